@@ -1,0 +1,1 @@
+//! Dateline: turns a folder of news articles about a conflict into one linked picture.

@@ -1,0 +1,661 @@
+//! The extracted corpus: the records the engine produces (the output contract of
+//! `dateline extract --format json`) and [`Model`], the same records indexed by day so the
+//! window can ask "what lies in this time window and touches this selection" without
+//! rescanning any text.
+//!
+//! Field names of the serialised records are a public contract (see DESIGN.md, "Output
+//! contract"); add fields, never rename them.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Where an article's publication date came from, in decreasing order of trust.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSource {
+    /// The corpus manifest (`manifest.toml` beside the articles).
+    Manifest,
+    /// A header line such as ` date 2020-10-11`, or a scraper's JSON field.
+    Header,
+    /// A dateline such as `MOSCOW, October 4. /TASS/`.
+    Dateline,
+    /// Inferred from dates in the text; shown as uncertain.
+    Inferred,
+    /// No date could be found.
+    #[default]
+    None,
+}
+
+/// How an item's event date was obtained; everything but `Explicit` is drawn as uncertain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum DateBasis {
+    /// An absolute date in the sentence ("October 10", "2020-10-11").
+    Explicit,
+    /// A relative expression resolved against the publication date ("on Saturday").
+    Relative,
+    /// No date in the sentence: the article's publication date.
+    #[default]
+    Article,
+    /// Neither the sentence nor the article has a date.
+    Unknown,
+}
+
+/// One article of the corpus.
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+pub struct Article {
+    /// Stable identifier: the file stem, or `stem#N` for the N-th record of a JSON Lines file.
+    pub id: String,
+    /// The title: the manifest's, the scraper's, or the first non-empty line.
+    pub title: String,
+    /// The outlet that published it, when known.
+    pub outlet: Option<String>,
+    /// The article's address, when known.
+    pub url: Option<String>,
+    /// Publication date.
+    pub published: Option<NaiveDate>,
+    /// Where [`Article::published`] came from.
+    pub published_source: DateSource,
+    /// The file it was read from (`embedded:` prefix for the built-in corpus).
+    pub path: String,
+    /// The full text; spans of all items index into it. Not part of the JSON output.
+    #[serde(skip)]
+    pub text: String,
+}
+
+/// A gazetteer place that at least one article names.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Place {
+    /// Gazetteer id, e.g. `ganja`.
+    pub id: String,
+    /// Display name, e.g. `Ganja`.
+    pub name: String,
+    /// Latitude, WGS84 degrees.
+    pub lat: f64,
+    /// Longitude, WGS84 degrees.
+    pub lon: f64,
+    /// `city`, `town`, `village`, `region`, `district`, `country`, `sea`.
+    pub kind: String,
+    /// ISO-like country name the place lies in (or is).
+    pub country: String,
+    /// Precision radius in kilometres: how far the true location may be from the point.
+    pub radius_km: f64,
+}
+
+impl Place {
+    /// Coarse places (countries, regions, seas, districts) are drawn differently from exact ones.
+    pub fn is_coarse(&self) -> bool {
+        matches!(self.kind.as_str(), "country" | "region" | "sea" | "district")
+    }
+}
+
+/// One occurrence of a place name in an article.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Mention {
+    /// Article id.
+    pub article: String,
+    /// Place id.
+    pub place: String,
+    /// The text as written (the source's spelling), e.g. `Gəncə`.
+    pub text: String,
+    /// Byte span of the matched text in the article.
+    pub start: usize,
+    /// End of the byte span (exclusive).
+    pub end: usize,
+    /// Event date of the sentence.
+    pub date: Option<NaiveDate>,
+    /// How [`Mention::date`] was obtained.
+    pub date_basis: DateBasis,
+    /// Byte span of the sentence that holds the mention.
+    pub sentence_start: usize,
+    /// End of the sentence span (exclusive).
+    pub sentence_end: usize,
+}
+
+/// Civilian, military or unspecified victims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    /// Civilians, residents, children.
+    Civilian,
+    /// Soldiers, servicemen, troops.
+    Military,
+    /// People, not otherwise said.
+    Unspecified,
+}
+
+/// How a figure is qualified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Hedge {
+    /// A plain number.
+    Exact,
+    /// "at least", "no fewer than".
+    AtLeast,
+    /// "more than", "over".
+    MoreThan,
+    /// "about", "some", "around", "nearly".
+    About,
+    /// "up to", "as many as".
+    UpTo,
+}
+
+/// Whether a figure counts one incident, a running toll, or a past war.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// One attack or day: "7 killed in Ganja overnight".
+    Incident,
+    /// A cumulative figure: "more than 450 dead since 27 September".
+    Toll,
+    /// A figure about an earlier war: "the 1991-94 war killed about 30,000".
+    Historical,
+}
+
+/// One casualty claim: who says how many were killed or wounded.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Claim {
+    /// Article id.
+    pub article: String,
+    /// Number killed, if the claim gives one.
+    pub killed: Option<u64>,
+    /// Number wounded, if the claim gives one.
+    pub wounded: Option<u64>,
+    /// Who the victims were.
+    pub category: Category,
+    /// Qualifier of the figure.
+    pub hedge: Hedge,
+    /// Incident, toll or historical.
+    pub scope: Scope,
+    /// Place id named in the same sentence, if any.
+    pub place: Option<String>,
+    /// Who makes the claim (actor display name or the name as written); `None` when the
+    /// outlet states it in its own voice.
+    pub claimant: Option<String>,
+    /// Side of the claimant, when the actor is known (`Armenia`, `Azerbaijan`, ...).
+    pub claimant_side: Option<String>,
+    /// Event date of the claim.
+    pub date: Option<NaiveDate>,
+    /// How [`Claim::date`] was obtained.
+    pub date_basis: DateBasis,
+    /// Byte span of the figure's phrase in the article.
+    pub start: usize,
+    /// End of the figure's span (exclusive).
+    pub end: usize,
+    /// The sentence, verbatim.
+    pub sentence: String,
+    /// Byte span of the sentence.
+    pub sentence_start: usize,
+    /// End of the sentence span (exclusive).
+    pub sentence_end: usize,
+}
+
+impl Claim {
+    /// The larger of the two figures, for sizing and plotting.
+    pub fn figure(&self) -> u64 {
+        self.killed.unwrap_or(0).max(self.wounded.unwrap_or(0))
+    }
+}
+
+/// A direct quote with its speaker.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Quote {
+    /// Article id.
+    pub article: String,
+    /// The speaker: actor display name, or the name as written; `None` if unattributed.
+    pub speaker: Option<String>,
+    /// Side of the speaker when the actor is known.
+    pub speaker_side: Option<String>,
+    /// The quoted words, without quotation marks.
+    pub text: String,
+    /// Event date (the date of the sentence holding the quote).
+    pub date: Option<NaiveDate>,
+    /// How [`Quote::date`] was obtained.
+    pub date_basis: DateBasis,
+    /// Places named inside or around the quote.
+    pub places: Vec<String>,
+    /// Byte span of the quote, quotation marks included.
+    pub start: usize,
+    /// End of the quote span (exclusive).
+    pub end: usize,
+}
+
+/// A capitalised name that looks like a place or a person but is not in the gazetteer or
+/// the actor list, so a user can extend them.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct UnknownName {
+    /// The name as written.
+    pub name: String,
+    /// How often it occurs in the corpus.
+    pub count: usize,
+}
+
+/// A ceasefire or truce moment reported by an article.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Truce {
+    /// Article id.
+    pub article: String,
+    /// The day the truce was to take effect.
+    pub date: NaiveDate,
+    /// Byte span of the sentence.
+    pub start: usize,
+    /// End of the sentence span (exclusive).
+    pub end: usize,
+}
+
+/// Something that went wrong with one input; never fatal.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Problem {
+    /// The file concerned.
+    pub path: String,
+    /// What is wrong, for a person to read.
+    pub message: String,
+}
+
+/// Everything extracted from a corpus: the JSON object of `dateline extract`.
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+pub struct Extraction {
+    /// The articles read.
+    pub articles: Vec<Article>,
+    /// Gazetteer places mentioned at least once, sorted by id.
+    pub places: Vec<Place>,
+    /// Place mentions.
+    pub mentions: Vec<Mention>,
+    /// Casualty claims.
+    pub claims: Vec<Claim>,
+    /// Direct quotes.
+    pub quotes: Vec<Quote>,
+    /// Capitalised names not in the gazetteer, most frequent first.
+    pub unknown_names: Vec<UnknownName>,
+    /// Ceasefire moments.
+    pub truces: Vec<Truce>,
+    /// Files that could not be read, and why.
+    pub problems: Vec<Problem>,
+}
+
+/// Which date places an item on the timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum TimeAxis {
+    /// When it happened.
+    #[default]
+    Event,
+    /// When the article was published: "what was known on that day".
+    Published,
+}
+
+/// An inclusive range of days; `None` bounds are open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayRange {
+    /// First day (inclusive), or open.
+    pub from: Option<NaiveDate>,
+    /// Last day (inclusive), or open.
+    pub to: Option<NaiveDate>,
+}
+
+impl DayRange {
+    /// Everything.
+    pub const ALL: DayRange = DayRange { from: None, to: None };
+
+    /// Whether `date` lies in the range. Undated items lie only in [`DayRange::ALL`].
+    pub fn contains(&self, date: Option<NaiveDate>) -> bool {
+        match date {
+            None => self.from.is_none() && self.to.is_none(),
+            Some(d) => self.from.is_none_or(|f| d >= f) && self.to.is_none_or(|t| d <= t),
+        }
+    }
+}
+
+/// The kinds of item the model indexes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ItemRef {
+    /// Index into [`Extraction::mentions`].
+    Mention(usize),
+    /// Index into [`Extraction::claims`].
+    Claim(usize),
+    /// Index into [`Extraction::quotes`].
+    Quote(usize),
+}
+
+/// Per-kind lists of item indices sorted by date, for binary-searched window queries.
+#[derive(Debug, Clone, Default)]
+struct DayIndex {
+    mentions: Vec<(NaiveDate, usize)>,
+    claims: Vec<(NaiveDate, usize)>,
+    quotes: Vec<(NaiveDate, usize)>,
+}
+
+fn range_slice<'a>(sorted: &'a [(NaiveDate, usize)], range: &DayRange) -> &'a [(NaiveDate, usize)] {
+    let lo = match range.from {
+        Some(f) => sorted.partition_point(|(d, _)| *d < f),
+        None => 0,
+    };
+    let hi = match range.to {
+        Some(t) => sorted.partition_point(|(d, _)| *d <= t),
+        None => sorted.len(),
+    };
+    if lo >= hi { &[] } else { &sorted[lo..hi] }
+}
+
+/// Counts of items on one day, for the timeline's density bars.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DayCount {
+    /// Place mentions that day.
+    pub mentions: usize,
+    /// Casualty claims that day.
+    pub claims: usize,
+    /// Quotes that day.
+    pub quotes: usize,
+}
+
+impl DayCount {
+    /// All items that day.
+    pub fn total(&self) -> usize {
+        self.mentions + self.claims + self.quotes
+    }
+}
+
+/// The extracted corpus indexed by day and place. Built once after extraction; every view
+/// query is answered from the indices.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    /// The records themselves.
+    pub data: Extraction,
+    article_by_id: HashMap<String, usize>,
+    place_by_id: HashMap<String, usize>,
+    by_event: DayIndex,
+    by_published: DayIndex,
+    density_event: BTreeMap<NaiveDate, DayCount>,
+    density_published: BTreeMap<NaiveDate, DayCount>,
+}
+
+/// Counts of items at one place in a window, for map markers.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlaceStats {
+    /// Index into [`Extraction::places`].
+    pub place: usize,
+    /// Mentions in the window.
+    pub mentions: usize,
+    /// Claims in the window.
+    pub claims: usize,
+    /// Quotes in the window that name the place.
+    pub quotes: usize,
+    /// Distinct spellings used by the sources, most frequent first.
+    pub spellings: Vec<String>,
+}
+
+impl PlaceStats {
+    /// All items at the place.
+    pub fn total(&self) -> usize {
+        self.mentions + self.claims + self.quotes
+    }
+}
+
+impl Model {
+    /// Index an extraction.
+    pub fn new(data: Extraction) -> Self {
+        let article_by_id: HashMap<String, usize> =
+            data.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+        let place_by_id: HashMap<String, usize> =
+            data.places.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+        let published = |article: &str| -> Option<NaiveDate> {
+            article_by_id.get(article).and_then(|&i| data.articles[i].published)
+        };
+        let mut by_event = DayIndex::default();
+        let mut by_published = DayIndex::default();
+        let mut density_event: BTreeMap<NaiveDate, DayCount> = BTreeMap::new();
+        let mut density_published: BTreeMap<NaiveDate, DayCount> = BTreeMap::new();
+        macro_rules! index {
+            ($items:expr, $field:ident) => {
+                for (i, item) in $items.iter().enumerate() {
+                    if let Some(d) = item.date {
+                        by_event.$field.push((d, i));
+                        density_event.entry(d).or_default().$field += 1;
+                    }
+                    if let Some(d) = published(&item.article) {
+                        by_published.$field.push((d, i));
+                        density_published.entry(d).or_default().$field += 1;
+                    }
+                }
+            };
+        }
+        index!(data.mentions, mentions);
+        index!(data.claims, claims);
+        index!(data.quotes, quotes);
+        for idx in [&mut by_event, &mut by_published] {
+            idx.mentions.sort_unstable();
+            idx.claims.sort_unstable();
+            idx.quotes.sort_unstable();
+        }
+        Model {
+            data,
+            article_by_id,
+            place_by_id,
+            by_event,
+            by_published,
+            density_event,
+            density_published,
+        }
+    }
+
+    fn index(&self, axis: TimeAxis) -> &DayIndex {
+        match axis {
+            TimeAxis::Event => &self.by_event,
+            TimeAxis::Published => &self.by_published,
+        }
+    }
+
+    /// Items per day on the given axis.
+    pub fn density(&self, axis: TimeAxis) -> &BTreeMap<NaiveDate, DayCount> {
+        match axis {
+            TimeAxis::Event => &self.density_event,
+            TimeAxis::Published => &self.density_published,
+        }
+    }
+
+    /// First and last day with any item on the axis.
+    pub fn span(&self, axis: TimeAxis) -> Option<(NaiveDate, NaiveDate)> {
+        let d = self.density(axis);
+        Some((*d.keys().next()?, *d.keys().next_back()?))
+    }
+
+    /// The day with the most items (ties: the earliest), where the window opens.
+    pub fn busiest_day(&self, axis: TimeAxis) -> Option<NaiveDate> {
+        let mut best: Option<(NaiveDate, usize)> = None;
+        for (d, c) in self.density(axis) {
+            if best.is_none_or(|(_, n)| c.total() > n) {
+                best = Some((*d, c.total()));
+            }
+        }
+        best.map(|(d, _)| d)
+    }
+
+    /// The article with this id.
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.article_by_id.get(id).map(|&i| &self.data.articles[i])
+    }
+
+    /// Index of the article with this id.
+    pub fn article_index(&self, id: &str) -> Option<usize> {
+        self.article_by_id.get(id).copied()
+    }
+
+    /// The place with this id.
+    pub fn place(&self, id: &str) -> Option<&Place> {
+        self.place_by_id.get(id).map(|&i| &self.data.places[i])
+    }
+
+    /// Index of the place with this id.
+    pub fn place_index(&self, id: &str) -> Option<usize> {
+        self.place_by_id.get(id).copied()
+    }
+
+    /// The date of an item on the given axis.
+    pub fn item_date(&self, item: ItemRef, axis: TimeAxis) -> Option<NaiveDate> {
+        let (date, article) = match item {
+            ItemRef::Mention(i) => self.data.mentions.get(i).map(|m| (m.date, &m.article))?,
+            ItemRef::Claim(i) => self.data.claims.get(i).map(|c| (c.date, &c.article))?,
+            ItemRef::Quote(i) => self.data.quotes.get(i).map(|q| (q.date, &q.article))?,
+        };
+        match axis {
+            TimeAxis::Event => date,
+            TimeAxis::Published => self.article(article).and_then(|a| a.published),
+        }
+    }
+
+    fn select(
+        &self,
+        sorted: &[(NaiveDate, usize)],
+        len: usize,
+        range: &DayRange,
+    ) -> Vec<usize> {
+        if *range == DayRange::ALL {
+            return (0..len).collect();
+        }
+        let mut v: Vec<usize> = range_slice(sorted, range).iter().map(|(_, i)| *i).collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// Indices of mentions in the window, in corpus order.
+    pub fn mentions_in(&self, range: &DayRange, axis: TimeAxis) -> Vec<usize> {
+        self.select(&self.index(axis).mentions, self.data.mentions.len(), range)
+    }
+
+    /// Indices of claims in the window, in corpus order.
+    pub fn claims_in(&self, range: &DayRange, axis: TimeAxis) -> Vec<usize> {
+        self.select(&self.index(axis).claims, self.data.claims.len(), range)
+    }
+
+    /// Indices of quotes in the window, in corpus order.
+    pub fn quotes_in(&self, range: &DayRange, axis: TimeAxis) -> Vec<usize> {
+        self.select(&self.index(axis).quotes, self.data.quotes.len(), range)
+    }
+
+    /// Per-place counts of items in the window, one entry per place with any item.
+    pub fn place_stats(&self, range: &DayRange, axis: TimeAxis) -> Vec<PlaceStats> {
+        let mut stats: Vec<PlaceStats> = (0..self.data.places.len())
+            .map(|place| PlaceStats { place, ..Default::default() })
+            .collect();
+        let mut spellings: Vec<HashMap<&str, usize>> = vec![HashMap::new(); stats.len()];
+        for i in self.mentions_in(range, axis) {
+            let m = &self.data.mentions[i];
+            if let Some(p) = self.place_index(&m.place) {
+                stats[p].mentions += 1;
+                *spellings[p].entry(m.text.as_str()).or_default() += 1;
+            }
+        }
+        for i in self.claims_in(range, axis) {
+            if let Some(p) = self.data.claims[i].place.as_deref().and_then(|id| self.place_index(id)) {
+                stats[p].claims += 1;
+            }
+        }
+        for i in self.quotes_in(range, axis) {
+            for id in &self.data.quotes[i].places {
+                if let Some(p) = self.place_index(id) {
+                    stats[p].quotes += 1;
+                }
+            }
+        }
+        for (s, sp) in stats.iter_mut().zip(spellings) {
+            let mut v: Vec<(&str, usize)> = sp.into_iter().collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            s.spellings = v.into_iter().map(|(t, _)| t.to_string()).collect();
+        }
+        stats.retain(|s| s.total() > 0);
+        stats
+    }
+
+    /// Whether a claim touches a place (names it in its sentence).
+    pub fn claim_touches_place(&self, claim: usize, place: &str) -> bool {
+        self.data.claims.get(claim).is_some_and(|c| c.place.as_deref() == Some(place))
+    }
+
+    /// Whether a quote touches a place (names it inside or around the quote).
+    pub fn quote_touches_place(&self, quote: usize, place: &str) -> bool {
+        self.data.quotes.get(quote).is_some_and(|q| q.places.iter().any(|p| p == place))
+    }
+
+    /// Every distinct spelling of a place in the corpus, most frequent first.
+    pub fn spellings(&self, place: &str) -> Vec<String> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for m in self.data.mentions.iter().filter(|m| m.place == place) {
+            *counts.entry(m.text.as_str()).or_default() += 1;
+        }
+        let mut v: Vec<(&str, usize)> = counts.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        v.into_iter().map(|(t, _)| t.to_string()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    fn mention(article: &str, place: &str, text: &str, date: &str) -> Mention {
+        Mention {
+            article: article.into(),
+            place: place.into(),
+            text: text.into(),
+            start: 0,
+            end: text.len(),
+            date: Some(d(date)),
+            date_basis: DateBasis::Explicit,
+            sentence_start: 0,
+            sentence_end: text.len(),
+        }
+    }
+
+    fn sample() -> Model {
+        let place = |id: &str| Place {
+            id: id.into(),
+            name: id.into(),
+            lat: 40.0,
+            lon: 46.0,
+            kind: "city".into(),
+            country: "Azerbaijan".into(),
+            radius_km: 5.0,
+        };
+        Model::new(Extraction {
+            articles: vec![Article {
+                id: "a".into(),
+                published: Some(d("2020-10-11")),
+                published_source: DateSource::Header,
+                ..Default::default()
+            }],
+            places: vec![place("ganja"), place("stepanakert")],
+            mentions: vec![
+                mention("a", "ganja", "Ganja", "2020-10-11"),
+                mention("a", "ganja", "Gəncə", "2020-10-11"),
+                mention("a", "ganja", "Ganja", "2020-10-11"),
+                mention("a", "stepanakert", "Khankendi", "2020-10-09"),
+            ],
+            ..Default::default()
+        })
+    }
+
+    #[test]
+    fn window_query_uses_event_or_publication_date() {
+        let m = sample();
+        let day = DayRange { from: Some(d("2020-10-09")), to: Some(d("2020-10-09")) };
+        assert_eq!(m.mentions_in(&day, TimeAxis::Event), vec![3]);
+        assert!(m.mentions_in(&day, TimeAxis::Published).is_empty());
+        assert_eq!(m.mentions_in(&DayRange::ALL, TimeAxis::Event).len(), 4);
+    }
+
+    #[test]
+    fn busiest_day_and_spellings() {
+        let m = sample();
+        assert_eq!(m.busiest_day(TimeAxis::Event), Some(d("2020-10-11")));
+        assert_eq!(m.spellings("ganja"), vec!["Ganja".to_string(), "Gəncə".to_string()]);
+        let stats = m.place_stats(&DayRange::ALL, TimeAxis::Event);
+        assert_eq!(stats.len(), 2);
+        assert_eq!(stats[0].mentions, 3);
+        assert_eq!(stats[0].spellings[0], "Ganja");
+    }
+}
