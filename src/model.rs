@@ -257,6 +257,9 @@ pub struct Problem {
 /// Everything extracted from a corpus: the JSON object of `dateline extract`.
 #[derive(Debug, Clone, Serialize, Deserialize, Default)]
 pub struct Extraction {
+    /// The corpus name (the manifest's `name`, else the folder name).
+    #[serde(default)]
+    pub corpus: String,
     /// The articles read.
     pub articles: Vec<Article>,
     /// Gazetteer places mentioned at least once, sorted by id.

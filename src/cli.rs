@@ -1,0 +1,137 @@
+//! The command line: `dateline [PATH ...]` opens the window, `dateline extract` prints the
+//! extraction as JSON, CSV or GeoJSON, `dateline gazetteer --aliases` lists every alias.
+//! Every error is handled here, once: a message on stderr and a non-zero exit.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::engine::{Engine, Progress};
+use crate::error::Error;
+use crate::export;
+use crate::model::Extraction;
+
+/// Dateline: a linked map, timeline, casualty plot and quotes from news articles.
+#[derive(Debug, Parser)]
+#[command(name = "dateline", version, about)]
+pub struct Cli {
+    /// Article files or folders to open in the window (default: the embedded corpus).
+    pub paths: Vec<PathBuf>,
+    /// Replace the embedded gazetteer with this TOML file.
+    #[arg(long, global = true)]
+    pub gazetteer: Option<PathBuf>,
+    /// Replace the embedded actor list with this TOML file.
+    #[arg(long, global = true)]
+    pub actors: Option<PathBuf>,
+    /// Add the --gazetteer/--actors entries to the embedded ones instead of replacing them.
+    #[arg(long, global = true)]
+    pub extend: bool,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Output formats of `extract`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    /// One JSON object with articles, places, mentions, claims, quotes, unknown_names, problems.
+    Json,
+    /// CSV tables (all, each after a `# name` line, or one with --table).
+    Csv,
+    /// A GeoJSON FeatureCollection, one Point per place.
+    Geojson,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract places, dates, claims and quotes and print them.
+    Extract {
+        /// Files or folders (default: the embedded corpus).
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+        /// With --format csv: only this table.
+        #[arg(long)]
+        table: Option<String>,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+    },
+    /// Inspect the gazetteer.
+    Gazetteer {
+        /// Print every name and alias, one per line.
+        #[arg(long)]
+        aliases: bool,
+    },
+}
+
+impl Cli {
+    /// The engine with the --gazetteer/--actors files applied.
+    pub fn engine(&self) -> Result<Engine, Error> {
+        Engine::with_files(self.gazetteer.as_deref(), self.actors.as_deref(), self.extend)
+    }
+}
+
+/// Extract the given paths, or the embedded corpus when there are none.
+pub fn extract_paths(engine: &Engine, paths: &[PathBuf]) -> Extraction {
+    if paths.is_empty() {
+        engine.extract_embedded()
+    } else {
+        let mut x = engine.extract_paths(paths, &Progress::default());
+        if x.corpus.is_empty() {
+            x.corpus = crate::corpus::corpus_name(paths, None);
+        }
+        x
+    }
+}
+
+fn emit(out: &Option<PathBuf>, text: &str) -> Result<(), Error> {
+    match out {
+        Some(p) => export::write_atomic(p, text.as_bytes()),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error worth a message.
+            let _ = stdout.write_all(text.as_bytes());
+            let _ = stdout.flush();
+            Ok(())
+        }
+    }
+}
+
+/// Run a CLI subcommand. Returns the process exit code.
+pub fn run(cli: &Cli, command: &Command) -> Result<(), Error> {
+    let engine = cli.engine()?;
+    match command {
+        Command::Extract { paths, format, table, out } => {
+            let x = extract_paths(&engine, paths);
+            for p in &x.problems {
+                eprintln!("dateline: {}: {}", p.path, p.message);
+            }
+            let text = match (format, table) {
+                (Format::Json, _) => export::to_json(&x)?,
+                (Format::Csv, Some(t)) => export::to_csv(&x, t)?,
+                (Format::Csv, None) => export::to_csv_all(&x)?,
+                (Format::Geojson, _) => export::to_geojson(&x)?,
+            };
+            emit(out, &text)
+        }
+        Command::Gazetteer { aliases } => {
+            if *aliases {
+                let mut s = engine.gazetteer.aliases().join("\n");
+                s.push('\n');
+                emit(&None, &s)
+            } else {
+                let s = format!(
+                    "{} places, {} aliases, {} actors\n",
+                    engine.gazetteer.places.len(),
+                    engine.gazetteer.aliases().len(),
+                    engine.actors.actors.len()
+                );
+                emit(&None, &s)
+            }
+        }
+    }
+}

@@ -1,0 +1,506 @@
+//! Reading articles: files and folders (walked safely: no symlink loops, size limits), text
+//! encodings (UTF-8, UTF-16 with BOM, Latin-1 as a fallback), JSON Lines as written by news
+//! scrapers, the corpus manifest, and the default corpus embedded in the binary.
+//!
+//! Nothing here is fatal: every file that cannot be used becomes a [`Problem`] and the
+//! rest loads.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::engine::Progress;
+use crate::model::{DateSource, Problem};
+
+/// Files larger than this are skipped with a message naming the limit.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Articles longer than this (after decoding) are cut, with a message.
+pub const MAX_ARTICLE_BYTES: usize = 8 * 1024 * 1024;
+
+/// One article as read, before extraction.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// Stable id (file stem, or `stem#N` for JSON Lines records).
+    pub id: String,
+    /// Where it came from.
+    pub path: String,
+    /// The text (the scraper's title, if any, is not part of it).
+    pub text: String,
+    /// Title from metadata (manifest or scraper).
+    pub title: Option<String>,
+    /// Outlet from metadata.
+    pub outlet: Option<String>,
+    /// URL from metadata.
+    pub url: Option<String>,
+    /// Publication date from metadata, with its source.
+    pub published: Option<(NaiveDate, DateSource)>,
+}
+
+/// A truce moment recorded in a manifest.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ManifestTruce {
+    /// The day it took effect.
+    pub date: toml::Value,
+    /// What it was.
+    #[serde(default)]
+    pub label: String,
+}
+
+/// One manifest entry.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ManifestEntry {
+    /// File name relative to the manifest.
+    pub file: String,
+    /// Title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Outlet.
+    #[serde(default)]
+    pub outlet: Option<String>,
+    /// URL.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Publication date (TOML date or string).
+    #[serde(default)]
+    pub published: Option<toml::Value>,
+    /// Curator's note.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// The corpus manifest (`manifest.toml` beside the articles).
+#[derive(Debug, Clone, Deserialize, Default)]
+pub struct Manifest {
+    /// Corpus name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Entries.
+    #[serde(default)]
+    pub article: Vec<ManifestEntry>,
+    /// Known truce moments.
+    #[serde(default)]
+    pub truce: Vec<ManifestTruce>,
+}
+
+/// Parse a TOML date or a `YYYY-MM-DD...` string.
+pub fn toml_date(v: &toml::Value) -> Option<NaiveDate> {
+    let s = match v {
+        toml::Value::String(s) => s.clone(),
+        toml::Value::Datetime(d) => d.to_string(),
+        _ => return None,
+    };
+    parse_iso_prefix(&s)
+}
+
+/// Parse the `YYYY-MM-DD` at the start of a string (timestamps included).
+pub fn parse_iso_prefix(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
+}
+
+impl Manifest {
+    /// Parse manifest TOML.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        toml::from_str(text).map_err(|e| {
+            let msg = e.message().trim().to_string();
+            match e.span() {
+                Some(sp) => {
+                    let (l, c) = crate::error::line_col(text, sp.start);
+                    format!("line {l}, column {c}: {msg}")
+                }
+                None => msg,
+            }
+        })
+    }
+
+    /// Apply the manifest's metadata to matching documents (by file name).
+    pub fn apply(&self, docs: &mut [Document]) {
+        for doc in docs {
+            let file = Path::new(&doc.path).file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
+            let Some(e) = self.article.iter().find(|e| e.file == file) else { continue };
+            if e.title.is_some() {
+                doc.title.clone_from(&e.title);
+            }
+            if e.outlet.is_some() {
+                doc.outlet.clone_from(&e.outlet);
+            }
+            if e.url.is_some() {
+                doc.url.clone_from(&e.url);
+            }
+            if let Some(d) = e.published.as_ref().and_then(toml_date) {
+                doc.published = Some((d, DateSource::Manifest));
+            }
+        }
+    }
+
+    /// Truce days listed in the manifest.
+    pub fn truce_days(&self) -> Vec<NaiveDate> {
+        self.truce.iter().filter_map(|t| toml_date(&t.date)).collect()
+    }
+}
+
+const EMBEDDED_MANIFEST: &str = include_str!("../data/articles/manifest.toml");
+const EMBEDDED_ARTICLES: &[(&str, &str)] = &[
+    ("000_83f26f973525b1eb.txt", include_str!("../data/articles/000_83f26f973525b1eb.txt")),
+    ("001_9ba2b12dc5c898b1.txt", include_str!("../data/articles/001_9ba2b12dc5c898b1.txt")),
+    ("002_3cf06f2154f46012.txt", include_str!("../data/articles/002_3cf06f2154f46012.txt")),
+    ("003_0807a19e1e8c62bc.txt", include_str!("../data/articles/003_0807a19e1e8c62bc.txt")),
+    ("004_a723e653b1232247.txt", include_str!("../data/articles/004_a723e653b1232247.txt")),
+];
+
+/// The default corpus embedded in the binary, with its manifest applied.
+pub fn embedded() -> (Vec<Document>, Option<Manifest>) {
+    let mut docs: Vec<Document> = EMBEDDED_ARTICLES
+        .iter()
+        .map(|(name, text)| Document {
+            id: name.trim_end_matches(".txt").to_string(),
+            path: format!("embedded:data/articles/{name}"),
+            text: (*text).to_string(),
+            ..Default::default()
+        })
+        .collect();
+    let manifest = Manifest::parse(EMBEDDED_MANIFEST).ok();
+    if let Some(m) = &manifest {
+        m.apply(&mut docs);
+    }
+    (docs, manifest)
+}
+
+/// What reading some paths produced.
+#[derive(Debug, Default)]
+pub struct ReadResult {
+    /// Articles read.
+    pub documents: Vec<Document>,
+    /// The manifest found beside them (the first one, if several).
+    pub manifest: Option<Manifest>,
+    /// Files skipped, and why.
+    pub problems: Vec<Problem>,
+}
+
+/// Decode bytes as text: UTF-8 (BOM stripped), UTF-16 with BOM, else Latin-1 (Windows-1252).
+/// Returns the text and a note when a conversion happened, or an error message for binary data.
+pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+    if bytes.is_empty() {
+        return Err("empty file".into());
+    }
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        let note = if enc == encoding_rs::UTF_8 {
+            None
+        } else {
+            Some(format!("decoded from {} (byte order mark)", enc.name()))
+        };
+        if had_errors {
+            return Ok((text.into_owned(), Some(format!("invalid {} sequences were replaced", enc.name()))));
+        }
+        if text.trim().is_empty() {
+            return Err("no text (only whitespace)".into());
+        }
+        return Ok((text.into_owned(), note));
+    }
+    let sample = &bytes[..bytes.len().min(8192)];
+    let nul = sample.iter().filter(|&&b| b == 0).count();
+    if nul > 0 {
+        return Err(format!("binary file ({} NUL bytes in the first {} bytes); not text", nul, sample.len()));
+    }
+    let controls = sample.iter().filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b) && b != 0x1b).count();
+    if controls * 20 > sample.len() {
+        return Err("binary file (mostly control bytes); not text".into());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => {
+            if s.trim().is_empty() {
+                Err("no text (only whitespace)".into())
+            } else {
+                Ok((s.to_string(), None))
+            }
+        }
+        Err(e) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            Ok((
+                text.into_owned(),
+                Some(format!(
+                    "not valid UTF-8 (first bad byte at offset {}); read as Latin-1/Windows-1252",
+                    e.valid_up_to()
+                )),
+            ))
+        }
+    }
+}
+
+fn is_article_file(p: &Path) -> bool {
+    matches!(
+        p.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref(),
+        Some("txt" | "md" | "text" | "jsonl" | "ndjson")
+    )
+}
+
+/// List article files under the paths: folders are walked (symlinks followed once; loops
+/// and unreadable folders become problems), files are taken as given.
+fn list_files(paths: &[PathBuf], problems: &mut Vec<Problem>, manifests: &mut Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut seen_dirs = HashSet::new();
+    let mut stack: Vec<PathBuf> = Vec::new();
+    for p in paths {
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => stack.push(p.clone()),
+            Ok(_) => {
+                if p.file_name().is_some_and(|n| n == "manifest.toml") {
+                    manifests.push(p.clone());
+                } else {
+                    files.push(p.clone());
+                }
+            }
+            Err(e) => problems.push(Problem { path: p.display().to_string(), message: io_message(&e) }),
+        }
+        while let Some(dir) = stack.pop() {
+            let canon = match std::fs::canonicalize(&dir) {
+                Ok(c) => c,
+                Err(e) => {
+                    problems.push(Problem { path: dir.display().to_string(), message: io_message(&e) });
+                    continue;
+                }
+            };
+            if !seen_dirs.insert(canon) {
+                problems.push(Problem {
+                    path: dir.display().to_string(),
+                    message: "folder already visited (symbolic link loop or duplicate); skipped".into(),
+                });
+                continue;
+            }
+            let entries = match std::fs::read_dir(&dir) {
+                Ok(e) => e,
+                Err(e) => {
+                    problems.push(Problem { path: dir.display().to_string(), message: io_message(&e) });
+                    continue;
+                }
+            };
+            let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            children.sort();
+            let mut subdirs = Vec::new();
+            for c in children {
+                match std::fs::metadata(&c) {
+                    Ok(m) if m.is_dir() => {
+                        if !c.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+                            subdirs.push(c);
+                        }
+                    }
+                    Ok(_) if c.file_name().is_some_and(|n| n == "manifest.toml") => manifests.push(c),
+                    Ok(_) if is_article_file(&c) => files.push(c),
+                    Ok(_) => {}
+                    Err(e) => problems.push(Problem { path: c.display().to_string(), message: io_message(&e) }),
+                }
+            }
+            subdirs.reverse();
+            stack.extend(subdirs);
+        }
+    }
+    files
+}
+
+/// A person-readable form of an I/O error.
+pub fn io_message(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "not found (it may have been moved or deleted)".into(),
+        PermissionDenied => "permission denied: Dateline may not read it".into(),
+        _ if e.raw_os_error() == Some(40) => "too many levels of symbolic links (a link loop)".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn stem(p: &Path) -> String {
+    p.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| p.display().to_string())
+}
+
+/// Read one file into documents (several for JSON Lines).
+pub fn read_file(path: &Path) -> Result<(Vec<Document>, Vec<Problem>), Problem> {
+    let display = path.display().to_string();
+    let fail = |message: String| Problem { path: display.clone(), message };
+    let meta = std::fs::metadata(path).map_err(|e| fail(io_message(&e)))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "file is {} MB, over the {} MB limit per file; split it or raise the limit",
+            meta.len() / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(io_message(&e)))?;
+    let (mut text, note) = decode(&bytes).map_err(fail)?;
+    let mut problems = Vec::new();
+    if let Some(n) = note {
+        problems.push(Problem { path: display.clone(), message: n });
+    }
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    if ext == "jsonl" || ext == "ndjson" {
+        let (docs, mut p) = read_jsonl(&text, path);
+        problems.append(&mut p);
+        return Ok((docs, problems));
+    }
+    if text.len() > MAX_ARTICLE_BYTES {
+        let mut cut = MAX_ARTICLE_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        text.truncate(cut);
+        problems.push(Problem {
+            path: display.clone(),
+            message: format!("article longer than {} MB; only the first {} MB were read", MAX_ARTICLE_BYTES >> 20, MAX_ARTICLE_BYTES >> 20),
+        });
+    }
+    Ok((vec![Document { id: stem(path), path: display, text, ..Default::default() }], problems))
+}
+
+/// Read scraper output: one JSON object per line with `title`, `maintext`/`text`/`content`,
+/// `date_publish`/`published`/`date`, `url`, `source_domain`/`outlet`.
+pub fn read_jsonl(text: &str, path: &Path) -> (Vec<Document>, Vec<Problem>) {
+    let display = path.display().to_string();
+    let mut docs = Vec::new();
+    let mut problems = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = match serde_json::from_str(line) {
+            Ok(v) => v,
+            Err(e) => {
+                problems.push(Problem { path: display.clone(), message: format!("line {}: not JSON: {e}", n + 1) });
+                continue;
+            }
+        };
+        let field = |names: &[&str]| -> Option<String> {
+            names.iter().find_map(|k| v.get(*k).and_then(|x| x.as_str()).map(str::to_string)).filter(|s| !s.trim().is_empty())
+        };
+        let Some(body) = field(&["maintext", "text", "content", "body", "article"]) else {
+            problems.push(Problem { path: display.clone(), message: format!("line {}: no text field (maintext/text/content)", n + 1) });
+            continue;
+        };
+        let published = field(&["date_publish", "published", "date", "publish_date", "pubdate"])
+            .and_then(|s| parse_iso_prefix(&s))
+            .map(|d| (d, DateSource::Header));
+        docs.push(Document {
+            id: format!("{}#{}", stem(path), n + 1),
+            path: format!("{display}#{}", n + 1),
+            text: body,
+            title: field(&["title", "headline"]),
+            outlet: field(&["source_domain", "outlet", "source", "site", "publisher"]),
+            url: field(&["url", "link"]),
+            published,
+        });
+    }
+    (docs, problems)
+}
+
+/// Read files and folders in parallel. Ids are made unique by suffixing `~2`, `~3`.
+pub fn read_paths(paths: &[PathBuf], progress: &Progress) -> ReadResult {
+    use rayon::prelude::*;
+    let mut problems = Vec::new();
+    let mut manifest_paths = Vec::new();
+    let files = list_files(paths, &mut problems, &mut manifest_paths);
+    progress.total.store(files.len(), Ordering::Relaxed);
+    let results: Vec<Result<(Vec<Document>, Vec<Problem>), Problem>> = files
+        .par_iter()
+        .map(|f| {
+            if progress.cancelled() {
+                return Ok((Vec::new(), Vec::new()));
+            }
+            let r = read_file(f);
+            progress.done.fetch_add(1, Ordering::Relaxed);
+            r
+        })
+        .collect();
+    progress.done.store(0, Ordering::Relaxed);
+    let mut documents = Vec::new();
+    for r in results {
+        match r {
+            Ok((d, mut p)) => {
+                documents.extend(d);
+                problems.append(&mut p);
+            }
+            Err(p) => problems.push(p),
+        }
+    }
+    let mut seen = HashSet::new();
+    for d in &mut documents {
+        if !seen.insert(d.id.clone()) {
+            let mut k = 2;
+            while !seen.insert(format!("{}~{k}", d.id)) {
+                k += 1;
+            }
+            d.id = format!("{}~{k}", d.id);
+        }
+    }
+    let mut manifest = None;
+    for mp in manifest_paths {
+        match std::fs::read_to_string(&mp).map_err(|e| io_message(&e)).and_then(|t| Manifest::parse(&t)) {
+            Ok(m) => {
+                m.apply(&mut documents);
+                if manifest.is_none() {
+                    manifest = Some(m);
+                }
+            }
+            Err(msg) => problems.push(Problem { path: mp.display().to_string(), message: format!("manifest ignored: {msg}") }),
+        }
+    }
+    ReadResult { documents, manifest, problems }
+}
+
+/// A name for a corpus read from these paths: the manifest's name, else the folder's name.
+pub fn corpus_name(paths: &[PathBuf], manifest: Option<&Manifest>) -> String {
+    if let Some(n) = manifest.and_then(|m| m.name.clone()) {
+        return n;
+    }
+    match paths {
+        [] => "default corpus".into(),
+        [one] => std::fs::canonicalize(one)
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().to_string()))
+            .unwrap_or_else(|| one.display().to_string()),
+        many => format!("{} sources", many.len()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_table() {
+        assert!(decode(b"").is_err());
+        assert!(decode(b"\x00\x01\x02binary\x00").unwrap_err().contains("binary"));
+        let (t, n) = decode("Gəncə".as_bytes()).unwrap_or_default();
+        assert_eq!((t.as_str(), n), ("Gəncə", None));
+        let (t, n) = decode(b"Caf\xe9 in Bak\xfc").unwrap_or_default();
+        assert_eq!(t, "Café in Bakü");
+        assert!(n.unwrap_or_default().contains("Latin-1"));
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in "Baku".encode_utf16() {
+            utf16.extend(u.to_le_bytes());
+        }
+        let (t, n) = decode(&utf16).unwrap_or_default();
+        assert_eq!(t, "Baku");
+        assert!(n.unwrap_or_default().contains("UTF-16LE"));
+    }
+
+    #[test]
+    fn embedded_corpus_has_five_articles_with_manifest_dates() {
+        let (docs, manifest) = embedded();
+        assert_eq!(docs.len(), 5);
+        assert!(manifest.is_some());
+        assert!(docs.iter().all(|d| d.published.is_some_and(|(_, s)| s == DateSource::Manifest)));
+    }
+
+    #[test]
+    fn jsonl_records_become_articles() {
+        let text = "{\"title\":\"T\",\"maintext\":\"Shelling hit Ganja.\",\"date_publish\":\"2020-10-11 08:00:00\",\"source_domain\":\"example.org\"}\nnot json\n{\"title\":\"no text\"}\n";
+        let (docs, problems) = read_jsonl(text, Path::new("feed.jsonl"));
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].published.map(|p| p.0.to_string()), Some("2020-10-11".into()));
+        assert_eq!(docs[0].outlet.as_deref(), Some("example.org"));
+        assert_eq!(problems.len(), 2);
+        assert!(problems[0].message.starts_with("line 2"));
+    }
+}

@@ -1,0 +1,230 @@
+//! Who said it: speech verbs, their subjects (known actors, person names, countries,
+//! "the ministry"), inverted attributions (`said X`), and pronouns resolved to the last
+//! named person. Shared by casualty claims and quotes.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::DocCtx;
+use crate::text::Span;
+
+/// Speech verbs that attribute words or figures to someone.
+static VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(said|says|say|told|tells|wrote|writes|added|adds|stated|states|declared|announced|noted|insisted|warned|tweeted|posted|urged|replied|explained|claimed|claims|alleged|estimated|estimates|reported|confirmed|described|according to|stressed|underlined|asserted|called)\b")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// A resolved speaker or claimant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speaker {
+    /// Display name (actor's name, or the name as written).
+    pub name: String,
+    /// Side, when the actor or country is known.
+    pub side: Option<String>,
+    /// A person (not a body), for pronoun resolution.
+    pub person: bool,
+    /// Gender when known: `Some(true)` female.
+    pub female: Option<bool>,
+}
+
+/// What the article has named so far, for pronouns and "the ministry".
+#[derive(Debug, Default, Clone)]
+pub struct Memory {
+    /// Last person named.
+    pub last_person: Option<Speaker>,
+    /// Last female person named.
+    pub last_female: Option<Speaker>,
+    /// Last male person named.
+    pub last_male: Option<Speaker>,
+    /// Last body (ministry, agency) named.
+    pub last_body: Option<Speaker>,
+    /// Last speaker attributed.
+    pub last_speaker: Option<Speaker>,
+}
+
+impl Memory {
+    /// Remember the names a sentence mentions, in order.
+    pub fn observe(&mut self, ctx: &DocCtx, span: Span) {
+        let mut found: Vec<(usize, Speaker)> = Vec::new();
+        for m in ctx.actors_in(span) {
+            found.push((m.start, ctx.actor_speaker(m.item)));
+        }
+        for p in ctx.persons_in(span) {
+            if ctx.actors_in(Span { start: p.start, end: p.end }).next().is_none() {
+                found.push((p.start, ctx.person_speaker(p)));
+            }
+        }
+        found.sort_by_key(|f| f.0);
+        for (_, s) in found {
+            self.remember(s);
+        }
+    }
+
+    /// Remember one speaker.
+    pub fn remember(&mut self, s: Speaker) {
+        if s.person {
+            match s.female {
+                Some(true) => self.last_female = Some(s.clone()),
+                Some(false) => self.last_male = Some(s.clone()),
+                None => {
+                    self.last_female = Some(s.clone());
+                    self.last_male = Some(s.clone());
+                }
+            }
+            self.last_person = Some(s);
+        } else {
+            self.last_body = Some(s);
+        }
+    }
+}
+
+/// Speech verbs in a span: byte spans in the article.
+pub fn verbs(ctx: &DocCtx, span: Span) -> Vec<Span> {
+    let s = &ctx.text[span.start..span.end];
+    VERB.find_iter(s).map(|m| Span { start: span.start + m.start(), end: span.start + m.end() }).collect()
+}
+
+const ADVERBIAL: &[&str] = &[
+    "on", "in", "a", "an", "statement", "earlier", "later", "also", "has", "had", "have", "was", "were", "is", "then", "again", "previously",
+    "separately", "evening", "morning", "night", "afternoon", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "late", "early", "today", "yesterday", "last", "this", "week", "repeatedly", "further", "strongly", "would", "will", "reportedly", "both",
+];
+
+const ANAPHORS: &[&str] = &[
+    "ministry", "commission", "office", "statement", "kremlin", "agency", "government", "committee", "service", "presidency", "department",
+    "spokesman", "spokeswoman", "spokesperson", "official", "officials", "authorities", "president", "minister", "leader", "prosecutor", "ombudsman",
+];
+
+const BOUNDARY_WORDS: &[&str] = &["that", "while", "and", "but", "as", "when", "after", "which", "who", "where", "because", "although"];
+
+/// Resolve a pronoun or an anaphoric noun phrase ("the ministry") to someone named before.
+fn resolve_anaphor(words: &str, mem: &Memory) -> Option<Speaker> {
+    let w = words.trim().to_lowercase();
+    match w.as_str() {
+        "he" => return mem.last_male.clone().or_else(|| mem.last_person.clone()),
+        "she" => return mem.last_female.clone().or_else(|| mem.last_person.clone()),
+        "it" => return mem.last_body.clone(),
+        _ => {}
+    }
+    let rest = w.strip_prefix("the ")?;
+    let head = rest.split_whitespace().last()?;
+    if !ANAPHORS.contains(&head) {
+        return None;
+    }
+    // Prefer the last body or person whose name shares the head noun; then the last speaker.
+    let candidates = [&mem.last_body, &mem.last_speaker, &mem.last_person];
+    for c in candidates.iter().copied().flatten() {
+        if c.name.to_lowercase().contains(head) {
+            return Some(c.clone());
+        }
+    }
+    if matches!(head, "statement" | "kremlin") {
+        return mem.last_speaker.clone().or_else(|| mem.last_body.clone());
+    }
+    if matches!(head, "president" | "minister" | "leader" | "spokesman" | "spokeswoman" | "spokesperson" | "official" | "prosecutor" | "ombudsman") {
+        return mem.last_person.clone().filter(|_| rest.split_whitespace().count() == 1);
+    }
+    mem.last_body.clone().filter(|_| rest.split_whitespace().count() == 1)
+}
+
+/// The subject of the speech verb at `verb`, looking left within the sentence `sent`.
+pub fn subject_before(ctx: &DocCtx, sent: Span, verb: Span, mem: &Memory) -> Option<Speaker> {
+    // 1. The nearest known actor or person name before the verb in the same sentence, unless
+    //    a quotation mark lies between them (then it belongs to the quote).
+    let mut best: Option<(usize, Speaker)> = None;
+    for m in ctx.actors_in(Span { start: sent.start, end: verb.start }) {
+        if best.as_ref().is_none_or(|(e, _)| m.end > *e) {
+            best = Some((m.end, ctx.actor_speaker(m.item)));
+        }
+    }
+    for p in ctx.persons_in(Span { start: sent.start, end: verb.start }) {
+        if best.as_ref().is_none_or(|(e, _)| p.end > *e) && ctx.actors_in(p).next().is_none() {
+            best = Some((p.end, ctx.person_speaker(p)));
+        }
+    }
+    if let Some((end, s)) = &best {
+        let between = &ctx.text[*end..verb.start];
+        if !between.contains(['"', '“', '”']) && between.split_whitespace().count() <= 25 {
+            return Some(s.clone());
+        }
+    }
+    // 2. The words right before the verb: a country, a pronoun, "the ministry", or a short
+    //    noun phrase back to a clause boundary.
+    let before = &ctx.text[sent.start..verb.start];
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    for t in crate::text::tokens(before, sent.start) {
+        words.push((t.start, t.text));
+    }
+    // Drop trailing adverbials ("said on Friday", "on Saturday said").
+    while let Some((_, w)) = words.last() {
+        if ADVERBIAL.contains(&w.to_lowercase().as_str()) {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    let &(last_start, _) = words.last()?;
+    // A country directly before the verb: "Azerbaijan said".
+    if let Some(p) = ctx.places_in(Span { start: last_start, end: verb.start }).next() {
+        let entry = &ctx.gazetteer.places[p.item];
+        if entry.kind == "country" {
+            return Some(Speaker { name: entry.name.clone(), side: Some(entry.name.clone()), person: false, female: None });
+        }
+    }
+    // Back to a clause boundary, at most seven words.
+    let mut first = words.len();
+    while first > 0 {
+        let (pos, w) = words[first - 1];
+        let lw = w.to_lowercase();
+        let punct_after = ctx.text[pos + w.len()..verb.start].trim_start().starts_with([',', ';', ':', '(', '"', '“', '”', '—']);
+        if BOUNDARY_WORDS.contains(&lw.as_str()) || (punct_after && first < words.len()) || words.len() - first >= 7 {
+            break;
+        }
+        first -= 1;
+    }
+    if first == words.len() {
+        return None;
+    }
+    let phrase_start = words[first].0;
+    let phrase = ctx.text[phrase_start..words[words.len() - 1].0 + words[words.len() - 1].1.len()].to_string();
+    if let Some(s) = resolve_anaphor(&phrase, mem) {
+        return Some(s);
+    }
+    let lower = phrase.to_lowercase();
+    if matches!(lower.as_str(), "he" | "she" | "it" | "they" | "we" | "i" | "you") {
+        return None;
+    }
+    // A plausible subject names an agent: a capitalised word or a known agent noun.
+    let agentive = phrase.split_whitespace().any(|w| w.starts_with(char::is_uppercase))
+        || ["forces", "ministry", "office", "general", "officials", "authorities", "army", "military", "police", "service", "media", "spokesman", "spokeswoman"]
+            .iter()
+            .any(|n| lower.split_whitespace().any(|w| w == *n));
+    let content_words = lower.split_whitespace().filter(|w| !["the", "a", "an"].contains(w)).count();
+    if !agentive || content_words == 0 || lower.starts_with("there") || lower.starts_with("this") {
+        return None;
+    }
+    let name = phrase.trim_start_matches("the ").to_string();
+    Some(Speaker { name, side: None, person: false, female: None })
+}
+
+/// The speaker named right after a verb: `said Commissioner Michelle Bachelet`.
+pub fn subject_after(ctx: &DocCtx, sent: Span, verb: Span) -> Option<Speaker> {
+    let rest = &ctx.text[verb.end..sent.end];
+    let lead = rest.len() - rest.trim_start().len();
+    let start = verb.end + lead;
+    let window = Span { start, end: (start + 80).min(sent.end) };
+    if let Some(m) = ctx.actors_in(window).next() {
+        let gap = &ctx.text[start..m.start];
+        if gap.split_whitespace().count() <= 2 {
+            return Some(ctx.actor_speaker(m.item));
+        }
+    }
+    if let Some(p) = ctx.persons_in(window).next() {
+        let gap = &ctx.text[start..p.start];
+        if gap.split_whitespace().count() <= 2 {
+            return Some(ctx.person_speaker(p));
+        }
+    }
+    None
+}

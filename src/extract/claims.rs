@@ -1,0 +1,347 @@
+//! Casualty claims: a figure (digits or words) with a casualty word nearby (`killed`,
+//! `dead`, `lives`, `wounded`, `injured`), its hedge (`at least`, `more than`, `about`,
+//! `up to`), the victims' category, the scope (incident, toll, historical), the place named
+//! in the sentence and the claimant. Killed and wounded figures joined by "and" are one claim.
+
+use std::sync::LazyLock;
+
+use chrono::Datelike;
+use regex::Regex;
+
+use super::attribution::{self, Memory};
+use super::dates::DateKind;
+use super::numbers::{Number, numbers};
+use super::{DocCtx, Sentence};
+use crate::model::{Category, Claim, Hedge, Problem, Scope};
+use crate::text::{Span, Token, tokens};
+
+/// Figures above this are not believable casualty counts and are reported as problems.
+pub const MAX_FIGURE: u64 = 10_000_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Killed,
+    Wounded,
+}
+
+fn casualty_word(w: &str) -> Option<Kind> {
+    match w {
+        "killed" | "dead" | "died" | "deaths" | "lives" | "fatalities" | "slain" | "perished" | "kills" | "killing" | "dying" => Some(Kind::Killed),
+        "wounded" | "injured" | "hurt" | "injuries" | "wounding" | "injuring" => Some(Kind::Wounded),
+        _ => None,
+    }
+}
+
+fn category_word(w: &str) -> Option<Category> {
+    match w {
+        "civilian" | "civilians" | "residents" | "children" | "child" | "women" | "villagers" | "journalists" | "journalist" | "inhabitants"
+        | "passers-by" | "non-combatants" => Some(Category::Civilian),
+        "soldiers" | "soldier" | "servicemen" | "serviceman" | "troops" | "military" | "fighters" | "personnel" | "officers" | "militants"
+        | "mercenaries" | "conscripts" | "combatants" | "troopers" | "volunteers" => Some(Category::Military),
+        "people" | "persons" | "person" | "others" | "individuals" => Some(Category::Unspecified),
+        _ => None,
+    }
+}
+
+/// Words that may stand between a figure and its casualty word.
+const FILLER: &[&str] = &[
+    "of", "its", "their", "our", "his", "her", "the", "ethnic", "including", "have", "has", "had", "been", "were", "was", "are", "is",
+    "being", "reported", "reportedly", "confirmed", "now", "so", "far", "already", "also", "more", "other", "innocent", "azerbaijani",
+    "armenian", "azeri", "russian", "turkish", "syrian", "who", "that", "had", "allegedly", "believed", "to", "be", "feared", "people",
+    "civilians", "soldiers", "servicemen", "troops", "children", "in", "total", "at", "least", "both", "sides", "side", "them", "those",
+];
+
+fn hedge_before(toks: &[Token], first: usize) -> (Hedge, usize) {
+    let w = |k: usize| toks.get(first.wrapping_sub(k)).map(|t| t.text.to_ascii_lowercase()).unwrap_or_default();
+    let (w1, w2, w3) = (w(1), w(2), w(3));
+    match (w3.as_str(), w2.as_str(), w1.as_str()) {
+        (_, "at", "least") | ("no", "fewer", "than") | ("not", "less", "than") | ("no", "less", "than") => (Hedge::AtLeast, 2),
+        (_, "more", "than") | (_, "upwards", "of") | ("in", "excess", "of") | (_, "greater", "than") => (Hedge::MoreThan, 2),
+        (_, "up", "to") | ("as", "many", "as") => (Hedge::UpTo, 2),
+        (_, "close", "to") => (Hedge::About, 2),
+        (_, _, "over" | "above") => (Hedge::MoreThan, 1),
+        (_, _, "about" | "around" | "some" | "approximately" | "roughly" | "nearly" | "almost" | "estimated" | "approx" | "circa") => {
+            (Hedge::About, 1)
+        }
+        _ => (Hedge::Exact, 0),
+    }
+}
+
+static TOLL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(since|so far|toll|in total|total of|overall|to date|in all|already|cumulative|thus far|has killed|have killed|has claimed|have claimed|has left|have left|the war has|the conflict has|the fighting has|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|then|now))\b")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(previous war|last war|first war|earlier war|former war|the 1990s war|war in the 1990s|first karabakh war|first nagorno-karabakh war)\b")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+static CIVILIAN_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(civilians?|residential|children|residents|villagers|homes|houses)\b").unwrap_or_else(|e| panic!("{e}"))
+});
+
+static MILITARY_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(soldiers|servicemen|troops|military personnel|combatants|in action)\b").unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// A figure with its casualty meaning.
+#[derive(Debug, Clone, Copy)]
+struct Figure {
+    number: Number,
+    kind: Kind,
+    category: Option<Category>,
+    hedge: Hedge,
+    /// Token range of the phrase.
+    first: usize,
+    last: usize,
+}
+
+/// Whether a number token is really a year, a time or a quantity of something else.
+fn not_a_count(toks: &[Token], n: &Number) -> bool {
+    let t = toks[n.first].text;
+    let next = toks.get(n.last + 1).map(|t| t.text.to_ascii_lowercase()).unwrap_or_default();
+    (t.len() == 4 && (1800..2100).contains(&n.value) && !t.contains(','))
+        || matches!(
+            next.as_str(),
+            "hours" | "hour" | "minutes" | "minute" | "km" | "kilometres" | "kilometers" | "miles" | "percent" | "per" | "years" | "year"
+                | "days" | "day" | "weeks" | "months" | "gmt" | "pm" | "am" | "times" | "metres" | "meters"
+        )
+}
+
+fn figures(s: &str, base: usize) -> (Vec<Token<'_>>, Vec<Figure>) {
+    let toks = tokens(s, base);
+    let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase().replace('’', "'")).collect();
+    let mut out = Vec::new();
+    for n in numbers(&toks) {
+        if not_a_count(&toks, &n) {
+            continue;
+        }
+        let (hedge, hedge_len) = hedge_before(&toks, n.first);
+        let mut category = None;
+        let mut found: Option<(Kind, usize)> = None;
+        // Right: "seven people dead", "376 of its soldiers had been killed", "over 400 lives".
+        let mut j = n.last + 1;
+        while j < toks.len() && j <= n.last + 8 {
+            let w = lower[j].trim_end_matches("'s");
+            if let Some(k) = casualty_word(w) {
+                // "killing" / "kills" after a figure is a verb of the next clause, not this figure's.
+                if !matches!(w, "killing" | "kills" | "wounding" | "injuring" | "dying") {
+                    found = Some((k, j));
+                }
+                break;
+            }
+            if let Some(c) = category_word(w) {
+                category = category.or(Some(c)).map(|old| if old == Category::Unspecified { c } else { old });
+                j += 1;
+                continue;
+            }
+            if FILLER.contains(&w) || toks[j].text.starts_with(char::is_uppercase) && j == n.last + 1 {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        // Left: "killed two civilians", "killed about 30,000 people", "claimed over 400 lives",
+        // "death toll rose to 31".
+        if found.is_none() {
+            let start = n.first.saturating_sub(hedge_len);
+            let mut k = start;
+            let mut steps = 0;
+            while k > 0 && steps < 4 {
+                k -= 1;
+                steps += 1;
+                let w = lower[k].as_str();
+                if matches!(w, "killed" | "killing" | "kills" | "kill" | "claimed" | "claiming" | "cost" | "costing" | "toll") {
+                    let is_lives = toks.get(n.last + 1).is_some_and(|t| t.text == "lives");
+                    if !matches!(w, "claimed" | "claiming" | "cost" | "costing") || is_lives {
+                        found = Some((Kind::Killed, k));
+                    }
+                    break;
+                }
+                if matches!(w, "wounded" | "wounding" | "injured" | "injuring") {
+                    found = Some((Kind::Wounded, k));
+                    break;
+                }
+                if !matches!(w, "to" | "rose" | "reached" | "stood" | "at" | "of" | "death" | "has" | "had" | "have" | "already" | "reportedly" | "the" | "a" | "an" | "which" | "that") {
+                    break;
+                }
+            }
+        }
+        let Some((kind, at)) = found else { continue };
+        let first = n.first.saturating_sub(hedge_len).min(at);
+        let last = n.last.max(at).max(j.min(toks.len()).saturating_sub(1)).min(toks.len() - 1);
+        out.push(Figure { number: n, kind, category, hedge, first, last: last.max(n.last) });
+    }
+    (toks, out)
+}
+
+/// The best place for a claim: the most specific place named in the sentence outside the
+/// claimant's own name (countries only if nothing finer is named).
+fn claim_place(ctx: &DocCtx, sent: Span, claimant_span: Option<Span>) -> Option<String> {
+    let rank = |kind: &str| match kind {
+        "city" | "town" | "village" => 0,
+        "district" => 1,
+        "region" => 2,
+        "sea" => 3,
+        _ => 4,
+    };
+    let mut best: Option<(usize, &str)> = None;
+    for m in ctx.places_in(sent) {
+        if let Some(c) = claimant_span
+            && m.start >= c.start
+            && m.end <= c.end
+        {
+            continue;
+        }
+        let p = &ctx.gazetteer.places[m.item];
+        let r = rank(&p.kind);
+        if best.is_none_or(|(br, _)| r < br) {
+            best = Some((r, &p.id));
+        }
+    }
+    best.filter(|(r, _)| *r < 4).map(|(_, id)| id.to_string())
+}
+
+fn scope(ctx: &DocCtx, s: &Sentence, text: &str) -> Scope {
+    let year = ctx.published.map(|p| p.year());
+    let past_year = s.dates.iter().any(|d| match d.kind {
+        DateKind::Year(y) => year.is_none_or(|py| y < py - 1),
+        _ => false,
+    });
+    if past_year || HISTORY.is_match(text) {
+        return Scope::Historical;
+    }
+    let since = s.dates.iter().any(|d| matches!(d.kind, DateKind::Since(_)));
+    if since || TOLL.is_match(text) {
+        return Scope::Toll;
+    }
+    Scope::Incident
+}
+
+/// Find the claimant for a figure at byte `pos` in sentence `s`.
+fn claimant(ctx: &DocCtx, s: &Sentence, pos: usize, mem: &Memory) -> Option<(attribution::Speaker, Span)> {
+    let text = &ctx.text[s.span.start..s.span.end];
+    // "according to X"
+    if let Some(i) = text.find("according to") {
+        let after = Span { start: s.span.start + i + "according to".len(), end: s.span.end };
+        if let Some(m) = ctx.actors_in(after).next() {
+            return Some((ctx.actor_speaker(m.item), Span { start: m.start, end: m.end }));
+        }
+        if let Some(p) = ctx.places_in(after).next()
+            && ctx.gazetteer.places[p.item].kind == "country"
+        {
+            let e = &ctx.gazetteer.places[p.item];
+            let sp = attribution::Speaker { name: e.name.clone(), side: Some(e.name.clone()), person: false, female: None };
+            return Some((sp, Span { start: p.start, end: p.end }));
+        }
+    }
+    let verbs = attribution::verbs(ctx, s.span);
+    // The nearest speech verb before the figure, else the first one after it.
+    let before: Vec<&Span> = verbs.iter().filter(|v| v.end <= pos).collect();
+    let after: Vec<&Span> = verbs.iter().filter(|v| v.start >= pos).collect();
+    for v in before.iter().rev().chain(after.iter()) {
+        let word = &ctx.text[v.start..v.end];
+        if word == "according to" || word == "called" || word == "described" {
+            continue;
+        }
+        if let Some(sp) = attribution::subject_before(ctx, s.span, **v, mem) {
+            let span = Span { start: s.span.start, end: v.start };
+            return Some((sp, span));
+        }
+        if let Some(sp) = attribution::subject_after(ctx, s.span, **v) {
+            return Some((sp, Span { start: v.end, end: s.span.end }));
+        }
+    }
+    None
+}
+
+/// Extract the casualty claims of an article.
+pub fn extract(ctx: &DocCtx, article: &str, problems: &mut Vec<Problem>, path: &str) -> Vec<Claim> {
+    let mut out = Vec::new();
+    let mut mem = Memory::default();
+    for s in &ctx.sentences {
+        let text = &ctx.text[s.span.start..s.span.end];
+        let (toks, figs) = figures(text, s.span.start);
+        let mut used = vec![false; figs.len()];
+        for i in 0..figs.len() {
+            if used[i] {
+                continue;
+            }
+            used[i] = true;
+            let f = figs[i];
+            // Pair "seven dead and 33 wounded" / "31 killed and 178 injured".
+            let mut partner: Option<Figure> = None;
+            if let Some(g) = figs.get(i + 1)
+                && g.kind != f.kind
+                && g.number.first > f.number.last
+                && toks[f.number.last + 1..g.number.first].iter().any(|t| t.text == "and")
+                && g.number.first - f.number.last <= 8
+            {
+                partner = Some(*g);
+                used[i + 1] = true;
+            }
+            let (killed_fig, wounded_fig) = match (f.kind, partner) {
+                (Kind::Killed, Some(g)) => (Some(f), Some(g)),
+                (Kind::Wounded, Some(g)) => (Some(g), Some(f)),
+                (Kind::Killed, None) => (Some(f), None),
+                (Kind::Wounded, None) => (None, Some(f)),
+            };
+            let value = |x: Option<Figure>| x.map(|x| x.number.value);
+            let (killed, wounded) = (value(killed_fig), value(wounded_fig));
+            if killed.unwrap_or(0) > MAX_FIGURE || wounded.unwrap_or(0) > MAX_FIGURE {
+                problems.push(Problem {
+                    path: path.into(),
+                    message: format!(
+                        "implausible casualty figure {} at byte {} ignored (limit {MAX_FIGURE})",
+                        killed.unwrap_or(0).max(wounded.unwrap_or(0)),
+                        toks[f.number.first].start
+                    ),
+                });
+                continue;
+            }
+            let first = f.first.min(partner.map_or(f.first, |g| g.first));
+            let last = f.last.max(partner.map_or(f.last, |g| g.last));
+            let (start, end) = (toks[first].start, toks[last].end);
+            let category = f
+                .category
+                .filter(|c| *c != Category::Unspecified)
+                .or(partner.and_then(|g| g.category).filter(|c| *c != Category::Unspecified))
+                .unwrap_or_else(|| {
+                    if CIVILIAN_CUE.is_match(text) {
+                        Category::Civilian
+                    } else if MILITARY_CUE.is_match(text) {
+                        Category::Military
+                    } else {
+                        Category::Unspecified
+                    }
+                });
+            let who = claimant(ctx, s, start, &mem);
+            let place = claim_place(ctx, s.span, who.as_ref().map(|w| w.1));
+            let (claimant, claimant_side) = match &who {
+                Some((sp, _)) => (Some(sp.name.clone()), sp.side.clone()),
+                None => (None, None),
+            };
+            out.push(Claim {
+                article: article.into(),
+                killed,
+                wounded,
+                category,
+                hedge: f.hedge,
+                scope: scope(ctx, s, text),
+                place,
+                claimant,
+                claimant_side,
+                date: s.date,
+                date_basis: s.basis,
+                start,
+                end,
+                sentence: text.to_string(),
+                sentence_start: s.span.start,
+                sentence_end: s.span.end,
+            });
+        }
+        mem.observe(ctx, s.span);
+    }
+    out
+}

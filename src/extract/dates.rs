@@ -1,0 +1,311 @@
+//! Date expressions: absolute (`October 10`, `Oct. 12`, `12 October 2020`, `2020-10-11`,
+//! `11.10.2020`), relative to the publication date (`on Saturday`, `yesterday`, `last week`,
+//! `overnight`), range starts (`since September 27`) and historical years (`1991-94`,
+//! `the early 1990s`).
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::Regex;
+
+use crate::model::DateBasis;
+
+/// What a date expression means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateKind {
+    /// A day, explicit or resolved.
+    Day(NaiveDate, DateBasis),
+    /// The start of a period ("since September 27", "erupted on September 27").
+    Since(NaiveDate),
+    /// A year or years of the past ("1991-94", "the 1990s", "in 1994").
+    Year(i32),
+}
+
+/// A date expression with its byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateExpr {
+    /// Start byte (in the text the sentence came from).
+    pub start: usize,
+    /// End byte.
+    pub end: usize,
+    /// Meaning.
+    pub kind: DateKind,
+}
+
+const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)";
+
+static MD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")).unwrap_or_else(|e| panic!("{e}"))
+});
+static DM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}})\b)?")).unwrap_or_else(|e| panic!("{e}"))
+});
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap_or_else(|e| panic!("{e}")));
+static DOTTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})([./])(\d{1,2})[./](\d{4})\b").unwrap_or_else(|e| panic!("{e}")));
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(last|this|next|on|late|early|since)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(yesterday|the day before yesterday|today|tonight|this morning|this evening|this afternoon|last night|overnight|earlier this week|last week|a week ago|last weekend|this week|last month|(\w+) days ago|(\w+) weeks ago)\b")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+static YEARS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(1[89]\d\d|20\d\d)\s*[-–]\s*(\d{2}|\d{4})\b|\b(?:early |late |mid-|mid )?(1[89]\d0|20\d0)s\b|\b(?:in|since|of|from|until|by)\s+(1[89]\d\d|20\d\d)\b")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+static MONTH_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b{MONTH}\s+(\d{{4}})\b")).unwrap_or_else(|e| panic!("{e}")));
+
+/// Month number from a month name or abbreviation.
+pub fn month_number(name: &str) -> Option<u32> {
+    let n = name.trim_end_matches('.').to_ascii_lowercase();
+    let m = match n.get(..3)? {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn weekday(name: &str) -> Option<Weekday> {
+    name.parse::<Weekday>().ok()
+}
+
+/// Resolve a day-month without year: the publication year, or the year before when that
+/// would put the day well after publication.
+fn with_year(month: u32, day: u32, year: Option<i32>, published: Option<NaiveDate>, year_hint: Option<i32>) -> Option<NaiveDate> {
+    if let Some(y) = year {
+        return NaiveDate::from_ymd_opt(y, month, day);
+    }
+    if let Some(p) = published {
+        let d = NaiveDate::from_ymd_opt(p.year(), month, day)?;
+        if d > p + Duration::days(31) {
+            return NaiveDate::from_ymd_opt(p.year() - 1, month, day);
+        }
+        return Some(d);
+    }
+    NaiveDate::from_ymd_opt(year_hint?, month, day)
+}
+
+/// The most recent `wd` on or before `p` (strictly before with `strict`).
+fn last_weekday(p: NaiveDate, wd: Weekday, strict: bool) -> NaiveDate {
+    let mut back = (7 + p.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64) % 7;
+    if strict && back == 0 {
+        back = 7;
+    }
+    p - Duration::days(back)
+}
+
+fn small_number(w: &str) -> Option<i64> {
+    if let Ok(n) = w.parse::<i64>() {
+        return Some(n);
+    }
+    super::numbers::word_value(&w.to_ascii_lowercase()).map(|n| n as i64)
+}
+
+/// Whether the words before `start` make the date a range start.
+fn is_since(s: &str, start: usize) -> bool {
+    let before = s[..start].trim_end().to_ascii_lowercase();
+    ["since", "since on", "erupted on", "began on", "started on", "broke out on", "erupted", "began", "started"]
+        .iter()
+        .any(|w| before.ends_with(w))
+        || before.ends_with("since the")
+}
+
+/// Find all date expressions in `s` (a sentence whose first byte is at `base` in the article).
+pub fn find_dates(s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>) -> Vec<DateExpr> {
+    let mut out: Vec<DateExpr> = Vec::new();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let free = |taken: &Vec<(usize, usize)>, a: usize, b: usize| taken.iter().all(|&(x, y)| b <= x || a >= y);
+    let push = |out: &mut Vec<DateExpr>, taken: &mut Vec<(usize, usize)>, a: usize, b: usize, kind: DateKind| {
+        taken.push((a, b));
+        out.push(DateExpr { start: base + a, end: base + b, kind });
+    };
+    let day_or_since = |s: &str, a: usize, d: NaiveDate| {
+        if is_since(s, a) { DateKind::Since(d) } else { DateKind::Day(d, DateBasis::Explicit) }
+    };
+    for c in ISO.captures_iter(s) {
+        let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+        let d = (|| NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?))();
+        if let Some(d) = d {
+            push(&mut out, &mut taken, m.0, m.1, day_or_since(s, m.0, d));
+        }
+    }
+    for c in DOTTED.captures_iter(s) {
+        let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+        if !free(&taken, m.0, m.1) {
+            continue;
+        }
+        let (a, b, y): (u32, u32, i32) = match (c[1].parse(), c[3].parse(), c[4].parse()) {
+            (Ok(a), Ok(b), Ok(y)) => (a, b, y),
+            _ => continue,
+        };
+        // Dots are day.month.year; slashes month/day/year unless that is impossible.
+        let d = if &c[2] == "." || a > 12 {
+            NaiveDate::from_ymd_opt(y, b, a)
+        } else {
+            NaiveDate::from_ymd_opt(y, a, b)
+        };
+        if let Some(d) = d {
+            push(&mut out, &mut taken, m.0, m.1, day_or_since(s, m.0, d));
+        }
+    }
+    for (re, month_first) in [(&*MD, true), (&*DM, false)] {
+        for c in re.captures_iter(s) {
+            let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+            if !free(&taken, m.0, m.1) {
+                continue;
+            }
+            let (mon, day) = if month_first { (&c[1], &c[2]) } else { (&c[2], &c[1]) };
+            let Some(month) = month_number(mon) else { continue };
+            let Ok(day) = day.parse::<u32>() else { continue };
+            let year = c.get(3).and_then(|y| y.as_str().parse().ok());
+            // "May 5" is a date, "may 5" is not: month names need their capital.
+            if !mon.starts_with(char::is_uppercase) {
+                continue;
+            }
+            match with_year(month, day, year, published, year_hint) {
+                Some(d) => push(&mut out, &mut taken, m.0, m.1, day_or_since(s, m.0, d)),
+                None => taken.push((m.0, m.1)), // impossible date such as February 30: ignored
+            }
+        }
+    }
+    for c in MONTH_YEAR.captures_iter(s) {
+        let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+        if free(&taken, m.0, m.1)
+            && let Ok(y) = c[2].parse::<i32>()
+        {
+            push(&mut out, &mut taken, m.0, m.1, DateKind::Year(y));
+        }
+    }
+    for c in YEARS.captures_iter(s) {
+        let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+        if !free(&taken, m.0, m.1) {
+            continue;
+        }
+        let y = c.get(1).or(c.get(3)).or(c.get(4)).and_then(|y| y.as_str().parse::<i32>().ok());
+        if let Some(y) = y {
+            push(&mut out, &mut taken, m.0, m.1, DateKind::Year(y));
+        }
+    }
+    if let Some(p) = published {
+        for c in WEEKDAY.captures_iter(s) {
+            let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+            if !free(&taken, m.0, m.1) {
+                continue;
+            }
+            let Some(wd) = weekday(&c[2]) else { continue };
+            let modifier = c.get(1).map(|x| x.as_str());
+            let d = match modifier {
+                Some("next") => p + Duration::days((7 + wd.num_days_from_monday() as i64 - p.weekday().num_days_from_monday() as i64 - 1) % 7 + 1),
+                Some("last") => last_weekday(p, wd, true),
+                _ => last_weekday(p, wd, false),
+            };
+            let kind = if modifier == Some("since") { DateKind::Since(d) } else { DateKind::Day(d, DateBasis::Relative) };
+            push(&mut out, &mut taken, m.0, m.1, kind);
+        }
+        for c in RELATIVE.captures_iter(s) {
+            let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+            if !free(&taken, m.0, m.1) {
+                continue;
+            }
+            let w = c[1].to_ascii_lowercase();
+            let d = match w.as_str() {
+                "yesterday" | "last night" => Some(p - Duration::days(1)),
+                "the day before yesterday" => Some(p - Duration::days(2)),
+                "today" | "tonight" | "this morning" | "this evening" | "this afternoon" | "overnight" | "this week" => Some(p),
+                "earlier this week" => Some(p - Duration::days(2)),
+                "last week" | "a week ago" => Some(p - Duration::days(7)),
+                "last weekend" => Some(last_weekday(p, Weekday::Sat, true)),
+                "last month" => Some(p - Duration::days(30)),
+                _ => {
+                    let n = c.get(2).or(c.get(3)).and_then(|x| small_number(x.as_str()));
+                    let per = if w.ends_with("weeks ago") { 7 } else { 1 };
+                    n.filter(|n| (0..=400).contains(n)).map(|n| p - Duration::days(n * per))
+                }
+            };
+            if let Some(d) = d {
+                push(&mut out, &mut taken, m.0, m.1, DateKind::Day(d, DateBasis::Relative));
+            }
+        }
+    }
+    out.sort_by_key(|d| d.start);
+    out
+}
+
+/// The event day a sentence speaks of: its first day expression.
+pub fn sentence_day(dates: &[DateExpr]) -> Option<(NaiveDate, DateBasis)> {
+    dates.iter().find_map(|d| match d.kind {
+        DateKind::Day(day, basis) => Some((day, basis)),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    fn days(s: &str, published: &str) -> Vec<(String, String)> {
+        find_dates(s, 0, Some(d(published)), None)
+            .into_iter()
+            .map(|e| {
+                let k = match e.kind {
+                    DateKind::Day(x, b) => format!("{x} {b:?}"),
+                    DateKind::Since(x) => format!("since {x}"),
+                    DateKind::Year(y) => format!("year {y}"),
+                };
+                (s[e.start..e.end].to_string(), k)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn table_of_dates() {
+        let p = "2020-10-11"; // a Sunday
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("on October 10 at noon", &[("October 10", "2020-10-10 Explicit")]),
+            ("talks on Oct. 12 in Moscow", &[("Oct. 12", "2020-10-12 Explicit")]),
+            ("on 12 October 2020", &[("12 October 2020", "2020-10-12 Explicit")]),
+            ("the Sept. 27 offensive", &[("Sept. 27", "2020-09-27 Explicit")]),
+            ("dated 2020-10-11", &[("2020-10-11", "2020-10-11 Explicit")]),
+            ("on 11.10.2020 shelling", &[("11.10.2020", "2020-10-11 Explicit")]),
+            ("explosions on Saturday", &[("on Saturday", "2020-10-10 Relative")]),
+            ("reports earlier Sunday", &[("Sunday", "2020-10-11 Relative")]),
+            ("shelling yesterday", &[("yesterday", "2020-10-10 Relative")]),
+            ("talks last week", &[("last week", "2020-10-04 Relative")]),
+            ("three days ago", &[("three days ago", "2020-10-08 Relative")]),
+            ("fighting since September 27", &[("September 27", "since 2020-09-27")]),
+            ("a 1991-94 war", &[("1991-94", "year 1991")]),
+            ("in the early 1990s", &[("early 1990s", "year 1990")]),
+            ("on February 30 nothing", &[]),
+            ("in April 2016 and", &[("April 2016", "year 2016")]),
+        ];
+        for (s, want) in cases {
+            let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            assert_eq!(days(s, p), want, "in {s:?}");
+        }
+    }
+
+    #[test]
+    fn december_in_january_article_is_last_year() {
+        let got = find_dates("on December 30", 0, Some(d("2021-01-05")), None);
+        assert_eq!(got[0].kind, DateKind::Day(d("2020-12-30"), DateBasis::Explicit));
+    }
+}

@@ -1,0 +1,167 @@
+//! Article metadata from the text itself: the ` date YYYY-MM-DD` header, datelines such as
+//! `MOSCOW, October 4. /TASS/` or `BAKU, Azerbaijan, Oct. 12`, the title, template junk
+//! (`{{dayPoint.date | date}}`), publication dates inferred from the text, and truce moments.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::DocCtx;
+use super::dates::{self, DateKind, month_number};
+use crate::model::Truce;
+use crate::text::Span;
+
+/// A header line: its date and where the body starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Header {
+    /// The date.
+    pub date: NaiveDate,
+    /// First byte after the header.
+    pub end: usize,
+}
+
+static HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?i:date|published|publication date|dated)\s*[:=]?\s*(\d{4}-\d{2}-\d{2})(?:[T ][\d:.Z+-]+)?[ \t]*")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^\s*(?:[A-Z][A-Z'’.\- ]{1,40})(?:,\s*[A-Z][A-Za-z'’.\- ]{1,40})?\s*(?:,|\(|–|—|-)\s*(?:\w+\s*\)\s*[-–—]?\s*)?(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)\s+(\d{1,2})(?:,?\s+(\d{4}))?")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+static TRUCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(ceasefire|cease-fire|truce|halt to (?:the )?fighting|armistice)\b").unwrap_or_else(|e| panic!("{e}"))
+});
+
+static TAKES_EFFECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(took effect|take effect|takes effect|taking effect|entered into force|enter into force|enters into force|came into force|comes into force|come into force|took hold|went into effect|go into effect|goes into effect|is announced from|begins at|began at|starts at|started at|from \d{1,2} hours)\b")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// The ` date YYYY-MM-DD` header at the very start of an article.
+pub fn header(text: &str) -> Option<Header> {
+    let c = HEADER.captures(text)?;
+    let date = NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").ok()?;
+    Some(Header { date, end: c.get(0)?.end() })
+}
+
+/// A dateline in the first few lines: `MOSCOW, October 4. /TASS/`.
+pub fn dateline(text: &str, body_start: usize, year_hint: Option<i32>) -> Option<NaiveDate> {
+    let head_end = text[body_start..].char_indices().nth(1500).map_or(text.len(), |(i, _)| body_start + i);
+    let head = &text[body_start..head_end];
+    let c = DATELINE.captures(head)?;
+    let month = month_number(&c[1])?;
+    let day: u32 = c[2].parse().ok()?;
+    let year = c.get(3).and_then(|y| y.as_str().parse().ok()).or_else(|| {
+        // A year elsewhere in the article, else the corpus's.
+        dates::find_dates(text, 0, None, None).into_iter().find_map(|d| match d.kind {
+            DateKind::Day(x, _) => Some(chrono::Datelike::year(&x)),
+            _ => None,
+        })
+    });
+    NaiveDate::from_ymd_opt(year.or(year_hint)?, month, day)
+}
+
+/// The latest full date (with a year) the article mentions: an inferred publication date.
+pub fn infer_published(text: &str, body_start: usize) -> Option<NaiveDate> {
+    dates::find_dates(&text[body_start..], body_start, None, None)
+        .into_iter()
+        .filter_map(|d| match d.kind {
+            DateKind::Day(x, _) | DateKind::Since(x) => Some(x),
+            _ => None,
+        })
+        .max()
+}
+
+/// Spans of template junk such as `{{dayPoint.date | date : 'd MMMM yyyy'}}`.
+pub fn junk_spans(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(s) = text[from..].find("{{") {
+        let start = from + s;
+        match text[start..].find("}}") {
+            Some(e) => {
+                out.push(Span { start, end: start + e + 2 });
+                from = start + e + 2;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// The title: the first non-empty line that is not a header or template junk, cut at a
+/// sentence end if it is long.
+pub fn title(text: &str, body_start: usize) -> String {
+    for line in text[body_start..].lines() {
+        let mut l = line.to_string();
+        for j in junk_spans(line).iter().rev() {
+            l.replace_range(j.start..j.end, "");
+        }
+        let l = l.trim();
+        if l.is_empty() {
+            continue;
+        }
+        if l.chars().count() <= 140 {
+            return l.to_string();
+        }
+        let cut = crate::text::sentences(l).first().map(|s| &l[s.start..s.end]).unwrap_or(l);
+        let mut t: String = cut.chars().take(140).collect();
+        if t.len() < cut.len() {
+            t.push('…');
+        }
+        return t;
+    }
+    "(untitled)".into()
+}
+
+/// Truce moments: sentences that say a ceasefire takes effect, dated by their own date (or
+/// the article's).
+pub fn truces(ctx: &DocCtx, article: &str) -> Vec<Truce> {
+    let mut out = Vec::new();
+    for s in &ctx.sentences {
+        let t = &ctx.text[s.span.start..s.span.end];
+        if !(TRUCE.is_match(t) && TAKES_EFFECT.is_match(t)) {
+            continue;
+        }
+        if let Some(date) = s.date {
+            out.push(Truce { article: article.into(), date, start: s.span.start, end: s.span.end });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    #[test]
+    fn header_and_dateline_table() {
+        assert_eq!(header(" date 2020-10-11 Armenia and").map(|h| h.date), Some(d("2020-10-11")));
+        assert_eq!(header("Published: 2020-10-12T08:00:00Z\nText").map(|h| h.date), Some(d("2020-10-12")));
+        assert_eq!(header("Armenia and Azerbaijan"), None);
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Title\n\nMOSCOW, October 4. /TASS/. Russian Foreign Minister", Some("2020-10-04")),
+            ("BAKU, Azerbaijan, Oct. 12 (AP) — Shelling", Some("2020-10-12")),
+            ("YEREVAN, Armenia (AP) — On Oct. 14, 2020, the", None),
+            ("STEPANAKERT, October 17, 2020 - Fighting", Some("2020-10-17")),
+            ("Nothing like a dateline here, October 4.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(dateline(text, 0, Some(2020)), want.map(d), "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn title_skips_header_and_template_junk() {
+        let text = " date 2020-10-04 {{dayPoint.date | date : 'd MMMM yyyy'}}\nRussian, Armenian top diplomats discuss ways out\n";
+        let h = header(text).map_or(0, |h| h.end);
+        assert_eq!(title(text, h), "Russian, Armenian top diplomats discuss ways out");
+    }
+}

@@ -1,0 +1,296 @@
+//! Extraction: from one article's text to place mentions, dates, casualty claims, quotes,
+//! truce moments and unknown names, each with byte spans back into the text. Rules, not
+//! learned models, so every result can be explained. Articles are processed in parallel
+//! (rayon) with matchers compiled once in [`crate::Engine`].
+
+pub mod attribution;
+pub mod claims;
+pub mod dates;
+pub mod meta;
+pub mod names;
+pub mod numbers;
+pub mod quotes;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::atomic::Ordering;
+
+use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
+
+use crate::corpus::{Document, Manifest};
+use crate::engine::{Engine, Progress};
+use crate::gazetteer::{Actors, Gazetteer, NameMatch};
+use crate::model::{
+    Article, Claim, DateBasis, Extraction, Mention, Place, Problem, Quote, Truce, UnknownName,
+};
+use crate::text::{self, Span};
+use attribution::Speaker;
+use dates::DateExpr;
+
+/// One sentence with what the extractors need to know about it.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Byte span in the article.
+    pub span: Span,
+    /// Date expressions in it.
+    pub dates: Vec<DateExpr>,
+    /// Event date: the sentence's own, else the article's.
+    pub date: Option<NaiveDate>,
+    /// How the date was obtained.
+    pub basis: DateBasis,
+}
+
+/// Everything known about one article while extracting it.
+pub struct DocCtx<'a> {
+    /// The article text.
+    pub text: &'a str,
+    /// Where the body starts (after a header line).
+    pub body_start: usize,
+    /// The gazetteer.
+    pub gazetteer: &'a Gazetteer,
+    /// The actors.
+    pub actors: &'a Actors,
+    /// Place names found, in order.
+    pub places: Vec<NameMatch>,
+    /// Actor names found, in order.
+    pub actor_matches: Vec<NameMatch>,
+    /// Person-like name sequences, in order.
+    pub persons: Vec<names::PersonName>,
+    /// Sentences, in order.
+    pub sentences: Vec<Sentence>,
+    /// Publication date.
+    pub published: Option<NaiveDate>,
+}
+
+fn in_span<T>(items: &[T], span: Span, pos: impl Fn(&T) -> (usize, usize) + Copy) -> impl Iterator<Item = &T> {
+    let lo = items.partition_point(|m| pos(m).0 < span.start);
+    items[lo..].iter().take_while(move |m| pos(m).0 < span.end).filter(move |m| pos(m).1 <= span.end)
+}
+
+impl<'a> DocCtx<'a> {
+    /// Place matches inside a span.
+    pub fn places_in(&self, span: Span) -> impl Iterator<Item = &NameMatch> {
+        in_span(&self.places, span, |m| (m.start, m.end))
+    }
+
+    /// Actor matches inside a span.
+    pub fn actors_in(&self, span: Span) -> impl Iterator<Item = &NameMatch> {
+        in_span(&self.actor_matches, span, |m| (m.start, m.end))
+    }
+
+    /// Person names inside a span, as spans.
+    pub fn persons_in(&self, span: Span) -> impl Iterator<Item = Span> + '_ {
+        in_span(&self.persons, span, |p| (p.start, p.end)).map(|p| Span { start: p.start, end: p.end })
+    }
+
+    /// The speaker an actor stands for.
+    pub fn actor_speaker(&self, i: usize) -> Speaker {
+        let a = &self.actors.actors[i];
+        Speaker {
+            name: a.name.clone(),
+            side: (!a.side.is_empty()).then(|| a.side.clone()),
+            person: a.is_person(),
+            female: a.gender.as_deref().map(|g| g == "f"),
+        }
+    }
+
+    /// The speaker a person name stands for (name as written, titles removed).
+    pub fn person_speaker(&self, span: Span) -> Speaker {
+        let p = self.persons.iter().find(|p| p.start == span.start && p.end == span.end);
+        Speaker {
+            name: self.text[span.start..span.end].to_string(),
+            side: None,
+            person: true,
+            female: p.and_then(|p| p.female),
+        }
+    }
+
+    /// The sentence holding a byte offset.
+    pub fn sentence_at(&self, pos: usize) -> Option<&Sentence> {
+        let i = self.sentences.partition_point(|s| s.span.end <= pos);
+        self.sentences.get(i).filter(|s| s.span.start <= pos)
+    }
+}
+
+/// What one article yields.
+#[derive(Debug, Default)]
+struct DocResult {
+    article: Article,
+    mentions: Vec<Mention>,
+    claims: Vec<Claim>,
+    quotes: Vec<Quote>,
+    truces: Vec<Truce>,
+    unknown: HashMap<String, usize>,
+    problems: Vec<Problem>,
+}
+
+/// Extract one document. `year_hint` supplies a year for dates written without one when the
+/// article has no publication date.
+fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocResult {
+    let text = doc.text.as_str();
+    let header = meta::header(text);
+    let body_start = header.as_ref().map_or(0, |h| h.end);
+    let (published, published_source) = match (doc.published, &header) {
+        (Some(p), _) => (Some(p.0), p.1),
+        (None, Some(h)) => (Some(h.date), crate::model::DateSource::Header),
+        (None, None) => match meta::dateline(text, body_start, year_hint) {
+            Some(d) => (Some(d), crate::model::DateSource::Dateline),
+            None => match meta::infer_published(text, body_start) {
+                Some(d) => (Some(d), crate::model::DateSource::Inferred),
+                None => (None, crate::model::DateSource::None),
+            },
+        },
+    };
+    let year_hint = published.map(|p| p.year()).or(year_hint);
+    let title = doc.title.clone().unwrap_or_else(|| meta::title(text, body_start));
+    let skip = meta::junk_spans(text);
+    let sentences: Vec<Sentence> = text::sentences(text)
+        .into_iter()
+        .filter_map(|s| {
+            let s = Span { start: s.start.max(body_start), end: s.end };
+            if s.start >= s.end || skip.iter().any(|j| j.start <= s.start && s.end <= j.end) {
+                return None;
+            }
+            let slice = &text[s.start..s.end];
+            let ds = dates::find_dates(slice, s.start, published, year_hint);
+            let (date, basis) = match dates::sentence_day(&ds) {
+                Some((d, b)) => (Some(d), b),
+                None => (published, if published.is_some() { DateBasis::Article } else { DateBasis::Unknown }),
+            };
+            Some(Sentence { span: s, dates: ds, date, basis })
+        })
+        .collect();
+    let in_body = |m: &NameMatch| m.start >= body_start && !skip.iter().any(|j| j.start <= m.start && m.end <= j.end);
+    let places: Vec<NameMatch> = engine.gazetteer.find(text).into_iter().filter(in_body).collect();
+    let actor_matches: Vec<NameMatch> = engine.actors.find(text).into_iter().filter(in_body).collect();
+    let mut ctx = DocCtx {
+        text,
+        body_start,
+        gazetteer: &engine.gazetteer,
+        actors: &engine.actors,
+        places,
+        actor_matches,
+        persons: Vec::new(),
+        sentences,
+        published,
+    };
+    let mut unknown = HashMap::new();
+    ctx.persons = names::scan(&ctx, &mut unknown);
+
+    let article = Article {
+        id: doc.id.clone(),
+        title,
+        outlet: doc.outlet.clone(),
+        url: doc.url.clone(),
+        published,
+        published_source,
+        path: doc.path.clone(),
+        text: String::new(),
+    };
+    let mut mentions = Vec::new();
+    for m in &ctx.places {
+        let Some(s) = ctx.sentence_at(m.start) else { continue };
+        mentions.push(Mention {
+            article: doc.id.clone(),
+            place: engine.gazetteer.places[m.item].id.clone(),
+            text: text[m.start..m.end].to_string(),
+            start: m.start,
+            end: m.end,
+            date: s.date,
+            date_basis: s.basis,
+            sentence_start: s.span.start,
+            sentence_end: s.span.end,
+        });
+    }
+    let mut problems = Vec::new();
+    let claims = claims::extract(&ctx, &doc.id, &mut problems, &doc.path);
+    let quotes = quotes::extract(&ctx, &doc.id);
+    let truces = meta::truces(&ctx, &doc.id);
+    let mut article = article;
+    article.text = doc.text;
+    DocResult { article, mentions, claims, quotes, truces, unknown, problems }
+}
+
+/// The most common publication year among documents, for dates written without a year.
+fn corpus_year(docs: &[Document]) -> Option<i32> {
+    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
+    for d in docs {
+        let y = d.published.map(|p| p.0.year()).or_else(|| meta::header(&d.text).map(|h| h.date.year()));
+        if let Some(y) = y {
+            *years.entry(y).or_default() += 1;
+        }
+    }
+    years.into_iter().max_by_key(|(y, n)| (*n, *y)).map(|(y, _)| y)
+}
+
+/// Extract a whole corpus in parallel and merge the results.
+pub fn extract(
+    engine: &Engine,
+    docs: Vec<Document>,
+    manifest: Option<Manifest>,
+    mut problems: Vec<Problem>,
+    progress: &Progress,
+) -> Extraction {
+    let year_hint = corpus_year(&docs);
+    progress.total.store(docs.len(), Ordering::Relaxed);
+    progress.done.store(0, Ordering::Relaxed);
+    let results: Vec<DocResult> = docs
+        .into_par_iter()
+        .filter_map(|d| {
+            if progress.cancelled() {
+                return None;
+            }
+            let r = extract_doc(engine, d, year_hint);
+            progress.done.fetch_add(1, Ordering::Relaxed);
+            Some(r)
+        })
+        .collect();
+    let mut out = Extraction::default();
+    let mut unknown: HashMap<String, usize> = HashMap::new();
+    let mut used_places: HashSet<String> = HashSet::new();
+    for r in results {
+        if r.article.text.trim().is_empty() {
+            problems.push(Problem { path: r.article.path.clone(), message: "article has no text".into() });
+        }
+        out.articles.push(r.article);
+        for m in &r.mentions {
+            used_places.insert(m.place.clone());
+        }
+        out.mentions.extend(r.mentions);
+        out.claims.extend(r.claims);
+        out.quotes.extend(r.quotes);
+        out.truces.extend(r.truces);
+        problems.extend(r.problems);
+        for (k, v) in r.unknown {
+            *unknown.entry(k).or_default() += v;
+        }
+    }
+    if let Some(m) = &manifest {
+        for d in m.truce_days() {
+            out.truces.push(Truce { article: String::new(), date: d, start: 0, end: 0 });
+        }
+        out.corpus = m.name.clone().unwrap_or_default();
+    }
+    out.truces.sort_by(|a, b| a.date.cmp(&b.date).then(a.article.cmp(&b.article)));
+    out.places = engine
+        .gazetteer
+        .places
+        .iter()
+        .filter(|p| used_places.contains(&p.id))
+        .map(|p| Place {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            lat: p.lat,
+            lon: p.lon,
+            kind: p.kind.clone(),
+            country: p.country.clone(),
+            radius_km: p.radius_km,
+        })
+        .collect();
+    out.places.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut unknown: Vec<UnknownName> = unknown.into_iter().map(|(name, count)| UnknownName { name, count }).collect();
+    unknown.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
+    out.unknown_names = unknown;
+    out.problems = problems;
+    out
+}

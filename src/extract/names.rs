@@ -1,0 +1,113 @@
+//! Capitalised names: person-like names for speaker attribution (`Irina Grigorian`,
+//! `Ms. Smith`), and every capitalised name that is neither in the gazetteer nor in the
+//! actor list, counted as `unknown_names` so a user can extend them.
+
+use std::collections::HashMap;
+
+use super::DocCtx;
+use crate::text::{Span, tokens};
+
+/// A person-like name in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PersonName {
+    /// First byte (titles excluded).
+    pub start: usize,
+    /// End byte.
+    pub end: usize,
+    /// `Some(true)` after Ms/Mrs, `Some(false)` after Mr.
+    pub female: Option<bool>,
+}
+
+/// Capitalised words that start sentences or name roles, not people or places.
+const STOP: &[&str] = &[
+    "The", "A", "An", "But", "And", "Or", "In", "On", "At", "It", "He", "She", "They", "We", "I", "You", "This", "That", "Those", "These",
+    "Any", "Both", "Since", "After", "Before", "While", "When", "If", "As", "For", "With", "From", "By", "Of", "To", "Its", "His", "Her",
+    "Their", "Our", "There", "Here", "What", "Who", "Why", "How", "Where", "Some", "Many", "Most", "All", "No", "Not", "Yet", "So", "Also",
+    "Then", "Now", "Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.", "Mrs.", "Dr.", "President", "Prime", "Minister", "Foreign", "Defence", "Defense",
+    "Ministry", "Secretary", "General", "Commissioner", "Spokesman", "Spokeswoman", "Ambassador", "Chairman", "Deputy", "Head", "Chief",
+    "Colonel", "Gen", "Gen.", "Col.", "Major", "Lieutenant", "Captain", "Sergeant", "Office", "Committee", "Council", "Republic", "State",
+    "Department", "Government", "Kremlin", "Parliament", "Assembly", "News", "Agency", "Press", "Service", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Co", "Chairs", "Co-Chairs", "Let", "Even",
+];
+
+const FEMALE_TITLES: &[&str] = &["Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Madam"];
+const MALE_TITLES: &[&str] = &["Mr", "Mr.", "Sir"];
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+}
+
+fn is_acronym(w: &str) -> bool {
+    w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Find person-like names and count unknown names across the article's sentences.
+pub fn scan(ctx: &DocCtx, unknown: &mut HashMap<String, usize>) -> Vec<PersonName> {
+    let mut persons = Vec::new();
+    let demonym = |w: &str| {
+        let base = w.trim_end_matches("'s").trim_end_matches("’s");
+        ctx.gazetteer.demonyms.iter().any(|d| d == base)
+    };
+    for s in &ctx.sentences {
+        let toks = tokens(&ctx.text[s.span.start..s.span.end], s.span.start);
+        let covered = |t: &crate::text::Token| {
+            ctx.places_in(Span { start: t.start.saturating_sub(60), end: t.end + 60 })
+                .chain(ctx.actors_in(Span { start: t.start.saturating_sub(60), end: t.end + 60 }))
+                .any(|m| m.start <= t.start && t.end <= m.end)
+        };
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            let usable = |t: &crate::text::Token| {
+                (capitalised(t.text) || is_acronym(t.text) || (t.text.len() == 1 && t.text.chars().all(char::is_uppercase)))
+                    && !STOP.contains(&t.text)
+                    && !demonym(t.text)
+                    && !covered(t)
+            };
+            if !usable(t) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j + 1 < toks.len() && usable(&toks[j + 1]) && ctx.text[toks[j].end..toks[j + 1].start].trim().trim_matches('.').is_empty() {
+                j += 1;
+            }
+            let start = toks[i].start;
+            let mut end = toks[j].end;
+            // Possessive: "Grigorian's" counts as "Grigorian".
+            let mut name = ctx.text[start..end].to_string();
+            for p in ["'s", "’s"] {
+                if let Some(n) = name.strip_suffix(p) {
+                    end -= p.len();
+                    name = n.to_string();
+                }
+            }
+            let words = j - i + 1;
+            let sentence_initial = i == 0;
+            let title = (i > 0).then(|| toks[i - 1].text);
+            let female = title.and_then(|t| {
+                if FEMALE_TITLES.contains(&t) {
+                    Some(true)
+                } else if MALE_TITLES.contains(&t) {
+                    Some(false)
+                } else {
+                    None
+                }
+            });
+            let person_like = !is_acronym(&name)
+                && (words >= 2 && words <= 4 && toks[i..=j].iter().all(|t| capitalised(t.text) || t.text.len() == 1)
+                    || female.is_some());
+            if person_like {
+                persons.push(PersonName { start, end, female });
+            }
+            // Single capitalised words at the start of a sentence are usually just sentence starts.
+            if !(sentence_initial && words == 1) && name.chars().count() >= 2 {
+                *unknown.entry(name).or_default() += 1;
+            }
+            i = j + 1;
+        }
+    }
+    persons
+}

@@ -1,0 +1,182 @@
+//! Numbers in digits and words: `1,165`, `30,000`, `seven`, `twenty-five`, `a dozen`,
+//! `two hundred and fifty`, `1.5 million`.
+
+use crate::text::Token;
+
+/// Value of a single number word (`seven`, `twenty`, `dozen`).
+pub fn word_value(w: &str) -> Option<u64> {
+    let v = match w {
+        "one" | "a" | "an" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" | "dozen" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    };
+    Some(v)
+}
+
+fn multiplier(w: &str) -> Option<u64> {
+    match w {
+        "hundred" => Some(100),
+        "thousand" => Some(1_000),
+        "million" => Some(1_000_000),
+        _ => None,
+    }
+}
+
+/// Value of one token: digits (with thousands commas), a number word, or a hyphenated
+/// compound (`twenty-five`). `a`/`an` only count before a multiplier, handled by the caller.
+fn token_value(t: &str) -> Option<(u64, bool)> {
+    let lower = t.to_ascii_lowercase();
+    if lower.chars().all(|c| c.is_ascii_digit() || c == ',') && lower.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        let digits: String = lower.chars().filter(|c| c.is_ascii_digit()).collect();
+        // Commas must group thousands: "1,165" yes, "1,16" no.
+        if lower.contains(',') && !lower.split(',').skip(1).all(|g| g.len() == 3) {
+            return None;
+        }
+        return digits.parse().ok().map(|v| (v, true));
+    }
+    if let Some((a, b)) = lower.split_once('-') {
+        let (x, y) = (word_value(a)?, word_value(b)?);
+        if x >= 20 && x % 10 == 0 && y < 10 {
+            return Some((x + y, false));
+        }
+        return None;
+    }
+    if lower == "a" || lower == "an" {
+        return None;
+    }
+    word_value(&lower).map(|v| (v, false))
+}
+
+/// A number found in a token list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Number {
+    /// Its value.
+    pub value: u64,
+    /// Index of its first token.
+    pub first: usize,
+    /// Index of its last token.
+    pub last: usize,
+}
+
+/// Numbers in a token list, each spanning one or more tokens.
+pub fn numbers(tokens: &[Token]) -> Vec<Number> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let lower = tokens[i].text.to_ascii_lowercase();
+        // "a dozen", "a hundred", "a thousand"
+        let (mut value, first) = if (lower == "a" || lower == "an")
+            && let Some(next) = tokens.get(i + 1)
+            && let n = next.text.to_ascii_lowercase()
+            && (n == "dozen" || multiplier(&n).is_some())
+        {
+            i += 1;
+            (if n == "dozen" { 12 } else { multiplier(&n).unwrap_or(1) }, i - 1)
+        } else if let Some((v, _digits)) = token_value(tokens[i].text) {
+            (v, i)
+        } else if lower.contains('.')
+            && let Some(next) = tokens.get(i + 1)
+            && let Some(m) = multiplier(&next.text.to_ascii_lowercase())
+            && let Ok(f) = lower.parse::<f64>()
+        {
+            i += 1;
+            ((f * m as f64).round() as u64, i - 1)
+        } else {
+            i += 1;
+            continue;
+        };
+        // Continue a word number: "two hundred and fifty", "30 thousand".
+        let mut last = i;
+        let mut j = i + 1;
+        let mut current = value;
+        let mut total = 0u64;
+        while j < tokens.len() {
+            let w = tokens[j].text.to_ascii_lowercase();
+            if let Some(m) = multiplier(&w) {
+                current = current.saturating_mul(m);
+                if m >= 1000 {
+                    total = total.saturating_add(current);
+                    current = 0;
+                }
+                last = j;
+                j += 1;
+            } else if w == "and"
+                && let Some(next) = tokens.get(j + 1)
+                && current + total >= 100
+                && let Some((v, false)) = token_value(next.text)
+            {
+                current = current.saturating_add(v);
+                last = j + 1;
+                j += 2;
+            } else if current > 0
+                && current % 100 == 0
+                && let Some((v, false)) = token_value(tokens[j].text)
+                && v < 100
+            {
+                current = current.saturating_add(v);
+                last = j;
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        value = total.saturating_add(current);
+        out.push(Number { value, first, last });
+        i = last + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens;
+
+    fn values(s: &str) -> Vec<u64> {
+        numbers(&tokens(s, 0)).iter().map(|n| n.value).collect()
+    }
+
+    #[test]
+    fn number_table() {
+        let cases: &[(&str, &[u64])] = &[
+            ("seven dead and 33 wounded", &[7, 33]),
+            ("1,165 people", &[1165]),
+            ("about 30,000 people", &[30000]),
+            ("a dozen soldiers", &[12]),
+            ("twenty-five civilians", &[25]),
+            ("two hundred and fifty troops", &[250]),
+            ("1.5 million people", &[1_500_000]),
+            ("a man and a woman", &[]),
+            ("99999999999 killed", &[99_999_999_999]),
+            ("3 thousand", &[3000]),
+        ];
+        for (s, want) in cases {
+            assert_eq!(values(s), *want, "in {s:?}");
+        }
+    }
+}

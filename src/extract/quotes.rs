@@ -1,0 +1,192 @@
+//! Direct quotes: straight and curly double quotes, across sentence ends, with the speaker
+//! from `"...," X said`, `X said: "..."`, `said X`, `X told reporters`, `X wrote on Twitter`,
+//! pronouns resolved to the last named person, and continuation quotes inheriting the
+//! speaker of the quote before them. Places named inside or around the quote are linked.
+
+use super::DocCtx;
+use super::attribution::{self, Memory, Speaker};
+use crate::model::Quote;
+use crate::text::Span;
+
+/// A quoted span: `outer` includes the marks, `inner` excludes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// With quotation marks.
+    pub outer: Span,
+    /// Without them.
+    pub inner: Span,
+}
+
+/// Find quoted spans. Unbalanced straight quotes are dropped at the paragraph end; an
+/// unclosed curly quote runs to the paragraph end (multi-paragraph quotes).
+pub fn find_quotes(text: &str, from: usize) -> Vec<QuoteSpan> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let mut iter = text[from..].char_indices().map(|(i, c)| (i + from, c)).peekable();
+    while let Some((i, c)) = iter.next() {
+        match (c, open) {
+            ('\n', Some((s, mark))) => {
+                if mark == '“' && i > s + 1 {
+                    let inner_end = text[..i].trim_end().len();
+                    out.push(QuoteSpan { outer: Span { start: s, end: inner_end }, inner: Span { start: s + mark.len_utf8(), end: inner_end } });
+                }
+                open = None;
+            }
+            ('"', None) | ('“', None) => open = Some((i, c)),
+            ('"', Some((s, '"'))) | ('”', Some((s, '“'))) | ('”', Some((s, '"'))) | ('"', Some((s, '“'))) => {
+                let mark_len = text[s..].chars().next().map_or(1, char::len_utf8);
+                let inner = Span { start: s + mark_len, end: i };
+                if !text[inner.start..inner.end].trim().is_empty() {
+                    out.push(QuoteSpan { outer: Span { start: s, end: i + c.len_utf8() }, inner });
+                }
+                open = None;
+            }
+            ('“', Some((s, '“'))) => {
+                // A new opening mark while one is open: the earlier one was never closed.
+                let inner_end = text[..i].trim_end().len();
+                if inner_end > s + 3 {
+                    out.push(QuoteSpan { outer: Span { start: s, end: inner_end }, inner: Span { start: s + '“'.len_utf8(), end: inner_end } });
+                }
+                open = Some((i, c));
+            }
+            _ => {}
+        }
+    }
+    if let Some((s, '“')) = open {
+        let end = text.trim_end().len();
+        if end > s + 3 {
+            out.push(QuoteSpan { outer: Span { start: s, end }, inner: Span { start: s + '“'.len_utf8(), end } });
+        }
+    }
+    out
+}
+
+fn paragraph_end(text: &str, pos: usize) -> usize {
+    text[pos..].find('\n').map_or(text.len(), |i| pos + i)
+}
+
+/// Speaker named right after the quote: `," Lavrov said`, `” She said.`, `," said X`.
+fn speaker_after(ctx: &DocCtx, q: &QuoteSpan, mem: &Memory) -> Option<Speaker> {
+    let text = ctx.text;
+    let limit = paragraph_end(text, q.outer.end).min(q.outer.end + 160);
+    let region = Span { start: q.outer.end, end: limit };
+    let verbs = attribution::verbs(ctx, region);
+    let v = *verbs.first()?;
+    let gap = &text[q.outer.end..v.start];
+    // Only a short subject between the quote and the verb, and no new quote.
+    if gap.split_whitespace().count() > 12 || gap.contains(['"', '“', '”']) {
+        return None;
+    }
+    let word = &text[v.start..v.end];
+    if word == "according to" {
+        return attribution::subject_after(ctx, Span { start: v.start, end: limit }, v);
+    }
+    // Appositives are allowed ("Irina Grigorian, a teacher who fled, said"), but a sentence
+    // end between quote and verb is not, unless the quote itself ended the sentence.
+    let trimmed = gap.trim_start_matches([',', '.', '!', '?', ' ']);
+    if trimmed.contains(". ") {
+        return None;
+    }
+    if gap.trim().trim_matches(',').is_empty() {
+        return attribution::subject_after(ctx, Span { start: v.start, end: limit }, v);
+    }
+    attribution::subject_before(ctx, Span { start: q.outer.end, end: limit }, v, mem)
+        .or_else(|| attribution::subject_after(ctx, Span { start: v.start, end: limit }, v))
+}
+
+/// Speaker named before the quote in its sentence: `X said: "..."`, `X told reporters, "..."`.
+fn speaker_before(ctx: &DocCtx, q: &QuoteSpan, mem: &Memory) -> Option<Speaker> {
+    let sent = ctx.sentence_at(q.outer.start)?.span;
+    let region = Span { start: sent.start, end: q.outer.start };
+    let verbs = attribution::verbs(ctx, region);
+    for v in verbs.iter().rev() {
+        if &ctx.text[v.start..v.end] == "according to" {
+            if let Some(s) = attribution::subject_after(ctx, Span { start: v.start, end: q.outer.start }, *v) {
+                return Some(s);
+            }
+            continue;
+        }
+        if let Some(s) = attribution::subject_before(ctx, region, *v, mem) {
+            return Some(s);
+        }
+        if let Some(s) = attribution::subject_after(ctx, region, *v) {
+            return Some(s);
+        }
+    }
+    None
+}
+
+/// Extract the quotes of an article.
+pub fn extract(ctx: &DocCtx, article: &str) -> Vec<Quote> {
+    let spans = find_quotes(ctx.text, ctx.body_start);
+    let mut out: Vec<Quote> = Vec::new();
+    let mut mem = Memory::default();
+    let mut observed = 0usize; // sentences observed so far
+    let mut prev: Option<(QuoteSpan, Option<Speaker>)> = None;
+    for q in spans {
+        // Remember names of sentences before this quote's sentence.
+        while observed < ctx.sentences.len() && ctx.sentences[observed].span.end <= q.outer.start {
+            mem.observe(ctx, ctx.sentences[observed].span);
+            observed += 1;
+        }
+        let mut speaker = speaker_after(ctx, &q, &mem).or_else(|| speaker_before(ctx, &q, &mem));
+        // A quote that follows an attributed quote with nothing but attribution between them
+        // continues it: `"...," Aliyev said. "Let them ..."`.
+        if speaker.is_none()
+            && let Some((pq, Some(ps))) = &prev
+        {
+            let between = &ctx.text[pq.outer.end..q.outer.start];
+            let no_other_quote = !between.contains(['"', '“', '”']);
+            let short = between.split_whitespace().count() <= 8;
+            if no_other_quote && short {
+                speaker = Some(ps.clone());
+            }
+        }
+        if let Some(s) = &speaker {
+            mem.last_speaker = Some(s.clone());
+            mem.remember(s.clone());
+        }
+        // Places inside the quote and in the sentences it touches.
+        let first = ctx.sentence_at(q.outer.start).map_or(q.outer.start, |s| s.span.start);
+        let last = ctx.sentence_at(q.outer.end.saturating_sub(1)).map_or(q.outer.end, |s| s.span.end);
+        let mut places: Vec<String> = Vec::new();
+        for m in ctx.places_in(Span { start: first, end: last.max(q.outer.end) }) {
+            let id = &ctx.gazetteer.places[m.item].id;
+            if !places.contains(id) {
+                places.push(id.clone());
+            }
+        }
+        let sent = ctx.sentence_at(q.outer.start);
+        out.push(Quote {
+            article: article.into(),
+            speaker: speaker.as_ref().map(|s| s.name.clone()),
+            speaker_side: speaker.as_ref().and_then(|s| s.side.clone()),
+            text: ctx.text[q.inner.start..q.inner.end].trim().trim_end_matches(',').to_string(),
+            date: sent.and_then(|s| s.date).or(ctx.published),
+            date_basis: sent.map_or(crate::model::DateBasis::Article, |s| s.basis),
+            places,
+            start: q.outer.start,
+            end: q.outer.end,
+        });
+        prev = Some((q, speaker));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        find_quotes(text, 0).iter().map(|q| &text[q.inner.start..q.inner.end]).collect()
+    }
+
+    #[test]
+    fn quote_spans() {
+        assert_eq!(quoted("He said \"yes.\" Then \"no\"."), vec!["yes.", "no"]);
+        assert_eq!(quoted("“One. Two,” he said."), vec!["One. Two,"]);
+        assert_eq!(quoted("an \"unbalanced quote\nnext"), Vec::<&str>::new());
+        assert_eq!(quoted("“runs to the end\nnext"), vec!["runs to the end"]);
+        assert_eq!(quoted("“a “b” c"), vec!["a", "b"]);
+    }
+}

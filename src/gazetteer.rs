@@ -1,0 +1,499 @@
+//! The hand-written gazetteer (`data/gazetteer.toml`) and actor list (`data/actors.toml`):
+//! loading, validation with file/line/column messages, and the compiled multi-pattern
+//! matchers (aho-corasick, leftmost-longest) that find place and actor names in text.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+
+use crate::error::{Error, line_col};
+use crate::text::{is_word_char, prev_char, next_char};
+
+const EMBEDDED_GAZETTEER: &str = include_str!("../data/gazetteer.toml");
+const EMBEDDED_ACTORS: &str = include_str!("../data/actors.toml");
+
+/// One place of the gazetteer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceEntry {
+    /// Stable id, lowercase.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Other spellings and transliterations.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Latitude (WGS84).
+    pub lat: f64,
+    /// Longitude (WGS84).
+    pub lon: f64,
+    /// city, town, village, district, region, country, sea.
+    pub kind: String,
+    /// Precision radius in km.
+    #[serde(default = "default_radius")]
+    pub radius_km: f64,
+    /// Country the place lies in.
+    pub country: String,
+    /// Free text.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Phrases containing an alias that are not mentions of this place.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
+fn default_radius() -> f64 {
+    10.0
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GazetteerFile {
+    #[serde(default)]
+    exclude: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+    #[serde(default)]
+    place: Vec<PlaceEntry>,
+}
+
+/// One speaker or claimant.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    /// Stable id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Other ways of writing the name.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Role ("Foreign Minister of Russia").
+    #[serde(default)]
+    pub role: String,
+    /// Side (Armenia, Azerbaijan, Russia, UN, ...).
+    #[serde(default)]
+    pub side: String,
+    /// `person` or `body`.
+    #[serde(default = "default_kind")]
+    pub kind: String,
+    /// `m` or `f` for persons, to resolve pronouns.
+    #[serde(default)]
+    pub gender: Option<String>,
+}
+
+fn default_kind() -> String {
+    "person".into()
+}
+
+impl Actor {
+    /// Whether the actor is a person (not a ministry or an agency).
+    pub fn is_person(&self) -> bool {
+        self.kind == "person"
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActorsFile {
+    #[serde(default)]
+    actor: Vec<Actor>,
+}
+
+/// What a pattern of a matcher stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Item(usize),
+    Exclude,
+}
+
+/// A compiled name matcher: leftmost-longest, whole words, exclusion phrases win.
+#[derive(Debug, Clone)]
+pub struct NameMatcher {
+    ac: Option<AhoCorasick>,
+    targets: Vec<Target>,
+}
+
+/// A name found in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameMatch {
+    /// Index of the place or actor.
+    pub item: usize,
+    /// Byte span of the matched text.
+    pub start: usize,
+    /// End of the span (exclusive).
+    pub end: usize,
+}
+
+impl NameMatcher {
+    fn build(patterns: Vec<(String, Target)>, case_insensitive: bool) -> Result<Self, Error> {
+        let mut seen = HashSet::new();
+        let mut pats = Vec::new();
+        let mut targets = Vec::new();
+        for (p, t) in patterns {
+            let p = p.trim().to_string();
+            if p.is_empty() || !seen.insert(p.clone()) {
+                continue;
+            }
+            pats.push(p);
+            targets.push(t);
+        }
+        let ac = if pats.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .ascii_case_insensitive(case_insensitive)
+                    .build(&pats)
+                    .map_err(|e| Error::Data { path: "matcher".into(), message: e.to_string() })?,
+            )
+        };
+        Ok(NameMatcher { ac, targets })
+    }
+
+    /// All whole-word matches in `text`, left to right, not overlapping.
+    pub fn find(&self, text: &str) -> Vec<NameMatch> {
+        let mut out = Vec::new();
+        let Some(ac) = &self.ac else { return out };
+        for m in ac.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+                continue;
+            }
+            let before_ok = prev_char(text, s).is_none_or(|c| !is_word_char(c));
+            let after_ok = next_char(text, e).is_none_or(|c| !is_word_char(c));
+            if !(before_ok && after_ok) {
+                continue;
+            }
+            if let Target::Item(item) = self.targets[m.pattern().as_usize()] {
+                out.push(NameMatch { item, start: s, end: e });
+            }
+        }
+        out
+    }
+}
+
+/// Typographic variants of a name: straight and curly apostrophes, upper case for datelines.
+fn variants(name: &str, upper: bool) -> Vec<String> {
+    let mut v = vec![name.to_string()];
+    if name.contains('\'') {
+        v.push(name.replace('\'', "’"));
+    }
+    if name.contains('’') {
+        v.push(name.replace('’', "'"));
+    }
+    if upper && name.chars().count() >= 4 {
+        let u = name.to_uppercase();
+        if u != name {
+            v.push(u);
+        }
+    }
+    v
+}
+
+/// Turn a TOML error into "line L, column C: message".
+fn toml_message(text: &str, e: &toml::de::Error) -> String {
+    let msg = e.message().trim().to_string();
+    match e.span() {
+        Some(span) => {
+            let (l, c) = line_col(text, span.start);
+            format!("line {l}, column {c}: {msg}")
+        }
+        None => msg,
+    }
+}
+
+fn read_file(path: &Path) -> Result<String, Error> {
+    std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })
+}
+
+/// The places, their names, and the compiled matcher.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    /// All places, in file order.
+    pub places: Vec<PlaceEntry>,
+    /// Global exclusion phrases.
+    pub exclude: Vec<String>,
+    /// Words for peoples and sides ("Armenian", "Azeri"): never places, never unknown names.
+    pub demonyms: Vec<String>,
+    matcher: NameMatcher,
+}
+
+impl Gazetteer {
+    /// The gazetteer embedded in the binary.
+    pub fn embedded() -> Result<Self, Error> {
+        Self::parse(EMBEDDED_GAZETTEER, "embedded:data/gazetteer.toml")
+    }
+
+    /// Read a gazetteer file.
+    pub fn from_file(path: &Path) -> Result<Self, Error> {
+        Self::parse(&read_file(path)?, &path.display().to_string())
+    }
+
+    /// Parse and validate gazetteer TOML; `origin` names the file in messages.
+    pub fn parse(text: &str, origin: &str) -> Result<Self, Error> {
+        let file: GazetteerFile = toml::from_str(text)
+            .map_err(|e| Error::Data { path: origin.into(), message: toml_message(text, &e) })?;
+        Self::build(file.place, file.exclude, file.demonyms, origin, Some(text))
+    }
+
+    fn build(
+        places: Vec<PlaceEntry>,
+        exclude: Vec<String>,
+        demonyms: Vec<String>,
+        origin: &str,
+        text: Option<&str>,
+    ) -> Result<Self, Error> {
+        let mut ids = HashSet::new();
+        let where_is = |id: &str| -> String {
+            text.and_then(|t| t.find(&format!("\"{id}\"")).map(|o| line_col(t, o)))
+                .map(|(l, c)| format!("line {l}, column {c}: "))
+                .unwrap_or_default()
+        };
+        for p in &places {
+            let bad = |m: String| Error::Data { path: origin.into(), message: format!("{}{m}", where_is(&p.id)) };
+            if p.id.trim().is_empty() {
+                return Err(bad(format!("place {:?} has an empty id", p.name)));
+            }
+            if !ids.insert(p.id.clone()) {
+                return Err(bad(format!("duplicate place id {:?}", p.id)));
+            }
+            if !(-90.0..=90.0).contains(&p.lat) || !p.lat.is_finite() {
+                return Err(bad(format!("place {:?}: latitude {} is outside -90..90", p.id, p.lat)));
+            }
+            if !(-180.0..=180.0).contains(&p.lon) || !p.lon.is_finite() {
+                return Err(bad(format!("place {:?}: longitude {} is outside -180..180", p.id, p.lon)));
+            }
+            if p.radius_km.is_nan() || p.radius_km < 0.0 {
+                return Err(bad(format!("place {:?}: radius_km must be positive", p.id)));
+            }
+        }
+        let mut patterns = Vec::new();
+        for e in exclude.iter().chain(&demonyms) {
+            for v in variants(e, true) {
+                patterns.push((v, Target::Exclude));
+            }
+        }
+        for p in &places {
+            for e in &p.exclude {
+                for v in variants(e, true) {
+                    patterns.push((v, Target::Exclude));
+                }
+            }
+        }
+        for (i, p) in places.iter().enumerate() {
+            for name in std::iter::once(&p.name).chain(&p.aliases) {
+                for v in variants(name, true) {
+                    patterns.push((v, Target::Item(i)));
+                }
+            }
+        }
+        let matcher = NameMatcher::build(patterns, false)?;
+        Ok(Gazetteer { places, exclude, demonyms, matcher })
+    }
+
+    /// This gazetteer with another's places added (same id: the other's entry wins).
+    pub fn extended(self, other: Gazetteer) -> Result<Self, Error> {
+        let mut places = self.places;
+        for p in other.places {
+            match places.iter_mut().find(|q| q.id == p.id) {
+                Some(q) => *q = p,
+                None => places.push(p),
+            }
+        }
+        let mut exclude = self.exclude;
+        exclude.extend(other.exclude);
+        let mut demonyms = self.demonyms;
+        demonyms.extend(other.demonyms);
+        Self::build(places, exclude, demonyms, "extended gazetteer", None)
+    }
+
+    /// Place mentions in a text.
+    pub fn find(&self, text: &str) -> Vec<NameMatch> {
+        self.matcher.find(text)
+    }
+
+    /// Every name and alias, one per entry, for `dateline gazetteer --aliases`.
+    pub fn aliases(&self) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .places
+            .iter()
+            .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases))
+            .flat_map(|n| variants(n, false))
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+}
+
+/// The people and bodies who speak or claim.
+#[derive(Debug, Clone)]
+pub struct Actors {
+    /// All actors, in file order.
+    pub actors: Vec<Actor>,
+    matcher: NameMatcher,
+    by_id: HashMap<String, usize>,
+}
+
+impl Actors {
+    /// The actors embedded in the binary.
+    pub fn embedded() -> Result<Self, Error> {
+        Self::parse(EMBEDDED_ACTORS, "embedded:data/actors.toml")
+    }
+
+    /// Read an actors file.
+    pub fn from_file(path: &Path) -> Result<Self, Error> {
+        Self::parse(&read_file(path)?, &path.display().to_string())
+    }
+
+    /// Parse and validate actors TOML.
+    pub fn parse(text: &str, origin: &str) -> Result<Self, Error> {
+        let file: ActorsFile = toml::from_str(text)
+            .map_err(|e| Error::Data { path: origin.into(), message: toml_message(text, &e) })?;
+        Self::build(file.actor, origin)
+    }
+
+    fn build(actors: Vec<Actor>, origin: &str) -> Result<Self, Error> {
+        let mut by_id = HashMap::new();
+        for (i, a) in actors.iter().enumerate() {
+            if by_id.insert(a.id.clone(), i).is_some() {
+                return Err(Error::Data { path: origin.into(), message: format!("duplicate actor id {:?}", a.id) });
+            }
+        }
+        let mut patterns = Vec::new();
+        for (i, a) in actors.iter().enumerate() {
+            for name in std::iter::once(&a.name).chain(&a.aliases) {
+                for v in variants(name, false) {
+                    patterns.push((v, Target::Item(i)));
+                }
+            }
+        }
+        let matcher = NameMatcher::build(patterns, true)?;
+        Ok(Actors { actors, matcher, by_id })
+    }
+
+    /// These actors with another list's added (same id: the other's entry wins).
+    pub fn extended(self, other: Actors) -> Result<Self, Error> {
+        let mut actors = self.actors;
+        for a in other.actors {
+            match actors.iter_mut().find(|b| b.id == a.id) {
+                Some(b) => *b = a,
+                None => actors.push(a),
+            }
+        }
+        Self::build(actors, "extended actors")
+    }
+
+    /// Actor names in a text.
+    pub fn find(&self, text: &str) -> Vec<NameMatch> {
+        self.matcher.find(text)
+    }
+
+    /// The actor with this id.
+    pub fn get(&self, id: &str) -> Option<&Actor> {
+        self.by_id.get(id).map(|&i| &self.actors[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SMALL: &str = r#"
+exclude = ["Geneva Conventions", "Minsk Group"]
+demonyms = ["Armenian", "Azeri"]
+[[place]]
+id = "geneva"
+name = "Geneva"
+lat = 46.2044
+lon = 6.1432
+kind = "city"
+country = "Switzerland"
+[[place]]
+id = "moscow"
+name = "Moscow"
+lat = 55.7558
+lon = 37.6173
+kind = "city"
+country = "Russia"
+[[place]]
+id = "azerbaijan"
+name = "Azerbaijan"
+lat = 40.5
+lon = 47.5
+kind = "country"
+country = "Azerbaijan"
+[[place]]
+id = "ganja"
+name = "Ganja"
+aliases = ["Gəncə"]
+lat = 40.68
+lon = 46.36
+kind = "city"
+country = "Azerbaijan"
+[[place]]
+id = "nk"
+name = "Nagorno-Karabakh"
+aliases = ["Karabakh"]
+lat = 39.8
+lon = 46.7
+kind = "region"
+country = "Azerbaijan"
+"#;
+
+    fn names(g: &Gazetteer, text: &str) -> Vec<String> {
+        g.find(text).iter().map(|m| text[m.start..m.end].to_string()).collect()
+    }
+
+    #[test]
+    fn table_of_place_matches() {
+        let g = Gazetteer::parse(SMALL, "test").unwrap_or_else(|e| panic!("{e}"));
+        let cases: &[(&str, &[&str])] = &[
+            ("violations of the Geneva Conventions", &[]),
+            ("talks in Geneva on Thursday", &["Geneva"]),
+            ("the OSCE Minsk Group", &[]),
+            ("after Moscow-brokered negotiations", &["Moscow"]),
+            ("Azerbaijan’s President", &["Azerbaijan"]),
+            ("Azerbaijan's foreign ministry", &["Azerbaijan"]),
+            ("Azerbaijani forces", &[]),
+            ("an Armenian and an Azeri", &[]),
+            ("the city of Gəncə was hit", &["Gəncə"]),
+            ("the Nagorno-Karabakh region and Karabakh", &["Nagorno-Karabakh", "Karabakh"]),
+            ("MOSCOW, October 4. /TASS/", &["MOSCOW"]),
+            ("Ganjaville", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(names(&g, text), *want, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn malformed_gazetteer_gives_line_and_column() {
+        let bad = "[[place]]\nid = \"x\"\nname = \"X\nlat = 1.0\n";
+        let err = Gazetteer::parse(bad, "bad.toml").map(|_| ()).unwrap_err().to_string();
+        assert!(err.starts_with("bad.toml: line 3, column"), "{err}");
+    }
+
+    #[test]
+    fn duplicate_ids_and_bad_coordinates_are_rejected() {
+        let dup = format!("{SMALL}\n[[place]]\nid = \"ganja\"\nname = \"G\"\nlat = 1.0\nlon = 1.0\nkind = \"city\"\ncountry = \"A\"\n");
+        let err = Gazetteer::parse(&dup, "dup.toml").map(|_| ()).unwrap_err().to_string();
+        assert!(err.contains("duplicate place id \"ganja\""), "{err}");
+        let far = "[[place]]\nid = \"x\"\nname = \"X\"\nlat = 91.0\nlon = 1.0\nkind = \"city\"\ncountry = \"A\"\n";
+        let err = Gazetteer::parse(far, "far.toml").map(|_| ()).unwrap_err().to_string();
+        assert!(err.contains("latitude 91 is outside -90..90"), "{err}");
+        assert!(err.contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn embedded_data_loads() {
+        let g = Gazetteer::embedded().unwrap_or_else(|e| panic!("{e}"));
+        assert!(g.places.len() >= 60, "only {} places", g.places.len());
+        let a = Actors::embedded().unwrap_or_else(|e| panic!("{e}"));
+        assert!(a.get("lavrov").is_some());
+    }
+}

@@ -1,0 +1,214 @@
+//! Text helpers shared by the extractors: characters around a byte offset, sentence
+//! splitting with byte spans, and word tokens.
+
+/// Letters, digits and the joiners that can sit inside a word.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The character ending just before byte offset `i`.
+pub fn prev_char(text: &str, i: usize) -> Option<char> {
+    text.get(..i)?.chars().next_back()
+}
+
+/// The character starting at byte offset `i`.
+pub fn next_char(text: &str, i: usize) -> Option<char> {
+    text.get(i..)?.chars().next()
+}
+
+/// A span of bytes `[start, end)` in an article's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Col", "Lt", "Capt", "Maj", "Sgt", "Prof", "Rev", "Gov", "Sen", "Rep",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "vs", "etc", "approx",
+    "Inc", "Ltd", "Co", "Corp", "Jr", "Sr", "Pres", "Amb", "U.S", "U.N", "U.K", "E.U",
+];
+
+/// Paragraphs: runs of text separated by blank lines or single newlines (news text puts one
+/// paragraph per line). Spans exclude the line breaks.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            push_trimmed(text, start, i, &mut out);
+            start = i + 1;
+        }
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let Some(s) = text.get(start..end) else { return };
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if s.trim().is_empty() {
+        return;
+    }
+    out.push(Span { start: start + lead, end: end - trail });
+}
+
+/// Sentences of a paragraph, with spans into the whole text.
+pub fn sentences_in(text: &str, para: Span) -> Vec<Span> {
+    let p = &text[para.start..para.end];
+    let bytes = p.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'.' || b == b'!' || b == b'?' {
+            // Swallow closing quotes and brackets after the terminator.
+            let mut j = i + 1;
+            loop {
+                if j < bytes.len() && (bytes[j] == b'"' || bytes[j] == b')' || bytes[j] == b'\'') {
+                    j += 1;
+                } else if p[j..].starts_with('”') || p[j..].starts_with('’') {
+                    j += '”'.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let followed_by_space = j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t');
+            if followed_by_space && ends_sentence(p, start, i, j) {
+                push_trimmed(text, para.start + start, para.start + j, &mut out);
+                start = j;
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    push_trimmed(text, para.start + start, para.end, &mut out);
+    out
+}
+
+/// Whether the terminator at `i` (closing run up to `j`) ends a sentence.
+fn ends_sentence(p: &str, start: usize, i: usize, j: usize) -> bool {
+    let rest = p[j..].trim_start();
+    let Some(first) = rest.chars().next() else { return true };
+    // The next sentence starts with a capital, a digit or an opening quote.
+    if !(first.is_uppercase() || first.is_ascii_digit() || "\"“‘'(".contains(first)) {
+        return false;
+    }
+    if p.as_bytes()[i] != b'.' {
+        return true;
+    }
+    // The word before the full stop.
+    let before = &p[start..i];
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if word.is_empty() {
+        return true;
+    }
+    if ABBREVIATIONS.contains(&word.as_str()) {
+        return false;
+    }
+    // A single capital initial ("Vladimir V. Putin"), or dotted initials ("U.S.").
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    if letters.len() == 1 && letters[0].is_uppercase() {
+        return false;
+    }
+    if word.contains('.') && letters.iter().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    true
+}
+
+/// All sentences of a text, in order.
+pub fn sentences(text: &str) -> Vec<Span> {
+    paragraphs(text).into_iter().flat_map(|p| sentences_in(text, p)).collect()
+}
+
+/// A word token: letters/digits with inner apostrophes, hyphens, commas in numbers and dots.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The token text.
+    pub text: &'a str,
+    /// Byte offset in the text the tokens were made from.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+}
+
+/// Word tokens of `s`, offsets relative to `s` plus `base`.
+pub fn tokens(s: &str, base: usize) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(k, d)) = iter.peek() {
+            if is_word_char(d) {
+                end = k + d.len_utf8();
+                iter.next();
+                continue;
+            }
+            // Inner joiners: 1,165 / 3.5 / don't / Moscow-brokered
+            if matches!(d, ',' | '.' | '\'' | '’' | '-') {
+                let after = s[k + d.len_utf8()..].chars().next();
+                let digit_join = matches!(d, ',' | '.')
+                    && s[i..end].chars().all(|x| x.is_ascii_digit() || x == ',' || x == '.')
+                    && after.is_some_and(|a| a.is_ascii_digit());
+                let word_join = matches!(d, '\'' | '’' | '-') && after.is_some_and(is_word_char);
+                if digit_join || word_join {
+                    iter.next();
+                    continue;
+                }
+            }
+            break;
+        }
+        out.push(Token { text: &s[i..end], start: base + i, end: base + end });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn sentence_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("One. Two.", &["One.", "Two."]),
+            ("Mr. Putin spoke. He left.", &["Mr. Putin spoke.", "He left."]),
+            ("On Oct. 12 it rained. Then", &["On Oct. 12 it rained.", "Then"]),
+            ("President Vladimir V. Putin said so.", &["President Vladimir V. Putin said so."]),
+            ("the U.S. State Department said.", &["the U.S. State Department said."]),
+            ("\"It is calm.\" He said it.", &["\"It is calm.\"", "He said it."]),
+            ("“Can’t they stop?” She said.", &["“Can’t they stop?”", "She said."]),
+            ("a.\nb.", &["a.", "b."]),
+            ("he said. and more", &["he said. and more"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(split(text), *want, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_keep_numbers_and_compounds() {
+        let t: Vec<&str> = tokens("1,165 Moscow-brokered Azerbaijan’s 3.5 km, then", 0).iter().map(|t| t.text).collect();
+        assert_eq!(t, vec!["1,165", "Moscow-brokered", "Azerbaijan’s", "3.5", "km", "then"]);
+    }
+}
