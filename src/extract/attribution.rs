@@ -11,7 +11,7 @@ use crate::text::Span;
 
 /// Speech verbs that attribute words or figures to someone.
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(said|says|say|told|tells|wrote|writes|added|adds|stated|states|declared|announced|noted|insisted|warned|tweeted|posted|urged|replied|explained|claimed|claims|alleged|estimated|estimates|reported|confirmed|described|according to|stressed|underlined|asserted|called)\b")
+    Regex::new(r"\b(said|says|say|told|tells|wrote|writes|added|adds|stated|states|declared|announced|noted|insisted|warned|tweeted|posted|urged|replied|explained|claimed|claims|alleged|estimated|estimates|reported|confirmed|described|[Aa]ccording to|stressed|underlined|asserted|called)\b")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -145,7 +145,9 @@ pub fn subject_before(ctx: &DocCtx, sent: Span, verb: Span, mem: &Memory) -> Opt
     }
     if let Some((end, s)) = &best {
         let between = &ctx.text[*end..verb.start];
-        if !between.contains(['"', '“', '”']) && between.split_whitespace().count() <= 25 {
+        let clause_break = between.contains(';')
+            || between.split_whitespace().any(|w| matches!(w.trim_matches(','), "while" | "but" | "whereas" | "and" | "although"));
+        if !between.contains(['"', '“', '”']) && !clause_break && between.split_whitespace().count() <= 25 {
             return Some(s.clone());
         }
     }
@@ -196,7 +198,7 @@ pub fn subject_before(ctx: &DocCtx, sent: Span, verb: Span, mem: &Memory) -> Opt
         return None;
     }
     // A plausible subject names an agent: a capitalised word or a known agent noun.
-    let agentive = phrase.split_whitespace().any(|w| w.starts_with(char::is_uppercase))
+    let agentive = phrase.split_whitespace().any(|w| w.starts_with(char::is_uppercase) && !matches!(w, "The" | "A" | "An" | "This" | "That"))
         || ["forces", "ministry", "office", "general", "officials", "authorities", "army", "military", "police", "service", "media", "spokesman", "spokeswoman"]
             .iter()
             .any(|n| lower.split_whitespace().any(|w| w == *n));

@@ -123,7 +123,13 @@ pub fn truces(ctx: &DocCtx, article: &str) -> Vec<Truce> {
     let mut out = Vec::new();
     for s in &ctx.sentences {
         let t = &ctx.text[s.span.start..s.span.end];
-        if !(TRUCE.is_match(t) && TAKES_EFFECT.is_match(t)) {
+        let Some(k) = TRUCE.find(t) else { continue };
+        if !TAKES_EFFECT.is_match(t) {
+            continue;
+        }
+        // "minutes after the truce took hold" refers back to a truce; it does not report one.
+        let lead: Vec<String> = t[..k.start()].split_whitespace().rev().take(3).map(|w| w.to_lowercase()).collect();
+        if lead.iter().any(|w| matches!(w.as_str(), "after" | "of" | "since" | "before" | "until" | "despite")) {
             continue;
         }
         if let Some(date) = s.date {

@@ -55,14 +55,14 @@ pub fn scan(ctx: &DocCtx, unknown: &mut HashMap<String, usize>) -> Vec<PersonNam
         let covered = |t: &crate::text::Token| {
             ctx.places_in(Span { start: t.start.saturating_sub(60), end: t.end + 60 })
                 .chain(ctx.actors_in(Span { start: t.start.saturating_sub(60), end: t.end + 60 }))
-                .any(|m| m.start <= t.start && t.end <= m.end)
+                .any(|m| m.start < t.end && t.start < m.end)
         };
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
             let usable = |t: &crate::text::Token| {
                 (capitalised(t.text) || is_acronym(t.text) || (t.text.len() == 1 && t.text.chars().all(char::is_uppercase)))
-                    && !STOP.contains(&t.text)
+                    && !STOP.contains(&t.text.trim_end_matches("'s").trim_end_matches("’s"))
                     && !demonym(t.text)
                     && !covered(t)
             };

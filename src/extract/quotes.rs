@@ -78,7 +78,7 @@ fn speaker_after(ctx: &DocCtx, q: &QuoteSpan, mem: &Memory) -> Option<Speaker> {
         return None;
     }
     let word = &text[v.start..v.end];
-    if word == "according to" {
+    if word.eq_ignore_ascii_case("according to") {
         return attribution::subject_after(ctx, Span { start: v.start, end: limit }, v);
     }
     // Appositives are allowed ("Irina Grigorian, a teacher who fled, said"), but a sentence
@@ -100,7 +100,7 @@ fn speaker_before(ctx: &DocCtx, q: &QuoteSpan, mem: &Memory) -> Option<Speaker> 
     let region = Span { start: sent.start, end: q.outer.start };
     let verbs = attribution::verbs(ctx, region);
     for v in verbs.iter().rev() {
-        if &ctx.text[v.start..v.end] == "according to" {
+        if ctx.text[v.start..v.end].eq_ignore_ascii_case("according to") {
             if let Some(s) = attribution::subject_after(ctx, Span { start: v.start, end: q.outer.start }, *v) {
                 return Some(s);
             }
@@ -113,7 +113,11 @@ fn speaker_before(ctx: &DocCtx, q: &QuoteSpan, mem: &Memory) -> Option<Speaker> 
             return Some(s);
         }
     }
-    None
+    // No speech verb: a known actor opening the sentence ("The Red Cross offered to act as a
+    // "neutral intermediary"") is the source of the words it quotes.
+    let m = ctx.actors_in(region).next()?;
+    let lead = &ctx.text[sent.start..m.start];
+    (lead.split_whitespace().count() <= 1 && !lead.contains(['"', '“'])).then(|| ctx.actor_speaker(m.item))
 }
 
 /// Extract the quotes of an article.
@@ -137,7 +141,7 @@ pub fn extract(ctx: &DocCtx, article: &str) -> Vec<Quote> {
         {
             let between = &ctx.text[pq.outer.end..q.outer.start];
             let no_other_quote = !between.contains(['"', '“', '”']);
-            let short = between.split_whitespace().count() <= 8;
+            let short = between.split_whitespace().count() <= 20 && !between.contains('\n');
             if no_other_quote && short {
                 speaker = Some(ps.clone());
             }

@@ -1,0 +1,151 @@
+//! Table-driven tests of the extractors through the public engine, with the hard cases:
+//! exclusions, compounds, possessives, paired killed/wounded figures, historical tolls,
+//! pronoun speakers, quotes across sentences, abbreviated and relative dates.
+
+use chrono::NaiveDate;
+use dateline::Engine;
+use dateline::corpus::Document;
+use dateline::model::{Category, DateBasis, DateSource, Extraction, Hedge, Scope};
+
+fn run(text: &str, published: Option<&str>) -> Extraction {
+    let engine = Engine::embedded().unwrap_or_else(|e| panic!("{e}"));
+    let doc = Document {
+        id: "t".into(),
+        path: "t.txt".into(),
+        text: text.into(),
+        published: published.and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok()).map(|d| (d, DateSource::Manifest)),
+        ..Default::default()
+    };
+    engine.extract_documents(vec![doc])
+}
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+}
+
+#[test]
+fn place_mentions() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        ("Title\n\nThey violated the Geneva Conventions.", &[]),
+        ("Title\n\nAfter Moscow-brokered talks, Azerbaijan’s army advanced.", &[("Moscow", "moscow"), ("Azerbaijan", "azerbaijan")]),
+        ("Title\n\nShelling hit Gəncə and Khankendi.", &[("Gəncə", "ganja"), ("Khankendi", "stepanakert")]),
+        ("Title\n\nThe Minsk Group met in Minsk.", &[("Minsk", "minsk")]),
+        ("Title\n\nArmenian and Azeri troops clashed near Terter.", &[("Terter", "tartar")]),
+        ("Title\n\nShusha and Shushi are one town.", &[("Shusha", "shusha"), ("Shushi", "shusha")]),
+    ];
+    for (text, want) in cases {
+        let x = run(text, Some("2020-10-11"));
+        let got: Vec<(&str, &str)> = x.mentions.iter().map(|m| (m.text.as_str(), m.place.as_str())).collect();
+        assert_eq!(got, *want, "in {text:?}");
+        for m in &x.mentions {
+            assert_eq!(&text[m.start..m.end], m.text, "span of {:?}", m.text);
+        }
+    }
+}
+
+#[test]
+fn casualty_claims() {
+    type Want = (Option<u64>, Option<u64>, Hedge, Scope, Category);
+    let cases: &[(&str, Want)] = &[
+        (
+            "A missile attack on a residential area of Ganja left seven dead and 33 wounded, the ministry said.",
+            (Some(7), Some(33), Hedge::Exact, Scope::Incident, Category::Civilian),
+        ),
+        (
+            "The fighting is the worst since the 1991-94 war that killed about 30,000 people.",
+            (Some(30000), None, Hedge::About, Scope::Historical, Category::Unspecified),
+        ),
+        (
+            "More than 450 people have been reported dead since September 27.",
+            (Some(450), None, Hedge::MoreThan, Scope::Toll, Category::Unspecified),
+        ),
+        (
+            "Azerbaijan said at least 1,165 soldiers were wounded in the fighting so far.",
+            (None, Some(1165), Hedge::AtLeast, Scope::Toll, Category::Military),
+        ),
+        (
+            "Officials said up to a dozen civilians were killed in Martuni overnight.",
+            (Some(12), None, Hedge::UpTo, Scope::Incident, Category::Civilian),
+        ),
+    ];
+    for (sentence, want) in cases {
+        let x = run(&format!("Title\n\n{sentence}"), Some("2020-10-11"));
+        assert_eq!(x.claims.len(), 1, "in {sentence:?}: {:?}", x.claims);
+        let c = &x.claims[0];
+        assert_eq!((c.killed, c.wounded, c.hedge, c.scope, c.category), *want, "in {sentence:?}");
+    }
+}
+
+#[test]
+fn no_claims_from_other_numbers() {
+    for s in [
+        "Talks lasted 10 hours in Moscow.",
+        "The two sides agreed to a ceasefire at 12 hours 00 minutes on October 10.",
+        "Five grandchildren fled to Yerevan in 2020.",
+        "99999999999 killed, the post claimed.",
+    ] {
+        let x = run(&format!("Title\n\n{s}"), Some("2020-10-11"));
+        assert!(x.claims.is_empty(), "in {s:?}: {:?}", x.claims);
+    }
+    let x = run("Title\n\n99999999999 killed, the post claimed.", Some("2020-10-11"));
+    assert!(x.problems.iter().any(|p| p.message.contains("implausible")), "{:?}", x.problems);
+}
+
+#[test]
+fn claimants() {
+    let cases: &[(&str, Option<&str>)] = &[
+        ("Title\n\nA strike on Ganja left seven dead and 33 wounded, Azerbaijan's foreign ministry wrote on Twitter.", Some("Azerbaijan's foreign ministry")),
+        ("Title\n\nAzerbaijan said 14 people were killed in Ganja.", Some("Azerbaijan")),
+        ("Title\n\nAccording to the ICRC, 12 civilians were killed.", Some("International Committee of the Red Cross")),
+        ("Title\n\nThe latest fighting has claimed over 400 lives.", None),
+    ];
+    for (text, want) in cases {
+        let x = run(text, Some("2020-10-11"));
+        assert_eq!(x.claims.first().and_then(|c| c.claimant.as_deref()), *want, "in {text:?}");
+    }
+}
+
+#[test]
+fn quote_speakers() {
+    let cases: &[(&str, &[(&str, Option<&str>)])] = &[
+        (
+            "Title\n\nAnna Petrosyan, a teacher from Martuni, spoke by phone. “Can’t they stop the war?” She said.",
+            &[("Can’t they stop the war?", Some("Anna Petrosyan"))],
+        ),
+        (
+            "Title\n\n\"The ceasefire is fragile. It may not hold,\" Lavrov told reporters.",
+            &[("The ceasefire is fragile. It may not hold", Some("Sergei Lavrov"))],
+        ),
+        (
+            "Title\n\nAliyev said: \"We are winning.\" \"Let them leave,\" he added.",
+            &[("We are winning.", Some("Ilham Aliyev")), ("Let them leave", Some("Ilham Aliyev"))],
+        ),
+        (
+            "Title\n\n\"Fighting must stop,\" said Commissioner Michelle Bachelet.",
+            &[("Fighting must stop", Some("Michelle Bachelet"))],
+        ),
+        ("Title\n\nThe word \"ceasefire\" appears here.", &[("ceasefire", None)]),
+    ];
+    for (text, want) in cases {
+        let x = run(text, Some("2020-10-11"));
+        let got: Vec<(&str, Option<&str>)> = x.quotes.iter().map(|q| (q.text.as_str(), q.speaker.as_deref())).collect();
+        assert_eq!(got, *want, "in {text:?}");
+    }
+}
+
+#[test]
+fn dates_and_publication() {
+    let x = run("Title\n\nShelling resumed on Oct. 12 near Fuzuli.", Some("2020-10-13"));
+    assert_eq!(x.mentions[0].date, Some(d("2020-10-12")));
+    assert_eq!(x.mentions[0].date_basis, DateBasis::Explicit);
+    let x = run("Title\n\nLast week Tartar was shelled.", Some("2020-10-13"));
+    assert_eq!(x.mentions[0].date, Some(d("2020-10-06")));
+    assert_eq!(x.mentions[0].date_basis, DateBasis::Relative);
+    let x = run("Title\n\nBarda was shelled.", Some("2020-10-13"));
+    assert_eq!((x.mentions[0].date, x.mentions[0].date_basis), (Some(d("2020-10-13")), DateBasis::Article));
+    // Publication date from the text when no metadata is given.
+    let x = run(" date 2020-10-11 Fighting near Hadrut.", None);
+    assert_eq!((x.articles[0].published, x.articles[0].published_source), (Some(d("2020-10-11")), DateSource::Header));
+    let x = run("Title\n\nBAKU, Oct. 12, 2020 (AP) — Shelling hit Ganja.", None);
+    assert_eq!((x.articles[0].published, x.articles[0].published_source), (Some(d("2020-10-12")), DateSource::Dateline));
+}
