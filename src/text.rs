@@ -16,6 +16,15 @@ pub fn next_char(text: &str, i: usize) -> Option<char> {
     text.get(i..)?.chars().next()
 }
 
+/// The largest char boundary of `text` at or below `i` (and at most `text.len()`).
+pub fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// A span of bytes `[start, end)` in an article's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {

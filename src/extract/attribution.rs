@@ -199,7 +199,11 @@ pub fn subject_before(ctx: &DocCtx, sent: Span, verb: Span, mem: &Memory) -> Opt
     }
     // A plausible subject names an agent: a capitalised word or a known agent noun.
     let agentive = phrase.split_whitespace().any(|w| w.starts_with(char::is_uppercase) && !matches!(w, "The" | "A" | "An" | "This" | "That"))
-        || ["forces", "ministry", "office", "general", "officials", "authorities", "army", "military", "police", "service", "media", "spokesman", "spokeswoman"]
+        || [
+            "forces", "ministry", "office", "general", "officials", "official", "authorities", "army", "military", "police", "service", "media",
+            "spokesman", "spokeswoman", "spokesperson", "ombudsman", "prosecutor", "prosecutors", "governor", "mayor", "commander", "minister",
+            "president", "presidency", "government", "agency", "committee", "commission", "witnesses", "residents", "doctors", "hospital",
+        ]
             .iter()
             .any(|n| lower.split_whitespace().any(|w| w == *n));
     let content_words = lower.split_whitespace().filter(|w| !["the", "a", "an"].contains(w)).count();
@@ -215,7 +219,7 @@ pub fn subject_after(ctx: &DocCtx, sent: Span, verb: Span) -> Option<Speaker> {
     let rest = &ctx.text[verb.end..sent.end];
     let lead = rest.len() - rest.trim_start().len();
     let start = verb.end + lead;
-    let window = Span { start, end: (start + 80).min(sent.end) };
+    let window = Span { start, end: crate::text::floor_boundary(ctx.text, (start + 80).min(sent.end)) };
     if let Some(m) = ctx.actors_in(window).next() {
         let gap = &ctx.text[start..m.start];
         if gap.split_whitespace().count() <= 2 {

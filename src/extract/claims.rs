@@ -68,7 +68,7 @@ fn hedge_before(toks: &[Token], first: usize) -> (Hedge, usize) {
 }
 
 static TOLL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(since|so far|toll|in total|total of|overall|to date|in all|already|cumulative|thus far|has killed|have killed|has claimed|have claimed|has left|have left|the war has|the conflict has|the fighting has|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|then|now))\b")
+    Regex::new(r"(?i)\b(since|so far|toll|in total|total of|overall|to date|in all|already|cumulative|thus far|has killed|have killed|has claimed|have claimed|has left|have left|on both sides|on each side|the war has|the conflict has|the fighting has|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|then|now))\b")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 

@@ -92,7 +92,7 @@ fn with_year(month: u32, day: u32, year: Option<i32>, published: Option<NaiveDat
     }
     if let Some(p) = published {
         let d = NaiveDate::from_ymd_opt(p.year(), month, day)?;
-        if d > p + Duration::days(31) {
+        if p.checked_add_signed(Duration::days(31)).is_some_and(|limit| d > limit) {
             return NaiveDate::from_ymd_opt(p.year() - 1, month, day);
         }
         return Some(d);
@@ -101,12 +101,17 @@ fn with_year(month: u32, day: u32, year: Option<i32>, published: Option<NaiveDat
 }
 
 /// The most recent `wd` on or before `p` (strictly before with `strict`).
-fn last_weekday(p: NaiveDate, wd: Weekday, strict: bool) -> NaiveDate {
+fn last_weekday(p: NaiveDate, wd: Weekday, strict: bool) -> Option<NaiveDate> {
     let mut back = (7 + p.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64) % 7;
     if strict && back == 0 {
         back = 7;
     }
-    p - Duration::days(back)
+    shift(p, -back)
+}
+
+/// `p` moved by `days`, or `None` past the calendar's ends.
+fn shift(p: NaiveDate, days: i64) -> Option<NaiveDate> {
+    p.checked_add_signed(Duration::days(days))
 }
 
 fn small_number(w: &str) -> Option<i64> {
@@ -210,10 +215,11 @@ pub fn find_dates(s: &str, base: usize, published: Option<NaiveDate>, year_hint:
             let Some(wd) = weekday(&c[2]) else { continue };
             let modifier = c.get(1).map(|x| x.as_str());
             let d = match modifier {
-                Some("next") => p + Duration::days((7 + wd.num_days_from_monday() as i64 - p.weekday().num_days_from_monday() as i64 - 1) % 7 + 1),
+                Some("next") => shift(p, (7 + wd.num_days_from_monday() as i64 - p.weekday().num_days_from_monday() as i64 - 1) % 7 + 1),
                 Some("last") => last_weekday(p, wd, true),
                 _ => last_weekday(p, wd, false),
             };
+            let Some(d) = d else { continue };
             let kind = if modifier == Some("since") { DateKind::Since(d) } else { DateKind::Day(d, DateBasis::Relative) };
             push(&mut out, &mut taken, m.0, m.1, kind);
         }
@@ -224,17 +230,17 @@ pub fn find_dates(s: &str, base: usize, published: Option<NaiveDate>, year_hint:
             }
             let w = c[1].to_ascii_lowercase();
             let d = match w.as_str() {
-                "yesterday" | "last night" => Some(p - Duration::days(1)),
-                "the day before yesterday" => Some(p - Duration::days(2)),
+                "yesterday" | "last night" => shift(p, -1),
+                "the day before yesterday" => shift(p, -2),
                 "today" | "tonight" | "this morning" | "this evening" | "this afternoon" | "overnight" | "this week" => Some(p),
-                "earlier this week" => Some(p - Duration::days(2)),
-                "last week" | "a week ago" => Some(p - Duration::days(7)),
-                "last weekend" => Some(last_weekday(p, Weekday::Sat, true)),
-                "last month" => Some(p - Duration::days(30)),
+                "earlier this week" => shift(p, -2),
+                "last week" | "a week ago" => shift(p, -7),
+                "last weekend" => last_weekday(p, Weekday::Sat, true),
+                "last month" => shift(p, -30),
                 _ => {
                     let n = c.get(2).or(c.get(3)).and_then(|x| small_number(x.as_str()));
                     let per = if w.ends_with("weeks ago") { 7 } else { 1 };
-                    n.filter(|n| (0..=400).contains(n)).map(|n| p - Duration::days(n * per))
+                    n.filter(|n| (0..=400).contains(n)).and_then(|n| shift(p, -n * per))
                 }
             };
             if let Some(d) = d {

@@ -68,7 +68,7 @@ fn paragraph_end(text: &str, pos: usize) -> usize {
 /// Speaker named right after the quote: `," Lavrov said`, `” She said.`, `," said X`.
 fn speaker_after(ctx: &DocCtx, q: &QuoteSpan, mem: &Memory) -> Option<Speaker> {
     let text = ctx.text;
-    let limit = paragraph_end(text, q.outer.end).min(q.outer.end + 160);
+    let limit = crate::text::floor_boundary(text, paragraph_end(text, q.outer.end).min(q.outer.end + 160));
     let region = Span { start: q.outer.end, end: limit };
     let verbs = attribution::verbs(ctx, region);
     let v = *verbs.first()?;
