@@ -316,8 +316,11 @@ fn stem(p: &Path) -> String {
     p.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| p.display().to_string())
 }
 
+/// What reading one file gives: its documents and warnings, or the reason it was skipped.
+pub type FileResult = Result<(Vec<Document>, Vec<Problem>), Problem>;
+
 /// Read one file into documents (several for JSON Lines).
-pub fn read_file(path: &Path) -> Result<(Vec<Document>, Vec<Problem>), Problem> {
+pub fn read_file(path: &Path) -> FileResult {
     let display = path.display().to_string();
     let fail = |message: String| Problem { path: display.clone(), message };
     let meta = std::fs::metadata(path).map_err(|e| fail(io_message(&e)))?;
@@ -401,7 +404,7 @@ pub fn read_paths(paths: &[PathBuf], progress: &Progress) -> ReadResult {
     let mut manifest_paths = Vec::new();
     let files = list_files(paths, &mut problems, &mut manifest_paths);
     progress.total.store(files.len(), Ordering::Relaxed);
-    let results: Vec<Result<(Vec<Document>, Vec<Problem>), Problem>> = files
+    let results: Vec<FileResult> = files
         .par_iter()
         .map(|f| {
             if progress.cancelled() {

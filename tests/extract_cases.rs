@@ -107,7 +107,8 @@ fn claimants() {
 
 #[test]
 fn quote_speakers() {
-    let cases: &[(&str, &[(&str, Option<&str>)])] = &[
+    type Case<'a> = (&'a str, &'a [(&'a str, Option<&'a str>)]);
+    let cases: &[Case] = &[
         (
             "Title\n\nAnna Petrosyan, a teacher from Martuni, spoke by phone. “Can’t they stop the war?” She said.",
             &[("Can’t they stop the war?", Some("Anna Petrosyan"))],
@@ -148,4 +149,20 @@ fn dates_and_publication() {
     assert_eq!((x.articles[0].published, x.articles[0].published_source), (Some(d("2020-10-11")), DateSource::Header));
     let x = run("Title\n\nBAKU, Oct. 12, 2020 (AP) — Shelling hit Ganja.", None);
     assert_eq!((x.articles[0].published, x.articles[0].published_source), (Some(d("2020-10-12")), DateSource::Dateline));
+}
+
+#[test]
+fn other_outlets_shapes() {
+    // A single victim without a number, a source unknown to the actor list, a running toll.
+    let x = run("Title\n\nA civilian was killed in Barda, the ministry said.", Some("2020-10-14"));
+    assert_eq!(x.claims.iter().map(|c| c.killed).collect::<Vec<_>>(), vec![Some(1)]);
+    let x = run(
+        "Title\n\nAccording to the Prosecutor General's Office, 43 civilians were killed and 206 were injured since September 27.",
+        Some("2020-10-14"),
+    );
+    let c = &x.claims[0];
+    assert_eq!((c.killed, c.wounded, c.scope), (Some(43), Some(206), Scope::Toll));
+    assert_eq!(c.claimant.as_deref(), Some("the Prosecutor General's Office"));
+    let x = run("Title\n\nThe army reported 29 more casualties, raising the military death toll to 633.", Some("2020-10-16"));
+    assert_eq!(x.claims.iter().map(|c| (c.killed, c.scope)).collect::<Vec<_>>(), vec![(Some(633), Scope::Toll)]);
 }

@@ -68,7 +68,7 @@ fn hedge_before(toks: &[Token], first: usize) -> (Hedge, usize) {
 }
 
 static TOLL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(since|so far|toll|in total|total of|overall|to date|in all|already|cumulative|thus far|has killed|have killed|has claimed|have claimed|has left|have left|on both sides|on each side|the war has|the conflict has|the fighting has|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|then|now))\b")
+    Regex::new(r"(?i)\b(since|so far|toll|in total|total of|overall|to date|in all|already|cumulative|thus far|has killed|have killed|has claimed|have claimed|has left|have left|on both sides|on each side|as of|the war has|the conflict has|the fighting has|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|then|now))\b")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -113,7 +113,20 @@ fn figures(s: &str, base: usize) -> (Vec<Token<'_>>, Vec<Figure>) {
     let toks = tokens(s, base);
     let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase().replace('’', "'")).collect();
     let mut out = Vec::new();
-    for n in numbers(&toks) {
+    // "a civilian was killed": one victim, written without a number.
+    let mut nums = numbers(&toks);
+    for i in 0..toks.len().saturating_sub(1) {
+        if matches!(lower[i].as_str(), "a" | "an")
+            && matches!(
+                lower[i + 1].as_str(),
+                "civilian" | "soldier" | "serviceman" | "child" | "woman" | "man" | "resident" | "journalist" | "policeman" | "officer" | "person"
+            )
+        {
+            nums.push(Number { value: 1, first: i, last: i });
+        }
+    }
+    nums.sort_by_key(|n| n.first);
+    for n in nums {
         if not_a_count(&toks, &n) {
             continue;
         }
@@ -242,6 +255,15 @@ fn claimant(ctx: &DocCtx, s: &Sentence, pos: usize, figure_end: usize, mem: &Mem
             let e = &ctx.gazetteer.places[p.item];
             let sp = attribution::Speaker { name: e.name.clone(), side: Some(e.name.clone()), person: false, female: None };
             return Some((sp, Span { start: p.start, end: p.end }));
+        }
+        // An unknown source: the capitalised phrase after "according to", up to a comma.
+        let rest = &ctx.text[after.start..after.end];
+        let phrase = rest.split([',', ';', '.']).next().unwrap_or("").trim();
+        let name = phrase.trim_start_matches("the ").trim_start_matches("The ");
+        if name.split_whitespace().count() <= 8 && name.split_whitespace().any(|w| w.starts_with(char::is_uppercase)) {
+            let start = after.start + rest.find(phrase).unwrap_or(0);
+            let sp = attribution::Speaker { name: phrase.to_string(), side: None, person: false, female: None };
+            return Some((sp, Span { start, end: start + phrase.len() }));
         }
     }
     // Verbs that are part of the figure's own phrase ("has claimed over 400 lives") attribute nothing.

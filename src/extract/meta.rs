@@ -27,7 +27,7 @@ static HEADER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*(?:[A-Z][A-Z'’.\- ]{1,40})(?:,\s*[A-Z][A-Za-z'’.\- ]{1,40})?\s*(?:,|\(|–|—|-)\s*(?:\w+\s*\)\s*[-–—]?\s*)?(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)\s+(\d{1,2})(?:,?\s+(\d{4}))?")
+    Regex::new(r"(?m)^\s*(?:[A-Z][A-Z'’.\- ]{1,40})(?:,\s*[A-Z][A-Za-z'’.\- ]{1,40})?\s*(?:,|\(|–|—|-)\s*(?:\w+\s*\)\s*[-–—]?\s*)?((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)\s+(\d{1,2})(?:,?\s+(\d{4}))?|(?m)^[ \t]*[A-Z][\w'’.\- ]{1,40}(?:,[ \t]*[A-Z][\w'’.\- ]{1,40})?,[ \t]*((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)[ \t]+(\d{1,2}),?[ \t]+(\d{4})[ \t]*$")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -52,9 +52,12 @@ pub fn dateline(text: &str, body_start: usize, year_hint: Option<i32>) -> Option
     let head_end = text[body_start..].char_indices().nth(1500).map_or(text.len(), |(i, _)| body_start + i);
     let head = &text[body_start..head_end];
     let c = DATELINE.captures(head)?;
-    let month = month_number(&c[1])?;
-    let day: u32 = c[2].parse().ok()?;
-    let year = c.get(3).and_then(|y| y.as_str().parse().ok()).or_else(|| {
+    // Two shapes: an upper-case dateline opening the text, or a line of its own
+    // ("Baku, Azerbaijan, Oct. 14, 2020").
+    let (m, d, y) = if c.get(1).is_some() { (1, 2, 3) } else { (4, 5, 6) };
+    let month = month_number(c.get(m)?.as_str())?;
+    let day: u32 = c.get(d)?.as_str().parse().ok()?;
+    let year = c.get(y).and_then(|y| y.as_str().parse().ok()).or_else(|| {
         // A year elsewhere in the article, else the corpus's.
         dates::find_dates(text, 0, None, None).into_iter().find_map(|d| match d.kind {
             DateKind::Day(x, _) => Some(chrono::Datelike::year(&x)),
@@ -158,6 +161,8 @@ mod tests {
             ("YEREVAN, Armenia (AP) — On Oct. 14, 2020, the", None),
             ("STEPANAKERT, October 17, 2020 - Fighting", Some("2020-10-17")),
             ("Nothing like a dateline here, October 4.", None),
+            ("Title\n\nSTEPANAKERT, OCTOBER 16, ARMENPRESS. The", Some("2020-10-16")),
+            ("Title\n\nBaku, Azerbaijan, Oct. 14, 2020\n\nThe ministry", Some("2020-10-14")),
         ];
         for (text, want) in cases {
             assert_eq!(dateline(text, 0, Some(2020)), want.map(d), "in {text:?}");

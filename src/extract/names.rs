@@ -63,6 +63,7 @@ pub fn scan(ctx: &DocCtx, unknown: &mut HashMap<String, usize>) -> Vec<PersonNam
             let usable = |t: &crate::text::Token| {
                 (capitalised(t.text) || is_acronym(t.text) || (t.text.len() == 1 && t.text.chars().all(char::is_uppercase)))
                     && !STOP.contains(&t.text.trim_end_matches("'s").trim_end_matches("’s"))
+                    && super::dates::month_number(t.text).is_none_or(|_| t.text.len() < 3 || !t.text.chars().all(char::is_uppercase))
                     && !demonym(t.text)
                     && !covered(t)
             };
@@ -97,7 +98,7 @@ pub fn scan(ctx: &DocCtx, unknown: &mut HashMap<String, usize>) -> Vec<PersonNam
                 }
             });
             let person_like = !is_acronym(&name)
-                && (words >= 2 && words <= 4 && toks[i..=j].iter().all(|t| capitalised(t.text) || t.text.len() == 1)
+                && ((2..=4).contains(&words) && toks[i..=j].iter().all(|t| capitalised(t.text) || t.text.len() == 1)
                     || female.is_some());
             if person_like {
                 persons.push(PersonName { start, end, female });

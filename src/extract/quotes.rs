@@ -22,8 +22,7 @@ pub struct QuoteSpan {
 pub fn find_quotes(text: &str, from: usize) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    let mut iter = text[from..].char_indices().map(|(i, c)| (i + from, c)).peekable();
-    while let Some((i, c)) = iter.next() {
+    for (i, c) in text[from..].char_indices().map(|(i, c)| (i + from, c)) {
         match (c, open) {
             ('\n', Some((s, mark))) => {
                 if mark == '“' && i > s + 1 {
