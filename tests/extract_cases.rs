@@ -166,3 +166,11 @@ fn other_outlets_shapes() {
     let x = run("Title\n\nThe army reported 29 more casualties, raising the military death toll to 633.", Some("2020-10-16"));
     assert_eq!(x.claims.iter().map(|c| (c.killed, c.scope)).collect::<Vec<_>>(), vec![(Some(633), Scope::Toll)]);
 }
+
+#[test]
+fn tolls_that_rise_and_pairs_without_and() {
+    let x = run("Title\n\nThe death toll from the attack on Barda has risen to 21.", Some("2020-10-28"));
+    assert_eq!(x.claims.iter().map(|c| c.killed).collect::<Vec<_>>(), vec![Some(21)]);
+    let x = run("Title\n\nShelling of Ganja left 13 dead, 45 wounded.", Some("2020-10-17"));
+    assert_eq!(x.claims.iter().map(|c| (c.killed, c.wounded)).collect::<Vec<_>>(), vec![(Some(13), Some(45))]);
+}

@@ -143,3 +143,16 @@ fn unwritable_output_leaves_no_file() {
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).into_iter().flatten().flatten().filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).collect();
     assert!(leftovers.is_empty());
 }
+
+#[test]
+fn ten_thousand_files_in_one_folder_load() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for i in 0..10_000 {
+        let body = format!("Report {i}\n\nShelling hit Tartar on October {}, killing {} people.\n", 1 + i % 28, 1 + i % 9);
+        std::fs::write(dir.path().join(format!("a{i:05}.txt")), body).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let x = engine().extract_paths(&[dir.path().to_path_buf()], &Progress::default());
+    assert_eq!(x.articles.len(), 10_000);
+    assert_eq!(x.claims.len(), 10_000);
+    assert!(x.problems.is_empty(), "{:?}", &x.problems[..x.problems.len().min(3)]);
+}

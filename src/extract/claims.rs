@@ -176,9 +176,22 @@ fn figures(s: &str, base: usize) -> (Vec<Token<'_>>, Vec<Figure>) {
                     found = Some((Kind::Wounded, k));
                     break;
                 }
-                if !matches!(w, "to" | "rose" | "reached" | "stood" | "at" | "of" | "death" | "has" | "had" | "have" | "already" | "reportedly" | "the" | "a" | "an" | "which" | "that") {
+                if !matches!(
+                    w,
+                    "to" | "rose" | "risen" | "climbed" | "increased" | "jumped" | "now" | "reached" | "stood" | "stands" | "at" | "of" | "death"
+                        | "has" | "had" | "have" | "already" | "reportedly" | "the" | "a" | "an" | "which" | "that"
+                ) {
                     break;
                 }
+            }
+        }
+        // "the death toll from the attack on Barda has risen to 21"
+        if found.is_none() {
+            let start = n.first.saturating_sub(hedge_len);
+            let prep = start.checked_sub(1).map(|k| lower[k].as_str());
+            let toll_before = (0..start).rev().take(12).find(|&k| lower[k] == "toll" && k > 0 && lower[k - 1] == "death");
+            if let (Some("to" | "at" | "of" | "reached" | "hit"), Some(k)) = (prep, toll_before) {
+                found = Some((Kind::Killed, k));
             }
         }
         let Some((kind, at)) = found else { continue };
@@ -309,7 +322,7 @@ pub fn extract(ctx: &DocCtx, article: &str, problems: &mut Vec<Problem>, path: &
             if let Some(g) = figs.get(i + 1)
                 && g.kind != f.kind
                 && g.number.first > f.number.last
-                && toks[f.number.last + 1..g.number.first].iter().any(|t| t.text == "and")
+                && (toks[f.number.last + 1..g.number.first].iter().any(|t| t.text == "and") || g.number.first - f.number.last <= 3)
                 && g.number.first - f.number.last <= 8
             {
                 partner = Some(*g);
