@@ -5,6 +5,9 @@
 //! The engine ([`corpus`], [`gazetteer`], [`extract`], [`model`], [`export`]) never imports
 //! egui; the window lives in `app` behind the default `gui` feature.
 
+#![warn(missing_docs)]
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod corpus;
 pub mod engine;
 pub mod error;
@@ -14,6 +17,9 @@ pub mod gazetteer;
 pub mod model;
 pub mod text;
 pub mod cli;
+pub mod synth;
+pub mod bench;
+pub mod desktop;
 
 #[cfg(feature = "gui")]
 pub mod basemap;
