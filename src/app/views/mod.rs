@@ -1,0 +1,175 @@
+//! The views: map, timeline, casualty plot, quotes, article reader, problems. Each view is a
+//! function that reads the [`ViewCtx`] (model, state, this frame's [`Visible`] items) and
+//! pushes [`Command`]s; none of them changes state or calls another view.
+
+use eframe::egui;
+pub mod article;
+pub mod casualty_plot;
+pub mod map;
+pub mod problems;
+pub mod quotes;
+pub mod timeline;
+
+use chrono::NaiveDate;
+
+use super::command::Command;
+use super::state::{AppState, Selection};
+use super::theme::Palette;
+use crate::basemap::BaseMap;
+use crate::model::{DayRange, Model, PlaceStats, TimeAxis};
+
+/// Everything a view may read.
+pub struct ViewCtx<'a> {
+    /// The indexed corpus.
+    pub model: &'a Model,
+    /// The state, as of the start of the frame.
+    pub state: &'a AppState,
+    /// The items in the time window and selection, computed once per frame.
+    pub visible: &'a Visible,
+    /// Colours for the current theme.
+    pub palette: Palette,
+    /// The base map.
+    pub basemap: &'a BaseMap,
+}
+
+/// What the key of [`Visible`] is made of: when it changes, the items are recomputed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VisibleKey {
+    /// The time window.
+    pub range: DayRange,
+    /// The time axis.
+    pub axis: TimeAxis,
+    /// The selection.
+    pub selection: Selection,
+    /// The search text.
+    pub search: String,
+}
+
+/// Items in the time window and selection, shared by all views in a frame and recomputed only
+/// when the window, axis, selection or search text changes (model queries, no text scans;
+/// the search scans article text once per new search string).
+#[derive(Debug, Clone, Default)]
+pub struct Visible {
+    key: Option<VisibleKey>,
+    /// Per-place counts in the window (one entry per place with items).
+    pub stats: Vec<PlaceStats>,
+    /// Claims in the window (all places), corpus order.
+    pub claims_in_window: Vec<usize>,
+    /// Quotes to list: in the window and touching the selected place; or, while searching,
+    /// every quote in the corpus that matches.
+    pub quotes: Vec<usize>,
+    /// Places the selection points at (the place, or the claim's or quote's places).
+    pub selected_places: Vec<String>,
+    /// Day of the selected claim or quote, for the timeline.
+    pub selected_day: Option<NaiveDate>,
+    /// Articles whose text contains the search string: (article index, occurrences, byte
+    /// offset of the first occurrence, its length).
+    pub article_hits: Vec<(usize, usize, usize, usize)>,
+}
+
+impl Visible {
+    /// Recompute if the key changed. Returns whether anything was recomputed.
+    pub fn update(&mut self, model: &Model, state: &AppState) -> bool {
+        let key = VisibleKey {
+            range: state.range(),
+            axis: state.axis,
+            selection: state.selection.clone(),
+            search: state.search.trim().to_owned(),
+        };
+        if self.key.as_ref() == Some(&key) {
+            return false;
+        }
+        let search_changed = self.key.as_ref().is_none_or(|k| k.search != key.search);
+        self.stats = model.place_stats(&key.range, key.axis);
+        self.claims_in_window = model.claims_in(&key.range, key.axis);
+        let place = match &key.selection {
+            Selection::Place(p) => Some(p.as_str()),
+            _ => None,
+        };
+        let needle = key.search.to_lowercase();
+        self.quotes = if needle.is_empty() {
+            model
+                .quotes_in(&key.range, key.axis)
+                .into_iter()
+                .filter(|&i| place.is_none_or(|p| model.quote_touches_place(i, p)))
+                .collect()
+        } else {
+            model
+                .data
+                .quotes
+                .iter()
+                .enumerate()
+                .filter(|(i, q)| {
+                    place.is_none_or(|p| model.quote_touches_place(*i, p))
+                        && (q.text.to_lowercase().contains(&needle)
+                            || q.speaker.as_deref().is_some_and(|s| s.to_lowercase().contains(&needle)))
+                })
+                .map(|(i, _)| i)
+                .collect()
+        };
+        (self.selected_places, self.selected_day) = match &key.selection {
+            Selection::None => (Vec::new(), None),
+            Selection::Place(p) => (vec![p.clone()], None),
+            Selection::Claim(i) => match model.data.claims.get(*i) {
+                Some(c) => (
+                    c.place.iter().cloned().collect(),
+                    model.item_date(crate::model::ItemRef::Claim(*i), key.axis),
+                ),
+                None => (Vec::new(), None),
+            },
+            Selection::Quote(i) => match model.data.quotes.get(*i) {
+                Some(q) => (q.places.clone(), model.item_date(crate::model::ItemRef::Quote(*i), key.axis)),
+                None => (Vec::new(), None),
+            },
+        };
+        if search_changed {
+            self.article_hits = search_articles(model, &key.search);
+        }
+        self.key = Some(key);
+        true
+    }
+}
+
+/// Case-insensitive search of article texts (ASCII case folding, so byte offsets stay valid).
+fn search_articles(model: &Model, needle: &str) -> Vec<(usize, usize, usize, usize)> {
+    if needle.chars().count() < 2 {
+        return Vec::new();
+    }
+    let needle = needle.to_ascii_lowercase();
+    let mut hits = Vec::new();
+    for (i, a) in model.data.articles.iter().enumerate() {
+        let hay = a.text.to_ascii_lowercase();
+        let mut count = 0;
+        let mut first = None;
+        for (pos, _) in hay.match_indices(needle.as_str()) {
+            count += 1;
+            first.get_or_insert(pos);
+        }
+        if let Some(f) = first {
+            hits.push((i, count, f, needle.len()));
+        }
+    }
+    hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    hits
+}
+
+/// Short date for chips and labels: "11 Oct 2020".
+pub fn fmt_day(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+/// A small rounded "chip" button; returns its response.
+pub fn chip(ui: &mut egui::Ui, text: &str, hover: &str, color: Option<egui::Color32>) -> egui::Response {
+    let mut rt = egui::RichText::new(text).small();
+    if let Some(c) = color {
+        rt = rt.color(c);
+    }
+    ui.add(egui::Button::new(rt).corner_radius(8.0).small()).on_hover_text(hover)
+}
+
+/// Push `cmd` unless it is already queued (avoids duplicates from several widgets).
+pub fn push_once(out: &mut Vec<Command>, cmd: Command) {
+    if !out.contains(&cmd) {
+        out.push(cmd);
+    }
+}

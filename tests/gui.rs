@@ -1,0 +1,320 @@
+//! The window used as a person would: egui_kittest drives the real `DatelineApp` (the same
+//! `show` the eframe window calls) on the embedded corpus: drag the time slider, click a
+//! marker and a quote, press the keyboard shortcuts, and compare a few image snapshots.
+#![cfg(feature = "gui")]
+
+use chrono::NaiveDate;
+use dateline::app::state::{AppState, Selection, SideTab, ThemeChoice, WindowWidth};
+use dateline::app::DatelineApp;
+use dateline::app::views::timeline;
+use dateline::{Engine, Model};
+use eframe::egui;
+use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::Harness;
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn model() -> Model {
+    let engine = Engine::embedded().expect("embedded gazetteer");
+    Model::new(engine.extract_embedded())
+}
+
+fn harness_with(state: AppState, size: [f32; 2]) -> Harness<'static, DatelineApp> {
+    let app = DatelineApp::from_model(model(), state);
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_context_setup(DatelineApp::setup_context)
+        .build_ui_state(|ui, app: &mut DatelineApp| app.show(ui), app);
+    h.run();
+    h
+}
+
+fn harness(window: WindowWidth) -> Harness<'static, DatelineApp> {
+    harness_with(AppState { window, ..AppState::default() }, [1600.0, 1000.0])
+}
+
+/// Labels of the map markers currently shown.
+fn markers(h: &Harness<'_, DatelineApp>) -> Vec<String> {
+    let mut v: Vec<String> = h
+        .query_all_by_label_contains("Map marker ")
+        .filter_map(|n| n.accesskit_node().label())
+        .map(|l| l.trim_start_matches("Map marker ").to_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// Speakers of the quote cards currently listed.
+fn quote_cards(h: &Harness<'_, DatelineApp>) -> Vec<String> {
+    h.query_all_by_label_contains("Quote by ")
+        .filter_map(|n| n.accesskit_node().label())
+        .collect()
+}
+
+/// Drag the time cursor to the middle of the given day's column.
+fn drag_slider_to(h: &mut Harness<'_, DatelineApp>, target: NaiveDate) {
+    let rect = h.get_by_label("Time cursor").rect();
+    let app = h.state();
+    let (first, days) = timeline::strip_days(app.model().unwrap(), app.state.axis).unwrap();
+    let inner_left = rect.left() + timeline::STRIP_INSET;
+    let w = (rect.width() - 2.0 * timeline::STRIP_INSET) / days as f32;
+    let x_of = |d: NaiveDate| inner_left + ((d - first).num_days() as f32 + 0.5) * w;
+    let cursor = h.state().state.cursor.unwrap();
+    let y = rect.center().y;
+    let start = egui::pos2(x_of(cursor), y);
+    h.hover_at(start);
+    h.run();
+    h.drag_at(start);
+    h.run();
+    // Move in a few steps, as a hand would.
+    for k in 1..=4 {
+        let t = k as f32 / 4.0;
+        h.hover_at(egui::pos2(start.x + (x_of(target) - start.x) * t, y));
+        h.run();
+    }
+    h.drop_at(egui::pos2(x_of(target), y));
+    h.run();
+}
+
+#[test]
+fn opens_on_the_busiest_day_with_markers_and_quotes() {
+    let h = harness(WindowWidth::Day);
+    let app = h.state();
+    assert_eq!(app.state.cursor, Some(day("2020-10-11")));
+    let m = markers(&h);
+    for place in ["Ganja", "Stepanakert", "Baku", "Nagorno-Karabakh"] {
+        assert!(m.contains(&place.to_owned()), "{place} missing from {m:?}");
+    }
+    // Moscow is mentioned that day but lies outside the South Caucasus framing.
+    assert!(!m.contains(&"Moscow".to_owned()));
+    assert!(!quote_cards(&h).is_empty());
+    h.get_by_label("Made with Natural Earth");
+}
+
+#[test]
+fn dragging_the_slider_changes_markers_and_quotes() {
+    let mut h = harness(WindowWidth::Day);
+    assert!(markers(&h).contains(&"Ganja".to_owned()));
+    drag_slider_to(&mut h, day("2020-10-04"));
+    assert_eq!(h.state().state.cursor, Some(day("2020-10-04")));
+    let m = markers(&h);
+    assert!(!m.contains(&"Ganja".to_owned()), "Ganja is not named on 4 October: {m:?}");
+    assert!(m.contains(&"Nagorno-Karabakh".to_owned()), "{m:?}");
+    let q = quote_cards(&h);
+    assert_eq!(q.len(), 3, "three Russian foreign ministry quotes on 4 October: {q:?}");
+    assert!(q.iter().all(|l| l.starts_with("Quote by Russian foreign ministry")), "{q:?}");
+
+    // And forward to the 17th: Ganja is back (14 killed there).
+    drag_slider_to(&mut h, day("2020-10-17"));
+    assert_eq!(h.state().state.cursor, Some(day("2020-10-17")));
+    assert!(markers(&h).contains(&"Ganja".to_owned()));
+}
+
+#[test]
+fn clicking_a_marker_filters_the_plot_and_the_quotes() {
+    let mut h = harness(WindowWidth::UpToCursor);
+    let all_quotes = quote_cards(&h).len();
+    h.get_by_label("Map marker Ganja").click();
+    h.run();
+    let app = h.state();
+    assert_eq!(app.state.selection, Selection::Place("ganja".into()));
+    // Quotes: only those naming Ganja.
+    let q = quote_cards(&h);
+    assert!(!q.is_empty() && q.len() < all_quotes, "{} of {all_quotes}", q.len());
+    let model = app.model().unwrap();
+    for &i in &app.visible().quotes {
+        assert!(model.quote_touches_place(i, "ganja"));
+    }
+    // Plot: only claims at Ganja.
+    let plotted = app.plotted_claims();
+    assert!(!plotted.is_empty());
+    assert!(plotted.iter().all(|&i| model.claim_touches_place(i, "ganja")), "{plotted:?}");
+    // The selected marker reports itself selected.
+    let marker = h.get_by_label("Map marker Ganja");
+    assert_eq!(marker.accesskit_node().toggled(), Some(egui::accesskit::Toggled::True));
+
+    // Esc clears the selection; everything comes back.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().state.selection, Selection::None);
+    assert_eq!(quote_cards(&h).len(), all_quotes);
+}
+
+#[test]
+fn clicking_a_quote_opens_the_article_and_highlights_its_place_and_day() {
+    let mut h = harness(WindowWidth::Day);
+    let label = quote_cards(&h)
+        .into_iter()
+        .find(|l| l.starts_with("Quote by Azerbaijan's foreign ministry"))
+        .expect("the Ganja quote is listed on 11 October");
+    h.get_by_label(&label).click();
+    h.run();
+    let app = h.state();
+    let Selection::Quote(i) = app.state.selection else {
+        panic!("selection is {:?}", app.state.selection)
+    };
+    assert_eq!(app.state.tab, SideTab::Article);
+    let open = app.state.open_article.clone().unwrap();
+    let model = app.model().unwrap();
+    let q = &model.data.quotes[i];
+    assert_eq!((open.start, open.end), (q.start, q.end));
+    // Map and timeline follow: the quote's places and day are highlighted.
+    assert!(app.visible().selected_places.contains(&"ganja".to_owned()));
+    assert_eq!(app.visible().selected_day, Some(day("2020-10-11")));
+    // The article reader shows the article title.
+    let title = &model.data.articles[open.article].title;
+    h.get_by_label(title);
+}
+
+#[test]
+fn keyboard_space_arrows_escape_and_ctrl_f() {
+    let mut h = harness(WindowWidth::ThreeDays);
+    let start = h.state().state.cursor.unwrap();
+
+    h.key_press(egui::Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().state.cursor, Some(start - chrono::Duration::days(1)));
+    h.key_press(egui::Key::ArrowRight);
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().state.cursor, Some(start + chrono::Duration::days(1)));
+    h.key_press(egui::Key::Home);
+    h.run();
+    assert_eq!(h.state().state.cursor, Some(day("2020-09-09")));
+    h.key_press(egui::Key::End);
+    h.run();
+    assert_eq!(h.state().state.cursor, Some(day("2020-10-18")));
+
+    h.key_press(egui::Key::Home);
+    h.step();
+    h.key_press(egui::Key::Space);
+    h.step();
+    assert!(h.state().state.playing, "Space starts playback");
+    // Play advances the cursor by itself.
+    for _ in 0..40 {
+        h.step();
+    }
+    assert!(h.state().state.cursor > Some(day("2020-09-09")), "playback moved the cursor");
+    h.key_press(egui::Key::Space);
+    h.step();
+    assert!(!h.state().state.playing, "Space pauses");
+
+    // Esc clears a selection.
+    h.state_mut().state.selection = Selection::Place("ganja".into());
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().state.selection, Selection::None);
+
+    // Ctrl+F focuses the search box; typing filters quotes across the corpus.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    let search = h.get_by_role(egui::accesskit::Role::TextInput);
+    assert!(search.is_focused(), "Ctrl+F focuses the search box");
+    search.type_text("Lavrov");
+    h.run();
+    assert_eq!(h.state().state.search, "Lavrov");
+    let q = quote_cards(&h);
+    assert!(!q.is_empty() && q.iter().all(|l| l.starts_with("Quote by Sergei Lavrov")), "{q:?}");
+    // While typing, arrows edit text rather than move the cursor.
+    let before = h.state().state.cursor;
+    h.key_press(egui::Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().state.cursor, before);
+}
+
+#[test]
+fn timeline_buttons_window_and_axis() {
+    let mut h = harness(WindowWidth::Day);
+    let start = h.state().state.cursor.unwrap();
+    h.get_by_label("Day ▶").click();
+    h.run();
+    assert_eq!(h.state().state.cursor, Some(start + chrono::Duration::days(1)));
+    h.get_by_label("◀ Day").click();
+    h.run();
+    assert_eq!(h.state().state.cursor, Some(start));
+    h.get_by_label("Week").click();
+    h.run();
+    assert_eq!(h.state().state.window, WindowWidth::Week);
+    h.get_by_label("Publication date").click();
+    h.run();
+    assert_eq!(h.state().state.axis, dateline::model::TimeAxis::Published);
+    h.get_by_label("▶ Play").click();
+    h.run_steps(2);
+    assert!(h.state().state.playing);
+}
+
+#[test]
+fn snapshots() {
+    let mut results = egui_kittest::SnapshotResults::new();
+    let mut h = harness_with(AppState { window: WindowWidth::ThreeDays, ..AppState::default() }, [1600.0, 1000.0]);
+    results.add(h.try_snapshot("window_light_11_october"));
+
+    let mut h = harness_with(
+        AppState { window: WindowWidth::UpToCursor, theme: ThemeChoice::Dark, ..AppState::default() },
+        [1600.0, 1000.0],
+    );
+    h.get_by_label("Map marker Ganja").click();
+    h.run();
+    h.remove_cursor();
+    h.run();
+    results.add(h.try_snapshot("window_dark_ganja_selected"));
+}
+
+#[test]
+fn zooming_out_brings_moscow_and_geneva_into_view() {
+    let mut h = harness(WindowWidth::UpToCursor);
+    let m = markers(&h);
+    assert!(!m.contains(&"Moscow".to_owned()) && !m.contains(&"Geneva".to_owned()), "{m:?}");
+    // Two clicks on the zoom-out button, two presses of the − key.
+    h.get_by_label("−").click();
+    h.run();
+    h.get_by_label("−").click();
+    h.run();
+    h.key_press(egui::Key::Minus);
+    h.run();
+    h.key_press(egui::Key::Minus);
+    h.run();
+    let m = markers(&h);
+    assert!(m.contains(&"Moscow".to_owned()) && m.contains(&"Geneva".to_owned()), "{m:?}");
+    // "South Caucasus" frames the region again.
+    h.get_by_label("South Caucasus").click();
+    h.run();
+    h.run();
+    assert!(!markers(&h).contains(&"Geneva".to_owned()));
+}
+
+#[test]
+fn historical_figures_are_listed_apart_and_clickable() {
+    let mut h = harness(WindowWidth::UpToCursor);
+    let app = h.state();
+    let model = app.model().unwrap();
+    // Historical figures never enter the plotted series.
+    for &i in &app.plotted_claims() {
+        assert_ne!(model.data.claims[i].scope, dateline::model::Scope::Historical);
+    }
+    h.get_by_label_contains("about 30,000").click();
+    h.run();
+    let app = h.state();
+    let Selection::Claim(i) = app.state.selection else {
+        panic!("selection is {:?}", app.state.selection)
+    };
+    assert_eq!(app.model().unwrap().data.claims[i].killed, Some(30_000));
+    assert!(app.state.open_article.is_some());
+}
+
+#[test]
+fn fonts_render_azerbaijani_armenian_and_cyrillic() {
+    // The harness panics on a missing glyph, so drawing these proves the fonts cover them.
+    let mut h = Harness::builder()
+        .with_size([400.0, 100.0])
+        .with_context_setup(DatelineApp::setup_context)
+        .build_ui(|ui| {
+            ui.label("Gəncə · Ստեփանակերտ · Степанакерт · Xankəndi");
+            ui.label(egui::RichText::new("Şuşa · Շուշի").family(dateline::app::theme::bold()));
+        });
+    h.run();
+    h.get_by_label_contains("Gəncə");
+}
