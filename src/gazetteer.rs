@@ -194,6 +194,38 @@ fn variants(name: &str, upper: bool) -> Vec<String> {
     v
 }
 
+/// The ways a name is capitalised in running text: as written, all lower case, every word
+/// capitalised, first letter lowered ("the Kremlin") and raised ("The Kremlin").
+fn case_variants(name: &str) -> Vec<String> {
+    let title: String = name
+        .split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect::<String>(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let flip_first = |upper: bool| {
+        let mut c = name.chars();
+        match c.next() {
+            Some(f) if upper => f.to_uppercase().chain(c).collect::<String>(),
+            Some(f) => f.to_lowercase().chain(c).collect::<String>(),
+            None => String::new(),
+        }
+    };
+    let mut v = vec![name.to_string(), title, flip_first(true), flip_first(false)];
+    // All lower case only for multi-word descriptions ("foreign ministry"), not for names.
+    if name.contains(' ') && name.split(' ').any(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+        v.push(name.to_lowercase());
+    }
+    v.sort();
+    v.dedup();
+    v
+}
+
 /// Turn a TOML error into "line L, column C: message".
 fn toml_message(text: &str, e: &toml::de::Error) -> String {
     let msg = e.message().trim().to_string();
@@ -219,6 +251,7 @@ pub struct Gazetteer {
     pub exclude: Vec<String>,
     /// Words for peoples and sides ("Armenian", "Azeri"): never places, never unknown names.
     pub demonyms: Vec<String>,
+    demonym_set: HashSet<String>,
     matcher: NameMatcher,
 }
 
@@ -292,7 +325,8 @@ impl Gazetteer {
             }
         }
         let matcher = NameMatcher::build(patterns, false)?;
-        Ok(Gazetteer { places, exclude, demonyms, matcher })
+        let demonym_set = demonyms.iter().cloned().collect();
+        Ok(Gazetteer { places, exclude, demonyms, demonym_set, matcher })
     }
 
     /// This gazetteer with another's places added (same id: the other's entry wins).
@@ -309,6 +343,11 @@ impl Gazetteer {
         let mut demonyms = self.demonyms;
         demonyms.extend(other.demonyms);
         Self::build(places, exclude, demonyms, "extended gazetteer", None)
+    }
+
+    /// Whether a word names a people or side ("Armenian", "Azeri").
+    pub fn is_demonym(&self, word: &str) -> bool {
+        self.demonym_set.contains(word)
     }
 
     /// Place mentions in a text.
@@ -367,12 +406,16 @@ impl Actors {
         let mut patterns = Vec::new();
         for (i, a) in actors.iter().enumerate() {
             for name in std::iter::once(&a.name).chain(&a.aliases) {
-                for v in variants(name, false) {
-                    patterns.push((v, Target::Item(i)));
+                for cased in case_variants(name) {
+                    for v in variants(&cased, false) {
+                        patterns.push((v, Target::Item(i)));
+                    }
                 }
             }
         }
-        let matcher = NameMatcher::build(patterns, true)?;
+        // Case variants instead of a case-insensitive automaton: same matches for the ways
+        // news text writes names, and the fast (SIMD) prefilter stays available.
+        let matcher = NameMatcher::build(patterns, false)?;
         Ok(Actors { actors, matcher, by_id })
     }
 

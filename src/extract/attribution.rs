@@ -11,7 +11,7 @@ use crate::text::Span;
 
 /// Speech verbs that attribute words or figures to someone.
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(said|says|say|told|tells|wrote|writes|added|adds|stated|states|declared|announced|noted|insisted|warned|tweeted|posted|urged|replied|explained|claimed|claims|alleged|estimated|estimates|reported|confirmed|described|[Aa]ccording to|stressed|underlined|asserted|called)\b")
+    Regex::new(r"(?-u:\b)(said|says|say|told|tells|wrote|writes|added|adds|stated|states|declared|announced|noted|insisted|warned|tweeted|posted|urged|replied|explained|claimed|claims|alleged|estimated|estimates|reported|confirmed|described|[Aa]ccording to|stressed|underlined|asserted|called)(?-u:\b)")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 

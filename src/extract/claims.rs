@@ -68,21 +68,21 @@ fn hedge_before(toks: &[Token], first: usize) -> (Hedge, usize) {
 }
 
 static TOLL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(since|so far|toll|in total|total of|overall|to date|in all|already|cumulative|thus far|has killed|have killed|has claimed|have claimed|has left|have left|on both sides|on each side|as of|the war has|the conflict has|the fighting has|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|then|now))\b")
+    Regex::new(r"(?i)(?-u:\b)(since|so far|toll|in total|total of|overall|to date|in all|already|cumulative|thus far|has killed|have killed|has claimed|have claimed|has left|have left|on both sides|on each side|as of|the war has|the conflict has|the fighting has|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|then|now))(?-u:\b)")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
 static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(previous war|last war|first war|earlier war|former war|the 1990s war|war in the 1990s|first karabakh war|first nagorno-karabakh war)\b")
+    Regex::new(r"(?i)(?-u:\b)(previous war|last war|first war|earlier war|former war|the 1990s war|war in the 1990s|first karabakh war|first nagorno-karabakh war)(?-u:\b)")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
 static CIVILIAN_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(civilians?|residential|children|residents|villagers)\b").unwrap_or_else(|e| panic!("{e}"))
+    Regex::new(r"(?i)(?-u:\b)(civilians?|residential|children|residents|villagers)(?-u:\b)").unwrap_or_else(|e| panic!("{e}"))
 });
 
 static MILITARY_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(soldiers|servicemen|troops|military personnel|combatants|in action)\b").unwrap_or_else(|e| panic!("{e}"))
+    Regex::new(r"(?i)(?-u:\b)(soldiers|servicemen|troops|military personnel|combatants|in action)(?-u:\b)").unwrap_or_else(|e| panic!("{e}"))
 });
 
 /// A figure with its casualty meaning.
@@ -111,14 +111,24 @@ fn not_a_count(toks: &[Token], n: &Number) -> bool {
 
 fn figures(s: &str, base: usize) -> (Vec<Token<'_>>, Vec<Figure>) {
     let toks = tokens(s, base);
-    let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase().replace('’', "'")).collect();
+    // Lower-cased tokens, borrowed when already lower case (most are).
+    let lower: Vec<std::borrow::Cow<str>> = toks
+        .iter()
+        .map(|t| {
+            if t.text.bytes().any(|b| b.is_ascii_uppercase()) || t.text.contains('’') || !t.text.is_ascii() {
+                std::borrow::Cow::Owned(t.text.to_lowercase().replace('’', "'"))
+            } else {
+                std::borrow::Cow::Borrowed(t.text)
+            }
+        })
+        .collect();
     let mut out = Vec::new();
     // "a civilian was killed": one victim, written without a number.
     let mut nums = numbers(&toks);
     for i in 0..toks.len().saturating_sub(1) {
-        if matches!(lower[i].as_str(), "a" | "an")
+        if matches!(&*lower[i], "a" | "an")
             && matches!(
-                lower[i + 1].as_str(),
+                &*lower[i + 1],
                 "civilian" | "soldier" | "serviceman" | "child" | "woman" | "man" | "resident" | "journalist" | "policeman" | "officer" | "person"
             )
         {
@@ -136,7 +146,7 @@ fn figures(s: &str, base: usize) -> (Vec<Token<'_>>, Vec<Figure>) {
         // Right: "seven people dead", "376 of its soldiers had been killed", "over 400 lives".
         let mut j = n.last + 1;
         while j < toks.len() && j <= n.last + 8 {
-            let w = lower[j].trim_end_matches("'s");
+            let w: &str = lower[j].trim_end_matches("'s");
             if let Some(k) = casualty_word(w) {
                 // "killing" / "kills" after a figure is a verb of the next clause, not this figure's.
                 if !matches!(w, "killing" | "kills" | "wounding" | "injuring" | "dying") {
@@ -164,7 +174,7 @@ fn figures(s: &str, base: usize) -> (Vec<Token<'_>>, Vec<Figure>) {
             while k > 0 && steps < 4 {
                 k -= 1;
                 steps += 1;
-                let w = lower[k].as_str();
+                let w: &str = &lower[k];
                 if matches!(w, "killed" | "killing" | "kills" | "kill" | "claimed" | "claiming" | "cost" | "costing" | "toll") {
                     let is_lives = toks.get(n.last + 1).is_some_and(|t| t.text == "lives");
                     if !matches!(w, "claimed" | "claiming" | "cost" | "costing") || is_lives {
@@ -188,7 +198,7 @@ fn figures(s: &str, base: usize) -> (Vec<Token<'_>>, Vec<Figure>) {
         // "the death toll from the attack on Barda has risen to 21"
         if found.is_none() {
             let start = n.first.saturating_sub(hedge_len);
-            let prep = start.checked_sub(1).map(|k| lower[k].as_str());
+            let prep = start.checked_sub(1).map(|k| &*lower[k]);
             let toll_before = (0..start).rev().take(12).find(|&k| lower[k] == "toll" && k > 0 && lower[k - 1] == "death");
             if let (Some("to" | "at" | "of" | "reached" | "hit"), Some(k)) = (prep, toll_before) {
                 found = Some((Kind::Killed, k));
@@ -218,6 +228,9 @@ fn claim_place(ctx: &DocCtx, sent: Span, claimant_span: Option<Span>) -> Option<
             && m.start >= c.start
             && m.end <= c.end
         {
+            continue;
+        }
+        if ctx.actors_in(sent).any(|a| a.start <= m.start && m.end <= a.end) {
             continue;
         }
         let p = &ctx.gazetteer.places[m.item];
@@ -251,6 +264,19 @@ fn scope(ctx: &DocCtx, s: &Sentence, text: &str) -> Scope {
         return Scope::Toll;
     }
     Scope::Incident
+}
+
+/// Where the claimant is named in `region`: its last verbatim occurrence, else the last
+/// actor name, else nothing (an empty span at the region's end).
+fn subject_span(ctx: &DocCtx, region: Span, name: &str) -> Span {
+    let text = &ctx.text[region.start..region.end];
+    if let Some(i) = text.rfind(name) {
+        return Span { start: region.start + i, end: region.start + i + name.len() };
+    }
+    match ctx.actors_in(region).last() {
+        Some(m) => Span { start: m.start, end: m.end },
+        None => Span { start: region.end, end: region.end },
+    }
 }
 
 /// Find the claimant for a figure at byte `pos` in sentence `s`.
@@ -293,15 +319,22 @@ fn claimant(ctx: &DocCtx, s: &Sentence, pos: usize, figure_end: usize, mem: &Mem
             continue;
         }
         if let Some(sp) = attribution::subject_before(ctx, s.span, **v, mem) {
-            let span = Span { start: s.span.start, end: v.start };
-            return Some((sp, span));
+            return Some((sp.clone(), subject_span(ctx, Span { start: s.span.start, end: v.start }, &sp.name)));
         }
         if let Some(sp) = attribution::subject_after(ctx, s.span, **v) {
-            return Some((sp, Span { start: v.end, end: s.span.end }));
+            return Some((sp.clone(), subject_span(ctx, Span { start: v.end, end: s.span.end }, &sp.name)));
         }
     }
     None
 }
+
+/// Word stems without which a sentence holds no casualty figure.
+static CASUALTY_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["kill", "dead", "die", "death", "lives", "wound", "injur", "hurt", "fatalit", "slain", "perish", "toll"])
+        .unwrap_or_else(|e| panic!("{e}"))
+});
 
 /// Extract the casualty claims of an article.
 pub fn extract(ctx: &DocCtx, article: &str, problems: &mut Vec<Problem>, path: &str) -> Vec<Claim> {
@@ -309,6 +342,10 @@ pub fn extract(ctx: &DocCtx, article: &str, problems: &mut Vec<Problem>, path: &
     let mut mem = Memory::default();
     for s in &ctx.sentences {
         let text = &ctx.text[s.span.start..s.span.end];
+        if !CASUALTY_CUES.is_match(text) {
+            mem.observe(ctx, s.span);
+            continue;
+        }
         let (toks, figs) = figures(text, s.span.start);
         let mut used = vec![false; figs.len()];
         for i in 0..figs.len() {

@@ -34,30 +34,25 @@ pub struct DateExpr {
 
 const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)";
 
-static MD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")).unwrap_or_else(|e| panic!("{e}"))
-});
-static DM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}})\b)?")).unwrap_or_else(|e| panic!("{e}"))
-});
-static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap_or_else(|e| panic!("{e}")));
-static DOTTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})([./])(\d{1,2})[./](\d{4})\b").unwrap_or_else(|e| panic!("{e}")));
-static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(last|this|next|on|late|early|since)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b")
-        .unwrap_or_else(|e| panic!("{e}"))
-});
-static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(yesterday|the day before yesterday|today|tonight|this morning|this evening|this afternoon|last night|overnight|earlier this week|last week|a week ago|last weekend|this week|last month|(\w+) days ago|(\w+) weeks ago)\b")
-        .unwrap_or_else(|e| panic!("{e}"))
-});
-static YEARS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(1[89]\d\d|20\d\d)\s*[-–]\s*(\d{2}|\d{4})\b|\b(?:early |late |mid-|mid )?(1[89]\d0|20\d0)s\b|\b(?:in|since|of|from|until|by)\s+(1[89]\d\d|20\d\d)\b")
-        .unwrap_or_else(|e| panic!("{e}"))
-});
-static MONTH_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b{MONTH}\s+(\d{{4}})\b")).unwrap_or_else(|e| panic!("{e}")));
+/// Source of each date pattern, in the order of [`DatePattern`].
+fn pattern_sources() -> [String; 8] {
+    [
+        format!(r"(?-u:\b){MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"),
+        format!(r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}})(?-u:\b))?"),
+        r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)".to_string(),
+        r"(?-u:\b)(\d{1,2})([./])(\d{1,2})[./](\d{4})(?-u:\b)".to_string(),
+        r"(?-u:\b)(?:(last|this|next|on|late|early|since)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?(?-u:\b)".to_string(),
+        r"(?i)(?-u:\b)(yesterday|the day before yesterday|today|tonight|this morning|this evening|this afternoon|last night|overnight|earlier this week|last week|a week ago|last weekend|this week|last month|(\w+) days ago|(\w+) weeks ago)(?-u:\b)".to_string(),
+        r"(?-u:\b)(1[89]\d\d|20\d\d)\s*[-–]\s*(\d{2}|\d{4})(?-u:\b)|(?-u:\b)(?:early |late |mid-|mid )?(1[89]\d0|20\d0)s(?-u:\b)|(?-u:\b)(?:in|since|of|from|until|by)\s+(1[89]\d\d|20\d\d)(?-u:\b)".to_string(),
+        format!(r"(?-u:\b){MONTH}\s+(\d{{4}})(?-u:\b)"),
+    ]
+}
+
+static PATTERNS: LazyLock<Vec<Regex>> =
+    LazyLock::new(|| pattern_sources().iter().map(|p| Regex::new(p).unwrap_or_else(|e| panic!("{e}"))).collect());
+/// All date patterns in one automaton: one pass tells which patterns can match at all.
+static SET: LazyLock<regex::RegexSet> =
+    LazyLock::new(|| regex::RegexSet::new(pattern_sources()).unwrap_or_else(|e| panic!("{e}")));
 
 /// Month number from a month name or abbreviation.
 pub fn month_number(name: &str) -> Option<u32> {
@@ -130,8 +125,25 @@ fn is_since(s: &str, start: usize) -> bool {
         || before.ends_with("since the")
 }
 
+/// Words without which a sentence holds no date expression (digits aside): a cheap test
+/// that lets most sentences skip the regexes.
+static CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+            "friday", "saturday", "sunday", "yesterday", "today", "tonight", "morning", "evening", "afternoon", "night", "overnight", "week",
+            "month", "ago",
+        ])
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
 /// Find all date expressions in `s` (a sentence whose first byte is at `base` in the article).
 pub fn find_dates(s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>) -> Vec<DateExpr> {
+    if !s.bytes().any(|b| b.is_ascii_digit()) && !CUES.is_match(s) {
+        return Vec::new();
+    }
+    let hits = SET.matches(s);
     let mut out: Vec<DateExpr> = Vec::new();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let free = |taken: &Vec<(usize, usize)>, a: usize, b: usize| taken.iter().all(|&(x, y)| b <= x || a >= y);
@@ -142,14 +154,14 @@ pub fn find_dates(s: &str, base: usize, published: Option<NaiveDate>, year_hint:
     let day_or_since = |s: &str, a: usize, d: NaiveDate| {
         if is_since(s, a) { DateKind::Since(d) } else { DateKind::Day(d, DateBasis::Explicit) }
     };
-    for c in ISO.captures_iter(s) {
+    for c in hits.matched(2).then(|| PATTERNS[2].captures_iter(s)).into_iter().flatten() {
         let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
         let d = (|| NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?))();
         if let Some(d) = d {
             push(&mut out, &mut taken, m.0, m.1, day_or_since(s, m.0, d));
         }
     }
-    for c in DOTTED.captures_iter(s) {
+    for c in hits.matched(3).then(|| PATTERNS[3].captures_iter(s)).into_iter().flatten() {
         let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
         if !free(&taken, m.0, m.1) {
             continue;
@@ -168,7 +180,11 @@ pub fn find_dates(s: &str, base: usize, published: Option<NaiveDate>, year_hint:
             push(&mut out, &mut taken, m.0, m.1, day_or_since(s, m.0, d));
         }
     }
-    for (re, month_first) in [(&*MD, true), (&*DM, false)] {
+    for (i, month_first) in [(0, true), (1, false)] {
+        if !hits.matched(i) {
+            continue;
+        }
+        let re = &PATTERNS[i];
         for c in re.captures_iter(s) {
             let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
             if !free(&taken, m.0, m.1) {
@@ -188,7 +204,7 @@ pub fn find_dates(s: &str, base: usize, published: Option<NaiveDate>, year_hint:
             }
         }
     }
-    for c in MONTH_YEAR.captures_iter(s) {
+    for c in hits.matched(7).then(|| PATTERNS[7].captures_iter(s)).into_iter().flatten() {
         let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
         if free(&taken, m.0, m.1)
             && let Ok(y) = c[2].parse::<i32>()
@@ -196,7 +212,7 @@ pub fn find_dates(s: &str, base: usize, published: Option<NaiveDate>, year_hint:
             push(&mut out, &mut taken, m.0, m.1, DateKind::Year(y));
         }
     }
-    for c in YEARS.captures_iter(s) {
+    for c in hits.matched(6).then(|| PATTERNS[6].captures_iter(s)).into_iter().flatten() {
         let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
         if !free(&taken, m.0, m.1) {
             continue;
@@ -207,7 +223,7 @@ pub fn find_dates(s: &str, base: usize, published: Option<NaiveDate>, year_hint:
         }
     }
     if let Some(p) = published {
-        for c in WEEKDAY.captures_iter(s) {
+        for c in hits.matched(4).then(|| PATTERNS[4].captures_iter(s)).into_iter().flatten() {
             let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
             if !free(&taken, m.0, m.1) {
                 continue;
@@ -223,7 +239,7 @@ pub fn find_dates(s: &str, base: usize, published: Option<NaiveDate>, year_hint:
             let kind = if modifier == Some("since") { DateKind::Since(d) } else { DateKind::Day(d, DateBasis::Relative) };
             push(&mut out, &mut taken, m.0, m.1, kind);
         }
-        for c in RELATIVE.captures_iter(s) {
+        for c in hits.matched(5).then(|| PATTERNS[5].captures_iter(s)).into_iter().flatten() {
             let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
             if !free(&taken, m.0, m.1) {
                 continue;

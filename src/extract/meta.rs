@@ -32,11 +32,11 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static TRUCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(ceasefire|cease-fire|truce|halt to (?:the )?fighting|armistice)\b").unwrap_or_else(|e| panic!("{e}"))
+    Regex::new(r"(?i)(?-u:\b)(ceasefire|cease-fire|truce|halt to (?:the )?fighting|armistice)(?-u:\b)").unwrap_or_else(|e| panic!("{e}"))
 });
 
 static TAKES_EFFECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(took effect|take effect|takes effect|taking effect|entered into force|enter into force|enters into force|came into force|comes into force|come into force|took hold|went into effect|go into effect|goes into effect|is announced from|begins at|began at|starts at|started at|from \d{1,2} hours)\b")
+    Regex::new(r"(?i)(?-u:\b)(took effect|take effect|takes effect|taking effect|entered into force|enter into force|enters into force|came into force|comes into force|come into force|took hold|went into effect|go into effect|goes into effect|is announced from|begins at|began at|starts at|started at|from \d{1,2} hours)(?-u:\b)")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -49,7 +49,8 @@ pub fn header(text: &str) -> Option<Header> {
 
 /// A dateline in the first few lines: `MOSCOW, October 4. /TASS/`.
 pub fn dateline(text: &str, body_start: usize, year_hint: Option<i32>) -> Option<NaiveDate> {
-    let head_end = text[body_start..].char_indices().nth(1500).map_or(text.len(), |(i, _)| body_start + i);
+    // Datelines open the body: the title and the first paragraph or two are enough.
+    let head_end = crate::text::floor_boundary(text, body_start + 600);
     let head = &text[body_start..head_end];
     let c = DATELINE.captures(head)?;
     // Two shapes: an upper-case dateline opening the text, or a line of its own
@@ -59,7 +60,8 @@ pub fn dateline(text: &str, body_start: usize, year_hint: Option<i32>) -> Option
     let day: u32 = c.get(d)?.as_str().parse().ok()?;
     let year = c.get(y).and_then(|y| y.as_str().parse().ok()).or_else(|| {
         // A year elsewhere in the article, else the corpus's.
-        dates::find_dates(text, 0, None, None).into_iter().find_map(|d| match d.kind {
+        let head = &text[..crate::text::floor_boundary(text, 1500)];
+        dates::find_dates(head, 0, None, None).into_iter().find_map(|d| match d.kind {
             DateKind::Day(x, _) => Some(chrono::Datelike::year(&x)),
             _ => None,
         })

@@ -245,7 +245,14 @@ pub fn extract(
             Some(r)
         })
         .collect();
-    let mut out = Extraction::default();
+    // Exact capacities: the merged vectors never reallocate (no transient double copies).
+    let mut out = Extraction {
+        articles: Vec::with_capacity(results.len()),
+        mentions: Vec::with_capacity(results.iter().map(|r| r.mentions.len()).sum()),
+        claims: Vec::with_capacity(results.iter().map(|r| r.claims.len()).sum()),
+        quotes: Vec::with_capacity(results.iter().map(|r| r.quotes.len()).sum()),
+        ..Default::default()
+    };
     let mut unknown: HashMap<String, usize> = HashMap::new();
     let mut used_places: HashSet<String> = HashSet::new();
     for r in results {

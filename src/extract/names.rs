@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::DocCtx;
-use crate::text::{Span, tokens};
+use crate::text::tokens;
 
 /// A person-like name in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +32,9 @@ const STOP: &[&str] = &[
     "Co", "Chairs", "Co-Chairs", "Let", "Even",
 ];
 
+static STOP_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| STOP.iter().copied().collect());
+
 const FEMALE_TITLES: &[&str] = &["Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Madam"];
 const MALE_TITLES: &[&str] = &["Mr", "Mr.", "Sir"];
 
@@ -46,23 +49,23 @@ fn is_acronym(w: &str) -> bool {
 /// Find person-like names and count unknown names across the article's sentences.
 pub fn scan(ctx: &DocCtx, unknown: &mut HashMap<String, usize>) -> Vec<PersonName> {
     let mut persons = Vec::new();
-    let demonym = |w: &str| {
-        let base = w.trim_end_matches("'s").trim_end_matches("’s");
-        ctx.gazetteer.demonyms.iter().any(|d| d == base)
+    let demonym = |w: &str| ctx.gazetteer.is_demonym(w.trim_end_matches("'s").trim_end_matches("’s"));
+    // Spans of known names (places, actors), merged and sorted, to skip tokens inside them.
+    let mut known: Vec<(usize, usize)> =
+        ctx.places.iter().chain(ctx.actor_matches.iter()).map(|m| (m.start, m.end)).collect();
+    known.sort_unstable();
+    let covered = |t: &crate::text::Token| {
+        let i = known.partition_point(|k| k.1 <= t.start);
+        known.get(i).is_some_and(|k| k.0 < t.end)
     };
     for s in &ctx.sentences {
         let toks = tokens(&ctx.text[s.span.start..s.span.end], s.span.start);
-        let covered = |t: &crate::text::Token| {
-            ctx.places_in(Span { start: t.start.saturating_sub(60), end: t.end + 60 })
-                .chain(ctx.actors_in(Span { start: t.start.saturating_sub(60), end: t.end + 60 }))
-                .any(|m| m.start < t.end && t.start < m.end)
-        };
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
             let usable = |t: &crate::text::Token| {
                 (capitalised(t.text) || is_acronym(t.text) || (t.text.len() == 1 && t.text.chars().all(char::is_uppercase)))
-                    && !STOP.contains(&t.text.trim_end_matches("'s").trim_end_matches("’s"))
+                    && !STOP_SET.contains(t.text.trim_end_matches("'s").trim_end_matches("’s"))
                     && super::dates::month_number(t.text).is_none_or(|_| t.text.len() < 3 || !t.text.chars().all(char::is_uppercase))
                     && !demonym(t.text)
                     && !covered(t)
