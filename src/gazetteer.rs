@@ -56,6 +56,8 @@ struct GazetteerFile {
     #[serde(default)]
     demonyms: Vec<String>,
     #[serde(default)]
+    ignore_names: Vec<String>,
+    #[serde(default)]
     place: Vec<PlaceEntry>,
 }
 
@@ -156,8 +158,14 @@ impl NameMatcher {
 
     /// All whole-word matches in `text`, left to right, not overlapping.
     pub fn find(&self, text: &str) -> Vec<NameMatch> {
+        self.find_with_exclusions(text).0
+    }
+
+    /// Matches, and the spans of exclusion phrases ("Geneva Conventions") that were skipped.
+    pub fn find_with_exclusions(&self, text: &str) -> (Vec<NameMatch>, Vec<(usize, usize)>) {
+        let mut excluded = Vec::new();
         let mut out = Vec::new();
-        let Some(ac) = &self.ac else { return out };
+        let Some(ac) = &self.ac else { return (out, excluded) };
         for m in ac.find_iter(text) {
             let (s, e) = (m.start(), m.end());
             if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
@@ -168,11 +176,12 @@ impl NameMatcher {
             if !(before_ok && after_ok) {
                 continue;
             }
-            if let Target::Item(item) = self.targets[m.pattern().as_usize()] {
-                out.push(NameMatch { item, start: s, end: e });
+            match self.targets[m.pattern().as_usize()] {
+                Target::Item(item) => out.push(NameMatch { item, start: s, end: e }),
+                Target::Exclude => excluded.push((s, e)),
             }
         }
-        out
+        (out, excluded)
     }
 }
 
@@ -252,6 +261,9 @@ pub struct Gazetteer {
     /// Words for peoples and sides ("Armenian", "Azeri"): never places, never unknown names.
     pub demonyms: Vec<String>,
     demonym_set: HashSet<String>,
+    /// Capitalised names that are neither places nor worth listing as unknown (news agencies,
+    /// social networks).
+    pub ignore_names: HashSet<String>,
     matcher: NameMatcher,
 }
 
@@ -270,7 +282,9 @@ impl Gazetteer {
     pub fn parse(text: &str, origin: &str) -> Result<Self, Error> {
         let file: GazetteerFile = toml::from_str(text)
             .map_err(|e| Error::Data { path: origin.into(), message: toml_message(text, &e) })?;
-        Self::build(file.place, file.exclude, file.demonyms, origin, Some(text))
+        let mut g = Self::build(file.place, file.exclude, file.demonyms, origin, Some(text))?;
+        g.ignore_names = file.ignore_names.into_iter().collect();
+        Ok(g)
     }
 
     fn build(
@@ -326,7 +340,7 @@ impl Gazetteer {
         }
         let matcher = NameMatcher::build(patterns, false)?;
         let demonym_set = demonyms.iter().cloned().collect();
-        Ok(Gazetteer { places, exclude, demonyms, demonym_set, matcher })
+        Ok(Gazetteer { places, exclude, demonyms, demonym_set, ignore_names: HashSet::new(), matcher })
     }
 
     /// This gazetteer with another's places added (same id: the other's entry wins).
@@ -342,7 +356,11 @@ impl Gazetteer {
         exclude.extend(other.exclude);
         let mut demonyms = self.demonyms;
         demonyms.extend(other.demonyms);
-        Self::build(places, exclude, demonyms, "extended gazetteer", None)
+        let mut ignore = self.ignore_names;
+        ignore.extend(other.ignore_names);
+        let mut g = Self::build(places, exclude, demonyms, "extended gazetteer", None)?;
+        g.ignore_names = ignore;
+        Ok(g)
     }
 
     /// Whether a word names a people or side ("Armenian", "Azeri").
@@ -353,6 +371,11 @@ impl Gazetteer {
     /// Place mentions in a text.
     pub fn find(&self, text: &str) -> Vec<NameMatch> {
         self.matcher.find(text)
+    }
+
+    /// Place mentions, and the spans of exclusion phrases and demonyms skipped.
+    pub fn find_with_exclusions(&self, text: &str) -> (Vec<NameMatch>, Vec<(usize, usize)>) {
+        self.matcher.find_with_exclusions(text)
     }
 
     /// Every name and alias, one per entry, for `dateline gazetteer --aliases`.

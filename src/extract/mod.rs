@@ -161,7 +161,8 @@ fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocRes
         })
         .collect();
     let in_body = |m: &NameMatch| m.start >= body_start && !skip.iter().any(|j| j.start <= m.start && m.end <= j.end);
-    let places: Vec<NameMatch> = engine.gazetteer.find(text).into_iter().filter(in_body).collect();
+    let (places, excluded) = engine.gazetteer.find_with_exclusions(text);
+    let places: Vec<NameMatch> = places.into_iter().filter(in_body).collect();
     let actor_matches: Vec<NameMatch> = engine.actors.find(text).into_iter().filter(in_body).collect();
     let mut ctx = DocCtx {
         text,
@@ -175,7 +176,7 @@ fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocRes
         published,
     };
     let mut unknown = HashMap::new();
-    ctx.persons = names::scan(&ctx, &mut unknown);
+    ctx.persons = names::scan(&ctx, &excluded, &mut unknown);
 
     let article = Article {
         id: doc.id.clone(),

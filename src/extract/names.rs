@@ -47,12 +47,12 @@ fn is_acronym(w: &str) -> bool {
 }
 
 /// Find person-like names and count unknown names across the article's sentences.
-pub fn scan(ctx: &DocCtx, unknown: &mut HashMap<String, usize>) -> Vec<PersonName> {
+pub fn scan(ctx: &DocCtx, excluded: &[(usize, usize)], unknown: &mut HashMap<String, usize>) -> Vec<PersonName> {
     let mut persons = Vec::new();
     let demonym = |w: &str| ctx.gazetteer.is_demonym(w.trim_end_matches("'s").trim_end_matches("’s"));
     // Spans of known names (places, actors), merged and sorted, to skip tokens inside them.
     let mut known: Vec<(usize, usize)> =
-        ctx.places.iter().chain(ctx.actor_matches.iter()).map(|m| (m.start, m.end)).collect();
+        ctx.places.iter().chain(ctx.actor_matches.iter()).map(|m| (m.start, m.end)).chain(excluded.iter().copied()).collect();
     known.sort_unstable();
     let covered = |t: &crate::text::Token| {
         let i = known.partition_point(|k| k.1 <= t.start);
@@ -107,7 +107,7 @@ pub fn scan(ctx: &DocCtx, unknown: &mut HashMap<String, usize>) -> Vec<PersonNam
                 persons.push(PersonName { start, end, female });
             }
             // Single capitalised words at the start of a sentence are usually just sentence starts.
-            if !(sentence_initial && words == 1) && name.chars().count() >= 2 {
+            if !(sentence_initial && words == 1) && name.chars().count() >= 2 && !ctx.gazetteer.ignore_names.contains(&name) {
                 *unknown.entry(name).or_default() += 1;
             }
             i = j + 1;
