@@ -132,6 +132,21 @@ fn time_rg(aliases: &Path, dir: &Path, runs: usize) -> Result<Option<Duration>, 
 /// Generate `n` articles (into `keep`, or a temporary folder removed afterwards) and measure
 /// the engine. `runs` repeats extraction and ripgrep and reports medians.
 pub fn engine_rows(engine: &Engine, n: usize, keep: Option<&Path>) -> Result<Vec<Row>, Error> {
+    engine_bench(engine, n, keep).map(|b| b.rows)
+}
+
+/// What the engine benchmark measured, with the model it built (for the window's rows).
+pub struct EngineBench {
+    /// The table rows.
+    pub rows: Vec<Row>,
+    /// The model of the generated corpus.
+    pub model: Model,
+    /// Time to read and extract the generated corpus (median run).
+    pub load: std::time::Duration,
+}
+
+/// [`engine_rows`], keeping the model and the load time.
+pub fn engine_bench(engine: &Engine, n: usize, keep: Option<&Path>) -> Result<EngineBench, Error> {
     let runs = 3;
     let root = TempDir { path: std::env::temp_dir().join(format!("dateline-bench-{}", std::process::id())), keep: false };
     std::fs::create_dir_all(&root.path).map_err(|source| Error::Io { path: root.path.clone(), source })?;
@@ -252,8 +267,7 @@ pub fn engine_rows(engine: &Engine, n: usize, keep: Option<&Path>) -> Result<Vec
         }
         None => rows.push(Row::new("peak RSS", "n/a", format!("<= {TARGET_RSS_MB:.0} MB"), "no /proc/self/status on this system")),
     }
-    drop(model);
-    Ok(rows)
+    Ok(EngineBench { rows, model, load: ours })
 }
 
 /// Rows for the window's figures. Measured by `cargo bench` and the GUI; the `gui` build may

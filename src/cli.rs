@@ -59,7 +59,19 @@ pub enum Command {
         /// Write to this file (atomically) instead of standard output.
         #[arg(long, short)]
         out: Option<PathBuf>,
+        /// Only items in the time window ending on this day (YYYY-MM-DD), as the window shows them.
+        #[arg(long)]
+        at: Option<String>,
+        /// With --at: window width (1d, 3d, week, Nd, all).
+        #[arg(long, default_value = "3d")]
+        window: String,
+        /// Only items at this place (gazetteer id such as `ganja`, or its name).
+        #[arg(long)]
+        select: Option<String>,
     },
+    /// Draw the window's views (map, timeline, plot, quotes) to a PNG without a window.
+    #[cfg(feature = "gui")]
+    Render(crate::app::render::RenderArgs),
     /// Inspect the gazetteer.
     Gazetteer {
         /// Print every name and alias, one per line.
@@ -132,10 +144,13 @@ fn emit(out: &Option<PathBuf>, text: &str) -> Result<(), Error> {
 pub fn run(cli: &Cli, command: &Command) -> Result<(), Error> {
     let engine = cli.engine()?;
     match command {
-        Command::Extract { paths, format, table, out } => {
-            let x = extract_paths(&engine, paths);
+        Command::Extract { paths, format, table, out, at, window, select } => {
+            let mut x = extract_paths(&engine, paths);
             for p in &x.problems {
                 eprintln!("dateline: {}: {}", p.path, p.message);
+            }
+            if at.is_some() || select.is_some() {
+                x = crate::export::shown_cli(x, at.as_deref(), window, select.as_deref())?;
             }
             let text = match (format, table) {
                 (Format::Json, _) => export::to_json(&x)?,
@@ -145,6 +160,8 @@ pub fn run(cli: &Cli, command: &Command) -> Result<(), Error> {
             };
             emit(out, &text)
         }
+        #[cfg(feature = "gui")]
+        Command::Render(args) => crate::app::render::run_cli(&engine, args),
         Command::Gazetteer { aliases } => {
             if *aliases {
                 let mut s = engine.gazetteer.aliases().join("\n");
@@ -178,8 +195,15 @@ pub fn run(cli: &Cli, command: &Command) -> Result<(), Error> {
             if *articles == 0 {
                 return Err(Error::Usage("--articles must be at least 1".into()));
             }
-            let mut rows = crate::bench::engine_rows(&engine, *articles, keep.as_deref())?;
-            rows.extend(crate::bench::gui_rows());
+            let bench = crate::bench::engine_bench(&engine, *articles, keep.as_deref())?;
+            let mut rows = bench.rows;
+            #[cfg(feature = "gui")]
+            rows.extend(crate::app::perf::rows(bench.model, bench.load));
+            #[cfg(not(feature = "gui"))]
+            {
+                drop(bench.model);
+                rows.extend(crate::bench::gui_rows());
+            }
             crate::bench::print_table(&rows);
             Ok(())
         }

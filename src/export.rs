@@ -238,3 +238,173 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     }
     Ok(())
 }
+
+/// What a view shows: a time window on an axis, an optional set of selected places and the
+/// place-kind filters. The window's "Export data…" and `dateline extract --at/--select`
+/// both turn one into the items to export with [`shown_items`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShownFilter {
+    /// The time window.
+    pub range: crate::model::DayRange,
+    /// The axis the window applies to.
+    pub axis: crate::model::TimeAxis,
+    /// Selected places (gazetteer ids); empty means no selection.
+    pub places: Vec<String>,
+    /// Keep exact places (cities, towns).
+    pub exact_places: bool,
+    /// Keep coarse places (countries, regions, seas, districts).
+    pub coarse_places: bool,
+    /// Keep historical casualty figures.
+    pub historical: bool,
+}
+
+impl Default for ShownFilter {
+    fn default() -> Self {
+        ShownFilter {
+            range: crate::model::DayRange::ALL,
+            axis: crate::model::TimeAxis::Event,
+            places: Vec::new(),
+            exact_places: true,
+            coarse_places: true,
+            historical: true,
+        }
+    }
+}
+
+/// Indices of the mentions, claims and quotes a [`ShownFilter`] keeps, corpus order:
+/// - mentions in the window whose place passes the kind filters and the selection;
+/// - claims in the window whose place passes them (a claim without a place only when
+///   nothing is selected), historical figures only if `historical`;
+/// - quotes in the window naming a selected place (any quote when nothing is selected).
+pub fn shown_items(model: &crate::model::Model, f: &ShownFilter) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
+    let kind_ok = |id: &str| match model.place(id) {
+        Some(p) => if p.is_coarse() { f.coarse_places } else { f.exact_places },
+        None => false,
+    };
+    let selected = |id: &str| f.places.is_empty() || f.places.iter().any(|p| p == id);
+    let d = &model.data;
+    let mentions = model
+        .mentions_in(&f.range, f.axis)
+        .into_iter()
+        .filter(|&i| kind_ok(&d.mentions[i].place) && selected(&d.mentions[i].place))
+        .collect();
+    let claims = model
+        .claims_in(&f.range, f.axis)
+        .into_iter()
+        .filter(|&i| {
+            let c = &d.claims[i];
+            (f.historical || c.scope != crate::model::Scope::Historical)
+                && match &c.place {
+                    Some(p) => kind_ok(p) && selected(p),
+                    None => f.places.is_empty(),
+                }
+        })
+        .collect();
+    let quotes = model
+        .quotes_in(&f.range, f.axis)
+        .into_iter()
+        .filter(|&i| f.places.is_empty() || d.quotes[i].places.iter().any(|p| selected(p)))
+        .collect();
+    (mentions, claims, quotes)
+}
+
+/// The [`Extraction`] of what a [`ShownFilter`] keeps (see [`shown_items`]).
+pub fn shown_extraction(model: &crate::model::Model, f: &ShownFilter) -> Extraction {
+    let (m, c, q) = shown_items(model, f);
+    model.subset(&m, &c, &q)
+}
+
+/// Parse a window width: `1d`, `3d`, `7d`, `week`, `Nd` (any number of days), or `all`
+/// (everything up to the date). Returns the number of days, `None` for `all`.
+pub fn parse_window(s: &str) -> Result<Option<i64>, Error> {
+    let t = s.trim().to_ascii_lowercase();
+    let bad = || Error::Usage(format!("--window {s:?}: expected a number of days such as 1d, 3d, 7d, or week or all"));
+    match t.as_str() {
+        "all" | "up-to" | "upto" => Ok(None),
+        "day" => Ok(Some(1)),
+        "week" | "1w" => Ok(Some(7)),
+        _ => {
+            let n = t.strip_suffix('d').unwrap_or(&t);
+            let n: i64 = n.parse().map_err(|_| bad())?;
+            if (1..=3650).contains(&n) { Ok(Some(n)) } else { Err(bad()) }
+        }
+    }
+}
+
+/// Parse `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, Error> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| Error::Usage(format!("--at {s:?}: expected a date as YYYY-MM-DD, e.g. 2020-10-11")))
+}
+
+/// The window of `days` days ending on `at` (`None`: everything up to `at`).
+pub fn window_range(at: chrono::NaiveDate, days: Option<i64>) -> crate::model::DayRange {
+    match days {
+        Some(n) => crate::model::DayRange { from: Some(at - chrono::Duration::days(n.max(1) - 1)), to: Some(at) },
+        None => crate::model::DayRange { from: None, to: Some(at) },
+    }
+}
+
+/// Check that `id` names a place of the corpus (by id, or by display name ignoring case);
+/// returns its id, or an error listing the closest ids.
+pub fn resolve_place(model: &crate::model::Model, id: &str) -> Result<String, Error> {
+    let want = id.trim().to_lowercase();
+    if let Some(p) = model.data.places.iter().find(|p| p.id == want || p.name.to_lowercase() == want) {
+        return Ok(p.id.clone());
+    }
+    let mut scored: Vec<(usize, &str)> =
+        model.data.places.iter().map(|p| (edit_distance(&want, &p.id), p.id.as_str())).collect();
+    scored.sort();
+    let close: Vec<&str> = scored.iter().take(5).map(|(_, id)| *id).collect();
+    Err(Error::Usage(if close.is_empty() {
+        format!("--select {id:?}: the corpus names no places")
+    } else {
+        format!("--select {id:?}: no such place in this corpus; closest ids: {}", close.join(", "))
+    }))
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod shown_tests {
+    use super::*;
+
+    #[test]
+    fn windows_parse() {
+        assert_eq!(parse_window("3d").ok(), Some(Some(3)));
+        assert_eq!(parse_window("week").ok(), Some(Some(7)));
+        assert_eq!(parse_window("all").ok(), Some(None));
+        assert!(parse_window("0d").is_err() && parse_window("soon").is_err());
+        let at = parse_date("2020-10-11").unwrap_or_default();
+        assert_eq!(window_range(at, Some(3)).from, chrono::NaiveDate::from_ymd_opt(2020, 10, 9));
+        assert!(parse_date("11/10/2020").is_err());
+        assert_eq!(edit_distance("ganj", "ganja"), 1);
+    }
+}
+
+/// `dateline extract --at DATE --window W --select PLACE`: keep what the window would show
+/// for that state (no place-kind filters, historical figures kept).
+pub fn shown_cli(x: Extraction, at: Option<&str>, window: &str, select: Option<&str>) -> Result<Extraction, Error> {
+    let model = crate::model::Model::new(x);
+    let mut f = ShownFilter::default();
+    if let Some(at) = at {
+        f.range = window_range(parse_date(at)?, parse_window(window)?);
+    }
+    if let Some(sel) = select {
+        f.places = vec![resolve_place(&model, sel)?];
+    }
+    let mut out = shown_extraction(&model, &f);
+    out.problems = model.data.problems.clone();
+    Ok(out)
+}

@@ -590,6 +590,51 @@ impl Model {
         v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         v.into_iter().map(|(t, _)| t.to_string()).collect()
     }
+
+    /// A smaller [`Extraction`] holding only the given mentions, claims and quotes (indices
+    /// into [`Model::data`], out-of-range ones ignored), in corpus order, with the articles
+    /// and places they refer to and the truces of those articles. Item spans still index into
+    /// the kept articles' texts. Unknown names and problems are left out. Used to export
+    /// exactly what the window shows.
+    pub fn subset(&self, mentions: &[usize], claims: &[usize], quotes: &[usize]) -> Extraction {
+        let pick = |idx: &[usize], len: usize| -> Vec<usize> {
+            let mut v: Vec<usize> = idx.iter().copied().filter(|&i| i < len).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let d = &self.data;
+        let mentions: Vec<Mention> = pick(mentions, d.mentions.len()).into_iter().map(|i| d.mentions[i].clone()).collect();
+        let claims: Vec<Claim> = pick(claims, d.claims.len()).into_iter().map(|i| d.claims[i].clone()).collect();
+        let quotes: Vec<Quote> = pick(quotes, d.quotes.len()).into_iter().map(|i| d.quotes[i].clone()).collect();
+        let mut articles: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut places: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for m in &mentions {
+            articles.insert(&m.article);
+            places.insert(&m.place);
+        }
+        for c in &claims {
+            articles.insert(&c.article);
+            if let Some(p) = &c.place {
+                places.insert(p);
+            }
+        }
+        for q in &quotes {
+            articles.insert(&q.article);
+            places.extend(q.places.iter().map(String::as_str));
+        }
+        Extraction {
+            corpus: d.corpus.clone(),
+            articles: d.articles.iter().filter(|a| articles.contains(a.id.as_str())).cloned().collect(),
+            places: d.places.iter().filter(|p| places.contains(p.id.as_str())).cloned().collect(),
+            truces: d.truces.iter().filter(|t| articles.contains(t.article.as_str())).cloned().collect(),
+            mentions,
+            claims,
+            quotes,
+            unknown_names: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -660,5 +705,17 @@ mod tests {
         assert_eq!(stats.len(), 2);
         assert_eq!(stats[0].mentions, 3);
         assert_eq!(stats[0].spellings[0], "Ganja");
+    }
+
+    #[test]
+    fn subset_keeps_items_and_what_they_refer_to() {
+        let m = sample();
+        let x = m.subset(&[3, 99, 3], &[], &[]);
+        assert_eq!(x.mentions.len(), 1);
+        assert_eq!(x.mentions[0].text, "Khankendi");
+        assert_eq!(x.places.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), vec!["stepanakert"]);
+        assert_eq!(x.articles.len(), 1);
+        let none = m.subset(&[], &[], &[]);
+        assert!(none.articles.is_empty() && none.places.is_empty() && none.mentions.is_empty());
     }
 }

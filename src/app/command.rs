@@ -67,8 +67,17 @@ pub enum Command {
     /// Save a PNG of the window as shown (Ctrl+E). Handled by the app itself (it needs the
     /// egui context): see `DatelineApp::export_screenshot`.
     ExportScreenshot,
+    /// The same at twice the pixel density (drawn again off screen). Handled by the app.
+    ExportScreenshot2x,
+    /// Write CSV tables and GeoJSON of the items in view (Ctrl+Shift+E). Handled by the app.
+    ExportData,
+    /// Close the window (File ▸ Quit, Ctrl+Q). Handled by the app.
+    Quit,
     /// Ask for a folder of articles to open (Ctrl+O). Handled by the app itself.
     OpenFolder,
+    /// Open these files and folders (dropped files, the recent list, a File menu; empty:
+    /// the built-in corpus). Handled by the app itself: it loads them in the background.
+    OpenPaths(Vec<std::path::PathBuf>),
     /// Show a one-line message.
     Toast(String),
 }
@@ -180,6 +189,7 @@ pub fn apply(state: &mut AppState, model: &Model, command: Command) {
         Command::SetLogScale(l) => state.log_scale = l,
         Command::SetFilters(f) => state.filters = f,
         Command::Toast(t) => state.toast = Some(t),
-        Command::ExportScreenshot | Command::OpenFolder => {}
+        Command::ExportScreenshot | Command::OpenFolder | Command::OpenPaths(_) => {}
+        Command::ExportScreenshot2x | Command::ExportData | Command::Quit => {}
     }
 }

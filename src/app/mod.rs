@@ -10,13 +10,18 @@
 use eframe::egui;
 pub mod command;
 pub mod export;
+pub mod perf;
+pub mod persist;
+pub mod render;
+pub mod startup;
 pub mod state;
 pub mod theme;
 pub mod views;
+pub mod watch;
 
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::Receiver;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use egui::{Key, Modifiers, RichText};
@@ -25,7 +30,7 @@ pub use command::Command;
 pub use state::{AppState, Selection, SideTab, ThemeChoice, WindowWidth};
 
 use crate::basemap::BaseMap;
-use crate::engine::{Engine, Progress};
+use crate::engine::Progress;
 use crate::model::Model;
 use views::{ViewCtx, Visible};
 
@@ -40,13 +45,17 @@ pub fn shared_basemap() -> Arc<BaseMap> {
 }
 
 /// What the loading thread sends back.
-type LoadResult = Result<(Model, Arc<BaseMap>), String>;
+type LoadResult = Result<startup::Loaded, String>;
 
 /// A load in progress.
 struct Loading {
     progress: Arc<Progress>,
     rx: Receiver<LoadResult>,
     what: String,
+    /// What is being loaded (empty: the built-in corpus).
+    paths: Vec<PathBuf>,
+    /// Why: decides what of the current view survives.
+    kind: startup::LoadKind,
 }
 
 /// The Dateline window.
@@ -71,6 +80,10 @@ pub struct DatelineApp {
     actors: Option<PathBuf>,
     extend: bool,
     title: String,
+    /// Screenshot and data export (see [`export`]).
+    export: export::Exporter,
+    /// What is open, recent folders, banners, the file watcher (see [`startup`]).
+    session: startup::Session,
 }
 
 impl DatelineApp {
@@ -101,6 +114,8 @@ impl DatelineApp {
             actors: None,
             extend: false,
             title,
+            export: export::Exporter::default(),
+            session: startup::Session::default(),
         }
     }
 
@@ -114,8 +129,9 @@ impl DatelineApp {
         extend: bool,
     ) -> Self {
         Self::setup_context(&cc.egui_ctx);
-        let stored: AppState =
-            cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
+        // A stored state that cannot be read is set aside with a notice (see [`persist`]).
+        let (saved, notice) = persist::restore(cc.storage, persist::state_file().as_deref());
+        let stored = saved.state.clone();
         let mut app = DatelineApp {
             state: stored,
             model: None,
@@ -134,8 +150,11 @@ impl DatelineApp {
             actors,
             extend,
             title: "Dateline".into(),
+            export: export::Exporter::for_window(),
+            session: startup::Session::default(),
         };
-        app.start_loading(&cc.egui_ctx, paths);
+        app.restore_session(paths, saved, notice);
+        app.desktop_frame(&cc.egui_ctx);
         app
     }
 
@@ -176,65 +195,13 @@ impl DatelineApp {
         self.loading.is_some()
     }
 
+    /// Open `paths` afresh (the built-in corpus when empty); see [`startup`] for the loading.
     fn start_loading(&mut self, ctx: &egui::Context, paths: Vec<PathBuf>) {
-        let progress = Arc::new(Progress::default());
-        let (tx, rx) = std::sync::mpsc::channel();
-        let what = if paths.is_empty() {
-            "the built-in corpus".to_owned()
-        } else {
-            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
-        };
-        let p = progress.clone();
-        let ctx2 = ctx.clone();
-        let (g, a, e) = (self.gazetteer.clone(), self.actors.clone(), self.extend);
-        let spawned = std::thread::Builder::new().name("dateline-load".into()).spawn(move || {
-            let result = (|| {
-                let engine = Engine::with_files(g.as_deref(), a.as_deref(), e).map_err(|e| e.to_string())?;
-                let extraction = if paths.is_empty() {
-                    engine.extract_embedded()
-                } else {
-                    engine.extract_paths(&paths, &p)
-                };
-                if p.cancelled() {
-                    return Err("Loading was cancelled.".to_owned());
-                }
-                let model = Model::new(extraction);
-                Ok((model, shared_basemap()))
-            })();
-            // The receiver may be gone if the window closed; nothing to do then.
-            let _ = tx.send(result);
-            ctx2.request_repaint();
-        });
-        match spawned {
-            Ok(_) => self.loading = Some(Loading { progress, rx, what }),
-            Err(e) => self.load_error = Some(format!("Could not start loading: {e}")),
-        }
+        self.start_load(ctx, paths, startup::LoadKind::Open);
     }
 
     fn poll_loading(&mut self, ctx: &egui::Context) {
-        let Some(loading) = &self.loading else { return };
-        match loading.rx.try_recv() {
-            Ok(Ok((model, basemap))) => {
-                self.state = self.state.for_model(&model);
-                self.title = window_title(&model);
-                ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title.clone()));
-                self.model = Some(Arc::new(model));
-                self.basemap = basemap;
-                self.visible = Visible::default();
-                self.loading = None;
-                self.load_error = None;
-                self.frames_since_load = 0;
-            }
-            Ok(Err(e)) => {
-                self.load_error = Some(e);
-                self.loading = None;
-            }
-            Err(TryRecvError::Empty) => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
-            Err(TryRecvError::Disconnected) => {
-                self.load_error = Some("The loading thread stopped unexpectedly.".into());
-                self.loading = None;
-            }
-        }
+        self.poll_load(ctx);
     }
 
     /// Keyboard shortcuts, as commands.
@@ -245,8 +212,14 @@ impl DatelineApp {
             if i.consume_key(Modifiers::COMMAND, Key::F) {
                 cmds.push(Command::FocusSearch);
             }
+            if i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::E) {
+                cmds.push(Command::ExportData);
+            }
             if i.consume_key(Modifiers::COMMAND, Key::E) {
                 cmds.push(Command::ExportScreenshot);
+            }
+            if i.consume_key(Modifiers::COMMAND, Key::Q) {
+                cmds.push(Command::Quit);
             }
             if i.consume_key(Modifiers::COMMAND, Key::O) {
                 cmds.push(Command::OpenFolder);
@@ -292,10 +265,13 @@ impl DatelineApp {
         }
         theme::apply_theme(&ctx, self.state.theme);
         self.poll_loading(&ctx);
+        self.desktop_frame(&ctx);
         for m in self.messages.lock().map(|mut v| std::mem::take(&mut *v)).unwrap_or_default() {
             self.state.toast = Some(m);
         }
         self.keyboard(&ctx);
+        self.export_poll(&ctx);
+        self.status_strip_ui(ui);
 
         let Some(model) = self.model.clone() else {
             self.show_loading(ui);
@@ -321,9 +297,15 @@ impl DatelineApp {
         self.tick_playback(&ctx, &model);
         self.frames_since_load += 1;
         self.maybe_screenshot_and_exit(&ctx);
+        self.export_toast(&ctx);
+        self.export_after_frame(&ctx);
     }
 
     fn layout(&self, ui: &mut egui::Ui, vctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
+        if self.export.caption_visible() {
+            // The caption strip of exported pictures (only in export frames and renders).
+            export::caption_panel(ui, vctx);
+        }
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar(ui, vctx, out));
         egui::Panel::bottom("timeline")
             .resizable(false)
@@ -361,6 +343,27 @@ impl DatelineApp {
 
     fn top_bar(&self, ui: &mut egui::Ui, vctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
         ui.horizontal(|ui| {
+            ui.menu_button("File", |ui| {
+                if ui.button("Open folder…   Ctrl+O").clicked() {
+                    out.push(Command::OpenFolder);
+                }
+                // Recent folders (persisted, newest first): see `startup::recent_folders_ui`.
+                ui.menu_button("Open recent", |ui| self.recent_folders_ui(ui, out));
+                ui.separator();
+                if ui.button("Export screenshot…   Ctrl+E").clicked() {
+                    out.push(Command::ExportScreenshot);
+                }
+                if ui.button("Export screenshot at 2x…").clicked() {
+                    out.push(Command::ExportScreenshot2x);
+                }
+                if ui.button("Export data…   Ctrl+Shift+E").clicked() {
+                    out.push(Command::ExportData);
+                }
+                ui.separator();
+                if ui.button("Quit   Ctrl+Q").clicked() {
+                    out.push(Command::Quit);
+                }
+            });
             ui.label(RichText::new("Dateline").family(theme::bold()).size(18.0));
             ui.label(RichText::new(&vctx.model.data.corpus).size(15.0));
             let d = &vctx.model.data;
@@ -392,6 +395,7 @@ impl DatelineApp {
             }
             if let Some(t) = &vctx.state.toast
                 && !t.is_empty()
+                && !self.export.caption_visible()
             {
                 ui.separator();
                 ui.label(RichText::new(t).color(vctx.palette.truce));
@@ -462,7 +466,11 @@ impl DatelineApp {
         for c in cmds {
             match c {
                 Command::ExportScreenshot => self.export_screenshot(ctx),
+                Command::ExportScreenshot2x => self.begin_screenshot(ctx, 2.0),
+                Command::ExportData => self.export_data(ctx),
+                Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
                 Command::OpenFolder => self.open_folder(ctx),
+                Command::OpenPaths(paths) => self.open_paths(ctx, paths),
                 other => {
                     if let Some(m) = model {
                         command::apply(&mut self.state, m, other);
@@ -491,13 +499,10 @@ impl DatelineApp {
         ctx.request_repaint();
     }
 
-    /// Save a PNG of the window as shown (Ctrl+E): `ctx.request_screenshot`, written to the
-    /// user's Pictures folder (or the current folder) via a temporary file.
+    /// Save a PNG of the window as shown (Ctrl+E), with the caption strip: see
+    /// [`export`] (save dialog or default folder, temporary file then rename, toast).
     pub fn export_screenshot(&mut self, ctx: &egui::Context) {
-        let dir = export::default_dir();
-        let day = self.state.cursor.map(|d| d.to_string()).unwrap_or_else(|| "all".into());
-        let path = dir.join(export::file_name(&day));
-        self.request_screenshot_to(ctx, path, false);
+        self.begin_screenshot(ctx, 1.0);
     }
 
     fn request_screenshot_to(&mut self, ctx: &egui::Context, path: PathBuf, exit: bool) {
@@ -536,10 +541,8 @@ impl DatelineApp {
     fn open_folder(&mut self, ctx: &egui::Context) {
         self.state.playing = false;
         match rfd::FileDialog::new().set_title("Open a folder of articles").pick_folder() {
-            Some(dir) => {
-                self.model = None;
-                self.start_loading(ctx, vec![dir]);
-            }
+            // The current corpus stays on screen while the new one loads.
+            Some(dir) => self.start_loading(ctx, vec![dir]),
             None => {
                 self.state.toast = Some(
                     "No folder chosen (or no file dialog on this system): run `dateline FOLDER` instead.".into(),
@@ -564,30 +567,17 @@ impl eframe::App for DatelineApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &self.state);
+        storage.set_string(persist::STATE_KEY, persist::encode(&self.saved()));
     }
 }
 
-/// Open the window (1600x1000 or the last size) on `paths`, or on the embedded corpus when
-/// `paths` is empty.
+/// Open the window on `paths`, or on the folder open last time (the embedded corpus when
+/// there is none): see [`startup::run_native`] (icon, app id, renderer fallback).
 pub fn run_native(
     paths: Vec<PathBuf>,
     gazetteer: Option<PathBuf>,
     actors: Option<PathBuf>,
     extend: bool,
 ) -> Result<(), String> {
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Dateline")
-            .with_app_id("dateline")
-            .with_inner_size([1600.0, 1000.0])
-            .with_min_inner_size([900.0, 600.0]),
-        ..Default::default()
-    };
-    eframe::run_native(
-        "Dateline",
-        options,
-        Box::new(move |cc| Ok(Box::new(DatelineApp::new(cc, paths, gazetteer, actors, extend)))),
-    )
-    .map_err(|e| e.to_string())
+    startup::run_native(paths, gazetteer, actors, extend)
 }

@@ -1,0 +1,116 @@
+//! Window performance figures for `dateline bench`: time to the first frame (engine, model,
+//! base map, first layout and tessellation) and the CPU time of a frame (layout plus
+//! tessellation, the work egui does on the UI thread before the GPU) with everything in the
+//! time window, standing still and while the time slider moves. No GPU is involved, so the
+//! numbers are the UI thread's share of a frame on any machine.
+
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+
+use super::{AppState, DatelineApp, WindowWidth};
+use crate::bench::Row;
+use crate::model::{Model, TimeAxis};
+
+/// Size of the measured window, in points.
+pub const SIZE: (f32, f32) = (1600.0, 1000.0);
+
+fn input(t: f64) -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(SIZE.0, SIZE.1))),
+        time: Some(t),
+        ..Default::default()
+    }
+}
+
+/// One frame of the app: layout, then tessellation. Returns the time both took.
+pub fn frame(ctx: &egui::Context, app: &mut DatelineApp, t: f64) -> Duration {
+    let start = Instant::now();
+    let out = ctx.run_ui(input(t), |ui| app.show(ui));
+    let ppp = out.pixels_per_point;
+    let prims = ctx.tessellate(out.shapes, ppp);
+    std::hint::black_box(prims.len());
+    start.elapsed()
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1e3)
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let i = ((sorted.len() - 1) as f64 * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+/// Median and 95th percentile frame time over `n` frames, after a warm-up. With `moving`,
+/// the cursor steps one day per frame, as when dragging the slider.
+pub fn frame_times(model: Model, n: usize, moving: bool) -> (Duration, Duration) {
+    let state = AppState { window: WindowWidth::UpToCursor, ..AppState::default() };
+    let span = model.span(TimeAxis::Event);
+    let mut app = DatelineApp::from_model(model, state);
+    let ctx = egui::Context::default();
+    DatelineApp::setup_context(&ctx);
+    // Warm-up: fonts, the base map's meshes and the model caches.
+    for i in 0..5 {
+        frame(&ctx, &mut app, i as f64 / 60.0);
+    }
+    let mut times = Vec::with_capacity(n);
+    let mut day = span.map(|s| s.0);
+    for i in 0..n {
+        if moving && let (Some(d), Some((first, last))) = (day, span) {
+            app.state.cursor = Some(d);
+            day = Some(if d >= last { first } else { d.succ_opt().unwrap_or(first) });
+        } else if let Some((_, last)) = span {
+            app.state.cursor = Some(last);
+        }
+        times.push(frame(&ctx, &mut app, (i + 5) as f64 / 60.0));
+    }
+    times.sort();
+    (percentile(&times, 0.5), percentile(&times, 0.95))
+}
+
+/// Time from nothing to the first laid-out frame of the embedded corpus: engine, extraction,
+/// model, base map and the first frame's layout and tessellation.
+pub fn first_frame_embedded() -> Result<Duration, crate::Error> {
+    let start = Instant::now();
+    let engine = crate::Engine::embedded()?;
+    let model = Model::new(engine.extract_embedded());
+    let _ = super::shared_basemap();
+    let mut app = DatelineApp::from_model(model, AppState::default());
+    let ctx = egui::Context::default();
+    DatelineApp::setup_context(&ctx);
+    frame(&ctx, &mut app, 0.0);
+    Ok(start.elapsed())
+}
+
+/// The bench rows for the window, measured on `model` (the large generated corpus), with
+/// `load` the time it took to read and extract it.
+pub fn rows(model: Model, load: Duration) -> Vec<Row> {
+    let mut rows = Vec::new();
+    match first_frame_embedded() {
+        Ok(d) => rows.push(Row::new("first frame (embedded)", &ms(d), "<= 300 ms", "engine + extraction + model + base map + first layout/tessellation")),
+        Err(e) => rows.push(Row::new("first frame (embedded)", "error", "<= 300 ms", &e.to_string())),
+    }
+    let articles = model.data.articles.len();
+    let start = Instant::now();
+    let model2 = model.clone();
+    let mut app = DatelineApp::from_model(model2, AppState::default());
+    let ctx = egui::Context::default();
+    DatelineApp::setup_context(&ctx);
+    frame(&ctx, &mut app, 0.0);
+    let first = load + start.elapsed();
+    rows.push(Row::new(
+        &format!("first frame ({articles} articles)"),
+        &ms(first),
+        "",
+        "loading runs off the UI thread; the window shows a progress bar meanwhile",
+    ));
+    let (med, p95) = frame_times(model.clone(), 60, false);
+    rows.push(Row::new("frame CPU, all in window", &format!("{} / {}", ms(med), ms(p95)), "<= 4 / 8 ms", "median / p95, layout + tessellation, 1600x1000"));
+    let (med, p95) = frame_times(model, 60, true);
+    rows.push(Row::new("frame CPU, slider moving", &format!("{} / {}", ms(med), ms(p95)), "<= 4 / 8 ms", "median / p95, cursor steps a day per frame"));
+    rows
+}
