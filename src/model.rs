@@ -371,6 +371,38 @@ pub struct Model {
     by_published: DayIndex,
     density_event: BTreeMap<NaiveDate, DayCount>,
     density_published: BTreeMap<NaiveDate, DayCount>,
+    /// Per (day, place) counts, sorted by day, for each axis: map markers for any window
+    /// are summed from these, without touching individual items.
+    place_days: [Vec<PlaceDay>; 2],
+    /// Per (day, place, spelling) mention counts, sorted by day, for each axis.
+    spell_days: [Vec<SpellDay>; 2],
+    /// Distinct spellings (the text as written), indexed by `SpellDay::spelling`.
+    spelling_names: Vec<String>,
+    /// Corpus-wide spellings of each place, most frequent first.
+    spellings_by_place: Vec<Vec<String>>,
+}
+
+/// Items at one place on one day.
+#[derive(Debug, Clone, Copy)]
+struct PlaceDay {
+    day: NaiveDate,
+    place: u32,
+    counts: [u32; 3],
+}
+
+/// Mentions of one place in one spelling on one day.
+#[derive(Debug, Clone, Copy)]
+struct SpellDay {
+    day: NaiveDate,
+    place: u32,
+    spelling: u32,
+    count: u32,
+}
+
+fn day_slice<'a, T>(v: &'a [T], range: &DayRange, day: impl Fn(&T) -> NaiveDate) -> &'a [T] {
+    let lo = range.from.map_or(0, |f| v.partition_point(|x| day(x) < f));
+    let hi = range.to.map_or(v.len(), |t| v.partition_point(|x| day(x) <= t));
+    if lo >= hi { &[] } else { &v[lo..hi] }
 }
 
 /// Counts of items at one place in a window, for map markers.
@@ -431,7 +463,72 @@ impl Model {
             idx.claims.sort_unstable();
             idx.quotes.sort_unstable();
         }
+        // Per-day aggregates by place and by spelling, for both axes.
+        let mut spelling_ids: HashMap<&str, u32> = HashMap::new();
+        let mut spelling_names: Vec<String> = Vec::new();
+        let mut pd: [HashMap<(NaiveDate, u32), [u32; 3]>; 2] = [HashMap::new(), HashMap::new()];
+        let mut sd: [HashMap<(NaiveDate, u32, u32), u32>; 2] = [HashMap::new(), HashMap::new()];
+        let mut corpus_spell: Vec<HashMap<u32, usize>> = vec![HashMap::new(); data.places.len()];
+        let days = |date: Option<NaiveDate>, article: &str| [date, published(article)];
+        for m in &data.mentions {
+            let Some(&p) = place_by_id.get(&m.place) else { continue };
+            let next = spelling_names.len() as u32;
+            let sp = *spelling_ids.entry(m.text.as_str()).or_insert_with(|| {
+                spelling_names.push(m.text.clone());
+                next
+            });
+            *corpus_spell[p].entry(sp).or_default() += 1;
+            for (axis, d) in days(m.date, &m.article).into_iter().enumerate() {
+                if let Some(d) = d {
+                    pd[axis].entry((d, p as u32)).or_default()[0] += 1;
+                    *sd[axis].entry((d, p as u32, sp)).or_default() += 1;
+                }
+            }
+        }
+        for c in &data.claims {
+            let Some(&p) = c.place.as_ref().and_then(|id| place_by_id.get(id)) else { continue };
+            for (axis, d) in days(c.date, &c.article).into_iter().enumerate() {
+                if let Some(d) = d {
+                    pd[axis].entry((d, p as u32)).or_default()[1] += 1;
+                }
+            }
+        }
+        for q in &data.quotes {
+            for id in &q.places {
+                let Some(&p) = place_by_id.get(id) else { continue };
+                for (axis, d) in days(q.date, &q.article).into_iter().enumerate() {
+                    if let Some(d) = d {
+                        pd[axis].entry((d, p as u32)).or_default()[2] += 1;
+                    }
+                }
+            }
+        }
+        let [pd0, pd1] = pd;
+        let to_place_days = |m: HashMap<(NaiveDate, u32), [u32; 3]>| {
+            let mut v: Vec<PlaceDay> = m.into_iter().map(|((day, place), counts)| PlaceDay { day, place, counts }).collect();
+            v.sort_unstable_by_key(|x| (x.day, x.place));
+            v
+        };
+        let [sd0, sd1] = sd;
+        let to_spell_days = |m: HashMap<(NaiveDate, u32, u32), u32>| {
+            let mut v: Vec<SpellDay> =
+                m.into_iter().map(|((day, place, spelling), count)| SpellDay { day, place, spelling, count }).collect();
+            v.sort_unstable_by_key(|x| (x.day, x.place, x.spelling));
+            v
+        };
+        let spellings_by_place = corpus_spell
+            .into_iter()
+            .map(|m| {
+                let mut v: Vec<(u32, usize)> = m.into_iter().collect();
+                v.sort_by(|a, b| b.1.cmp(&a.1).then(spelling_names[a.0 as usize].cmp(&spelling_names[b.0 as usize])));
+                v.into_iter().map(|(s, _)| spelling_names[s as usize].clone()).collect()
+            })
+            .collect();
         Model {
+            place_days: [to_place_days(pd0), to_place_days(pd1)],
+            spell_days: [to_spell_days(sd0), to_spell_days(sd1)],
+            spelling_names,
+            spellings_by_place,
             data,
             article_by_id,
             place_by_id,
@@ -537,34 +634,57 @@ impl Model {
     }
 
     /// Per-place counts of items in the window, one entry per place with any item.
+    ///
+    /// Summed from per-day aggregates: the cost grows with days × places in the window, not
+    /// with the number of articles. Undated items count only in [`DayRange::ALL`].
     pub fn place_stats(&self, range: &DayRange, axis: TimeAxis) -> Vec<PlaceStats> {
+        let a = axis as usize;
         let mut stats: Vec<PlaceStats> = (0..self.data.places.len())
             .map(|place| PlaceStats { place, ..Default::default() })
             .collect();
-        let mut spellings: Vec<HashMap<&str, usize>> = vec![HashMap::new(); stats.len()];
-        for i in self.mentions_in(range, axis) {
-            let m = &self.data.mentions[i];
+        if *range == DayRange::ALL {
+            return self.place_stats_all();
+        }
+        for pd in day_slice(&self.place_days[a], range, |x| x.day) {
+            let s = &mut stats[pd.place as usize];
+            s.mentions += pd.counts[0] as usize;
+            s.claims += pd.counts[1] as usize;
+            s.quotes += pd.counts[2] as usize;
+        }
+        let mut spellings: Vec<HashMap<u32, usize>> = vec![HashMap::new(); stats.len()];
+        for sd in day_slice(&self.spell_days[a], range, |x| x.day) {
+            *spellings[sd.place as usize].entry(sd.spelling).or_default() += sd.count as usize;
+        }
+        for (s, sp) in stats.iter_mut().zip(spellings) {
+            let mut v: Vec<(u32, usize)> = sp.into_iter().collect();
+            v.sort_by(|x, y| y.1.cmp(&x.1).then(self.spelling_names[x.0 as usize].cmp(&self.spelling_names[y.0 as usize])));
+            s.spellings = v.into_iter().map(|(t, _)| self.spelling_names[t as usize].clone()).collect();
+        }
+        stats.retain(|s| s.total() > 0);
+        stats
+    }
+
+    /// [`Model::place_stats`] for everything, undated items included.
+    fn place_stats_all(&self) -> Vec<PlaceStats> {
+        let mut stats: Vec<PlaceStats> = (0..self.data.places.len())
+            .map(|place| PlaceStats { place, spellings: self.spellings_by_place[place].clone(), ..Default::default() })
+            .collect();
+        for m in &self.data.mentions {
             if let Some(p) = self.place_index(&m.place) {
                 stats[p].mentions += 1;
-                *spellings[p].entry(m.text.as_str()).or_default() += 1;
             }
         }
-        for i in self.claims_in(range, axis) {
-            if let Some(p) = self.data.claims[i].place.as_deref().and_then(|id| self.place_index(id)) {
+        for c in &self.data.claims {
+            if let Some(p) = c.place.as_deref().and_then(|id| self.place_index(id)) {
                 stats[p].claims += 1;
             }
         }
-        for i in self.quotes_in(range, axis) {
-            for id in &self.data.quotes[i].places {
+        for q in &self.data.quotes {
+            for id in &q.places {
                 if let Some(p) = self.place_index(id) {
                     stats[p].quotes += 1;
                 }
             }
-        }
-        for (s, sp) in stats.iter_mut().zip(spellings) {
-            let mut v: Vec<(&str, usize)> = sp.into_iter().collect();
-            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            s.spellings = v.into_iter().map(|(t, _)| t.to_string()).collect();
         }
         stats.retain(|s| s.total() > 0);
         stats
@@ -582,13 +702,7 @@ impl Model {
 
     /// Every distinct spelling of a place in the corpus, most frequent first.
     pub fn spellings(&self, place: &str) -> Vec<String> {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        for m in self.data.mentions.iter().filter(|m| m.place == place) {
-            *counts.entry(m.text.as_str()).or_default() += 1;
-        }
-        let mut v: Vec<(&str, usize)> = counts.into_iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        v.into_iter().map(|(t, _)| t.to_string()).collect()
+        self.place_index(place).and_then(|i| self.spellings_by_place.get(i)).cloned().unwrap_or_default()
     }
 
     /// A smaller [`Extraction`] holding only the given mentions, claims and quotes (indices
@@ -694,6 +808,24 @@ mod tests {
         assert_eq!(m.mentions_in(&day, TimeAxis::Event), vec![3]);
         assert!(m.mentions_in(&day, TimeAxis::Published).is_empty());
         assert_eq!(m.mentions_in(&DayRange::ALL, TimeAxis::Event).len(), 4);
+    }
+
+    #[test]
+    fn place_stats_from_aggregates_match_a_direct_count() {
+        let m = sample();
+        for (from, to) in [("2020-10-09", "2020-10-09"), ("2020-10-09", "2020-10-11"), ("2020-10-10", "2020-10-10")] {
+            let range = DayRange { from: Some(d(from)), to: Some(d(to)) };
+            for axis in [TimeAxis::Event, TimeAxis::Published] {
+                let stats = m.place_stats(&range, axis);
+                for s in &stats {
+                    let id = &m.data.places[s.place].id;
+                    let direct = m.mentions_in(&range, axis).into_iter().filter(|&i| &m.data.mentions[i].place == id).count();
+                    assert_eq!(s.mentions, direct, "{id} {from}..{to} {axis:?}");
+                }
+                let total: usize = stats.iter().map(|s| s.mentions).sum();
+                assert_eq!(total, m.mentions_in(&range, axis).len());
+            }
+        }
     }
 
     #[test]
