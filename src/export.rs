@@ -376,6 +376,22 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// `dateline extract --at DATE --window W --select PLACE`: keep what the window would show
+/// for that state (no place-kind filters, historical figures kept).
+pub fn shown_cli(x: Extraction, at: Option<&str>, window: &str, select: Option<&str>) -> Result<Extraction, Error> {
+    let model = crate::model::Model::new(x);
+    let mut f = ShownFilter::default();
+    if let Some(at) = at {
+        f.range = window_range(parse_date(at)?, parse_window(window)?);
+    }
+    if let Some(sel) = select {
+        f.places = vec![resolve_place(&model, sel)?];
+    }
+    let mut out = shown_extraction(&model, &f);
+    out.problems = model.data.problems.clone();
+    Ok(out)
+}
+
 #[cfg(test)]
 mod shown_tests {
     use super::*;
@@ -391,20 +407,4 @@ mod shown_tests {
         assert!(parse_date("11/10/2020").is_err());
         assert_eq!(edit_distance("ganj", "ganja"), 1);
     }
-}
-
-/// `dateline extract --at DATE --window W --select PLACE`: keep what the window would show
-/// for that state (no place-kind filters, historical figures kept).
-pub fn shown_cli(x: Extraction, at: Option<&str>, window: &str, select: Option<&str>) -> Result<Extraction, Error> {
-    let model = crate::model::Model::new(x);
-    let mut f = ShownFilter::default();
-    if let Some(at) = at {
-        f.range = window_range(parse_date(at)?, parse_window(window)?);
-    }
-    if let Some(sel) = select {
-        f.places = vec![resolve_place(&model, sel)?];
-    }
-    let mut out = shown_extraction(&model, &f);
-    out.problems = model.data.problems.clone();
-    Ok(out)
 }

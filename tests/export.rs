@@ -35,10 +35,10 @@ fn wait_for_export(h: &mut Harness<'_, DatelineApp>, previous: Option<Instant>) 
     let t = Instant::now();
     loop {
         h.step();
-        if let Some(r) = h.state().last_export() {
-            if previous.is_none() || h.state().export_message().is_some_and(|m| m.starts_with("Saved")) {
-                return r.clone();
-            }
+        if let Some(r) = h.state().last_export()
+            && (previous.is_none() || h.state().export_message().is_some_and(|m| m.starts_with("Saved")))
+        {
+            return r.clone();
         }
         if let Some(m) = h.state().export_message()
             && m.starts_with("Could not")

@@ -10,7 +10,10 @@ fn dateline(args: &[&str]) -> Output {
 }
 
 fn render(at: &str, out: &Path, extra: &[&str]) -> Output {
-    let mut args = vec!["render", "--at", at, "--size", "800x500", "--out", out.to_str().unwrap()];
+    let mut args = vec!["render", "--at", at, "--out", out.to_str().unwrap()];
+    if !extra.contains(&"--size") {
+        args.extend_from_slice(&["--size", "800x500"]);
+    }
     args.extend_from_slice(extra);
     dateline(&args)
 }

@@ -207,7 +207,10 @@ enum Stage {
     Requested { scale: f32, started: Instant },
     /// Draw the caption this frame and take the screenshot at its end.
     Arm { scale: f32, started: Instant },
-    /// Waiting for the pixels, the encoder, the dialog or the disk.
+    /// Screenshot requested; the caption stays up until the pixels arrive (eframe captures
+    /// the frame after the request, egui_kittest the frame of the request).
+    Capturing { scale: f32, started: Instant },
+    /// Waiting for the encoder, the dialog or the disk.
     Busy { scale: f32, started: Instant },
 }
 
@@ -259,7 +262,7 @@ impl Exporter {
 
     /// Whether this frame draws the caption strip.
     pub fn caption_visible(&self) -> bool {
-        self.caption_always || matches!(self.stage, Stage::Arm { .. })
+        self.caption_always || matches!(self.stage, Stage::Arm { .. } | Stage::Capturing { .. })
     }
 
     /// Whether a screenshot is being taken or saved.
@@ -501,14 +504,20 @@ impl DatelineApp {
 
     fn started(&self) -> Instant {
         match self.export.stage {
-            Stage::Requested { started, .. } | Stage::Arm { started, .. } | Stage::Busy { started, .. } => started,
+            Stage::Requested { started, .. }
+            | Stage::Arm { started, .. }
+            | Stage::Capturing { started, .. }
+            | Stage::Busy { started, .. } => started,
             Stage::Idle => Instant::now(),
         }
     }
 
     fn scale(&self) -> f32 {
         match self.export.stage {
-            Stage::Requested { scale, .. } | Stage::Arm { scale, .. } | Stage::Busy { scale, .. } => scale,
+            Stage::Requested { scale, .. }
+            | Stage::Arm { scale, .. }
+            | Stage::Capturing { scale, .. }
+            | Stage::Busy { scale, .. } => scale,
             Stage::Idle => 1.0,
         }
     }
@@ -553,7 +562,7 @@ impl DatelineApp {
     /// Each frame, after drawing: take the armed screenshot of this frame.
     pub(super) fn export_after_frame(&mut self, ctx: &egui::Context) {
         let Stage::Arm { scale, started } = self.export.stage else { return };
-        self.export.stage = Stage::Busy { scale, started };
+        self.export.stage = if scale <= 1.0 { Stage::Capturing { scale, started } } else { Stage::Busy { scale, started } };
         let tx = self.export.tx.clone();
         let ctx2 = ctx.clone();
         if scale <= 1.0 {
