@@ -851,3 +851,4 @@ mod tests {
         assert!(none.articles.is_empty() && none.places.is_empty() && none.mentions.is_empty());
     }
 }
+

@@ -317,15 +317,3 @@ fn unwritable_destination_is_an_error_and_leaves_no_file() {
     assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
     assert_eq!(std::fs::read(&good).unwrap(), b"old\n");
 }
-
-/// Timings for the report (`cargo test --test export -- --ignored --nocapture`).
-#[test]
-#[ignore]
-fn export_timings_1600x1000() {
-    let (render, shot) = dateline::app::render::bench_export(&model(), [1600, 1000]).unwrap();
-    eprintln!(
-        "headless render 1600x1000 (to PNG bytes): {:.0} ms; screenshot Ctrl+E to file: {:.0} ms",
-        render.as_secs_f64() * 1e3,
-        shot.as_secs_f64() * 1e3
-    );
-}

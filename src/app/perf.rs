@@ -94,6 +94,16 @@ pub fn rows(model: Model, load: Duration) -> Vec<Row> {
         Ok(d) => rows.push(Row::new("first frame (embedded)", &ms(d), "<= 300 ms", "engine + extraction + model + base map + first layout/tessellation")),
         Err(e) => rows.push(Row::new("first frame (embedded)", "error", "<= 300 ms", &e.to_string())),
     }
+    match crate::Engine::embedded().map(|e| Model::new(e.extract_embedded())) {
+        Ok(small) => match super::render::bench_export(&small, [1600, 1000]) {
+            Ok((render, shot)) => {
+                rows.push(Row::new("headless render 1600x1000", &ms(render), "", "embedded corpus, to PNG bytes, CPU (lavapipe), median of 3"));
+                rows.push(Row::new("screenshot 1600x1000", &ms(shot), "", "Ctrl+E to file written, off-screen window, median of 3"));
+            }
+            Err(e) => rows.push(Row::new("headless render", "error", "", &e.to_string())),
+        },
+        Err(e) => rows.push(Row::new("headless render", "error", "", &e.to_string())),
+    }
     let articles = model.data.articles.len();
     let start = Instant::now();
     let model2 = model.clone();
