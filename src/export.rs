@@ -58,11 +58,11 @@ pub fn to_csv(x: &Extraction, table: &str) -> Result<String, Error> {
             w.write_record(["article", "outlet", "url", "place", "text", "start", "end", "date", "date_basis", "sentence"]).map_err(err)?;
             for m in &x.mentions {
                 w.write_record([
-                    &m.article,
+                    &m.article.to_string(),
                     &outlet(&m.article),
                     &url(&m.article),
-                    &m.place,
-                    &m.text,
+                    &m.place.to_string(),
+                    &m.text.to_string(),
                     &m.start.to_string(),
                     &m.end.to_string(),
                     &date(m.date),
@@ -80,7 +80,7 @@ pub fn to_csv(x: &Extraction, table: &str) -> Result<String, Error> {
             .map_err(err)?;
             for c in &x.claims {
                 w.write_record([
-                    &c.article,
+                    &c.article.to_string(),
                     &outlet(&c.article),
                     &url(&c.article),
                     &opt(&c.killed),
@@ -104,7 +104,7 @@ pub fn to_csv(x: &Extraction, table: &str) -> Result<String, Error> {
             w.write_record(["article", "outlet", "url", "speaker", "speaker_side", "text", "date", "places", "start", "end"]).map_err(err)?;
             for q in &x.quotes {
                 w.write_record([
-                    &q.article,
+                    &q.article.to_string(),
                     &outlet(&q.article),
                     &url(&q.article),
                     &opt(&q.speaker),
@@ -190,7 +190,7 @@ pub fn to_geojson(x: &Extraction) -> Result<String, Error> {
         let quotes: Vec<Value> = x
             .quotes
             .iter()
-            .filter(|q| q.places.contains(&p.id))
+            .filter(|q| q.places.iter().any(|x| *x == p.id))
             .map(|q| {
                 let mut v = serde_json::to_value(q).unwrap_or(Value::Null);
                 if let (Some(o), Value::Object(s)) = (v.as_object_mut(), source(&q.article)) {

@@ -264,6 +264,8 @@ pub struct Gazetteer {
     /// Capitalised names that are neither places nor worth listing as unknown (news agencies,
     /// social networks).
     pub ignore_names: HashSet<String>,
+    /// Place ids as shared [`Id`]s, in the order of [`Gazetteer::places`].
+    pub place_ids: Vec<crate::model::Id>,
     matcher: NameMatcher,
 }
 
@@ -340,7 +342,8 @@ impl Gazetteer {
         }
         let matcher = NameMatcher::build(patterns, false)?;
         let demonym_set = demonyms.iter().cloned().collect();
-        Ok(Gazetteer { places, exclude, demonyms, demonym_set, ignore_names: HashSet::new(), matcher })
+        let place_ids = places.iter().map(|p| crate::model::Id::from(p.id.as_str())).collect();
+        Ok(Gazetteer { places, exclude, demonyms, demonym_set, ignore_names: HashSet::new(), place_ids, matcher })
     }
 
     /// This gazetteer with another's places added (same id: the other's entry wins).

@@ -11,6 +11,122 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+/// A shared, immutable string: ids of articles and places, spellings, speaker names. Cloning
+/// it shares the text instead of copying it, so a corpus of hundreds of thousands of items
+/// holds each name once. It serialises as a plain JSON string.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Id(std::sync::Arc<str>);
+
+impl Id {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Id {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Id {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Id {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::fmt::Debug for Id {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl From<&str> for Id {
+    fn from(s: &str) -> Self {
+        Id(s.into())
+    }
+}
+
+impl From<String> for Id {
+    fn from(s: String) -> Self {
+        Id(s.into())
+    }
+}
+
+impl From<&String> for Id {
+    fn from(s: &String) -> Self {
+        Id(s.as_str().into())
+    }
+}
+
+impl From<Id> for String {
+    fn from(id: Id) -> Self {
+        id.0.to_string()
+    }
+}
+
+impl PartialEq<str> for Id {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Id {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<String> for Id {
+    fn eq(&self, other: &String) -> bool {
+        &*self.0 == other.as_str()
+    }
+}
+
+impl PartialEq<Id> for String {
+    fn eq(&self, other: &Id) -> bool {
+        self.as_str() == &*other.0
+    }
+}
+
+impl PartialEq<Id> for str {
+    fn eq(&self, other: &Id) -> bool {
+        self == &*other.0
+    }
+}
+
+impl PartialEq<Id> for &str {
+    fn eq(&self, other: &Id) -> bool {
+        *self == &*other.0
+    }
+}
+
+impl Serialize for Id {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Id::from)
+    }
+}
+
 /// Where an article's publication date came from, in decreasing order of trust.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -95,11 +211,11 @@ impl Place {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Mention {
     /// Article id.
-    pub article: String,
+    pub article: Id,
     /// Place id.
-    pub place: String,
+    pub place: Id,
     /// The text as written (the source's spelling), e.g. `Gəncə`.
-    pub text: String,
+    pub text: Id,
     /// Byte span of the matched text in the article.
     pub start: usize,
     /// End of the byte span (exclusive).
@@ -158,7 +274,7 @@ pub enum Scope {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Claim {
     /// Article id.
-    pub article: String,
+    pub article: Id,
     /// Number killed, if the claim gives one.
     pub killed: Option<u64>,
     /// Number wounded, if the claim gives one.
@@ -170,12 +286,12 @@ pub struct Claim {
     /// Incident, toll or historical.
     pub scope: Scope,
     /// Place id named in the same sentence, if any.
-    pub place: Option<String>,
+    pub place: Option<Id>,
     /// Who makes the claim (actor display name or the name as written); `None` when the
     /// outlet states it in its own voice.
-    pub claimant: Option<String>,
+    pub claimant: Option<Id>,
     /// Side of the claimant, when the actor is known (`Armenia`, `Azerbaijan`, ...).
-    pub claimant_side: Option<String>,
+    pub claimant_side: Option<Id>,
     /// Event date of the claim.
     pub date: Option<NaiveDate>,
     /// How [`Claim::date`] was obtained.
@@ -203,11 +319,11 @@ impl Claim {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Quote {
     /// Article id.
-    pub article: String,
+    pub article: Id,
     /// The speaker: actor display name, or the name as written; `None` if unattributed.
-    pub speaker: Option<String>,
+    pub speaker: Option<Id>,
     /// Side of the speaker when the actor is known.
-    pub speaker_side: Option<String>,
+    pub speaker_side: Option<Id>,
     /// The quoted words, without quotation marks.
     pub text: String,
     /// Event date (the date of the sentence holding the quote).
@@ -215,7 +331,7 @@ pub struct Quote {
     /// How [`Quote::date`] was obtained.
     pub date_basis: DateBasis,
     /// Places named inside or around the quote.
-    pub places: Vec<String>,
+    pub places: Vec<Id>,
     /// Byte span of the quote, quotation marks included.
     pub start: usize,
     /// End of the quote span (exclusive).
@@ -236,7 +352,7 @@ pub struct UnknownName {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Truce {
     /// Article id.
-    pub article: String,
+    pub article: Id,
     /// The day the truce was to take effect.
     pub date: NaiveDate,
     /// Byte span of the sentence.
@@ -471,10 +587,10 @@ impl Model {
         let mut corpus_spell: Vec<HashMap<u32, usize>> = vec![HashMap::new(); data.places.len()];
         let days = |date: Option<NaiveDate>, article: &str| [date, published(article)];
         for m in &data.mentions {
-            let Some(&p) = place_by_id.get(&m.place) else { continue };
+            let Some(&p) = place_by_id.get(m.place.as_str()) else { continue };
             let next = spelling_names.len() as u32;
             let sp = *spelling_ids.entry(m.text.as_str()).or_insert_with(|| {
-                spelling_names.push(m.text.clone());
+                spelling_names.push(m.text.to_string());
                 next
             });
             *corpus_spell[p].entry(sp).or_default() += 1;
@@ -486,7 +602,7 @@ impl Model {
             }
         }
         for c in &data.claims {
-            let Some(&p) = c.place.as_ref().and_then(|id| place_by_id.get(id)) else { continue };
+            let Some(&p) = c.place.as_ref().and_then(|id| place_by_id.get(id.as_str())) else { continue };
             for (axis, d) in days(c.date, &c.article).into_iter().enumerate() {
                 if let Some(d) = d {
                     pd[axis].entry((d, p as u32)).or_default()[1] += 1;
@@ -495,7 +611,7 @@ impl Model {
         }
         for q in &data.quotes {
             for id in &q.places {
-                let Some(&p) = place_by_id.get(id) else { continue };
+                let Some(&p) = place_by_id.get(id.as_str()) else { continue };
                 for (axis, d) in days(q.date, &q.article).into_iter().enumerate() {
                     if let Some(d) = d {
                         pd[axis].entry((d, p as u32)).or_default()[2] += 1;
@@ -735,7 +851,7 @@ impl Model {
         }
         for q in &quotes {
             articles.insert(&q.article);
-            places.extend(q.places.iter().map(String::as_str));
+            places.extend(q.places.iter().map(Id::as_str));
         }
         Extraction {
             corpus: d.corpus.clone(),

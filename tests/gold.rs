@@ -35,7 +35,7 @@ fn default_corpus_precision_and_recall() {
     }
     let mut matched = 0;
     for m in &x.mentions {
-        let key = (m.article.clone(), m.text.clone(), m.place.clone());
+        let key = (m.article.to_string(), m.text.to_string(), m.place.to_string());
         if let Some(n) = want.get_mut(&key).filter(|n| **n > 0) {
             *n -= 1;
             matched += 1;
@@ -64,7 +64,7 @@ fn default_corpus_precision_and_recall() {
             if same("scope", enum_str(serde_json::to_value(c.scope).unwrap_or_default()))
                 && same("hedge", enum_str(serde_json::to_value(c.hedge).unwrap_or_default()))
                 && same("category", enum_str(serde_json::to_value(c.category).unwrap_or_default()))
-                && gc["claimant"].as_str().map(str::to_string) == c.claimant
+                && gc["claimant"].as_str() == c.claimant.as_deref()
             {
                 attrs_right += 1;
             } else {

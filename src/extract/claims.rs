@@ -337,7 +337,7 @@ static CASUALTY_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 });
 
 /// Extract the casualty claims of an article.
-pub fn extract(ctx: &DocCtx, article: &str, problems: &mut Vec<Problem>, path: &str) -> Vec<Claim> {
+pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut mem = Memory::default();
     for s in &ctx.sentences {
@@ -403,17 +403,17 @@ pub fn extract(ctx: &DocCtx, article: &str, problems: &mut Vec<Problem>, path: &
             let who = claimant(ctx, s, start, end, &mem);
             let place = claim_place(ctx, s.span, who.as_ref().map(|w| w.1));
             let (claimant, claimant_side) = match &who {
-                Some((sp, _)) => (Some(sp.name.clone()), sp.side.clone()),
+                Some((sp, _)) => (Some(ctx.intern(&sp.name)), sp.side.as_deref().map(|s| ctx.intern(s))),
                 None => (None, None),
             };
             out.push(Claim {
-                article: article.into(),
+                article: ctx.article.clone(),
                 killed,
                 wounded,
                 category,
                 hedge: f.hedge,
                 scope: scope(ctx, s, text),
-                place,
+                place: place.map(|p| ctx.intern(&p)),
                 claimant,
                 claimant_side,
                 date: s.date,

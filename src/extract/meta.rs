@@ -124,7 +124,7 @@ pub fn title(text: &str, body_start: usize) -> String {
 
 /// Truce moments: sentences that say a ceasefire takes effect, dated by their own date (or
 /// the article's).
-pub fn truces(ctx: &DocCtx, article: &str) -> Vec<Truce> {
+pub fn truces(ctx: &DocCtx) -> Vec<Truce> {
     let mut out = Vec::new();
     for s in &ctx.sentences {
         let t = &ctx.text[s.span.start..s.span.end];
@@ -138,7 +138,7 @@ pub fn truces(ctx: &DocCtx, article: &str) -> Vec<Truce> {
             continue;
         }
         if let Some(date) = s.date {
-            out.push(Truce { article: article.into(), date, start: s.span.start, end: s.span.end });
+            out.push(Truce { article: ctx.article.clone(), date, start: s.span.start, end: s.span.end });
         }
     }
     out

@@ -21,7 +21,7 @@ use crate::corpus::{Document, Manifest};
 use crate::engine::{Engine, Progress};
 use crate::gazetteer::{Actors, Gazetteer, NameMatch};
 use crate::model::{
-    Article, Claim, DateBasis, Extraction, Mention, Place, Problem, Quote, Truce, UnknownName,
+    Article, Claim, DateBasis, Extraction, Id, Mention, Place, Problem, Quote, Truce, UnknownName,
 };
 use crate::text::{self, Span};
 use attribution::Speaker;
@@ -60,6 +60,10 @@ pub struct DocCtx<'a> {
     pub sentences: Vec<Sentence>,
     /// Publication date.
     pub published: Option<NaiveDate>,
+    /// The article's id, shared by all its items.
+    pub article: Id,
+    /// Names already turned into shared [`Id`]s in this article.
+    interned: std::cell::RefCell<HashMap<String, Id>>,
 }
 
 fn in_span<T>(items: &[T], span: Span, pos: impl Fn(&T) -> (usize, usize) + Copy) -> impl Iterator<Item = &T> {
@@ -103,6 +107,17 @@ impl<'a> DocCtx<'a> {
             person: true,
             female: p.and_then(|p| p.female),
         }
+    }
+
+    /// A shared [`Id`] for a name: the same text gives the same allocation.
+    pub fn intern(&self, s: &str) -> Id {
+        let mut map = self.interned.borrow_mut();
+        if let Some(id) = map.get(s) {
+            return id.clone();
+        }
+        let id = Id::from(s);
+        map.insert(s.to_string(), id.clone());
+        id
     }
 
     /// The sentence holding a byte offset.
@@ -174,6 +189,8 @@ fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocRes
         persons: Vec::new(),
         sentences,
         published,
+        article: Id::from(doc.id.as_str()),
+        interned: Default::default(),
     };
     let mut unknown = HashMap::new();
     ctx.persons = names::scan(&ctx, &excluded, &mut unknown);
@@ -192,9 +209,9 @@ fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocRes
     for m in &ctx.places {
         let Some(s) = ctx.sentence_at(m.start) else { continue };
         mentions.push(Mention {
-            article: doc.id.clone(),
-            place: engine.gazetteer.places[m.item].id.clone(),
-            text: text[m.start..m.end].to_string(),
+            article: ctx.article.clone(),
+            place: engine.gazetteer.place_ids[m.item].clone(),
+            text: ctx.intern(&text[m.start..m.end]),
             start: m.start,
             end: m.end,
             date: s.date,
@@ -204,9 +221,9 @@ fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocRes
         });
     }
     let mut problems = Vec::new();
-    let claims = claims::extract(&ctx, &doc.id, &mut problems, &doc.path);
-    let quotes = quotes::extract(&ctx, &doc.id);
-    let truces = meta::truces(&ctx, &doc.id);
+    let claims = claims::extract(&ctx, &mut problems, &doc.path);
+    let quotes = quotes::extract(&ctx);
+    let truces = meta::truces(&ctx);
     let mut article = article;
     article.text = doc.text;
     DocResult { article, mentions, claims, quotes, truces, unknown, problems }
@@ -262,7 +279,7 @@ pub fn extract(
         }
         out.articles.push(r.article);
         for m in &r.mentions {
-            used_places.insert(m.place.clone());
+            used_places.insert(m.place.to_string());
         }
         out.mentions.extend(r.mentions);
         out.claims.extend(r.claims);
@@ -275,7 +292,7 @@ pub fn extract(
     }
     if let Some(m) = &manifest {
         for d in m.truce_days() {
-            out.truces.push(Truce { article: String::new(), date: d, start: 0, end: 0 });
+            out.truces.push(Truce { article: Id::default(), date: d, start: 0, end: 0 });
         }
         out.corpus = m.name.clone().unwrap_or_default();
     }

@@ -120,7 +120,7 @@ fn speaker_before(ctx: &DocCtx, q: &QuoteSpan, mem: &Memory) -> Option<Speaker> 
 }
 
 /// Extract the quotes of an article.
-pub fn extract(ctx: &DocCtx, article: &str) -> Vec<Quote> {
+pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
     let spans = find_quotes(ctx.text, ctx.body_start);
     let mut out: Vec<Quote> = Vec::new();
     let mut mem = Memory::default();
@@ -152,18 +152,18 @@ pub fn extract(ctx: &DocCtx, article: &str) -> Vec<Quote> {
         // Places inside the quote and in the sentences it touches.
         let first = ctx.sentence_at(q.outer.start).map_or(q.outer.start, |s| s.span.start);
         let last = ctx.sentence_at(q.outer.end.saturating_sub(1)).map_or(q.outer.end, |s| s.span.end);
-        let mut places: Vec<String> = Vec::new();
+        let mut places: Vec<crate::model::Id> = Vec::new();
         for m in ctx.places_in(Span { start: first, end: last.max(q.outer.end) }) {
-            let id = &ctx.gazetteer.places[m.item].id;
+            let id = &ctx.gazetteer.place_ids[m.item];
             if !places.contains(id) {
                 places.push(id.clone());
             }
         }
         let sent = ctx.sentence_at(q.outer.start);
         out.push(Quote {
-            article: article.into(),
-            speaker: speaker.as_ref().map(|s| s.name.clone()),
-            speaker_side: speaker.as_ref().and_then(|s| s.side.clone()),
+            article: ctx.article.clone(),
+            speaker: speaker.as_ref().map(|s| ctx.intern(&s.name)),
+            speaker_side: speaker.as_ref().and_then(|s| s.side.as_deref().map(|x| ctx.intern(x))),
             text: ctx.text[q.inner.start..q.inner.end].trim().trim_end_matches(',').to_string(),
             date: sent.and_then(|s| s.date).or(ctx.published),
             date_basis: sent.map_or(crate::model::DateBasis::Article, |s| s.basis),

@@ -112,13 +112,13 @@ impl Visible {
             Selection::Place(p) => (vec![p.clone()], None),
             Selection::Claim(i) => match model.data.claims.get(*i) {
                 Some(c) => (
-                    c.place.iter().cloned().collect(),
+                    c.place.iter().map(|p| p.to_string()).collect(),
                     model.item_date(crate::model::ItemRef::Claim(*i), key.axis),
                 ),
                 None => (Vec::new(), None),
             },
             Selection::Quote(i) => match model.data.quotes.get(*i) {
-                Some(q) => (q.places.clone(), model.item_date(crate::model::ItemRef::Quote(*i), key.axis)),
+                Some(q) => (q.places.iter().map(|p| p.to_string()).collect(), model.item_date(crate::model::ItemRef::Quote(*i), key.axis)),
                 None => (Vec::new(), None),
             },
         };

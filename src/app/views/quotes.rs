@@ -143,7 +143,7 @@ fn quote_card(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, i: usize, out: &mut Vec<Comm
                         let Some(place) = ctx.model.place(p) else { continue };
                         let r = chip(ui, &place.name, &format!("{} ({}): select it on the map", place.name, place.kind), None);
                         if r.clicked() {
-                            out.push(Command::Select(Selection::Place(p.clone())));
+                            out.push(Command::Select(Selection::Place(p.to_string())));
                         }
                     }
                 });
