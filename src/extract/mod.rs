@@ -252,34 +252,57 @@ pub fn extract(
     let year_hint = corpus_year(&docs);
     progress.total.store(docs.len(), Ordering::Relaxed);
     progress.done.store(0, Ordering::Relaxed);
-    let results: Vec<DocResult> = docs
-        .into_par_iter()
-        .filter_map(|d| {
-            if progress.cancelled() {
-                return None;
-            }
-            let r = extract_doc(engine, d, year_hint);
-            progress.done.fetch_add(1, Ordering::Relaxed);
-            Some(r)
-        })
-        .collect();
-    // Exact capacities: the merged vectors never reallocate (no transient double copies).
-    let mut out = Extraction {
-        articles: Vec::with_capacity(results.len()),
-        mentions: Vec::with_capacity(results.iter().map(|r| r.mentions.len()).sum()),
-        claims: Vec::with_capacity(results.iter().map(|r| r.claims.len()).sum()),
-        quotes: Vec::with_capacity(results.iter().map(|r| r.quotes.len()).sum()),
-        ..Default::default()
-    };
+    // Articles are extracted in parallel a chunk at a time and merged at once, so only one
+    // chunk's intermediate results exist beside the merged corpus (memory stays linear in
+    // the corpus, without a second copy of every item).
+    let mut out = Extraction { articles: Vec::with_capacity(docs.len()), ..Default::default() };
     let mut unknown: HashMap<String, usize> = HashMap::new();
-    let mut used_places: HashSet<String> = HashSet::new();
+    let mut used_places: HashSet<Id> = HashSet::new();
+    let mut docs = docs.into_iter();
+    loop {
+        let chunk: Vec<Document> = docs.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() || progress.cancelled() {
+            break;
+        }
+        let results: Vec<DocResult> = chunk
+            .into_par_iter()
+            .filter_map(|d| {
+                if progress.cancelled() {
+                    return None;
+                }
+                let r = extract_doc(engine, d, year_hint);
+                progress.done.fetch_add(1, Ordering::Relaxed);
+                Some(r)
+            })
+            .collect();
+        merge(&mut out, results, &mut problems, &mut unknown, &mut used_places);
+    }
+    out.mentions.shrink_to_fit();
+    out.claims.shrink_to_fit();
+    out.quotes.shrink_to_fit();
+    finish(engine, out, manifest, problems, unknown, used_places)
+}
+
+/// Articles extracted in parallel before their results are merged.
+const CHUNK: usize = 256;
+
+/// Move one chunk's results into the corpus.
+fn merge(
+    out: &mut Extraction,
+    results: Vec<DocResult>,
+    problems: &mut Vec<Problem>,
+    unknown: &mut HashMap<String, usize>,
+    used_places: &mut HashSet<Id>,
+) {
     for r in results {
         if r.article.text.trim().is_empty() {
             problems.push(Problem { path: r.article.path.clone(), message: "article has no text".into() });
         }
         out.articles.push(r.article);
         for m in &r.mentions {
-            used_places.insert(m.place.to_string());
+            if !used_places.contains(&m.place) {
+                used_places.insert(m.place.clone());
+            }
         }
         out.mentions.extend(r.mentions);
         out.claims.extend(r.claims);
@@ -290,6 +313,17 @@ pub fn extract(
             *unknown.entry(k).or_default() += v;
         }
     }
+}
+
+/// Corpus-level records after all articles: manifest truces, the places used, unknown names.
+fn finish(
+    engine: &Engine,
+    mut out: Extraction,
+    manifest: Option<Manifest>,
+    problems: Vec<Problem>,
+    unknown: HashMap<String, usize>,
+    used_places: HashSet<Id>,
+) -> Extraction {
     if let Some(m) = &manifest {
         for d in m.truce_days() {
             out.truces.push(Truce { article: Id::default(), date: d, start: 0, end: 0 });
@@ -301,7 +335,7 @@ pub fn extract(
         .gazetteer
         .places
         .iter()
-        .filter(|p| used_places.contains(&p.id))
+        .filter(|p| used_places.contains(p.id.as_str()))
         .map(|p| Place {
             id: p.id.clone(),
             name: p.name.clone(),
