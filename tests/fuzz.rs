@@ -41,3 +41,14 @@ proptest! {
         }
     }
 }
+
+/// Found by the property test: the window after a quote used to end inside a 4-byte
+/// character (`𐖥`), and slicing there panicked.
+#[test]
+fn regression_attribution_window_ending_inside_a_multibyte_character() {
+    let engine = Engine::embedded().unwrap_or_else(|e| panic!("{e}"));
+    // The quote ends at byte 8; 160 bytes later is the middle of the 4-byte character.
+    let text = format!("T\n\n\"abc\"{}𐖥 said.", "x".repeat(158));
+    let x = engine.extract_documents(vec![Document { id: "r".into(), path: "r".into(), text, ..Default::default() }]);
+    assert_eq!(x.articles.len(), 1);
+}

@@ -50,10 +50,6 @@ fn pattern_sources() -> [String; 8] {
 
 static PATTERNS: LazyLock<Vec<Regex>> =
     LazyLock::new(|| pattern_sources().iter().map(|p| Regex::new(p).unwrap_or_else(|e| panic!("{e}"))).collect());
-/// All date patterns in one automaton: one pass tells which patterns can match at all.
-static SET: LazyLock<regex::RegexSet> =
-    LazyLock::new(|| regex::RegexSet::new(pattern_sources()).unwrap_or_else(|e| panic!("{e}")));
-
 /// Month number from a month name or abbreviation.
 pub fn month_number(name: &str) -> Option<u32> {
     let n = name.trim_end_matches('.').to_ascii_lowercase();
@@ -138,12 +134,38 @@ static CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
+/// Which date patterns can match a sentence, from cheap cues (month and weekday names,
+/// relative words, digits), so only those regexes run.
+struct Hits([bool; 8]);
+
+impl Hits {
+    fn of(s: &str) -> Hits {
+        let (mut month, mut weekday, mut relative) = (false, false, false);
+        for m in CUES.find_iter(s) {
+            match m.pattern().as_usize() {
+                0..=11 => month = true,
+                12..=18 => weekday = true,
+                _ => relative = true,
+            }
+        }
+        let b = s.as_bytes();
+        let digit = b.iter().any(u8::is_ascii_digit);
+        let four = b.windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+        // In the order of `pattern_sources`: MD, DM, ISO, DOTTED, WEEKDAY, RELATIVE, YEARS, MONTH_YEAR.
+        Hits([month && digit, month && digit, four, four, weekday, relative, four, month && four])
+    }
+
+    fn matched(&self, i: usize) -> bool {
+        self.0[i]
+    }
+}
+
 /// Find all date expressions in `s` (a sentence whose first byte is at `base` in the article).
 pub fn find_dates(s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>) -> Vec<DateExpr> {
     if !s.bytes().any(|b| b.is_ascii_digit()) && !CUES.is_match(s) {
         return Vec::new();
     }
-    let hits = SET.matches(s);
+    let hits = Hits::of(s);
     let mut out: Vec<DateExpr> = Vec::new();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let free = |taken: &Vec<(usize, usize)>, a: usize, b: usize| taken.iter().all(|&(x, y)| b <= x || a >= y);
