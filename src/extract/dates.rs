@@ -42,7 +42,7 @@ fn pattern_sources() -> [String; 8] {
         r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)".to_string(),
         r"(?-u:\b)(\d{1,2})([./])(\d{1,2})[./](\d{4})(?-u:\b)".to_string(),
         r"(?-u:\b)(?:(last|this|next|on|late|early|since)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?(?-u:\b)".to_string(),
-        r"(?i)(?-u:\b)(yesterday|the day before yesterday|today|tonight|this morning|this evening|this afternoon|last night|overnight|earlier this week|last week|a week ago|last weekend|this week|last month|(\w+) days ago|(\w+) weeks ago)(?-u:\b)".to_string(),
+        r"(?i)(?-u:\b)(yesterday|the day before yesterday|today|tonight|this morning|this evening|this afternoon|last night|overnight|earlier this week|last week|a week ago|last weekend|this week|(?:early |late |mid-|mid )?last month|(\w+) days ago|(\w+) weeks ago)(?-u:\b)".to_string(),
         r"(?-u:\b)(1[89]\d\d|20\d\d)\s*[-–]\s*(\d{2}|\d{4})(?-u:\b)|(?-u:\b)(?:early |late |mid-|mid )?(1[89]\d0|20\d0)s(?-u:\b)|(?-u:\b)(?:in|since|of|from|until|by)\s+(1[89]\d\d|20\d\d)(?-u:\b)".to_string(),
         format!(r"(?-u:\b){MONTH}\s+(\d{{4}})(?-u:\b)"),
     ]
@@ -274,7 +274,19 @@ pub fn find_dates(s: &str, base: usize, published: Option<NaiveDate>, year_hint:
                 "earlier this week" => shift(p, -2),
                 "last week" | "a week ago" => shift(p, -7),
                 "last weekend" => last_weekday(p, Weekday::Sat, true),
-                "last month" => shift(p, -30),
+                w if w.ends_with("last month") => {
+                    // The month before publication: early, mid or late in it.
+                    let first_of_this = p.with_day(1);
+                    let prev = first_of_this.and_then(|f| f.pred_opt());
+                    let day = if w.starts_with("early") {
+                        5
+                    } else if w.starts_with("late") {
+                        25
+                    } else {
+                        15
+                    };
+                    prev.and_then(|d| d.with_day(day))
+                }
                 _ => {
                     let n = c.get(2).or(c.get(3)).and_then(|x| small_number(x.as_str()));
                     let per = if w.ends_with("weeks ago") { 7 } else { 1 };
@@ -335,6 +347,7 @@ mod tests {
             ("shelling yesterday", &[("yesterday", "2020-10-10 Relative")]),
             ("talks last week", &[("last week", "2020-10-04 Relative")]),
             ("three days ago", &[("three days ago", "2020-10-08 Relative")]),
+            ("erupted late last month", &[("late last month", "2020-09-25 Relative")]),
             ("fighting since September 27", &[("September 27", "since 2020-09-27")]),
             ("a 1991-94 war", &[("1991-94", "year 1991")]),
             ("in the early 1990s", &[("early 1990s", "year 1990")]),
