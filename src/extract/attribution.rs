@@ -44,20 +44,56 @@ pub struct Memory {
 }
 
 impl Memory {
-    /// Remember the names a sentence mentions, in order.
+    /// Remember the names a sentence mentions, in order. Only the last name of each kind
+    /// (person, woman, man, body) can matter, so only those become [`Speaker`]s.
     pub fn observe(&mut self, ctx: &DocCtx, span: Span) {
-        let mut found: Vec<(usize, Speaker)> = Vec::new();
+        #[derive(Clone, Copy)]
+        enum Who {
+            Actor(usize),
+            Person(Span),
+        }
+        // (position, who) of the last person, female, male and body in the sentence.
+        let mut last: [Option<(usize, Who)>; 4] = [None; 4];
+        let mut note = |pos: usize, who: Who, person: bool, female: Option<bool>| {
+            let slots: &[usize] = match (person, female) {
+                (false, _) => &[3],
+                (true, Some(true)) => &[0, 1],
+                (true, Some(false)) => &[0, 2],
+                (true, None) => &[0, 1, 2],
+            };
+            for &k in slots {
+                if last[k].is_none_or(|(p, _)| pos >= p) {
+                    last[k] = Some((pos, who));
+                }
+            }
+        };
         for m in ctx.actors_in(span) {
-            found.push((m.start, ctx.actor_speaker(m.item)));
+            let a = &ctx.actors.actors[m.item];
+            note(m.start, Who::Actor(m.item), a.is_person(), a.gender.as_deref().map(|g| g == "f"));
         }
         for p in ctx.persons_in(span) {
-            if ctx.actors_in(Span { start: p.start, end: p.end }).next().is_none() {
-                found.push((p.start, ctx.person_speaker(p)));
+            if ctx.actors_in(p).next().is_none() {
+                let female = ctx.persons.iter().find(|x| x.start == p.start).and_then(|x| x.female);
+                note(p.start, Who::Person(p), true, female);
             }
         }
-        found.sort_by_key(|f| f.0);
-        for (_, s) in found {
-            self.remember(s);
+        let speaker = |w: Who| match w {
+            Who::Actor(i) => ctx.actor_speaker(i),
+            Who::Person(p) => ctx.person_speaker(p),
+        };
+        // Same order as remembering every name in turn: the last of each kind wins.
+        let [person, female, male, body] = last;
+        if let Some((_, w)) = female {
+            self.last_female = Some(speaker(w));
+        }
+        if let Some((_, w)) = male {
+            self.last_male = Some(speaker(w));
+        }
+        if let Some((_, w)) = person {
+            self.last_person = Some(speaker(w));
+        }
+        if let Some((_, w)) = body {
+            self.last_body = Some(speaker(w));
         }
     }
 
