@@ -174,3 +174,25 @@ fn tolls_that_rise_and_pairs_without_and() {
     let x = run("Title\n\nShelling of Ganja left 13 dead, 45 wounded.", Some("2020-10-17"));
     assert_eq!(x.claims.iter().map(|c| (c.killed, c.wounded)).collect::<Vec<_>>(), vec![(Some(13), Some(45))]);
 }
+
+#[test]
+fn attribution_shapes_from_other_outlets() {
+    // After a quote the subject comes first, not a name inside its appositive.
+    let x = run(
+        "Title\n\n\"The enemy targets civilians,\" Hikmet Hajiyev, an aide to President Ilham Aliyev, told reporters.",
+        Some("2020-10-17"),
+    );
+    assert_eq!(x.quotes[0].speaker.as_deref(), Some("Hikmet Hajiyev"));
+    // A spokesperson named after her ministry is the speaker.
+    let x = run("Title\n\nArmenia's defence ministry spokeswoman Shushan Stepanyan dismissed it as \"an absolute lie\".", Some("2020-10-17"));
+    assert_eq!(x.quotes[0].speaker.as_deref(), Some("Shushan Stepanyan"));
+    // "X has not …, but says N …": the first clause's subject claims the figure.
+    let x = run("Title\n\nAzerbaijan has not disclosed its military losses, but says 60 civilians have been killed.", Some("2020-10-17"));
+    assert_eq!(x.claims[0].claimant.as_deref(), Some("Azerbaijan"));
+    // "accused … of killing", and a toll that approaches a figure.
+    let x = run("Title\n\nAzerbaijan has accused Armenian forces of killing 13 civilians in Ganja.", Some("2020-10-17"));
+    assert_eq!(x.claims[0].claimant.as_deref(), Some("Azerbaijan"));
+    let x = run("Title\n\nPutin said on Thursday the death toll was approaching 5,000.", Some("2020-10-17"));
+    let c = &x.claims[0];
+    assert_eq!((c.killed, c.hedge, c.scope), (Some(5000), Hedge::About, Scope::Toll));
+}

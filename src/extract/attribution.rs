@@ -11,7 +11,7 @@ use crate::text::Span;
 
 /// Speech verbs that attribute words or figures to someone.
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(said|says|say|told|tells|wrote|writes|added|adds|stated|states|declared|announced|noted|insisted|warned|tweeted|posted|urged|replied|explained|claimed|claims|alleged|estimated|estimates|reported|confirmed|described|[Aa]ccording to|stressed|underlined|asserted|called)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(said|says|say|told|tells|wrote|writes|added|adds|stated|states|declared|announced|noted|insisted|warned|tweeted|posted|urged|replied|explained|claimed|claims|alleged|estimated|estimates|reported|confirmed|described|[Aa]ccording to|stressed|underlined|asserted|called|accused|accuses|blamed)(?-u:\b)")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -222,6 +222,20 @@ pub fn subject_before(ctx: &DocCtx, sent: Span, verb: Span, mem: &Memory) -> Opt
         first -= 1;
     }
     if first == words.len() {
+        // "Azerbaijan has not disclosed its losses, but says 60 civilians…": the subject of
+        // the first clause, when the sentence opens with a known actor or a country.
+        let joined = words.last().is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "but" | "and"));
+        if joined {
+            if let Some(m) = ctx.actors_in(sent).next().filter(|m| ctx.text[sent.start..m.start].split_whitespace().count() <= 1) {
+                return Some(ctx.actor_speaker(m.item));
+            }
+            if let Some(p) = ctx.places_in(sent).next().filter(|p| ctx.text[sent.start..p.start].split_whitespace().count() <= 1)
+                && ctx.gazetteer.places[p.item].kind == "country"
+            {
+                let e = &ctx.gazetteer.places[p.item];
+                return Some(Speaker { name: e.name.clone(), side: Some(e.name.clone()), person: false, female: None });
+            }
+        }
         return None;
     }
     let phrase_start = words[first].0;

@@ -59,7 +59,8 @@ fn hedge_before(toks: &[Token], first: usize) -> (Hedge, usize) {
         (_, "more", "than") | (_, "upwards", "of") | ("in", "excess", "of") | (_, "greater", "than") => (Hedge::MoreThan, 2),
         (_, "up", "to") | ("as", "many", "as") => (Hedge::UpTo, 2),
         (_, "close", "to") => (Hedge::About, 2),
-        (_, _, "over" | "above") => (Hedge::MoreThan, 1),
+        (_, _, "over" | "above" | "exceeded" | "exceeds" | "passed" | "topped" | "surpassed") => (Hedge::MoreThan, 1),
+        (_, _, "approaching" | "nearing") => (Hedge::About, 1),
         (_, _, "about" | "around" | "some" | "approximately" | "roughly" | "nearly" | "almost" | "estimated" | "approx" | "circa") => {
             (Hedge::About, 1)
         }
@@ -200,7 +201,9 @@ fn figures(s: &str, base: usize) -> (Vec<Token<'_>>, Vec<Figure>) {
             let start = n.first.saturating_sub(hedge_len);
             let prep = start.checked_sub(1).map(|k| &*lower[k]);
             let toll_before = (0..start).rev().take(12).find(|&k| lower[k] == "toll" && k > 0 && lower[k - 1] == "death");
-            if let (Some("to" | "at" | "of" | "reached" | "hit"), Some(k)) = (prep, toll_before) {
+            let prep = if hedge_len > 0 { start.checked_sub(1).map(|k| &*lower[k]) } else { prep };
+            let ok_prep = matches!(prep, Some("to" | "at" | "of" | "reached" | "hit" | "was" | "is" | "stood" | "stands"));
+            if let (true, Some(k)) = (ok_prep || hedge_len > 0 && prep.is_some(), toll_before) {
                 found = Some((Kind::Killed, k));
             }
         }

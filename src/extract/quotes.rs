@@ -89,7 +89,20 @@ fn speaker_after(ctx: &DocCtx, q: &QuoteSpan, mem: &Memory) -> Option<Speaker> {
     if gap.trim().trim_matches(',').is_empty() {
         return attribution::subject_after(ctx, Span { start: v.start, end: limit }, v);
     }
-    attribution::subject_before(ctx, Span { start: q.outer.end, end: limit }, v, mem)
+    // After a quote the subject comes first: `," Hikmet Hajiyev, an aide to President Ilham
+    // Aliyev, told reporters` is Hajiyev's, not Aliyev's.
+    let between = Span { start: q.outer.end, end: v.start };
+    let first_actor = ctx.actors_in(between).next().map(|m| (m.start, ctx.actor_speaker(m.item)));
+    let first_person = ctx
+        .persons_in(between)
+        .find(|p| ctx.actors_in(*p).next().is_none())
+        .map(|p| (p.start, ctx.person_speaker(p)));
+    let first = match (first_actor, first_person) {
+        (Some(a), Some(p)) => Some(if p.0 < a.0 { p.1 } else { a.1 }),
+        (a, p) => a.or(p).map(|x| x.1),
+    };
+    first
+        .or_else(|| attribution::subject_before(ctx, Span { start: q.outer.end, end: limit }, v, mem))
         .or_else(|| attribution::subject_after(ctx, Span { start: v.start, end: limit }, v))
 }
 
@@ -114,9 +127,20 @@ fn speaker_before(ctx: &DocCtx, q: &QuoteSpan, mem: &Memory) -> Option<Speaker> 
     }
     // No speech verb: a known actor opening the sentence ("The Red Cross offered to act as a
     // "neutral intermediary"") is the source of the words it quotes.
-    let m = ctx.actors_in(region).next()?;
+    let mut names = ctx.actors_in(region);
+    let m = names.next()?;
     let lead = &ctx.text[sent.start..m.start];
-    (lead.split_whitespace().count() <= 1 && !lead.contains(['"', '“'])).then(|| ctx.actor_speaker(m.item))
+    if lead.split_whitespace().count() > 1 || lead.contains(['"', '“']) {
+        return None;
+    }
+    // "Armenia's defence ministry spokeswoman Shushan Stepanyan": the person heads the phrase.
+    if let Some(n) = names.next()
+        && ctx.actors.actors[n.item].is_person()
+        && ctx.text[m.end..n.start].split_whitespace().count() <= 2
+    {
+        return Some(ctx.actor_speaker(n.item));
+    }
+    Some(ctx.actor_speaker(m.item))
 }
 
 /// Extract the quotes of an article.
