@@ -196,3 +196,10 @@ fn attribution_shapes_from_other_outlets() {
     let c = &x.claims[0];
     assert_eq!((c.killed, c.hedge, c.scope), (Some(5000), Hedge::About, Scope::Toll));
 }
+
+#[test]
+fn appositive_subjects_and_markdown_titles() {
+    let x = run("# A heading\n\nOfficials in the capital, known as Khankendi to Azeris, said three civilians died.", Some("2020-10-20"));
+    assert_eq!(x.articles[0].title, "A heading");
+    assert_eq!(x.claims[0].claimant.as_deref(), Some("Officials in the capital"));
+}

@@ -210,12 +210,27 @@ pub fn subject_before(ctx: &DocCtx, sent: Span, verb: Span, mem: &Memory) -> Opt
             return Some(Speaker { name: entry.name.clone(), side: Some(entry.name.clone()), person: false, female: None });
         }
     }
+    // "Officials in the capital, known as Khankendi to Azeris, said": skip the appositive
+    // between commas; the subject stands before it.
+    let mut limit = verb.start;
+    if let Some(&(pos, w)) = words.last()
+        && ctx.text[pos + w.len()..verb.start].trim_start().starts_with(',')
+    {
+        let open = (0..words.len().saturating_sub(1)).rev().find(|&k| {
+            let (p, w) = words[k];
+            ctx.text[p + w.len()..verb.start].trim_start().starts_with(',')
+        });
+        if let Some(k) = open {
+            limit = words[k].0 + words[k].1.len();
+            words.truncate(k + 1);
+        }
+    }
     // Back to a clause boundary, at most seven words.
     let mut first = words.len();
     while first > 0 {
         let (pos, w) = words[first - 1];
         let lw = w.to_lowercase();
-        let punct_after = ctx.text[pos + w.len()..verb.start].trim_start().starts_with([',', ';', ':', '(', '"', '“', '”', '—']);
+        let punct_after = ctx.text[pos + w.len()..limit].trim_start().starts_with([',', ';', ':', '(', '"', '“', '”', '—']);
         if BOUNDARY_WORDS.contains(&lw.as_str()) || (punct_after && first < words.len()) || words.len() - first >= 7 {
             break;
         }

@@ -105,7 +105,8 @@ pub fn title(text: &str, body_start: usize) -> String {
         for j in junk_spans(line).iter().rev() {
             l.replace_range(j.start..j.end, "");
         }
-        let l = l.trim();
+        // Markdown: "# Title", "*By …*".
+        let l = l.trim().trim_start_matches('#').trim().trim_matches(['*', '_']).trim();
         if l.is_empty() {
             continue;
         }
