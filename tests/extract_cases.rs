@@ -203,3 +203,9 @@ fn appositive_subjects_and_markdown_titles() {
     assert_eq!(x.articles[0].title, "A heading");
     assert_eq!(x.claims[0].claimant.as_deref(), Some("Officials in the capital"));
 }
+
+#[test]
+fn figures_that_include_a_subset_are_one_claim() {
+    let x = run("Title\n\nTwelve people, including three children, were killed in Barda.", Some("2020-10-28"));
+    assert_eq!(x.claims.iter().map(|c| c.killed).collect::<Vec<_>>(), vec![Some(12)]);
+}

@@ -137,8 +137,13 @@ fn figures(s: &str, base: usize) -> (Vec<Token<'_>>, Vec<Figure>) {
         }
     }
     nums.sort_by_key(|n| n.first);
+    let nums_at: Vec<(usize, usize)> = nums.iter().map(|n| (n.first, n.last)).collect();
     for n in nums {
         if not_a_count(&toks, &n) {
+            continue;
+        }
+        // "12 people, including 3 children, were killed": the 3 are part of the 12.
+        if n.first > 0 && matches!(&*lower[n.first - 1], "including" | "among") {
             continue;
         }
         let (hedge, hedge_len) = hedge_before(&toks, n.first);
@@ -158,6 +163,13 @@ fn figures(s: &str, base: usize) -> (Vec<Token<'_>>, Vec<Figure>) {
             if let Some(c) = category_word(w) {
                 category = category.or(Some(c)).map(|old| if old == Category::Unspecified { c } else { old });
                 j += 1;
+                continue;
+            }
+            // Skip "including 3 children" inside the phrase.
+            if w == "including"
+                && let Some(&(_, last)) = nums_at.iter().find(|(first, _)| *first == j + 1)
+            {
+                j = last + 1;
                 continue;
             }
             if FILLER.contains(&w) || toks[j].text.starts_with(char::is_uppercase) && j == n.last + 1 {
