@@ -5,7 +5,6 @@
 //! vertical lines. Hover shows the claim and its sentence; click selects it.
 
 use eframe::egui;
-use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 use egui_plot::{Arrows, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoint, Points, Span, VLine};
@@ -85,6 +84,398 @@ fn from_y(y: f64, log: bool) -> f64 {
     if log { 10f64.powf(y) } else { y }
 }
 
+/// Claims of one series on one day with the same hedge glyph whose plot y falls into the
+/// same 1/`Y_BINS` of the y range are drawn as one mark (about two pixels at the plot's usual
+/// height): the plot stays readable and cheap with hundreds of thousands of claims.
+pub const Y_BINS: f64 = 160.0;
+
+/// Above this many marks the plot switches to its dense form (see [`PlotData`]): a few
+/// thousand marks is about what the plot's pixels can show apart, and what egui can lay out
+/// and tessellate within a frame budget.
+pub const DETAIL_LIMIT: usize = 2_000;
+
+/// Rows of the dense form's cells (about 6 points each at the plot's usual height).
+pub const DENSE_BINS: f64 = 40.0;
+
+/// One cell of the dense form: the incidents claimed on one day with figures in one row.
+#[derive(Debug, Clone)]
+pub struct Cell {
+    /// Centre of the cell (plot coordinates).
+    pub center: PlotPoint,
+    /// Claims per claimant side (`None`: no known side), most first.
+    pub sides: Vec<(Option<String>, u32)>,
+    /// Claims in the cell.
+    pub count: u32,
+    /// A claim of the most frequent side (the first in corpus order): hover and click show it.
+    pub claim: usize,
+}
+
+/// What the plot data depends on: when it changes, [`PlotData`] is rebuilt. The time window is
+/// not part of it (the plot shows every day and shades the window).
+#[derive(Debug, Clone, PartialEq)]
+struct PlotKey {
+    axis: crate::model::TimeAxis,
+    measure: Measure,
+    log: bool,
+    place: Option<String>,
+}
+
+/// One drawn mark: the claims of one series, one day and one hedge glyph whose figures fall
+/// on the same pixel row.
+#[derive(Debug, Clone, Copy)]
+pub struct Mark {
+    /// Plot position of the representative claim.
+    pub point: PlotPoint,
+    /// The representative claim (the first in corpus order): hover and click show it.
+    pub claim: usize,
+    /// Number of claims drawn as this mark.
+    pub count: u32,
+}
+
+/// One claimant · category series, aggregated for drawing.
+#[derive(Debug, Clone)]
+pub struct Series {
+    /// "claimant · category" (the legend entry).
+    pub name: String,
+    /// Side of the claimant (the colour).
+    pub side: Option<String>,
+    /// Victims' category (the marker shape).
+    pub category: Category,
+    /// The toll line: the highest toll of each day, in date order.
+    pub toll_line: Vec<PlotPoint>,
+    /// Incident marks (filled), plot positions.
+    pub filled: Vec<PlotPoint>,
+    /// Toll marks (hollow), plot positions.
+    pub hollow: Vec<PlotPoint>,
+    /// "more than" / "at least" arrows: origins and tips.
+    pub up: (Vec<PlotPoint>, Vec<PlotPoint>),
+    /// "up to" arrows: origins and tips.
+    pub down: (Vec<PlotPoint>, Vec<PlotPoint>),
+    /// "about" ± bars: (low, high) ends.
+    pub about: Vec<[PlotPoint; 2]>,
+}
+
+/// The casualty plot's data for the current axis, measure, scale and selected place: claims
+/// aggregated into marks per series (see [`Y_BINS`]) and the historical figures. Built once
+/// per key by [`PlotData::update`] (from [`super::Visible::update`]), not per frame, and kept
+/// while the time cursor moves.
+#[derive(Debug, Clone, Default)]
+pub struct PlotData {
+    key: Option<PlotKey>,
+    /// The series, in name order.
+    pub series: Vec<Series>,
+    /// Every mark of every series, for hit testing.
+    pub marks: Vec<Mark>,
+    /// Number of plotted claims (before aggregation).
+    pub claims: usize,
+    /// Highest plotted y.
+    pub top: f64,
+    /// Historical claims touching the selected place, in corpus order.
+    pub historical: Vec<usize>,
+    /// The dense form, when the marks would be more than [`DETAIL_LIMIT`]: [`Self::series`]
+    /// then hold one series per side and category (tolls: the day's highest claim of the
+    /// group, as a line with hollow marks), and incidents are drawn as these cells, shaded by
+    /// count and coloured by the side that claims most of them.
+    pub cells: Vec<Cell>,
+    /// Size of a cell (plot units): width, height.
+    pub cell_size: [f64; 2],
+    /// Largest cell count.
+    pub cell_max: u32,
+    /// Dense form: the claimant sides present, most claims first (the colour key).
+    pub sides: Vec<Option<String>>,
+}
+
+/// Hedge glyph classes (marks of different glyphs are never merged).
+fn glyph(h: Hedge) -> u8 {
+    match h {
+        Hedge::Exact => 0,
+        Hedge::MoreThan | Hedge::AtLeast => 1,
+        Hedge::UpTo => 2,
+        Hedge::About => 3,
+    }
+}
+
+impl PlotData {
+    /// Rebuild if the axis, measure, scale or selected place changed. Returns whether it did.
+    pub fn update(&mut self, model: &crate::model::Model, state: &crate::app::state::AppState) -> bool {
+        let key = PlotKey {
+            axis: state.axis,
+            measure: state.measure,
+            log: state.log_scale,
+            place: state.selected_place().map(str::to_owned),
+        };
+        if self.key.as_ref() == Some(&key) {
+            return false;
+        }
+        *self = PlotData::build(model, &key);
+        self.key = Some(key);
+        true
+    }
+
+    fn build(model: &crate::model::Model, key: &PlotKey) -> PlotData {
+        use std::collections::HashMap;
+        let place = key.place.as_deref();
+        let log = key.log;
+        let claims = &model.data.claims;
+        // Plotted claims with their series and position.
+        let mut names: HashMap<(Option<&str>, Category), usize> = HashMap::new();
+        let mut series: Vec<Series> = Vec::new();
+        let mut plotted: Vec<(usize, usize, f64, f64)> = Vec::new(); // (series, claim, x, y)
+        let mut historical = Vec::new();
+        for (i, c) in claims.iter().enumerate() {
+            if place.is_some_and(|p| c.place.as_deref() != Some(p)) {
+                continue;
+            }
+            if c.scope == Scope::Historical {
+                historical.push(i);
+                continue;
+            }
+            let (Some(f), Some(d)) = (figure(c, key.measure), model.item_date(ItemRef::Claim(i), key.axis)) else {
+                continue;
+            };
+            let s = *names.entry((c.claimant.as_deref(), c.category)).or_insert_with(|| {
+                series.push(Series {
+                    name: series_name(c),
+                    side: c.claimant_side.as_deref().map(str::to_owned),
+                    category: c.category,
+                    toll_line: Vec::new(),
+                    filled: Vec::new(),
+                    hollow: Vec::new(),
+                    up: (Vec::new(), Vec::new()),
+                    down: (Vec::new(), Vec::new()),
+                    about: Vec::new(),
+                });
+                series.len() - 1
+            });
+            plotted.push((s, i, day_x(d), to_y(f as f64, log)));
+        }
+        let top = plotted.iter().map(|p| p.3).fold(0.0, f64::max);
+        let y_max = if log { (top + 0.35).max(2.0) } else { (top * 1.7).max(10.0) };
+        let bin = y_max / Y_BINS;
+        // Aggregate: one mark per (series, filled, glyph, day, y bin); the first claim (corpus
+        // order) represents it.
+        let mut marks: HashMap<(usize, bool, u8, i64, i64), usize> = HashMap::new();
+        let mut all: Vec<(usize, bool, u8, Mark)> = Vec::new();
+        let mut toll_max: HashMap<(usize, i64), f64> = HashMap::new();
+        for &(s, i, x, y) in &plotted {
+            let Some(c) = claims.get(i) else { continue };
+            let filled = c.scope == Scope::Incident;
+            if c.scope == Scope::Toll {
+                let e = toll_max.entry((s, x as i64)).or_insert(y);
+                *e = e.max(y);
+            }
+            let g = glyph(c.hedge);
+            let k = (s, filled, g, x as i64, (y / bin).round() as i64);
+            match marks.get(&k) {
+                Some(&m) => {
+                    if let Some(m) = all.get_mut(m) {
+                        m.3.count += 1;
+                    }
+                }
+                None => {
+                    marks.insert(k, all.len());
+                    all.push((s, filled, g, Mark { point: PlotPoint::new(x, y), claim: i, count: 1 }));
+                }
+            }
+        }
+        if all.len() > DETAIL_LIMIT {
+            return PlotData::build_dense(model, &plotted, top, y_max, historical);
+        }
+        for ((s, x), y) in toll_max {
+            if let Some(se) = series.get_mut(s) {
+                se.toll_line.push(PlotPoint::new(x as f64, y));
+            }
+        }
+        for &(s, filled, g, m) in &all {
+            let Some(se) = series.get_mut(s) else { continue };
+            let (x, y) = (m.point.x, m.point.y);
+            let v = from_y(y, log);
+            if filled { se.filled.push(m.point) } else { se.hollow.push(m.point) }
+            match g {
+                1 => {
+                    se.up.0.push(m.point);
+                    se.up.1.push(PlotPoint::new(x, to_y(v * 1.6, log).max(y + if log { 0.0 } else { 5.0 })));
+                }
+                2 => {
+                    se.down.0.push(m.point);
+                    se.down.1.push(PlotPoint::new(x, to_y(v / 1.6, log)));
+                }
+                3 => se.about.push([PlotPoint::new(x, to_y(v * 0.85, log)), PlotPoint::new(x, to_y(v * 1.15, log))]),
+                _ => {}
+            }
+        }
+        let mut order: Vec<usize> = (0..series.len()).collect();
+        order.sort_by(|&a, &b| series[a].name.cmp(&series[b].name));
+        let mut series: Vec<Series> = {
+            let mut slots: Vec<Option<Series>> = series.into_iter().map(Some).collect();
+            order.iter().filter_map(|&i| slots.get_mut(i).and_then(Option::take)).collect()
+        };
+        for s in &mut series {
+            s.toll_line.sort_by(|a, b| a.x.total_cmp(&b.x));
+        }
+        PlotData {
+            key: None,
+            series,
+            marks: all.into_iter().map(|(_, _, _, m)| m).collect(),
+            claims: plotted.len(),
+            top,
+            historical,
+            ..Default::default()
+        }
+    }
+
+    /// The dense form (see [`PlotData::cells`]) of `plotted` (series, claim, x, y).
+    fn build_dense(
+        model: &crate::model::Model,
+        plotted: &[(usize, usize, f64, f64)],
+        top: f64,
+        y_max: f64,
+        historical: Vec<usize>,
+    ) -> PlotData {
+        use std::collections::HashMap;
+        let claims = &model.data.claims;
+        let bin = y_max / DENSE_BINS;
+        let mut groups: HashMap<(Option<&str>, Category), usize> = HashMap::new();
+        let mut series: Vec<Series> = Vec::new();
+        // Tolls: the day's highest claim per side and category.
+        let mut best: HashMap<(usize, i64), Mark> = HashMap::new();
+        // Incidents: per (day, row), per side: count and first claim.
+        type BySide<'a> = HashMap<Option<&'a str>, (u32, usize)>;
+        let mut cells: HashMap<(i64, i64), BySide<'_>> = HashMap::new();
+        for &(_, i, x, y) in plotted {
+            let Some(c) = claims.get(i) else { continue };
+            let side = c.claimant_side.as_deref();
+            if c.scope == Scope::Toll {
+                let g = *groups.entry((side, c.category)).or_insert_with(|| {
+                    series.push(Series {
+                        name: format!("{} · {}", side.unwrap_or("no known side"), category_label(c.category)),
+                        side: c.claimant_side.as_deref().map(str::to_owned),
+                        category: c.category,
+                        toll_line: Vec::new(),
+                        filled: Vec::new(),
+                        hollow: Vec::new(),
+                        up: (Vec::new(), Vec::new()),
+                        down: (Vec::new(), Vec::new()),
+                        about: Vec::new(),
+                    });
+                    series.len() - 1
+                });
+                let m = best.entry((g, x as i64)).or_insert(Mark { point: PlotPoint::new(x, y), claim: i, count: 0 });
+                m.count += 1;
+                if y > m.point.y {
+                    m.point.y = y;
+                    m.claim = i;
+                }
+            } else {
+                let e = cells.entry((x as i64, (y / bin).floor() as i64)).or_default().entry(side).or_insert((0, i));
+                e.0 += 1;
+            }
+        }
+        let mut side_counts: HashMap<Option<&str>, usize> = HashMap::new();
+        for &(_, i, _, _) in plotted {
+            if let Some(c) = claims.get(i) {
+                *side_counts.entry(c.claimant_side.as_deref()).or_default() += 1;
+            }
+        }
+        let mut sides: Vec<(Option<&str>, usize)> = side_counts.into_iter().collect();
+        sides.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let sides = sides.into_iter().map(|(s, _)| s.map(str::to_owned)).collect();
+        let mut marks = Vec::with_capacity(best.len() + cells.len());
+        let mut best: Vec<(usize, Mark)> = best.into_iter().map(|((g, _), m)| (g, m)).collect();
+        best.sort_by(|a, b| a.1.point.x.total_cmp(&b.1.point.x));
+        for (g, m) in best {
+            if let Some(se) = series.get_mut(g) {
+                se.toll_line.push(m.point);
+                se.hollow.push(m.point);
+            }
+            marks.push(m);
+        }
+        series.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut out_cells: Vec<Cell> = cells
+            .into_iter()
+            .map(|((day, row), by_side)| {
+                let mut sides: Vec<(Option<String>, u32, usize)> =
+                    by_side.into_iter().map(|(s, (n, i))| (s.map(str::to_owned), n, i)).collect();
+                sides.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                let count = sides.iter().map(|s| s.1).sum();
+                let claim = sides.first().map_or(0, |s| s.2);
+                Cell {
+                    center: PlotPoint::new(day as f64, (row as f64 + 0.5) * bin),
+                    sides: sides.into_iter().map(|(s, n, _)| (s, n)).collect(),
+                    count,
+                    claim,
+                }
+            })
+            .collect();
+        out_cells.sort_by(|a, b| a.center.x.total_cmp(&b.center.x).then(a.center.y.total_cmp(&b.center.y)));
+        let cell_max = out_cells.iter().map(|c| c.count).max().unwrap_or(0);
+        PlotData {
+            key: None,
+            series,
+            marks,
+            claims: plotted.len(),
+            top,
+            historical,
+            cells: out_cells,
+            cell_size: [0.8, bin],
+            cell_max,
+            sides,
+        }
+    }
+}
+
+/// The dense form's cells as one plot item: a rectangle per cell, coloured by the side that
+/// claims most of its incidents, more opaque the more claims it holds (one mesh, no
+/// per-cell shapes).
+struct Cells<'a> {
+    base: egui_plot::PlotItemBase,
+    data: &'a PlotData,
+    palette: crate::app::theme::Palette,
+}
+
+impl egui_plot::PlotItem for Cells<'_> {
+    fn shapes(&self, _ui: &egui::Ui, transform: &egui_plot::PlotTransform, shapes: &mut Vec<egui::Shape>) {
+        let mut mesh = egui::Mesh::default();
+        let [w, h] = self.data.cell_size;
+        let max = f64::from(self.data.cell_max.max(2)).ln();
+        for c in &self.data.cells {
+            let a = transform.position_from_point(&PlotPoint::new(c.center.x - w / 2.0, c.center.y - h / 2.0));
+            let b = transform.position_from_point(&PlotPoint::new(c.center.x + w / 2.0, c.center.y + h / 2.0));
+            let side = c.sides.first().and_then(|s| s.0.as_deref());
+            let strength = 0.25 + 0.75 * (f64::from(c.count).ln() / max).clamp(0.0, 1.0);
+            let color = self.palette.side(side).gamma_multiply(strength as f32);
+            mesh.add_colored_rect(egui::Rect::from_two_pos(a, b), color);
+        }
+        shapes.push(egui::Shape::mesh(mesh));
+    }
+
+    fn initialize(&mut self, _x_range: std::ops::RangeInclusive<f64>) {}
+
+    fn color(&self) -> egui::Color32 {
+        self.palette.weak
+    }
+
+    fn geometry(&self) -> egui_plot::PlotGeometry<'_> {
+        egui_plot::PlotGeometry::None
+    }
+
+    fn bounds(&self) -> egui_plot::PlotBounds {
+        let mut b = egui_plot::PlotBounds::NOTHING;
+        for c in &self.data.cells {
+            b.extend_with(&c.center);
+        }
+        b
+    }
+
+    fn base(&self) -> &egui_plot::PlotItemBase {
+        &self.base
+    }
+
+    fn base_mut(&mut self) -> &mut egui_plot::PlotItemBase {
+        &mut self.base
+    }
+}
+
 /// Draw the plot and the list of historical figures.
 pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
     let s = ctx.state;
@@ -105,38 +496,55 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
         if ui.checkbox(&mut log, "Log scale").changed() {
             out.push(Command::SetLogScale(log));
         }
-        ui.weak("● civilian  ■ military  ◆ unspecified · lines: tolls · ↑ more than · ↓ up to · ± about");
-    });
-
-    let points = plotted(ctx);
-    let log = s.log_scale;
-    // Group into series.
-    let mut series: BTreeMap<String, Vec<&PlotClaim>> = BTreeMap::new();
-    for p in &points {
-        if let Some(c) = ctx.model.data.claims.get(p.claim) {
-            series.entry(series_name(c)).or_default().push(p);
+        if ctx.visible.plot.cells.is_empty() {
+            ui.weak("● civilian  ■ military  ◆ unspecified · lines: tolls · ↑ more than · ↓ up to · ± about");
+        } else {
+            ui.weak(format!("{} claims", fmt_num(ctx.visible.plot.claims as u64)));
         }
+    });
+    if !ctx.visible.plot.cells.is_empty() {
+        // Dense form: a colour key instead of a legend of every series.
+        ui.weak("Lines: the day's highest toll (○ civilian □ military ◇ unspecified) · shading: incidents per day and figure, by the side claiming most");
+        ui.horizontal_wrapped(|ui| {
+            for side in &ctx.visible.plot.sides {
+                let name = side.as_deref().unwrap_or("no known side");
+                ui.label(egui::RichText::new(format!("● {name}")).color(pal.side(side.as_deref())).small());
+            }
+        });
     }
+
+    let data = &ctx.visible.plot;
+    let log = s.log_scale;
     let height = (ui.available_height() - 8.0).max(120.0);
     let span = ctx.model.span(s.axis);
     let range = s.range();
     let cursor = s.cursor;
-    let selected_claim = match s.selection {
-        Selection::Claim(i) => Some(i),
+    // The selected claim's own position (it may be drawn merged into a mark).
+    let selected_point = match s.selection {
+        Selection::Claim(i) => ctx.model.data.claims.get(i).and_then(|c| {
+            if c.scope == Scope::Historical || s.selected_place().is_some_and(|p| c.place.as_deref() != Some(p)) {
+                return None;
+            }
+            let f = figure(c, s.measure)?;
+            let d = ctx.model.item_date(ItemRef::Claim(i), s.axis)?;
+            Some([day_x(d), to_y(f as f64, log)])
+        }),
         _ => None,
     };
     let mut truces: Vec<NaiveDate> = ctx.model.data.truces.iter().map(|t| t.date).collect();
     truces.sort_unstable();
     truces.dedup();
 
-    let mut plot = Plot::new("casualty_plot")
-        .height(height)
-        .legend(
+    let mut plot = Plot::new("casualty_plot").height(height);
+    if data.cells.is_empty() {
+        plot = plot.legend(
             Legend::default()
                 .position(egui_plot::Corner::LeftTop)
                 .text_style(egui::TextStyle::Small)
                 .background_alpha(0.85),
-        )
+        );
+    }
+    let mut plot = plot
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -164,7 +572,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
     if let Some((lo, hi)) = span {
         plot = plot.include_x(day_x(lo) - 1.0).include_x(day_x(hi) + 1.0);
     }
-    let top = points.iter().map(|p| p.point[1]).fold(0.0, f64::max);
+    let top = data.top;
     plot = plot.include_y(if log { top + 0.35 } else { top * 1.7 });
     if log {
         plot = plot.include_y(2.0).y_grid_spacer(egui_plot::log_grid_spacer(10));
@@ -187,34 +595,24 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
         if let Some(c) = cursor {
             pui.vline(VLine::new("", day_x(c)).color(pal.cursor).width(2.0));
         }
-        for (name, pts) in &series {
-            let Some(first) = pts.first().and_then(|p| ctx.model.data.claims.get(p.claim)) else { continue };
-            let color = pal.side(first.claimant_side.as_deref());
-            // Tolls: a line through the series' toll points, in date order.
-            let mut tolls: Vec<[f64; 2]> = pts
-                .iter()
-                .filter(|p| ctx.model.data.claims.get(p.claim).is_some_and(|c| c.scope == Scope::Toll))
-                .map(|p| p.point)
-                .collect();
-            tolls.sort_by(|a, b| a[0].total_cmp(&b[0]));
-            if tolls.len() >= 2 {
-                pui.line(Line::new(name.clone(), tolls).color(color).width(2.0).allow_hover(false));
+        if !data.cells.is_empty() {
+            pui.add(Cells { base: egui_plot::PlotItemBase::new(String::new()), data, palette: pal });
+        }
+        for se in &data.series {
+            let name = se.name.as_str();
+            let color = pal.side(se.side.as_deref());
+            // Tolls: a line through the series' highest toll of each day.
+            if se.toll_line.len() >= 2 {
+                pui.line(Line::new(name, se.toll_line.as_slice()).color(color).width(2.0).allow_hover(false));
             }
-            // Points by shape (toll points hollow, incident points filled).
-            for filled in [true, false] {
-                let xy: Vec<[f64; 2]> = pts
-                    .iter()
-                    .filter(|p| {
-                        ctx.model.data.claims.get(p.claim).is_some_and(|c| (c.scope == Scope::Incident) == filled)
-                    })
-                    .map(|p| p.point)
-                    .collect();
+            // Marks by shape (toll marks hollow, incident marks filled).
+            for (filled, xy) in [(true, &se.filled), (false, &se.hollow)] {
                 if xy.is_empty() {
                     continue;
                 }
                 pui.points(
-                    Points::new(name.clone(), xy)
-                        .shape(marker(first.category))
+                    Points::new(name, xy.as_slice())
+                        .shape(marker(se.category))
                         .color(color)
                         .filled(filled)
                         .radius(5.0)
@@ -222,43 +620,21 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
                 );
             }
             // Hedges.
-            let mut up_o = Vec::new();
-            let mut up_t = Vec::new();
-            let mut down_o = Vec::new();
-            let mut down_t = Vec::new();
-            for p in pts {
-                let Some(c) = ctx.model.data.claims.get(p.claim) else { continue };
-                let v = from_y(p.point[1], log);
-                let [x, y] = p.point;
-                match c.hedge {
-                    Hedge::MoreThan | Hedge::AtLeast => {
-                        up_o.push([x, y]);
-                        up_t.push([x, to_y(v * 1.6, log).max(y + if log { 0.0 } else { 5.0 })]);
-                    }
-                    Hedge::UpTo => {
-                        down_o.push([x, y]);
-                        down_t.push([x, to_y(v / 1.6, log)]);
-                    }
-                    Hedge::About => {
-                        let band = vec![[x, to_y(v * 0.85, log)], [x, to_y(v * 1.15, log)]];
-                        pui.line(Line::new(name.clone(), band).color(color).width(5.0).allow_hover(false));
-                    }
-                    Hedge::Exact => {}
+            for band in &se.about {
+                pui.line(Line::new(name, band.as_slice()).color(color).width(5.0).allow_hover(false));
+            }
+            for (o, t) in [&se.up, &se.down] {
+                if !o.is_empty() {
+                    pui.arrows(
+                        Arrows::new(name, o.as_slice(), t.as_slice()).color(color).tip_length(8.0).allow_hover(false),
+                    );
                 }
-            }
-            if !up_o.is_empty() {
-                pui.arrows(Arrows::new(name.clone(), up_o, up_t).color(color).tip_length(8.0).allow_hover(false));
-            }
-            if !down_o.is_empty() {
-                pui.arrows(Arrows::new(name.clone(), down_o, down_t).color(color).tip_length(8.0).allow_hover(false));
             }
         }
         // Selected claim ring.
-        if let Some(sel) = selected_claim
-            && let Some(p) = points.iter().find(|p| p.claim == sel)
-        {
+        if let Some(p) = selected_point {
             pui.points(
-                Points::new("", vec![p.point])
+                Points::new("", vec![p])
                     .shape(MarkerShape::Circle)
                     .filled(false)
                     .radius(10.0)
@@ -270,27 +646,62 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
     let response = resp.response.clone();
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Casualty plot"));
 
-    // Our own hit test: nearest plotted claim within 12 points of the pointer.
+    // Our own hit test: nearest mark within 12 points of the pointer.
     let hover = response.hover_pos().and_then(|pos| {
-        points
+        data.marks
             .iter()
-            .map(|p| {
-                let sp = resp.transform.position_from_point(&PlotPoint::new(p.point[0], p.point[1]));
-                (p, sp.distance(pos))
-            })
+            .map(|m| (m, resp.transform.position_from_point(&m.point).distance(pos)))
             .filter(|(_, d)| *d < 12.0)
             .min_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(p, _)| p.claim)
+            .map(|(m, _)| *m)
     });
-    if let Some(i) = hover {
-        if let Some(c) = ctx.model.data.claims.get(i) {
-            response.clone().on_hover_ui_at_pointer(|ui| claim_tooltip(ui, ctx, i, c));
+    // Dense form: the cell under the pointer, when no toll mark is nearer.
+    let cell = match (hover, response.hover_pos()) {
+        (None, Some(pos)) if !data.cells.is_empty() => {
+            let v = resp.transform.value_from_position(pos);
+            let [w, h] = data.cell_size;
+            data.cells
+                .iter()
+                .find(|c| (v.x - c.center.x).abs() <= w / 2.0 && (v.y - c.center.y).abs() <= h / 2.0)
         }
+        _ => None,
+    };
+    if let Some(c) = cell {
+        response.clone().on_hover_ui_at_pointer(|ui| {
+            ui.set_max_width(420.0);
+            let day = x_day(c.center.x).map(fmt_day).unwrap_or_default();
+            let lo = from_y(c.center.y - data.cell_size[1] / 2.0, log).max(0.0);
+            let hi = from_y(c.center.y + data.cell_size[1] / 2.0, log);
+            ui.label(
+                egui::RichText::new(format!("{} incident claims, {day}, figures {:.0}–{:.0}", fmt_num(u64::from(c.count)), lo.ceil(), hi.floor()))
+                    .family(crate::app::theme::bold()),
+            );
+            for (side, n) in c.sides.iter().take(6) {
+                ui.label(format!("{}: {}", side.as_deref().unwrap_or("no known side"), fmt_num(u64::from(*n))));
+            }
+            ui.weak("Click to select one of them and open its article.");
+        });
         if response.clicked() {
-            out.push(Command::Select(Selection::Claim(i)));
+            out.push(Command::Select(Selection::Claim(c.claim)));
         }
     }
-    if points.is_empty() {
+    if let Some(m) = hover {
+        if let Some(c) = ctx.model.data.claims.get(m.claim) {
+            response.clone().on_hover_ui_at_pointer(|ui| {
+                claim_tooltip(ui, ctx, m.claim, c);
+                if m.count > 1 {
+                    ui.weak(format!(
+                        "{} more claims by this claimant on this day with about this figure are drawn here.",
+                        m.count - 1
+                    ));
+                }
+            });
+        }
+        if response.clicked() {
+            out.push(Command::Select(Selection::Claim(m.claim)));
+        }
+    }
+    if data.claims == 0 {
         let msg = if s.selected_place().is_some() {
             "No casualty figures name this place. Press Esc to clear the selection."
         } else {
@@ -306,23 +717,20 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
     }
 }
 
+/// At most this many historical figures are listed (a large corpus repeats the same few
+/// figures thousands of times; laying them all out every frame would stall).
+pub const MAX_HISTORICAL: usize = 100;
+
 /// The list of historical figures (kept out of the series), for the side of the plot.
 pub fn historical(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
-    let place = ctx.state.selected_place();
-    let hist: Vec<(usize, &Claim)> = ctx
-        .model
-        .data
-        .claims
-        .iter()
-        .enumerate()
-        .filter(|(i, c)| c.scope == Scope::Historical && place.is_none_or(|p| ctx.model.claim_touches_place(*i, p)))
-        .collect();
+    let hist = &ctx.visible.plot.historical;
     ui.label(egui::RichText::new("Historical figures (not plotted)").family(crate::app::theme::bold()));
     if hist.is_empty() {
         ui.weak("None.");
         return;
     }
-    for (i, c) in hist {
+    for &i in hist.iter().take(MAX_HISTORICAL) {
+        let Some(c) = ctx.model.data.claims.get(i) else { continue };
         let selected = ctx.state.selection == Selection::Claim(i);
         let text = format!(
             "{} {} — {}",
@@ -336,6 +744,9 @@ pub fn historical(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) 
         if r.clicked() {
             out.push(Command::Select(Selection::Claim(i)));
         }
+    }
+    if hist.len() > MAX_HISTORICAL {
+        ui.weak(format!("Showing the first {MAX_HISTORICAL} of {} historical figures: select a place to narrow them.", hist.len()));
     }
 }
 
@@ -420,4 +831,71 @@ fn claim_tooltip(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, i: usize, c: &Claim) {
     ui.separator();
     ui.label(egui::RichText::new(format!("“{}”", c.sentence.trim())).italics());
     ui.weak("Click to select and open the article.");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::state::AppState;
+    use crate::model::{Model, TimeAxis};
+
+    fn model() -> Option<Model> {
+        crate::Engine::embedded().ok().map(|e| Model::new(e.extract_embedded()))
+    }
+
+    fn key(place: Option<&str>) -> PlotKey {
+        PlotKey { axis: TimeAxis::Event, measure: Measure::Killed, log: true, place: place.map(str::to_owned) }
+    }
+
+    #[test]
+    fn marks_account_for_every_plotted_claim() {
+        let Some(m) = model() else { return };
+        let data = PlotData::build(&m, &key(None));
+        assert!(data.cells.is_empty(), "the embedded corpus is drawn in detail");
+        let total: u32 = data.marks.iter().map(|k| k.count).sum();
+        assert_eq!(total as usize, data.claims);
+        assert!(data.claims > 0);
+        // The representative claims are plotted ones: never historical.
+        assert!(data.marks.iter().all(|k| m.data.claims[k.claim].scope != Scope::Historical));
+        assert!(data.historical.iter().all(|&i| m.data.claims[i].scope == Scope::Historical));
+    }
+
+    #[test]
+    fn dense_form_keeps_every_claim_in_a_cell_or_a_toll_mark() {
+        let Some(m) = model() else { return };
+        let k = key(None);
+        let plotted: Vec<(usize, usize, f64, f64)> = m
+            .data
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.scope != Scope::Historical)
+            .filter_map(|(i, c)| Some((0, i, day_x(c.date?), to_y(c.killed? as f64, k.log))))
+            .collect();
+        let data = PlotData::build_dense(&m, &plotted, 4.0, 4.35, Vec::new());
+        let in_cells: u32 = data.cells.iter().map(|c| c.count).sum();
+        let in_marks: u32 = data.marks.iter().map(|c| c.count).sum();
+        assert_eq!((in_cells + in_marks) as usize, plotted.len());
+        for c in &data.cells {
+            assert_eq!(c.sides.iter().map(|s| s.1).sum::<u32>(), c.count);
+            assert!(m.data.claims[c.claim].scope == Scope::Incident);
+        }
+        // One toll mark per series and day, at the day's highest toll.
+        for s in &data.series {
+            assert!(s.toll_line.windows(2).all(|w| w[0].x < w[1].x), "{}", s.name);
+        }
+    }
+
+    #[test]
+    fn plot_data_follows_the_selected_place_not_the_cursor() {
+        let Some(m) = model() else { return };
+        let mut state = AppState { cursor: m.busiest_day(TimeAxis::Event), ..AppState::default() };
+        let mut data = PlotData::default();
+        assert!(data.update(&m, &state));
+        state.cursor = m.span(TimeAxis::Event).map(|s| s.0);
+        assert!(!data.update(&m, &state), "moving the cursor keeps the plot data");
+        state.selection = crate::app::state::Selection::Place("ganja".into());
+        assert!(data.update(&m, &state));
+        assert!(data.marks.iter().all(|k| m.claim_touches_place(k.claim, "ganja")));
+    }
 }

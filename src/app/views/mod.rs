@@ -10,7 +10,7 @@ pub mod problems;
 pub mod quotes;
 pub mod timeline;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::command::Command;
 use super::state::{AppState, Selection};
@@ -53,8 +53,9 @@ pub struct Visible {
     key: Option<VisibleKey>,
     /// Per-place counts in the window (one entry per place with items).
     pub stats: Vec<PlaceStats>,
-    /// Claims in the window (all places), corpus order.
-    pub claims_in_window: Vec<usize>,
+    /// The casualty plot's aggregated series and the historical figures (rebuilt only when
+    /// the axis, measure, scale or selected place changes, not when the cursor moves).
+    pub plot: casualty_plot::PlotData,
     /// Quotes to list: in the window and touching the selected place; or, while searching,
     /// every quote in the corpus that matches.
     pub quotes: Vec<usize>,
@@ -65,6 +66,11 @@ pub struct Visible {
     /// Articles whose text contains the search string: (article index, occurrences, byte
     /// offset of the first occurrence, its length).
     pub article_hits: Vec<(usize, usize, usize, usize)>,
+    /// Each quote's day on [`Self::quote_days_axis`] (days from the common era, `i32::MIN`
+    /// when undated), so a window's quotes come out of one linear pass in corpus order
+    /// instead of a sort (the cursor moves every frame while the slider is dragged).
+    quote_days: Vec<i32>,
+    quote_days_axis: Option<TimeAxis>,
 }
 
 impl Visible {
@@ -76,21 +82,25 @@ impl Visible {
             selection: state.selection.clone(),
             search: state.search.trim().to_owned(),
         };
+        self.plot.update(model, state);
         if self.key.as_ref() == Some(&key) {
             return false;
         }
         let search_changed = self.key.as_ref().is_none_or(|k| k.search != key.search);
         self.stats = model.place_stats(&key.range, key.axis);
-        self.claims_in_window = model.claims_in(&key.range, key.axis);
         let place = match &key.selection {
             Selection::Place(p) => Some(p.as_str()),
             _ => None,
         };
         let needle = key.search.to_lowercase();
         self.quotes = if needle.is_empty() {
-            model
-                .quotes_in(&key.range, key.axis)
-                .into_iter()
+            if self.quote_days_axis != Some(key.axis) || self.quote_days.len() != model.data.quotes.len() {
+                self.quote_days = (0..model.data.quotes.len())
+                    .map(|i| model.item_date(crate::model::ItemRef::Quote(i), key.axis).map_or(i32::MIN, |d| d.num_days_from_ce()))
+                    .collect();
+                self.quote_days_axis = Some(key.axis);
+            }
+            quotes_in_window(&self.quote_days, &key.range)
                 .filter(|&i| place.is_none_or(|p| model.quote_touches_place(i, p)))
                 .collect()
         } else {
@@ -128,6 +138,15 @@ impl Visible {
         self.key = Some(key);
         true
     }
+}
+
+/// Indices (corpus order) of the quotes whose day (see [`Visible::quote_days`]) lies in
+/// `range`; undated quotes only in [`DayRange::ALL`], as [`DayRange::contains`].
+fn quotes_in_window<'a>(days: &'a [i32], range: &DayRange) -> impl Iterator<Item = usize> + 'a {
+    let all = *range == DayRange::ALL;
+    let lo = range.from.map_or(i32::MIN + 1, |d| d.num_days_from_ce());
+    let hi = range.to.map_or(i32::MAX, |d| d.num_days_from_ce());
+    days.iter().enumerate().filter(move |(_, d)| all || (**d >= lo && **d <= hi)).map(|(i, _)| i)
 }
 
 /// Case-insensitive search of article texts (ASCII case folding, so byte offsets stay valid).
@@ -171,5 +190,32 @@ pub fn chip(ui: &mut egui::Ui, text: &str, hover: &str, color: Option<egui::Colo
 pub fn push_once(out: &mut Vec<Command>, cmd: Command) {
     if !out.contains(&cmd) {
         out.push(cmd);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_in_window_match_the_model_query() {
+        let Some(m) = crate::Engine::embedded().ok().map(|e| Model::new(e.extract_embedded())) else { return };
+        for axis in [TimeAxis::Event, TimeAxis::Published] {
+            let days: Vec<i32> = (0..m.data.quotes.len())
+                .map(|i| m.item_date(crate::model::ItemRef::Quote(i), axis).map_or(i32::MIN, |d| d.num_days_from_ce()))
+                .collect();
+            let Some((lo, hi)) = m.span(axis) else { continue };
+            let mid = lo + (hi - lo) / 2;
+            for range in [
+                DayRange::ALL,
+                DayRange { from: None, to: Some(mid) },
+                DayRange { from: Some(mid), to: Some(mid) },
+                DayRange { from: Some(mid), to: None },
+                DayRange { from: Some(hi), to: Some(lo) },
+            ] {
+                let got: Vec<usize> = quotes_in_window(&days, &range).collect();
+                assert_eq!(got, m.quotes_in(&range, axis), "{range:?} {axis:?}");
+            }
+        }
     }
 }

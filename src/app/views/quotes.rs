@@ -68,10 +68,35 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
             "No quotes in this window. Drag the time slider or widen the window."
         });
     }
-    egui::ScrollArea::vertical().id_salt("quotes_scroll").auto_shrink([false, false]).show(ui, |ui| {
+    egui::ScrollArea::vertical().id_salt("quotes_scroll").auto_shrink([false, false]).show_viewport(ui, |ui, viewport| {
+        // Only the cards in (or near) the viewport are laid out; the others take their
+        // remembered height (an estimate until first shown) and stay clickable, accessible
+        // buttons with the same name, so a long list costs little per frame.
+        let heights_id = ui.scope_id().with("quote_card_heights");
+        let width = ui.available_width();
+        let mut heights: CardHeights = ui.data_mut(|d| d.get_temp(heights_id)).unwrap_or_default();
+        if (heights.width - width).abs() > 0.5 {
+            heights = CardHeights { width, ..Default::default() };
+        }
+        let origin = ui.cursor().top();
+        let near = viewport.expand2(egui::vec2(0.0, 200.0));
+        let mut changed = false;
         for &i in ctx.visible.quotes.iter().take(MAX_CARDS) {
-            quote_card(ui, ctx, i, out);
+            let y = ui.cursor().top() - origin;
+            let h = heights.of.get(&i).copied().unwrap_or(ESTIMATED_CARD_HEIGHT);
+            if y + h < near.top() || y > near.bottom() {
+                card_placeholder(ui, ctx, i, h, out);
+            } else {
+                let got = quote_card(ui, ctx, i, out);
+                if (got - h).abs() > 0.5 || !heights.of.contains_key(&i) {
+                    heights.of.insert(i, got);
+                    changed = true;
+                }
+            }
             ui.add_space(4.0);
+        }
+        if changed {
+            ui.data_mut(|d| d.insert_temp(heights_id, heights));
         }
         if ctx.visible.quotes.len() > MAX_CARDS {
             ui.weak(format!(
@@ -93,8 +118,43 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
     });
 }
 
-fn quote_card(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, i: usize, out: &mut Vec<Command>) {
+/// Height of a quote card not yet laid out, in points.
+const ESTIMATED_CARD_HEIGHT: f32 = 96.0;
+
+/// Heights of laid-out quote cards at one list width (egui temporary memory).
+#[derive(Debug, Clone, Default)]
+struct CardHeights {
+    width: f32,
+    of: std::collections::HashMap<usize, f32>,
+}
+
+/// The accessible name of a quote card: "Quote by SPEAKER: first words…".
+fn card_label(q: &crate::model::Quote) -> String {
+    let speaker = q.speaker.as_deref().unwrap_or("Unattributed");
+    format!("Quote by {speaker}: {}", super::casualty_plot::ellipsize(&q.text, 60))
+}
+
+/// A card outside the viewport: its space, its name and its click, nothing drawn.
+fn card_placeholder(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, i: usize, height: f32, out: &mut Vec<Command>) {
     let Some(q) = ctx.model.data.quotes.get(i) else { return };
+    let selected = ctx.state.selection == Selection::Quote(i);
+    let (_, resp) = ui.allocate_exact_size(egui::vec2(ui.available_width(), height), Sense::click());
+    resp.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, card_label(q)));
+    if resp.clicked() {
+        select_quote(ctx, i, q, out);
+    }
+}
+
+fn select_quote(ctx: &ViewCtx<'_>, i: usize, q: &crate::model::Quote, out: &mut Vec<Command>) {
+    out.push(Command::Select(Selection::Quote(i)));
+    if let Some(a) = ctx.model.article_index(&q.article) {
+        out.push(Command::OpenArticle { article: a, start: q.start, end: q.end });
+    }
+}
+
+/// Lay out one card; returns its height.
+fn quote_card(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, i: usize, out: &mut Vec<Command>) -> f32 {
+    let Some(q) = ctx.model.data.quotes.get(i) else { return 0.0 };
     let pal = ctx.palette;
     let selected = ctx.state.selection == Selection::Quote(i);
     let side_color = pal.side(q.speaker_side.as_deref());
@@ -105,7 +165,7 @@ fn quote_card(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, i: usize, out: &mut Vec<Comm
     };
     let fill = if selected { pal.selection.gamma_multiply(0.08) } else { ui.visuals().faint_bg_color };
     let speaker = q.speaker.as_deref().unwrap_or("Unattributed");
-    let accessible = format!("Quote by {speaker}: {}", super::casualty_plot::ellipsize(&q.text, 60));
+    let accessible = card_label(q);
     let inner = ui.scope_builder(egui::UiBuilder::new().id_salt(("quote", i)).sense(Sense::click()), |ui| {
         egui::Frame::new()
             .stroke(stroke)
@@ -152,12 +212,10 @@ fn quote_card(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, i: usize, out: &mut Vec<Comm
     let resp = inner.response;
     resp.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &accessible));
     if resp.clicked() {
-        out.push(Command::Select(Selection::Quote(i)));
-        if let Some(a) = ctx.model.article_index(&q.article) {
-            out.push(Command::OpenArticle { article: a, start: q.start, end: q.end });
-        }
+        select_quote(ctx, i, q, out);
     }
     if resp.hovered() {
         ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
     }
+    resp.rect.height()
 }
