@@ -31,9 +31,7 @@ fn synthetic_500(c: &mut Criterion) {
     let mut g = c.benchmark_group("extract");
     g.throughput(Throughput::Bytes(summary.bytes));
     g.sample_size(20);
-    g.bench_function("500 synthetic articles from disk", |b| {
-        b.iter(|| black_box(engine.extract_paths(&paths, &Progress::default())))
-    });
+    g.bench_function("500 synthetic articles from disk", |b| b.iter(|| black_box(engine.extract_paths(&paths, &Progress::default()))));
     // The same articles already in memory: the engine without file reading.
     let docs: Vec<dateline::corpus::Document> = (1..=500u64)
         .map(|i| dateline::corpus::Document {

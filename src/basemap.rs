@@ -130,14 +130,9 @@ impl Country {
         if p[0] < x0 || p[0] > x1 || p[1] < y0 || p[1] > y1 {
             return false;
         }
-        self.indices.chunks_exact(3).any(|t| {
-            point_in_triangle(
-                p,
-                self.vertices[t[0] as usize],
-                self.vertices[t[1] as usize],
-                self.vertices[t[2] as usize],
-            )
-        })
+        self.indices
+            .chunks_exact(3)
+            .any(|t| point_in_triangle(p, self.vertices[t[0] as usize], self.vertices[t[1] as usize], self.vertices[t[2] as usize]))
     }
 }
 
@@ -183,12 +178,7 @@ impl BaseMap {
     /// it is reported on stderr and yields an empty layer rather than a panic.
     pub fn embedded() -> BaseMap {
         let ((low, medium), (high, disputed)) = rayon::join(
-            || {
-                rayon::join(
-                    || layer_or_empty("countries-110m", DATA_110M),
-                    || layer_or_empty("countries-50m-region", DATA_50M),
-                )
-            },
+            || rayon::join(|| layer_or_empty("countries-110m", DATA_110M), || layer_or_empty("countries-50m-region", DATA_50M)),
             || {
                 rayon::join(
                     || layer_or_empty("countries-10m-caucasus", DATA_10M),
@@ -196,21 +186,13 @@ impl BaseMap {
                         Ok(c) => c,
                         Err(e) => {
                             eprintln!("basemap: nagorno-karabakh.geojson: {e}");
-                            Country {
-                                name: "Nagorno-Karabakh".into(),
-                                ..Country::default()
-                            }
+                            Country { name: "Nagorno-Karabakh".into(), ..Country::default() }
                         }
                     },
                 )
             },
         );
-        BaseMap {
-            low,
-            medium,
-            high,
-            disputed,
-        }
+        BaseMap { low, medium, high, disputed }
     }
 
     /// The layer for a level of detail.
@@ -263,10 +245,7 @@ fn layer_or_empty(what: &str, json: &str) -> Layer {
         Ok(l) => l,
         Err(e) => {
             eprintln!("basemap: {what}: {e}");
-            Layer {
-                countries: Vec::new(),
-                coverage: [0.0; 4],
-            }
+            Layer { countries: Vec::new(), coverage: [0.0; 4] }
         }
     }
 }
@@ -285,23 +264,13 @@ fn parse_layer(json: &str) -> Result<Layer, String> {
         .countries
         .into_iter()
         .map(|rc| {
-            let polygons: Vec<Vec<Vec<[f64; 2]>>> = rc
-                .polygons
-                .iter()
-                .map(|p| {
-                    p.iter()
-                        .map(|r| r.chunks_exact(2).map(|c| [c[0], c[1]]).collect())
-                        .collect()
-                })
-                .collect();
+            let polygons: Vec<Vec<Vec<[f64; 2]>>> =
+                rc.polygons.iter().map(|p| p.iter().map(|r| r.chunks_exact(2).map(|c| [c[0], c[1]]).collect()).collect()).collect();
             build_country(rc.name, polygons, raw.crop)
         })
         .filter(|c| !c.indices.is_empty())
         .collect();
-    Ok(Layer {
-        countries,
-        coverage,
-    })
+    Ok(Layer { countries, coverage })
 }
 
 /// The first Polygon or MultiPolygon feature of a GeoJSON FeatureCollection (or a bare
@@ -312,38 +281,22 @@ fn parse_geojson_outline(json: &str) -> Result<Country, String> {
         Some(fs) => fs.first().ok_or("no features")?.clone(),
         None => v,
     };
-    let name = feature
-        .pointer("/properties/name")
-        .and_then(|n| n.as_str())
-        .unwrap_or("Nagorno-Karabakh")
-        .to_string();
+    let name = feature.pointer("/properties/name").and_then(|n| n.as_str()).unwrap_or("Nagorno-Karabakh").to_string();
     let geom = feature.get("geometry").unwrap_or(&feature);
     let coords = geom.get("coordinates").ok_or("no coordinates")?;
     let ring = |r: &serde_json::Value| -> Vec<[f64; 2]> {
-        let mut pts: Vec<[f64; 2]> = r
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|p| Some([p.get(0)?.as_f64()?, p.get(1)?.as_f64()?]))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let mut pts: Vec<[f64; 2]> =
+            r.as_array().map(|a| a.iter().filter_map(|p| Some([p.get(0)?.as_f64()?, p.get(1)?.as_f64()?])).collect()).unwrap_or_default();
         if pts.len() > 1 && pts.first() == pts.last() {
             pts.pop();
         }
         pts
     };
-    let polygon = |p: &serde_json::Value| -> Vec<Vec<[f64; 2]>> {
-        p.as_array()
-            .map(|rs| rs.iter().map(ring).collect())
-            .unwrap_or_default()
-    };
+    let polygon =
+        |p: &serde_json::Value| -> Vec<Vec<[f64; 2]>> { p.as_array().map(|rs| rs.iter().map(ring).collect()).unwrap_or_default() };
     let polygons = match geom.get("type").and_then(|t| t.as_str()) {
         Some("Polygon") => vec![polygon(coords)],
-        Some("MultiPolygon") => coords
-            .as_array()
-            .map(|ps| ps.iter().map(polygon).collect())
-            .unwrap_or_default(),
+        Some("MultiPolygon") => coords.as_array().map(|ps| ps.iter().map(polygon).collect()).unwrap_or_default(),
         other => return Err(format!("unsupported geometry type {other:?}")),
     };
     let c = build_country(name, polygons, None);
@@ -355,21 +308,9 @@ fn parse_geojson_outline(json: &str) -> Result<Country, String> {
 
 /// Project, triangulate and outline one country given as polygons of rings in degrees
 /// (outer ring first, rings not closed).
-fn build_country(
-    name: String,
-    mut polygons: Vec<Vec<Vec<[f64; 2]>>>,
-    crop: Option<[f64; 4]>,
-) -> Country {
-    let mut country = Country {
-        name,
-        ..Country::default()
-    };
-    let mut bbox = [
-        f32::INFINITY,
-        f32::INFINITY,
-        f32::NEG_INFINITY,
-        f32::NEG_INFINITY,
-    ];
+fn build_country(name: String, mut polygons: Vec<Vec<Vec<[f64; 2]>>>, crop: Option<[f64; 4]>) -> Country {
+    let mut country = Country { name, ..Country::default() };
+    let mut bbox = [f32::INFINITY, f32::INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY];
     for polygon in &mut polygons {
         polygon.retain(|r| r.len() >= 3);
         if polygon.is_empty() {
@@ -399,17 +340,10 @@ fn build_country(
             }
         };
         let base = country.vertices.len() as u32;
-        country
-            .indices
-            .extend(tris.iter().map(|&i| base + i as u32));
+        country.indices.extend(tris.iter().map(|&i| base + i as u32));
         for c in flat.chunks_exact(2) {
             let v = [c[0] as f32, c[1] as f32];
-            bbox = [
-                bbox[0].min(v[0]),
-                bbox[1].min(v[1]),
-                bbox[2].max(v[0]),
-                bbox[3].max(v[1]),
-            ];
+            bbox = [bbox[0].min(v[0]), bbox[1].min(v[1]), bbox[2].max(v[0]), bbox[3].max(v[1])];
             country.vertices.push(v);
         }
         for ring in polygon.iter() {
@@ -429,18 +363,12 @@ fn build_country(
 /// legitimate edge along the map's bottom (Antarctica) and is left alone.
 fn clamp_antimeridian(ring: &mut [[f64; 2]]) {
     let n = ring.len();
-    let jumps = (0..n)
-        .filter(|&i| (ring[i][0] - ring[(i + n - 1) % n][0]).abs() > 180.0)
-        .count();
+    let jumps = (0..n).filter(|&i| (ring[i][0] - ring[(i + n - 1) % n][0]).abs() > 180.0).count();
     if jumps < 2 || jumps % 2 != 0 {
         return;
     }
     let east = ring.iter().filter(|p| p[0] >= 0.0).count();
-    let (edge, minority_east) = if east * 2 >= n {
-        (180.0, false)
-    } else {
-        (-180.0, true)
-    };
+    let (edge, minority_east) = if east * 2 >= n { (180.0, false) } else { (-180.0, true) };
     for p in ring.iter_mut() {
         if (p[0] >= 0.0) == minority_east {
             p[0] = edge;
@@ -462,9 +390,7 @@ fn border_polylines(ring: &[[f64; 2]], crop: Option<[f64; 4]>, out: &mut Vec<Vec
             return true;
         }
         match crop {
-            Some([x0, y0, x1, y1]) => {
-                on(a[0], b[0], x0) || on(a[0], b[0], x1) || on(a[1], b[1], y0) || on(a[1], b[1], y1)
-            }
+            Some([x0, y0, x1, y1]) => on(a[0], b[0], x0) || on(a[0], b[0], x1) || on(a[1], b[1], y0) || on(a[1], b[1], y1),
             None => false,
         }
     };
@@ -521,15 +447,8 @@ mod tests {
         MAP.get_or_init(|| {
             let t = std::time::Instant::now();
             let m = BaseMap::embedded();
-            let tris: usize = [&m.low, &m.medium, &m.high]
-                .iter()
-                .flat_map(|l| l.countries.iter())
-                .map(|c| c.indices.len() / 3)
-                .sum();
-            eprintln!(
-                "BaseMap::embedded() took {:?} ({tris} triangles)",
-                t.elapsed()
-            );
+            let tris: usize = [&m.low, &m.medium, &m.high].iter().flat_map(|l| l.countries.iter()).map(|c| c.indices.len() / 3).sum();
+            eprintln!("BaseMap::embedded() took {:?} ({tris} triangles)", t.elapsed());
             m
         })
     }
@@ -541,26 +460,14 @@ mod tests {
 
     fn shoelace(r: &[[f64; 2]]) -> f64 {
         let n = r.len();
-        (0..n)
-            .map(|i| r[i][0] * r[(i + 1) % n][1] - r[(i + 1) % n][0] * r[i][1])
-            .sum::<f64>()
-            / 2.0
+        (0..n).map(|i| r[i][0] * r[(i + 1) % n][1] - r[(i + 1) % n][0] * r[i][1]).sum::<f64>() / 2.0
     }
 
     #[test]
     fn projection_round_trip() {
-        for &(lon, lat) in &[
-            (0.0, 0.0),
-            (44.51, 40.18),
-            (-179.9, -60.0),
-            (179.9, 85.0),
-            (-73.9, 40.7),
-        ] {
+        for &(lon, lat) in &[(0.0, 0.0), (44.51, 40.18), (-179.9, -60.0), (179.9, 85.0), (-73.9, 40.7)] {
             let (lo, la) = unproject(project(lon, lat));
-            assert!(
-                (lo - lon).abs() < 1e-9 && (la - lat).abs() < 1e-9,
-                "{lon},{lat} -> {lo},{la}"
-            );
+            assert!((lo - lon).abs() < 1e-9 && (la - lat).abs() < 1e-9, "{lon},{lat} -> {lo},{la}");
         }
         let [x, y] = project(-180.0, MAX_LAT);
         assert!(x.abs() < 1e-12 && y.abs() < 1e-9);
@@ -595,25 +502,13 @@ mod tests {
             [a[0], a[1], b[0], b[1]]
         };
         let close = 3.5 / 360.0 / 1000.0;
-        assert_eq!(
-            m.detail_for_view(close, view(45.0, 38.5, 48.5, 41.0)),
-            Detail::High
-        );
+        assert_eq!(m.detail_for_view(close, view(45.0, 38.5, 48.5, 41.0)), Detail::High);
         // Moscow is outside the 10m crop but inside the 50m one.
-        assert_eq!(
-            m.detail_for_view(close, view(36.0, 55.0, 39.5, 57.0)),
-            Detail::Medium
-        );
+        assert_eq!(m.detail_for_view(close, view(36.0, 55.0, 39.5, 57.0)), Detail::Medium);
         // Tokyo is outside both.
-        assert_eq!(
-            m.detail_for_view(close, view(138.0, 34.0, 141.5, 37.0)),
-            Detail::Low
-        );
+        assert_eq!(m.detail_for_view(close, view(138.0, 34.0, 141.5, 37.0)), Detail::Low);
         let region = 24.0 / 360.0 / 1000.0;
-        assert_eq!(
-            m.detail_for_view(region, view(26.0, 35.0, 50.0, 43.0)),
-            Detail::Medium
-        );
+        assert_eq!(m.detail_for_view(region, view(26.0, 35.0, 50.0, 43.0)), Detail::Medium);
     }
 
     #[test]
@@ -621,47 +516,19 @@ mod tests {
         let m = map();
         for d in [Detail::Low, Detail::Medium, Detail::High] {
             let layer = m.layer(d);
-            for name in [
-                "Armenia",
-                "Azerbaijan",
-                "Russia",
-                "Georgia",
-                "Turkey",
-                "Iran",
-            ] {
-                let c = layer
-                    .country(name)
-                    .unwrap_or_else(|| panic!("{name} missing in {d:?}"));
-                assert!(
-                    !c.indices.is_empty() && c.indices.len().is_multiple_of(3),
-                    "{name} {d:?}"
-                );
+            for name in ["Armenia", "Azerbaijan", "Russia", "Georgia", "Turkey", "Iran"] {
+                let c = layer.country(name).unwrap_or_else(|| panic!("{name} missing in {d:?}"));
+                assert!(!c.indices.is_empty() && c.indices.len().is_multiple_of(3), "{name} {d:?}");
                 assert!(!c.rings.is_empty(), "{name} {d:?} has no borders");
                 assert!(c.indices.iter().all(|&i| (i as usize) < c.vertices.len()));
             }
             // Yerevan lies in Armenia.
             let yerevan = p32(44.51, 40.18);
-            assert!(
-                layer.country("Armenia").unwrap().contains(yerevan),
-                "Yerevan not in Armenia ({d:?})"
-            );
-            assert_eq!(
-                layer.country_at(yerevan).map(|c| c.name.as_str()),
-                Some("Armenia"),
-                "{d:?}"
-            );
+            assert!(layer.country("Armenia").unwrap().contains(yerevan), "Yerevan not in Armenia ({d:?})");
+            assert_eq!(layer.country_at(yerevan).map(|c| c.name.as_str()), Some("Armenia"), "{d:?}");
             // Baku lies in Azerbaijan, and the Caspian Sea is water.
-            assert!(
-                layer
-                    .country("Azerbaijan")
-                    .unwrap()
-                    .contains(p32(49.87, 40.41)),
-                "Baku ({d:?})"
-            );
-            assert!(
-                layer.country_at(p32(50.5, 42.0)).is_none(),
-                "Caspian Sea is land in {d:?}"
-            );
+            assert!(layer.country("Azerbaijan").unwrap().contains(p32(49.87, 40.41)), "Baku ({d:?})");
+            assert!(layer.country_at(p32(50.5, 42.0)).is_none(), "Caspian Sea is land in {d:?}");
         }
         // World cities on the low (and, in Europe, medium) layer.
         for (d, city, lon, lat, country) in [
@@ -672,10 +539,7 @@ mod tests {
             (Detail::Medium, "Moscow", 37.62, 55.75, "Russia"),
             (Detail::Medium, "Geneva", 6.15, 46.2, "Switzerland"),
         ] {
-            let c = m
-                .layer(d)
-                .country_at(p32(lon, lat))
-                .map(|c| c.name.as_str());
+            let c = m.layer(d).country_at(p32(lon, lat)).map(|c| c.name.as_str());
             assert_eq!(c, Some(country), "{city} in {d:?}");
         }
     }
@@ -717,20 +581,14 @@ mod tests {
                     .iter()
                     .flat_map(|p| p.iter().enumerate())
                     .map(|(k, r)| {
-                        let pts: Vec<[f64; 2]> =
-                            r.chunks_exact(2).map(|c| project(c[0], c[1])).collect();
+                        let pts: Vec<[f64; 2]> = r.chunks_exact(2).map(|c| project(c[0], c[1])).collect();
                         let a = shoelace(&pts).abs();
                         if k == 0 { a } else { -a }
                     })
                     .sum();
                 let rel = (tri - poly).abs() / poly;
-                eprintln!(
-                    "{name} {d:?}: triangles {tri:.3e}, polygon {poly:.3e}, rel diff {rel:.2e}"
-                );
-                assert!(
-                    rel < 0.01,
-                    "{name} {d:?}: triangles {tri} vs polygon {poly}"
-                );
+                eprintln!("{name} {d:?}: triangles {tri:.3e}, polygon {poly:.3e}, rel diff {rel:.2e}");
+                assert!(rel < 0.01, "{name} {d:?}: triangles {tri} vs polygon {poly}");
             }
         }
     }
@@ -743,48 +601,25 @@ mod tests {
         for c in &m.low.countries {
             for t in c.indices.chunks_exact(3) {
                 let xs = [t[0], t[1], t[2]].map(|i| c.vertices[i as usize][0]);
-                let span = xs.iter().cloned().fold(f32::MIN, f32::max)
-                    - xs.iter().cloned().fold(f32::MAX, f32::min);
-                assert!(
-                    span < 0.5 || c.name == "Antarctica",
-                    "{}: triangle spans {span}",
-                    c.name
-                );
+                let span = xs.iter().cloned().fold(f32::MIN, f32::max) - xs.iter().cloned().fold(f32::MAX, f32::min);
+                assert!(span < 0.5 || c.name == "Antarctica", "{}: triangle spans {span}", c.name);
             }
         }
         let fiji = m.low.country("Fiji").unwrap();
-        assert!(
-            fiji.bbox[2] - fiji.bbox[0] > 0.99,
-            "Fiji has parts on both sides of the map"
-        );
+        assert!(fiji.bbox[2] - fiji.bbox[0] > 0.99, "Fiji has parts on both sides of the map");
         assert!(fiji.contains(p32(178.0, -17.8)));
         // Chukotka, east of the antimeridian, is Russian.
-        assert_eq!(
-            m.low.country_at(p32(-175.0, 66.5)).map(|c| c.name.as_str()),
-            Some("Russia")
-        );
+        assert_eq!(m.low.country_at(p32(-175.0, 66.5)).map(|c| c.name.as_str()), Some("Russia"));
     }
 
     #[test]
     fn clamp_antimeridian_moves_minority_side() {
-        let mut ring = vec![
-            [170.0, 60.0],
-            [-175.0, 60.0],
-            [-175.0, 65.0],
-            [170.0, 65.0],
-            [175.0, 62.0],
-        ];
+        let mut ring = vec![[170.0, 60.0], [-175.0, 60.0], [-175.0, 65.0], [170.0, 65.0], [175.0, 62.0]];
         clamp_antimeridian(&mut ring);
         assert!(ring.iter().all(|p| p[0] >= 170.0));
         assert_eq!(ring[1], [180.0, 60.0]);
         // A single long edge (Antarctica-like) is left alone.
-        let mut ant = vec![
-            [-180.0, -90.0],
-            [-90.0, -70.0],
-            [0.0, -70.0],
-            [90.0, -70.0],
-            [180.0, -90.0],
-        ];
+        let mut ant = vec![[-180.0, -90.0], [-90.0, -70.0], [0.0, -70.0], [90.0, -70.0], [180.0, -90.0]];
         let before = ant.clone();
         clamp_antimeridian(&mut ant);
         assert_eq!(ant, before);
@@ -798,13 +633,9 @@ mod tests {
         for country in &m.high.countries {
             for line in &country.rings {
                 for w in line.windows(2) {
-                    let on_edge =
-                        |i: usize, v: f32| (w[0][i] - v).abs() < eps && (w[1][i] - v).abs() < eps;
+                    let on_edge = |i: usize, v: f32| (w[0][i] - v).abs() < eps && (w[1][i] - v).abs() < eps;
                     assert!(
-                        !(on_edge(0, c[0])
-                            || on_edge(0, c[2])
-                            || on_edge(1, c[1])
-                            || on_edge(1, c[3])),
+                        !(on_edge(0, c[0]) || on_edge(0, c[2]) || on_edge(1, c[1]) || on_edge(1, c[3])),
                         "{} has a border along the crop box",
                         country.name
                     );

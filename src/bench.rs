@@ -108,13 +108,8 @@ fn time_rg(aliases: &Path, dir: &Path, runs: usize) -> Result<Option<Duration>, 
     let mut times = Vec::new();
     for _ in 0..runs.max(1) {
         let t = Instant::now();
-        let status = Command::new("rg")
-            .args(["-c", "-F", "-f"])
-            .arg(aliases)
-            .arg(dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .output();
+        let status =
+            Command::new("rg").args(["-c", "-F", "-f"]).arg(aliases).arg(dir).stdout(Stdio::null()).stderr(Stdio::piped()).output();
         let elapsed = t.elapsed();
         match status {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -166,7 +161,11 @@ pub fn engine_bench(engine: &Engine, n: usize, keep: Option<&Path>) -> Result<En
         "corpus (generated)",
         format!("{n} articles, {mb:.1} MB"),
         "",
-        format!("written in {}; {}", fmt_duration(gen_time), if keep.is_some() { format!("kept in {}", corpus_dir.display()) } else { "temporary".into() }),
+        format!(
+            "written in {}; {}",
+            fmt_duration(gen_time),
+            if keep.is_some() { format!("kept in {}", corpus_dir.display()) } else { "temporary".into() }
+        ),
     ));
 
     // 2. Extract.
@@ -216,7 +215,12 @@ pub fn engine_bench(engine: &Engine, n: usize, keep: Option<&Path>) -> Result<En
                 "",
                 format!("{} aliases, median of {runs}; {:.1} MB/s", engine.gazetteer.aliases().len(), mb / rg.as_secs_f64().max(1e-9)),
             ));
-            rows.push(Row::new("ratio ours/rg", format!("{ratio:.2}x"), format!("<= {TARGET_RG_RATIO:.0}x"), verdict(ratio <= TARGET_RG_RATIO)));
+            rows.push(Row::new(
+                "ratio ours/rg",
+                format!("{ratio:.2}x"),
+                format!("<= {TARGET_RG_RATIO:.0}x"),
+                verdict(ratio <= TARGET_RG_RATIO),
+            ));
         }
         Ok(None) => {
             rows.push(Row::new("rg -c -F -f <aliases>", "rg not installed", "", "Debian package ripgrep"));

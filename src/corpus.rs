@@ -188,11 +188,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
     }
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        let note = if enc == encoding_rs::UTF_8 {
-            None
-        } else {
-            Some(format!("decoded from {} (byte order mark)", enc.name()))
-        };
+        let note = if enc == encoding_rs::UTF_8 { None } else { Some(format!("decoded from {} (byte order mark)", enc.name())) };
         if had_errors {
             return Ok((text.into_owned(), Some(format!("invalid {} sequences were replaced", enc.name()))));
         }
@@ -222,10 +218,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
             Ok((
                 text.into_owned(),
-                Some(format!(
-                    "not valid UTF-8 (first bad byte at offset {}); read as Latin-1/Windows-1252",
-                    e.valid_up_to()
-                )),
+                Some(format!("not valid UTF-8 (first bad byte at offset {}); read as Latin-1/Windows-1252", e.valid_up_to())),
             ))
         }
     }

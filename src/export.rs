@@ -43,8 +43,16 @@ pub fn to_csv(x: &Extraction, table: &str) -> Result<String, Error> {
         "articles" => {
             w.write_record(["id", "title", "outlet", "url", "published", "published_source", "path"]).map_err(err)?;
             for a in &x.articles {
-                w.write_record([&a.id, &a.title, &opt(&a.outlet), &opt(&a.url), &date(a.published), &enum_str(&a.published_source), &a.path])
-                    .map_err(err)?;
+                w.write_record([
+                    &a.id,
+                    &a.title,
+                    &opt(&a.outlet),
+                    &opt(&a.url),
+                    &date(a.published),
+                    &enum_str(&a.published_source),
+                    &a.path,
+                ])
+                .map_err(err)?;
             }
         }
         "places" => {
@@ -74,8 +82,22 @@ pub fn to_csv(x: &Extraction, table: &str) -> Result<String, Error> {
         }
         "claims" => {
             w.write_record([
-                "article", "outlet", "url", "killed", "wounded", "category", "hedge", "scope", "place", "claimant", "claimant_side", "date",
-                "date_basis", "start", "end", "sentence",
+                "article",
+                "outlet",
+                "url",
+                "killed",
+                "wounded",
+                "category",
+                "hedge",
+                "scope",
+                "place",
+                "claimant",
+                "claimant_side",
+                "date",
+                "date_basis",
+                "start",
+                "end",
+                "sentence",
             ])
             .map_err(err)?;
             for c in &x.claims {
@@ -101,7 +123,8 @@ pub fn to_csv(x: &Extraction, table: &str) -> Result<String, Error> {
             }
         }
         "quotes" => {
-            w.write_record(["article", "outlet", "url", "speaker", "speaker_side", "text", "date", "places", "start", "end"]).map_err(err)?;
+            w.write_record(["article", "outlet", "url", "speaker", "speaker_side", "text", "date", "places", "start", "end"])
+                .map_err(err)?;
             for q in &x.quotes {
                 w.write_record([
                     &q.article.to_string(),
@@ -278,7 +301,13 @@ impl Default for ShownFilter {
 /// - quotes in the window naming a selected place (any quote when nothing is selected).
 pub fn shown_items(model: &crate::model::Model, f: &ShownFilter) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
     let kind_ok = |id: &str| match model.place(id) {
-        Some(p) => if p.is_coarse() { f.coarse_places } else { f.exact_places },
+        Some(p) => {
+            if p.is_coarse() {
+                f.coarse_places
+            } else {
+                f.exact_places
+            }
+        }
         None => false,
     };
     let selected = |id: &str| f.places.is_empty() || f.places.iter().any(|p| p == id);
@@ -352,8 +381,7 @@ pub fn resolve_place(model: &crate::model::Model, id: &str) -> Result<String, Er
     if let Some(p) = model.data.places.iter().find(|p| p.id == want || p.name.to_lowercase() == want) {
         return Ok(p.id.clone());
     }
-    let mut scored: Vec<(usize, &str)> =
-        model.data.places.iter().map(|p| (edit_distance(&want, &p.id), p.id.as_str())).collect();
+    let mut scored: Vec<(usize, &str)> = model.data.places.iter().map(|p| (edit_distance(&want, &p.id), p.id.as_str())).collect();
     scored.sort();
     let close: Vec<&str> = scored.iter().take(5).map(|(_, id)| *id).collect();
     Err(Error::Usage(if close.is_empty() {

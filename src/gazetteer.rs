@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
 use crate::error::{Error, line_col};
-use crate::text::{is_word_char, prev_char, next_char};
+use crate::text::{is_word_char, next_char, prev_char};
 
 const EMBEDDED_GAZETTEER: &str = include_str!("../data/gazetteer.toml");
 const EMBEDDED_ACTORS: &str = include_str!("../data/actors.toml");
@@ -284,8 +284,7 @@ impl Gazetteer {
 
     /// Parse and validate gazetteer TOML; `origin` names the file in messages.
     pub fn parse(text: &str, origin: &str) -> Result<Self, Error> {
-        let file: GazetteerFile = toml::from_str(text)
-            .map_err(|e| Error::Data { path: origin.into(), message: toml_message(text, &e) })?;
+        let file: GazetteerFile = toml::from_str(text).map_err(|e| Error::Data { path: origin.into(), message: toml_message(text, &e) })?;
         let mut g = Self::build(file.place, file.exclude, file.demonyms, origin, Some(text))?;
         g.ignore_names = file.ignore_names.into_iter().collect();
         Ok(g)
@@ -385,12 +384,8 @@ impl Gazetteer {
 
     /// Every name and alias, one per entry, for `dateline gazetteer --aliases`.
     pub fn aliases(&self) -> Vec<String> {
-        let mut v: Vec<String> = self
-            .places
-            .iter()
-            .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases))
-            .flat_map(|n| variants(n, false))
-            .collect();
+        let mut v: Vec<String> =
+            self.places.iter().flat_map(|p| std::iter::once(&p.name).chain(&p.aliases)).flat_map(|n| variants(n, false)).collect();
         v.sort();
         v.dedup();
         v
@@ -419,8 +414,7 @@ impl Actors {
 
     /// Parse and validate actors TOML.
     pub fn parse(text: &str, origin: &str) -> Result<Self, Error> {
-        let file: ActorsFile = toml::from_str(text)
-            .map_err(|e| Error::Data { path: origin.into(), message: toml_message(text, &e) })?;
+        let file: ActorsFile = toml::from_str(text).map_err(|e| Error::Data { path: origin.into(), message: toml_message(text, &e) })?;
         Self::build(file.actor, origin)
     }
 

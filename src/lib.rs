@@ -8,23 +8,23 @@
 #![warn(missing_docs)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod bench;
+pub mod cli;
 pub mod corpus;
+pub mod desktop;
 pub mod engine;
 pub mod error;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod model;
-pub mod text;
-pub mod cli;
 pub mod synth;
-pub mod bench;
-pub mod desktop;
+pub mod text;
 
 #[cfg(feature = "gui")]
-pub mod basemap;
-#[cfg(feature = "gui")]
 pub mod app;
+#[cfg(feature = "gui")]
+pub mod basemap;
 
 pub use engine::Engine;
 pub use error::Error;

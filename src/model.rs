@@ -546,13 +546,9 @@ impl PlaceStats {
 impl Model {
     /// Index an extraction.
     pub fn new(data: Extraction) -> Self {
-        let article_by_id: HashMap<String, usize> =
-            data.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
-        let place_by_id: HashMap<String, usize> =
-            data.places.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
-        let published = |article: &str| -> Option<NaiveDate> {
-            article_by_id.get(article).and_then(|&i| data.articles[i].published)
-        };
+        let article_by_id: HashMap<String, usize> = data.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+        let place_by_id: HashMap<String, usize> = data.places.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+        let published = |article: &str| -> Option<NaiveDate> { article_by_id.get(article).and_then(|&i| data.articles[i].published) };
         let mut by_event = DayIndex::default();
         let mut by_published = DayIndex::default();
         let mut density_event: BTreeMap<NaiveDate, DayCount> = BTreeMap::new();
@@ -720,12 +716,7 @@ impl Model {
         }
     }
 
-    fn select(
-        &self,
-        sorted: &[(NaiveDate, usize)],
-        len: usize,
-        range: &DayRange,
-    ) -> Vec<usize> {
+    fn select(&self, sorted: &[(NaiveDate, usize)], len: usize, range: &DayRange) -> Vec<usize> {
         if *range == DayRange::ALL {
             return (0..len).collect();
         }
@@ -755,9 +746,7 @@ impl Model {
     /// with the number of articles. Undated items count only in [`DayRange::ALL`].
     pub fn place_stats(&self, range: &DayRange, axis: TimeAxis) -> Vec<PlaceStats> {
         let a = axis as usize;
-        let mut stats: Vec<PlaceStats> = (0..self.data.places.len())
-            .map(|place| PlaceStats { place, ..Default::default() })
-            .collect();
+        let mut stats: Vec<PlaceStats> = (0..self.data.places.len()).map(|place| PlaceStats { place, ..Default::default() }).collect();
         if *range == DayRange::ALL {
             return self.place_stats_all();
         }
@@ -967,4 +956,3 @@ mod tests {
         assert!(none.articles.is_empty() && none.places.is_empty() && none.mentions.is_empty());
     }
 }
-

@@ -207,8 +207,7 @@ impl Synth {
         let mut persons = Vec::new();
         let mut bodies = Vec::new();
         for a in &actors.actors {
-            let latin: Vec<String> =
-                a.aliases.iter().filter(|x| has_letters_only_in_latin(x) && !x.trim().is_empty()).cloned().collect();
+            let latin: Vec<String> = a.aliases.iter().filter(|x| has_letters_only_in_latin(x) && !x.trim().is_empty()).cloned().collect();
             if a.is_person() {
                 // Full names and titled forms that contain the surname ("Russian Foreign
                 // Minister Sergei Lavrov"), not bare roles ("UN human rights chief").
@@ -233,8 +232,7 @@ impl Synth {
             } else {
                 let mut names = vec![a.name.clone()];
                 names.extend(latin);
-                let names: Vec<String> =
-                    names.into_iter().map(|n| if bare_body_name(&n) { n } else { format!("the {n}") }).collect();
+                let names: Vec<String> = names.into_iter().map(|n| if bare_body_name(&n) { n } else { format!("the {n}") }).collect();
                 bodies.push(Voice { first: names.clone(), again: names, pronoun: None, side: a.side.clone() });
             }
         }
@@ -306,8 +304,27 @@ fn ap_date(d: NaiveDate) -> String {
 }
 
 const SMALL: [&str; 21] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
-    "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
 ];
 const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
@@ -473,7 +490,19 @@ impl Writer<'_> {
 
     fn hedge(&mut self) -> &'static str {
         const HEDGES: &[&str] = &[
-            "", "", "", "at least ", "at least ", "more than ", "more than ", "about ", "up to ", "some ", "nearly ", "over ", "as many as ",
+            "",
+            "",
+            "",
+            "at least ",
+            "at least ",
+            "more than ",
+            "more than ",
+            "about ",
+            "up to ",
+            "some ",
+            "nearly ",
+            "over ",
+            "as many as ",
             "no fewer than ",
         ];
         HEDGES[self.rng.below(HEDGES.len())]
@@ -670,7 +699,8 @@ impl Writer<'_> {
         let who = self.victims(civilian);
         let (k, _) = self.figure(2, 25);
         let (w, _) = self.figure(2, 60);
-        let weapon = *self.rng.pick(&["shelling", "a rocket attack", "artillery fire", "a drone strike", "missile strikes", "cluster munitions"]);
+        let weapon =
+            *self.rng.pick(&["shelling", "a rocket attack", "artillery fire", "a drone strike", "missile strikes", "cluster munitions"]);
         let first = match self.rng.below(7) {
             0 => format!("{} {who} were killed and {w} wounded in {place} {when}, {claimant} said.", capitalise(&k)),
             1 => format!("{} said {k} {who} had been killed by {weapon} on {place} {when}.", capitalise(&claimant)),
@@ -678,7 +708,11 @@ impl Writer<'_> {
             3 => format!("{} wrote on Twitter that {w} {who} were wounded in {place} {when}.", capitalise(&claimant)),
             4 => format!("{} {who} were injured when {weapon} hit {place} {when}, {claimant} said.", capitalise(&w)),
             5 => format!("{} reported that {k} {who} died in {place}'s outskirts {when}.", capitalise(&claimant)),
-            _ => format!("{weapon} left {k} dead and {w} wounded in {place} {when}, {claimant} said.").replacen(weapon, &capitalise(weapon), 1),
+            _ => format!("{weapon} left {k} dead and {w} wounded in {place} {when}, {claimant} said.").replacen(
+                weapon,
+                &capitalise(weapon),
+                1,
+            ),
         };
         let mut p = first;
         if lead || self.rng.chance(50) {
@@ -686,7 +720,9 @@ impl Writer<'_> {
                 0 => format!(" Houses and a school were damaged in {place}, and residents spent the night in basements."),
                 1 => {
                     let other = self.capital();
-                    format!(" The other side denied targeting civilians and said its forces were responding to fire from {place}, in a statement relayed from {other}.")
+                    format!(
+                        " The other side denied targeting civilians and said its forces were responding to fire from {place}, in a statement relayed from {other}."
+                    )
                 }
                 2 => " Rescue workers were still searching the rubble hours later.".to_string(),
                 _ => {
@@ -711,7 +747,10 @@ impl Writer<'_> {
             0 => format!("{} said {k} {who} had been killed {since}.", capitalise(&claimant)),
             1 => format!("According to {claimant}, {k} {who} have been killed and {w} wounded {since}."),
             2 => format!("The death toll has risen to {k} {who} {since}, {claimant} said, adding that {w} others were wounded."),
-            _ => format!("{} said the war has killed {k} {who} {since}, a figure that could not be independently verified.", capitalise(&claimant)),
+            _ => format!(
+                "{} said the war has killed {k} {who} {since}, a figure that could not be independently verified.",
+                capitalise(&claimant)
+            ),
         }
     }
 
@@ -772,43 +811,56 @@ impl Writer<'_> {
             ),
             1 => {
                 let c = self.country();
-                format!("The OSCE Minsk Group, co-chaired by Russia, France and the United States, has mediated since the 1990s; {c} called on the Minsk Group co-chairs to convene without delay.")
+                format!(
+                    "The OSCE Minsk Group, co-chaired by Russia, France and the United States, has mediated since the 1990s; {c} called on the Minsk Group co-chairs to convene without delay."
+                )
             }
             2 => {
                 let geneva = match self.s.geneva.clone() {
                     Some(g) => self.spelling(&g),
                     None => self.capital(),
                 };
-                format!("Foreign ministers met in {geneva} this week, and the Red Cross reminded both sides of their obligations under the Geneva Conventions.")
+                format!(
+                    "Foreign ministers met in {geneva} this week, and the Red Cross reminded both sides of their obligations under the Geneva Conventions."
+                )
             }
-            3 => format!("As The Washington Post and The New York Times reported, satellite images show new trenches near {place}; the Moscow Times said 10 hours of talks produced only a short statement."),
+            3 => format!(
+                "As The Washington Post and The New York Times reported, satellite images show new trenches near {place}; the Moscow Times said 10 hours of talks produced only a short statement."
+            ),
             4 => {
                 let i = self.voice_of_side(&["Turkey", "Russia"], false);
                 let x = self.person_name(i, story);
                 format!("{x} denied reports that some 2,000 fighters from Syria had been sent to the region, calling them baseless.")
             }
-            _ => format!("Armenian and Azeri communities abroad staged rallies, and the Armenian National Committee of America urged sanctions over the attack on {place}."),
+            _ => format!(
+                "Armenian and Azeri communities abroad staged rallies, and the Armenian National Committee of America urged sanctions over the attack on {place}."
+            ),
         })
     }
 
     fn truce(&mut self, story: &mut Story) -> Option<String> {
         let v = story.fresh(&mut self.rng, 2, 3)?;
         let truces = [(10, "a Russia-brokered humanitarian ceasefire"), (18, "a new humanitarian truce"), (26, "a US-brokered ceasefire")];
-        let past: Vec<&(u32, &str)> = truces
-            .iter()
-            .filter(|(d, _)| NaiveDate::from_ymd_opt(2020, 10, *d).is_some_and(|t| t <= story.published))
-            .collect();
+        let past: Vec<&(u32, &str)> =
+            truces.iter().filter(|(d, _)| NaiveDate::from_ymd_opt(2020, 10, *d).is_some_and(|t| t <= story.published)).collect();
         if past.is_empty() {
             story.used.extend([(2, 0), (2, 1), (2, 2)]);
             let c = self.capital();
-            return Some(format!("Diplomats in {c} said there was no sign yet of a ceasefire, and both sides reported heavy fighting along the front line."));
+            return Some(format!(
+                "Diplomats in {c} said there was no sign yet of a ceasefire, and both sides reported heavy fighting along the front line."
+            ));
         }
         let (d, what) = **self.rng.pick(&past);
         let day = NaiveDate::from_ymd_opt(2020, 10, d).unwrap_or(story.published);
         let (place, _) = self.front_place();
         Some(match v {
-            0 => format!("{} took effect at midnight on {}, but shelling of {place} resumed within hours.", capitalise(what), month_day(day)),
-            1 => format!("The Moscow-brokered deal entered into force at noon on {}, yet both sides accused each other of violating it near {place}.", ap_date(day)),
+            0 => {
+                format!("{} took effect at midnight on {}, but shelling of {place} resumed within hours.", capitalise(what), month_day(day))
+            }
+            1 => format!(
+                "The Moscow-brokered deal entered into force at noon on {}, yet both sides accused each other of violating it near {place}.",
+                ap_date(day)
+            ),
             _ => format!("Since {} took effect on {}, each side has blamed the other for breaking it.", what, month_day(day)),
         })
     }
@@ -817,8 +869,12 @@ impl Writer<'_> {
         let r = self.region();
         let v = story.fresh(&mut self.rng, 3, 3)?;
         Some(match v {
-            0 => format!("{r} has been at the centre of the 1991-94 war that killed about 30,000 people and displaced hundreds of thousands."),
-            1 => format!("The previous war over {r}, in the early 1990s, killed some 20,000 people and displaced about a million, most of them Azerbaijanis."),
+            0 => format!(
+                "{r} has been at the centre of the 1991-94 war that killed about 30,000 people and displaced hundreds of thousands."
+            ),
+            1 => format!(
+                "The previous war over {r}, in the early 1990s, killed some 20,000 people and displaced about a million, most of them Azerbaijanis."
+            ),
             _ => format!("Clashes in April 2016 killed about 200 people, the worst fighting over {r} before this year."),
         })
     }
@@ -846,20 +902,26 @@ impl Writer<'_> {
         };
         let v = story.fresh(&mut self.rng, 5, 4)?;
         Some(match v {
-            0 => format!("{r} is internationally recognized as part of Azerbaijan but has been under the control of ethnic Armenian forces since 1994. {az} has said it will not accept a frozen conflict."),
+            0 => format!(
+                "{r} is internationally recognized as part of Azerbaijan but has been under the control of ethnic Armenian forces since 1994. {az} has said it will not accept a frozen conflict."
+            ),
             1 => {
                 let st = self.s.karabakh_side.first().cloned();
                 match st {
                     Some(p) if p.spellings.len() > 2 => {
                         let a = p.spellings[0].clone();
                         let b = self.spelling(&p);
-                        format!("The region's main city, {a} (known to Azerbaijanis as {b}), has been shelled almost daily; many of its residents have left for Yerevan.")
+                        format!(
+                            "The region's main city, {a} (known to Azerbaijanis as {b}), has been shelled almost daily; many of its residents have left for Yerevan."
+                        )
                     }
                     _ => format!("Much of {town} has been emptied of residents."),
                 }
             }
             2 => format!("Roads between {town} and the rest of {r} are cut at night, and power has been out for days."),
-            _ => format!("Turkey has backed Azerbaijan, while Russia has a defence pact with Armenia but not with {az}, which complicates mediation over {r}."),
+            _ => format!(
+                "Turkey has backed Azerbaijan, while Russia has a defence pact with Armenia but not with {az}, which complicates mediation over {r}."
+            ),
         })
     }
 }

@@ -36,9 +36,9 @@ pub struct Span {
 
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Col", "Lt", "Capt", "Maj", "Sgt", "Prof", "Rev", "Gov", "Sen", "Rep",
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "vs", "etc", "approx",
-    "Inc", "Ltd", "Co", "Corp", "Jr", "Sr", "Pres", "Amb", "U.S", "U.N", "U.K", "E.U",
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Col", "Lt", "Capt", "Maj", "Sgt", "Prof", "Rev", "Gov", "Sen", "Rep", "Jan", "Feb", "Mar",
+    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "vs", "etc", "approx", "Inc", "Ltd", "Co", "Corp", "Jr", "Sr",
+    "Pres", "Amb", "U.S", "U.N", "U.K", "E.U",
 ];
 
 /// Paragraphs: runs of text separated by blank lines or single newlines (news text puts one
@@ -114,14 +114,8 @@ fn ends_sentence(p: &str, start: usize, i: usize, j: usize) -> bool {
     }
     // The word before the full stop.
     let before = &p[start..i];
-    let word: String = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let word: String =
+        before.chars().rev().take_while(|c| c.is_alphanumeric() || *c == '.').collect::<Vec<_>>().into_iter().rev().collect();
     if word.is_empty() {
         return true;
     }

@@ -10,13 +10,13 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+use dateline::app::DatelineApp;
 use dateline::app::persist::{self, Saved};
 use dateline::app::state::{AppState, Selection, ThemeChoice, WindowWidth};
-use dateline::app::DatelineApp;
 use dateline::{Engine, Model};
 use eframe::egui;
-use egui_kittest::kittest::{NodeT, Queryable};
 use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 const GANJA_ARTICLE: &str = "Night strike on Ganja leaves thirteen dead
 date 2020-10-17
@@ -213,11 +213,7 @@ fn restored_cursor_and_selection_are_checked_against_the_model() {
     assert_eq!(s.selection, Selection::Place("ganja".into()));
     assert_eq!(s.theme, ThemeChoice::Dark);
 
-    let stale = AppState {
-        cursor: Some(day("1990-01-01")),
-        selection: Selection::Place("atlantis".into()),
-        ..AppState::default()
-    };
+    let stale = AppState { cursor: Some(day("1990-01-01")), selection: Selection::Place("atlantis".into()), ..AppState::default() };
     let mut h = harness(DatelineApp::loading(Vec::new(), None, None, false, stale));
     until_loaded(&mut h);
     let s = &h.state().state;

@@ -7,12 +7,12 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use dateline::app::state::{AppState, Selection, WindowWidth};
 use dateline::app::DatelineApp;
+use dateline::app::state::{AppState, Selection, WindowWidth};
 use dateline::{Engine, Model};
 use eframe::egui;
-use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 
 fn model() -> Model {
     let engine = Engine::embedded().expect("embedded gazetteer");
@@ -134,16 +134,11 @@ fn file_menu_exports_at_2x() {
 #[test]
 fn ctrl_shift_e_exports_exactly_what_is_shown() {
     let dir = tempfile::tempdir().unwrap();
-    let state = AppState {
-        window: WindowWidth::UpToCursor,
-        selection: Selection::Place("ganja".into()),
-        ..AppState::default()
-    };
+    let state = AppState { window: WindowWidth::UpToCursor, selection: Selection::Place("ganja".into()), ..AppState::default() };
     let mut h = harness(state, [1600.0, 1000.0], dir.path());
     h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::E);
     let rec = wait_for_export(&mut h, None);
-    let names: Vec<String> =
-        rec.paths.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    let names: Vec<String> = rec.paths.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
     assert_eq!(
         names,
         [
@@ -169,12 +164,8 @@ fn ctrl_shift_e_exports_exactly_what_is_shown() {
         assert!(&r[col("date")] <= "2020-10-11");
         assert!(!r[col("sentence")].is_empty() && !r[col("outlet")].is_empty());
     }
-    let ganja_mentions = model
-        .data
-        .mentions
-        .iter()
-        .filter(|m| m.place == "ganja" && m.date.is_some_and(|d| d.to_string().as_str() <= "2020-10-11"))
-        .count();
+    let ganja_mentions =
+        model.data.mentions.iter().filter(|m| m.place == "ganja" && m.date.is_some_and(|d| d.to_string().as_str() <= "2020-10-11")).count();
     assert_eq!(rows.len(), ganja_mentions);
     let mut rd = csv::Reader::from_path(&rec.paths[2]).unwrap();
     let claims: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
@@ -313,7 +304,8 @@ fn unwritable_destination_is_an_error_and_leaves_no_file() {
     // An existing file survives a failed write next to it, and no temporary file remains.
     let good = dir.path().join("good.csv");
     dateline::export::write_atomic(&good, b"old\n").unwrap();
-    let names: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let names: Vec<String> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
     assert_eq!(std::fs::read(&good).unwrap(), b"old\n");
 }

@@ -94,7 +94,10 @@ fn no_claims_from_other_numbers() {
 #[test]
 fn claimants() {
     let cases: &[(&str, Option<&str>)] = &[
-        ("Title\n\nA strike on Ganja left seven dead and 33 wounded, Azerbaijan's foreign ministry wrote on Twitter.", Some("Azerbaijan's foreign ministry")),
+        (
+            "Title\n\nA strike on Ganja left seven dead and 33 wounded, Azerbaijan's foreign ministry wrote on Twitter.",
+            Some("Azerbaijan's foreign ministry"),
+        ),
         ("Title\n\nAzerbaijan said 14 people were killed in Ganja.", Some("Azerbaijan")),
         ("Title\n\nAccording to the ICRC, 12 civilians were killed.", Some("International Committee of the Red Cross")),
         ("Title\n\nThe latest fighting has claimed over 400 lives.", None),
@@ -121,10 +124,7 @@ fn quote_speakers() {
             "Title\n\nAliyev said: \"We are winning.\" \"Let them leave,\" he added.",
             &[("We are winning.", Some("Ilham Aliyev")), ("Let them leave", Some("Ilham Aliyev"))],
         ),
-        (
-            "Title\n\n\"Fighting must stop,\" said Commissioner Michelle Bachelet.",
-            &[("Fighting must stop", Some("Michelle Bachelet"))],
-        ),
+        ("Title\n\n\"Fighting must stop,\" said Commissioner Michelle Bachelet.", &[("Fighting must stop", Some("Michelle Bachelet"))]),
         ("Title\n\nThe word \"ceasefire\" appears here.", &[("ceasefire", None)]),
     ];
     for (text, want) in cases {
@@ -184,7 +184,8 @@ fn attribution_shapes_from_other_outlets() {
     );
     assert_eq!(x.quotes[0].speaker.as_deref(), Some("Hikmet Hajiyev"));
     // A spokesperson named after her ministry is the speaker.
-    let x = run("Title\n\nArmenia's defence ministry spokeswoman Shushan Stepanyan dismissed it as \"an absolute lie\".", Some("2020-10-17"));
+    let x =
+        run("Title\n\nArmenia's defence ministry spokeswoman Shushan Stepanyan dismissed it as \"an absolute lie\".", Some("2020-10-17"));
     assert_eq!(x.quotes[0].speaker.as_deref(), Some("Shushan Stepanyan"));
     // "X has not …, but says N …": the first clause's subject claims the figure.
     let x = run("Title\n\nAzerbaijan has not disclosed its military losses, but says 60 civilians have been killed.", Some("2020-10-17"));

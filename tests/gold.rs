@@ -101,9 +101,15 @@ fn default_corpus_precision_and_recall() {
     let (sp, sr) = pr(speaker_right, speaker_given, gold_with_speaker);
 
     println!("places:         precision {pp:.3} recall {pr_:.3} ({matched} of {} extracted, {n_want} gold)", x.mentions.len());
-    println!("claims:         precision {cp:.3} recall {cr:.3} ({claim_matched} of {} extracted, {} gold)", x.claims.len(), gold_claims.len());
+    println!(
+        "claims:         precision {cp:.3} recall {cr:.3} ({claim_matched} of {} extracted, {} gold)",
+        x.claims.len(),
+        gold_claims.len()
+    );
     println!("claim fields:   {attrs_right} of {claim_matched} matched claims have scope, hedge, category and claimant right");
-    println!("quote speakers: precision {sp:.3} recall {sr:.3} ({speaker_right} right of {speaker_given} attributed, {gold_with_speaker} gold)");
+    println!(
+        "quote speakers: precision {sp:.3} recall {sr:.3} ({speaker_right} right of {speaker_given} attributed, {gold_with_speaker} gold)"
+    );
     assert!(pp >= 0.95 && pr_ >= 0.90, "places below floor");
     assert!(cp >= 0.95 && cr >= 0.90, "claims below floor");
     assert!(sp >= 0.95 && sr >= 0.90, "quote speakers below floor");

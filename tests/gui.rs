@@ -4,13 +4,13 @@
 #![cfg(feature = "gui")]
 
 use chrono::NaiveDate;
-use dateline::app::state::{AppState, Selection, SideTab, ThemeChoice, WindowWidth};
 use dateline::app::DatelineApp;
+use dateline::app::state::{AppState, Selection, SideTab, ThemeChoice, WindowWidth};
 use dateline::app::views::timeline;
 use dateline::{Engine, Model};
 use eframe::egui;
-use egui_kittest::kittest::{NodeT, Queryable};
 use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -48,9 +48,7 @@ fn markers(h: &Harness<'_, DatelineApp>) -> Vec<String> {
 
 /// Speakers of the quote cards currently listed.
 fn quote_cards(h: &Harness<'_, DatelineApp>) -> Vec<String> {
-    h.query_all_by_label_contains("Quote by ")
-        .filter_map(|n| n.accesskit_node().label())
-        .collect()
+    h.query_all_by_label_contains("Quote by ").filter_map(|n| n.accesskit_node().label()).collect()
 }
 
 /// Drag the time cursor to the middle of the given day's column.
@@ -152,9 +150,7 @@ fn clicking_a_quote_opens_the_article_and_highlights_its_place_and_day() {
     h.get_by_label(&label).click();
     h.run();
     let app = h.state();
-    let Selection::Quote(i) = app.state.selection else {
-        panic!("selection is {:?}", app.state.selection)
-    };
+    let Selection::Quote(i) = app.state.selection else { panic!("selection is {:?}", app.state.selection) };
     assert_eq!(app.state.tab, SideTab::Article);
     let open = app.state.open_article.clone().unwrap();
     let model = app.model().unwrap();
@@ -256,10 +252,8 @@ fn snapshots() {
     let mut h = harness_with(AppState { window: WindowWidth::ThreeDays, ..AppState::default() }, [1600.0, 1000.0]);
     results.add(h.try_snapshot("window_light_11_october"));
 
-    let mut h = harness_with(
-        AppState { window: WindowWidth::UpToCursor, theme: ThemeChoice::Dark, ..AppState::default() },
-        [1600.0, 1000.0],
-    );
+    let mut h =
+        harness_with(AppState { window: WindowWidth::UpToCursor, theme: ThemeChoice::Dark, ..AppState::default() }, [1600.0, 1000.0]);
     h.get_by_label("Map marker Ganja").click();
     h.run();
     h.remove_cursor();
@@ -302,9 +296,7 @@ fn historical_figures_are_listed_apart_and_clickable() {
     h.get_by_label_contains("about 30,000").click();
     h.run();
     let app = h.state();
-    let Selection::Claim(i) = app.state.selection else {
-        panic!("selection is {:?}", app.state.selection)
-    };
+    let Selection::Claim(i) = app.state.selection else { panic!("selection is {:?}", app.state.selection) };
     assert_eq!(app.model().unwrap().data.claims[i].killed, Some(30_000));
     assert!(app.state.open_article.is_some());
 }
@@ -312,13 +304,10 @@ fn historical_figures_are_listed_apart_and_clickable() {
 #[test]
 fn fonts_render_azerbaijani_armenian_and_cyrillic() {
     // The harness panics on a missing glyph, so drawing these proves the fonts cover them.
-    let mut h = Harness::builder()
-        .with_size([400.0, 100.0])
-        .with_context_setup(DatelineApp::setup_context)
-        .build_ui(|ui| {
-            ui.label("Gəncə · Ստեփանակերտ · Степанакерт · Xankəndi");
-            ui.label(egui::RichText::new("Şuşa · Շուշի").family(dateline::app::theme::bold()));
-        });
+    let mut h = Harness::builder().with_size([400.0, 100.0]).with_context_setup(DatelineApp::setup_context).build_ui(|ui| {
+        ui.label("Gəncə · Ստեփանակերտ · Степанакерт · Xankəndi");
+        ui.label(egui::RichText::new("Şuşa · Շուշի").family(dateline::app::theme::bold()));
+    });
     h.run();
     h.get_by_label_contains("Gəncə");
 }

@@ -91,7 +91,11 @@ fn huge_file_is_refused_with_the_limit_named() {
 fn hundred_thousand_lines_and_deep_quotes_do_not_panic() {
     let mut text = String::from("Long file\n\n");
     for i in 0..100_000 {
-        text.push_str(if i % 3 == 0 { "Shelling hit Ganja, killing 2 people.\n" } else { "\"“‘ quoted “nested \"deeper\" still” end\n" });
+        text.push_str(if i % 3 == 0 {
+            "Shelling hit Ganja, killing 2 people.\n"
+        } else {
+            "\"“‘ quoted “nested \"deeper\" still” end\n"
+        });
     }
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let p = write(dir.path(), "long.txt", text.as_bytes());
@@ -102,7 +106,8 @@ fn hundred_thousand_lines_and_deep_quotes_do_not_panic() {
 #[test]
 fn malformed_gazetteer_exits_non_zero_with_file_line_column() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let g = write(dir.path(), "bad.toml", b"[[place]]\nid = \"x\"\nname = \"X\"\nlat = 91.0\nlon = 1.0\nkind = \"city\"\ncountry = \"A\"\n");
+    let g =
+        write(dir.path(), "bad.toml", b"[[place]]\nid = \"x\"\nname = \"X\"\nlat = 91.0\nlon = 1.0\nkind = \"city\"\ncountry = \"A\"\n");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
         .args(["extract", "--gazetteer"])
         .arg(&g)
@@ -140,7 +145,12 @@ fn unwritable_output_leaves_no_file() {
     let r = dateline::export::write_atomic(&dir.path().join("missing").join("x"), b"new");
     assert!(r.is_err());
     assert_eq!(std::fs::read_to_string(&existing).unwrap_or_default(), "previous");
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).into_iter().flatten().flatten().filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
     assert!(leftovers.is_empty());
 }
 

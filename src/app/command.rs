@@ -5,9 +5,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::state::{
-    AppState, Camera, Measure, OpenArticle, Selection, SideTab, ThemeChoice, WindowWidth,
-};
+use super::state::{AppState, Camera, Measure, OpenArticle, Selection, SideTab, ThemeChoice, WindowWidth};
 use crate::model::{Model, TimeAxis};
 
 /// One change to the [`AppState`].
@@ -106,8 +104,7 @@ pub fn apply(state: &mut AppState, model: &Model, command: Command) {
                     if let Some(c) = model.data.claims.get(*i)
                         && let Some(a) = model.article_index(&c.article)
                     {
-                        state.open_article =
-                            Some(OpenArticle { article: a, start: c.sentence_start, end: c.sentence_end });
+                        state.open_article = Some(OpenArticle { article: a, start: c.sentence_start, end: c.sentence_end });
                     }
                 }
                 Selection::Quote(i) => {

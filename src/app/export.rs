@@ -21,17 +21,17 @@
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, Sender};
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender};
 use std::task::{Context as TaskContext, Poll, Wake};
 use std::time::{Duration, Instant};
 
 use eframe::egui;
 use egui::RichText;
 
+use super::DatelineApp;
 use super::state::{AppState, Selection, WindowWidth};
 use super::views::{ViewCtx, Visible};
-use super::DatelineApp;
 use crate::model::{Model, TimeAxis};
 
 /// Environment variable: a folder to save exports in without asking (no dialog).
@@ -204,14 +204,26 @@ enum Msg {
 enum Stage {
     Idle,
     /// Asked for; the next frame arms.
-    Requested { scale: f32, started: Instant },
+    Requested {
+        scale: f32,
+        started: Instant,
+    },
     /// Draw the caption this frame and take the screenshot at its end.
-    Arm { scale: f32, started: Instant },
+    Arm {
+        scale: f32,
+        started: Instant,
+    },
     /// Screenshot requested; the caption stays up until the pixels arrive (eframe captures
     /// the frame after the request, egui_kittest the frame of the request).
-    Capturing { scale: f32, started: Instant },
+    Capturing {
+        scale: f32,
+        started: Instant,
+    },
     /// Waiting for the encoder, the dialog or the disk.
-    Busy { scale: f32, started: Instant },
+    Busy {
+        scale: f32,
+        started: Instant,
+    },
 }
 
 struct Toast {
@@ -514,10 +526,7 @@ impl DatelineApp {
 
     fn scale(&self) -> f32 {
         match self.export.stage {
-            Stage::Requested { scale, .. }
-            | Stage::Arm { scale, .. }
-            | Stage::Capturing { scale, .. }
-            | Stage::Busy { scale, .. } => scale,
+            Stage::Requested { scale, .. } | Stage::Arm { scale, .. } | Stage::Capturing { scale, .. } | Stage::Busy { scale, .. } => scale,
             Stage::Idle => 1.0,
         }
     }
@@ -611,7 +620,8 @@ impl DatelineApp {
                 return;
             }
         };
-        let dest = self.destination(default_data_dir(), default_stem(&self.state), "geojson", "Export data (GeoJSON; CSV tables beside it)");
+        let dest =
+            self.destination(default_data_dir(), default_stem(&self.state), "geojson", "Export data (GeoJSON; CSV tables beside it)");
         let tx = self.export.tx.clone();
         let ctx2 = ctx.clone();
         let spawned = std::thread::Builder::new().name("dateline-export".into()).spawn(move || {

@@ -282,13 +282,7 @@ impl DatelineApp {
         let palette = theme::Palette::for_theme(self.state.theme);
         let mut out = std::mem::take(&mut self.commands);
         {
-            let vctx = ViewCtx {
-                model: &model,
-                state: &self.state,
-                visible: &self.visible,
-                palette,
-                basemap: &self.basemap,
-            };
+            let vctx = ViewCtx { model: &model, state: &self.state, visible: &self.visible, palette, basemap: &self.basemap };
             self.layout(ui, &vctx, &mut out);
         }
         self.state.focus_search = false;
@@ -307,36 +301,23 @@ impl DatelineApp {
             export::caption_panel(ui, vctx);
         }
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar(ui, vctx, out));
-        egui::Panel::bottom("timeline")
-            .resizable(false)
-            .show(ui, |ui| views::timeline::show(ui, vctx, out));
-        egui::Panel::right("side")
-            .resizable(true)
-            .default_size(440.0)
-            .min_size(320.0)
-            .show(ui, |ui| self.side(ui, vctx, out));
+        egui::Panel::bottom("timeline").resizable(false).show(ui, |ui| views::timeline::show(ui, vctx, out));
+        egui::Panel::right("side").resizable(true).default_size(440.0).min_size(320.0).show(ui, |ui| self.side(ui, vctx, out));
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let h = ui.available_height();
-            egui::Panel::bottom("plot_panel")
-                .resizable(true)
-                .default_size((h * 0.36).clamp(200.0, 360.0))
-                .min_size(160.0)
-                .show(ui, |ui| {
-                    let w = ui.available_width();
-                    egui::Panel::right("historical")
-                        .resizable(false)
-                        .exact_size((w * 0.28).clamp(220.0, 340.0))
-                        .show(ui, |ui| {
-                            ui.add_space(6.0);
-                            egui::ScrollArea::vertical().id_salt("historical").auto_shrink([false, false]).show(ui, |ui| {
-                                views::casualty_plot::historical(ui, vctx, out);
-                            });
-                        });
-                    egui::CentralPanel::no_frame().show(ui, |ui| {
-                        ui.add_space(4.0);
-                        views::casualty_plot::show(ui, vctx, out);
+            egui::Panel::bottom("plot_panel").resizable(true).default_size((h * 0.36).clamp(200.0, 360.0)).min_size(160.0).show(ui, |ui| {
+                let w = ui.available_width();
+                egui::Panel::right("historical").resizable(false).exact_size((w * 0.28).clamp(220.0, 340.0)).show(ui, |ui| {
+                    ui.add_space(6.0);
+                    egui::ScrollArea::vertical().id_salt("historical").auto_shrink([false, false]).show(ui, |ui| {
+                        views::casualty_plot::historical(ui, vctx, out);
                     });
                 });
+                egui::CentralPanel::no_frame().show(ui, |ui| {
+                    ui.add_space(4.0);
+                    views::casualty_plot::show(ui, vctx, out);
+                });
+            });
             egui::CentralPanel::no_frame().show(ui, |ui| views::map::show(ui, vctx, out));
         });
     }
@@ -544,9 +525,7 @@ impl DatelineApp {
             // The current corpus stays on screen while the new one loads.
             Some(dir) => self.start_loading(ctx, vec![dir]),
             None => {
-                self.state.toast = Some(
-                    "No folder chosen (or no file dialog on this system): run `dateline FOLDER` instead.".into(),
-                );
+                self.state.toast = Some("No folder chosen (or no file dialog on this system): run `dateline FOLDER` instead.".into());
             }
         }
     }
@@ -554,11 +533,7 @@ impl DatelineApp {
 
 /// "Dateline — <corpus name>".
 pub fn window_title(model: &Model) -> String {
-    if model.data.corpus.is_empty() {
-        "Dateline".to_owned()
-    } else {
-        format!("Dateline — {}", model.data.corpus)
-    }
+    if model.data.corpus.is_empty() { "Dateline".to_owned() } else { format!("Dateline — {}", model.data.corpus) }
 }
 
 impl eframe::App for DatelineApp {
@@ -573,11 +548,6 @@ impl eframe::App for DatelineApp {
 
 /// Open the window on `paths`, or on the folder open last time (the embedded corpus when
 /// there is none): see [`startup::run_native`] (icon, app id, renderer fallback).
-pub fn run_native(
-    paths: Vec<PathBuf>,
-    gazetteer: Option<PathBuf>,
-    actors: Option<PathBuf>,
-    extend: bool,
-) -> Result<(), String> {
+pub fn run_native(paths: Vec<PathBuf>, gazetteer: Option<PathBuf>, actors: Option<PathBuf>, extend: bool) -> Result<(), String> {
     startup::run_native(paths, gazetteer, actors, extend)
 }

@@ -172,16 +172,17 @@ pub fn carry_over(prev: &AppState, old: Option<&Model>, new: &Model) -> AppState
             }
         }
         Selection::Claim(i) => match old {
-            Some(old) => old
-                .data
-                .claims
-                .get(*i)
-                .and_then(|c| {
-                    new.data.claims.iter().position(|n| {
-                        n.article == c.article && n.sentence == c.sentence && n.killed == c.killed && n.wounded == c.wounded
+            Some(old) => {
+                old.data
+                    .claims
+                    .get(*i)
+                    .and_then(|c| {
+                        new.data.claims.iter().position(|n| {
+                            n.article == c.article && n.sentence == c.sentence && n.killed == c.killed && n.wounded == c.wounded
+                        })
                     })
-                })
-                .map_or(Selection::None, Selection::Claim),
+                    .map_or(Selection::None, Selection::Claim)
+            }
             None if *i < new.data.claims.len() => Selection::Claim(*i),
             None => Selection::None,
         },

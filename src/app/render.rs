@@ -9,8 +9,8 @@ use std::time::Instant;
 
 use eframe::egui;
 
-use super::state::{AppState, Selection, ThemeChoice, WindowWidth};
 use super::DatelineApp;
+use super::state::{AppState, Selection, ThemeChoice, WindowWidth};
 use crate::engine::Engine;
 use crate::error::Error;
 use crate::model::{Extraction, Model, TimeAxis};
@@ -105,8 +105,7 @@ pub fn render_shared(
         let mut app = DatelineApp::from_model(Model::new(Extraction::default()), state);
         app.title = super::window_title(&model);
         if app.state.cursor.is_none() {
-            app.state.cursor =
-                model.busiest_day(app.state.axis).or_else(|| model.span(app.state.axis).map(|s| s.1));
+            app.state.cursor = model.busiest_day(app.state.axis).or_else(|| model.span(app.state.axis).map(|s| s.1));
         }
         app.model = Some(model);
         app.set_caption_always(true);
@@ -180,21 +179,10 @@ pub fn run_cli(engine: &Engine, args: &RenderArgs) -> Result<(), Error> {
     let model = Model::new(x);
     let state = state_from_args(&model, args)?;
     let t = Instant::now();
-    let img = render_shared(
-        Arc::new(model),
-        state,
-        egui::vec2(size[0] as f32, size[1] as f32),
-        args.scale,
-        None,
-    )?;
+    let img = render_shared(Arc::new(model), state, egui::vec2(size[0] as f32, size[1] as f32), args.scale, None)?;
     let png = super::export::encode_png(img.width(), img.height(), img.as_raw()).map_err(Error::Usage)?;
     crate::export::write_atomic(&args.out, &png)?;
-    eprintln!(
-        "dateline: rendered {}x{} px in {:.2} s",
-        img.width(),
-        img.height(),
-        t.elapsed().as_secs_f64()
-    );
+    eprintln!("dateline: rendered {}x{} px in {:.2} s", img.width(), img.height(), t.elapsed().as_secs_f64());
     println!("{}", args.out.display());
     Ok(())
 }

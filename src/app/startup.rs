@@ -81,19 +81,12 @@ pub fn data_file_message(kind: &str, path: &Path, e: &Error) -> String {
         Error::Io { source, .. } => format!("could not be read ({})", crate::corpus::io_message(source)),
         other => format!("could not be used: {other}"),
     };
-    format!(
-        "Your {kind} {} {what}; using the built-in {kind}. Fix the file and open the folder again.",
-        path.display()
-    )
+    format!("Your {kind} {} {what}; using the built-in {kind}. Fix the file and open the folder again.", path.display())
 }
 
 /// The engine with the user's gazetteer and actor files; a file that fails is replaced by
 /// the built-in data and explained in a warning.
-pub fn engine_with_fallback(
-    gazetteer: Option<&Path>,
-    actors: Option<&Path>,
-    extend: bool,
-) -> Result<(Engine, Vec<String>), String> {
+pub fn engine_with_fallback(gazetteer: Option<&Path>, actors: Option<&Path>, extend: bool) -> Result<(Engine, Vec<String>), String> {
     if let Ok(engine) = Engine::with_files(gazetteer, actors, extend) {
         return Ok((engine, Vec::new()));
     }
@@ -181,14 +174,7 @@ pub fn renderers() -> Vec<eframe::Renderer> {
 
 /// Paths of the files and folders dropped onto the window this frame.
 pub fn dropped_paths(ctx: &egui::Context) -> Vec<PathBuf> {
-    ctx.input(|i| {
-        i.raw
-            .dropped_files
-            .iter()
-            .map(|f| f.path().to_path_buf())
-            .filter(|p| !p.as_os_str().is_empty())
-            .collect()
-    })
+    ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect())
 }
 
 /// While files are dragged over the window: a veil with "Drop articles to open".
@@ -206,19 +192,12 @@ pub fn drop_overlay(ctx: &egui::Context) {
     let rect = ctx.content_rect();
     let dark = ctx.global_style().visuals.dark_mode;
     let veil = if dark { egui::Color32::from_black_alpha(200) } else { egui::Color32::from_white_alpha(215) };
-    egui::Area::new(egui::Id::unique("dateline_drop_overlay"))
-        .order(egui::Order::Foreground)
-        .fixed_pos(rect.min)
-        .interactable(false)
-        .show(ctx, |ui| {
+    egui::Area::new(egui::Id::unique("dateline_drop_overlay")).order(egui::Order::Foreground).fixed_pos(rect.min).interactable(false).show(
+        ctx,
+        |ui| {
             let (r, _) = ui.allocate_exact_size(rect.size(), egui::Sense::hover());
             ui.painter().rect_filled(r, 0.0, veil);
-            ui.painter().rect_stroke(
-                r.shrink(12.0),
-                12.0,
-                egui::Stroke::new(3.0, theme::okabe_ito::BLUE),
-                egui::StrokeKind::Inside,
-            );
+            ui.painter().rect_stroke(r.shrink(12.0), 12.0, egui::Stroke::new(3.0, theme::okabe_ito::BLUE), egui::StrokeKind::Inside);
             let mut child = ui.new_child(egui::UiBuilder::new().max_rect(r).layout(egui::Layout::top_down(egui::Align::Center)));
             child.add_space(r.height() * 0.42);
             child.label(RichText::new("Drop articles to open").size(30.0).family(theme::bold()));
@@ -230,7 +209,8 @@ pub fn drop_overlay(ctx: &egui::Context) {
                 child.label(RichText::new(shown).size(16.0));
             }
             child.label(RichText::new("Folders, .txt, .md and .jsonl files").size(14.0).weak());
-        });
+        },
+    );
 }
 
 /// What the user did in the status strip.
@@ -289,9 +269,7 @@ pub fn status_strip(ui: &mut egui::Ui, banners: &[String], loading: Option<(&Pro
 /// The "Recent" menu: recently opened folders (click to open), for the top bar or a File
 /// menu. Pushes [`Command::OpenPaths`].
 pub fn recent_menu(ui: &mut egui::Ui, recent: &[PathBuf], out: &mut Vec<Command>) {
-    ui.menu_button("Recent", |ui| recent_folders_ui(ui, recent, out))
-        .response
-        .on_hover_text("Recently opened folders");
+    ui.menu_button("Recent", |ui| recent_folders_ui(ui, recent, out)).response.on_hover_text("Recently opened folders");
 }
 
 /// The entries of the recent-folders list (inside any menu).
@@ -327,13 +305,7 @@ impl super::DatelineApp {
     /// An app that loads `paths` (the built-in corpus when empty) in the background from its
     /// first frame, with these gazetteer and actor files — what the window does at start-up,
     /// without eframe (for tests and headless use).
-    pub fn loading(
-        paths: Vec<PathBuf>,
-        gazetteer: Option<PathBuf>,
-        actors: Option<PathBuf>,
-        extend: bool,
-        state: super::AppState,
-    ) -> Self {
+    pub fn loading(paths: Vec<PathBuf>, gazetteer: Option<PathBuf>, actors: Option<PathBuf>, extend: bool, state: super::AppState) -> Self {
         let mut app = Self::from_model(Model::new(crate::model::Extraction::default()), state);
         app.model = None;
         app.title = "Dateline".into();

@@ -24,8 +24,7 @@ pub enum WindowWidth {
 
 impl WindowWidth {
     /// All widths, in the order the timeline offers them.
-    pub const ALL: [WindowWidth; 4] =
-        [WindowWidth::Day, WindowWidth::ThreeDays, WindowWidth::Week, WindowWidth::UpToCursor];
+    pub const ALL: [WindowWidth; 4] = [WindowWidth::Day, WindowWidth::ThreeDays, WindowWidth::Week, WindowWidth::UpToCursor];
 
     /// Label for buttons and captions.
     pub fn label(self) -> &'static str {

@@ -50,11 +50,7 @@ pub fn font_definitions() -> FontDefinitions {
     };
     add(&mut fonts, "noto-sans", include_bytes!("../../assets/fonts/NotoSans-Regular.ttf"));
     add(&mut fonts, "noto-sans-bold", include_bytes!("../../assets/fonts/NotoSans-Bold.ttf"));
-    add(
-        &mut fonts,
-        "noto-sans-armenian",
-        include_bytes!("../../assets/fonts/NotoSansArmenian-Regular.ttf"),
-    );
+    add(&mut fonts, "noto-sans-armenian", include_bytes!("../../assets/fonts/NotoSansArmenian-Regular.ttf"));
     let mut defaults = fonts.families.get(&FontFamily::Proportional).cloned().unwrap_or_default();
     // Hack (egui's monospace font) covers arrows and geometric shapes (▶ ◀ ● ■ ◆ ⇤ ⇥) that
     // Noto Sans lacks; egui 0.37 no longer ships emoji fonts by default.
@@ -199,5 +195,4 @@ pub fn category_label(c: Category) -> &'static str {
 }
 
 /// Legend entries of place kinds: (label, kind key).
-pub const KIND_LEGEND: [(&str, &str); 4] =
-    [("city, town", "city"), ("region", "region"), ("country", "country"), ("sea", "sea")];
+pub const KIND_LEGEND: [(&str, &str); 4] = [("city, town", "city"), ("region", "region"), ("country", "country"), ("sea", "sea")];

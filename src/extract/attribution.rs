@@ -122,14 +122,74 @@ pub fn verbs(ctx: &DocCtx, span: Span) -> Vec<Span> {
 }
 
 const ADVERBIAL: &[&str] = &[
-    "on", "in", "a", "an", "statement", "earlier", "later", "also", "has", "had", "have", "was", "were", "is", "then", "again", "previously",
-    "separately", "evening", "morning", "night", "afternoon", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "late", "early", "today", "yesterday", "last", "this", "week", "repeatedly", "further", "strongly", "would", "will", "reportedly", "both",
+    "on",
+    "in",
+    "a",
+    "an",
+    "statement",
+    "earlier",
+    "later",
+    "also",
+    "has",
+    "had",
+    "have",
+    "was",
+    "were",
+    "is",
+    "then",
+    "again",
+    "previously",
+    "separately",
+    "evening",
+    "morning",
+    "night",
+    "afternoon",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "late",
+    "early",
+    "today",
+    "yesterday",
+    "last",
+    "this",
+    "week",
+    "repeatedly",
+    "further",
+    "strongly",
+    "would",
+    "will",
+    "reportedly",
+    "both",
 ];
 
 const ANAPHORS: &[&str] = &[
-    "ministry", "commission", "office", "statement", "kremlin", "agency", "government", "committee", "service", "presidency", "department",
-    "spokesman", "spokeswoman", "spokesperson", "official", "officials", "authorities", "president", "minister", "leader", "prosecutor", "ombudsman",
+    "ministry",
+    "commission",
+    "office",
+    "statement",
+    "kremlin",
+    "agency",
+    "government",
+    "committee",
+    "service",
+    "presidency",
+    "department",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "authorities",
+    "president",
+    "minister",
+    "leader",
+    "prosecutor",
+    "ombudsman",
 ];
 
 const BOUNDARY_WORDS: &[&str] = &["that", "while", "and", "but", "as", "when", "after", "which", "who", "where", "because", "although"];
@@ -158,7 +218,10 @@ fn resolve_anaphor(words: &str, mem: &Memory) -> Option<Speaker> {
     if matches!(head, "statement" | "kremlin") {
         return mem.last_speaker.clone().or_else(|| mem.last_body.clone());
     }
-    if matches!(head, "president" | "minister" | "leader" | "spokesman" | "spokeswoman" | "spokesperson" | "official" | "prosecutor" | "ombudsman") {
+    if matches!(
+        head,
+        "president" | "minister" | "leader" | "spokesman" | "spokeswoman" | "spokesperson" | "official" | "prosecutor" | "ombudsman"
+    ) {
         return mem.last_person.clone().filter(|_| rest.split_whitespace().count() == 1);
     }
     mem.last_body.clone().filter(|_| rest.split_whitespace().count() == 1)
@@ -263,12 +326,42 @@ pub fn subject_before(ctx: &DocCtx, sent: Span, verb: Span, mem: &Memory) -> Opt
         return None;
     }
     // A plausible subject names an agent: a capitalised word or a known agent noun.
-    let agentive = phrase.split_whitespace().any(|w| w.starts_with(char::is_uppercase) && !matches!(w, "The" | "A" | "An" | "This" | "That"))
-        || [
-            "forces", "ministry", "office", "general", "officials", "official", "authorities", "army", "military", "police", "service", "media",
-            "spokesman", "spokeswoman", "spokesperson", "ombudsman", "prosecutor", "prosecutors", "governor", "mayor", "commander", "minister",
-            "president", "presidency", "government", "agency", "committee", "commission", "witnesses", "residents", "doctors", "hospital",
-        ]
+    let agentive =
+        phrase.split_whitespace().any(|w| w.starts_with(char::is_uppercase) && !matches!(w, "The" | "A" | "An" | "This" | "That"))
+            || [
+                "forces",
+                "ministry",
+                "office",
+                "general",
+                "officials",
+                "official",
+                "authorities",
+                "army",
+                "military",
+                "police",
+                "service",
+                "media",
+                "spokesman",
+                "spokeswoman",
+                "spokesperson",
+                "ombudsman",
+                "prosecutor",
+                "prosecutors",
+                "governor",
+                "mayor",
+                "commander",
+                "minister",
+                "president",
+                "presidency",
+                "government",
+                "agency",
+                "committee",
+                "commission",
+                "witnesses",
+                "residents",
+                "doctors",
+                "hospital",
+            ]
             .iter()
             .any(|n| lower.split_whitespace().any(|w| w == *n));
     let content_words = lower.split_whitespace().filter(|w| !["the", "a", "an"].contains(w)).count();

@@ -26,7 +26,9 @@ enum Kind {
 
 fn casualty_word(w: &str) -> Option<Kind> {
     match w {
-        "killed" | "dead" | "died" | "deaths" | "lives" | "fatalities" | "slain" | "perished" | "kills" | "killing" | "dying" => Some(Kind::Killed),
+        "killed" | "dead" | "died" | "deaths" | "lives" | "fatalities" | "slain" | "perished" | "kills" | "killing" | "dying" => {
+            Some(Kind::Killed)
+        }
         "wounded" | "injured" | "hurt" | "injuries" | "wounding" | "injuring" => Some(Kind::Wounded),
         _ => None,
     }
@@ -34,10 +36,10 @@ fn casualty_word(w: &str) -> Option<Kind> {
 
 fn category_word(w: &str) -> Option<Category> {
     match w {
-        "civilian" | "civilians" | "residents" | "children" | "child" | "women" | "villagers" | "journalists" | "journalist" | "inhabitants"
-        | "passers-by" | "non-combatants" => Some(Category::Civilian),
-        "soldiers" | "soldier" | "servicemen" | "serviceman" | "troops" | "military" | "fighters" | "personnel" | "officers" | "militants"
-        | "mercenaries" | "conscripts" | "combatants" | "troopers" | "volunteers" => Some(Category::Military),
+        "civilian" | "civilians" | "residents" | "children" | "child" | "women" | "villagers" | "journalists" | "journalist"
+        | "inhabitants" | "passers-by" | "non-combatants" => Some(Category::Civilian),
+        "soldiers" | "soldier" | "servicemen" | "serviceman" | "troops" | "military" | "fighters" | "personnel" | "officers"
+        | "militants" | "mercenaries" | "conscripts" | "combatants" | "troopers" | "volunteers" => Some(Category::Military),
         "people" | "persons" | "person" | "others" | "individuals" => Some(Category::Unspecified),
         _ => None,
     }
@@ -45,10 +47,64 @@ fn category_word(w: &str) -> Option<Category> {
 
 /// Words that may stand between a figure and its casualty word.
 const FILLER: &[&str] = &[
-    "of", "its", "their", "our", "his", "her", "the", "ethnic", "including", "have", "has", "had", "been", "were", "was", "are", "is",
-    "being", "reported", "reportedly", "confirmed", "now", "so", "far", "already", "also", "more", "other", "innocent", "azerbaijani",
-    "armenian", "azeri", "russian", "turkish", "syrian", "who", "that", "had", "allegedly", "believed", "to", "be", "feared", "people",
-    "civilians", "soldiers", "servicemen", "troops", "children", "in", "total", "at", "least", "both", "sides", "side", "them", "those",
+    "of",
+    "its",
+    "their",
+    "our",
+    "his",
+    "her",
+    "the",
+    "ethnic",
+    "including",
+    "have",
+    "has",
+    "had",
+    "been",
+    "were",
+    "was",
+    "are",
+    "is",
+    "being",
+    "reported",
+    "reportedly",
+    "confirmed",
+    "now",
+    "so",
+    "far",
+    "already",
+    "also",
+    "more",
+    "other",
+    "innocent",
+    "azerbaijani",
+    "armenian",
+    "azeri",
+    "russian",
+    "turkish",
+    "syrian",
+    "who",
+    "that",
+    "had",
+    "allegedly",
+    "believed",
+    "to",
+    "be",
+    "feared",
+    "people",
+    "civilians",
+    "soldiers",
+    "servicemen",
+    "troops",
+    "children",
+    "in",
+    "total",
+    "at",
+    "least",
+    "both",
+    "sides",
+    "side",
+    "them",
+    "those",
 ];
 
 fn hedge_before(toks: &[Token], first: usize) -> (Hedge, usize) {
@@ -83,7 +139,8 @@ static CIVILIAN_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static MILITARY_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(soldiers|servicemen|troops|military personnel|combatants|in action)(?-u:\b)").unwrap_or_else(|e| panic!("{e}"))
+    Regex::new(r"(?i)(?-u:\b)(soldiers|servicemen|troops|military personnel|combatants|in action)(?-u:\b)")
+        .unwrap_or_else(|e| panic!("{e}"))
 });
 
 /// A figure with its casualty meaning.
@@ -105,8 +162,28 @@ fn not_a_count(toks: &[Token], n: &Number) -> bool {
     (t.len() == 4 && (1800..2100).contains(&n.value) && !t.contains(','))
         || matches!(
             next.as_str(),
-            "hours" | "hour" | "minutes" | "minute" | "km" | "kilometres" | "kilometers" | "miles" | "percent" | "per" | "years" | "year"
-                | "days" | "day" | "weeks" | "months" | "gmt" | "pm" | "am" | "times" | "metres" | "meters"
+            "hours"
+                | "hour"
+                | "minutes"
+                | "minute"
+                | "km"
+                | "kilometres"
+                | "kilometers"
+                | "miles"
+                | "percent"
+                | "per"
+                | "years"
+                | "year"
+                | "days"
+                | "day"
+                | "weeks"
+                | "months"
+                | "gmt"
+                | "pm"
+                | "am"
+                | "times"
+                | "metres"
+                | "meters"
         )
 }
 
@@ -130,7 +207,17 @@ fn figures(s: &str, base: usize) -> (Vec<Token<'_>>, Vec<Figure>) {
         if matches!(&*lower[i], "a" | "an")
             && matches!(
                 &*lower[i + 1],
-                "civilian" | "soldier" | "serviceman" | "child" | "woman" | "man" | "resident" | "journalist" | "policeman" | "officer" | "person"
+                "civilian"
+                    | "soldier"
+                    | "serviceman"
+                    | "child"
+                    | "woman"
+                    | "man"
+                    | "resident"
+                    | "journalist"
+                    | "policeman"
+                    | "officer"
+                    | "person"
             )
         {
             nums.push(Number { value: 1, first: i, last: i });
@@ -201,8 +288,28 @@ fn figures(s: &str, base: usize) -> (Vec<Token<'_>>, Vec<Figure>) {
                 }
                 if !matches!(
                     w,
-                    "to" | "rose" | "risen" | "climbed" | "increased" | "jumped" | "now" | "reached" | "stood" | "stands" | "at" | "of" | "death"
-                        | "has" | "had" | "have" | "already" | "reportedly" | "the" | "a" | "an" | "which" | "that"
+                    "to" | "rose"
+                        | "risen"
+                        | "climbed"
+                        | "increased"
+                        | "jumped"
+                        | "now"
+                        | "reached"
+                        | "stood"
+                        | "stands"
+                        | "at"
+                        | "of"
+                        | "death"
+                        | "has"
+                        | "had"
+                        | "have"
+                        | "already"
+                        | "reportedly"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "which"
+                        | "that"
                 ) {
                     break;
                 }

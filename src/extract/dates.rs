@@ -127,9 +127,36 @@ static CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .build([
-            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
-            "friday", "saturday", "sunday", "yesterday", "today", "tonight", "morning", "evening", "afternoon", "night", "overnight", "week",
-            "month", "ago",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "may",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "oct",
+            "nov",
+            "dec",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "yesterday",
+            "today",
+            "tonight",
+            "morning",
+            "evening",
+            "afternoon",
+            "night",
+            "overnight",
+            "week",
+            "month",
+            "ago",
         ])
         .unwrap_or_else(|e| panic!("{e}"))
 });
@@ -193,11 +220,7 @@ pub fn find_dates(s: &str, base: usize, published: Option<NaiveDate>, year_hint:
             _ => continue,
         };
         // Dots are day.month.year; slashes month/day/year unless that is impossible.
-        let d = if &c[2] == "." || a > 12 {
-            NaiveDate::from_ymd_opt(y, b, a)
-        } else {
-            NaiveDate::from_ymd_opt(y, a, b)
-        };
+        let d = if &c[2] == "." || a > 12 { NaiveDate::from_ymd_opt(y, b, a) } else { NaiveDate::from_ymd_opt(y, a, b) };
         if let Some(d) = d {
             push(&mut out, &mut taken, m.0, m.1, day_or_since(s, m.0, d));
         }

@@ -20,9 +20,7 @@ use rayon::prelude::*;
 use crate::corpus::{Document, Manifest};
 use crate::engine::{Engine, Progress};
 use crate::gazetteer::{Actors, Gazetteer, NameMatch};
-use crate::model::{
-    Article, Claim, DateBasis, Extraction, Id, Mention, Place, Problem, Quote, Truce, UnknownName,
-};
+use crate::model::{Article, Claim, DateBasis, Extraction, Id, Mention, Place, Problem, Quote, Truce, UnknownName};
 use crate::text::{self, Span};
 use attribution::Speaker;
 use dates::DateExpr;
@@ -101,12 +99,7 @@ impl<'a> DocCtx<'a> {
     /// The speaker a person name stands for (name as written, titles removed).
     pub fn person_speaker(&self, span: Span) -> Speaker {
         let p = self.persons.iter().find(|p| p.start == span.start && p.end == span.end);
-        Speaker {
-            name: self.text[span.start..span.end].to_string(),
-            side: None,
-            person: true,
-            female: p.and_then(|p| p.female),
-        }
+        Speaker { name: self.text[span.start..span.end].to_string(), side: None, person: true, female: p.and_then(|p| p.female) }
     }
 
     /// A shared [`Id`] for a name: the same text gives the same allocation.

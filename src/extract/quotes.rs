@@ -27,7 +27,10 @@ pub fn find_quotes(text: &str, from: usize) -> Vec<QuoteSpan> {
             ('\n', Some((s, mark))) => {
                 if mark == '“' && i > s + 1 {
                     let inner_end = text[..i].trim_end().len();
-                    out.push(QuoteSpan { outer: Span { start: s, end: inner_end }, inner: Span { start: s + mark.len_utf8(), end: inner_end } });
+                    out.push(QuoteSpan {
+                        outer: Span { start: s, end: inner_end },
+                        inner: Span { start: s + mark.len_utf8(), end: inner_end },
+                    });
                 }
                 open = None;
             }
@@ -44,7 +47,10 @@ pub fn find_quotes(text: &str, from: usize) -> Vec<QuoteSpan> {
                 // A new opening mark while one is open: the earlier one was never closed.
                 let inner_end = text[..i].trim_end().len();
                 if inner_end > s + 3 {
-                    out.push(QuoteSpan { outer: Span { start: s, end: inner_end }, inner: Span { start: s + '“'.len_utf8(), end: inner_end } });
+                    out.push(QuoteSpan {
+                        outer: Span { start: s, end: inner_end },
+                        inner: Span { start: s + '“'.len_utf8(), end: inner_end },
+                    });
                 }
                 open = Some((i, c));
             }
@@ -93,10 +99,7 @@ fn speaker_after(ctx: &DocCtx, q: &QuoteSpan, mem: &Memory) -> Option<Speaker> {
     // Aliyev, told reporters` is Hajiyev's, not Aliyev's.
     let between = Span { start: q.outer.end, end: v.start };
     let first_actor = ctx.actors_in(between).next().map(|m| (m.start, ctx.actor_speaker(m.item)));
-    let first_person = ctx
-        .persons_in(between)
-        .find(|p| ctx.actors_in(*p).next().is_none())
-        .map(|p| (p.start, ctx.person_speaker(p)));
+    let first_person = ctx.persons_in(between).find(|p| ctx.actors_in(*p).next().is_none()).map(|p| (p.start, ctx.person_speaker(p)));
     let first = match (first_actor, first_person) {
         (Some(a), Some(p)) => Some(if p.0 < a.0 { p.1 } else { a.1 }),
         (a, p) => a.or(p).map(|x| x.1),

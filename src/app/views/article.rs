@@ -50,10 +50,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
         DateSource::None => "unknown",
     };
     let date = article.published.map(fmt_day).unwrap_or_else(|| "no date".into());
-    ui.label(format!(
-        "{} · published {date} ({source})",
-        article.outlet.as_deref().unwrap_or("unknown outlet")
-    ));
+    ui.label(format!("{} · published {date} ({source})", article.outlet.as_deref().unwrap_or("unknown outlet")));
     if let Some(url) = &article.url {
         ui.hyperlink(url);
     }

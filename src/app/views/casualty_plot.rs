@@ -198,12 +198,8 @@ fn glyph(h: Hedge) -> u8 {
 impl PlotData {
     /// Rebuild if the axis, measure, scale or selected place changed. Returns whether it did.
     pub fn update(&mut self, model: &crate::model::Model, state: &crate::app::state::AppState) -> bool {
-        let key = PlotKey {
-            axis: state.axis,
-            measure: state.measure,
-            log: state.log_scale,
-            place: state.selected_place().map(str::to_owned),
-        };
+        let key =
+            PlotKey { axis: state.axis, measure: state.measure, log: state.log_scale, place: state.selected_place().map(str::to_owned) };
         if self.key.as_ref() == Some(&key) {
             return false;
         }
@@ -290,7 +286,11 @@ impl PlotData {
             let Some(se) = series.get_mut(s) else { continue };
             let (x, y) = (m.point.x, m.point.y);
             let v = from_y(y, log);
-            if filled { se.filled.push(m.point) } else { se.hollow.push(m.point) }
+            if filled {
+                se.filled.push(m.point)
+            } else {
+                se.hollow.push(m.point)
+            }
             match g {
                 1 => {
                     se.up.0.push(m.point);
@@ -537,12 +537,8 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
 
     let mut plot = Plot::new("casualty_plot").height(height);
     if data.cells.is_empty() {
-        plot = plot.legend(
-            Legend::default()
-                .position(egui_plot::Corner::LeftTop)
-                .text_style(egui::TextStyle::Small)
-                .background_alpha(0.85),
-        );
+        plot =
+            plot.legend(Legend::default().position(egui_plot::Corner::LeftTop).text_style(egui::TextStyle::Small).background_alpha(0.85));
     }
     let mut plot = plot
         .allow_zoom(false)
@@ -561,11 +557,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
         })
         .y_axis_formatter(move |mark, _| {
             let v = from_y(mark.value, log);
-            if v < 0.5 || (log && (v - v.round()).abs() > 0.01 * v) {
-                String::new()
-            } else {
-                format!("{v:.0}")
-            }
+            if v < 0.5 || (log && (v - v.round()).abs() > 0.01 * v) { String::new() } else { format!("{v:.0}") }
         })
         .y_axis_min_width(36.0)
         .include_y(0.0);
@@ -611,12 +603,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
                     continue;
                 }
                 pui.points(
-                    Points::new(name, xy.as_slice())
-                        .shape(marker(se.category))
-                        .color(color)
-                        .filled(filled)
-                        .radius(5.0)
-                        .allow_hover(false),
+                    Points::new(name, xy.as_slice()).shape(marker(se.category)).color(color).filled(filled).radius(5.0).allow_hover(false),
                 );
             }
             // Hedges.
@@ -625,21 +612,14 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
             }
             for (o, t) in [&se.up, &se.down] {
                 if !o.is_empty() {
-                    pui.arrows(
-                        Arrows::new(name, o.as_slice(), t.as_slice()).color(color).tip_length(8.0).allow_hover(false),
-                    );
+                    pui.arrows(Arrows::new(name, o.as_slice(), t.as_slice()).color(color).tip_length(8.0).allow_hover(false));
                 }
             }
         }
         // Selected claim ring.
         if let Some(p) = selected_point {
             pui.points(
-                Points::new("", vec![p])
-                    .shape(MarkerShape::Circle)
-                    .filled(false)
-                    .radius(10.0)
-                    .color(pal.selection)
-                    .allow_hover(false),
+                Points::new("", vec![p]).shape(MarkerShape::Circle).filled(false).radius(10.0).color(pal.selection).allow_hover(false),
             );
         }
     });
@@ -660,9 +640,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
         (None, Some(pos)) if !data.cells.is_empty() => {
             let v = resp.transform.value_from_position(pos);
             let [w, h] = data.cell_size;
-            data.cells
-                .iter()
-                .find(|c| (v.x - c.center.x).abs() <= w / 2.0 && (v.y - c.center.y).abs() <= h / 2.0)
+            data.cells.iter().find(|c| (v.x - c.center.x).abs() <= w / 2.0 && (v.y - c.center.y).abs() <= h / 2.0)
         }
         _ => None,
     };
@@ -673,8 +651,13 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
             let lo = from_y(c.center.y - data.cell_size[1] / 2.0, log).max(0.0);
             let hi = from_y(c.center.y + data.cell_size[1] / 2.0, log);
             ui.label(
-                egui::RichText::new(format!("{} incident claims, {day}, figures {:.0}–{:.0}", fmt_num(u64::from(c.count)), lo.ceil(), hi.floor()))
-                    .family(crate::app::theme::bold()),
+                egui::RichText::new(format!(
+                    "{} incident claims, {day}, figures {:.0}–{:.0}",
+                    fmt_num(u64::from(c.count)),
+                    lo.ceil(),
+                    hi.floor()
+                ))
+                .family(crate::app::theme::bold()),
             );
             for (side, n) in c.sides.iter().take(6) {
                 ui.label(format!("{}: {}", side.as_deref().unwrap_or("no known side"), fmt_num(u64::from(*n))));
@@ -690,10 +673,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
             response.clone().on_hover_ui_at_pointer(|ui| {
                 claim_tooltip(ui, ctx, m.claim, c);
                 if m.count > 1 {
-                    ui.weak(format!(
-                        "{} more claims by this claimant on this day with about this figure are drawn here.",
-                        m.count - 1
-                    ));
+                    ui.weak(format!("{} more claims by this claimant on this day with about this figure are drawn here.", m.count - 1));
                 }
             });
         }
@@ -707,13 +687,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
         } else {
             "No casualty figures in this corpus."
         };
-        ui.painter().text(
-            resp.response.rect.center(),
-            egui::Align2::CENTER_CENTER,
-            msg,
-            egui::FontId::proportional(14.0),
-            pal.weak,
-        );
+        ui.painter().text(resp.response.rect.center(), egui::Align2::CENTER_CENTER, msg, egui::FontId::proportional(14.0), pal.weak);
     }
 }
 
@@ -732,12 +706,7 @@ pub fn historical(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) 
     for &i in hist.iter().take(MAX_HISTORICAL) {
         let Some(c) = ctx.model.data.claims.get(i) else { continue };
         let selected = ctx.state.selection == Selection::Claim(i);
-        let text = format!(
-            "{} {} — {}",
-            hedge_word(c.hedge),
-            fmt_num(c.figure()),
-            ellipsize(&c.sentence, 90)
-        );
+        let text = format!("{} {} — {}", hedge_word(c.hedge), fmt_num(c.figure()), ellipsize(&c.sentence, 90));
         let r = ui
             .add(egui::Button::selectable(selected, egui::RichText::new(text)).wrap_mode(egui::TextWrapMode::Wrap))
             .on_hover_ui(|ui| claim_tooltip(ui, ctx, i, c));

@@ -41,10 +41,7 @@ impl View {
     /// Screen to world units.
     pub fn to_world(&self, p: Pos2) -> [f64; 2] {
         let c = self.rect.center();
-        [
-            self.camera.center[0] + f64::from(p.x - c.x) * self.camera.scale,
-            self.camera.center[1] + f64::from(p.y - c.y) * self.camera.scale,
-        ]
+        [self.camera.center[0] + f64::from(p.x - c.x) * self.camera.scale, self.camera.center[1] + f64::from(p.y - c.y) * self.camera.scale]
     }
 
     /// The visible world rectangle (min x, min y, max x, max y).
@@ -64,13 +61,8 @@ impl View {
 pub fn fit(bbox: [f64; 4], rect: Rect) -> Camera {
     let w = (bbox[2] - bbox[0]).abs().max(1e-5);
     let h = (bbox[3] - bbox[1]).abs().max(1e-5);
-    let scale = (w / f64::from(rect.width().max(50.0)))
-        .max(h / f64::from(rect.height().max(50.0)))
-        * 1.08;
-    Camera {
-        center: [(bbox[0] + bbox[2]) / 2.0, (bbox[1] + bbox[3]) / 2.0],
-        scale: scale.clamp(MIN_SCALE, MAX_SCALE),
-    }
+    let scale = (w / f64::from(rect.width().max(50.0))).max(h / f64::from(rect.height().max(50.0))) * 1.08;
+    Camera { center: [(bbox[0] + bbox[2]) / 2.0, (bbox[1] + bbox[3]) / 2.0], scale: scale.clamp(MIN_SCALE, MAX_SCALE) }
 }
 
 /// Zoom a camera by `factor` (> 1 zooms in) keeping the world point under `anchor` fixed.
@@ -78,13 +70,7 @@ pub fn zoom(view: &View, factor: f64, anchor: Pos2) -> Camera {
     let before = view.to_world(anchor);
     let scale = (view.camera.scale / factor).clamp(MIN_SCALE, MAX_SCALE);
     let c = view.rect.center();
-    Camera {
-        center: [
-            before[0] - f64::from(anchor.x - c.x) * scale,
-            before[1] - f64::from(anchor.y - c.y) * scale,
-        ],
-        scale,
-    }
+    Camera { center: [before[0] - f64::from(anchor.x - c.x) * scale, before[1] - f64::from(anchor.y - c.y) * scale], scale }
 }
 
 /// The bounding box (world units) of the places with items in the window, or `None`.
@@ -169,8 +155,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
         changed = true;
     }
     if response.hovered() {
-        let (scroll, zoom_delta, pointer) =
-            ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
+        let (scroll, zoom_delta, pointer) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
         let factor = f64::from(zoom_delta) * (f64::from(scroll.y) / 200.0).exp();
         if (factor - 1.0).abs() > 1e-4 {
             let anchor = pointer.unwrap_or(rect.center());
@@ -225,15 +210,13 @@ fn draw_basemap(painter: &egui::Painter, ctx: &ViewCtx<'_>, view: &View) {
     let stroke = Stroke::new(if detail == crate::basemap::Detail::Low { 0.7 } else { 0.9 }, pal.border);
     for c in layer.countries.iter().filter(|c| visible(c, &world)) {
         for ring in &c.rings {
-            let pts: Vec<Pos2> =
-                ring.iter().map(|v| view.to_screen([f64::from(v[0]), f64::from(v[1])])).collect();
+            let pts: Vec<Pos2> = ring.iter().map(|v| view.to_screen([f64::from(v[0]), f64::from(v[1])])).collect();
             painter.add(Shape::line(pts, stroke));
         }
     }
     if visible(nk, &world) {
         for ring in &nk.rings {
-            let pts: Vec<Pos2> =
-                ring.iter().map(|v| view.to_screen([f64::from(v[0]), f64::from(v[1])])).collect();
+            let pts: Vec<Pos2> = ring.iter().map(|v| view.to_screen([f64::from(v[0]), f64::from(v[1])])).collect();
             painter.extend(Shape::dashed_line(&pts, Stroke::new(1.6, pal.disputed_line), 5.0, 3.0));
         }
     }
@@ -327,9 +310,7 @@ fn draw_markers(
         let id = ui.scope_id().with(("marker", &m.place.id));
         let resp = ui.interact(r, id, Sense::click());
         let label = format!("Map marker {}", m.place.name);
-        resp.widget_info(|| {
-            egui::WidgetInfo::selected(egui::Role::Button, true, m.selected, &label)
-        });
+        resp.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, m.selected, &label));
         if resp.hovered() && hovered.is_none() {
             hovered = Some(m.place.id.clone());
         }
@@ -379,12 +360,7 @@ fn draw_labels(painter: &egui::Painter, ctx: &ViewCtx<'_>, markers: &[Marker<'_>
     // Marker discs are obstacles too (labels must not hide other markers).
     let discs: Vec<(Pos2, f32)> = markers.iter().map(|m| (m.pos, m.radius)).collect();
     let mut order: Vec<&Marker<'_>> = markers.iter().collect();
-    order.sort_by(|a, b| {
-        b.selected
-            .cmp(&a.selected)
-            .then(b.stats.total().cmp(&a.stats.total()))
-            .then(a.place.name.cmp(&b.place.name))
-    });
+    order.sort_by(|a, b| b.selected.cmp(&a.selected).then(b.stats.total().cmp(&a.stats.total())).then(a.place.name.cmp(&b.place.name)));
     for m in order {
         let font = if m.selected { FontId::proportional(15.0) } else { FontId::proportional(13.0) };
         let galley = painter.layout_no_wrap(m.place.name.clone(), font, pal.text);
@@ -401,9 +377,7 @@ fn draw_labels(painter: &egui::Painter, ctx: &ViewCtx<'_>, markers: &[Marker<'_>
         let free = |r: &Rect| {
             rect.contains_rect(*r)
                 && !occupied.iter().any(|o| o.intersects(*r))
-                && !discs.iter().any(|(c, rad)| {
-                    *c != m.pos && r.expand(*rad * 0.5).contains(*c)
-                })
+                && !discs.iter().any(|(c, rad)| *c != m.pos && r.expand(*rad * 0.5).contains(*c))
         };
         if let Some(r) = candidates.iter().find(|r| free(r)) {
             painter.rect_filled(*r, 3.0, pal.halo);
@@ -416,10 +390,7 @@ fn draw_labels(painter: &egui::Painter, ctx: &ViewCtx<'_>, markers: &[Marker<'_>
 fn controls(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, view: &View, out: &mut Vec<Command>) -> Rect {
     let area = Rect::from_min_size(view.rect.min + Vec2::new(8.0, 8.0), Vec2::new(420.0, 30.0));
     let mut child = ui.new_child(egui::UiBuilder::new().max_rect(area).layout(egui::Layout::left_to_right(egui::Align::Center)));
-    let frame = egui::Frame::new()
-        .fill(ctx.palette.halo)
-        .corner_radius(6.0)
-        .inner_margin(egui::Margin::symmetric(4, 3));
+    let frame = egui::Frame::new().fill(ctx.palette.halo).corner_radius(6.0).inner_margin(egui::Margin::symmetric(4, 3));
     frame
         .show(&mut child, |ui| {
             ui.horizontal(|ui| {
@@ -429,11 +400,7 @@ fn controls(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, view: &View, out: &mut Vec<Com
                 if ui.button("−").on_hover_text("Zoom out (−)").clicked() {
                     out.push(Command::SetCamera(zoom(view, 0.5, view.rect.center())));
                 }
-                if ui
-                    .button("Fit to data")
-                    .on_hover_text("Frame every exact place with items in the window")
-                    .clicked()
-                {
+                if ui.button("Fit to data").on_hover_text("Frame every exact place with items in the window").clicked() {
                     out.push(Command::FitMap(data_bbox(ctx).unwrap_or(SOUTH_CAUCASUS)));
                 }
                 if ui.button("South Caucasus").on_hover_text("Frame the South Caucasus").clicked() {
@@ -466,13 +433,7 @@ fn legend(painter: &egui::Painter, pal: &Palette, rect: Rect) -> Rect {
     painter.text(Pos2::new(x + 12.0, y), Align2::LEFT_CENTER, "exact place (filled)", font.clone(), pal.text);
     y += row;
     painter.circle_stroke(Pos2::new(x, y), 5.0, Stroke::new(2.0, pal.weak));
-    painter.text(
-        Pos2::new(x + 12.0, y),
-        Align2::LEFT_CENTER,
-        "coarse place (ring, ± halo)",
-        font.clone(),
-        pal.text,
-    );
+    painter.text(Pos2::new(x + 12.0, y), Align2::LEFT_CENTER, "coarse place (ring, ± halo)", font.clone(), pal.text);
     y += row;
     let sw = Rect::from_center_size(Pos2::new(x, y), Vec2::new(12.0, 9.0));
     painter.rect_filled(sw, 0.0, pal.disputed_fill);
@@ -552,11 +513,7 @@ fn country_labels(layer: &crate::basemap::Layer) -> Vec<CountryLabel> {
                 ay += w * (a[1] + b[1] + d[1]) / 3.0;
                 area += w;
             }
-            (area > 0.0).then(|| CountryLabel {
-                name: c.name.clone(),
-                at: [ax / area, ay / area],
-                width: f64::from(c.bbox[2] - c.bbox[0]),
-            })
+            (area > 0.0).then(|| CountryLabel { name: c.name.clone(), at: [ax / area, ay / area], width: f64::from(c.bbox[2] - c.bbox[0]) })
         })
         .collect()
 }
@@ -572,10 +529,8 @@ fn draw_country_names(
 ) {
     let detail = ctx.basemap.detail_for_view(view.camera.scale, view.world_rect());
     let key = ui.scope_id().with(("country_labels", detail as u8, std::ptr::from_ref(ctx.basemap) as usize));
-    let labels: std::sync::Arc<Vec<CountryLabel>> = ui.data_mut(|d| {
-        d.get_temp_mut_or_insert_with(key, || std::sync::Arc::new(country_labels(ctx.basemap.layer(detail))))
-            .clone()
-    });
+    let labels: std::sync::Arc<Vec<CountryLabel>> =
+        ui.data_mut(|d| d.get_temp_mut_or_insert_with(key, || std::sync::Arc::new(country_labels(ctx.basemap.layer(detail)))).clone());
     let pal = ctx.palette;
     let color = if pal.dark { Color32::from_gray(150) } else { Color32::from_gray(120) };
     let font = FontId::proportional(12.0);

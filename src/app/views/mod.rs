@@ -100,9 +100,7 @@ impl Visible {
                     .collect();
                 self.quote_days_axis = Some(key.axis);
             }
-            quotes_in_window(&self.quote_days, &key.range)
-                .filter(|&i| place.is_none_or(|p| model.quote_touches_place(i, p)))
-                .collect()
+            quotes_in_window(&self.quote_days, &key.range).filter(|&i| place.is_none_or(|p| model.quote_touches_place(i, p))).collect()
         } else {
             model
                 .data
@@ -121,10 +119,7 @@ impl Visible {
             Selection::None => (Vec::new(), None),
             Selection::Place(p) => (vec![p.clone()], None),
             Selection::Claim(i) => match model.data.claims.get(*i) {
-                Some(c) => (
-                    c.place.iter().map(|p| p.to_string()).collect(),
-                    model.item_date(crate::model::ItemRef::Claim(*i), key.axis),
-                ),
+                Some(c) => (c.place.iter().map(|p| p.to_string()).collect(), model.item_date(crate::model::ItemRef::Claim(*i), key.axis)),
                 None => (Vec::new(), None),
             },
             Selection::Quote(i) => match model.data.quotes.get(*i) {

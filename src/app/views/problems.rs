@@ -32,7 +32,9 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, _out: &mut Vec<Command>) {
             RichText::new(format!("Names not in the gazetteer or actor list ({})", d.unknown_names.len()))
                 .family(crate::app::theme::bold()),
         );
-        ui.weak("Capitalised names the engine could not place. Add real places to a gazetteer file and open it with --gazetteer FILE --extend.");
+        ui.weak(
+            "Capitalised names the engine could not place. Add real places to a gazetteer file and open it with --gazetteer FILE --extend.",
+        );
         egui::Grid::new("unknown_names").striped(true).num_columns(2).show(ui, |ui| {
             for n in d.unknown_names.iter().take(500) {
                 ui.label(&n.name);

@@ -24,11 +24,7 @@ pub fn search_box(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) 
         let label = ui.label(SEARCH_LABEL_SHORT);
         let mut text = ctx.state.search.clone();
         let resp = ui
-            .add(
-                egui::TextEdit::singleline(&mut text)
-                    .hint_text("Search quotes and articles (Ctrl+F)")
-                    .desired_width(f32::INFINITY),
-            )
+            .add(egui::TextEdit::singleline(&mut text).hint_text("Search quotes and articles (Ctrl+F)").desired_width(f32::INFINITY))
             .labelled_by(label.id);
         if resp.changed() {
             out.push(Command::SetSearch(text));
@@ -158,56 +154,45 @@ fn quote_card(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, i: usize, out: &mut Vec<Comm
     let pal = ctx.palette;
     let selected = ctx.state.selection == Selection::Quote(i);
     let side_color = pal.side(q.speaker_side.as_deref());
-    let stroke = if selected {
-        Stroke::new(2.0, pal.selection)
-    } else {
-        ui.visuals().widgets.noninteractive.bg_stroke
-    };
+    let stroke = if selected { Stroke::new(2.0, pal.selection) } else { ui.visuals().widgets.noninteractive.bg_stroke };
     let fill = if selected { pal.selection.gamma_multiply(0.08) } else { ui.visuals().faint_bg_color };
     let speaker = q.speaker.as_deref().unwrap_or("Unattributed");
     let accessible = card_label(q);
     let inner = ui.scope_builder(egui::UiBuilder::new().id_salt(("quote", i)).sense(Sense::click()), |ui| {
-        egui::Frame::new()
-            .stroke(stroke)
-            .fill(fill)
-            .corner_radius(6.0)
-            .inner_margin(egui::Margin::symmetric(8, 6))
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.style_mut().interaction.selectable_labels = false;
-                ui.horizontal_wrapped(|ui| {
-                    let (r, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), Sense::hover());
-                    ui.painter().circle_filled(r.center(), 5.0, side_color);
-                    ui.label(RichText::new(speaker).family(crate::app::theme::bold()));
-                    if let Some(side) = &q.speaker_side {
-                        ui.weak(format!("({side})"));
-                    }
-                });
-                ui.label(RichText::new(format!("“{}”", q.text)).size(14.0));
-                ui.horizontal_wrapped(|ui| {
-                    let article = ctx.model.article(&q.article);
-                    let outlet = article.and_then(|a| a.outlet.as_deref()).unwrap_or("unknown outlet");
-                    let title = article.map(|a| a.title.as_str()).unwrap_or("");
-                    chip(ui, &super::casualty_plot::ellipsize(outlet, 28), &format!("Outlet: {outlet}\n{title}"), None);
-                    let date = ctx.model.item_date(ItemRef::Quote(i), ctx.state.axis);
-                    let (label, hover) = match (date, q.date_basis) {
-                        (None, _) => ("undated".to_owned(), "No date found"),
-                        (Some(d), DateBasis::Explicit) => (fmt_day(d), "Date stated in the text"),
-                        (Some(d), DateBasis::Relative) => {
-                            (format!("≈ {}", fmt_day(d)), "Date inferred from a relative expression")
-                        }
-                        (Some(d), _) => (format!("≈ {}", fmt_day(d)), "Date of the article (no date in the sentence)"),
-                    };
-                    chip(ui, &label, hover, None);
-                    for p in &q.places {
-                        let Some(place) = ctx.model.place(p) else { continue };
-                        let r = chip(ui, &place.name, &format!("{} ({}): select it on the map", place.name, place.kind), None);
-                        if r.clicked() {
-                            out.push(Command::Select(Selection::Place(p.to_string())));
-                        }
-                    }
-                });
+        egui::Frame::new().stroke(stroke).fill(fill).corner_radius(6.0).inner_margin(egui::Margin::symmetric(8, 6)).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.style_mut().interaction.selectable_labels = false;
+            ui.horizontal_wrapped(|ui| {
+                let (r, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), Sense::hover());
+                ui.painter().circle_filled(r.center(), 5.0, side_color);
+                ui.label(RichText::new(speaker).family(crate::app::theme::bold()));
+                if let Some(side) = &q.speaker_side {
+                    ui.weak(format!("({side})"));
+                }
             });
+            ui.label(RichText::new(format!("“{}”", q.text)).size(14.0));
+            ui.horizontal_wrapped(|ui| {
+                let article = ctx.model.article(&q.article);
+                let outlet = article.and_then(|a| a.outlet.as_deref()).unwrap_or("unknown outlet");
+                let title = article.map(|a| a.title.as_str()).unwrap_or("");
+                chip(ui, &super::casualty_plot::ellipsize(outlet, 28), &format!("Outlet: {outlet}\n{title}"), None);
+                let date = ctx.model.item_date(ItemRef::Quote(i), ctx.state.axis);
+                let (label, hover) = match (date, q.date_basis) {
+                    (None, _) => ("undated".to_owned(), "No date found"),
+                    (Some(d), DateBasis::Explicit) => (fmt_day(d), "Date stated in the text"),
+                    (Some(d), DateBasis::Relative) => (format!("≈ {}", fmt_day(d)), "Date inferred from a relative expression"),
+                    (Some(d), _) => (format!("≈ {}", fmt_day(d)), "Date of the article (no date in the sentence)"),
+                };
+                chip(ui, &label, hover, None);
+                for p in &q.places {
+                    let Some(place) = ctx.model.place(p) else { continue };
+                    let r = chip(ui, &place.name, &format!("{} ({}): select it on the map", place.name, place.kind), None);
+                    if r.clicked() {
+                        out.push(Command::Select(Selection::Place(p.to_string())));
+                    }
+                }
+            });
+        });
     });
     let resp = inner.response;
     resp.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &accessible));

@@ -2,8 +2,8 @@
 //! and the time strip: per-day density bars, truce markers, the window, the selected item's
 //! day and the draggable time cursor (an accessible slider named "Time cursor").
 
-use eframe::egui;
 use chrono::{Datelike, Duration, NaiveDate};
+use eframe::egui;
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, Vec2};
 
 use super::{ViewCtx, fmt_day};
@@ -19,13 +19,8 @@ pub const STRIP_INSET: f32 = 4.0;
 
 /// Unique truce days within 30 days of the span `lo..=hi`.
 pub fn truce_days(model: &Model, lo: NaiveDate, hi: NaiveDate) -> Vec<NaiveDate> {
-    let mut truces: Vec<NaiveDate> = model
-        .data
-        .truces
-        .iter()
-        .map(|t| t.date)
-        .filter(|t| *t >= lo - Duration::days(30) && *t <= hi + Duration::days(30))
-        .collect();
+    let mut truces: Vec<NaiveDate> =
+        model.data.truces.iter().map(|t| t.date).filter(|t| *t >= lo - Duration::days(30) && *t <= hi + Duration::days(30)).collect();
     truces.sort_unstable();
     truces.dedup();
     truces
@@ -63,16 +58,13 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
         if ui.button("⇥").on_hover_text("Last day (End)").clicked() {
             out.push(Command::JumpToEnd(true));
         }
-        egui::ComboBox::from_label("Speed")
-            .selected_text(format!("{} day/s", s.speed))
-            .width(80.0)
-            .show_ui(ui, |ui| {
-                for sp in SPEEDS {
-                    if ui.selectable_label(s.speed == sp, format!("{sp} day/s")).clicked() {
-                        out.push(Command::SetSpeed(sp));
-                    }
+        egui::ComboBox::from_label("Speed").selected_text(format!("{} day/s", s.speed)).width(80.0).show_ui(ui, |ui| {
+            for sp in SPEEDS {
+                if ui.selectable_label(s.speed == sp, format!("{sp} day/s")).clicked() {
+                    out.push(Command::SetSpeed(sp));
                 }
-            });
+            }
+        });
         ui.separator();
         ui.label("Window:");
         for w in WindowWidth::ALL {
@@ -86,11 +78,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
         }
         ui.separator();
         ui.label("Date by:");
-        if ui
-            .selectable_label(s.axis == TimeAxis::Event, "Event date")
-            .on_hover_text("Place items on the day things happened")
-            .clicked()
-        {
+        if ui.selectable_label(s.axis == TimeAxis::Event, "Event date").on_hover_text("Place items on the day things happened").clicked() {
             out.push(Command::SetAxis(TimeAxis::Event));
         }
         if ui
@@ -102,11 +90,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
         }
         ui.separator();
         if let Some(c) = s.cursor {
-            ui.label(
-                egui::RichText::new(c.format("%a %-d %B %Y").to_string())
-                    .family(crate::app::theme::bold())
-                    .size(16.0),
-            );
+            ui.label(egui::RichText::new(c.format("%a %-d %B %Y").to_string()).family(crate::app::theme::bold()).size(16.0));
         }
     });
     ui.add_space(2.0);
@@ -153,12 +137,7 @@ fn strip(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
     let cursor = ctx.state.cursor.unwrap_or(hi);
     let value = (cursor - lo).num_days() as f64;
     resp.widget_info(|| egui::WidgetInfo::slider(true, value, "Time cursor"));
-    let resp = resp.on_hover_text(format!(
-        "Drag to move the time cursor ({}); {} to {}",
-        fmt_day(cursor),
-        fmt_day(lo),
-        fmt_day(hi)
-    ));
+    let resp = resp.on_hover_text(format!("Drag to move the time cursor ({}); {} to {}", fmt_day(cursor), fmt_day(lo), fmt_day(hi)));
 
     // The window.
     let range = ctx.state.range();
