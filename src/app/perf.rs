@@ -93,26 +93,26 @@ pub fn rows(model: Model, load: Duration) -> Vec<Row> {
     match first_frame_embedded() {
         Ok(d) => rows.push(Row::new(
             "first frame (embedded)",
-            &ms(d),
+            ms(d),
             "<= 300 ms",
             "engine + extraction + model + base map + first layout/tessellation",
         )),
-        Err(e) => rows.push(Row::new("first frame (embedded)", "error", "<= 300 ms", &e.to_string())),
+        Err(e) => rows.push(Row::new("first frame (embedded)", "error", "<= 300 ms", e.to_string())),
     }
     match crate::Engine::embedded().map(|e| Model::new(e.extract_embedded())) {
         Ok(small) => match super::render::bench_export(&small, [1600, 1000]) {
             Ok((render, shot)) => {
                 rows.push(Row::new(
                     "headless render 1600x1000",
-                    &ms(render),
+                    ms(render),
                     "",
                     "embedded corpus, to PNG bytes, CPU (lavapipe), median of 3",
                 ));
-                rows.push(Row::new("screenshot 1600x1000", &ms(shot), "", "Ctrl+E to file written, off-screen window, median of 3"));
+                rows.push(Row::new("screenshot 1600x1000", ms(shot), "", "Ctrl+E to file written, off-screen window, median of 3"));
             }
-            Err(e) => rows.push(Row::new("headless render", "error", "", &e.to_string())),
+            Err(e) => rows.push(Row::new("headless render", "error", "", e.to_string())),
         },
-        Err(e) => rows.push(Row::new("headless render", "error", "", &e.to_string())),
+        Err(e) => rows.push(Row::new("headless render", "error", "", e.to_string())),
     }
     let articles = model.data.articles.len();
     let start = Instant::now();
@@ -123,22 +123,22 @@ pub fn rows(model: Model, load: Duration) -> Vec<Row> {
     frame(&ctx, &mut app, 0.0);
     let first = load + start.elapsed();
     rows.push(Row::new(
-        &format!("first frame ({articles} articles)"),
-        &ms(first),
+        format!("first frame ({articles} articles)"),
+        ms(first),
         "",
         "loading runs off the UI thread; the window shows a progress bar meanwhile",
     ));
     let (med, p95) = frame_times(model.clone(), 60, false);
     rows.push(Row::new(
         "frame CPU, all in window",
-        &format!("{} / {}", ms(med), ms(p95)),
+        format!("{} / {}", ms(med), ms(p95)),
         "<= 4 / 8 ms",
         "median / p95, layout + tessellation, 1600x1000",
     ));
     let (med, p95) = frame_times(model, 60, true);
     rows.push(Row::new(
         "frame CPU, slider moving",
-        &format!("{} / {}", ms(med), ms(p95)),
+        format!("{} / {}", ms(med), ms(p95)),
         "<= 4 / 8 ms",
         "median / p95, cursor steps a day per frame",
     ));
