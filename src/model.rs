@@ -426,6 +426,9 @@ impl DayRange {
     }
 }
 
+/// At most this many truce days found in the articles are marked (manifest truces always are).
+pub const MAX_TRUCE_DAYS: usize = 8;
+
 /// The kinds of item the model indexes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ItemRef {
@@ -854,6 +857,29 @@ impl Model {
             problems: Vec::new(),
         }
     }
+
+    /// The truce days to mark on the timeline: every day the corpus manifest records, and the
+    /// days most articles report a ceasefire taking effect (at most [`MAX_TRUCE_DAYS`], each
+    /// reported by at least one article in 200), so a large corpus that mentions truces
+    /// every day does not bury the real ones.
+    pub fn truce_days(&self) -> Vec<NaiveDate> {
+        let mut curated: Vec<NaiveDate> = Vec::new();
+        let mut reported: BTreeMap<NaiveDate, std::collections::HashSet<&str>> = BTreeMap::new();
+        for t in &self.data.truces {
+            if t.article.is_empty() {
+                curated.push(t.date);
+            } else {
+                reported.entry(t.date).or_default().insert(t.article.as_str());
+            }
+        }
+        let floor = self.data.articles.len().div_ceil(200).max(1);
+        let mut ranked: Vec<(usize, NaiveDate)> = reported.into_iter().map(|(d, a)| (a.len(), d)).filter(|(n, _)| *n >= floor).collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        curated.extend(ranked.into_iter().take(MAX_TRUCE_DAYS).map(|(_, d)| d));
+        curated.sort_unstable();
+        curated.dedup();
+        curated
+    }
 }
 
 #[cfg(test)]
@@ -931,6 +957,24 @@ mod tests {
                 assert_eq!(total, m.mentions_in(&range, axis).len());
             }
         }
+    }
+
+    #[test]
+    fn truce_days_keep_curated_ones_and_the_most_reported() {
+        let mut x = sample().data;
+        x.articles = (0..400).map(|i| Article { id: format!("a{i}"), ..Default::default() }).collect();
+        let truce = |article: &str, date: &str| Truce { article: article.into(), date: d(date), start: 0, end: 0 };
+        x.truces.push(truce("", "2020-10-26"));
+        // Ten days reported by one article each, one day by five: only the latter passes the
+        // floor of one article in 200 (here 2).
+        for i in 0..10 {
+            x.truces.push(truce(&format!("a{i}"), &format!("2020-09-{:02}", 10 + i)));
+        }
+        for i in 0..5 {
+            x.truces.push(truce(&format!("a{}", 100 + i), "2020-10-10"));
+        }
+        let m = Model::new(x);
+        assert_eq!(m.truce_days(), vec![d("2020-10-10"), d("2020-10-26")]);
     }
 
     #[test]

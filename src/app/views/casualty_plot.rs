@@ -531,9 +531,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
         }),
         _ => None,
     };
-    let mut truces: Vec<NaiveDate> = ctx.model.data.truces.iter().map(|t| t.date).collect();
-    truces.sort_unstable();
-    truces.dedup();
+    let truces: Vec<NaiveDate> = ctx.model.truce_days();
 
     let mut plot = Plot::new("casualty_plot").height(height);
     if data.cells.is_empty() {

@@ -95,9 +95,11 @@ pub fn data_bbox(ctx: &ViewCtx<'_>) -> Option<[f64; 4]> {
     Some([b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad])
 }
 
-/// Marker radius in points for a count.
-pub fn marker_radius(total: usize) -> f32 {
-    (4.0 + 2.6 * (total as f32).sqrt()).min(24.0)
+/// Marker radius in points for a count, relative to the largest count in the window (area
+/// proportional to the count), so markers stay distinguishable at any corpus size.
+pub fn marker_radius(total: usize, max_total: usize) -> f32 {
+    let share = total as f32 / max_total.max(total).max(1) as f32;
+    4.0 + 18.0 * share.sqrt()
 }
 
 /// Draw the map into the whole of `ui`'s available rectangle.
@@ -235,13 +237,14 @@ struct Marker<'a> {
 fn collect_markers<'a>(ctx: &'a ViewCtx<'a>, view: &View) -> Vec<Marker<'a>> {
     let f = ctx.state.filters;
     let mut v: Vec<Marker<'a>> = Vec::new();
+    let max_total = ctx.visible.stats.iter().map(|s| s.total()).max().unwrap_or(1);
     for s in &ctx.visible.stats {
         let Some(p) = ctx.model.data.places.get(s.place) else { continue };
         if (p.is_coarse() && !f.coarse_places) || (!p.is_coarse() && !f.exact_places) {
             continue;
         }
         let pos = view.place(p);
-        let radius = marker_radius(s.total());
+        let radius = marker_radius(s.total(), max_total);
         // Precision radius on screen: km to world units at this latitude (Web Mercator).
         let km_per_world = 40_075.0 * p.lat.to_radians().cos().max(0.05);
         let halo_px = (p.radius_km / km_per_world / view.camera.scale) as f32;
