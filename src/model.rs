@@ -499,6 +499,8 @@ pub struct Model {
     spelling_names: Vec<String>,
     /// Corpus-wide spellings of each place, most frequent first.
     spellings_by_place: Vec<Vec<String>>,
+    /// Truce days to mark (see [`Model::truce_days`]).
+    truce_days: Vec<NaiveDate>,
 }
 
 /// Items at one place on one day.
@@ -639,7 +641,8 @@ impl Model {
                 v.into_iter().map(|(s, _)| spelling_names[s as usize].clone()).collect()
             })
             .collect();
-        Model {
+        let mut model = Model {
+            truce_days: Vec::new(),
             place_days: [to_place_days(pd0), to_place_days(pd1)],
             spell_days: [to_spell_days(sd0), to_spell_days(sd1)],
             spelling_names,
@@ -651,7 +654,9 @@ impl Model {
             by_published,
             density_event,
             density_published,
-        }
+        };
+        model.truce_days = model.compute_truce_days();
+        model
     }
 
     fn index(&self, axis: TimeAxis) -> &DayIndex {
@@ -862,7 +867,12 @@ impl Model {
     /// days most articles report a ceasefire taking effect (at most [`MAX_TRUCE_DAYS`], each
     /// reported by at least one article in 200), so a large corpus that mentions truces
     /// every day does not bury the real ones.
-    pub fn truce_days(&self) -> Vec<NaiveDate> {
+    pub fn truce_days(&self) -> &[NaiveDate] {
+        &self.truce_days
+    }
+
+    /// Compute [`Model::truce_days`] (once, in [`Model::new`]).
+    fn compute_truce_days(&self) -> Vec<NaiveDate> {
         let mut curated: Vec<NaiveDate> = Vec::new();
         let mut reported: BTreeMap<NaiveDate, std::collections::HashSet<&str>> = BTreeMap::new();
         for t in &self.data.truces {
@@ -974,7 +984,7 @@ mod tests {
             x.truces.push(truce(&format!("a{}", 100 + i), "2020-10-10"));
         }
         let m = Model::new(x);
-        assert_eq!(m.truce_days(), vec![d("2020-10-10"), d("2020-10-26")]);
+        assert_eq!(m.truce_days(), [d("2020-10-10"), d("2020-10-26")]);
     }
 
     #[test]

@@ -531,7 +531,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
         }),
         _ => None,
     };
-    let truces: Vec<NaiveDate> = ctx.model.truce_days();
+    let truces: &[NaiveDate] = ctx.model.truce_days();
 
     let mut plot = Plot::new("casualty_plot").height(height);
     if data.cells.is_empty() {
@@ -579,7 +579,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
                     .border_width(0.0),
             );
         }
-        for t in &truces {
+        for t in truces {
             pui.vline(VLine::new("", day_x(*t)).color(pal.truce).style(LineStyle::dashed_loose()).width(1.2));
         }
         if let Some(c) = cursor {

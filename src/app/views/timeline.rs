@@ -19,7 +19,7 @@ pub const STRIP_INSET: f32 = 4.0;
 
 /// Unique truce days within 30 days of the span `lo..=hi`.
 pub fn truce_days(model: &Model, lo: NaiveDate, hi: NaiveDate) -> Vec<NaiveDate> {
-    model.truce_days().into_iter().filter(|t| *t >= lo - Duration::days(30) && *t <= hi + Duration::days(30)).collect()
+    model.truce_days().iter().copied().filter(|t| *t >= lo - Duration::days(30) && *t <= hi + Duration::days(30)).collect()
 }
 
 /// The days the strip shows: (first day, number of day columns). The corpus span on the
