@@ -1,10 +1,9 @@
 //! Dateline as a desktop app: files dropped onto the window, a folder with no article, a
 //! broken gazetteer, files changed on disk, the saved state (round trip, validation against
-//! the model, a corrupt state file), and the real binary started from an empty folder under
+//! the model, a corrupt state file, a failed write), and the real binary started from an empty folder under
 //! Xvfb with its own HOME.
 #![cfg(feature = "gui")]
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -226,23 +225,6 @@ fn restored_cursor_and_selection_are_checked_against_the_model() {
     assert_eq!(h.state().state.selection, Selection::None);
 }
 
-/// eframe's storage, in memory.
-#[derive(Default)]
-struct MemStorage(HashMap<String, String>);
-
-impl eframe::Storage for MemStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
-}
-
 #[test]
 fn saved_state_round_trips_and_a_corrupt_file_is_set_aside() {
     let dir = tempfile::tempdir().unwrap();
@@ -254,11 +236,11 @@ fn saved_state_round_trips_and_a_corrupt_file_is_set_aside() {
     h.state_mut().state.theme = ThemeChoice::Dark;
     h.state_mut().state.window = WindowWidth::Week;
 
-    let mut storage = MemStorage::default();
-    eframe::App::save(h.state_mut(), &mut storage);
-    let file = dir.path().join("app.ron");
-    std::fs::write(&file, "(\"egui\": \"...\")").unwrap();
-    let (saved, notice) = persist::restore(Some(&storage), Some(&file));
+    // Through a real file (in a folder that does not exist yet).
+    let state_dir = tempfile::tempdir().unwrap();
+    let file = state_dir.path().join("dateline").join(persist::STATE_FILE);
+    h.state_mut().save_state(&file).unwrap();
+    let (saved, notice) = persist::restore(Some(&file));
     assert_eq!(notice, None);
     let now = h.state().saved();
     assert_eq!(saved.state.cursor, now.state.cursor);
@@ -269,34 +251,111 @@ fn saved_state_round_trips_and_a_corrupt_file_is_set_aside() {
     assert_eq!(saved.state.window, WindowWidth::Week);
     assert_eq!(saved.last_paths, vec![dir.path().to_path_buf()]);
     assert_eq!(saved.recent, vec![std::fs::canonicalize(dir.path()).unwrap()]);
+    // The harness's viewport size was seen and saved.
+    assert!(saved.window_size.is_some_and(|[w, hh]| w > 0.0 && hh > 0.0), "{:?}", saved.window_size);
+    assert_eq!(saved.window_size, now.window_size);
+    // Written atomically: no temporary file is left next to it.
+    let names: Vec<String> =
+        std::fs::read_dir(file.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(names, vec![persist::STATE_FILE.to_owned()]);
 
-    // A state file eframe could not parse (so our key is missing): fresh state, a notice,
-    // and a copy of the bad file.
-    let garbage = b"\x00\x01 not ron at all {{{";
+    // A state file that is not JSON at all: fresh state, a notice, and a copy of the bad
+    // file with its bytes.
+    let garbage = b"\x00\x01 not json at all {{{\xff";
     std::fs::write(&file, garbage).unwrap();
-    let (saved, notice) = persist::restore(Some(&MemStorage::default()), Some(&file));
+    let (saved, notice) = persist::restore(Some(&file));
     assert_eq!(saved, Saved::default());
     let notice = notice.expect("a notice");
     assert!(notice.starts_with(persist::RESET_NOTICE), "{notice}");
-    let copies: Vec<PathBuf> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("app.ron.bad-"))
-        .collect();
+    let bad_copies = |dir: &Path| -> Vec<PathBuf> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("state.json.bad-"))
+            .collect()
+    };
+    let copies = bad_copies(file.parent().unwrap());
     assert_eq!(copies.len(), 1, "{copies:?}");
     assert_eq!(std::fs::read(&copies[0]).unwrap(), garbage);
     assert!(notice.contains(&copies[0].display().to_string()), "{notice}");
 
-    // Our key with bytes that are not a state, or from another version: the same.
-    for bad in ["not json", "{\"version\": 99, \"state\": {}}", "{\"version\": 1, \"state\": {\"cursor\": []}}"] {
-        let mut s = MemStorage::default();
-        eframe::Storage::set_string(&mut s, persist::STATE_KEY, bad.to_owned());
-        let (saved, notice) = persist::restore(Some(&s), None);
+    // Valid UTF-8 that is not a state, or a state from another version: the same.
+    for bad in
+        ["not json", "{\"version\": 99, \"state\": {}}", "{\"version\": 0, \"state\": {}}", "{\"version\": 1, \"state\": {\"cursor\": []}}"]
+    {
+        let d = tempfile::tempdir().unwrap();
+        let f = d.path().join(persist::STATE_FILE);
+        std::fs::write(&f, bad).unwrap();
+        let (saved, notice) = persist::restore(Some(&f));
         assert_eq!(saved, Saved::default(), "{bad}");
         assert!(notice.is_some_and(|n| n.starts_with(persist::RESET_NOTICE)), "{bad}");
+        let copies = bad_copies(d.path());
+        assert_eq!(copies.len(), 1, "{bad}: {copies:?}");
+        assert_eq!(std::fs::read_to_string(&copies[0]).unwrap(), bad);
     }
     // Nothing stored at all: a first start, no notice.
-    assert_eq!(persist::restore(None, Some(&dir.path().join("none.ron"))), (Saved::default(), None));
+    assert_eq!(persist::restore(Some(&dir.path().join("none.json"))), (Saved::default(), None));
+    assert_eq!(persist::restore(None), (Saved::default(), None));
+}
+
+#[test]
+fn a_failed_state_write_is_reported_and_keeps_the_previous_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = DatelineApp::loading(Vec::new(), None, None, false, AppState::default());
+
+    // The folder of the state file is a regular file: the write must fail.
+    let not_a_dir = dir.path().join("blocker");
+    std::fs::write(&not_a_dir, b"a file").unwrap();
+    let e = app.save_state(&not_a_dir.join(persist::STATE_FILE)).unwrap_err();
+    assert!(!e.is_empty());
+    assert_eq!(std::fs::read(&not_a_dir).unwrap(), b"a file");
+    let banners = app.banners();
+    assert!(banners.iter().any(|b| b.starts_with("Could not save the window's state")), "{banners:?}");
+
+    // A good state file, then a failing write over it (a read-only folder; root ignores
+    // permissions, so only checked when the write is really refused).
+    let state_dir = dir.path().join("state");
+    let file = state_dir.join(persist::STATE_FILE);
+    app.state.theme = ThemeChoice::Dark;
+    app.save_state(&file).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&state_dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    app.state.theme = ThemeChoice::Light;
+    let result = app.save_state(&file);
+    std::fs::set_permissions(&state_dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    if result.is_err() {
+        assert_eq!(std::fs::read(&file).unwrap(), before, "the previous state file is byte-identical");
+        let names: Vec<_> = std::fs::read_dir(&state_dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
+    } else {
+        eprintln!("running as root: a read-only folder does not stop the write; checked the blocked folder only");
+    }
+
+    // Root ignores permissions: make the write fail over the good file another way, with a
+    // folder where the temporary file would go (`write_atomic` names it
+    // `.state.json.<pid>.tmp`). The previous file must stay byte-identical.
+    let blocker = state_dir.join(format!(".{}.{}.tmp", persist::STATE_FILE, std::process::id()));
+    app.state.theme = ThemeChoice::Dark;
+    app.save_state(&file).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    std::fs::create_dir(&blocker).unwrap();
+    std::fs::write(blocker.join("x"), b"x").unwrap();
+    app.state.theme = ThemeChoice::Light;
+    assert!(app.save_state(&file).is_err());
+    assert_eq!(std::fs::read(&file).unwrap(), before, "the previous state file is byte-identical");
+    assert_eq!(persist::restore(Some(&file)).0.state.theme, ThemeChoice::Dark);
+    std::fs::remove_dir_all(&blocker).unwrap();
+
+    // The state file's name is taken by a folder: the rename fails after the temporary
+    // file was written; the folder and its content are untouched and no temporary is left.
+    let d2 = dir.path().join("state2");
+    let file2 = d2.join(persist::STATE_FILE);
+    std::fs::create_dir_all(file2.join("inside")).unwrap();
+    std::fs::write(file2.join("inside/keep"), b"keep").unwrap();
+    assert!(app.save_state(&file2).is_err());
+    assert_eq!(std::fs::read(file2.join("inside/keep")).unwrap(), b"keep");
+    assert_eq!(std::fs::read_dir(&d2).unwrap().count(), 1, "no temporary file left");
 }
 
 /// Run the real binary under Xvfb from `cwd` with HOME and the XDG folders in `home`, save a
@@ -347,9 +406,13 @@ fn the_binary_runs_from_an_empty_folder_and_remembers_its_state() {
     let Some(_) = run_binary(cwd.path(), home.path(), &png, &[], &[]) else { return };
     assert_not_blank(&png);
     assert_eq!(std::fs::read_dir(cwd.path()).unwrap().count(), 0, "nothing written to the current folder");
-    let state = home.path().join("data/dateline/app.ron");
-    let text = std::fs::read_to_string(&state).expect("eframe saved the state under XDG_DATA_HOME");
-    assert!(text.contains(persist::STATE_KEY), "{text}");
+    let data = home.path().join("data/dateline");
+    let state = data.join(persist::STATE_FILE);
+    let text = std::fs::read_to_string(&state).expect("Dateline saved its state under XDG_DATA_HOME");
+    let saved: Saved = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+    assert_eq!(saved.version, persist::STATE_VERSION);
+    assert!(saved.window_size.is_some(), "the window size is saved: {text}");
+    assert!(!data.join("app.ron").exists(), "eframe's non-atomic app.ron is not written");
 
     // A corrupt state file: the window still opens (here with the OpenGL renderer), and the
     // file is set aside.
@@ -360,11 +423,14 @@ fn the_binary_runs_from_an_empty_folder_and_remembers_its_state() {
     let bad: Vec<_> = std::fs::read_dir(home.path().join("data/dateline"))
         .unwrap()
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with("app.ron.bad-"))
+        .filter(|e| e.file_name().to_string_lossy().starts_with("state.json.bad-"))
         .collect();
     assert_eq!(bad.len(), 1, "the corrupt file is kept aside; stderr:\n{stderr}");
+    assert_eq!(std::fs::read(bad[0].path()).unwrap(), b"\x00garbage(((");
     let text = std::fs::read_to_string(&state).unwrap();
-    assert!(text.contains(persist::STATE_KEY), "a fresh state was saved");
+    let saved: Saved = serde_json::from_str(&text).unwrap_or_else(|e| panic!("a fresh state was saved: {e}: {text}"));
+    assert_eq!(saved.version, persist::STATE_VERSION);
+    assert!(!data.join("app.ron").exists(), "eframe's non-atomic app.ron is not written");
 }
 
 #[test]

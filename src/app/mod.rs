@@ -84,6 +84,10 @@ pub struct DatelineApp {
     export: export::Exporter,
     /// What is open, recent folders, banners, the file watcher (see [`startup`]).
     session: startup::Session,
+    /// Where [`eframe::App::save`] writes the state (see [`persist`]); `None`: not saved.
+    state_file: Option<PathBuf>,
+    /// The window's inner size in points, as last seen (saved for the next start).
+    window_size: Option<[f32; 2]>,
 }
 
 impl DatelineApp {
@@ -116,21 +120,26 @@ impl DatelineApp {
             title,
             export: export::Exporter::default(),
             session: startup::Session::default(),
+            state_file: None,
+            window_size: None,
         }
     }
 
-    /// The real window's app: restores the persisted state and starts loading `paths` (the
-    /// embedded corpus when empty) on a background thread.
+    /// The real window's app: takes the state restored from `state_file` (with the notice of
+    /// a reset, see [`persist::restore`]), saves to `state_file`, and starts loading `paths`
+    /// (the embedded corpus when empty) on a background thread.
     pub fn new(
         cc: &eframe::CreationContext<'_>,
         paths: Vec<PathBuf>,
         gazetteer: Option<PathBuf>,
         actors: Option<PathBuf>,
         extend: bool,
+        restored: (persist::Saved, Option<String>),
+        state_file: Option<PathBuf>,
     ) -> Self {
         Self::setup_context(&cc.egui_ctx);
-        // A stored state that cannot be read is set aside with a notice (see [`persist`]).
-        let (saved, notice) = persist::restore(cc.storage, persist::state_file().as_deref());
+        let (saved, notice) = restored;
+        let window_size = saved.window_size;
         let stored = saved.state.clone();
         let mut app = DatelineApp {
             state: stored,
@@ -152,6 +161,8 @@ impl DatelineApp {
             title: "Dateline".into(),
             export: export::Exporter::for_window(),
             session: startup::Session::default(),
+            state_file,
+            window_size,
         };
         app.restore_session(paths, saved, notice);
         app.desktop_frame(&cc.egui_ctx);
@@ -264,6 +275,12 @@ impl DatelineApp {
             self.context_ready = true;
         }
         theme::apply_theme(&ctx, self.state.theme);
+        // The window's inner size for the next start (eframe's own `persist_window` is off,
+        // see `persist`); the egui area when the integration does not report it (tests).
+        let r = ctx.input(|i| i.viewport().inner_rect.unwrap_or_else(|| i.viewport_rect()));
+        if r.width() > 0.0 && r.height() > 0.0 {
+            self.window_size = Some([r.width(), r.height()]);
+        }
         self.poll_loading(&ctx);
         self.desktop_frame(&ctx);
         for m in self.messages.lock().map(|mut v| std::mem::take(&mut *v)).unwrap_or_default() {
@@ -541,8 +558,18 @@ impl eframe::App for DatelineApp {
         self.show(ui);
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        storage.set_string(persist::STATE_KEY, persist::encode(&self.saved()));
+    /// Called by eframe on its autosave interval and at exit: writes Dateline's own state file
+    /// atomically (nothing goes into eframe's storage, see [`persist`]).
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        if let Some(file) = self.state_file.clone() {
+            // A failure is reported by `save_state` (stderr and a notice in the window).
+            let _ = self.save_state(&file);
+        }
+    }
+
+    /// egui's memory (panel sizes…) would go into eframe's non-atomic `app.ron`: not kept.
+    fn persist_egui_memory(&self) -> bool {
+        false
     }
 }
 

@@ -1,11 +1,19 @@
 //! What the window remembers between runs: the [`AppState`] (time cursor and window, axis,
-//! selection, theme, filters, map camera…), the folder that was open and the recent folders.
+//! selection, theme, filters, map camera…), the folder that was open, the recent folders and
+//! the window size.
 //!
-//! It is stored as JSON under one versioned key ([`STATE_KEY`]) in eframe's storage (eframe
-//! itself keeps the window size and egui's memory, which holds the panel sizes, in the same
-//! `app.ron`). A stored state that cannot be read, or was written by an older version, is
-//! never a crash: the window starts fresh, says so, and a copy of the file is set aside as
-//! `app.ron.bad-<unix seconds>` before eframe overwrites it.
+//! It is stored as versioned JSON ([`STATE_VERSION`]) in Dateline's own file, [`STATE_FILE`]
+//! (`state.json`) in eframe's storage folder for the app id `dateline`
+//! (`$XDG_DATA_HOME/dateline` on Linux). [`save_to`] writes it like every file Dateline
+//! writes: to a temporary file in the same folder, then renamed into place
+//! ([`crate::export::write_atomic`]), so a failed write leaves the previous file intact; the
+//! window saves it on eframe's autosave interval and at exit, and says so when it cannot.
+//! eframe's own `app.ron` is not written (no `persist_window`, no egui memory): the window
+//! size is kept here instead, and panel sizes (egui memory) are not remembered between runs.
+//!
+//! A state file that cannot be read, or was written by another version, is never a crash:
+//! the window starts fresh, says so, and a copy of the file is set aside as
+//! `state.json.bad-<unix seconds>` before the next save replaces it.
 //!
 //! Restored indices and dates are checked against the model once it is loaded
 //! ([`carry_over`]): a place that is no longer in the gazetteer, a day outside the corpus or
@@ -18,16 +26,16 @@ use serde::{Deserialize, Serialize};
 use super::state::{AppState, OpenArticle, Selection};
 use crate::model::Model;
 
-/// The storage key. Bump [`STATE_VERSION`] when the meaning of a stored field changes.
-pub const STATE_KEY: &str = "dateline.state";
-/// The version written by this build.
+/// The name of the state file in eframe's storage folder.
+pub const STATE_FILE: &str = "state.json";
+/// The version written by this build. Bump it when the meaning of a stored field changes.
 pub const STATE_VERSION: u32 = 1;
 /// How many recent folders are kept.
 pub const MAX_RECENT: usize = 8;
 /// The notice shown when the stored state was set aside.
 pub const RESET_NOTICE: &str = "Saved state could not be read and was reset";
 
-/// Everything Dateline stores under [`STATE_KEY`].
+/// Everything Dateline stores in [`STATE_FILE`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Saved {
     /// Format version ([`STATE_VERSION`]).
@@ -40,11 +48,14 @@ pub struct Saved {
     /// Recently opened folders and files, newest first, at most [`MAX_RECENT`].
     #[serde(default)]
     pub recent: Vec<PathBuf>,
+    /// The window's inner size in points when it was last saved (see [`window_size`]).
+    #[serde(default)]
+    pub window_size: Option<[f32; 2]>,
 }
 
 impl Default for Saved {
     fn default() -> Self {
-        Saved { version: STATE_VERSION, state: AppState::default(), last_paths: Vec::new(), recent: Vec::new() }
+        Saved { version: STATE_VERSION, state: AppState::default(), last_paths: Vec::new(), recent: Vec::new(), window_size: None }
     }
 }
 
@@ -65,16 +76,12 @@ pub enum Decoded {
     Reset(String),
 }
 
-/// Decode the text stored under [`STATE_KEY`]. `file_has_content` tells whether eframe's
-/// state file exists and is not empty: when it is but our key is missing, the file is
-/// unreadable (eframe silently drops a file it cannot parse) or from an older Dateline.
+/// Decode the text of the state file (`None`: no text could be read). `file_has_content`
+/// tells whether the state file exists and is not empty: when it is but no text could be
+/// read from it (not UTF-8), it is unreadable.
 pub fn decode(stored: Option<&str>, file_has_content: bool) -> Decoded {
     let Some(text) = stored else {
-        return if file_has_content {
-            Decoded::Reset("the state file is unreadable or from an older version of Dateline".into())
-        } else {
-            Decoded::Fresh
-        };
+        return if file_has_content { Decoded::Reset("the state file is unreadable".into()) } else { Decoded::Fresh };
     };
     #[derive(Deserialize)]
     struct Version {
@@ -99,9 +106,10 @@ pub fn decode(stored: Option<&str>, file_has_content: bool) -> Decoded {
     }
 }
 
-/// eframe's state file for app id `dateline` (`$XDG_DATA_HOME/dateline/app.ron` on Linux).
+/// Dateline's state file: [`STATE_FILE`] in eframe's storage folder for app id `dateline`
+/// (`$XDG_DATA_HOME/dateline/state.json` on Linux).
 pub fn state_file() -> Option<PathBuf> {
-    eframe::storage_dir("dateline").map(|d| d.join("app.ron"))
+    eframe::storage_dir("dateline").map(|d| d.join(STATE_FILE))
 }
 
 /// Whether `path` exists and is not empty.
@@ -113,18 +121,32 @@ pub fn has_content(path: Option<&Path>) -> bool {
 pub fn set_aside(file: &Path) -> Result<PathBuf, String> {
     let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    let mut name = file.file_name().map(|n| n.to_os_string()).unwrap_or_else(|| "app.ron".into());
+    let mut name = file.file_name().map(|n| n.to_os_string()).unwrap_or_else(|| STATE_FILE.into());
     name.push(format!(".bad-{secs}"));
     let dest = file.with_file_name(name);
     crate::export::write_atomic(&dest, &bytes).map_err(|e| e.to_string())?;
     Ok(dest)
 }
 
-/// Read the saved state from eframe's storage; on a reset, set `file` aside and return the
-/// notice to show.
-pub fn restore(storage: Option<&dyn eframe::Storage>, file: Option<&Path>) -> (Saved, Option<String>) {
-    let stored = storage.and_then(|s| s.get_string(STATE_KEY));
-    match decode(stored.as_deref(), has_content(file)) {
+/// Write `saved` to `file` atomically (temporary file in the same folder, then rename),
+/// creating the folder if needed. On an error the previous file is left as it was.
+pub fn save_to(file: &Path, saved: &Saved) -> Result<(), String> {
+    if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {}", dir.display(), crate::corpus::io_message(&e)))?;
+    }
+    crate::export::write_atomic(file, encode(saved).as_bytes()).map_err(|e| e.to_string())
+}
+
+/// Read the saved state from `file` (`None`: no storage folder on this system). A missing
+/// file is a first start; on a reset, `file` is set aside and the notice to show returned.
+pub fn restore(file: Option<&Path>) -> (Saved, Option<String>) {
+    let decoded = match file.map(std::fs::read) {
+        None => Decoded::Fresh,
+        Some(Err(e)) if e.kind() == std::io::ErrorKind::NotFound => Decoded::Fresh,
+        Some(Err(e)) => Decoded::Reset(format!("the state file could not be read ({})", crate::corpus::io_message(&e))),
+        Some(Ok(bytes)) => decode(std::str::from_utf8(&bytes).ok(), !bytes.is_empty()),
+    };
+    match decoded {
         Decoded::Fresh => (Saved::default(), None),
         Decoded::Restored(s) => (*s, None),
         Decoded::Reset(why) => {
@@ -136,6 +158,18 @@ pub fn restore(storage: Option<&dyn eframe::Storage>, file: Option<&Path>) -> (S
             (Saved::default(), Some(format!("{RESET_NOTICE}: {why}.{kept}")))
         }
     }
+}
+
+/// The smallest window size restored from the state file, in points.
+pub const MIN_WINDOW: [f32; 2] = [900.0, 600.0];
+/// The largest window size restored from the state file, in points.
+pub const MAX_WINDOW: [f32; 2] = [8000.0, 8000.0];
+
+/// The window size to open with: the saved one clamped to [`MIN_WINDOW`]..[`MAX_WINDOW`], or
+/// `None` when none was saved or it is not a number.
+pub fn window_size(saved: &Saved) -> Option<[f32; 2]> {
+    let [w, h] = saved.window_size?;
+    (w.is_finite() && h.is_finite()).then(|| [w.clamp(MIN_WINDOW[0], MAX_WINDOW[0]), h.clamp(MIN_WINDOW[1], MAX_WINDOW[1])])
 }
 
 /// Put `paths` at the front of the recent list (no duplicates, at most [`MAX_RECENT`]).
@@ -244,9 +278,22 @@ mod tests {
             },
             last_paths: vec!["/tmp/articles".into()],
             recent: vec!["/tmp/articles".into()],
+            window_size: Some([1234.5, 876.0]),
             ..Saved::default()
         };
         assert_eq!(decode(Some(&encode(&saved)), true), Decoded::Restored(Box::new(saved)));
+    }
+
+    #[test]
+    fn window_size_is_clamped() {
+        let with = |s| Saved { window_size: s, ..Saved::default() };
+        assert_eq!(window_size(&with(None)), None);
+        assert_eq!(window_size(&with(Some([f32::NAN, 700.0]))), None);
+        assert_eq!(window_size(&with(Some([1200.0, 700.0]))), Some([1200.0, 700.0]));
+        assert_eq!(window_size(&with(Some([10.0, 90000.0]))), Some([900.0, 8000.0]));
+        // A state without the field (written before it existed) still reads.
+        let old = r#"{"version": 1, "state": {}}"#;
+        assert!(matches!(decode(Some(old), true), Decoded::Restored(s) if s.window_size.is_none()));
     }
 
     #[test]

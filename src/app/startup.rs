@@ -355,7 +355,21 @@ impl super::DatelineApp {
             state: self.state.clone(),
             last_paths: self.session.paths.clone(),
             recent: self.session.recent.clone(),
+            window_size: self.window_size,
         }
+    }
+
+    /// Write [`Self::saved`] to `file` atomically (see [`super::persist::save_to`]). On an
+    /// error the previous file is left intact, and the error is printed to stderr and shown
+    /// as a notice in the window (once while it stays the same).
+    pub fn save_state(&mut self, file: &Path) -> Result<(), String> {
+        super::persist::save_to(file, &self.saved()).inspect_err(|e| {
+            let text = format!("Could not save the window's state: {e}. The previous saved state is kept.");
+            if !self.session.banners.iter().any(|b| b.text == text) {
+                eprintln!("dateline: {text}");
+                self.session.banner(text, true);
+            }
+        })
     }
 
     /// Set up a real window's session from the stored state: recent folders, the folder that
@@ -534,21 +548,26 @@ impl super::DatelineApp {
 
 /// Open the window on `paths` (the built-in corpus when empty, or the folder open last
 /// time): the embedded icon, app id `dateline` (the desktop file's StartupWMClass), the last
-/// window size. Tries wgpu, then glow (OpenGL) when wgpu cannot start; the window then says
+/// window size (from Dateline's `state.json`; eframe persists nothing itself). Tries wgpu, then glow (OpenGL) when wgpu cannot start; the window then says
 /// so.
 pub fn run_native(paths: Vec<PathBuf>, gazetteer: Option<PathBuf>, actors: Option<PathBuf>, extend: bool) -> Result<(), String> {
+    // Dateline's own state file (eframe's `app.ron` is not used, see `persist`); read before
+    // the window is built for its size. A file that cannot be read is set aside here, once.
+    let state_file = super::persist::state_file();
+    let restored = super::persist::restore(state_file.as_deref());
+    let size = super::persist::window_size(&restored.0).unwrap_or([1600.0, 1000.0]);
     let mut errors: Vec<String> = Vec::new();
     for renderer in renderers() {
         let mut viewport = egui::ViewportBuilder::default()
             .with_title("Dateline")
             .with_app_id("dateline")
-            .with_inner_size([1600.0, 1000.0])
-            .with_min_inner_size([900.0, 600.0])
+            .with_inner_size(size)
+            .with_min_inner_size(super::persist::MIN_WINDOW)
             .with_drag_and_drop(true);
         if let Some(icon) = icon() {
             viewport = viewport.with_icon(icon);
         }
-        let options = eframe::NativeOptions { viewport, renderer, persist_window: true, ..Default::default() };
+        let options = eframe::NativeOptions { viewport, renderer, persist_window: false, ..Default::default() };
         let note = (!errors.is_empty()).then(|| {
             format!(
                 "The GPU renderer could not start ({}); using OpenGL instead. If the window looks wrong, update the graphics driver.",
@@ -556,11 +575,12 @@ pub fn run_native(paths: Vec<PathBuf>, gazetteer: Option<PathBuf>, actors: Optio
             )
         });
         let (p, g, a) = (paths.clone(), gazetteer.clone(), actors.clone());
+        let (r, f) = (restored.clone(), state_file.clone());
         let result = eframe::run_native(
             "Dateline",
             options,
             Box::new(move |cc| {
-                let mut app = super::DatelineApp::new(cc, p, g, a, extend);
+                let mut app = super::DatelineApp::new(cc, p, g, a, extend, r, f);
                 if let Some(n) = note {
                     app.add_notice(n);
                 }
