@@ -487,3 +487,22 @@ fn recent_folders_reopen_from_the_file_menu() {
     assert_eq!(h.state().title(), format!("Dateline — {a_name}"));
     assert_eq!(h.state().recent_folders()[0], canon(a.path()));
 }
+
+/// Panel sizes and other layout live in egui's memory, which is saved with the state (in
+/// RON, as eframe does) and can be read back.
+#[test]
+fn the_panel_layout_is_saved_with_the_state() {
+    let mut h = harness(DatelineApp::from_model(default_model(), AppState::default()));
+    h.run();
+    let saved = h.state().saved();
+    let memory = saved.egui_memory.clone().unwrap_or_default();
+    assert!(!memory.is_empty(), "egui memory is saved");
+    let back: Result<egui::Memory, _> = ron::from_str(&memory);
+    assert!(back.is_ok(), "saved egui memory reads back: {:?}", back.err());
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("state.json");
+    persist::save_to(&file, &saved).unwrap_or_else(|e| panic!("{e}"));
+    let (restored, notice) = persist::restore(Some(&file));
+    assert_eq!(notice, None);
+    assert_eq!(restored.egui_memory, saved.egui_memory);
+}

@@ -88,6 +88,8 @@ pub struct DatelineApp {
     state_file: Option<PathBuf>,
     /// The window's inner size in points, as last seen (saved for the next start).
     window_size: Option<[f32; 2]>,
+    /// The egui context, kept to save its memory (panel layout) with the state.
+    egui_ctx: Option<egui::Context>,
 }
 
 impl DatelineApp {
@@ -122,6 +124,7 @@ impl DatelineApp {
             session: startup::Session::default(),
             state_file: None,
             window_size: None,
+            egui_ctx: None,
         }
     }
 
@@ -140,6 +143,11 @@ impl DatelineApp {
         Self::setup_context(&cc.egui_ctx);
         let (saved, notice) = restored;
         let window_size = saved.window_size;
+        // Panel sizes and other layout from last time (egui's memory); unreadable memory is
+        // simply not restored.
+        if let Some(memory) = saved.egui_memory.as_deref().and_then(|m| ron::from_str::<egui::Memory>(m).ok()) {
+            cc.egui_ctx.memory_mut(|m| *m = memory);
+        }
         let stored = saved.state.clone();
         let mut app = DatelineApp {
             state: stored,
@@ -163,6 +171,7 @@ impl DatelineApp {
             session: startup::Session::default(),
             state_file,
             window_size,
+            egui_ctx: Some(cc.egui_ctx.clone()),
         };
         app.restore_session(paths, saved, notice);
         app.desktop_frame(&cc.egui_ctx);
@@ -275,6 +284,9 @@ impl DatelineApp {
             self.context_ready = true;
         }
         theme::apply_theme(&ctx, self.state.theme);
+        if self.egui_ctx.is_none() {
+            self.egui_ctx = Some(ctx.clone());
+        }
         // The window's inner size for the next start (eframe's own `persist_window` is off,
         // see `persist`); the egui area when the integration does not report it (tests).
         let r = ctx.input(|i| i.viewport().inner_rect.unwrap_or_else(|| i.viewport_rect()));

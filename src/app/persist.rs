@@ -9,7 +9,8 @@
 //! ([`crate::export::write_atomic`]), so a failed write leaves the previous file intact; the
 //! window saves it on eframe's autosave interval and at exit, and says so when it cannot.
 //! eframe's own `app.ron` is not written (no `persist_window`, no egui memory): the window
-//! size is kept here instead, and panel sizes (egui memory) are not remembered between runs.
+//! size and egui's memory (panel sizes and other layout, in RON as eframe would store it)
+//! are kept here instead.
 //!
 //! A state file that cannot be read, or was written by another version, is never a crash:
 //! the window starts fresh, says so, and a copy of the file is set aside as
@@ -51,11 +52,22 @@ pub struct Saved {
     /// The window's inner size in points when it was last saved (see [`window_size`]).
     #[serde(default)]
     pub window_size: Option<[f32; 2]>,
+    /// egui's memory in RON (as eframe stores it): panel sizes and other layout the user
+    /// adjusted.
+    #[serde(default)]
+    pub egui_memory: Option<String>,
 }
 
 impl Default for Saved {
     fn default() -> Self {
-        Saved { version: STATE_VERSION, state: AppState::default(), last_paths: Vec::new(), recent: Vec::new(), window_size: None }
+        Saved {
+            version: STATE_VERSION,
+            state: AppState::default(),
+            last_paths: Vec::new(),
+            recent: Vec::new(),
+            window_size: None,
+            egui_memory: None,
+        }
     }
 }
 

@@ -356,6 +356,7 @@ impl super::DatelineApp {
             last_paths: self.session.paths.clone(),
             recent: self.session.recent.clone(),
             window_size: self.window_size,
+            egui_memory: self.egui_ctx.as_ref().and_then(|c| c.memory(|m| ron::to_string(m).ok())),
         }
     }
 
