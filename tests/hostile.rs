@@ -166,3 +166,18 @@ fn ten_thousand_files_in_one_folder_load() {
     assert_eq!(x.claims.len(), 10_000);
     assert!(x.problems.is_empty(), "{:?}", &x.problems[..x.problems.len().min(3)]);
 }
+
+/// A file that disappears after the folder is listed (here: a link whose target is gone) is a
+/// problem, and the rest of the folder loads.
+#[cfg(unix)]
+#[test]
+fn files_that_vanish_while_loading_are_problems() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write(dir.path(), "kept.txt", b"Kept\n\nShelling hit Barda.");
+    let gone = write(dir.path(), "gone.txt", b"Gone\n\nShelling hit Tartar.");
+    std::os::unix::fs::symlink(&gone, dir.path().join("link.txt")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_file(&gone).unwrap_or_else(|e| panic!("{e}"));
+    let x = engine().extract_paths(&[dir.path().to_path_buf()], &Progress::default());
+    assert!(x.problems.iter().any(|p| p.path.ends_with("link.txt") && p.message.contains("not found")), "{:?}", x.problems);
+    assert_eq!(x.articles.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), vec!["kept"]);
+}
