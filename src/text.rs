@@ -114,20 +114,23 @@ fn ends_sentence(p: &str, start: usize, i: usize, j: usize) -> bool {
     }
     // The word before the full stop.
     let before = &p[start..i];
-    let word: String =
-        before.chars().rev().take_while(|c| c.is_alphanumeric() || *c == '.').collect::<Vec<_>>().into_iter().rev().collect();
+    let word_start =
+        before.char_indices().rev().take_while(|(_, c)| c.is_alphanumeric() || *c == '.').last().map_or(before.len(), |(k, _)| k);
+    let word = &before[word_start..];
     if word.is_empty() {
         return true;
     }
-    if ABBREVIATIONS.contains(&word.as_str()) {
+    if ABBREVIATIONS.contains(&word) {
         return false;
     }
     // A single capital initial ("Vladimir V. Putin"), or dotted initials ("U.S.").
-    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    if letters.len() == 1 && letters[0].is_uppercase() {
+    let mut letters = word.chars().filter(|c| *c != '.');
+    let first_letter = letters.next();
+    let single = first_letter.is_some() && letters.next().is_none();
+    if single && first_letter.is_some_and(char::is_uppercase) {
         return false;
     }
-    if word.contains('.') && letters.iter().all(|c| c.is_uppercase()) {
+    if word.contains('.') && word.chars().filter(|c| *c != '.').all(char::is_uppercase) {
         return false;
     }
     true
