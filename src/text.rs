@@ -25,6 +25,12 @@ pub fn floor_boundary(text: &str, i: usize) -> usize {
     i
 }
 
+/// `s` in ASCII lower case, borrowed when it already is (most words are), so hot loops do
+/// not allocate.
+pub fn ascii_lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) { std::borrow::Cow::Owned(s.to_ascii_lowercase()) } else { std::borrow::Cow::Borrowed(s) }
+}
+
 /// A span of bytes `[start, end)` in an article's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {

@@ -108,9 +108,9 @@ const FILLER: &[&str] = &[
 ];
 
 fn hedge_before(toks: &[Token], first: usize) -> (Hedge, usize) {
-    let w = |k: usize| toks.get(first.wrapping_sub(k)).map(|t| t.text.to_ascii_lowercase()).unwrap_or_default();
+    let w = |k: usize| toks.get(first.wrapping_sub(k)).map(|t| crate::text::ascii_lower(t.text)).unwrap_or_default();
     let (w1, w2, w3) = (w(1), w(2), w(3));
-    match (w3.as_str(), w2.as_str(), w1.as_str()) {
+    match (&*w3, &*w2, &*w1) {
         (_, "at", "least") | ("no", "fewer", "than") | ("not", "less", "than") | ("no", "less", "than") => (Hedge::AtLeast, 2),
         (_, "more", "than") | (_, "upwards", "of") | ("in", "excess", "of") | (_, "greater", "than") => (Hedge::MoreThan, 2),
         (_, "up", "to") | ("as", "many", "as") => (Hedge::UpTo, 2),
@@ -158,10 +158,10 @@ struct Figure {
 /// Whether a number token is really a year, a time or a quantity of something else.
 fn not_a_count(toks: &[Token], n: &Number) -> bool {
     let t = toks[n.first].text;
-    let next = toks.get(n.last + 1).map(|t| t.text.to_ascii_lowercase()).unwrap_or_default();
+    let next = toks.get(n.last + 1).map(|t| crate::text::ascii_lower(t.text)).unwrap_or_default();
     (t.len() == 4 && (1800..2100).contains(&n.value) && !t.contains(','))
         || matches!(
-            next.as_str(),
+            &*next,
             "hours"
                 | "hour"
                 | "minutes"
@@ -405,7 +405,7 @@ fn subject_span(ctx: &DocCtx, region: Span, name: &str) -> Span {
 fn claimant(ctx: &DocCtx, s: &Sentence, pos: usize, figure_end: usize, mem: &Memory) -> Option<(attribution::Speaker, Span)> {
     let text = &ctx.text[s.span.start..s.span.end];
     // "according to X"
-    if let Some(i) = text.to_ascii_lowercase().find("according to") {
+    if let Some(i) = text.as_bytes().windows(12).position(|w| w.eq_ignore_ascii_case(b"according to")) {
         let after = Span { start: s.span.start + i + "according to".len(), end: s.span.end };
         if let Some(m) = ctx.actors_in(after).next() {
             return Some((ctx.actor_speaker(m.item), Span { start: m.start, end: m.end }));

@@ -1,7 +1,7 @@
 //! Numbers in digits and words: `1,165`, `30,000`, `seven`, `twenty-five`, `a dozen`,
 //! `two hundred and fifty`, `1.5 million`.
 
-use crate::text::Token;
+use crate::text::{Token, ascii_lower};
 
 /// Value of a single number word (`seven`, `twenty`, `dozen`).
 pub fn word_value(w: &str) -> Option<u64> {
@@ -50,7 +50,7 @@ fn multiplier(w: &str) -> Option<u64> {
 /// Value of one token: digits (with thousands commas), a number word, or a hyphenated
 /// compound (`twenty-five`). `a`/`an` only count before a multiplier, handled by the caller.
 fn token_value(t: &str) -> Option<(u64, bool)> {
-    let lower = t.to_ascii_lowercase();
+    let lower = ascii_lower(t);
     if lower.chars().all(|c| c.is_ascii_digit() || c == ',') && lower.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         let digits: String = lower.chars().filter(|c| c.is_ascii_digit()).collect();
         // Commas must group thousands: "1,165" yes, "1,16" no.
@@ -88,11 +88,11 @@ pub fn numbers(tokens: &[Token]) -> Vec<Number> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let lower = tokens[i].text.to_ascii_lowercase();
+        let lower = ascii_lower(tokens[i].text);
         // "a dozen", "a hundred", "a thousand"
         let (mut value, first) = if (lower == "a" || lower == "an")
             && let Some(next) = tokens.get(i + 1)
-            && let n = next.text.to_ascii_lowercase()
+            && let n = ascii_lower(next.text)
             && (n == "dozen" || multiplier(&n).is_some())
         {
             i += 1;
@@ -101,7 +101,7 @@ pub fn numbers(tokens: &[Token]) -> Vec<Number> {
             (v, i)
         } else if lower.contains('.')
             && let Some(next) = tokens.get(i + 1)
-            && let Some(m) = multiplier(&next.text.to_ascii_lowercase())
+            && let Some(m) = multiplier(&ascii_lower(next.text))
             && let Ok(f) = lower.parse::<f64>()
         {
             i += 1;
@@ -116,7 +116,7 @@ pub fn numbers(tokens: &[Token]) -> Vec<Number> {
         let mut current = value;
         let mut total = 0u64;
         while j < tokens.len() {
-            let w = tokens[j].text.to_ascii_lowercase();
+            let w = ascii_lower(tokens[j].text);
             if let Some(m) = multiplier(&w) {
                 current = current.saturating_mul(m);
                 if m >= 1000 {
