@@ -52,8 +52,12 @@ static PATTERNS: LazyLock<Vec<Regex>> =
     LazyLock::new(|| pattern_sources().iter().map(|p| Regex::new(p).unwrap_or_else(|e| panic!("{e}"))).collect());
 /// Month number from a month name or abbreviation.
 pub fn month_number(name: &str) -> Option<u32> {
-    let n = name.trim_end_matches('.').to_ascii_lowercase();
-    let m = match n.get(..3)? {
+    let b = name.as_bytes();
+    if b.len() < 3 {
+        return None;
+    }
+    let key = [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()];
+    let m = match std::str::from_utf8(&key).ok()? {
         "jan" => 1,
         "feb" => 2,
         "mar" => 3,
