@@ -443,12 +443,12 @@ pub enum ItemRef {
 /// Per-kind lists of item indices sorted by date, for binary-searched window queries.
 #[derive(Debug, Clone, Default)]
 struct DayIndex {
-    mentions: Vec<(NaiveDate, usize)>,
-    claims: Vec<(NaiveDate, usize)>,
-    quotes: Vec<(NaiveDate, usize)>,
+    mentions: Vec<(NaiveDate, u32)>,
+    claims: Vec<(NaiveDate, u32)>,
+    quotes: Vec<(NaiveDate, u32)>,
 }
 
-fn range_slice<'a>(sorted: &'a [(NaiveDate, usize)], range: &DayRange) -> &'a [(NaiveDate, usize)] {
+fn range_slice<'a>(sorted: &'a [(NaiveDate, u32)], range: &DayRange) -> &'a [(NaiveDate, u32)] {
     let lo = match range.from {
         Some(f) => sorted.partition_point(|(d, _)| *d < f),
         None => 0,
@@ -562,11 +562,11 @@ impl Model {
             ($items:expr, $field:ident) => {
                 for (i, item) in $items.iter().enumerate() {
                     if let Some(d) = item.date {
-                        by_event.$field.push((d, i));
+                        by_event.$field.push((d, i as u32));
                         density_event.entry(d).or_default().$field += 1;
                     }
                     if let Some(d) = published(&item.article) {
-                        by_published.$field.push((d, i));
+                        by_published.$field.push((d, i as u32));
                         density_published.entry(d).or_default().$field += 1;
                     }
                 }
@@ -724,11 +724,11 @@ impl Model {
         }
     }
 
-    fn select(&self, sorted: &[(NaiveDate, usize)], len: usize, range: &DayRange) -> Vec<usize> {
+    fn select(&self, sorted: &[(NaiveDate, u32)], len: usize, range: &DayRange) -> Vec<usize> {
         if *range == DayRange::ALL {
             return (0..len).collect();
         }
-        let mut v: Vec<usize> = range_slice(sorted, range).iter().map(|(_, i)| *i).collect();
+        let mut v: Vec<usize> = range_slice(sorted, range).iter().map(|(_, i)| *i as usize).collect();
         v.sort_unstable();
         v
     }
