@@ -155,6 +155,23 @@ pub struct Series {
     pub about: Vec<[PlotPoint; 2]>,
 }
 
+impl Series {
+    /// An empty series named `name` for the claimant side and category of `c`.
+    fn new(name: String, c: &crate::model::Claim) -> Self {
+        Series {
+            name,
+            side: c.claimant_side.as_deref().map(str::to_owned),
+            category: c.category,
+            toll_line: Vec::new(),
+            filled: Vec::new(),
+            hollow: Vec::new(),
+            up: (Vec::new(), Vec::new()),
+            down: (Vec::new(), Vec::new()),
+            about: Vec::new(),
+        }
+    }
+}
+
 /// The casualty plot's data for the current axis, measure, scale and selected place: claims
 /// aggregated into marks per series (see [`Y_BINS`]) and the historical figures. Built once
 /// per key by [`PlotData::update`] (from [`super::Visible::update`]), not per frame, and kept
@@ -230,17 +247,7 @@ impl PlotData {
                 continue;
             };
             let s = *names.entry((c.claimant.as_deref(), c.category)).or_insert_with(|| {
-                series.push(Series {
-                    name: series_name(c),
-                    side: c.claimant_side.as_deref().map(str::to_owned),
-                    category: c.category,
-                    toll_line: Vec::new(),
-                    filled: Vec::new(),
-                    hollow: Vec::new(),
-                    up: (Vec::new(), Vec::new()),
-                    down: (Vec::new(), Vec::new()),
-                    about: Vec::new(),
-                });
+                series.push(Series::new(series_name(c), c));
                 series.len() - 1
             });
             plotted.push((s, i, day_x(d), to_y(f as f64, log)));
@@ -347,17 +354,7 @@ impl PlotData {
             let side = c.claimant_side.as_deref();
             if c.scope == Scope::Toll {
                 let g = *groups.entry((side, c.category)).or_insert_with(|| {
-                    series.push(Series {
-                        name: format!("{} · {}", side.unwrap_or("no known side"), category_label(c.category)),
-                        side: c.claimant_side.as_deref().map(str::to_owned),
-                        category: c.category,
-                        toll_line: Vec::new(),
-                        filled: Vec::new(),
-                        hollow: Vec::new(),
-                        up: (Vec::new(), Vec::new()),
-                        down: (Vec::new(), Vec::new()),
-                        about: Vec::new(),
-                    });
+                    series.push(Series::new(format!("{} · {}", side.unwrap_or("no known side"), category_label(c.category)), c));
                     series.len() - 1
                 });
                 let m = best.entry((g, x as i64)).or_insert(Mark { point: PlotPoint::new(x, y), claim: i, count: 0 });
