@@ -174,14 +174,16 @@ pub fn to_csv_all(x: &Extraction) -> Result<String, Error> {
 /// mentions, claims and quotes (and their sources) as properties.
 pub fn to_geojson(x: &Extraction) -> Result<String, Error> {
     let articles: HashMap<&str, &crate::model::Article> = x.articles.iter().map(|a| (a.id.as_str(), a)).collect();
-    let source = |id: &str| {
+    // Each item carries its source: article id, title, outlet and url.
+    let with_source = |mut v: Value, id: &str| {
         let a = articles.get(id);
-        json!({
-            "article": id,
-            "title": a.map(|a| a.title.clone()),
-            "outlet": a.and_then(|a| a.outlet.clone()),
-            "url": a.and_then(|a| a.url.clone()),
-        })
+        if let Some(o) = v.as_object_mut() {
+            o.insert("article".into(), json!(id));
+            o.insert("title".into(), json!(a.map(|a| a.title.clone())));
+            o.insert("outlet".into(), json!(a.and_then(|a| a.outlet.clone())));
+            o.insert("url".into(), json!(a.and_then(|a| a.url.clone())));
+        }
+        v
     };
     let mut features = Vec::new();
     for p in &x.places {
@@ -190,37 +192,22 @@ pub fn to_geojson(x: &Extraction) -> Result<String, Error> {
             .iter()
             .filter(|m| m.place == p.id)
             .map(|m| {
-                let mut v = json!({"text": m.text, "date": m.date, "start": m.start, "end": m.end,
+                let v = json!({"text": m.text, "date": m.date, "start": m.start, "end": m.end,
                     "sentence": articles.get(m.article.as_str()).and_then(|a| a.text.get(m.sentence_start..m.sentence_end))});
-                if let (Some(o), Value::Object(s)) = (v.as_object_mut(), source(&m.article)) {
-                    o.extend(s);
-                }
-                v
+                with_source(v, &m.article)
             })
             .collect();
         let claims: Vec<Value> = x
             .claims
             .iter()
             .filter(|c| c.place.as_deref() == Some(p.id.as_str()))
-            .map(|c| {
-                let mut v = serde_json::to_value(c).unwrap_or(Value::Null);
-                if let (Some(o), Value::Object(s)) = (v.as_object_mut(), source(&c.article)) {
-                    o.extend(s);
-                }
-                v
-            })
+            .map(|c| with_source(serde_json::to_value(c).unwrap_or(Value::Null), &c.article))
             .collect();
         let quotes: Vec<Value> = x
             .quotes
             .iter()
             .filter(|q| q.places.iter().any(|x| *x == p.id))
-            .map(|q| {
-                let mut v = serde_json::to_value(q).unwrap_or(Value::Null);
-                if let (Some(o), Value::Object(s)) = (v.as_object_mut(), source(&q.article)) {
-                    o.extend(s);
-                }
-                v
-            })
+            .map(|q| with_source(serde_json::to_value(q).unwrap_or(Value::Null), &q.article))
             .collect();
         let killed: u64 = x.claims.iter().filter(|c| c.place.as_deref() == Some(p.id.as_str())).filter_map(|c| c.killed).max().unwrap_or(0);
         features.push(json!({

@@ -156,7 +156,7 @@ pub fn save_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
 }
 
 /// Run a future to completion on this thread (for rfd's dialog future on a worker thread).
-fn block_on<F: Future>(f: F) -> F::Output {
+pub(super) fn block_on<F: Future>(f: F) -> F::Output {
     struct Unpark(std::thread::Thread);
     impl Wake for Unpark {
         fn wake(self: Arc<Self>) {

@@ -21,7 +21,7 @@ pub mod watch;
 
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use egui::{Key, Modifiers, RichText};
@@ -84,6 +84,8 @@ pub struct DatelineApp {
     export: export::Exporter,
     /// What is open, recent folders, banners, the file watcher (see [`startup`]).
     session: startup::Session,
+    /// The folder dialog running on a worker thread (File › Open folder…): its answer.
+    folder_pick: Option<Receiver<Option<PathBuf>>>,
     /// Where [`eframe::App::save`] writes the state (see [`persist`]); `None`: not saved.
     state_file: Option<PathBuf>,
     /// The window's inner size in points, as last seen (saved for the next start).
@@ -122,6 +124,7 @@ impl DatelineApp {
             title,
             export: export::Exporter::default(),
             session: startup::Session::default(),
+            folder_pick: None,
             state_file: None,
             window_size: None,
             egui_ctx: None,
@@ -169,6 +172,7 @@ impl DatelineApp {
             title: "Dateline".into(),
             export: export::Exporter::for_window(),
             session: startup::Session::default(),
+            folder_pick: None,
             state_file,
             window_size,
             egui_ctx: Some(cc.egui_ctx.clone()),
@@ -300,6 +304,7 @@ impl DatelineApp {
         }
         self.keyboard(&ctx);
         self.export_poll(&ctx);
+        self.poll_folder_pick(&ctx);
         self.status_strip_ui(ui);
 
         let Some(model) = self.model.clone() else {
@@ -443,20 +448,10 @@ impl DatelineApp {
             ui.vertical_centered(|ui| {
                 ui.add_space(ui.available_height() * 0.35);
                 ui.label(RichText::new("Dateline").family(theme::bold()).size(28.0));
-                if let Some(l) = &self.loading {
-                    let done = l.progress.done.load(Ordering::Relaxed);
-                    let total = l.progress.total.load(Ordering::Relaxed);
-                    ui.label(format!("Reading {}…", l.what));
-                    let frac = if total > 0 { done as f32 / total as f32 } else { 0.0 };
-                    ui.add(
-                        egui::ProgressBar::new(frac)
-                            .desired_width(400.0)
-                            .text(if total > 0 { format!("{done} of {total} articles") } else { "listing files…".into() })
-                            .animate(true),
-                    );
-                    if ui.button("Cancel").clicked() {
-                        l.progress.cancel.store(true, Ordering::Relaxed);
-                    }
+                if let Some(l) = &self.loading
+                    && startup::progress_ui(ui, &l.progress, &l.what, 400.0)
+                {
+                    l.progress.cancel.store(true, Ordering::Relaxed);
                 }
                 if let Some(e) = &self.load_error {
                     ui.add_space(12.0);
@@ -548,12 +543,38 @@ impl DatelineApp {
         }
     }
 
+    /// Ask for a folder with the native dialog on a worker thread, so the window keeps
+    /// drawing while the dialog is open; [`Self::poll_folder_pick`] takes the answer.
     fn open_folder(&mut self, ctx: &egui::Context) {
         self.state.playing = false;
-        match rfd::FileDialog::new().set_title("Open a folder of articles").pick_folder() {
-            // The current corpus stays on screen while the new one loads.
-            Some(dir) => self.start_loading(ctx, vec![dir]),
-            None => {
+        if self.folder_pick.is_some() {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let repaint = ctx.clone();
+        let spawned = std::thread::Builder::new().name("folder dialog".into()).spawn(move || {
+            let picked = export::block_on(rfd::AsyncFileDialog::new().set_title("Open a folder of articles").pick_folder());
+            let _ = tx.send(picked.map(|h| h.path().to_path_buf()));
+            repaint.request_repaint();
+        });
+        match spawned {
+            Ok(_) => self.folder_pick = Some(rx),
+            Err(e) => self.state.toast = Some(format!("Could not open the folder dialog ({e}): run `dateline FOLDER` instead.")),
+        }
+    }
+
+    /// The folder dialog's answer, once it has one: load the folder (the current corpus stays
+    /// on screen meanwhile) or say that nothing was chosen.
+    fn poll_folder_pick(&mut self, ctx: &egui::Context) {
+        let Some(rx) = &self.folder_pick else { return };
+        match rx.try_recv() {
+            Err(TryRecvError::Empty) => {}
+            Ok(Some(dir)) => {
+                self.folder_pick = None;
+                self.start_loading(ctx, vec![dir]);
+            }
+            Ok(None) | Err(TryRecvError::Disconnected) => {
+                self.folder_pick = None;
                 self.state.toast = Some("No folder chosen (or no file dialog on this system): run `dateline FOLDER` instead.".into());
             }
         }

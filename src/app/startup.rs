@@ -246,17 +246,7 @@ pub fn status_strip(ui: &mut egui::Ui, banners: &[String], loading: Option<(&Pro
         }
         if let Some((progress, what)) = loading {
             ui.horizontal(|ui| {
-                let done = progress.done.load(Ordering::Relaxed);
-                let total = progress.total.load(Ordering::Relaxed);
-                ui.label(format!("Reading {what}…"));
-                let frac = if total > 0 { done as f32 / total as f32 } else { 0.0 };
-                ui.add(
-                    egui::ProgressBar::new(frac)
-                        .desired_width(320.0)
-                        .text(if total > 0 { format!("{done} of {total} articles") } else { "listing files…".into() })
-                        .animate(true),
-                );
-                if ui.button("Cancel").clicked() {
+                if progress_ui(ui, progress, what, 320.0) {
                     actions.push(StripAction::Cancel);
                 }
             });
@@ -606,6 +596,22 @@ pub fn describe(paths: &[PathBuf]) -> String {
     } else {
         paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
     }
+}
+
+/// "Reading WHAT…", a progress bar of articles read and a Cancel button; true when Cancel was
+/// clicked. Shared by the loading screen and the strip shown while another corpus loads.
+pub(super) fn progress_ui(ui: &mut egui::Ui, progress: &crate::engine::Progress, what: &str, width: f32) -> bool {
+    let done = progress.done.load(Ordering::Relaxed);
+    let total = progress.total.load(Ordering::Relaxed);
+    ui.label(format!("Reading {what}…"));
+    let frac = if total > 0 { done as f32 / total as f32 } else { 0.0 };
+    ui.add(
+        egui::ProgressBar::new(frac)
+            .desired_width(width)
+            .text(if total > 0 { format!("{done} of {total} articles") } else { "listing files…".into() })
+            .animate(true),
+    );
+    ui.button("Cancel").clicked()
 }
 
 #[cfg(test)]

@@ -28,6 +28,13 @@ pub struct Speaker {
     pub female: Option<bool>,
 }
 
+impl Speaker {
+    /// A country speaking as a state ("Azerbaijan said"): its own side.
+    pub fn country(place: &crate::gazetteer::PlaceEntry) -> Speaker {
+        Speaker { name: place.name.clone(), side: Some(place.name.clone()), person: false, female: None }
+    }
+}
+
 /// What the article has named so far, for pronouns and "the ministry".
 #[derive(Debug, Default, Clone)]
 pub struct Memory {
@@ -270,7 +277,7 @@ pub fn subject_before(ctx: &DocCtx, sent: Span, verb: Span, mem: &Memory) -> Opt
     if let Some(p) = ctx.places_in(Span { start: last_start, end: verb.start }).next() {
         let entry = &ctx.gazetteer.places[p.item];
         if entry.kind == "country" {
-            return Some(Speaker { name: entry.name.clone(), side: Some(entry.name.clone()), person: false, female: None });
+            return Some(Speaker::country(entry));
         }
     }
     // "Officials in the capital, known as Khankendi to Azeris, said": skip the appositive
@@ -311,7 +318,7 @@ pub fn subject_before(ctx: &DocCtx, sent: Span, verb: Span, mem: &Memory) -> Opt
                 && ctx.gazetteer.places[p.item].kind == "country"
             {
                 let e = &ctx.gazetteer.places[p.item];
-                return Some(Speaker { name: e.name.clone(), side: Some(e.name.clone()), person: false, female: None });
+                return Some(Speaker::country(e));
             }
         }
         return None;

@@ -414,7 +414,7 @@ fn claimant(ctx: &DocCtx, s: &Sentence, pos: usize, figure_end: usize, mem: &Mem
             && ctx.gazetteer.places[p.item].kind == "country"
         {
             let e = &ctx.gazetteer.places[p.item];
-            let sp = attribution::Speaker { name: e.name.clone(), side: Some(e.name.clone()), person: false, female: None };
+            let sp = attribution::Speaker::country(e);
             return Some((sp, Span { start: p.start, end: p.end }));
         }
         // An unknown source: the capitalised phrase after "according to", up to a comma.
