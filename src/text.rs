@@ -160,36 +160,70 @@ pub struct Token<'a> {
 
 /// Word tokens of `s`, offsets relative to `s` plus `base`.
 pub fn tokens(s: &str, base: usize) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !is_word_char(c) {
+    let mut out = Vec::with_capacity(s.len() / 6 + 1);
+    tokens_into(s, base, &mut out);
+    out
+}
+
+/// The character starting at byte `i` of `s` (a char boundary) and its length; ASCII
+/// without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    s[i..].chars().next().map(|c| (c, c.len_utf8()))
+}
+
+#[inline]
+fn word_char_at(s: &str, i: usize) -> Option<usize> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => (b.is_ascii_alphanumeric() || b == b'_').then_some(1),
+        Some(_) => char_at(s, i).filter(|(c, _)| is_word_char(*c)).map(|(_, n)| n),
+        None => None,
+    }
+}
+
+/// [`tokens`] appended to `out` (so one buffer can serve many sentences).
+pub fn tokens_into<'a>(s: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(n) = word_char_at(s, i) else {
+            // Skip the whole (possibly multi-byte) character.
+            i += char_at(s, i).map_or(1, |(_, n)| n);
             continue;
-        }
-        let mut end = i + c.len_utf8();
-        while let Some(&(k, d)) = iter.peek() {
-            if is_word_char(d) {
-                end = k + d.len_utf8();
-                iter.next();
+        };
+        let start = i;
+        let mut end = i + n;
+        // Whether the token so far is only digits, commas and dots (numbers join on , and .).
+        let mut numeric = bytes[start].is_ascii_digit();
+        loop {
+            if let Some(n) = word_char_at(s, end) {
+                numeric &= bytes[end].is_ascii_digit();
+                end += n;
                 continue;
             }
             // Inner joiners: 1,165 / 3.5 / don't / Moscow-brokered
-            if matches!(d, ',' | '.' | '\'' | '’' | '-') {
-                let after = s[k + d.len_utf8()..].chars().next();
-                let digit_join = matches!(d, ',' | '.')
-                    && s[i..end].chars().all(|x| x.is_ascii_digit() || x == ',' || x == '.')
-                    && after.is_some_and(|a| a.is_ascii_digit());
-                let word_join = matches!(d, '\'' | '’' | '-') && after.is_some_and(is_word_char);
-                if digit_join || word_join {
-                    iter.next();
-                    continue;
+            let Some((d, dn)) = char_at(s, end) else { break };
+            let after = end + dn;
+            let joined = match d {
+                ',' | '.' => numeric && bytes.get(after).is_some_and(u8::is_ascii_digit),
+                '\'' | '’' | '-' => {
+                    numeric = false;
+                    word_char_at(s, after).is_some()
                 }
+                _ => false,
+            };
+            if !joined {
+                break;
             }
-            break;
+            end = after;
         }
-        out.push(Token { text: &s[i..end], start: base + i, end: base + end });
+        out.push(Token { text: &s[start..end], start: base + start, end: base + end });
+        i = end;
     }
-    out
 }
 
 #[cfg(test)]
@@ -215,6 +249,47 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(split(text), *want, "in {text:?}");
+        }
+    }
+
+    /// The plain char-by-char tokenizer [`tokens`] must agree with.
+    fn reference_tokens(s: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut iter = s.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if !is_word_char(c) {
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(&(k, d)) = iter.peek() {
+                if is_word_char(d) {
+                    end = k + d.len_utf8();
+                    iter.next();
+                    continue;
+                }
+                if matches!(d, ',' | '.' | '\'' | '’' | '-') {
+                    let after = s[k + d.len_utf8()..].chars().next();
+                    let digit_join = matches!(d, ',' | '.')
+                        && s[i..end].chars().all(|x| x.is_ascii_digit() || x == ',' || x == '.')
+                        && after.is_some_and(|a| a.is_ascii_digit());
+                    let word_join = matches!(d, '\'' | '’' | '-') && after.is_some_and(is_word_char);
+                    if digit_join || word_join {
+                        iter.next();
+                        continue;
+                    }
+                }
+                break;
+            }
+            out.push((i, end));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_agree_with_the_reference(s in "[a-zA-Z0-9 ,.'’\\-_ə٣Ա\"()]{0,40}") {
+            let fast: Vec<(usize, usize)> = tokens(&s, 0).iter().map(|t| (t.start, t.end)).collect();
+            proptest::prop_assert_eq!(fast, reference_tokens(&s));
         }
     }
 
