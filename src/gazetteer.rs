@@ -262,10 +262,10 @@ pub struct Gazetteer {
     pub exclude: Vec<String>,
     /// Words for peoples and sides ("Armenian", "Azeri"): never places, never unknown names.
     pub demonyms: Vec<String>,
-    demonym_set: HashSet<String>,
+    demonym_set: rustc_hash::FxHashSet<String>,
     /// Capitalised names that are neither places nor worth listing as unknown (news agencies,
     /// social networks).
-    pub ignore_names: HashSet<String>,
+    pub ignore_names: rustc_hash::FxHashSet<String>,
     /// Place ids as shared [`Id`]s, in the order of [`Gazetteer::places`].
     pub place_ids: Vec<crate::model::Id>,
     matcher: NameMatcher,
@@ -344,7 +344,7 @@ impl Gazetteer {
         let matcher = NameMatcher::build(patterns, false)?;
         let demonym_set = demonyms.iter().cloned().collect();
         let place_ids = places.iter().map(|p| crate::model::Id::from(p.id.as_str())).collect();
-        Ok(Gazetteer { places, exclude, demonyms, demonym_set, ignore_names: HashSet::new(), place_ids, matcher })
+        Ok(Gazetteer { places, exclude, demonyms, demonym_set, ignore_names: Default::default(), place_ids, matcher })
     }
 
     /// This gazetteer with another's places added (same id: the other's entry wins).

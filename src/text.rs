@@ -52,11 +52,9 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            push_trimmed(text, start, i, &mut out);
-            start = i + 1;
-        }
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        push_trimmed(text, start, i, &mut out);
+        start = i + 1;
     }
     push_trimmed(text, start, text.len(), &mut out);
     out
@@ -79,29 +77,26 @@ pub fn sentences_in(text: &str, para: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0usize;
     let mut i = 0usize;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'.' || b == b'!' || b == b'?' {
-            // Swallow closing quotes and brackets after the terminator.
-            let mut j = i + 1;
-            loop {
-                if j < bytes.len() && (bytes[j] == b'"' || bytes[j] == b')' || bytes[j] == b'\'') {
-                    j += 1;
-                } else if p[j..].starts_with('”') || p[j..].starts_with('’') {
-                    j += '”'.len_utf8();
-                } else {
-                    break;
-                }
+    // Jump from terminator to terminator.
+    while let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) {
+        i += k;
+        // Swallow closing quotes and brackets after the terminator.
+        let mut j = i + 1;
+        loop {
+            if j < bytes.len() && (bytes[j] == b'"' || bytes[j] == b')' || bytes[j] == b'\'') {
+                j += 1;
+            } else if p[j..].starts_with('”') || p[j..].starts_with('’') {
+                j += '”'.len_utf8();
+            } else {
+                break;
             }
-            let followed_by_space = j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t');
-            if followed_by_space && ends_sentence(p, start, i, j) {
-                push_trimmed(text, para.start + start, para.start + j, &mut out);
-                start = j;
-            }
-            i = j.max(i + 1);
-        } else {
-            i += 1;
         }
+        let followed_by_space = j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t');
+        if followed_by_space && ends_sentence(p, start, i, j) {
+            push_trimmed(text, para.start + start, para.start + j, &mut out);
+            start = j;
+        }
+        i = j.max(i + 1);
     }
     push_trimmed(text, para.start + start, para.end, &mut out);
     out

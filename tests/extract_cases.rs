@@ -149,6 +149,16 @@ fn dates_and_publication() {
     assert_eq!((x.articles[0].published, x.articles[0].published_source), (Some(d("2020-10-11")), DateSource::Header));
     let x = run("Title\n\nBAKU, Oct. 12, 2020 (AP) — Shelling hit Ganja.", None);
     assert_eq!((x.articles[0].published, x.articles[0].published_source), (Some(d("2020-10-12")), DateSource::Dateline));
+    // A place whose name begins with a month abbreviation is not a date: "12 Martuni
+    // residents" is not 12 March, "5 Decembers" not 5 December.
+    for text in ["Title\n\nShelling wounded 12 Martuni residents.", "Title\n\nShelling wounded 12 Martakert residents in Martuni."] {
+        let x = run(text, Some("2020-10-13"));
+        assert!(
+            x.mentions.iter().all(|m| m.date == Some(d("2020-10-13")) && m.date_basis == DateBasis::Article),
+            "{text}: {:?}",
+            x.mentions
+        );
+    }
 }
 
 #[test]

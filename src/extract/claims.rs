@@ -10,7 +10,7 @@ use regex::Regex;
 
 use super::attribution::{self, Memory};
 use super::dates::DateKind;
-use super::numbers::{Number, numbers};
+use super::numbers::{Number, numbers_in_lower};
 use super::{DocCtx, Sentence};
 use crate::model::{Category, Claim, Hedge, Problem, Scope};
 use crate::text::{Span, Token, tokens};
@@ -46,71 +46,71 @@ fn category_word(w: &str) -> Option<Category> {
 }
 
 /// Words that may stand between a figure and its casualty word.
-const FILLER: &[&str] = &[
-    "of",
-    "its",
-    "their",
-    "our",
-    "his",
-    "her",
-    "the",
-    "ethnic",
-    "including",
-    "have",
-    "has",
-    "had",
-    "been",
-    "were",
-    "was",
-    "are",
-    "is",
-    "being",
-    "reported",
-    "reportedly",
-    "confirmed",
-    "now",
-    "so",
-    "far",
-    "already",
-    "also",
-    "more",
-    "other",
-    "innocent",
-    "azerbaijani",
-    "armenian",
-    "azeri",
-    "russian",
-    "turkish",
-    "syrian",
-    "who",
-    "that",
-    "had",
-    "allegedly",
-    "believed",
-    "to",
-    "be",
-    "feared",
-    "people",
-    "civilians",
-    "soldiers",
-    "servicemen",
-    "troops",
-    "children",
-    "in",
-    "total",
-    "at",
-    "least",
-    "both",
-    "sides",
-    "side",
-    "them",
-    "those",
-];
+fn is_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "its"
+            | "their"
+            | "our"
+            | "his"
+            | "her"
+            | "the"
+            | "ethnic"
+            | "including"
+            | "have"
+            | "has"
+            | "had"
+            | "been"
+            | "were"
+            | "was"
+            | "are"
+            | "is"
+            | "being"
+            | "reported"
+            | "reportedly"
+            | "confirmed"
+            | "now"
+            | "so"
+            | "far"
+            | "already"
+            | "also"
+            | "more"
+            | "other"
+            | "innocent"
+            | "azerbaijani"
+            | "armenian"
+            | "azeri"
+            | "russian"
+            | "turkish"
+            | "syrian"
+            | "who"
+            | "that"
+            | "allegedly"
+            | "believed"
+            | "to"
+            | "be"
+            | "feared"
+            | "people"
+            | "civilians"
+            | "soldiers"
+            | "servicemen"
+            | "troops"
+            | "children"
+            | "in"
+            | "total"
+            | "at"
+            | "least"
+            | "both"
+            | "sides"
+            | "side"
+            | "them"
+            | "those"
+    )
+}
 
-fn hedge_before(toks: &[Token], first: usize) -> (Hedge, usize) {
-    let w = |k: usize| toks.get(first.wrapping_sub(k)).map(|t| crate::text::ascii_lower(t.text)).unwrap_or_default();
-    let (w1, w2, w3) = (w(1), w(2), w(3));
-    match (&*w3, &*w2, &*w1) {
+fn hedge_before(words: &[&str], first: usize) -> (Hedge, usize) {
+    let w = |k: usize| words.get(first.wrapping_sub(k)).copied().unwrap_or_default();
+    match (w(3), w(2), w(1)) {
         (_, "at", "least") | ("no", "fewer", "than") | ("not", "less", "than") | ("no", "less", "than") => (Hedge::AtLeast, 2),
         (_, "more", "than") | (_, "upwards", "of") | ("in", "excess", "of") | (_, "greater", "than") => (Hedge::MoreThan, 2),
         (_, "up", "to") | ("as", "many", "as") => (Hedge::UpTo, 2),
@@ -156,12 +156,12 @@ struct Figure {
 }
 
 /// Whether a number token is really a year, a time or a quantity of something else.
-fn not_a_count(toks: &[Token], n: &Number) -> bool {
-    let t = toks[n.first].text;
-    let next = toks.get(n.last + 1).map(|t| crate::text::ascii_lower(t.text)).unwrap_or_default();
+fn not_a_count(words: &[&str], n: &Number) -> bool {
+    let t = words[n.first];
+    let next = words.get(n.last + 1).copied().unwrap_or_default();
     (t.len() == 4 && (1800..2100).contains(&n.value) && !t.contains(','))
         || matches!(
-            &*next,
+            next,
             "hours"
                 | "hour"
                 | "minutes"
@@ -189,24 +189,27 @@ fn not_a_count(toks: &[Token], n: &Number) -> bool {
 
 fn figures(s: &str, base: usize) -> (Vec<Token<'_>>, Vec<Figure>) {
     let toks = tokens(s, base);
-    // Lower-cased tokens, borrowed when already lower case (most are).
+    // Lower-cased tokens: slices of the sentence lower-cased once (ASCII case mapping keeps
+    // byte offsets); only non-ASCII tokens get their own string.
+    let lower_sentence = s.to_ascii_lowercase();
     let lower: Vec<std::borrow::Cow<str>> = toks
         .iter()
         .map(|t| {
-            if t.text.bytes().any(|b| b.is_ascii_uppercase()) || t.text.contains('’') || !t.text.is_ascii() {
-                std::borrow::Cow::Owned(t.text.to_lowercase().replace('’', "'"))
+            if t.text.is_ascii() {
+                std::borrow::Cow::Borrowed(&lower_sentence[t.start - base..t.end - base])
             } else {
-                std::borrow::Cow::Borrowed(t.text)
+                std::borrow::Cow::Owned(t.text.to_lowercase().replace('’', "'"))
             }
         })
         .collect();
+    let words: Vec<&str> = lower.iter().map(|w| &**w).collect();
     let mut out = Vec::new();
     // "a civilian was killed": one victim, written without a number.
-    let mut nums = numbers(&toks);
+    let mut nums = numbers_in_lower(&words);
     for i in 0..toks.len().saturating_sub(1) {
-        if matches!(&*lower[i], "a" | "an")
+        if matches!(words[i], "a" | "an")
             && matches!(
-                &*lower[i + 1],
+                words[i + 1],
                 "civilian"
                     | "soldier"
                     | "serviceman"
@@ -226,14 +229,14 @@ fn figures(s: &str, base: usize) -> (Vec<Token<'_>>, Vec<Figure>) {
     nums.sort_by_key(|n| n.first);
     let nums_at: Vec<(usize, usize)> = nums.iter().map(|n| (n.first, n.last)).collect();
     for n in nums {
-        if not_a_count(&toks, &n) {
+        if not_a_count(&words, &n) {
             continue;
         }
         // "12 people, including 3 children, were killed": the 3 are part of the 12.
         if n.first > 0 && matches!(&*lower[n.first - 1], "including" | "among") {
             continue;
         }
-        let (hedge, hedge_len) = hedge_before(&toks, n.first);
+        let (hedge, hedge_len) = hedge_before(&words, n.first);
         let mut category = None;
         let mut found: Option<(Kind, usize)> = None;
         // Right: "seven people dead", "376 of its soldiers had been killed", "over 400 lives".
@@ -259,7 +262,7 @@ fn figures(s: &str, base: usize) -> (Vec<Token<'_>>, Vec<Figure>) {
                 j = last + 1;
                 continue;
             }
-            if FILLER.contains(&w) || toks[j].text.starts_with(char::is_uppercase) && j == n.last + 1 {
+            if is_filler(w) || toks[j].text.starts_with(char::is_uppercase) && j == n.last + 1 {
                 j += 1;
                 continue;
             }

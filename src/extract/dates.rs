@@ -118,70 +118,102 @@ fn small_number(w: &str) -> Option<i64> {
 
 /// Whether the words before `start` make the date a range start.
 fn is_since(s: &str, start: usize) -> bool {
-    let before = s[..start].trim_end().to_ascii_lowercase();
-    ["since", "since on", "erupted on", "began on", "started on", "broke out on", "erupted", "began", "started"]
+    let before = s[..start].trim_end().as_bytes();
+    let ends_with = |w: &str| before.len() >= w.len() && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes());
+    ["since", "since on", "erupted on", "began on", "started on", "broke out on", "erupted", "began", "started", "since the"]
         .iter()
-        .any(|w| before.ends_with(w))
-        || before.ends_with("since the")
+        .any(|w| ends_with(w))
 }
 
-/// Words without which a sentence holds no date expression (digits aside): a cheap test
-/// that lets most sentences skip the regexes.
+/// Month and weekday names as the date patterns write them (case-sensitive, checked after
+/// a case-insensitive match), then relative words (any case).
+const NAME_CUES: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sept",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+/// Index of the first weekday in [`NAME_CUES`].
+const FIRST_WEEKDAY: usize = 24;
+
+/// Relative words: every relative date pattern contains one of these (in any case).
+const RELATIVE_CUES: &[&str] =
+    &["yesterday", "today", "tonight", "morning", "evening", "afternoon", "night", "overnight", "week", "month", "ago"];
+
+/// One automaton for all cues, so a sentence is scanned once to learn which date patterns
+/// can match it.
 static CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build([
-            "jan",
-            "feb",
-            "mar",
-            "apr",
-            "may",
-            "jun",
-            "jul",
-            "aug",
-            "sep",
-            "oct",
-            "nov",
-            "dec",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "yesterday",
-            "today",
-            "tonight",
-            "morning",
-            "evening",
-            "afternoon",
-            "night",
-            "overnight",
-            "week",
-            "month",
-            "ago",
-        ])
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(NAME_CUES.iter().chain(RELATIVE_CUES))
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
-/// Which date patterns can match a sentence, from cheap cues (month and weekday names,
-/// relative words, digits), so only those regexes run.
+/// Which date patterns can match a sentence, from cheap cues (month and weekday names as
+/// whole capitalised words, relative words, digits), so only those regexes run.
 struct Hits([bool; 8]);
 
 impl Hits {
     fn of(s: &str) -> Hits {
         let (mut month, mut weekday, mut relative) = (false, false, false);
+        let b = s.as_bytes();
         for m in CUES.find_iter(s) {
-            match m.pattern().as_usize() {
-                0..=11 => month = true,
-                12..=18 => weekday = true,
-                _ => relative = true,
+            let i = m.pattern().as_usize();
+            if i >= NAME_CUES.len() {
+                relative = true;
+                continue;
+            }
+            // A name: exactly as written, and a whole word (a month may end in a full stop,
+            // a weekday in "'s").
+            let word_start = m.start() == 0 || !b[m.start() - 1].is_ascii_alphanumeric();
+            let word_end = b.get(m.end()).is_none_or(|c| !c.is_ascii_alphanumeric());
+            if word_start && word_end && &s[m.start()..m.end()] == NAME_CUES[i] {
+                if i < FIRST_WEEKDAY {
+                    month = true;
+                } else {
+                    weekday = true;
+                }
             }
         }
-        let b = s.as_bytes();
-        let digit = b.iter().any(u8::is_ascii_digit);
-        let four = b.windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+        // Digits, and a run of four (a year).
+        let (mut digit, mut four, mut run) = (false, false, 0);
+        for c in b {
+            if c.is_ascii_digit() {
+                digit = true;
+                run += 1;
+                four |= run >= 4;
+            } else {
+                run = 0;
+            }
+        }
         // In the order of `pattern_sources`: MD, DM, ISO, DOTTED, WEEKDAY, RELATIVE, YEARS, MONTH_YEAR.
         Hits([month && digit, month && digit, four, four, weekday, relative, four, month && four])
     }
@@ -189,14 +221,18 @@ impl Hits {
     fn matched(&self, i: usize) -> bool {
         self.0[i]
     }
+
+    fn any(&self) -> bool {
+        self.0.iter().any(|h| *h)
+    }
 }
 
 /// Find all date expressions in `s` (a sentence whose first byte is at `base` in the article).
 pub fn find_dates(s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>) -> Vec<DateExpr> {
-    if !s.bytes().any(|b| b.is_ascii_digit()) && !CUES.is_match(s) {
+    let hits = Hits::of(s);
+    if !hits.any() {
         return Vec::new();
     }
-    let hits = Hits::of(s);
     let mut out: Vec<DateExpr> = Vec::new();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let free = |taken: &Vec<(usize, usize)>, a: usize, b: usize| taken.iter().all(|&(x, y)| b <= x || a >= y);
@@ -237,6 +273,11 @@ pub fn find_dates(s: &str, base: usize, published: Option<NaiveDate>, year_hint:
         for c in re.captures_iter(s) {
             let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
             if !free(&taken, m.0, m.1) {
+                continue;
+            }
+            // "12 Martuni": the month must end its word (the pattern cannot say so after "Oct.").
+            let month_end = c.get(if month_first { 1 } else { 2 }).map_or(0, |g| g.end());
+            if s.as_bytes().get(month_end).is_some_and(u8::is_ascii_alphabetic) {
                 continue;
             }
             let (mon, day) = if month_first { (&c[1], &c[2]) } else { (&c[2], &c[1]) };

@@ -11,7 +11,9 @@ pub mod names;
 pub mod numbers;
 pub mod quotes;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::atomic::Ordering;
 
 use chrono::{Datelike, NaiveDate};
@@ -61,7 +63,7 @@ pub struct DocCtx<'a> {
     /// The article's id, shared by all its items.
     pub article: Id,
     /// Names already turned into shared [`Id`]s in this article.
-    interned: std::cell::RefCell<HashMap<String, Id>>,
+    interned: std::cell::RefCell<FxHashMap<String, Id>>,
 }
 
 fn in_span<T>(items: &[T], span: Span, pos: impl Fn(&T) -> (usize, usize) + Copy) -> impl Iterator<Item = &T> {
@@ -128,7 +130,7 @@ struct DocResult {
     claims: Vec<Claim>,
     quotes: Vec<Quote>,
     truces: Vec<Truce>,
-    unknown: HashMap<String, usize>,
+    unknown: FxHashMap<String, usize>,
     problems: Vec<Problem>,
 }
 
@@ -185,7 +187,7 @@ fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocRes
         article: Id::from(doc.id.as_str()),
         interned: Default::default(),
     };
-    let mut unknown = HashMap::new();
+    let mut unknown = FxHashMap::default();
     ctx.persons = names::scan(&ctx, &excluded, &mut unknown);
 
     let article = Article {
@@ -249,8 +251,8 @@ pub fn extract(
     // chunk's intermediate results exist beside the merged corpus (memory stays linear in
     // the corpus, without a second copy of every item).
     let mut out = Extraction { articles: Vec::with_capacity(docs.len()), ..Default::default() };
-    let mut unknown: HashMap<String, usize> = HashMap::new();
-    let mut used_places: HashSet<Id> = HashSet::new();
+    let mut unknown: FxHashMap<String, usize> = FxHashMap::default();
+    let mut used_places: FxHashSet<Id> = FxHashSet::default();
     let mut docs = docs.into_iter();
     loop {
         let chunk: Vec<Document> = docs.by_ref().take(CHUNK).collect();
@@ -284,8 +286,8 @@ fn merge(
     out: &mut Extraction,
     results: Vec<DocResult>,
     problems: &mut Vec<Problem>,
-    unknown: &mut HashMap<String, usize>,
-    used_places: &mut HashSet<Id>,
+    unknown: &mut FxHashMap<String, usize>,
+    used_places: &mut FxHashSet<Id>,
 ) {
     for r in results {
         if r.article.text.trim().is_empty() {
@@ -314,8 +316,8 @@ fn finish(
     mut out: Extraction,
     manifest: Option<Manifest>,
     problems: Vec<Problem>,
-    unknown: HashMap<String, usize>,
-    used_places: HashSet<Id>,
+    unknown: FxHashMap<String, usize>,
+    used_places: FxHashSet<Id>,
 ) -> Extraction {
     if let Some(m) = &manifest {
         for d in m.truce_days() {

@@ -2,7 +2,7 @@
 //! `Ms. Smith`), and every capitalised name that is neither in the gazetteer nor in the
 //! actor list, counted as `unknown_names` so a user can extend them.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::DocCtx;
 use crate::text::tokens;
@@ -163,7 +163,7 @@ const STOP: &[&str] = &[
     "Even",
 ];
 
-static STOP_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> = std::sync::LazyLock::new(|| STOP.iter().copied().collect());
+static STOP_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> = std::sync::LazyLock::new(|| STOP.iter().copied().collect());
 
 const FEMALE_TITLES: &[&str] = &["Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Madam"];
 const MALE_TITLES: &[&str] = &["Mr", "Mr.", "Sir"];
@@ -173,11 +173,18 @@ fn capitalised(w: &str) -> bool {
 }
 
 fn is_acronym(w: &str) -> bool {
-    w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
+    // All ASCII capitals, so bytes are characters.
+    w.len() >= 2 && w.bytes().all(|c| c.is_ascii_uppercase())
+}
+
+/// Whether a word can start with a capital at all: ASCII lower case, digits and punctuation
+/// cannot (most words of running text), so they are rejected without Unicode tables.
+fn may_be_capitalised(w: &str) -> bool {
+    w.as_bytes().first().is_some_and(|&b| b >= 0x80 || b.is_ascii_uppercase())
 }
 
 /// Find person-like names and count unknown names across the article's sentences.
-pub fn scan(ctx: &DocCtx, excluded: &[(usize, usize)], unknown: &mut HashMap<String, usize>) -> Vec<PersonName> {
+pub fn scan(ctx: &DocCtx, excluded: &[(usize, usize)], unknown: &mut FxHashMap<String, usize>) -> Vec<PersonName> {
     let mut persons = Vec::new();
     let demonym = |w: &str| ctx.gazetteer.is_demonym(w.trim_end_matches("'s").trim_end_matches("’s"));
     // Spans of known names (places, actors), merged and sorted, to skip tokens inside them.
@@ -194,7 +201,8 @@ pub fn scan(ctx: &DocCtx, excluded: &[(usize, usize)], unknown: &mut HashMap<Str
         while i < toks.len() {
             let t = &toks[i];
             let usable = |t: &crate::text::Token| {
-                (capitalised(t.text) || is_acronym(t.text) || (t.text.len() == 1 && t.text.chars().all(char::is_uppercase)))
+                may_be_capitalised(t.text)
+                    && (capitalised(t.text) || is_acronym(t.text) || (t.text.len() == 1 && t.text.chars().all(char::is_uppercase)))
                     && !STOP_SET.contains(t.text.trim_end_matches("'s").trim_end_matches("’s"))
                     && super::dates::month_number(t.text).is_none_or(|_| t.text.len() < 3 || !t.text.chars().all(char::is_uppercase))
                     && !demonym(t.text)

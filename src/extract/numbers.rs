@@ -49,15 +49,22 @@ fn multiplier(w: &str) -> Option<u64> {
 
 /// Value of one token: digits (with thousands commas), a number word, or a hyphenated
 /// compound (`twenty-five`). `a`/`an` only count before a multiplier, handled by the caller.
-fn token_value(t: &str) -> Option<(u64, bool)> {
-    let lower = ascii_lower(t);
-    if lower.chars().all(|c| c.is_ascii_digit() || c == ',') && lower.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-        let digits: String = lower.chars().filter(|c| c.is_ascii_digit()).collect();
+/// The word must already be in lower case.
+fn lower_token_value(lower: &str) -> Option<(u64, bool)> {
+    let b = lower.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_digit) && b.iter().all(|c| c.is_ascii_digit() || *c == b',') {
         // Commas must group thousands: "1,165" yes, "1,16" no.
-        if lower.contains(',') && !lower.split(',').skip(1).all(|g| g.len() == 3) {
+        if b.contains(&b',') && !lower.split(',').skip(1).all(|g| g.len() == 3) {
             return None;
         }
-        return digits.parse().ok().map(|v| (v, true));
+        let mut v: u64 = 0;
+        for &c in b.iter().filter(|c| c.is_ascii_digit()) {
+            v = v.checked_mul(10)?.checked_add(u64::from(c - b'0'))?;
+        }
+        return Some((v, true));
+    }
+    if !b.first().is_some_and(u8::is_ascii_lowercase) {
+        return None;
     }
     if let Some((a, b)) = lower.split_once('-') {
         let (x, y) = (word_value(a)?, word_value(b)?);
@@ -69,7 +76,7 @@ fn token_value(t: &str) -> Option<(u64, bool)> {
     if lower == "a" || lower == "an" {
         return None;
     }
-    word_value(&lower).map(|v| (v, false))
+    word_value(lower).map(|v| (v, false))
 }
 
 /// A number found in a token list.
@@ -85,23 +92,29 @@ pub struct Number {
 
 /// Numbers in a token list, each spanning one or more tokens.
 pub fn numbers(tokens: &[Token]) -> Vec<Number> {
+    let lower: Vec<std::borrow::Cow<str>> = tokens.iter().map(|t| ascii_lower(t.text)).collect();
+    let words: Vec<&str> = lower.iter().map(|w| &**w).collect();
+    numbers_in_lower(&words)
+}
+
+/// [`numbers`] of words already in lower case (one per token).
+pub fn numbers_in_lower(words: &[&str]) -> Vec<Number> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < tokens.len() {
-        let lower = ascii_lower(tokens[i].text);
+    while i < words.len() {
+        let lower = words[i];
         // "a dozen", "a hundred", "a thousand"
         let (mut value, first) = if (lower == "a" || lower == "an")
-            && let Some(next) = tokens.get(i + 1)
-            && let n = ascii_lower(next.text)
-            && (n == "dozen" || multiplier(&n).is_some())
+            && let Some(&n) = words.get(i + 1)
+            && (n == "dozen" || multiplier(n).is_some())
         {
             i += 1;
-            (if n == "dozen" { 12 } else { multiplier(&n).unwrap_or(1) }, i - 1)
-        } else if let Some((v, _digits)) = token_value(tokens[i].text) {
+            (if n == "dozen" { 12 } else { multiplier(n).unwrap_or(1) }, i - 1)
+        } else if let Some((v, _digits)) = lower_token_value(lower) {
             (v, i)
         } else if lower.contains('.')
-            && let Some(next) = tokens.get(i + 1)
-            && let Some(m) = multiplier(&ascii_lower(next.text))
+            && let Some(&next) = words.get(i + 1)
+            && let Some(m) = multiplier(next)
             && let Ok(f) = lower.parse::<f64>()
         {
             i += 1;
@@ -115,9 +128,9 @@ pub fn numbers(tokens: &[Token]) -> Vec<Number> {
         let mut j = i + 1;
         let mut current = value;
         let mut total = 0u64;
-        while j < tokens.len() {
-            let w = ascii_lower(tokens[j].text);
-            if let Some(m) = multiplier(&w) {
+        while j < words.len() {
+            let w = words[j];
+            if let Some(m) = multiplier(w) {
                 current = current.saturating_mul(m);
                 if m >= 1000 {
                     total = total.saturating_add(current);
@@ -126,16 +139,16 @@ pub fn numbers(tokens: &[Token]) -> Vec<Number> {
                 last = j;
                 j += 1;
             } else if w == "and"
-                && let Some(next) = tokens.get(j + 1)
+                && let Some(&next) = words.get(j + 1)
                 && current + total >= 100
-                && let Some((v, false)) = token_value(next.text)
+                && let Some((v, false)) = lower_token_value(next)
             {
                 current = current.saturating_add(v);
                 last = j + 1;
                 j += 2;
             } else if current > 0
                 && current % 100 == 0
-                && let Some((v, false)) = token_value(tokens[j].text)
+                && let Some((v, false)) = lower_token_value(w)
                 && v < 100
             {
                 current = current.saturating_add(v);
