@@ -31,6 +31,17 @@ pub fn ascii_lower(s: &str) -> std::borrow::Cow<'_, str> {
     if s.bytes().any(|b| b.is_ascii_uppercase()) { std::borrow::Cow::Owned(s.to_ascii_lowercase()) } else { std::borrow::Cow::Borrowed(s) }
 }
 
+/// `w` without trailing possessives (`'s`, `’s`), as `trim_end_matches` would remove them,
+/// without building a substring searcher for every word.
+pub fn strip_possessive(mut w: &str) -> &str {
+    loop {
+        match w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+            Some(rest) => w = rest,
+            None => return w,
+        }
+    }
+}
+
 /// A span of bytes `[start, end)` in an article's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {

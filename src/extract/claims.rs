@@ -242,7 +242,7 @@ fn figures(s: &str, base: usize) -> (Vec<Token<'_>>, Vec<Figure>) {
         // Right: "seven people dead", "376 of its soldiers had been killed", "over 400 lives".
         let mut j = n.last + 1;
         while j < toks.len() && j <= n.last + 8 {
-            let w: &str = lower[j].trim_end_matches("'s");
+            let w: &str = crate::text::strip_possessive(&lower[j]);
             if let Some(k) = casualty_word(w) {
                 // "killing" / "kills" after a figure is a verb of the next clause, not this figure's.
                 if !matches!(w, "killing" | "kills" | "wounding" | "injuring" | "dying") {

@@ -137,14 +137,21 @@ pub fn title(text: &str, body_start: usize) -> String {
 /// the article's).
 pub fn truces(ctx: &DocCtx) -> Vec<Truce> {
     let mut out = Vec::new();
-    for s in &ctx.sentences {
+    // One search over the whole text; each sentence is judged once, at its first truce word.
+    let mut last_sentence = None;
+    for found in TRUCE.find_iter(ctx.text) {
+        let Some(s) = ctx.sentence_at(found.start()).filter(|s| found.end() <= s.span.end) else { continue };
+        if last_sentence == Some(s.span.start) {
+            continue;
+        }
+        last_sentence = Some(s.span.start);
         let t = &ctx.text[s.span.start..s.span.end];
-        let Some(k) = TRUCE.find(t) else { continue };
+        let k = found.start() - s.span.start;
         if !TAKES_EFFECT.is_match(t) {
             continue;
         }
         // "minutes after the truce took hold" refers back to a truce; it does not report one.
-        let lead: Vec<String> = t[..k.start()].split_whitespace().rev().take(3).map(|w| w.to_lowercase()).collect();
+        let lead: Vec<String> = t[..k].split_whitespace().rev().take(3).map(|w| w.to_lowercase()).collect();
         if lead.iter().any(|w| matches!(w.as_str(), "after" | "of" | "since" | "before" | "until" | "despite")) {
             continue;
         }

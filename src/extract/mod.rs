@@ -254,23 +254,38 @@ pub fn extract(
     let mut unknown: FxHashMap<String, usize> = FxHashMap::default();
     let mut used_places: FxHashSet<Id> = FxHashSet::default();
     let mut docs = docs.into_iter();
+    // While one chunk is extracted in parallel, the previous one is merged (rayon::join), so
+    // the merge does not leave the worker threads idle.
+    let mut pending: Option<Vec<DocResult>> = None;
     loop {
         let chunk: Vec<Document> = docs.by_ref().take(CHUNK).collect();
         if chunk.is_empty() || progress.cancelled() {
+            if let Some(results) = pending.take() {
+                merge(&mut out, results, &mut problems, &mut unknown, &mut used_places);
+            }
             break;
         }
-        let results: Vec<DocResult> = chunk
-            .into_par_iter()
-            .filter_map(|d| {
-                if progress.cancelled() {
-                    return None;
+        let ((), results) = rayon::join(
+            || {
+                if let Some(results) = pending.take() {
+                    merge(&mut out, results, &mut problems, &mut unknown, &mut used_places);
                 }
-                let r = extract_doc(engine, d, year_hint);
-                progress.done.fetch_add(1, Ordering::Relaxed);
-                Some(r)
-            })
-            .collect();
-        merge(&mut out, results, &mut problems, &mut unknown, &mut used_places);
+            },
+            || -> Vec<DocResult> {
+                chunk
+                    .into_par_iter()
+                    .filter_map(|d| {
+                        if progress.cancelled() {
+                            return None;
+                        }
+                        let r = extract_doc(engine, d, year_hint);
+                        progress.done.fetch_add(1, Ordering::Relaxed);
+                        Some(r)
+                    })
+                    .collect()
+            },
+        );
+        pending = Some(results);
     }
     out.mentions.shrink_to_fit();
     out.claims.shrink_to_fit();

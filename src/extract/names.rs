@@ -186,7 +186,7 @@ fn may_be_capitalised(w: &str) -> bool {
 /// Find person-like names and count unknown names across the article's sentences.
 pub fn scan(ctx: &DocCtx, excluded: &[(usize, usize)], unknown: &mut FxHashMap<String, usize>) -> Vec<PersonName> {
     let mut persons = Vec::new();
-    let demonym = |w: &str| ctx.gazetteer.is_demonym(w.trim_end_matches("'s").trim_end_matches("’s"));
+    let demonym = |w: &str| ctx.gazetteer.is_demonym(crate::text::strip_possessive(w));
     // Spans of known names (places, actors), merged and sorted, to skip tokens inside them.
     let mut known: Vec<(usize, usize)> =
         ctx.places.iter().chain(ctx.actor_matches.iter()).map(|m| (m.start, m.end)).chain(excluded.iter().copied()).collect();
@@ -203,7 +203,7 @@ pub fn scan(ctx: &DocCtx, excluded: &[(usize, usize)], unknown: &mut FxHashMap<S
             let usable = |t: &crate::text::Token| {
                 may_be_capitalised(t.text)
                     && (capitalised(t.text) || is_acronym(t.text) || (t.text.len() == 1 && t.text.chars().all(char::is_uppercase)))
-                    && !STOP_SET.contains(t.text.trim_end_matches("'s").trim_end_matches("’s"))
+                    && !STOP_SET.contains(crate::text::strip_possessive(t.text))
                     && super::dates::month_number(t.text).is_none_or(|_| t.text.len() < 3 || !t.text.chars().all(char::is_uppercase))
                     && !demonym(t.text)
                     && !covered(t)

@@ -112,9 +112,9 @@ pub fn numbers_in_lower(words: &[&str]) -> Vec<Number> {
             (if n == "dozen" { 12 } else { multiplier(n).unwrap_or(1) }, i - 1)
         } else if let Some((v, _digits)) = lower_token_value(lower) {
             (v, i)
-        } else if lower.contains('.')
-            && let Some(&next) = words.get(i + 1)
+        } else if let Some(&next) = words.get(i + 1)
             && let Some(m) = multiplier(next)
+            && lower.contains('.')
             && let Ok(f) = lower.parse::<f64>()
         {
             i += 1;
