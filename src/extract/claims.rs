@@ -465,9 +465,12 @@ static CASUALTY_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut mem = Memory::default();
+    // Cue positions of the whole text, found in one pass.
+    let cues: Vec<usize> = CASUALTY_CUES.find_iter(ctx.text).map(|m| m.start()).collect();
     for s in &ctx.sentences {
         let text = &ctx.text[s.span.start..s.span.end];
-        if !CASUALTY_CUES.is_match(text) {
+        let first_cue = cues.partition_point(|&c| c < s.span.start);
+        if !cues.get(first_cue).is_some_and(|&c| c < s.span.end) {
             mem.observe(ctx, s.span);
             continue;
         }

@@ -50,6 +50,11 @@ fn pattern_sources() -> [String; 8] {
 
 static PATTERNS: LazyLock<Vec<Regex>> =
     LazyLock::new(|| pattern_sources().iter().map(|p| Regex::new(p).unwrap_or_else(|e| panic!("{e}"))).collect());
+
+/// The same patterns anchored at the start of the haystack, run only where a month or
+/// weekday name stands (see [`Hits`]) instead of searching every sentence.
+static ANCHORED: LazyLock<Vec<Regex>> =
+    LazyLock::new(|| pattern_sources().iter().map(|p| Regex::new(&format!("^(?:{p})")).unwrap_or_else(|e| panic!("{e}"))).collect());
 /// Month number from a month name or abbreviation.
 pub fn month_number(name: &str) -> Option<u32> {
     let b = name.as_bytes();
@@ -179,30 +184,67 @@ static CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 
 /// Which date patterns can match a sentence, from cheap cues (month and weekday names as
 /// whole capitalised words, relative words, digits), so only those regexes run.
-struct Hits([bool; 8]);
+struct Hits {
+    /// Which patterns can match, in the order of `pattern_sources`.
+    patterns: [bool; 8],
+    /// Where month names start (byte offsets in the sentence).
+    months: Vec<usize>,
+    /// Where weekday names start.
+    weekdays: Vec<usize>,
+}
+
+/// Date cues of a whole text, found in one pass ([`Cues::scan`]) and then read sentence by
+/// sentence, so a sentence costs no automaton search of its own.
+#[derive(Debug, Default)]
+pub struct Cues {
+    /// (start, end, pattern) of every cue, in order.
+    found: Vec<(usize, usize, usize)>,
+}
+
+impl Cues {
+    /// All cues of `text`.
+    pub fn scan(text: &str) -> Cues {
+        Cues { found: CUES.find_iter(text).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect() }
+    }
+
+    /// The cues inside the span `[start, end)`.
+    fn within(&self, start: usize, end: usize) -> &[(usize, usize, usize)] {
+        let lo = self.found.partition_point(|c| c.0 < start);
+        let hi = lo + self.found[lo..].partition_point(|c| c.1 <= end);
+        &self.found[lo..hi]
+    }
+}
 
 impl Hits {
     fn of(s: &str) -> Hits {
-        let (mut month, mut weekday, mut relative) = (false, false, false);
+        let found: Vec<(usize, usize, usize)> = CUES.find_iter(s).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect();
+        Hits::from_cues(s, 0, &found)
+    }
+
+    /// Hits of sentence `s` (starting at byte `base` of the text) from the text's cues inside it.
+    fn from_cues(s: &str, base: usize, found: &[(usize, usize, usize)]) -> Hits {
+        let (mut months, mut weekdays, mut relative) = (Vec::new(), Vec::new(), false);
         let b = s.as_bytes();
-        for m in CUES.find_iter(s) {
-            let i = m.pattern().as_usize();
+        let word = |c: &u8| c.is_ascii_alphanumeric() || *c == b'_';
+        for &(start, end, i) in found {
+            let (start, end) = (start - base, end - base);
             if i >= NAME_CUES.len() {
                 relative = true;
                 continue;
             }
             // A name: exactly as written, and a whole word (a month may end in a full stop,
             // a weekday in "'s").
-            let word_start = m.start() == 0 || !b[m.start() - 1].is_ascii_alphanumeric();
-            let word_end = b.get(m.end()).is_none_or(|c| !c.is_ascii_alphanumeric());
-            if word_start && word_end && &s[m.start()..m.end()] == NAME_CUES[i] {
+            let word_start = start == 0 || !word(&b[start - 1]);
+            let word_end = b.get(end).is_none_or(|c| !word(c));
+            if word_start && word_end && &s[start..end] == NAME_CUES[i] {
                 if i < FIRST_WEEKDAY {
-                    month = true;
+                    months.push(start);
                 } else {
-                    weekday = true;
+                    weekdays.push(start);
                 }
             }
         }
+        let (month, weekday) = (!months.is_empty(), !weekdays.is_empty());
         // Digits, and a run of four (a year).
         let (mut digit, mut four, mut run) = (false, false, 0);
         for c in b {
@@ -215,21 +257,96 @@ impl Hits {
             }
         }
         // In the order of `pattern_sources`: MD, DM, ISO, DOTTED, WEEKDAY, RELATIVE, YEARS, MONTH_YEAR.
-        Hits([month && digit, month && digit, four, four, weekday, relative, four, month && four])
+        Hits { patterns: [month && digit, month && digit, four, four, weekday, relative, four, month && four], months, weekdays }
     }
 
     fn matched(&self, i: usize) -> bool {
-        self.0[i]
+        self.patterns[i]
     }
 
     fn any(&self) -> bool {
-        self.0.iter().any(|h| *h)
+        self.patterns.iter().any(|h| *h)
     }
+}
+
+/// Whether the byte is a word character for the patterns' ASCII word boundaries.
+fn ascii_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// Where a day-month date ending in the month name at `p` would start: the one or two digits
+/// (with `st`/`nd`/`rd`/`th`, then `of`) before it, on a word boundary.
+fn day_before(s: &str, p: usize) -> Option<usize> {
+    let before = &s[..p];
+    let mut t = before.trim_end();
+    if t.len() == before.len() {
+        return None;
+    }
+    // "12 of October"
+    if let Some(x) = t.strip_suffix("of")
+        && x.len() > x.trim_end().len()
+    {
+        t = x.trim_end();
+    }
+    // "12th October"
+    for suffix in ["st", "nd", "rd", "th"] {
+        if let Some(x) = t.strip_suffix(suffix)
+            && x.as_bytes().last().is_some_and(u8::is_ascii_digit)
+        {
+            t = x;
+            break;
+        }
+    }
+    let digits = t.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let start = t.len() - digits;
+    ((1..=2).contains(&digits) && (start == 0 || !ascii_word(t.as_bytes()[start - 1]))).then_some(start)
+}
+
+/// Where a weekday date at `p` starts: at a modifier before it ("last Monday", "on Friday"),
+/// else at the weekday.
+fn modifier_before(s: &str, p: usize) -> usize {
+    let before = &s[..p];
+    let t = before.trim_end();
+    if t.len() < before.len() {
+        for m in ["last", "this", "next", "on", "late", "early", "since"] {
+            if let Some(x) = t.strip_suffix(m)
+                && x.as_bytes().last().is_none_or(|c| !ascii_word(*c))
+            {
+                return x.len();
+            }
+        }
+    }
+    p
+}
+
+/// Matches of anchored pattern `i` at each start (in order), without overlaps, as a search
+/// through the whole sentence would give them: (offset of the match, its groups).
+fn anchored_at(i: usize, s: &str, starts: impl IntoIterator<Item = usize>) -> Vec<(usize, regex::Captures<'_>)> {
+    let mut out = Vec::new();
+    let mut end = 0;
+    for q in starts {
+        if q < end {
+            continue;
+        }
+        if let Some(c) = ANCHORED[i].captures(&s[q..]) {
+            end = q + c.get(0).map_or(0, |m| m.end());
+            out.push((q, c));
+        }
+    }
+    out
 }
 
 /// Find all date expressions in `s` (a sentence whose first byte is at `base` in the article).
 pub fn find_dates(s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>) -> Vec<DateExpr> {
-    let hits = Hits::of(s);
+    find_dates_with(s, base, published, year_hint, Hits::of(s))
+}
+
+/// [`find_dates`] for a sentence of a text whose [`Cues`] were already found.
+pub fn find_dates_in(s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>, cues: &Cues) -> Vec<DateExpr> {
+    find_dates_with(s, base, published, year_hint, Hits::from_cues(s, base, cues.within(base, base + s.len())))
+}
+
+fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>, hits: Hits) -> Vec<DateExpr> {
     if !hits.any() {
         return Vec::new();
     }
@@ -269,14 +386,16 @@ pub fn find_dates(s: &str, base: usize, published: Option<NaiveDate>, year_hint:
         if !hits.matched(i) {
             continue;
         }
-        let re = &PATTERNS[i];
-        for c in re.captures_iter(s) {
-            let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+        // Month-day starts at the month name, day-month at the day before it.
+        let starts: Vec<usize> =
+            if month_first { hits.months.clone() } else { hits.months.iter().filter_map(|&p| day_before(s, p)).collect() };
+        for (off, c) in anchored_at(i, s, starts) {
+            let m = c.get(0).map_or((off, off), |m| (off + m.start(), off + m.end()));
             if !free(&taken, m.0, m.1) {
                 continue;
             }
             // "12 Martuni": the month must end its word (the pattern cannot say so after "Oct.").
-            let month_end = c.get(if month_first { 1 } else { 2 }).map_or(0, |g| g.end());
+            let month_end = c.get(if month_first { 1 } else { 2 }).map_or(0, |g| off + g.end());
             if s.as_bytes().get(month_end).is_some_and(u8::is_ascii_alphabetic) {
                 continue;
             }
@@ -294,8 +413,8 @@ pub fn find_dates(s: &str, base: usize, published: Option<NaiveDate>, year_hint:
             }
         }
     }
-    for c in hits.matched(7).then(|| PATTERNS[7].captures_iter(s)).into_iter().flatten() {
-        let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+    for (off, c) in hits.matched(7).then(|| anchored_at(7, s, hits.months.clone())).into_iter().flatten() {
+        let m = c.get(0).map_or((off, off), |m| (off + m.start(), off + m.end()));
         if free(&taken, m.0, m.1)
             && let Ok(y) = c[2].parse::<i32>()
         {
@@ -313,8 +432,9 @@ pub fn find_dates(s: &str, base: usize, published: Option<NaiveDate>, year_hint:
         }
     }
     if let Some(p) = published {
-        for c in hits.matched(4).then(|| PATTERNS[4].captures_iter(s)).into_iter().flatten() {
-            let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+        let starts = hits.weekdays.iter().map(|&p| modifier_before(s, p));
+        for (off, c) in hits.matched(4).then(|| anchored_at(4, s, starts)).into_iter().flatten() {
+            let m = c.get(0).map_or((off, off), |m| (off + m.start(), off + m.end()));
             if !free(&taken, m.0, m.1) {
                 continue;
             }
@@ -381,6 +501,46 @@ pub fn sentence_day(dates: &[DateExpr]) -> Option<(NaiveDate, DateBasis)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Spans of pattern `i` where a search through the whole sentence finds them, and where
+    /// the anchored runs at month and weekday names find them.
+    fn both_ways(i: usize, s: &str) -> (Vec<(usize, usize)>, Vec<(usize, usize)>) {
+        let full = PATTERNS[i]
+            .captures_iter(s)
+            // Day-month with a month that runs on into a word ("12 Martuni") is dropped either way.
+            .filter(|c| i != 1 || c.get(2).is_none_or(|g| !s.as_bytes().get(g.end()).is_some_and(u8::is_ascii_alphabetic)))
+            .filter_map(|c| c.get(0).map(|m| (m.start(), m.end())))
+            .collect();
+        let hits = Hits::of(s);
+        let starts: Vec<usize> = match i {
+            0 | 7 => hits.months.clone(),
+            1 => hits.months.iter().filter_map(|&p| day_before(s, p)).collect(),
+            _ => hits.weekdays.iter().map(|&p| modifier_before(s, p)).collect(),
+        };
+        let anchored = anchored_at(i, s, starts).iter().filter_map(|(off, c)| c.get(0).map(|m| (off + m.start(), off + m.end()))).collect();
+        (full, anchored)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn anchored_runs_find_what_a_full_search_finds(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "12", "5th", "31st", "123", "2020", "1994", "October", "Oct.", "Oct", "Sept.", "Sep", "May", "may", "Mar", "Martuni",
+                "of", "on", "last", "since", "early", "Xon", "Monday", "Monday's", "Friday’s", "Sunday", "_", "the", "in", "Barda",
+            ]), 0..12),
+            seps in proptest::collection::vec(proptest::sample::select(vec![" ", "", ", ", "\u{a0}", "  ", ". ", "-"]), 12),
+        ) {
+            let mut s = String::new();
+            for (w, sep) in words.iter().zip(&seps) {
+                s.push_str(w);
+                s.push_str(sep);
+            }
+            for i in [0, 1, 4, 7] {
+                let (full, anchored) = both_ways(i, &s);
+                proptest::prop_assert_eq!(full, anchored, "pattern {} in {:?}", i, s);
+            }
+        }
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()

@@ -154,6 +154,7 @@ fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocRes
     let year_hint = published.map(|p| p.year()).or(year_hint);
     let title = doc.title.clone().unwrap_or_else(|| meta::title(text, body_start));
     let skip = meta::junk_spans(text);
+    let cues = dates::Cues::scan(text);
     let sentences: Vec<Sentence> = text::sentences(text)
         .into_iter()
         .filter_map(|s| {
@@ -162,7 +163,7 @@ fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocRes
                 return None;
             }
             let slice = &text[s.start..s.end];
-            let ds = dates::find_dates(slice, s.start, published, year_hint);
+            let ds = dates::find_dates_in(slice, s.start, published, year_hint, &cues);
             let (date, basis) = match dates::sentence_day(&ds) {
                 Some((d, b)) => (Some(d), b),
                 None => (published, if published.is_some() { DateBasis::Article } else { DateBasis::Unknown }),
