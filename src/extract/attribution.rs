@@ -80,7 +80,7 @@ impl Memory {
         }
         for p in ctx.persons_in(span) {
             if ctx.actors_in(p).next().is_none() {
-                let female = ctx.persons.iter().find(|x| x.start == p.start).and_then(|x| x.female);
+                let female = ctx.person_at(p.start).and_then(|x| x.female);
                 note(p.start, Who::Person(p), true, female);
             }
         }
@@ -124,8 +124,13 @@ impl Memory {
 
 /// Speech verbs in a span: byte spans in the article.
 pub fn verbs(ctx: &DocCtx, span: Span) -> Vec<Span> {
-    let s = &ctx.text[span.start..span.end];
-    VERB.find_iter(s).map(|m| Span { start: span.start + m.start(), end: span.start + m.end() }).collect()
+    let lo = ctx.verbs.partition_point(|v| v.start < span.start);
+    ctx.verbs[lo..].iter().take_while(|v| v.start < span.end).filter(|v| v.end <= span.end).copied().collect()
+}
+
+/// Speech verbs of a whole text, in order (searched once per article; [`verbs`] reads them).
+pub fn all_verbs(text: &str) -> Vec<Span> {
+    VERB.find_iter(text).map(|m| Span { start: m.start(), end: m.end() }).collect()
 }
 
 const ADVERBIAL: &[&str] = &[

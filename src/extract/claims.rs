@@ -405,7 +405,14 @@ fn subject_span(ctx: &DocCtx, region: Span, name: &str) -> Span {
 }
 
 /// Find the claimant for a figure at byte `pos` in sentence `s`.
-fn claimant(ctx: &DocCtx, s: &Sentence, pos: usize, figure_end: usize, mem: &Memory) -> Option<(attribution::Speaker, Span)> {
+fn claimant(
+    ctx: &DocCtx,
+    s: &Sentence,
+    pos: usize,
+    figure_end: usize,
+    mem: &Memory,
+    sentence_verbs: &[Span],
+) -> Option<(attribution::Speaker, Span)> {
     let text = &ctx.text[s.span.start..s.span.end];
     // "according to X"
     if let Some(i) = text.as_bytes().windows(12).position(|w| w.eq_ignore_ascii_case(b"according to")) {
@@ -431,8 +438,9 @@ fn claimant(ctx: &DocCtx, s: &Sentence, pos: usize, figure_end: usize, mem: &Mem
         }
     }
     // Verbs that are part of the figure's own phrase ("has claimed over 400 lives") attribute nothing.
-    let verbs: Vec<Span> = attribution::verbs(ctx, s.span)
-        .into_iter()
+    let verbs: Vec<Span> = sentence_verbs
+        .iter()
+        .copied()
         .filter(|v| !(v.end + 12 >= pos && v.start <= figure_end && ctx.text[v.start..v.end].starts_with("claim")))
         .collect();
     // The nearest speech verb before the figure, else the first one after it.
@@ -475,6 +483,10 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
             continue;
         }
         let (toks, figs) = figures(text, s.span.start);
+        // Worked out once per sentence, for all its figures.
+        let sentence_scope = std::cell::OnceCell::new();
+        let fallback_category = std::cell::OnceCell::new();
+        let verbs = std::cell::OnceCell::new();
         let mut used = vec![false; figs.len()];
         for i in 0..figs.len() {
             if used[i] {
@@ -520,15 +532,17 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 .filter(|c| *c != Category::Unspecified)
                 .or(partner.and_then(|g| g.category).filter(|c| *c != Category::Unspecified))
                 .unwrap_or_else(|| {
-                    if CIVILIAN_CUE.is_match(text) {
-                        Category::Civilian
-                    } else if MILITARY_CUE.is_match(text) {
-                        Category::Military
-                    } else {
-                        Category::Unspecified
-                    }
+                    *fallback_category.get_or_init(|| {
+                        if CIVILIAN_CUE.is_match(text) {
+                            Category::Civilian
+                        } else if MILITARY_CUE.is_match(text) {
+                            Category::Military
+                        } else {
+                            Category::Unspecified
+                        }
+                    })
                 });
-            let who = claimant(ctx, s, start, end, &mem);
+            let who = claimant(ctx, s, start, end, &mem, verbs.get_or_init(|| attribution::verbs(ctx, s.span)));
             let place = claim_place(ctx, s.span, who.as_ref().map(|w| w.1));
             let (claimant, claimant_side) = match &who {
                 Some((sp, _)) => (Some(ctx.intern(&sp.name)), sp.side.as_deref().map(|s| ctx.intern(s))),
@@ -540,7 +554,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 wounded,
                 category,
                 hedge: f.hedge,
-                scope: scope(ctx, s, text),
+                scope: *sentence_scope.get_or_init(|| scope(ctx, s, text)),
                 place: place.map(|p| ctx.intern(&p)),
                 claimant,
                 claimant_side,

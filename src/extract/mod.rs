@@ -58,6 +58,8 @@ pub struct DocCtx<'a> {
     pub persons: Vec<names::PersonName>,
     /// Sentences, in order.
     pub sentences: Vec<Sentence>,
+    /// Speech verbs ("said", "according to"), in order.
+    pub verbs: Vec<Span>,
     /// Publication date.
     pub published: Option<NaiveDate>,
     /// The article's id, shared by all its items.
@@ -98,9 +100,15 @@ impl<'a> DocCtx<'a> {
         }
     }
 
+    /// The person name starting at byte `start` (persons are in text order).
+    pub fn person_at(&self, start: usize) -> Option<&names::PersonName> {
+        let i = self.persons.partition_point(|p| p.start < start);
+        self.persons.get(i).filter(|p| p.start == start)
+    }
+
     /// The speaker a person name stands for (name as written, titles removed).
     pub fn person_speaker(&self, span: Span) -> Speaker {
-        let p = self.persons.iter().find(|p| p.start == span.start && p.end == span.end);
+        let p = self.person_at(span.start).filter(|p| p.end == span.end);
         Speaker { name: self.text[span.start..span.end].to_string(), side: None, person: true, female: p.and_then(|p| p.female) }
     }
 
@@ -184,6 +192,7 @@ fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocRes
         actor_matches,
         persons: Vec::new(),
         sentences,
+        verbs: attribution::all_verbs(text),
         published,
         article: Id::from(doc.id.as_str()),
         interned: Default::default(),
