@@ -99,6 +99,13 @@ pub enum Command {
         #[arg(long)]
         keep: Option<PathBuf>,
     },
+    /// Load files or folders as the window does (extraction and model) and print the peak
+    /// resident memory in bytes; `dateline bench` runs it in a fresh process.
+    #[command(hide = true)]
+    LoadRss {
+        /// Files or folders.
+        paths: Vec<PathBuf>,
+    },
     /// Add Dateline to the desktop's application menu for this user (or remove it).
     InstallDesktop {
         /// Remove the menu entry and icons instead.
@@ -189,6 +196,13 @@ pub fn run(cli: &Cli, command: &Command) -> Result<(), Error> {
                 out.display(),
                 t.elapsed().as_secs_f64()
             );
+            Ok(())
+        }
+        Command::LoadRss { paths } => {
+            let model = crate::model::Model::new(engine.extract_paths(paths, &Progress::default()));
+            let rss = crate::bench::peak_rss_bytes().ok_or_else(|| Error::Usage("peak memory is not reported on this system".into()))?;
+            drop(model);
+            println!("{rss}");
             Ok(())
         }
         Command::Bench { articles, keep } => {

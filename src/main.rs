@@ -5,7 +5,8 @@ use clap::Parser;
 use dateline::cli::{Cli, run};
 
 /// mimalloc: extraction allocates many small, short-lived values on every rayon thread;
-/// glibc's allocator spent about a tenth of the extraction time on them.
+/// with glibc's allocator extraction took about 15% longer (`dateline bench`), at about 45 MB
+/// less peak memory for a 10,000-article corpus (still inside the 300 MB target).
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -13,7 +13,7 @@ use super::dates::DateKind;
 use super::numbers::{Number, numbers_in_lower};
 use super::{DocCtx, Sentence};
 use crate::model::{Category, Claim, Hedge, Problem, Scope};
-use crate::text::{Span, Token, tokens};
+use crate::text::{Span, Token};
 
 /// Figures above this are not believable casualty counts and are reported as problems.
 pub const MAX_FIGURE: u64 = 10_000_000;
@@ -187,8 +187,8 @@ fn not_a_count(words: &[&str], n: &Number) -> bool {
         )
 }
 
-fn figures(s: &str, base: usize) -> (Vec<Token<'_>>, Vec<Figure>) {
-    let toks = tokens(s, base);
+/// Casualty figures of sentence `s` (starting at byte `base`) with its word tokens.
+fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
     // Lower-cased tokens: slices of the sentence lower-cased once (ASCII case mapping keeps
     // byte offsets); only non-ASCII tokens get their own string.
     let lower_sentence = s.to_ascii_lowercase();
@@ -334,7 +334,7 @@ fn figures(s: &str, base: usize) -> (Vec<Token<'_>>, Vec<Figure>) {
         let last = n.last.max(at).max(j.min(toks.len()).saturating_sub(1)).min(toks.len() - 1);
         out.push(Figure { number: n, kind, category, hedge, first, last: last.max(n.last) });
     }
-    (toks, out)
+    out
 }
 
 /// The best place for a claim: the most specific place named in the sentence outside the
@@ -478,11 +478,12 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     for s in &ctx.sentences {
         let text = &ctx.text[s.span.start..s.span.end];
         let first_cue = cues.partition_point(|&c| c < s.span.start);
-        if !cues.get(first_cue).is_some_and(|&c| c < s.span.end) {
+        if cues.get(first_cue).is_none_or(|&c| c >= s.span.end) {
             mem.observe(ctx, s.span);
             continue;
         }
-        let (toks, figs) = figures(text, s.span.start);
+        let toks = ctx.tokens_of(s);
+        let figs = figures(text, s.span.start, toks);
         // Worked out once per sentence, for all its figures.
         let sentence_scope = std::cell::OnceCell::new();
         let fallback_category = std::cell::OnceCell::new();

@@ -504,7 +504,9 @@ mod tests {
 
     /// Spans of pattern `i` where a search through the whole sentence finds them, and where
     /// the anchored runs at month and weekday names find them.
-    fn both_ways(i: usize, s: &str) -> (Vec<(usize, usize)>, Vec<(usize, usize)>) {
+    type Spans = Vec<(usize, usize)>;
+
+    fn both_ways(i: usize, s: &str) -> (Spans, Spans) {
         let full = PATTERNS[i]
             .captures_iter(s)
             // Day-month with a month that runs on into a word ("12 Martuni") is dropped either way.

@@ -38,6 +38,8 @@ pub struct Sentence {
     pub date: Option<NaiveDate>,
     /// How the date was obtained.
     pub basis: DateBasis,
+    /// Its word tokens: a range of [`DocCtx::tokens`].
+    pub tokens: std::ops::Range<usize>,
 }
 
 /// Everything known about one article while extracting it.
@@ -58,6 +60,8 @@ pub struct DocCtx<'a> {
     pub persons: Vec<names::PersonName>,
     /// Sentences, in order.
     pub sentences: Vec<Sentence>,
+    /// Word tokens of all sentences, in order (tokenized once, shared by the extractors).
+    pub tokens: Vec<crate::text::Token<'a>>,
     /// Speech verbs ("said", "according to"), in order.
     pub verbs: Vec<Span>,
     /// Publication date.
@@ -123,6 +127,11 @@ impl<'a> DocCtx<'a> {
         id
     }
 
+    /// The word tokens of a sentence.
+    pub fn tokens_of(&self, s: &Sentence) -> &[crate::text::Token<'a>] {
+        &self.tokens[s.tokens.clone()]
+    }
+
     /// The sentence holding a byte offset.
     pub fn sentence_at(&self, pos: usize) -> Option<&Sentence> {
         let i = self.sentences.partition_point(|s| s.span.end <= pos);
@@ -163,6 +172,7 @@ fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocRes
     let title = doc.title.clone().unwrap_or_else(|| meta::title(text, body_start));
     let skip = meta::junk_spans(text);
     let cues = dates::Cues::scan(text);
+    let mut tokens = Vec::with_capacity(text.len() / 6);
     let sentences: Vec<Sentence> = text::sentences(text)
         .into_iter()
         .filter_map(|s| {
@@ -176,7 +186,9 @@ fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocRes
                 Some((d, b)) => (Some(d), b),
                 None => (published, if published.is_some() { DateBasis::Article } else { DateBasis::Unknown }),
             };
-            Some(Sentence { span: s, dates: ds, date, basis })
+            let first = tokens.len();
+            text::tokens_into(slice, s.start, &mut tokens);
+            Some(Sentence { span: s, dates: ds, date, basis, tokens: first..tokens.len() })
         })
         .collect();
     let in_body = |m: &NameMatch| m.start >= body_start && !skip.iter().any(|j| j.start <= m.start && m.end <= j.end);
@@ -192,6 +204,7 @@ fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocRes
         actor_matches,
         persons: Vec::new(),
         sentences,
+        tokens,
         verbs: attribution::all_verbs(text),
         published,
         article: Id::from(doc.id.as_str()),
@@ -255,6 +268,7 @@ pub fn extract(
     progress: &Progress,
 ) -> Extraction {
     let year_hint = corpus_year(&docs);
+    let total = docs.len();
     progress.total.store(docs.len(), Ordering::Relaxed);
     progress.done.store(0, Ordering::Relaxed);
     // Articles are extracted in parallel a chunk at a time and merged at once, so only one
@@ -279,6 +293,7 @@ pub fn extract(
             || {
                 if let Some(results) = pending.take() {
                     merge(&mut out, results, &mut problems, &mut unknown, &mut used_places);
+                    reserve_for_corpus(&mut out, total);
                 }
             },
             || -> Vec<DocResult> {
@@ -301,6 +316,21 @@ pub fn extract(
     out.claims.shrink_to_fit();
     out.quotes.shrink_to_fit();
     finish(engine, out, manifest, problems, unknown, used_places)
+}
+
+/// After the first chunk, make room for the whole corpus at the rate seen so far (plus a
+/// tenth), so the big vectors are not grown by doubling: doubling leaves up to half of each
+/// unused, and trimming it at the end copies the vector, both at the peak of memory use.
+fn reserve_for_corpus(out: &mut Extraction, total: usize) {
+    let done = out.articles.len();
+    if done == 0 || done > CHUNK {
+        return;
+    }
+    let expect = |n: usize| (n as f64 * total as f64 / done as f64 * 1.1) as usize;
+    out.articles.reserve_exact(total.saturating_sub(done));
+    out.mentions.reserve_exact(expect(out.mentions.len()).saturating_sub(out.mentions.len()));
+    out.claims.reserve_exact(expect(out.claims.len()).saturating_sub(out.claims.len()));
+    out.quotes.reserve_exact(expect(out.quotes.len()).saturating_sub(out.quotes.len()));
 }
 
 /// Articles extracted in parallel before their results are merged.

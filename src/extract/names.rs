@@ -5,7 +5,6 @@
 use rustc_hash::FxHashMap;
 
 use super::DocCtx;
-use crate::text::tokens;
 
 /// A person-like name in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,7 +195,7 @@ pub fn scan(ctx: &DocCtx, excluded: &[(usize, usize)], unknown: &mut FxHashMap<S
         known.get(i).is_some_and(|k| k.0 < t.end)
     };
     for s in &ctx.sentences {
-        let toks = tokens(&ctx.text[s.span.start..s.span.end], s.span.start);
+        let toks = ctx.tokens_of(s);
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
