@@ -219,11 +219,11 @@ pub fn scan(ctx: &DocCtx, excluded: &[(usize, usize)], unknown: &mut FxHashMap<S
             let start = toks[i].start;
             let mut end = toks[j].end;
             // Possessive: "Grigorian's" counts as "Grigorian".
-            let mut name = ctx.text[start..end].to_string();
+            let mut name = &ctx.text[start..end];
             for p in ["'s", "’s"] {
                 if let Some(n) = name.strip_suffix(p) {
                     end -= p.len();
-                    name = n.to_string();
+                    name = n;
                 }
             }
             let words = j - i + 1;
@@ -238,14 +238,20 @@ pub fn scan(ctx: &DocCtx, excluded: &[(usize, usize)], unknown: &mut FxHashMap<S
                     None
                 }
             });
-            let person_like = !is_acronym(&name)
+            let person_like = !is_acronym(name)
                 && ((2..=4).contains(&words) && toks[i..=j].iter().all(|t| capitalised(t.text) || t.text.len() == 1) || female.is_some());
             if person_like {
                 persons.push(PersonName { start, end, female });
             }
             // Single capitalised words at the start of a sentence are usually just sentence starts.
-            if !(sentence_initial && words == 1) && name.chars().count() >= 2 && !ctx.gazetteer.ignore_names.contains(&name) {
-                *unknown.entry(name).or_default() += 1;
+            if !(sentence_initial && words == 1) && name.chars().nth(1).is_some() && !ctx.gazetteer.ignore_names.contains(name) {
+                // Counted under a key allocated once per distinct name.
+                match unknown.get_mut(name) {
+                    Some(count) => *count += 1,
+                    None => {
+                        unknown.insert(name.to_string(), 1);
+                    }
+                }
             }
             i = j + 1;
         }

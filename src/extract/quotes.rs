@@ -22,7 +22,11 @@ pub struct QuoteSpan {
 pub fn find_quotes(text: &str, from: usize) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for (i, c) in text[from..].char_indices().map(|(i, c)| (i + from, c)) {
+    // Only line breaks and quotation marks matter: jump between them ('“' and '”' start
+    // with 0xE2).
+    let bytes = text.as_bytes();
+    let marks = memchr::memchr3_iter(b'\n', b'"', 0xE2, bytes.get(from..).unwrap_or_default()).map(|i| i + from);
+    for (i, c) in marks.filter_map(|i| text.get(i..).and_then(|t| t.chars().next()).map(|c| (i, c))) {
         match (c, open) {
             ('\n', Some((s, mark))) => {
                 if mark == '“' && i > s + 1 {
