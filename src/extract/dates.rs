@@ -234,10 +234,12 @@ impl Hits {
             }
             // A name: exactly as written, and a whole word (a month may end in a full stop,
             // a weekday in "'s").
+            // (A month may be followed by a digit: day-month patterns take "12 October12".)
             let word_start = start == 0 || !word(&b[start - 1]);
-            let word_end = b.get(end).is_none_or(|c| !word(c));
+            let is_month = i < FIRST_WEEKDAY;
+            let word_end = b.get(end).is_none_or(|c| if is_month { !c.is_ascii_alphabetic() } else { !word(c) });
             if word_start && word_end && &s[start..end] == NAME_CUES[i] {
-                if i < FIRST_WEEKDAY {
+                if is_month {
                     months.push(start);
                 } else {
                     weekdays.push(start);
@@ -507,19 +509,23 @@ mod tests {
     type Spans = Vec<(usize, usize)>;
 
     fn both_ways(i: usize, s: &str) -> (Spans, Spans) {
-        let full = PATTERNS[i]
-            .captures_iter(s)
-            // Day-month with a month that runs on into a word ("12 Martuni") is dropped either way.
-            .filter(|c| i != 1 || c.get(2).is_none_or(|g| !s.as_bytes().get(g.end()).is_some_and(u8::is_ascii_alphabetic)))
-            .filter_map(|c| c.get(0).map(|m| (m.start(), m.end())))
-            .collect();
+        // Day-month with a month that runs on into a word ("12 Martuni", "12 Oct.October") is
+        // dropped either way.
+        let kept = |c: &regex::Captures, off: usize| {
+            i != 1 || c.get(2).is_none_or(|g| !s.as_bytes().get(off + g.end()).is_some_and(u8::is_ascii_alphabetic))
+        };
+        let full = PATTERNS[i].captures_iter(s).filter(|c| kept(c, 0)).filter_map(|c| c.get(0).map(|m| (m.start(), m.end()))).collect();
         let hits = Hits::of(s);
         let starts: Vec<usize> = match i {
             0 | 7 => hits.months.clone(),
             1 => hits.months.iter().filter_map(|&p| day_before(s, p)).collect(),
             _ => hits.weekdays.iter().map(|&p| modifier_before(s, p)).collect(),
         };
-        let anchored = anchored_at(i, s, starts).iter().filter_map(|(off, c)| c.get(0).map(|m| (off + m.start(), off + m.end()))).collect();
+        let anchored = anchored_at(i, s, starts)
+            .iter()
+            .filter(|(off, c)| kept(c, *off))
+            .filter_map(|(off, c)| c.get(0).map(|m| (off + m.start(), off + m.end())))
+            .collect();
         (full, anchored)
     }
 
@@ -529,6 +535,7 @@ mod tests {
             words in proptest::collection::vec(proptest::sample::select(vec![
                 "12", "5th", "31st", "123", "2020", "1994", "October", "Oct.", "Oct", "Sept.", "Sep", "May", "may", "Mar", "Martuni",
                 "of", "on", "last", "since", "early", "Xon", "Monday", "Monday's", "Friday’s", "Sunday", "_", "the", "in", "Barda",
+                "October12", "Mondays", "2nd", "Sept.27", "ON", "Dec", "next",
             ]), 0..12),
             seps in proptest::collection::vec(proptest::sample::select(vec![" ", "", ", ", "\u{a0}", "  ", ". ", "-"]), 12),
         ) {
