@@ -53,8 +53,15 @@ static PATTERNS: LazyLock<Vec<Regex>> =
 
 /// The same patterns anchored at the start of the haystack, run only where a month or
 /// weekday name stands (see [`Hits`]) instead of searching every sentence.
-static ANCHORED: LazyLock<Vec<Regex>> =
-    LazyLock::new(|| pattern_sources().iter().map(|p| Regex::new(&format!("^(?:{p})")).unwrap_or_else(|e| panic!("{e}"))).collect());
+/// Only the patterns that start at (or just before) a name are compiled: month-day,
+/// day-month, weekday, month-year.
+static ANCHORED: LazyLock<Vec<Option<Regex>>> = LazyLock::new(|| {
+    pattern_sources()
+        .iter()
+        .enumerate()
+        .map(|(i, p)| matches!(i, 0 | 1 | 4 | 7).then(|| Regex::new(&format!("^(?:{p})")).unwrap_or_else(|e| panic!("{e}"))))
+        .collect()
+});
 /// Month number from a month name or abbreviation.
 pub fn month_number(name: &str) -> Option<u32> {
     let b = name.as_bytes();
@@ -330,7 +337,7 @@ fn anchored_at(i: usize, s: &str, starts: impl IntoIterator<Item = usize>) -> Ve
         if q < end {
             continue;
         }
-        if let Some(c) = ANCHORED[i].captures(&s[q..]) {
+        if let Some(c) = ANCHORED[i].as_ref().and_then(|re| re.captures(&s[q..])) {
             end = q + c.get(0).map_or(0, |m| m.end());
             out.push((q, c));
         }

@@ -55,6 +55,11 @@ const DATELINE_PLACE_MAX: usize = 100;
 
 /// A dateline in the first few lines: `MOSCOW, October 4. /TASS/`.
 pub fn dateline(text: &str, body_start: usize, year_hint: Option<i32>) -> Option<NaiveDate> {
+    dateline_in(text, body_start, year_hint, &dates::Cues::scan(text))
+}
+
+/// [`dateline`] of a text whose date cues were already found.
+pub fn dateline_in(text: &str, body_start: usize, year_hint: Option<i32>, cues: &dates::Cues) -> Option<NaiveDate> {
     // Datelines open the body: the title and the first paragraph or two are enough.
     let head_end = crate::text::floor_boundary(text, body_start + 600);
     let head = &text[body_start..head_end];
@@ -71,7 +76,7 @@ pub fn dateline(text: &str, body_start: usize, year_hint: Option<i32>) -> Option
     let year = c.get(y).and_then(|y| y.as_str().parse().ok()).or_else(|| {
         // A year elsewhere in the article, else the corpus's.
         let head = &text[..crate::text::floor_boundary(text, 1500)];
-        dates::find_dates(head, 0, None, None).into_iter().find_map(|d| match d.kind {
+        dates::find_dates_in(head, 0, None, None, cues).into_iter().find_map(|d| match d.kind {
             DateKind::Day(x, _) => Some(chrono::Datelike::year(&x)),
             _ => None,
         })
@@ -81,7 +86,12 @@ pub fn dateline(text: &str, body_start: usize, year_hint: Option<i32>) -> Option
 
 /// The latest full date (with a year) the article mentions: an inferred publication date.
 pub fn infer_published(text: &str, body_start: usize) -> Option<NaiveDate> {
-    dates::find_dates(&text[body_start..], body_start, None, None)
+    infer_published_in(text, body_start, &dates::Cues::scan(text))
+}
+
+/// [`infer_published`] of a text whose date cues were already found.
+pub fn infer_published_in(text: &str, body_start: usize, cues: &dates::Cues) -> Option<NaiveDate> {
+    dates::find_dates_in(&text[body_start..], body_start, None, None, cues)
         .into_iter()
         .filter_map(|d| match d.kind {
             DateKind::Day(x, _) | DateKind::Since(x) => Some(x),

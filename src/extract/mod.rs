@@ -156,13 +156,15 @@ struct DocResult {
 fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocResult {
     let text = doc.text.as_str();
     let header = meta::header(text);
+    // Date cues of the whole text, found once: for the dateline's year and every sentence.
+    let cues = dates::Cues::scan(text);
     let body_start = header.as_ref().map_or(0, |h| h.end);
     let (published, published_source) = match (doc.published, &header) {
         (Some(p), _) => (Some(p.0), p.1),
         (None, Some(h)) => (Some(h.date), crate::model::DateSource::Header),
-        (None, None) => match meta::dateline(text, body_start, year_hint) {
+        (None, None) => match meta::dateline_in(text, body_start, year_hint, &cues) {
             Some(d) => (Some(d), crate::model::DateSource::Dateline),
-            None => match meta::infer_published(text, body_start) {
+            None => match meta::infer_published_in(text, body_start, &cues) {
                 Some(d) => (Some(d), crate::model::DateSource::Inferred),
                 None => (None, crate::model::DateSource::None),
             },
@@ -171,7 +173,6 @@ fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocRes
     let year_hint = published.map(|p| p.year()).or(year_hint);
     let title = doc.title.clone().unwrap_or_else(|| meta::title(text, body_start));
     let skip = meta::junk_spans(text);
-    let cues = dates::Cues::scan(text);
     let mut tokens = Vec::with_capacity(text.len() / 6);
     let sentences: Vec<Sentence> = text::sentences(text)
         .into_iter()
