@@ -139,7 +139,7 @@ fn is_since(s: &str, start: usize) -> bool {
 
 /// Month and weekday names as the date patterns write them (case-sensitive, checked after
 /// a case-insensitive match), then relative words (any case).
-const NAME_CUES: &[&str] = &[
+pub const NAME_CUES: &[&str] = &[
     "January",
     "February",
     "March",

@@ -327,11 +327,11 @@ fn reserve_for_corpus(out: &mut Extraction, total: usize) {
     if done == 0 || done > CHUNK {
         return;
     }
-    let expect = |n: usize| (n as f64 * total as f64 / done as f64 * 1.1) as usize;
+    let estimate = |n: usize| (n as f64 * total as f64 / done as f64 * 1.1) as usize;
     out.articles.reserve_exact(total.saturating_sub(done));
-    out.mentions.reserve_exact(expect(out.mentions.len()).saturating_sub(out.mentions.len()));
-    out.claims.reserve_exact(expect(out.claims.len()).saturating_sub(out.claims.len()));
-    out.quotes.reserve_exact(expect(out.quotes.len()).saturating_sub(out.quotes.len()));
+    out.mentions.reserve_exact(estimate(out.mentions.len()).saturating_sub(out.mentions.len()));
+    out.claims.reserve_exact(estimate(out.claims.len()).saturating_sub(out.claims.len()));
+    out.quotes.reserve_exact(estimate(out.quotes.len()).saturating_sub(out.quotes.len()));
 }
 
 /// Articles extracted in parallel before their results are merged.

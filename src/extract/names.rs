@@ -17,7 +17,8 @@ pub struct PersonName {
     pub female: Option<bool>,
 }
 
-/// Capitalised words that start sentences or name roles, not people or places.
+/// Capitalised words that start sentences or name roles, not people or places (month and
+/// weekday names are added from [`super::dates::NAME_CUES`]).
 const STOP: &[&str] = &[
     "The",
     "A",
@@ -124,37 +125,6 @@ const STOP: &[&str] = &[
     "Agency",
     "Press",
     "Service",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
     "Co",
     "Chairs",
     "Co-Chairs",
@@ -162,7 +132,8 @@ const STOP: &[&str] = &[
     "Even",
 ];
 
-static STOP_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> = std::sync::LazyLock::new(|| STOP.iter().copied().collect());
+static STOP_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| STOP.iter().chain(super::dates::NAME_CUES).copied().collect());
 
 const FEMALE_TITLES: &[&str] = &["Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Madam"];
 const MALE_TITLES: &[&str] = &["Mr", "Mr.", "Sir"];
