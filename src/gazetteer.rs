@@ -266,7 +266,7 @@ pub struct Gazetteer {
     /// Capitalised names that are neither places nor worth listing as unknown (news agencies,
     /// social networks).
     pub ignore_names: rustc_hash::FxHashSet<String>,
-    /// Place ids as shared [`Id`]s, in the order of [`Gazetteer::places`].
+    /// Place ids as shared [`Id`](crate::model::Id)s, in the order of [`Gazetteer::places`].
     pub place_ids: Vec<crate::model::Id>,
     matcher: NameMatcher,
 }

@@ -581,7 +581,7 @@ impl DatelineApp {
     }
 }
 
-/// "Dateline — <corpus name>".
+/// "Dateline — `<corpus name>`".
 pub fn window_title(model: &Model) -> String {
     if model.data.corpus.is_empty() { "Dateline".to_owned() } else { format!("Dateline — {}", model.data.corpus) }
 }
