@@ -12,12 +12,11 @@ pub mod numbers;
 pub mod quotes;
 
 use std::collections::BTreeMap;
-
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::atomic::Ordering;
 
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::corpus::{Document, Manifest};
 use crate::engine::{Engine, Progress};
@@ -272,9 +271,9 @@ pub fn extract(
     let total = docs.len();
     progress.total.store(docs.len(), Ordering::Relaxed);
     progress.done.store(0, Ordering::Relaxed);
-    // Articles are extracted in parallel a chunk at a time and merged at once, so only one
-    // chunk's intermediate results exist beside the merged corpus (memory stays linear in
-    // the corpus, without a second copy of every item).
+    // Articles are extracted in parallel a chunk at a time and each chunk is merged while the
+    // next is extracted, so at most two chunks' intermediate results exist beside the merged
+    // corpus (memory stays linear in the corpus, without a second copy of every item).
     let mut out = Extraction { articles: Vec::with_capacity(docs.len()), ..Default::default() };
     let mut unknown: FxHashMap<String, usize> = FxHashMap::default();
     let mut used_places: FxHashSet<Id> = FxHashSet::default();
