@@ -33,15 +33,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let data = engine.extract_paths(&[PathBuf::from(&dir)], &Progress::default());
     let model = Model::new(data);
     let d = &model.data;
-    println!(
-        "{dir}: {} articles, {} mentions, {} claims, {} quotes, {} places (loaded in {:.1} s)",
-        d.articles.len(),
-        d.mentions.len(),
-        d.claims.len(),
-        d.quotes.len(),
-        d.places.len(),
-        start.elapsed().as_secs_f64()
-    );
+    println!("{dir}: {}, {} places (loaded in {:.1} s)", d.counts(), d.places.len(), start.elapsed().as_secs_f64());
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
     // FRAMES_MODE=still|moving measures one mode only (for profiling).
     let mode = std::env::var("FRAMES_MODE").unwrap_or_default();

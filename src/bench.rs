@@ -202,14 +202,7 @@ pub fn engine_bench(engine: &Engine, n: usize, keep: Option<&Path>) -> Result<En
         "extraction wall time",
         fmt_duration(ours),
         "",
-        format!(
-            "Engine::extract_paths, median of {runs}; {} articles, {} mentions, {} claims, {} quotes, {} problems",
-            x.articles.len(),
-            x.mentions.len(),
-            x.claims.len(),
-            x.quotes.len(),
-            x.problems.len()
-        ),
+        format!("Engine::extract_paths, median of {runs}; {}, {} problems", x.counts(), x.problems.len()),
     ));
     rows.push(Row::new(
         "extraction throughput",

@@ -394,6 +394,19 @@ pub struct Extraction {
     pub problems: Vec<Problem>,
 }
 
+impl Extraction {
+    /// "N articles, N mentions, N claims, N quotes": the size of an extraction, for reports.
+    pub fn counts(&self) -> String {
+        format!(
+            "{} articles, {} mentions, {} claims, {} quotes",
+            self.articles.len(),
+            self.mentions.len(),
+            self.claims.len(),
+            self.quotes.len()
+        )
+    }
+}
+
 /// Which date places an item on the timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum TimeAxis {
