@@ -5,8 +5,10 @@ use clap::Parser;
 use dateline::cli::{Cli, run};
 
 /// mimalloc: extraction allocates many small, short-lived values on every rayon thread;
-/// with glibc's allocator extraction took about 15% longer (`dateline bench`), at about 45 MB
-/// less peak memory for a 10,000-article corpus (still inside the 300 MB target).
+/// with glibc's allocator extraction took about 15% longer (`dateline bench`). Built with
+/// `no_thp`: with transparent huge pages its arenas were zeroed and re-faulted 2 MB at a time
+/// (up to a sixth of the extraction's CPU time in the kernel, and 40 MB more peak memory for
+/// a 10,000-article corpus).
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
