@@ -236,7 +236,7 @@ impl Hits {
         for &(start, end, i) in found {
             let (start, end) = (start - base, end - base);
             if i >= NAME_CUES.len() {
-                relative = true;
+                relative |= relative_cue_fits(b, start, end, RELATIVE_CUES[i - NAME_CUES.len()]);
                 continue;
             }
             // A name: exactly as written, and a whole word (a month may end in a full stop,
@@ -254,19 +254,29 @@ impl Hits {
             }
         }
         let (month, weekday) = (!months.is_empty(), !weekdays.is_empty());
-        // Digits, and a run of four (a year).
-        let (mut digit, mut four, mut run) = (false, false, 0);
-        for c in b {
-            if c.is_ascii_digit() {
-                digit = true;
-                run += 1;
-                four |= run >= 4;
-            } else {
-                run = 0;
+        // Digits, and runs of four or more (a year): what stands around each run tells which
+        // of the ISO, dotted and year patterns could match there.
+        let (mut digit, mut four, mut iso, mut dotted, mut years) = (false, false, false, false, false);
+        let mut k = 0;
+        while k < b.len() {
+            if !b[k].is_ascii_digit() {
+                k += 1;
+                continue;
+            }
+            digit = true;
+            let start = k;
+            while k < b.len() && b[k].is_ascii_digit() {
+                k += 1;
+            }
+            if k - start >= 4 {
+                four = true;
+                iso |= b.get(k) == Some(&b'-');
+                dotted |= start > 0 && matches!(b[start - 1], b'.' | b'/');
+                years |= year_cue_fits(s, start, k);
             }
         }
         // In the order of `pattern_sources`: MD, DM, ISO, DOTTED, WEEKDAY, RELATIVE, YEARS, MONTH_YEAR.
-        Hits { patterns: [month && digit, month && digit, four, four, weekday, relative, four, month && four], months, weekdays }
+        Hits { patterns: [month && digit, month && digit, iso, dotted, weekday, relative, years, month && four], months, weekdays }
     }
 
     fn matched(&self, i: usize) -> bool {
@@ -276,6 +286,39 @@ impl Hits {
     fn any(&self) -> bool {
         self.patterns.iter().any(|h| *h)
     }
+}
+
+/// Whether the relative word `cue` at `start..end` of `b` can be part of a relative date
+/// (the words the relative pattern puts around it): "night" only in "last night", "week" only
+/// after "this", "last" or "a" or before "s ago", "month" only after "last", "ago" only after
+/// "days" or "weeks", "morning", "evening" and "afternoon" only after "this".
+fn relative_cue_fits(b: &[u8], start: usize, end: usize, cue: &str) -> bool {
+    let before = |w: &str| start >= w.len() && b[start - w.len()..start].eq_ignore_ascii_case(w.as_bytes());
+    match cue {
+        "morning" | "evening" | "afternoon" => before("this "),
+        "night" => before("last "),
+        "week" => {
+            before("this ") || before("last ") || before("a ") || b.len() >= end + 5 && b[end..end + 5].eq_ignore_ascii_case(b"s ago")
+        }
+        "month" => before("last "),
+        "ago" => before("days ") || before("weeks "),
+        _ => true,
+    }
+}
+
+/// Whether the run of four or more digits at `start..end` of `s` can be a year of the year
+/// pattern: before a dash ("1991-94", "1992 – 1994"), an `s` ("1990s"), or after "in",
+/// "since", "of", "from", "until" or "by".
+fn year_cue_fits(s: &str, start: usize, end: usize) -> bool {
+    let after = s[end..].trim_start();
+    if after.starts_with(['-', '–', 's']) {
+        return true;
+    }
+    let before = s[..start].trim_end();
+    before.len() < start
+        && ["in", "since", "of", "from", "until", "by"]
+            .iter()
+            .any(|w| before.strip_suffix(w).is_some_and(|x| x.as_bytes().last().is_none_or(|c| !ascii_word(*c))))
 }
 
 /// Whether the byte is a word character for the patterns' ASCII word boundaries.
@@ -555,6 +598,34 @@ mod tests {
                 let (full, anchored) = both_ways(i, &s);
                 proptest::prop_assert_eq!(full, anchored, "pattern {} in {:?}", i, s);
             }
+        }
+
+        /// The cues only skip patterns that could not have matched: with every pattern run,
+        /// the dates found are the same.
+        #[test]
+        fn cues_skip_only_patterns_that_cannot_match(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "in", "since", "by", "In", "of", "xin", "1994", "1990", "2020", "20201", "199", "94", "10", "12", "s", "-", "–",
+                "last", "Last", "this", "THIS", "a", "week", "weeks", "weekend", "month", "night", "tonight", "ago", "days",
+                "three", "morning", "evening", "yesterday", "today", "overnight", "earlier", "October", "Monday", "mid-",
+                // Whole dates, so that the generated text often holds one.
+                "last night", "LAST NIGHT", "this morning", "this week", "a week ago", "3 weeks ago", "two days ago",
+                "last weekend", "late last month", "in 1994", "1990s", "1991-94", "1992 – 1994", "since 2020", "2020-10-12",
+                "12.10.2020", "10/12/2020", "from\u{a0}1988",
+            ]), 0..12),
+            seps in proptest::collection::vec(proptest::sample::select(vec![" ", "", ", ", "\u{a0}", "  ", ".", "/", "-"]), 12),
+        ) {
+            let mut s = String::new();
+            for (w, sep) in words.iter().zip(&seps) {
+                s.push_str(w);
+                s.push_str(sep);
+            }
+            let published = NaiveDate::from_ymd_opt(2020, 10, 15);
+            let mut all = Hits::of(&s);
+            all.patterns = [true; 8];
+            let gated = find_dates(&s, 0, published, None);
+            let full = find_dates_with(&s, 0, published, None, all);
+            proptest::prop_assert_eq!(gated, full, "in {:?}", s);
         }
     }
 
