@@ -6,7 +6,6 @@
 use std::sync::LazyLock;
 
 use chrono::Datelike;
-use regex::Regex;
 
 use super::attribution::{self, Memory};
 use super::dates::DateKind;
@@ -124,24 +123,111 @@ fn hedge_before(words: &[&str], first: usize) -> (Hedge, usize) {
     }
 }
 
-static TOLL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(since|so far|toll|in total|total of|overall|to date|in all|already|cumulative|thus far|has killed|have killed|has claimed|have claimed|has left|have left|on both sides|on each side|as of|the war has|the conflict has|the fighting has|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|then|now))(?-u:\b)")
-        .unwrap_or_else(|e| panic!("{e}"))
+/// Phrases that make a figure a running toll ("so far", "has killed", "by Monday").
+const TOLL_WORDS: &[&str] = &[
+    "since",
+    "so far",
+    "toll",
+    "in total",
+    "total of",
+    "overall",
+    "to date",
+    "in all",
+    "already",
+    "cumulative",
+    "thus far",
+    "has killed",
+    "have killed",
+    "has claimed",
+    "have claimed",
+    "has left",
+    "have left",
+    "on both sides",
+    "on each side",
+    "as of",
+    "the war has",
+    "the conflict has",
+    "the fighting has",
+    "by monday",
+    "by tuesday",
+    "by wednesday",
+    "by thursday",
+    "by friday",
+    "by saturday",
+    "by sunday",
+    "by january",
+    "by february",
+    "by march",
+    "by april",
+    "by may",
+    "by june",
+    "by july",
+    "by august",
+    "by september",
+    "by october",
+    "by november",
+    "by december",
+    "by then",
+    "by now",
+];
+
+/// Phrases that place a figure in an earlier war.
+const HISTORY_WORDS: &[&str] = &[
+    "previous war",
+    "last war",
+    "first war",
+    "earlier war",
+    "former war",
+    "the 1990s war",
+    "war in the 1990s",
+    "first karabakh war",
+    "first nagorno-karabakh war",
+];
+
+/// Words that make the victims of a sentence civilians, then soldiers, when its figures name none.
+const CIVILIAN_WORDS: &[&str] = &["civilian", "civilians", "residential", "children", "residents", "villagers"];
+const MILITARY_WORDS: &[&str] = &["soldiers", "servicemen", "troops", "military personnel", "combatants", "in action"];
+
+/// What the phrases of a sentence say about its figures, found in one pass.
+#[derive(Debug, Clone, Copy, Default)]
+struct SentenceCues {
+    toll: bool,
+    history: bool,
+    civilian: bool,
+    military: bool,
+}
+
+/// All scope and category phrases, any case; whole words are checked after matching.
+static SENTENCE_CUES: LazyLock<(aho_corasick::AhoCorasick, Vec<u8>)> = LazyLock::new(|| {
+    let groups = [TOLL_WORDS, HISTORY_WORDS, CIVILIAN_WORDS, MILITARY_WORDS];
+    let words: Vec<&str> = groups.iter().flat_map(|g| g.iter().copied()).collect();
+    let group: Vec<u8> = groups.iter().enumerate().flat_map(|(i, g)| std::iter::repeat_n(i as u8, g.len())).collect();
+    let ac = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&words).unwrap_or_else(|e| panic!("{e}"));
+    (ac, group)
 });
 
-static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(previous war|last war|first war|earlier war|former war|the 1990s war|war in the 1990s|first karabakh war|first nagorno-karabakh war)(?-u:\b)")
-        .unwrap_or_else(|e| panic!("{e}"))
-});
-
-static CIVILIAN_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(civilians?|residential|children|residents|villagers)(?-u:\b)").unwrap_or_else(|e| panic!("{e}"))
-});
-
-static MILITARY_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(soldiers|servicemen|troops|military personnel|combatants|in action)(?-u:\b)")
-        .unwrap_or_else(|e| panic!("{e}"))
-});
+impl SentenceCues {
+    /// The cues of sentence `text`: every occurrence of a phrase as whole words (overlapping
+    /// occurrences too, as a separate search for each kind of phrase would find them).
+    fn of(text: &str) -> SentenceCues {
+        let (ac, group) = &*SENTENCE_CUES;
+        let b = text.as_bytes();
+        let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
+        let mut cues = SentenceCues::default();
+        for m in ac.find_overlapping_iter(text) {
+            if (m.start() > 0 && word(m.start() - 1)) || word(m.end()) {
+                continue;
+            }
+            match group[m.pattern().as_usize()] {
+                0 => cues.toll = true,
+                1 => cues.history = true,
+                2 => cues.civilian = true,
+                _ => cues.military = true,
+            }
+        }
+        cues
+    }
+}
 
 /// A figure with its casualty meaning.
 #[derive(Debug, Clone, Copy)]
@@ -367,7 +453,7 @@ fn claim_place(ctx: &DocCtx, sent: Span, claimant_span: Option<Span>) -> Option<
     best.filter(|(r, _)| *r < 4).map(|(_, id)| id.to_string())
 }
 
-fn scope(ctx: &DocCtx, s: &Sentence, text: &str) -> Scope {
+fn scope(ctx: &DocCtx, s: &Sentence, cues: SentenceCues) -> Scope {
     let year = ctx.published.map(|p| p.year());
     // "since September 27" (this war) outranks a comparison with an older war.
     let since_now = s.dates.iter().any(|d| match d.kind {
@@ -381,11 +467,11 @@ fn scope(ctx: &DocCtx, s: &Sentence, text: &str) -> Scope {
         DateKind::Year(y) => year.is_none_or(|py| y < py - 1),
         _ => false,
     });
-    if past_year || HISTORY.is_match(text) {
+    if past_year || cues.history {
         return Scope::Historical;
     }
     let since = s.dates.iter().any(|d| matches!(d.kind, DateKind::Since(_)));
-    if since || TOLL.is_match(text) {
+    if since || cues.toll {
         return Scope::Toll;
     }
     Scope::Incident
@@ -485,8 +571,8 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         let toks = ctx.tokens_of(s);
         let figs = figures(text, s.span.start, toks);
         // Worked out once per sentence, for all its figures.
-        let sentence_scope = std::cell::OnceCell::new();
-        let fallback_category = std::cell::OnceCell::new();
+        let sentence_cues = std::cell::OnceCell::new();
+        let cues = || *sentence_cues.get_or_init(|| SentenceCues::of(text));
         let verbs = std::cell::OnceCell::new();
         let mut used = vec![false; figs.len()];
         for i in 0..figs.len() {
@@ -533,15 +619,14 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 .filter(|c| *c != Category::Unspecified)
                 .or(partner.and_then(|g| g.category).filter(|c| *c != Category::Unspecified))
                 .unwrap_or_else(|| {
-                    *fallback_category.get_or_init(|| {
-                        if CIVILIAN_CUE.is_match(text) {
-                            Category::Civilian
-                        } else if MILITARY_CUE.is_match(text) {
-                            Category::Military
-                        } else {
-                            Category::Unspecified
-                        }
-                    })
+                    let c = cues();
+                    if c.civilian {
+                        Category::Civilian
+                    } else if c.military {
+                        Category::Military
+                    } else {
+                        Category::Unspecified
+                    }
                 });
             let who = claimant(ctx, s, start, end, &mem, verbs.get_or_init(|| attribution::verbs(ctx, s.span)));
             let place = claim_place(ctx, s.span, who.as_ref().map(|w| w.1));
@@ -555,7 +640,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 wounded,
                 category,
                 hedge: f.hedge,
-                scope: *sentence_scope.get_or_init(|| scope(ctx, s, text)),
+                scope: scope(ctx, s, cues()),
                 place: place.map(|p| ctx.intern(&p)),
                 claimant,
                 claimant_side,
@@ -571,4 +656,25 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         mem.observe(ctx, s.span);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_cues_are_whole_words_in_any_case() {
+        let c = SentenceCues::of("The war has killed 40 civilians, officials said.");
+        assert!(c.toll && c.civilian && !c.history && !c.military);
+        // Inside longer words they say nothing ("tollbooth", "sinceer", "troopship").
+        let c = SentenceCues::of("At the tollbooth, a troopship; sinceer.");
+        assert!(!c.toll && !c.military);
+        let c = SentenceCues::of("In the First Nagorno-Karabakh War some 30,000 died.");
+        assert!(c.history && !c.toll);
+        // Overlapping phrases all count: "in total" and "total of" share a word.
+        let c = SentenceCues::of("In total of military personnel ...");
+        assert!(c.toll && c.military);
+        let c = SentenceCues::of("BY NOW, 12 soldiers");
+        assert!(c.toll && c.military);
+    }
 }
