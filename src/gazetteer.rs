@@ -235,7 +235,8 @@ impl NameMatcher {
         self.find_at(text, &word_starts(text))
     }
 
-    /// [`NameMatcher::find_with_exclusions`] with the text's [`word_starts`] already found.
+    /// [`NameMatcher::find_with_exclusions`] with the text's [`word_starts`] already found
+    /// (in increasing order).
     pub fn find_at(&self, text: &str, starts: &[usize]) -> (Vec<NameMatch>, Vec<(usize, usize)>) {
         let mut excluded = Vec::new();
         let mut out = Vec::new();
@@ -243,7 +244,8 @@ impl NameMatcher {
         let b = text.as_bytes();
         let mut free_from = 0;
         for &i in starts {
-            if i < free_from || !self.first[b[i] as usize] {
+            // (Starts that are not character boundaries of `text` are passed over.)
+            if i < free_from || !b.get(i).is_some_and(|&c| self.first[c as usize]) || !text.is_char_boundary(i) {
                 continue;
             }
             if let Some((pattern, end)) = longest_at(nfa, text, i) {
