@@ -148,7 +148,7 @@ pub fn word_starts(text: &str) -> Vec<usize> {
         let mut c = 0;
         while c < 128 {
             let b = c as u8;
-            let word = b.is_ascii_alphanumeric() || b == b'_';
+            let word = crate::text::is_ascii_word_byte(b);
             t[c] = (word as u8) | ((!b.is_ascii_whitespace() as u8) << 1);
             c += 1;
         }

@@ -6,6 +6,17 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// An ASCII word byte (letter, digit, `_`): what the regex patterns' ASCII word boundaries
+/// (`(?-u:\b)`) take for a word character.
+pub const fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether `start..end` of `b` is whole ASCII words: no ASCII word byte just before or after.
+pub fn is_whole_ascii_word(b: &[u8], start: usize, end: usize) -> bool {
+    (start == 0 || !is_ascii_word_byte(b[start - 1])) && !b.get(end).is_some_and(|&c| is_ascii_word_byte(c))
+}
+
 /// The character ending just before byte offset `i`.
 pub fn prev_char(text: &str, i: usize) -> Option<char> {
     text.get(..i)?.chars().next_back()
@@ -185,7 +196,7 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
 #[inline]
 fn word_char_at(s: &str, i: usize) -> Option<usize> {
     match s.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => (b.is_ascii_alphanumeric() || b == b'_').then_some(1),
+        Some(&b) if b < 0x80 => is_ascii_word_byte(b).then_some(1),
         Some(_) => char_at(s, i).filter(|(c, _)| is_word_char(*c)).map(|(_, n)| n),
         None => None,
     }

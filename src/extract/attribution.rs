@@ -171,10 +171,8 @@ pub fn verbs(ctx: &DocCtx, span: Span) -> Vec<Span> {
 
 /// Speech verbs of a whole text, in order (searched once per article; [`verbs`] reads them).
 pub fn all_verbs(text: &str) -> Vec<Span> {
-    let b = text.as_bytes();
-    let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
     VERB.find_iter(text)
-        .filter(|m| (m.start() == 0 || !word(m.start() - 1)) && !word(m.end()))
+        .filter(|m| crate::text::is_whole_ascii_word(text.as_bytes(), m.start(), m.end()))
         .map(|m| Span { start: m.start(), end: m.end() })
         .collect()
 }

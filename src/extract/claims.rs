@@ -211,11 +211,9 @@ impl SentenceCues {
     /// occurrences too, as a separate search for each kind of phrase would find them).
     fn of(text: &str) -> SentenceCues {
         let (ac, group) = &*SENTENCE_CUES;
-        let b = text.as_bytes();
-        let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
         let mut cues = SentenceCues::default();
         for m in ac.find_overlapping_iter(text) {
-            if (m.start() > 0 && word(m.start() - 1)) || word(m.end()) {
+            if !crate::text::is_whole_ascii_word(text.as_bytes(), m.start(), m.end()) {
                 continue;
             }
             match group[m.pattern().as_usize()] {

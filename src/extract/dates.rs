@@ -9,6 +9,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
 
 use crate::model::DateBasis;
+use crate::text::is_ascii_word_byte;
 
 /// What a date expression means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,7 +233,6 @@ impl Hits {
     fn from_cues(s: &str, base: usize, found: &[(usize, usize, usize)]) -> Hits {
         let (mut months, mut weekdays, mut relative) = (Vec::new(), Vec::new(), false);
         let b = s.as_bytes();
-        let word = |c: &u8| c.is_ascii_alphanumeric() || *c == b'_';
         for &(start, end, i) in found {
             let (start, end) = (start - base, end - base);
             if i >= NAME_CUES.len() {
@@ -242,9 +242,9 @@ impl Hits {
             // A name: exactly as written, and a whole word (a month may end in a full stop,
             // a weekday in "'s").
             // (A month may be followed by a digit: day-month patterns take "12 October12".)
-            let word_start = start == 0 || !word(&b[start - 1]);
+            let word_start = start == 0 || !is_ascii_word_byte(b[start - 1]);
             let is_month = i < FIRST_WEEKDAY;
-            let word_end = b.get(end).is_none_or(|c| if is_month { !c.is_ascii_alphabetic() } else { !word(c) });
+            let word_end = b.get(end).is_none_or(|c| if is_month { !c.is_ascii_alphabetic() } else { !is_ascii_word_byte(*c) });
             if word_start && word_end && &s[start..end] == NAME_CUES[i] {
                 if is_month {
                     months.push(start);
@@ -315,15 +315,12 @@ fn year_cue_fits(s: &str, start: usize, end: usize) -> bool {
         return true;
     }
     let before = s[..start].trim_end();
-    before.len() < start
-        && ["in", "since", "of", "from", "until", "by"]
-            .iter()
-            .any(|w| before.strip_suffix(w).is_some_and(|x| x.as_bytes().last().is_none_or(|c| !ascii_word(*c))))
+    before.len() < start && ["in", "since", "of", "from", "until", "by"].iter().any(|w| strip_word_suffix(before, w).is_some())
 }
 
-/// Whether the byte is a word character for the patterns' ASCII word boundaries.
-fn ascii_word(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_'
+/// `t` without the whole word `w` at its end (nothing or a non-word byte before it).
+fn strip_word_suffix<'a>(t: &'a str, w: &str) -> Option<&'a str> {
+    t.strip_suffix(w).filter(|x| x.as_bytes().last().is_none_or(|c| !is_ascii_word_byte(*c)))
 }
 
 /// Where a day-month date ending in the month name at `p` would start: the one or two digits
@@ -351,7 +348,7 @@ fn day_before(s: &str, p: usize) -> Option<usize> {
     }
     let digits = t.bytes().rev().take_while(u8::is_ascii_digit).count();
     let start = t.len() - digits;
-    ((1..=2).contains(&digits) && (start == 0 || !ascii_word(t.as_bytes()[start - 1]))).then_some(start)
+    ((1..=2).contains(&digits) && (start == 0 || !is_ascii_word_byte(t.as_bytes()[start - 1]))).then_some(start)
 }
 
 /// Where a weekday date at `p` starts: at a modifier before it ("last Monday", "on Friday"),
@@ -361,9 +358,7 @@ fn modifier_before(s: &str, p: usize) -> usize {
     let t = before.trim_end();
     if t.len() < before.len() {
         for m in ["last", "this", "next", "on", "late", "early", "since"] {
-            if let Some(x) = t.strip_suffix(m)
-                && x.as_bytes().last().is_none_or(|c| !ascii_word(*c))
-            {
+            if let Some(x) = strip_word_suffix(t, m) {
                 return x.len();
             }
         }
