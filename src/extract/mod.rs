@@ -193,7 +193,11 @@ fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocRes
         .collect();
     let in_body = |m: &NameMatch| m.start >= body_start && !skip.iter().any(|j| j.start <= m.start && m.end <= j.end);
     // Word starts found once for both name matchers.
-    let starts = crate::gazetteer::word_starts(text);
+    let mut first = *engine.gazetteer.first_bytes();
+    for (f, a) in first.iter_mut().zip(engine.actors.first_bytes()) {
+        *f |= *a;
+    }
+    let starts = crate::gazetteer::word_starts(text, &first);
     let (places, excluded) = engine.gazetteer.find_at(text, &starts);
     let places: Vec<NameMatch> = places.into_iter().filter(in_body).collect();
     let actor_matches: Vec<NameMatch> = engine.actors.find_at(text, &starts).into_iter().filter(in_body).collect();
