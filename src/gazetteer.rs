@@ -124,11 +124,14 @@ enum Target {
 #[derive(Debug, Clone)]
 pub struct NameMatcher {
     /// Names by [`head_key`]: (pattern index, name bytes), longest first.
-    by_head: rustc_hash::FxHashMap<u64, Vec<(u32, Box<[u8]>)>>,
+    by_head: Buckets,
     targets: Vec<Target>,
     /// Bytes a name can start with.
     first: [bool; 256],
 }
+
+/// Names by the key of their head: (pattern index, name bytes).
+type Buckets = rustc_hash::FxHashMap<u64, Vec<(u32, Box<[u8]>)>>;
 
 /// A name found in text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -246,7 +249,7 @@ impl NameMatcher {
         let mut seen = HashSet::new();
         let mut targets = Vec::new();
         let mut first = [false; 256];
-        let mut by_head: rustc_hash::FxHashMap<u64, Vec<(u32, Box<[u8]>)>> = Default::default();
+        let mut by_head = Buckets::default();
         for (p, t) in patterns {
             let p = p.trim().to_string();
             if p.is_empty() || !seen.insert(p.clone()) {
