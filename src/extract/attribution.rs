@@ -2,16 +2,12 @@
 //! "the ministry"), inverted attributions (`said X`), and pronouns resolved to the last
 //! named person. Shared by casualty claims and quotes.
 
-use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::DocCtx;
 use crate::text::Span;
 
 /// Speech verbs that attribute words or figures to someone (as written: lower case, but
-/// "According to" opening a sentence).
-const VERBS: &[&str] = &[
+/// "According to" opening a sentence). Found by [`super::cues::scan`].
+pub(crate) const VERBS: &[&str] = &[
     "said",
     "says",
     "say",
@@ -51,10 +47,6 @@ const VERBS: &[&str] = &[
     "accuses",
     "blamed",
 ];
-
-/// The speech verbs in one automaton, searched once per article (whole words only).
-static VERB: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(VERBS).unwrap_or_else(|e| panic!("{e}")));
 
 /// A resolved speaker or claimant.
 #[derive(Debug, Clone, PartialEq)]
@@ -167,14 +159,6 @@ impl Memory {
 pub fn verbs(ctx: &DocCtx, span: Span) -> Vec<Span> {
     let lo = ctx.verbs.partition_point(|v| v.start < span.start);
     ctx.verbs[lo..].iter().take_while(|v| v.start < span.end).filter(|v| v.end <= span.end).copied().collect()
-}
-
-/// Speech verbs of a whole text, in order (searched once per article; [`verbs`] reads them).
-pub fn all_verbs(text: &str) -> Vec<Span> {
-    VERB.find_iter(text)
-        .filter(|m| crate::text::is_whole_ascii_word(text.as_bytes(), m.start(), m.end()))
-        .map(|m| Span { start: m.start(), end: m.end() })
-        .collect()
 }
 
 const ADVERBIAL: &[&str] = &[

@@ -3,8 +3,6 @@
 //! `up to`), the victims' category, the scope (incident, toll, historical), the place named
 //! in the sentence and the claimant. Killed and wounded figures joined by "and" are one claim.
 
-use std::sync::LazyLock;
-
 use chrono::Datelike;
 
 use super::attribution::{self, Memory};
@@ -123,6 +121,10 @@ fn hedge_before(words: &[&str], first: usize) -> (Hedge, usize) {
     }
 }
 
+/// Scope and category phrases, by group: toll, history, civilian, military (found, as whole
+/// words in any case, by [`super::cues::scan`]).
+pub(crate) const SENTENCE_PHRASES: [&[&str]; 4] = [TOLL_WORDS, HISTORY_WORDS, CIVILIAN_WORDS, MILITARY_WORDS];
+
 /// Phrases that make a figure a running toll ("so far", "has killed", "by Monday").
 const TOLL_WORDS: &[&str] = &[
     "since",
@@ -197,26 +199,17 @@ struct SentenceCues {
     military: bool,
 }
 
-/// All scope and category phrases, any case; whole words are checked after matching.
-static SENTENCE_CUES: LazyLock<(aho_corasick::AhoCorasick, Vec<u8>)> = LazyLock::new(|| {
-    let groups = [TOLL_WORDS, HISTORY_WORDS, CIVILIAN_WORDS, MILITARY_WORDS];
-    let words: Vec<&str> = groups.iter().flat_map(|g| g.iter().copied()).collect();
-    let group: Vec<u8> = groups.iter().enumerate().flat_map(|(i, g)| std::iter::repeat_n(i as u8, g.len())).collect();
-    let ac = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&words).unwrap_or_else(|e| panic!("{e}"));
-    (ac, group)
-});
-
 impl SentenceCues {
-    /// The cues of sentence `text`: every occurrence of a phrase as whole words (overlapping
-    /// occurrences too, as a separate search for each kind of phrase would find them).
-    fn of(text: &str) -> SentenceCues {
-        let (ac, group) = &*SENTENCE_CUES;
+    /// The cues of sentence `span` from the text's phrases ([`super::cues::TextCues::phrases`]:
+    /// every occurrence as whole words, overlapping ones too).
+    fn within(phrases: &[(usize, usize, u8)], span: Span) -> SentenceCues {
+        let lo = phrases.partition_point(|p| p.0 < span.start);
         let mut cues = SentenceCues::default();
-        for m in ac.find_overlapping_iter(text) {
-            if !crate::text::is_whole_ascii_word(text.as_bytes(), m.start(), m.end()) {
+        for &(_, end, group) in phrases[lo..].iter().take_while(|p| p.0 < span.end) {
+            if end > span.end {
                 continue;
             }
-            match group[m.pattern().as_usize()] {
+            match group {
                 0 => cues.toll = true,
                 1 => cues.history = true,
                 2 => cues.civilian = true,
@@ -545,20 +538,17 @@ fn claimant(
     None
 }
 
-/// Word stems without which a sentence holds no casualty figure.
-static CASUALTY_CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(["kill", "dead", "die", "death", "lives", "wound", "injur", "hurt", "fatalit", "slain", "perish", "toll"])
-        .unwrap_or_else(|e| panic!("{e}"))
-});
+/// Word stems without which a sentence holds no casualty figure (found, in any case, by
+/// [`super::cues::scan`]).
+pub(crate) const CASUALTY_STEMS: &[&str] =
+    &["kill", "dead", "die", "death", "lives", "wound", "injur", "hurt", "fatalit", "slain", "perish", "toll"];
 
 /// Extract the casualty claims of an article.
 pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut mem = Memory::default();
     // Cue positions of the whole text, found in one pass.
-    let cues: Vec<usize> = CASUALTY_CUES.find_iter(ctx.text).map(|m| m.start()).collect();
+    let cues = &ctx.casualty_cues;
     for s in &ctx.sentences {
         let text = &ctx.text[s.span.start..s.span.end];
         let first_cue = cues.partition_point(|&c| c < s.span.start);
@@ -570,7 +560,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         let figs = figures(text, s.span.start, toks);
         // Worked out once per sentence, for all its figures.
         let sentence_cues = std::cell::OnceCell::new();
-        let cues = || *sentence_cues.get_or_init(|| SentenceCues::of(text));
+        let cues = || *sentence_cues.get_or_init(|| SentenceCues::within(&ctx.phrases, s.span));
         let verbs = std::cell::OnceCell::new();
         let mut used = vec![false; figs.len()];
         for i in 0..figs.len() {
@@ -662,17 +652,18 @@ mod tests {
 
     #[test]
     fn sentence_cues_are_whole_words_in_any_case() {
-        let c = SentenceCues::of("The war has killed 40 civilians, officials said.");
+        let of = |text: &str| SentenceCues::within(&crate::extract::cues::scan(text).phrases, Span { start: 0, end: text.len() });
+        let c = of("The war has killed 40 civilians, officials said.");
         assert!(c.toll && c.civilian && !c.history && !c.military);
         // Inside longer words they say nothing ("tollbooth", "sinceer", "troopship").
-        let c = SentenceCues::of("At the tollbooth, a troopship; sinceer.");
+        let c = of("At the tollbooth, a troopship; sinceer.");
         assert!(!c.toll && !c.military);
-        let c = SentenceCues::of("In the First Nagorno-Karabakh War some 30,000 died.");
+        let c = of("In the First Nagorno-Karabakh War some 30,000 died.");
         assert!(c.history && !c.toll);
         // Overlapping phrases all count: "in total" and "total of" share a word.
-        let c = SentenceCues::of("In total of military personnel ...");
+        let c = of("In total of military personnel ...");
         assert!(c.toll && c.military);
-        let c = SentenceCues::of("BY NOW, 12 soldiers");
+        let c = of("BY NOW, 12 soldiers");
         assert!(c.toll && c.military);
     }
 }

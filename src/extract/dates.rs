@@ -180,15 +180,9 @@ const FIRST_WEEKDAY: usize = 24;
 const RELATIVE_CUES: &[&str] =
     &["yesterday", "today", "tonight", "morning", "evening", "afternoon", "night", "overnight", "week", "month", "ago"];
 
-/// One automaton for all cues, so a sentence is scanned once to learn which date patterns
-/// can match it.
-static CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(NAME_CUES.iter().chain(RELATIVE_CUES))
-        .unwrap_or_else(|e| panic!("{e}"))
-});
+/// All date cues: [`NAME_CUES`], then [`RELATIVE_CUES`] (found, in any case, by
+/// [`super::cues::scan`]).
+pub(crate) static DATE_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| NAME_CUES.iter().chain(RELATIVE_CUES).copied().collect());
 
 /// Which date patterns can match a sentence, from cheap cues (month and weekday names as
 /// whole capitalised words, relative words, digits), so only those regexes run.
@@ -205,14 +199,19 @@ struct Hits {
 /// sentence, so a sentence costs no automaton search of its own.
 #[derive(Debug, Default)]
 pub struct Cues {
-    /// (start, end, pattern) of every cue, in order.
+    /// (start, end, index in [`DATE_CUES`]) of every cue, leftmost-longest, in order.
     found: Vec<(usize, usize, usize)>,
 }
 
 impl Cues {
     /// All cues of `text`.
     pub fn scan(text: &str) -> Cues {
-        Cues { found: CUES.find_iter(text).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect() }
+        Cues { found: super::cues::scan(text).dates }
+    }
+
+    /// Cues already found by [`super::cues::scan`] ([`super::cues::TextCues::dates`]).
+    pub fn from_found(found: Vec<(usize, usize, usize)>) -> Cues {
+        Cues { found }
     }
 
     /// The cues inside the span `[start, end)`.
@@ -225,8 +224,7 @@ impl Cues {
 
 impl Hits {
     fn of(s: &str) -> Hits {
-        let found: Vec<(usize, usize, usize)> = CUES.find_iter(s).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect();
-        Hits::from_cues(s, 0, &found)
+        Hits::from_cues(s, 0, &Cues::scan(s).found)
     }
 
     /// Hits of sentence `s` (starting at byte `base` of the text) from the text's cues inside it.

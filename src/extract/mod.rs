@@ -5,6 +5,7 @@
 
 pub mod attribution;
 pub mod claims;
+pub mod cues;
 pub mod dates;
 pub mod meta;
 pub mod names;
@@ -63,6 +64,10 @@ pub struct DocCtx<'a> {
     pub tokens: Vec<crate::text::Token<'a>>,
     /// Speech verbs ("said", "according to"), in order.
     pub verbs: Vec<Span>,
+    /// Starts of casualty word stems, in order ([`cues::TextCues::casualty`]).
+    pub casualty_cues: Vec<usize>,
+    /// Scope and category phrases, in order ([`cues::TextCues::phrases`]).
+    pub phrases: Vec<(usize, usize, u8)>,
     /// Publication date.
     pub published: Option<NaiveDate>,
     /// The article's id, shared by all its items.
@@ -155,8 +160,10 @@ struct DocResult {
 fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocResult {
     let text = doc.text.as_str();
     let header = meta::header(text);
-    // Date cues of the whole text, found once: for the dateline's year and every sentence.
-    let cues = dates::Cues::scan(text);
+    // Cue words of the whole text, found in one pass: date words (for the dateline's year and
+    // every sentence), speech verbs, casualty stems and sentence phrases.
+    let cues::TextCues { dates: date_cues, verbs, casualty: casualty_cues, phrases } = cues::scan(text);
+    let cues = dates::Cues::from_found(date_cues);
     let body_start = header.as_ref().map_or(0, |h| h.end);
     let (published, published_source) = match (doc.published, &header) {
         (Some(p), _) => (Some(p.0), p.1),
@@ -211,7 +218,9 @@ fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocRes
         persons: Vec::new(),
         sentences,
         tokens,
-        verbs: attribution::all_verbs(text),
+        verbs,
+        casualty_cues,
+        phrases,
         published,
         article: Id::from(doc.id.as_str()),
         interned: Default::default(),

@@ -1,0 +1,174 @@
+//! The cue words of a whole article, found in one pass: date words (months, weekdays,
+//! relative words), speech verbs, casualty word stems and the scope and category phrases
+//! of casualty sentences. One case-insensitive automaton reports every occurrence of every
+//! cue (overlapping), and each kind of cue is then read with its own rule: date words and
+//! speech verbs leftmost-longest without overlaps (verbs in their exact case, whole words),
+//! casualty stems anywhere, phrases as whole words. Before, each kind was a search of its
+//! own over the text.
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use super::{attribution, claims, dates};
+use crate::text::{Span, is_whole_ascii_word};
+
+/// What a cue stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A date word: its index in [`dates::DATE_CUES`].
+    Date(usize),
+    /// A speech verb: its index in [`attribution::VERBS`] (matched in its exact case).
+    Verb(usize),
+    /// A casualty word stem.
+    Casualty,
+    /// A sentence phrase of this group of [`claims::SENTENCE_PHRASES`].
+    Phrase(u8),
+}
+
+/// The automaton (Standard semantics, for overlapping search) over the distinct lower-case
+/// cues, and what each of its patterns stands for.
+static ALL: LazyLock<(AhoCorasick, Vec<Vec<Kind>>)> = LazyLock::new(|| {
+    let mut cues: Vec<(String, Kind)> = Vec::new();
+    cues.extend(dates::DATE_CUES.iter().enumerate().map(|(i, c)| (c.to_ascii_lowercase(), Kind::Date(i))));
+    cues.extend(attribution::VERBS.iter().enumerate().map(|(i, c)| (c.to_ascii_lowercase(), Kind::Verb(i))));
+    cues.extend(claims::CASUALTY_STEMS.iter().map(|c| (c.to_ascii_lowercase(), Kind::Casualty)));
+    for (g, group) in claims::SENTENCE_PHRASES.iter().enumerate() {
+        cues.extend(group.iter().map(|c| (c.to_ascii_lowercase(), Kind::Phrase(g as u8))));
+    }
+    let mut patterns: Vec<String> = Vec::new();
+    let mut kinds: Vec<Vec<Kind>> = Vec::new();
+    for (c, k) in cues {
+        match patterns.iter().position(|p| *p == c) {
+            Some(i) if !kinds[i].contains(&k) => kinds[i].push(k),
+            Some(_) => {}
+            None => {
+                patterns.push(c);
+                kinds.push(vec![k]);
+            }
+        }
+    }
+    let ac = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&patterns)
+        .unwrap_or_else(|e| panic!("{e}"));
+    (ac, kinds)
+});
+
+/// The cues of one text, each kind in text order.
+#[derive(Debug, Default, Clone)]
+pub struct TextCues {
+    /// Date words, leftmost-longest: (start, end, index in [`dates::DATE_CUES`]).
+    pub dates: Vec<(usize, usize, usize)>,
+    /// Speech verbs as written, leftmost-longest, whole words.
+    pub verbs: Vec<Span>,
+    /// Starts of casualty word stems (anywhere, inside words too).
+    pub casualty: Vec<usize>,
+    /// Sentence phrases as whole words, overlapping: (start, end, group of
+    /// [`claims::SENTENCE_PHRASES`]).
+    pub phrases: Vec<(usize, usize, u8)>,
+}
+
+/// Leftmost-longest without overlaps, from every occurrence: (start, end, index), in place.
+fn leftmost_longest(found: &mut Vec<(usize, usize, usize)>) {
+    found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let mut free_from = 0;
+    found.retain(|&(start, end, _)| {
+        let keep = start >= free_from;
+        if keep {
+            free_from = end;
+        }
+        keep
+    });
+}
+
+/// All cues of `text`.
+pub fn scan(text: &str) -> TextCues {
+    let (ac, kinds) = &*ALL;
+    let b = text.as_bytes();
+    let mut cues = TextCues::default();
+    let mut verbs: Vec<(usize, usize, usize)> = Vec::new();
+    for m in ac.find_overlapping_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        for &kind in &kinds[m.pattern().as_usize()] {
+            match kind {
+                Kind::Date(i) => cues.dates.push((start, end, i)),
+                Kind::Verb(i) => {
+                    if &b[start..end] == attribution::VERBS[i].as_bytes() {
+                        verbs.push((start, end, i));
+                    }
+                }
+                Kind::Casualty => cues.casualty.push(start),
+                Kind::Phrase(g) => {
+                    if is_whole_ascii_word(b, start, end) {
+                        cues.phrases.push((start, end, g));
+                    }
+                }
+            }
+        }
+    }
+    leftmost_longest(&mut cues.dates);
+    leftmost_longest(&mut verbs);
+    cues.verbs = verbs
+        .into_iter()
+        .filter(|&(start, end, _)| is_whole_ascii_word(b, start, end))
+        .map(|(start, end, _)| Span { start, end })
+        .collect();
+    cues.casualty.sort_unstable();
+    cues.phrases.sort_unstable();
+    cues
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Leftmost-longest search of one list of patterns, the way aho-corasick does it.
+    fn reference(patterns: &[&str], case_insensitive: bool, text: &str) -> Vec<(usize, usize, usize)> {
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(case_insensitive)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(patterns)
+            .unwrap_or_else(|e| panic!("{e}"));
+        ac.find_iter(text).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_finds_what_separate_searches_find(parts in proptest::collection::vec(0usize..22, 0..40)) {
+            const PARTS: &[&str] = &[
+                " ", "Sept", "ember", "Sep", "May", "day", "mon", "th", "ago", "night", "over", "said", "According to", "according",
+                " to", "SAID", "killed", "in total", " of", "civilians", ".", "so far",
+            ];
+            let text: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let c = scan(&text);
+            proptest::prop_assert_eq!(&c.dates, &reference(&dates::DATE_CUES, true, &text));
+            let verbs: Vec<Span> = reference(attribution::VERBS, false, &text)
+                .into_iter()
+                .filter(|&(s, e, _)| is_whole_ascii_word(text.as_bytes(), s, e))
+                .map(|(start, end, _)| Span { start, end })
+                .collect();
+            proptest::prop_assert_eq!(&c.verbs, &verbs);
+            // Every stem occurrence, and every whole-word phrase occurrence.
+            let lower = text.to_ascii_lowercase();
+            let mut stems: Vec<usize> = claims::CASUALTY_STEMS.iter().flat_map(|s| lower.match_indices(s).map(|(i, _)| i)).collect();
+            stems.sort_unstable();
+            proptest::prop_assert_eq!(&c.casualty, &stems);
+            let mut phrases: Vec<(usize, usize, u8)> = claims::SENTENCE_PHRASES
+                .iter()
+                .enumerate()
+                .flat_map(|(g, group)| {
+                    let lower = &lower;
+                    group.iter().flat_map(move |p| {
+                        (0..lower.len()).filter(move |&i| lower[i..].starts_with(p)).map(move |i| (i, i + p.len(), g as u8))
+                    })
+                })
+                .filter(|&(s, e, _)| is_whole_ascii_word(text.as_bytes(), s, e))
+                .collect();
+            phrases.sort_unstable();
+            phrases.dedup();
+            proptest::prop_assert_eq!(&c.phrases, &phrases);
+        }
+    }
+}
