@@ -183,10 +183,15 @@ pub struct ReadResult {
 /// Decode bytes as text: UTF-8 (BOM stripped), UTF-16 with BOM, else Latin-1 (Windows-1252).
 /// Returns the text and a note when a conversion happened, or an error message for binary data.
 pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+    decode_vec(bytes.to_vec())
+}
+
+/// [`decode`] of bytes it may keep: valid UTF-8 (most files) becomes the text without a copy.
+pub fn decode_vec(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
     if bytes.is_empty() {
         return Err("empty file".into());
     }
-    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(&bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         let note = if enc == encoding_rs::UTF_8 { None } else { Some(format!("decoded from {} (byte order mark)", enc.name())) };
         if had_errors {
@@ -206,20 +211,18 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
     if controls * 20 > sample.len() {
         return Err("binary file (mostly control bytes); not text".into());
     }
-    match std::str::from_utf8(bytes) {
+    match String::from_utf8(bytes) {
         Ok(s) => {
             if s.trim().is_empty() {
                 Err("no text (only whitespace)".into())
             } else {
-                Ok((s.to_string(), None))
+                Ok((s, None))
             }
         }
         Err(e) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            Ok((
-                text.into_owned(),
-                Some(format!("not valid UTF-8 (first bad byte at offset {}); read as Latin-1/Windows-1252", e.valid_up_to())),
-            ))
+            let valid_up_to = e.utf8_error().valid_up_to();
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(e.as_bytes());
+            Ok((text.into_owned(), Some(format!("not valid UTF-8 (first bad byte at offset {valid_up_to}); read as Latin-1/Windows-1252"))))
         }
     }
 }
@@ -325,7 +328,7 @@ pub fn read_file(path: &Path) -> FileResult {
         )));
     }
     let bytes = std::fs::read(path).map_err(|e| fail(io_message(&e)))?;
-    let (mut text, note) = decode(&bytes).map_err(fail)?;
+    let (mut text, note) = decode_vec(bytes).map_err(fail)?;
     let mut problems = Vec::new();
     if let Some(n) = note {
         problems.push(Problem { path: display.clone(), message: n });

@@ -63,11 +63,12 @@ fn lower_token_value(lower: &str) -> Option<(u64, bool)> {
         }
         return Some((v, true));
     }
-    if !b.first().is_some_and(u8::is_ascii_lowercase) {
+    // No number word or compound ("seventy-seven") is longer than 13 letters.
+    if !b.first().is_some_and(u8::is_ascii_lowercase) || b.len() > 13 {
         return None;
     }
-    if let Some((a, b)) = lower.split_once('-') {
-        let (x, y) = (word_value(a)?, word_value(b)?);
+    if let Some(k) = b.iter().position(|&c| c == b'-') {
+        let (x, y) = (word_value(&lower[..k])?, word_value(&lower[k + 1..])?);
         if x >= 20 && x % 10 == 0 && y < 10 {
             return Some((x + y, false));
         }
@@ -187,6 +188,7 @@ mod tests {
             ("a man and a woman", &[]),
             ("99999999999 killed", &[99_999_999_999]),
             ("3 thousand", &[3000]),
+            ("seventy-seven dead, forty-two-year-old", &[77]),
         ];
         for (s, want) in cases {
             assert_eq!(values(s), *want, "in {s:?}");
