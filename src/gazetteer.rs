@@ -125,9 +125,20 @@ enum Target {
 pub struct NameMatcher {
     /// Names by [`head_key`]: (pattern index, name bytes), longest first.
     by_head: Buckets,
+    /// One bit per [`filter_bit`] of the keys in `by_head`: most words are ruled out by one
+    /// bit test before the hash map is asked.
+    filter: Box<[u64]>,
     targets: Vec<Target>,
     /// Bytes a name can start with.
     first: [bool; 256],
+}
+
+/// Size of a [`NameMatcher`]'s key filter in bits (8 KB).
+const FILTER_BITS: usize = 1 << 16;
+
+/// The bit of a head key in the filter.
+fn filter_bit(key: u64) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
 }
 
 /// Names by the key of their head: (pattern index, name bytes).
@@ -175,6 +186,25 @@ fn head_key(b: &[u8], i: usize, len: usize) -> u64 {
     bytes ^ (len as u64).rotate_right(7)
 }
 
+/// For eight ASCII bytes (little-endian in `v`): a bit per byte that is a word byte
+/// ([`crate::text::is_ascii_word_byte`]) and a bit per byte that is ASCII white space, without
+/// a branch or table per byte (each byte is below 0x80, so sums never carry between bytes).
+fn ascii_word_and_space(v: u64) -> (u8, u8) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // High bit of each byte set where lo <= byte <= hi.
+    let between = |x: u64, lo: u8, hi: u8| (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x7f - hi)) & HIGH;
+    // High bit of each byte set where byte == c.
+    let equal = |x: u64, c: u8| !((x ^ (ONES * u64::from(c))) + ONES * 0x7f) & HIGH;
+    let letter = between(v | (ONES * 0x20), b'a', b'z');
+    let word = letter | between(v, b'0', b'9') | equal(v, b'_');
+    // ' ', \t, \n, \x0c, \r (not \x0b), as `u8::is_ascii_whitespace`.
+    let space = (between(v, 0x09, 0x0d) & !equal(v, 0x0b)) | equal(v, b' ');
+    // Gather the eight high bits into one byte.
+    let gather = |m: u64| ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8;
+    (gather(word), gather(space))
+}
+
 /// Where a name may start: every character that is not white space and follows a non-word
 /// character (or starts the text), in order, with its head; only those whose first byte is
 /// set in `first` (the union of [`NameMatcher::first_bytes`] of the matchers to run).
@@ -198,17 +228,21 @@ pub fn word_starts(text: &str, first: &FirstBytes) -> Vec<WordStart> {
         let end = (i + 64).min(b.len());
         let chunk = &b[i..end];
         if chunk.len() == 64 && chunk.is_ascii() {
-            // 64 ASCII bytes at a time, as bit masks, without a branch per byte.
-            let (mut word, mut solid) = (0u64, 0u64);
-            for (j, &c) in chunk.iter().enumerate() {
-                let k = CLASS[(c & 0x7f) as usize];
-                word |= u64::from(k & 1) << j;
-                solid |= u64::from((k >> 1) & u8::from(first[c as usize])) << j;
+            // 64 ASCII bytes at a time, as bit masks, eight bytes per step.
+            let (mut word, mut space) = (0u64, 0u64);
+            for (j, eight) in chunk.chunks_exact(8).enumerate() {
+                let (w, sp) = ascii_word_and_space(u64::from_le_bytes(eight.try_into().unwrap_or_default()));
+                word |= u64::from(w) << (8 * j);
+                space |= u64::from(sp) << (8 * j);
             }
-            let mut starts = solid & !((word << 1) | u64::from(prev_word));
+            let mut starts = !space & !((word << 1) | u64::from(prev_word));
             while starts != 0 {
                 let j = starts.trailing_zeros();
                 let at = i + j as usize;
+                starts &= starts - 1;
+                if !first[b[at] as usize] {
+                    continue;
+                }
                 // The head: the run of word bytes from here (read from the masks unless it
                 // runs past the chunk), or one byte.
                 let len = if word >> j & 1 == 0 {
@@ -218,7 +252,6 @@ pub fn word_starts(text: &str, first: &FirstBytes) -> Vec<WordStart> {
                     if j + run < 64 { run as usize } else { head_len(text, at) }
                 };
                 out.push(WordStart { start: at, key: head_key(b, at, len) });
-                starts &= starts - 1;
             }
             prev_word = word >> 63 != 0;
             i = end;
@@ -266,7 +299,12 @@ impl NameMatcher {
             // Longest first; equal lengths cannot both match at one place (names are unique).
             names.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
         }
-        Ok(NameMatcher { by_head, targets, first })
+        let mut filter = vec![0u64; FILTER_BITS / 64].into_boxed_slice();
+        for &key in by_head.keys() {
+            let bit = filter_bit(key);
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+        Ok(NameMatcher { by_head, filter, targets, first })
     }
 
     /// All whole-word matches in `text`, left to right, not overlapping.
@@ -297,6 +335,10 @@ impl NameMatcher {
         for &WordStart { start: i, key } in starts {
             // (Starts that are not character boundaries of `text` are passed over.)
             if i < free_from || !b.get(i).is_some_and(|&c| self.first[c as usize]) || !text.is_char_boundary(i) {
+                continue;
+            }
+            let bit = filter_bit(key);
+            if self.filter[bit / 64] >> (bit % 64) & 1 == 0 {
                 continue;
             }
             let Some(names) = self.by_head.get(&key) else { continue };
@@ -753,6 +795,22 @@ country = "Azerbaijan"
             }
         }
         out
+    }
+
+    #[test]
+    fn eight_byte_classes_agree_with_byte_tests() {
+        // Every ASCII byte in every lane, among neighbours that differ.
+        for c in 0u8..128 {
+            for lane in 0..8 {
+                let mut bytes = [b'a', b' ', b'_', b'9', b'\x0b', b'Z', b'-', b'\r'];
+                bytes[lane] = c;
+                let (word, space) = ascii_word_and_space(u64::from_le_bytes(bytes));
+                for (k, &x) in bytes.iter().enumerate() {
+                    assert_eq!(word >> k & 1 == 1, crate::text::is_ascii_word_byte(x), "word bit of {x:#x} in lane {k}");
+                    assert_eq!(space >> k & 1 == 1, x.is_ascii_whitespace(), "space bit of {x:#x} in lane {k}");
+                }
+            }
+        }
     }
 
     proptest::proptest! {
