@@ -481,6 +481,13 @@ fn subject_span(ctx: &DocCtx, region: Span, name: &str) -> Span {
     }
 }
 
+/// The first occurrence of `needle` (lower-case ASCII) in `hay`, in any ASCII case: candidates
+/// found by their first letter (memchr), then compared.
+fn find_ascii_no_case(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, _) = needle.split_first()?;
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).find(|&i| hay.get(i..i + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))
+}
+
 /// Find the claimant for a figure at byte `pos` in sentence `s`.
 fn claimant(
     ctx: &DocCtx,
@@ -492,7 +499,7 @@ fn claimant(
 ) -> Option<(attribution::Speaker, Span)> {
     let text = &ctx.text[s.span.start..s.span.end];
     // "according to X"
-    if let Some(i) = text.as_bytes().windows(12).position(|w| w.eq_ignore_ascii_case(b"according to")) {
+    if let Some(i) = find_ascii_no_case(text.as_bytes(), b"according to") {
         let after = Span { start: s.span.start + i + "according to".len(), end: s.span.end };
         if let Some(m) = ctx.actors_in(after).next() {
             return Some((ctx.actor_speaker(m.item), Span { start: m.start, end: m.end }));
