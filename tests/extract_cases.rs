@@ -220,3 +220,31 @@ fn figures_that_include_a_subset_are_one_claim() {
     let x = run("Title\n\nTwelve people, including three children, were killed in Barda.", Some("2020-10-28"));
     assert_eq!(x.claims.iter().map(|c| c.killed).collect::<Vec<_>>(), vec![Some(12)]);
 }
+
+#[test]
+fn truce_moments() {
+    // (text, days a truce takes effect); published 2020-10-20.
+    let cases: &[(&str, &[&str])] = &[
+        ("Title\n\nA humanitarian ceasefire took effect at midnight on October 18.", &["2020-10-18"]),
+        ("Title\n\nThe CEASE-FIRE came into force on Oct. 10. It held for hours.", &["2020-10-10"]),
+        ("Title\n\nA truce that began at noon on Saturday was broken.", &["2020-10-17"]),
+        ("Title\n\nAn ARMISTICE entered into force on October 12.", &["2020-10-12"]),
+        ("Title\n\nA halt to the fighting starts at 6 pm on October 13.", &["2020-10-13"]),
+        // Referring back to a truce, or no word that it takes effect: none.
+        ("Title\n\nMinutes after the truce took hold, shelling resumed.", &[]),
+        ("Title\n\nThe ceasefire was violated again on October 12.", &[]),
+        // "fire" and "hold" alone are no truce; "ceasefires" is not the word "ceasefire".
+        ("Title\n\nThe fire took hold of the depot. Two ceasefires took effect on October 10.", &[]),
+        // Each sentence is judged once, at its first truce word.
+        (
+            "Title\n\nA truce, then an armistice took effect on October 11. Another truce took effect on October 14.",
+            &["2020-10-11", "2020-10-14"],
+        ),
+    ];
+    for (text, want) in cases {
+        let x = run(text, Some("2020-10-20"));
+        let got: Vec<NaiveDate> = x.truces.iter().map(|t| t.date).collect();
+        let want: Vec<NaiveDate> = want.iter().map(|w| d(w)).collect();
+        assert_eq!(got, want, "in {text:?}");
+    }
+}

@@ -485,7 +485,8 @@ fn subject_span(ctx: &DocCtx, region: Span, name: &str) -> Span {
 /// found by their first letter (memchr), then compared.
 fn find_ascii_no_case(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let (&first, _) = needle.split_first()?;
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).find(|&i| hay.get(i..i + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay)
+        .find(|&i| hay.get(i..i + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))
 }
 
 /// Find the claimant for a figure at byte `pos` in sentence `s`.
@@ -555,7 +556,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     let mut out = Vec::new();
     let mut mem = Memory::default();
     // Cue positions of the whole text, found in one pass.
-    let cues = &ctx.casualty_cues;
+    let cues = &ctx.hints.casualty;
     for s in &ctx.sentences {
         let text = &ctx.text[s.span.start..s.span.end];
         let first_cue = cues.partition_point(|&c| c < s.span.start);
@@ -567,7 +568,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         let figs = figures(text, s.span.start, toks);
         // Worked out once per sentence, for all its figures.
         let sentence_cues = std::cell::OnceCell::new();
-        let cues = || *sentence_cues.get_or_init(|| SentenceCues::within(&ctx.phrases, s.span));
+        let cues = || *sentence_cues.get_or_init(|| SentenceCues::within(&ctx.hints.phrases, s.span));
         let verbs = std::cell::OnceCell::new();
         let mut used = vec![false; figs.len()];
         for i in 0..figs.len() {

@@ -1,16 +1,16 @@
 //! The cue words of a whole article, found in one pass: date words (months, weekdays,
-//! relative words), speech verbs, casualty word stems and the scope and category phrases
-//! of casualty sentences. One case-insensitive automaton reports every occurrence of every
+//! relative words), speech verbs, casualty word stems, the scope and category phrases
+//! of casualty sentences, and the words without which no truce is reported. One case-insensitive automaton reports every occurrence of every
 //! cue (overlapping), and each kind of cue is then read with its own rule: date words and
 //! speech verbs leftmost-longest without overlaps (verbs in their exact case, whole words),
-//! casualty stems anywhere, phrases as whole words. Before, each kind was a search of its
+//! casualty stems and truce hints anywhere, phrases as whole words. Before, each kind was a search of its
 //! own over the text.
 
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::{attribution, claims, dates};
+use super::{attribution, claims, dates, meta};
 use crate::text::{Span, is_whole_ascii_word};
 
 /// What a cue stands for.
@@ -24,6 +24,10 @@ enum Kind {
     Casualty,
     /// A sentence phrase of this group of [`claims::SENTENCE_PHRASES`].
     Phrase(u8),
+    /// A truce word hint ([`meta::TRUCE_HINTS`]).
+    Truce,
+    /// A "takes effect" hint ([`meta::TAKES_EFFECT_HINTS`]).
+    Effect,
 }
 
 /// The automaton (Standard semantics, for overlapping search) over the distinct lower-case
@@ -36,6 +40,8 @@ static ALL: LazyLock<(AhoCorasick, Vec<Vec<Kind>>)> = LazyLock::new(|| {
     for (g, group) in claims::SENTENCE_PHRASES.iter().enumerate() {
         cues.extend(group.iter().map(|c| (c.to_ascii_lowercase(), Kind::Phrase(g as u8))));
     }
+    cues.extend(meta::TRUCE_HINTS.iter().map(|c| (c.to_ascii_lowercase(), Kind::Truce)));
+    cues.extend(meta::TAKES_EFFECT_HINTS.iter().map(|c| (c.to_ascii_lowercase(), Kind::Effect)));
     let mut patterns: Vec<String> = Vec::new();
     let mut kinds: Vec<Vec<Kind>> = Vec::new();
     for (c, k) in cues {
@@ -68,6 +74,18 @@ pub struct TextCues {
     /// Sentence phrases as whole words, overlapping: (start, end, group of
     /// [`claims::SENTENCE_PHRASES`]).
     pub phrases: Vec<(usize, usize, u8)>,
+    /// Starts of truce hints (anywhere).
+    pub truce: Vec<usize>,
+    /// Spans of "takes effect" hints (anywhere).
+    pub effect: Vec<(usize, usize)>,
+}
+
+impl TextCues {
+    /// Whether a "takes effect" hint lies inside `span`.
+    pub fn has_effect_in(&self, span: Span) -> bool {
+        let i = self.effect.partition_point(|e| e.0 < span.start);
+        self.effect[i..].iter().take_while(|e| e.0 < span.end).any(|e| e.1 <= span.end)
+    }
 }
 
 /// Leftmost-longest without overlaps, from every occurrence: (start, end, index), in place.
@@ -100,6 +118,8 @@ pub fn scan(text: &str) -> TextCues {
                     }
                 }
                 Kind::Casualty => cues.casualty.push(start),
+                Kind::Truce => cues.truce.push(start),
+                Kind::Effect => cues.effect.push((start, end)),
                 Kind::Phrase(g) => {
                     if is_whole_ascii_word(b, start, end) {
                         cues.phrases.push((start, end, g));
@@ -116,6 +136,8 @@ pub fn scan(text: &str) -> TextCues {
         .map(|(start, end, _)| Span { start, end })
         .collect();
     cues.casualty.sort_unstable();
+    cues.truce.sort_unstable();
+    cues.effect.sort_unstable();
     cues.phrases.sort_unstable();
     cues
 }
@@ -136,10 +158,10 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn one_pass_finds_what_separate_searches_find(parts in proptest::collection::vec(0usize..22, 0..40)) {
+        fn one_pass_finds_what_separate_searches_find(parts in proptest::collection::vec(0usize..26, 0..40)) {
             const PARTS: &[&str] = &[
                 " ", "Sept", "ember", "Sep", "May", "day", "mon", "th", "ago", "night", "over", "said", "According to", "according",
-                " to", "SAID", "killed", "in total", " of", "civilians", ".", "so far",
+                " to", "SAID", "killed", "in total", " of", "civilians", ".", "so far", "cease", "fire", "took effect", "HOURS",
             ];
             let text: String = parts.iter().map(|&i| PARTS[i]).collect();
             let c = scan(&text);
@@ -169,6 +191,16 @@ mod tests {
             phrases.sort_unstable();
             phrases.dedup();
             proptest::prop_assert_eq!(&c.phrases, &phrases);
+            let every = |hints: &[&str]| {
+                let mut v: Vec<(usize, usize)> = Vec::new();
+                for h in hints {
+                    v.extend((0..lower.len()).filter(|&i| lower[i..].starts_with(h)).map(|i| (i, i + h.len())));
+                }
+                v.sort_unstable();
+                v
+            };
+            proptest::prop_assert_eq!(&c.truce, &every(meta::TRUCE_HINTS).iter().map(|h| h.0).collect::<Vec<_>>());
+            proptest::prop_assert_eq!(&c.effect, &every(meta::TAKES_EFFECT_HINTS));
         }
     }
 }

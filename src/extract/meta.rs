@@ -38,6 +38,14 @@ static TRUCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(ceasefire|cease-fire|truce|halt to (?:the )?fighting|armistice)(?-u:\b)").unwrap_or_else(|e| panic!("{e}"))
 });
 
+/// Every match of [`TRUCE`] contains one of these (in any ASCII case; none has an `s` or a
+/// `k`, which `(?i)` also matches as `ſ` or `K`), so only sentences holding one are searched.
+/// Found by [`super::cues::scan`].
+pub(crate) const TRUCE_HINTS: &[&str] = &["fire", "truce", "fighting", "armi"];
+
+/// Every match of [`TAKES_EFFECT`] contains one of these (same rule as [`TRUCE_HINTS`]).
+pub(crate) const TAKES_EFFECT_HINTS: &[&str] = &["effect", "force", "hold", "announced", "began", "begin", "tart", "hour"];
+
 static TAKES_EFFECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(took effect|take effect|takes effect|taking effect|entered into force|enter into force|enters into force|came into force|comes into force|come into force|took hold|went into effect|go into effect|goes into effect|is announced from|begins at|began at|starts at|started at|from \d{1,2} hours)(?-u:\b)")
         .unwrap_or_else(|e| panic!("{e}"))
@@ -147,17 +155,21 @@ pub fn title(text: &str, body_start: usize) -> String {
 /// the article's).
 pub fn truces(ctx: &DocCtx) -> Vec<Truce> {
     let mut out = Vec::new();
-    // One search over the whole text; each sentence is judged once, at its first truce word.
+    // Each sentence holding a truce hint is judged once, at its first truce word inside it
+    // (searched in the text up to the sentence's end from its start, so the word boundary
+    // at its start sees the text before it).
     let mut last_sentence = None;
-    for found in TRUCE.find_iter(ctx.text) {
-        let Some(s) = ctx.sentence_at(found.start()).filter(|s| found.end() <= s.span.end) else { continue };
+    for &hint in &ctx.hints.truce {
+        let Some(s) = ctx.sentence_at(hint) else { continue };
         if last_sentence == Some(s.span.start) {
             continue;
         }
         last_sentence = Some(s.span.start);
+        let Some(found) = TRUCE.find_at(&ctx.text[..s.span.end], s.span.start) else { continue };
         let t = &ctx.text[s.span.start..s.span.end];
         let k = found.start() - s.span.start;
-        if !TAKES_EFFECT.is_match(t) {
+        // (A sentence without an effect hint cannot match TAKES_EFFECT.)
+        if !ctx.hints.has_effect_in(s.span) || !TAKES_EFFECT.is_match(t) {
             continue;
         }
         // "minutes after the truce took hold" refers back to a truce; it does not report one.

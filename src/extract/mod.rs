@@ -64,10 +64,9 @@ pub struct DocCtx<'a> {
     pub tokens: Vec<crate::text::Token<'a>>,
     /// Speech verbs ("said", "according to"), in order.
     pub verbs: Vec<Span>,
-    /// Starts of casualty word stems, in order ([`cues::TextCues::casualty`]).
-    pub casualty_cues: Vec<usize>,
-    /// Scope and category phrases, in order ([`cues::TextCues::phrases`]).
-    pub phrases: Vec<(usize, usize, u8)>,
+    /// The other cue words of the text (casualty stems, sentence phrases, truce hints); its
+    /// date words and verbs are moved out to the sentences' dates and [`DocCtx::verbs`].
+    pub hints: cues::TextCues,
     /// Publication date.
     pub published: Option<NaiveDate>,
     /// The article's id, shared by all its items.
@@ -162,8 +161,9 @@ fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocRes
     let header = meta::header(text);
     // Cue words of the whole text, found in one pass: date words (for the dateline's year and
     // every sentence), speech verbs, casualty stems and sentence phrases.
-    let cues::TextCues { dates: date_cues, verbs, casualty: casualty_cues, phrases } = cues::scan(text);
-    let cues = dates::Cues::from_found(date_cues);
+    let mut hints = cues::scan(text);
+    let cues = dates::Cues::from_found(std::mem::take(&mut hints.dates));
+    let verbs = std::mem::take(&mut hints.verbs);
     let body_start = header.as_ref().map_or(0, |h| h.end);
     let (published, published_source) = match (doc.published, &header) {
         (Some(p), _) => (Some(p.0), p.1),
@@ -219,8 +219,7 @@ fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocRes
         sentences,
         tokens,
         verbs,
-        casualty_cues,
-        phrases,
+        hints,
         published,
         article: Id::from(doc.id.as_str()),
         interned: Default::default(),
