@@ -1,6 +1,6 @@
 //! The cue words of a whole article, found in one pass: date words (months, weekdays,
 //! relative words), speech verbs, casualty word stems, the scope and category phrases
-//! of casualty sentences, and the words without which no truce is reported. One case-insensitive automaton reports every occurrence of every
+//! of casualty sentences, and the words without which no truce word is found. One case-insensitive automaton reports every occurrence of every
 //! cue (overlapping), and each kind of cue is then read with its own rule: date words and
 //! speech verbs leftmost-longest without overlaps (verbs in their exact case, whole words),
 //! casualty stems and truce hints anywhere, phrases as whole words. Before, each kind was a search of its
@@ -26,8 +26,6 @@ enum Kind {
     Phrase(u8),
     /// A truce word hint ([`meta::TRUCE_HINTS`]).
     Truce,
-    /// A "takes effect" hint ([`meta::TAKES_EFFECT_HINTS`]).
-    Effect,
 }
 
 /// The automaton (Standard semantics, for overlapping search) over the distinct lower-case
@@ -41,7 +39,6 @@ static ALL: LazyLock<(AhoCorasick, Vec<Vec<Kind>>)> = LazyLock::new(|| {
         cues.extend(group.iter().map(|c| (c.to_ascii_lowercase(), Kind::Phrase(g as u8))));
     }
     cues.extend(meta::TRUCE_HINTS.iter().map(|c| (c.to_ascii_lowercase(), Kind::Truce)));
-    cues.extend(meta::TAKES_EFFECT_HINTS.iter().map(|c| (c.to_ascii_lowercase(), Kind::Effect)));
     let mut patterns: Vec<String> = Vec::new();
     let mut kinds: Vec<Vec<Kind>> = Vec::new();
     for (c, k) in cues {
@@ -76,16 +73,6 @@ pub struct TextCues {
     pub phrases: Vec<(usize, usize, u8)>,
     /// Starts of truce hints (anywhere).
     pub truce: Vec<usize>,
-    /// Spans of "takes effect" hints (anywhere).
-    pub effect: Vec<(usize, usize)>,
-}
-
-impl TextCues {
-    /// Whether a "takes effect" hint lies inside `span`.
-    pub fn has_effect_in(&self, span: Span) -> bool {
-        let i = self.effect.partition_point(|e| e.0 < span.start);
-        self.effect[i..].iter().take_while(|e| e.0 < span.end).any(|e| e.1 <= span.end)
-    }
 }
 
 /// Leftmost-longest without overlaps, from every occurrence: (start, end, index), in place.
@@ -119,7 +106,6 @@ pub fn scan(text: &str) -> TextCues {
                 }
                 Kind::Casualty => cues.casualty.push(start),
                 Kind::Truce => cues.truce.push(start),
-                Kind::Effect => cues.effect.push((start, end)),
                 Kind::Phrase(g) => {
                     if is_whole_ascii_word(b, start, end) {
                         cues.phrases.push((start, end, g));
@@ -137,7 +123,6 @@ pub fn scan(text: &str) -> TextCues {
         .collect();
     cues.casualty.sort_unstable();
     cues.truce.sort_unstable();
-    cues.effect.sort_unstable();
     cues.phrases.sort_unstable();
     cues
 }
@@ -161,7 +146,7 @@ mod tests {
         fn one_pass_finds_what_separate_searches_find(parts in proptest::collection::vec(0usize..26, 0..40)) {
             const PARTS: &[&str] = &[
                 " ", "Sept", "ember", "Sep", "May", "day", "mon", "th", "ago", "night", "over", "said", "According to", "according",
-                " to", "SAID", "killed", "in total", " of", "civilians", ".", "so far", "cease", "fire", "took effect", "HOURS",
+                " to", "SAID", "killed", "in total", " of", "civilians", ".", "so far", "cease", "fire", "TRUCE", "armi",
             ];
             let text: String = parts.iter().map(|&i| PARTS[i]).collect();
             let c = scan(&text);
@@ -200,7 +185,6 @@ mod tests {
                 v
             };
             proptest::prop_assert_eq!(&c.truce, &every(meta::TRUCE_HINTS).iter().map(|h| h.0).collect::<Vec<_>>());
-            proptest::prop_assert_eq!(&c.effect, &every(meta::TAKES_EFFECT_HINTS));
         }
     }
 }

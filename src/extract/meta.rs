@@ -43,9 +43,6 @@ static TRUCE: LazyLock<Regex> = LazyLock::new(|| {
 /// Found by [`super::cues::scan`].
 pub(crate) const TRUCE_HINTS: &[&str] = &["fire", "truce", "fighting", "armi"];
 
-/// Every match of [`TAKES_EFFECT`] contains one of these (same rule as [`TRUCE_HINTS`]).
-pub(crate) const TAKES_EFFECT_HINTS: &[&str] = &["effect", "force", "hold", "announced", "began", "begin", "tart", "hour"];
-
 static TAKES_EFFECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(took effect|take effect|takes effect|taking effect|entered into force|enter into force|enters into force|came into force|comes into force|come into force|took hold|went into effect|go into effect|goes into effect|is announced from|begins at|began at|starts at|started at|from \d{1,2} hours)(?-u:\b)")
         .unwrap_or_else(|e| panic!("{e}"))
@@ -168,8 +165,7 @@ pub fn truces(ctx: &DocCtx) -> Vec<Truce> {
         let Some(found) = TRUCE.find_at(&ctx.text[..s.span.end], s.span.start) else { continue };
         let t = &ctx.text[s.span.start..s.span.end];
         let k = found.start() - s.span.start;
-        // (A sentence without an effect hint cannot match TAKES_EFFECT.)
-        if !ctx.hints.has_effect_in(s.span) || !TAKES_EFFECT.is_match(t) {
+        if !TAKES_EFFECT.is_match(t) {
             continue;
         }
         // "minutes after the truce took hold" refers back to a truce; it does not report one.
