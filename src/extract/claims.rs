@@ -523,23 +523,19 @@ fn claimant(
         }
     }
     // Verbs that are part of the figure's own phrase ("has claimed over 400 lives") attribute nothing.
-    let verbs: Vec<Span> = sentence_verbs
-        .iter()
-        .copied()
-        .filter(|v| !(v.end + 12 >= pos && v.start <= figure_end && ctx.text[v.start..v.end].starts_with("claim")))
-        .collect();
+    let attributes = |v: &&Span| !(v.end + 12 >= pos && v.start <= figure_end && ctx.text[v.start..v.end].starts_with("claim"));
     // The nearest speech verb before the figure, else the first one after it.
-    let before: Vec<&Span> = verbs.iter().filter(|v| v.end <= pos).collect();
-    let after: Vec<&Span> = verbs.iter().filter(|v| v.start >= pos).collect();
-    for v in before.iter().rev().chain(after.iter()) {
+    let before = sentence_verbs.iter().filter(attributes).filter(|v| v.end <= pos);
+    let after = sentence_verbs.iter().filter(attributes).filter(|v| v.start >= pos);
+    for v in before.rev().chain(after) {
         let word = &ctx.text[v.start..v.end];
         if word.eq_ignore_ascii_case("according to") || word == "called" || word == "described" {
             continue;
         }
-        if let Some(sp) = attribution::subject_before(ctx, s.span, **v, mem) {
+        if let Some(sp) = attribution::subject_before(ctx, s.span, *v, mem) {
             return Some((sp.clone(), subject_span(ctx, Span { start: s.span.start, end: v.start }, &sp.name)));
         }
-        if let Some(sp) = attribution::subject_after(ctx, s.span, **v) {
+        if let Some(sp) = attribution::subject_after(ctx, s.span, *v) {
             return Some((sp.clone(), subject_span(ctx, Span { start: v.end, end: s.span.end }, &sp.name)));
         }
     }

@@ -104,6 +104,16 @@ pub fn numbers_in_lower(words: &[&str]) -> Vec<Number> {
     let mut i = 0;
     while i < words.len() {
         let lower = words[i];
+        // Every number starts with a digit, a sign or point (decimals), or the first letter of
+        // a number word ("one", "two", ..., "ninety", "dozen", "a"): other words at once.
+        if !lower
+            .as_bytes()
+            .first()
+            .is_some_and(|c| matches!(c, b'0'..=b'9' | b'.' | b'-' | b'+' | b'a' | b'd' | b'e' | b'f' | b'n' | b'o' | b's' | b't'))
+        {
+            i += 1;
+            continue;
+        }
         // "a dozen", "a hundred", "a thousand"
         let (mut value, first) = if (lower == "a" || lower == "an")
             && let Some(&n) = words.get(i + 1)
@@ -193,5 +203,17 @@ mod tests {
         for (s, want) in cases {
             assert_eq!(values(s), *want, "in {s:?}");
         }
+    }
+
+    #[test]
+    fn every_number_word_starts_a_number() {
+        let words = "one two three four five six seven eight nine ten eleven twelve dozen thirteen fourteen fifteen sixteen \
+                     seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety twenty-one ninety-nine";
+        for w in words.split_whitespace() {
+            assert_eq!(numbers_in_lower(&[w]).len(), 1, "{w}");
+        }
+        assert_eq!(numbers_in_lower(&["a", "hundred"])[0].value, 100);
+        assert_eq!(numbers_in_lower(&[".5", "million"])[0].value, 500_000);
+        assert_eq!(numbers_in_lower(&["-1.5", "million"]).len(), 1);
     }
 }
