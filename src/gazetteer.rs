@@ -160,8 +160,9 @@ pub struct NameMatch {
 pub struct WordStart {
     /// Byte offset of the word's first character.
     pub start: usize,
-    /// [`head_key`] of its head: its word characters, or its first character when that is
-    /// not a word character ("Nagorno" in "Nagorno-Karabakh", "'" in "'s-Hertogenbosch").
+    /// A key of its head (first eight bytes and length): its word characters, or its first
+    /// character when that is not a word character ("Nagorno" in "Nagorno-Karabakh", "'" in
+    /// "'s-Hertogenbosch").
     pub key: u64,
 }
 

@@ -123,7 +123,7 @@ fn hedge_before(words: &[&str], first: usize) -> (Hedge, usize) {
 
 /// Scope and category phrases, by group: toll, history, civilian, military (found, as whole
 /// words in any case, by [`super::cues::scan`]).
-pub(crate) const SENTENCE_PHRASES: [&[&str]; 4] = [TOLL_WORDS, HISTORY_WORDS, CIVILIAN_WORDS, MILITARY_WORDS];
+pub const SENTENCE_PHRASES: [&[&str]; 4] = [TOLL_WORDS, HISTORY_WORDS, CIVILIAN_WORDS, MILITARY_WORDS];
 
 /// Phrases that make a figure a running toll ("so far", "has killed", "by Monday").
 const TOLL_WORDS: &[&str] = &[

@@ -177,12 +177,12 @@ pub const NAME_CUES: &[&str] = &[
 const FIRST_WEEKDAY: usize = 24;
 
 /// Relative words: every relative date pattern contains one of these (in any case).
-const RELATIVE_CUES: &[&str] =
+pub const RELATIVE_CUES: &[&str] =
     &["yesterday", "today", "tonight", "morning", "evening", "afternoon", "night", "overnight", "week", "month", "ago"];
 
 /// All date cues: [`NAME_CUES`], then [`RELATIVE_CUES`] (found, in any case, by
 /// [`super::cues::scan`]).
-pub(crate) static DATE_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| NAME_CUES.iter().chain(RELATIVE_CUES).copied().collect());
+pub static DATE_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| NAME_CUES.iter().chain(RELATIVE_CUES).copied().collect());
 
 /// Which date patterns can match a sentence, from cheap cues (month and weekday names as
 /// whole capitalised words, relative words, digits), so only those regexes run.
