@@ -6,9 +6,10 @@
 //! Field names of the serialised records are a public contract (see DESIGN.md, "Output
 //! contract"); add fields, never rename them.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 /// A shared, immutable string: ids of articles and places, spellings, speaker names. Cloning
@@ -497,8 +498,8 @@ impl DayCount {
 pub struct Model {
     /// The records themselves.
     pub data: Extraction,
-    article_by_id: HashMap<String, usize>,
-    place_by_id: HashMap<String, usize>,
+    article_by_id: FxHashMap<String, usize>,
+    place_by_id: FxHashMap<String, usize>,
     by_event: DayIndex,
     by_published: DayIndex,
     density_event: BTreeMap<NaiveDate, DayCount>,
@@ -564,8 +565,8 @@ impl PlaceStats {
 impl Model {
     /// Index an extraction.
     pub fn new(data: Extraction) -> Self {
-        let article_by_id: HashMap<String, usize> = data.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
-        let place_by_id: HashMap<String, usize> = data.places.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+        let article_by_id: FxHashMap<String, usize> = data.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+        let place_by_id: FxHashMap<String, usize> = data.places.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
         let published = |article: &str| -> Option<NaiveDate> { article_by_id.get(article).and_then(|&i| data.articles[i].published) };
         let mut by_event = DayIndex::default();
         let mut by_published = DayIndex::default();
@@ -594,11 +595,11 @@ impl Model {
             idx.quotes.sort_unstable();
         }
         // Per-day aggregates by place and by spelling, for both axes.
-        let mut spelling_ids: HashMap<&str, u32> = HashMap::new();
+        let mut spelling_ids: FxHashMap<&str, u32> = FxHashMap::default();
         let mut spelling_names: Vec<String> = Vec::new();
-        let mut pd: [HashMap<(NaiveDate, u32), [u32; 3]>; 2] = [HashMap::new(), HashMap::new()];
-        let mut sd: [HashMap<(NaiveDate, u32, u32), u32>; 2] = [HashMap::new(), HashMap::new()];
-        let mut corpus_spell: Vec<HashMap<u32, usize>> = vec![HashMap::new(); data.places.len()];
+        let mut pd: [FxHashMap<(NaiveDate, u32), [u32; 3]>; 2] = [FxHashMap::default(), FxHashMap::default()];
+        let mut sd: [FxHashMap<(NaiveDate, u32, u32), u32>; 2] = [FxHashMap::default(), FxHashMap::default()];
+        let mut corpus_spell: Vec<FxHashMap<u32, usize>> = vec![FxHashMap::default(); data.places.len()];
         let days = |date: Option<NaiveDate>, article: &str| [date, published(article)];
         for m in &data.mentions {
             let Some(&p) = place_by_id.get(m.place.as_str()) else { continue };
@@ -634,13 +635,13 @@ impl Model {
             }
         }
         let [pd0, pd1] = pd;
-        let to_place_days = |m: HashMap<(NaiveDate, u32), [u32; 3]>| {
+        let to_place_days = |m: FxHashMap<(NaiveDate, u32), [u32; 3]>| {
             let mut v: Vec<PlaceDay> = m.into_iter().map(|((day, place), counts)| PlaceDay { day, place, counts }).collect();
             v.sort_unstable_by_key(|x| (x.day, x.place));
             v
         };
         let [sd0, sd1] = sd;
-        let to_spell_days = |m: HashMap<(NaiveDate, u32, u32), u32>| {
+        let to_spell_days = |m: FxHashMap<(NaiveDate, u32, u32), u32>| {
             let mut v: Vec<SpellDay> =
                 m.into_iter().map(|((day, place, spelling), count)| SpellDay { day, place, spelling, count }).collect();
             v.sort_unstable_by_key(|x| (x.day, x.place, x.spelling));
@@ -777,7 +778,7 @@ impl Model {
             s.claims += pd.counts[1] as usize;
             s.quotes += pd.counts[2] as usize;
         }
-        let mut spellings: Vec<HashMap<u32, usize>> = vec![HashMap::new(); stats.len()];
+        let mut spellings: Vec<FxHashMap<u32, usize>> = vec![FxHashMap::default(); stats.len()];
         for sd in day_slice(&self.spell_days[a], range, |x| x.day) {
             *spellings[sd.place as usize].entry(sd.spelling).or_default() += sd.count as usize;
         }
