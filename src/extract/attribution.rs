@@ -157,8 +157,8 @@ impl Memory {
 
 /// Speech verbs in a span: byte spans in the article.
 pub fn verbs(ctx: &DocCtx, span: Span) -> Vec<Span> {
-    let lo = ctx.verbs.partition_point(|v| v.start < span.start);
-    ctx.verbs[lo..].iter().take_while(|v| v.start < span.end).filter(|v| v.end <= span.end).copied().collect()
+    let lo = ctx.cues.verbs.partition_point(|v| v.start < span.start);
+    ctx.cues.verbs[lo..].iter().take_while(|v| v.start < span.end).filter(|v| v.end <= span.end).copied().collect()
 }
 
 const ADVERBIAL: &[&str] = &[

@@ -552,7 +552,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     let mut out = Vec::new();
     let mut mem = Memory::default();
     // Cue positions of the whole text, found in one pass.
-    let cues = &ctx.hints.casualty;
+    let cues = &ctx.cues.casualty;
     for s in &ctx.sentences {
         let text = &ctx.text[s.span.start..s.span.end];
         let first_cue = cues.partition_point(|&c| c < s.span.start);
@@ -564,7 +564,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         let figs = figures(text, s.span.start, toks);
         // Worked out once per sentence, for all its figures.
         let sentence_cues = std::cell::OnceCell::new();
-        let cues = || *sentence_cues.get_or_init(|| SentenceCues::within(&ctx.hints.phrases, s.span));
+        let cues = || *sentence_cues.get_or_init(|| SentenceCues::within(&ctx.cues.phrases, s.span));
         let verbs = std::cell::OnceCell::new();
         let mut used = vec![false; figs.len()];
         for i in 0..figs.len() {

@@ -62,8 +62,8 @@ static ALL: LazyLock<(AhoCorasick, Vec<Vec<Kind>>)> = LazyLock::new(|| {
 /// The cues of one text, each kind in text order.
 #[derive(Debug, Default, Clone)]
 pub struct TextCues {
-    /// Date words, leftmost-longest: (start, end, index in [`dates::DATE_CUES`]).
-    pub dates: Vec<(usize, usize, usize)>,
+    /// Date words, leftmost-longest.
+    pub dates: dates::Cues,
     /// Speech verbs as written, leftmost-longest, whole words.
     pub verbs: Vec<Span>,
     /// Starts of casualty word stems (anywhere, inside words too).
@@ -93,12 +93,13 @@ pub fn scan(text: &str) -> TextCues {
     let (ac, kinds) = &*ALL;
     let b = text.as_bytes();
     let mut cues = TextCues::default();
+    let mut date_words: Vec<(usize, usize, usize)> = Vec::new();
     let mut verbs: Vec<(usize, usize, usize)> = Vec::new();
     for m in ac.find_overlapping_iter(text) {
         let (start, end) = (m.start(), m.end());
         for &kind in &kinds[m.pattern().as_usize()] {
             match kind {
-                Kind::Date(i) => cues.dates.push((start, end, i)),
+                Kind::Date(i) => date_words.push((start, end, i)),
                 Kind::Verb(i) => {
                     if &b[start..end] == attribution::VERBS[i].as_bytes() {
                         verbs.push((start, end, i));
@@ -114,7 +115,8 @@ pub fn scan(text: &str) -> TextCues {
             }
         }
     }
-    leftmost_longest(&mut cues.dates);
+    leftmost_longest(&mut date_words);
+    cues.dates = dates::Cues::from_found(date_words);
     leftmost_longest(&mut verbs);
     cues.verbs = verbs
         .into_iter()
@@ -150,7 +152,7 @@ mod tests {
             ];
             let text: String = parts.iter().map(|&i| PARTS[i]).collect();
             let c = scan(&text);
-            proptest::prop_assert_eq!(&c.dates, &reference(&dates::DATE_CUES, true, &text));
+            proptest::prop_assert_eq!(c.dates.found(), &reference(&dates::DATE_CUES, true, &text)[..]);
             let verbs: Vec<Span> = reference(attribution::VERBS, false, &text)
                 .into_iter()
                 .filter(|&(s, e, _)| is_whole_ascii_word(text.as_bytes(), s, e))

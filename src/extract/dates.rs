@@ -197,7 +197,7 @@ struct Hits {
 
 /// Date cues of a whole text, found in one pass ([`Cues::scan`]) and then read sentence by
 /// sentence, so a sentence costs no automaton search of its own.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Cues {
     /// (start, end, index in [`DATE_CUES`]) of every cue, leftmost-longest, in order.
     found: Vec<(usize, usize, usize)>,
@@ -206,12 +206,18 @@ pub struct Cues {
 impl Cues {
     /// All cues of `text`.
     pub fn scan(text: &str) -> Cues {
-        Cues { found: super::cues::scan(text).dates }
+        super::cues::scan(text).dates
     }
 
-    /// Cues already found by [`super::cues::scan`] ([`super::cues::TextCues::dates`]).
-    pub fn from_found(found: Vec<(usize, usize, usize)>) -> Cues {
+    /// Cues found by [`super::cues::scan`]: (start, end, index in [`DATE_CUES`]),
+    /// leftmost-longest, in order.
+    pub(crate) fn from_found(found: Vec<(usize, usize, usize)>) -> Cues {
         Cues { found }
+    }
+
+    /// Every cue: (start, end, index in [`DATE_CUES`]), in order.
+    pub fn found(&self) -> &[(usize, usize, usize)] {
+        &self.found
     }
 
     /// The cues inside the span `[start, end)`.

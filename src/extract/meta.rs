@@ -156,7 +156,7 @@ pub fn truces(ctx: &DocCtx) -> Vec<Truce> {
     // (searched in the text up to the sentence's end from its start, so the word boundary
     // at its start sees the text before it).
     let mut last_sentence = None;
-    for &hint in &ctx.hints.truce {
+    for &hint in &ctx.cues.truce {
         let Some(s) = ctx.sentence_at(hint) else { continue };
         if last_sentence == Some(s.span.start) {
             continue;

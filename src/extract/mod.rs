@@ -62,11 +62,9 @@ pub struct DocCtx<'a> {
     pub sentences: Vec<Sentence>,
     /// Word tokens of all sentences, in order (tokenized once, shared by the extractors).
     pub tokens: Vec<crate::text::Token<'a>>,
-    /// Speech verbs ("said", "according to"), in order.
-    pub verbs: Vec<Span>,
-    /// The other cue words of the text (casualty stems, sentence phrases, truce hints); its
-    /// date words and verbs are moved out to the sentences' dates and [`DocCtx::verbs`].
-    pub hints: cues::TextCues,
+    /// The cue words of the text, found in one pass ([`cues::scan`]): date words, speech
+    /// verbs ("said", "according to"), casualty stems, sentence phrases, truce hints.
+    pub cues: cues::TextCues,
     /// Publication date.
     pub published: Option<NaiveDate>,
     /// The article's id, shared by all its items.
@@ -160,17 +158,15 @@ fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocRes
     let text = doc.text.as_str();
     let header = meta::header(text);
     // Cue words of the whole text, found in one pass: date words (for the dateline's year and
-    // every sentence), speech verbs, casualty stems and sentence phrases.
-    let mut hints = cues::scan(text);
-    let cues = dates::Cues::from_found(std::mem::take(&mut hints.dates));
-    let verbs = std::mem::take(&mut hints.verbs);
+    // every sentence), speech verbs, casualty stems, sentence phrases and truce hints.
+    let text_cues = cues::scan(text);
     let body_start = header.as_ref().map_or(0, |h| h.end);
     let (published, published_source) = match (doc.published, &header) {
         (Some(p), _) => (Some(p.0), p.1),
         (None, Some(h)) => (Some(h.date), crate::model::DateSource::Header),
-        (None, None) => match meta::dateline_in(text, body_start, year_hint, &cues) {
+        (None, None) => match meta::dateline_in(text, body_start, year_hint, &text_cues.dates) {
             Some(d) => (Some(d), crate::model::DateSource::Dateline),
-            None => match meta::infer_published_in(text, body_start, &cues) {
+            None => match meta::infer_published_in(text, body_start, &text_cues.dates) {
                 Some(d) => (Some(d), crate::model::DateSource::Inferred),
                 None => (None, crate::model::DateSource::None),
             },
@@ -188,7 +184,7 @@ fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocRes
                 return None;
             }
             let slice = &text[s.start..s.end];
-            let ds = dates::find_dates_in(slice, s.start, published, year_hint, &cues);
+            let ds = dates::find_dates_in(slice, s.start, published, year_hint, &text_cues.dates);
             let (date, basis) = match dates::sentence_day(&ds) {
                 Some((d, b)) => (Some(d), b),
                 None => (published, if published.is_some() { DateBasis::Article } else { DateBasis::Unknown }),
@@ -218,8 +214,7 @@ fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocRes
         persons: Vec::new(),
         sentences,
         tokens,
-        verbs,
-        hints,
+        cues: text_cues,
         published,
         article: Id::from(doc.id.as_str()),
         interned: Default::default(),
