@@ -203,11 +203,14 @@ pub fn decode_vec(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
         return Ok((text.into_owned(), note));
     }
     let sample = &bytes[..bytes.len().min(8192)];
-    let nul = sample.iter().filter(|&&b| b == 0).count();
+    // One branch-free pass (most samples hold neither): NUL bytes, and control bytes other
+    // than tab, line breaks and escape.
+    let (nul, controls) = sample.iter().fold((0usize, 0usize), |(n, c), &b| {
+        (n + usize::from(b == 0), c + usize::from(b < 0x09 || (b >= 0x0e) & (b < 0x20) & (b != 0x1b)))
+    });
     if nul > 0 {
         return Err(format!("binary file ({} NUL bytes in the first {} bytes); not text", nul, sample.len()));
     }
-    let controls = sample.iter().filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b) && b != 0x1b).count();
     if controls * 20 > sample.len() {
         return Err("binary file (mostly control bytes); not text".into());
     }

@@ -2,9 +2,30 @@
 //! splitting with byte spans, and word tokens.
 
 /// Letters, digits and the joiners that can sit inside a word.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    let u = c as u32;
+    if u < 0x80 {
+        return is_ascii_word_byte(u as u8);
+    }
+    // Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic and the general punctuation (curly
+    // quotes, dashes) from a table, instead of Unicode's tables at every character.
+    if let Some(bits) = WORD_TABLE.get((u >> 6) as usize) {
+        return bits >> (u & 63) & 1 != 0;
+    }
+    c.is_alphanumeric()
 }
+
+/// [`is_word_char`] of every character below U+3000, one bit each.
+static WORD_TABLE: std::sync::LazyLock<[u64; 0x3000 / 64]> = std::sync::LazyLock::new(|| {
+    let mut t = [0u64; 0x3000 / 64];
+    for u in 0u32..0x3000 {
+        if char::from_u32(u).is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            t[(u >> 6) as usize] |= 1 << (u & 63);
+        }
+    }
+    t
+});
 
 /// An ASCII word byte (letter, digit, `_`): what the regex patterns' ASCII word boundaries
 /// (`(?-u:\b)`) take for a word character.
@@ -246,6 +267,13 @@ pub fn tokens_into<'a>(s: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_chars_from_the_table_are_unicodes() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric() || c == '_', "{c:?} U+{:04X}", c as u32);
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).iter().map(|s| &text[s.start..s.end]).collect()
