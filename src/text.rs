@@ -8,8 +8,15 @@ pub fn is_word_char(c: char) -> bool {
     if u < 0x80 {
         return is_ascii_word_byte(u as u8);
     }
-    // Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic and the general punctuation (curly
-    // quotes, dashes) from a table, instead of Unicode's tables at every character.
+    is_word_char_beyond_ascii(c)
+}
+
+/// [`is_word_char`] of a character beyond ASCII: Latin, Greek, Cyrillic, Armenian, Hebrew,
+/// Arabic and the general punctuation (curly quotes, dashes) from a table, instead of
+/// Unicode's tables at every character.
+#[inline(never)]
+fn is_word_char_beyond_ascii(c: char) -> bool {
+    let u = c as u32;
     if let Some(bits) = WORD_TABLE.get((u >> 6) as usize) {
         return bits >> (u & 63) & 1 != 0;
     }
@@ -214,7 +221,7 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     s[i..].chars().next().map(|c| (c, c.len_utf8()))
 }
 
-#[inline]
+#[inline(always)]
 fn word_char_at(s: &str, i: usize) -> Option<usize> {
     match s.as_bytes().get(i) {
         Some(&b) if b < 0x80 => is_ascii_word_byte(b).then_some(1),

@@ -370,21 +370,150 @@ fn modifier_before(s: &str, p: usize) -> usize {
     p
 }
 
+/// The groups of one match of a date pattern, as [`Regex::captures`] would give them, read
+/// from the matched text by [`Groups::of`] (finding a match is cheap; running the capture
+/// engine on it is not).
+struct Groups<'a> {
+    /// The matched text.
+    text: &'a str,
+    /// Where the match starts in the searched text.
+    offset: usize,
+    /// Spans of groups 1.. in `text`.
+    spans: [Option<(usize, usize)>; 4],
+}
+
+impl<'a> Groups<'a> {
+    /// The groups of pattern `i` in `text`, a whole match of it (a match fixes where each
+    /// group lies, so the text is only split, never checked again).
+    fn of(i: usize, text: &'a str, offset: usize) -> Groups<'a> {
+        let len = text.len();
+        // The end of the run of white space (Unicode, as `\s`) from `k`.
+        let skip_space = |k: usize| text[k..].find(|c: char| !c.is_whitespace()).map_or(len, |n| k + n);
+        let find_from = |k: usize, f: &dyn Fn(char) -> bool| text[k..].find(f).map_or(len, |n| k + n);
+        let space = |c: char| c.is_whitespace();
+        // The optional `,?\s+(\d{4})` after a day or month ending at `k`: the rest of the match.
+        let year_after = |k: usize| (k < len).then(|| (skip_space(k + usize::from(text[k..].starts_with(','))), len));
+        let mut spans = [None; 4];
+        match i {
+            // Month-day: month, space, day, ordinal suffix, optional year.
+            0 => {
+                let month_end = find_from(0, &space);
+                let day = skip_space(month_end);
+                let day_end = find_from(day, &|c| c.is_ascii_alphabetic() || c == ',' || c.is_whitespace());
+                let suffix_end = find_from(day_end, &|c| !c.is_ascii_alphabetic());
+                spans[..3].copy_from_slice(&[Some((0, month_end)), Some((day, day_end)), year_after(suffix_end)]);
+            }
+            // Day-month: day, ordinal suffix, space, optional "of", month, optional year.
+            1 => {
+                let day_end = find_from(0, &|c| c.is_ascii_alphabetic() || c.is_whitespace());
+                let mut month = skip_space(find_from(day_end, &|c| !c.is_ascii_alphabetic()));
+                if text[month..].starts_with("of") && text[month + 2..].starts_with(char::is_whitespace) {
+                    month = skip_space(month + 2);
+                }
+                let month_end = find_from(month, &|c| c == ',' || c.is_whitespace());
+                spans[..3].copy_from_slice(&[Some((0, day_end)), Some((month, month_end)), year_after(month_end)]);
+            }
+            // ISO: year-month-day.
+            2 => {
+                let a = find_from(0, &|c| c == '-');
+                let b = find_from(a + 1, &|c| c == '-');
+                spans[..3].copy_from_slice(&[Some((0, a)), Some((a + 1, b)), Some((b + 1, len))]);
+            }
+            // Dotted or slashed: day or month, separator, month or day, separator, year.
+            3 => {
+                let a = find_from(0, &|c| matches!(c, '.' | '/'));
+                let b = find_from(a + 1, &|c| matches!(c, '.' | '/'));
+                spans = [Some((0, a)), Some((a, a + 1)), Some((a + 1, b)), Some((b + 1, len))];
+            }
+            // Weekday: optional modifier and space, weekday, optional possessive.
+            4 => {
+                let first_end = find_from(0, &space);
+                let (modifier, day) = if first_end < len { (Some((0, first_end)), skip_space(first_end)) } else { (None, 0) };
+                let day_end = ["'s", "’s"].iter().find_map(|p| text.strip_suffix(p)).map_or(len, str::len);
+                spans[..2].copy_from_slice(&[modifier, Some((day, day_end))]);
+            }
+            // Relative: the whole phrase, and the count of "N days ago" / "N weeks ago".
+            5 => {
+                spans[0] = Some((0, len));
+                let first_end = find_from(0, &|c| c == ' ');
+                // `(?i)` also matches `s` as `ſ` and `k` as the Kelvin sign.
+                let rest: String = text[first_end..]
+                    .chars()
+                    .map(|c| match c {
+                        'ſ' => 's',
+                        '\u{212A}' => 'k',
+                        c => c.to_ascii_lowercase(),
+                    })
+                    .collect();
+                match rest.as_str() {
+                    " days ago" => spans[1] = Some((0, first_end)),
+                    " weeks ago" => spans[2] = Some((0, first_end)),
+                    _ => {}
+                }
+            }
+            // Years: "1991-94" (group 1), "the 1990s" (group 3), "in 1994" (group 4); group 2
+            // is the end of a range.
+            6 => {
+                let chars: Vec<(usize, char)> = text.char_indices().collect();
+                let at = |k: usize| chars.get(k).map_or(len, |c| c.0);
+                if text.ends_with('s') {
+                    let n = chars.len();
+                    spans[2] = Some((at(n - 5), at(n - 1)));
+                } else if text.starts_with(|c: char| c.is_ascii_digit()) {
+                    let dash = skip_space(at(4));
+                    let dash_len = text[dash..].chars().next().map_or(0, char::len_utf8);
+                    spans[0] = Some((0, at(4)));
+                    spans[1] = Some((skip_space(dash + dash_len), len));
+                } else {
+                    spans[3] = Some((at(chars.len() - 4), len));
+                }
+            }
+            // Month-year: month, space, year.
+            _ => {
+                let month_end = find_from(0, &space);
+                spans[..2].copy_from_slice(&[Some((0, month_end)), Some((skip_space(month_end), len))]);
+            }
+        }
+        Groups { text, offset, spans }
+    }
+
+    /// Group `k` (0 the whole match), as text.
+    fn get(&self, k: usize) -> Option<&'a str> {
+        if k == 0 {
+            return Some(self.text);
+        }
+        self.spans[k - 1].map(|(a, b)| &self.text[a..b])
+    }
+
+    /// The span of group `k` in the searched text.
+    fn span(&self, k: usize) -> Option<(usize, usize)> {
+        if k == 0 {
+            return Some((self.offset, self.offset + self.text.len()));
+        }
+        self.spans[k - 1].map(|(a, b)| (self.offset + a, self.offset + b))
+    }
+}
+
 /// Matches of anchored pattern `i` at each start (in order), without overlaps, as a search
 /// through the whole sentence would give them: (offset of the match, its groups).
-fn anchored_at(i: usize, s: &str, starts: impl IntoIterator<Item = usize>) -> Vec<(usize, regex::Captures<'_>)> {
+fn anchored_at(i: usize, s: &str, starts: impl IntoIterator<Item = usize>) -> Vec<Groups<'_>> {
     let mut out = Vec::new();
     let mut end = 0;
     for q in starts {
         if q < end {
             continue;
         }
-        if let Some(c) = ANCHORED[i].as_ref().and_then(|re| re.captures(&s[q..])) {
-            end = q + c.get(0).map_or(0, |m| m.end());
-            out.push((q, c));
+        if let Some(m) = ANCHORED[i].as_ref().and_then(|re| re.find(&s[q..])) {
+            end = q + m.end();
+            out.push(Groups::of(i, &s[q..end], q));
         }
     }
     out
+}
+
+/// Every match of pattern `i` in `s`, with its groups.
+fn matches_of(i: usize, s: &str) -> impl Iterator<Item = Groups<'_>> {
+    PATTERNS[i].find_iter(s).map(move |m| Groups::of(i, m.as_str(), m.start()))
 }
 
 /// Find all date expressions in `s` (a sentence whose first byte is at `base` in the article).
@@ -411,24 +540,22 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
     let day_or_since = |s: &str, a: usize, d: NaiveDate| {
         if is_since(s, a) { DateKind::Since(d) } else { DateKind::Day(d, DateBasis::Explicit) }
     };
-    for c in hits.matched(2).then(|| PATTERNS[2].captures_iter(s)).into_iter().flatten() {
-        let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
-        let d = (|| NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?))();
+    let num = |c: &Groups, k: usize| c.get(k).and_then(|x| x.parse::<u32>().ok());
+    for c in hits.matched(2).then(|| matches_of(2, s)).into_iter().flatten() {
+        let m = c.span(0).unwrap_or_default();
+        let d = (|| NaiveDate::from_ymd_opt(c.get(1)?.parse().ok()?, num(&c, 2)?, num(&c, 3)?))();
         if let Some(d) = d {
             push(&mut out, &mut taken, m.0, m.1, day_or_since(s, m.0, d));
         }
     }
-    for c in hits.matched(3).then(|| PATTERNS[3].captures_iter(s)).into_iter().flatten() {
-        let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+    for c in hits.matched(3).then(|| matches_of(3, s)).into_iter().flatten() {
+        let m = c.span(0).unwrap_or_default();
         if !free(&taken, m.0, m.1) {
             continue;
         }
-        let (a, b, y): (u32, u32, i32) = match (c[1].parse(), c[3].parse(), c[4].parse()) {
-            (Ok(a), Ok(b), Ok(y)) => (a, b, y),
-            _ => continue,
-        };
+        let (Some(a), Some(b), Some(Ok(y))) = (num(&c, 1), num(&c, 3), c.get(4).map(str::parse::<i32>)) else { continue };
         // Dots are day.month.year; slashes month/day/year unless that is impossible.
-        let d = if &c[2] == "." || a > 12 { NaiveDate::from_ymd_opt(y, b, a) } else { NaiveDate::from_ymd_opt(y, a, b) };
+        let d = if c.get(2) == Some(".") || a > 12 { NaiveDate::from_ymd_opt(y, b, a) } else { NaiveDate::from_ymd_opt(y, a, b) };
         if let Some(d) = d {
             push(&mut out, &mut taken, m.0, m.1, day_or_since(s, m.0, d));
         }
@@ -440,20 +567,21 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
         // Month-day starts at the month name, day-month at the day before it.
         let starts: Vec<usize> =
             if month_first { hits.months.clone() } else { hits.months.iter().filter_map(|&p| day_before(s, p)).collect() };
-        for (off, c) in anchored_at(i, s, starts) {
-            let m = c.get(0).map_or((off, off), |m| (off + m.start(), off + m.end()));
+        for c in anchored_at(i, s, starts) {
+            let m = c.span(0).unwrap_or_default();
             if !free(&taken, m.0, m.1) {
                 continue;
             }
             // "12 Martuni": the month must end its word (the pattern cannot say so after "Oct.").
-            let month_end = c.get(if month_first { 1 } else { 2 }).map_or(0, |g| off + g.end());
+            let (month_group, day_group) = if month_first { (1, 2) } else { (2, 1) };
+            let month_end = c.span(month_group).map_or(0, |g| g.1);
             if s.as_bytes().get(month_end).is_some_and(u8::is_ascii_alphabetic) {
                 continue;
             }
-            let (mon, day) = if month_first { (&c[1], &c[2]) } else { (&c[2], &c[1]) };
+            let (Some(mon), Some(day)) = (c.get(month_group), c.get(day_group)) else { continue };
             let Some(month) = month_number(mon) else { continue };
             let Ok(day) = day.parse::<u32>() else { continue };
-            let year = c.get(3).and_then(|y| y.as_str().parse().ok());
+            let year = c.get(3).and_then(|y| y.parse().ok());
             // "May 5" is a date, "may 5" is not: month names need their capital.
             if !mon.starts_with(char::is_uppercase) {
                 continue;
@@ -464,33 +592,33 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             }
         }
     }
-    for (off, c) in hits.matched(7).then(|| anchored_at(7, s, hits.months.clone())).into_iter().flatten() {
-        let m = c.get(0).map_or((off, off), |m| (off + m.start(), off + m.end()));
+    for c in hits.matched(7).then(|| anchored_at(7, s, hits.months.clone())).into_iter().flatten() {
+        let m = c.span(0).unwrap_or_default();
         if free(&taken, m.0, m.1)
-            && let Ok(y) = c[2].parse::<i32>()
+            && let Some(Ok(y)) = c.get(2).map(str::parse::<i32>)
         {
             push(&mut out, &mut taken, m.0, m.1, DateKind::Year(y));
         }
     }
-    for c in hits.matched(6).then(|| PATTERNS[6].captures_iter(s)).into_iter().flatten() {
-        let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+    for c in hits.matched(6).then(|| matches_of(6, s)).into_iter().flatten() {
+        let m = c.span(0).unwrap_or_default();
         if !free(&taken, m.0, m.1) {
             continue;
         }
-        let y = c.get(1).or(c.get(3)).or(c.get(4)).and_then(|y| y.as_str().parse::<i32>().ok());
+        let y = c.get(1).or(c.get(3)).or(c.get(4)).and_then(|y| y.parse::<i32>().ok());
         if let Some(y) = y {
             push(&mut out, &mut taken, m.0, m.1, DateKind::Year(y));
         }
     }
     if let Some(p) = published {
         let starts = hits.weekdays.iter().map(|&p| modifier_before(s, p));
-        for (off, c) in hits.matched(4).then(|| anchored_at(4, s, starts)).into_iter().flatten() {
-            let m = c.get(0).map_or((off, off), |m| (off + m.start(), off + m.end()));
+        for c in hits.matched(4).then(|| anchored_at(4, s, starts)).into_iter().flatten() {
+            let m = c.span(0).unwrap_or_default();
             if !free(&taken, m.0, m.1) {
                 continue;
             }
-            let Some(wd) = weekday(&c[2]) else { continue };
-            let modifier = c.get(1).map(|x| x.as_str());
+            let Some(wd) = c.get(2).and_then(weekday) else { continue };
+            let modifier = c.get(1);
             let d = match modifier {
                 Some("next") => shift(p, (7 + wd.num_days_from_monday() as i64 - p.weekday().num_days_from_monday() as i64 - 1) % 7 + 1),
                 Some("last") => last_weekday(p, wd, true),
@@ -500,12 +628,12 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             let kind = if modifier == Some("since") { DateKind::Since(d) } else { DateKind::Day(d, DateBasis::Relative) };
             push(&mut out, &mut taken, m.0, m.1, kind);
         }
-        for c in hits.matched(5).then(|| PATTERNS[5].captures_iter(s)).into_iter().flatten() {
-            let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+        for c in hits.matched(5).then(|| matches_of(5, s)).into_iter().flatten() {
+            let m = c.span(0).unwrap_or_default();
             if !free(&taken, m.0, m.1) {
                 continue;
             }
-            let w = c[1].to_ascii_lowercase();
+            let w = c.get(1).unwrap_or_default().to_ascii_lowercase();
             let d = match w.as_str() {
                 "yesterday" | "last night" => shift(p, -1),
                 "the day before yesterday" => shift(p, -2),
@@ -527,7 +655,7 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
                     prev.and_then(|d| d.with_day(day))
                 }
                 _ => {
-                    let n = c.get(2).or(c.get(3)).and_then(|x| small_number(x.as_str()));
+                    let n = c.get(2).or(c.get(3)).and_then(small_number);
                     let per = if w.ends_with("weeks ago") { 7 } else { 1 };
                     n.filter(|n| (0..=400).contains(n)).and_then(|n| shift(p, -n * per))
                 }
@@ -572,8 +700,8 @@ mod tests {
         };
         let anchored = anchored_at(i, s, starts)
             .iter()
-            .filter(|(off, c)| kept(c, *off))
-            .filter_map(|(off, c)| c.get(0).map(|m| (off + m.start(), off + m.end())))
+            .filter(|c| i != 1 || c.span(2).is_none_or(|g| !s.as_bytes().get(g.1).is_some_and(u8::is_ascii_alphabetic)))
+            .filter_map(|c| c.span(0))
             .collect();
         (full, anchored)
     }
@@ -596,6 +724,39 @@ mod tests {
             for i in [0, 1, 4, 7] {
                 let (full, anchored) = both_ways(i, &s);
                 proptest::prop_assert_eq!(full, anchored, "pattern {} in {:?}", i, s);
+            }
+        }
+
+        /// Groups read from a match's text are the groups the capture engine gives.
+        #[test]
+        fn groups_read_from_the_text_are_the_captures(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "12", "5th", "31st", "2nd", "2020", "1994", "1990", "1990s", "94", "١٢", "٢٠٢٠", "19٩٠", "20٢٠s", "October",
+                "Oct.", "Sept", "Sept.", "May", "Mar", "Martuni", "of", "on", "last", "since", "early", "late", "mid-", "mid",
+                "Monday", "Monday's", "Friday’s", "in", "from", "by", "a", "three", "days", "DAYS", "dayſ", "weeks",
+                "wee\u{212A}s", "week", "ago", "AGO", "yesterday", "night", "month", "this", "the", "10", "11", "-", "–",
+                "2020-10-12", "١٢-١٠-٢٠٢٠", "12.10.2020", "10/12/2020", "١٢.١٠.٢٠٢٠",
+                // Whole phrases, so that the generated text often holds one.
+                "3 dayſ ago", "two wee\u{212A}s ago", "a week ago", "5 DAYS AGO", "a weeks ago", "1991 – 94", "mid-1990s",
+                "since\u{a0}2020", "12th of October, 2020", "last Monday's",
+            ]), 0..12),
+            seps in proptest::collection::vec(proptest::sample::select(vec![
+                " ", "", ", ", ",", "\u{a0}", "\u{2009}", "\u{3000}", "  ", ". ", "-", " – ", "/", ".",
+            ]), 12),
+        ) {
+            let mut s = String::new();
+            for (w, sep) in words.iter().zip(&seps) {
+                s.push_str(w);
+                s.push_str(sep);
+            }
+            for (i, re) in PATTERNS.iter().enumerate() {
+                for c in re.captures_iter(&s) {
+                    let Some(m) = c.get(0) else { continue };
+                    let g = Groups::of(i, m.as_str(), m.start());
+                    for k in 0..=4 {
+                        proptest::prop_assert_eq!(g.span(k), c.get(k).map(|x| (x.start(), x.end())), "pattern {} group {} in {:?}", i, k, s);
+                    }
+                }
             }
         }
 
