@@ -203,11 +203,14 @@ pub fn decode_vec(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
         return Ok((text.into_owned(), note));
     }
     let sample = &bytes[..bytes.len().min(8192)];
-    // One branch-free pass (most samples hold neither): NUL bytes, and control bytes other
-    // than tab, line breaks and escape.
-    let (nul, controls) = sample.iter().fold((0usize, 0usize), |(n, c), &b| {
-        (n + usize::from(b == 0), c + usize::from(b < 0x09 || (b >= 0x0e) & (b < 0x20) & (b != 0x1b)))
-    });
+    // Control bytes other than tab, line breaks and escape (NUL among them). Most samples
+    // hold none, which one branch-free pass over the bytes tells; only then are they counted.
+    let control = |b: u8| (b < 0x09) | (b >= 0x0e) & (b < 0x20) & (b != 0x1b);
+    let (nul, controls) = if sample.iter().fold(false, |any, &b| any | control(b)) {
+        (sample.iter().filter(|&&b| b == 0).count(), sample.iter().filter(|&&b| control(b)).count())
+    } else {
+        (0, 0)
+    };
     if nul > 0 {
         return Err(format!("binary file ({} NUL bytes in the first {} bytes); not text", nul, sample.len()));
     }
@@ -473,6 +476,13 @@ mod tests {
     fn decode_table() {
         assert!(decode(b"").is_err());
         assert!(decode(b"\x00\x01\x02binary\x00").unwrap_err().contains("binary"));
+        // Control bytes: more than one in twenty is binary; tab, line breaks and escape are text.
+        let mut mostly_control = b"text ".repeat(20);
+        mostly_control.extend([0x01, 0x02, 0x0e, 0x1f, 0x03, 0x04]);
+        assert!(decode(&mostly_control).unwrap_err().contains("control bytes"), "{mostly_control:?}");
+        let some_control = [b"text ".repeat(20), vec![0x01, 0x02, 0x1f, 0x08]].concat();
+        assert!(decode(&some_control).is_ok());
+        assert!(decode(&b"text\t\n\x0b\x0c\r\x1b[0m ".repeat(5)).is_ok());
         let (t, n) = decode("Gəncə".as_bytes()).unwrap_or_default();
         assert_eq!((t.as_str(), n), ("Gəncə", None));
         let (t, n) = decode(b"Caf\xe9 in Bak\xfc").unwrap_or_default();
