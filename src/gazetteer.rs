@@ -125,12 +125,10 @@ enum Target {
 pub struct NameMatcher {
     /// Names by [`head_key`]: (pattern index, name bytes), longest first.
     by_head: Buckets,
-    /// One bit per [`filter_bit`] of the keys in `by_head`: most words are ruled out by one
-    /// bit test before the hash map is asked.
-    filter: Box<[u64]>,
     targets: Vec<Target>,
-    /// Bytes a name can start with.
-    first: [bool; 256],
+    /// The first bytes and head keys of the names: most words are ruled out by it before
+    /// the hash map is asked.
+    starts: StartFilter,
 }
 
 /// Size of a [`NameMatcher`]'s key filter in bits (8 KB).
@@ -166,8 +164,51 @@ pub struct WordStart {
     pub key: u64,
 }
 
-/// Which first bytes [`word_starts`] keeps.
-pub type FirstBytes = [bool; 256];
+/// Which word starts [`word_starts`] keeps: those whose first byte some name starts with
+/// and whose head key is set in a bit filter (one bit per [`filter_bit`] of the names' head
+/// keys). Matchers run on the same starts share one filter, the [`StartFilter::union`] of
+/// theirs.
+#[derive(Debug, Clone)]
+pub struct StartFilter {
+    first: [bool; 256],
+    keys: Box<[u64]>,
+}
+
+impl StartFilter {
+    /// A filter that keeps every word start.
+    pub fn all() -> StartFilter {
+        StartFilter { first: [true; 256], keys: vec![u64::MAX; FILTER_BITS / 64].into_boxed_slice() }
+    }
+
+    fn none() -> StartFilter {
+        StartFilter { first: [false; 256], keys: vec![0; FILTER_BITS / 64].into_boxed_slice() }
+    }
+
+    fn insert(&mut self, first: u8, key: u64) {
+        self.first[first as usize] = true;
+        let bit = filter_bit(key);
+        self.keys[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Whether a word starting with byte `first` with head key `key` may start a name.
+    #[inline]
+    fn keeps(&self, first: u8, key: u64) -> bool {
+        let bit = filter_bit(key);
+        self.first[first as usize] && self.keys[bit / 64] >> (bit % 64) & 1 != 0
+    }
+
+    /// The filter keeping what either keeps.
+    pub fn union(&self, other: &StartFilter) -> StartFilter {
+        let mut u = self.clone();
+        for (f, o) in u.first.iter_mut().zip(&other.first) {
+            *f |= *o;
+        }
+        for (k, o) in u.keys.iter_mut().zip(&other.keys) {
+            *k |= *o;
+        }
+        u
+    }
+}
 
 /// A number standing for a head (`len` bytes of `b` from `i`): its first eight bytes and its
 /// length. Different heads can share a key; names are always compared in full.
@@ -207,9 +248,9 @@ fn ascii_word_and_space(v: u64) -> (u8, u8) {
 }
 
 /// Where a name may start: every character that is not white space and follows a non-word
-/// character (or starts the text), in order, with its head; only those whose first byte is
-/// set in `first` (the union of [`NameMatcher::first_bytes`] of the matchers to run).
-pub fn word_starts(text: &str, first: &FirstBytes) -> Vec<WordStart> {
+/// character (or starts the text), in order, with its head; only those `filter` keeps (the
+/// union of the [`NameMatcher::start_filter`]s of the matchers to run).
+pub fn word_starts(text: &str, filter: &StartFilter) -> Vec<WordStart> {
     /// Per ASCII byte: bit 0 a word character, bit 1 not white space.
     const CLASS: [u8; 128] = {
         let mut t = [0u8; 128];
@@ -241,7 +282,7 @@ pub fn word_starts(text: &str, first: &FirstBytes) -> Vec<WordStart> {
                 let j = starts.trailing_zeros();
                 let at = i + j as usize;
                 starts &= starts - 1;
-                if !first[b[at] as usize] {
+                if !filter.first[b[at] as usize] {
                     continue;
                 }
                 // The head: the run of word bytes from here (read from the masks unless it
@@ -252,7 +293,10 @@ pub fn word_starts(text: &str, first: &FirstBytes) -> Vec<WordStart> {
                     let run = (!(word >> j)).trailing_zeros();
                     if j + run < 64 { run as usize } else { head_len(text, at) }
                 };
-                out.push(WordStart { start: at, key: head_key(b, at, len) });
+                let key = head_key(b, at, len);
+                if filter.keeps(b[at], key) {
+                    out.push(WordStart { start: at, key });
+                }
             }
             prev_word = word >> 63 != 0;
             i = end;
@@ -268,8 +312,11 @@ pub fn word_starts(text: &str, first: &FirstBytes) -> Vec<WordStart> {
                 let ch = next_char(text, i).unwrap_or(' ');
                 (is_word_char(ch), !ch.is_whitespace(), ch.len_utf8())
             };
-            if !prev_word && solid && first[c as usize] {
-                out.push(WordStart { start: i, key: head_key(b, i, head_len(text, i)) });
+            if !prev_word && solid && filter.first[c as usize] {
+                let key = head_key(b, i, head_len(text, i));
+                if filter.keeps(c, key) {
+                    out.push(WordStart { start: i, key });
+                }
             }
             prev_word = word;
             i += len;
@@ -282,7 +329,7 @@ impl NameMatcher {
     fn build(patterns: Vec<(String, Target)>) -> Result<Self, Error> {
         let mut seen = HashSet::new();
         let mut targets = Vec::new();
-        let mut first = [false; 256];
+        let mut starts = StartFilter::none();
         let mut by_head = Buckets::default();
         for (p, t) in patterns {
             let p = p.trim().to_string();
@@ -291,8 +338,8 @@ impl NameMatcher {
             }
             let index =
                 u32::try_from(targets.len()).map_err(|_| Error::Data { path: "matcher".into(), message: "too many names".into() })?;
-            first[p.as_bytes()[0] as usize] = true;
             let key = head_key(p.as_bytes(), 0, head_len(&p, 0));
+            starts.insert(p.as_bytes()[0], key);
             by_head.entry(key).or_default().push((index, p.as_bytes().into()));
             targets.push(t);
         }
@@ -300,12 +347,7 @@ impl NameMatcher {
             // Longest first; equal lengths cannot both match at one place (names are unique).
             names.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
         }
-        let mut filter = vec![0u64; FILTER_BITS / 64].into_boxed_slice();
-        for &key in by_head.keys() {
-            let bit = filter_bit(key);
-            filter[bit / 64] |= 1 << (bit % 64);
-        }
-        Ok(NameMatcher { by_head, filter, targets, first })
+        Ok(NameMatcher { by_head, targets, starts })
     }
 
     /// All whole-word matches in `text`, left to right, not overlapping.
@@ -315,16 +357,16 @@ impl NameMatcher {
 
     /// Matches, and the spans of exclusion phrases ("Geneva Conventions") that were skipped.
     pub fn find_with_exclusions(&self, text: &str) -> (Vec<NameMatch>, Vec<(usize, usize)>) {
-        self.find_at(text, &word_starts(text, &self.first))
+        self.find_at(text, &word_starts(text, &self.starts))
     }
 
-    /// The bytes a name of this matcher can start with, for [`word_starts`].
-    pub fn first_bytes(&self) -> &FirstBytes {
-        &self.first
+    /// The word starts a name of this matcher can begin at, for [`word_starts`].
+    pub fn start_filter(&self) -> &StartFilter {
+        &self.starts
     }
 
     /// [`NameMatcher::find_with_exclusions`] with the text's [`word_starts`] already found
-    /// (in increasing order, for at least this matcher's [`NameMatcher::first_bytes`]).
+    /// (in increasing order, for at least this matcher's [`NameMatcher::start_filter`]).
     pub fn find_at(&self, text: &str, starts: &[WordStart]) -> (Vec<NameMatch>, Vec<(usize, usize)>) {
         let mut excluded = Vec::new();
         let mut out = Vec::new();
@@ -335,11 +377,7 @@ impl NameMatcher {
         let mut free_from = 0;
         for &WordStart { start: i, key } in starts {
             // (Starts that are not character boundaries of `text` are passed over.)
-            if i < free_from || !b.get(i).is_some_and(|&c| self.first[c as usize]) || !text.is_char_boundary(i) {
-                continue;
-            }
-            let bit = filter_bit(key);
-            if self.filter[bit / 64] >> (bit % 64) & 1 == 0 {
+            if i < free_from || !b.get(i).is_some_and(|&c| self.starts.keeps(c, key)) || !text.is_char_boundary(i) {
                 continue;
             }
             let Some(names) = self.by_head.get(&key) else { continue };
@@ -576,9 +614,9 @@ impl Gazetteer {
         self.matcher.find_with_exclusions(text)
     }
 
-    /// The bytes a place name can start with, for [`word_starts`].
-    pub fn first_bytes(&self) -> &FirstBytes {
-        self.matcher.first_bytes()
+    /// The word starts a place name can begin at, for [`word_starts`].
+    pub fn start_filter(&self) -> &StartFilter {
+        self.matcher.start_filter()
     }
 
     /// [`Gazetteer::find_with_exclusions`] with the text's [`word_starts`] already found.
@@ -662,9 +700,9 @@ impl Actors {
         self.matcher.find(text)
     }
 
-    /// The bytes an actor's name can start with, for [`word_starts`].
-    pub fn first_bytes(&self) -> &FirstBytes {
-        self.matcher.first_bytes()
+    /// The word starts an actor's name can begin at, for [`word_starts`].
+    pub fn start_filter(&self) -> &StartFilter {
+        self.matcher.start_filter()
     }
 
     /// [`Actors::find`] with the text's [`word_starts`] already found.
@@ -836,8 +874,7 @@ country = "Azerbaijan"
                     .filter(|&(i, c)| !c.is_whitespace() && prev_char(s, i).is_none_or(|p| !is_word_char(p)))
                     .map(|(i, _)| i)
                     .collect();
-                let all = [true; 256];
-                let fast: Vec<usize> = word_starts(s, &all).iter().map(|w| w.start).collect();
+                let fast: Vec<usize> = word_starts(s, &StartFilter::all()).iter().map(|w| w.start).collect();
                 proptest::prop_assert_eq!(fast, slow);
             }
         }

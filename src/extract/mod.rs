@@ -21,7 +21,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::corpus::{Document, Manifest};
 use crate::engine::{Engine, Progress};
-use crate::gazetteer::{Actors, Gazetteer, NameMatch};
+use crate::gazetteer::{Actors, Gazetteer, NameMatch, StartFilter};
 use crate::model::{Article, Claim, DateBasis, Extraction, Id, Mention, Place, Problem, Quote, Truce, UnknownName};
 use crate::text::{self, Span};
 use attribution::Speaker;
@@ -154,7 +154,7 @@ struct DocResult {
 
 /// Extract one document. `year_hint` supplies a year for dates written without one when the
 /// article has no publication date.
-fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocResult {
+fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_hint: Option<i32>) -> DocResult {
     let text = doc.text.as_str();
     let header = meta::header(text);
     // Cue words of the whole text, found in one pass: date words (for the dateline's year and
@@ -196,11 +196,7 @@ fn extract_doc(engine: &Engine, doc: Document, year_hint: Option<i32>) -> DocRes
         .collect();
     let in_body = |m: &NameMatch| m.start >= body_start && !skip.iter().any(|j| j.start <= m.start && m.end <= j.end);
     // Word starts found once for both name matchers.
-    let mut first = *engine.gazetteer.first_bytes();
-    for (f, a) in first.iter_mut().zip(engine.actors.first_bytes()) {
-        *f |= *a;
-    }
-    let starts = crate::gazetteer::word_starts(text, &first);
+    let starts = crate::gazetteer::word_starts(text, name_starts);
     let (places, excluded) = engine.gazetteer.find_at(text, &starts);
     let places: Vec<NameMatch> = places.into_iter().filter(in_body).collect();
     let actor_matches: Vec<NameMatch> = engine.actors.find_at(text, &starts).into_iter().filter(in_body).collect();
@@ -277,6 +273,8 @@ pub fn extract(
     progress: &Progress,
 ) -> Extraction {
     let year_hint = corpus_year(&docs);
+    // The word starts where a place or an actor name may begin.
+    let name_starts = engine.gazetteer.start_filter().union(engine.actors.start_filter());
     let total = docs.len();
     progress.total.store(docs.len(), Ordering::Relaxed);
     progress.done.store(0, Ordering::Relaxed);
@@ -312,7 +310,7 @@ pub fn extract(
                         if progress.cancelled() {
                             return None;
                         }
-                        let r = extract_doc(engine, d, year_hint);
+                        let r = extract_doc(engine, &name_starts, d, year_hint);
                         progress.done.fetch_add(1, Ordering::Relaxed);
                         Some(r)
                     })
