@@ -205,7 +205,7 @@ pub fn decode_vec(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
     let sample = &bytes[..bytes.len().min(8192)];
     // Control bytes other than tab, line breaks and escape (NUL among them). Most samples
     // hold none, which one branch-free pass over the bytes tells; only then are they counted.
-    let control = |b: u8| (b < 0x09) | (b >= 0x0e) & (b < 0x20) & (b != 0x1b);
+    let control = |b: u8| (b < 0x09) | (0x0e..0x20).contains(&b) & (b != 0x1b);
     let (nul, controls) = if sample.iter().fold(false, |any, &b| any | control(b)) {
         (sample.iter().filter(|&&b| b == 0).count(), sample.iter().filter(|&&b| control(b)).count())
     } else {

@@ -49,44 +49,45 @@ pub(crate) const VERBS: &[&str] = &[
 ];
 
 /// A resolved speaker or claimant.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Speaker {
-    /// Display name (actor's name, or the name as written).
-    pub name: String,
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Speaker<'a> {
+    /// Display name (actor's name, or the name as written): borrowed from the article or
+    /// the engine's data, so speakers are copied freely while an article is read.
+    pub name: &'a str,
     /// Side, when the actor or country is known.
-    pub side: Option<String>,
+    pub side: Option<&'a str>,
     /// A person (not a body), for pronoun resolution.
     pub person: bool,
     /// Gender when known: `Some(true)` female.
     pub female: Option<bool>,
 }
 
-impl Speaker {
+impl<'a> Speaker<'a> {
     /// A country speaking as a state ("Azerbaijan said"): its own side.
-    pub fn country(place: &crate::gazetteer::PlaceEntry) -> Speaker {
-        Speaker { name: place.name.clone(), side: Some(place.name.clone()), person: false, female: None }
+    pub fn country(place: &'a crate::gazetteer::PlaceEntry) -> Speaker<'a> {
+        Speaker { name: &place.name, side: Some(&place.name), person: false, female: None }
     }
 }
 
 /// What the article has named so far, for pronouns and "the ministry".
 #[derive(Debug, Default, Clone)]
-pub struct Memory {
+pub struct Memory<'a> {
     /// Last person named.
-    pub last_person: Option<Speaker>,
+    pub last_person: Option<Speaker<'a>>,
     /// Last female person named.
-    pub last_female: Option<Speaker>,
+    pub last_female: Option<Speaker<'a>>,
     /// Last male person named.
-    pub last_male: Option<Speaker>,
+    pub last_male: Option<Speaker<'a>>,
     /// Last body (ministry, agency) named.
-    pub last_body: Option<Speaker>,
+    pub last_body: Option<Speaker<'a>>,
     /// Last speaker attributed.
-    pub last_speaker: Option<Speaker>,
+    pub last_speaker: Option<Speaker<'a>>,
 }
 
-impl Memory {
+impl<'a> Memory<'a> {
     /// Remember the names a sentence mentions, in order. Only the last name of each kind
     /// (person, woman, man, body) can matter, so only those become [`Speaker`]s.
-    pub fn observe(&mut self, ctx: &DocCtx, span: Span) {
+    pub fn observe(&mut self, ctx: &DocCtx<'a>, span: Span) {
         #[derive(Clone, Copy)]
         enum Who {
             Actor(usize),
@@ -138,14 +139,14 @@ impl Memory {
     }
 
     /// Remember one speaker.
-    pub fn remember(&mut self, s: Speaker) {
+    pub fn remember(&mut self, s: Speaker<'a>) {
         if s.person {
             match s.female {
-                Some(true) => self.last_female = Some(s.clone()),
-                Some(false) => self.last_male = Some(s.clone()),
+                Some(true) => self.last_female = Some(s),
+                Some(false) => self.last_male = Some(s),
                 None => {
-                    self.last_female = Some(s.clone());
-                    self.last_male = Some(s.clone());
+                    self.last_female = Some(s);
+                    self.last_male = Some(s);
                 }
             }
             self.last_person = Some(s);
@@ -235,12 +236,12 @@ const ANAPHORS: &[&str] = &[
 const BOUNDARY_WORDS: &[&str] = &["that", "while", "and", "but", "as", "when", "after", "which", "who", "where", "because", "although"];
 
 /// Resolve a pronoun or an anaphoric noun phrase ("the ministry") to someone named before.
-fn resolve_anaphor(words: &str, mem: &Memory) -> Option<Speaker> {
+fn resolve_anaphor<'a>(words: &str, mem: &Memory<'a>) -> Option<Speaker<'a>> {
     let w = words.trim().to_lowercase();
     match w.as_str() {
-        "he" => return mem.last_male.clone().or_else(|| mem.last_person.clone()),
-        "she" => return mem.last_female.clone().or_else(|| mem.last_person.clone()),
-        "it" => return mem.last_body.clone(),
+        "he" => return mem.last_male.or(mem.last_person),
+        "she" => return mem.last_female.or(mem.last_person),
+        "it" => return mem.last_body,
         _ => {}
     }
     let rest = w.strip_prefix("the ")?;
@@ -252,23 +253,23 @@ fn resolve_anaphor(words: &str, mem: &Memory) -> Option<Speaker> {
     let candidates = [&mem.last_body, &mem.last_speaker, &mem.last_person];
     for c in candidates.iter().copied().flatten() {
         if c.name.to_lowercase().contains(head) {
-            return Some(c.clone());
+            return Some(*c);
         }
     }
     if matches!(head, "statement" | "kremlin") {
-        return mem.last_speaker.clone().or_else(|| mem.last_body.clone());
+        return mem.last_speaker.or(mem.last_body);
     }
     if matches!(
         head,
         "president" | "minister" | "leader" | "spokesman" | "spokeswoman" | "spokesperson" | "official" | "prosecutor" | "ombudsman"
     ) {
-        return mem.last_person.clone().filter(|_| rest.split_whitespace().count() == 1);
+        return mem.last_person.filter(|_| rest.split_whitespace().count() == 1);
     }
-    mem.last_body.clone().filter(|_| rest.split_whitespace().count() == 1)
+    mem.last_body.filter(|_| rest.split_whitespace().count() == 1)
 }
 
 /// The subject of the speech verb at `verb`, looking left within the sentence `sent`.
-pub fn subject_before(ctx: &DocCtx, sent: Span, verb: Span, mem: &Memory) -> Option<Speaker> {
+pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory<'a>) -> Option<Speaker<'a>> {
     // 1. The nearest known actor or person name before the verb in the same sentence, unless
     //    a quotation mark lies between them (then it belongs to the quote).
     let mut best: Option<(usize, Speaker)> = None;
@@ -287,7 +288,7 @@ pub fn subject_before(ctx: &DocCtx, sent: Span, verb: Span, mem: &Memory) -> Opt
         let clause_break = between.contains(';')
             || between.split_whitespace().any(|w| matches!(w.trim_matches(','), "while" | "but" | "whereas" | "and" | "although"));
         if !between.contains(['"', '“', '”']) && !clause_break && between.split_whitespace().count() <= 25 {
-            return Some(s.clone());
+            return Some(*s);
         }
     }
     // 2. The words right before the verb: a country, a pronoun, "the ministry", or a short
@@ -357,8 +358,8 @@ pub fn subject_before(ctx: &DocCtx, sent: Span, verb: Span, mem: &Memory) -> Opt
         return None;
     }
     let phrase_start = words[first].0;
-    let phrase = ctx.text[phrase_start..words[words.len() - 1].0 + words[words.len() - 1].1.len()].to_string();
-    if let Some(s) = resolve_anaphor(&phrase, mem) {
+    let phrase = &ctx.text[phrase_start..words[words.len() - 1].0 + words[words.len() - 1].1.len()];
+    if let Some(s) = resolve_anaphor(phrase, mem) {
         return Some(s);
     }
     let lower = phrase.to_lowercase();
@@ -408,12 +409,12 @@ pub fn subject_before(ctx: &DocCtx, sent: Span, verb: Span, mem: &Memory) -> Opt
     if !agentive || content_words == 0 || lower.starts_with("there") || lower.starts_with("this") {
         return None;
     }
-    let name = phrase.trim_start_matches("the ").to_string();
+    let name = phrase.trim_start_matches("the ");
     Some(Speaker { name, side: None, person: false, female: None })
 }
 
 /// The speaker named right after a verb: `said Commissioner Michelle Bachelet`.
-pub fn subject_after(ctx: &DocCtx, sent: Span, verb: Span) -> Option<Speaker> {
+pub fn subject_after<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span) -> Option<Speaker<'a>> {
     let rest = &ctx.text[verb.end..sent.end];
     let lead = rest.len() - rest.trim_start().len();
     let start = verb.end + lead;

@@ -490,14 +490,14 @@ fn find_ascii_no_case(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// Find the claimant for a figure at byte `pos` in sentence `s`.
-fn claimant(
-    ctx: &DocCtx,
+fn claimant<'a>(
+    ctx: &DocCtx<'a>,
     s: &Sentence,
     pos: usize,
     figure_end: usize,
-    mem: &Memory,
+    mem: &Memory<'a>,
     sentence_verbs: &[Span],
-) -> Option<(attribution::Speaker, Span)> {
+) -> Option<(attribution::Speaker<'a>, Span)> {
     let text = &ctx.text[s.span.start..s.span.end];
     // "according to X"
     if let Some(i) = find_ascii_no_case(text.as_bytes(), b"according to") {
@@ -518,7 +518,7 @@ fn claimant(
         let name = phrase.trim_start_matches("the ").trim_start_matches("The ");
         if name.split_whitespace().count() <= 8 && name.split_whitespace().any(|w| w.starts_with(char::is_uppercase)) {
             let start = after.start + rest.find(phrase).unwrap_or(0);
-            let sp = attribution::Speaker { name: phrase.to_string(), side: None, person: false, female: None };
+            let sp = attribution::Speaker { name: phrase, side: None, person: false, female: None };
             return Some((sp, Span { start, end: start + phrase.len() }));
         }
     }
@@ -533,10 +533,10 @@ fn claimant(
             continue;
         }
         if let Some(sp) = attribution::subject_before(ctx, s.span, *v, mem) {
-            return Some((sp.clone(), subject_span(ctx, Span { start: s.span.start, end: v.start }, &sp.name)));
+            return Some((sp, subject_span(ctx, Span { start: s.span.start, end: v.start }, sp.name)));
         }
         if let Some(sp) = attribution::subject_after(ctx, s.span, *v) {
-            return Some((sp.clone(), subject_span(ctx, Span { start: v.end, end: s.span.end }, &sp.name)));
+            return Some((sp, subject_span(ctx, Span { start: v.end, end: s.span.end }, sp.name)));
         }
     }
     None
@@ -623,7 +623,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
             let who = claimant(ctx, s, start, end, &mem, verbs.get_or_init(|| attribution::verbs(ctx, s.span)));
             let place = claim_place(ctx, s.span, who.as_ref().map(|w| w.1));
             let (claimant, claimant_side) = match &who {
-                Some((sp, _)) => (Some(ctx.intern(&sp.name)), sp.side.as_deref().map(|s| ctx.intern(s))),
+                Some((sp, _)) => (Some(ctx.intern(sp.name)), sp.side.map(|s| ctx.intern(s))),
                 None => (None, None),
             };
             out.push(Claim {

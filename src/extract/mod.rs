@@ -95,11 +95,11 @@ impl<'a> DocCtx<'a> {
     }
 
     /// The speaker an actor stands for.
-    pub fn actor_speaker(&self, i: usize) -> Speaker {
+    pub fn actor_speaker(&self, i: usize) -> Speaker<'a> {
         let a = &self.actors.actors[i];
         Speaker {
-            name: a.name.clone(),
-            side: (!a.side.is_empty()).then(|| a.side.clone()),
+            name: &a.name,
+            side: (!a.side.is_empty()).then_some(a.side.as_str()),
             person: a.is_person(),
             female: a.gender.as_deref().map(|g| g == "f"),
         }
@@ -112,9 +112,9 @@ impl<'a> DocCtx<'a> {
     }
 
     /// The speaker a person name stands for (name as written, titles removed).
-    pub fn person_speaker(&self, span: Span) -> Speaker {
+    pub fn person_speaker(&self, span: Span) -> Speaker<'a> {
         let p = self.person_at(span.start).filter(|p| p.end == span.end);
-        Speaker { name: self.text[span.start..span.end].to_string(), side: None, person: true, female: p.and_then(|p| p.female) }
+        Speaker { name: &self.text[span.start..span.end], side: None, person: true, female: p.and_then(|p| p.female) }
     }
 
     /// A shared [`Id`] for a name: the same text gives the same allocation.

@@ -75,7 +75,7 @@ fn paragraph_end(text: &str, pos: usize) -> usize {
 }
 
 /// Speaker named right after the quote: `," Lavrov said`, `” She said.`, `," said X`.
-fn speaker_after(ctx: &DocCtx, q: &QuoteSpan, mem: &Memory) -> Option<Speaker> {
+fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, mem: &Memory<'a>) -> Option<Speaker<'a>> {
     let text = ctx.text;
     let limit = crate::text::floor_boundary(text, paragraph_end(text, q.outer.end).min(q.outer.end + 160));
     let region = Span { start: q.outer.end, end: limit };
@@ -114,7 +114,7 @@ fn speaker_after(ctx: &DocCtx, q: &QuoteSpan, mem: &Memory) -> Option<Speaker> {
 }
 
 /// Speaker named before the quote in its sentence: `X said: "..."`, `X told reporters, "..."`.
-fn speaker_before(ctx: &DocCtx, q: &QuoteSpan, mem: &Memory) -> Option<Speaker> {
+fn speaker_before<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, mem: &Memory<'a>) -> Option<Speaker<'a>> {
     let sent = ctx.sentence_at(q.outer.start)?.span;
     let region = Span { start: sent.start, end: q.outer.start };
     let verbs = attribution::verbs(ctx, region);
@@ -173,12 +173,12 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
             let no_other_quote = !between.contains(['"', '“', '”']);
             let short = between.split_whitespace().count() <= 20 && !between.contains('\n');
             if no_other_quote && short {
-                speaker = Some(ps.clone());
+                speaker = Some(*ps);
             }
         }
         if let Some(s) = &speaker {
-            mem.last_speaker = Some(s.clone());
-            mem.remember(s.clone());
+            mem.last_speaker = Some(*s);
+            mem.remember(*s);
         }
         // Places inside the quote and in the sentences it touches.
         let first = ctx.sentence_at(q.outer.start).map_or(q.outer.start, |s| s.span.start);
@@ -193,8 +193,8 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
         let sent = ctx.sentence_at(q.outer.start);
         out.push(Quote {
             article: ctx.article.clone(),
-            speaker: speaker.as_ref().map(|s| ctx.intern(&s.name)),
-            speaker_side: speaker.as_ref().and_then(|s| s.side.as_deref().map(|x| ctx.intern(x))),
+            speaker: speaker.as_ref().map(|s| ctx.intern(s.name)),
+            speaker_side: speaker.as_ref().and_then(|s| s.side.map(|x| ctx.intern(x))),
             text: ctx.text[q.inner.start..q.inner.end].trim().trim_end_matches(',').to_string(),
             date: sent.and_then(|s| s.date).or(ctx.published),
             date_basis: sent.map_or(crate::model::DateBasis::Article, |s| s.basis),
