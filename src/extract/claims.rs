@@ -416,7 +416,7 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
 
 /// The best place for a claim: the most specific place named in the sentence outside the
 /// claimant's own name (countries only if nothing finer is named).
-fn claim_place(ctx: &DocCtx, sent: Span, claimant_span: Option<Span>) -> Option<String> {
+fn claim_place<'a>(ctx: &DocCtx<'a>, sent: Span, claimant_span: Option<Span>) -> Option<&'a str> {
     let rank = |kind: &str| match kind {
         "city" | "town" | "village" => 0,
         "district" => 1,
@@ -441,7 +441,7 @@ fn claim_place(ctx: &DocCtx, sent: Span, claimant_span: Option<Span>) -> Option<
             best = Some((r, &p.id));
         }
     }
-    best.filter(|(r, _)| *r < 4).map(|(_, id)| id.to_string())
+    best.filter(|(r, _)| *r < 4).map(|(_, id)| id)
 }
 
 fn scope(ctx: &DocCtx, s: &Sentence, cues: SentenceCues) -> Scope {
@@ -633,7 +633,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 category,
                 hedge: f.hedge,
                 scope: scope(ctx, s, cues()),
-                place: place.map(|p| ctx.intern(&p)),
+                place: place.map(|p| ctx.intern(p)),
                 claimant,
                 claimant_side,
                 date: s.date,

@@ -70,7 +70,7 @@ pub struct DocCtx<'a> {
     /// The article's id, shared by all its items.
     pub article: Id,
     /// Names already turned into shared [`Id`]s in this article.
-    interned: std::cell::RefCell<FxHashMap<String, Id>>,
+    interned: std::cell::RefCell<FxHashMap<&'a str, Id>>,
 }
 
 fn in_span<T>(items: &[T], span: Span, pos: impl Fn(&T) -> (usize, usize) + Copy) -> impl Iterator<Item = &T> {
@@ -118,14 +118,8 @@ impl<'a> DocCtx<'a> {
     }
 
     /// A shared [`Id`] for a name: the same text gives the same allocation.
-    pub fn intern(&self, s: &str) -> Id {
-        let mut map = self.interned.borrow_mut();
-        if let Some(id) = map.get(s) {
-            return id.clone();
-        }
-        let id = Id::from(s);
-        map.insert(s.to_string(), id.clone());
-        id
+    pub fn intern(&self, s: &'a str) -> Id {
+        self.interned.borrow_mut().entry(s).or_insert_with(|| Id::from(s)).clone()
     }
 
     /// The word tokens of a sentence.
