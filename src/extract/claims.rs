@@ -269,10 +269,11 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
     // Lower-cased tokens: slices of the sentence lower-cased once (ASCII case mapping keeps
     // byte offsets); only non-ASCII tokens get their own string.
     let lower_sentence = s.to_ascii_lowercase();
+    let all_ascii = s.is_ascii();
     let lower: Vec<std::borrow::Cow<str>> = toks
         .iter()
         .map(|t| {
-            if t.text.is_ascii() {
+            if all_ascii || t.text.is_ascii() {
                 std::borrow::Cow::Borrowed(&lower_sentence[t.start - base..t.end - base])
             } else {
                 std::borrow::Cow::Owned(t.text.to_lowercase().replace('’', "'"))
@@ -472,7 +473,7 @@ fn scope(ctx: &DocCtx, s: &Sentence, cues: SentenceCues) -> Scope {
 /// actor name, else nothing (an empty span at the region's end).
 fn subject_span(ctx: &DocCtx, region: Span, name: &str) -> Span {
     let text = &ctx.text[region.start..region.end];
-    if let Some(i) = text.rfind(name) {
+    if let Some(i) = memchr::memmem::rfind(text.as_bytes(), name.as_bytes()) {
         return Span { start: region.start + i, end: region.start + i + name.len() };
     }
     match ctx.actors_in(region).last() {

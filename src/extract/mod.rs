@@ -207,7 +207,8 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
         cues: text_cues,
         published,
         article: Id::from(doc.id.as_str()),
-        interned: Default::default(),
+        // Room for the distinct names of a typical article without growing.
+        interned: std::cell::RefCell::new(FxHashMap::with_capacity_and_hasher(64, Default::default())),
     };
     let mut unknown = FxHashMap::default();
     ctx.persons = names::scan(&ctx, &excluded, &mut unknown);
