@@ -230,6 +230,8 @@ fn truce_moments() {
         ("Title\n\nA truce that began at noon on Saturday was broken.", &["2020-10-17"]),
         ("Title\n\nAn ARMISTICE entered into force on October 12.", &["2020-10-12"]),
         ("Title\n\nA halt to the fighting starts at 6 pm on October 13.", &["2020-10-13"]),
+        // Case-insensitive matching also takes the long s as "s".
+        ("Title\n\nThe long-awaited CEAſE-FIRE took effect on October 9.", &["2020-10-09"]),
         // Referring back to a truce, or no word that it takes effect: none.
         ("Title\n\nMinutes after the truce took hold, shelling resumed.", &[]),
         ("Title\n\nThe ceasefire was violated again on October 12.", &[]),

@@ -50,6 +50,12 @@ static TAKES_EFFECT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The ` date YYYY-MM-DD` header at the very start of an article.
 pub fn header(text: &str) -> Option<Header> {
+    // Every header starts, after white space, with "date", "dated", "published" or
+    // "publication date" (in any case: neither letter has another case form), so other texts
+    // are passed over without running the pattern.
+    if !text.trim_start().starts_with(['d', 'D', 'p', 'P']) {
+        return None;
+    }
     let c = HEADER.captures(text)?;
     let date = NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").ok()?;
     Some(Header { date, end: c.get(0)?.end() })
@@ -109,9 +115,9 @@ pub fn infer_published_in(text: &str, body_start: usize, cues: &dates::Cues) -> 
 pub fn junk_spans(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(s) = text[from..].find("{{") {
+    while let Some(s) = memchr::memmem::find(&text.as_bytes()[from..], b"{{") {
         let start = from + s;
-        match text[start..].find("}}") {
+        match memchr::memmem::find(&text.as_bytes()[start..], b"}}") {
             Some(e) => {
                 out.push(Span { start, end: start + e + 2 });
                 from = start + e + 2;
@@ -162,7 +168,11 @@ pub fn truces(ctx: &DocCtx) -> Vec<Truce> {
             continue;
         }
         last_sentence = Some(s.span.start);
-        let Some(found) = TRUCE.find_at(&ctx.text[..s.span.end], s.span.start) else { continue };
+        // A truce word holds a hint at most 12 bytes from its start ("halt to the fighting"),
+        // and this is the sentence's first hint: no truce word starts more than 16 bytes
+        // before it.
+        let from = crate::text::floor_boundary(ctx.text, hint.saturating_sub(16)).max(s.span.start);
+        let Some(found) = TRUCE.find_at(&ctx.text[..s.span.end], from) else { continue };
         let t = &ctx.text[s.span.start..s.span.end];
         let k = found.start() - s.span.start;
         if !TAKES_EFFECT.is_match(t) {
@@ -192,7 +202,10 @@ mod tests {
     fn header_and_dateline_table() {
         assert_eq!(header(" date 2020-10-11 Armenia and").map(|h| h.date), Some(d("2020-10-11")));
         assert_eq!(header("Published: 2020-10-12T08:00:00Z\nText").map(|h| h.date), Some(d("2020-10-12")));
+        assert_eq!(header("\u{a0}\n DATED 2020-10-13 text").map(|h| h.date), Some(d("2020-10-13")));
+        assert_eq!(header("publication date = 2020-10-14").map(|h| h.date), Some(d("2020-10-14")));
         assert_eq!(header("Armenia and Azerbaijan"), None);
+        assert_eq!(header("Dates: 2020-10-14"), None);
         let cases: &[(&str, Option<&str>)] = &[
             ("Title\n\nMOSCOW, October 4. /TASS/. Russian Foreign Minister", Some("2020-10-04")),
             ("BAKU, Azerbaijan, Oct. 12 (AP) — Shelling", Some("2020-10-12")),
