@@ -194,7 +194,7 @@ impl StartFilter {
     #[inline]
     fn keeps(&self, first: u8, key: u64) -> bool {
         let bit = filter_bit(key);
-        self.first[first as usize] && self.keys[bit / 64] >> (bit % 64) & 1 != 0
+        self.first[first as usize] & (self.keys[bit / 64] >> (bit % 64) & 1 != 0)
     }
 
     /// The filter keeping what either keeps.
@@ -278,26 +278,23 @@ pub fn word_starts(text: &str, filter: &StartFilter) -> Vec<WordStart> {
                 space |= u64::from(sp) << (8 * j);
             }
             let mut starts = !space & !((word << 1) | u64::from(prev_word));
+            // Every start is written to a small buffer and kept by advancing its length, so
+            // which starts the filter keeps costs no branch (it is unpredictable).
+            let mut kept = [WordStart { start: 0, key: 0 }; 64];
+            let mut n = 0;
             while starts != 0 {
                 let j = starts.trailing_zeros();
                 let at = i + j as usize;
                 starts &= starts - 1;
-                if !filter.first[b[at] as usize] {
-                    continue;
-                }
                 // The head: the run of word bytes from here (read from the masks unless it
                 // runs past the chunk), or one byte.
-                let len = if word >> j & 1 == 0 {
-                    1
-                } else {
-                    let run = (!(word >> j)).trailing_zeros();
-                    if j + run < 64 { run as usize } else { head_len(text, at) }
-                };
+                let run = (!(word >> j)).trailing_zeros();
+                let len = if j + run < 64 { run.max(1) as usize } else { head_len(text, at) };
                 let key = head_key(b, at, len);
-                if filter.keeps(b[at], key) {
-                    out.push(WordStart { start: at, key });
-                }
+                kept[n] = WordStart { start: at, key };
+                n += usize::from(filter.keeps(b[at], key));
             }
+            out.extend_from_slice(&kept[..n]);
             prev_word = word >> 63 != 0;
             i = end;
             continue;
