@@ -165,9 +165,8 @@ pub struct WordStart {
 }
 
 /// Which word starts [`word_starts`] keeps: those whose first byte some name starts with
-/// and whose head key is set in a bit filter (one bit per [`filter_bit`] of the names' head
-/// keys). Matchers run on the same starts share one filter, the [`StartFilter::union`] of
-/// theirs.
+/// and whose head key is set in a bit filter (one bit per hashed head key of the names).
+/// Matchers run on the same starts share one filter, the [`StartFilter::union`] of theirs.
 #[derive(Debug, Clone)]
 pub struct StartFilter {
     first: [bool; 256],
