@@ -227,23 +227,10 @@ fn head_key(b: &[u8], i: usize, len: usize) -> u64 {
     bytes ^ (len as u64).rotate_right(7)
 }
 
-/// For eight ASCII bytes (little-endian in `v`): a bit per byte that is a word byte
-/// ([`crate::text::is_ascii_word_byte`]) and a bit per byte that is ASCII white space, without
-/// a branch or table per byte (each byte is below 0x80, so sums never carry between bytes).
+/// For eight ASCII bytes: a bit per word byte and a bit per white-space byte.
 fn ascii_word_and_space(v: u64) -> (u8, u8) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // High bit of each byte set where lo <= byte <= hi.
-    let between = |x: u64, lo: u8, hi: u8| (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x7f - hi)) & HIGH;
-    // High bit of each byte set where byte == c.
-    let equal = |x: u64, c: u8| !((x ^ (ONES * u64::from(c))) + ONES * 0x7f) & HIGH;
-    let letter = between(v | (ONES * 0x20), b'a', b'z');
-    let word = letter | between(v, b'0', b'9') | equal(v, b'_');
-    // ' ', \t, \n, \x0c, \r (not \x0b), as `u8::is_ascii_whitespace`.
-    let space = (between(v, 0x09, 0x0d) & !equal(v, 0x0b)) | equal(v, b' ');
-    // Gather the eight high bits into one byte.
-    let gather = |m: u64| ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8;
-    (gather(word), gather(space))
+    let (word, space, _) = crate::text::ascii_word_space_digit(v);
+    (word, space)
 }
 
 /// Where a name may start: every character that is not white space and follows a non-word
@@ -837,12 +824,13 @@ country = "Azerbaijan"
         // Every ASCII byte in every lane, among neighbours that differ.
         for c in 0u8..128 {
             for lane in 0..8 {
-                let mut bytes = [b'a', b' ', b'_', b'9', b'\x0b', b'Z', b'-', b'\r'];
+                let mut bytes = [b'a', b' ', b'_', b'9', b'\x0b', b'Z', b'/', b':'];
                 bytes[lane] = c;
-                let (word, space) = ascii_word_and_space(u64::from_le_bytes(bytes));
+                let (word, space, digit) = crate::text::ascii_word_space_digit(u64::from_le_bytes(bytes));
                 for (k, &x) in bytes.iter().enumerate() {
                     assert_eq!(word >> k & 1 == 1, crate::text::is_ascii_word_byte(x), "word bit of {x:#x} in lane {k}");
                     assert_eq!(space >> k & 1 == 1, x.is_ascii_whitespace(), "space bit of {x:#x} in lane {k}");
+                    assert_eq!(digit >> k & 1 == 1, x.is_ascii_digit(), "digit bit of {x:#x} in lane {k}");
                 }
             }
         }

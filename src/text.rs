@@ -11,22 +11,25 @@ pub fn is_word_char(c: char) -> bool {
     is_word_char_beyond_ascii(c)
 }
 
-/// [`is_word_char`] of a character beyond ASCII: Latin, Greek, Cyrillic, Armenian, Hebrew,
-/// Arabic and the general punctuation (curly quotes, dashes) from a table, instead of
-/// Unicode's tables at every character.
+/// [`is_word_char`] of a character beyond ASCII: Latin, Greek, Cyrillic, Armenian, Hebrew
+/// and Arabic from a table, the general punctuation (curly quotes, dashes; none of it a
+/// word character) at once, instead of Unicode's tables at every character.
 #[inline(never)]
 fn is_word_char_beyond_ascii(c: char) -> bool {
     let u = c as u32;
     if let Some(bits) = WORD_TABLE.get((u >> 6) as usize) {
         return bits >> (u & 63) & 1 != 0;
     }
+    if (0x2000..0x2070).contains(&u) {
+        return false;
+    }
     c.is_alphanumeric()
 }
 
-/// [`is_word_char`] of every character below U+3000, one bit each.
-static WORD_TABLE: std::sync::LazyLock<[u64; 0x3000 / 64]> = std::sync::LazyLock::new(|| {
-    let mut t = [0u64; 0x3000 / 64];
-    for u in 0u32..0x3000 {
+/// [`is_word_char`] of every character below U+0800, one bit each.
+static WORD_TABLE: std::sync::LazyLock<[u64; 0x800 / 64]> = std::sync::LazyLock::new(|| {
+    let mut t = [0u64; 0x800 / 64];
+    for u in 0u32..0x800 {
         if char::from_u32(u).is_some_and(|c| c.is_alphanumeric() || c == '_') {
             t[(u >> 6) as usize] |= 1 << (u & 63);
         }
@@ -230,8 +233,96 @@ fn word_char_at(s: &str, i: usize) -> Option<usize> {
     }
 }
 
+/// For eight ASCII bytes (little-endian in `v`): a bit per byte that is a word byte
+/// ([`is_ascii_word_byte`]), per byte that is ASCII white space, and per ASCII digit, without
+/// a branch or table per byte (each byte is below 0x80, so sums never carry between bytes).
+pub(crate) fn ascii_word_space_digit(v: u64) -> (u8, u8, u8) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // High bit of each byte set where lo <= byte <= hi.
+    let between = |x: u64, lo: u8, hi: u8| (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x7f - hi)) & HIGH;
+    // High bit of each byte set where byte == c.
+    let equal = |x: u64, c: u8| !((x ^ (ONES * u64::from(c))) + ONES * 0x7f) & HIGH;
+    let letter = between(v | (ONES * 0x20), b'a', b'z');
+    let digit = between(v, b'0', b'9');
+    let word = letter | digit | equal(v, b'_');
+    // ' ', \t, \n, \x0c, \r (not \x0b), as `u8::is_ascii_whitespace`.
+    let space = (between(v, 0x09, 0x0d) & !equal(v, 0x0b)) | equal(v, b' ');
+    // Gather the eight high bits into one byte.
+    let gather = |m: u64| ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8;
+    (gather(word), gather(space), gather(digit))
+}
+
+/// Longest sentence (in bytes) tokenised from bit masks; longer ones go character by character.
+const MASKED_MAX: usize = 512;
+
+/// [`tokens_into`] for an ASCII sentence of at most [`MASKED_MAX`] bytes: runs of word bytes
+/// are read from bit masks (no branch per byte, whose outcome changes at every word edge),
+/// then joined across "1,165", "3.5", "don't" and "Moscow-brokered" as the general path does.
+fn ascii_tokens_into<'a>(s: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
+    let b = s.as_bytes();
+    let len = b.len();
+    let (mut word, mut digit) = ([0u64; MASKED_MAX / 64], [0u64; MASKED_MAX / 64]);
+    for (k, eight) in b.chunks(8).enumerate() {
+        let mut v = [b' '; 8];
+        v[..eight.len()].copy_from_slice(eight);
+        let (w, _, d) = ascii_word_space_digit(u64::from_le_bytes(v));
+        word[k / 8] |= u64::from(w) << (8 * (k % 8));
+        digit[k / 8] |= u64::from(d) << (8 * (k % 8));
+    }
+    let words = len.div_ceil(64);
+    // The first position at or after `p` whose bit in `m` is `set` (or `len`).
+    let next = |m: &[u64; MASKED_MAX / 64], p: usize, set: bool| {
+        let flip = if set { 0 } else { u64::MAX };
+        let mut k = p / 64;
+        if k >= words {
+            return len;
+        }
+        let mut w = (m[k] ^ flip) & (u64::MAX << (p % 64));
+        loop {
+            if w != 0 {
+                return (k * 64 + w.trailing_zeros() as usize).min(len);
+            }
+            k += 1;
+            if k >= words {
+                return len;
+            }
+            w = m[k] ^ flip;
+        }
+    };
+    let mut pos = 0;
+    loop {
+        let start = next(&word, pos, true);
+        if start >= len {
+            break;
+        }
+        let mut end = next(&word, start, false);
+        // Whether the token so far is only digits (joined by , and .).
+        let mut numeric = next(&digit, start, false) >= end;
+        loop {
+            match b.get(end) {
+                Some(b',' | b'.') if numeric && b.get(end + 1).is_some_and(u8::is_ascii_digit) => {
+                    let e = next(&word, end + 1, false);
+                    numeric = next(&digit, end + 1, false) >= e;
+                    end = e;
+                }
+                Some(b'\'' | b'-') if b.get(end + 1).is_some_and(|&c| is_ascii_word_byte(c)) => {
+                    numeric = false;
+                    end = next(&word, end + 1, false);
+                }
+                _ => break,
+            }
+        }
+        out.push(Token { text: &s[start..end], start: base + start, end: base + end });
+        pos = end;
+    }
+}
+
 /// [`tokens`] appended to `out` (so one buffer can serve many sentences).
 pub fn tokens_into<'a>(s: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
+    if s.len() <= MASKED_MAX && s.is_ascii() {
+        return ascii_tokens_into(s, base, out);
+    }
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -342,6 +433,13 @@ mod tests {
         fn tokens_agree_with_the_reference(s in "[a-zA-Z0-9 ,.'’\\-_ə٣Ա\"()]{0,40}") {
             let fast: Vec<(usize, usize)> = tokens(&s, 0).iter().map(|t| (t.start, t.end)).collect();
             proptest::prop_assert_eq!(fast, reference_tokens(&s));
+        }
+
+        /// ASCII sentences take the bit-mask path: across 64-byte words, up to its limit.
+        #[test]
+        fn masked_tokens_agree_with_the_reference(s in "([a-z0-9]{0,9}[ ,.'\\-_\"()A-Z]{1,2}){0,70}") {
+            let fast: Vec<(usize, usize)> = tokens(&s, 0).iter().map(|t| (t.start, t.end)).collect();
+            proptest::prop_assert_eq!(fast, reference_tokens(&s), "{} bytes", s.len());
         }
     }
 
