@@ -231,105 +231,52 @@ fn head_key(b: &[u8], i: usize, len: usize) -> u64 {
 /// character (or starts the text), in order, with its head; only those `filter` keeps (the
 /// union of the [`NameMatcher::start_filter`]s of the matchers to run).
 pub fn word_starts(text: &str, filter: &StartFilter) -> Vec<WordStart> {
-    /// Per ASCII byte: bit 0 a word character, bit 1 not white space.
-    const CLASS: [u8; 128] = {
-        let mut t = [0u8; 128];
-        let mut c = 0;
-        while c < 128 {
-            let b = c as u8;
-            let word = crate::text::is_ascii_word_byte(b);
-            t[c] = (word as u8) | ((!b.is_ascii_whitespace() as u8) << 1);
-            c += 1;
-        }
-        t
-    };
     let b = text.as_bytes();
     let mut out = Vec::with_capacity(b.len() / 6);
-    let (mut i, mut prev_word) = (0, false);
-    while i < b.len() {
-        let end = (i + 64).min(b.len());
-        let chunk = &b[i..end];
-        if chunk.len() == 64 {
-            // 64 bytes at a time, as bit masks, eight bytes per step: ASCII bytes classified
-            // without a branch, then the few characters beyond ASCII one by one.
-            const HIGH: u64 = 0x8080_8080_8080_8080;
-            let (mut word, mut space, mut beyond) = (0u64, 0u64, 0u64);
-            for (j, eight) in chunk.chunks_exact(8).enumerate() {
-                let v = u64::from_le_bytes(eight.try_into().unwrap_or_default());
-                let high = (((v & HIGH) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8;
-                let (w, sp, _) = crate::text::ascii_word_space_digit(v & !HIGH);
-                word |= u64::from(w & !high) << (8 * j);
-                space |= u64::from(sp & !high) << (8 * j);
-                beyond |= u64::from(high) << (8 * j);
-            }
-            // Each character beyond ASCII gives its class to all its bytes in this chunk (a
-            // word character's bytes are word bytes); its continuation bytes start nothing.
-            let mut continuation = 0u64;
-            while beyond != 0 {
-                let j = beyond.trailing_zeros() as usize;
-                let lead = ((i + j).saturating_sub(3)..=i + j).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(i + j);
-                let ch = next_char(text, lead).unwrap_or(' ');
-                let (from, to) = (lead.max(i) - i, (lead + ch.len_utf8()).min(end) - i);
-                let bytes = (u64::MAX >> (64 - (to - from))) << from;
-                if is_word_char(ch) {
-                    word |= bytes;
+    let mut prev_word = false;
+    // 64 bytes at a time, as bit masks ([`crate::text::masks`] where characters beyond ASCII
+    // or the end of the text are among them).
+    for i in (0..b.len()).step_by(64) {
+        let (word, space, continuation) = match b.get(i..i + 64) {
+            // 64 ASCII bytes: word and space bits eight bytes at a time.
+            Some(chunk) if chunk.is_ascii() => {
+                let (mut word, mut space) = (0u64, 0u64);
+                for (j, eight) in chunk.chunks_exact(8).enumerate() {
+                    let (w, sp, _) = crate::text::ascii_word_space_digit(u64::from_le_bytes(eight.try_into().unwrap_or_default()));
+                    word |= u64::from(w) << (8 * j);
+                    space |= u64::from(sp) << (8 * j);
                 }
-                if ch.is_whitespace() {
-                    space |= bytes;
-                }
-                continuation |= if lead >= i { bytes & !(1 << from) } else { bytes };
-                beyond &= !bytes;
+                (word, space, 0)
             }
-            let mut starts = !space & !((word << 1) | u64::from(prev_word)) & !continuation;
-            // Every start is written to a small buffer and kept by advancing its length, so
-            // which starts the filter keeps costs no branch (it is unpredictable).
-            let mut kept = [WordStart { start: 0, key: 0 }; 64];
-            let mut n = 0;
-            while starts != 0 {
-                let j = starts.trailing_zeros();
-                let at = i + j as usize;
-                starts &= starts - 1;
-                // The head: the run of word bytes from here (read from the masks unless it
-                // runs past the chunk), or one byte.
-                let run = (!(word >> j)).trailing_zeros();
-                let len = match run {
-                    // Not a word character: one byte, or one character beyond ASCII.
-                    0 if b[at] < 0x80 => 1,
-                    r if j + r < 64 && r > 0 => r as usize,
-                    _ => head_len(text, at),
-                };
-                let key = head_key(b, at, len);
-                kept[n] = WordStart { start: at, key };
-                n += usize::from(filter.keeps(b[at], key));
+            _ => {
+                let m = crate::text::masks(text, i);
+                (m.word, m.space, m.continuation)
             }
-            out.extend_from_slice(&kept[..n]);
-            prev_word = word >> 63 != 0;
-            i = end;
-            continue;
-        }
-        // The last bytes, character by character, from the first character that starts
-        // among them (a character begun in the chunk before gave `prev_word`).
-        while i < end && !text.is_char_boundary(i) {
-            i += 1;
-        }
-        while i < end {
-            let c = b[i];
-            let (word, solid, len) = if c < 0x80 {
-                let k = CLASS[c as usize];
-                (k & 1 != 0, k & 2 != 0, 1)
-            } else {
-                let ch = next_char(text, i).unwrap_or(' ');
-                (is_word_char(ch), !ch.is_whitespace(), ch.len_utf8())
+        };
+        let mut starts = !space & !((word << 1) | u64::from(prev_word)) & !continuation;
+        // Every start is written to a small buffer and kept by advancing its length, so
+        // which starts the filter keeps costs no branch (it is unpredictable).
+        let mut kept = [WordStart { start: 0, key: 0 }; 64];
+        let mut n = 0;
+        while starts != 0 {
+            let j = starts.trailing_zeros();
+            let at = i + j as usize;
+            starts &= starts - 1;
+            // The head: the run of word bytes from here (read from the masks unless it runs
+            // past the chunk), or one byte.
+            let run = (!(word >> j)).trailing_zeros();
+            let len = match run {
+                // Not a word character: one byte, or one character beyond ASCII.
+                0 if b[at] < 0x80 => 1,
+                r if j + r < 64 && r > 0 => r as usize,
+                _ => head_len(text, at),
             };
-            if !prev_word && solid && filter.first[c as usize] {
-                let key = head_key(b, i, head_len(text, i));
-                if filter.keeps(c, key) {
-                    out.push(WordStart { start: i, key });
-                }
-            }
-            prev_word = word;
-            i += len;
+            let key = head_key(b, at, len);
+            kept[n] = WordStart { start: at, key };
+            n += usize::from(filter.keeps(b[at], key));
         }
+        out.extend_from_slice(&kept[..n]);
+        prev_word = word >> 63 != 0;
     }
     out
 }

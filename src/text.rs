@@ -253,24 +253,83 @@ pub(crate) fn ascii_word_space_digit(v: u64) -> (u8, u8, u8) {
     (gather(word), gather(space), gather(digit))
 }
 
+/// Classes of up to 64 bytes of a text as bit masks (bit `k` for byte `from + k`).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Masks {
+    /// Bytes of word characters (every byte of a word character beyond ASCII).
+    pub word: u64,
+    /// Bytes of white-space characters.
+    pub space: u64,
+    /// ASCII digits.
+    pub digit: u64,
+    /// Continuation bytes of characters beyond ASCII: no character starts there.
+    pub continuation: u64,
+}
+
+/// The [`Masks`] of the (at most 64) bytes of `text` from `from` (bytes past its end count as
+/// spaces). ASCII bytes are classified eight at a time without a branch; each character
+/// beyond ASCII gives its class to all its bytes, including those of a character begun
+/// before `from`.
+#[inline(always)]
+pub(crate) fn masks(text: &str, from: usize) -> Masks {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b = text.as_bytes();
+    let end = (from + 64).min(b.len());
+    let mut m = Masks::default();
+    let mut beyond = 0u64;
+    for k in 0..8 {
+        let at = from + 8 * k;
+        let v = match b.get(at..at + 8) {
+            Some(w) => u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]),
+            None => {
+                let mut v = [b' '; 8];
+                let rest = b.get(at.min(b.len())..).unwrap_or_default();
+                v[..rest.len()].copy_from_slice(rest);
+                u64::from_le_bytes(v)
+            }
+        };
+        let high = (((v & HIGH) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8;
+        let (w, sp, d) = ascii_word_space_digit(v & !HIGH);
+        m.word |= u64::from(w & !high) << (8 * k);
+        m.space |= u64::from(sp & !high) << (8 * k);
+        m.digit |= u64::from(d & !high) << (8 * k);
+        beyond |= u64::from(high) << (8 * k);
+    }
+    while beyond != 0 {
+        let j = beyond.trailing_zeros() as usize;
+        let lead = ((from + j).saturating_sub(3)..=from + j).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(from + j);
+        let ch = next_char(text, lead).unwrap_or(' ');
+        let (lo, hi) = (lead.max(from) - from, (lead + ch.len_utf8()).min(end) - from);
+        let bytes = (u64::MAX >> (64 - (hi - lo))) << lo;
+        if is_word_char(ch) {
+            m.word |= bytes;
+        }
+        if ch.is_whitespace() {
+            m.space |= bytes;
+        }
+        m.continuation |= if lead >= from { bytes & !(1 << lo) } else { bytes };
+        beyond &= !bytes;
+    }
+    m
+}
+
 /// Longest sentence (in bytes) tokenised from bit masks; longer ones go character by character.
 const MASKED_MAX: usize = 512;
 
-/// [`tokens_into`] for an ASCII sentence of at most [`MASKED_MAX`] bytes: runs of word bytes
+/// [`tokens_into`] for a sentence of at most [`MASKED_MAX`] bytes: runs of word characters
 /// are read from bit masks (no branch per byte, whose outcome changes at every word edge),
-/// then joined across "1,165", "3.5", "don't" and "Moscow-brokered" as the general path does.
-fn ascii_tokens_into<'a>(s: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
+/// then joined across "1,165", "3.5", "don't", "Azerbaijan’s" and "Moscow-brokered" as the
+/// general path does.
+fn masked_tokens_into<'a>(s: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
     let b = s.as_bytes();
     let len = b.len();
     let (mut word, mut digit) = ([0u64; MASKED_MAX / 64], [0u64; MASKED_MAX / 64]);
-    for (k, eight) in b.chunks(8).enumerate() {
-        let mut v = [b' '; 8];
-        v[..eight.len()].copy_from_slice(eight);
-        let (w, _, d) = ascii_word_space_digit(u64::from_le_bytes(v));
-        word[k / 8] |= u64::from(w) << (8 * (k % 8));
-        digit[k / 8] |= u64::from(d) << (8 * (k % 8));
-    }
     let words = len.div_ceil(64);
+    for k in 0..words {
+        let m = masks(s, 64 * k);
+        word[k] = m.word;
+        digit[k] = m.digit;
+    }
     // The first position at or after `p` whose bit in `m` is `set` (or `len`).
     let next = |m: &[u64; MASKED_MAX / 64], p: usize, set: bool| {
         let flip = if set { 0 } else { u64::MAX };
@@ -290,6 +349,7 @@ fn ascii_tokens_into<'a>(s: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
             w = m[k] ^ flip;
         }
     };
+    let is_word = |p: usize| p < len && word[p / 64] >> (p % 64) & 1 != 0;
     let mut pos = 0;
     loop {
         let start = next(&word, pos, true);
@@ -297,21 +357,19 @@ fn ascii_tokens_into<'a>(s: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
             break;
         }
         let mut end = next(&word, start, false);
-        // Whether the token so far is only digits (joined by , and .).
+        // Whether the token so far is only ASCII digits (joined by , and .).
         let mut numeric = next(&digit, start, false) >= end;
         loop {
-            match b.get(end) {
-                Some(b',' | b'.') if numeric && b.get(end + 1).is_some_and(u8::is_ascii_digit) => {
-                    let e = next(&word, end + 1, false);
-                    numeric = next(&digit, end + 1, false) >= e;
-                    end = e;
-                }
-                Some(b'\'' | b'-') if b.get(end + 1).is_some_and(|&c| is_ascii_word_byte(c)) => {
-                    numeric = false;
-                    end = next(&word, end + 1, false);
-                }
+            // The joiner at `end` and the position after it.
+            let after = match b.get(end) {
+                Some(b',' | b'.') if numeric && b.get(end + 1).is_some_and(u8::is_ascii_digit) => end + 1,
+                Some(b'\'' | b'-') if is_word(end + 1) => end + 1,
+                Some(0xe2) if s[end..].starts_with('’') && is_word(end + '’'.len_utf8()) => end + '’'.len_utf8(),
                 _ => break,
-            }
+            };
+            let e = next(&word, after, false);
+            numeric = numeric && b[end] != b'\'' && b[end] != b'-' && b[end] != 0xe2 && next(&digit, after, false) >= e;
+            end = e;
         }
         out.push(Token { text: &s[start..end], start: base + start, end: base + end });
         pos = end;
@@ -320,8 +378,8 @@ fn ascii_tokens_into<'a>(s: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
 
 /// [`tokens`] appended to `out` (so one buffer can serve many sentences).
 pub fn tokens_into<'a>(s: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
-    if s.len() <= MASKED_MAX && s.is_ascii() {
-        return ascii_tokens_into(s, base, out);
+    if s.len() <= MASKED_MAX {
+        return masked_tokens_into(s, base, out);
     }
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -435,9 +493,10 @@ mod tests {
             proptest::prop_assert_eq!(fast, reference_tokens(&s));
         }
 
-        /// ASCII sentences take the bit-mask path: across 64-byte words, up to its limit.
+        /// Sentences up to 512 bytes take the bit-mask path: across 64-byte words, up to its
+        /// limit, with characters beyond ASCII among them.
         #[test]
-        fn masked_tokens_agree_with_the_reference(s in "([a-z0-9]{0,9}[ ,.'\\-_\"()A-Z]{1,2}){0,70}") {
+        fn masked_tokens_agree_with_the_reference(s in "([a-z0-9əԱ٣]{0,9}[ ,.'’“\u{a0}\\-_\"()A-Z]{1,2}){0,70}") {
             let fast: Vec<(usize, usize)> = tokens(&s, 0).iter().map(|t| (t.start, t.end)).collect();
             proptest::prop_assert_eq!(fast, reference_tokens(&s), "{} bytes", s.len());
         }
