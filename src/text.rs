@@ -213,26 +213,6 @@ pub fn tokens(s: &str, base: usize) -> Vec<Token<'_>> {
     out
 }
 
-/// The character starting at byte `i` of `s` (a char boundary) and its length; ASCII
-/// without decoding.
-#[inline]
-fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
-    let b = *s.as_bytes().get(i)?;
-    if b < 0x80 {
-        return Some((b as char, 1));
-    }
-    s[i..].chars().next().map(|c| (c, c.len_utf8()))
-}
-
-#[inline(always)]
-fn word_char_at(s: &str, i: usize) -> Option<usize> {
-    match s.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => is_ascii_word_byte(b).then_some(1),
-        Some(_) => char_at(s, i).filter(|(c, _)| is_word_char(*c)).map(|(_, n)| n),
-        None => None,
-    }
-}
-
 /// For eight ASCII bytes (little-endian in `v`): a bit per byte that is a word byte
 /// ([`is_ascii_word_byte`]), per byte that is ASCII white space, and per ASCII digit, without
 /// a branch or table per byte (each byte is below 0x80, so sums never carry between bytes).
@@ -313,25 +293,34 @@ pub(crate) fn masks(text: &str, from: usize) -> Masks {
     m
 }
 
-/// Longest sentence (in bytes) tokenised from bit masks; longer ones go character by character.
-const MASKED_MAX: usize = 512;
+/// Masks of up to this many bytes live on the stack while a sentence is tokenised.
+const STACK_WORDS: usize = 8;
 
-/// [`tokens_into`] for a sentence of at most [`MASKED_MAX`] bytes: runs of word characters
-/// are read from bit masks (no branch per byte, whose outcome changes at every word edge),
-/// then joined across "1,165", "3.5", "don't", "Azerbaijan’s" and "Moscow-brokered" as the
-/// general path does.
-fn masked_tokens_into<'a>(s: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
+/// [`tokens`] appended to `out` (so one buffer can serve many sentences). Runs of word
+/// characters are read from bit masks ([`masks`]: no branch per byte, whose outcome changes
+/// at every word edge), then joined across "1,165", "3.5", "don't", "Azerbaijan’s" and
+/// "Moscow-brokered".
+pub fn tokens_into<'a>(s: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
     let b = s.as_bytes();
     let len = b.len();
-    let (mut word, mut digit) = ([0u64; MASKED_MAX / 64], [0u64; MASKED_MAX / 64]);
     let words = len.div_ceil(64);
+    let mut stack = [0u64; 2 * STACK_WORDS];
+    let mut heap = Vec::new();
+    let all: &mut [u64] = if words <= STACK_WORDS {
+        &mut stack[..2 * words]
+    } else {
+        heap.resize(2 * words, 0);
+        &mut heap
+    };
+    let (word, digit) = all.split_at_mut(words);
     for k in 0..words {
         let m = masks(s, 64 * k);
         word[k] = m.word;
         digit[k] = m.digit;
     }
+    let (word, digit) = (&*word, &*digit);
     // The first position at or after `p` whose bit in `m` is `set` (or `len`).
-    let next = |m: &[u64; MASKED_MAX / 64], p: usize, set: bool| {
+    let next = |m: &[u64], p: usize, set: bool| {
         let flip = if set { 0 } else { u64::MAX };
         let mut k = p / 64;
         if k >= words {
@@ -352,71 +341,28 @@ fn masked_tokens_into<'a>(s: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
     let is_word = |p: usize| p < len && word[p / 64] >> (p % 64) & 1 != 0;
     let mut pos = 0;
     loop {
-        let start = next(&word, pos, true);
+        let start = next(word, pos, true);
         if start >= len {
             break;
         }
-        let mut end = next(&word, start, false);
+        let mut end = next(word, start, false);
         // Whether the token so far is only ASCII digits (joined by , and .).
-        let mut numeric = next(&digit, start, false) >= end;
+        let mut numeric = next(digit, start, false) >= end;
         loop {
-            // The joiner at `end` and the position after it.
+            // Inner joiners: 1,165 / 3.5 / don't / Azerbaijan’s / Moscow-brokered; the
+            // position after the joiner.
             let after = match b.get(end) {
                 Some(b',' | b'.') if numeric && b.get(end + 1).is_some_and(u8::is_ascii_digit) => end + 1,
                 Some(b'\'' | b'-') if is_word(end + 1) => end + 1,
                 Some(0xe2) if s[end..].starts_with('’') && is_word(end + '’'.len_utf8()) => end + '’'.len_utf8(),
                 _ => break,
             };
-            let e = next(&word, after, false);
-            numeric = numeric && b[end] != b'\'' && b[end] != b'-' && b[end] != 0xe2 && next(&digit, after, false) >= e;
+            let e = next(word, after, false);
+            numeric = numeric && matches!(b[end], b',' | b'.') && next(digit, after, false) >= e;
             end = e;
         }
         out.push(Token { text: &s[start..end], start: base + start, end: base + end });
         pos = end;
-    }
-}
-
-/// [`tokens`] appended to `out` (so one buffer can serve many sentences).
-pub fn tokens_into<'a>(s: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
-    if s.len() <= MASKED_MAX {
-        return masked_tokens_into(s, base, out);
-    }
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let Some(n) = word_char_at(s, i) else {
-            // Skip the whole (possibly multi-byte) character.
-            i += char_at(s, i).map_or(1, |(_, n)| n);
-            continue;
-        };
-        let start = i;
-        let mut end = i + n;
-        // Whether the token so far is only digits, commas and dots (numbers join on , and .).
-        let mut numeric = bytes[start].is_ascii_digit();
-        loop {
-            if let Some(n) = word_char_at(s, end) {
-                numeric &= bytes[end].is_ascii_digit();
-                end += n;
-                continue;
-            }
-            // Inner joiners: 1,165 / 3.5 / don't / Moscow-brokered
-            let Some((d, dn)) = char_at(s, end) else { break };
-            let after = end + dn;
-            let joined = match d {
-                ',' | '.' => numeric && bytes.get(after).is_some_and(u8::is_ascii_digit),
-                '\'' | '’' | '-' => {
-                    numeric = false;
-                    word_char_at(s, after).is_some()
-                }
-                _ => false,
-            };
-            if !joined {
-                break;
-            }
-            end = after;
-        }
-        out.push(Token { text: &s[start..end], start: base + start, end: base + end });
-        i = end;
     }
 }
 
@@ -493,10 +439,10 @@ mod tests {
             proptest::prop_assert_eq!(fast, reference_tokens(&s));
         }
 
-        /// Sentences up to 512 bytes take the bit-mask path: across 64-byte words, up to its
-        /// limit, with characters beyond ASCII among them.
+        /// Long sentences: tokens across 64-byte mask words, with masks on the stack and
+        /// beyond it, and characters beyond ASCII among them.
         #[test]
-        fn masked_tokens_agree_with_the_reference(s in "([a-z0-9əԱ٣]{0,9}[ ,.'’“\u{a0}\\-_\"()A-Z]{1,2}){0,70}") {
+        fn long_sentences_tokens_agree_with_the_reference(s in "([a-z0-9əԱ٣]{0,9}[ ,.'’“\u{a0}\\-_\"()A-Z]{1,2}){0,70}") {
             let fast: Vec<(usize, usize)> = tokens(&s, 0).iter().map(|t| (t.start, t.end)).collect();
             proptest::prop_assert_eq!(fast, reference_tokens(&s), "{} bytes", s.len());
         }
