@@ -458,14 +458,14 @@ impl<'a> Groups<'a> {
                 let at = |k: usize| chars.get(k).map_or(len, |c| c.0);
                 if text.ends_with('s') {
                     let n = chars.len();
-                    spans[2] = Some((at(n - 5), at(n - 1)));
+                    spans[2] = Some((at(n.saturating_sub(5)), at(n.saturating_sub(1))));
                 } else if text.starts_with(|c: char| c.is_ascii_digit()) {
                     let dash = skip_space(at(4));
                     let dash_len = text[dash..].chars().next().map_or(0, char::len_utf8);
                     spans[0] = Some((0, at(4)));
                     spans[1] = Some((skip_space(dash + dash_len), len));
                 } else {
-                    spans[3] = Some((at(chars.len() - 4), len));
+                    spans[3] = Some((at(chars.len().saturating_sub(4)), len));
                 }
             }
             // Month-year: month, space, year.
