@@ -218,7 +218,6 @@ pub fn tokens(s: &str, base: usize) -> Vec<Token<'_>> {
 /// a branch or table per byte (each byte is below 0x80, so sums never carry between bytes).
 pub(crate) fn ascii_word_space_digit(v: u64) -> (u8, u8, u8) {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     // High bit of each byte set where lo <= byte <= hi.
     let between = |x: u64, lo: u8, hi: u8| (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x7f - hi)) & HIGH;
     // High bit of each byte set where byte == c.
@@ -228,9 +227,15 @@ pub(crate) fn ascii_word_space_digit(v: u64) -> (u8, u8, u8) {
     let word = letter | digit | equal(v, b'_');
     // ' ', \t, \n, \x0c, \r (not \x0b), as `u8::is_ascii_whitespace`.
     let space = (between(v, 0x09, 0x0d) & !equal(v, 0x0b)) | equal(v, b' ');
-    // Gather the eight high bits into one byte.
-    let gather = |m: u64| ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8;
-    (gather(word), gather(space), gather(digit))
+    (high_bits(word), high_bits(space), high_bits(digit))
+}
+
+/// The high bit of each byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The eight high bits of `m`'s bytes gathered into one byte (bit `k` for byte `k`).
+fn high_bits(m: u64) -> u8 {
+    (((m & HIGH) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
 }
 
 /// Classes of up to 64 bytes of a text as bit masks (bit `k` for byte `from + k`).
@@ -252,7 +257,6 @@ pub(crate) struct Masks {
 /// before `from`.
 #[inline(always)]
 pub(crate) fn masks(text: &str, from: usize) -> Masks {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let b = text.as_bytes();
     let end = (from + 64).min(b.len());
     let mut m = Masks::default();
@@ -268,7 +272,7 @@ pub(crate) fn masks(text: &str, from: usize) -> Masks {
                 u64::from_le_bytes(v)
             }
         };
-        let high = (((v & HIGH) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8;
+        let high = high_bits(v);
         let (w, sp, d) = ascii_word_space_digit(v & !HIGH);
         m.word |= u64::from(w & !high) << (8 * k);
         m.space |= u64::from(sp & !high) << (8 * k);
