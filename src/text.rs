@@ -301,7 +301,7 @@ pub(crate) fn masks(text: &str, from: usize) -> Masks {
 const STACK_WORDS: usize = 8;
 
 /// [`tokens`] appended to `out` (so one buffer can serve many sentences). Runs of word
-/// characters are read from bit masks ([`masks`]: no branch per byte, whose outcome changes
+/// characters are read from bit masks (no branch per byte, whose outcome changes
 /// at every word edge), then joined across "1,165", "3.5", "don't", "Azerbaijan’s" and
 /// "Moscow-brokered".
 pub fn tokens_into<'a>(s: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
