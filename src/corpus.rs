@@ -280,19 +280,26 @@ fn list_files(paths: &[PathBuf], problems: &mut Vec<Problem>, manifests: &mut Ve
                     continue;
                 }
             };
-            let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-            children.sort();
+            // The entry's type comes with the folder listing (no system call per file); only
+            // symbolic links, and entries whose type the listing lacks, are looked up.
+            let mut children: Vec<(PathBuf, Option<std::fs::FileType>)> =
+                entries.filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok().filter(|t| !t.is_symlink())))).collect();
+            children.sort_unstable_by(|a, b| a.0.cmp(&b.0));
             let mut subdirs = Vec::new();
-            for c in children {
-                match std::fs::metadata(&c) {
-                    Ok(m) if m.is_dir() => {
+            for (c, listed) in children {
+                let kind = match listed {
+                    Some(t) => Ok(t.is_dir()),
+                    None => std::fs::metadata(&c).map(|m| m.is_dir()),
+                };
+                match kind {
+                    Ok(true) => {
                         if !c.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
                             subdirs.push(c);
                         }
                     }
-                    Ok(_) if c.file_name().is_some_and(|n| n == "manifest.toml") => manifests.push(c),
-                    Ok(_) if is_article_file(&c) => files.push(c),
-                    Ok(_) => {}
+                    Ok(false) if c.file_name().is_some_and(|n| n == "manifest.toml") => manifests.push(c),
+                    Ok(false) if is_article_file(&c) => files.push(c),
+                    Ok(false) => {}
                     Err(e) => problems.push(Problem { path: c.display().to_string(), message: io_message(&e) }),
                 }
             }
@@ -325,7 +332,9 @@ pub type FileResult = Result<(Vec<Document>, Vec<Problem>), Problem>;
 pub fn read_file(path: &Path) -> FileResult {
     let display = path.display().to_string();
     let fail = |message: String| Problem { path: display.clone(), message };
-    let meta = std::fs::metadata(path).map_err(|e| fail(io_message(&e)))?;
+    // One open and one status call per file: the size is read from the open file.
+    let mut file = std::fs::File::open(path).map_err(|e| fail(io_message(&e)))?;
+    let meta = file.metadata().map_err(|e| fail(io_message(&e)))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(fail(format!(
             "file is {} MB, over the {} MB limit per file; split it or raise the limit",
@@ -333,7 +342,12 @@ pub fn read_file(path: &Path) -> FileResult {
             MAX_FILE_BYTES / (1024 * 1024)
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| fail(io_message(&e)))?;
+    // Read through `take`, which asks no size hint of the file (the size is known): no second
+    // status call and no seek.
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, MAX_FILE_BYTES + 1), &mut bytes)
+        .map_err(|e| fail(io_message(&e)))?;
+    drop(file);
     let (mut text, note) = decode_vec(bytes).map_err(fail)?;
     let mut problems = Vec::new();
     if let Some(n) = note {

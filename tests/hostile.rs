@@ -181,3 +181,29 @@ fn files_that_vanish_while_loading_are_problems() {
     assert!(x.problems.iter().any(|p| p.path.ends_with("link.txt") && p.message.contains("not found")), "{:?}", x.problems);
     assert_eq!(x.articles.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), vec!["kept"]);
 }
+
+/// Links are followed: a link to an article file elsewhere and a link to a folder of articles
+/// are read like the files they point to (the folder listing's own file types are used for
+/// everything else, so links are the entries that are looked up); hidden folders are skipped.
+#[cfg(unix)]
+#[test]
+fn links_to_files_and_folders_are_followed() {
+    let outside = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let target_file = write(outside.path(), "elsewhere.txt", b"Elsewhere\n\nShelling hit Barda.");
+    let target_dir = outside.path().join("more");
+    std::fs::create_dir(&target_dir).unwrap_or_else(|e| panic!("{e}"));
+    write(&target_dir, "inner.txt", b"Inner\n\nShelling hit Tartar.");
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    write(dir.path(), "own.txt", b"Own\n\nShelling hit Ganja.");
+    std::os::unix::fs::symlink(&target_file, dir.path().join("linked.txt")).unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(&target_dir, dir.path().join("linked-folder")).unwrap_or_else(|e| panic!("{e}"));
+    let hidden = dir.path().join(".hidden");
+    std::fs::create_dir(&hidden).unwrap_or_else(|e| panic!("{e}"));
+    write(&hidden, "secret.txt", b"Secret\n\nShelling hit Fuzuli.");
+    let x = engine().extract_paths(&[dir.path().to_path_buf()], &Progress::default());
+    assert!(x.problems.is_empty(), "{:?}", x.problems);
+    let mut ids: Vec<&str> = x.articles.iter().map(|a| a.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, vec!["inner", "linked", "own"]);
+    assert!(x.mentions.iter().any(|m| m.article == "inner" && m.place == "tartar"));
+}
