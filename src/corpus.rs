@@ -345,8 +345,7 @@ pub fn read_file(path: &Path) -> FileResult {
     // Read through `take`, which asks no size hint of the file (the size is known): no second
     // status call and no seek.
     let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, MAX_FILE_BYTES + 1), &mut bytes)
-        .map_err(|e| fail(io_message(&e)))?;
+    std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, MAX_FILE_BYTES + 1), &mut bytes).map_err(|e| fail(io_message(&e)))?;
     drop(file);
     let (mut text, note) = decode_vec(bytes).map_err(fail)?;
     let mut problems = Vec::new();

@@ -125,9 +125,15 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 
 /// Sentences of a paragraph, with spans into the whole text.
 pub fn sentences_in(text: &str, para: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    sentences_into(text, para, &mut out);
+    out
+}
+
+/// [`sentences_in`], appended to `out`.
+fn sentences_into(text: &str, para: Span, out: &mut Vec<Span>) {
     let p = &text[para.start..para.end];
     let bytes = p.as_bytes();
-    let mut out = Vec::new();
     let mut start = 0usize;
     let mut i = 0usize;
     // Jump from terminator to terminator.
@@ -146,13 +152,12 @@ pub fn sentences_in(text: &str, para: Span) -> Vec<Span> {
         }
         let followed_by_space = j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t');
         if followed_by_space && ends_sentence(p, start, i, j) {
-            push_trimmed(text, para.start + start, para.start + j, &mut out);
+            push_trimmed(text, para.start + start, para.start + j, out);
             start = j;
         }
         i = j.max(i + 1);
     }
-    push_trimmed(text, para.start + start, para.end, &mut out);
-    out
+    push_trimmed(text, para.start + start, para.end, out);
 }
 
 /// Whether the terminator at `i` (closing run up to `j`) ends a sentence.
@@ -192,7 +197,12 @@ fn ends_sentence(p: &str, start: usize, i: usize, j: usize) -> bool {
 
 /// All sentences of a text, in order.
 pub fn sentences(text: &str) -> Vec<Span> {
-    paragraphs(text).into_iter().flat_map(|p| sentences_in(text, p)).collect()
+    // Room for sentences of news length (about 100 bytes) without growing.
+    let mut out = Vec::with_capacity(text.len() / 64 + 4);
+    for p in paragraphs(text) {
+        sentences_into(text, p, &mut out);
+    }
+    out
 }
 
 /// A word token: letters/digits with inner apostrophes, hyphens, commas in numbers and dots.

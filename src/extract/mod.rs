@@ -169,25 +169,25 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
     let year_hint = published.map(|p| p.year()).or(year_hint);
     let title = doc.title.clone().unwrap_or_else(|| meta::title(text, body_start));
     let skip = meta::junk_spans(text);
-    let mut tokens = Vec::with_capacity(text.len() / 6);
-    let sentences: Vec<Sentence> = text::sentences(text)
-        .into_iter()
-        .filter_map(|s| {
-            let s = Span { start: s.start.max(body_start), end: s.end };
-            if s.start >= s.end || skip.iter().any(|j| j.start <= s.start && s.end <= j.end) {
-                return None;
-            }
-            let slice = &text[s.start..s.end];
-            let ds = dates::find_dates_in(slice, s.start, published, year_hint, &text_cues.dates);
-            let (date, basis) = match dates::sentence_day(&ds) {
-                Some((d, b)) => (Some(d), b),
-                None => (published, if published.is_some() { DateBasis::Article } else { DateBasis::Unknown }),
-            };
-            let first = tokens.len();
-            text::tokens_into(slice, s.start, &mut tokens);
-            Some(Sentence { span: s, dates: ds, date, basis, tokens: first..tokens.len() })
-        })
-        .collect();
+    // Room for the tokens of running text (about one per six bytes) without growing.
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let spans = text::sentences(text);
+    let mut sentences: Vec<Sentence> = Vec::with_capacity(spans.len());
+    sentences.extend(spans.into_iter().filter_map(|s| {
+        let s = Span { start: s.start.max(body_start), end: s.end };
+        if s.start >= s.end || skip.iter().any(|j| j.start <= s.start && s.end <= j.end) {
+            return None;
+        }
+        let slice = &text[s.start..s.end];
+        let ds = dates::find_dates_in(slice, s.start, published, year_hint, &text_cues.dates);
+        let (date, basis) = match dates::sentence_day(&ds) {
+            Some((d, b)) => (Some(d), b),
+            None => (published, if published.is_some() { DateBasis::Article } else { DateBasis::Unknown }),
+        };
+        let first = tokens.len();
+        text::tokens_into(slice, s.start, &mut tokens);
+        Some(Sentence { span: s, dates: ds, date, basis, tokens: first..tokens.len() })
+    }));
     let in_body = |m: &NameMatch| m.start >= body_start && !skip.iter().any(|j| j.start <= m.start && m.end <= j.end);
     // Word starts found once for both name matchers.
     let starts = crate::gazetteer::word_starts(text, name_starts);
@@ -223,7 +223,7 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
         path: doc.path.clone(),
         text: String::new(),
     };
-    let mut mentions = Vec::new();
+    let mut mentions = Vec::with_capacity(ctx.places.len());
     for m in &ctx.places {
         let Some(s) = ctx.sentence_at(m.start) else { continue };
         mentions.push(Mention {
@@ -249,12 +249,12 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
 
 /// The most common publication year among documents, for dates written without a year.
 fn corpus_year(docs: &[Document]) -> Option<i32> {
+    // Headers are read in parallel: this runs before any article is extracted.
+    let found: Vec<Option<i32>> =
+        docs.par_iter().map(|d| d.published.map(|p| p.0.year()).or_else(|| meta::header(&d.text).map(|h| h.date.year()))).collect();
     let mut years: BTreeMap<i32, usize> = BTreeMap::new();
-    for d in docs {
-        let y = d.published.map(|p| p.0.year()).or_else(|| meta::header(&d.text).map(|h| h.date.year()));
-        if let Some(y) = y {
-            *years.entry(y).or_default() += 1;
-        }
+    for y in found.into_iter().flatten() {
+        *years.entry(y).or_default() += 1;
     }
     years.into_iter().max_by_key(|(y, n)| (*n, *y)).map(|(y, _)| y)
 }
