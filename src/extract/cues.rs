@@ -92,9 +92,16 @@ fn leftmost_longest(found: &mut Vec<(usize, usize, usize)>) {
 pub fn scan(text: &str) -> TextCues {
     let (ac, kinds) = &*ALL;
     let b = text.as_bytes();
-    let mut cues = TextCues::default();
-    let mut date_words: Vec<(usize, usize, usize)> = Vec::new();
-    let mut verbs: Vec<(usize, usize, usize)> = Vec::new();
+    // Room for the cues of a news text (a few per hundred bytes) without growing.
+    let room = text.len() / 128 + 4;
+    let mut cues = TextCues {
+        casualty: Vec::with_capacity(room),
+        phrases: Vec::with_capacity(room),
+        truce: Vec::with_capacity(room / 4),
+        ..Default::default()
+    };
+    let mut date_words: Vec<(usize, usize, usize)> = Vec::with_capacity(room);
+    let mut verbs: Vec<(usize, usize, usize)> = Vec::with_capacity(room / 2);
     for m in ac.find_overlapping_iter(text) {
         let (start, end) = (m.start(), m.end());
         for &kind in &kinds[m.pattern().as_usize()] {
