@@ -231,28 +231,18 @@ fn head_key(b: &[u8], i: usize, len: usize) -> u64 {
 /// character (or starts the text), in order, with its head; only those `filter` keeps (the
 /// union of the [`NameMatcher::start_filter`]s of the matchers to run).
 pub fn word_starts(text: &str, filter: &StartFilter) -> Vec<WordStart> {
+    word_starts_masked(text, &crate::text::text_masks(text), filter)
+}
+
+/// [`word_starts`] read from the text's masks ([`crate::text::text_masks`], 64 bytes each).
+pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filter: &StartFilter) -> Vec<WordStart> {
     let b = text.as_bytes();
     let mut out = Vec::with_capacity(b.len() / 6);
     let mut prev_word = false;
-    // 64 bytes at a time, as bit masks ([`crate::text::masks`] where characters beyond ASCII
-    // or the end of the text are among them).
-    for i in (0..b.len()).step_by(64) {
-        let (word, space, continuation) = match b.get(i..i + 64) {
-            // 64 ASCII bytes: word and space bits eight bytes at a time.
-            Some(chunk) if chunk.is_ascii() => {
-                let (mut word, mut space) = (0u64, 0u64);
-                for (j, eight) in chunk.chunks_exact(8).enumerate() {
-                    let (w, sp, _) = crate::text::ascii_word_space_digit(u64::from_le_bytes(eight.try_into().unwrap_or_default()));
-                    word |= u64::from(w) << (8 * j);
-                    space |= u64::from(sp) << (8 * j);
-                }
-                (word, space, 0)
-            }
-            _ => {
-                let m = crate::text::masks(text, i);
-                (m.word, m.space, m.continuation)
-            }
-        };
+    for (c, m) in masks.iter().enumerate() {
+        let i = 64 * c;
+        let (word, space, continuation) = (m.word, m.space, m.continuation);
+        // (Past the end of the text the masks say space: no start there.)
         let mut starts = !space & !((word << 1) | u64::from(prev_word)) & !continuation;
         // Every start is written to a small buffer and kept by advancing its length, so
         // which starts the filter keeps costs no branch (it is unpredictable).

@@ -310,53 +310,92 @@ pub(crate) fn masks(text: &str, from: usize) -> Masks {
 /// Masks of up to this many bytes live on the stack while a sentence is tokenised.
 const STACK_WORDS: usize = 8;
 
+/// The [`Masks`] of 64 ASCII bytes, eight at a time without a branch.
+fn ascii_masks(chunk: &[u8]) -> Masks {
+    let mut m = Masks::default();
+    for (j, eight) in chunk.chunks_exact(8).enumerate() {
+        let (w, sp, d) = ascii_word_space_digit(u64::from_le_bytes(eight.try_into().unwrap_or_default()));
+        m.word |= u64::from(w) << (8 * j);
+        m.space |= u64::from(sp) << (8 * j);
+        m.digit |= u64::from(d) << (8 * j);
+    }
+    m
+}
+
+/// The [`Masks`] of a whole text, one per 64 bytes (entry `k` for the bytes from `64 * k`).
+/// Computed once per article and shared by the tokenizer ([`tokens_in`]) and the name
+/// matchers' word starts, so each byte is classified once.
+pub(crate) fn text_masks(text: &str) -> Vec<Masks> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len().div_ceil(64));
+    for i in (0..b.len()).step_by(64) {
+        out.push(match b.get(i..i + 64) {
+            Some(chunk) if chunk.is_ascii() => ascii_masks(chunk),
+            _ => masks(text, i),
+        });
+    }
+    out
+}
+
 /// [`tokens`] appended to `out` (so one buffer can serve many sentences). Runs of word
 /// characters are read from bit masks (no branch per byte, whose outcome changes
 /// at every word edge), then joined across "1,165", "3.5", "don't", "Azerbaijan’s" and
 /// "Moscow-brokered".
 pub fn tokens_into<'a>(s: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
-    let b = s.as_bytes();
-    let len = b.len();
-    let words = len.div_ceil(64);
-    let mut stack = [0u64; 2 * STACK_WORDS];
+    let words = s.len().div_ceil(64);
+    let mut stack = [Masks::default(); STACK_WORDS];
     let mut heap = Vec::new();
-    let all: &mut [u64] = if words <= STACK_WORDS {
-        &mut stack[..2 * words]
+    let all: &mut [Masks] = if words <= STACK_WORDS {
+        &mut stack[..words]
     } else {
-        heap.resize(2 * words, 0);
+        heap.resize(words, Masks::default());
         &mut heap
     };
-    let (word, digit) = all.split_at_mut(words);
-    for k in 0..words {
-        let m = masks(s, 64 * k);
-        word[k] = m.word;
-        digit[k] = m.digit;
+    for (k, m) in all.iter_mut().enumerate() {
+        *m = masks(s, 64 * k);
     }
-    let (word, digit) = (&*word, &*digit);
-    // The first position at or after `p` whose bit in `m` is `set` (or `len`).
-    let next = |m: &[u64], p: usize, set: bool| {
+    tokens_masked(s, all, 0, s.len(), base, out);
+}
+
+/// The tokens of the part `span` of `text` (a sentence of an article), given the text's
+/// [`text_masks`]: the same tokens as [`tokens_into`] of `&text[span]` with `span.start` as
+/// base, without classifying the bytes again.
+pub(crate) fn tokens_in<'a>(text: &'a str, masks: &[Masks], span: Span, out: &mut Vec<Token<'a>>) {
+    tokens_masked(text, masks, span.start, span.end, 0, out);
+}
+
+/// Tokens of `text[lo..hi]` read from the masks of `text` (bytes from `hi` on are ignored,
+/// whatever their class); token offsets are positions in `text` plus `shift`.
+fn tokens_masked<'a>(text: &'a str, masks: &[Masks], lo: usize, hi: usize, shift: usize, out: &mut Vec<Token<'a>>) {
+    let b = text.as_bytes();
+    let chunks = hi.div_ceil(64).min(masks.len());
+    // The first position at or after `p` whose bit (from `bits`) is `set`, or `hi`.
+    let next = |bits: fn(&Masks) -> u64, p: usize, set: bool| {
         let flip = if set { 0 } else { u64::MAX };
         let mut k = p / 64;
-        if k >= words {
-            return len;
+        if k >= chunks {
+            return hi;
         }
-        let mut w = (m[k] ^ flip) & (u64::MAX << (p % 64));
+        let mut w = (bits(&masks[k]) ^ flip) & (u64::MAX << (p % 64));
         loop {
             if w != 0 {
-                return (k * 64 + w.trailing_zeros() as usize).min(len);
+                return (k * 64 + w.trailing_zeros() as usize).min(hi);
             }
             k += 1;
-            if k >= words {
-                return len;
+            if k >= chunks {
+                return hi;
             }
-            w = m[k] ^ flip;
+            w = bits(&masks[k]) ^ flip;
         }
     };
-    let is_word = |p: usize| p < len && word[p / 64] >> (p % 64) & 1 != 0;
-    let mut pos = 0;
+    let word = |m: &Masks| m.word;
+    let digit = |m: &Masks| m.digit;
+    let is_word = |p: usize| p < hi && masks[p / 64].word >> (p % 64) & 1 != 0;
+    let byte = |p: usize| if p < hi { Some(b[p]) } else { None };
+    let mut pos = lo;
     loop {
         let start = next(word, pos, true);
-        if start >= len {
+        if start >= hi {
             break;
         }
         let mut end = next(word, start, false);
@@ -365,17 +404,18 @@ pub fn tokens_into<'a>(s: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
         loop {
             // Inner joiners: 1,165 / 3.5 / don't / Azerbaijan’s / Moscow-brokered; the
             // position after the joiner.
-            let after = match b.get(end) {
-                Some(b',' | b'.') if numeric && b.get(end + 1).is_some_and(u8::is_ascii_digit) => end + 1,
+            const APOSTROPHE: usize = '’'.len_utf8();
+            let after = match byte(end) {
+                Some(b',' | b'.') if numeric && byte(end + 1).is_some_and(|c| c.is_ascii_digit()) => end + 1,
                 Some(b'\'' | b'-') if is_word(end + 1) => end + 1,
-                Some(0xe2) if s[end..].starts_with('’') && is_word(end + '’'.len_utf8()) => end + '’'.len_utf8(),
+                Some(0xe2) if text[end..].starts_with('’') && is_word(end + APOSTROPHE) => end + APOSTROPHE,
                 _ => break,
             };
             let e = next(word, after, false);
             numeric = numeric && matches!(b[end], b',' | b'.') && next(digit, after, false) >= e;
             end = e;
         }
-        out.push(Token { text: &s[start..end], start: base + start, end: base + end });
+        out.push(Token { text: &text[start..end], start: shift + start, end: shift + end });
         pos = end;
     }
 }
@@ -460,6 +500,65 @@ mod tests {
             let fast: Vec<(usize, usize)> = tokens(&s, 0).iter().map(|t| (t.start, t.end)).collect();
             proptest::prop_assert_eq!(fast, reference_tokens(&s), "{} bytes", s.len());
         }
+
+        /// The masks of a whole text are each 64 bytes' [`masks`] (all-ASCII chunks take
+        /// their own path).
+        #[test]
+        fn text_masks_are_the_masks_of_each_chunk(mixed in "([a-zA-Z0-9əԱ٣]{0,9}[ ,.'’“\u{a0}\t\n\\-_\x0b]{1,2}){0,60}") {
+            // The text, and the text without its characters beyond ASCII (whose chunks are
+            // all ASCII).
+            let ascii: String = mixed.chars().filter(char::is_ascii).collect();
+            for s in [&mixed, &ascii] {
+                let all = text_masks(s);
+                proptest::prop_assert_eq!(all.len(), s.len().div_ceil(64));
+                for (k, m) in all.iter().enumerate() {
+                    let want = masks(s, 64 * k);
+                    proptest::prop_assert_eq!(
+                        (m.word, m.space, m.digit, m.continuation),
+                        (want.word, want.space, want.digit, want.continuation),
+                        "chunk {}", k
+                    );
+                }
+            }
+        }
+
+        /// The tokens of a part of a text read from the whole text's masks are the tokens of
+        /// that part on its own (whatever the bytes just outside it: words, joiners, digits).
+        #[test]
+        fn tokens_of_a_span_from_the_texts_masks(
+            s in "([a-z0-9əԱ٣]{0,9}[ ,.'’“\u{a0}\\-_\"()A-Z]{1,2}){0,50}",
+            a in 0usize..600,
+            b in 0usize..600,
+        ) {
+            let floor = |mut i: usize| {
+                i = i.min(s.len());
+                while !s.is_char_boundary(i) {
+                    i -= 1;
+                }
+                i
+            };
+            let (lo, hi) = (floor(a.min(b)), floor(a.max(b)));
+            let mut from_masks = Vec::new();
+            tokens_in(&s, &text_masks(&s), Span { start: lo, end: hi }, &mut from_masks);
+            proptest::prop_assert_eq!(from_masks, tokens(&s[lo..hi], lo));
+        }
+    }
+
+    /// A span that ends on a joiner ends its last token there, whatever follows.
+    #[test]
+    fn tokens_of_a_span_stop_at_its_end() {
+        fn of(text: &str, end: usize) -> Vec<&str> {
+            let mut out = Vec::new();
+            tokens_in(text, &text_masks(text), Span { start: 0, end }, &mut out);
+            out.iter().map(|t| t.text).collect()
+        }
+        assert_eq!(of("1,165 dead", 1), vec!["1"]);
+        assert_eq!(of("3.5 km", 1), vec!["3"]);
+        assert_eq!(of("don't", 3), vec!["don"]);
+        assert_eq!(of("Moscow-brokered", 6), vec!["Moscow"]);
+        assert_eq!(of("Azerbaijan’s", 10), vec!["Azerbaijan"]);
+        assert_eq!(of("Azerbaijan’s", 13), vec!["Azerbaijan"]);
+        assert_eq!(of("Azerbaijan’s", 14), vec!["Azerbaijan’s"]);
     }
 
     #[test]

@@ -171,6 +171,8 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
     let skip = meta::junk_spans(text);
     // Room for the tokens of running text (about one per six bytes) without growing.
     let mut tokens = Vec::with_capacity(text.len() / 5);
+    // Every byte classified once (bit masks), for the tokens and the names' word starts.
+    let masks = text::text_masks(text);
     let spans = text::sentences(text);
     let mut sentences: Vec<Sentence> = Vec::with_capacity(spans.len());
     sentences.extend(spans.into_iter().filter_map(|s| {
@@ -185,12 +187,12 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
             None => (published, if published.is_some() { DateBasis::Article } else { DateBasis::Unknown }),
         };
         let first = tokens.len();
-        text::tokens_into(slice, s.start, &mut tokens);
+        text::tokens_in(text, &masks, s, &mut tokens);
         Some(Sentence { span: s, dates: ds, date, basis, tokens: first..tokens.len() })
     }));
     let in_body = |m: &NameMatch| m.start >= body_start && !skip.iter().any(|j| j.start <= m.start && m.end <= j.end);
     // Word starts found once for both name matchers.
-    let starts = crate::gazetteer::word_starts(text, name_starts);
+    let starts = crate::gazetteer::word_starts_masked(text, &masks, name_starts);
     let (places, excluded) = engine.gazetteer.find_at(text, &starts);
     let places: Vec<NameMatch> = places.into_iter().filter(in_body).collect();
     let actor_matches: Vec<NameMatch> = engine.actors.find_at(text, &starts).into_iter().filter(in_body).collect();
