@@ -337,6 +337,45 @@ pub(crate) fn text_masks(text: &str) -> Vec<Masks> {
     out
 }
 
+/// The runs of ASCII digits of the text whose [`text_masks`] these are: `start..end`, in
+/// order, read from the digit bits (64 bytes a step where there are none).
+pub(crate) fn digit_runs(masks: &[Masks]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    // The start of a run still open at the end of the previous chunk.
+    let mut open: Option<usize> = None;
+    for (k, m) in masks.iter().enumerate() {
+        let base = 64 * k;
+        let mut from = 0u32;
+        while from < 64 {
+            let rest = u64::MAX << from;
+            match open {
+                Some(start) => {
+                    let ends = !m.digit & rest;
+                    if ends == 0 {
+                        break;
+                    }
+                    from = ends.trailing_zeros();
+                    out.push((start, base + from as usize));
+                    open = None;
+                }
+                None => {
+                    let starts = m.digit & rest;
+                    if starts == 0 {
+                        break;
+                    }
+                    from = starts.trailing_zeros();
+                    open = Some(base + from as usize);
+                }
+            }
+        }
+    }
+    // (Bytes past the end of the text are spaces: only a text of whole chunks ends in a run.)
+    if let Some(start) = open {
+        out.push((start, 64 * masks.len()));
+    }
+    out
+}
+
 /// [`tokens`] appended to `out` (so one buffer can serve many sentences). Runs of word
 /// characters are read from bit masks (no branch per byte, whose outcome changes
 /// at every word edge), then joined across "1,165", "3.5", "don't", "Azerbaijan’s" and

@@ -230,11 +230,12 @@ impl Cues {
 
 impl Hits {
     fn of(s: &str) -> Hits {
-        Hits::from_cues(s, 0, &Cues::scan(s).found)
+        Hits::from_cues(s, 0, &Cues::scan(s).found, digit_runs(s.as_bytes()))
     }
 
-    /// Hits of sentence `s` (starting at byte `base` of the text) from the text's cues inside it.
-    fn from_cues(s: &str, base: usize, found: &[(usize, usize, usize)]) -> Hits {
+    /// Hits of sentence `s` (starting at byte `base` of the text) from the text's cues inside
+    /// it and the runs of ASCII digits in it (`start..end` in `s`, in order).
+    fn from_cues(s: &str, base: usize, found: &[(usize, usize, usize)], runs: impl IntoIterator<Item = (usize, usize)>) -> Hits {
         let (mut months, mut weekdays, mut relative) = (Vec::new(), Vec::new(), false);
         let b = s.as_bytes();
         for &(start, end, i) in found {
@@ -261,17 +262,8 @@ impl Hits {
         // Digits, and runs of four or more (a year): what stands around each run tells which
         // of the ISO, dotted and year patterns could match there.
         let (mut digit, mut four, mut iso, mut dotted, mut years) = (false, false, false, false, false);
-        let mut k = 0;
-        while k < b.len() {
-            if !b[k].is_ascii_digit() {
-                k += 1;
-                continue;
-            }
+        for (start, k) in runs {
             digit = true;
-            let start = k;
-            while k < b.len() && b[k].is_ascii_digit() {
-                k += 1;
-            }
             if k - start >= 4 {
                 four = true;
                 iso |= b.get(k) == Some(&b'-');
@@ -523,7 +515,37 @@ pub fn find_dates(s: &str, base: usize, published: Option<NaiveDate>, year_hint:
 
 /// [`find_dates`] for a sentence of a text whose [`Cues`] were already found.
 pub fn find_dates_in(s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>, cues: &Cues) -> Vec<DateExpr> {
-    find_dates_with(s, base, published, year_hint, Hits::from_cues(s, base, cues.within(base, base + s.len())))
+    let found = cues.within(base, base + s.len());
+    find_dates_with(s, base, published, year_hint, Hits::from_cues(s, base, found, digit_runs(s.as_bytes())))
+}
+
+/// [`find_dates_in`] given the runs of ASCII digits of the whole text (`start..end` in the
+/// text, in order, as [`crate::text::digit_runs`] finds them from the text's masks), so the
+/// sentence's bytes are not read again to find its digits.
+pub(crate) fn find_dates_in_runs(
+    s: &str,
+    base: usize,
+    published: Option<NaiveDate>,
+    year_hint: Option<i32>,
+    cues: &Cues,
+    text_runs: &[(usize, usize)],
+) -> Vec<DateExpr> {
+    let end = base + s.len();
+    let first = text_runs.partition_point(|r| r.1 <= base);
+    // The runs inside the sentence, cut at its edges, in sentence offsets.
+    let runs = text_runs[first..].iter().take_while(|r| r.0 < end).map(|r| (r.0.max(base) - base, r.1.min(end) - base));
+    find_dates_with(s, base, published, year_hint, Hits::from_cues(s, base, cues.within(base, end), runs))
+}
+
+/// The runs of ASCII digits of `b`: `start..end`, in order.
+fn digit_runs(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut k = 0;
+    std::iter::from_fn(move || {
+        let start = k + b.get(k..)?.iter().position(u8::is_ascii_digit)?;
+        let end = start + b[start..].iter().position(|c| !c.is_ascii_digit()).unwrap_or(b.len() - start);
+        k = end;
+        Some((start, end))
+    })
 }
 
 fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>, hits: Hits) -> Vec<DateExpr> {
@@ -706,7 +728,69 @@ mod tests {
         (full, anchored)
     }
 
+    /// Every part of a few texts (cut at every pair of character boundaries, inside runs of
+    /// digits too): dates found with the whole text's digit runs are the part's own.
+    #[test]
+    fn dates_of_every_part_from_the_texts_digit_runs() {
+        let published = NaiveDate::from_ymd_opt(2020, 10, 15);
+        for s in ["Shelling on 12 October 2020 killed 1,165.", "On 2020-10-12, Ganja; 12.10.2020 or 10/12/2020 ə٣ 1994"] {
+            let runs = crate::text::digit_runs(&crate::text::text_masks(s));
+            let cues = Cues::scan(s);
+            let cuts: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+            for &lo in &cuts {
+                for &hi in cuts.iter().filter(|&&hi| hi >= lo) {
+                    let part = &s[lo..hi];
+                    assert_eq!(
+                        find_dates_in_runs(part, lo, published, None, &cues, &runs),
+                        find_dates_in(part, lo, published, None, &cues),
+                        "{part:?}"
+                    );
+                }
+            }
+        }
+    }
+
     proptest::proptest! {
+        /// Digit runs read from a text's masks are the runs a byte scan finds, and a sentence's
+        /// dates found with the text's runs are the dates found from its own bytes.
+        #[test]
+        fn dates_from_the_texts_digit_runs_are_the_sentences_own(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "12", "5th", "2020", "1994", "2020-10-12", "12.10.2020", "10/12/2020", "October", "Oct.", "Monday", "yesterday",
+                "since", "the", "Barda", "ə", "٣", "Ա", "1,165", "3.5", "0123456789012345678901234567890123456789012345678901234567890123",
+            ]), 0..40),
+            seps in proptest::collection::vec(proptest::sample::select(vec![" ", "", ", ", "\u{a0}", ". ", "-", "/", "\n\n"]), 40),
+            cut in (proptest::prelude::any::<proptest::sample::Index>(), proptest::prelude::any::<proptest::sample::Index>()),
+        ) {
+            let mut s = String::new();
+            for (w, sep) in words.iter().zip(&seps) {
+                s.push_str(w);
+                s.push_str(sep);
+            }
+            let runs = crate::text::digit_runs(&crate::text::text_masks(&s));
+            proptest::prop_assert_eq!(&runs, &digit_runs(s.as_bytes()).collect::<Vec<_>>(), "in {:?}", s);
+            let cues = Cues::scan(&s);
+            let published = NaiveDate::from_ymd_opt(2020, 10, 15);
+            // Every sentence, and a part of the text cut anywhere (even inside a run of digits).
+            let floor = |mut i: usize| {
+                i = i.min(s.len());
+                while !s.is_char_boundary(i) {
+                    i -= 1;
+                }
+                i
+            };
+            let (a, b) = (cut.0.index(s.len() + 1), cut.1.index(s.len() + 1));
+            let part = crate::text::Span { start: floor(a.min(b)), end: floor(a.max(b)) };
+            for span in crate::text::sentences(&s).into_iter().chain([part]) {
+                let sentence = &s[span.start..span.end];
+                proptest::prop_assert_eq!(
+                    find_dates_in_runs(sentence, span.start, published, None, &cues, &runs),
+                    find_dates_in(sentence, span.start, published, None, &cues),
+                    "in {:?}", sentence
+                );
+            }
+        }
+
         #[test]
         fn anchored_runs_find_what_a_full_search_finds(
             words in proptest::collection::vec(proptest::sample::select(vec![

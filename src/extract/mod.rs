@@ -173,6 +173,7 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
     let mut tokens = Vec::with_capacity(text.len() / 5);
     // Every byte classified once (bit masks), for the tokens and the names' word starts.
     let masks = text::text_masks(text);
+    let digit_runs = text::digit_runs(&masks);
     let spans = text::sentences(text);
     let mut sentences: Vec<Sentence> = Vec::with_capacity(spans.len());
     sentences.extend(spans.into_iter().filter_map(|s| {
@@ -181,7 +182,7 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
             return None;
         }
         let slice = &text[s.start..s.end];
-        let ds = dates::find_dates_in(slice, s.start, published, year_hint, &text_cues.dates);
+        let ds = dates::find_dates_in_runs(slice, s.start, published, year_hint, &text_cues.dates, &digit_runs);
         let (date, basis) = match dates::sentence_day(&ds) {
             Some((d, b)) => (Some(d), b),
             None => (published, if published.is_some() { DateBasis::Article } else { DateBasis::Unknown }),
