@@ -113,13 +113,19 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     out
 }
 
+/// The span `start..end` of `text` without white space at its ends, pushed unless that leaves
+/// nothing.
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let Some(s) = text.get(start..end) else { return };
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    if s.trim().is_empty() {
+    // Most lines and sentences start and end with an ASCII byte that is not white space:
+    // nothing to trim, no character decoded.
+    let solid = |c: Option<&u8>| c.is_some_and(|&c| c < 0x80 && !(c as char).is_whitespace());
+    let lead = if solid(s.as_bytes().first()) { 0 } else { s.len() - s.trim_start().len() };
+    if lead == s.len() {
         return;
     }
+    let rest = &s[lead..];
+    let trail = if solid(rest.as_bytes().last()) { 0 } else { rest.len() - rest.trim_end().len() };
     out.push(Span { start: start + lead, end: end - trail });
 }
 
@@ -538,6 +544,23 @@ mod tests {
         fn long_sentences_tokens_agree_with_the_reference(s in "([a-z0-9əԱ٣]{0,9}[ ,.'’“\u{a0}\\-_\"()A-Z]{1,2}){0,70}") {
             let fast: Vec<(usize, usize)> = tokens(&s, 0).iter().map(|t| (t.start, t.end)).collect();
             proptest::prop_assert_eq!(fast, reference_tokens(&s), "{} bytes", s.len());
+        }
+
+        /// Trimming at character level is `str::trim` (white space of every kind, ASCII
+        /// bytes that are not white space kept).
+        #[test]
+        fn push_trimmed_is_trim(s in "[ a\t\n\x0b\x0c\r\u{a0}\u{2003}ə\u{85}.]{0,12}", cut in 0usize..14) {
+            let mut out = Vec::new();
+            let start = (0..=cut.min(s.len())).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
+            push_trimmed(&s, start, s.len(), &mut out);
+            let t = s[start..].trim();
+            let want: Vec<Span> = if t.is_empty() {
+                Vec::new()
+            } else {
+                let lead = s[start..].len() - s[start..].trim_start().len();
+                vec![Span { start: start + lead, end: start + lead + t.len() }]
+            };
+            proptest::prop_assert_eq!(out, want);
         }
 
         /// The masks of a whole text are each 64 bytes' [`masks`] (all-ASCII chunks take
