@@ -293,9 +293,8 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     }
     // 2. The words right before the verb: a country, a pronoun, "the ministry", or a short
     //    noun phrase back to a clause boundary.
-    let before = &ctx.text[sent.start..verb.start];
     let mut words: Vec<(usize, &str)> = Vec::new();
-    for t in crate::text::tokens(before, sent.start) {
+    for t in ctx.tokens_between(Span { start: sent.start, end: verb.start }) {
         words.push((t.start, t.text));
     }
     // Drop trailing adverbials ("said on Friday", "on Saturday said").

@@ -62,6 +62,9 @@ pub struct DocCtx<'a> {
     pub sentences: Vec<Sentence>,
     /// Word tokens of all sentences, in order (tokenized once, shared by the extractors).
     pub tokens: Vec<crate::text::Token<'a>>,
+    /// The text's bytes classified as bit masks ([`text::text_masks`]), for tokens of other
+    /// spans than sentences ([`DocCtx::tokens_between`]).
+    pub(crate) masks: Vec<text::Masks>,
     /// The cue words of the text, found in one pass ([`cues::scan`]): date words, speech
     /// verbs ("said", "according to"), casualty stems, sentence phrases, truce hints.
     pub cues: cues::TextCues,
@@ -125,6 +128,14 @@ impl<'a> DocCtx<'a> {
     /// The word tokens of a sentence.
     pub fn tokens_of(&self, s: &Sentence) -> &[crate::text::Token<'a>] {
         &self.tokens[s.tokens.clone()]
+    }
+
+    /// The word tokens of any span of the text (as [`text::tokens`] of it would give them),
+    /// read from the text's masks.
+    pub fn tokens_between(&self, span: Span) -> Vec<crate::text::Token<'a>> {
+        let mut out = Vec::with_capacity((span.end - span.start) / 6 + 1);
+        text::tokens_in(self.text, &self.masks, span, &mut out);
+        out
     }
 
     /// The sentence holding a byte offset.
@@ -207,6 +218,7 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
         persons: Vec::new(),
         sentences,
         tokens,
+        masks,
         cues: text_cues,
         published,
         article: Id::from(doc.id.as_str()),
