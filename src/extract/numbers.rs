@@ -3,39 +3,65 @@
 
 use crate::text::{Token, ascii_lower};
 
-/// Value of a single number word (`seven`, `twenty`, `dozen`).
-pub fn word_value(w: &str) -> Option<u64> {
-    let v = match w {
-        "one" | "a" | "an" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" | "dozen" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
+/// The single number words and their values, written once: the list [`NUMBER_WORDS`] (for
+/// the table of [`may_start_number`]) and the `match` of [`word_value`] (for speed) are both
+/// made from it.
+macro_rules! number_words {
+    ($($word:literal => $value:literal),* $(,)?) => {
+        /// The single number words and their values (`one`, `seven`, `twenty`, `dozen`; `a`
+        /// and `an` count one).
+        const NUMBER_WORDS: &[(&str, u64)] = &[$(($word, $value)),*];
+
+        /// Value of a single number word (`seven`, `twenty`, `dozen`).
+        pub fn word_value(w: &str) -> Option<u64> {
+            match w {
+                $($word => Some($value),)*
+                _ => None,
+            }
+        }
     };
-    Some(v)
+}
+
+number_words! {
+    "one" => 1, "a" => 1, "an" => 1, "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6, "seven" => 7,
+    "eight" => 8, "nine" => 9, "ten" => 10, "eleven" => 11, "twelve" => 12, "dozen" => 12, "thirteen" => 13,
+    "fourteen" => 14, "fifteen" => 15, "sixteen" => 16, "seventeen" => 17, "eighteen" => 18, "nineteen" => 19,
+    "twenty" => 20, "thirty" => 30, "forty" => 40, "fifty" => 50, "sixty" => 60, "seventy" => 70, "eighty" => 80,
+    "ninety" => 90,
+}
+
+/// For each lower-case letter, a bit per length (below 16) of the words starting with it
+/// that can start a number: the number words and the compounds of a tens word and a unit
+/// word ("twenty-five"), which [`lower_token_value`] reads.
+static WORD_STARTS: std::sync::LazyLock<[u16; 26]> = std::sync::LazyLock::new(|| {
+    let mut t = [0u16; 26];
+    let mut set = |first: u8, len: usize| t[usize::from(first - b'a')] |= 1 << len;
+    for &(w, v) in NUMBER_WORDS {
+        set(w.as_bytes()[0], w.len());
+        if v >= 20 && v % 10 == 0 {
+            for &(u, _) in NUMBER_WORDS.iter().filter(|(u, uv)| *uv < 10 && is_unit_word(u)) {
+                set(w.as_bytes()[0], w.len() + 1 + u.len());
+            }
+        }
+    }
+    t
+});
+
+/// Whether a number word below ten can end a compound ("five" in "twenty-five"; `a` and
+/// `an` cannot).
+fn is_unit_word(w: &str) -> bool {
+    !matches!(w, "a" | "an")
+}
+
+/// Whether a lower-cased word may start a number: a digit, sign or point (figures and
+/// decimals), or a letter and length some number word or compound has. Most words of a
+/// sentence are rejected here without a comparison.
+fn may_start_number(lower: &str) -> bool {
+    match lower.as_bytes().first() {
+        Some(b'0'..=b'9' | b'.' | b'-' | b'+') => true,
+        Some(&c @ b'a'..=b'z') => lower.len() < 16 && WORD_STARTS[usize::from(c - b'a')] >> lower.len() & 1 != 0,
+        _ => false,
+    }
 }
 
 fn multiplier(w: &str) -> Option<u64> {
@@ -69,7 +95,8 @@ fn lower_token_value(lower: &str) -> Option<(u64, bool)> {
     }
     if let Some(k) = b.iter().position(|&c| c == b'-') {
         let (x, y) = (word_value(&lower[..k])?, word_value(&lower[k + 1..])?);
-        if x >= 20 && x % 10 == 0 && y < 10 {
+        // A tens word and a unit word ("twenty-five"; not "twenty-a").
+        if x >= 20 && x % 10 == 0 && y < 10 && is_unit_word(&lower[k + 1..]) {
             return Some((x + y, false));
         }
         return None;
@@ -104,13 +131,9 @@ pub fn numbers_in_lower(words: &[&str]) -> Vec<Number> {
     let mut i = 0;
     while i < words.len() {
         let lower = words[i];
-        // Every number starts with a digit, a sign or point (decimals), or the first letter of
-        // a number word ("one", "two", ..., "ninety", "dozen", "a"): other words at once.
-        if !lower
-            .as_bytes()
-            .first()
-            .is_some_and(|c| matches!(c, b'0'..=b'9' | b'.' | b'-' | b'+' | b'a' | b'd' | b'e' | b'f' | b'n' | b'o' | b's' | b't'))
-        {
+        // Every number starts with a digit, a sign or point (decimals), or a number word
+        // ("one", "two", ..., "ninety", "dozen", "a", "twenty-five"): other words at once.
+        if !may_start_number(lower) {
             i += 1;
             continue;
         }
@@ -203,6 +226,35 @@ mod tests {
         for (s, want) in cases {
             assert_eq!(values(s), *want, "in {s:?}");
         }
+    }
+
+    /// Any word that can start a number passes the quick test: the number words, their
+    /// compounds, figures and decimals (so the test rejects only words that cannot).
+    fn words() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let word = || proptest::sample::select(NUMBER_WORDS.iter().map(|w| w.0).collect::<Vec<_>>());
+        prop_oneof![word().prop_map(str::to_string), (word(), word()).prop_map(|(a, b)| format!("{a}-{b}")), "[a-z0-9.,+\\-]{0,15}",]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_that_start_numbers_pass_the_quick_test(w in words()) {
+            let starts = lower_token_value(&w).is_some()
+                || w == "a"
+                || w == "an"
+                || w.contains('.') && w.parse::<f64>().is_ok();
+            proptest::prop_assert!(!starts || may_start_number(&w), "{w:?} starts a number but is rejected");
+        }
+    }
+
+    #[test]
+    fn most_words_are_rejected_at_once() {
+        for w in ["the", "and", "of", "said", "soldiers", "from", "killed", "Seven", "civilians"] {
+            assert!(!may_start_number(w) || w == "the" || w == "from", "{w}");
+        }
+        assert!(may_start_number("seventy-seven") && may_start_number("1,165") && may_start_number(".5"));
+        assert_eq!(lower_token_value("twenty-an"), None);
+        assert_eq!(lower_token_value("forty-two"), Some((42, false)));
     }
 
     #[test]
