@@ -270,17 +270,22 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
     // byte offsets); only non-ASCII tokens get their own string.
     let lower_sentence = s.to_ascii_lowercase();
     let all_ascii = s.is_ascii();
-    let lower: Vec<std::borrow::Cow<str>> = toks
-        .iter()
-        .map(|t| {
-            if all_ascii || t.text.is_ascii() {
-                std::borrow::Cow::Borrowed(&lower_sentence[t.start - base..t.end - base])
-            } else {
-                std::borrow::Cow::Owned(t.text.to_lowercase().replace('’', "'"))
-            }
-        })
-        .collect();
-    let words: Vec<&str> = lower.iter().map(|w| &**w).collect();
+    let owned: Vec<std::borrow::Cow<str>>;
+    let words: Vec<&str> = if all_ascii {
+        toks.iter().map(|t| &lower_sentence[t.start - base..t.end - base]).collect()
+    } else {
+        owned = toks
+            .iter()
+            .map(|t| {
+                if t.text.is_ascii() {
+                    std::borrow::Cow::Borrowed(&lower_sentence[t.start - base..t.end - base])
+                } else {
+                    std::borrow::Cow::Owned(t.text.to_lowercase().replace('’', "'"))
+                }
+            })
+            .collect();
+        owned.iter().map(|w| &**w).collect()
+    };
     let mut out = Vec::new();
     // "a civilian was killed": one victim, written without a number.
     let mut nums = numbers_in_lower(&words);
@@ -311,7 +316,7 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
             continue;
         }
         // "12 people, including 3 children, were killed": the 3 are part of the 12.
-        if n.first > 0 && matches!(&*lower[n.first - 1], "including" | "among") {
+        if n.first > 0 && matches!(words[n.first - 1], "including" | "among") {
             continue;
         }
         let (hedge, hedge_len) = hedge_before(&words, n.first);
@@ -320,7 +325,7 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
         // Right: "seven people dead", "376 of its soldiers had been killed", "over 400 lives".
         let mut j = n.last + 1;
         while j < toks.len() && j <= n.last + 8 {
-            let w: &str = crate::text::strip_possessive(&lower[j]);
+            let w: &str = crate::text::strip_possessive(words[j]);
             if let Some(k) = casualty_word(w) {
                 // "killing" / "kills" after a figure is a verb of the next clause, not this figure's.
                 if !matches!(w, "killing" | "kills" | "wounding" | "injuring" | "dying") {
@@ -355,7 +360,7 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
             while k > 0 && steps < 4 {
                 k -= 1;
                 steps += 1;
-                let w: &str = &lower[k];
+                let w: &str = words[k];
                 if matches!(w, "killed" | "killing" | "kills" | "kill" | "claimed" | "claiming" | "cost" | "costing" | "toll") {
                     let is_lives = toks.get(n.last + 1).is_some_and(|t| t.text == "lives");
                     if !matches!(w, "claimed" | "claiming" | "cost" | "costing") || is_lives {
@@ -399,9 +404,9 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
         // "the death toll from the attack on Barda has risen to 21"
         if found.is_none() {
             let start = n.first.saturating_sub(hedge_len);
-            let prep = start.checked_sub(1).map(|k| &*lower[k]);
-            let toll_before = (0..start).rev().take(12).find(|&k| lower[k] == "toll" && k > 0 && lower[k - 1] == "death");
-            let prep = if hedge_len > 0 { start.checked_sub(1).map(|k| &*lower[k]) } else { prep };
+            let prep = start.checked_sub(1).map(|k| words[k]);
+            let toll_before = (0..start).rev().take(12).find(|&k| words[k] == "toll" && k > 0 && words[k - 1] == "death");
+            let prep = if hedge_len > 0 { start.checked_sub(1).map(|k| words[k]) } else { prep };
             let ok_prep = matches!(prep, Some("to" | "at" | "of" | "reached" | "hit" | "was" | "is" | "stood" | "stands"));
             if let (true, Some(k)) = (ok_prep || hedge_len > 0 && prep.is_some(), toll_before) {
                 found = Some((Kind::Killed, k));
