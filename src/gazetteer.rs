@@ -315,7 +315,8 @@ impl NameMatcher {
     /// (in increasing order, for at least this matcher's [`NameMatcher::start_filter`]).
     pub fn find_at(&self, text: &str, starts: &[WordStart]) -> (Vec<NameMatch>, Vec<(usize, usize)>) {
         let mut excluded = Vec::new();
-        let mut out = Vec::new();
+        // Room for the names of a news article (a few dozen) without growing.
+        let mut out = Vec::with_capacity(starts.len().min(64));
         if self.by_head.is_empty() {
             return (out, excluded);
         }

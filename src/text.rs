@@ -103,7 +103,8 @@ const ABBREVIATIONS: &[&str] = &[
 /// Paragraphs: runs of text separated by blank lines or single newlines (news text puts one
 /// paragraph per line). Spans exclude the line breaks.
 pub fn paragraphs(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+    // Room for paragraphs of news length without growing.
+    let mut out = Vec::with_capacity(text.len() / 256 + 4);
     let mut start = 0;
     for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
         push_trimmed(text, start, i, &mut out);
@@ -346,7 +347,8 @@ pub(crate) fn text_masks(text: &str) -> Vec<Masks> {
 /// The runs of ASCII digits of the text whose [`text_masks`] these are: `start..end`, in
 /// order, read from the digit bits (64 bytes a step where there are none).
 pub(crate) fn digit_runs(masks: &[Masks]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    // Room for the figures and dates of a news text without growing.
+    let mut out = Vec::with_capacity(masks.len() / 2 + 4);
     // The start of a run still open at the end of the previous chunk.
     let mut open: Option<usize> = None;
     for (k, m) in masks.iter().enumerate() {
