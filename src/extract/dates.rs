@@ -54,13 +54,13 @@ static PATTERNS: LazyLock<Vec<Regex>> =
 
 /// The same patterns anchored at the start of the haystack, run only where a month or
 /// weekday name stands (see [`Hits`]) instead of searching every sentence.
-/// Only the patterns that start at (or just before) a name are compiled: month-day,
-/// day-month, weekday, month-year.
+/// Only the patterns that start at (or just before) a name or a year are compiled: month-day,
+/// day-month, weekday, years, month-year.
 static ANCHORED: LazyLock<Vec<Option<Regex>>> = LazyLock::new(|| {
     pattern_sources()
         .iter()
         .enumerate()
-        .map(|(i, p)| matches!(i, 0 | 1 | 4 | 7).then(|| Regex::new(&format!("^(?:{p})")).unwrap_or_else(|e| panic!("{e}"))))
+        .map(|(i, p)| matches!(i, 0 | 1 | 4 | 6 | 7).then(|| Regex::new(&format!("^(?:{p})")).unwrap_or_else(|e| panic!("{e}"))))
         .collect()
 });
 /// Month number from a month name or abbreviation.
@@ -193,6 +193,9 @@ struct Hits {
     months: Vec<usize>,
     /// Where weekday names start.
     weekdays: Vec<usize>,
+    /// Where a match of the years pattern can start (in order), or `None` to search the
+    /// whole sentence.
+    years_at: Option<Vec<usize>>,
 }
 
 /// Date cues of a whole text, found in one pass ([`Cues::scan`]) and then read sentence by
@@ -262,17 +265,29 @@ impl Hits {
         // Digits, and runs of four or more (a year): what stands around each run tells which
         // of the ISO, dotted and year patterns could match there.
         let (mut digit, mut four, mut iso, mut dotted, mut years) = (false, false, false, false, false);
+        let mut years_at = Vec::new();
         for (start, k) in runs {
             digit = true;
             if k - start >= 4 {
                 four = true;
                 iso |= b.get(k) == Some(&b'-');
                 dotted |= start > 0 && matches!(b[start - 1], b'.' | b'/');
-                years |= year_cue_fits(s, start, k);
+                let fits = year_cue_fits(s, start, k);
+                years |= fits;
+                if fits && k - start == 4 {
+                    year_starts(s, start, &mut years_at);
+                }
             }
         }
+        years_at.sort_unstable();
+        years_at.dedup();
         // In the order of `pattern_sources`: MD, DM, ISO, DOTTED, WEEKDAY, RELATIVE, YEARS, MONTH_YEAR.
-        Hits { patterns: [month && digit, month && digit, iso, dotted, weekday, relative, years, month && four], months, weekdays }
+        Hits {
+            patterns: [month && digit, month && digit, iso, dotted, weekday, relative, years, month && four],
+            months,
+            weekdays,
+            years_at: Some(years_at),
+        }
     }
 
     fn matched(&self, i: usize) -> bool {
@@ -312,6 +327,22 @@ fn year_cue_fits(s: &str, start: usize, end: usize) -> bool {
     }
     let before = s[..start].trim_end();
     before.len() < start && ["in", "since", "of", "from", "until", "by"].iter().any(|w| strip_word_suffix(before, w).is_some())
+}
+
+/// Where a match of the years pattern holding the four-digit year at `year` of `s` can start:
+/// at the year ("1994-2020", "1990s"), four bytes before it ("mid-1990s", "mid 1990s"), or at
+/// a word of two, four or five letters before the white space before it ("in", "of", "by",
+/// "from", "late", "since", "until", "early": "since 2020", "early 1990s"). Only character
+/// boundaries that follow no word byte are kept (the pattern starts on a word boundary).
+fn year_starts(s: &str, year: usize, out: &mut Vec<usize>) {
+    let b = s.as_bytes();
+    let gap = s[..year].trim_end().len();
+    let before_gap = [2, 4, 5].map(|len| if gap < year { gap.wrapping_sub(len) } else { usize::MAX });
+    for q in [year, year.wrapping_sub(4)].into_iter().chain(before_gap) {
+        if q <= year && s.is_char_boundary(q) && (q == 0 || !is_ascii_word_byte(b[q - 1])) {
+            out.push(q);
+        }
+    }
 }
 
 /// `t` without the whole word `w` at its end (nothing or a non-word byte before it).
@@ -622,7 +653,12 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             push(&mut out, &mut taken, m.0, m.1, DateKind::Year(y));
         }
     }
-    for c in hits.matched(6).then(|| matches_of(6, s)).into_iter().flatten() {
+    let years: Box<dyn Iterator<Item = Groups>> = match (hits.matched(6), &hits.years_at) {
+        (false, _) => Box::new(std::iter::empty()),
+        (true, Some(at)) => Box::new(anchored_at(6, s, at.iter().copied()).into_iter()),
+        (true, None) => Box::new(matches_of(6, s)),
+    };
+    for c in years {
         let m = c.span(0).unwrap_or_default();
         if !free(&taken, m.0, m.1) {
             continue;
@@ -856,6 +892,10 @@ mod tests {
                 "last night", "LAST NIGHT", "this morning", "this week", "a week ago", "3 weeks ago", "two days ago",
                 "last weekend", "late last month", "in 1994", "1990s", "1991-94", "1992 – 1994", "since 2020", "2020-10-12",
                 "12.10.2020", "10/12/2020", "from\u{a0}1988",
+                // Words that may start a years match before the year, and characters beyond
+                // ASCII just before one.
+                "early", "late", "mid", "until", "from", "ə", "اب", "Early", "_", "early 1990s", "late 1980s", "mid-2000s",
+                "mid 1990s", "xearly 1990s", "until 2020",
             ]), 0..12),
             seps in proptest::collection::vec(proptest::sample::select(vec![" ", "", ", ", "\u{a0}", "  ", ".", "/", "-"]), 12),
         ) {
@@ -867,6 +907,8 @@ mod tests {
             let published = NaiveDate::from_ymd_opt(2020, 10, 15);
             let mut all = Hits::of(&s);
             all.patterns = [true; 8];
+            // (and the years pattern searched through the whole sentence)
+            all.years_at = None;
             let gated = find_dates(&s, 0, published, None);
             let full = find_dates_with(&s, 0, published, None, all);
             proptest::prop_assert_eq!(gated, full, "in {:?}", s);
