@@ -1,5 +1,6 @@
 //! Text helpers shared by the extractors: characters around a byte offset, sentence
-//! splitting with byte spans, and word tokens.
+//! splitting with byte spans, word tokens, and the bit masks (word, space, digit bytes) from
+//! which an article's tokens, word starts and digit runs are read, each byte classified once.
 
 /// Letters, digits and the joiners that can sit inside a word.
 #[inline]
