@@ -19,6 +19,11 @@ use serde::{Deserialize, Serialize};
 pub struct Id(std::sync::Arc<str>);
 
 impl Id {
+    /// Whether two ids are the same text (the same allocation answers at once).
+    pub fn same_as(&self, other: &Id) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+
     /// The text.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -462,6 +467,109 @@ struct DayIndex {
     quotes: Vec<(NaiveDate, u32)>,
 }
 
+/// The per-day aggregates of a model: by place and by spelling, for both axes; the distinct
+/// spellings; each place's spellings, most frequent first.
+struct Aggregates {
+    place_days: [Vec<PlaceDay>; 2],
+    spell_days: [Vec<SpellDay>; 2],
+    spelling_names: Vec<String>,
+    spellings_by_place: Vec<Vec<String>>,
+}
+
+impl Aggregates {
+    /// The aggregates of `data`, with each item's publication day in `published_of` (per
+    /// kind: mentions, claims, quotes).
+    fn of(data: &Extraction, place_by_id: &FxHashMap<String, usize>, published_of: &[Vec<Option<NaiveDate>>; 3]) -> Aggregates {
+        let mut spelling_ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut spelling_names: Vec<String> = Vec::new();
+        let mut pd: [FxHashMap<(NaiveDate, u32), [u32; 3]>; 2] = [FxHashMap::default(), FxHashMap::default()];
+        let mut sd: [FxHashMap<(NaiveDate, u32, u32), u32>; 2] = [FxHashMap::default(), FxHashMap::default()];
+        let mut corpus_spell: Vec<FxHashMap<u32, usize>> = vec![FxHashMap::default(); data.places.len()];
+        for (k, m) in data.mentions.iter().enumerate() {
+            let Some(&p) = place_by_id.get(m.place.as_str()) else { continue };
+            let next = spelling_names.len() as u32;
+            let sp = *spelling_ids.entry(m.text.as_str()).or_insert_with(|| {
+                spelling_names.push(m.text.to_string());
+                next
+            });
+            *corpus_spell[p].entry(sp).or_default() += 1;
+            for (axis, d) in [m.date, published_of[0][k]].into_iter().enumerate() {
+                if let Some(d) = d {
+                    pd[axis].entry((d, p as u32)).or_default()[0] += 1;
+                    *sd[axis].entry((d, p as u32, sp)).or_default() += 1;
+                }
+            }
+        }
+        for (k, c) in data.claims.iter().enumerate() {
+            let Some(&p) = c.place.as_ref().and_then(|id| place_by_id.get(id.as_str())) else { continue };
+            for (axis, d) in [c.date, published_of[1][k]].into_iter().enumerate() {
+                if let Some(d) = d {
+                    pd[axis].entry((d, p as u32)).or_default()[1] += 1;
+                }
+            }
+        }
+        for (k, q) in data.quotes.iter().enumerate() {
+            for id in &q.places {
+                let Some(&p) = place_by_id.get(id.as_str()) else { continue };
+                for (axis, d) in [q.date, published_of[2][k]].into_iter().enumerate() {
+                    if let Some(d) = d {
+                        pd[axis].entry((d, p as u32)).or_default()[2] += 1;
+                    }
+                }
+            }
+        }
+        let [pd0, pd1] = pd;
+        let to_place_days = |m: FxHashMap<(NaiveDate, u32), [u32; 3]>| {
+            let mut v: Vec<PlaceDay> = m.into_iter().map(|((day, place), counts)| PlaceDay { day, place, counts }).collect();
+            v.sort_unstable_by_key(|x| (x.day, x.place));
+            v
+        };
+        let [sd0, sd1] = sd;
+        let to_spell_days = |m: FxHashMap<(NaiveDate, u32, u32), u32>| {
+            let mut v: Vec<SpellDay> =
+                m.into_iter().map(|((day, place, spelling), count)| SpellDay { day, place, spelling, count }).collect();
+            v.sort_unstable_by_key(|x| (x.day, x.place, x.spelling));
+            v
+        };
+        let spellings_by_place = corpus_spell
+            .into_iter()
+            .map(|m| {
+                let mut v: Vec<(u32, usize)> = m.into_iter().collect();
+                v.sort_by(|a, b| b.1.cmp(&a.1).then(spelling_names[a.0 as usize].cmp(&spelling_names[b.0 as usize])));
+                v.into_iter().map(|(s, _)| spelling_names[s as usize].clone()).collect()
+            })
+            .collect();
+        Aggregates {
+            place_days: [to_place_days(pd0), to_place_days(pd1)],
+            spell_days: [to_spell_days(sd0), to_spell_days(sd1)],
+            spelling_names,
+            spellings_by_place,
+        }
+    }
+}
+
+impl DayIndex {
+    /// The index of items whose days are given (per kind: mentions, claims, quotes; `None`
+    /// for undated items), and the items per day.
+    fn of(days: &[Vec<Option<NaiveDate>>; 3]) -> (DayIndex, BTreeMap<NaiveDate, DayCount>) {
+        let sorted = |days: &[Option<NaiveDate>]| {
+            let mut v: Vec<(NaiveDate, u32)> = days.iter().enumerate().filter_map(|(i, d)| Some(((*d)?, i as u32))).collect();
+            v.sort_unstable();
+            v
+        };
+        let index = DayIndex { mentions: sorted(&days[0]), claims: sorted(&days[1]), quotes: sorted(&days[2]) };
+        // Counted from the sorted lists, a run of one day at a time.
+        let mut density: BTreeMap<NaiveDate, DayCount> = BTreeMap::new();
+        for (kind, list) in [&index.mentions, &index.claims, &index.quotes].into_iter().enumerate() {
+            for run in list.chunk_by(|a, b| a.0 == b.0) {
+                let count = density.entry(run[0].0).or_default();
+                *[&mut count.mentions, &mut count.claims, &mut count.quotes][kind] += run.len();
+            }
+        }
+        (index, density)
+    }
+}
+
 fn range_slice<'a>(sorted: &'a [(NaiveDate, u32)], range: &DayRange) -> &'a [(NaiveDate, u32)] {
     let lo = match range.from {
         Some(f) => sorted.partition_point(|(d, _)| *d < f),
@@ -567,98 +675,41 @@ impl Model {
     pub fn new(data: Extraction) -> Self {
         let article_by_id: FxHashMap<String, usize> = data.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
         let place_by_id: FxHashMap<String, usize> = data.places.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
-        let published = |article: &str| -> Option<NaiveDate> { article_by_id.get(article).and_then(|&i| data.articles[i].published) };
-        let mut by_event = DayIndex::default();
-        let mut by_published = DayIndex::default();
-        let mut density_event: BTreeMap<NaiveDate, DayCount> = BTreeMap::new();
-        let mut density_published: BTreeMap<NaiveDate, DayCount> = BTreeMap::new();
-        macro_rules! index {
-            ($items:expr, $field:ident) => {
-                for (i, item) in $items.iter().enumerate() {
-                    if let Some(d) = item.date {
-                        by_event.$field.push((d, i as u32));
-                        density_event.entry(d).or_default().$field += 1;
+        // The publication date of each item's article, looked up once per run of items from
+        // one article (items come article by article).
+        let published = |articles: &mut dyn Iterator<Item = &Id>| -> Vec<Option<NaiveDate>> {
+            let mut last: Option<(&Id, Option<NaiveDate>)> = None;
+            articles
+                .map(|id| match last {
+                    Some((seen, date)) if seen.same_as(id) => date,
+                    _ => {
+                        let date = article_by_id.get(id.as_str()).and_then(|&i| data.articles[i].published);
+                        last = Some((id, date));
+                        date
                     }
-                    if let Some(d) = published(&item.article) {
-                        by_published.$field.push((d, i as u32));
-                        density_published.entry(d).or_default().$field += 1;
-                    }
-                }
-            };
-        }
-        index!(data.mentions, mentions);
-        index!(data.claims, claims);
-        index!(data.quotes, quotes);
-        for idx in [&mut by_event, &mut by_published] {
-            idx.mentions.sort_unstable();
-            idx.claims.sort_unstable();
-            idx.quotes.sort_unstable();
-        }
-        // Per-day aggregates by place and by spelling, for both axes.
-        let mut spelling_ids: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut spelling_names: Vec<String> = Vec::new();
-        let mut pd: [FxHashMap<(NaiveDate, u32), [u32; 3]>; 2] = [FxHashMap::default(), FxHashMap::default()];
-        let mut sd: [FxHashMap<(NaiveDate, u32, u32), u32>; 2] = [FxHashMap::default(), FxHashMap::default()];
-        let mut corpus_spell: Vec<FxHashMap<u32, usize>> = vec![FxHashMap::default(); data.places.len()];
-        let days = |date: Option<NaiveDate>, article: &str| [date, published(article)];
-        for m in &data.mentions {
-            let Some(&p) = place_by_id.get(m.place.as_str()) else { continue };
-            let next = spelling_names.len() as u32;
-            let sp = *spelling_ids.entry(m.text.as_str()).or_insert_with(|| {
-                spelling_names.push(m.text.to_string());
-                next
-            });
-            *corpus_spell[p].entry(sp).or_default() += 1;
-            for (axis, d) in days(m.date, &m.article).into_iter().enumerate() {
-                if let Some(d) = d {
-                    pd[axis].entry((d, p as u32)).or_default()[0] += 1;
-                    *sd[axis].entry((d, p as u32, sp)).or_default() += 1;
-                }
-            }
-        }
-        for c in &data.claims {
-            let Some(&p) = c.place.as_ref().and_then(|id| place_by_id.get(id.as_str())) else { continue };
-            for (axis, d) in days(c.date, &c.article).into_iter().enumerate() {
-                if let Some(d) = d {
-                    pd[axis].entry((d, p as u32)).or_default()[1] += 1;
-                }
-            }
-        }
-        for q in &data.quotes {
-            for id in &q.places {
-                let Some(&p) = place_by_id.get(id.as_str()) else { continue };
-                for (axis, d) in days(q.date, &q.article).into_iter().enumerate() {
-                    if let Some(d) = d {
-                        pd[axis].entry((d, p as u32)).or_default()[2] += 1;
-                    }
-                }
-            }
-        }
-        let [pd0, pd1] = pd;
-        let to_place_days = |m: FxHashMap<(NaiveDate, u32), [u32; 3]>| {
-            let mut v: Vec<PlaceDay> = m.into_iter().map(|((day, place), counts)| PlaceDay { day, place, counts }).collect();
-            v.sort_unstable_by_key(|x| (x.day, x.place));
-            v
+                })
+                .collect()
         };
-        let [sd0, sd1] = sd;
-        let to_spell_days = |m: FxHashMap<(NaiveDate, u32, u32), u32>| {
-            let mut v: Vec<SpellDay> =
-                m.into_iter().map(|((day, place, spelling), count)| SpellDay { day, place, spelling, count }).collect();
-            v.sort_unstable_by_key(|x| (x.day, x.place, x.spelling));
-            v
-        };
-        let spellings_by_place = corpus_spell
-            .into_iter()
-            .map(|m| {
-                let mut v: Vec<(u32, usize)> = m.into_iter().collect();
-                v.sort_by(|a, b| b.1.cmp(&a.1).then(spelling_names[a.0 as usize].cmp(&spelling_names[b.0 as usize])));
-                v.into_iter().map(|(s, _)| spelling_names[s as usize].clone()).collect()
-            })
-            .collect();
+        let published_of = [
+            published(&mut data.mentions.iter().map(|m| &m.article)),
+            published(&mut data.claims.iter().map(|c| &c.article)),
+            published(&mut data.quotes.iter().map(|q| &q.article)),
+        ];
+        // The day indices of both axes (sorted item lists, and the items per day counted from
+        // them) and the per-day aggregates ([`Aggregates`]) are built side by side.
+        let days_of = [
+            data.mentions.iter().map(|m| m.date).collect::<Vec<_>>(),
+            data.claims.iter().map(|c| c.date).collect::<Vec<_>>(),
+            data.quotes.iter().map(|q| q.date).collect::<Vec<_>>(),
+        ];
+        let indices = || rayon::join(|| DayIndex::of(&days_of), || DayIndex::of(&published_of));
+        let (((by_event, density_event), (by_published, density_published)), aggregates) =
+            rayon::join(indices, || Aggregates::of(&data, &place_by_id, &published_of));
+        let Aggregates { place_days, spell_days, spelling_names, spellings_by_place } = aggregates;
         let mut model = Model {
             truce_days: Vec::new(),
-            place_days: [to_place_days(pd0), to_place_days(pd1)],
-            spell_days: [to_spell_days(sd0), to_spell_days(sd1)],
+            place_days,
+            spell_days,
             spelling_names,
             spellings_by_place,
             data,
@@ -909,6 +960,39 @@ impl Model {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The day index of items lists the dated ones by day (then item), and counts them per
+        /// day, as sorting and counting each item would.
+        #[test]
+        fn day_index_sorts_and_counts_items(days in proptest::collection::vec(proptest::collection::vec(proptest::option::of(0u32..6), 0..40), 3)) {
+            let base = NaiveDate::from_ymd_opt(2020, 10, 1).unwrap_or_default();
+            let day = |d: u32| base + chrono::Duration::days(i64::from(d));
+            let days: [Vec<Option<NaiveDate>>; 3] = [0, 1, 2].map(|k| days[k].iter().map(|d| d.map(day)).collect());
+            let (index, density) = DayIndex::of(&days);
+            let mut want_density: BTreeMap<NaiveDate, DayCount> = BTreeMap::new();
+            for (kind, (list, got)) in days.iter().zip([&index.mentions, &index.claims, &index.quotes]).enumerate() {
+                let mut want: Vec<(NaiveDate, u32)> = list.iter().enumerate().filter_map(|(i, d)| Some(((*d)?, i as u32))).collect();
+                want.sort();
+                proptest::prop_assert_eq!(got, &want);
+                for (d, _) in want {
+                    let c = want_density.entry(d).or_default();
+                    match kind {
+                        0 => c.mentions += 1,
+                        1 => c.claims += 1,
+                        _ => c.quotes += 1,
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(density, want_density);
+        }
+    }
+
+    #[test]
+    fn ids_are_the_same_by_allocation_or_text() {
+        let a = Id::from("barda");
+        assert!(a.same_as(&a.clone()) && a.same_as(&Id::from("barda")) && !a.same_as(&Id::from("ganja")));
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
