@@ -549,15 +549,15 @@ impl Aggregates {
 }
 
 impl DayIndex {
-    /// The index of items whose days are given (per kind: mentions, claims, quotes; `None`
-    /// for undated items), and the items per day.
-    fn of(days: &[Vec<Option<NaiveDate>>; 3]) -> (DayIndex, BTreeMap<NaiveDate, DayCount>) {
-        let sorted = |days: &[Option<NaiveDate>]| {
-            let mut v: Vec<(NaiveDate, u32)> = days.iter().enumerate().filter_map(|(i, d)| Some(((*d)?, i as u32))).collect();
+    /// The index of `counts` items of each kind (mentions, claims, quotes) whose days `day`
+    /// gives (`day(kind, i)`, `None` for an undated item), and the items per day.
+    fn of(counts: [usize; 3], day: impl Fn(usize, usize) -> Option<NaiveDate>) -> (DayIndex, BTreeMap<NaiveDate, DayCount>) {
+        let sorted = |kind: usize| {
+            let mut v: Vec<(NaiveDate, u32)> = (0..counts[kind]).filter_map(|i| Some((day(kind, i)?, i as u32))).collect();
             v.sort_unstable();
             v
         };
-        let index = DayIndex { mentions: sorted(&days[0]), claims: sorted(&days[1]), quotes: sorted(&days[2]) };
+        let index = DayIndex { mentions: sorted(0), claims: sorted(1), quotes: sorted(2) };
         // Counted from the sorted lists, a run of one day at a time.
         let mut density: BTreeMap<NaiveDate, DayCount> = BTreeMap::new();
         for (kind, list) in [&index.mentions, &index.claims, &index.quotes].into_iter().enumerate() {
@@ -697,12 +697,14 @@ impl Model {
         ];
         // The day indices of both axes (sorted item lists, and the items per day counted from
         // them) and the per-day aggregates ([`Aggregates`]) are built side by side.
-        let days_of = [
-            data.mentions.iter().map(|m| m.date).collect::<Vec<_>>(),
-            data.claims.iter().map(|c| c.date).collect::<Vec<_>>(),
-            data.quotes.iter().map(|q| q.date).collect::<Vec<_>>(),
-        ];
-        let indices = || rayon::join(|| DayIndex::of(&days_of), || DayIndex::of(&published_of));
+        let counts = [data.mentions.len(), data.claims.len(), data.quotes.len()];
+        let event_day = |kind: usize, i: usize| match kind {
+            0 => data.mentions[i].date,
+            1 => data.claims[i].date,
+            _ => data.quotes[i].date,
+        };
+        let published_day = |kind: usize, i: usize| published_of[kind][i];
+        let indices = || rayon::join(|| DayIndex::of(counts, event_day), || DayIndex::of(counts, published_day));
         let (((by_event, density_event), (by_published, density_published)), aggregates) =
             rayon::join(indices, || Aggregates::of(&data, &place_by_id, &published_of));
         let Aggregates { place_days, spell_days, spelling_names, spellings_by_place } = aggregates;
@@ -969,7 +971,7 @@ mod tests {
             let base = NaiveDate::from_ymd_opt(2020, 10, 1).unwrap_or_default();
             let day = |d: u32| base + chrono::Duration::days(i64::from(d));
             let days: [Vec<Option<NaiveDate>>; 3] = [0, 1, 2].map(|k| days[k].iter().map(|d| d.map(day)).collect());
-            let (index, density) = DayIndex::of(&days);
+            let (index, density) = DayIndex::of([0, 1, 2].map(|k| days[k].len()), |k, i| days[k][i]);
             let mut want_density: BTreeMap<NaiveDate, DayCount> = BTreeMap::new();
             for (kind, (list, got)) in days.iter().zip([&index.mentions, &index.claims, &index.quotes]).enumerate() {
                 let mut want: Vec<(NaiveDate, u32)> = list.iter().enumerate().filter_map(|(i, d)| Some(((*d)?, i as u32))).collect();
