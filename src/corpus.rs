@@ -284,7 +284,9 @@ fn list_files(paths: &[PathBuf], problems: &mut Vec<Problem>, manifests: &mut Ve
             // symbolic links, and entries whose type the listing lacks, are looked up.
             let mut children: Vec<(PathBuf, Option<std::fs::FileType>)> =
                 entries.filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok().filter(|t| !t.is_symlink())))).collect();
-            children.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            // (Siblings: comparing the paths as bytes orders them as comparing them by components
+            // would, without splitting every path into components.)
+            children.sort_unstable_by(|a, b| a.0.as_os_str().as_encoded_bytes().cmp(b.0.as_os_str().as_encoded_bytes()));
             let mut subdirs = Vec::new();
             for (c, listed) in children {
                 let kind = match listed {
@@ -484,6 +486,20 @@ pub fn corpus_name(paths: &[PathBuf], manifest: Option<&Manifest>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Files of a folder come in path order (as `Path` compares them), whatever their names.
+    #[test]
+    fn folder_files_come_in_path_order() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let names = ["b.txt", "a.txt", "a b.txt", "a-1.txt", "B.txt", "ä.txt", "a.txt.txt", "_.md", "10.txt", "9.txt"];
+        for n in names {
+            std::fs::write(dir.path().join(n), "Text").unwrap_or_else(|e| panic!("{e}"));
+        }
+        let files = list_files(&[dir.path().to_path_buf()], &mut Vec::new(), &mut Vec::new());
+        let mut want: Vec<PathBuf> = names.iter().map(|n| dir.path().join(n)).collect();
+        want.sort();
+        assert_eq!(files, want);
+    }
 
     #[test]
     fn decode_table() {
