@@ -443,8 +443,12 @@ pub fn read_paths(paths: &[PathBuf], progress: &Progress) -> ReadResult {
             Err(p) => problems.push(p),
         }
     }
+    // Ids are made unique only when some are taken twice (rare; checked without copying them).
+    let mut ids: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    let repeated = documents.iter().any(|d| !ids.insert(d.id.as_str()));
+    drop(ids);
     let mut seen = HashSet::new();
-    for d in &mut documents {
+    for d in documents.iter_mut().filter(|_| repeated) {
         if !seen.insert(d.id.clone()) {
             let mut k = 2;
             while !seen.insert(format!("{}~{k}", d.id)) {
@@ -486,6 +490,20 @@ pub fn corpus_name(paths: &[PathBuf], manifest: Option<&Manifest>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Files of the same name in different folders get distinct ids, in reading order.
+    #[test]
+    fn repeated_ids_are_made_unique() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        for sub in ["one", "two", "three"] {
+            std::fs::create_dir(dir.path().join(sub)).unwrap_or_else(|e| panic!("{e}"));
+            std::fs::write(dir.path().join(sub).join("a.txt"), "Text").unwrap_or_else(|e| panic!("{e}"));
+        }
+        std::fs::write(dir.path().join("b.txt"), "Text").unwrap_or_else(|e| panic!("{e}"));
+        let read = read_paths(&[dir.path().to_path_buf()], &crate::engine::Progress::default());
+        let ids: Vec<&str> = read.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, vec!["b", "a", "a~2", "a~3"]);
+    }
 
     /// Files of a folder come in path order (as `Path` compares them), whatever their names.
     #[test]
