@@ -226,12 +226,12 @@ impl PlotData {
     }
 
     fn build(model: &crate::model::Model, key: &PlotKey) -> PlotData {
-        use std::collections::HashMap;
+        use rustc_hash::FxHashMap as HashMap;
         let place = key.place.as_deref();
         let log = key.log;
         let claims = &model.data.claims;
         // Plotted claims with their series and position.
-        let mut names: HashMap<(Option<&str>, Category), usize> = HashMap::new();
+        let mut names: HashMap<(Option<&str>, Category), usize> = HashMap::default();
         let mut series: Vec<Series> = Vec::new();
         let mut plotted: Vec<(usize, usize, f64, f64)> = Vec::new(); // (series, claim, x, y)
         let mut historical = Vec::new();
@@ -257,9 +257,9 @@ impl PlotData {
         let bin = y_max / Y_BINS;
         // Aggregate: one mark per (series, filled, glyph, day, y bin); the first claim (corpus
         // order) represents it.
-        let mut marks: HashMap<(usize, bool, u8, i64, i64), usize> = HashMap::new();
+        let mut marks: HashMap<(usize, bool, u8, i64, i64), usize> = HashMap::default();
         let mut all: Vec<(usize, bool, u8, Mark)> = Vec::new();
-        let mut toll_max: HashMap<(usize, i64), f64> = HashMap::new();
+        let mut toll_max: HashMap<(usize, i64), f64> = HashMap::default();
         for &(s, i, x, y) in &plotted {
             let Some(c) = claims.get(i) else { continue };
             let filled = c.scope == Scope::Incident;
@@ -339,16 +339,16 @@ impl PlotData {
         y_max: f64,
         historical: Vec<usize>,
     ) -> PlotData {
-        use std::collections::HashMap;
+        use rustc_hash::FxHashMap as HashMap;
         let claims = &model.data.claims;
         let bin = y_max / DENSE_BINS;
-        let mut groups: HashMap<(Option<&str>, Category), usize> = HashMap::new();
+        let mut groups: HashMap<(Option<&str>, Category), usize> = HashMap::default();
         let mut series: Vec<Series> = Vec::new();
         // Tolls: the day's highest claim per side and category.
-        let mut best: HashMap<(usize, i64), Mark> = HashMap::new();
+        let mut best: HashMap<(usize, i64), Mark> = HashMap::default();
         // Incidents: per (day, row), per side: count and first claim.
         type BySide<'a> = HashMap<Option<&'a str>, (u32, usize)>;
-        let mut cells: HashMap<(i64, i64), BySide<'_>> = HashMap::new();
+        let mut cells: HashMap<(i64, i64), BySide<'_>> = HashMap::default();
         for &(_, i, x, y) in plotted {
             let Some(c) = claims.get(i) else { continue };
             let side = c.claimant_side.as_deref();
@@ -368,7 +368,7 @@ impl PlotData {
                 e.0 += 1;
             }
         }
-        let mut side_counts: HashMap<Option<&str>, usize> = HashMap::new();
+        let mut side_counts: HashMap<Option<&str>, usize> = HashMap::default();
         for &(_, i, _, _) in plotted {
             if let Some(c) = claims.get(i) {
                 *side_counts.entry(c.claimant_side.as_deref()).or_default() += 1;
