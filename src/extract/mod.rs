@@ -182,7 +182,8 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
     let skip = meta::junk_spans(text);
     // Room for the tokens of running text (about one per six bytes) without growing.
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    // Every byte classified once (bit masks), for the tokens and the names' word starts.
+    // Every byte classified once (bit masks), for the tokens, the names' word starts and the
+    // digit runs of the date cues.
     let masks = text::text_masks(text);
     let digit_runs = text::digit_runs(&masks);
     let spans = text::sentences(text);
