@@ -315,7 +315,8 @@ pub(crate) fn masks(text: &str, from: usize) -> Masks {
     m
 }
 
-/// Masks of up to this many bytes live on the stack while a sentence is tokenised.
+/// The masks of a sentence of up to this many 64-byte chunks live on the stack while
+/// [`tokens_into`] tokenises it.
 const STACK_WORDS: usize = 8;
 
 /// The [`Masks`] of 64 ASCII bytes, eight at a time without a branch.
@@ -331,8 +332,9 @@ fn ascii_masks(chunk: &[u8]) -> Masks {
 }
 
 /// The [`Masks`] of a whole text, one per 64 bytes (entry `k` for the bytes from `64 * k`).
-/// Computed once per article and shared by the tokenizer ([`tokens_in`]) and the name
-/// matchers' word starts, so each byte is classified once.
+/// Computed once per article and shared by the tokenizer ([`tokens_in`]), the name
+/// matchers' word starts and the digit runs of the date cues ([`digit_runs`]), so each byte
+/// is classified once.
 pub(crate) fn text_masks(text: &str) -> Vec<Masks> {
     let b = text.as_bytes();
     let mut out = Vec::with_capacity(b.len().div_ceil(64));
