@@ -91,7 +91,8 @@ fn percentile(v: &mut [Duration], p: f64) -> Duration {
     v[i.min(v.len() - 1)]
 }
 
-fn verdict(ok: bool) -> &'static str {
+/// How a measure stands against its target, as the table says it.
+pub fn verdict(ok: bool) -> &'static str {
     if ok { "meets target" } else { "MISSES target" }
 }
 

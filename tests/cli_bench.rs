@@ -1,0 +1,58 @@
+//! `dateline bench` (issue 7): one table with every measure the issue asks for, each with a
+//! value, on a small generated corpus. Only the table's shape is checked here; the numbers
+//! are read, never asserted (see README › Performance).
+
+use std::process::Command;
+
+#[test]
+fn bench_prints_every_measure_with_a_value() {
+    let runtime = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["bench", "--articles", "20"])
+        .env("XDG_RUNTIME_DIR", runtime.path())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run dateline: {e}"));
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "bench failed: {}\n{table}", String::from_utf8_lossy(&out.stderr));
+    let row = |measure: &str| -> String {
+        table
+            .lines()
+            .find(|l| l.starts_with(measure))
+            .unwrap_or_else(|| panic!("no row {measure:?} in\n{table}"))
+            .trim_start_matches(measure)
+            .trim()
+            .to_string()
+    };
+    for measure in [
+        "extraction wall time",
+        "extraction throughput",
+        "model build",
+        "peak RSS, corpus loaded",
+        "first frame (embedded)",
+        "headless render 1600x1000",
+        "screenshot 1600x1000",
+        "frame CPU, all in window",
+        "frame CPU, slider moving",
+        "first frame (20 articles)",
+    ] {
+        let value = row(measure);
+        assert!(value.starts_with(|c: char| c.is_ascii_digit()), "{measure}: no value in {value:?}");
+    }
+    assert!(row("corpus (generated)").starts_with("20 articles"), "{table}");
+    assert!(row("extraction throughput").contains("MB/s"));
+    // The ratio to ripgrep is measured when rg is installed (CI installs it), and says why not
+    // otherwise.
+    let ratio = row("ratio ours/rg");
+    assert!(ratio.contains('x') && (ratio.starts_with(|c: char| c.is_ascii_digit()) || ratio.contains("rg")), "{ratio}");
+    // Targets are judged in the table itself.
+    for (measure, target) in [
+        ("extraction throughput", ">= 50 MB/s"),
+        ("peak RSS, corpus loaded", "<= 300 MB"),
+        ("first frame (embedded)", "<= 300 ms"),
+        ("frame CPU, all in window", "<= 4 / 8 ms"),
+        ("frame CPU, slider moving", "<= 4 / 8 ms"),
+    ] {
+        let r = row(measure);
+        assert!(r.contains(target) && (r.contains("meets target") || r.contains("MISSES target")), "{measure}: {r}");
+    }
+}
