@@ -233,7 +233,7 @@ impl Cues {
 
 impl Hits {
     fn of(s: &str) -> Hits {
-        Hits::from_cues(s, 0, &Cues::scan(s).found, digit_runs(s.as_bytes()))
+        Hits::from_cues(s, 0, &Cues::scan(s).found, own_digit_runs(s))
     }
 
     /// Hits of sentence `s` (starting at byte `base` of the text) from the text's cues inside
@@ -547,7 +547,7 @@ pub fn find_dates(s: &str, base: usize, published: Option<NaiveDate>, year_hint:
 /// [`find_dates`] for a sentence of a text whose [`Cues`] were already found.
 pub fn find_dates_in(s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>, cues: &Cues) -> Vec<DateExpr> {
     let found = cues.within(base, base + s.len());
-    find_dates_with(s, base, published, year_hint, Hits::from_cues(s, base, found, digit_runs(s.as_bytes())))
+    find_dates_with(s, base, published, year_hint, Hits::from_cues(s, base, found, own_digit_runs(s)))
 }
 
 /// [`find_dates_in`] given the runs of ASCII digits of the whole text (`start..end` in the
@@ -568,15 +568,9 @@ pub(crate) fn find_dates_in_runs(
     find_dates_with(s, base, published, year_hint, Hits::from_cues(s, base, cues.within(base, end), runs))
 }
 
-/// The runs of ASCII digits of `b`: `start..end`, in order.
-fn digit_runs(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut k = 0;
-    std::iter::from_fn(move || {
-        let start = k + b.get(k..)?.iter().position(u8::is_ascii_digit)?;
-        let end = start + b[start..].iter().position(|c| !c.is_ascii_digit()).unwrap_or(b.len() - start);
-        k = end;
-        Some((start, end))
-    })
+/// The runs of ASCII digits of `s` on its own (read from its masks, as for a whole article).
+fn own_digit_runs(s: &str) -> Vec<(usize, usize)> {
+    crate::text::digit_runs(&crate::text::text_masks(s))
 }
 
 fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>, hits: Hits) -> Vec<DateExpr> {
@@ -738,6 +732,17 @@ pub fn sentence_day(dates: &[DateExpr]) -> Option<(NaiveDate, DateBasis)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The runs of ASCII digits of `b`, byte by byte: the reference for the runs read from masks.
+    fn digit_runs(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let mut k = 0;
+        std::iter::from_fn(move || {
+            let start = k + b.get(k..)?.iter().position(u8::is_ascii_digit)?;
+            let end = start + b[start..].iter().position(|c| !c.is_ascii_digit()).unwrap_or(b.len() - start);
+            k = end;
+            Some((start, end))
+        })
+    }
 
     /// Spans of pattern `i` where a search through the whole sentence finds them, and where
     /// the anchored runs at month and weekday names find them.
