@@ -42,6 +42,22 @@ fn frame_verdict(median: Duration, p95: Duration) -> &'static str {
     crate::bench::verdict(median <= Duration::from_millis(4) && p95 <= Duration::from_millis(8))
 }
 
+/// A window on `model` (off screen: a context with the app's fonts and style, no GPU).
+fn open(model: Model, state: AppState) -> (egui::Context, DatelineApp) {
+    let app = DatelineApp::from_model(model, state);
+    let ctx = egui::Context::default();
+    DatelineApp::setup_context(&ctx);
+    (ctx, app)
+}
+
+/// Open a window on `model` and lay out and tessellate its first frame. The window is
+/// returned, so that dropping it (and its model) is not timed with it.
+fn first_frame(model: Model) -> (egui::Context, DatelineApp) {
+    let (ctx, mut app) = open(model, AppState::default());
+    frame(&ctx, &mut app, 0.0);
+    (ctx, app)
+}
+
 fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1e3)
 }
@@ -59,9 +75,7 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 pub fn frame_times(model: Model, n: usize, moving: bool) -> (Duration, Duration) {
     let state = AppState { window: WindowWidth::UpToCursor, ..AppState::default() };
     let span = model.span(TimeAxis::Event);
-    let mut app = DatelineApp::from_model(model, state);
-    let ctx = egui::Context::default();
-    DatelineApp::setup_context(&ctx);
+    let (ctx, mut app) = open(model, state);
     // Warm-up: fonts, the base map's meshes and the model caches.
     for i in 0..5 {
         frame(&ctx, &mut app, i as f64 / 60.0);
@@ -88,10 +102,7 @@ pub fn first_frame_embedded() -> Result<Duration, crate::Error> {
     let engine = crate::Engine::embedded()?;
     let model = Model::new(engine.extract_embedded());
     let _ = super::shared_basemap();
-    let mut app = DatelineApp::from_model(model, AppState::default());
-    let ctx = egui::Context::default();
-    DatelineApp::setup_context(&ctx);
-    frame(&ctx, &mut app, 0.0);
+    let _window = first_frame(model);
     Ok(start.elapsed())
 }
 
@@ -143,10 +154,7 @@ pub fn rows(model: Model, load: Duration) -> Vec<Row> {
     // Last, with the model itself (moved into the window as the app does after loading).
     let articles = model.data.articles.len();
     let start = Instant::now();
-    let mut app = DatelineApp::from_model(model, AppState::default());
-    let ctx = egui::Context::default();
-    DatelineApp::setup_context(&ctx);
-    frame(&ctx, &mut app, 0.0);
+    let _window = first_frame(model);
     let first = load + start.elapsed();
     rows.push(Row::new(
         format!("first frame ({articles} articles)"),
