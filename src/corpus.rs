@@ -447,14 +447,16 @@ pub fn read_paths(paths: &[PathBuf], progress: &Progress) -> ReadResult {
     let mut ids: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     let repeated = documents.iter().any(|d| !ids.insert(d.id.as_str()));
     drop(ids);
-    let mut seen = HashSet::new();
-    for d in documents.iter_mut().filter(|_| repeated) {
-        if !seen.insert(d.id.clone()) {
-            let mut k = 2;
-            while !seen.insert(format!("{}~{k}", d.id)) {
-                k += 1;
+    if repeated {
+        let mut seen = HashSet::new();
+        for d in &mut documents {
+            if !seen.insert(d.id.clone()) {
+                let mut k = 2;
+                while !seen.insert(format!("{}~{k}", d.id)) {
+                    k += 1;
+                }
+                d.id = format!("{}~{k}", d.id);
             }
-            d.id = format!("{}~{k}", d.id);
         }
     }
     let mut manifest = None;
