@@ -339,12 +339,18 @@ pub(crate) fn text_masks(text: &str) -> Vec<Masks> {
     let b = text.as_bytes();
     let mut out = Vec::with_capacity(b.len().div_ceil(64));
     for i in (0..b.len()).step_by(64) {
-        out.push(match b.get(i..i + 64) {
-            Some(chunk) if chunk.is_ascii() => ascii_masks(chunk),
-            _ => masks(text, i),
-        });
+        out.push(chunk_masks(text, i));
     }
     out
+}
+
+/// The [`Masks`] of the 64 bytes of `text` from `from`: all-ASCII chunks by [`ascii_masks`],
+/// others (and the last, short one) by [`masks`].
+fn chunk_masks(text: &str, from: usize) -> Masks {
+    match text.as_bytes().get(from..from + 64) {
+        Some(chunk) if chunk.is_ascii() => ascii_masks(chunk),
+        _ => masks(text, from),
+    }
 }
 
 /// The runs of ASCII digits of the text whose [`text_masks`] these are: `start..end`, in
@@ -402,7 +408,7 @@ pub fn tokens_into<'a>(s: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
         &mut heap
     };
     for (k, m) in all.iter_mut().enumerate() {
-        *m = masks(s, 64 * k);
+        *m = chunk_masks(s, 64 * k);
     }
     tokens_masked(s, all, 0, s.len(), base, out);
 }
