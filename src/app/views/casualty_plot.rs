@@ -276,13 +276,14 @@ impl PlotData {
                     }
                 }
                 None => {
+                    if all.len() == DETAIL_LIMIT {
+                        // More marks than the plot can show apart: the dense form.
+                        return PlotData::build_dense(model, &plotted, top, y_max, historical);
+                    }
                     marks.insert(k, all.len());
                     all.push((s, filled, g, Mark { point: PlotPoint::new(x, y), claim: i, count: 1 }));
                 }
             }
-        }
-        if all.len() > DETAIL_LIMIT {
-            return PlotData::build_dense(model, &plotted, top, y_max, historical);
         }
         for ((s, x), y) in toll_max {
             if let Some(se) = series.get_mut(s) {
@@ -349,6 +350,7 @@ impl PlotData {
         // Incidents: per (day, row), per side: count and first claim.
         type BySide<'a> = HashMap<Option<&'a str>, (u32, usize)>;
         let mut cells: HashMap<(i64, i64), BySide<'_>> = HashMap::default();
+        let mut side_counts: HashMap<Option<&str>, usize> = HashMap::default();
         for &(_, i, x, y) in plotted {
             let Some(c) = claims.get(i) else { continue };
             let side = c.claimant_side.as_deref();
@@ -367,12 +369,7 @@ impl PlotData {
                 let e = cells.entry((x as i64, (y / bin).floor() as i64)).or_default().entry(side).or_insert((0, i));
                 e.0 += 1;
             }
-        }
-        let mut side_counts: HashMap<Option<&str>, usize> = HashMap::default();
-        for &(_, i, _, _) in plotted {
-            if let Some(c) = claims.get(i) {
-                *side_counts.entry(c.claimant_side.as_deref()).or_default() += 1;
-            }
+            *side_counts.entry(side).or_default() += 1;
         }
         let mut sides: Vec<(Option<&str>, usize)> = side_counts.into_iter().collect();
         sides.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -822,6 +819,41 @@ mod tests {
         // The representative claims are plotted ones: never historical.
         assert!(data.marks.iter().all(|k| m.data.claims[k.claim].scope != Scope::Historical));
         assert!(data.historical.iter().all(|&i| m.data.claims[i].scope == Scope::Historical));
+    }
+
+    /// A model of `n` generated articles.
+    fn synthetic(n: u64) -> Option<Model> {
+        let engine = crate::Engine::embedded().ok()?;
+        let synth = crate::synth::Synth::new(&engine.gazetteer, &engine.actors);
+        let docs = (0..n)
+            .map(|i| crate::corpus::Document {
+                id: format!("s{i}"),
+                path: format!("s{i}.txt"),
+                text: synth.article(7, i),
+                ..Default::default()
+            })
+            .collect();
+        Some(Model::new(engine.extract_documents(docs)))
+    }
+
+    #[test]
+    fn many_claims_switch_to_the_dense_form_and_keep_every_claim() {
+        let Some(m) = synthetic(600) else { return };
+        let data = PlotData::build(&m, &key(None));
+        assert!(!data.cells.is_empty(), "{} claims are drawn as cells", data.claims);
+        assert!(data.marks.len() < DETAIL_LIMIT);
+        let in_cells: u32 = data.cells.iter().map(|c| c.count).sum();
+        let in_marks: u32 = data.marks.iter().map(|c| c.count).sum();
+        assert_eq!((in_cells + in_marks) as usize, data.claims);
+        // One place's claims are few enough to be drawn in detail.
+        let place = m.data.places.iter().map(|p| p.id.as_str()).find(|p| {
+            let n = m.data.claims.iter().filter(|c| c.place.as_deref() == Some(*p)).count();
+            (5..200).contains(&n)
+        });
+        let Some(place) = place else { panic!("a place with a few claims") };
+        let data = PlotData::build(&m, &key(Some(place)));
+        assert!(data.cells.is_empty() && !data.marks.is_empty());
+        assert_eq!(data.marks.iter().map(|k| k.count).sum::<u32>() as usize, data.claims);
     }
 
     #[test]
