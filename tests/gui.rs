@@ -311,3 +311,43 @@ fn fonts_render_azerbaijani_armenian_and_cyrillic() {
     h.run();
     h.get_by_label_contains("Gəncə");
 }
+
+#[test]
+fn searching_a_large_corpus_lists_the_articles_with_most_occurrences_first() {
+    let engine = Engine::embedded().expect("embedded gazetteer");
+    let synth = dateline::synth::Synth::new(&engine.gazetteer, &engine.actors);
+    let docs = (0..80)
+        .map(|i| dateline::corpus::Document {
+            id: format!("s{i}"),
+            path: format!("s{i}.txt"),
+            text: synth.article(3, i),
+            ..Default::default()
+        })
+        .collect();
+    let model = Model::new(engine.extract_documents(docs));
+    let containing = model.data.articles.iter().filter(|a| a.text.to_lowercase().contains("killed")).count();
+    assert!(containing > dateline::app::views::quotes::MAX_ARTICLE_HITS, "{containing}");
+    let app = DatelineApp::from_model(model, AppState::default());
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_context_setup(DatelineApp::setup_context)
+        .build_ui_state(|ui, app: &mut DatelineApp| app.show(ui), app);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    h.get_by_role(egui::accesskit::Role::TextInput).type_text("KILLED");
+    h.run();
+    let links: Vec<String> = h.query_all_by_label_contains("×)").filter_map(|n| n.accesskit_node().label()).collect();
+    assert_eq!(links.len(), dateline::app::views::quotes::MAX_ARTICLE_HITS, "{links:?}");
+    let count = |l: &str| l.rsplit_once('(').and_then(|(_, n)| n.trim_end_matches("×)").parse::<usize>().ok()).unwrap_or(0);
+    assert!(links.windows(2).all(|w| count(&w[0]) >= count(&w[1])), "{links:?}");
+    let more = containing - dateline::app::views::quotes::MAX_ARTICLE_HITS;
+    assert!(h.query_by_label_contains(&format!("… and {more} more articles")).is_some());
+    // The first link opens its article at the first occurrence.
+    h.get_all_by_label_contains("×)").next().unwrap().click();
+    h.run();
+    let open = h.state().state.open_article.clone().expect("an article is open");
+    let app = h.state();
+    let text = &app.model().unwrap().data.articles[open.article].text;
+    assert_eq!(text[open.start..open.end].to_lowercase(), "killed");
+}

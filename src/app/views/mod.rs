@@ -71,6 +71,9 @@ pub struct Visible {
     /// instead of a sort (the cursor moves every frame while the slider is dragged).
     quote_days: Vec<i32>,
     quote_days_axis: Option<TimeAxis>,
+    /// Every quote matching the search text (corpus order), found once per search text; the
+    /// selected place filters it into [`Self::quotes`].
+    search_quotes: Vec<usize>,
 }
 
 impl Visible {
@@ -92,8 +95,10 @@ impl Visible {
             Selection::Place(p) => Some(p.as_str()),
             _ => None,
         };
-        let needle = key.search.to_lowercase();
-        self.quotes = if needle.is_empty() {
+        if search_changed {
+            (self.search_quotes, self.article_hits) = search(model, &key.search);
+        }
+        self.quotes = if key.search.is_empty() {
             if self.quote_days_axis != Some(key.axis) || self.quote_days.len() != model.data.quotes.len() {
                 self.quote_days = (0..model.data.quotes.len())
                     .map(|i| model.item_date(crate::model::ItemRef::Quote(i), key.axis).map_or(i32::MIN, |d| d.num_days_from_ce()))
@@ -102,18 +107,7 @@ impl Visible {
             }
             quotes_in_window(&self.quote_days, &key.range).filter(|&i| place.is_none_or(|p| model.quote_touches_place(i, p))).collect()
         } else {
-            model
-                .data
-                .quotes
-                .iter()
-                .enumerate()
-                .filter(|(i, q)| {
-                    place.is_none_or(|p| model.quote_touches_place(*i, p))
-                        && (q.text.to_lowercase().contains(&needle)
-                            || q.speaker.as_deref().is_some_and(|s| s.to_lowercase().contains(&needle)))
-                })
-                .map(|(i, _)| i)
-                .collect()
+            self.search_quotes.iter().copied().filter(|&i| place.is_none_or(|p| model.quote_touches_place(i, p))).collect()
         };
         (self.selected_places, self.selected_day) = match &key.selection {
             Selection::None => (Vec::new(), None),
@@ -127,9 +121,6 @@ impl Visible {
                 None => (Vec::new(), None),
             },
         };
-        if search_changed {
-            self.article_hits = search_articles(model, &key.search);
-        }
         self.key = Some(key);
         true
     }
@@ -144,27 +135,54 @@ fn quotes_in_window<'a>(days: &'a [i32], range: &DayRange) -> impl Iterator<Item
     days.iter().enumerate().filter(move |(_, d)| all || (**d >= lo && **d <= hi)).map(|(i, _)| i)
 }
 
-/// Case-insensitive search of article texts (ASCII case folding, so byte offsets stay valid).
-fn search_articles(model: &Model, needle: &str) -> Vec<(usize, usize, usize, usize)> {
+/// A case-insensitive matcher for `needle` (Unicode simple case folding). Texts are matched
+/// where they stand, without lower-cased copies, so byte offsets stay valid.
+fn search_matcher(needle: &str) -> regex::Regex {
+    let literal = regex::escape(needle);
+    regex::RegexBuilder::new(&literal)
+        .case_insensitive(true)
+        .size_limit(1 << 26)
+        .build()
+        // Only a needle of megabytes fails; it is then matched in its exact case.
+        .or_else(|_| regex::Regex::new(&literal))
+        .unwrap_or_else(|_| regex::Regex::new("$^").unwrap_or_else(|e| panic!("{e}")))
+}
+
+/// What the search text finds in the corpus, case-insensitively: the quotes whose text or
+/// speaker contains it (corpus order), and, from two characters on, the articles whose text
+/// contains it: (article index, occurrences, byte offset of the first occurrence, its length),
+/// most occurrences first. Article texts and quotes are scanned in parallel (rayon), once per
+/// new search text.
+fn search(model: &Model, needle: &str) -> (Vec<usize>, Vec<(usize, usize, usize, usize)>) {
+    use rayon::prelude::*;
+    if needle.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let re = search_matcher(needle);
+    let quotes: Vec<usize> = model
+        .data
+        .quotes
+        .par_iter()
+        .enumerate()
+        .filter(|(_, q)| re.is_match(&q.text) || q.speaker.as_deref().is_some_and(|s| re.is_match(s)))
+        .map(|(i, _)| i)
+        .collect();
     if needle.chars().count() < 2 {
-        return Vec::new();
+        return (quotes, Vec::new());
     }
-    let needle = needle.to_ascii_lowercase();
-    let mut hits = Vec::new();
-    for (i, a) in model.data.articles.iter().enumerate() {
-        let hay = a.text.to_ascii_lowercase();
-        let mut count = 0;
-        let mut first = None;
-        for (pos, _) in hay.match_indices(needle.as_str()) {
-            count += 1;
-            first.get_or_insert(pos);
-        }
-        if let Some(f) = first {
-            hits.push((i, count, f, needle.len()));
-        }
-    }
+    let mut hits: Vec<(usize, usize, usize, usize)> = model
+        .data
+        .articles
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let mut found = re.find_iter(&a.text);
+            let first = found.next()?;
+            Some((i, 1 + found.count(), first.start(), first.len()))
+        })
+        .collect();
     hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    hits
+    (quotes, hits)
 }
 
 /// Short date for chips and labels: "11 Oct 2020".
@@ -191,6 +209,32 @@ pub fn push_once(out: &mut Vec<Command>, cmd: Command) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_ignores_case_beyond_ascii_and_points_at_the_text_as_written() {
+        let Some(engine) = crate::Engine::embedded().ok() else { return };
+        let doc =
+            |id: &str, text: &str| crate::corpus::Document { id: id.into(), path: id.into(), text: text.into(), ..Default::default() };
+        let m = Model::new(engine.extract_documents(vec![
+            doc("a", "ŞUŞA was shelled. Shusha and şuşa again; Şuşa."),
+            doc("b", "Nothing here about it. “We will hold Şuşa,” said Arayik Harutyunyan on Monday."),
+            doc("c", "Not a match."),
+        ]));
+        let (quotes, hits) = search(&m, "şuşa");
+        assert_eq!(hits.iter().map(|h| (h.0, h.1)).collect::<Vec<_>>(), vec![(0, 3), (1, 1)], "most occurrences first");
+        for &(a, _, start, len) in &hits {
+            assert!(m.data.articles[a].text[start..start + len].to_lowercase() == "şuşa");
+        }
+        assert!(!quotes.is_empty() && quotes.iter().all(|&i| m.data.quotes[i].text.contains("Şuşa")), "{quotes:?}");
+        // A speaker's name finds their quotes; one character filters quotes but lists no articles.
+        let (by_speaker, _) = search(&m, "harutyunyan");
+        assert_eq!(by_speaker, quotes);
+        let (one, hits) = search(&m, "w");
+        assert!(!one.is_empty() && hits.is_empty());
+        assert_eq!(search(&m, ""), (Vec::new(), Vec::new()));
+        // Regex syntax is text to find, not a pattern.
+        assert!(search(&m, "ş.a").1.is_empty());
+    }
 
     #[test]
     fn quotes_in_window_match_the_model_query() {

@@ -103,16 +103,27 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
         if searching && !ctx.visible.article_hits.is_empty() {
             ui.separator();
             ui.label(RichText::new("Articles containing the text").family(crate::app::theme::bold()));
-            for &(a, count, start, len) in &ctx.visible.article_hits {
+            let hits = &ctx.visible.article_hits;
+            for &(a, count, start, len) in hits.iter().take(MAX_ARTICLE_HITS) {
                 let Some(article) = ctx.model.data.articles.get(a) else { continue };
                 let text = format!("{} ({count}×)", article.title);
                 if ui.link(text).on_hover_text("Open the article at the first match").clicked() {
                     out.push(Command::OpenArticle { article: a, start, end: start + len });
                 }
             }
+            if hits.len() > MAX_ARTICLE_HITS {
+                ui.weak(format!(
+                    "… and {} more articles: these {MAX_ARTICLE_HITS} contain it most often. Longer text narrows the search.",
+                    hits.len() - MAX_ARTICLE_HITS
+                ));
+            }
         }
     });
 }
+
+/// Articles listed under the quotes while searching (those containing the text most often):
+/// more links than this are more than anyone reads, and each costs layout every frame.
+pub const MAX_ARTICLE_HITS: usize = 50;
 
 /// Height of a quote card not yet laid out, in points.
 const ESTIMATED_CARD_HEIGHT: f32 = 96.0;
