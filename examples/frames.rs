@@ -12,7 +12,8 @@
 //!
 //! Targets on the 2-core reference machine: median <= 4 ms and p95 <= 8 ms at 10,000
 //! articles in both modes. `FRAMES` defaults to 120. `FRAMES_MODE=still` or `moving` measures
-//! one mode only (handy under `perf record`).
+//! one mode only (handy under `perf record`); without it, the frames that answer clicks and
+//! keystrokes follow (`dateline::app::perf::interaction_times`).
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -43,6 +44,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         let (med, p95) = perf::frame_times(model.clone(), n, moving);
         println!("frame CPU, {label:<14} median {:7.2} ms   p95 {:7.2} ms   ({n} frames)", ms(med), ms(p95));
+    }
+    if mode.is_empty() {
+        for (what, d) in perf::interaction_times(model) {
+            println!("frame CPU, {what:<40} {:7.2} ms", ms(d));
+        }
     }
     Ok(())
 }

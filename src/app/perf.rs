@@ -95,6 +95,57 @@ pub fn frame_times(model: Model, n: usize, moving: bool) -> (Duration, Duration)
     (percentile(&times, 0.5), percentile(&times, 0.95))
 }
 
+/// The frames in which the window answers a click or a keystroke that changes what the views
+/// show (their data is rebuilt in that very frame): the casualty plot's measure and scale
+/// toggled, the most mentioned place selected and cleared, the time axis switched and back,
+/// and that place's name typed into the search box letter by letter. Returns what each frame
+/// answered and its time (layout + tessellation, as [`frame`]).
+pub fn interaction_times(model: Model) -> Vec<(String, Duration)> {
+    use super::state::{Measure, Selection};
+    let mut counts = vec![0usize; model.data.places.len()];
+    for m in &model.data.mentions {
+        if let Some(i) = model.place_index(&m.place) {
+            counts[i] += 1;
+        }
+    }
+    let place = counts.iter().enumerate().max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i))).map(|(i, _)| model.data.places[i].clone());
+    let (ctx, mut app) = open(model, AppState::default());
+    let mut t = 0.0;
+    let mut step = |app: &mut DatelineApp| {
+        t += 1.0 / 60.0;
+        frame(&ctx, app, t)
+    };
+    // Warm-up: fonts, the base map's meshes and the first build of every view's data.
+    for _ in 0..5 {
+        step(&mut app);
+    }
+    let mut out = Vec::new();
+    let mut answer = |app: &mut DatelineApp, what: String, change: &dyn Fn(&mut AppState)| {
+        change(&mut app.state);
+        out.push((what, step(app)));
+        // The frame after: the change settled (not an interaction frame).
+        step(app);
+    };
+    for (what, m) in [("plot measure: wounded", Measure::Wounded), ("plot measure: killed", Measure::Killed)] {
+        answer(&mut app, what.into(), &|s| s.measure = m);
+    }
+    answer(&mut app, "plot scale toggled".into(), &|s| s.log_scale = !s.log_scale);
+    answer(&mut app, "plot scale toggled back".into(), &|s| s.log_scale = !s.log_scale);
+    answer(&mut app, "time axis: publication".into(), &|s| s.axis = TimeAxis::Published);
+    answer(&mut app, "time axis: event".into(), &|s| s.axis = TimeAxis::Event);
+    if let Some(p) = &place {
+        answer(&mut app, format!("place selected ({})", p.name), &|s| s.selection = Selection::Place(p.id.clone()));
+        answer(&mut app, "place cleared".into(), &|s| s.selection = Selection::None);
+        let mut typed = String::new();
+        for c in p.name.chars() {
+            typed.push(c);
+            let text = typed.clone();
+            answer(&mut app, format!("search typed: {text}"), &move |s| s.search = text.clone());
+        }
+    }
+    out
+}
+
 /// Time from nothing to the first laid-out frame of the embedded corpus: engine, extraction,
 /// model, base map and the first frame's layout and tessellation.
 pub fn first_frame_embedded() -> Result<Duration, crate::Error> {
@@ -151,6 +202,21 @@ pub fn rows(model: Model, load: Duration) -> Vec<Row> {
         "<= 4 / 8 ms",
         format!("{}; median / p95, cursor steps a day per frame", frame_verdict(med, p95)),
     ));
+    let answers = interaction_times(model.clone());
+    let mut times: Vec<Duration> = answers.iter().map(|a| a.1).collect();
+    times.sort();
+    if let Some(slowest) = answers.iter().max_by_key(|a| a.1) {
+        rows.push(Row::new(
+            "frame CPU, interactions",
+            format!("{} / {}", ms(percentile(&times, 0.5)), ms(slowest.1)),
+            "",
+            format!(
+                "median / slowest of {} frames that rebuild views (plot measure, scale, place, time axis, search typing); slowest: {}",
+                answers.len(),
+                slowest.0
+            ),
+        ));
+    }
     // Last, with the model itself (moved into the window as the app does after loading).
     let articles = model.data.articles.len();
     let start = Instant::now();

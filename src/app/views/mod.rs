@@ -63,9 +63,8 @@ pub struct Visible {
     pub selected_places: Vec<String>,
     /// Day of the selected claim or quote, for the timeline.
     pub selected_day: Option<NaiveDate>,
-    /// Articles whose text contains the search string: (article index, occurrences, byte
-    /// offset of the first occurrence, its length).
-    pub article_hits: Vec<(usize, usize, usize, usize)>,
+    /// Articles whose text contains the search string, most occurrences first.
+    pub article_hits: Vec<ArticleHit>,
     /// Each quote's day on [`Self::quote_days_axis`] (days from the common era, `i32::MIN`
     /// when undated), so a window's quotes come out of one linear pass in corpus order
     /// instead of a sort (the cursor moves every frame while the slider is dragged).
@@ -135,6 +134,18 @@ fn quotes_in_window<'a>(days: &'a [i32], range: &DayRange) -> impl Iterator<Item
     days.iter().enumerate().filter(move |(_, d)| all || (**d >= lo && **d <= hi)).map(|(i, _)| i)
 }
 
+/// An article whose text contains the search string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleHit {
+    /// Index into `Extraction::articles`.
+    pub article: usize,
+    /// Occurrences in its text.
+    pub count: usize,
+    /// Byte span of the first occurrence (its length may differ from the search string's:
+    /// case folding beyond ASCII).
+    pub first: std::ops::Range<usize>,
+}
+
 /// A case-insensitive matcher for `needle` (Unicode simple case folding). Texts are matched
 /// where they stand, without lower-cased copies, so byte offsets stay valid.
 fn search_matcher(needle: &str) -> regex::Regex {
@@ -150,10 +161,9 @@ fn search_matcher(needle: &str) -> regex::Regex {
 
 /// What the search text finds in the corpus, case-insensitively: the quotes whose text or
 /// speaker contains it (corpus order), and, from two characters on, the articles whose text
-/// contains it: (article index, occurrences, byte offset of the first occurrence, its length),
-/// most occurrences first. Article texts and quotes are scanned in parallel (rayon), once per
+/// contains it, most occurrences first. Article texts and quotes are scanned in parallel (rayon), once per
 /// new search text.
-fn search(model: &Model, needle: &str) -> (Vec<usize>, Vec<(usize, usize, usize, usize)>) {
+fn search(model: &Model, needle: &str) -> (Vec<usize>, Vec<ArticleHit>) {
     use rayon::prelude::*;
     if needle.is_empty() {
         return (Vec::new(), Vec::new());
@@ -170,7 +180,7 @@ fn search(model: &Model, needle: &str) -> (Vec<usize>, Vec<(usize, usize, usize,
     if needle.chars().count() < 2 {
         return (quotes, Vec::new());
     }
-    let mut hits: Vec<(usize, usize, usize, usize)> = model
+    let mut hits: Vec<ArticleHit> = model
         .data
         .articles
         .par_iter()
@@ -178,10 +188,10 @@ fn search(model: &Model, needle: &str) -> (Vec<usize>, Vec<(usize, usize, usize,
         .filter_map(|(i, a)| {
             let mut found = re.find_iter(&a.text);
             let first = found.next()?;
-            Some((i, 1 + found.count(), first.start(), first.len()))
+            Some(ArticleHit { article: i, count: 1 + found.count(), first: first.range() })
         })
         .collect();
-    hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    hits.sort_by(|a, b| b.count.cmp(&a.count).then(a.article.cmp(&b.article)));
     (quotes, hits)
 }
 
@@ -221,9 +231,9 @@ mod tests {
             doc("c", "Not a match."),
         ]));
         let (quotes, hits) = search(&m, "şuşa");
-        assert_eq!(hits.iter().map(|h| (h.0, h.1)).collect::<Vec<_>>(), vec![(0, 3), (1, 1)], "most occurrences first");
-        for &(a, _, start, len) in &hits {
-            assert!(m.data.articles[a].text[start..start + len].to_lowercase() == "şuşa");
+        assert_eq!(hits.iter().map(|h| (h.article, h.count)).collect::<Vec<_>>(), vec![(0, 3), (1, 1)], "most occurrences first");
+        for h in &hits {
+            assert!(m.data.articles[h.article].text[h.first.clone()].to_lowercase() == "şuşa");
         }
         assert!(!quotes.is_empty() && quotes.iter().all(|&i| m.data.quotes[i].text.contains("Şuşa")), "{quotes:?}");
         // A speaker's name finds their quotes; one character filters quotes but lists no articles.

@@ -104,11 +104,11 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
             ui.separator();
             ui.label(RichText::new("Articles containing the text").family(crate::app::theme::bold()));
             let hits = &ctx.visible.article_hits;
-            for &(a, count, start, len) in hits.iter().take(MAX_ARTICLE_HITS) {
-                let Some(article) = ctx.model.data.articles.get(a) else { continue };
-                let text = format!("{} ({count}×)", article.title);
+            for hit in hits.iter().take(MAX_ARTICLE_HITS) {
+                let Some(article) = ctx.model.data.articles.get(hit.article) else { continue };
+                let text = format!("{} ({}×)", article.title, hit.count);
                 if ui.link(text).on_hover_text("Open the article at the first match").clicked() {
-                    out.push(Command::OpenArticle { article: a, start, end: start + len });
+                    out.push(Command::OpenArticle { article: hit.article, start: hit.first.start, end: hit.first.end });
                 }
             }
             if hits.len() > MAX_ARTICLE_HITS {
