@@ -623,6 +623,9 @@ pub struct Model {
     spellings_by_place: Vec<Vec<String>>,
     /// Truce days to mark (see [`Model::truce_days`]).
     truce_days: Vec<NaiveDate>,
+    /// The publication day of each mention, claim and quote (their article's), in corpus
+    /// order: [`Model::item_date`] on the publication axis without looking the article up.
+    published_of: [Vec<Option<NaiveDate>>; 3],
 }
 
 /// Items at one place on one day.
@@ -721,6 +724,7 @@ impl Model {
             by_published,
             density_event,
             density_published,
+            published_of,
         };
         model.truce_days = model.compute_truce_days();
         model
@@ -780,14 +784,13 @@ impl Model {
 
     /// The date of an item on the given axis.
     pub fn item_date(&self, item: ItemRef, axis: TimeAxis) -> Option<NaiveDate> {
-        let (date, article) = match item {
-            ItemRef::Mention(i) => self.data.mentions.get(i).map(|m| (m.date, &m.article))?,
-            ItemRef::Claim(i) => self.data.claims.get(i).map(|c| (c.date, &c.article))?,
-            ItemRef::Quote(i) => self.data.quotes.get(i).map(|q| (q.date, &q.article))?,
-        };
-        match axis {
-            TimeAxis::Event => date,
-            TimeAxis::Published => self.article(article).and_then(|a| a.published),
+        match (axis, item) {
+            (TimeAxis::Event, ItemRef::Mention(i)) => self.data.mentions.get(i)?.date,
+            (TimeAxis::Event, ItemRef::Claim(i)) => self.data.claims.get(i)?.date,
+            (TimeAxis::Event, ItemRef::Quote(i)) => self.data.quotes.get(i)?.date,
+            (TimeAxis::Published, ItemRef::Mention(i)) => *self.published_of[0].get(i)?,
+            (TimeAxis::Published, ItemRef::Claim(i)) => *self.published_of[1].get(i)?,
+            (TimeAxis::Published, ItemRef::Quote(i)) => *self.published_of[2].get(i)?,
         }
     }
 
@@ -988,6 +991,28 @@ mod tests {
             }
             proptest::prop_assert_eq!(density, want_density);
         }
+    }
+
+    #[test]
+    fn an_items_publication_day_is_its_articles() {
+        let Ok(engine) = crate::Engine::embedded() else { return };
+        let (mut docs, _) = crate::corpus::embedded();
+        // Articles without a date of their own, between dated ones.
+        let undated = "Shelling hit Ganja, killing 7 civilians, officials said. “We will answer,” said Ilham Aliyev.";
+        docs.insert(2, crate::corpus::Document { id: "u1".into(), path: "u1".into(), text: undated.into(), ..Default::default() });
+        docs.push(crate::corpus::Document { id: "u2".into(), path: "u2".into(), text: undated.into(), ..Default::default() });
+        let m = Model::new(engine.extract_documents(docs));
+        let of = |id: &Id| m.article(id).and_then(|a| a.published);
+        let items = m.data.mentions.iter().map(|x| &x.article).enumerate().map(|(i, a)| (ItemRef::Mention(i), a));
+        let items = items.chain(m.data.claims.iter().map(|x| &x.article).enumerate().map(|(i, a)| (ItemRef::Claim(i), a)));
+        let items = items.chain(m.data.quotes.iter().map(|x| &x.article).enumerate().map(|(i, a)| (ItemRef::Quote(i), a)));
+        let (mut dated, mut undated) = (0, 0);
+        for (item, article) in items {
+            assert_eq!(m.item_date(item, TimeAxis::Published), of(article), "{item:?}");
+            if of(article).is_some() { dated += 1 } else { undated += 1 }
+        }
+        assert!(dated > 0 && undated > 0, "{dated} {undated}");
+        assert_eq!(m.item_date(ItemRef::Claim(m.data.claims.len()), TimeAxis::Published), None);
     }
 
     #[test]
