@@ -63,19 +63,23 @@ pub struct Visible {
     pub selected_places: Vec<String>,
     /// Day of the selected claim or quote, for the timeline.
     pub selected_day: Option<NaiveDate>,
-    /// Articles whose text contains the search string, most occurrences first.
-    pub article_hits: Vec<ArticleHit>,
     /// Each quote's day on [`Self::quote_days_axis`] (days from the common era, `i32::MIN`
     /// when undated), so a window's quotes come out of one linear pass in corpus order
     /// instead of a sort (the cursor moves every frame while the slider is dragged).
     quote_days: Vec<i32>,
     quote_days_axis: Option<TimeAxis>,
-    /// Every quote matching the search text (corpus order), found once per search text; the
-    /// selected place filters it into [`Self::quotes`].
-    search_quotes: Vec<usize>,
+    /// What the search text found in the whole corpus, once per search text; the selected
+    /// place filters its quotes into [`Self::quotes`].
+    found: Found,
 }
 
 impl Visible {
+    /// Articles whose text contains the search text, most occurrences first (none for a
+    /// text shorter than two characters).
+    pub fn article_hits(&self) -> &[ArticleHit] {
+        self.found.articles.as_deref().unwrap_or_default()
+    }
+
     /// Recompute if the key changed. Returns whether anything was recomputed.
     pub fn update(&mut self, model: &Model, state: &AppState) -> bool {
         let key = VisibleKey {
@@ -95,7 +99,7 @@ impl Visible {
             _ => None,
         };
         if search_changed {
-            (self.search_quotes, self.article_hits) = search(model, &key.search);
+            self.found = search(model, &key.search, &self.found);
         }
         self.quotes = if key.search.is_empty() {
             if self.quote_days_axis != Some(key.axis) || self.quote_days.len() != model.data.quotes.len() {
@@ -106,7 +110,7 @@ impl Visible {
             }
             quotes_in_window(&self.quote_days, &key.range).filter(|&i| place.is_none_or(|p| model.quote_touches_place(i, p))).collect()
         } else {
-            self.search_quotes.iter().copied().filter(|&i| place.is_none_or(|p| model.quote_touches_place(i, p))).collect()
+            self.found.quotes.iter().copied().filter(|&i| place.is_none_or(|p| model.quote_touches_place(i, p))).collect()
         };
         (self.selected_places, self.selected_day) = match &key.selection {
             Selection::None => (Vec::new(), None),
@@ -146,53 +150,65 @@ pub struct ArticleHit {
     pub first: std::ops::Range<usize>,
 }
 
-/// A case-insensitive matcher for `needle` (Unicode simple case folding). Texts are matched
-/// where they stand, without lower-cased copies, so byte offsets stay valid.
-fn search_matcher(needle: &str) -> regex::Regex {
+/// A case-insensitive matcher for `needle` (Unicode simple case folding), and whether it
+/// ignores case. Texts are matched where they stand, without lower-cased copies, so byte
+/// offsets stay valid.
+fn search_matcher(needle: &str) -> (regex::Regex, bool) {
     let literal = regex::escape(needle);
-    regex::RegexBuilder::new(&literal)
-        .case_insensitive(true)
-        .size_limit(1 << 26)
-        .build()
+    match regex::RegexBuilder::new(&literal).case_insensitive(true).size_limit(1 << 26).build() {
+        Ok(re) => (re, true),
         // Only a needle of megabytes fails; it is then matched in its exact case.
-        .or_else(|_| regex::Regex::new(&literal))
-        .unwrap_or_else(|_| regex::Regex::new("$^").unwrap_or_else(|e| panic!("{e}")))
+        Err(_) => (regex::Regex::new(&literal).unwrap_or_else(|_| regex::Regex::new("$^").unwrap_or_else(|e| panic!("{e}"))), false),
+    }
 }
 
-/// What the search text finds in the corpus, case-insensitively: the quotes whose text or
-/// speaker contains it (corpus order), and, from two characters on, the articles whose text
-/// contains it, most occurrences first. Article texts and quotes are scanned in parallel (rayon), once per
-/// new search text.
-fn search(model: &Model, needle: &str) -> (Vec<usize>, Vec<ArticleHit>) {
+/// What a search text found (see [`search`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Found {
+    /// The search text.
+    needle: String,
+    /// Whether it was matched ignoring case.
+    folded: bool,
+    /// The quotes whose text or speaker contains it, in corpus order.
+    quotes: Vec<usize>,
+    /// The articles whose text contains it, most occurrences first; `None` when the text is
+    /// shorter than two characters (articles are not searched for one).
+    articles: Option<Vec<ArticleHit>>,
+}
+
+/// What `needle` finds in the corpus, case-insensitively (see [`Found`]). Quotes and article
+/// texts are scanned in parallel (rayon). When `needle` extends the `previous` search's text
+/// (as it does while it is typed), only what that found can match, so only that is scanned.
+fn search(model: &Model, needle: &str, previous: &Found) -> Found {
     use rayon::prelude::*;
     if needle.is_empty() {
-        return (Vec::new(), Vec::new());
+        return Found::default();
     }
-    let re = search_matcher(needle);
-    let quotes: Vec<usize> = model
-        .data
-        .quotes
-        .par_iter()
-        .enumerate()
-        .filter(|(_, q)| re.is_match(&q.text) || q.speaker.as_deref().is_some_and(|s| re.is_match(s)))
-        .map(|(i, _)| i)
-        .collect();
+    let (re, folded) = search_matcher(needle);
+    let narrow = !previous.needle.is_empty() && previous.folded == folded && needle.starts_with(&previous.needle);
+    let quote_matches =
+        |i: usize| model.data.quotes.get(i).is_some_and(|q| re.is_match(&q.text) || q.speaker.as_deref().is_some_and(|s| re.is_match(s)));
+    let quotes: Vec<usize> = if narrow {
+        previous.quotes.par_iter().copied().filter(|&i| quote_matches(i)).collect()
+    } else {
+        (0..model.data.quotes.len()).into_par_iter().filter(|&i| quote_matches(i)).collect()
+    };
+    let mut found = Found { needle: needle.to_owned(), folded, quotes, articles: None };
     if needle.chars().count() < 2 {
-        return (quotes, Vec::new());
+        return found;
     }
-    let mut hits: Vec<ArticleHit> = model
-        .data
-        .articles
-        .par_iter()
-        .enumerate()
-        .filter_map(|(i, a)| {
-            let mut found = re.find_iter(&a.text);
-            let first = found.next()?;
-            Some(ArticleHit { article: i, count: 1 + found.count(), first: first.range() })
-        })
-        .collect();
+    let hit = |i: usize| {
+        let mut all = re.find_iter(&model.data.articles.get(i)?.text);
+        let first = all.next()?;
+        Some(ArticleHit { article: i, count: 1 + all.count(), first: first.range() })
+    };
+    let mut hits: Vec<ArticleHit> = match previous.articles.as_ref().filter(|_| narrow) {
+        Some(before) => before.par_iter().filter_map(|h| hit(h.article)).collect(),
+        None => (0..model.data.articles.len()).into_par_iter().filter_map(hit).collect(),
+    };
     hits.sort_by(|a, b| b.count.cmp(&a.count).then(a.article.cmp(&b.article)));
-    (quotes, hits)
+    found.articles = Some(hits);
+    found
 }
 
 /// Short date for chips and labels: "11 Oct 2020".
@@ -230,20 +246,44 @@ mod tests {
             doc("b", "Nothing here about it. “We will hold Şuşa,” said Arayik Harutyunyan on Monday."),
             doc("c", "Not a match."),
         ]));
-        let (quotes, hits) = search(&m, "şuşa");
+        let none = Found::default();
+        let found = search(&m, "şuşa", &none);
+        let (quotes, hits) = (found.quotes, found.articles.unwrap_or_default());
         assert_eq!(hits.iter().map(|h| (h.article, h.count)).collect::<Vec<_>>(), vec![(0, 3), (1, 1)], "most occurrences first");
         for h in &hits {
             assert!(m.data.articles[h.article].text[h.first.clone()].to_lowercase() == "şuşa");
         }
         assert!(!quotes.is_empty() && quotes.iter().all(|&i| m.data.quotes[i].text.contains("Şuşa")), "{quotes:?}");
         // A speaker's name finds their quotes; one character filters quotes but lists no articles.
-        let (by_speaker, _) = search(&m, "harutyunyan");
-        assert_eq!(by_speaker, quotes);
-        let (one, hits) = search(&m, "w");
-        assert!(!one.is_empty() && hits.is_empty());
-        assert_eq!(search(&m, ""), (Vec::new(), Vec::new()));
+        assert_eq!(search(&m, "harutyunyan", &none).quotes, quotes);
+        let one = search(&m, "w", &none);
+        assert!(!one.quotes.is_empty() && one.articles.is_none());
+        assert_eq!(search(&m, "", &none), none);
         // Regex syntax is text to find, not a pattern.
-        assert!(search(&m, "ş.a").1.is_empty());
+        assert_eq!(search(&m, "ş.a", &none).articles, Some(Vec::new()));
+    }
+
+    #[test]
+    fn typing_narrows_the_last_search_and_finds_what_a_new_search_finds() {
+        let Some(m) = crate::Engine::embedded().ok().map(|e| Model::new(e.extract_embedded())) else { return };
+        // Typed letter by letter, also with a change of case and a deletion on the way.
+        let typed = ["S", "St", "Ste", "STEP", "Stepa", "Stepanakert", "Stepanaker", "Stepanakert ", "Stepanakert s"];
+        let mut last = Found::default();
+        let mut narrowed = 0;
+        let (mut quotes, mut articles) = (0, 0);
+        for t in
+            typed.iter().chain(&["N", "Na", "Nag", "Nagorno", "Nagorno-Karabakh", "Nagorno-Karabakh’s", "c", "ce", "CEASE", "ceasefire"])
+        {
+            let t = t.trim();
+            let fresh = search(&m, t, &Found::default());
+            let next = search(&m, t, &last);
+            assert_eq!(next, fresh, "{t:?} after {:?}", last.needle);
+            narrowed += usize::from(t.starts_with(&last.needle) && !last.needle.is_empty());
+            quotes += next.quotes.len();
+            articles += next.articles.as_ref().map_or(0, Vec::len);
+            last = next;
+        }
+        assert!(narrowed > 10 && quotes > 0 && articles > 0, "{narrowed} {quotes} {articles}");
     }
 
     #[test]

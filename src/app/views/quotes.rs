@@ -100,10 +100,10 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
                 ctx.visible.quotes.len()
             ));
         }
-        if searching && !ctx.visible.article_hits.is_empty() {
+        if searching && !ctx.visible.article_hits().is_empty() {
             ui.separator();
             ui.label(RichText::new("Articles containing the text").family(crate::app::theme::bold()));
-            let hits = &ctx.visible.article_hits;
+            let hits = ctx.visible.article_hits();
             for hit in hits.iter().take(MAX_ARTICLE_HITS) {
                 let Some(article) = ctx.model.data.articles.get(hit.article) else { continue };
                 let text = format!("{} ({}×)", article.title, hit.count);
