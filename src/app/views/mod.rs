@@ -266,14 +266,25 @@ mod tests {
     #[test]
     fn typing_narrows_the_last_search_and_finds_what_a_new_search_finds() {
         let Some(m) = crate::Engine::embedded().ok().map(|e| Model::new(e.extract_embedded())) else { return };
-        // Typed letter by letter, also with a change of case and a deletion on the way.
+        // Typed letter by letter, also with a change of case, a deletion and a new word on the way.
         let typed = ["S", "St", "Ste", "STEP", "Stepa", "Stepanakert", "Stepanaker", "Stepanakert ", "Stepanakert s"];
         let mut last = Found::default();
         let mut narrowed = 0;
         let (mut quotes, mut articles) = (0, 0);
-        for t in
-            typed.iter().chain(&["N", "Na", "Nag", "Nagorno", "Nagorno-Karabakh", "Nagorno-Karabakh’s", "c", "ce", "CEASE", "ceasefire"])
-        {
+        for t in typed.iter().chain(&[
+            "N",
+            "Na",
+            "Nag",
+            "Nagorno",
+            "Nagorno-Karabakh",
+            "Nagorno-Karabakh’s",
+            "c",
+            "ce",
+            "CEASE",
+            "ceasefire",
+            "Geneva",
+            "Moscow",
+        ]) {
             let t = t.trim();
             let fresh = search(&m, t, &Found::default());
             let next = search(&m, t, &last);
