@@ -33,14 +33,7 @@ fn synthetic_500(c: &mut Criterion) {
     g.sample_size(20);
     g.bench_function("500 synthetic articles from disk", |b| b.iter(|| black_box(engine.extract_paths(&paths, &Progress::default()))));
     // The same articles already in memory: the engine without file reading.
-    let docs: Vec<dateline::corpus::Document> = (1..=500u64)
-        .map(|i| dateline::corpus::Document {
-            id: format!("synth_{i:06}"),
-            path: format!("synth_{i:06}.txt"),
-            text: s.article(2020, i),
-            ..Default::default()
-        })
-        .collect();
+    let docs = synth::documents(&s, 500, 2020);
     g.bench_function("500 synthetic articles in memory", |b| b.iter(|| black_box(engine.extract_documents(docs.clone()))));
     g.finish();
 }

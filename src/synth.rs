@@ -942,6 +942,22 @@ pub fn file_name(index: usize) -> String {
     format!("synth_{index:06}.txt")
 }
 
+/// The `n` articles [`write_corpus`] writes for `seed`, as documents in memory (ids
+/// `synth_000001`…, paths their file names): for benchmarks and tests that leave the disk out.
+pub fn documents(synth: &Synth, n: usize, seed: u64) -> Vec<crate::corpus::Document> {
+    (1..=n)
+        .map(|i| {
+            let path = file_name(i);
+            crate::corpus::Document {
+                id: path.trim_end_matches(".txt").to_owned(),
+                path,
+                text: synth.article(seed, i as u64),
+                ..Default::default()
+            }
+        })
+        .collect()
+}
+
 /// Write `n` articles for `seed` into `dir` as `synth_000001.txt` ... The folder is created;
 /// an existing folder may hold only earlier `synth_*` files (stale ones are removed), so a
 /// typo can never scatter files into, or delete from, a folder of real articles.

@@ -164,3 +164,19 @@ fn geneva_conventions_never_yield_a_geneva_mention() {
         assert!(!text[m.end..].starts_with(" Group"), "Minsk Group became a mention in {}", m.article);
     }
 }
+
+#[test]
+fn documents_in_memory_are_the_articles_written_to_disk() {
+    let engine = Engine::embedded().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let s = Synth::new(&engine.gazetteer, &engine.actors);
+    synth::write_corpus(&s, tmp.path(), 6, 5).unwrap_or_else(|e| panic!("{e}"));
+    let read = dateline::corpus::read_paths(&[tmp.path().to_path_buf()], &Progress::default());
+    let docs = synth::documents(&s, 6, 5);
+    assert_eq!(docs.len(), 6);
+    for (mem, disk) in docs.iter().zip(&read.documents) {
+        assert_eq!(mem.id, disk.id);
+        assert_eq!(mem.text, disk.text);
+        assert!(disk.path.ends_with(&mem.path), "{} {}", disk.path, mem.path);
+    }
+}

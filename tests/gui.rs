@@ -316,14 +316,7 @@ fn fonts_render_azerbaijani_armenian_and_cyrillic() {
 fn searching_a_large_corpus_lists_the_articles_with_most_occurrences_first() {
     let engine = Engine::embedded().expect("embedded gazetteer");
     let synth = dateline::synth::Synth::new(&engine.gazetteer, &engine.actors);
-    let docs = (0..80)
-        .map(|i| dateline::corpus::Document {
-            id: format!("s{i}"),
-            path: format!("s{i}.txt"),
-            text: synth.article(3, i),
-            ..Default::default()
-        })
-        .collect();
+    let docs = dateline::synth::documents(&synth, 80, 3);
     let model = Model::new(engine.extract_documents(docs));
     let containing = model.data.articles.iter().filter(|a| a.text.to_lowercase().contains("killed")).count();
     assert!(containing > dateline::app::views::quotes::MAX_ARTICLE_HITS, "{containing}");

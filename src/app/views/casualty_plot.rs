@@ -822,17 +822,10 @@ mod tests {
     }
 
     /// A model of `n` generated articles.
-    fn synthetic(n: u64) -> Option<Model> {
+    fn synthetic(n: usize) -> Option<Model> {
         let engine = crate::Engine::embedded().ok()?;
         let synth = crate::synth::Synth::new(&engine.gazetteer, &engine.actors);
-        let docs = (0..n)
-            .map(|i| crate::corpus::Document {
-                id: format!("s{i}"),
-                path: format!("s{i}.txt"),
-                text: synth.article(7, i),
-                ..Default::default()
-            })
-            .collect();
+        let docs = crate::synth::documents(&synth, n, 7);
         Some(Model::new(engine.extract_documents(docs)))
     }
 
