@@ -102,13 +102,9 @@ pub fn frame_times(model: Model, n: usize, moving: bool) -> (Duration, Duration)
 /// answered and its time (layout + tessellation, as [`frame`]).
 pub fn interaction_times(model: Model) -> Vec<(String, Duration)> {
     use super::state::{Measure, Selection};
-    let mut counts = vec![0usize; model.data.places.len()];
-    for m in &model.data.mentions {
-        if let Some(i) = model.place_index(&m.place) {
-            counts[i] += 1;
-        }
-    }
-    let place = counts.iter().enumerate().max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i))).map(|(i, _)| model.data.places[i].clone());
+    let stats = model.place_stats(&crate::model::DayRange::ALL, TimeAxis::Event);
+    let busiest = stats.iter().max_by_key(|s| (s.mentions, std::cmp::Reverse(s.place)));
+    let place = busiest.and_then(|s| model.data.places.get(s.place)).cloned();
     let (ctx, mut app) = open(model, AppState::default());
     let mut t = 0.0;
     let mut step = |app: &mut DatelineApp| {
