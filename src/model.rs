@@ -570,6 +570,18 @@ impl DayIndex {
     }
 }
 
+/// The day of item `i` of `kind` (0 mentions, 1 claims, 2 quotes) on `axis`: its own date,
+/// or its article's publication day from `published_of` (per kind, in corpus order). `None`
+/// for an undated item or an index out of range.
+fn day_of(data: &Extraction, published_of: &[Vec<Option<NaiveDate>>; 3], axis: TimeAxis, kind: usize, i: usize) -> Option<NaiveDate> {
+    match (axis, kind) {
+        (TimeAxis::Event, 0) => data.mentions.get(i)?.date,
+        (TimeAxis::Event, 1) => data.claims.get(i)?.date,
+        (TimeAxis::Event, _) => data.quotes.get(i)?.date,
+        (TimeAxis::Published, _) => *published_of.get(kind)?.get(i)?,
+    }
+}
+
 fn range_slice<'a>(sorted: &'a [(NaiveDate, u32)], range: &DayRange) -> &'a [(NaiveDate, u32)] {
     let lo = match range.from {
         Some(f) => sorted.partition_point(|(d, _)| *d < f),
@@ -701,12 +713,8 @@ impl Model {
         // The day indices of both axes (sorted item lists, and the items per day counted from
         // them) and the per-day aggregates ([`Aggregates`]) are built side by side.
         let counts = [data.mentions.len(), data.claims.len(), data.quotes.len()];
-        let event_day = |kind: usize, i: usize| match kind {
-            0 => data.mentions[i].date,
-            1 => data.claims[i].date,
-            _ => data.quotes[i].date,
-        };
-        let published_day = |kind: usize, i: usize| published_of[kind][i];
+        let event_day = |kind: usize, i: usize| day_of(&data, &published_of, TimeAxis::Event, kind, i);
+        let published_day = |kind: usize, i: usize| day_of(&data, &published_of, TimeAxis::Published, kind, i);
         let indices = || rayon::join(|| DayIndex::of(counts, event_day), || DayIndex::of(counts, published_day));
         let (((by_event, density_event), (by_published, density_published)), aggregates) =
             rayon::join(indices, || Aggregates::of(&data, &place_by_id, &published_of));
@@ -784,14 +792,12 @@ impl Model {
 
     /// The date of an item on the given axis.
     pub fn item_date(&self, item: ItemRef, axis: TimeAxis) -> Option<NaiveDate> {
-        match (axis, item) {
-            (TimeAxis::Event, ItemRef::Mention(i)) => self.data.mentions.get(i)?.date,
-            (TimeAxis::Event, ItemRef::Claim(i)) => self.data.claims.get(i)?.date,
-            (TimeAxis::Event, ItemRef::Quote(i)) => self.data.quotes.get(i)?.date,
-            (TimeAxis::Published, ItemRef::Mention(i)) => *self.published_of[0].get(i)?,
-            (TimeAxis::Published, ItemRef::Claim(i)) => *self.published_of[1].get(i)?,
-            (TimeAxis::Published, ItemRef::Quote(i)) => *self.published_of[2].get(i)?,
-        }
+        let (kind, i) = match item {
+            ItemRef::Mention(i) => (0, i),
+            ItemRef::Claim(i) => (1, i),
+            ItemRef::Quote(i) => (2, i),
+        };
+        day_of(&self.data, &self.published_of, axis, kind, i)
     }
 
     fn select(&self, sorted: &[(NaiveDate, u32)], len: usize, range: &DayRange) -> Vec<usize> {
