@@ -274,7 +274,24 @@ pub fn engine_bench(engine: &Engine, n: usize, keep: Option<&Path>) -> Result<En
         format!("median of 100 random 3-day windows (place_stats + claims_in + quotes_in); p95 {}; {} results", fmt_duration(p95), touched),
     ));
 
-    // 5. Memory: of a fresh process that loads the corpus (the target), and of this run.
+    // 5. Data export of everything, as the window's "Export data…" worker does it: choose
+    //    the items, then encode the GeoJSON and the CSV tables (counted, not written to disk).
+    let t = Instant::now();
+    let (m, c, q) = crate::export::shown_items(&model, &crate::export::ShownFilter::default());
+    let view = model.view(&m, &c, &q);
+    let mut sink = Counter(0);
+    for (_, table) in crate::export::DATA_FILES {
+        let format = table.map_or(crate::export::Format::Geojson, crate::export::Format::Csv);
+        crate::export::write(&view, format, &mut sink).map_err(|e| Error::Usage(format!("data export: {e}")))?;
+    }
+    rows.push(Row::new(
+        "data export, everything",
+        fmt_duration(t.elapsed()),
+        "",
+        format!("GeoJSON + 5 CSV tables, {:.0} MB, streamed (the window's worker; disk writes not counted)", sink.0 as f64 / 1e6),
+    ));
+
+    // 6. Memory: of a fresh process that loads the corpus (the target), and of this run.
     let mb_of = |b: u64| b as f64 / 1e6;
     match load_rss(&corpus_dir) {
         Ok(b) => rows.push(Row::new(
@@ -295,6 +312,20 @@ pub fn engine_bench(engine: &Engine, n: usize, keep: Option<&Path>) -> Result<En
         None => rows.push(Row::new("peak RSS, this bench", "n/a", "", "no /proc/self/status on this system")),
     }
     Ok(EngineBench { rows, model, load: ours + build })
+}
+
+/// A writer that only counts bytes.
+struct Counter(u64);
+
+impl std::io::Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len() as u64;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Rows for the window's figures. Measured by `cargo bench` and the GUI; the `gui` build may

@@ -135,14 +135,22 @@ pub fn extract_paths(engine: &Engine, paths: &[PathBuf]) -> Extraction {
 }
 
 fn emit(out: &Option<PathBuf>, text: &str) -> Result<(), Error> {
+    emit_with(out, |w| w.write_all(text.as_bytes()))
+}
+
+/// Write to the `--out` file (atomically) or to standard output, streaming through a buffer.
+fn emit_with(out: &Option<PathBuf>, fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Error> {
     match out {
-        Some(p) => export::write_atomic(p, text.as_bytes()),
+        Some(p) => export::write_atomic_with(p, fill),
         None => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`| head`) is not an error worth a message.
-            let _ = stdout.write_all(text.as_bytes());
-            let _ = stdout.flush();
-            Ok(())
+            let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            match fill(&mut stdout).and_then(|()| stdout.flush()) {
+                // A closed pipe (`| head`) is not an error worth a message.
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(Error::Write { path: PathBuf::from("standard output"), message: e.to_string() })
+                }
+                _ => Ok(()),
+            }
         }
     }
 }
@@ -152,20 +160,26 @@ pub fn run(cli: &Cli, command: &Command) -> Result<(), Error> {
     let engine = cli.engine()?;
     match command {
         Command::Extract { paths, format, table, out, at, window, select } => {
-            let mut x = extract_paths(&engine, paths);
+            let format = match (format, table) {
+                (Format::Json, _) => export::Format::Json,
+                (Format::Csv, Some(t)) => {
+                    export::check_table(t)?;
+                    export::Format::Csv(t)
+                }
+                (Format::Csv, None) => export::Format::CsvAll,
+                (Format::Geojson, _) => export::Format::Geojson,
+            };
+            let x = extract_paths(&engine, paths);
             for p in &x.problems {
                 eprintln!("dateline: {}: {}", p.path, p.message);
             }
             if at.is_some() || select.is_some() {
-                x = crate::export::shown_cli(x, at.as_deref(), window, select.as_deref())?;
+                let model = crate::model::Model::new(x);
+                let view = export::shown_cli(&model, at.as_deref(), window, select.as_deref())?;
+                emit_with(out, |w| export::write(&view, format, w))
+            } else {
+                emit_with(out, |w| export::write(&x.view(), format, w))
             }
-            let text = match (format, table) {
-                (Format::Json, _) => export::to_json(&x)?,
-                (Format::Csv, Some(t)) => export::to_csv(&x, t)?,
-                (Format::Csv, None) => export::to_csv_all(&x)?,
-                (Format::Geojson, _) => export::to_geojson(&x)?,
-            };
-            emit(out, &text)
         }
         #[cfg(feature = "gui")]
         Command::Render(args) => crate::app::render::run_cli(&engine, args),

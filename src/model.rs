@@ -413,6 +413,48 @@ impl Extraction {
     }
 }
 
+/// A borrowed selection of an [`Extraction`]: what one export writes. It serialises exactly
+/// as an [`Extraction`] holding the same items would, without copying them (at 10,000
+/// articles a copy of everything shown is hundreds of megabytes).
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct View<'a> {
+    /// The corpus name.
+    pub corpus: &'a str,
+    /// The articles.
+    pub articles: Vec<&'a Article>,
+    /// The places, sorted by id.
+    pub places: Vec<&'a Place>,
+    /// Place mentions.
+    pub mentions: Vec<&'a Mention>,
+    /// Casualty claims.
+    pub claims: Vec<&'a Claim>,
+    /// Direct quotes.
+    pub quotes: Vec<&'a Quote>,
+    /// Capitalised names not in the gazetteer.
+    pub unknown_names: &'a [UnknownName],
+    /// Ceasefire moments.
+    pub truces: Vec<&'a Truce>,
+    /// Files that could not be read.
+    pub problems: &'a [Problem],
+}
+
+impl Extraction {
+    /// All of it, borrowed.
+    pub fn view(&self) -> View<'_> {
+        View {
+            corpus: &self.corpus,
+            articles: self.articles.iter().collect(),
+            places: self.places.iter().collect(),
+            mentions: self.mentions.iter().collect(),
+            claims: self.claims.iter().collect(),
+            quotes: self.quotes.iter().collect(),
+            unknown_names: &self.unknown_names,
+            truces: self.truces.iter().collect(),
+            problems: &self.problems,
+        }
+    }
+}
+
 /// Which date places an item on the timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum TimeAxis {
@@ -894,12 +936,12 @@ impl Model {
         self.place_index(place).and_then(|i| self.spellings_by_place.get(i)).cloned().unwrap_or_default()
     }
 
-    /// A smaller [`Extraction`] holding only the given mentions, claims and quotes (indices
-    /// into [`Model::data`], out-of-range ones ignored), in corpus order, with the articles
-    /// and places they refer to and the truces of those articles. Item spans still index into
-    /// the kept articles' texts. Unknown names and problems are left out. Used to export
-    /// exactly what the window shows.
-    pub fn subset(&self, mentions: &[usize], claims: &[usize], quotes: &[usize]) -> Extraction {
+    /// A [`View`] of only the given mentions, claims and quotes (indices into
+    /// [`Model::data`], out-of-range and repeated ones ignored), in corpus order, with the
+    /// articles and places they refer to and the truces of those articles. Item spans still
+    /// index into the kept articles' texts. Unknown names and problems are left out. Used to
+    /// export exactly what the window shows; it borrows the items instead of copying them.
+    pub fn view(&self, mentions: &[usize], claims: &[usize], quotes: &[usize]) -> View<'_> {
         let pick = |idx: &[usize], len: usize| -> Vec<usize> {
             let mut v: Vec<usize> = idx.iter().copied().filter(|&i| i < len).collect();
             v.sort_unstable();
@@ -907,11 +949,11 @@ impl Model {
             v
         };
         let d = &self.data;
-        let mentions: Vec<Mention> = pick(mentions, d.mentions.len()).into_iter().map(|i| d.mentions[i].clone()).collect();
-        let claims: Vec<Claim> = pick(claims, d.claims.len()).into_iter().map(|i| d.claims[i].clone()).collect();
-        let quotes: Vec<Quote> = pick(quotes, d.quotes.len()).into_iter().map(|i| d.quotes[i].clone()).collect();
-        let mut articles: std::collections::HashSet<&str> = std::collections::HashSet::new();
-        let mut places: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mentions: Vec<&Mention> = pick(mentions, d.mentions.len()).into_iter().map(|i| &d.mentions[i]).collect();
+        let claims: Vec<&Claim> = pick(claims, d.claims.len()).into_iter().map(|i| &d.claims[i]).collect();
+        let quotes: Vec<&Quote> = pick(quotes, d.quotes.len()).into_iter().map(|i| &d.quotes[i]).collect();
+        let mut articles: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        let mut places: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
         for m in &mentions {
             articles.insert(&m.article);
             places.insert(&m.place);
@@ -926,16 +968,16 @@ impl Model {
             articles.insert(&q.article);
             places.extend(q.places.iter().map(Id::as_str));
         }
-        Extraction {
-            corpus: d.corpus.clone(),
-            articles: d.articles.iter().filter(|a| articles.contains(a.id.as_str())).cloned().collect(),
-            places: d.places.iter().filter(|p| places.contains(p.id.as_str())).cloned().collect(),
-            truces: d.truces.iter().filter(|t| articles.contains(t.article.as_str())).cloned().collect(),
+        View {
+            corpus: &d.corpus,
+            articles: d.articles.iter().filter(|a| articles.contains(a.id.as_str())).collect(),
+            places: d.places.iter().filter(|p| places.contains(p.id.as_str())).collect(),
             mentions,
             claims,
             quotes,
-            unknown_names: Vec::new(),
-            problems: Vec::new(),
+            unknown_names: &[],
+            truces: d.truces.iter().filter(|t| articles.contains(t.article.as_str())).collect(),
+            problems: &[],
         }
     }
 
@@ -1130,14 +1172,14 @@ mod tests {
     }
 
     #[test]
-    fn subset_keeps_items_and_what_they_refer_to() {
+    fn view_keeps_items_and_what_they_refer_to() {
         let m = sample();
-        let x = m.subset(&[3, 99, 3], &[], &[]);
+        let x = m.view(&[3, 99, 3], &[], &[]);
         assert_eq!(x.mentions.len(), 1);
         assert_eq!(x.mentions[0].text, "Khankendi");
         assert_eq!(x.places.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), vec!["stepanakert"]);
         assert_eq!(x.articles.len(), 1);
-        let none = m.subset(&[], &[], &[]);
+        let none = m.view(&[], &[], &[]);
         assert!(none.articles.is_empty() && none.places.is_empty() && none.mentions.is_empty());
     }
 }

@@ -27,6 +27,7 @@ fn bench_prints_every_measure_with_a_value() {
         "extraction wall time",
         "extraction throughput",
         "model build",
+        "data export, everything",
         "peak RSS, corpus loaded",
         "first frame (embedded)",
         "headless render 1600x1000",

@@ -193,11 +193,18 @@ enum Msg {
     /// The off-screen render finished (2x): PNG bytes.
     Png(Result<Vec<u8>, String>),
     /// Written.
-    Done(ExportRecord),
+    Done(Job, ExportRecord),
     /// Nothing written, and why.
-    Failed(String),
+    Failed(Job, String),
     /// The user closed the dialog.
-    Cancelled,
+    Cancelled(Job),
+}
+
+/// Which export a worker's message is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Job {
+    Screenshot,
+    Data,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -242,6 +249,8 @@ pub struct Exporter {
     /// Draw the caption strip on every frame (headless renders), not only for exports.
     pub caption_always: bool,
     stage: Stage,
+    /// A data export is being written (one at a time).
+    data_running: bool,
     tx: Sender<Msg>,
     rx: Receiver<Msg>,
     toast: Option<Toast>,
@@ -257,6 +266,7 @@ impl Default for Exporter {
             use_dialog: false,
             caption_always: false,
             stage: Stage::Idle,
+            data_running: false,
             tx,
             rx,
             toast: None,
@@ -280,6 +290,19 @@ impl Exporter {
     /// Whether a screenshot is being taken or saved.
     pub fn busy(&self) -> bool {
         self.stage != Stage::Idle
+    }
+
+    /// Whether a data export is being written.
+    pub fn data_busy(&self) -> bool {
+        self.data_running
+    }
+
+    /// A worker finished (written, failed or cancelled).
+    fn finished(&mut self, job: Job) {
+        match job {
+            Job::Screenshot => self.stage = Stage::Idle,
+            Job::Data => self.data_running = false,
+        }
     }
 
     fn toast(&mut self, text: String, folder: Option<PathBuf>, error: bool) {
@@ -484,27 +507,28 @@ impl DatelineApp {
                     let scale = self.scale();
                     self.spawn_save(ctx, started, scale, dest, move || png);
                 }
-                Msg::Done(rec) => {
+                Msg::Done(job, rec) => {
                     let first = rec.paths.first().cloned().unwrap_or_default();
                     let more = if rec.paths.len() > 1 { format!(" and {} more files", rec.paths.len() - 1) } else { String::new() };
                     let folder = first.parent().map(Path::to_path_buf);
                     self.export.toast(format!("Saved {}{more}", first.display()), folder, false);
-                    if rec.scale > 0.0 {
-                        self.export.stage = Stage::Idle;
-                    }
+                    self.export.finished(job);
                     self.export.last = Some(rec);
                 }
-                Msg::Failed(e) => {
-                    self.export.stage = Stage::Idle;
+                Msg::Failed(job, e) => {
+                    self.export.finished(job);
                     self.export.toast(e, None, true);
                 }
-                Msg::Cancelled => {
-                    self.export.stage = Stage::Idle;
+                Msg::Cancelled(job) => {
+                    self.export.finished(job);
                     self.export.toast("Export cancelled.".into(), None, false);
                 }
             }
         }
-        if let Some(t) = &self.export.toast {
+        // The "Exporting data…" toast stays while the export runs.
+        if let Some(t) = &self.export.toast
+            && !self.export.data_running
+        {
             let left = TOAST_FOR.saturating_sub(t.since.elapsed());
             if left.is_zero() {
                 self.export.toast = None;
@@ -551,11 +575,11 @@ impl DatelineApp {
                         path
                     }
                     Asked::NoDialog => write_new(&dest.dir, &dest.stem, "png", &png)?,
-                    Asked::Cancelled => return Ok(Msg::Cancelled),
+                    Asked::Cancelled => return Ok(Msg::Cancelled(Job::Screenshot)),
                 };
-                Ok(Msg::Done(ExportRecord { paths: vec![path], elapsed: started.elapsed(), scale }))
+                Ok(Msg::Done(Job::Screenshot, ExportRecord { paths: vec![path], elapsed: started.elapsed(), scale }))
             })()
-            .unwrap_or_else(|e: String| Msg::Failed(format!("Could not save the screenshot: {e}")));
+            .unwrap_or_else(|e: String| Msg::Failed(Job::Screenshot, format!("Could not save the screenshot: {e}")));
             let _ = tx.send(msg);
             ctx2.request_repaint();
         });
@@ -604,22 +628,23 @@ impl DatelineApp {
         }
     }
 
-    /// "Export data…": CSV tables and GeoJSON of the items in view.
+    /// "Export data…": CSV tables and GeoJSON of the items in view. The items are chosen
+    /// on the UI thread (index lookups); finding them in the model, encoding and writing
+    /// happen on a worker, streamed to the files, so a 10,000-article corpus neither stalls
+    /// the window nor holds the files in memory.
     pub fn export_data(&mut self, ctx: &egui::Context) {
         let Some(model) = self.model.clone() else {
             self.export.toast("Nothing to export yet: the corpus is still loading.".into(), None, true);
             return;
         };
+        if self.export.data_running {
+            self.export.toast("A data export is still being written.".into(), None, false);
+            return;
+        }
         let started = Instant::now();
         self.visible.update(&model, &self.state);
-        let x = shown_extraction(&model, &self.state, &self.visible);
-        let files = match data_files(&x) {
-            Ok(f) => f,
-            Err(e) => {
-                self.export.toast(format!("Could not export the data: {e}"), None, true);
-                return;
-            }
-        };
+        let filter = shown_filter(&self.state, &self.visible);
+        let quotes = self.visible.quotes.clone();
         let dest =
             self.destination(default_data_dir(), default_stem(&self.state), "geojson", "Export data (GeoJSON; CSV tables beside it)");
         let tx = self.export.tx.clone();
@@ -634,26 +659,34 @@ impl DatelineApp {
                     }
                     Asked::NoDialog => {
                         std::fs::create_dir_all(&dest.dir).map_err(|e| format!("cannot write to {}: {e}", dest.dir.display()))?;
-                        let tails: Vec<&str> = files.iter().map(|(t, _)| *t).collect();
+                        let tails: Vec<&str> = crate::export::DATA_FILES.iter().map(|(t, _)| *t).collect();
                         let stem = unique_stem(&dest.dir, &dest.stem, &tails);
                         (dest.dir, stem)
                     }
-                    Asked::Cancelled => return Ok(Msg::Cancelled),
+                    Asked::Cancelled => return Ok(Msg::Cancelled(Job::Data)),
                 };
+                let (mentions, claims, _) = crate::export::shown_items(&model, &filter);
+                let view = model.view(&mentions, &claims, &quotes);
                 let mut paths = Vec::new();
-                for (tail, bytes) in &files {
+                for (tail, table) in crate::export::DATA_FILES {
                     let path = dir.join(format!("{stem}{tail}"));
-                    crate::export::write_atomic(&path, bytes.as_bytes()).map_err(|e| e.to_string())?;
+                    let format = table.map_or(crate::export::Format::Geojson, crate::export::Format::Csv);
+                    crate::export::write_atomic_with(&path, |w| crate::export::write(&view, format, w))
+                        .map_err(|e| e.to_string())?;
                     paths.push(path);
                 }
-                Ok(Msg::Done(ExportRecord { paths, elapsed: started.elapsed(), scale: 0.0 }))
+                Ok(Msg::Done(Job::Data, ExportRecord { paths, elapsed: started.elapsed(), scale: 0.0 }))
             })()
-            .unwrap_or_else(|e: String| Msg::Failed(format!("Could not export the data: {e}")));
+            .unwrap_or_else(|e: String| Msg::Failed(Job::Data, format!("Could not export the data: {e}")));
             let _ = tx.send(msg);
             ctx2.request_repaint();
         });
-        if let Err(e) = spawned {
-            self.export.toast(format!("Could not export the data: {e}"), None, true);
+        match spawned {
+            Ok(_) => {
+                self.export.data_running = true;
+                self.export.toast("Exporting data…".into(), None, false);
+            }
+            Err(e) => self.export.toast(format!("Could not export the data: {e}"), None, true),
         }
     }
 
@@ -716,34 +749,19 @@ fn ask(dialog: Option<DialogFuture>) -> Result<Asked, String> {
     })
 }
 
-/// The [`crate::model::Extraction`] of exactly what the views show: mentions, claims and
-/// quotes in the time window on the state's axis, at places passing the place filters and
-/// the selection (the selected place, or the places of the selected claim or quote), the
-/// quotes the quote list shows (so the search applies), historical figures unless hidden.
-pub fn shown_extraction(model: &Model, state: &AppState, visible: &Visible) -> crate::model::Extraction {
-    let f = crate::export::ShownFilter {
+/// What the views show, as an export filter: the time window on the state's axis, the place
+/// filters and the selection (the selected place, or the places of the selected claim or
+/// quote). The quotes exported are those the quote list shows ([`Visible::quotes`], so the
+/// search applies).
+pub fn shown_filter(state: &AppState, visible: &Visible) -> crate::export::ShownFilter {
+    crate::export::ShownFilter {
         range: state.range(),
         axis: state.axis,
         places: visible.selected_places.clone(),
         exact_places: state.filters.exact_places,
         coarse_places: state.filters.coarse_places,
         historical: state.filters.historical,
-    };
-    let (m, c, _) = crate::export::shown_items(model, &f);
-    model.subset(&m, &c, &visible.quotes)
-}
-
-/// The files of a data export: (name tail, contents), the GeoJSON first.
-pub fn data_files(x: &crate::model::Extraction) -> Result<Vec<(&'static str, String)>, String> {
-    let e = |e: crate::Error| e.to_string();
-    Ok(vec![
-        (".geojson", crate::export::to_geojson(x).map_err(e)?),
-        ("-mentions.csv", crate::export::to_csv(x, "mentions").map_err(e)?),
-        ("-claims.csv", crate::export::to_csv(x, "claims").map_err(e)?),
-        ("-quotes.csv", crate::export::to_csv(x, "quotes").map_err(e)?),
-        ("-places.csv", crate::export::to_csv(x, "places").map_err(e)?),
-        ("-articles.csv", crate::export::to_csv(x, "articles").map_err(e)?),
-    ])
+    }
 }
 
 #[cfg(test)]
