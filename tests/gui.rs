@@ -344,3 +344,59 @@ fn searching_a_large_corpus_lists_the_articles_with_most_occurrences_first() {
     let text = &app.model().unwrap().data.articles[open.article].text;
     assert_eq!(text[open.start..open.end].to_lowercase(), "killed");
 }
+
+#[test]
+fn ten_thousand_problems_list_quickly_and_scroll_to_the_last() {
+    let engine = Engine::embedded().expect("embedded gazetteer");
+    let mut x = engine.extract_embedded();
+    x.problems = (0..10_000)
+        .map(|i| dateline::model::Problem {
+            path: format!("/archive/2020/article_{i:05}.txt"),
+            message: format!("not valid UTF-8 (first bad byte at offset {i}); read as Latin-1/Windows-1252"),
+        })
+        .collect();
+    x.unknown_names = ["Zorya", "Yeraskh", "Xalfa"]
+        .iter()
+        .enumerate()
+        .map(|(i, n)| dateline::model::UnknownName { name: (*n).into(), count: 3 - i })
+        .collect();
+    let app = DatelineApp::from_model(Model::new(x), AppState::default());
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_context_setup(DatelineApp::setup_context)
+        .build_ui_state(|ui, app: &mut DatelineApp| app.show(ui), app);
+    h.run();
+    h.get_by_label("Problems (10003)").click();
+    h.run();
+    h.get_by_label("Files with problems (10000)");
+    let listed = |h: &Harness<'_, DatelineApp>| -> Vec<String> {
+        // A label's text is its accessible value.
+        h.query_all_by_label_contains("/archive/2020/")
+            .filter_map(|n| n.accesskit_node().label().or_else(|| n.accesskit_node().value()))
+            .collect()
+    };
+    // Only the rows in view are laid out: the first ones, not ten thousand.
+    let first = listed(&h);
+    assert!(first.contains(&"/archive/2020/article_00000.txt".to_owned()), "{first:?}");
+    assert!((5..100).contains(&first.len()), "{} rows laid out", first.len());
+    h.get_by_label_contains("first bad byte at offset 0)");
+    // Scrolled to the end: the last problems and the names after them.
+    let list = h.get_by_label("Files with problems (10000)").rect();
+    h.hover_at(list.center() + egui::vec2(0.0, 200.0));
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Page,
+        delta: egui::vec2(0.0, -10_000.0),
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+    });
+    // The scroll animates over a few frames.
+    h.run_steps(30);
+    let last = listed(&h);
+    assert!(last.contains(&"/archive/2020/article_09999.txt".to_owned()), "{last:?}");
+    assert!(!last.contains(&"/archive/2020/article_00000.txt".to_owned()));
+    assert!(last.len() < 100, "{} rows laid out", last.len());
+    for name in ["Zorya", "Yeraskh", "Xalfa"] {
+        h.get_by_label(name);
+    }
+}
