@@ -400,3 +400,40 @@ fn ten_thousand_problems_list_quickly_and_scroll_to_the_last() {
         h.get_by_label(name);
     }
 }
+
+#[test]
+fn a_plot_of_many_claimants_shows_the_side_key_instead_of_a_legend() {
+    // The embedded corpus: few series, each listed in the plot's legend.
+    let h = harness(WindowWidth::ThreeDays);
+    let series: Vec<String> = h.state().visible().plot.series.iter().map(|s| s.name.clone()).collect();
+    assert!((1..=dateline::app::views::casualty_plot::MAX_LEGEND_SERIES).contains(&series.len()), "{series:?}");
+    for name in &series {
+        h.get_by_label(name);
+    }
+    assert!(h.query_by_label_contains("claimant series").is_none());
+
+    // Generated articles: more claimants than a legend can list.
+    let engine = Engine::embedded().expect("embedded gazetteer");
+    let synth = dateline::synth::Synth::new(&engine.gazetteer, &engine.actors);
+    let model = Model::new(engine.extract_documents(dateline::synth::documents(&synth, 80, 5)));
+    let app = DatelineApp::from_model(model, AppState::default());
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_context_setup(DatelineApp::setup_context)
+        .build_ui_state(|ui, app: &mut DatelineApp| app.show(ui), app);
+    h.run();
+    let plot = &h.state().visible().plot;
+    assert!(plot.cells.is_empty(), "the detailed form");
+    let n = plot.series.len();
+    assert!(n > dateline::app::views::casualty_plot::MAX_LEGEND_SERIES, "{n} series");
+    let names: Vec<String> = plot.series.iter().map(|s| s.name.clone()).collect();
+    let sides: Vec<String> = plot.sides.iter().map(|s| format!("● {}", s.as_deref().unwrap_or("no known side"))).collect();
+    assert!(sides.len() >= 3, "{sides:?}");
+    h.get_by_label(&format!("· {n} claimant series: point at a mark to see who claims it"));
+    for side in &sides {
+        h.get_by_label(side);
+    }
+    for name in &names {
+        assert!(h.query_by_label(name).is_none(), "legend entry {name:?} drawn");
+    }
+}

@@ -198,8 +198,25 @@ pub struct PlotData {
     pub cell_size: [f64; 2],
     /// Largest cell count.
     pub cell_max: u32,
-    /// Dense form: the claimant sides present, most claims first (the colour key).
+    /// The claimant sides present, most claims first: the colour key of the dense form, and
+    /// of the detailed form when it has more series than a legend can list
+    /// ([`MAX_LEGEND_SERIES`]).
     pub sides: Vec<Option<String>>,
+}
+
+/// Series a legend lists; with more, the plot shows the colour key of the claimant sides
+/// instead (a legend of hundreds of "claimant · category" entries would cover the plot).
+pub const MAX_LEGEND_SERIES: usize = 12;
+
+/// Claimant sides, most claims first (ties by name), from (side, claims) counts.
+fn sides_by_claims<'a>(counts: impl IntoIterator<Item = (Option<&'a str>, usize)>) -> Vec<Option<String>> {
+    let mut by_side: rustc_hash::FxHashMap<Option<&str>, usize> = Default::default();
+    for (side, n) in counts {
+        *by_side.entry(side).or_default() += n;
+    }
+    let mut sides: Vec<(Option<&str>, usize)> = by_side.into_iter().collect();
+    sides.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    sides.into_iter().map(|(s, _)| s.map(str::to_owned)).collect()
 }
 
 /// Hedge glyph classes (marks of different glyphs are never merged).
@@ -312,6 +329,11 @@ impl PlotData {
                 _ => {}
             }
         }
+        let mut per_series = vec![0; series.len()];
+        for p in &plotted {
+            per_series[p.0] += 1;
+        }
+        let sides = sides_by_claims(series.iter().zip(per_series).map(|(se, n)| (se.side.as_deref(), n)));
         let mut order: Vec<usize> = (0..series.len()).collect();
         order.sort_by(|&a, &b| series[a].name.cmp(&series[b].name));
         let mut series: Vec<Series> = {
@@ -323,6 +345,7 @@ impl PlotData {
         }
         PlotData {
             key: None,
+            sides,
             series,
             marks: all.into_iter().map(|(_, _, _, m)| m).collect(),
             claims: plotted.len(),
@@ -371,9 +394,7 @@ impl PlotData {
             }
             *side_counts.entry(side).or_default() += 1;
         }
-        let mut sides: Vec<(Option<&str>, usize)> = side_counts.into_iter().collect();
-        sides.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let sides = sides.into_iter().map(|(s, _)| s.map(str::to_owned)).collect();
+        let sides = sides_by_claims(side_counts);
         let mut marks = Vec::with_capacity(best.len() + cells.len());
         let mut best: Vec<(usize, Mark)> = best.into_iter().map(|((g, _), m)| (g, m)).collect();
         best.sort_by(|a, b| a.1.point.x.total_cmp(&b.1.point.x));
@@ -496,13 +517,22 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
             ui.weak(format!("{} claims", fmt_num(ctx.visible.plot.claims as u64)));
         }
     });
-    if !ctx.visible.plot.cells.is_empty() {
-        // Dense form: a colour key instead of a legend of every series.
+    let dense = !ctx.visible.plot.cells.is_empty();
+    // The colour key of the sides instead of a legend of every series: in the dense form, and
+    // when there are more series than a legend can list.
+    let keyed = dense || ctx.visible.plot.series.len() > MAX_LEGEND_SERIES;
+    if dense {
         ui.weak("Lines: the day's highest toll (○ civilian □ military ◇ unspecified) · shading: incidents per day and figure, by the side claiming most");
+    }
+    if keyed {
         ui.horizontal_wrapped(|ui| {
             for side in &ctx.visible.plot.sides {
                 let name = side.as_deref().unwrap_or("no known side");
                 ui.label(egui::RichText::new(format!("● {name}")).color(pal.side(side.as_deref())).small());
+            }
+            if !dense {
+                let n = ctx.visible.plot.series.len();
+                ui.label(egui::RichText::new(format!("· {n} claimant series: point at a mark to see who claims it")).weak().small());
             }
         });
     }
@@ -528,7 +558,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
     let truces: &[NaiveDate] = ctx.model.truce_days();
 
     let mut plot = Plot::new("casualty_plot").height(height);
-    if data.cells.is_empty() {
+    if !keyed {
         plot =
             plot.legend(Legend::default().position(egui_plot::Corner::LeftTop).text_style(egui::TextStyle::Small).background_alpha(0.85));
     }
