@@ -1,5 +1,5 @@
 //! Reading articles: files and folders (walked safely: no symlink loops, size limits), text
-//! encodings (UTF-8, UTF-16 with BOM, Latin-1 as a fallback), JSON Lines as written by news
+//! encodings (UTF-8, UTF-16 with BOM, Latin-1 for bytes that are not UTF-8), JSON Lines as written by news
 //! scrapers, the corpus manifest, and the default corpus embedded in the binary.
 //!
 //! Nothing here is fatal: every file that cannot be used becomes a [`Problem`] and the
@@ -180,7 +180,8 @@ pub struct ReadResult {
     pub problems: Vec<Problem>,
 }
 
-/// Decode bytes as text: UTF-8 (BOM stripped), UTF-16 with BOM, else Latin-1 (Windows-1252).
+/// Decode bytes as text: UTF-8 (BOM stripped), UTF-16 with BOM, else UTF-8 with the bytes
+/// that are not valid UTF-8 read as Latin-1 (Windows-1252).
 /// Returns the text and a note when a conversion happened, or an error message for binary data.
 pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
     decode_vec(bytes.to_vec())
@@ -226,9 +227,24 @@ pub fn decode_vec(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
             }
         }
         Err(e) => {
-            let valid_up_to = e.utf8_error().valid_up_to();
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(e.as_bytes());
-            Ok((text.into_owned(), Some(format!("not valid UTF-8 (first bad byte at offset {valid_up_to}); read as Latin-1/Windows-1252"))))
+            // Mixed files are common in archives (a Latin-1 paragraph pasted into a UTF-8
+            // article): the valid UTF-8 stays UTF-8 and only the bytes that are not are read
+            // as Latin-1/Windows-1252 (a whole-file Latin-1 reading would garble every "ə").
+            // A file that is all Latin-1 reads the same either way, accented letters being
+            // invalid UTF-8.
+            let first = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
+            let mut bad = 0usize;
+            for chunk in bytes.utf8_chunks() {
+                text.push_str(chunk.valid());
+                if !chunk.invalid().is_empty() {
+                    bad += chunk.invalid().len();
+                    text.push_str(&encoding_rs::WINDOWS_1252.decode_without_bom_handling(chunk.invalid()).0);
+                }
+            }
+            let what = if bad == 1 { "1 byte".to_owned() } else { format!("{bad} bytes") };
+            Ok((text, Some(format!("not valid UTF-8 ({what}, the first at offset {first}); those read as Latin-1/Windows-1252"))))
         }
     }
 }
@@ -536,7 +552,13 @@ mod tests {
         assert_eq!((t.as_str(), n), ("Gəncə", None));
         let (t, n) = decode(b"Caf\xe9 in Bak\xfc").unwrap_or_default();
         assert_eq!(t, "Café in Bakü");
-        assert!(n.unwrap_or_default().contains("Latin-1"));
+        let n = n.unwrap_or_default();
+        assert!(n.contains("Latin-1") && n.contains("2 bytes, the first at offset 3"), "{n}");
+        // Mixed: the UTF-8 stays UTF-8 (Gəncə), the stray Latin-1 bytes are read as such.
+        let mixed = [&b"\x93Caf\xe9\x94 in "[..], "Gəncə, Şuşa".as_bytes(), b" \xa3100"].concat();
+        let (t, n) = decode(&mixed).unwrap_or_default();
+        assert_eq!(t, "“Café” in Gəncə, Şuşa £100");
+        assert!(n.unwrap_or_default().contains("4 bytes, the first at offset 0"));
         let mut utf16 = vec![0xFF, 0xFE];
         for u in "Baku".encode_utf16() {
             utf16.extend(u.to_le_bytes());

@@ -80,11 +80,7 @@ pub fn to_string(x: &View<'_>, format: Format<'_>) -> Result<String, Error> {
 
 /// Check a table name before anything is written.
 pub fn check_table(table: &str) -> Result<(), Error> {
-    if TABLES.contains(&table) {
-        Ok(())
-    } else {
-        Err(Error::Usage(format!("unknown table {table:?}; one of {}", TABLES.join(", "))))
-    }
+    if TABLES.contains(&table) { Ok(()) } else { Err(Error::Usage(format!("unknown table {table:?}; one of {}", TABLES.join(", ")))) }
 }
 
 /// The articles of a view by id.
@@ -540,12 +536,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 /// `dateline extract --at DATE --window W --select PLACE`: keep what the window would show
 /// for that state (no place-kind filters, historical figures kept).
-pub fn shown_cli<'m>(
-    model: &'m crate::model::Model,
-    at: Option<&str>,
-    window: &str,
-    select: Option<&str>,
-) -> Result<View<'m>, Error> {
+pub fn shown_cli<'m>(model: &'m crate::model::Model, at: Option<&str>, window: &str, select: Option<&str>) -> Result<View<'m>, Error> {
     let mut f = ShownFilter::default();
     if let Some(at) = at {
         f.range = window_range(parse_date(at)?, parse_window(window)?);

@@ -671,8 +671,7 @@ impl DatelineApp {
                 for (tail, table) in crate::export::DATA_FILES {
                     let path = dir.join(format!("{stem}{tail}"));
                     let format = table.map_or(crate::export::Format::Geojson, crate::export::Format::Csv);
-                    crate::export::write_atomic_with(&path, |w| crate::export::write(&view, format, w))
-                        .map_err(|e| e.to_string())?;
+                    crate::export::write_atomic_with(&path, |w| crate::export::write(&view, format, w)).map_err(|e| e.to_string())?;
                     paths.push(path);
                 }
                 Ok(Msg::Done(Job::Data, ExportRecord { paths, elapsed: started.elapsed(), scale: 0.0 }))
