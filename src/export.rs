@@ -80,7 +80,11 @@ pub fn to_string(x: &View<'_>, format: Format<'_>) -> Result<String, Error> {
 
 /// Check a table name before anything is written.
 pub fn check_table(table: &str) -> Result<(), Error> {
-    if TABLES.contains(&table) { Ok(()) } else { Err(Error::Usage(format!("unknown table {table:?}; one of {}", TABLES.join(", ")))) }
+    if TABLES.contains(&table) { Ok(()) } else { Err(Error::Usage(unknown_table(table))) }
+}
+
+fn unknown_table(table: &str) -> String {
+    format!("unknown table {table:?}; one of {}", TABLES.join(", "))
 }
 
 /// The articles of a view by id.
@@ -202,12 +206,7 @@ fn write_csv(x: &View<'_>, table: &str, out: &mut dyn Write) -> std::io::Result<
                 w.write_record([&p.path, &p.message])?;
             }
         }
-        other => {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                format!("unknown table {other:?}; one of {}", TABLES.join(", ")),
-            ));
-        }
+        other => return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, unknown_table(other))),
     }
     w.flush()
 }

@@ -292,11 +292,6 @@ impl Exporter {
         self.stage != Stage::Idle
     }
 
-    /// Whether a data export is being written.
-    pub fn data_busy(&self) -> bool {
-        self.data_running
-    }
-
     /// A worker finished (written, failed or cancelled).
     fn finished(&mut self, job: Job) {
         match job {
@@ -628,8 +623,8 @@ impl DatelineApp {
         }
     }
 
-    /// "Export data…": CSV tables and GeoJSON of the items in view. The items are chosen
-    /// on the UI thread (index lookups); finding them in the model, encoding and writing
+    /// "Export data…": CSV tables and GeoJSON of the items in view. The UI thread only takes
+    /// the filter and the quote list; finding the items in the model, encoding and writing
     /// happen on a worker, streamed to the files, so a 10,000-article corpus neither stalls
     /// the window nor holds the files in memory.
     pub fn export_data(&mut self, ctx: &egui::Context) {
