@@ -21,14 +21,26 @@ fn model() -> Model {
     Model::new(engine.extract_embedded())
 }
 
-fn harness_with(state: AppState, size: [f32; 2]) -> Harness<'static, DatelineApp> {
-    let app = DatelineApp::from_model(model(), state);
+/// A window on `model`, after its first frames.
+fn harness_on(model: Model, state: AppState, size: [f32; 2]) -> Harness<'static, DatelineApp> {
+    let app = DatelineApp::from_model(model, state);
     let mut h = Harness::builder()
         .with_size(size)
         .with_context_setup(DatelineApp::setup_context)
         .build_ui_state(|ui, app: &mut DatelineApp| app.show(ui), app);
     h.run();
     h
+}
+
+fn harness_with(state: AppState, size: [f32; 2]) -> Harness<'static, DatelineApp> {
+    harness_on(model(), state, size)
+}
+
+/// `n` generated articles (`dateline synth`), extracted.
+fn generated(n: usize, seed: u64) -> Model {
+    let engine = Engine::embedded().expect("embedded gazetteer");
+    let synth = dateline::synth::Synth::new(&engine.gazetteer, &engine.actors);
+    Model::new(engine.extract_documents(dateline::synth::documents(&synth, n, seed)))
 }
 
 fn harness(window: WindowWidth) -> Harness<'static, DatelineApp> {
@@ -314,18 +326,10 @@ fn fonts_render_azerbaijani_armenian_and_cyrillic() {
 
 #[test]
 fn searching_a_large_corpus_lists_the_articles_with_most_occurrences_first() {
-    let engine = Engine::embedded().expect("embedded gazetteer");
-    let synth = dateline::synth::Synth::new(&engine.gazetteer, &engine.actors);
-    let docs = dateline::synth::documents(&synth, 80, 3);
-    let model = Model::new(engine.extract_documents(docs));
+    let model = generated(80, 3);
     let containing = model.data.articles.iter().filter(|a| a.text.to_lowercase().contains("killed")).count();
     assert!(containing > dateline::app::views::quotes::MAX_ARTICLE_HITS, "{containing}");
-    let app = DatelineApp::from_model(model, AppState::default());
-    let mut h = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .with_context_setup(DatelineApp::setup_context)
-        .build_ui_state(|ui, app: &mut DatelineApp| app.show(ui), app);
-    h.run();
+    let mut h = harness_on(model, AppState::default(), [1600.0, 1000.0]);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
     h.run();
     h.get_by_role(egui::accesskit::Role::TextInput).type_text("KILLED");
@@ -360,12 +364,7 @@ fn ten_thousand_problems_list_quickly_and_scroll_to_the_last() {
         .enumerate()
         .map(|(i, n)| dateline::model::UnknownName { name: (*n).into(), count: 3 - i })
         .collect();
-    let app = DatelineApp::from_model(Model::new(x), AppState::default());
-    let mut h = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .with_context_setup(DatelineApp::setup_context)
-        .build_ui_state(|ui, app: &mut DatelineApp| app.show(ui), app);
-    h.run();
+    let mut h = harness_on(Model::new(x), AppState::default(), [1600.0, 1000.0]);
     h.get_by_label("Problems (10003)").click();
     h.run();
     h.get_by_label("Files with problems (10000)");
@@ -413,15 +412,7 @@ fn a_plot_of_many_claimants_shows_the_side_key_instead_of_a_legend() {
     assert!(h.query_by_label_contains("claimant series").is_none());
 
     // Generated articles: more claimants than a legend can list.
-    let engine = Engine::embedded().expect("embedded gazetteer");
-    let synth = dateline::synth::Synth::new(&engine.gazetteer, &engine.actors);
-    let model = Model::new(engine.extract_documents(dateline::synth::documents(&synth, 80, 5)));
-    let app = DatelineApp::from_model(model, AppState::default());
-    let mut h = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .with_context_setup(DatelineApp::setup_context)
-        .build_ui_state(|ui, app: &mut DatelineApp| app.show(ui), app);
-    h.run();
+    let h = harness_on(generated(80, 5), AppState::default(), [1600.0, 1000.0]);
     let plot = &h.state().visible().plot;
     assert!(plot.cells.is_empty(), "the detailed form");
     let n = plot.series.len();
