@@ -71,7 +71,7 @@ pub fn write(x: &View<'_>, format: Format<'_>, w: &mut dyn Write) -> std::io::Re
     }
 }
 
-/// The output as a string (see [`write`]).
+/// The output as a string (see [`write()`]).
 pub fn to_string(x: &View<'_>, format: Format<'_>) -> Result<String, Error> {
     let mut out = Vec::new();
     write(x, format, &mut out).map_err(|e| Error::Usage(format!("cannot encode the output: {e}")))?;
