@@ -277,11 +277,9 @@ pub fn engine_bench(engine: &Engine, n: usize, keep: Option<&Path>) -> Result<En
     // 5. Data export of everything, as the window's "Export data…" worker does it: choose
     //    the items, then encode the GeoJSON and the CSV tables (counted, not written to disk).
     let t = Instant::now();
-    let (m, c, q) = crate::export::shown_items(&model, &crate::export::ShownFilter::default());
-    let view = model.view(&m, &c, &q);
+    let view = crate::export::shown_view(&model, &crate::export::ShownFilter::default());
     let mut sink = Counter(0);
-    for (_, table) in crate::export::DATA_FILES {
-        let format = table.map_or(crate::export::Format::Geojson, crate::export::Format::Csv);
+    for &(_, format) in crate::export::DATA_FILES {
         crate::export::write(&view, format, &mut sink).map_err(|e| Error::Usage(format!("data export: {e}")))?;
     }
     rows.push(Row::new(

@@ -26,15 +26,15 @@ fn enum_str<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
-/// The files of a data export: (name tail, table), the GeoJSON first; each CSV table is one
-/// of [`TABLES`]. The window's "Export data…" writes `STEM{tail}` for each.
-pub const DATA_FILES: &[(&str, Option<&str>)] = &[
-    (".geojson", None),
-    ("-mentions.csv", Some("mentions")),
-    ("-claims.csv", Some("claims")),
-    ("-quotes.csv", Some("quotes")),
-    ("-places.csv", Some("places")),
-    ("-articles.csv", Some("articles")),
+/// The files of a data export: (name tail, format), the GeoJSON first, then CSV tables of
+/// [`TABLES`]. The window's "Export data…" writes `STEM{tail}` for each.
+pub const DATA_FILES: &[(&str, Format<'static>)] = &[
+    (".geojson", Format::Geojson),
+    ("-mentions.csv", Format::Csv("mentions")),
+    ("-claims.csv", Format::Csv("claims")),
+    ("-quotes.csv", Format::Csv("quotes")),
+    ("-places.csv", Format::Csv("places")),
+    ("-articles.csv", Format::Csv("articles")),
 ];
 
 /// An output format of `dateline extract` and of the window's data export.

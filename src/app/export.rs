@@ -663,9 +663,8 @@ impl DatelineApp {
                 let (mentions, claims, _) = crate::export::shown_items(&model, &filter);
                 let view = model.view(&mentions, &claims, &quotes);
                 let mut paths = Vec::new();
-                for (tail, table) in crate::export::DATA_FILES {
+                for &(tail, format) in crate::export::DATA_FILES {
                     let path = dir.join(format!("{stem}{tail}"));
-                    let format = table.map_or(crate::export::Format::Geojson, crate::export::Format::Csv);
                     crate::export::write_atomic_with(&path, |w| crate::export::write(&view, format, w)).map_err(|e| e.to_string())?;
                     paths.push(path);
                 }
