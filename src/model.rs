@@ -248,6 +248,16 @@ pub enum Category {
     Unspecified,
 }
 
+impl Category {
+    /// How many categories there are ([`Category::index`] is below it).
+    pub const COUNT: usize = 3;
+
+    /// A small index for the category, below [`Category::COUNT`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
 /// How a figure is qualified.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -680,6 +690,74 @@ pub struct Model {
     /// The publication day of each mention, claim and quote (their article's), in corpus
     /// order: [`Model::item_date`] on the publication axis without looking the article up.
     published_of: [Vec<Option<NaiveDate>>; 3],
+    /// Each claim's claimant, side and place as small indices ([`Model::claim_keys`]).
+    claims: ClaimKeys,
+}
+
+/// A claim's claimant, claimant side and place as small indices, so that views can group
+/// hundreds of thousands of claims on a click without hashing or comparing their strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClaimKey {
+    /// Index into [`Model::claimants`] (0: none, the outlet's own voice).
+    pub claimant: u32,
+    /// Index into [`Model::claimant_sides`] (0: no known side).
+    pub side: u32,
+    /// Index into [`Extraction::places`], or [`ClaimKey::NO_PLACE`].
+    pub place: u32,
+}
+
+impl ClaimKey {
+    /// [`ClaimKey::place`] of a claim that names no place of the corpus.
+    pub const NO_PLACE: u32 = u32::MAX;
+}
+
+/// The [`ClaimKey`] of every claim and the names its indices stand for.
+#[derive(Debug, Clone, Default)]
+struct ClaimKeys {
+    keys: Vec<ClaimKey>,
+    claimants: Vec<Option<Id>>,
+    sides: Vec<Option<Id>>,
+}
+
+impl ClaimKeys {
+    fn of(data: &Extraction, place_by_id: &FxHashMap<String, usize>) -> ClaimKeys {
+        /// Distinct names in order of first use, index 0 for none.
+        struct Names<'a> {
+            index: FxHashMap<&'a str, u32>,
+            names: Vec<Option<Id>>,
+            /// The last name looked up: claims of one article share their names' allocation.
+            last: Option<(&'a Id, u32)>,
+        }
+        impl<'a> Names<'a> {
+            fn get(&mut self, id: Option<&'a Id>) -> u32 {
+                let Some(id) = id else { return 0 };
+                if let Some((seen, i)) = self.last
+                    && seen.same_as(id)
+                {
+                    return i;
+                }
+                let next = self.names.len() as u32;
+                let i = *self.index.entry(id.as_str()).or_insert_with(|| {
+                    self.names.push(Some(id.clone()));
+                    next
+                });
+                self.last = Some((id, i));
+                i
+            }
+        }
+        let new = || Names { index: FxHashMap::default(), names: vec![None], last: None };
+        let (mut claimants, mut sides) = (new(), new());
+        let keys = data
+            .claims
+            .iter()
+            .map(|c| ClaimKey {
+                claimant: claimants.get(c.claimant.as_ref()),
+                side: sides.get(c.claimant_side.as_ref()),
+                place: c.place.as_ref().and_then(|p| place_by_id.get(p.as_str())).map_or(ClaimKey::NO_PLACE, |&p| p as u32),
+            })
+            .collect();
+        ClaimKeys { keys, claimants: claimants.names, sides: sides.names }
+    }
 }
 
 /// Items at one place on one day.
@@ -758,8 +836,9 @@ impl Model {
         let event_day = |kind: usize, i: usize| day_of(&data, &published_of, TimeAxis::Event, kind, i);
         let published_day = |kind: usize, i: usize| day_of(&data, &published_of, TimeAxis::Published, kind, i);
         let indices = || rayon::join(|| DayIndex::of(counts, event_day), || DayIndex::of(counts, published_day));
-        let (((by_event, density_event), (by_published, density_published)), aggregates) =
-            rayon::join(indices, || Aggregates::of(&data, &place_by_id, &published_of));
+        let (((by_event, density_event), (by_published, density_published)), (aggregates, claims)) = rayon::join(indices, || {
+            rayon::join(|| Aggregates::of(&data, &place_by_id, &published_of), || ClaimKeys::of(&data, &place_by_id))
+        });
         let Aggregates { place_days, spell_days, spelling_names, spellings_by_place } = aggregates;
         let mut model = Model {
             truce_days: Vec::new(),
@@ -775,6 +854,7 @@ impl Model {
             density_event,
             density_published,
             published_of,
+            claims,
         };
         model.truce_days = model.compute_truce_days();
         model
@@ -919,6 +999,21 @@ impl Model {
         }
         stats.retain(|s| s.total() > 0);
         stats
+    }
+
+    /// Each claim's claimant, side and place as indices ([`ClaimKey`]), in corpus order.
+    pub fn claim_keys(&self) -> &[ClaimKey] {
+        &self.claims.keys
+    }
+
+    /// The claimants [`ClaimKey::claimant`] indexes (index 0: `None`, the outlet's own voice).
+    pub fn claimants(&self) -> &[Option<Id>] {
+        &self.claims.claimants
+    }
+
+    /// The claimant sides [`ClaimKey::side`] indexes (index 0: `None`, no known side).
+    pub fn claimant_sides(&self) -> &[Option<Id>] {
+        &self.claims.sides
     }
 
     /// Whether a claim touches a place (names it in its sentence).
@@ -1113,6 +1208,33 @@ mod tests {
             ],
             ..Default::default()
         })
+    }
+
+    #[test]
+    fn claim_keys_name_each_claims_claimant_side_and_place() {
+        let Some(mut x) = crate::Engine::embedded().ok().map(|e| e.extract_embedded()) else { return };
+        // A claim naming a place the corpus does not list, and one by a claimant of its own.
+        let mut odd = x.claims[0].clone();
+        odd.place = Some("atlantis".into());
+        odd.claimant = Some("Someone New".into());
+        odd.claimant_side = None;
+        x.claims.push(odd);
+        let m = Model::new(x);
+        assert_eq!(m.claim_keys().len(), m.data.claims.len());
+        for (c, k) in m.data.claims.iter().zip(m.claim_keys()) {
+            assert_eq!(m.claimants()[k.claimant as usize], c.claimant);
+            assert_eq!(m.claimant_sides()[k.side as usize], c.claimant_side);
+            match c.place.as_deref().and_then(|p| m.place_index(p)) {
+                Some(p) => assert_eq!(k.place as usize, p),
+                None => assert_eq!(k.place, ClaimKey::NO_PLACE, "{:?}", c.place),
+            }
+        }
+        // One index per distinct name, and index 0 for none.
+        let distinct = |names: &mut dyn Iterator<Item = Option<&str>>| names.chain([None]).collect::<std::collections::BTreeSet<_>>().len();
+        assert_eq!(m.claimants().len(), distinct(&mut m.data.claims.iter().map(|c| c.claimant.as_deref())));
+        assert_eq!(m.claimant_sides().len(), distinct(&mut m.data.claims.iter().map(|c| c.claimant_side.as_deref())));
+        assert!(m.claimants().len() > 4 && m.claimant_sides().len() > 2, "{:?}", m.claimant_sides());
+        assert_eq!((m.claimants()[0].as_ref(), m.claimant_sides()[0].as_ref()), (None, None));
     }
 
     #[test]

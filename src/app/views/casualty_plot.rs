@@ -13,7 +13,7 @@ use super::{ViewCtx, fmt_day};
 use crate::app::command::Command;
 use crate::app::state::{Measure, Selection};
 use crate::app::theme::category_label;
-use crate::model::{Category, Claim, Hedge, ItemRef, Scope};
+use crate::model::{Category, Claim, ClaimKey, Hedge, ItemRef, Scope};
 
 /// Plot x of a day: days since 0001-01-01.
 pub fn day_x(d: NaiveDate) -> f64 {
@@ -202,7 +202,14 @@ pub struct PlotData {
     /// of the detailed form when it has more series than a legend can list
     /// ([`MAX_LEGEND_SERIES`]).
     pub sides: Vec<Option<String>>,
+    /// The plot data of the last few other keys, most recent first (toggling a measure,
+    /// scale, axis or place back is then instant; each without a list of its own).
+    recent: Vec<PlotData>,
 }
+
+/// How many other keys' plot data [`PlotData::update`] keeps (one each for the measure,
+/// scale, axis and selection toggled and back).
+const RECENT_PLOTS: usize = 4;
 
 /// Series a legend lists; with more, the plot shows the colour key of the claimant sides
 /// instead (a legend of hundreds of "claimant · category" entries would cover the plot).
@@ -237,23 +244,38 @@ impl PlotData {
         if self.key.as_ref() == Some(&key) {
             return false;
         }
-        *self = PlotData::build(model, &key);
-        self.key = Some(key);
+        let mut recent = std::mem::take(&mut self.recent);
+        let next = match recent.iter().position(|p| p.key.as_ref() == Some(&key)) {
+            Some(i) => recent.remove(i),
+            None => {
+                let mut built = PlotData::build(model, &key);
+                built.key = Some(key);
+                built
+            }
+        };
+        let previous = std::mem::replace(self, next);
+        if previous.key.is_some() {
+            recent.insert(0, previous);
+            recent.truncate(RECENT_PLOTS);
+        }
+        self.recent = recent;
         true
     }
 
     fn build(model: &crate::model::Model, key: &PlotKey) -> PlotData {
         use rustc_hash::FxHashMap as HashMap;
-        let place = key.place.as_deref();
         let log = key.log;
         let claims = &model.data.claims;
-        // Plotted claims with their series and position.
-        let mut names: HashMap<(Option<&str>, Category), usize> = HashMap::default();
+        let keys = model.claim_keys();
+        // The selected place as an index (a place the corpus lacks: no claim matches it).
+        let place = key.place.as_deref().map(|p| model.place_index(p).map_or(ClaimKey::NO_PLACE - 1, |i| i as u32));
+        // Plotted claims with their series (claimant × category) and position.
+        let mut series_of: Vec<u32> = vec![u32::MAX; model.claimants().len() * Category::COUNT];
         let mut series: Vec<Series> = Vec::new();
-        let mut plotted: Vec<(usize, usize, f64, f64)> = Vec::new(); // (series, claim, x, y)
+        let mut plotted: Vec<(usize, usize, f64, f64)> = Vec::with_capacity(claims.len()); // (series, claim, x, y)
         let mut historical = Vec::new();
-        for (i, c) in claims.iter().enumerate() {
-            if place.is_some_and(|p| c.place.as_deref() != Some(p)) {
+        for ((i, c), k) in claims.iter().enumerate().zip(keys) {
+            if place.is_some_and(|p| k.place != p) {
                 continue;
             }
             if c.scope == Scope::Historical {
@@ -263,11 +285,12 @@ impl PlotData {
             let (Some(f), Some(d)) = (figure(c, key.measure), model.item_date(ItemRef::Claim(i), key.axis)) else {
                 continue;
             };
-            let s = *names.entry((c.claimant.as_deref(), c.category)).or_insert_with(|| {
+            let slot = &mut series_of[k.claimant as usize * Category::COUNT + c.category.index()];
+            if *slot == u32::MAX {
+                *slot = series.len() as u32;
                 series.push(Series::new(series_name(c), c));
-                series.len() - 1
-            });
-            plotted.push((s, i, day_x(d), to_y(f as f64, log)));
+            }
+            plotted.push((*slot as usize, i, day_x(d), to_y(f as f64, log)));
         }
         let top = plotted.iter().map(|p| p.3).fold(0.0, f64::max);
         let y_max = if log { (top + 0.35).max(2.0) } else { (top * 1.7).max(10.0) };
@@ -365,41 +388,54 @@ impl PlotData {
     ) -> PlotData {
         use rustc_hash::FxHashMap as HashMap;
         let claims = &model.data.claims;
+        let keys = model.claim_keys();
+        let side_names = model.claimant_sides();
+        let side_name = |side: u32| side_names.get(side as usize).and_then(|s| s.as_deref());
         let bin = y_max / DENSE_BINS;
-        let mut groups: HashMap<(Option<&str>, Category), usize> = HashMap::default();
+        // Toll series per side and category.
+        let mut group_of: Vec<u32> = vec![u32::MAX; side_names.len() * Category::COUNT];
         let mut series: Vec<Series> = Vec::new();
         // Tolls: the day's highest claim per side and category.
-        let mut best: HashMap<(usize, i64), Mark> = HashMap::default();
-        // Incidents: per (day, row), per side: count and first claim.
-        type BySide<'a> = HashMap<Option<&'a str>, (u32, usize)>;
-        let mut cells: HashMap<(i64, i64), BySide<'_>> = HashMap::default();
-        let mut side_counts: HashMap<Option<&str>, usize> = HashMap::default();
+        let mut best: HashMap<(u32, i64), Mark> = HashMap::default();
+        // Incidents: per (day, row) a cell, and per cell and side: count and first claim.
+        let mut cell_of: HashMap<(i64, i64), u32> = HashMap::default();
+        let mut cells: Vec<((i64, i64), Vec<(u32, u32, usize)>)> = Vec::new();
+        let mut side_counts: Vec<usize> = vec![0; side_names.len()];
         for &(_, i, x, y) in plotted {
-            let Some(c) = claims.get(i) else { continue };
-            let side = c.claimant_side.as_deref();
+            let (Some(c), Some(k)) = (claims.get(i), keys.get(i)) else { continue };
             if c.scope == Scope::Toll {
-                let g = *groups.entry((side, c.category)).or_insert_with(|| {
-                    series.push(Series::new(format!("{} · {}", side.unwrap_or("no known side"), category_label(c.category)), c));
-                    series.len() - 1
-                });
-                let m = best.entry((g, x as i64)).or_insert(Mark { point: PlotPoint::new(x, y), claim: i, count: 0 });
+                let slot = &mut group_of[k.side as usize * Category::COUNT + c.category.index()];
+                if *slot == u32::MAX {
+                    *slot = series.len() as u32;
+                    series
+                        .push(Series::new(format!("{} · {}", side_name(k.side).unwrap_or("no known side"), category_label(c.category)), c));
+                }
+                let m = best.entry((*slot, x as i64)).or_insert(Mark { point: PlotPoint::new(x, y), claim: i, count: 0 });
                 m.count += 1;
                 if y > m.point.y {
                     m.point.y = y;
                     m.claim = i;
                 }
             } else {
-                let e = cells.entry((x as i64, (y / bin).floor() as i64)).or_default().entry(side).or_insert((0, i));
-                e.0 += 1;
+                let at = (x as i64, (y / bin).floor() as i64);
+                let cell = *cell_of.entry(at).or_insert_with(|| {
+                    cells.push((at, Vec::new()));
+                    cells.len() as u32 - 1
+                });
+                let by_side = &mut cells[cell as usize].1;
+                match by_side.iter_mut().find(|e| e.0 == k.side) {
+                    Some(e) => e.1 += 1,
+                    None => by_side.push((k.side, 1, i)),
+                }
             }
-            *side_counts.entry(side).or_default() += 1;
+            side_counts[k.side as usize] += 1;
         }
-        let sides = sides_by_claims(side_counts);
+        let sides = sides_by_claims(side_counts.iter().enumerate().filter(|(_, n)| **n > 0).map(|(s, &n)| (side_name(s as u32), n)));
         let mut marks = Vec::with_capacity(best.len() + cells.len());
-        let mut best: Vec<(usize, Mark)> = best.into_iter().map(|((g, _), m)| (g, m)).collect();
+        let mut best: Vec<(u32, Mark)> = best.into_iter().map(|((g, _), m)| (g, m)).collect();
         best.sort_by(|a, b| a.1.point.x.total_cmp(&b.1.point.x));
         for (g, m) in best {
-            if let Some(se) = series.get_mut(g) {
+            if let Some(se) = series.get_mut(g as usize) {
                 se.toll_line.push(m.point);
                 se.hollow.push(m.point);
             }
@@ -409,14 +445,13 @@ impl PlotData {
         let mut out_cells: Vec<Cell> = cells
             .into_iter()
             .map(|((day, row), by_side)| {
-                let mut sides: Vec<(Option<String>, u32, usize)> =
-                    by_side.into_iter().map(|(s, (n, i))| (s.map(str::to_owned), n, i)).collect();
+                let mut sides: Vec<(Option<&str>, u32, usize)> = by_side.into_iter().map(|(s, n, i)| (side_name(s), n, i)).collect();
                 sides.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
                 let count = sides.iter().map(|s| s.1).sum();
                 let claim = sides.first().map_or(0, |s| s.2);
                 Cell {
                     center: PlotPoint::new(day as f64, (row as f64 + 0.5) * bin),
-                    sides: sides.into_iter().map(|(s, n, _)| (s, n)).collect(),
+                    sides: sides.into_iter().map(|(s, n, _)| (s.map(str::to_owned), n)).collect(),
                     count,
                     claim,
                 }
@@ -435,6 +470,7 @@ impl PlotData {
             cell_size: [0.8, bin],
             cell_max,
             sides,
+            recent: Vec::new(),
         }
     }
 }
@@ -916,5 +952,45 @@ mod tests {
         state.selection = crate::app::state::Selection::Place("ganja".into());
         assert!(data.update(&m, &state));
         assert!(data.marks.iter().all(|k| m.claim_touches_place(k.claim, "ganja")));
+    }
+
+    #[test]
+    fn toggling_back_shows_the_kept_plot_data() {
+        let Some(m) = model() else { return };
+        let mut state = AppState::default();
+        let mut data = PlotData::default();
+        let shown = |d: &PlotData| format!("{:?}", (&d.series, &d.marks, &d.cells, &d.sides, d.top, &d.historical));
+        assert!(data.update(&m, &state));
+        let (killed, killed_marks) = (shown(&data), data.marks.as_ptr());
+        state.measure = Measure::Wounded;
+        assert!(data.update(&m, &state));
+        assert_ne!(shown(&data), killed);
+        state.measure = Measure::Killed;
+        assert!(data.update(&m, &state), "a changed key is news to the view");
+        assert_eq!(shown(&data), killed);
+        assert_eq!(data.marks.as_ptr(), killed_marks, "the kept data, not a new build");
+        // Each kept plot is the one its key builds; only the last few are kept.
+        for (measure, log, axis, place) in [
+            (Measure::Wounded, true, TimeAxis::Event, None),
+            (Measure::Killed, true, TimeAxis::Published, None),
+            (Measure::Killed, false, TimeAxis::Published, Some("ganja")),
+            (Measure::Wounded, false, TimeAxis::Event, Some("ganja")),
+            (Measure::Killed, false, TimeAxis::Event, Some("stepanakert")),
+        ] {
+            state.measure = measure;
+            state.log_scale = log;
+            state.axis = axis;
+            state.selection = place.map_or(crate::app::state::Selection::None, |p| crate::app::state::Selection::Place(p.into()));
+            data.update(&m, &state);
+            assert!(data.recent.len() <= RECENT_PLOTS && data.recent.iter().all(|r| r.key.is_some() && r.key != data.key));
+            for r in &data.recent {
+                let Some(key) = &r.key else { continue };
+                assert_eq!(shown(r), shown(&PlotData::build(&m, key)), "{key:?}");
+            }
+        }
+        assert_eq!(data.recent.len(), RECENT_PLOTS);
+        // The first plot was dropped (five others since), so it is built anew.
+        assert!(data.update(&m, &AppState::default()));
+        assert_eq!(shown(&data), killed);
     }
 }
