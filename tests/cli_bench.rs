@@ -34,6 +34,8 @@ fn bench_prints_every_measure_with_a_value() {
         "screenshot 1600x1000",
         "frame CPU, all in window",
         "frame CPU, slider moving",
+        "frame CPU, interactions",
+        "search, keystroke to results",
         "first frame (20 articles)",
     ] {
         let value = row(measure);

@@ -350,6 +350,42 @@ fn searching_a_large_corpus_lists_the_articles_with_most_occurrences_first() {
 }
 
 #[test]
+fn a_search_on_a_worker_keeps_the_window_drawing_and_then_shows_what_it_found() {
+    let model = generated(80, 3);
+    let mut h = harness_on(model, AppState::default(), [1600.0, 1000.0]);
+    // Every search on a worker thread, as a large corpus's are.
+    h.state_mut().search_in_frame_up_to(0);
+    let window_quotes = h.state().visible().quotes.clone();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    h.get_by_role(egui::accesskit::Role::TextInput).type_text("KILLED");
+    while h.state().state.search != "KILLED" {
+        h.step();
+    }
+    // The frame after the text changed: the search has started and the window says so, with
+    // the quotes of the window still listed under their own heading.
+    h.step();
+    assert_eq!(h.state().visible().searching(), Some("KILLED"));
+    assert!(h.query_by_label_contains("searching “KILLED”…").is_some());
+    assert!(h.query_by_label_contains(&format!("{} quotes in the window", window_quotes.len())).is_some());
+    assert_eq!(h.state().visible().quotes, window_quotes);
+    // Its results replace them when it is done.
+    let start = std::time::Instant::now();
+    while h.state().visible().searching().is_some() && start.elapsed() < std::time::Duration::from_secs(30) {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    h.run();
+    assert_eq!(h.state().visible().searched(), "KILLED");
+    let n = h.state().visible().quotes.len();
+    let header = format!("{n} quote{} matching “KILLED”", if n == 1 { "" } else { "s" });
+    assert!(h.query_by_label_contains(&header).is_some(), "{header}");
+    assert!(h.query_by_label_contains("searching").is_none());
+    let links = h.query_all_by_label_contains("×)").count();
+    assert_eq!(links, dateline::app::views::quotes::MAX_ARTICLE_HITS);
+}
+
+#[test]
 fn ten_thousand_problems_list_quickly_and_scroll_to_the_last() {
     let engine = Engine::embedded().expect("embedded gazetteer");
     let mut x = engine.extract_embedded();

@@ -637,7 +637,8 @@ impl DatelineApp {
             return;
         }
         let started = Instant::now();
-        self.visible.update(&model, &self.state);
+        // The items of the text in the search box, even if its search still runs.
+        self.visible.settle(&model, &self.state, ctx);
         let filter = shown_filter(&self.state, &self.visible);
         let quotes = self.visible.quotes.clone();
         let dest =

@@ -201,6 +201,13 @@ impl DatelineApp {
         &self.visible
     }
 
+    /// Run searches that scan at most `bytes` of text in the frame, larger ones on a worker
+    /// thread (default [`views::SEARCH_IN_FRAME_BYTES`]; 0: always on a worker, as a test of
+    /// the worker path on a small corpus; `usize::MAX`: never).
+    pub fn search_in_frame_up_to(&mut self, bytes: usize) {
+        self.visible.search_in_frame_up_to(bytes);
+    }
+
     /// Indices of the claims the casualty plot draws for the current state (after a frame).
     pub fn plotted_claims(&self) -> Vec<usize> {
         let Some(model) = self.model.as_deref() else { return Vec::new() };
@@ -312,7 +319,7 @@ impl DatelineApp {
             self.apply_commands(&ctx, None);
             return;
         };
-        self.visible.update(&model, &self.state);
+        self.visible.update(&model, &self.state, &ctx);
         let palette = theme::Palette::for_theme(self.state.theme);
         let mut out = std::mem::take(&mut self.commands);
         {
@@ -531,7 +538,8 @@ impl DatelineApp {
     }
 
     fn maybe_screenshot_and_exit(&mut self, ctx: &egui::Context) {
-        if self.screenshot_requested || self.frames_since_load < 8 {
+        // A picture for a script: with the search in the box done, not half way.
+        if self.screenshot_requested || self.frames_since_load < 8 || self.visible.searching().is_some() {
             if !self.screenshot_requested && self.screenshot_and_exit.is_some() {
                 ctx.request_repaint();
             }

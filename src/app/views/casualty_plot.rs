@@ -398,8 +398,9 @@ impl PlotData {
         // Tolls: the day's highest claim per side and category.
         let mut best: HashMap<(u32, i64), Mark> = HashMap::default();
         // Incidents: per (day, row) a cell, and per cell and side: count and first claim.
+        type BySide = Vec<(u32, u32, usize)>;
         let mut cell_of: HashMap<(i64, i64), u32> = HashMap::default();
-        let mut cells: Vec<((i64, i64), Vec<(u32, u32, usize)>)> = Vec::new();
+        let mut cells: Vec<((i64, i64), BySide)> = Vec::new();
         let mut side_counts: Vec<usize> = vec![0; side_names.len()];
         for &(_, i, x, y) in plotted {
             let (Some(c), Some(k)) = (claims.get(i), keys.get(i)) else { continue };

@@ -45,10 +45,17 @@ pub struct VisibleKey {
     pub search: String,
 }
 
+/// Searches that scan more text than this (bytes of article text) run on a worker thread, so
+/// the window keeps answering while a large corpus is searched (tens of milliseconds for
+/// 10,000 articles, growing with the corpus); smaller ones run in the frame, without a
+/// "searching…" flash.
+pub const SEARCH_IN_FRAME_BYTES: usize = 4 << 20;
+
 /// Items in the time window and selection, shared by all views in a frame and recomputed only
 /// when the window, axis, selection or search text changes (model queries, no text scans;
-/// the search scans article text once per new search string).
-#[derive(Debug, Clone, Default)]
+/// the search scans article text once per new search string, on a worker thread for a large
+/// corpus: see [`SEARCH_IN_FRAME_BYTES`]).
+#[derive(Debug)]
 pub struct Visible {
     key: Option<VisibleKey>,
     /// Per-place counts in the window (one entry per place with items).
@@ -68,9 +75,49 @@ pub struct Visible {
     /// instead of a sort (the cursor moves every frame while the slider is dragged).
     quote_days: Vec<i32>,
     quote_days_axis: Option<TimeAxis>,
-    /// What the search text found in the whole corpus, once per search text; the selected
-    /// place filters its quotes into [`Self::quotes`].
-    found: Found,
+    /// What the last finished search found in the whole corpus; the selected place filters
+    /// its quotes into [`Self::quotes`]. While a newer search runs ([`Self::searching`]) it is
+    /// what the previous text found.
+    found: std::sync::Arc<Found>,
+    /// The search running on a worker thread, if any.
+    job: Option<SearchJob>,
+    /// Searches that scan at most this many bytes run in the frame ([`SEARCH_IN_FRAME_BYTES`]).
+    in_frame_bytes: usize,
+}
+
+impl Default for Visible {
+    fn default() -> Self {
+        Visible {
+            key: None,
+            stats: Vec::new(),
+            plot: casualty_plot::PlotData::default(),
+            quotes: Vec::new(),
+            selected_places: Vec::new(),
+            selected_day: None,
+            quote_days: Vec::new(),
+            quote_days_axis: None,
+            found: std::sync::Arc::default(),
+            job: None,
+            in_frame_bytes: SEARCH_IN_FRAME_BYTES,
+        }
+    }
+}
+
+/// A search running on a worker thread.
+#[derive(Debug)]
+struct SearchJob {
+    /// The text searched for.
+    needle: String,
+    /// Set when a newer search replaces it: it stops scanning.
+    cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// What it found, when it is done.
+    done: std::sync::mpsc::Receiver<Found>,
+}
+
+impl Drop for SearchJob {
+    fn drop(&mut self) {
+        self.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 impl Visible {
@@ -80,8 +127,42 @@ impl Visible {
         self.found.articles.as_deref().unwrap_or_default()
     }
 
-    /// Recompute if the key changed. Returns whether anything was recomputed.
-    pub fn update(&mut self, model: &Model, state: &AppState) -> bool {
+    /// The search text whose results are shown (while a newer search runs, the previous one).
+    pub fn searched(&self) -> &str {
+        &self.found.needle
+    }
+
+    /// The search text being looked for on a worker thread, if any (see
+    /// [`SEARCH_IN_FRAME_BYTES`]); its results replace the shown ones when it is done.
+    pub fn searching(&self) -> Option<&str> {
+        self.job.as_ref().map(|j| j.needle.as_str())
+    }
+
+    /// Run every search in the frame up to `bytes` of text (`usize::MAX`: always, as headless
+    /// renders do, so a picture never shows a search half done).
+    pub fn search_in_frame_up_to(&mut self, bytes: usize) {
+        self.in_frame_bytes = bytes;
+    }
+
+    /// [`Self::update`], then wait for a search still running on its worker: for what must
+    /// use the results of the text in the box (a data export of what is shown).
+    pub fn settle(&mut self, model: &std::sync::Arc<Model>, state: &AppState, repaint: &egui::Context) {
+        self.update(model, state, repaint);
+        if let Some(job) = self.job.take() {
+            let found = match job.done.recv() {
+                Ok(found) => found,
+                // The worker is gone without a result (it panicked): search here.
+                Err(_) => search(model, &job.needle, &self.found, &Default::default()),
+            };
+            self.found = std::sync::Arc::new(found);
+            self.key = None;
+            self.update(model, state, repaint);
+        }
+    }
+
+    /// Recompute if the key changed or a search running on a worker finished. Returns whether
+    /// anything was recomputed. `repaint` is asked for a frame when a worker's search is done.
+    pub fn update(&mut self, model: &std::sync::Arc<Model>, state: &AppState, repaint: &egui::Context) -> bool {
         let key = VisibleKey {
             range: state.range(),
             axis: state.axis,
@@ -89,7 +170,8 @@ impl Visible {
             search: state.search.trim().to_owned(),
         };
         self.plot.update(model, state);
-        if self.key.as_ref() == Some(&key) {
+        let arrived = self.poll_search(model);
+        if self.key.as_ref() == Some(&key) && !arrived {
             return false;
         }
         let search_changed = self.key.as_ref().is_none_or(|k| k.search != key.search);
@@ -99,9 +181,9 @@ impl Visible {
             _ => None,
         };
         if search_changed {
-            self.found = search(model, &key.search, &self.found);
+            self.start_search(model, &key.search, repaint);
         }
-        self.quotes = if key.search.is_empty() {
+        self.quotes = if self.found.needle.is_empty() {
             if self.quote_days_axis != Some(key.axis) || self.quote_days.len() != model.data.quotes.len() {
                 self.quote_days = (0..model.data.quotes.len())
                     .map(|i| model.item_date(crate::model::ItemRef::Quote(i), key.axis).map_or(i32::MIN, |d| d.num_days_from_ce()))
@@ -126,6 +208,50 @@ impl Visible {
         };
         self.key = Some(key);
         true
+    }
+}
+
+impl Visible {
+    /// Take the result of the worker's search, if it is done. Returns whether it was.
+    fn poll_search(&mut self, model: &Model) -> bool {
+        let Some(job) = &self.job else { return false };
+        let found = match job.done.try_recv() {
+            Ok(found) => found,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return false,
+            // The worker is gone without a result (it panicked): search here.
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => search(model, &job.needle, &self.found, &Default::default()),
+        };
+        self.found = std::sync::Arc::new(found);
+        self.job = None;
+        true
+    }
+
+    /// Search for `needle`: in the frame when that scans little text, else on a worker
+    /// (replacing, and stopping, a search still running for an older text).
+    fn start_search(&mut self, model: &std::sync::Arc<Model>, needle: &str, repaint: &egui::Context) {
+        self.job = None;
+        if needle.is_empty() {
+            self.found = std::sync::Arc::default();
+            return;
+        }
+        if self.found.needle == needle {
+            return;
+        }
+        if search_bytes(model, needle, &self.found) <= self.in_frame_bytes {
+            self.found = std::sync::Arc::new(search(model, needle, &self.found, &Default::default()));
+            return;
+        }
+        let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (tx, done) = std::sync::mpsc::channel();
+        let (model, previous, text, stop, repaint) =
+            (std::sync::Arc::clone(model), std::sync::Arc::clone(&self.found), needle.to_owned(), cancel.clone(), repaint.clone());
+        rayon::spawn(move || {
+            let found = search(&model, &text, &previous, &stop);
+            if !stop.load(std::sync::atomic::Ordering::Relaxed) && tx.send(found).is_ok() {
+                repaint.request_repaint();
+            }
+        });
+        self.job = Some(SearchJob { needle: needle.to_owned(), cancel, done });
     }
 }
 
@@ -176,18 +302,46 @@ struct Found {
     articles: Option<Vec<ArticleHit>>,
 }
 
+/// Whether a search for `needle` after `previous` narrows it: `needle` extends the text
+/// `previous` found things for (as while typing), so only what that found can match.
+fn narrows(needle: &str, previous: &Found) -> bool {
+    !previous.needle.is_empty() && needle.starts_with(&previous.needle)
+}
+
+/// About how many bytes of text a search for `needle` after `previous` scans (see [`search`]):
+/// whether it can run in the frame.
+fn search_bytes(model: &Model, needle: &str, previous: &Found) -> usize {
+    let narrow = narrows(needle, previous);
+    let quotes: usize = if narrow {
+        previous.quotes.iter().filter_map(|&i| model.data.quotes.get(i)).map(|q| q.text.len()).sum()
+    } else {
+        model.data.quotes.iter().map(|q| q.text.len()).sum()
+    };
+    let articles: usize = match previous.articles.as_ref().filter(|_| narrow) {
+        _ if needle.chars().count() < 2 => 0,
+        Some(before) => before.iter().filter_map(|h| model.data.articles.get(h.article)).map(|a| a.text.len()).sum(),
+        None => model.data.articles.iter().map(|a| a.text.len()).sum(),
+    };
+    quotes + articles
+}
+
 /// What `needle` finds in the corpus, case-insensitively (see [`Found`]). Quotes and article
 /// texts are scanned in parallel (rayon). When `needle` extends the `previous` search's text
 /// (as it does while it is typed), only what that found can match, so only that is scanned.
-fn search(model: &Model, needle: &str, previous: &Found) -> Found {
+/// Once `cancel` is set the scan stops early and what it returns is incomplete (the caller
+/// drops it).
+fn search(model: &Model, needle: &str, previous: &Found, cancel: &std::sync::atomic::AtomicBool) -> Found {
     use rayon::prelude::*;
+    use std::sync::atomic::Ordering;
     if needle.is_empty() {
         return Found::default();
     }
     let (re, folded) = search_matcher(needle);
-    let narrow = !previous.needle.is_empty() && previous.folded == folded && needle.starts_with(&previous.needle);
-    let quote_matches =
-        |i: usize| model.data.quotes.get(i).is_some_and(|q| re.is_match(&q.text) || q.speaker.as_deref().is_some_and(|s| re.is_match(s)));
+    let narrow = narrows(needle, previous) && previous.folded == folded;
+    let quote_matches = |i: usize| {
+        !cancel.load(Ordering::Relaxed)
+            && model.data.quotes.get(i).is_some_and(|q| re.is_match(&q.text) || q.speaker.as_deref().is_some_and(|s| re.is_match(s)))
+    };
     let quotes: Vec<usize> = if narrow {
         previous.quotes.par_iter().copied().filter(|&i| quote_matches(i)).collect()
     } else {
@@ -198,6 +352,9 @@ fn search(model: &Model, needle: &str, previous: &Found) -> Found {
         return found;
     }
     let hit = |i: usize| {
+        if cancel.load(Ordering::Relaxed) {
+            return None;
+        }
         let mut all = re.find_iter(&model.data.articles.get(i)?.text);
         let first = all.next()?;
         Some(ArticleHit { article: i, count: 1 + all.count(), first: first.range() })
@@ -247,7 +404,7 @@ mod tests {
             doc("c", "Not a match."),
         ]));
         let none = Found::default();
-        let found = search(&m, "şuşa", &none);
+        let found = search(&m, "şuşa", &none, &Default::default());
         let (quotes, hits) = (found.quotes, found.articles.unwrap_or_default());
         assert_eq!(hits.iter().map(|h| (h.article, h.count)).collect::<Vec<_>>(), vec![(0, 3), (1, 1)], "most occurrences first");
         for h in &hits {
@@ -255,12 +412,12 @@ mod tests {
         }
         assert!(!quotes.is_empty() && quotes.iter().all(|&i| m.data.quotes[i].text.contains("Şuşa")), "{quotes:?}");
         // A speaker's name finds their quotes; one character filters quotes but lists no articles.
-        assert_eq!(search(&m, "harutyunyan", &none).quotes, quotes);
-        let one = search(&m, "w", &none);
+        assert_eq!(search(&m, "harutyunyan", &none, &Default::default()).quotes, quotes);
+        let one = search(&m, "w", &none, &Default::default());
         assert!(!one.quotes.is_empty() && one.articles.is_none());
-        assert_eq!(search(&m, "", &none), none);
+        assert_eq!(search(&m, "", &none, &Default::default()), none);
         // Regex syntax is text to find, not a pattern.
-        assert_eq!(search(&m, "ş.a", &none).articles, Some(Vec::new()));
+        assert_eq!(search(&m, "ş.a", &none, &Default::default()).articles, Some(Vec::new()));
     }
 
     #[test]
@@ -286,8 +443,8 @@ mod tests {
             "Moscow",
         ]) {
             let t = t.trim();
-            let fresh = search(&m, t, &Found::default());
-            let next = search(&m, t, &last);
+            let fresh = search(&m, t, &Found::default(), &Default::default());
+            let next = search(&m, t, &last, &Default::default());
             assert_eq!(next, fresh, "{t:?} after {:?}", last.needle);
             narrowed += usize::from(t.starts_with(&last.needle) && !last.needle.is_empty());
             quotes += next.quotes.len();
@@ -295,6 +452,63 @@ mod tests {
             last = next;
         }
         assert!(narrowed > 10 && quotes > 0 && articles > 0, "{narrowed} {quotes} {articles}");
+    }
+
+    /// Update `v` until its worker's search is done (at most 30 s).
+    fn until_found(v: &mut Visible, m: &std::sync::Arc<Model>, state: &AppState, ctx: &egui::Context) {
+        let start = std::time::Instant::now();
+        while v.searching().is_some() && start.elapsed() < std::time::Duration::from_secs(30) {
+            v.update(m, state, ctx);
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    }
+
+    #[test]
+    fn a_search_on_a_worker_finds_what_a_search_in_the_frame_finds() {
+        let Some(m) = crate::Engine::embedded().ok().map(|e| std::sync::Arc::new(Model::new(e.extract_embedded()))) else { return };
+        let ctx = egui::Context::default();
+        let fresh = |t: &str| search(&m, t, &Found::default(), &Default::default());
+        let mut v = Visible::default();
+        v.search_in_frame_up_to(0);
+        let mut state = AppState { cursor: m.busiest_day(TimeAxis::Event), ..AppState::default() };
+        v.update(&m, &state, &ctx);
+        let window = v.quotes.clone();
+        assert!(!window.is_empty());
+        state.search = "Stepanakert".into();
+        assert!(v.update(&m, &state, &ctx));
+        assert_eq!((v.searching(), v.searched()), (Some("Stepanakert"), ""));
+        assert_eq!(v.quotes, window, "the window's quotes stay listed until the results come");
+        until_found(&mut v, &m, &state, &ctx);
+        assert_eq!((v.searching(), v.searched()), (None, "Stepanakert"));
+        assert_eq!(*v.found, fresh("Stepanakert"));
+        assert_eq!(v.quotes, fresh("Stepanakert").quotes);
+        // Typed on while searches run: each replaces the last, and the last text's results
+        // are what a fresh search finds, filtered by the selected place.
+        state.selection = Selection::Place("stepanakert".into());
+        let quote = (0..m.data.quotes.len()).find(|&i| m.quote_touches_place(i, "stepanakert")).map(|i| &m.data.quotes[i].text);
+        let typed: String = quote.map(|q| q.chars().take(8).collect()).unwrap_or_default();
+        let mut t = String::new();
+        for c in typed.chars() {
+            t.push(c);
+            state.search = t.clone();
+            v.update(&m, &state, &ctx);
+        }
+        until_found(&mut v, &m, &state, &ctx);
+        let last = typed.trim();
+        assert_eq!(*v.found, fresh(last));
+        let at_place: Vec<usize> = fresh(last).quotes.into_iter().filter(|&i| m.quote_touches_place(i, "stepanakert")).collect();
+        assert!(!at_place.is_empty(), "{typed:?}");
+        assert_eq!(v.quotes, at_place);
+        // What needs the results now (a data export) waits for them.
+        state.search = "ganja".into();
+        v.settle(&m, &state, &ctx);
+        assert_eq!((v.searching(), v.searched()), (None, "ganja"));
+        assert_eq!(*v.found, fresh("ganja"));
+        // Clearing the box lists the window's quotes at once.
+        state.search = String::new();
+        state.selection = Selection::None;
+        v.update(&m, &state, &ctx);
+        assert_eq!((v.searching(), v.searched(), &v.quotes), (None, "", &window));
     }
 
     #[test]

@@ -38,12 +38,14 @@ pub fn search_box(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) 
 /// The list.
 pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
     let s = ctx.state;
-    let searching = !s.search.trim().is_empty();
+    // The results shown are those of the last finished search; a newer one may still run.
+    let searched = ctx.visible.searched();
+    let searching = !searched.is_empty();
     // Header: what is shown.
     ui.horizontal_wrapped(|ui| {
         let n = ctx.visible.quotes.len();
         let what = if searching {
-            format!("{n} quote{} matching “{}”", if n == 1 { "" } else { "s" }, s.search.trim())
+            format!("{n} quote{} matching “{searched}”", if n == 1 { "" } else { "s" })
         } else {
             format!("{n} quote{} in the window", if n == 1 { "" } else { "s" })
         };
@@ -54,8 +56,12 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
                 out.push(Command::ClearSelection);
             }
         }
+        if let Some(next) = ctx.visible.searching() {
+            ui.add(egui::Spinner::new().size(12.0));
+            ui.weak(format!("searching “{next}”…"));
+        }
     });
-    if ctx.visible.quotes.is_empty() {
+    if ctx.visible.quotes.is_empty() && ctx.visible.searching().is_none() {
         ui.weak(if searching {
             "No quote matches."
         } else if s.selected_place().is_some() {
