@@ -35,6 +35,7 @@ fn bench_prints_every_measure_with_a_value() {
         "frame CPU, all in window",
         "frame CPU, slider moving",
         "frame CPU, interactions",
+        "frame CPU, 3000 places",
         "search, keystroke to results",
         "first frame (20 articles)",
     ] {

@@ -385,6 +385,69 @@ fn a_search_on_a_worker_keeps_the_window_drawing_and_then_shows_what_it_found() 
     assert_eq!(links, dateline::app::views::quotes::MAX_ARTICLE_HITS);
 }
 
+/// The clusters on the map: (number of places, accessible name).
+fn clusters(h: &Harness<'_, DatelineApp>) -> Vec<(usize, String)> {
+    h.query_all_by_label_contains("Map cluster of ")
+        .filter_map(|n| n.accesskit_node().label())
+        .map(|l| (l.trim_start_matches("Map cluster of ").split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0), l))
+        .collect()
+}
+
+#[test]
+fn thousands_of_places_cluster_and_a_click_on_a_cluster_zooms_in_to_its_places() {
+    let n = 1200;
+    let mut h = harness_on(
+        dateline::app::perf::scattered_places(n),
+        AppState { window: WindowWidth::UpToCursor, ..AppState::default() },
+        [1600.0, 1000.0],
+    );
+    let (single, grouped) = (markers(&h), clusters(&h));
+    // Every place is drawn once, alone or in a cluster, and most are grouped.
+    assert_eq!(single.len() + grouped.iter().map(|c| c.0).sum::<usize>(), n, "{single:?} {grouped:?}");
+    assert!(!grouped.is_empty() && single.len() + grouped.len() < 300, "{} markers, {} clusters", single.len(), grouped.len());
+    assert!(grouped.iter().all(|c| c.0 >= 2));
+    // A click on the biggest cluster zooms in on its places until they stand alone.
+    let (_, label) = grouped.iter().max_by_key(|c| c.0).cloned().unwrap_or_default();
+    let first =
+        label.trim_start_matches("Map cluster of ").split_once(": ").map(|(_, names)| names.split(", ").next().unwrap_or("").to_owned());
+    let first = first.unwrap_or_default();
+    let before = h.state().state.camera.map(|c| c.scale).unwrap_or(0.0);
+    h.get_by_label(&label).click();
+    h.run();
+    let after = h.state().state.camera.map(|c| c.scale).unwrap_or(0.0);
+    assert!(after <= before / 2.0, "zoomed in: {before} -> {after}");
+    for _ in 0..12 {
+        if markers(&h).contains(&first) {
+            break;
+        }
+        let Some((_, next)) = clusters(&h).into_iter().find(|c| c.1.contains(&format!(": {first}")) || c.1.contains(&format!(", {first}")))
+        else {
+            break;
+        };
+        h.get_by_label(&next).click();
+        h.run();
+    }
+    assert!(markers(&h).contains(&first), "{first} stands alone after zooming: {:?}", clusters(&h));
+    // A selected place keeps its own marker whatever the zoom.
+    h.get_by_label("World").click();
+    h.run();
+    h.state_mut().state.selection = Selection::Place("v0007".into());
+    h.run();
+    assert!(markers(&h).contains(&"Village 7".to_owned()), "{:?}", markers(&h));
+    assert!(!clusters(&h).is_empty());
+}
+
+#[test]
+fn a_few_places_never_cluster() {
+    let h = harness_on(
+        dateline::app::perf::scattered_places(dateline::app::views::map::CLUSTER_ABOVE),
+        AppState { window: WindowWidth::UpToCursor, ..AppState::default() },
+        [1600.0, 1000.0],
+    );
+    assert_eq!(markers(&h).len(), dateline::app::views::map::CLUSTER_ABOVE);
+    assert!(clusters(&h).is_empty());
+}
+
 #[test]
 fn ten_thousand_problems_list_quickly_and_scroll_to_the_last() {
     let engine = Engine::embedded().expect("embedded gazetteer");

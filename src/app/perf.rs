@@ -181,6 +181,43 @@ fn busiest_place(model: &Model) -> Option<crate::model::Place> {
     busiest.and_then(|s| model.data.places.get(s.place)).cloned()
 }
 
+/// A corpus naming `n` villages scattered over about a degree around Stepanakert (village `i`
+/// mentioned `i % 7 + 1` times, all on one day): the map of a gazetteer that lists every
+/// village of a region, for the frame time with thousands of places in view.
+pub fn scattered_places(n: usize) -> Model {
+    use crate::model::{Article, DateBasis, Extraction, Mention, Place};
+    let date = chrono::NaiveDate::from_ymd_opt(2020, 10, 10);
+    let places: Vec<Place> = (0..n)
+        .map(|i| Place {
+            id: format!("v{i:04}"),
+            name: format!("Village {i}"),
+            lat: 39.3 + (i * 37 % 101) as f64 / 100.0 + (i % 13) as f64 / 1300.0,
+            lon: 46.3 + (i * 53 % 103) as f64 / 100.0 + (i % 11) as f64 / 1100.0,
+            kind: "village".into(),
+            country: "Azerbaijan".into(),
+            radius_km: 1.0,
+        })
+        .collect();
+    let mentions = places
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| std::iter::repeat_n(p, i % 7 + 1))
+        .map(|p| Mention {
+            article: "a".into(),
+            place: p.id.as_str().into(),
+            text: p.name.as_str().into(),
+            start: 0,
+            end: 1,
+            date,
+            date_basis: DateBasis::Explicit,
+            sentence_start: 0,
+            sentence_end: 1,
+        })
+        .collect();
+    let article = Article { id: "a".into(), text: "x".into(), published: date, ..Default::default() };
+    Model::new(Extraction { articles: vec![article], places, mentions, ..Default::default() })
+}
+
 /// Time from nothing to the first laid-out frame of the embedded corpus: engine, extraction,
 /// model, base map and the first frame's layout and tessellation.
 pub fn first_frame_embedded() -> Result<Duration, crate::Error> {
@@ -236,6 +273,17 @@ pub fn rows(model: Model, load: Duration) -> Vec<Row> {
         format!("{} / {}", ms(med), ms(p95)),
         "<= 4 / 8 ms",
         format!("{}; median / p95, cursor steps a day per frame", frame_verdict(med, p95)),
+    ));
+    let places = 3_000;
+    let (med, p95) = frame_times(scattered_places(places), 60, false);
+    rows.push(Row::new(
+        format!("frame CPU, {places} places"),
+        format!("{} / {}", ms(med), ms(p95)),
+        "",
+        format!(
+            "median / p95 with {places} villages in view (a gazetteer of every village of a region): above {} exact places the map clusters them",
+            super::views::map::CLUSTER_ABOVE
+        ),
     ));
     // Three windows, each answering the same clicks and keys from scratch; per answer the
     // median of the three, so one stray slow frame does not stand for the answer.

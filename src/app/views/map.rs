@@ -2,7 +2,9 @@
 //! Nagorno-Karabakh outline, one marker per place with items in the time window (sized by
 //! count, coloured by kind; coarse places as hollow rings with a precision halo), labels that
 //! do not overlap, hover tooltips, click to select, pan, zoom, fit to data, legend, caption
-//! and the Natural Earth credit.
+//! and the Natural Earth credit. When more than [`CLUSTER_ABOVE`] exact places are in view
+//! (a gazetteer of thousands of villages), the exact places that share a cell of a grid
+//! anchored to the world are drawn as one cluster (the number of places; click to zoom in).
 
 use eframe::egui;
 use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Sense, Shape, Stroke, Vec2, epaint::Vertex};
@@ -102,6 +104,144 @@ pub fn marker_radius(total: usize, max_total: usize) -> f32 {
     4.0 + 18.0 * share.sqrt()
 }
 
+/// Exact places in view above which nearby ones are drawn as clusters: below it every place
+/// has its own marker (labels dodge each other); above it, thousands of overlapping discs
+/// would read as one blot and cost a frame budget to lay out.
+pub const CLUSTER_ABOVE: usize = 150;
+
+/// Smallest side of a cluster cell on screen, in points (cells are a power of two of world
+/// units, so they change only when the zoom doubles: 36 to 72 points).
+const CLUSTER_CELL: f64 = 36.0;
+
+/// Exact places close together on screen, drawn as one marker.
+struct Cluster<'a> {
+    /// The places, most items first.
+    members: Vec<Marker<'a>>,
+    /// Where it is drawn: the members' centre, weighted by items.
+    pos: Pos2,
+    radius: f32,
+    /// The members' items in the window.
+    total: usize,
+    /// The members' bounding box in world units.
+    bbox: [f64; 4],
+}
+
+impl Cluster<'_> {
+    /// The accessible name: "Map cluster of 37 places: Ganja, Tartar, Barda and 34 more".
+    fn label(&self) -> String {
+        let names: Vec<&str> = self.members.iter().take(3).map(|m| m.place.name.as_str()).collect();
+        let more = self.members.len().saturating_sub(names.len());
+        let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+        format!("Map cluster of {} places: {}{more}", self.members.len(), names.join(", "))
+    }
+}
+
+/// Cluster the exact places among `markers` when more than [`CLUSTER_ABOVE`] are in view: the
+/// places in one grid cell (anchored to the world) become one [`Cluster`], unless selected
+/// or hovered (those keep their own marker, so their ring shows). Returns the markers drawn on
+/// their own and the clusters.
+fn cluster_markers<'a>(ctx: &ViewCtx<'_>, view: &View, markers: Vec<Marker<'a>>) -> (Vec<Marker<'a>>, Vec<Cluster<'a>>) {
+    let exact = markers.iter().filter(|m| !m.place.is_coarse()).count();
+    if exact <= CLUSTER_ABOVE {
+        return (markers, Vec::new());
+    }
+    let cell = 2f64.powi((CLUSTER_CELL * view.camera.scale).log2().ceil() as i32);
+    let hover = ctx.state.hover_place.as_deref();
+    let mut single = Vec::new();
+    let mut cells: rustc_hash::FxHashMap<(i64, i64), Vec<Marker<'a>>> = Default::default();
+    for m in markers {
+        if m.place.is_coarse() || m.selected || hover == Some(m.place.id.as_str()) {
+            single.push(m);
+            continue;
+        }
+        let w = basemap::project(m.place.lon, m.place.lat);
+        cells.entry(((w[0] / cell).floor() as i64, (w[1] / cell).floor() as i64)).or_default().push(m);
+    }
+    let mut clusters = Vec::new();
+    for (_, mut members) in cells {
+        if members.len() == 1 {
+            single.extend(members);
+            continue;
+        }
+        members.sort_by(|a, b| b.stats.total().cmp(&a.stats.total()).then(a.place.name.cmp(&b.place.name)));
+        let total: usize = members.iter().map(|m| m.stats.total()).sum();
+        let weight = |m: &Marker<'_>| m.stats.total().max(1) as f32;
+        let sum: f32 = members.iter().map(weight).sum();
+        let pos = Pos2::new(
+            members.iter().map(|m| m.pos.x * weight(m)).sum::<f32>() / sum,
+            members.iter().map(|m| m.pos.y * weight(m)).sum::<f32>() / sum,
+        );
+        let mut bbox = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
+        for m in &members {
+            let w = basemap::project(m.place.lon, m.place.lat);
+            bbox = [bbox[0].min(w[0]), bbox[1].min(w[1]), bbox[2].max(w[0]), bbox[3].max(w[1])];
+        }
+        clusters.push(Cluster { members, pos, radius: 0.0, total, bbox });
+    }
+    // Sizes relative to the largest thing drawn, cluster or place; big first, as markers.
+    let max_total = clusters.iter().map(|c| c.total).chain(single.iter().map(|m| m.stats.total())).max().unwrap_or(1);
+    for c in &mut clusters {
+        c.radius = marker_radius(c.total, max_total).max(11.0);
+    }
+    clusters.sort_by(|a, b| b.radius.total_cmp(&a.radius).then(a.pos.x.total_cmp(&b.pos.x)));
+    (single, clusters)
+}
+
+/// Draw the clusters (a disc with the number of places) and answer them: hover lists the
+/// places, a click zooms in on them.
+fn draw_clusters(ui: &egui::Ui, painter: &egui::Painter, ctx: &ViewCtx<'_>, view: &View, clusters: &[Cluster<'_>], out: &mut Vec<Command>) {
+    let pal = ctx.palette;
+    let outline = if pal.dark { Color32::from_gray(20) } else { Color32::WHITE };
+    for c in clusters {
+        let color = c.members.first().map_or(pal.weak, |m| pal.kind(&m.place.kind));
+        painter.circle_filled(c.pos, c.radius + 3.5, color.gamma_multiply(0.35));
+        painter.circle_filled(c.pos, c.radius, color);
+        painter.circle_stroke(c.pos, c.radius, Stroke::new(1.5, outline));
+        painter.text(c.pos, Align2::CENTER_CENTER, c.members.len().to_string(), FontId::proportional(12.0), Color32::WHITE);
+    }
+    for c in clusters.iter().rev() {
+        let r = Rect::from_center_size(c.pos, Vec2::splat(2.0 * c.radius + 6.0)).intersect(view.rect);
+        if !r.is_positive() {
+            continue;
+        }
+        let id = ui.scope_id().with(("cluster", &c.members[0].place.id));
+        let resp = ui.interact(r, id, Sense::click());
+        let label = c.label();
+        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+        if resp.clicked() {
+            out.push(Command::SetCamera(cluster_zoom(view, c)));
+        }
+        resp.on_hover_ui(|ui| cluster_tooltip(ui, c));
+    }
+}
+
+/// The camera a click on a cluster moves to: framing its places, and at least twice as
+/// close (places on one spot still come apart, down to the closest zoom).
+fn cluster_zoom(view: &View, c: &Cluster<'_>) -> Camera {
+    let pad = (c.bbox[2] - c.bbox[0]).max(c.bbox[3] - c.bbox[1]) * 0.15;
+    let framed = fit([c.bbox[0] - pad, c.bbox[1] - pad, c.bbox[2] + pad, c.bbox[3] + pad], view.rect);
+    if framed.scale <= view.camera.scale / 2.0 { framed } else { zoom(view, 2.0, c.pos) }
+}
+
+fn cluster_tooltip(ui: &mut egui::Ui, c: &Cluster<'_>) {
+    ui.label(egui::RichText::new(format!("{} places", c.members.len())).family(crate::app::theme::bold()).size(15.0));
+    let sum = |f: fn(&PlaceStats) -> usize| c.members.iter().map(|m| f(m.stats)).sum::<usize>();
+    ui.label(format!(
+        "In this window: {} mentions · {} casualty claims · {} quotes",
+        sum(|s| s.mentions),
+        sum(|s| s.claims),
+        sum(|s| s.quotes)
+    ));
+    const LISTED: usize = 8;
+    for m in c.members.iter().take(LISTED) {
+        ui.label(format!("{} ({})", m.place.name, m.stats.total()));
+    }
+    if c.members.len() > LISTED {
+        ui.weak(format!("… and {} more", c.members.len() - LISTED));
+    }
+    ui.weak("Click to zoom in on them.");
+}
+
 /// Draw the map into the whole of `ui`'s available rectangle.
 pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
     let rect = ui.available_rect_before_wrap();
@@ -122,17 +262,19 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
     draw_basemap(&painter, ctx, &view);
 
     // Markers.
-    let markers = collect_markers(ctx, &view);
+    let (markers, clusters) = cluster_markers(ctx, &view, collect_markers(ctx, &view));
     let hovered_id = draw_markers(ui, &painter, ctx, &view, &markers, out);
+    draw_clusters(ui, &painter, ctx, &view, &clusters, out);
     if hovered_id != ctx.state.hover_place {
         out.push(Command::HoverPlace(hovered_id));
     }
 
     // Overlays (after markers: they take clicks first).
     let mut occupied: Vec<Rect> = Vec::new();
+    occupied.extend(clusters.iter().map(|c| Rect::from_center_size(c.pos, Vec2::splat(2.0 * c.radius + 4.0))));
     let controls = controls(ui, ctx, &view, out);
     occupied.push(controls.expand(4.0));
-    occupied.push(legend(&painter, &pal, rect));
+    occupied.push(legend(&painter, &pal, rect, !clusters.is_empty()));
     let cap = caption(&painter, ctx, rect);
     let cred = credit(&painter, &pal, rect);
     // Painted text is invisible to screen readers and tests; name the rectangles.
@@ -418,10 +560,10 @@ fn controls(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, view: &View, out: &mut Vec<Com
         .rect
 }
 
-fn legend(painter: &egui::Painter, pal: &Palette, rect: Rect) -> Rect {
+fn legend(painter: &egui::Painter, pal: &Palette, rect: Rect, clusters: bool) -> Rect {
     let font = FontId::proportional(12.0);
     let row = 17.0;
-    let rows = KIND_LEGEND.len() + 3;
+    let rows = KIND_LEGEND.len() + 3 + usize::from(clusters);
     let size = Vec2::new(200.0, row * rows as f32 + 10.0);
     let r = Rect::from_min_size(Pos2::new(rect.left() + 8.0, rect.bottom() - size.y - 8.0), size);
     painter.rect_filled(r, 6.0, pal.halo);
@@ -441,7 +583,13 @@ fn legend(painter: &egui::Painter, pal: &Palette, rect: Rect) -> Rect {
     let sw = Rect::from_center_size(Pos2::new(x, y), Vec2::new(12.0, 9.0));
     painter.rect_filled(sw, 0.0, pal.disputed_fill);
     painter.rect_stroke(sw, 0.0, Stroke::new(1.2, pal.disputed_line), egui::StrokeKind::Middle);
-    painter.text(Pos2::new(x + 12.0, y), Align2::LEFT_CENTER, "Nagorno-Karabakh (disputed)", font, pal.text);
+    painter.text(Pos2::new(x + 12.0, y), Align2::LEFT_CENTER, "Nagorno-Karabakh (disputed)", font.clone(), pal.text);
+    if clusters {
+        y += row;
+        painter.circle_filled(Pos2::new(x, y), 6.5, pal.weak);
+        painter.text(Pos2::new(x, y), Align2::CENTER_CENTER, "n", FontId::proportional(9.0), Color32::WHITE);
+        painter.text(Pos2::new(x + 12.0, y), Align2::LEFT_CENTER, "n places nearby (click: zoom)", font, pal.text);
+    }
     r
 }
 
