@@ -229,6 +229,15 @@ pub fn first_frame_embedded() -> Result<Duration, crate::Error> {
     Ok(start.elapsed())
 }
 
+/// A row of the median and the slowest of named times (`None` without any); `note` says what
+/// they are from their number and the slowest one's name.
+fn median_and_slowest(measure: &str, named: &[(String, Duration)], note: impl Fn(usize, &str) -> String) -> Option<Row> {
+    let slowest = named.iter().max_by_key(|a| a.1)?;
+    let mut times: Vec<Duration> = named.iter().map(|a| a.1).collect();
+    times.sort();
+    Some(Row::new(measure, format!("{} / {}", ms(percentile(&times, 0.5)), ms(slowest.1)), "", note(named.len(), &slowest.0)))
+}
+
 /// The bench rows for the window, measured on `model` (the large generated corpus), with
 /// `load` the time it took to read, extract and index it.
 pub fn rows(model: Model, load: Duration) -> Vec<Row> {
@@ -297,35 +306,14 @@ pub fn rows(model: Model, load: Duration) -> Vec<Row> {
             (what.clone(), percentile(&t, 0.5))
         })
         .collect();
-    let mut times: Vec<Duration> = answers.iter().map(|a| a.1).collect();
-    times.sort();
-    if let Some(slowest) = answers.iter().max_by_key(|a| a.1) {
-        rows.push(Row::new(
-            "frame CPU, interactions",
-            format!("{} / {}", ms(percentile(&times, 0.5)), ms(slowest.1)),
-            "",
-            format!(
-                "median / slowest of {} frames answering a click or key, each the median of 3 windows (plot measure, scale, time axis, place: each toggled and back, the way back from kept plot data; search typing, the search on a worker); slowest: {}",
-                answers.len(),
-                slowest.0
-            ),
-        ));
-    }
-    let searched = search_times(model.clone());
-    let mut times: Vec<Duration> = searched.iter().map(|a| a.1).collect();
-    times.sort();
-    if let Some(slowest) = searched.iter().max_by_key(|a| a.1) {
-        rows.push(Row::new(
-            "search, keystroke to results",
-            format!("{} / {}", ms(percentile(&times, 0.5)), ms(slowest.1)),
-            "",
-            format!(
-                "median / slowest of {} letters typed; on a worker thread, the window drawing meanwhile; slowest: \"{}\"",
-                searched.len(),
-                slowest.0
-            ),
-        ));
-    }
+    rows.extend(median_and_slowest("frame CPU, interactions", &answers, |n, slowest| {
+        format!(
+            "median / slowest of {n} frames answering a click or key, each the median of 3 windows (plot measure, scale, time axis, place: each toggled and back, the way back from kept plot data; search typing, the search on a worker); slowest: {slowest}"
+        )
+    }));
+    rows.extend(median_and_slowest("search, keystroke to results", &search_times(model.clone()), |n, slowest| {
+        format!("median / slowest of {n} letters typed; on a worker thread, the window drawing meanwhile; slowest: \"{slowest}\"")
+    }));
     // Last, with the model itself (moved into the window as the app does after loading).
     let articles = model.data.articles.len();
     let start = Instant::now();

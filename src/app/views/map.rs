@@ -184,6 +184,8 @@ fn cluster_markers<'a>(ctx: &ViewCtx<'_>, view: &View, markers: Vec<Marker<'a>>)
         c.radius = marker_radius(c.total, max_total).max(11.0);
     }
     clusters.sort_by(|a, b| b.radius.total_cmp(&a.radius).then(a.pos.x.total_cmp(&b.pos.x)));
+    // Big first, as `collect_markers` left them (the cells come in no particular order).
+    single.sort_by(|a, b| b.radius.total_cmp(&a.radius).then(a.place.name.cmp(&b.place.name)));
     (single, clusters)
 }
 
