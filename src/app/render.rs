@@ -109,7 +109,7 @@ pub fn render_shared(
         }
         app.model = Some(model);
         app.set_caption_always(true);
-        app.visible.search_in_frame_up_to(usize::MAX);
+        app.search_in_frame_up_to(usize::MAX);
         let mut h = egui_kittest::Harness::builder()
             .with_size(size)
             .with_pixels_per_point(pixels_per_point)

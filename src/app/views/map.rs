@@ -77,24 +77,24 @@ pub fn zoom(view: &View, factor: f64, anchor: Pos2) -> Camera {
 
 /// The bounding box (world units) of the places with items in the window, or `None`.
 pub fn data_bbox(ctx: &ViewCtx<'_>) -> Option<[f64; 4]> {
-    let mut b: Option<[f64; 4]> = None;
-    for s in &ctx.visible.stats {
-        let Some(p) = ctx.model.data.places.get(s.place) else { continue };
-        // Countries far away (the United States) would make "fit" useless; fit exact places
-        // first and fall back to everything when there are none.
-        if p.is_coarse() {
-            continue;
-        }
-        let w = basemap::project(p.lon, p.lat);
-        b = Some(match b {
-            None => [w[0], w[1], w[0], w[1]],
-            Some(b) => [b[0].min(w[0]), b[1].min(w[1]), b[2].max(w[0]), b[3].max(w[1])],
-        });
-    }
-    let b = b?;
+    // Countries far away (the United States) would make "fit" useless; fit exact places
+    // first and fall back to everything when there are none.
+    let places = ctx.visible.stats.iter().filter_map(|s| ctx.model.data.places.get(s.place)).filter(|p| !p.is_coarse());
+    let b = places_bbox(places)?;
     // Pad a lone point to a region around it.
     let pad = 0.004;
     Some([b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad])
+}
+
+/// The bounding box (world units: min x, min y, max x, max y) of places, or `None` for none.
+fn places_bbox<'p>(places: impl IntoIterator<Item = &'p Place>) -> Option<[f64; 4]> {
+    places.into_iter().fold(None, |b, p| {
+        let w = basemap::project(p.lon, p.lat);
+        Some(match b {
+            None => [w[0], w[1], w[0], w[1]],
+            Some(b) => [b[0].min(w[0]), b[1].min(w[1]), b[2].max(w[0]), b[3].max(w[1])],
+        })
+    })
 }
 
 /// Marker radius in points for a count, relative to the largest count in the window (area
@@ -171,11 +171,7 @@ fn cluster_markers<'a>(ctx: &ViewCtx<'_>, view: &View, markers: Vec<Marker<'a>>)
             members.iter().map(|m| m.pos.x * weight(m)).sum::<f32>() / sum,
             members.iter().map(|m| m.pos.y * weight(m)).sum::<f32>() / sum,
         );
-        let mut bbox = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
-        for m in &members {
-            let w = basemap::project(m.place.lon, m.place.lat);
-            bbox = [bbox[0].min(w[0]), bbox[1].min(w[1]), bbox[2].max(w[0]), bbox[3].max(w[1])];
-        }
+        let bbox = places_bbox(members.iter().map(|m| m.place)).unwrap_or_default();
         clusters.push(Cluster { members, pos, radius: 0.0, total, bbox });
     }
     // Sizes relative to the largest thing drawn, cluster or place; big first, as markers.

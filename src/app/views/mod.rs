@@ -148,13 +148,7 @@ impl Visible {
     /// use the results of the text in the box (a data export of what is shown).
     pub fn settle(&mut self, model: &std::sync::Arc<Model>, state: &AppState, repaint: &egui::Context) {
         self.update(model, state, repaint);
-        if let Some(job) = self.job.take() {
-            let found = match job.done.recv() {
-                Ok(found) => found,
-                // The worker is gone without a result (it panicked): search here.
-                Err(_) => search(model, &job.needle, &self.found, &Default::default()),
-            };
-            self.found = std::sync::Arc::new(found);
+        if self.take_search(model, true) {
             self.key = None;
             self.update(model, state, repaint);
         }
@@ -170,7 +164,7 @@ impl Visible {
             search: state.search.trim().to_owned(),
         };
         self.plot.update(model, state);
-        let arrived = self.poll_search(model);
+        let arrived = self.take_search(model, false);
         if self.key.as_ref() == Some(&key) && !arrived {
             return false;
         }
@@ -212,14 +206,16 @@ impl Visible {
 }
 
 impl Visible {
-    /// Take the result of the worker's search, if it is done. Returns whether it was.
-    fn poll_search(&mut self, model: &Model) -> bool {
+    /// Take the result of the worker's search if it is done (with `wait`, once it is). Returns
+    /// whether a result was taken.
+    fn take_search(&mut self, model: &Model, wait: bool) -> bool {
+        use std::sync::mpsc::TryRecvError;
         let Some(job) = &self.job else { return false };
-        let found = match job.done.try_recv() {
+        let found = match if wait { job.done.recv().map_err(|_| TryRecvError::Disconnected) } else { job.done.try_recv() } {
             Ok(found) => found,
-            Err(std::sync::mpsc::TryRecvError::Empty) => return false,
+            Err(TryRecvError::Empty) => return false,
             // The worker is gone without a result (it panicked): search here.
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => search(model, &job.needle, &self.found, &Default::default()),
+            Err(TryRecvError::Disconnected) => search(model, &job.needle, &self.found, &Default::default()),
         };
         self.found = std::sync::Arc::new(found);
         self.job = None;
