@@ -248,6 +248,7 @@ pub fn engine_bench(engine: &Engine, n: usize, keep: Option<&Path>) -> Result<En
     let model = Model::new(x);
     let build = t.elapsed();
     rows.push(Row::new("model build", fmt_duration(build), "", "Model::new on the extraction"));
+    rows.push(reload_row(engine, &corpus_dir, &model, runs)?);
 
     let first = chrono::NaiveDate::from_ymd_opt(synth::FIRST_DAY.0, synth::FIRST_DAY.1, synth::FIRST_DAY.2).unwrap_or_default();
     let last = chrono::NaiveDate::from_ymd_opt(synth::LAST_DAY.0, synth::LAST_DAY.1, synth::LAST_DAY.2).unwrap_or_default();
@@ -310,6 +311,36 @@ pub fn engine_bench(engine: &Engine, n: usize, keep: Option<&Path>) -> Result<En
         None => rows.push(Row::new("peak RSS, this bench", "n/a", "", "no /proc/self/status on this system")),
     }
     Ok(EngineBench { rows, model, load: ours + build })
+}
+
+/// What a file-watch reload costs after one article changed: read the folder again, extract
+/// the changed article (the others are taken from `model`), index the result. The article is
+/// restored afterwards.
+fn reload_row(engine: &Engine, dir: &Path, model: &Model, runs: usize) -> Result<Row, Error> {
+    let file = dir.join(synth::file_name(1));
+    let io = |source| Error::Io { path: file.clone(), source };
+    let original = std::fs::read_to_string(&file).map_err(io)?;
+    std::fs::write(&file, format!("{original}\nShelling killed 3 civilians in Ganja, the prosecutor said.\n")).map_err(io)?;
+    let mut times = Vec::new();
+    let mut extracted = 0;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let x = engine.extract_paths_again(&[dir.to_path_buf()], &model.data, &Progress::default());
+        extracted = x.ledger.as_ref().map_or(0, |l| l.extracted());
+        let again = Model::new(x);
+        times.push(t.elapsed());
+        drop(again);
+    }
+    std::fs::write(&file, original).map_err(io)?;
+    Ok(Row::new(
+        "reload, 1 file changed",
+        fmt_duration(median(&mut times)),
+        "",
+        format!(
+            "Engine::extract_paths_again + Model::new, median of {runs}: all files read, {extracted} of {} articles extracted",
+            model.data.articles.len()
+        ),
+    ))
 }
 
 /// A writer that only counts bytes.

@@ -428,7 +428,8 @@ fn toml_message(text: &str, e: &toml::de::Error) -> String {
     }
 }
 
-fn read_file(path: &Path) -> Result<String, Error> {
+/// Read a data file (gazetteer or actors) as text.
+pub(crate) fn read_file(path: &Path) -> Result<String, Error> {
     std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })
 }
 

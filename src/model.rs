@@ -134,7 +134,7 @@ impl<'de> Deserialize<'de> for Id {
 }
 
 /// Where an article's publication date came from, in decreasing order of trust.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum DateSource {
     /// The corpus manifest (`manifest.toml` beside the articles).
@@ -408,6 +408,10 @@ pub struct Extraction {
     pub truces: Vec<Truce>,
     /// Files that could not be read, and why.
     pub problems: Vec<Problem>,
+    /// What each article contributed, for extracting the corpus again after files change
+    /// ([`crate::extract::extract_again`]); not part of the output.
+    #[serde(skip)]
+    pub ledger: Option<std::sync::Arc<crate::extract::Ledger>>,
 }
 
 impl Extraction {

@@ -27,6 +27,7 @@ fn bench_prints_every_measure_with_a_value() {
         "extraction wall time",
         "extraction throughput",
         "model build",
+        "reload, 1 file changed",
         "data export, everything",
         "peak RSS, corpus loaded",
         "first frame (embedded)",
@@ -44,6 +45,8 @@ fn bench_prints_every_measure_with_a_value() {
     }
     assert!(row("corpus (generated)").starts_with("20 articles"), "{table}");
     assert!(row("extraction throughput").contains("MB/s"));
+    // A reload after one file changed extracts that one article.
+    assert!(row("reload, 1 file changed").contains("1 of 20 articles extracted"), "{table}");
     // The ratio to ripgrep is measured when rg is installed (CI installs it), and says why not
     // otherwise.
     let ratio = row("ratio ours/rg");

@@ -189,6 +189,8 @@ fn files_changed_on_disk_reload_and_keep_the_cursor_and_selection() {
     h.run();
     let app = h.state();
     assert_eq!(app.state.toast.as_deref(), Some("Reloaded: 1 file changed"));
+    // Only the new article was extracted; the unchanged one was taken from the corpus shown.
+    assert_eq!(app.model().unwrap().data.ledger.as_ref().map(|l| l.extracted()), Some(1));
     assert_eq!(app.state.selection, Selection::Place("ganja".into()), "selection kept");
     assert_eq!(app.state.cursor, cursor, "cursor kept");
     let q = quote_cards(&h);

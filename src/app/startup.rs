@@ -134,16 +134,23 @@ pub fn no_articles_message(paths: &[PathBuf], problems: &[Problem]) -> String {
 }
 
 /// Load `paths` (the built-in corpus when empty) on the calling thread. A folder with no
-/// article is an error, so the window can keep what it shows.
+/// article is an error, so the window can keep what it shows. With `previous` (the same
+/// paths loaded before their files changed), only the articles that changed are extracted
+/// ([`Engine::extract_paths_again`]).
 pub fn load(
     paths: &[PathBuf],
     gazetteer: Option<&Path>,
     actors: Option<&Path>,
     extend: bool,
+    previous: Option<&Model>,
     progress: &Progress,
 ) -> Result<Loaded, String> {
     let (engine, warnings) = engine_with_fallback(gazetteer, actors, extend)?;
-    let mut x = if paths.is_empty() { engine.extract_embedded() } else { engine.extract_paths(paths, progress) };
+    let mut x = match previous {
+        _ if paths.is_empty() => engine.extract_embedded(),
+        Some(m) => engine.extract_paths_again(paths, &m.data, progress),
+        None => engine.extract_paths(paths, progress),
+    };
     if progress.cancelled() {
         return Err("Loading was cancelled.".to_owned());
     }
@@ -410,8 +417,10 @@ impl super::DatelineApp {
         let ctx2 = ctx.clone();
         let (g, a, e) = (self.gazetteer.clone(), self.actors.clone(), self.extend);
         let load_paths = paths.clone();
+        // A reload reuses the articles of the corpus shown that did not change.
+        let previous = if matches!(kind, LoadKind::Reload { .. }) { self.model.clone() } else { None };
         let spawned = std::thread::Builder::new().name("dateline-load".into()).spawn(move || {
-            let result = load(&load_paths, g.as_deref(), a.as_deref(), e, &p);
+            let result = load(&load_paths, g.as_deref(), a.as_deref(), e, previous.as_deref(), &p);
             // The receiver may be gone if the window closed or another load replaced this
             // one; nothing to do then.
             let _ = tx.send(result);
@@ -636,9 +645,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("photo.png"), b"\x89PNG").unwrap();
         let p = Progress::default();
-        let e = load(&[dir.path().to_path_buf()], None, None, false, &p).err().unwrap();
+        let e = load(&[dir.path().to_path_buf()], None, None, false, None, &p).err().unwrap();
         assert!(e.starts_with("No .txt, .md or .jsonl articles in "), "{e}");
-        let e = load(&[dir.path().join("nope")], None, None, false, &p).err().unwrap();
+        let e = load(&[dir.path().join("nope")], None, None, false, None, &p).err().unwrap();
         assert!(e.contains("was not found"), "{e}");
     }
 

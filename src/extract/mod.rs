@@ -155,11 +155,69 @@ struct DocResult {
     truces: Vec<Truce>,
     unknown: FxHashMap<String, usize>,
     problems: Vec<Problem>,
+    /// [`input_of`] the document.
+    input: u64,
+    /// Taken from a previous extraction rather than extracted.
+    reused: bool,
+}
+
+/// What each article of an extraction contributed, kept with it (not part of the output) so
+/// that the corpus can be extracted again reusing every article whose document did not change
+/// ([`extract_again`]): a file-watch reload of 10,000 articles after one file changed then
+/// extracts one article, not 10,000.
+#[derive(Debug, Clone, Default)]
+pub struct Ledger {
+    /// [`Engine::fingerprint`] of the engine that extracted it.
+    engine: u64,
+    /// The year given to dates written without one ([`corpus_year`]).
+    year_hint: Option<i32>,
+    /// `problems[..read_problems]` came from reading the files; the rest from extracting the
+    /// articles, in article order.
+    read_problems: usize,
+    /// One entry per article, in article order.
+    articles: Vec<LedgerEntry>,
+    /// The unknown names each article found, as (index into `names`, count); each article's
+    /// entries follow the previous article's.
+    unknown: Vec<(u32, u32)>,
+    /// The unknown names, by index.
+    names: Vec<String>,
+    /// How many articles were extracted; the others were taken from a previous extraction.
+    extracted: usize,
+}
+
+impl Ledger {
+    /// How many articles were extracted to make this extraction; the others were taken from
+    /// a previous extraction ([`extract_again`]).
+    pub fn extracted(&self) -> usize {
+        self.extracted
+    }
+}
+
+/// One article's part of a [`Ledger`]: its input and how many items of each kind it gave
+/// (its items follow the previous article's in each list).
+#[derive(Debug, Clone, Copy, Default)]
+struct LedgerEntry {
+    input: u64,
+    mentions: u32,
+    claims: u32,
+    quotes: u32,
+    problems: u32,
+    unknown: u32,
+}
+
+/// A hash of what a document brings besides its text (id, path, metadata): a document with
+/// the same input and text extracts to the same items.
+fn input_of(doc: &Document) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    (&doc.id, &doc.path, &doc.title, &doc.outlet, &doc.url, &doc.published).hash(&mut h);
+    h.finish()
 }
 
 /// Extract one document. `year_hint` supplies a year for dates written without one when the
 /// article has no publication date.
 fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_hint: Option<i32>) -> DocResult {
+    let input = input_of(&doc);
     let text = doc.text.as_str();
     let header = meta::header(text);
     // Cue words of the whole text, found in one pass: date words (for the dateline's year and
@@ -255,12 +313,15 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
         });
     }
     let mut problems = Vec::new();
+    if text.trim().is_empty() {
+        problems.push(Problem { path: doc.path.clone(), message: "article has no text".into() });
+    }
     let claims = claims::extract(&ctx, &mut problems, &doc.path);
     let quotes = quotes::extract(&ctx);
     let truces = meta::truces(&ctx);
     let mut article = article;
     article.text = doc.text;
-    DocResult { article, mentions, claims, quotes, truces, unknown, problems }
+    DocResult { article, mentions, claims, quotes, truces, unknown, problems, input, reused: false }
 }
 
 /// The most common publication year among documents, for dates written without a year.
@@ -275,15 +336,120 @@ fn corpus_year(docs: &[Document]) -> Option<i32> {
     years.into_iter().max_by_key(|(y, n)| (*n, *y)).map(|(y, _)| y)
 }
 
-/// Extract a whole corpus in parallel and merge the results.
+/// Extract a whole corpus in parallel and merge the results. `problems` are the reading's.
 pub fn extract(
     engine: &Engine,
     docs: Vec<Document>,
     manifest: Option<Manifest>,
-    mut problems: Vec<Problem>,
+    problems: Vec<Problem>,
     progress: &Progress,
 ) -> Extraction {
     let year_hint = corpus_year(&docs);
+    extract_reusing(engine, docs, manifest, problems, progress, year_hint, None)
+}
+
+/// Extract a corpus again after some of its files changed: every document that is the same
+/// as one of `previous` (same id, path, metadata and text, with the same engine and the same
+/// year for dates without one) gets that article's items back without being extracted again;
+/// the others are extracted. The result is what [`extract`] would give, item for item, in
+/// the same order.
+pub fn extract_again(
+    engine: &Engine,
+    previous: &Extraction,
+    docs: Vec<Document>,
+    manifest: Option<Manifest>,
+    problems: Vec<Problem>,
+    progress: &Progress,
+) -> Extraction {
+    let year_hint = corpus_year(&docs);
+    let reuse = previous
+        .ledger
+        .as_deref()
+        .filter(|l| l.engine == engine.fingerprint && l.year_hint == year_hint && l.articles.len() == previous.articles.len())
+        .map(|ledger| Reuse::new(previous, ledger));
+    extract_reusing(engine, docs, manifest, problems, progress, year_hint, reuse.as_ref())
+}
+
+/// The articles of a previous extraction, found by id, with where their items are.
+struct Reuse<'a> {
+    previous: &'a Extraction,
+    ledger: &'a Ledger,
+    by_id: FxHashMap<&'a str, usize>,
+    /// Per article: where its mentions, claims, quotes, problems and unknown-name entries
+    /// start in the previous extraction's lists and its ledger.
+    starts: Vec<[usize; 5]>,
+    /// Per article: its truces (they are sorted by day, not grouped by article).
+    truces: FxHashMap<&'a str, Vec<&'a Truce>>,
+}
+
+impl<'a> Reuse<'a> {
+    fn new(previous: &'a Extraction, ledger: &'a Ledger) -> Self {
+        let by_id = previous.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+        let mut at = [0, 0, 0, ledger.read_problems, 0];
+        let starts = ledger
+            .articles
+            .iter()
+            .map(|e| {
+                let here = at;
+                for (k, n) in [e.mentions, e.claims, e.quotes, e.problems, e.unknown].into_iter().enumerate() {
+                    at[k] += n as usize;
+                }
+                here
+            })
+            .collect();
+        let mut truces: FxHashMap<&str, Vec<&Truce>> = FxHashMap::default();
+        for t in previous.truces.iter().filter(|t| !t.article.is_empty()) {
+            truces.entry(&*t.article).or_default().push(t);
+        }
+        Reuse { previous, ledger, by_id, starts, truces }
+    }
+
+    /// The previous article's items for `doc` if it is the same document; else `doc` back.
+    fn take(&self, doc: Document) -> Result<DocResult, Document> {
+        let Some(&i) = self.by_id.get(doc.id.as_str()) else { return Err(doc) };
+        let (e, a, p) = (&self.ledger.articles[i], &self.previous.articles[i], self.previous);
+        if e.input != input_of(&doc) || a.text != doc.text {
+            return Err(doc);
+        }
+        let [m, c, q, pr, u] = self.starts[i];
+        let unknown = self.ledger.unknown[u..u + e.unknown as usize]
+            .iter()
+            .map(|&(name, n)| (self.ledger.names[name as usize].clone(), n as usize))
+            .collect();
+        Ok(DocResult {
+            // The text just read is the same: it is kept rather than the previous one copied.
+            article: Article {
+                id: a.id.clone(),
+                title: a.title.clone(),
+                outlet: a.outlet.clone(),
+                url: a.url.clone(),
+                published: a.published,
+                published_source: a.published_source,
+                path: a.path.clone(),
+                text: doc.text,
+            },
+            mentions: p.mentions[m..m + e.mentions as usize].to_vec(),
+            claims: p.claims[c..c + e.claims as usize].to_vec(),
+            quotes: p.quotes[q..q + e.quotes as usize].to_vec(),
+            truces: self.truces.get(a.id.as_str()).map(|t| t.iter().map(|&t| t.clone()).collect()).unwrap_or_default(),
+            unknown,
+            problems: p.problems[pr..pr + e.problems as usize].to_vec(),
+            input: e.input,
+            reused: true,
+        })
+    }
+}
+
+/// [`extract`], taking the articles `reuse` has instead of extracting them.
+fn extract_reusing(
+    engine: &Engine,
+    docs: Vec<Document>,
+    manifest: Option<Manifest>,
+    problems: Vec<Problem>,
+    progress: &Progress,
+    year_hint: Option<i32>,
+    reuse: Option<&Reuse>,
+) -> Extraction {
     // The word starts where a place or an actor name may begin.
     let name_starts = engine.gazetteer.start_filter().union(engine.actors.start_filter());
     let total = docs.len();
@@ -292,9 +458,7 @@ pub fn extract(
     // Articles are extracted in parallel a chunk at a time and each chunk is merged while the
     // next is extracted, so at most two chunks' intermediate results exist beside the merged
     // corpus (memory stays linear in the corpus, without a second copy of every item).
-    let mut out = Extraction { articles: Vec::with_capacity(docs.len()), ..Default::default() };
-    let mut unknown: FxHashMap<String, usize> = FxHashMap::default();
-    let mut used_places: FxHashSet<Id> = FxHashSet::default();
+    let mut merged = Merged::new(docs.len(), problems, engine.fingerprint, year_hint);
     let mut docs = docs.into_iter();
     // While one chunk is extracted in parallel, the previous one is merged (rayon::join), so
     // the merge does not leave the worker threads idle.
@@ -303,15 +467,15 @@ pub fn extract(
         let chunk: Vec<Document> = docs.by_ref().take(CHUNK).collect();
         if chunk.is_empty() || progress.cancelled() {
             if let Some(results) = pending.take() {
-                merge(&mut out, results, &mut problems, &mut unknown, &mut used_places);
+                merged.add(results);
             }
             break;
         }
         let ((), results) = rayon::join(
             || {
                 if let Some(results) = pending.take() {
-                    merge(&mut out, results, &mut problems, &mut unknown, &mut used_places);
-                    reserve_for_corpus(&mut out, total);
+                    merged.add(results);
+                    merged.reserve_for_corpus(total);
                 }
             },
             || -> Vec<DocResult> {
@@ -321,7 +485,10 @@ pub fn extract(
                         if progress.cancelled() {
                             return None;
                         }
-                        let r = extract_doc(engine, &name_starts, d, year_hint);
+                        let r = match reuse {
+                            Some(reuse) => reuse.take(d).unwrap_or_else(|d| extract_doc(engine, &name_starts, d, year_hint)),
+                            None => extract_doc(engine, &name_starts, d, year_hint),
+                        };
                         progress.done.fetch_add(1, Ordering::Relaxed);
                         Some(r)
                     })
@@ -330,94 +497,130 @@ pub fn extract(
         );
         pending = Some(results);
     }
-    out.mentions.shrink_to_fit();
-    out.claims.shrink_to_fit();
-    out.quotes.shrink_to_fit();
-    finish(engine, out, manifest, problems, unknown, used_places)
-}
-
-/// After the first chunk, make room for the whole corpus at the rate seen so far (plus a
-/// tenth), so the big vectors are not grown by doubling: doubling leaves up to half of each
-/// unused, and trimming it at the end copies the vector, both at the peak of memory use.
-fn reserve_for_corpus(out: &mut Extraction, total: usize) {
-    let done = out.articles.len();
-    if done == 0 || done > CHUNK {
-        return;
-    }
-    let estimate = |n: usize| (n as f64 * total as f64 / done as f64 * 1.1) as usize;
-    out.articles.reserve_exact(total.saturating_sub(done));
-    out.mentions.reserve_exact(estimate(out.mentions.len()).saturating_sub(out.mentions.len()));
-    out.claims.reserve_exact(estimate(out.claims.len()).saturating_sub(out.claims.len()));
-    out.quotes.reserve_exact(estimate(out.quotes.len()).saturating_sub(out.quotes.len()));
+    merged.finish(engine, manifest)
 }
 
 /// Articles extracted in parallel before their results are merged.
 const CHUNK: usize = 256;
 
-/// Move one chunk's results into the corpus.
-fn merge(
-    out: &mut Extraction,
-    results: Vec<DocResult>,
-    problems: &mut Vec<Problem>,
-    unknown: &mut FxHashMap<String, usize>,
-    used_places: &mut FxHashSet<Id>,
-) {
-    for r in results {
-        if r.article.text.trim().is_empty() {
-            problems.push(Problem { path: r.article.path.clone(), message: "article has no text".into() });
-        }
-        out.articles.push(r.article);
-        for m in &r.mentions {
-            if !used_places.contains(&m.place) {
-                used_places.insert(m.place.clone());
-            }
-        }
-        out.mentions.extend(r.mentions);
-        out.claims.extend(r.claims);
-        out.quotes.extend(r.quotes);
-        out.truces.extend(r.truces);
-        problems.extend(r.problems);
-        for (k, v) in r.unknown {
-            *unknown.entry(k).or_default() += v;
-        }
-    }
+/// The corpus as articles' results are merged into it.
+struct Merged {
+    out: Extraction,
+    problems: Vec<Problem>,
+    /// Unknown names: index by name, and each one's count.
+    names: FxHashMap<String, u32>,
+    counts: Vec<usize>,
+    used_places: FxHashSet<Id>,
+    ledger: Ledger,
 }
 
-/// Corpus-level records after all articles: manifest truces, the places used, unknown names.
-fn finish(
-    engine: &Engine,
-    mut out: Extraction,
-    manifest: Option<Manifest>,
-    problems: Vec<Problem>,
-    unknown: FxHashMap<String, usize>,
-    used_places: FxHashSet<Id>,
-) -> Extraction {
-    if let Some(m) = &manifest {
-        for d in m.truce_days() {
-            out.truces.push(Truce { article: Id::default(), date: d, start: 0, end: 0 });
+impl Merged {
+    fn new(articles: usize, problems: Vec<Problem>, engine: u64, year_hint: Option<i32>) -> Self {
+        let ledger =
+            Ledger { engine, year_hint, read_problems: problems.len(), articles: Vec::with_capacity(articles), ..Default::default() };
+        Merged {
+            out: Extraction { articles: Vec::with_capacity(articles), ..Default::default() },
+            problems,
+            names: FxHashMap::default(),
+            counts: Vec::new(),
+            used_places: FxHashSet::default(),
+            ledger,
         }
-        out.corpus = m.name.clone().unwrap_or_default();
     }
-    out.truces.sort_by(|a, b| a.date.cmp(&b.date).then(a.article.cmp(&b.article)));
-    out.places = engine
-        .gazetteer
-        .places
-        .iter()
-        .filter(|p| used_places.contains(p.id.as_str()))
-        .map(|p| Place {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            lat: p.lat,
-            lon: p.lon,
-            kind: p.kind.clone(),
-            country: p.country.clone(),
-            radius_km: p.radius_km,
-        })
-        .collect();
-    out.places.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut unknown: Vec<UnknownName> = unknown.into_iter().map(|(name, count)| UnknownName { name, count }).collect();
-    unknown.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
-    out.unknown_names = unknown;
-    out.problems = problems;
-    out
+
+    /// Move one chunk's results into the corpus.
+    fn add(&mut self, results: Vec<DocResult>) {
+        let out = &mut self.out;
+        for r in results {
+            let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            self.ledger.articles.push(LedgerEntry {
+                input: r.input,
+                mentions: count(r.mentions.len()),
+                claims: count(r.claims.len()),
+                quotes: count(r.quotes.len()),
+                problems: count(r.problems.len()),
+                unknown: count(r.unknown.len()),
+            });
+            self.ledger.extracted += usize::from(!r.reused);
+            out.articles.push(r.article);
+            for m in &r.mentions {
+                if !self.used_places.contains(&m.place) {
+                    self.used_places.insert(m.place.clone());
+                }
+            }
+            out.mentions.extend(r.mentions);
+            out.claims.extend(r.claims);
+            out.quotes.extend(r.quotes);
+            out.truces.extend(r.truces);
+            self.problems.extend(r.problems);
+            for (name, n) in r.unknown {
+                let i = match self.names.get(&name) {
+                    Some(&i) => i,
+                    None => {
+                        let i = count(self.counts.len());
+                        self.ledger.names.push(name.clone());
+                        self.names.insert(name, i);
+                        self.counts.push(0);
+                        i
+                    }
+                };
+                self.counts[i as usize] += n;
+                self.ledger.unknown.push((i, count(n)));
+            }
+        }
+    }
+
+    /// After the first chunk, make room for the whole corpus at the rate seen so far (plus a
+    /// tenth), so the big vectors are not grown by doubling: doubling leaves up to half of each
+    /// unused, and trimming it at the end copies the vector, both at the peak of memory use.
+    fn reserve_for_corpus(&mut self, total: usize) {
+        let out = &mut self.out;
+        let done = out.articles.len();
+        if done == 0 || done > CHUNK {
+            return;
+        }
+        let estimate = |n: usize| (n as f64 * total as f64 / done as f64 * 1.1) as usize;
+        out.articles.reserve_exact(total.saturating_sub(done));
+        out.mentions.reserve_exact(estimate(out.mentions.len()).saturating_sub(out.mentions.len()));
+        out.claims.reserve_exact(estimate(out.claims.len()).saturating_sub(out.claims.len()));
+        out.quotes.reserve_exact(estimate(out.quotes.len()).saturating_sub(out.quotes.len()));
+    }
+
+    /// Corpus-level records after all articles: manifest truces, the places used, unknown
+    /// names, the ledger.
+    fn finish(self, engine: &Engine, manifest: Option<Manifest>) -> Extraction {
+        let Merged { mut out, problems, names, counts, used_places, ledger } = self;
+        out.mentions.shrink_to_fit();
+        out.claims.shrink_to_fit();
+        out.quotes.shrink_to_fit();
+        if let Some(m) = &manifest {
+            for d in m.truce_days() {
+                out.truces.push(Truce { article: Id::default(), date: d, start: 0, end: 0 });
+            }
+            out.corpus = m.name.clone().unwrap_or_default();
+        }
+        out.truces.sort_by(|a, b| a.date.cmp(&b.date).then(a.article.cmp(&b.article)));
+        out.places = engine
+            .gazetteer
+            .places
+            .iter()
+            .filter(|p| used_places.contains(p.id.as_str()))
+            .map(|p| Place {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                lat: p.lat,
+                lon: p.lon,
+                kind: p.kind.clone(),
+                country: p.country.clone(),
+                radius_km: p.radius_km,
+            })
+            .collect();
+        out.places.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut unknown: Vec<UnknownName> = names.into_iter().map(|(name, i)| UnknownName { name, count: counts[i as usize] }).collect();
+        unknown.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
+        out.unknown_names = unknown;
+        out.problems = problems;
+        out.ledger = Some(std::sync::Arc::new(ledger));
+        out
+    }
 }
