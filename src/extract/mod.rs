@@ -366,7 +366,7 @@ pub fn extract_again(
         .ledger
         .as_deref()
         .filter(|l| l.engine == engine.fingerprint && l.year_hint == year_hint && l.articles.len() == previous.articles.len())
-        .map(|ledger| Reuse::new(previous, ledger));
+        .map(|ledger| Reuse::new(engine, previous, ledger));
     extract_reusing(engine, docs, manifest, problems, progress, year_hint, reuse.as_ref())
 }
 
@@ -380,10 +380,12 @@ struct Reuse<'a> {
     starts: Vec<[usize; 5]>,
     /// Per article: its truces (they are sorted by day, not grouped by article).
     truces: FxHashMap<&'a str, Vec<&'a Truce>>,
+    /// The engine's place ids, which reused mentions and claims share as extracted ones do.
+    place_ids: FxHashMap<&'a str, &'a Id>,
 }
 
 impl<'a> Reuse<'a> {
-    fn new(previous: &'a Extraction, ledger: &'a Ledger) -> Self {
+    fn new(engine: &'a Engine, previous: &'a Extraction, ledger: &'a Ledger) -> Self {
         let by_id = previous.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
         let mut at = [0, 0, 0, ledger.read_problems, 0];
         let starts = ledger
@@ -401,7 +403,8 @@ impl<'a> Reuse<'a> {
         for t in previous.truces.iter().filter(|t| !t.article.is_empty()) {
             truces.entry(&*t.article).or_default().push(t);
         }
-        Reuse { previous, ledger, by_id, starts, truces }
+        let place_ids = engine.gazetteer.place_ids.iter().map(|id| (&**id, id)).collect();
+        Reuse { previous, ledger, by_id, starts, truces, place_ids }
     }
 
     /// The previous article's items for `doc` if it is the same document; else `doc` back.
@@ -416,6 +419,38 @@ impl<'a> Reuse<'a> {
             .iter()
             .map(|&(name, n)| (self.ledger.names[name as usize].clone(), n as usize))
             .collect();
+        // The items get names of their own rather than sharing the previous corpus's: one
+        // shared name would keep a page of the previous corpus's memory from being freed.
+        let mut n = OwnNames { places: &self.place_ids, names: FxHashMap::default() };
+        let mentions = p.mentions[m..m + e.mentions as usize]
+            .iter()
+            .map(|x| Mention { article: n.own(&x.article), place: n.own(&x.place), text: n.own(&x.text), ..x.clone() })
+            .collect();
+        let claims = p.claims[c..c + e.claims as usize]
+            .iter()
+            .map(|x| Claim {
+                article: n.own(&x.article),
+                place: n.own_opt(&x.place),
+                claimant: n.own_opt(&x.claimant),
+                claimant_side: n.own_opt(&x.claimant_side),
+                ..x.clone()
+            })
+            .collect();
+        let quotes = p.quotes[q..q + e.quotes as usize]
+            .iter()
+            .map(|x| Quote {
+                article: n.own(&x.article),
+                speaker: n.own_opt(&x.speaker),
+                speaker_side: n.own_opt(&x.speaker_side),
+                places: x.places.iter().map(|id| n.own(id)).collect(),
+                ..x.clone()
+            })
+            .collect();
+        let truces = self
+            .truces
+            .get(a.id.as_str())
+            .map(|t| t.iter().map(|&t| Truce { article: n.own(&t.article), ..t.clone() }).collect())
+            .unwrap_or_default();
         Ok(DocResult {
             // The text just read is the same: it is kept rather than the previous one copied.
             article: Article {
@@ -428,15 +463,35 @@ impl<'a> Reuse<'a> {
                 path: a.path.clone(),
                 text: doc.text,
             },
-            mentions: p.mentions[m..m + e.mentions as usize].to_vec(),
-            claims: p.claims[c..c + e.claims as usize].to_vec(),
-            quotes: p.quotes[q..q + e.quotes as usize].to_vec(),
-            truces: self.truces.get(a.id.as_str()).map(|t| t.iter().map(|&t| t.clone()).collect()).unwrap_or_default(),
+            mentions,
+            claims,
+            quotes,
+            truces,
             unknown,
             problems: p.problems[pr..pr + e.problems as usize].to_vec(),
             input: e.input,
             reused: true,
         })
+    }
+}
+
+/// New copies of an article's names: as in an extraction, its items share one copy of each
+/// name, and places are the engine's ids.
+struct OwnNames<'a> {
+    places: &'a FxHashMap<&'a str, &'a Id>,
+    names: FxHashMap<&'a str, Id>,
+}
+
+impl<'a> OwnNames<'a> {
+    fn own(&mut self, id: &'a Id) -> Id {
+        match self.places.get(&**id) {
+            Some(&place) => place.clone(),
+            None => self.names.entry(&**id).or_insert_with(|| Id::from(&**id)).clone(),
+        }
+    }
+
+    fn own_opt(&mut self, id: &'a Option<Id>) -> Option<Id> {
+        id.as_ref().map(|id| self.own(id))
     }
 }
 
