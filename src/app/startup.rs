@@ -421,6 +421,9 @@ impl super::DatelineApp {
         let previous = if matches!(kind, LoadKind::Reload { .. }) { self.model.clone() } else { None };
         let spawned = std::thread::Builder::new().name("dateline-load".into()).spawn(move || {
             let result = load(&load_paths, g.as_deref(), a.as_deref(), e, previous.as_deref(), &p);
+            // Let go of the previous model before the window takes the new one, so the window
+            // frees it, as after any other load.
+            drop(previous);
             // The receiver may be gone if the window closed or another load replaced this
             // one; nothing to do then.
             let _ = tx.send(result);
