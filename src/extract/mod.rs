@@ -407,12 +407,13 @@ impl<'a> Reuse<'a> {
         Reuse { previous, ledger, by_id, starts, truces, place_ids }
     }
 
-    /// The previous article's items for `doc` if it is the same document; else `doc` back.
-    fn take(&self, doc: Document) -> Result<DocResult, Document> {
-        let Some(&i) = self.by_id.get(doc.id.as_str()) else { return Err(doc) };
+    /// The previous article's items for `doc` if it is the same document; else what
+    /// `extract` makes of it.
+    fn take(&self, doc: Document, extract: impl FnOnce(Document) -> DocResult) -> DocResult {
+        let Some(&i) = self.by_id.get(doc.id.as_str()) else { return extract(doc) };
         let (e, a, p) = (&self.ledger.articles[i], &self.previous.articles[i], self.previous);
         if e.input != input_of(&doc) || a.text != doc.text {
-            return Err(doc);
+            return extract(doc);
         }
         let [m, c, q, pr, u] = self.starts[i];
         let unknown = self.ledger.unknown[u..u + e.unknown as usize]
@@ -451,7 +452,7 @@ impl<'a> Reuse<'a> {
             .get(a.id.as_str())
             .map(|t| t.iter().map(|&t| Truce { article: n.own(&t.article), ..t.clone() }).collect())
             .unwrap_or_default();
-        Ok(DocResult {
+        DocResult {
             // The text just read is the same: it is kept rather than the previous one copied.
             article: Article {
                 id: a.id.clone(),
@@ -471,7 +472,7 @@ impl<'a> Reuse<'a> {
             problems: p.problems[pr..pr + e.problems as usize].to_vec(),
             input: e.input,
             reused: true,
-        })
+        }
     }
 }
 
@@ -541,7 +542,7 @@ fn extract_reusing(
                             return None;
                         }
                         let r = match reuse {
-                            Some(reuse) => reuse.take(d).unwrap_or_else(|d| extract_doc(engine, &name_starts, d, year_hint)),
+                            Some(reuse) => reuse.take(d, |d| extract_doc(engine, &name_starts, d, year_hint)),
                             None => extract_doc(engine, &name_starts, d, year_hint),
                         };
                         progress.done.fetch_add(1, Ordering::Relaxed);
