@@ -306,7 +306,7 @@ pub fn engine_bench(engine: &Engine, n: usize, keep: Option<&Path>) -> Result<En
             "peak RSS, this bench",
             format!("{:.0} MB", mb_of(b)),
             "",
-            format!("generator, {runs} extractions (freed memory the allocator may keep), rg, model and queries in one process"),
+            format!("generator, {runs} extractions (freed memory the allocator may keep), rg, the model, the reloads (two models at once) and queries in one process"),
         )),
         None => rows.push(Row::new("peak RSS, this bench", "n/a", "", "no /proc/self/status on this system")),
     }
