@@ -27,59 +27,40 @@ impl Progress {
     }
 }
 
-/// A hash of some byte strings (each one's length included, so the parts cannot run together).
-fn fingerprint(parts: &[&[u8]]) -> u64 {
-    use std::hash::Hasher;
-    let mut h = rustc_hash::FxHasher::default();
-    for p in parts {
-        h.write_usize(p.len());
-        h.write(p);
-    }
-    h.finish()
-}
-
 /// Compiled gazetteer and actors, ready to extract.
 pub struct Engine {
     /// The places.
     pub gazetteer: Gazetteer,
     /// The speakers and claimants.
     pub actors: Actors,
-    /// A hash of the data the engine was built from (the gazetteer and actor texts and how
-    /// they were combined): two engines with the same fingerprint extract the same things,
-    /// so an extraction made by one can be reused by the other
-    /// ([`crate::extract::extract_again`]).
-    pub fingerprint: u64,
 }
 
 impl Engine {
     /// The embedded gazetteer and actors.
     pub fn embedded() -> Result<Self, Error> {
-        Ok(Engine { gazetteer: Gazetteer::embedded()?, actors: Actors::embedded()?, fingerprint: fingerprint(&[b"embedded"]) })
+        Ok(Engine { gazetteer: Gazetteer::embedded()?, actors: Actors::embedded()? })
     }
 
     /// The embedded data, replaced (or extended with `extend`) by the given files.
     pub fn with_files(gazetteer: Option<&Path>, actors: Option<&Path>, extend: bool) -> Result<Self, Error> {
         let mut engine = Self::embedded()?;
-        // The fingerprint hashes the texts that were parsed (read once, so a file changing
-        // meanwhile cannot make the two disagree).
-        let (mut g_text, mut a_text) = (String::new(), String::new());
         if let Some(p) = gazetteer {
-            g_text = crate::gazetteer::read_file(p)?;
-            let g = Gazetteer::parse(&g_text, &p.display().to_string())?;
+            let g = Gazetteer::from_file(p)?;
             engine.gazetteer = if extend { engine.gazetteer.extended(g)? } else { g };
         }
         if let Some(p) = actors {
-            a_text = crate::gazetteer::read_file(p)?;
-            let a = Actors::parse(&a_text, &p.display().to_string())?;
+            let a = Actors::from_file(p)?;
             engine.actors = if extend { engine.actors.extended(a)? } else { a };
         }
-        if gazetteer.is_some() || actors.is_some() {
-            let how: &[u8] = if extend { b"extend" } else { b"replace" };
-            let (g, a) =
-                (gazetteer.map_or(&b"embedded"[..], |_| g_text.as_bytes()), actors.map_or(&b"embedded"[..], |_| a_text.as_bytes()));
-            engine.fingerprint = fingerprint(&[how, g, a]);
-        }
         Ok(engine)
+    }
+
+    /// A hash of the data the engine was built from (the gazetteer and actor texts and how
+    /// they were combined): two engines with the same fingerprint extract the same things,
+    /// so an extraction made by one can be reused by the other
+    /// ([`crate::extract::extract_again`]).
+    pub fn fingerprint(&self) -> u64 {
+        crate::gazetteer::source_hash(&[&self.gazetteer.source().to_le_bytes(), &self.actors.source().to_le_bytes()])
     }
 
     /// Extract the embedded default corpus.

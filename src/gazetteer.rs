@@ -428,8 +428,18 @@ fn toml_message(text: &str, e: &toml::de::Error) -> String {
     }
 }
 
-/// Read a data file (gazetteer or actors) as text.
-pub(crate) fn read_file(path: &Path) -> Result<String, Error> {
+/// A hash of some byte strings (each one's length included, so the parts cannot run together).
+pub(crate) fn source_hash(parts: &[&[u8]]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    for p in parts {
+        h.write_usize(p.len());
+        h.write(p);
+    }
+    h.finish()
+}
+
+fn read_file(path: &Path) -> Result<String, Error> {
     std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })
 }
 
@@ -449,6 +459,8 @@ pub struct Gazetteer {
     /// Place ids as shared [`Id`](crate::model::Id)s, in the order of [`Gazetteer::places`].
     pub place_ids: Vec<crate::model::Id>,
     matcher: NameMatcher,
+    /// [`source_hash`] of the text it was parsed from (of both, when extended).
+    source: u64,
 }
 
 impl Gazetteer {
@@ -467,6 +479,7 @@ impl Gazetteer {
         let file: GazetteerFile = toml::from_str(text).map_err(|e| Error::Data { path: origin.into(), message: toml_message(text, &e) })?;
         let mut g = Self::build(file.place, file.exclude, file.demonyms, origin, Some(text))?;
         g.ignore_names = file.ignore_names.into_iter().collect();
+        g.source = source_hash(&[text.as_bytes()]);
         Ok(g)
     }
 
@@ -524,11 +537,18 @@ impl Gazetteer {
         let matcher = NameMatcher::build(patterns)?;
         let demonym_set = demonyms.iter().cloned().collect();
         let place_ids = places.iter().map(|p| crate::model::Id::from(p.id.as_str())).collect();
-        Ok(Gazetteer { places, exclude, demonyms, demonym_set, ignore_names: Default::default(), place_ids, matcher })
+        Ok(Gazetteer { places, exclude, demonyms, demonym_set, ignore_names: Default::default(), place_ids, matcher, source: 0 })
+    }
+
+    /// A hash of the text it was parsed from (of both texts, when extended): the same
+    /// source gives the same matches ([`crate::engine::Engine::fingerprint`]).
+    pub fn source(&self) -> u64 {
+        self.source
     }
 
     /// This gazetteer with another's places added (same id: the other's entry wins).
     pub fn extended(self, other: Gazetteer) -> Result<Self, Error> {
+        let source = source_hash(&[&self.source.to_le_bytes(), &other.source.to_le_bytes()]);
         let mut places = self.places;
         for p in other.places {
             match places.iter_mut().find(|q| q.id == p.id) {
@@ -544,6 +564,7 @@ impl Gazetteer {
         ignore.extend(other.ignore_names);
         let mut g = Self::build(places, exclude, demonyms, "extended gazetteer", None)?;
         g.ignore_names = ignore;
+        g.source = source;
         Ok(g)
     }
 
@@ -589,6 +610,8 @@ pub struct Actors {
     pub actors: Vec<Actor>,
     matcher: NameMatcher,
     by_id: HashMap<String, usize>,
+    /// [`source_hash`] of the text it was parsed from (of both, when extended).
+    source: u64,
 }
 
 impl Actors {
@@ -605,7 +628,9 @@ impl Actors {
     /// Parse and validate actors TOML.
     pub fn parse(text: &str, origin: &str) -> Result<Self, Error> {
         let file: ActorsFile = toml::from_str(text).map_err(|e| Error::Data { path: origin.into(), message: toml_message(text, &e) })?;
-        Self::build(file.actor, origin)
+        let mut a = Self::build(file.actor, origin)?;
+        a.source = source_hash(&[text.as_bytes()]);
+        Ok(a)
     }
 
     fn build(actors: Vec<Actor>, origin: &str) -> Result<Self, Error> {
@@ -628,11 +653,18 @@ impl Actors {
         // Case variants instead of a case-insensitive automaton: same matches for the ways
         // news text writes names, and the fast (SIMD) prefilter stays available.
         let matcher = NameMatcher::build(patterns)?;
-        Ok(Actors { actors, matcher, by_id })
+        Ok(Actors { actors, matcher, by_id, source: 0 })
+    }
+
+    /// A hash of the text it was parsed from (of both texts, when extended): the same
+    /// source gives the same matches ([`crate::engine::Engine::fingerprint`]).
+    pub fn source(&self) -> u64 {
+        self.source
     }
 
     /// These actors with another list's added (same id: the other's entry wins).
     pub fn extended(self, other: Actors) -> Result<Self, Error> {
+        let source = source_hash(&[&self.source.to_le_bytes(), &other.source.to_le_bytes()]);
         let mut actors = self.actors;
         for a in other.actors {
             match actors.iter_mut().find(|b| b.id == a.id) {
@@ -640,7 +672,9 @@ impl Actors {
                 None => actors.push(a),
             }
         }
-        Self::build(actors, "extended actors")
+        let mut a = Self::build(actors, "extended actors")?;
+        a.source = source;
+        Ok(a)
     }
 
     /// Actor names in a text.

@@ -365,7 +365,7 @@ pub fn extract_again(
     let reuse = previous
         .ledger
         .as_deref()
-        .filter(|l| l.engine == engine.fingerprint && l.year_hint == year_hint && l.articles.len() == previous.articles.len())
+        .filter(|l| l.engine == engine.fingerprint() && l.year_hint == year_hint && l.articles.len() == previous.articles.len())
         .map(|ledger| Reuse::new(engine, previous, ledger));
     extract_reusing(engine, docs, manifest, problems, progress, year_hint, reuse.as_ref())
 }
@@ -514,7 +514,7 @@ fn extract_reusing(
     // Articles are extracted in parallel a chunk at a time and each chunk is merged while the
     // next is extracted, so at most two chunks' intermediate results exist beside the merged
     // corpus (memory stays linear in the corpus, without a second copy of every item).
-    let mut merged = Merged::new(docs.len(), problems, engine.fingerprint, year_hint);
+    let mut merged = Merged::new(docs.len(), problems, engine.fingerprint(), year_hint);
     let mut docs = docs.into_iter();
     // While one chunk is extracted in parallel, the previous one is merged (rayon::join), so
     // the merge does not leave the worker threads idle.
