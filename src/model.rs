@@ -650,6 +650,30 @@ fn range_slice<'a>(sorted: &'a [(NaiveDate, u32)], range: &DayRange) -> &'a [(Na
     if lo >= hi { &[] } else { &sorted[lo..hi] }
 }
 
+/// The `k` smallest item indices of a window of a day index (sorted by day, then index), in
+/// order: a merge of the window's days, each already sorted by index.
+fn first_by_index(window: &[(NaiveDate, u32)], k: usize) -> Vec<usize> {
+    use std::cmp::Reverse;
+    // One entry per day: (its smallest index not yet taken, where that is, where the day ends).
+    let mut heads = std::collections::BinaryHeap::new();
+    let mut start = 0;
+    while start < window.len() {
+        let day = window[start].0;
+        let end = start + window[start..].partition_point(|(d, _)| *d == day);
+        heads.push(Reverse((window[start].1, start, end)));
+        start = end;
+    }
+    let mut out = Vec::with_capacity(k.min(window.len()));
+    while out.len() < k {
+        let Some(Reverse((i, at, end))) = heads.pop() else { break };
+        out.push(i as usize);
+        if at + 1 < end {
+            heads.push(Reverse((window[at + 1].1, at + 1, end)));
+        }
+    }
+    out
+}
+
 /// Counts of items on one day, for the timeline's density bars.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DayCount {
@@ -950,6 +974,32 @@ impl Model {
         self.select(&self.index(axis).quotes, self.data.quotes.len(), range)
     }
 
+    /// How many quotes lie in the window, and the first `k` of them in corpus order: the
+    /// length and the first `k` of [`Model::quotes_in`], without listing the window. The
+    /// first `k` are merged from the window's days (each sorted by index in the day index),
+    /// so the cost grows with `k` and the days in the window, not with the quotes (the
+    /// cursor moves every frame while the time slider is dragged).
+    pub fn quotes_in_first(&self, range: &DayRange, axis: TimeAxis, k: usize) -> (usize, Vec<usize>) {
+        if *range == DayRange::ALL {
+            let n = self.data.quotes.len();
+            return (n, (0..n.min(k)).collect());
+        }
+        let window = range_slice(&self.index(axis).quotes, range);
+        (window.len(), first_by_index(window, k))
+    }
+
+    /// Indices of the quotes in the window for which `keep` holds, in corpus order: as
+    /// [`Model::quotes_in`] filtered, with only the kept ones sorted.
+    pub fn quotes_in_where(&self, range: &DayRange, axis: TimeAxis, keep: impl Fn(usize) -> bool) -> Vec<usize> {
+        if *range == DayRange::ALL {
+            return (0..self.data.quotes.len()).filter(|&i| keep(i)).collect();
+        }
+        let mut v: Vec<usize> =
+            range_slice(&self.index(axis).quotes, range).iter().map(|(_, i)| *i as usize).filter(|&i| keep(i)).collect();
+        v.sort_unstable();
+        v
+    }
+
     /// Per-place counts of items in the window, one entry per place with any item.
     ///
     /// Summed from per-day aggregates: the cost grows with days × places in the window, not
@@ -1137,6 +1187,55 @@ mod tests {
                 }
             }
             proptest::prop_assert_eq!(density, want_density);
+        }
+
+        /// The first `k` indices of a window of days are the window's `k` smallest, in order.
+        #[test]
+        fn first_by_index_takes_the_windows_smallest_indices(
+            days in proptest::collection::vec(0u32..8, 0..200),
+            from in 0u32..8,
+            width in 0u32..8,
+            k in 0usize..60,
+        ) {
+            let base = NaiveDate::from_ymd_opt(2020, 10, 1).unwrap_or_default();
+            let day = |d: u32| base + chrono::Duration::days(i64::from(d));
+            let mut index: Vec<(NaiveDate, u32)> = days.iter().enumerate().map(|(i, d)| (day(*d), i as u32)).collect();
+            index.sort_unstable();
+            let window = range_slice(&index, &DayRange { from: Some(day(from)), to: Some(day(from + width)) });
+            let mut want: Vec<usize> = days.iter().enumerate().filter(|(_, d)| (from..=from + width).contains(*d)).map(|(i, _)| i).collect();
+            proptest::prop_assert_eq!(window.len(), want.len());
+            want.truncate(k);
+            proptest::prop_assert_eq!(first_by_index(window, k), want);
+        }
+    }
+
+    #[test]
+    fn a_windows_first_quotes_and_filtered_quotes_are_those_of_the_full_query() {
+        let Ok(engine) = crate::Engine::embedded() else { return };
+        let m = Model::new(engine.extract_embedded());
+        let stepanakert = |i: usize| m.quote_touches_place(i, "stepanakert");
+        for axis in [TimeAxis::Event, TimeAxis::Published] {
+            let Some((lo, hi)) = m.span(axis) else { continue };
+            let mid = lo + (hi - lo) / 2;
+            let mut checked = 0;
+            for range in [
+                DayRange::ALL,
+                DayRange { from: None, to: Some(mid) },
+                DayRange { from: Some(mid), to: Some(mid) },
+                DayRange { from: Some(mid - chrono::Duration::days(2)), to: Some(mid) },
+                DayRange { from: Some(mid), to: None },
+                DayRange { from: Some(hi), to: Some(lo) },
+            ] {
+                let all = m.quotes_in(&range, axis);
+                for k in [0, 1, 3, all.len(), all.len() + 5] {
+                    let (n, first) = m.quotes_in_first(&range, axis, k);
+                    assert_eq!((n, first.as_slice()), (all.len(), &all[..k.min(all.len())]), "{range:?} {axis:?} {k}");
+                }
+                let at: Vec<usize> = all.iter().copied().filter(|&i| stepanakert(i)).collect();
+                assert_eq!(m.quotes_in_where(&range, axis, stepanakert), at, "{range:?} {axis:?}");
+                checked += usize::from(all.len() > 3 && at.len() < all.len());
+            }
+            assert!(checked >= 2, "{axis:?}: windows with several quotes, some elsewhere");
         }
     }
 

@@ -134,7 +134,7 @@ fn clicking_a_marker_filters_the_plot_and_the_quotes() {
     let q = quote_cards(&h);
     assert!(!q.is_empty() && q.len() < all_quotes, "{} of {all_quotes}", q.len());
     let model = app.model().unwrap();
-    for &i in &app.visible().quotes {
+    for &i in &app.visible().quotes.all(model) {
         assert!(model.quote_touches_place(i, "ganja"));
     }
     // Plot: only claims at Ganja.

@@ -662,7 +662,7 @@ impl DatelineApp {
                     Asked::Cancelled => return Ok(Msg::Cancelled(Job::Data)),
                 };
                 let (mentions, claims, _) = crate::export::shown_items(&model, &filter);
-                let view = model.view(&mentions, &claims, &quotes);
+                let view = model.view(&mentions, &claims, &quotes.all(&model));
                 let mut paths = Vec::new();
                 for &(tail, format) in crate::export::DATA_FILES {
                     let path = dir.join(format!("{stem}{tail}"));

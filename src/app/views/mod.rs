@@ -10,7 +10,7 @@ pub mod problems;
 pub mod quotes;
 pub mod timeline;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::command::Command;
 use super::state::{AppState, Selection};
@@ -65,16 +65,11 @@ pub struct Visible {
     pub plot: casualty_plot::PlotData,
     /// Quotes to list: in the window and touching the selected place; or, while searching,
     /// every quote in the corpus that matches.
-    pub quotes: Vec<usize>,
+    pub quotes: QuoteList,
     /// Places the selection points at (the place, or the claim's or quote's places).
     pub selected_places: Vec<String>,
     /// Day of the selected claim or quote, for the timeline.
     pub selected_day: Option<NaiveDate>,
-    /// Each quote's day on [`Self::quote_days_axis`] (days from the common era, `i32::MIN`
-    /// when undated), so a window's quotes come out of one linear pass in corpus order
-    /// instead of a sort (the cursor moves every frame while the slider is dragged).
-    quote_days: Vec<i32>,
-    quote_days_axis: Option<TimeAxis>,
     /// What the last finished search found in the whole corpus; the selected place filters
     /// its quotes into [`Self::quotes`]. While a newer search runs ([`Self::searching`]) it is
     /// what the previous text found.
@@ -91,14 +86,78 @@ impl Default for Visible {
             key: None,
             stats: Vec::new(),
             plot: casualty_plot::PlotData::default(),
-            quotes: Vec::new(),
+            quotes: QuoteList::default(),
             selected_places: Vec::new(),
             selected_day: None,
-            quote_days: Vec::new(),
-            quote_days_axis: None,
             found: std::sync::Arc::default(),
             job: None,
             in_frame_bytes: SEARCH_IN_FRAME_BYTES,
+        }
+    }
+}
+
+/// The quotes the quote list shows, in corpus order: how many, the first
+/// [`quotes::MAX_CARDS`] (the cards), and every one when asked ([`QuoteList::all`], for a data
+/// export). A window's quotes are not listed: they are counted and their first cards taken
+/// from the model's day index ([`Model::quotes_in_first`]), so the cursor costs as little
+/// to move at 50,000 articles as at 5.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuoteList {
+    /// Every quote in a time window.
+    Window {
+        /// The window.
+        range: DayRange,
+        /// Its time axis.
+        axis: TimeAxis,
+        /// How many quotes it holds.
+        len: usize,
+        /// The first [`quotes::MAX_CARDS`] of them.
+        first: Vec<usize>,
+    },
+    /// Listed quotes: search results, or a window's quotes at the selected place.
+    Listed(Vec<usize>),
+}
+
+impl Default for QuoteList {
+    fn default() -> Self {
+        QuoteList::Listed(Vec::new())
+    }
+}
+
+impl QuoteList {
+    /// Every quote of the window `range` on `axis`.
+    pub fn window(model: &Model, range: DayRange, axis: TimeAxis) -> Self {
+        let (len, first) = model.quotes_in_first(&range, axis, quotes::MAX_CARDS);
+        QuoteList::Window { range, axis, len, first }
+    }
+
+    /// How many quotes the list holds.
+    pub fn len(&self) -> usize {
+        match self {
+            QuoteList::Window { len, .. } => *len,
+            QuoteList::Listed(v) => v.len(),
+        }
+    }
+
+    /// Whether the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The quotes shown as cards: the first [`quotes::MAX_CARDS`].
+    pub fn shown(&self) -> &[usize] {
+        match self {
+            QuoteList::Window { first, .. } => first,
+            QuoteList::Listed(v) => &v[..v.len().min(quotes::MAX_CARDS)],
+        }
+    }
+
+    /// Every quote of the list, in corpus order (a window's listed from `model`, the model the
+    /// list was made from).
+    pub fn all(&self, model: &Model) -> Vec<usize> {
+        match self {
+            QuoteList::Window { range, axis, .. } => model.quotes_in(range, *axis),
+            QuoteList::Listed(v) => v.clone(),
         }
     }
 }
@@ -177,16 +236,12 @@ impl Visible {
         if search_changed {
             self.start_search(model, &key.search, repaint);
         }
-        self.quotes = if self.found.needle.is_empty() {
-            if self.quote_days_axis != Some(key.axis) || self.quote_days.len() != model.data.quotes.len() {
-                self.quote_days = (0..model.data.quotes.len())
-                    .map(|i| model.item_date(crate::model::ItemRef::Quote(i), key.axis).map_or(i32::MIN, |d| d.num_days_from_ce()))
-                    .collect();
-                self.quote_days_axis = Some(key.axis);
-            }
-            quotes_in_window(&self.quote_days, &key.range).filter(|&i| place.is_none_or(|p| model.quote_touches_place(i, p))).collect()
-        } else {
-            self.found.quotes.iter().copied().filter(|&i| place.is_none_or(|p| model.quote_touches_place(i, p))).collect()
+        self.quotes = match (self.found.needle.is_empty(), place) {
+            (true, None) => QuoteList::window(model, key.range, key.axis),
+            (true, Some(p)) => QuoteList::Listed(model.quotes_in_where(&key.range, key.axis, |i| model.quote_touches_place(i, p))),
+            (false, _) => QuoteList::Listed(
+                self.found.quotes.iter().copied().filter(|&i| place.is_none_or(|p| model.quote_touches_place(i, p))).collect(),
+            ),
         };
         (self.selected_places, self.selected_day) = match &key.selection {
             Selection::None => (Vec::new(), None),
@@ -249,15 +304,6 @@ impl Visible {
         });
         self.job = Some(SearchJob { needle: needle.to_owned(), cancel, done });
     }
-}
-
-/// Indices (corpus order) of the quotes whose day (see [`Visible::quote_days`]) lies in
-/// `range`; undated quotes only in [`DayRange::ALL`], as [`DayRange::contains`].
-fn quotes_in_window<'a>(days: &'a [i32], range: &DayRange) -> impl Iterator<Item = usize> + 'a {
-    let all = *range == DayRange::ALL;
-    let lo = range.from.map_or(i32::MIN + 1, |d| d.num_days_from_ce());
-    let hi = range.to.map_or(i32::MAX, |d| d.num_days_from_ce());
-    days.iter().enumerate().filter(move |(_, d)| all || (**d >= lo && **d <= hi)).map(|(i, _)| i)
 }
 
 /// An article whose text contains the search string.
@@ -477,7 +523,7 @@ mod tests {
         until_found(&mut v, &m, &state, &ctx);
         assert_eq!((v.searching(), v.searched()), (None, "Stepanakert"));
         assert_eq!(*v.found, fresh("Stepanakert"));
-        assert_eq!(v.quotes, fresh("Stepanakert").quotes);
+        assert_eq!(v.quotes.all(&m), fresh("Stepanakert").quotes);
         // Typed on while searches run: each replaces the last, and the last text's results
         // are what a fresh search finds, filtered by the selected place.
         state.selection = Selection::Place("stepanakert".into());
@@ -494,7 +540,7 @@ mod tests {
         assert_eq!(*v.found, fresh(last));
         let at_place: Vec<usize> = fresh(last).quotes.into_iter().filter(|&i| m.quote_touches_place(i, "stepanakert")).collect();
         assert!(!at_place.is_empty(), "{typed:?}");
-        assert_eq!(v.quotes, at_place);
+        assert_eq!(v.quotes.all(&m), at_place);
         // What needs the results now (a data export) waits for them.
         state.search = "ganja".into();
         v.settle(&m, &state, &ctx);
@@ -508,24 +554,37 @@ mod tests {
     }
 
     #[test]
-    fn quotes_in_window_match_the_model_query() {
-        let Some(m) = crate::Engine::embedded().ok().map(|e| Model::new(e.extract_embedded())) else { return };
+    fn the_quote_list_of_a_window_is_the_model_query() {
+        let Some(m) = crate::Engine::embedded().ok().map(|e| std::sync::Arc::new(Model::new(e.extract_embedded()))) else { return };
+        let ctx = egui::Context::default();
+        let mut v = Visible::default();
+        let mut listed = 0;
         for axis in [TimeAxis::Event, TimeAxis::Published] {
-            let days: Vec<i32> = (0..m.data.quotes.len())
-                .map(|i| m.item_date(crate::model::ItemRef::Quote(i), axis).map_or(i32::MIN, |d| d.num_days_from_ce()))
-                .collect();
             let Some((lo, hi)) = m.span(axis) else { continue };
-            let mid = lo + (hi - lo) / 2;
-            for range in [
-                DayRange::ALL,
-                DayRange { from: None, to: Some(mid) },
-                DayRange { from: Some(mid), to: Some(mid) },
-                DayRange { from: Some(mid), to: None },
-                DayRange { from: Some(hi), to: Some(lo) },
-            ] {
-                let got: Vec<usize> = quotes_in_window(&days, &range).collect();
-                assert_eq!(got, m.quotes_in(&range, axis), "{range:?} {axis:?}");
+            use crate::app::state::WindowWidth;
+            let cursors = [(Some(lo), WindowWidth::Day), (Some(lo + (hi - lo) / 2), WindowWidth::ThreeDays), (Some(hi), WindowWidth::Week)];
+            for (cursor, window) in cursors.into_iter().chain([(Some(hi), WindowWidth::UpToCursor), (None, WindowWidth::Day)]) {
+                for place in [None, Some("stepanakert")] {
+                    let state = AppState {
+                        axis,
+                        cursor,
+                        window,
+                        selection: place.map_or(Selection::None, |p| Selection::Place(p.into())),
+                        ..AppState::default()
+                    };
+                    v.update(&m, &state, &ctx);
+                    let want: Vec<usize> = m
+                        .quotes_in(&state.range(), axis)
+                        .into_iter()
+                        .filter(|&i| place.is_none_or(|p| m.quote_touches_place(i, p)))
+                        .collect();
+                    assert_eq!(v.quotes.all(&m), want, "{axis:?} {cursor:?} {window:?} {place:?}");
+                    assert_eq!(v.quotes.len(), want.len());
+                    assert_eq!(v.quotes.shown(), &want[..want.len().min(quotes::MAX_CARDS)]);
+                    listed += usize::from(want.len() > 1);
+                }
             }
         }
+        assert!(listed >= 4, "windows with quotes: {listed}");
     }
 }

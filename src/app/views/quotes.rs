@@ -83,7 +83,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
         let origin = ui.cursor().top();
         let near = viewport.expand2(egui::vec2(0.0, 200.0));
         let mut changed = false;
-        for &i in ctx.visible.quotes.iter().take(MAX_CARDS) {
+        for &i in ctx.visible.quotes.shown() {
             let y = ui.cursor().top() - origin;
             let h = heights.of.get(&i).copied().unwrap_or(ESTIMATED_CARD_HEIGHT);
             if y + h < near.top() || y > near.bottom() {
