@@ -722,8 +722,10 @@ pub struct Model {
     claims: ClaimKeys,
 }
 
-/// A claim's claimant, claimant side and place as small indices, so that views can group
-/// hundreds of thousands of claims on a click without hashing or comparing their strings.
+/// What views group and plot a claim by, as small values: its claimant, claimant side and
+/// place as indices, its days and figures. Views group and plot hundreds of thousands of
+/// claims on a click from these 40-byte rows, without hashing or comparing strings or
+/// reading the claims themselves (several times larger, with their sentences).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClaimKey {
     /// Index into [`Model::claimants`] (0: none, the outlet's own voice).
@@ -732,11 +734,28 @@ pub struct ClaimKey {
     pub side: u32,
     /// Index into [`Extraction::places`], or [`ClaimKey::NO_PLACE`].
     pub place: u32,
+    /// The claim's day on each time axis, indexed by [`TimeAxis`] (as [`Model::item_date`]).
+    pub days: [Option<NaiveDate>; 2],
+    /// [`Claim::killed`] (a figure above `u32::MAX` as `u32::MAX`).
+    pub killed: Option<u32>,
+    /// [`Claim::wounded`] (a figure above `u32::MAX` as `u32::MAX`).
+    pub wounded: Option<u32>,
+    /// [`Claim::category`].
+    pub category: Category,
+    /// [`Claim::hedge`].
+    pub hedge: Hedge,
+    /// [`Claim::scope`].
+    pub scope: Scope,
 }
 
 impl ClaimKey {
     /// [`ClaimKey::place`] of a claim that names no place of the corpus.
     pub const NO_PLACE: u32 = u32::MAX;
+
+    /// The claim's day on `axis`.
+    pub fn day(&self, axis: TimeAxis) -> Option<NaiveDate> {
+        self.days[axis as usize]
+    }
 }
 
 /// The [`ClaimKey`] of every claim and the names its indices stand for.
@@ -748,7 +767,7 @@ struct ClaimKeys {
 }
 
 impl ClaimKeys {
-    fn of(data: &Extraction, place_by_id: &FxHashMap<String, usize>) -> ClaimKeys {
+    fn of(data: &Extraction, place_by_id: &FxHashMap<String, usize>, published: &[Option<NaiveDate>]) -> ClaimKeys {
         /// Distinct names in order of first use, index 0 for none.
         struct Names<'a> {
             index: FxHashMap<&'a str, u32>,
@@ -775,13 +794,21 @@ impl ClaimKeys {
         }
         let new = || Names { index: FxHashMap::default(), names: vec![None], last: None };
         let (mut claimants, mut sides) = (new(), new());
+        let small = |f: Option<u64>| f.map(|f| u32::try_from(f).unwrap_or(u32::MAX));
         let keys = data
             .claims
             .iter()
-            .map(|c| ClaimKey {
+            .zip(published)
+            .map(|(c, published)| ClaimKey {
                 claimant: claimants.get(c.claimant.as_ref()),
                 side: sides.get(c.claimant_side.as_ref()),
                 place: c.place.as_ref().and_then(|p| place_by_id.get(p.as_str())).map_or(ClaimKey::NO_PLACE, |&p| p as u32),
+                days: [c.date, *published],
+                killed: small(c.killed),
+                wounded: small(c.wounded),
+                category: c.category,
+                hedge: c.hedge,
+                scope: c.scope,
             })
             .collect();
         ClaimKeys { keys, claimants: claimants.names, sides: sides.names }
@@ -865,7 +892,7 @@ impl Model {
         let published_day = |kind: usize, i: usize| day_of(&data, &published_of, TimeAxis::Published, kind, i);
         let indices = || rayon::join(|| DayIndex::of(counts, event_day), || DayIndex::of(counts, published_day));
         let (((by_event, density_event), (by_published, density_published)), (aggregates, claims)) = rayon::join(indices, || {
-            rayon::join(|| Aggregates::of(&data, &place_by_id, &published_of), || ClaimKeys::of(&data, &place_by_id))
+            rayon::join(|| Aggregates::of(&data, &place_by_id, &published_of), || ClaimKeys::of(&data, &place_by_id, &published_of[1]))
         });
         let Aggregates { place_days, spell_days, spelling_names, spellings_by_place } = aggregates;
         let mut model = Model {
@@ -1331,7 +1358,15 @@ mod tests {
                 Some(p) => assert_eq!(k.place as usize, p),
                 None => assert_eq!(k.place, ClaimKey::NO_PLACE, "{:?}", c.place),
             }
+            assert_eq!((k.killed.map(u64::from), k.wounded.map(u64::from)), (c.killed, c.wounded));
+            assert_eq!((k.category, k.hedge, k.scope), (c.category, c.hedge, c.scope));
         }
+        for (i, k) in m.claim_keys().iter().enumerate() {
+            for axis in [TimeAxis::Event, TimeAxis::Published] {
+                assert_eq!(k.day(axis), m.item_date(ItemRef::Claim(i), axis), "{i} {axis:?}");
+            }
+        }
+        assert!(m.claim_keys().iter().any(|k| k.days[0] != k.days[1]), "claims whose event day is not their publication day");
         // One index per distinct name, and index 0 for none.
         let distinct = |names: &mut dyn Iterator<Item = Option<&str>>| names.chain([None]).collect::<std::collections::BTreeSet<_>>().len();
         assert_eq!(m.claimants().len(), distinct(&mut m.data.claims.iter().map(|c| c.claimant.as_deref())));

@@ -45,6 +45,14 @@ pub fn figure(c: &Claim, m: Measure) -> Option<u64> {
     }
 }
 
+/// [`figure`] of a claim's compact row.
+fn key_figure(k: &ClaimKey, m: Measure) -> Option<u32> {
+    match m {
+        Measure::Killed => k.killed,
+        Measure::Wounded => k.wounded,
+    }
+}
+
 fn marker(c: Category) -> MarkerShape {
     match c {
         Category::Civilian => MarkerShape::Circle,
@@ -156,12 +164,12 @@ pub struct Series {
 }
 
 impl Series {
-    /// An empty series named `name` for the claimant side and category of `c`.
-    fn new(name: String, c: &crate::model::Claim) -> Self {
+    /// An empty series named `name` for a claimant side and category.
+    fn new(name: String, side: Option<&str>, category: Category) -> Self {
         Series {
             name,
-            side: c.claimant_side.as_deref().map(str::to_owned),
-            category: c.category,
+            side: side.map(str::to_owned),
+            category,
             toll_line: Vec::new(),
             filled: Vec::new(),
             hollow: Vec::new(),
@@ -265,51 +273,70 @@ impl PlotData {
     fn build(model: &crate::model::Model, key: &PlotKey) -> PlotData {
         use rustc_hash::FxHashMap as HashMap;
         let log = key.log;
-        let claims = &model.data.claims;
+        // Read from the claims' compact rows ([`ClaimKey`]), not the claims: one pass over a
+        // small array per form, so a plot of a million claims is built within a few frames.
         let keys = model.claim_keys();
         // The selected place as an index (a place the corpus lacks: no claim matches it).
         let place = key.place.as_deref().map(|p| model.place_index(p).map_or(ClaimKey::NO_PLACE - 1, |i| i as u32));
-        // Plotted claims with their series (claimant × category) and position.
-        let mut series_of: Vec<u32> = vec![u32::MAX; model.claimants().len() * Category::COUNT];
-        let mut series: Vec<Series> = Vec::new();
-        let mut plotted: Vec<(usize, usize, f64, f64)> = Vec::with_capacity(claims.len()); // (series, claim, x, y)
-        let mut historical = Vec::new();
-        for ((i, c), k) in claims.iter().enumerate().zip(keys) {
-            if place.is_some_and(|p| k.place != p) {
+        let at_place = |k: &ClaimKey| place.is_none_or(|p| k.place == p);
+        // The plotted claims in corpus order: (claim, row, day, figure).
+        let figures = || {
+            keys.iter().enumerate().filter_map(move |(i, k)| {
+                if !at_place(k) || k.scope == Scope::Historical {
+                    return None;
+                }
+                Some((i, k, k.day(key.axis)?, key_figure(k, key.measure)?))
+            })
+        };
+        // One pass for the historical figures, the plotted claims' number and largest figure.
+        let (mut historical, mut count, mut most) = (Vec::new(), 0, 0);
+        for (i, k) in keys.iter().enumerate() {
+            if !at_place(k) {
                 continue;
             }
-            if c.scope == Scope::Historical {
+            if k.scope == Scope::Historical {
                 historical.push(i);
-                continue;
+            } else if let (Some(_), Some(f)) = (k.day(key.axis), key_figure(k, key.measure)) {
+                count += 1;
+                most = most.max(f);
             }
-            let (Some(f), Some(d)) = (figure(c, key.measure), model.item_date(ItemRef::Claim(i), key.axis)) else {
-                continue;
-            };
-            let slot = &mut series_of[k.claimant as usize * Category::COUNT + c.category.index()];
-            if *slot == u32::MAX {
-                *slot = series.len() as u32;
-                series.push(Series::new(series_name(c), c));
-            }
-            plotted.push((*slot as usize, i, day_x(d), to_y(f as f64, log)));
         }
-        let top = plotted.iter().map(|p| p.3).fold(0.0, f64::max);
+        let top = to_y(f64::from(most), log);
+        // The plot y of the small figures most claims give, worked out once.
+        let small: Vec<f64> = (0..=most.min(4095)).map(|f| to_y(f64::from(f), log)).collect();
+        // The plotted claims: (claim, row, x, y).
+        let plotted =
+            || figures().map(|(i, k, d, f)| (i, k, day_x(d), small.get(f as usize).copied().unwrap_or_else(|| to_y(f64::from(f), log))));
         let y_max = if log { (top + 0.35).max(2.0) } else { (top * 1.7).max(10.0) };
         let bin = y_max / Y_BINS;
+        // Series (claimant × category) in order of first claim; per series its claims.
+        let mut series_of: Vec<u32> = vec![u32::MAX; model.claimants().len() * Category::COUNT];
+        let mut series: Vec<Series> = Vec::new();
+        let mut per_series: Vec<usize> = Vec::new();
         // Aggregate: one mark per (series, filled, glyph, day, y bin); the first claim (corpus
         // order) represents it.
         let mut marks: HashMap<(usize, bool, u8, i64, i64), usize> = HashMap::default();
         let mut all: Vec<(usize, bool, u8, Mark)> = Vec::new();
         let mut toll_max: HashMap<(usize, i64), f64> = HashMap::default();
-        for &(s, i, x, y) in &plotted {
-            let Some(c) = claims.get(i) else { continue };
-            let filled = c.scope == Scope::Incident;
-            if c.scope == Scope::Toll {
+        for (i, k, x, y) in plotted() {
+            let slot = &mut series_of[k.claimant as usize * Category::COUNT + k.category.index()];
+            if *slot == u32::MAX {
+                // The claimant's name and side, as the first claim of the series gives them.
+                let Some(c) = model.data.claims.get(i) else { continue };
+                *slot = series.len() as u32;
+                series.push(Series::new(series_name(c), c.claimant_side.as_deref(), c.category));
+                per_series.push(0);
+            }
+            let s = *slot as usize;
+            per_series[s] += 1;
+            let filled = k.scope == Scope::Incident;
+            if k.scope == Scope::Toll {
                 let e = toll_max.entry((s, x as i64)).or_insert(y);
                 *e = e.max(y);
             }
-            let g = glyph(c.hedge);
-            let k = (s, filled, g, x as i64, (y / bin).round() as i64);
-            match marks.get(&k) {
+            let g = glyph(k.hedge);
+            let mk = (s, filled, g, x as i64, (y / bin).round() as i64);
+            match marks.get(&mk) {
                 Some(&m) => {
                     if let Some(m) = all.get_mut(m) {
                         m.3.count += 1;
@@ -318,9 +345,9 @@ impl PlotData {
                 None => {
                     if all.len() == DETAIL_LIMIT {
                         // More marks than the plot can show apart: the dense form.
-                        return PlotData::build_dense(model, &plotted, top, y_max, historical);
+                        return PlotData::build_dense(model, plotted(), count, top, y_max, historical);
                     }
-                    marks.insert(k, all.len());
+                    marks.insert(mk, all.len());
                     all.push((s, filled, g, Mark { point: PlotPoint::new(x, y), claim: i, count: 1 }));
                 }
             }
@@ -352,10 +379,6 @@ impl PlotData {
                 _ => {}
             }
         }
-        let mut per_series = vec![0; series.len()];
-        for p in &plotted {
-            per_series[p.0] += 1;
-        }
         let sides = sides_by_claims(series.iter().zip(per_series).map(|(se, n)| (se.side.as_deref(), n)));
         let mut order: Vec<usize> = (0..series.len()).collect();
         order.sort_by(|&a, &b| series[a].name.cmp(&series[b].name));
@@ -371,24 +394,24 @@ impl PlotData {
             sides,
             series,
             marks: all.into_iter().map(|(_, _, _, m)| m).collect(),
-            claims: plotted.len(),
+            claims: count,
             top,
             historical,
             ..Default::default()
         }
     }
 
-    /// The dense form (see [`PlotData::cells`]) of `plotted` (series, claim, x, y).
-    fn build_dense(
+    /// The dense form (see [`PlotData::cells`]) of the `count` claims `plotted` (claim, row,
+    /// x, y).
+    fn build_dense<'k>(
         model: &crate::model::Model,
-        plotted: &[(usize, usize, f64, f64)],
+        plotted: impl Iterator<Item = (usize, &'k ClaimKey, f64, f64)>,
+        count: usize,
         top: f64,
         y_max: f64,
         historical: Vec<usize>,
     ) -> PlotData {
         use rustc_hash::FxHashMap as HashMap;
-        let claims = &model.data.claims;
-        let keys = model.claim_keys();
         let side_names = model.claimant_sides();
         let side_name = |side: u32| side_names.get(side as usize).and_then(|s| s.as_deref());
         let bin = y_max / DENSE_BINS;
@@ -397,19 +420,23 @@ impl PlotData {
         let mut series: Vec<Series> = Vec::new();
         // Tolls: the day's highest claim per side and category.
         let mut best: HashMap<(u32, i64), Mark> = HashMap::default();
-        // Incidents: per (day, row) a cell, and per cell and side: count and first claim.
+        // Incidents: per (day, row) a cell, and per cell and side: count and first claim. A
+        // day's cells are found through one block of `rows` slots per day (the claims of an
+        // article mostly share a day: the last day's block is kept at hand).
         type BySide = Vec<(u32, u32, usize)>;
-        let mut cell_of: HashMap<(i64, i64), u32> = HashMap::default();
+        let rows = DENSE_BINS as i64 + 1;
+        let mut block_of: HashMap<i64, usize> = HashMap::default();
+        let mut slots: Vec<u32> = Vec::new();
+        let mut last: Option<(i64, usize)> = None;
         let mut cells: Vec<((i64, i64), BySide)> = Vec::new();
         let mut side_counts: Vec<usize> = vec![0; side_names.len()];
-        for &(_, i, x, y) in plotted {
-            let (Some(c), Some(k)) = (claims.get(i), keys.get(i)) else { continue };
-            if c.scope == Scope::Toll {
-                let slot = &mut group_of[k.side as usize * Category::COUNT + c.category.index()];
+        for (i, k, x, y) in plotted {
+            if k.scope == Scope::Toll {
+                let slot = &mut group_of[k.side as usize * Category::COUNT + k.category.index()];
                 if *slot == u32::MAX {
                     *slot = series.len() as u32;
-                    series
-                        .push(Series::new(format!("{} · {}", side_name(k.side).unwrap_or("no known side"), category_label(c.category)), c));
+                    let name = format!("{} · {}", side_name(k.side).unwrap_or("no known side"), category_label(k.category));
+                    series.push(Series::new(name, side_name(k.side), k.category));
                 }
                 let m = best.entry((*slot, x as i64)).or_insert(Mark { point: PlotPoint::new(x, y), claim: i, count: 0 });
                 m.count += 1;
@@ -418,12 +445,24 @@ impl PlotData {
                     m.claim = i;
                 }
             } else {
-                let at = (x as i64, (y / bin).floor() as i64);
-                let cell = *cell_of.entry(at).or_insert_with(|| {
-                    cells.push((at, Vec::new()));
-                    cells.len() as u32 - 1
-                });
-                let by_side = &mut cells[cell as usize].1;
+                let (day, row) = (x as i64, ((y / bin).floor() as i64).clamp(0, rows - 1));
+                let block = match last {
+                    Some((d, b)) if d == day => b,
+                    _ => {
+                        let b = *block_of.entry(day).or_insert_with(|| {
+                            slots.resize(slots.len() + rows as usize, u32::MAX);
+                            slots.len() - rows as usize
+                        });
+                        last = Some((day, b));
+                        b
+                    }
+                };
+                let slot = &mut slots[block + row as usize];
+                if *slot == u32::MAX {
+                    *slot = cells.len() as u32;
+                    cells.push(((day, row), Vec::new()));
+                }
+                let by_side = &mut cells[*slot as usize].1;
                 match by_side.iter_mut().find(|e| e.0 == k.side) {
                     Some(e) => e.1 += 1,
                     None => by_side.push((k.side, 1, i)),
@@ -464,7 +503,7 @@ impl PlotData {
             key: None,
             series,
             marks,
-            claims: plotted.len(),
+            claims: count,
             top,
             historical,
             cells: out_cells,
@@ -920,15 +959,17 @@ mod tests {
     fn dense_form_keeps_every_claim_in_a_cell_or_a_toll_mark() {
         let Some(m) = model() else { return };
         let k = key(None);
-        let plotted: Vec<(usize, usize, f64, f64)> = m
+        let plotted: Vec<(usize, &ClaimKey, f64, f64)> = m
             .data
             .claims
             .iter()
+            .zip(m.claim_keys())
             .enumerate()
-            .filter(|(_, c)| c.scope != Scope::Historical)
-            .filter_map(|(i, c)| Some((0, i, day_x(c.date?), to_y(c.killed? as f64, k.log))))
+            .filter(|(_, (c, _))| c.scope != Scope::Historical)
+            .filter_map(|(i, (c, ck))| Some((i, ck, day_x(c.date?), to_y(c.killed? as f64, k.log))))
             .collect();
-        let data = PlotData::build_dense(&m, &plotted, 4.0, 4.35, Vec::new());
+        let data = PlotData::build_dense(&m, plotted.iter().copied(), plotted.len(), 4.0, 4.35, Vec::new());
+        assert_eq!(data.claims, plotted.len());
         let in_cells: u32 = data.cells.iter().map(|c| c.count).sum();
         let in_marks: u32 = data.marks.iter().map(|c| c.count).sum();
         assert_eq!((in_cells + in_marks) as usize, plotted.len());
