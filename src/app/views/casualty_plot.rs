@@ -935,11 +935,30 @@ mod tests {
         Some(Model::new(engine.extract_documents(docs)))
     }
 
+    /// Each cell of the dense form counts the incidents (not tolls) of `plotted` (scope, x,
+    /// y) on its day and in its row of figures.
+    fn assert_cells_count_their_day_and_row(data: &PlotData, plotted: impl Iterator<Item = (Scope, f64, f64)>) {
+        let bin = data.cell_size[1];
+        let mut want: std::collections::BTreeMap<(i64, i64), u32> = Default::default();
+        for (_, x, y) in plotted.filter(|p| p.0 != Scope::Toll) {
+            *want.entry((x as i64, ((y / bin).floor() as i64).clamp(0, DENSE_BINS as i64))).or_default() += 1;
+        }
+        let got: std::collections::BTreeMap<(i64, i64), u32> =
+            data.cells.iter().map(|c| ((c.center.x as i64, (c.center.y / bin - 0.5).round() as i64), c.count)).collect();
+        assert_eq!(got, want);
+    }
+
     #[test]
     fn many_claims_switch_to_the_dense_form_and_keep_every_claim() {
         let Some(m) = synthetic(600) else { return };
         let data = PlotData::build(&m, &key(None));
         assert!(!data.cells.is_empty(), "{} claims are drawn as cells", data.claims);
+        let k = key(None);
+        let plotted = m.data.claims.iter().enumerate().filter(|(_, c)| c.scope != Scope::Historical).filter_map(|(i, c)| {
+            let (f, d) = (figure(c, k.measure)?, m.item_date(ItemRef::Claim(i), k.axis)?);
+            Some((c.scope, day_x(d), to_y(f as f64, k.log)))
+        });
+        assert_cells_count_their_day_and_row(&data, plotted);
         assert!(data.marks.len() < DETAIL_LIMIT);
         let in_cells: u32 = data.cells.iter().map(|c| c.count).sum();
         let in_marks: u32 = data.marks.iter().map(|c| c.count).sum();
@@ -977,6 +996,7 @@ mod tests {
             assert_eq!(c.sides.iter().map(|s| s.1).sum::<u32>(), c.count);
             assert!(m.data.claims[c.claim].scope == Scope::Incident);
         }
+        assert_cells_count_their_day_and_row(&data, plotted.iter().map(|&(_, k, x, y)| (k.scope, x, y)));
         // One toll mark per series and day, at the day's highest toll.
         for s in &data.series {
             assert!(s.toll_line.windows(2).all(|w| w[0].x < w[1].x), "{}", s.name);
