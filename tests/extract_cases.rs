@@ -250,3 +250,39 @@ fn truce_moments() {
         assert_eq!(got, want, "in {text:?}");
     }
 }
+
+#[test]
+fn a_subset_without_a_count_does_not_hide_the_figure() {
+    // An AP-style sentence: the subset between commas names a victim, not a number.
+    let x = run(
+        "Title\n\nAzerbaijan said five people, including a 7-year-old girl, were killed when rockets struck Barda on Tuesday.",
+        Some("2020-10-28"),
+    );
+    assert_eq!(x.claims.iter().map(|c| c.killed).collect::<Vec<_>>(), vec![Some(5)]);
+    assert_eq!(x.claims[0].category, Category::Civilian);
+    assert_eq!(x.claims[0].place.as_deref(), Some("barda"));
+    let x = run("Title\n\nSeven soldiers, among them two officers, were killed near Fuzuli.", Some("2020-10-28"));
+    assert_eq!(x.claims.iter().map(|c| (c.killed, c.category)).collect::<Vec<_>>(), vec![(Some(7), Category::Military)]);
+    // A clause that does not close within a few words is not skipped over.
+    let x = run("Title\n\nFive people including many who had fled the city centre days earlier were killed.", Some("2020-10-28"));
+    assert!(x.claims.is_empty());
+    let x = run("Title\n\nA girl was killed in Tartar.", Some("2020-10-28"));
+    assert_eq!(x.claims.iter().map(|c| (c.killed, c.category)).collect::<Vec<_>>(), vec![(Some(1), Category::Civilian)]);
+}
+
+#[test]
+fn single_victims_and_men_are_counted() {
+    // Each was missed before: the noun after the count was not known as a victim word.
+    let cases = [
+        ("A woman was killed in Tartar.", Some(1), None, Category::Civilian),
+        ("A resident was killed in Ganja.", Some(1), None, Category::Civilian),
+        ("A policeman was wounded in Ganja.", None, Some(1), Category::Unspecified),
+        ("Three men were killed in Ganja.", Some(3), None, Category::Unspecified),
+        ("Two boys were wounded in Martuni.", None, Some(2), Category::Civilian),
+    ];
+    for (sentence, killed, wounded, category) in cases {
+        let x = run(&format!("Title\n\n{sentence}"), Some("2020-10-05"));
+        let got: Vec<_> = x.claims.iter().map(|c| (c.killed, c.wounded, c.category)).collect();
+        assert_eq!(got, vec![(killed, wounded, category)], "{sentence}");
+    }
+}

@@ -33,11 +33,13 @@ fn casualty_word(w: &str) -> Option<Kind> {
 
 fn category_word(w: &str) -> Option<Category> {
     match w {
-        "civilian" | "civilians" | "residents" | "children" | "child" | "women" | "villagers" | "journalists" | "journalist"
-        | "inhabitants" | "passers-by" | "non-combatants" => Some(Category::Civilian),
+        "civilian" | "civilians" | "residents" | "children" | "child" | "women" | "woman" | "girl" | "girls" | "boy" | "boys"
+        | "villagers" | "resident" | "journalists" | "journalist" | "inhabitants" | "passers-by" | "non-combatants" => {
+            Some(Category::Civilian)
+        }
         "soldiers" | "soldier" | "servicemen" | "serviceman" | "troops" | "military" | "fighters" | "personnel" | "officers"
         | "militants" | "mercenaries" | "conscripts" | "combatants" | "troopers" | "volunteers" => Some(Category::Military),
-        "people" | "persons" | "person" | "others" | "individuals" => Some(Category::Unspecified),
+        "people" | "persons" | "person" | "others" | "individuals" | "man" | "men" | "policeman" | "officer" => Some(Category::Unspecified),
         _ => None,
     }
 }
@@ -187,7 +189,8 @@ const HISTORY_WORDS: &[&str] = &[
 ];
 
 /// Words that make the victims of a sentence civilians, then soldiers, when its figures name none.
-const CIVILIAN_WORDS: &[&str] = &["civilian", "civilians", "residential", "children", "residents", "villagers"];
+const CIVILIAN_WORDS: &[&str] =
+    &["civilian", "civilians", "residential", "children", "residents", "villagers", "girl", "girls", "boy", "boys"];
 const MILITARY_WORDS: &[&str] = &["soldiers", "servicemen", "troops", "military personnel", "combatants", "in action"];
 
 /// What the phrases of a sentence say about its figures, found in one pass.
@@ -264,6 +267,22 @@ fn not_a_count(words: &[&str], n: &Number) -> bool {
         )
 }
 
+/// Where a parenthetical "including …" or "among them …" clause that starts at token `at` ends: the first token
+/// after the comma that closes it, when that comma comes within five words (only
+/// letters, digits, hyphens and spaces stand between). `None` when no such comma follows.
+fn clause_end(s: &str, base: usize, toks: &[Token], at: usize) -> Option<usize> {
+    let from = toks[at].end - base;
+    let rest = &s[from..];
+    let comma = rest.find(',')?;
+    let inside = &rest[..comma];
+    if !inside.chars().all(|c| c.is_alphanumeric() || c == '-' || c == ' ' || c == '\'' || c == '’') {
+        return None;
+    }
+    let end = base + from + comma;
+    let after = toks[at + 1..].iter().position(|t| t.start > end)? + at + 1;
+    (after - at - 1 <= 5).then_some(after)
+}
+
 /// Casualty figures of sentence `s` (starting at byte `base`) with its word tokens.
 fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
     // Lower-cased tokens: slices of the sentence lower-cased once (ASCII case mapping keeps
@@ -297,6 +316,8 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
                     | "soldier"
                     | "serviceman"
                     | "child"
+                    | "girl"
+                    | "boy"
                     | "woman"
                     | "man"
                     | "resident"
@@ -316,7 +337,9 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
             continue;
         }
         // "12 people, including 3 children, were killed": the 3 are part of the 12.
-        if n.first > 0 && matches!(words[n.first - 1], "including" | "among") {
+        if n.first > 0 && matches!(words[n.first - 1], "including" | "among")
+            || n.first > 1 && words[n.first - 2] == "among" && words[n.first - 1] == "them"
+        {
             continue;
         }
         let (hedge, hedge_len) = hedge_before(&words, n.first);
@@ -343,6 +366,15 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
                 && let Some(&(_, last)) = nums_at.iter().find(|(first, _)| *first == j + 1)
             {
                 j = last + 1;
+                continue;
+            }
+            // "five people, including a 7-year-old girl, were killed", "seven soldiers, among
+            // them two officers, were killed": a subset is a clause between commas; the
+            // figure's casualty word follows it.
+            if matches!(w, "including" | "among")
+                && let Some(after) = clause_end(s, base, toks, j)
+            {
+                j = after;
                 continue;
             }
             if is_filler(w) || toks[j].text.starts_with(char::is_uppercase) && j == n.last + 1 {
