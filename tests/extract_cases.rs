@@ -126,6 +126,13 @@ fn quote_speakers() {
         ),
         ("Title\n\n\"Fighting must stop,\" said Commissioner Michelle Bachelet.", &[("Fighting must stop", Some("Michelle Bachelet"))]),
         ("Title\n\nThe word \"ceasefire\" appears here.", &[("ceasefire", None)]),
+        // A new person named before the quote in its own sentence is its speaker, not the
+        // speaker of the paragraph before (AP style: "She said" opens the next sentence).
+        (
+            "Title\n\n\"There is no military target here,\" Hajiyev told reporters.\n\nArmenian Defense Ministry spokeswoman \
+             Shushan Stepanyan called the accusation \"groundless and unfounded.\" She said Azerbaijani forces had shelled Stepanakert.",
+            &[("There is no military target here", Some("Hikmet Hajiyev")), ("groundless and unfounded.", Some("Shushan Stepanyan"))],
+        ),
     ];
     for (text, want) in cases {
         let x = run(text, Some("2020-10-11"));
