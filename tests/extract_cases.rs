@@ -293,3 +293,18 @@ fn single_victims_and_men_are_counted() {
         assert_eq!(got, vec![(killed, wounded, category)], "{sentence}");
     }
 }
+
+#[test]
+fn lives_claimed_and_adverbs_before_the_casualty_word() {
+    // Azertac/Armenpress style: "claimed the lives of N", and "were seriously injured".
+    let x = run("Title\n\nThe shelling of Tartar claimed the lives of 21 civilians and injured over 70.", Some("2020-10-05"));
+    let got: Vec<_> = x.claims.iter().map(|c| (c.killed, c.wounded, c.category)).collect();
+    assert_eq!(got, vec![(Some(21), Some(70), Category::Civilian)]);
+    let x = run("Title\n\nRocket fire on Ganja took the lives of at least nine people.", Some("2020-10-11"));
+    assert_eq!(x.claims.iter().map(|c| (c.killed, c.hedge)).collect::<Vec<_>>(), vec![(Some(9), Hedge::AtLeast)]);
+    let x = run("Title\n\nThree journalists were seriously injured in Martuni.", Some("2020-10-01"));
+    assert_eq!(x.claims.iter().map(|c| (c.killed, c.wounded)).collect::<Vec<_>>(), vec![(None, Some(3))]);
+    // Lives that are not lost are no claim.
+    let x = run("Title\n\nThe plan saved the lives of 40 people.", Some("2020-10-01"));
+    assert!(x.claims.is_empty());
+}

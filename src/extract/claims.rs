@@ -68,6 +68,13 @@ fn is_filler(w: &str) -> bool {
             | "reported"
             | "reportedly"
             | "confirmed"
+            | "seriously"
+            | "severely"
+            | "critically"
+            | "badly"
+            | "lightly"
+            | "slightly"
+            | "fatally"
             | "now"
             | "so"
             | "far"
@@ -402,6 +409,15 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
                 }
                 if matches!(w, "wounded" | "wounding" | "injured" | "injuring") {
                     found = Some((Kind::Wounded, k));
+                    break;
+                }
+                // "claimed the lives of 21 civilians", "took the lives of …", "cost the lives of …".
+                if w == "lives"
+                    && k >= 2
+                    && words[k - 1] == "the"
+                    && matches!(words[k - 2], "claimed" | "claiming" | "claim" | "cost" | "costing" | "took" | "taken" | "taking")
+                {
+                    found = Some((Kind::Killed, k - 2));
                     break;
                 }
                 if !matches!(
