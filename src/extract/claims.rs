@@ -31,16 +31,32 @@ fn casualty_word(w: &str) -> Option<Kind> {
     }
 }
 
+/// Victims named in the singular: after "a"/"an" each is one victim ("a civilian was
+/// killed"), and each says what kind of victim it is.
+const SINGLE_VICTIMS: &[(&str, Category)] = &[
+    ("civilian", Category::Civilian),
+    ("child", Category::Civilian),
+    ("girl", Category::Civilian),
+    ("boy", Category::Civilian),
+    ("woman", Category::Civilian),
+    ("resident", Category::Civilian),
+    ("journalist", Category::Civilian),
+    ("soldier", Category::Military),
+    ("serviceman", Category::Military),
+    ("man", Category::Unspecified),
+    ("policeman", Category::Unspecified),
+    ("officer", Category::Unspecified),
+    ("person", Category::Unspecified),
+];
+
 fn category_word(w: &str) -> Option<Category> {
     match w {
-        "civilian" | "civilians" | "residents" | "children" | "child" | "women" | "woman" | "girl" | "girls" | "boy" | "boys"
-        | "villagers" | "resident" | "journalists" | "journalist" | "inhabitants" | "passers-by" | "non-combatants" => {
-            Some(Category::Civilian)
-        }
-        "soldiers" | "soldier" | "servicemen" | "serviceman" | "troops" | "military" | "fighters" | "personnel" | "officers"
-        | "militants" | "mercenaries" | "conscripts" | "combatants" | "troopers" | "volunteers" => Some(Category::Military),
-        "people" | "persons" | "person" | "others" | "individuals" | "man" | "men" | "policeman" | "officer" => Some(Category::Unspecified),
-        _ => None,
+        "civilians" | "residents" | "children" | "women" | "girls" | "boys" | "villagers" | "journalists" | "inhabitants"
+        | "passers-by" | "non-combatants" => Some(Category::Civilian),
+        "soldiers" | "servicemen" | "troops" | "military" | "fighters" | "personnel" | "officers" | "militants" | "mercenaries"
+        | "conscripts" | "combatants" | "troopers" | "volunteers" => Some(Category::Military),
+        "people" | "persons" | "others" | "individuals" | "men" => Some(Category::Unspecified),
+        _ => SINGLE_VICTIMS.iter().find(|(v, _)| *v == w).map(|&(_, c)| c),
     }
 }
 
@@ -274,9 +290,10 @@ fn not_a_count(words: &[&str], n: &Number) -> bool {
         )
 }
 
-/// Where a parenthetical "including …" or "among them …" clause that starts at token `at` ends: the first token
-/// after the comma that closes it, when that comma comes within five words (only
-/// letters, digits, hyphens and spaces stand between). `None` when no such comma follows.
+/// Where a parenthetical "including …" or "among them …" clause that starts at token `at`
+/// ends: the first token after the comma that closes it, when that comma comes within five
+/// words (only letters, digits, hyphens, apostrophes and spaces stand between). `None` when
+/// no such comma follows.
 fn clause_end(s: &str, base: usize, toks: &[Token], at: usize) -> Option<usize> {
     let from = toks[at].end - base;
     let rest = &s[from..];
@@ -316,24 +333,7 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
     // "a civilian was killed": one victim, written without a number.
     let mut nums = numbers_in_lower(&words);
     for i in 0..toks.len().saturating_sub(1) {
-        if matches!(words[i], "a" | "an")
-            && matches!(
-                words[i + 1],
-                "civilian"
-                    | "soldier"
-                    | "serviceman"
-                    | "child"
-                    | "girl"
-                    | "boy"
-                    | "woman"
-                    | "man"
-                    | "resident"
-                    | "journalist"
-                    | "policeman"
-                    | "officer"
-                    | "person"
-            )
-        {
+        if matches!(words[i], "a" | "an") && SINGLE_VICTIMS.iter().any(|(v, _)| *v == words[i + 1]) {
             nums.push(Number { value: 1, first: i, last: i });
         }
     }

@@ -165,15 +165,17 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
         }
         // Names earlier in the quote's own sentence are named before it too: in `Spokeswoman
         // Shushan Stepanyan called it "groundless." She said …`, "she" is Stepanyan.
+        let with_lead;
         let here = match ctx.sentence_at(q.outer.start) {
             Some(s) if s.span.start < q.outer.start => {
-                let mut here = mem.clone();
-                here.observe(ctx, Span { start: s.span.start, end: q.outer.start });
-                here
+                let mut m = mem.clone();
+                m.observe(ctx, Span { start: s.span.start, end: q.outer.start });
+                with_lead = m;
+                &with_lead
             }
-            _ => mem.clone(),
+            _ => &mem,
         };
-        let mut speaker = speaker_after(ctx, &q, &here).or_else(|| speaker_before(ctx, &q, &here));
+        let mut speaker = speaker_after(ctx, &q, here).or_else(|| speaker_before(ctx, &q, here));
         // A quote that follows an attributed quote with nothing but attribution between them
         // continues it: `"...," Aliyev said. "Let them ..."`.
         if speaker.is_none()
