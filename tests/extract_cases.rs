@@ -156,6 +156,26 @@ fn dates_and_publication() {
     assert_eq!((x.articles[0].published, x.articles[0].published_source), (Some(d("2020-10-11")), DateSource::Header));
     let x = run("Title\n\nBAKU, Oct. 12, 2020 (AP) — Shelling hit Ganja.", None);
     assert_eq!((x.articles[0].published, x.articles[0].published_source), (Some(d("2020-10-12")), DateSource::Dateline));
+    // A dateline of its own line with an agency's tag and no year takes the year of the text
+    // ("began on September 27, 2020" included), and the agency becomes the outlet.
+    let x = run("Title\n\nBaku, November 2, AZERTAC\n\nThe war began on September 27, 2020.", None);
+    let a = &x.articles[0];
+    assert_eq!((a.published, a.published_source, a.outlet.as_deref()), (Some(d("2020-11-02")), DateSource::Dateline, Some("Azertac")));
+    let x = run("Title\n\nSTEPANAKERT, OCTOBER 8, ARMENPRESS. Shushi was shelled. Fighting erupted on September 27, 2020.", None);
+    let a = &x.articles[0];
+    assert_eq!((a.published, a.outlet.as_deref()), (Some(d("2020-10-08")), Some("Armenpress")));
+    let x = run("Title\n\nYEREVAN, Armenia (AP) — Shelling hit Stepanakert.", Some("2020-10-08"));
+    assert_eq!(x.articles[0].outlet.as_deref(), Some("AP"));
+    // A day/month slash date ("04/10/2020" in a European outlet) is read the way that lies
+    // nearer publication; an American one still reads month first.
+    for (text, want) in [
+        ("Title\n\nOn 04/10/2020 Ganja was shelled.", "2020-10-04"),
+        ("Title\n\nOn 10/04/2020 Ganja was shelled.", "2020-10-04"),
+        ("Title\n\nOn 25/10/2020 Ganja was shelled.", "2020-10-25"),
+    ] {
+        let x = run(text, Some("2020-10-27"));
+        assert_eq!(x.mentions[0].date, Some(d(want)), "{text}");
+    }
     // A place whose name begins with a month abbreviation is not a date: "12 Martuni
     // residents" is not 12 March, "5 Decembers" not 5 December.
     for text in ["Title\n\nShelling wounded 12 Martuni residents.", "Title\n\nShelling wounded 12 Martakert residents in Martuni."] {

@@ -601,8 +601,21 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             continue;
         }
         let (Some(a), Some(b), Some(Ok(y))) = (num(&c, 1), num(&c, 3), c.get(4).map(str::parse::<i32>)) else { continue };
-        // Dots are day.month.year; slashes month/day/year unless that is impossible.
-        let d = if c.get(2) == Some(".") || a > 12 { NaiveDate::from_ymd_opt(y, b, a) } else { NaiveDate::from_ymd_opt(y, a, b) };
+        // Dots are day.month.year; slashes month/day/year (American) unless that is
+        // impossible, or the day/month reading (European: "04/10/2020") lies nearer the
+        // article's publication, a date after it counting as farther than any before it.
+        let d = if c.get(2) == Some(".") || a > 12 {
+            NaiveDate::from_ymd_opt(y, b, a)
+        } else {
+            let us = NaiveDate::from_ymd_opt(y, a, b);
+            match (us, NaiveDate::from_ymd_opt(y, b, a), published) {
+                (Some(us), Some(eu), Some(p)) => {
+                    let far = |d: NaiveDate| (d > p + chrono::Days::new(1), (d - p).num_days().abs());
+                    Some(if far(eu) < far(us) { eu } else { us })
+                }
+                (us, _, _) => us,
+            }
+        };
         if let Some(d) = d {
             push(&mut out, &mut taken, m.0, m.1, day_or_since(s, m.0, d));
         }

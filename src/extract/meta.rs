@@ -30,7 +30,7 @@ static HEADER: LazyLock<Regex> = LazyLock::new(|| {
 // states, which made this one regex take 30 ms to compile and 15 µs per article to run;
 // the length limit is checked on the match instead ([`DATELINE_PLACE_MAX`]).
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*(?:[A-Z][A-Z'’.\- ]+)(?:,\s*[A-Z][A-Za-z'’.\- ]+)?\s*(?:,|\(|–|—|-)\s*(?:\w+\s*\)\s*[-–—]?\s*)?((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)\s+(\d{1,2})(?:,?\s+(\d{4}))?|(?m)^[ \t]*[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)[ \t]+(\d{1,2}),?[ \t]+(\d{4})[ \t]*$")
+    Regex::new(r"(?m)^\s*(?:[A-Z][A-Z'’.\- ]+)(?:,\s*[A-Z][A-Za-z'’.\- ]+)?\s*(?:,|\(|–|—|-)\s*(?:\w+\s*\)\s*[-–—]?\s*)?((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)\s+(\d{1,2})(?:,?\s+(\d{4}))?|(?m)^[ \t]*[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)[ \t]+(\d{1,2})(?:,?[ \t]+(\d{4}))?(?:[,.]?[ \t]*/?[A-Z][A-Za-z]+/?\.?)?[ \t]*$")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -88,11 +88,61 @@ pub fn dateline_in(text: &str, body_start: usize, year_hint: Option<i32>, cues: 
         // A year elsewhere in the article, else the corpus's.
         let head = &text[..crate::text::floor_boundary(text, 1500)];
         dates::find_dates_in(head, 0, None, None, cues).into_iter().find_map(|d| match d.kind {
-            DateKind::Day(x, _) => Some(chrono::Datelike::year(&x)),
-            _ => None,
+            DateKind::Day(x, _) | DateKind::Since(x) => Some(chrono::Datelike::year(&x)),
+            DateKind::Year(_) => None,
         })
     });
     NaiveDate::from_ymd_opt(year.or(year_hint)?, month, day)
+}
+
+/// News agencies whose tag a dateline carries ("BAKU, Azerbaijan (AP) —", "MOSCOW, October 4.
+/// /TASS/", "STEPANAKERT, OCTOBER 16, ARMENPRESS."): the tag as matched (any case) and the
+/// outlet's name as shown.
+const AGENCIES: &[(&str, &str)] = &[
+    ("ap", "AP"),
+    ("associated press", "AP"),
+    ("reuters", "Reuters"),
+    ("afp", "AFP"),
+    ("tass", "TASS"),
+    ("interfax", "Interfax"),
+    ("ria novosti", "RIA Novosti"),
+    ("sputnik", "Sputnik"),
+    ("aa", "Anadolu Agency"),
+    ("anadolu", "Anadolu Agency"),
+    ("xinhua", "Xinhua"),
+    ("upi", "UPI"),
+    ("dpa", "dpa"),
+    ("efe", "EFE"),
+    ("ansa", "ANSA"),
+    ("irna", "IRNA"),
+    ("azertac", "Azertac"),
+    ("apa", "APA"),
+    ("trend", "Trend"),
+    ("armenpress", "Armenpress"),
+    ("arka", "ARKA"),
+    ("mediamax", "Mediamax"),
+    ("news.am", "news.am"),
+];
+
+/// An agency tag in parentheses or slashes, or after a dateline's date.
+static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    let tags: Vec<String> = AGENCIES.iter().map(|(t, _)| regex::escape(t)).collect();
+    let tags = tags.join("|");
+    Regex::new(&format!(
+        r"(?m)(?:[(/]((?i:{tags}))[)/]|^[ \t]*[A-Z][\w'’.\- ]*(?:,[ \t]*[\w'’.\- ]+)*?,[ \t]*(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?[ \t]+\d{{1,2}}(?:,?[ \t]+\d{{4}})?[,.]?[ \t]*((?i:{tags}))(?:\.|[ \t]*(?:$|[-–—])))"
+    ))
+    .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// The news agency named by the dateline's tag in the first lines of the body, as its
+/// outlet: `(AP)`, `(Reuters)`, `/TASS/`, `…, October 16, ARMENPRESS.`. Tags elsewhere in
+/// the text ("told Reuters", "(AP Photo/…)") are not read.
+pub fn agency(text: &str, body_start: usize) -> Option<&'static str> {
+    // The title and the opening lines: where a dateline stands.
+    let head = &text[body_start..crate::text::floor_boundary(text, body_start + 400)];
+    let c = AGENCY.captures(head)?;
+    let tag = c.get(1).or_else(|| c.get(2))?.as_str().to_lowercase();
+    AGENCIES.iter().find(|(t, _)| *t == tag).map(|&(_, name)| name)
 }
 
 /// The latest full date (with a year) the article mentions: an inferred publication date.
@@ -214,10 +264,38 @@ mod tests {
             ("Nothing like a dateline here, October 4.", None),
             ("Title\n\nSTEPANAKERT, OCTOBER 16, ARMENPRESS. The", Some("2020-10-16")),
             ("Title\n\nBaku, Azerbaijan, Oct. 14, 2020\n\nThe ministry", Some("2020-10-14")),
+            // A line of its own with the agency's tag and no year: the year of the text.
+            ("Title\n\nBaku, November 2, AZERTAC\n\nThe ministry said", Some("2020-11-02")),
+            ("Title\n\nMOSCOW, October 19. /TASS/. The", Some("2020-10-19")),
         ];
         for (text, want) in cases {
             assert_eq!(dateline(text, 0, Some(2020)), want.map(d), "in {text:?}");
         }
+    }
+
+    #[test]
+    fn agency_from_the_dateline_tag() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Title\n\nBAKU, Azerbaijan (AP) — Shelling", Some("AP")),
+            ("Title\n\nYEREVAN/BAKU (Reuters) - Fighting", Some("Reuters")),
+            ("Title\n\nMOSCOW, October 4. /TASS/. Russian", Some("TASS")),
+            ("Title\n\nSTEPANAKERT, OCTOBER 16, ARMENPRESS. The", Some("Armenpress")),
+            ("Title\n\nBaku, November 2, AZERTAC\n\nThe", Some("Azertac")),
+            ("Title\n\nANKARA (AA) - Turkey", Some("Anadolu Agency")),
+            // Not a tag: a source named in a sentence, a photo credit, an unknown word.
+            ("Title\n\nThe minister told Reuters on Monday that", None),
+            ("Title\n\nA house in Ganja (AP Photo/Aziz Karimov). The", None),
+            ("Title\n\nBAKU (UPDATED) - The", None),
+            ("Title\n\nOn October 16, trend lines showed", None),
+            ("Title\n\nin Baku, October 16, trend lines showed", None),
+            ("Title\n\nIn Baku, October 16, Trend reported", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(agency(text, 0), *want, "in {text:?}");
+        }
+        // Only the opening lines are read.
+        let late = format!("Title\n\n{}\n\nMOSCOW (AP) — late", "Words. ".repeat(80));
+        assert_eq!(agency(&late, 0), None);
     }
 
     #[test]

@@ -290,7 +290,8 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
     let article = Article {
         id: doc.id.clone(),
         title,
-        outlet: doc.outlet.clone(),
+        // The corpus's outlet (manifest, JSON field), else the agency of the dateline.
+        outlet: doc.outlet.clone().or_else(|| meta::agency(text, body_start).map(String::from)),
         url: doc.url.clone(),
         published,
         published_source,
