@@ -328,3 +328,28 @@ fn lives_claimed_and_adverbs_before_the_casualty_word() {
     let x = run("Title\n\nThe plan saved the lives of 40 people.", Some("2020-10-01"));
     assert!(x.claims.is_empty());
 }
+
+#[test]
+fn appositives_running_totals_and_earlier_wars() {
+    // A name inside the appositive describes the speaker before it.
+    let x = run("Title\n\nHikmet Hajiyev, an adviser to President Ilham Aliyev, said: \"Armenia fired at Ganja.\"", Some("2020-10-17"));
+    assert_eq!(x.quotes.iter().map(|q| q.speaker.as_deref()).collect::<Vec<_>>(), vec![Some("Hikmet Hajiyev")]);
+    let x =
+        run("Title\n\nShushan Stepanyan, spokeswoman for the Armenian Defence Ministry, said 12 soldiers were killed.", Some("2020-10-17"));
+    assert_eq!(x.claims[0].claimant.as_deref(), Some("Shushan Stepanyan"));
+    // An incident and the running total it brings the toll to: two claims of their own scope.
+    let x = run(
+        "Title\n\nThe shelling of Ganja on Sunday killed 13 people, bringing the civilian toll since September 27 to 60.",
+        Some("2020-10-20"),
+    );
+    let got: Vec<(Option<u64>, Scope)> = x.claims.iter().map(|c| (c.killed, c.scope)).collect();
+    assert_eq!(got, vec![(Some(13), Scope::Incident), (Some(60), Scope::Toll)]);
+    // "That war" after a sentence about the earlier war; "said that war crimes" is not one.
+    let x = run("Title\n\nThe region was fought over in the early 1990s. That war left 30,000 dead.", Some("2020-10-20"));
+    assert_eq!(x.claims.iter().map(|c| c.scope).collect::<Vec<_>>(), vec![Scope::Historical]);
+    let x = run("Title\n\nThe ombudsman said that war crimes had killed 12 civilians in Martuni on Sunday.", Some("2020-10-20"));
+    assert_eq!(x.claims.iter().map(|c| c.scope).collect::<Vec<_>>(), vec![Scope::Incident]);
+    // A lower-case source after "according to" that names an agent.
+    let x = run("Title\n\nAt least 42 civilians have been killed so far, according to the prosecutor's office.", Some("2020-10-20"));
+    assert_eq!(x.claims[0].claimant.as_deref(), Some("the prosecutor's office"));
+}

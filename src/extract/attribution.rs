@@ -236,7 +236,7 @@ const ANAPHORS: &[&str] = &[
 const BOUNDARY_WORDS: &[&str] = &["that", "while", "and", "but", "as", "when", "after", "which", "who", "where", "because", "although"];
 
 /// Resolve a pronoun or an anaphoric noun phrase ("the ministry") to someone named before.
-fn resolve_anaphor<'a>(words: &str, mem: &Memory<'a>) -> Option<Speaker<'a>> {
+pub(crate) fn resolve_anaphor<'a>(words: &str, mem: &Memory<'a>) -> Option<Speaker<'a>> {
     let w = words.trim().to_lowercase();
     match w.as_str() {
         "he" => return mem.last_male.or(mem.last_person),
@@ -268,22 +268,63 @@ fn resolve_anaphor<'a>(words: &str, mem: &Memory<'a>) -> Option<Speaker<'a>> {
     mem.last_body.filter(|_| rest.split_whitespace().count() == 1)
 }
 
+/// Nouns that name an agent who can speak or claim ("the ministry", "officials", "doctors").
+pub(crate) const AGENT_NOUNS: &[&str] = &[
+    "forces",
+    "ministry",
+    "office",
+    "general",
+    "officials",
+    "official",
+    "authorities",
+    "army",
+    "military",
+    "police",
+    "service",
+    "media",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ombudsman",
+    "prosecutor",
+    "prosecutors",
+    "governor",
+    "mayor",
+    "commander",
+    "minister",
+    "president",
+    "presidency",
+    "government",
+    "agency",
+    "committee",
+    "commission",
+    "witnesses",
+    "residents",
+    "doctors",
+    "hospital",
+];
+
 /// The subject of the speech verb at `verb`, looking left within the sentence `sent`.
 pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory<'a>) -> Option<Speaker<'a>> {
     // 1. The nearest known actor or person name before the verb in the same sentence, unless
     //    a quotation mark lies between them (then it belongs to the quote).
-    let mut best: Option<(usize, Speaker)> = None;
-    for m in ctx.actors_in(Span { start: sent.start, end: verb.start }) {
-        if best.as_ref().is_none_or(|(e, _)| m.end > *e) {
-            best = Some((m.end, ctx.actor_speaker(m.item)));
-        }
+    let mut named: Vec<(Span, Speaker)> = Vec::new();
+    let before = Span { start: sent.start, end: verb.start };
+    named.extend(ctx.actors_in(before).map(|m| (Span { start: m.start, end: m.end }, ctx.actor_speaker(m.item))));
+    named.extend(ctx.persons_in(before).filter(|p| ctx.actors_in(*p).next().is_none()).map(|p| (p, ctx.person_speaker(p))));
+    let mut best = named.iter().max_by_key(|(span, _)| span.end).map(|&(span, s)| (span, s));
+    // "Hikmet Hajiyev, an adviser to President Ilham Aliyev, said": a name inside an
+    // appositive (between commas, opening in lower case) describes the one before it.
+    if let Some((span, _)) = best
+        && ctx.text[span.end..verb.start].trim_start().starts_with(',')
+        && let Some(comma) = ctx.text[sent.start..span.start].rfind(',').map(|c| sent.start + c)
+        && ctx.text[comma + 1..span.start].trim_start().starts_with(|c: char| c.is_lowercase())
+        && !ctx.text[comma..span.start].contains(['"', '“', '”'])
+        && let Some(&(head, s)) = named.iter().find(|(h, _)| ctx.text[h.end..comma].trim().is_empty())
+    {
+        best = Some((head, s));
     }
-    for p in ctx.persons_in(Span { start: sent.start, end: verb.start }) {
-        if best.as_ref().is_none_or(|(e, _)| p.end > *e) && ctx.actors_in(p).next().is_none() {
-            best = Some((p.end, ctx.person_speaker(p)));
-        }
-    }
-    if let Some((end, s)) = &best {
+    if let Some((Span { end, .. }, s)) = &best {
         let between = &ctx.text[*end..verb.start];
         let clause_break = between.contains(';')
             || between.split_whitespace().any(|w| matches!(w.trim_matches(','), "while" | "but" | "whereas" | "and" | "although"));
@@ -368,42 +409,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     // A plausible subject names an agent: a capitalised word or a known agent noun.
     let agentive =
         phrase.split_whitespace().any(|w| w.starts_with(char::is_uppercase) && !matches!(w, "The" | "A" | "An" | "This" | "That"))
-            || [
-                "forces",
-                "ministry",
-                "office",
-                "general",
-                "officials",
-                "official",
-                "authorities",
-                "army",
-                "military",
-                "police",
-                "service",
-                "media",
-                "spokesman",
-                "spokeswoman",
-                "spokesperson",
-                "ombudsman",
-                "prosecutor",
-                "prosecutors",
-                "governor",
-                "mayor",
-                "commander",
-                "minister",
-                "president",
-                "presidency",
-                "government",
-                "agency",
-                "committee",
-                "commission",
-                "witnesses",
-                "residents",
-                "doctors",
-                "hospital",
-            ]
-            .iter()
-            .any(|n| lower.split_whitespace().any(|w| w == *n));
+            || AGENT_NOUNS.iter().any(|n| lower.split_whitespace().any(|w| w == *n));
     let content_words = lower.split_whitespace().filter(|w| !["the", "a", "an"].contains(w)).count();
     if !agentive || content_words == 0 || lower.starts_with("there") || lower.starts_with("this") {
         return None;

@@ -209,6 +209,14 @@ const HISTORY_WORDS: &[&str] = &[
     "war in the 1990s",
     "first karabakh war",
     "first nagorno-karabakh war",
+    // "That war left 30,000 dead", after a sentence about the earlier war ("said that war
+    // crimes" is not one of these).
+    "that war left",
+    "that war killed",
+    "that war claimed",
+    "that conflict left",
+    "that conflict killed",
+    "that conflict claimed",
 ];
 
 /// Words that make the victims of a sentence civilians, then soldiers, when its figures name none.
@@ -453,7 +461,8 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
         if found.is_none() {
             let start = n.first.saturating_sub(hedge_len);
             let prep = start.checked_sub(1).map(|k| words[k]);
-            let toll_before = (0..start).rev().take(12).find(|&k| words[k] == "toll" && k > 0 && words[k - 1] == "death");
+            // "the death toll", "the civilian toll", "bringing the toll to 60".
+            let toll_before = (0..start).rev().take(12).find(|&k| words[k] == "toll" && k > 0 && !matches!(words[k - 1], "no" | "a"));
             let prep = if hedge_len > 0 { start.checked_sub(1).map(|k| words[k]) } else { prep };
             let ok_prep = matches!(prep, Some("to" | "at" | "of" | "reached" | "hit" | "was" | "is" | "stood" | "stands"));
             if let (true, Some(k)) = (ok_prep || hedge_len > 0 && prep.is_some(), toll_before) {
@@ -498,24 +507,40 @@ fn claim_place<'a>(ctx: &DocCtx<'a>, sent: Span, claimant_span: Option<Span>) ->
     best.filter(|(r, _)| *r < 4).map(|(_, id)| id)
 }
 
-fn scope(ctx: &DocCtx, s: &Sentence, cues: SentenceCues) -> Scope {
+/// Where a sentence's running total begins after its incident: the comma before "bringing the
+/// toll to 60", "raising the total to", "taking the number of dead to" (a byte offset).
+fn toll_clause(ctx: &DocCtx, toks: &[Token]) -> Option<usize> {
+    let is = |t: &Token, words: &[&str]| words.iter().any(|w| t.text.eq_ignore_ascii_case(w));
+    (1..toks.len()).find_map(|i| {
+        let t = &toks[i];
+        let gerund = is(t, &["bringing", "raising", "taking", "pushing", "lifting", "putting"]);
+        let comma = ctx.text[toks[i - 1].end..t.start].contains(',');
+        let total = toks[i + 1..toks.len().min(i + 6)].iter().any(|w| is(w, &["toll", "total", "tally", "number"]));
+        (gerund && comma && total).then_some(t.start)
+    })
+}
+
+/// The scope of a figure from the dates and phrases of the part `within` of sentence `s`
+/// (the whole sentence, or the part before or after its [`toll_clause`]).
+fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope {
     let year = ctx.published.map(|p| p.year());
+    let dates = s.dates.iter().filter(|d| within.start <= d.start && d.end <= within.end);
     // "since September 27" (this war) outranks a comparison with an older war.
-    let since_now = s.dates.iter().any(|d| match d.kind {
+    let since_now = dates.clone().any(|d| match d.kind {
         DateKind::Since(x) => year.is_none_or(|py| x.year() >= py - 1),
         _ => false,
     });
     if since_now {
         return Scope::Toll;
     }
-    let past_year = s.dates.iter().any(|d| match d.kind {
+    let past_year = dates.clone().any(|d| match d.kind {
         DateKind::Year(y) => year.is_none_or(|py| y < py - 1),
         _ => false,
     });
     if past_year || cues.history {
         return Scope::Historical;
     }
-    let since = s.dates.iter().any(|d| matches!(d.kind, DateKind::Since(_)));
+    let since = dates.clone().any(|d| matches!(d.kind, DateKind::Since(_)));
     if since || cues.toll {
         return Scope::Toll;
     }
@@ -577,9 +602,15 @@ fn claimant<'a>(
         // An unknown source: the capitalised phrase after "according to", up to a comma.
         let rest = &ctx.text[after.start..after.end];
         let phrase = rest.split([',', ';', '.']).next().unwrap_or("").trim();
+        let start = after.start + rest.find(phrase).unwrap_or(0);
+        // "according to the ministry": the ministry named before.
+        if let Some(sp) = attribution::resolve_anaphor(phrase, mem) {
+            return Some((sp, Span { start, end: start + phrase.len() }));
+        }
         let name = phrase.trim_start_matches("the ").trim_start_matches("The ");
-        if name.split_whitespace().count() <= 8 && name.split_whitespace().any(|w| w.starts_with(char::is_uppercase)) {
-            let start = after.start + rest.find(phrase).unwrap_or(0);
+        // "according to the prosecutor's office": a lower-case source that names an agent.
+        let agent = |w: &str| attribution::AGENT_NOUNS.contains(&crate::text::strip_possessive(&w.to_lowercase()));
+        if name.split_whitespace().count() <= 8 && name.split_whitespace().any(|w| w.starts_with(char::is_uppercase) || agent(w)) {
             let sp = attribution::Speaker { name: phrase, side: None, person: false, female: None };
             return Some((sp, Span { start, end: start + phrase.len() }));
         }
@@ -628,6 +659,9 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         let sentence_cues = std::cell::OnceCell::new();
         let cues = || *sentence_cues.get_or_init(|| SentenceCues::within(&ctx.cues.phrases, s.span));
         let verbs = std::cell::OnceCell::new();
+        // "… killed 13 people, bringing the toll since September 27 to 60": 13 is the
+        // incident, 60 the running total.
+        let split = if figs.len() > 1 { toll_clause(ctx, toks) } else { None };
         let mut used = vec![false; figs.len()];
         for i in 0..figs.len() {
             if used[i] {
@@ -694,7 +728,14 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 wounded,
                 category,
                 hedge: f.hedge,
-                scope: scope(ctx, s, cues()),
+                scope: match split {
+                    Some(at) if start >= at => Scope::Toll,
+                    Some(at) if end <= at => {
+                        let part = Span { start: s.span.start, end: at };
+                        scope(ctx, s, part, SentenceCues::within(&ctx.cues.phrases, part))
+                    }
+                    _ => scope(ctx, s, s.span, cues()),
+                },
                 place: place.map(|p| ctx.intern(p)),
                 claimant,
                 claimant_side,
