@@ -353,3 +353,18 @@ fn appositives_running_totals_and_earlier_wars() {
     let x = run("Title\n\nAt least 42 civilians have been killed so far, according to the prosecutor's office.", Some("2020-10-20"));
     assert_eq!(x.claims[0].claimant.as_deref(), Some("the prosecutor's office"));
 }
+
+#[test]
+fn date_lines_and_the_place_a_report_was_filed_from() {
+    // A date line under the title is the article's header date.
+    let x = run("Ganja hit\n\nOctober 11, 2020\n\nBAKU, Azerbaijan (AP) — A missile killed nine civilians in Ganja.", None);
+    let a = &x.articles[0];
+    assert_eq!((a.published, a.published_source, a.outlet.as_deref()), (Some(d("2020-10-11")), DateSource::Header, Some("AP")));
+    // The dateline's city is where the report was filed: the claim is in Ganja.
+    assert_eq!(x.claims.iter().map(|c| c.place.as_deref()).collect::<Vec<_>>(), vec![Some("ganja")]);
+    let x = run("Title\n\n(Berlin) – Rockets killed 21 civilians in Barda on Wednesday.", Some("2020-10-30"));
+    assert_eq!(x.claims.iter().map(|c| c.place.as_deref()).collect::<Vec<_>>(), vec![Some("barda")]);
+    // Of two towns, the one nearest the figure.
+    let x = run("Title\n\nAfter shelling from Stepanakert, four people were killed in Tartar.", Some("2020-10-30"));
+    assert_eq!(x.claims.iter().map(|c| c.place.as_deref()).collect::<Vec<_>>(), vec![Some("tartar")]);
+}

@@ -477,9 +477,22 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
     out
 }
 
+/// A dateline opening a paragraph: "BAKU, Azerbaijan (AP) — ", "YEREVAN/BAKU (Reuters) - ",
+/// "(Berlin) – ", "MOSCOW – ".
+static DATELINE_LEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\s*(?:\([A-Z][\w .]{0,30}\)|[A-Z][A-Z'’./ -]*[A-Z](?:,[ \t]*[A-Z][\w'’.]*(?: [A-Z][\w'’.]*)*)*(?:[ \t]*\([\w .]{1,30}\))?)[ \t]*(?:—|–|-|--)[ \t]")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
 /// The best place for a claim: the most specific place named in the sentence outside the
 /// claimant's own name (countries only if nothing finer is named).
-fn claim_place<'a>(ctx: &DocCtx<'a>, sent: Span, claimant_span: Option<Span>) -> Option<&'a str> {
+///
+/// Among places of one kind the one nearest the figure (`figure`) wins, a place the fire
+/// came "from" only when no other is named; the place of a
+/// dateline opening the sentence ("BAKU, Azerbaijan (AP) —", "(Berlin) –") is where the
+/// report was filed, not where the casualties were.
+fn claim_place<'a>(ctx: &DocCtx<'a>, sent: Span, figure: Span, claimant_span: Option<Span>) -> Option<&'a str> {
+    let filed_end = DATELINE_LEAD.find(&ctx.text[sent.start..sent.end]).map_or(sent.start, |m| sent.start + m.end());
     let rank = |kind: &str| match kind {
         "city" | "town" | "village" => 0,
         "district" => 1,
@@ -487,8 +500,8 @@ fn claim_place<'a>(ctx: &DocCtx<'a>, sent: Span, claimant_span: Option<Span>) ->
         "sea" => 3,
         _ => 4,
     };
-    let mut best: Option<(usize, &str)> = None;
-    for m in ctx.places_in(sent) {
+    let mut best: Option<((usize, bool, usize), &str)> = None;
+    for m in ctx.places_in(Span { start: filed_end, end: sent.end }) {
         if let Some(c) = claimant_span
             && m.start >= c.start
             && m.end <= c.end
@@ -499,12 +512,16 @@ fn claim_place<'a>(ctx: &DocCtx<'a>, sent: Span, claimant_span: Option<Span>) ->
             continue;
         }
         let p = &ctx.gazetteer.places[m.item];
-        let r = rank(&p.kind);
+        let distance = if m.end <= figure.start { figure.start - m.end } else { m.start.saturating_sub(figure.end) };
+        // "fired from Khankendi": where the fire came from, not where it struck.
+        let before = ctx.text[sent.start..m.start].trim_end();
+        let origin = before.len() >= 4 && before.as_bytes()[before.len() - 4..].eq_ignore_ascii_case(b"from");
+        let r = (rank(&p.kind), origin, distance);
         if best.is_none_or(|(br, _)| r < br) {
             best = Some((r, &p.id));
         }
     }
-    best.filter(|(r, _)| *r < 4).map(|(_, id)| id)
+    best.filter(|((r, _, _), _)| *r < 4).map(|(_, id)| id)
 }
 
 /// Where a sentence's running total begins after its incident: the comma before "bringing the
@@ -717,7 +734,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                     }
                 });
             let who = claimant(ctx, s, start, end, &mem, verbs.get_or_init(|| attribution::verbs(ctx, s.span)));
-            let place = claim_place(ctx, s.span, who.as_ref().map(|w| w.1));
+            let place = claim_place(ctx, s.span, Span { start, end }, who.as_ref().map(|w| w.1));
             let (claimant, claimant_side) = match &who {
                 Some((sp, _)) => (Some(ctx.intern(sp.name)), sp.side.map(|s| ctx.intern(s))),
                 None => (None, None),

@@ -95,6 +95,101 @@ pub fn dateline_in(text: &str, body_start: usize, year_hint: Option<i32>, cues: 
     NaiveDate::from_ymd_opt(year.or(year_hint)?, month, day)
 }
 
+/// Words a date line may hold beside its date: "Published", "Updated", weekdays, times and
+/// time zones ("Saturday 17 October 2020 18.02 BST", "October 30, 2020 12:00AM EDT",
+/// "2020-10-27T14:52:00Z"; digits and punctuation are not words).
+const DATE_LINE_WORDS: &[&str] = &[
+    "published",
+    "updated",
+    "last",
+    "first",
+    "posted",
+    "modified",
+    "on",
+    "at",
+    "date",
+    "time",
+    "local",
+    "am",
+    "pm",
+    "t",
+    "z",
+    "gmt",
+    "utc",
+    "bst",
+    "edt",
+    "est",
+    "cet",
+    "cest",
+    "eet",
+    "eest",
+    "msk",
+    "amt",
+    "azt",
+    "trt",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// A line of its own under the title that holds a full date and nothing but date words:
+/// "October 11, 2020", "Published 14 October 2020", "21.10.2020, 15:47",
+/// "2020-10-27T14:52:00Z". Only the first lines of the body are read.
+pub fn date_line(text: &str, body_start: usize, cues: &dates::Cues) -> Option<NaiveDate> {
+    let head_end = crate::text::floor_boundary(text, body_start + 800);
+    let mut at = body_start;
+    for (n, line) in text[body_start..head_end].split_inclusive('\n').enumerate() {
+        let start = at;
+        at += line.len();
+        // The title first, then a few lines (byline, photo credit, the date).
+        if n == 0 || line.trim().is_empty() || line.len() > 80 {
+            continue;
+        }
+        if n > 10 {
+            break;
+        }
+        // "2020-10-27T14:52:00Z": the time is set apart (same length, so offsets hold).
+        let spaced: String;
+        let line = if line.contains('T') && line.starts_with(|c: char| c.is_ascii_digit()) {
+            let b = line.as_bytes();
+            spaced =
+                line.char_indices()
+                    .map(|(i, c)| {
+                        if c == 'T' && i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit) { ' ' } else { c }
+                    })
+                    .collect();
+            spaced.as_str()
+        } else {
+            line
+        };
+        // Without a publication date or year hint only dates written with their year are found.
+        let found = dates::find_dates_in(line, start, None, None, cues);
+        let Some((d, span)) = found.iter().find_map(|d| match d.kind {
+            DateKind::Day(x, _) => Some((x, (d.start - start, d.end - start))),
+            _ => None,
+        }) else {
+            continue;
+        };
+        let rest = format!("{} {}", &line[..span.0], &line[span.1..]);
+        let words = rest.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+        if words.into_iter().all(|w| DATE_LINE_WORDS.contains(&w.to_lowercase().as_str())) {
+            return Some(d);
+        }
+    }
+    None
+}
+
 /// News agencies whose tag a dateline carries ("BAKU, Azerbaijan (AP) —", "MOSCOW, October 4.
 /// /TASS/", "STEPANAKERT, OCTOBER 16, ARMENPRESS."): the tag as matched (any case) and the
 /// outlet's name as shown.
@@ -270,6 +365,25 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(dateline(text, 0, Some(2020)), want.map(d), "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn date_lines_under_the_title() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Title\n\nOctober 11, 2020\n\nBy A and B\n\nBAKU (AP) — Text.", Some("2020-10-11")),
+            ("Title\n\nPublished 14 October 2020\n\nShare\n\nText.", Some("2020-10-14")),
+            ("Title\n\n2020-10-27T14:52:00Z\n\nText.", Some("2020-10-27")),
+            ("Title\n21.10.2020, 15:47\nYEREVAN, OCTOBER 21, ARMENPRESS. Text.", Some("2020-10-21")),
+            ("Title\n\nSaturday 17 October 2020 18.02 BST\nFirst published on Saturday 17 October 2020 07.12 BST\n", Some("2020-10-17")),
+            ("Title\n\nOctober 30, 2020 12:00AM EDT\n\n(Berlin) – Text.", Some("2020-10-30")),
+            // A sentence with a date, a date without its year, a title that is a date.
+            ("Title\n\nThe war began on September 27, 2020.\n", None),
+            ("Title\n\nOctober 11\n\nText.", None),
+            ("October 11, 2020\n\nText.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(date_line(text, 0, &dates::Cues::scan(text)), want.map(d), "in {text:?}");
         }
     }
 

@@ -227,11 +227,15 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
     let (published, published_source) = match (doc.published, &header) {
         (Some(p), _) => (Some(p.0), p.1),
         (None, Some(h)) => (Some(h.date), crate::model::DateSource::Header),
-        (None, None) => match meta::dateline_in(text, body_start, year_hint, &text_cues.dates) {
-            Some(d) => (Some(d), crate::model::DateSource::Dateline),
-            None => match meta::infer_published_in(text, body_start, &text_cues.dates) {
-                Some(d) => (Some(d), crate::model::DateSource::Inferred),
-                None => (None, crate::model::DateSource::None),
+        // A date line under the title ("Published 14 October 2020") is a header too.
+        (None, None) => match meta::date_line(text, body_start, &text_cues.dates) {
+            Some(d) => (Some(d), crate::model::DateSource::Header),
+            None => match meta::dateline_in(text, body_start, year_hint, &text_cues.dates) {
+                Some(d) => (Some(d), crate::model::DateSource::Dateline),
+                None => match meta::infer_published_in(text, body_start, &text_cues.dates) {
+                    Some(d) => (Some(d), crate::model::DateSource::Inferred),
+                    None => (None, crate::model::DateSource::None),
+                },
             },
         },
     };
@@ -328,8 +332,16 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
 /// The most common publication year among documents, for dates written without a year.
 fn corpus_year(docs: &[Document]) -> Option<i32> {
     // Headers are read in parallel: this runs before any article is extracted.
-    let found: Vec<Option<i32>> =
-        docs.par_iter().map(|d| d.published.map(|p| p.0.year()).or_else(|| meta::header(&d.text).map(|h| h.date.year()))).collect();
+    let found: Vec<Option<i32>> = docs
+        .par_iter()
+        .map(|d| {
+            d.published.map(|p| p.0.year()).or_else(|| meta::header(&d.text).map(|h| h.date.year())).or_else(|| {
+                // A date line under the title, read from the opening of the text alone.
+                let head = &d.text[..crate::text::floor_boundary(&d.text, 800)];
+                meta::date_line(head, 0, &dates::Cues::scan(head)).map(|x| x.year())
+            })
+        })
+        .collect();
     let mut years: BTreeMap<i32, usize> = BTreeMap::new();
     for y in found.into_iter().flatten() {
         *years.entry(y).or_default() += 1;
