@@ -368,3 +368,34 @@ fn date_lines_and_the_place_a_report_was_filed_from() {
     let x = run("Title\n\nAfter shelling from Stepanakert, four people were killed in Tartar.", Some("2020-10-30"));
     assert_eq!(x.claims.iter().map(|c| c.place.as_deref()).collect::<Vec<_>>(), vec![Some("tartar")]);
 }
+
+#[test]
+fn losses_running_totals_and_single_victims_described() {
+    type Want = (Option<u64>, Option<u64>, Scope);
+    let cases: &[(&str, &[Want])] = &[
+        // "lost N" counts people only.
+        ("Armenia has lost more than 200 soldiers since the fighting began, officials said.", &[(Some(200), None, Scope::Toll)]),
+        ("Azerbaijan said Armenia lost 15 drones and two tanks.", &[]),
+        // The present perfect without an event is a running total; with one, an incident.
+        ("More than 5,000 people may have died in the fighting, Putin said.", &[(Some(5000), None, Scope::Toll)]),
+        ("Authorities say that at least 45 civilians have been killed there.", &[(Some(45), None, Scope::Toll)]),
+        ("Three people have been killed in a missile strike on Ganja.", &[(Some(3), None, Scope::Incident)]),
+        // A described single victim, "the deaths of", "the number of … killed … to".
+        ("An 85-year-old woman was wounded in Martuni.", &[(None, Some(1), Scope::Incident)]),
+        ("The Karabakh army has reported the deaths of 350 servicemen.", &[(Some(350), None, Scope::Incident)]),
+        (
+            "The attack brought the number of civilians killed since September 27 to 41, with 207 others wounded.",
+            &[(Some(41), Some(207), Scope::Toll)],
+        ),
+        // A subset clause inside the first figure's phrase keeps the pair together.
+        (
+            "The ombudsman said 90 civilians, including 11 children, have been killed and 382 civilians wounded since September 27.",
+            &[(Some(90), Some(382), Scope::Toll)],
+        ),
+    ];
+    for (text, want) in cases {
+        let x = run(&format!("Title\n\n{text}"), Some("2020-10-28"));
+        let got: Vec<Want> = x.claims.iter().map(|c| (c.killed, c.wounded, c.scope)).collect();
+        assert_eq!(got, *want, "in {text:?}");
+    }
+}

@@ -49,6 +49,10 @@ const SINGLE_VICTIMS: &[(&str, Category)] = &[
     ("person", Category::Unspecified),
 ];
 
+/// Words that may stand between "a" and a single victim: "an 85-year-old woman", "a young
+/// man", "a local resident".
+const AGE_WORDS: &[&str] = &["year", "old", "elderly", "young", "local", "pregnant", "teenage", "retired", "female", "male"];
+
 fn category_word(w: &str) -> Option<Category> {
     match w {
         "civilians" | "residents" | "children" | "women" | "girls" | "boys" | "villagers" | "journalists" | "inhabitants"
@@ -82,6 +86,9 @@ fn is_filler(w: &str) -> bool {
             | "is"
             | "being"
             | "reported"
+            | "may"
+            | "might"
+            | "could"
             | "reportedly"
             | "confirmed"
             | "seriously"
@@ -341,8 +348,22 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
     // "a civilian was killed": one victim, written without a number.
     let mut nums = numbers_in_lower(&words);
     for i in 0..toks.len().saturating_sub(1) {
-        if matches!(words[i], "a" | "an") && SINGLE_VICTIMS.iter().any(|(v, _)| *v == words[i + 1]) {
-            nums.push(Number { value: 1, first: i, last: i });
+        if !matches!(words[i], "a" | "an") {
+            continue;
+        }
+        // "an 85-year-old woman", "an elderly man": an age or a word of description first.
+        let mut j = i + 1;
+        while j < words.len()
+            && j <= i + 4
+            && (words[j].bytes().all(|b| b.is_ascii_digit() || b == b'-') && !words[j].is_empty()
+                || words[j].ends_with("-year-old")
+                || AGE_WORDS.contains(&words[j]))
+        {
+            j += 1;
+        }
+        if words.get(j).is_some_and(|w| SINGLE_VICTIMS.iter().any(|(v, _)| v == w)) {
+            // The count ends before the victim, where its casualty word is looked for.
+            nums.push(Number { value: 1, first: i, last: j - 1 });
         }
     }
     nums.sort_by_key(|n| n.first);
@@ -419,6 +440,22 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
                     found = Some((Kind::Wounded, k));
                     break;
                 }
+                // "has lost 2,300 soldiers": losses of people, not of drones or tanks.
+                if w == "lost" {
+                    let people = (n.last + 1..toks.len().min(n.last + 4))
+                        .map(|j| crate::text::strip_possessive(words[j]))
+                        .find(|w| category_word(w).is_some() || !is_filler(w))
+                        .is_some_and(|w| category_word(w).is_some_and(|c| c != Category::Unspecified) || matches!(w, "lives" | "men"));
+                    if people {
+                        found = Some((Kind::Killed, k));
+                    }
+                    break;
+                }
+                // "reported the deaths of 350 servicemen".
+                if w == "of" && k >= 1 && words[k - 1] == "deaths" {
+                    found = Some((Kind::Killed, k - 1));
+                    break;
+                }
                 // "claimed the lives of 21 civilians", "took the lives of …", "cost the lives of …".
                 if w == "lives"
                     && k >= 2
@@ -467,6 +504,18 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
             let ok_prep = matches!(prep, Some("to" | "at" | "of" | "reached" | "hit" | "was" | "is" | "stood" | "stands"));
             if let (true, Some(k)) = (ok_prep || hedge_len > 0 && prep.is_some(), toll_before) {
                 found = Some((Kind::Killed, k));
+            }
+            // "brought the number of civilians killed since September 27 to 41".
+            let number_of = (0..start).rev().take(14).find_map(|k| {
+                (words[k] == "number" && words.get(k + 1) == Some(&"of"))
+                    .then(|| (k + 2..(k + 6).min(start)).find_map(|j| casualty_word(words[j]).map(|kind| (kind, k))))
+                    .flatten()
+            });
+            if found.is_none()
+                && prep == Some("to")
+                && let Some(f) = number_of
+            {
+                found = Some(f);
             }
         }
         let Some((kind, at)) = found else { continue };
@@ -524,6 +573,41 @@ fn claim_place<'a>(ctx: &DocCtx<'a>, sent: Span, figure: Span, claimant_span: Op
     best.filter(|((r, _, _), _)| *r < 4).map(|(_, id)| id)
 }
 
+/// Words of one event: a sentence holding one reports an incident even in the present
+/// perfect ("three people have been killed in a strike on Ganja").
+const INCIDENT_WORDS: &[&str] = &[
+    "strike",
+    "strikes",
+    "attack",
+    "attacks",
+    "shelling",
+    "shell",
+    "shells",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "bombing",
+    "explosion",
+    "blast",
+    "raid",
+    "drone",
+    "when",
+    "after",
+    "overnight",
+    "yesterday",
+    "today",
+    "tonight",
+    "morning",
+    "evening",
+    "night",
+    "afternoon",
+    "incident",
+    "ambush",
+    "crash",
+    "fire",
+];
+
 /// Where a sentence's running total begins after its incident: the comma before "bringing the
 /// toll to 60", "raising the total to", "taking the number of dead to" (a byte offset).
 fn toll_clause(ctx: &DocCtx, toks: &[Token]) -> Option<usize> {
@@ -559,6 +643,19 @@ fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope 
     }
     let since = dates.clone().any(|d| matches!(d.kind, DateKind::Since(_)));
     if since || cues.toll {
+        return Scope::Toll;
+    }
+    // "says 31 civilians have been killed", "at least 45 have died there": a count in the
+    // present perfect with no event in sight (no strike, attack or day named) is a running total.
+    let toks: Vec<&str> = ctx.tokens_of(s).iter().filter(|t| within.start <= t.start && t.end <= within.end).map(|t| t.text).collect();
+    let lower = |w: &str| w.to_ascii_lowercase();
+    let perfect = toks.windows(3).any(|w| {
+        matches!(lower(w[0]).as_str(), "has" | "have")
+            && (lower(w[1]) == "been" && casualty_word(&lower(w[2])).is_some() || matches!(lower(w[1]).as_str(), "died" | "lost"))
+    });
+    let event =
+        toks.iter().any(|w| INCIDENT_WORDS.contains(&lower(w).as_str())) || dates.clone().any(|d| matches!(d.kind, DateKind::Day(..)));
+    if perfect && !event {
         return Scope::Toll;
     }
     Scope::Incident
@@ -655,7 +752,7 @@ fn claimant<'a>(
 /// Word stems without which a sentence holds no casualty figure (found, in any case, by
 /// [`super::cues::scan`]).
 pub(crate) const CASUALTY_STEMS: &[&str] =
-    &["kill", "dead", "die", "death", "lives", "wound", "injur", "hurt", "fatalit", "slain", "perish", "toll"];
+    &["kill", "dead", "die", "death", "lives", "wound", "injur", "hurt", "fatalit", "slain", "perish", "toll", "lost"];
 
 /// Extract the casualty claims of an article.
 pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Claim> {
@@ -692,7 +789,9 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 && g.kind != f.kind
                 && g.number.first > f.number.last
                 && (toks[f.number.last + 1..g.number.first].iter().any(|t| t.text == "and") || g.number.first - f.number.last <= 3)
-                && g.number.first - f.number.last <= 8
+                // "90 civilians, including 11 children, have been killed and 382 wounded": near
+                // the first figure's casualty word when a clause stands inside its phrase.
+                && (g.number.first - f.number.last <= 8 || g.number.first <= f.last + 3)
             {
                 partner = Some(*g);
                 used[i + 1] = true;
