@@ -399,3 +399,39 @@ fn losses_running_totals_and_single_victims_described() {
         assert_eq!(got, *want, "in {text:?}");
     }
 }
+
+#[test]
+fn speakers_known_by_one_name_epithets_and_figures_in_quotes() {
+    let speakers = |text: &str| -> Vec<Option<String>> {
+        run(text, Some("2020-10-22")).quotes.iter().map(|q| q.speaker.as_ref().map(|s| s.to_string())).collect()
+    };
+    // A given name alone, introduced as such.
+    assert_eq!(
+        speakers("Title\n\nA volunteer who gave her name only as Anahit handed out bread. “We stay,” she said."),
+        vec![Some("Anahit".into())]
+    );
+    assert_eq!(
+        speakers("Title\n\n\"Our boys died for nothing,\" said a man who gave his name only as Tigran."),
+        vec![Some("Tigran".into())]
+    );
+    assert_eq!(
+        speakers(
+            "Title\n\nVachagan, a 70-year-old former bus driver, told the BBC he had not left his cellar. “I was born here,” he said."
+        ),
+        vec![Some("Vachagan".into())]
+    );
+    // "he" is not the woman named last; names of things are not people.
+    assert_eq!(
+        speakers("Title\n\nSpokeswoman Shushan Stepanyan denied it. A man in a cellar shook his head. \"We are tired,\" he said."),
+        vec![None]
+    );
+    assert_eq!(speakers("Title\n\nImage source, Getty Images\n\n\"Nobody came,\" he said."), vec![None]);
+    // An epithet of the last person named ("the Russian leader"), and a figure inside the
+    // quote is the speaker's claim.
+    let x = run(
+        "Title\n\nRussian President Vladimir Putin spoke on Thursday at the Valdai International Discussion Club.\n\n\"There are more than 2,000 dead on each side,\" the Russian leader said.",
+        Some("2020-10-22"),
+    );
+    assert_eq!(x.quotes.iter().map(|q| q.speaker.as_deref()).collect::<Vec<_>>(), vec![Some("Vladimir Putin")]);
+    assert_eq!(x.claims.iter().map(|c| (c.killed, c.claimant.as_deref())).collect::<Vec<_>>(), vec![(Some(2000), Some("Vladimir Putin"))]);
+}

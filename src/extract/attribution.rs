@@ -239,8 +239,9 @@ const BOUNDARY_WORDS: &[&str] = &["that", "while", "and", "but", "as", "when", "
 pub(crate) fn resolve_anaphor<'a>(words: &str, mem: &Memory<'a>) -> Option<Speaker<'a>> {
     let w = words.trim().to_lowercase();
     match w.as_str() {
-        "he" => return mem.last_male.or(mem.last_person),
-        "she" => return mem.last_female.or(mem.last_person),
+        // A person of unknown sex may be either; a woman is never "he", a man never "she".
+        "he" => return mem.last_male.or(mem.last_person.filter(|p| p.female != Some(true))),
+        "she" => return mem.last_female.or(mem.last_person.filter(|p| p.female != Some(false))),
         "it" => return mem.last_body,
         _ => {}
     }
@@ -263,7 +264,16 @@ pub(crate) fn resolve_anaphor<'a>(words: &str, mem: &Memory<'a>) -> Option<Speak
         head,
         "president" | "minister" | "leader" | "spokesman" | "spokeswoman" | "spokesperson" | "official" | "prosecutor" | "ombudsman"
     ) {
-        return mem.last_person.filter(|_| rest.split_whitespace().count() == 1);
+        // "the president", or "the Russian leader" when the last person named is Russia's.
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        return mem.last_person.filter(|p| match words[..] {
+            [_] => true,
+            [adjective, _] => p.side.is_some_and(|side| {
+                let (a, s) = (adjective.as_bytes(), side.as_bytes());
+                a.len() >= 4 && s.len() >= 4 && a[..4].eq_ignore_ascii_case(&s[..4])
+            }),
+            _ => false,
+        });
     }
     mem.last_body.filter(|_| rest.split_whitespace().count() == 1)
 }
@@ -432,7 +442,9 @@ pub fn subject_after<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span) -> Option<Spe
     }
     if let Some(p) = ctx.persons_in(window).next() {
         let gap = &ctx.text[start..p.start];
-        if gap.split_whitespace().count() <= 2 {
+        // "said a man who gave his name only as Tigran".
+        let only_as = gap.trim_end().ends_with(" as") && gap.split_whitespace().count() <= 9 && !gap.contains([',', '"', '“', '”']);
+        if gap.split_whitespace().count() <= 2 || only_as {
             return Some(ctx.person_speaker(p));
         }
     }

@@ -754,6 +754,17 @@ fn claimant<'a>(
 pub(crate) const CASUALTY_STEMS: &[&str] =
     &["kill", "dead", "die", "death", "lives", "wound", "injur", "hurt", "fatalit", "slain", "perish", "toll", "lost"];
 
+/// A figure inside a quote without a claimant of its own is the speaker's: "There are more
+/// than 2,000 dead on each side," the Russian leader said.
+pub fn claimants_from_quotes(claims: &mut [Claim], quotes: &[crate::model::Quote]) {
+    for c in claims.iter_mut().filter(|c| c.claimant.is_none()) {
+        if let Some(q) = quotes.iter().find(|q| q.start <= c.start && c.end <= q.end && q.speaker.is_some()) {
+            c.claimant.clone_from(&q.speaker);
+            c.claimant_side.clone_from(&q.speaker_side);
+        }
+    }
+}
+
 /// Extract the casualty claims of an article.
 pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Claim> {
     let mut out = Vec::new();

@@ -321,8 +321,9 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
     if text.trim().is_empty() {
         problems.push(Problem { path: doc.path.clone(), message: "article has no text".into() });
     }
-    let claims = claims::extract(&ctx, &mut problems, &doc.path);
+    let mut claims = claims::extract(&ctx, &mut problems, &doc.path);
     let quotes = quotes::extract(&ctx);
+    claims::claimants_from_quotes(&mut claims, &quotes);
     let truces = meta::truces(&ctx);
     let mut article = article;
     article.text = doc.text;

@@ -135,6 +135,87 @@ const STOP: &[&str] = &[
 static STOP_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
     std::sync::LazyLock::new(|| STOP.iter().chain(super::dates::NAME_CUES).copied().collect());
 
+/// Words that make a capitalised name a thing, a place or a body rather than a person.
+const NOT_PERSON_WORDS: &[&str] = &[
+    "Images",
+    "Photo",
+    "Photos",
+    "Pictures",
+    "Cathedral",
+    "Church",
+    "Mosque",
+    "Monastery",
+    "Club",
+    "Group",
+    "Committee",
+    "Council",
+    "Agency",
+    "Office",
+    "Ministry",
+    "Hospital",
+    "University",
+    "Institute",
+    "Organization",
+    "Organisation",
+    "Union",
+    "Party",
+    "Army",
+    "Forces",
+    "Service",
+    "Centre",
+    "Center",
+    "Foundation",
+    "Press",
+    "News",
+    "Times",
+    "Post",
+    "Watch",
+    "International",
+    "Conventions",
+    "Convention",
+    "Square",
+    "Street",
+    "Avenue",
+    "Airport",
+    "Station",
+    "Bridge",
+    "School",
+    "Museum",
+    "Company",
+    "Corporation",
+    "Bank",
+    "Fund",
+    "Assembly",
+    "Parliament",
+    "Court",
+    "Republic",
+    "Region",
+    "District",
+    "Province",
+    "Council",
+    "Commission",
+    "Department",
+    "Media",
+    "Network",
+    "Television",
+    "Radio",
+    "Agreement",
+    "Treaty",
+    "Declaration",
+    "Monument",
+    "Memorial",
+    "Stadium",
+    "Hotel",
+    "Exchange",
+    "Nations",
+    "Cross",
+    "Crescent",
+    "Defence",
+    "Defense",
+    "Affairs",
+    "Security",
+];
+
 const FEMALE_TITLES: &[&str] = &["Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Madam"];
 const MALE_TITLES: &[&str] = &["Mr", "Mr.", "Sir"];
 
@@ -174,6 +255,35 @@ fn merge_sorted<T: Ord + Copy>(a: impl Iterator<Item = T>, b: impl Iterator<Item
             None => return out,
         }
     }
+}
+
+/// Whether the single capitalised word `toks[i]` is a person's given name by what stands
+/// around it, and the person's sex when the text says ("gave her name only as Anahit").
+fn given_name(ctx: &DocCtx, toks: &[crate::text::Token], i: usize) -> (bool, Option<bool>) {
+    let lower = |k: usize| toks[k].text.to_ascii_lowercase();
+    // "… gave her name only as X", "identified only as X", "known only as X", "named only as X".
+    if i >= 2 && lower(i - 1) == "as" && matches!(lower(i - 2).as_str(), "only" | "name" | "identified" | "known") {
+        let female = (i.saturating_sub(6)..i).rev().find_map(|k| match lower(k).as_str() {
+            "her" | "she" | "woman" => Some(true),
+            "his" | "he" | "man" => Some(false),
+            _ => None,
+        });
+        return (true, female);
+    }
+    // "Vachagan, a 70-year-old …, told", "Ayten, 34, who works in a pharmacy, said": a
+    // sentence opening with a name and its description.
+    if i == 0 {
+        let after = ctx.text[toks[0].end..].trim_start();
+        if let Some(rest) = after.strip_prefix(',') {
+            let rest = rest.trim_start();
+            let described = rest.starts_with("a ")
+                || rest.starts_with("an ")
+                || rest.starts_with("aged ")
+                || rest.split(',').next().is_some_and(|n| !n.is_empty() && n.trim().bytes().all(|b| b.is_ascii_digit()));
+            return (described, None);
+        }
+    }
+    (false, None)
 }
 
 /// Find person-like names and count unknown names across the article's sentences.
@@ -234,8 +344,18 @@ pub fn scan(ctx: &DocCtx, excluded: &[(usize, usize)], unknown: &mut FxHashMap<S
                     None
                 }
             });
+            // "Getty Images", "Ghazanchetsots Cathedral", "Valdai International Discussion Club":
+            // names whose words say they are things or bodies are not people.
+            let thing = toks[i..=j].iter().any(|t| NOT_PERSON_WORDS.contains(&t.text));
+            // One given name: "a volunteer who gave her name only as Anahit", "Vachagan, a
+            // 70-year-old former bus driver, told the BBC", "Ayten, 34, said".
+            let (given, given_female) = if words == 1 && !is_acronym(name) && !thing { given_name(ctx, toks, i) } else { (false, None) };
+            let female = female.or(given_female);
             let person_like = !is_acronym(name)
-                && ((2..=4).contains(&words) && toks[i..=j].iter().all(|t| capitalised(t.text) || t.text.len() == 1) || female.is_some());
+                && !thing
+                && ((2..=4).contains(&words) && toks[i..=j].iter().all(|t| capitalised(t.text) || t.text.len() == 1)
+                    || female.is_some()
+                    || given);
             if person_like {
                 persons.push(PersonName { start, end, female });
             }
