@@ -541,7 +541,10 @@ static DATELINE_LEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::n
 /// dateline opening the sentence ("BAKU, Azerbaijan (AP) —", "(Berlin) –") is where the
 /// report was filed, not where the casualties were.
 fn claim_place<'a>(ctx: &DocCtx<'a>, sent: Span, figure: Span, claimant_span: Option<Span>) -> Option<&'a str> {
-    let filed_end = DATELINE_LEAD.find(&ctx.text[sent.start..sent.end]).map_or(sent.start, |m| sent.start + m.end());
+    // Datelines open with a capital letter or a parenthesis: other sentences skip the pattern.
+    let opening = ctx.text.as_bytes().get(sent.start..sent.start + 2).is_some_and(|b| b[0] == b'(' || b.iter().all(u8::is_ascii_uppercase));
+    let filed = if opening { DATELINE_LEAD.find(&ctx.text[sent.start..sent.end]) } else { None };
+    let filed_end = filed.map_or(sent.start, |m| sent.start + m.end());
     let rank = |kind: &str| match kind {
         "city" | "town" | "village" => 0,
         "district" => 1,
@@ -614,10 +617,13 @@ fn toll_clause(ctx: &DocCtx, toks: &[Token]) -> Option<usize> {
     let is = |t: &Token, words: &[&str]| words.iter().any(|w| t.text.eq_ignore_ascii_case(w));
     (1..toks.len()).find_map(|i| {
         let t = &toks[i];
-        let gerund = is(t, &["bringing", "raising", "taking", "pushing", "lifting", "putting"]);
-        let comma = ctx.text[toks[i - 1].end..t.start].contains(',');
-        let total = toks[i + 1..toks.len().min(i + 6)].iter().any(|w| is(w, &["toll", "total", "tally", "number"]));
-        (gerund && comma && total).then_some(t.start)
+        // Cheapest tests first: every gerund here ends in "ing".
+        let found = t.text.len() >= 6
+            && t.text.as_bytes().ends_with(b"ing")
+            && is(t, &["bringing", "raising", "taking", "pushing", "lifting", "putting"])
+            && ctx.text[toks[i - 1].end..t.start].contains(',')
+            && toks[i + 1..toks.len().min(i + 6)].iter().any(|w| is(w, &["toll", "total", "tally", "number"]));
+        found.then_some(t.start)
     })
 }
 
@@ -647,18 +653,22 @@ fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope 
     }
     // "says 31 civilians have been killed", "at least 45 have died there": a count in the
     // present perfect with no event in sight (no strike, attack or day named) is a running total.
-    let toks: Vec<&str> = ctx.tokens_of(s).iter().filter(|t| within.start <= t.start && t.end <= within.end).map(|t| t.text).collect();
-    let lower = |w: &str| w.to_ascii_lowercase();
+    let all = ctx.tokens_of(s);
+    let lo = all.partition_point(|t| t.start < within.start);
+    let toks = &all[lo..lo + all[lo..].partition_point(|t| t.end <= within.end)];
+    let is = |t: &Token, w: &str| t.text.eq_ignore_ascii_case(w);
     let perfect = toks.windows(3).any(|w| {
-        matches!(lower(w[0]).as_str(), "has" | "have")
-            && (lower(w[1]) == "been" && casualty_word(&lower(w[2])).is_some() || matches!(lower(w[1]).as_str(), "died" | "lost"))
+        matches!(w[0].text.len(), 3 | 4)
+            && (is(&w[0], "has") || is(&w[0], "have"))
+            && (is(&w[1], "been") && w[2].text.bytes().all(|b| b.is_ascii_lowercase()) && casualty_word(w[2].text).is_some()
+                || is(&w[1], "died")
+                || is(&w[1], "lost"))
     });
-    let event =
-        toks.iter().any(|w| INCIDENT_WORDS.contains(&lower(w).as_str())) || dates.clone().any(|d| matches!(d.kind, DateKind::Day(..)));
-    if perfect && !event {
-        return Scope::Toll;
+    if !perfect {
+        return Scope::Incident;
     }
-    Scope::Incident
+    let event = toks.iter().any(|t| INCIDENT_WORDS.iter().any(|w| is(t, w))) || dates.clone().any(|d| matches!(d.kind, DateKind::Day(..)));
+    if event { Scope::Incident } else { Scope::Toll }
 }
 
 /// Where the claimant is named in `region`: its last verbatim occurrence, else the last

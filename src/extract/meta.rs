@@ -235,9 +235,18 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
 pub fn agency(text: &str, body_start: usize) -> Option<&'static str> {
     // The title and the opening lines: where a dateline stands.
     let head = &text[body_start..crate::text::floor_boundary(text, body_start + 400)];
-    let c = AGENCY.captures(head)?;
-    let tag = c.get(1).or_else(|| c.get(2))?.as_str().to_lowercase();
-    AGENCIES.iter().find(|(t, _)| *t == tag).map(|&(_, name)| name)
+    // Every tag is in parentheses or slashes, or follows a comma: other texts skip the pattern.
+    if !head.contains(['(', '/', ',']) {
+        return None;
+    }
+    // The match alone (no capture groups, which need a slower engine): the tag is inside its
+    // brackets, or ends it before the closing punctuation.
+    let m = AGENCY.find(head)?.as_str();
+    let tag = if m.starts_with(['(', '/']) { &m[1..m.len() - 1] } else { m.trim_end_matches(['.', ' ', '\t', '-', '–', '—']) };
+    AGENCIES
+        .iter()
+        .find(|(t, _)| tag.len() >= t.len() && tag.is_char_boundary(tag.len() - t.len()) && tag[tag.len() - t.len()..].eq_ignore_ascii_case(t))
+        .map(|&(_, name)| name)
 }
 
 /// The latest full date (with a year) the article mentions: an inferred publication date.

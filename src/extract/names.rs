@@ -346,16 +346,16 @@ pub fn scan(ctx: &DocCtx, excluded: &[(usize, usize)], unknown: &mut FxHashMap<S
             });
             // "Getty Images", "Ghazanchetsots Cathedral", "Valdai International Discussion Club":
             // names whose words say they are things or bodies are not people.
-            let thing = toks[i..=j].iter().any(|t| NOT_PERSON_WORDS.contains(&t.text));
+            let thing = || toks[i..=j].iter().any(|t| NOT_PERSON_WORDS.contains(&t.text));
             // One given name: "a volunteer who gave her name only as Anahit", "Vachagan, a
             // 70-year-old former bus driver, told the BBC", "Ayten, 34, said".
-            let (given, given_female) = if words == 1 && !is_acronym(name) && !thing { given_name(ctx, toks, i) } else { (false, None) };
+            let (given, given_female) = if words == 1 && !is_acronym(name) { given_name(ctx, toks, i) } else { (false, None) };
             let female = female.or(given_female);
             let person_like = !is_acronym(name)
-                && !thing
                 && ((2..=4).contains(&words) && toks[i..=j].iter().all(|t| capitalised(t.text) || t.text.len() == 1)
                     || female.is_some()
-                    || given);
+                    || given)
+                && !thing();
             if person_like {
                 persons.push(PersonName { start, end, female });
             }
