@@ -435,3 +435,16 @@ fn speakers_known_by_one_name_epithets_and_figures_in_quotes() {
     assert_eq!(x.quotes.iter().map(|q| q.speaker.as_deref()).collect::<Vec<_>>(), vec![Some("Vladimir Putin")]);
     assert_eq!(x.claims.iter().map(|c| (c.killed, c.claimant.as_deref())).collect::<Vec<_>>(), vec![(Some(2000), Some("Vladimir Putin"))]);
 }
+
+#[test]
+fn surnames_of_other_people_and_names_in_quotation_marks() {
+    // "Aliyeva" alone is the ombudsman; "Sevinj Aliyeva" is someone else.
+    let x = run("Title\n\nLocal resident Sevinj Aliyeva said: \"We heard explosions.\"", Some("2020-10-28"));
+    assert_eq!(x.quotes.iter().map(|q| q.speaker.as_deref()).collect::<Vec<_>>(), vec![Some("Sevinj Aliyeva")]);
+    let x = run("Title\n\nPresident Aliyev said: \"We will not stop.\"", Some("2020-10-28"));
+    assert_eq!(x.quotes.iter().map(|q| q.speaker.as_deref()).collect::<Vec<_>>(), vec![Some("Ilham Aliyev")]);
+    // A capitalised word alone in quotation marks names a weapon, not words spoken.
+    let x =
+        run("Title\n\nThe army fired \"Smerch\" rockets and an \"Osa\" system, the ministry said. \"Calm,\" he said.", Some("2020-10-28"));
+    assert_eq!(x.quotes.iter().map(|q| q.text.as_str()).collect::<Vec<_>>(), vec!["Calm"]);
+}

@@ -245,7 +245,9 @@ pub fn agency(text: &str, body_start: usize) -> Option<&'static str> {
     let tag = if m.starts_with(['(', '/']) { &m[1..m.len() - 1] } else { m.trim_end_matches(['.', ' ', '\t', '-', '–', '—']) };
     AGENCIES
         .iter()
-        .find(|(t, _)| tag.len() >= t.len() && tag.is_char_boundary(tag.len() - t.len()) && tag[tag.len() - t.len()..].eq_ignore_ascii_case(t))
+        .find(|(t, _)| {
+            tag.len() >= t.len() && tag.is_char_boundary(tag.len() - t.len()) && tag[tag.len() - t.len()..].eq_ignore_ascii_case(t)
+        })
         .map(|&(_, name)| name)
 }
 

@@ -270,7 +270,13 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
     let starts = crate::gazetteer::word_starts_masked(text, &masks, name_starts);
     let (places, excluded) = engine.gazetteer.find_at(text, &starts);
     let places: Vec<NameMatch> = places.into_iter().filter(in_body).collect();
-    let actor_matches: Vec<NameMatch> = engine.actors.find_at(text, &starts).into_iter().filter(in_body).collect();
+    let actor_matches: Vec<NameMatch> = engine
+        .actors
+        .find_at(text, &starts)
+        .into_iter()
+        .filter(in_body)
+        .filter(|m| !names::surname_of_someone_else(text, m.start, m.end, &engine.gazetteer))
+        .collect();
     let mut ctx = DocCtx {
         text,
         body_start,

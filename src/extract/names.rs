@@ -257,6 +257,25 @@ fn merge_sorted<T: Ord + Copy>(a: impl Iterator<Item = T>, b: impl Iterator<Item
     }
 }
 
+/// Whether the actor name matched at `start..end` is one word (a surname) that follows
+/// another person's given name: "Sevinj Aliyeva" is not the ombudsman Sabina Aliyeva. A
+/// title ("President Aliyev", "Foreign Minister Lavrov"), a possessive ("Armenia's
+/// Pashinyan") or a demonym ("Azerbaijani Aliyev") before it keeps the actor.
+pub(crate) fn surname_of_someone_else(text: &str, start: usize, end: usize, gazetteer: &crate::gazetteer::Gazetteer) -> bool {
+    if text[start..end].contains(char::is_whitespace) || !text[..start].ends_with(' ') {
+        return false;
+    }
+    let before =
+        text[..start - 1].rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' || c == '.')).next().unwrap_or("");
+    capitalised(before)
+        && !before.ends_with("'s")
+        && !before.ends_with("’s")
+        && !before.ends_with('.')
+        && !STOP_SET.contains(before)
+        && !gazetteer.is_demonym(before)
+        && !is_acronym(before)
+}
+
 /// Whether the single capitalised word `toks[i]` is a person's given name by what stands
 /// around it, and the person's sex when the text says ("gave her name only as Anahit").
 fn given_name(ctx: &DocCtx, toks: &[crate::text::Token], i: usize) -> (bool, Option<bool>) {

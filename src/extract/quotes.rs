@@ -158,6 +158,12 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
     let mut observed = 0usize; // sentences observed so far
     let mut prev: Option<(QuoteSpan, Option<Speaker>)> = None;
     for q in spans {
+        // A capitalised word alone in quotation marks names a thing (an "Osa" missile system,
+        // "Smerch" rockets, operation "Iron Fist"): nobody said it.
+        let inner = ctx.text[q.inner.start..q.inner.end].trim();
+        if inner.starts_with(char::is_uppercase) && inner.chars().skip(1).all(|c| c.is_alphanumeric() || c == '-') {
+            continue;
+        }
         // Remember names of sentences before this quote's sentence.
         while observed < ctx.sentences.len() && ctx.sentences[observed].span.end <= q.outer.start {
             mem.observe(ctx, ctx.sentences[observed].span);
