@@ -88,7 +88,8 @@ pub fn month_number(name: &str) -> Option<u32> {
     Some(m)
 }
 
-fn weekday(name: &str) -> Option<Weekday> {
+/// A weekday from its English name or three-letter abbreviation, in any case.
+pub(crate) fn weekday(name: &str) -> Option<Weekday> {
     name.parse::<Weekday>().ok()
 }
 

@@ -95,8 +95,8 @@ pub fn dateline_in(text: &str, body_start: usize, year_hint: Option<i32>, cues: 
     NaiveDate::from_ymd_opt(year.or(year_hint)?, month, day)
 }
 
-/// Words a date line may hold beside its date: "Published", "Updated", weekdays, times and
-/// time zones ("Saturday 17 October 2020 18.02 BST", "October 30, 2020 12:00AM EDT",
+/// Words a date line may hold beside its date (with weekday names, [`dates::weekday`]):
+/// "Published", "Updated", times and time zones ("Saturday 17 October 2020 18.02 BST", "October 30, 2020 12:00AM EDT",
 /// "2020-10-27T14:52:00Z"; digits and punctuation are not words).
 const DATE_LINE_WORDS: &[&str] = &[
     "published",
@@ -127,20 +127,6 @@ const DATE_LINE_WORDS: &[&str] = &[
     "amt",
     "azt",
     "trt",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
 ];
 
 /// A line of its own under the title that holds a full date and nothing but date words:
@@ -183,7 +169,7 @@ pub fn date_line(text: &str, body_start: usize, cues: &dates::Cues) -> Option<Na
         };
         let rest = format!("{} {}", &line[..span.0], &line[span.1..]);
         let words = rest.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
-        if words.into_iter().all(|w| DATE_LINE_WORDS.contains(&w.to_lowercase().as_str())) {
+        if words.into_iter().all(|w| DATE_LINE_WORDS.contains(&w.to_lowercase().as_str()) || dates::weekday(w).is_some()) {
             return Some(d);
         }
     }

@@ -135,7 +135,8 @@ const STOP: &[&str] = &[
 static STOP_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
     std::sync::LazyLock::new(|| STOP.iter().chain(super::dates::NAME_CUES).copied().collect());
 
-/// Words that make a capitalised name a thing, a place or a body rather than a person.
+/// Words that make a capitalised name a thing, a place or a body rather than a person
+/// (besides the [`STOP`] words, which end a name before it can hold them).
 const NOT_PERSON_WORDS: &[&str] = &[
     "Images",
     "Photo",
@@ -147,11 +148,6 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "Monastery",
     "Club",
     "Group",
-    "Committee",
-    "Council",
-    "Agency",
-    "Office",
-    "Ministry",
     "Hospital",
     "University",
     "Institute",
@@ -161,12 +157,9 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "Party",
     "Army",
     "Forces",
-    "Service",
     "Centre",
     "Center",
     "Foundation",
-    "Press",
-    "News",
     "Times",
     "Post",
     "Watch",
@@ -185,16 +178,11 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "Corporation",
     "Bank",
     "Fund",
-    "Assembly",
-    "Parliament",
     "Court",
-    "Republic",
     "Region",
     "District",
     "Province",
-    "Council",
     "Commission",
-    "Department",
     "Media",
     "Network",
     "Television",
@@ -210,8 +198,6 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "Nations",
     "Cross",
     "Crescent",
-    "Defence",
-    "Defense",
     "Affairs",
     "Security",
 ];
