@@ -28,6 +28,7 @@ fn bench_prints_every_measure_with_a_value() {
     let engine_rows = [
         "extraction wall time",
         "extraction throughput",
+        "extraction, real articles",
         "model build",
         "reload, 1 file changed",
         "data export, everything",
@@ -51,6 +52,9 @@ fn bench_prints_every_measure_with_a_value() {
     }
     assert!(row("corpus (generated)").starts_with("20 articles"), "{table}");
     assert!(row("extraction throughput").contains("MB/s"));
+    // Real articles: the embedded ones copied to as many files as were generated.
+    let real = row("extraction, real articles");
+    assert!(real.contains("MB/s") && real.contains("copied to 20 files"), "{real}");
     // A reload after one file changed extracts that one article.
     assert!(row("reload, 1 file changed").contains("1 of 20 articles extracted"), "{table}");
     // The ratio to ripgrep is measured when rg is installed (CI installs it), and says why not
