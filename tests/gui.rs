@@ -314,6 +314,37 @@ fn historical_figures_are_listed_apart_and_clickable() {
 }
 
 #[test]
+fn historical_figures_of_a_large_corpus_are_listed_once_with_their_reports() {
+    let model = generated(80, 5);
+    let mut h = harness_on(model, AppState { window: WindowWidth::UpToCursor, ..AppState::default() }, [1600.0, 1000.0]);
+    // Each figure is one row saying how many reports give it.
+    let rows: Vec<String> = h.query_all_by_label_contains(" reports in ").filter_map(|n| n.accesskit_node().label()).collect();
+    assert!(!rows.is_empty());
+    let figures: Vec<&str> = rows.iter().filter_map(|r| r.split(" — ").next()).collect();
+    let distinct: std::collections::HashSet<&&str> = figures.iter().collect();
+    assert_eq!(distinct.len(), figures.len(), "a figure listed twice: {rows:?}");
+    // Clicking the most reported figure twice selects two of its reports.
+    let first = rows[0].split(" — ").next().unwrap_or_default().to_owned();
+    let click = |h: &mut Harness<'static, DatelineApp>| {
+        h.query_all_by_label_contains(" reports in ")
+            .find(|n| n.accesskit_node().label().is_some_and(|l| l.starts_with(&format!("{first} — "))))
+            .expect("the figure's row")
+            .click();
+        h.run();
+        match h.state().state.selection {
+            Selection::Claim(i) => i,
+            ref s => panic!("selection is {s:?}"),
+        }
+    };
+    let a = click(&mut h);
+    let b = click(&mut h);
+    assert_ne!(a, b, "the second click selects the next report");
+    let claims = &h.state().model().unwrap().data.claims;
+    assert_eq!((claims[a].hedge, claims[a].killed, claims[a].wounded), (claims[b].hedge, claims[b].killed, claims[b].wounded));
+    assert_eq!(claims[b].scope, dateline::model::Scope::Historical);
+}
+
+#[test]
 fn fonts_render_azerbaijani_armenian_and_cyrillic() {
     // The harness panics on a missing glyph, so drawing these proves the fonts cover them.
     let mut h = Harness::builder().with_size([400.0, 100.0]).with_context_setup(DatelineApp::setup_context).build_ui(|ui| {

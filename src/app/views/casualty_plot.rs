@@ -180,6 +180,58 @@ impl Series {
     }
 }
 
+/// One historical figure ("about 30,000 killed") and every claim that gives it: a large
+/// corpus repeats the same few figures of an earlier war thousands of times, and a reader
+/// wants the figures that differ, each with how many reports give it, not thousands of rows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HistoricalFigure {
+    /// The claims giving this figure (same hedge, killed and wounded), in corpus order.
+    pub claims: Vec<usize>,
+    /// How many articles these claims come from.
+    pub articles: usize,
+}
+
+impl HistoricalFigure {
+    /// Group historical claims (indices in corpus order) by their figure: hedge, killed and
+    /// wounded. The most reported figure comes first; figures given equally often, in the
+    /// order they first appear.
+    fn group(model: &crate::model::Model, keys: &[ClaimKey], claims: Vec<usize>) -> Vec<HistoricalFigure> {
+        use rustc_hash::{FxHashMap, FxHashSet};
+        let mut index: FxHashMap<(Hedge, Option<u32>, Option<u32>), usize> = FxHashMap::default();
+        let mut groups: Vec<HistoricalFigure> = Vec::new();
+        for i in claims {
+            let Some(k) = keys.get(i) else { continue };
+            let g = *index.entry((k.hedge, k.killed, k.wounded)).or_insert_with(|| {
+                groups.push(HistoricalFigure::default());
+                groups.len() - 1
+            });
+            groups[g].claims.push(i);
+        }
+        for g in &mut groups {
+            let articles: FxHashSet<&str> = g.claims.iter().filter_map(|&i| model.data.claims.get(i)).map(|c| c.article.as_str()).collect();
+            g.articles = articles.len();
+        }
+        // A stable sort keeps the order of first appearance among equals.
+        groups.sort_by_key(|g| std::cmp::Reverse(g.claims.len()));
+        groups
+    }
+
+    /// Whether claim `i` gives this figure.
+    pub fn contains(&self, i: usize) -> bool {
+        self.claims.binary_search(&i).is_ok()
+    }
+
+    /// The claim a click on this figure selects: the first, or after `selected` (one of its
+    /// claims) the next one, so that repeated clicks walk through every report of it.
+    pub fn next_after(&self, selected: Option<usize>) -> Option<usize> {
+        let at = selected.and_then(|s| self.claims.binary_search(&s).ok());
+        match at {
+            Some(k) => self.claims.get((k + 1) % self.claims.len()).copied(),
+            None => self.claims.first().copied(),
+        }
+    }
+}
+
 /// The casualty plot's data for the current axis, measure, scale and selected place: claims
 /// aggregated into marks per series (see [`Y_BINS`]) and the historical figures. Built once
 /// per key by [`PlotData::update`] (from [`super::Visible::update`]), not per frame, and kept
@@ -195,8 +247,9 @@ pub struct PlotData {
     pub claims: usize,
     /// Highest plotted y.
     pub top: f64,
-    /// Historical claims touching the selected place, in corpus order.
-    pub historical: Vec<usize>,
+    /// Historical claims touching the selected place, one entry per figure (see
+    /// [`HistoricalFigure`]), the most reported first.
+    pub historical: Vec<HistoricalFigure>,
     /// The dense form, when the marks would be more than [`DETAIL_LIMIT`]: [`Self::series`]
     /// then hold one series per side and category (tolls: the day's highest claim of the
     /// group, as a line with hollow marks), and incidents are drawn as these cells, shaded by
@@ -301,6 +354,7 @@ impl PlotData {
                 most = most.max(f);
             }
         }
+        let historical = HistoricalFigure::group(model, keys, historical);
         let top = to_y(f64::from(most), log);
         // The plot y of the small figures most claims give, worked out once.
         let small: Vec<f64> = (0..=most.min(4095)).map(|f| to_y(f64::from(f), log)).collect();
@@ -409,7 +463,7 @@ impl PlotData {
         count: usize,
         top: f64,
         y_max: f64,
-        historical: Vec<usize>,
+        historical: Vec<HistoricalFigure>,
     ) -> PlotData {
         use rustc_hash::FxHashMap as HashMap;
         let side_names = model.claimant_sides();
@@ -789,11 +843,13 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
     }
 }
 
-/// At most this many historical figures are listed (a large corpus repeats the same few
-/// figures thousands of times; laying them all out every frame would stall).
+/// At most this many historical figures are listed (each figure once, with how many
+/// reports give it; laying out thousands of distinct figures every frame would stall).
 pub const MAX_HISTORICAL: usize = 100;
 
-/// The list of historical figures (kept out of the series), for the side of the plot.
+/// The list of historical figures (kept out of the series), for the side of the plot: each
+/// figure once, the most reported first, with its number of reports; a click selects a
+/// report of it, and clicking it again the next one.
 pub fn historical(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) {
     let hist = &ctx.visible.plot.historical;
     ui.label(egui::RichText::new("Historical figures (not plotted)").family(crate::app::theme::bold()));
@@ -801,19 +857,42 @@ pub fn historical(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) 
         ui.weak("None.");
         return;
     }
-    for &i in hist.iter().take(MAX_HISTORICAL) {
+    let selected_claim = match ctx.state.selection {
+        Selection::Claim(i) => Some(i),
+        _ => None,
+    };
+    for figure in hist.iter().take(MAX_HISTORICAL) {
+        // The report shown: the selected one of this figure, else its first.
+        let shown = selected_claim.filter(|&i| figure.contains(i)).or(figure.claims.first().copied());
+        let Some(i) = shown else { continue };
         let Some(c) = ctx.model.data.claims.get(i) else { continue };
-        let selected = ctx.state.selection == Selection::Claim(i);
-        let text = format!("{} {} — {}", hedge_word(c.hedge), fmt_num(c.figure()), ellipsize(&c.sentence, 90));
-        let r = ui
-            .add(egui::Button::selectable(selected, egui::RichText::new(text)).wrap_mode(egui::TextWrapMode::Wrap))
-            .on_hover_ui(|ui| claim_tooltip(ui, ctx, i, c));
+        let selected = selected_claim == Some(i);
+        let n = figure.claims.len();
+        let reports = if n > 1 {
+            format!(" · {} reports in {} articles", fmt_num(n as u64), fmt_num(figure.articles as u64))
+        } else {
+            String::new()
+        };
+        let text = format!("{} {} — {}{reports}", hedge_word(c.hedge), fmt_num(c.figure()), ellipsize(&c.sentence, 90));
+        let r =
+            ui.add(egui::Button::selectable(selected, egui::RichText::new(text)).wrap_mode(egui::TextWrapMode::Wrap)).on_hover_ui(|ui| {
+                claim_tooltip(ui, ctx, i, c);
+                if n > 1 {
+                    ui.separator();
+                    ui.weak(format!("{} reports give this figure; click again for the next one.", fmt_num(n as u64)));
+                }
+            });
         if r.clicked() {
-            out.push(Command::Select(Selection::Claim(i)));
+            if let Some(next) = figure.next_after(selected_claim) {
+                out.push(Command::Select(Selection::Claim(next)));
+            }
         }
     }
     if hist.len() > MAX_HISTORICAL {
-        ui.weak(format!("Showing the first {MAX_HISTORICAL} of {} historical figures: select a place to narrow them.", hist.len()));
+        ui.weak(format!(
+            "Showing the {MAX_HISTORICAL} most reported of {} historical figures: select a place to narrow them.",
+            fmt_num(hist.len() as u64)
+        ));
     }
 }
 
@@ -915,6 +994,38 @@ mod tests {
     }
 
     #[test]
+    fn historical_figures_are_grouped_most_reported_first() {
+        let engine = crate::Engine::embedded().unwrap_or_else(|e| panic!("{e}"));
+        let synth = crate::synth::Synth::new(&engine.gazetteer, &engine.actors);
+        let m = Model::new(engine.extract_documents(crate::synth::documents(&synth, 60, 7)));
+        let data = PlotData::build(&m, &key(None));
+        let keys = m.claim_keys();
+        let historical: Vec<usize> = (0..m.data.claims.len()).filter(|&i| m.data.claims[i].scope == Scope::Historical).collect();
+        // Every historical claim is in exactly one figure, and a figure's claims agree.
+        let mut all: Vec<usize> = data.historical.iter().flat_map(|g| g.claims.iter().copied()).collect();
+        all.sort_unstable();
+        assert_eq!(all, historical);
+        assert!(data.historical.len() > 1 && data.historical.len() < historical.len(), "{} figures", data.historical.len());
+        let figure = |i: usize| (keys[i].hedge, keys[i].killed, keys[i].wounded);
+        let mut seen = std::collections::HashSet::new();
+        for g in &data.historical {
+            assert!(g.claims.windows(2).all(|w| w[0] < w[1] && figure(w[0]) == figure(w[1])));
+            assert!(seen.insert(figure(g.claims[0])), "one entry per figure");
+            assert!(g.articles >= 1 && g.articles <= g.claims.len());
+        }
+        assert!(data.historical.windows(2).all(|w| w[0].claims.len() >= w[1].claims.len()));
+        // Clicks walk through a figure's reports and come back to the first.
+        let g = &data.historical[0];
+        let mut at = g.next_after(None);
+        assert_eq!(at, g.claims.first().copied());
+        for _ in 0..g.claims.len() {
+            at = g.next_after(at);
+        }
+        assert_eq!(at, g.claims.first().copied());
+        assert_eq!(g.next_after(Some(usize::MAX)), g.claims.first().copied(), "a claim of another figure starts again");
+    }
+
+    #[test]
     fn marks_account_for_every_plotted_claim() {
         let Some(m) = model() else { return };
         let data = PlotData::build(&m, &key(None));
@@ -924,7 +1035,7 @@ mod tests {
         assert!(data.claims > 0);
         // The representative claims are plotted ones: never historical.
         assert!(data.marks.iter().all(|k| m.data.claims[k.claim].scope != Scope::Historical));
-        assert!(data.historical.iter().all(|&i| m.data.claims[i].scope == Scope::Historical));
+        assert!(data.historical.iter().flat_map(|g| &g.claims).all(|&i| m.data.claims[i].scope == Scope::Historical));
     }
 
     /// A model of `n` generated articles.
