@@ -882,10 +882,10 @@ pub fn historical(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, out: &mut Vec<Command>) 
                     ui.weak(format!("{} reports give this figure; click again for the next one.", fmt_num(n as u64)));
                 }
             });
-        if r.clicked() {
-            if let Some(next) = figure.next_after(selected_claim) {
-                out.push(Command::Select(Selection::Claim(next)));
-            }
+        if r.clicked()
+            && let Some(next) = figure.next_after(selected_claim)
+        {
+            out.push(Command::Select(Selection::Claim(next)));
         }
     }
     if hist.len() > MAX_HISTORICAL {
