@@ -117,7 +117,12 @@ impl<'a> DocCtx<'a> {
     /// The speaker a person name stands for (name as written, titles removed).
     pub fn person_speaker(&self, span: Span) -> Speaker<'a> {
         let p = self.person_at(span.start).filter(|p| p.end == span.end);
-        Speaker { name: &self.text[span.start..span.end], side: None, person: true, female: p.and_then(|p| p.female) }
+        Speaker {
+            name: p.map_or(&self.text[span.start..span.end], |p| p.name(self.text)),
+            side: None,
+            person: true,
+            female: p.and_then(|p| p.female),
+        }
     }
 
     /// A shared [`Id`] for a name: the same text gives the same allocation.
@@ -241,7 +246,13 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
     };
     let year_hint = published.map(|p| p.year()).or(year_hint);
     let title = doc.title.clone().unwrap_or_else(|| meta::title(text, body_start));
-    let skip = meta::junk_spans(text);
+    // Template junk and credit lines ("By …", "Reporting by …; Editing by …") are not read;
+    // author lines under the title give no people (their spans join the names' exclusions).
+    let bylines = meta::bylines(text, body_start);
+    let mut skip = meta::junk_spans(text);
+    if !bylines.credits.is_empty() {
+        skip.extend_from_slice(&bylines.credits);
+    }
     // Room for the tokens of running text (about one per six bytes) without growing.
     let mut tokens = Vec::with_capacity(text.len() / 5);
     // Every byte classified once (bit masks), for the tokens, the names' word starts and the
@@ -295,6 +306,13 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
         interned: std::cell::RefCell::new(FxHashMap::with_capacity_and_hasher(64, Default::default())),
     };
     let mut unknown = FxHashMap::default();
+    let excluded = if bylines.authors.is_empty() {
+        excluded
+    } else {
+        let mut all: Vec<(usize, usize)> = excluded.into_iter().chain(bylines.authors.iter().map(|s| (s.start, s.end))).collect();
+        all.sort_unstable();
+        all
+    };
     ctx.persons = names::scan(&ctx, &excluded, &mut unknown);
 
     let article = Article {
