@@ -186,3 +186,49 @@ fn pronouns_follow_what_the_text_says_of_a_persons_sex() {
         ),
     ]);
 }
+
+#[test]
+fn a_pronoun_after_a_quote_is_the_last_person_who_could_be_the_subject() {
+    check_speakers(&[
+        // A name in the appositive that describes the speaker is not "he".
+        (
+            "Title\n\n\"We will not allow this,\" said Hikmet Hajiyev, an aide to President Ilham Aliyev. \"Our response will be adequate,\" he added in a statement.",
+            &[Some("Hikmet Hajiyev"), Some("Hikmet Hajiyev")],
+        ),
+        // A name inside the speaker's own quote is not "he".
+        (
+            "Title\n\nPashinyan said: \"I spoke to Putin about the truce.\" \"It will hold,\" he tweeted.",
+            &[Some("Nikol Pashinyan"), Some("Nikol Pashinyan")],
+        ),
+        // The object of a preposition is not "he": the Kremlin's Putin talked with Pashinyan.
+        (
+            "Title\n\n\"We are ready,\" Pashinyan said.\n\nThe Kremlin said Putin had discussed the fighting with Pashinyan by phone. \"Both sides must stop,\" he wrote on Telegram.",
+            &[Some("Nikol Pashinyan"), Some("Vladimir Putin")],
+        ),
+        // Unknown people: the aide, not the official he serves.
+        (
+            "Title\n\n\"The market was full,\" said Omar Haddad, a spokesman for Governor Khalid Mansour. \"Then the drone came,\" he wrote on Facebook.",
+            &[Some("Omar Haddad"), Some("Omar Haddad")],
+        ),
+        (
+            "Title\n\nSergei Petrov told Reuters by phone about a meeting with Ivan Sidorov. \"We agreed on nothing,\" he said.",
+            &[Some("Sergei Petrov")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_statement_speaks_for_its_source() {
+    check_speakers(&[
+        ("Title\n\nA statement released by the regional administration said: \"Evacuate now.\"", &[Some("the regional administration")]),
+        (
+            "Title\n\nStatements issued by the two foreign ministries described it as a “humanitarian pause”.",
+            &[Some("the two foreign ministries")],
+        ),
+    ]);
+    let x = run("Title\n\nAccording to a statement from the presidential office, the strike killed three people.", Some("2020-10-20"));
+    assert_eq!(
+        x.claims.iter().map(|c| (c.killed, c.claimant.as_deref())).collect::<Vec<_>>(),
+        vec![(Some(3), Some("the presidential office"))]
+    );
+}

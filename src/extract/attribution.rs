@@ -93,9 +93,14 @@ impl<'a> Memory<'a> {
             Actor(usize),
             Person(Span),
         }
-        // (position, who) of the last person, female, male and body in the sentence.
-        let mut last: [Option<(usize, Who)>; 4] = [None; 4];
-        let mut note = |pos: usize, who: Who, person: bool, female: Option<bool>| {
+        // (can be the subject, position, who) of the last person, female, male and body in
+        // the sentence: a name that can be the subject of what follows wins over any that
+        // cannot, then the later over the earlier.
+        let mut last: [Option<(bool, usize, Who)>; 4] = [None; 4];
+        let mut prev_end: Option<usize> = None;
+        let mut note = |pos: usize, end: usize, who: Who, person: bool, female: Option<bool>| {
+            let subject = !person || could_be_subject(ctx.text, span.start, pos, prev_end);
+            prev_end = Some(end);
             let slots: &[usize] = match (person, female) {
                 (false, _) => &[3],
                 (true, Some(true)) => &[0, 1],
@@ -103,19 +108,29 @@ impl<'a> Memory<'a> {
                 (true, None) => &[0, 1, 2],
             };
             for &k in slots {
-                if last[k].is_none_or(|(p, _)| pos >= p) {
-                    last[k] = Some((pos, who));
+                if last[k].is_none_or(|(s, p, _)| (subject, pos) >= (s, p)) {
+                    last[k] = Some((subject, pos, who));
                 }
             }
         };
-        for m in ctx.actors_in(span) {
-            let a = &ctx.actors.actors[m.item];
-            note(m.start, Who::Actor(m.item), a.is_person(), a.gender.as_deref().map(|g| g == "f"));
-        }
-        for p in ctx.persons_in(span) {
-            if ctx.actors_in(p).next().is_none() {
+        // Actors and persons in text order (each list is in order).
+        let mut actors = ctx.actors_in(span).peekable();
+        let mut persons = ctx.persons_in(span).filter(|p| ctx.actors_in(*p).next().is_none()).peekable();
+        loop {
+            let actor_first = match (actors.peek(), persons.peek()) {
+                (Some(a), Some(p)) => a.start <= p.start,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            if actor_first {
+                let Some(m) = actors.next() else { break };
+                let a = &ctx.actors.actors[m.item];
+                note(m.start, m.end, Who::Actor(m.item), a.is_person(), a.gender.as_deref().map(|g| g == "f"));
+            } else {
+                let Some(p) = persons.next() else { break };
                 let female = ctx.person_at(p.start).and_then(|x| x.female);
-                note(p.start, Who::Person(p), true, female);
+                note(p.start, p.end, Who::Person(p), true, female);
             }
         }
         let speaker = |w: Who| match w {
@@ -124,16 +139,16 @@ impl<'a> Memory<'a> {
         };
         // Same order as remembering every name in turn: the last of each kind wins.
         let [person, female, male, body] = last;
-        if let Some((_, w)) = female {
+        if let Some((_, _, w)) = female {
             self.last_female = Some(speaker(w));
         }
-        if let Some((_, w)) = male {
+        if let Some((_, _, w)) = male {
             self.last_male = Some(speaker(w));
         }
-        if let Some((_, w)) = person {
+        if let Some((_, _, w)) = person {
             self.last_person = Some(speaker(w));
         }
-        if let Some((_, w)) = body {
+        if let Some((_, _, w)) = body {
             self.last_body = Some(speaker(w));
         }
     }
@@ -154,6 +169,61 @@ impl<'a> Memory<'a> {
             self.last_body = Some(s);
         }
     }
+}
+
+/// Words after which a name is the object of what someone else does or says ("talks with
+/// Pashinyan", "an aide to President Aliyev", "Aliyev told Pashinyan").
+const OBJECT_BEFORE: &[&str] = &[
+    "to",
+    "with",
+    "of",
+    "for",
+    "against",
+    "about",
+    "between",
+    "among",
+    "toward",
+    "towards",
+    "than",
+    "like",
+    "told",
+    "urged",
+    "asked",
+    "met",
+    "thanked",
+    "accused",
+    "blamed",
+    "congratulated",
+    "criticised",
+    "criticized",
+    "and",
+];
+
+/// Whether the person named at `pos` (in the sentence that starts at `from`) could be the
+/// subject a later "he" or "she" refers to: not inside a quotation, not in an appositive that
+/// describes the person named before (`prev_end`: "Hikmet Hajiyev, an aide to President
+/// Ilham Aliyev"), not the object of a preposition or a verb ("talks with Pashinyan").
+fn could_be_subject(text: &str, from: usize, pos: usize, prev_end: Option<usize>) -> bool {
+    let before = &text[from..pos];
+    // Inside a quotation: an odd number of straight marks, or a curly one still open.
+    let straight = memchr::memchr_iter(b'"', before.as_bytes()).count();
+    let open = before.rfind('“');
+    if straight % 2 == 1 || open.is_some_and(|o| before.rfind('”').is_none_or(|c| c < o)) {
+        return false;
+    }
+    // ", an aide to President …": a short phrase opening in lower case after another name.
+    if let Some(e) = prev_end.filter(|&e| e >= from && e <= pos) {
+        let between = &text[e..pos];
+        if let Some(rest) = between.trim_start().strip_prefix(',') {
+            let rest = rest.trim_start();
+            if rest.starts_with(char::is_lowercase) && !rest.contains([',', ';']) && rest.split_whitespace().count() <= 6 {
+                return false;
+            }
+        }
+    }
+    // The word before the name and its titles ("with Russian President Vladimir Putin").
+    let mut words = before.split_whitespace().rev().skip_while(|w| w.starts_with(char::is_uppercase)).take(1);
+    !words.next().is_some_and(|w| OBJECT_BEFORE.contains(&w))
 }
 
 /// Speech verbs in a span: byte spans in the article.
@@ -409,6 +479,16 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     }
     let phrase_start = words[first].0;
     let phrase = &ctx.text[phrase_start..words[words.len() - 1].0 + words[words.len() - 1].1.len()];
+    // "The terse statements issued by the foreign ministries … described it": the source of
+    // the statement speaks.
+    if let Some(source) = statement_source(phrase) {
+        let at = phrase_start + (source.as_ptr() as usize - phrase.as_ptr() as usize);
+        let span = Span { start: at, end: at + source.len() };
+        if let Some(m) = ctx.actors_in(span).next() {
+            return Some(ctx.actor_speaker(m.item));
+        }
+        return resolve_anaphor(source, mem).or(Some(Speaker { name: source, side: None, person: false, female: None }));
+    }
     if let Some(s) = resolve_anaphor(phrase, mem) {
         return Some(s);
     }
@@ -426,6 +506,30 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     }
     let name = phrase.trim_start_matches("the ");
     Some(Speaker { name, side: None, person: false, female: None })
+}
+
+/// Nouns of what a source issues ("a statement from the ministry").
+const STATEMENT_NOUNS: &[&str] =
+    &["statement", "statements", "communique", "communiqué", "announcement", "letter", "readout", "post", "message"];
+
+/// The source in "statement(s) [issued|released|…] by|from X" (X as written), else `None`:
+/// "a statement from the presidential office" is the presidential office's.
+pub(crate) fn statement_source(phrase: &str) -> Option<&str> {
+    let mut at = 0;
+    let mut after_noun = false;
+    for w in phrase.split(' ') {
+        at += w.len() + 1;
+        let is = |x: &str| w.trim_matches(',').eq_ignore_ascii_case(x);
+        if after_noun && (is("by") || is("from")) {
+            let rest = phrase.get(at.min(phrase.len())..)?.trim();
+            return (!rest.is_empty()).then_some(rest);
+        }
+        let noun = STATEMENT_NOUNS.iter().any(|n| is(n));
+        if !(after_noun && ["issued", "released", "published", "posted", "sent", "put", "out", "jointly", "joint"].iter().any(|x| is(x))) {
+            after_noun = noun;
+        }
+    }
+    None
 }
 
 /// The speaker named right after a verb: `said Commissioner Michelle Bachelet`.
