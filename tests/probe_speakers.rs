@@ -232,3 +232,23 @@ fn a_statement_speaks_for_its_source() {
         vec![(Some(3), Some("the presidential office"))]
     );
 }
+
+#[test]
+fn a_quote_of_several_paragraphs_has_one_speaker() {
+    check_speakers(&[
+        // AP style: the paragraph is left open and the next one opens with a quotation mark.
+        (
+            "Title\n\n\"The attacks continued through the night,\" said Serhiy Lysak, the regional governor. \"We counted 40 drones.\n\n\"Three of them hit homes.\"",
+            &[Some("Serhiy Lysak"), Some("Serhiy Lysak"), Some("Serhiy Lysak")],
+        ),
+        (
+            "Title\n\n“Nobody warned us,” said Artem Babenko. “The sirens came too late.\n\n“My neighbour died.”",
+            &[Some("Artem Babenko"), Some("Artem Babenko"), Some("Artem Babenko")],
+        ),
+        // The speaker named after the last paragraph is the earlier paragraphs' too.
+        (
+            "Title\n\n\"The shelling went on all night.\n\n\"And now the city has no water,\" said Serhiy Lysak, the regional governor.",
+            &[Some("Serhiy Lysak"), Some("Serhiy Lysak")],
+        ),
+    ]);
+}
