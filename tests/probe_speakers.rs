@@ -252,3 +252,49 @@ fn a_quote_of_several_paragraphs_has_one_speaker() {
         ),
     ]);
 }
+
+#[test]
+fn the_spokeswoman_is_the_spokeswoman_named_before() {
+    check_speakers(&[
+        (
+            "Title\n\nTamar Kahn, a spokeswoman for the Red Cross, said staff were safe. Viktor Orlov, the local mayor, said the road was closed. \"Our team has left the area,\" the spokeswoman said.",
+            &[Some("Tamar Kahn")],
+        ),
+        (
+            "Title\n\nIvan Petrenko, a spokesman for the border service, said the crossing was shut. Maria Ivanova, a resident, said she had waited for hours. \"It will stay shut,\" the spokesman said.",
+            &[Some("Ivan Petrenko")],
+        ),
+        (
+            "Title\n\n\"The market was full,\" said Omar Haddad, a spokesman for Governor Khalid Mansour. Mansour visited the site. \"We will rebuild,\" the governor told reporters.",
+            &[Some("Omar Haddad"), Some("Khalid Mansour")],
+        ),
+        // TASS: "the head of state" is the president named before.
+        (
+            "Title\n\nBAKU, October 20. /TASS/. Azerbaijani President Ilham Aliyev met the Russian ambassador on Tuesday. \"We value our relations,\" the head of state stressed.",
+            &[Some("Ilham Aliyev")],
+        ),
+    ]);
+}
+
+#[test]
+fn saying_and_quoted_as_saying_name_the_speaker() {
+    check_speakers(&[
+        ("Title\n\nInterfax quoted Peskov as saying: \"The Kremlin is concerned.\"", &[Some("Dmitry Peskov")]),
+        ("Title\n\nThe RIA news agency quoted Zakharova as saying that \"both sides must show restraint.\"", &[Some("Maria Zakharova")]),
+        (
+            "Title\n\nUkraine's defence ministry rejected the report, saying \"it is Russian propaganda.\" The ministry also rejected the accusation, saying: \"It is a lie.\"",
+            &[Some("Ukraine's defence ministry"), Some("Ukraine's defence ministry")],
+        ),
+        (
+            "Title\n\nTamar Kahn, a spokeswoman for the Red Cross, spoke on Monday.\n\n\"The situation is tense,\" Kahn was quoted as saying.",
+            &[Some("Tamar Kahn")],
+        ),
+        ("Title\n\nAzerbaijan rejected the claim, adding: \"Our army hits only military targets.\"", &[Some("Azerbaijan")]),
+    ]);
+    // The figure in the participle clause is the sentence subject's claim.
+    let x = run("Title\n\nThe Health Ministry updated its figures on Monday, saying 14 civilians were killed.", Some("2020-10-20"));
+    assert_eq!(
+        x.claims.iter().map(|c| (c.killed, c.claimant.as_deref())).collect::<Vec<_>>(),
+        vec![(Some(14), Some("The Health Ministry"))]
+    );
+}

@@ -46,7 +46,16 @@ pub(crate) const VERBS: &[&str] = &[
     "accused",
     "accuses",
     "blamed",
+    "saying",
+    "adding",
+    "noting",
+    "stressing",
+    "insisting",
 ];
+
+/// Speech verbs that join a clause to the sentence's subject: "The ministry rejected the
+/// report, saying …" is the ministry's.
+pub(crate) const PARTICIPLES: &[&str] = &["saying", "adding", "noting", "stressing", "insisting"];
 
 /// A resolved speaker or claimant.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -82,6 +91,55 @@ pub struct Memory<'a> {
     pub last_body: Option<Speaker<'a>>,
     /// Last speaker attributed.
     pub last_speaker: Option<Speaker<'a>>,
+    /// The last few people named with a role ("Tamar Kahn, a spokeswoman for the Red Cross",
+    /// "Mayor Ivan Fedorov"), newest last: "the spokeswoman" is the spokeswoman named.
+    roles: [Option<(&'static str, Speaker<'a>)>; ROLES_KEPT],
+}
+
+/// How many people named with a role [`Memory`] keeps.
+const ROLES_KEPT: usize = 4;
+
+/// Role nouns by which a named person is referred to later ("the spokeswoman said").
+const ROLE_NOUNS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "governor",
+    "mayor",
+    "president",
+    "minister",
+    "ombudsman",
+    "prosecutor",
+    "commander",
+    "ambassador",
+    "envoy",
+    "aide",
+    "adviser",
+    "advisor",
+    "director",
+    "chairman",
+    "chairwoman",
+    "official",
+];
+
+/// The role noun a word is, in any case ("Mayor", "spokeswoman,").
+fn role_word(w: &str) -> Option<&'static str> {
+    let w = crate::text::strip_possessive(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'));
+    ROLE_NOUNS.iter().find(|r| w.eq_ignore_ascii_case(r)).copied()
+}
+
+/// The role the sentence `sent` gives the person named at `pos..end`: a title or role just
+/// before the name ("spokeswoman Shushan Stepanyan", "The region's governor, Vyacheslav
+/// Gladkov"), else in the appositive after it ("Tamar Kahn, a spokeswoman for the Red
+/// Cross").
+fn role_of(text: &str, sent: Span, pos: usize, end: usize) -> Option<&'static str> {
+    let before = text[sent.start.min(pos)..pos].trim_end().trim_end_matches(',');
+    if let Some(r) = before.split_whitespace().rev().take(2).find_map(role_word) {
+        return Some(r);
+    }
+    let after = text[end.min(sent.end)..sent.end].trim_start();
+    let rest = after.strip_prefix(',')?;
+    rest.split([',', ';', '.', '(', '"', '“']).next()?.split_whitespace().take(6).find_map(role_word)
 }
 
 impl<'a> Memory<'a> {
@@ -98,7 +156,19 @@ impl<'a> Memory<'a> {
         // cannot, then the later over the earlier.
         let mut last: [Option<(bool, usize, Who)>; 4] = [None; 4];
         let mut prev_end: Option<usize> = None;
+        // People named with a role in this sentence (a few at most).
+        let mut roles: [Option<(&'static str, Who)>; ROLES_KEPT] = [None; ROLES_KEPT];
         let mut note = |pos: usize, end: usize, who: Who, person: bool, female: Option<bool>| {
+            if person && let Some(role) = role_of(ctx.text, span, pos, end) {
+                // Newest last: the oldest entry of a full list gives way.
+                if roles[ROLES_KEPT - 1].is_some() {
+                    roles.rotate_left(1);
+                    roles[ROLES_KEPT - 1] = None;
+                }
+                if let Some(slot) = roles.iter_mut().find(|r| r.is_none()) {
+                    *slot = Some((role, who));
+                }
+            }
             let subject = !person || could_be_subject(ctx.text, span.start, pos, prev_end);
             prev_end = Some(end);
             let slots: &[usize] = match (person, female) {
@@ -137,6 +207,9 @@ impl<'a> Memory<'a> {
             Who::Actor(i) => ctx.actor_speaker(i),
             Who::Person(p) => ctx.person_speaker(p),
         };
+        for (role, w) in roles.into_iter().flatten() {
+            self.note_role(role, speaker(w));
+        }
         // Same order as remembering every name in turn: the last of each kind wins.
         let [person, female, male, body] = last;
         if let Some((_, _, w)) = female {
@@ -151,6 +224,18 @@ impl<'a> Memory<'a> {
         if let Some((_, _, w)) = body {
             self.last_body = Some(speaker(w));
         }
+    }
+
+    /// Remember a person named with a role: a later "the <role>" is this person.
+    fn note_role(&mut self, role: &'static str, s: Speaker<'a>) {
+        let k = self.roles.iter().position(|r| r.is_some_and(|(x, _)| x == role)).unwrap_or(0);
+        self.roles[k..].rotate_left(1);
+        self.roles[ROLES_KEPT - 1] = Some((role, s));
+    }
+
+    /// The person last named with this role.
+    fn with_role(&self, role: &str) -> Option<Speaker<'a>> {
+        self.roles.iter().rev().flatten().find(|(r, _)| *r == role).map(|&(_, s)| s)
     }
 
     /// Remember one speaker.
@@ -316,7 +401,31 @@ pub(crate) fn resolve_anaphor<'a>(words: &str, mem: &Memory<'a>) -> Option<Speak
         _ => {}
     }
     let rest = w.strip_prefix("the ")?;
+    // "the head of state" is the president.
+    let rest = if rest == "head of state" { "president" } else { rest };
     let head = rest.split_whitespace().last()?;
+    let head = crate::text::strip_possessive(head);
+    // "the spokeswoman", "the governor", "the ministry's spokeswoman": the person named
+    // earlier with that role; a spokeswoman is no man and a spokesman no woman.
+    if let Some(role) = role_word(head) {
+        // "the Russian president" is the one of Russia's side, when the side is known.
+        let n = rest.split_whitespace().count();
+        let fits = |p: &Speaker| match rest.split_whitespace().next() {
+            Some(adjective) if n == 2 && !adjective.ends_with("'s") && !adjective.ends_with("’s") => p.side.is_none_or(|side| {
+                let (a, s) = (adjective.as_bytes(), side.as_bytes());
+                a.len() >= 4 && s.len() >= 4 && a[..4].eq_ignore_ascii_case(&s[..4])
+            }),
+            _ => n <= 2,
+        };
+        if let Some(s) = mem.with_role(role).filter(fits) {
+            return Some(s);
+        }
+        match role {
+            "spokeswoman" | "chairwoman" => return mem.last_female.filter(|p| p.female == Some(true) || p.female.is_none()),
+            "spokesman" | "chairman" => return mem.last_male.filter(|p| p.female == Some(false) || p.female.is_none()),
+            _ => {}
+        }
+    }
     if !ANAPHORS.contains(&head) {
         return None;
     }
@@ -386,6 +495,9 @@ pub(crate) const AGENT_NOUNS: &[&str] = &[
 
 /// The subject of the speech verb at `verb`, looking left within the sentence `sent`.
 pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory<'a>) -> Option<Speaker<'a>> {
+    if PARTICIPLES.contains(&&ctx.text[verb.start..verb.end]) {
+        return participle_subject(ctx, sent, verb, mem);
+    }
     // 1. The nearest known actor or person name before the verb in the same sentence, unless
     //    a quotation mark lies between them (then it belongs to the quote).
     let mut named: Vec<(Span, Speaker)> = Vec::new();
@@ -530,6 +642,63 @@ pub(crate) fn statement_source(phrase: &str) -> Option<&str> {
         }
     }
     None
+}
+
+/// Who speaks in "…, saying": the person quoted in "Interfax quoted Peskov as saying", else
+/// the subject that opens the sentence ("The ministry also rejected the accusation, saying
+/// …" is the ministry's; "Kahn was quoted as saying" is Kahn's). Never the words between:
+/// "The ministry also rejected the accusation" is not a name.
+fn participle_subject<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory<'a>) -> Option<Speaker<'a>> {
+    let before = &ctx.text[sent.start..verb.start];
+    if before.contains(['"', '“', '”']) {
+        return None;
+    }
+    // The first actor or person named before the verb.
+    let first_named = |from: usize| {
+        let span = Span { start: from, end: verb.start };
+        let actor = ctx.actors_in(span).next().map(|m| (m.start, ctx.actor_speaker(m.item)));
+        let person = ctx.persons_in(span).find(|p| ctx.actors_in(*p).next().is_none()).map(|p| (p.start, ctx.person_speaker(p)));
+        [actor, person].into_iter().flatten().min_by_key(|(start, _)| *start)
+    };
+    // "X quoted Peskov as saying".
+    if before.trim_end().ends_with(" as")
+        && let Some(q) = before.rfind(" quoted ")
+        && let Some((_, s)) = first_named(sent.start + q)
+    {
+        return Some(s);
+    }
+    // A name opening the sentence (after at most three words: "Armenia's", "On Monday").
+    if let Some((start, s)) = first_named(sent.start)
+        && ctx.text[sent.start..start].split_whitespace().count() <= 3
+    {
+        return Some(s);
+    }
+    // "The ministry also rejected …": the words that open the sentence, up to its verb.
+    let toks = ctx.tokens_between(Span { start: sent.start, end: verb.start });
+    let n = toks
+        .iter()
+        .take(6)
+        .take_while(|t| {
+            let w = t.text;
+            let lower = w.to_ascii_lowercase();
+            let verb = w.ends_with("ed") && w.starts_with(|c: char| c.is_lowercase());
+            !(verb || ADVERBIAL.contains(&lower.as_str()) || BOUNDARY_WORDS.contains(&lower.as_str()))
+        })
+        .count();
+    let last = toks.get(n.checked_sub(1)?)?;
+    let phrase = &ctx.text[toks[0].start..last.end];
+    if let Some(s) = resolve_anaphor(phrase, mem) {
+        return Some(s);
+    }
+    // "Ukraine's defence ministry", "The Defence Ministry": a body.
+    let agent = |w: &str| AGENT_NOUNS.contains(&crate::text::strip_possessive(&w.to_ascii_lowercase()));
+    if agent(last.text) && n > 1 {
+        return Some(Speaker { name: phrase.trim_start_matches("the "), side: None, person: false, female: None });
+    }
+    // "Azerbaijan rejected the report, saying …".
+    let p = ctx.places_in(Span { start: toks[0].start, end: last.end }).next()?;
+    let entry = &ctx.gazetteer.places[p.item];
+    (entry.kind == "country" && ctx.text[sent.start..p.start].split_whitespace().count() <= 1).then(|| Speaker::country(entry))
 }
 
 /// The speaker named right after a verb: `said Commissioner Michelle Bachelet`.

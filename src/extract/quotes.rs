@@ -88,6 +88,11 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, mem: &Memory<'a>) -> Optio
     let region = Span { start: q.outer.end, end: limit };
     let verbs = attribution::verbs(ctx, region);
     let v = *verbs.first()?;
+    // "…, saying" attributes the words after it, never a quote before it ("…," Kahn was
+    // quoted as saying, is Kahn's).
+    if attribution::PARTICIPLES.contains(&&text[v.start..v.end]) && !text[q.outer.end..v.start].trim_end().ends_with(" as") {
+        return None;
+    }
     let gap = &text[q.outer.end..v.start];
     // Only a short subject between the quote and the verb, and no new quote.
     if gap.split_whitespace().count() > 12 || gap.contains(['"', '“', '”']) {
