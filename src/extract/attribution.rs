@@ -124,8 +124,20 @@ const ROLE_NOUNS: &[&str] = &[
 
 /// The role noun a word is, in any case ("Mayor", "spokeswoman,").
 fn role_word(w: &str) -> Option<&'static str> {
+    // Cheap test first: every role noun opens with one of these letters and is 4 to 16 bytes
+    // long with a possessive and punctuation.
+    let b = w.as_bytes();
+    if !(4..=16).contains(&b.len()) || !matches!(b[0] | 0x20, b'a' | b'c' | b'd' | b'e' | b'g' | b'm' | b'o' | b'p' | b's') {
+        return None;
+    }
     let w = crate::text::strip_possessive(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'));
-    ROLE_NOUNS.iter().find(|r| w.eq_ignore_ascii_case(r)).copied()
+    let first = w.as_bytes().first()? | 0x20;
+    ROLE_NOUNS.iter().find(|r| r.len() == w.len() && r.as_bytes()[0] == first && w.eq_ignore_ascii_case(r)).copied()
+}
+
+/// The last words of `s` (split at ASCII spaces), last first, at most `n`.
+fn last_words(s: &str, n: usize) -> impl Iterator<Item = &str> {
+    s.rsplit(' ').filter(|w| !w.is_empty()).take(n)
 }
 
 /// The role the sentence `sent` gives the person named at `pos..end`: a title or role just
@@ -133,12 +145,11 @@ fn role_word(w: &str) -> Option<&'static str> {
 /// Gladkov"), else in the appositive after it ("Tamar Kahn, a spokeswoman for the Red
 /// Cross").
 fn role_of(text: &str, sent: Span, pos: usize, end: usize) -> Option<&'static str> {
-    let before = text[sent.start.min(pos)..pos].trim_end().trim_end_matches(',');
-    if let Some(r) = before.split_whitespace().rev().take(2).find_map(role_word) {
+    let before = text[sent.start.min(pos)..pos].trim_end_matches([' ', ',']);
+    if let Some(r) = last_words(before, 1).find_map(role_word) {
         return Some(r);
     }
-    let after = text[end.min(sent.end)..sent.end].trim_start();
-    let rest = after.strip_prefix(',')?;
+    let rest = text[end.min(sent.end)..sent.end].strip_prefix(',')?;
     rest.split([',', ';', '.', '(', '"', '“']).next()?.split_whitespace().take(6).find_map(role_word)
 }
 
@@ -146,82 +157,44 @@ impl<'a> Memory<'a> {
     /// Remember the names a sentence mentions, in order. Only the last name of each kind
     /// (person, woman, man, body) can matter, so only those become [`Speaker`]s.
     pub fn observe(&mut self, ctx: &DocCtx<'a>, span: Span) {
-        #[derive(Clone, Copy)]
-        enum Who {
-            Actor(usize),
-            Person(Span),
+        // A whole sentence is read once per article, whichever extractor asks first.
+        let i = ctx.sentences.partition_point(|s| s.span.start < span.start);
+        if ctx.sentences.get(i).is_some_and(|s| s.span == span) {
+            let all = ctx.observed.get_or_init(|| Observed::all(ctx));
+            self.apply(ctx, &all[i]);
+        } else {
+            self.apply(ctx, &Observed::of(ctx, span));
         }
-        // (can be the subject, position, who) of the last person, female, male and body in
-        // the sentence: a name that can be the subject of what follows wins over any that
-        // cannot, then the later over the earlier.
-        let mut last: [Option<(bool, usize, Who)>; 4] = [None; 4];
-        let mut prev_end: Option<usize> = None;
-        // People named with a role in this sentence (a few at most).
-        let mut roles: [Option<(&'static str, Who)>; ROLES_KEPT] = [None; ROLES_KEPT];
-        let mut note = |pos: usize, end: usize, who: Who, person: bool, female: Option<bool>| {
-            if person && let Some(role) = role_of(ctx.text, span, pos, end) {
-                // Newest last: the oldest entry of a full list gives way.
-                if roles[ROLES_KEPT - 1].is_some() {
-                    roles.rotate_left(1);
-                    roles[ROLES_KEPT - 1] = None;
-                }
-                if let Some(slot) = roles.iter_mut().find(|r| r.is_none()) {
-                    *slot = Some((role, who));
-                }
-            }
-            let subject = !person || could_be_subject(ctx.text, span.start, pos, prev_end);
-            prev_end = Some(end);
-            let slots: &[usize] = match (person, female) {
-                (false, _) => &[3],
-                (true, Some(true)) => &[0, 1],
-                (true, Some(false)) => &[0, 2],
-                (true, None) => &[0, 1, 2],
-            };
-            for &k in slots {
-                if last[k].is_none_or(|(s, p, _)| (subject, pos) >= (s, p)) {
-                    last[k] = Some((subject, pos, who));
-                }
-            }
-        };
-        // Actors and persons in text order (each list is in order).
-        let mut actors = ctx.actors_in(span).peekable();
-        let mut persons = ctx.persons_in(span).filter(|p| ctx.actors_in(*p).next().is_none()).peekable();
-        loop {
-            let actor_first = match (actors.peek(), persons.peek()) {
-                (Some(a), Some(p)) => a.start <= p.start,
-                (Some(_), None) => true,
-                (None, Some(_)) => false,
-                (None, None) => break,
-            };
-            if actor_first {
-                let Some(m) = actors.next() else { break };
-                let a = &ctx.actors.actors[m.item];
-                note(m.start, m.end, Who::Actor(m.item), a.is_person(), a.gender.as_deref().map(|g| g == "f"));
-            } else {
-                let Some(p) = persons.next() else { break };
-                let female = ctx.person_at(p.start).and_then(|x| x.female);
-                note(p.start, p.end, Who::Person(p), true, female);
-            }
+    }
+
+    /// Remember what one sentence names ([`Observed`]).
+    fn apply(&mut self, ctx: &DocCtx<'a>, seen: &Observed) {
+        // Most sentences name nobody.
+        if !seen.any {
+            return;
         }
         let speaker = |w: Who| match w {
-            Who::Actor(i) => ctx.actor_speaker(i),
-            Who::Person(p) => ctx.person_speaker(p),
+            Who::Actor(i) => ctx.actor_speaker(i as usize),
+            Who::Person(i) => {
+                let p = &ctx.persons[i as usize];
+                ctx.person_speaker(Span { start: p.start, end: p.end })
+            }
         };
-        for (role, w) in roles.into_iter().flatten() {
+        for (role, w) in seen.roles.into_iter().flatten() {
             self.note_role(role, speaker(w));
         }
         // Same order as remembering every name in turn: the last of each kind wins.
-        let [person, female, male, body] = last;
-        if let Some((_, _, w)) = female {
+        let [person, female, male, body] = seen.last;
+        if let Some(w) = female {
             self.last_female = Some(speaker(w));
         }
-        if let Some((_, _, w)) = male {
+        if let Some(w) = male {
             self.last_male = Some(speaker(w));
         }
-        if let Some((_, _, w)) = person {
+        if let Some(w) = person {
             self.last_person = Some(speaker(w));
         }
-        if let Some((_, _, w)) = body {
+        if let Some(w) = body {
             self.last_body = Some(speaker(w));
         }
     }
@@ -253,6 +226,133 @@ impl<'a> Memory<'a> {
         } else {
             self.last_body = Some(s);
         }
+    }
+}
+
+/// Who a sentence names: an actor or one of the article's person names.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Who {
+    /// Index into the actors.
+    Actor(u32),
+    /// Index into the article's person names.
+    Person(u32),
+}
+
+/// What one sentence names, as [`Memory`] remembers it: the last person, woman, man and
+/// body (a name that could be the subject of what follows before any that could not), and
+/// the people it names with a role. Worked out once per sentence of an article
+/// ([`DocCtx::observed`](super::DocCtx)) and shared by the extractors.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Observed {
+    /// Whether the sentence names anyone.
+    any: bool,
+    last: [Option<Who>; 4],
+    roles: [Option<(&'static str, Who)>; ROLES_KEPT],
+}
+
+impl Observed {
+    /// The names of every sentence of the article, in one pass over sentences and names.
+    fn all(ctx: &DocCtx) -> Vec<Observed> {
+        let (mut a, mut p) = (0, 0);
+        let (actors, persons) = (&ctx.actor_matches, &ctx.persons);
+        ctx.sentences
+            .iter()
+            .map(|s| {
+                while a < actors.len() && actors[a].start < s.span.start {
+                    a += 1;
+                }
+                while p < persons.len() && persons[p].start < s.span.start {
+                    p += 1;
+                }
+                let named = actors.get(a).is_some_and(|m| m.start < s.span.end) || persons.get(p).is_some_and(|x| x.start < s.span.end);
+                if named { Observed::of(ctx, s.span) } else { Observed::default() }
+            })
+            .collect()
+    }
+
+    /// The names of `span` (a sentence or its opening).
+    fn of(ctx: &DocCtx, span: Span) -> Observed {
+        // (can be the subject, position, who) of the last person, female, male and body in
+        // the sentence: a name that can be the subject of what follows wins over any that
+        // cannot, then the later over the earlier.
+        // Actors and persons in text order (each list is in order; a person name never
+        // overlaps an actor's, `names::scan` skips the words of known names).
+        let mut actors = ctx.actors_in(span).peekable();
+        let lo = ctx.persons.partition_point(|p| p.start < span.start);
+        let mut persons =
+            ctx.persons[lo..].iter().enumerate().take_while(|(_, p)| p.start < span.end).filter(|(_, p)| p.end <= span.end).peekable();
+        // Most sentences name nobody.
+        if actors.peek().is_none() && persons.peek().is_none() {
+            return Observed::default();
+        }
+        let mut last: [Option<(bool, usize, Who)>; 4] = [None; 4];
+        let mut prev_end: Option<usize> = None;
+        // People named with a role in this sentence (a few at most).
+        let mut roles: [Option<(&'static str, Who)>; ROLES_KEPT] = [None; ROLES_KEPT];
+        // `many`: the sentence names two people or more (only then is it worth asking who
+        // could be the subject).
+        let mut note = |(pos, end, who, person, female): Named, many: bool| {
+            if person && let Some(role) = role_of(ctx.text, span, pos, end) {
+                // Newest last: the oldest entry of a full list gives way.
+                if roles[ROLES_KEPT - 1].is_some() {
+                    roles.rotate_left(1);
+                    roles[ROLES_KEPT - 1] = None;
+                }
+                if let Some(slot) = roles.iter_mut().find(|r| r.is_none()) {
+                    *slot = Some((role, who));
+                }
+            }
+            let subject = !person || !many || could_be_subject(ctx.text, span.start, pos, prev_end);
+            prev_end = Some(end);
+            let slots: &[usize] = match (person, female) {
+                (false, _) => &[3],
+                (true, Some(true)) => &[0, 1],
+                (true, Some(false)) => &[0, 2],
+                (true, None) => &[0, 1, 2],
+            };
+            for &k in slots {
+                if last[k].is_none_or(|(s, p, _)| (subject, pos) >= (s, p)) {
+                    last[k] = Some((subject, pos, who));
+                }
+            }
+        };
+        // (start, end, who, a person, female) of each name, in text order.
+        type Named = (usize, usize, Who, bool, Option<bool>);
+        // The sentence's names, a batch at a time (one pass, nothing allocated).
+        const BATCH: usize = 6;
+        let mut batch: [Option<Named>; BATCH] = [None; BATCH];
+        let (mut n, mut people, mut flushed) = (0usize, 0usize, false);
+        loop {
+            let actor_first = match (actors.peek(), persons.peek()) {
+                (Some(a), Some((_, p))) => a.start <= p.start,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            let named: Named = if actor_first {
+                let Some(m) = actors.next() else { break };
+                let a = &ctx.actors.actors[m.item];
+                (m.start, m.end, Who::Actor(m.item as u32), a.is_person(), a.gender.as_deref().map(|g| g == "f"))
+            } else {
+                let Some((k, p)) = persons.next() else { break };
+                (p.start, p.end, Who::Person((lo + k) as u32), true, p.female)
+            };
+            people += usize::from(named.3);
+            batch[n] = Some(named);
+            n += 1;
+            if n == BATCH {
+                for x in batch.iter().flatten() {
+                    note(*x, true);
+                }
+                batch = [None; BATCH];
+                (n, flushed) = (0, true);
+            }
+        }
+        let many = flushed || people >= 2;
+        for x in batch[..n].iter().flatten() {
+            note(*x, many);
+        }
+        Observed { any: true, last: last.map(|x| x.map(|(_, _, w)| w)), roles }
     }
 }
 
@@ -307,7 +407,7 @@ fn could_be_subject(text: &str, from: usize, pos: usize, prev_end: Option<usize>
         }
     }
     // The word before the name and its titles ("with Russian President Vladimir Putin").
-    let mut words = before.split_whitespace().rev().skip_while(|w| w.starts_with(char::is_uppercase)).take(1);
+    let mut words = before.rsplit(' ').filter(|w| !w.is_empty()).skip_while(|w| w.starts_with(char::is_uppercase)).take(1);
     !words.next().is_some_and(|w| OBJECT_BEFORE.contains(&w))
 }
 
@@ -627,6 +727,11 @@ const STATEMENT_NOUNS: &[&str] =
 /// The source in "statement(s) [issued|released|…] by|from X" (X as written), else `None`:
 /// "a statement from the presidential office" is the presidential office's.
 pub(crate) fn statement_source(phrase: &str) -> Option<&str> {
+    // Cheap test first: no source without " by " or " from ".
+    let b = phrase.as_bytes();
+    if memchr::memmem::find(b, b" by ").is_none() && memchr::memmem::find(b, b" from ").is_none() {
+        return None;
+    }
     let mut at = 0;
     let mut after_noun = false;
     for w in phrase.split(' ') {
@@ -667,6 +772,15 @@ fn participle_subject<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     {
         return Some(s);
     }
+    // "…, the ministry said, adding": the subject of the speech verb before it.
+    let lo = ctx.cues.verbs.partition_point(|v| v.start < sent.start);
+    let hi = ctx.cues.verbs.partition_point(|v| v.start < verb.start);
+    if let Some(v) = ctx.cues.verbs[lo..hi].iter().rev().find(|v| {
+        let w = &ctx.text[v.start..v.end];
+        !PARTICIPLES.contains(&w) && !w.eq_ignore_ascii_case("according to")
+    }) {
+        return subject_before(ctx, sent, *v, mem);
+    }
     // A name opening the sentence (after at most three words: "Armenia's", "On Monday").
     if let Some((start, s)) = first_named(sent.start)
         && ctx.text[sent.start..start].split_whitespace().count() <= 3
@@ -680,9 +794,10 @@ fn participle_subject<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
         .take(6)
         .take_while(|t| {
             let w = t.text;
-            let lower = w.to_ascii_lowercase();
             let verb = w.ends_with("ed") && w.starts_with(|c: char| c.is_lowercase());
-            !(verb || ADVERBIAL.contains(&lower.as_str()) || BOUNDARY_WORDS.contains(&lower.as_str()))
+            let first = w.as_bytes().first().map_or(0, |b| b | 0x20);
+            let listed = |a: &&str| a.len() == w.len() && a.as_bytes()[0] == first && a.eq_ignore_ascii_case(w);
+            !(verb || ADVERBIAL.iter().chain(BOUNDARY_WORDS).any(listed))
         })
         .count();
     let last = toks.get(n.checked_sub(1)?)?;

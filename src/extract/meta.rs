@@ -363,7 +363,11 @@ fn author_line(line: &str) -> bool {
     }
 }
 
-/// The credit and author lines of an article ([`Bylines`]).
+/// How far into the body bylines are looked for, and how far from the end credits.
+const HEAD_BYTES: usize = 1200;
+const TAIL_BYTES: usize = 1000;
+
+/// The credit and author lines of an article ([`Bylines`]): at its head and its end.
 pub fn bylines(text: &str, body_start: usize) -> Bylines {
     let mut out = Bylines::default();
     let mut at = body_start;
@@ -371,9 +375,45 @@ pub fn bylines(text: &str, body_start: usize) -> Bylines {
     // begun (author lines stand above it).
     let mut n = 0usize;
     let mut in_story = false;
-    for raw in text[body_start..].split_inclusive('\n') {
+    let body = &text.as_bytes()[body_start..];
+    // Bylines and author lines stand at the head, credits at the head or the end: the lines
+    // in between (which start after the head and end before the tail) are not read.
+    let head_end = body_start + HEAD_BYTES;
+    let tail_start = text.len().saturating_sub(TAIL_BYTES);
+    let ends = memchr::memchr_iter(b'\n', body).map(|i| body_start + i + 1).chain(std::iter::once(text.len()));
+    for line_end in ends {
         let start = at;
-        at += raw.len();
+        at = line_end;
+        if start > head_end && line_end < tail_start {
+            n += 1;
+            in_story = true;
+            continue;
+        }
+        let raw = &text[start..line_end];
+        // Credit and author lines are short: a long paragraph is running text, read no further.
+        if raw.len() > 320 {
+            n += 1;
+            in_story |= n > 1;
+            continue;
+        }
+        let b = raw.as_bytes();
+        let Some(f) = b.iter().position(|c| !c.is_ascii_whitespace()) else { continue };
+        if in_story {
+            // Cheap tests first: in running text only a credit can matter, and a credit opens
+            // with a bracket, an emphasis mark, a dash or the first letters of an opening
+            // ("By", "Reporting", "Additional", "With", "Writing", "Editing", "Compiled", …),
+            // or ends with an ending's last letter ("… report.", "… story.", "… reporting.").
+            let two = [b[f] | 0x20, b.get(f + 1).map_or(0, |c| c | 0x20)];
+            let opens = b[f] >= 0x80
+                || matches!(b[f], b'*' | b'_' | b'(' | b'[' | b'-')
+                || matches!(&two, b"by" | b"re" | b"ad" | b"wi" | b"wr" | b"ed" | b"co" | b"pr" | b"tr" | b"in");
+            let last = b.iter().rposition(|c| !matches!(c, b'.' | b')' | b' ' | b'\t' | b'\r' | b'\n'));
+            let ends = last.is_some_and(|l| matches!(b[l], b't' | b'y' | b'g'));
+            if !opens && !ends {
+                n += 1;
+                continue;
+            }
+        }
         let lead = raw.len() - raw.trim_start().len();
         let line = raw.trim();
         if line.is_empty() || line.starts_with("{{") {
@@ -396,12 +436,12 @@ pub fn bylines(text: &str, body_start: usize) -> Bylines {
                 continue;
             }
         }
-        if bare.len() <= 300 && bare.contains("contributed") {
-            let lower = bare.trim_end_matches(['.', ')']).to_ascii_lowercase();
-            if CREDIT_ENDINGS.iter().any(|e| lower.ends_with(e)) {
-                out.credits.push(span);
-                continue;
-            }
+        let end = bare.trim_end_matches(['.', ')']).as_bytes();
+        let ends = |e: &&str| end.len() >= e.len() && end[end.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes());
+        // (Every ending closes with "t", "y" or "g".)
+        if matches!(end.last(), Some(b't' | b'y' | b'g')) && CREDIT_ENDINGS.iter().any(ends) {
+            out.credits.push(span);
+            continue;
         }
         if n == 1 || in_story {
             continue;

@@ -74,6 +74,9 @@ pub struct DocCtx<'a> {
     pub article: Id,
     /// Names already turned into shared [`Id`]s in this article.
     interned: std::cell::RefCell<FxHashMap<&'a str, Id>>,
+    /// What each sentence names, for the speakers' memory: worked out once, when first
+    /// asked, and shared by claims and quotes.
+    pub(crate) observed: std::cell::OnceCell<Vec<attribution::Observed>>,
 }
 
 fn in_span<T>(items: &[T], span: Span, pos: impl Fn(&T) -> (usize, usize) + Copy) -> impl Iterator<Item = &T> {
@@ -304,6 +307,7 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
         article: Id::from(doc.id.as_str()),
         // Room for the distinct names of a typical article without growing.
         interned: std::cell::RefCell::new(FxHashMap::with_capacity_and_hasher(64, Default::default())),
+        observed: std::cell::OnceCell::new(),
     };
     let mut unknown = FxHashMap::default();
     let excluded = if bylines.authors.is_empty() {
