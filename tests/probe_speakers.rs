@@ -268,6 +268,10 @@ fn the_spokeswoman_is_the_spokeswoman_named_before() {
             "Title\n\n\"The market was full,\" said Omar Haddad, a spokesman for Governor Khalid Mansour. Mansour visited the site. \"We will rebuild,\" the governor told reporters.",
             &[Some("Omar Haddad"), Some("Khalid Mansour")],
         ),
+        (
+            "Title\n\nRussia's top diplomat, Sergey Lavrov, said the truce must hold. Hulusi Akar spoke later. \"Both sides must comply,\" the diplomat added.",
+            &[Some("Sergei Lavrov")],
+        ),
         // TASS: "the head of state" is the president named before.
         (
             "Title\n\nBAKU, October 20. /TASS/. Azerbaijani President Ilham Aliyev met the Russian ambassador on Tuesday. \"We value our relations,\" the head of state stressed.",

@@ -120,6 +120,7 @@ const ROLE_NOUNS: &[&str] = &[
     "chairman",
     "chairwoman",
     "official",
+    "diplomat",
 ];
 
 /// The role noun a word is, in any case ("Mayor", "spokeswoman,").
