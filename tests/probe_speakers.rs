@@ -111,6 +111,9 @@ fn bylines_leave_metadata_and_running_text_alone() {
     assert_eq!(x.articles[0].outlet.as_deref(), Some("AP"));
     assert_eq!(x.articles[0].published, NaiveDate::from_ymd_opt(2020, 10, 12));
     assert_eq!(x.articles[0].title, "Shelling hits towns");
+    // A sentence that opens like a credit is running text when no name follows.
+    let x = run("Title\n\nWriting by candlelight, Anna Sokolova said 12 civilians were killed.", Some("2020-10-20"));
+    assert_eq!(x.claims.iter().map(|c| (c.killed, c.claimant.as_deref())).collect::<Vec<_>>(), vec![(Some(12), Some("Anna Sokolova"))]);
     // A sentence that opens with "By" is running text.
     let x = run("Title\n\nBy Tuesday, the town had fallen, said Ahmed Osman.", Some("2020-10-20"));
     assert!(x.unknown_names.iter().any(|u| u.name == "Ahmed Osman"), "{:?}", x.unknown_names);

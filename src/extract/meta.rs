@@ -430,7 +430,12 @@ pub fn bylines(text: &str, body_start: usize) -> Bylines {
             b'B' | b'b' | b'R' | b'r' | b'A' | b'a' | b'W' | b'w' | b'E' | b'e' | b'C' | b'c' | b'P' | b'p' | b'T' | b't' | b'I' | b'i'
         ) && bare.len() <= 300
         {
-            let opens = |o: &&str| bare.as_bytes().get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o.as_bytes()));
+            // The opening is followed by a name or "agencies", "staff" ("Writing by candlelight,
+            // …" is running text).
+            let opens = |o: &&str| {
+                bare.as_bytes().get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o.as_bytes()))
+                    && bare[o.len()..].split_whitespace().next().is_some_and(|w| name_word(w) || BYLINE_WORDS.contains(&w))
+            };
             if by_line(bare) || CREDIT_OPENINGS.iter().any(opens) {
                 out.credits.push(span);
                 continue;
