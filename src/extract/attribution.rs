@@ -46,7 +46,16 @@ pub(crate) const VERBS: &[&str] = &[
     "accused",
     "accuses",
     "blamed",
+    "saying",
+    "adding",
+    "noting",
+    "stressing",
+    "insisting",
 ];
+
+/// Speech verbs that join a clause to the sentence's subject: "The ministry rejected the
+/// report, saying …" is the ministry's.
+pub(crate) const PARTICIPLES: &[&str] = &["saying", "adding", "noting", "stressing", "insisting"];
 
 /// A resolved speaker or claimant.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -82,60 +91,125 @@ pub struct Memory<'a> {
     pub last_body: Option<Speaker<'a>>,
     /// Last speaker attributed.
     pub last_speaker: Option<Speaker<'a>>,
+    /// The last few people named with a role ("Tamar Kahn, a spokeswoman for the Red Cross",
+    /// "Mayor Ivan Fedorov"), newest last: "the spokeswoman" is the spokeswoman named.
+    roles: [Option<(&'static str, Speaker<'a>)>; ROLES_KEPT],
+}
+
+/// How many people named with a role [`Memory`] keeps.
+const ROLES_KEPT: usize = 4;
+
+/// Role nouns by which a named person is referred to later ("the spokeswoman said").
+const ROLE_NOUNS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "governor",
+    "mayor",
+    "president",
+    "minister",
+    "ombudsman",
+    "prosecutor",
+    "commander",
+    "ambassador",
+    "envoy",
+    "aide",
+    "adviser",
+    "advisor",
+    "director",
+    "chairman",
+    "chairwoman",
+    "official",
+    "diplomat",
+];
+
+/// The role noun a word is, in any case ("Mayor", "spokeswoman,").
+fn role_word(w: &str) -> Option<&'static str> {
+    // Cheap test first: every role noun opens with one of these letters and is 4 to 16 bytes
+    // long with a possessive and punctuation.
+    let b = w.as_bytes();
+    if !(4..=16).contains(&b.len()) || !matches!(b[0] | 0x20, b'a' | b'c' | b'd' | b'e' | b'g' | b'm' | b'o' | b'p' | b's') {
+        return None;
+    }
+    let w = crate::text::strip_possessive(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'));
+    let first = w.as_bytes().first()? | 0x20;
+    ROLE_NOUNS.iter().find(|r| r.len() == w.len() && r.as_bytes()[0] == first && w.eq_ignore_ascii_case(r)).copied()
+}
+
+/// The last words of `s` (split at ASCII spaces), last first, at most `n`.
+fn last_words(s: &str, n: usize) -> impl Iterator<Item = &str> {
+    s.rsplit(' ').filter(|w| !w.is_empty()).take(n)
+}
+
+/// The role the sentence `sent` gives the person named at `pos..end`: a title or role just
+/// before the name ("spokeswoman Shushan Stepanyan", "The region's governor, Vyacheslav
+/// Gladkov"), else in the appositive after it ("Tamar Kahn, a spokeswoman for the Red
+/// Cross").
+fn role_of(text: &str, sent: Span, pos: usize, end: usize) -> Option<&'static str> {
+    let before = text[sent.start.min(pos)..pos].trim_end_matches([' ', ',']);
+    if let Some(r) = last_words(before, 1).find_map(role_word) {
+        return Some(r);
+    }
+    let rest = text[end.min(sent.end)..sent.end].strip_prefix(',')?;
+    rest.split([',', ';', '.', '(', '"', '“']).next()?.split_whitespace().take(6).find_map(role_word)
 }
 
 impl<'a> Memory<'a> {
     /// Remember the names a sentence mentions, in order. Only the last name of each kind
     /// (person, woman, man, body) can matter, so only those become [`Speaker`]s.
     pub fn observe(&mut self, ctx: &DocCtx<'a>, span: Span) {
-        #[derive(Clone, Copy)]
-        enum Who {
-            Actor(usize),
-            Person(Span),
+        // A whole sentence is read once per article, whichever extractor asks first.
+        let i = ctx.sentences.partition_point(|s| s.span.start < span.start);
+        if ctx.sentences.get(i).is_some_and(|s| s.span == span) {
+            let all = ctx.observed.get_or_init(|| Observed::all(ctx));
+            self.apply(ctx, &all[i]);
+        } else {
+            self.apply(ctx, &Observed::of(ctx, span));
         }
-        // (position, who) of the last person, female, male and body in the sentence.
-        let mut last: [Option<(usize, Who)>; 4] = [None; 4];
-        let mut note = |pos: usize, who: Who, person: bool, female: Option<bool>| {
-            let slots: &[usize] = match (person, female) {
-                (false, _) => &[3],
-                (true, Some(true)) => &[0, 1],
-                (true, Some(false)) => &[0, 2],
-                (true, None) => &[0, 1, 2],
-            };
-            for &k in slots {
-                if last[k].is_none_or(|(p, _)| pos >= p) {
-                    last[k] = Some((pos, who));
-                }
-            }
-        };
-        for m in ctx.actors_in(span) {
-            let a = &ctx.actors.actors[m.item];
-            note(m.start, Who::Actor(m.item), a.is_person(), a.gender.as_deref().map(|g| g == "f"));
-        }
-        for p in ctx.persons_in(span) {
-            if ctx.actors_in(p).next().is_none() {
-                let female = ctx.person_at(p.start).and_then(|x| x.female);
-                note(p.start, Who::Person(p), true, female);
-            }
+    }
+
+    /// Remember what one sentence names ([`Observed`]).
+    fn apply(&mut self, ctx: &DocCtx<'a>, seen: &Observed) {
+        // Most sentences name nobody.
+        if !seen.any {
+            return;
         }
         let speaker = |w: Who| match w {
-            Who::Actor(i) => ctx.actor_speaker(i),
-            Who::Person(p) => ctx.person_speaker(p),
+            Who::Actor(i) => ctx.actor_speaker(i as usize),
+            Who::Person(i) => {
+                let p = &ctx.persons[i as usize];
+                ctx.person_speaker(Span { start: p.start, end: p.end })
+            }
         };
+        for (role, w) in seen.roles.into_iter().flatten() {
+            self.note_role(role, speaker(w));
+        }
         // Same order as remembering every name in turn: the last of each kind wins.
-        let [person, female, male, body] = last;
-        if let Some((_, w)) = female {
+        let [person, female, male, body] = seen.last;
+        if let Some(w) = female {
             self.last_female = Some(speaker(w));
         }
-        if let Some((_, w)) = male {
+        if let Some(w) = male {
             self.last_male = Some(speaker(w));
         }
-        if let Some((_, w)) = person {
+        if let Some(w) = person {
             self.last_person = Some(speaker(w));
         }
-        if let Some((_, w)) = body {
+        if let Some(w) = body {
             self.last_body = Some(speaker(w));
         }
+    }
+
+    /// Remember a person named with a role: a later "the <role>" is this person.
+    fn note_role(&mut self, role: &'static str, s: Speaker<'a>) {
+        let k = self.roles.iter().position(|r| r.is_some_and(|(x, _)| x == role)).unwrap_or(0);
+        self.roles[k..].rotate_left(1);
+        self.roles[ROLES_KEPT - 1] = Some((role, s));
+    }
+
+    /// The person last named with this role.
+    fn with_role(&self, role: &str) -> Option<Speaker<'a>> {
+        self.roles.iter().rev().flatten().find(|(r, _)| *r == role).map(|&(_, s)| s)
     }
 
     /// Remember one speaker.
@@ -154,6 +228,188 @@ impl<'a> Memory<'a> {
             self.last_body = Some(s);
         }
     }
+}
+
+/// Who a sentence names: an actor or one of the article's person names.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Who {
+    /// Index into the actors.
+    Actor(u32),
+    /// Index into the article's person names.
+    Person(u32),
+}
+
+/// What one sentence names, as [`Memory`] remembers it: the last person, woman, man and
+/// body (a name that could be the subject of what follows before any that could not), and
+/// the people it names with a role. Worked out once per sentence of an article
+/// ([`DocCtx::observed`](super::DocCtx)) and shared by the extractors.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Observed {
+    /// Whether the sentence names anyone.
+    any: bool,
+    last: [Option<Who>; 4],
+    roles: [Option<(&'static str, Who)>; ROLES_KEPT],
+}
+
+impl Observed {
+    /// The names of every sentence of the article, in one pass over sentences and names.
+    fn all(ctx: &DocCtx) -> Vec<Observed> {
+        let (mut a, mut p) = (0, 0);
+        let (actors, persons) = (&ctx.actor_matches, &ctx.persons);
+        ctx.sentences
+            .iter()
+            .map(|s| {
+                while a < actors.len() && actors[a].start < s.span.start {
+                    a += 1;
+                }
+                while p < persons.len() && persons[p].start < s.span.start {
+                    p += 1;
+                }
+                let named = actors.get(a).is_some_and(|m| m.start < s.span.end) || persons.get(p).is_some_and(|x| x.start < s.span.end);
+                if named { Observed::of(ctx, s.span) } else { Observed::default() }
+            })
+            .collect()
+    }
+
+    /// The names of `span` (a sentence or its opening).
+    fn of(ctx: &DocCtx, span: Span) -> Observed {
+        // (can be the subject, position, who) of the last person, female, male and body in
+        // the sentence: a name that can be the subject of what follows wins over any that
+        // cannot, then the later over the earlier.
+        // Actors and persons in text order (each list is in order; a person name never
+        // overlaps an actor's, `names::scan` skips the words of known names).
+        let mut actors = ctx.actors_in(span).peekable();
+        let lo = ctx.persons.partition_point(|p| p.start < span.start);
+        let mut persons =
+            ctx.persons[lo..].iter().enumerate().take_while(|(_, p)| p.start < span.end).filter(|(_, p)| p.end <= span.end).peekable();
+        // Most sentences name nobody.
+        if actors.peek().is_none() && persons.peek().is_none() {
+            return Observed::default();
+        }
+        let mut last: [Option<(bool, usize, Who)>; 4] = [None; 4];
+        let mut prev_end: Option<usize> = None;
+        // People named with a role in this sentence (a few at most).
+        let mut roles: [Option<(&'static str, Who)>; ROLES_KEPT] = [None; ROLES_KEPT];
+        // `many`: the sentence names two people or more (only then is it worth asking who
+        // could be the subject).
+        let mut note = |(pos, end, who, person, female): Named, many: bool| {
+            if person && let Some(role) = role_of(ctx.text, span, pos, end) {
+                // Newest last: the oldest entry of a full list gives way.
+                if roles[ROLES_KEPT - 1].is_some() {
+                    roles.rotate_left(1);
+                    roles[ROLES_KEPT - 1] = None;
+                }
+                if let Some(slot) = roles.iter_mut().find(|r| r.is_none()) {
+                    *slot = Some((role, who));
+                }
+            }
+            let subject = !person || !many || could_be_subject(ctx.text, span.start, pos, prev_end);
+            prev_end = Some(end);
+            let slots: &[usize] = match (person, female) {
+                (false, _) => &[3],
+                (true, Some(true)) => &[0, 1],
+                (true, Some(false)) => &[0, 2],
+                (true, None) => &[0, 1, 2],
+            };
+            for &k in slots {
+                if last[k].is_none_or(|(s, p, _)| (subject, pos) >= (s, p)) {
+                    last[k] = Some((subject, pos, who));
+                }
+            }
+        };
+        // (start, end, who, a person, female) of each name, in text order.
+        type Named = (usize, usize, Who, bool, Option<bool>);
+        // The sentence's names, a batch at a time (one pass, nothing allocated).
+        const BATCH: usize = 6;
+        let mut batch: [Option<Named>; BATCH] = [None; BATCH];
+        let (mut n, mut people, mut flushed) = (0usize, 0usize, false);
+        loop {
+            let actor_first = match (actors.peek(), persons.peek()) {
+                (Some(a), Some((_, p))) => a.start <= p.start,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            let named: Named = if actor_first {
+                let Some(m) = actors.next() else { break };
+                let a = &ctx.actors.actors[m.item];
+                (m.start, m.end, Who::Actor(m.item as u32), a.is_person(), a.gender.as_deref().map(|g| g == "f"))
+            } else {
+                let Some((k, p)) = persons.next() else { break };
+                (p.start, p.end, Who::Person((lo + k) as u32), true, p.female)
+            };
+            people += usize::from(named.3);
+            batch[n] = Some(named);
+            n += 1;
+            if n == BATCH {
+                for x in batch.iter().flatten() {
+                    note(*x, true);
+                }
+                batch = [None; BATCH];
+                (n, flushed) = (0, true);
+            }
+        }
+        let many = flushed || people >= 2;
+        for x in batch[..n].iter().flatten() {
+            note(*x, many);
+        }
+        Observed { any: true, last: last.map(|x| x.map(|(_, _, w)| w)), roles }
+    }
+}
+
+/// Words after which a name is the object of what someone else does or says ("talks with
+/// Pashinyan", "an aide to President Aliyev", "Aliyev told Pashinyan").
+const OBJECT_BEFORE: &[&str] = &[
+    "to",
+    "with",
+    "of",
+    "for",
+    "against",
+    "about",
+    "between",
+    "among",
+    "toward",
+    "towards",
+    "than",
+    "like",
+    "told",
+    "urged",
+    "asked",
+    "met",
+    "thanked",
+    "accused",
+    "blamed",
+    "congratulated",
+    "criticised",
+    "criticized",
+    "and",
+];
+
+/// Whether the person named at `pos` (in the sentence that starts at `from`) could be the
+/// subject a later "he" or "she" refers to: not inside a quotation, not in an appositive that
+/// describes the person named before (`prev_end`: "Hikmet Hajiyev, an aide to President
+/// Ilham Aliyev"), not the object of a preposition or a verb ("talks with Pashinyan").
+fn could_be_subject(text: &str, from: usize, pos: usize, prev_end: Option<usize>) -> bool {
+    let before = &text[from..pos];
+    // Inside a quotation: an odd number of straight marks, or a curly one still open.
+    let straight = memchr::memchr_iter(b'"', before.as_bytes()).count();
+    let open = before.rfind('“');
+    if straight % 2 == 1 || open.is_some_and(|o| before.rfind('”').is_none_or(|c| c < o)) {
+        return false;
+    }
+    // ", an aide to President …": a short phrase opening in lower case after another name.
+    if let Some(e) = prev_end.filter(|&e| e >= from && e <= pos) {
+        let between = &text[e..pos];
+        if let Some(rest) = between.trim_start().strip_prefix(',') {
+            let rest = rest.trim_start();
+            if rest.starts_with(char::is_lowercase) && !rest.contains([',', ';']) && rest.split_whitespace().count() <= 6 {
+                return false;
+            }
+        }
+    }
+    // The word before the name and its titles ("with Russian President Vladimir Putin").
+    let mut words = before.rsplit(' ').filter(|w| !w.is_empty()).skip_while(|w| w.starts_with(char::is_uppercase)).take(1);
+    !words.next().is_some_and(|w| OBJECT_BEFORE.contains(&w))
 }
 
 /// Speech verbs in a span: byte spans in the article.
@@ -246,7 +502,31 @@ pub(crate) fn resolve_anaphor<'a>(words: &str, mem: &Memory<'a>) -> Option<Speak
         _ => {}
     }
     let rest = w.strip_prefix("the ")?;
+    // "the head of state" is the president.
+    let rest = if rest == "head of state" { "president" } else { rest };
     let head = rest.split_whitespace().last()?;
+    let head = crate::text::strip_possessive(head);
+    // "the spokeswoman", "the governor", "the ministry's spokeswoman": the person named
+    // earlier with that role; a spokeswoman is no man and a spokesman no woman.
+    if let Some(role) = role_word(head) {
+        // "the Russian president" is the one of Russia's side, when the side is known.
+        let n = rest.split_whitespace().count();
+        let fits = |p: &Speaker| match rest.split_whitespace().next() {
+            Some(adjective) if n == 2 && !adjective.ends_with("'s") && !adjective.ends_with("’s") => p.side.is_none_or(|side| {
+                let (a, s) = (adjective.as_bytes(), side.as_bytes());
+                a.len() >= 4 && s.len() >= 4 && a[..4].eq_ignore_ascii_case(&s[..4])
+            }),
+            _ => n <= 2,
+        };
+        if let Some(s) = mem.with_role(role).filter(fits) {
+            return Some(s);
+        }
+        match role {
+            "spokeswoman" | "chairwoman" => return mem.last_female.filter(|p| p.female == Some(true) || p.female.is_none()),
+            "spokesman" | "chairman" => return mem.last_male.filter(|p| p.female == Some(false) || p.female.is_none()),
+            _ => {}
+        }
+    }
     if !ANAPHORS.contains(&head) {
         return None;
     }
@@ -316,6 +596,9 @@ pub(crate) const AGENT_NOUNS: &[&str] = &[
 
 /// The subject of the speech verb at `verb`, looking left within the sentence `sent`.
 pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory<'a>) -> Option<Speaker<'a>> {
+    if PARTICIPLES.contains(&&ctx.text[verb.start..verb.end]) {
+        return participle_subject(ctx, sent, verb, mem);
+    }
     // 1. The nearest known actor or person name before the verb in the same sentence, unless
     //    a quotation mark lies between them (then it belongs to the quote).
     let mut named: Vec<(Span, Speaker)> = Vec::new();
@@ -409,6 +692,16 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     }
     let phrase_start = words[first].0;
     let phrase = &ctx.text[phrase_start..words[words.len() - 1].0 + words[words.len() - 1].1.len()];
+    // "The terse statements issued by the foreign ministries … described it": the source of
+    // the statement speaks.
+    if let Some(source) = statement_source(phrase) {
+        let at = phrase_start + (source.as_ptr() as usize - phrase.as_ptr() as usize);
+        let span = Span { start: at, end: at + source.len() };
+        if let Some(m) = ctx.actors_in(span).next() {
+            return Some(ctx.actor_speaker(m.item));
+        }
+        return resolve_anaphor(source, mem).or(Some(Speaker { name: source, side: None, person: false, female: None }));
+    }
     if let Some(s) = resolve_anaphor(phrase, mem) {
         return Some(s);
     }
@@ -426,6 +719,102 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     }
     let name = phrase.trim_start_matches("the ");
     Some(Speaker { name, side: None, person: false, female: None })
+}
+
+/// Nouns of what a source issues ("a statement from the ministry").
+const STATEMENT_NOUNS: &[&str] =
+    &["statement", "statements", "communique", "communiqué", "announcement", "letter", "readout", "post", "message"];
+
+/// The source in "statement(s) [issued|released|…] by|from X" (X as written), else `None`:
+/// "a statement from the presidential office" is the presidential office's.
+pub(crate) fn statement_source(phrase: &str) -> Option<&str> {
+    // Cheap test first: no source without " by " or " from ".
+    let b = phrase.as_bytes();
+    if memchr::memmem::find(b, b" by ").is_none() && memchr::memmem::find(b, b" from ").is_none() {
+        return None;
+    }
+    let mut at = 0;
+    let mut after_noun = false;
+    for w in phrase.split(' ') {
+        at += w.len() + 1;
+        let is = |x: &str| w.trim_matches(',').eq_ignore_ascii_case(x);
+        if after_noun && (is("by") || is("from")) {
+            let rest = phrase.get(at.min(phrase.len())..)?.trim();
+            return (!rest.is_empty()).then_some(rest);
+        }
+        let noun = STATEMENT_NOUNS.iter().any(|n| is(n));
+        if !(after_noun && ["issued", "released", "published", "posted", "sent", "put", "out", "jointly", "joint"].iter().any(|x| is(x))) {
+            after_noun = noun;
+        }
+    }
+    None
+}
+
+/// Who speaks in "…, saying": the person quoted in "Interfax quoted Peskov as saying", else
+/// the subject that opens the sentence ("The ministry also rejected the accusation, saying
+/// …" is the ministry's; "Kahn was quoted as saying" is Kahn's). Never the words between:
+/// "The ministry also rejected the accusation" is not a name.
+fn participle_subject<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory<'a>) -> Option<Speaker<'a>> {
+    let before = &ctx.text[sent.start..verb.start];
+    if before.contains(['"', '“', '”']) {
+        return None;
+    }
+    // The first actor or person named before the verb.
+    let first_named = |from: usize| {
+        let span = Span { start: from, end: verb.start };
+        let actor = ctx.actors_in(span).next().map(|m| (m.start, ctx.actor_speaker(m.item)));
+        let person = ctx.persons_in(span).find(|p| ctx.actors_in(*p).next().is_none()).map(|p| (p.start, ctx.person_speaker(p)));
+        [actor, person].into_iter().flatten().min_by_key(|(start, _)| *start)
+    };
+    // "X quoted Peskov as saying".
+    if before.trim_end().ends_with(" as")
+        && let Some(q) = before.rfind(" quoted ")
+        && let Some((_, s)) = first_named(sent.start + q)
+    {
+        return Some(s);
+    }
+    // "…, the ministry said, adding": the subject of the speech verb before it.
+    let lo = ctx.cues.verbs.partition_point(|v| v.start < sent.start);
+    let hi = ctx.cues.verbs.partition_point(|v| v.start < verb.start);
+    if let Some(v) = ctx.cues.verbs[lo..hi].iter().rev().find(|v| {
+        let w = &ctx.text[v.start..v.end];
+        !PARTICIPLES.contains(&w) && !w.eq_ignore_ascii_case("according to")
+    }) {
+        return subject_before(ctx, sent, *v, mem);
+    }
+    // A name opening the sentence (after at most three words: "Armenia's", "On Monday").
+    if let Some((start, s)) = first_named(sent.start)
+        && ctx.text[sent.start..start].split_whitespace().count() <= 3
+    {
+        return Some(s);
+    }
+    // "The ministry also rejected …": the words that open the sentence, up to its verb.
+    let toks = ctx.tokens_between(Span { start: sent.start, end: verb.start });
+    let n = toks
+        .iter()
+        .take(6)
+        .take_while(|t| {
+            let w = t.text;
+            let verb = w.ends_with("ed") && w.starts_with(|c: char| c.is_lowercase());
+            let first = w.as_bytes().first().map_or(0, |b| b | 0x20);
+            let listed = |a: &&str| a.len() == w.len() && a.as_bytes()[0] == first && a.eq_ignore_ascii_case(w);
+            !(verb || ADVERBIAL.iter().chain(BOUNDARY_WORDS).any(listed))
+        })
+        .count();
+    let last = toks.get(n.checked_sub(1)?)?;
+    let phrase = &ctx.text[toks[0].start..last.end];
+    if let Some(s) = resolve_anaphor(phrase, mem) {
+        return Some(s);
+    }
+    // "Ukraine's defence ministry", "The Defence Ministry": a body.
+    let agent = |w: &str| AGENT_NOUNS.contains(&crate::text::strip_possessive(&w.to_ascii_lowercase()));
+    if agent(last.text) && n > 1 {
+        return Some(Speaker { name: phrase.trim_start_matches("the "), side: None, person: false, female: None });
+    }
+    // "Azerbaijan rejected the report, saying …".
+    let p = ctx.places_in(Span { start: toks[0].start, end: last.end }).next()?;
+    let entry = &ctx.gazetteer.places[p.item];
+    (entry.kind == "country" && ctx.text[sent.start..p.start].split_whitespace().count() <= 1).then(|| Speaker::country(entry))
 }
 
 /// The speaker named right after a verb: `said Commissioner Michelle Bachelet`.

@@ -726,6 +726,8 @@ fn claimant<'a>(
         // An unknown source: the capitalised phrase after "according to", up to a comma.
         let rest = &ctx.text[after.start..after.end];
         let phrase = rest.split([',', ';', '.']).next().unwrap_or("").trim();
+        // "according to a statement from the presidential office": the office.
+        let phrase = attribution::statement_source(phrase).unwrap_or(phrase);
         let start = after.start + rest.find(phrase).unwrap_or(0);
         // "according to the ministry": the ministry named before.
         if let Some(sp) = attribution::resolve_anaphor(phrase, mem) {

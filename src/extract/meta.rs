@@ -253,6 +253,215 @@ pub fn infer_published_in(text: &str, body_start: usize, cues: &dates::Cues) -> 
         .max()
 }
 
+/// Credit lines and author lines of an article (what a byline says is about the report, not
+/// the news): none of their names is a person of the story.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Bylines {
+    /// Whole lines that credit the report's makers, anywhere in the article: "By Nvard
+    /// Hovhannisyan and Nailia Bagirova", "By AP staff", "Reporting by …; Editing by …",
+    /// "Additional reporting by …", "… contributed to this report.", "With inputs from …".
+    /// They are not read at all (no sentences, names, places, claims or quotes).
+    pub credits: Vec<Span>,
+    /// Author lines under the title without "By": "Andrew Roth in Moscow", "Jane Doe, Middle
+    /// East correspondent", "Joshua Kucera Oct 14, 2020". Their names are not people of the
+    /// story (places in them are still mentions).
+    pub authors: Vec<Span>,
+}
+
+/// Openings of credit lines (lower case, after brackets and emphasis marks).
+const CREDIT_OPENINGS: &[&str] = &[
+    "reporting by ",
+    "additional reporting by ",
+    "with additional reporting by ",
+    "with reporting by ",
+    "reporting and writing by ",
+    "writing by ",
+    "written by ",
+    "editing by ",
+    "edited by ",
+    "compiled by ",
+    "produced by ",
+    "translated by ",
+    "with inputs from ",
+    "inputs from ",
+];
+
+/// Endings of credit lines ("Associated Press writer … contributed to this report.").
+const CREDIT_ENDINGS: &[&str] = &["contributed to this report", "contributed to this story", "contributed reporting"];
+
+/// Lower-case words a "By …" line may hold besides names: "By AP staff", "By Jane Doe and
+/// agencies", "By Orla Guerin in Stepanakert".
+const BYLINE_WORDS: &[&str] = &[
+    "and",
+    "in",
+    "staff",
+    "writer",
+    "writers",
+    "correspondent",
+    "correspondents",
+    "reporter",
+    "reporters",
+    "editor",
+    "agencies",
+    "for",
+    "from",
+    "of",
+    "the",
+    "at",
+    "with",
+    "&",
+];
+
+/// A word of a name as bylines write it: capitalised ("Nvard", "Al-Ansari", "O'Brien"), or
+/// an acronym ("AP").
+fn name_word(w: &str) -> bool {
+    w.starts_with(char::is_uppercase)
+}
+
+/// Whether a line (trimmed) is a "By …" byline: "By" then names and a few connecting words,
+/// never running text ("By Tuesday, the town had fallen").
+fn by_line(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")) else { return false };
+    let words: Vec<&str> =
+        rest.split_whitespace().map(|w| w.trim_matches([',', ';', '|', '/', '(', ')'])).filter(|w| !w.is_empty()).collect();
+    !words.is_empty()
+        && words.len() <= 16
+        && words.first().is_some_and(|w| name_word(w))
+        && !line.ends_with(['.', '?', '!', ':', '"', '”'])
+        && words.iter().all(|w| name_word(w) || BYLINE_WORDS.contains(w) || w.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b':'))
+}
+
+/// Whether a short line under the title names its author: a name of two to four
+/// capitalised words, alone or followed by a role, a place or a date.
+fn author_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if !(2..=10).contains(&words.len()) || line.ends_with(['.', '?', '!', ':', ';']) || line.contains(['"', '“', '”']) {
+        return false;
+    }
+    let is_name = |w: &str| {
+        let w = w.trim_end_matches(',');
+        w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase) && !super::names::is_stop_word(w)
+    };
+    let k = words.iter().take(4).take_while(|w| is_name(w)).count();
+    if k < 2 {
+        return false;
+    }
+    // The name may end the line, or be followed by ", role", "in Place", "and …", a date.
+    let comma = words[..k].iter().position(|w| w.ends_with(','));
+    let k = comma.map_or(k, |c| c + 1);
+    if k < 2 {
+        return false;
+    }
+    match words.get(k) {
+        None => true,
+        Some(next) => {
+            words[k - 1].ends_with(',')
+                || matches!(*next, "in" | "and" | "|" | "-" | "–" | "—" | "/" | "for")
+                || next.starts_with(|c: char| c.is_ascii_digit())
+                || month_number(next.trim_end_matches([',', '.'])).is_some()
+        }
+    }
+}
+
+/// How far into the body bylines are looked for, and how far from the end credits.
+const HEAD_BYTES: usize = 1200;
+const TAIL_BYTES: usize = 1000;
+
+/// The credit and author lines of an article ([`Bylines`]): at its head and its end.
+pub fn bylines(text: &str, body_start: usize) -> Bylines {
+    let mut out = Bylines::default();
+    let mut at = body_start;
+    // Lines read so far (the title is the first), and whether the story's running text has
+    // begun (author lines stand above it).
+    let mut n = 0usize;
+    let mut in_story = false;
+    let body = &text.as_bytes()[body_start..];
+    // Bylines and author lines stand at the head, credits at the head or the end: the lines
+    // in between (which start after the head and end before the tail) are not read.
+    let head_end = body_start + HEAD_BYTES;
+    let tail_start = text.len().saturating_sub(TAIL_BYTES);
+    let ends = memchr::memchr_iter(b'\n', body).map(|i| body_start + i + 1).chain(std::iter::once(text.len()));
+    for line_end in ends {
+        let start = at;
+        at = line_end;
+        if start > head_end && line_end < tail_start {
+            n += 1;
+            in_story = true;
+            continue;
+        }
+        let raw = &text[start..line_end];
+        // Credit and author lines are short: a long paragraph is running text, read no further.
+        if raw.len() > 320 {
+            n += 1;
+            in_story |= n > 1;
+            continue;
+        }
+        let b = raw.as_bytes();
+        let Some(f) = b.iter().position(|c| !c.is_ascii_whitespace()) else { continue };
+        if in_story {
+            // Cheap tests first: in running text only a credit can matter, and a credit opens
+            // with a bracket, an emphasis mark, a dash or the first letters of an opening
+            // ("By", "Reporting", "Additional", "With", "Writing", "Editing", "Compiled", …),
+            // or ends with an ending's last letter ("… report.", "… story.", "… reporting.").
+            let two = [b[f] | 0x20, b.get(f + 1).map_or(0, |c| c | 0x20)];
+            let opens = b[f] >= 0x80
+                || matches!(b[f], b'*' | b'_' | b'(' | b'[' | b'-')
+                || matches!(&two, b"by" | b"re" | b"ad" | b"wi" | b"wr" | b"ed" | b"co" | b"pr" | b"tr" | b"in");
+            let last = b.iter().rposition(|c| !matches!(c, b'.' | b')' | b' ' | b'\t' | b'\r' | b'\n'));
+            let ends = last.is_some_and(|l| matches!(b[l], b't' | b'y' | b'g'));
+            if !opens && !ends {
+                n += 1;
+                continue;
+            }
+        }
+        let lead = raw.len() - raw.trim_start().len();
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with("{{") {
+            continue;
+        }
+        n += 1;
+        let span = Span { start: start + lead, end: start + lead + line.len() };
+        // Markdown emphasis, brackets and dashes around a credit: "*By …*", "(Reporting by …)".
+        let bare = line.trim_matches(|c: char| matches!(c, '*' | '_' | '(' | ')' | '[' | ']' | '-' | '–' | '—' | ' '));
+        let first = bare.as_bytes().first().copied().unwrap_or(b' ');
+        // Most lines open with none of the letters a credit opens with.
+        if matches!(
+            first,
+            b'B' | b'b' | b'R' | b'r' | b'A' | b'a' | b'W' | b'w' | b'E' | b'e' | b'C' | b'c' | b'P' | b'p' | b'T' | b't' | b'I' | b'i'
+        ) && bare.len() <= 300
+        {
+            // The opening is followed by a name or "agencies", "staff" ("Writing by candlelight,
+            // …" is running text).
+            let opens = |o: &&str| {
+                bare.as_bytes().get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o.as_bytes()))
+                    && bare[o.len()..].split_whitespace().next().is_some_and(|w| name_word(w) || BYLINE_WORDS.contains(&w))
+            };
+            if by_line(bare) || CREDIT_OPENINGS.iter().any(opens) {
+                out.credits.push(span);
+                continue;
+            }
+        }
+        let end = bare.trim_end_matches(['.', ')']).as_bytes();
+        let ends = |e: &&str| end.len() >= e.len() && end[end.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes());
+        // (Every ending closes with "t", "y" or "g".)
+        if matches!(end.last(), Some(b't' | b'y' | b'g')) && CREDIT_ENDINGS.iter().any(ends) {
+            out.credits.push(span);
+            continue;
+        }
+        if n == 1 || in_story {
+            continue;
+        }
+        if line.split_whitespace().nth(10).is_some() || n > 8 {
+            in_story = true;
+            continue;
+        }
+        if author_line(bare) {
+            out.authors.push(span);
+        }
+    }
+    out
+}
+
 /// Spans of template junk such as `{{dayPoint.date | date : 'd MMMM yyyy'}}`.
 pub fn junk_spans(text: &str) -> Vec<Span> {
     let mut out = Vec::new();

@@ -74,6 +74,9 @@ pub struct DocCtx<'a> {
     pub article: Id,
     /// Names already turned into shared [`Id`]s in this article.
     interned: std::cell::RefCell<FxHashMap<&'a str, Id>>,
+    /// What each sentence names, for the speakers' memory: worked out once, when first
+    /// asked, and shared by claims and quotes.
+    pub(crate) observed: std::cell::OnceCell<Vec<attribution::Observed>>,
 }
 
 fn in_span<T>(items: &[T], span: Span, pos: impl Fn(&T) -> (usize, usize) + Copy) -> impl Iterator<Item = &T> {
@@ -117,7 +120,12 @@ impl<'a> DocCtx<'a> {
     /// The speaker a person name stands for (name as written, titles removed).
     pub fn person_speaker(&self, span: Span) -> Speaker<'a> {
         let p = self.person_at(span.start).filter(|p| p.end == span.end);
-        Speaker { name: &self.text[span.start..span.end], side: None, person: true, female: p.and_then(|p| p.female) }
+        Speaker {
+            name: p.map_or(&self.text[span.start..span.end], |p| p.name(self.text)),
+            side: None,
+            person: true,
+            female: p.and_then(|p| p.female),
+        }
     }
 
     /// A shared [`Id`] for a name: the same text gives the same allocation.
@@ -241,7 +249,13 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
     };
     let year_hint = published.map(|p| p.year()).or(year_hint);
     let title = doc.title.clone().unwrap_or_else(|| meta::title(text, body_start));
-    let skip = meta::junk_spans(text);
+    // Template junk and credit lines ("By …", "Reporting by …; Editing by …") are not read;
+    // author lines under the title give no people (their spans join the names' exclusions).
+    let bylines = meta::bylines(text, body_start);
+    let mut skip = meta::junk_spans(text);
+    if !bylines.credits.is_empty() {
+        skip.extend_from_slice(&bylines.credits);
+    }
     // Room for the tokens of running text (about one per six bytes) without growing.
     let mut tokens = Vec::with_capacity(text.len() / 5);
     // Every byte classified once (bit masks), for the tokens, the names' word starts and the
@@ -293,8 +307,16 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
         article: Id::from(doc.id.as_str()),
         // Room for the distinct names of a typical article without growing.
         interned: std::cell::RefCell::new(FxHashMap::with_capacity_and_hasher(64, Default::default())),
+        observed: std::cell::OnceCell::new(),
     };
     let mut unknown = FxHashMap::default();
+    let excluded = if bylines.authors.is_empty() {
+        excluded
+    } else {
+        let mut all: Vec<(usize, usize)> = excluded.into_iter().chain(bylines.authors.iter().map(|s| (s.start, s.end))).collect();
+        all.sort_unstable();
+        all
+    };
     ctx.persons = names::scan(&ctx, &excluded, &mut unknown);
 
     let article = Article {

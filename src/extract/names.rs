@@ -5,6 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use super::DocCtx;
+use crate::text::{Span, Token};
 
 /// A person-like name in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,8 +14,20 @@ pub struct PersonName {
     pub start: usize,
     /// End byte.
     pub end: usize,
-    /// `Some(true)` after Ms/Mrs, `Some(false)` after Mr.
+    /// `Some(true)` after Ms/Mrs, `Some(false)` after Mr, or as the text says elsewhere of
+    /// the same person ("Anna Sokolova said she …").
     pub female: Option<bool>,
+    /// The full name this one word stands for, when the article named the person in full
+    /// before ("Kassem" after "Al Jazeera's Hana Kassem").
+    pub full: Option<Span>,
+}
+
+impl PersonName {
+    /// The name the person goes by: the full name named before, else the name as written.
+    pub fn name<'a>(&self, text: &'a str) -> &'a str {
+        let s = self.full.unwrap_or(Span { start: self.start, end: self.end });
+        &text[s.start..s.end]
+    }
 }
 
 /// Capitalised words that start sentences or name roles, not people or places (month and
@@ -130,10 +143,54 @@ const STOP: &[&str] = &[
     "Co-Chairs",
     "Let",
     "Even",
+    // Titles before a name ("Mayor Ivan Fedorov", "Gov. Vyacheslav Gladkov").
+    "Mayor",
+    "Governor",
+    "Gov",
+    "Gov.",
+    "Senator",
+    "Sen",
+    "Sen.",
+    "Vice",
+    "Acting",
+    "Commander",
+    "Admiral",
+    "Adm",
+    "Adm.",
+    "Brig",
+    "Brig.",
+    "Marshal",
+    "Prosecutor",
+    "Ombudsman",
+    "Envoy",
+    "Sheikh",
+    "Rev",
+    "Rev.",
+    "Archbishop",
+    "Patriarch",
+    "Imam",
+    "Professor",
+    "Prof",
+    "Prof.",
+    "Lt",
+    "Lt.",
+    "Maj",
+    "Maj.",
+    "Capt",
+    "Capt.",
+    "Sgt",
+    "Sgt.",
+    "Col",
 ];
 
 static STOP_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
     std::sync::LazyLock::new(|| STOP.iter().chain(super::dates::NAME_CUES).copied().collect());
+
+/// Whether a capitalised word is one that starts sentences or names a role ("The",
+/// "President", "Ministry", month names), never a word of a person's name.
+pub(crate) fn is_stop_word(w: &str) -> bool {
+    STOP_SET.contains(w)
+}
 
 /// Words that make a capitalised name a thing, a place or a body rather than a person
 /// (besides the [`STOP`] words, which end a name before it can hold them).
@@ -292,7 +349,7 @@ fn given_name(ctx: &DocCtx, toks: &[crate::text::Token], i: usize) -> (bool, Opt
 }
 
 /// Find person-like names and count unknown names across the article's sentences.
-pub fn scan(ctx: &DocCtx, excluded: &[(usize, usize)], unknown: &mut FxHashMap<String, usize>) -> Vec<PersonName> {
+pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxHashMap<String, usize>) -> Vec<PersonName> {
     let mut persons = Vec::new();
     let demonym = |w: &str| ctx.gazetteer.is_demonym(crate::text::strip_possessive(w));
     // Spans of known names (places, actors), merged and sorted, to skip tokens inside them.
@@ -304,8 +361,13 @@ pub fn scan(ctx: &DocCtx, excluded: &[(usize, usize)], unknown: &mut FxHashMap<S
         let i = known.partition_point(|k| k.1 <= t.start);
         known.get(i).is_some_and(|k| k.0 < t.end)
     };
+    // Persons named in full so far, by first and last word, for one-word mentions later.
+    let mut named: Vec<(&str, &str, Span)> = Vec::new();
+    // Who the text says is a woman (`true`) or a man.
+    let mut learned: Vec<(&str, bool)> = Vec::new();
     for s in &ctx.sentences {
         let toks = ctx.tokens_of(s);
+        let sentence_persons = persons.len();
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
@@ -322,9 +384,11 @@ pub fn scan(ctx: &DocCtx, excluded: &[(usize, usize)], unknown: &mut FxHashMap<S
                 i += 1;
                 continue;
             }
+            let adjacent = |k: usize| k + 1 < toks.len() && ctx.text[toks[k].end..toks[k + 1].start].trim().trim_matches('.').is_empty();
             let mut j = i;
-            while j + 1 < toks.len() && usable(&toks[j + 1]) && ctx.text[toks[j].end..toks[j + 1].start].trim().trim_matches('.').is_empty()
-            {
+            // A possessive ends the owner's name: in "Al Jazeera's Hana Kassem" the owner is
+            // "Al Jazeera", the person "Hana Kassem".
+            while adjacent(j) && !possessive(toks[j].text) && usable(&toks[j + 1]) {
                 j += 1;
             }
             let start = toks[i].start;
@@ -356,13 +420,44 @@ pub fn scan(ctx: &DocCtx, excluded: &[(usize, usize)], unknown: &mut FxHashMap<S
             // 70-year-old former bus driver, told the BBC", "Ayten, 34, said".
             let (given, given_female) = if words == 1 && !is_acronym(name) { given_name(ctx, toks, i) } else { (false, None) };
             let female = female.or(given_female);
+            // The owner of a person's name ("CNN's Nick Paton Walsh", "the BBC's Orla Guerin")
+            // is an outlet, a country or a body; after "the" or "a" a capitalised name is a
+            // thing or a body ("The Emergency Situations Ministry", "The Toll Was").
+            let owner = possessive(toks[j].text) && adjacent(j) && usable(&toks[j + 1]) && adjacent(j + 1) && usable(&toks[j + 2]);
+            let determiner = i > 0 && matches!(toks[i - 1].text, "the" | "The" | "a" | "A" | "an" | "An") && adjacent(i - 1);
             let person_like = !is_acronym(name)
                 && ((2..=4).contains(&words) && toks[i..=j].iter().all(|t| capitalised(t.text) || t.text.len() == 1)
                     || female.is_some()
                     || given)
+                && !owner
+                && !determiner
                 && !thing();
             if person_like {
-                persons.push(PersonName { start, end, female });
+                persons.push(PersonName { start, end, female, full: None });
+                if words >= 2 {
+                    let first = toks[i].text;
+                    let last = crate::text::strip_possessive(toks[j].text);
+                    named.push((first, last, Span { start, end }));
+                }
+                if let Some(g) = female {
+                    learned.push((name, g));
+                }
+            } else if words == 1 && !is_acronym(name) && !owner && !determiner && name.len() >= 3 {
+                // "Kassem said" after "Hana Kassem": the person named in full before, when
+                // only one such person has this name.
+                let mut found: Option<Span> = None;
+                let mut ambiguous = false;
+                for &(first, last, full) in &named {
+                    if first == name || last == name {
+                        match found {
+                            Some(f) if ctx.text[f.start..f.end] != ctx.text[full.start..full.end] => ambiguous = true,
+                            _ => found = Some(full),
+                        }
+                    }
+                }
+                if let Some(full) = found.filter(|_| !ambiguous) {
+                    persons.push(PersonName { start, end, female, full: Some(full) });
+                }
             }
             // Single capitalised words at the start of a sentence are usually just sentence starts.
             if !(sentence_initial && words == 1) && name.chars().nth(1).is_some() && !ctx.gazetteer.ignore_names.contains(name) {
@@ -376,8 +471,48 @@ pub fn scan(ctx: &DocCtx, excluded: &[(usize, usize)], unknown: &mut FxHashMap<S
             }
             i = j + 1;
         }
+        learn_gender(ctx, toks, &mut persons[sentence_persons..], &mut learned);
+    }
+    // What the text says of a person's sex holds for every mention of that person.
+    if !learned.is_empty() {
+        for p in persons.iter_mut().filter(|p| p.female.is_none()) {
+            let name = p.name(ctx.text);
+            p.female = learned.iter().find(|(n, _)| *n == name).map(|&(_, g)| g);
+        }
     }
     persons
+}
+
+fn possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s")
+}
+
+/// Speech and thought verbs after which "he" or "she" is most often the subject itself:
+/// "Anna Sokolova said she had not slept".
+const SAYS: &[&str] = &["said", "says", "told", "added", "wrote", "insisted", "explained", "recalled", "admitted", "noted", "warned"];
+
+/// The sex of the first person named in a sentence when a speech verb after the name is
+/// followed by "she" or "he" ("Anna Sokolova said she …", "Her neighbour, Gohar Avetisyan,
+/// said she …"), remembered by the person's name in `learned`.
+fn learn_gender<'a>(ctx: &DocCtx<'a>, toks: &[Token<'a>], persons: &mut [PersonName], learned: &mut Vec<(&'a str, bool)>) {
+    let Some(p) = persons.first().filter(|p| p.female.is_none()) else { return };
+    let from = toks.partition_point(|t| t.start < p.end);
+    let Some(k) = (from..toks.len().min(from + 12)).find(|&k| SAYS.contains(&toks[k].text)) else { return };
+    let next = match toks.get(k + 1).map(|t| t.text) {
+        Some("that") => toks.get(k + 2).map(|t| t.text),
+        other => other,
+    };
+    let g = match next {
+        Some("she") => true,
+        Some("he") => false,
+        _ => return,
+    };
+    // Nobody else named between the person and the verb.
+    if persons[1..].iter().any(|q| q.start < toks[k].start) {
+        return;
+    }
+    persons[0].female = Some(g);
+    learned.push((persons[0].name(ctx.text), g));
 }
 
 #[cfg(test)]

@@ -15,10 +15,14 @@ pub struct QuoteSpan {
     pub outer: Span,
     /// Without them.
     pub inner: Span,
+    /// Left open at its paragraph's end: the quote runs on into the next paragraph, which
+    /// opens with a quotation mark (the news convention for a quote of several paragraphs).
+    pub runs_on: bool,
 }
 
-/// Find quoted spans. Unbalanced straight quotes are dropped at the paragraph end; an
-/// unclosed curly quote runs to the paragraph end (multi-paragraph quotes).
+/// Find quoted spans. An unclosed curly quote runs to the paragraph end (multi-paragraph
+/// quotes); so does an unclosed straight quote when the next paragraph opens with one, and
+/// other unbalanced straight quotes are dropped at the paragraph end.
 pub fn find_quotes(text: &str, from: usize) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
@@ -29,11 +33,13 @@ pub fn find_quotes(text: &str, from: usize) -> Vec<QuoteSpan> {
     for (i, c) in marks.filter_map(|i| text.get(i..).and_then(|t| t.chars().next()).map(|c| (i, c))) {
         match (c, open) {
             ('\n', Some((s, mark))) => {
-                if mark == '“' && i > s + 1 {
+                let next_opens = || text[i..].trim_start().starts_with(['"', '“']);
+                if i > s + 1 && (mark == '“' || next_opens()) {
                     let inner_end = text[..i].trim_end().len();
                     out.push(QuoteSpan {
                         outer: Span { start: s, end: inner_end },
                         inner: Span { start: s + mark.len_utf8(), end: inner_end },
+                        runs_on: next_opens(),
                     });
                 }
                 open = None;
@@ -43,7 +49,7 @@ pub fn find_quotes(text: &str, from: usize) -> Vec<QuoteSpan> {
                 let mark_len = text[s..].chars().next().map_or(1, char::len_utf8);
                 let inner = Span { start: s + mark_len, end: i };
                 if !text[inner.start..inner.end].trim().is_empty() {
-                    out.push(QuoteSpan { outer: Span { start: s, end: i + c.len_utf8() }, inner });
+                    out.push(QuoteSpan { outer: Span { start: s, end: i + c.len_utf8() }, inner, runs_on: false });
                 }
                 open = None;
             }
@@ -54,6 +60,7 @@ pub fn find_quotes(text: &str, from: usize) -> Vec<QuoteSpan> {
                     out.push(QuoteSpan {
                         outer: Span { start: s, end: inner_end },
                         inner: Span { start: s + '“'.len_utf8(), end: inner_end },
+                        runs_on: false,
                     });
                 }
                 open = Some((i, c));
@@ -64,7 +71,7 @@ pub fn find_quotes(text: &str, from: usize) -> Vec<QuoteSpan> {
     if let Some((s, '“')) = open {
         let end = text.trim_end().len();
         if end > s + 3 {
-            out.push(QuoteSpan { outer: Span { start: s, end }, inner: Span { start: s + '“'.len_utf8(), end } });
+            out.push(QuoteSpan { outer: Span { start: s, end }, inner: Span { start: s + '“'.len_utf8(), end }, runs_on: false });
         }
     }
     out
@@ -81,6 +88,11 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, mem: &Memory<'a>) -> Optio
     let region = Span { start: q.outer.end, end: limit };
     let verbs = attribution::verbs(ctx, region);
     let v = *verbs.first()?;
+    // "…, saying" attributes the words after it, never a quote before it ("…," Kahn was
+    // quoted as saying, is Kahn's).
+    if attribution::PARTICIPLES.contains(&&text[v.start..v.end]) && !text[q.outer.end..v.start].trim_end().ends_with(" as") {
+        return None;
+    }
     let gap = &text[q.outer.end..v.start];
     // Only a short subject between the quote and the verb, and no new quote.
     if gap.split_whitespace().count() > 12 || gap.contains(['"', '“', '”']) {
@@ -157,6 +169,8 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
     let mut mem = Memory::default();
     let mut observed = 0usize; // sentences observed so far
     let mut prev: Option<(QuoteSpan, Option<Speaker>)> = None;
+    // Per quote pushed to `out`: whether it runs on into the next paragraph.
+    let mut runs_on: Vec<bool> = Vec::new();
     for q in spans {
         // A capitalised word alone in quotation marks names a thing (an "Osa" missile system,
         // "Smerch" rockets, operation "Iron Fist"): nobody said it.
@@ -182,6 +196,23 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
             _ => &mem,
         };
         let mut speaker = speaker_after(ctx, &q, here).or_else(|| speaker_before(ctx, &q, here));
+        // A quote of several paragraphs: the paragraph that opens with a quotation mark after
+        // one left open continues it, whoever is named after either part.
+        let continues = prev.as_ref().is_some_and(|(pq, _)| pq.runs_on && ctx.text[pq.outer.end..q.outer.start].trim().is_empty());
+        if continues {
+            if let Some((_, Some(ps))) = &prev {
+                speaker = speaker.or(Some(*ps));
+            } else if let Some(s) = speaker {
+                // The earlier paragraphs had no speaker of their own: they are this one's.
+                for (k, earlier) in out.iter_mut().enumerate().rev() {
+                    if earlier.speaker.is_some() || !runs_on.get(k).copied().unwrap_or(false) {
+                        break;
+                    }
+                    earlier.speaker = Some(ctx.intern(s.name));
+                    earlier.speaker_side = s.side.map(|x| ctx.intern(x));
+                }
+            }
+        }
         // A quote that follows an attributed quote with nothing but attribution between them
         // continues it: `"...," Aliyev said. "Let them ..."`.
         if speaker.is_none()
@@ -220,6 +251,7 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
             start: q.outer.start,
             end: q.outer.end,
         });
+        runs_on.push(q.runs_on);
         prev = Some((q, speaker));
     }
     out
@@ -240,5 +272,8 @@ mod tests {
         assert_eq!(quoted("an \"unbalanced quote\nnext"), Vec::<&str>::new());
         assert_eq!(quoted("“runs to the end\nnext"), vec!["runs to the end"]);
         assert_eq!(quoted("“a “b” c"), vec!["a", "b"]);
+        // A straight quote of several paragraphs: each paragraph opens with a mark.
+        assert_eq!(quoted("\"one.\n\n\"two,\" he said."), vec!["one.", "two,"]);
+        assert_eq!(quoted("\"one.\n\nnext"), Vec::<&str>::new());
     }
 }
