@@ -40,10 +40,12 @@ fn pattern_sources() -> [String; 8] {
     [
         format!(r"(?-u:\b){MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"),
         format!(r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}})(?-u:\b))?"),
-        r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)".to_string(),
+        // ISO, or with slashes ("2020/10/12"); a time after a `T` is part of the match
+        // ("2020-10-12T08:15:00+04:00", "2020-10-12T08:15Z").
+        r"(?-u:\b)(\d{4})[-/](\d{2})[-/](\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?-u:\b)".to_string(),
         r"(?-u:\b)(\d{1,2})([./])(\d{1,2})[./](\d{4})(?-u:\b)".to_string(),
         r"(?-u:\b)(?:(last|this|next|on|late|early|since)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?(?-u:\b)".to_string(),
-        r"(?i)(?-u:\b)(yesterday|the day before yesterday|today|tonight|this morning|this evening|this afternoon|last night|overnight|earlier this week|last week|a week ago|last weekend|this week|(?:early |late |mid-|mid )?last month|(\w+) days ago|(\w+) weeks ago)(?-u:\b)".to_string(),
+        r"(?i)(?-u:\b)(yesterday|the day before yesterday|today|tonight|this morning|this evening|this afternoon|last night|overnight|earlier this week|earlier this month|last week|a week ago|last weekend|this week|(?:early |late |mid-|mid )?last month|(\w+) days ago|(\w+) weeks ago)(?-u:\b)".to_string(),
         r"(?-u:\b)(1[89]\d\d|20\d\d)\s*[-–]\s*(\d{2}|\d{4})(?-u:\b)|(?-u:\b)(?:early |late |mid-|mid )?(1[89]\d0|20\d0)s(?-u:\b)|(?-u:\b)(?:in|since|of|from|until|by)\s+(1[89]\d\d|20\d\d)(?-u:\b)".to_string(),
         format!(r"(?-u:\b){MONTH}\s+(\d{{4}})(?-u:\b)"),
     ]
@@ -271,7 +273,7 @@ impl Hits {
             digit = true;
             if k - start >= 4 {
                 four = true;
-                iso |= b.get(k) == Some(&b'-');
+                iso |= matches!(b.get(k), Some(b'-' | b'/'));
                 dotted |= start > 0 && matches!(b[start - 1], b'.' | b'/');
                 let fits = year_cue_fits(s, start, k);
                 years |= fits;
@@ -302,7 +304,7 @@ impl Hits {
 
 /// Whether the relative word `cue` at `start..end` of `b` can be part of a relative date
 /// (the words the relative pattern puts around it): "night" only in "last night", "week" only
-/// after "this", "last" or "a" or before "s ago", "month" only after "last", "ago" only after
+/// after "this", "last" or "a" or before "s ago", "month" only after "last" or "earlier this", "ago" only after
 /// "days" or "weeks", "morning", "evening" and "afternoon" only after "this".
 fn relative_cue_fits(b: &[u8], start: usize, end: usize, cue: &str) -> bool {
     let before = |w: &str| start >= w.len() && b[start - w.len()..start].eq_ignore_ascii_case(w.as_bytes());
@@ -312,7 +314,7 @@ fn relative_cue_fits(b: &[u8], start: usize, end: usize, cue: &str) -> bool {
         "week" => {
             before("this ") || before("last ") || before("a ") || b.len() >= end + 5 && b[end..end + 5].eq_ignore_ascii_case(b"s ago")
         }
-        "month" => before("last "),
+        "month" => before("last ") || before("earlier this "),
         "ago" => before("days ") || before("weeks "),
         _ => true,
     }
@@ -379,6 +381,20 @@ fn day_before(s: &str, p: usize) -> Option<usize> {
     ((1..=2).contains(&digits) && (start == 0 || !is_ascii_word_byte(t.as_bytes()[start - 1]))).then_some(start)
 }
 
+/// The first day of a day range ending at `at` ("11-12 October", "11–12 October"): where its
+/// one or two digits start and their value. The digits stand on a word boundary, after no
+/// dash, dot or slash (not "2020-12 October").
+fn range_first_day(s: &str, at: usize) -> Option<(usize, u32)> {
+    let before = s[..at].strip_suffix('-').or_else(|| s[..at].strip_suffix('–'))?.as_bytes();
+    let digits = before.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    let start = before.len() - digits;
+    let clear = start == 0 || !(is_ascii_word_byte(before[start - 1]) || matches!(before[start - 1], b'-' | b'.' | b'/'));
+    if !(1..=2).contains(&digits) || !clear {
+        return None;
+    }
+    std::str::from_utf8(&before[start..]).ok()?.parse().ok().map(|d| (start, d))
+}
+
 /// Where a weekday date at `p` starts: at a modifier before it ("last Monday", "on Friday"),
 /// else at the weekday.
 fn modifier_before(s: &str, p: usize) -> usize {
@@ -437,11 +453,11 @@ impl<'a> Groups<'a> {
                 let month_end = find_from(month, &|c| c == ',' || c.is_whitespace());
                 spans[..3].copy_from_slice(&[Some((0, day_end)), Some((month, month_end)), year_after(month_end)]);
             }
-            // ISO: year-month-day.
+            // ISO: year-month-day (dashes or slashes), then perhaps a time after a `T`.
             2 => {
-                let a = find_from(0, &|c| c == '-');
-                let b = find_from(a + 1, &|c| c == '-');
-                spans[..3].copy_from_slice(&[Some((0, a)), Some((a + 1, b)), Some((b + 1, len))]);
+                let a = find_from(0, &|c| matches!(c, '-' | '/'));
+                let b = find_from(a + 1, &|c| matches!(c, '-' | '/'));
+                spans[..3].copy_from_slice(&[Some((0, a)), Some((a + 1, b)), Some((b + 1, find_from(b + 1, &|c| c == 'T')))]);
             }
             // Dotted or slashed: day or month, separator, month or day, separator, year.
             3 => {
@@ -647,8 +663,13 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             if !mon.starts_with(char::is_uppercase) {
                 continue;
             }
+            // "the night of 11-12 October": the range's first day, as "October 11-12" reads.
+            let (start, day) = match range_first_day(s, m.0) {
+                Some((a, first)) if !month_first && first < day && free(&taken, a, m.1) => (a, first),
+                _ => (m.0, day),
+            };
             match with_year(month, day, year, published, year_hint) {
-                Some(d) => push(&mut out, &mut taken, m.0, m.1, day_or_since(s, m.0, d)),
+                Some(d) => push(&mut out, &mut taken, start, m.1, day_or_since(s, start, d)),
                 None => taken.push((m.0, m.1)), // impossible date such as February 30: ignored
             }
         }
@@ -691,6 +712,18 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
                 _ => last_weekday(p, wd, false),
             };
             let Some(d) = d else { continue };
+            // "Monday (Oct. 12)", "Saturday, 10 October": the weekday goes with the explicit
+            // date right after it, which says the day (and the basis) on its own.
+            let gap = s.as_bytes()[m.1..].iter().take_while(|b| matches!(b, b' ' | b',' | b'(')).count();
+            if let Some(e) = out.iter_mut().find(|e| {
+                gap > 0 && e.start == base + m.1 + gap && matches!(e.kind, DateKind::Day(_, DateBasis::Explicit) | DateKind::Since(_))
+            }) {
+                if let (Some("since"), DateKind::Day(x, DateBasis::Explicit)) = (modifier, e.kind) {
+                    e.kind = DateKind::Since(x);
+                }
+                taken.push((m.0, m.1));
+                continue;
+            }
             let kind = if modifier == Some("since") { DateKind::Since(d) } else { DateKind::Day(d, DateBasis::Relative) };
             push(&mut out, &mut taken, m.0, m.1, kind);
         }
@@ -705,6 +738,8 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
                 "the day before yesterday" => shift(p, -2),
                 "today" | "tonight" | "this morning" | "this evening" | "this afternoon" | "overnight" | "this week" => Some(p),
                 "earlier this week" => shift(p, -2),
+                // Some day between the first of the month and publication: halfway.
+                "earlier this month" => p.with_day(p.day().div_ceil(2)),
                 "last week" | "a week ago" => shift(p, -7),
                 "last weekend" => last_weekday(p, Weekday::Sat, true),
                 w if w.ends_with("last month") => {
