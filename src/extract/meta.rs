@@ -30,7 +30,7 @@ static HEADER: LazyLock<Regex> = LazyLock::new(|| {
 // states, which made this one regex take 30 ms to compile and 15 µs per article to run;
 // the length limit is checked on the match instead ([`DATELINE_PLACE_MAX`]).
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*(?:[A-Z][A-Z'’.\- ]+)(?:,\s*[A-Z][A-Za-z'’.\- ]+)?\s*(?:,|\(|–|—|-)\s*(?:\w+\s*\)\s*[-–—]?\s*)?((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)\s+(\d{1,2})(?:,?\s+(\d{4}))?|(?m)^[ \t]*[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)[ \t]+(\d{1,2})(?:,?[ \t]+(\d{4}))?(?:[,.]?[ \t]*/?[A-Z][A-Za-z]+/?\.?)?[ \t]*$")
+    Regex::new(r"(?m)^\s*(?:[A-Z][A-Z'’.\- ]+)(?:,\s*[A-Z][A-Za-z'’.\- ]+)?\s*(?:,|\(|–|—|-)\s*(?:\w+\s*\)\s*[-–—]?\s*)?((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)\s+(\d{1,2})(?:,?\s+(\d{4}))?|(?m)^[ \t]*[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)[ \t]+(\d{1,2})(?:,?[ \t]+(\d{4}))?(?:[,.]?[ \t]*/?[A-Z][A-Za-z]+/?\.?)?[ \t]*$|(?m)^[ \t]*[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*(\d{1,2})[ \t]+((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:,?[ \t]+(\d{4}))?[ \t]*(?:\([A-Za-z]+\)|/[A-Za-z]+/|[-–—]|[,.]?[ \t]*[A-Z][A-Za-z]+\.?[ \t]*$|$)")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -74,12 +74,23 @@ pub fn dateline_in(text: &str, body_start: usize, year_hint: Option<i32>, cues: 
     // Datelines open the body: the title and the first paragraph or two are enough.
     let head_end = crate::text::floor_boundary(text, body_start + 600);
     let head = &text[body_start..head_end];
-    // Two shapes: an upper-case dateline opening the text, or a line of its own
-    // ("Baku, Azerbaijan, Oct. 14, 2020").
-    let shape = |c: &regex::Captures| if c.get(1).is_some() { (1, 2, 3) } else { (4, 5, 6) };
+    // Three shapes: an upper-case dateline opening the text, a line of its own
+    // ("Baku, Azerbaijan, Oct. 14, 2020"), or a place and the day before the month with a tag
+    // or dash after the date ("Baku, 12 October 2020 (APA)", "BAKU, 12 Oct – ").
+    // (Groups of month, day and year.)
+    let shape = |c: &regex::Captures| {
+        if c.get(1).is_some() {
+            (1, 2, 3)
+        } else if c.get(4).is_some() {
+            (4, 5, 6)
+        } else {
+            (8, 7, 9)
+        }
+    };
     let c = DATELINE.captures_iter(head).find(|c| {
-        let (Some(all), Some(month)) = (c.get(0), c.get(shape(c).0)) else { return false };
-        head[all.start()..month.start()].trim().len() <= DATELINE_PLACE_MAX
+        let (m, d, _) = shape(c);
+        let (Some(all), Some(date)) = (c.get(0), c.get(m.min(d))) else { return false };
+        head[all.start()..date.start()].trim().len() <= DATELINE_PLACE_MAX
     })?;
     let (m, d, y) = shape(&c);
     let month = month_number(c.get(m)?.as_str())?;
