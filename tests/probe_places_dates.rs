@@ -130,6 +130,8 @@ fn datelines_with_the_day_before_the_month() {
         ("Title\n\nBaku, 12 October 2020 (APA) Shelling hit Tartar.", Some("2020-10-12")),
         ("Title\n\nBAKU, 12 Oct – Shelling hit Tartar on 10 October 2020.", Some("2020-10-12")),
         ("Title\n\nYerevan, 14 October, ARMENPRESS.\n\nShelling hit Tartar on 13 October 2020.", Some("2020-10-14")),
+        // Trend writes no space after the abbreviation's dot.
+        ("Title\n\nBAKU, Azerbaijan, Oct.12\n\nShelling hit Tartar on 11 October 2020.", Some("2020-10-12")),
         // A sentence that opens with a place and a date is not a dateline.
         ("Title\n\nIn Tartar, 12 October 2020 was calm and then shelling began.", None),
     ];
@@ -141,6 +143,20 @@ fn datelines_with_the_day_before_the_month() {
             Some(w) => assert_eq!(got, (Some(d(w)), DateSource::Dateline), "in {text:?}"),
             None => assert_ne!(got.1, DateSource::Dateline, "in {text:?}"),
         }
+    }
+}
+
+#[test]
+fn bylines_with_dates_and_american_time_zones_are_date_lines() {
+    for line in [
+        "By Joshua Kucera, Oct 12, 2020",
+        "Oct 12, 2020, 8:15 AM ET",
+        "Updated 12:41 PM ET, Mon October 12, 2020",
+        "By RFE/RL's Armenian Service October 12, 2020 15:47 GMT",
+    ] {
+        let text = format!("Title\n\n{line}\n\nShelling hit Tartar on 10 October 2020.");
+        let a = &run(&text, None).articles[0];
+        assert_eq!((a.published, a.published_source), (Some(d("2020-10-12")), DateSource::Header), "in {line:?}");
     }
 }
 

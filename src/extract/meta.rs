@@ -30,7 +30,7 @@ static HEADER: LazyLock<Regex> = LazyLock::new(|| {
 // states, which made this one regex take 30 ms to compile and 15 µs per article to run;
 // the length limit is checked on the match instead ([`DATELINE_PLACE_MAX`]).
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*(?:[A-Z][A-Z'’.\- ]+)(?:,\s*[A-Z][A-Za-z'’.\- ]+)?\s*(?:,|\(|–|—|-)\s*(?:\w+\s*\)\s*[-–—]?\s*)?((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)\s+(\d{1,2})(?:,?\s+(\d{4}))?|(?m)^[ \t]*[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)[ \t]+(\d{1,2})(?:,?[ \t]+(\d{4}))?(?:[,.]?[ \t]*/?[A-Z][A-Za-z]+/?\.?)?[ \t]*$|(?m)^[ \t]*[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*(\d{1,2})[ \t]+((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:,?[ \t]+(\d{4}))?[ \t]*(?:\([A-Za-z]+\)|/[A-Za-z]+/|[-–—]|[,.]?[ \t]*[A-Z][A-Za-z]+\.?[ \t]*$|$)")
+    Regex::new(r"(?m)^\s*(?:[A-Z][A-Z'’.\- ]+)(?:,\s*[A-Z][A-Za-z'’.\- ]+)?\s*(?:,|\(|–|—|-)\s*(?:\w+\s*\)\s*[-–—]?\s*)?((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:\s+|\b\.)(\d{1,2})(?:,?\s+(\d{4}))?|(?m)^[ \t]*[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:[ \t]+|\b\.)(\d{1,2})(?:,?[ \t]+(\d{4}))?(?:[,.]?[ \t]*/?[A-Z][A-Za-z]+/?\.?)?[ \t]*$|(?m)^[ \t]*[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*(\d{1,2})[ \t]+((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:,?[ \t]+(\d{4}))?[ \t]*(?:\([A-Za-z]+\)|/[A-Za-z]+/|[-–—]|[,.]?[ \t]*[A-Z][A-Za-z]+\.?[ \t]*$|$)")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -138,11 +138,20 @@ const DATE_LINE_WORDS: &[&str] = &[
     "amt",
     "azt",
     "trt",
+    // North American zones as AP and CNN write them ("Oct 12, 2020, 8:15 AM ET").
+    "et",
+    "ct",
+    "pt",
+    "cdt",
+    "cst",
+    "pdt",
+    "pst",
 ];
 
 /// A line of its own under the title that holds a full date and nothing but date words:
 /// "October 11, 2020", "Published 14 October 2020", "21.10.2020, 15:47",
-/// "2020-10-27T14:52:00Z". Only the first lines of the body are read.
+/// "2020-10-27T14:52:00Z", or a byline with its date ("By Joshua Kucera, Oct 12, 2020"). Only
+/// the first lines of the body are read.
 pub fn date_line(text: &str, body_start: usize, cues: &dates::Cues) -> Option<NaiveDate> {
     let head_end = crate::text::floor_boundary(text, body_start + 800);
     let mut at = body_start;
@@ -178,7 +187,9 @@ pub fn date_line(text: &str, body_start: usize, cues: &dates::Cues) -> Option<Na
         }) else {
             continue;
         };
-        let rest = format!("{} {}", &line[..span.0], &line[span.1..]);
+        // A byline names its authors before the date ("By Joshua Kucera, Oct 12, 2020").
+        let byline = line.trim_start().starts_with("By ");
+        let rest = if byline { line[span.1..].to_string() } else { format!("{} {}", &line[..span.0], &line[span.1..]) };
         let words = rest.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
         if words.into_iter().all(|w| DATE_LINE_WORDS.contains(&w.to_lowercase().as_str()) || dates::weekday(w).is_some()) {
             return Some(d);
