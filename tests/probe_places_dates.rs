@@ -56,6 +56,10 @@ fn azerbaijani_spellings_without_diacritics_russian_cases_and_new_places_are_fou
         // Places the gazetteer lacked.
         ("Shelling hit Dashkasan, Ordubad and Sotk.", &[("Dashkasan", "dashkasan"), ("Ordubad", "ordubad"), ("Sotk", "sotk")]),
         ("The Zod gold mine, in Daşkəsən.", &[("Zod", "sotk"), ("Daşkəsən", "dashkasan")]),
+        (
+            "Missiles fell on Gabala and Kurdamir; Karintak fell.",
+            &[("Gabala", "gabala"), ("Kurdamir", "kurdamir"), ("Karintak", "dashalty")],
+        ),
         // The US state is not the country.
         ("He spoke in Atlanta, Georgia, and at the University of Georgia.", &[]),
         ("Talks in Georgia's capital.", &[("Georgia", "georgia")]),
