@@ -93,6 +93,10 @@ fn dates_in_other_house_styles() {
         ("Shelling hit Ganja on the night of 11-12 October.", "2020-10-11", DateBasis::Explicit),
         ("Shelling hit Ganja on the night of 11–12 October.", "2020-10-11", DateBasis::Explicit),
         ("Shelling hit Ganja on the night of October 11-12.", "2020-10-11", DateBasis::Explicit),
+        ("Shelling hit Ganja on 11 and 12 October.", "2020-10-11", DateBasis::Explicit),
+        ("Shelling hit Ganja from 11 to 12 October.", "2020-10-11", DateBasis::Explicit),
+        // A weekday after "overnight" says the day.
+        ("Shelling hit Ganja overnight Saturday.", "2020-10-10", DateBasis::Relative),
         // A weekday with its date: the date says the day, explicitly.
         ("Shelling hit Ganja on Monday (Oct 12).", "2020-10-12", DateBasis::Explicit),
         ("Shelling hit Ganja on Monday, 5 October.", "2020-10-05", DateBasis::Explicit),
@@ -106,6 +110,8 @@ fn dates_in_other_house_styles() {
         ("Shelling hit Ganja late Saturday.", "2020-10-10", DateBasis::Relative),
         ("Shelling hit Ganja two days ago.", "2020-10-11", DateBasis::Relative),
         ("Shelling hit Ganja on 27 September.", "2020-09-27", DateBasis::Explicit),
+        // A figure before a date is not its first day.
+        ("Shelling killed 11 and 12 October was calm in Ganja.", "2020-10-12", DateBasis::Explicit),
         // Not dates of their own: ranges, a month without a day, Russian month names.
         ("Shelling has hit Ganja since Sept 27.", "2020-10-13", DateBasis::Article),
         ("Shelling has hit Ganja since late September.", "2020-10-13", DateBasis::Article),

@@ -381,18 +381,33 @@ fn day_before(s: &str, p: usize) -> Option<usize> {
     ((1..=2).contains(&digits) && (start == 0 || !is_ascii_word_byte(t.as_bytes()[start - 1]))).then_some(start)
 }
 
-/// The first day of a day range ending at `at` ("11-12 October", "11–12 October"): where its
+/// The first day of a day range ending at `at` ("11-12 October", "11–12 October", and after
+/// "on", "from", "between" or "of": "on 11 and 12 October", "from 11 to 12 October"): where its
 /// one or two digits start and their value. The digits stand on a word boundary, after no
 /// dash, dot or slash (not "2020-12 October").
 fn range_first_day(s: &str, at: usize) -> Option<(usize, u32)> {
-    let before = s[..at].strip_suffix('-').or_else(|| s[..at].strip_suffix('–'))?.as_bytes();
-    let digits = before.iter().rev().take_while(|b| b.is_ascii_digit()).count();
-    let start = before.len() - digits;
-    let clear = start == 0 || !(is_ascii_word_byte(before[start - 1]) || matches!(before[start - 1], b'-' | b'.' | b'/'));
+    let head = &s[..at];
+    let (before, worded) = match head.strip_suffix('-').or_else(|| head.strip_suffix('–')) {
+        Some(b) => (b, false),
+        None => ([" and ", " to ", " through "].iter().find_map(|w| head.strip_suffix(w))?, true),
+    };
+    let b = before.as_bytes();
+    let digits = b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let start = b.len() - digits;
+    let clear = start == 0 || !(is_ascii_word_byte(b[start - 1]) || matches!(b[start - 1], b'-' | b'.' | b'/'));
     if !(1..=2).contains(&digits) || !clear {
         return None;
     }
-    std::str::from_utf8(&before[start..]).ok()?.parse().ok().map(|d| (start, d))
+    // Words join two days only after a word that introduces a date ("killed 11 and 12 …" is
+    // a figure).
+    if worded
+        && !["on", "from", "between", "of", "On", "From", "Between"]
+            .iter()
+            .any(|w| strip_word_suffix(before[..start].trim_end(), w).is_some())
+    {
+        return None;
+    }
+    before[start..].parse().ok().map(|d| (start, d))
 }
 
 /// Where a weekday date at `p` starts: at a modifier before it ("last Monday", "on Friday"),
@@ -733,6 +748,12 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
                 continue;
             }
             let w = c.get(1).unwrap_or_default().to_ascii_lowercase();
+            // "overnight Saturday", "tonight Monday": the weekday after the word says the day.
+            let gap = s[m.1..].len() - s[m.1..].trim_start().len();
+            if gap > 0 && out.iter().any(|e| e.start == base + m.1 + gap && matches!(e.kind, DateKind::Day(_, DateBasis::Relative))) {
+                taken.push((m.0, m.1));
+                continue;
+            }
             let d = match w.as_str() {
                 "yesterday" | "last night" => shift(p, -1),
                 "the day before yesterday" => shift(p, -2),
