@@ -142,6 +142,9 @@ fn datelines_with_the_day_before_the_month() {
         ("Title\n\nYerevan, 14 October, ARMENPRESS.\n\nShelling hit Tartar on 13 October 2020.", Some("2020-10-14")),
         // Trend writes no space after the abbreviation's dot.
         ("Title\n\nBAKU, Azerbaijan, Oct.12\n\nShelling hit Tartar on 11 October 2020.", Some("2020-10-12")),
+        // The month first with a tag after the date, and a dateline in brackets.
+        ("Title\n\nBaku, October 12 (APA). Shelling hit Tartar on 11 October 2020.", Some("2020-10-12")),
+        ("Title\n\n[Baku, 12 October] - Shelling hit Tartar on 11 October 2020.", Some("2020-10-12")),
         // A sentence that opens with a place and a date is not a dateline.
         ("Title\n\nIn Tartar, 12 October 2020 was calm and then shelling began.", None),
     ];
@@ -153,6 +156,18 @@ fn datelines_with_the_day_before_the_month() {
             Some(w) => assert_eq!(got, (Some(d(w)), DateSource::Dateline), "in {text:?}"),
             None => assert_ne!(got.1, DateSource::Dateline, "in {text:?}"),
         }
+    }
+}
+
+#[test]
+fn agency_tags_after_a_dash_or_a_day_first_date() {
+    let cases: &[(&str, &str)] = &[
+        ("Title\n\nMOSCOW, Oct 12 - RIA Novosti. Shelling hit Tartar.", "RIA Novosti"),
+        ("Title\n\nBaku, 12 October, AZERTAC\n\nShelling hit Tartar.", "Azertac"),
+        ("Title\n\nYEREVAN, 12 October 2020, ARMENPRESS. Shelling hit Tartar.", "Armenpress"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(run(text, None).articles[0].outlet.as_deref(), Some(*want), "in {text:?}");
     }
 }
 

@@ -30,7 +30,7 @@ static HEADER: LazyLock<Regex> = LazyLock::new(|| {
 // states, which made this one regex take 30 ms to compile and 15 µs per article to run;
 // the length limit is checked on the match instead ([`DATELINE_PLACE_MAX`]).
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*(?:[A-Z][A-Z'’.\- ]+)(?:,\s*[A-Z][A-Za-z'’.\- ]+)?\s*(?:,|\(|–|—|-)\s*(?:\w+\s*\)\s*[-–—]?\s*)?((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:\s+|\b\.)(\d{1,2})(?:,?\s+(\d{4}))?|(?m)^[ \t]*[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:[ \t]+|\b\.)(\d{1,2})(?:,?[ \t]+(\d{4}))?(?:[,.]?[ \t]*/?[A-Z][A-Za-z]+/?\.?)?[ \t]*$|(?m)^[ \t]*[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*(\d{1,2})[ \t]+((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:,?[ \t]+(\d{4}))?[ \t]*(?:\([A-Za-z]+\)|/[A-Za-z]+/|[-–—]|[,.]?[ \t]*[A-Z][A-Za-z]+\.?[ \t]*$|$)")
+    Regex::new(r"(?m)^\s*(?:[A-Z][A-Z'’.\- ]+)(?:,\s*[A-Z][A-Za-z'’.\- ]+)?\s*(?:,|\(|–|—|-)\s*(?:\w+\s*\)\s*[-–—]?\s*)?((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:\s+|\b\.)(\d{1,2})(?:,?\s+(\d{4}))?|(?m)^[ \t]*\[?[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:[ \t]+|\b\.)(\d{1,2})(?:,?[ \t]+(\d{4}))?\]?(?:[ \t]*(?:\([A-Za-z]+\)|/[A-Za-z]+/|[-–—])|(?:[,.]?[ \t]*/?[A-Z][A-Za-z]+/?\.?)?[ \t]*$)|(?m)^[ \t]*\[?[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*(\d{1,2})[ \t]+((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:,?[ \t]+(\d{4}))?\]?[ \t]*(?:\([A-Za-z]+\)|/[A-Za-z]+/|[-–—]|[,.]?[ \t]*[A-Z][A-Za-z]+\.?[ \t]*$|$)")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -74,9 +74,11 @@ pub fn dateline_in(text: &str, body_start: usize, year_hint: Option<i32>, cues: 
     // Datelines open the body: the title and the first paragraph or two are enough.
     let head_end = crate::text::floor_boundary(text, body_start + 600);
     let head = &text[body_start..head_end];
-    // Three shapes: an upper-case dateline opening the text, a line of its own
-    // ("Baku, Azerbaijan, Oct. 14, 2020"), or a place and the day before the month with a tag
-    // or dash after the date ("Baku, 12 October 2020 (APA)", "BAKU, 12 Oct – ").
+    // Three shapes: an upper-case dateline opening the text, a place and the month before
+    // the day on a line of its own or with a tag or dash after the date ("Baku, Azerbaijan,
+    // Oct. 14, 2020", "Baku, October 12 (APA)."), or the same with the day before the month
+    // ("Baku, 12 October 2020 (APA)", "BAKU, 12 Oct – "); the last two perhaps in brackets
+    // ("[Baku, 12 October] –").
     // (Groups of month, day and year.)
     let shape = |c: &regex::Captures| {
         if c.get(1).is_some() {
@@ -232,13 +234,14 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     let tags: Vec<String> = AGENCIES.iter().map(|(t, _)| regex::escape(t)).collect();
     let tags = tags.join("|");
     Regex::new(&format!(
-        r"(?m)(?:[(/]((?i:{tags}))[)/]|^[ \t]*[A-Z][\w'’.\- ]*(?:,[ \t]*[\w'’.\- ]+)*?,[ \t]*(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?[ \t]+\d{{1,2}}(?:,?[ \t]+\d{{4}})?[,.]?[ \t]*((?i:{tags}))(?:\.|[ \t]*(?:$|[-–—])))"
+        r"(?m)(?:[(/]((?i:{tags}))[)/]|^[ \t]*[A-Z][\w'’.\- ]*(?:,[ \t]*[\w'’.\- ]+)*?,[ \t]*(?:(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?:,?[ \t]+\d{{4}})?(?:[,.]|[ \t]+[-–—])?[ \t]*((?i:{tags}))(?:\.|[ \t]*(?:$|[-–—])))"
     ))
     .unwrap_or_else(|e| panic!("{e}"))
 });
 
 /// The news agency named by the dateline's tag in the first lines of the body, as its
-/// outlet: `(AP)`, `(Reuters)`, `/TASS/`, `…, October 16, ARMENPRESS.`. Tags elsewhere in
+/// outlet: `(AP)`, `(Reuters)`, `/TASS/`, `…, October 16, ARMENPRESS.`, `…, 12 October,
+/// AZERTAC`, `MOSCOW, Oct 12 - RIA Novosti.`. Tags elsewhere in
 /// the text ("told Reuters", "(AP Photo/…)") are not read.
 pub fn agency(text: &str, body_start: usize) -> Option<&'static str> {
     // The title and the opening lines: where a dateline stands.
