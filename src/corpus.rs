@@ -127,6 +127,8 @@ impl Manifest {
             }
             if e.outlet.is_some() {
                 doc.outlet.clone_from(&e.outlet);
+            } else if doc.outlet.is_none() {
+                doc.outlet = e.url.as_deref().and_then(outlet_of_url);
             }
             if e.url.is_some() {
                 doc.url.clone_from(&e.url);
@@ -464,7 +466,7 @@ pub fn front_matter(text: &str) -> Option<FrontMatter> {
     let field = |keys: &[&str]| keys.iter().find_map(|k| fields.iter().find(|(f, _)| f.eq_ignore_ascii_case(k)).map(|(_, v)| v.clone()));
     Some(FrontMatter {
         title: field(TITLE_KEYS),
-        outlet: field(OUTLET_KEYS).map(|o| outlet_name(&o)),
+        outlet: field(OUTLET_KEYS).map(|o| outlet_name(&o)).or_else(|| field(URL_KEYS).and_then(|u| outlet_of_url(&u))),
         url: field(URL_KEYS),
         published: field(DATE_KEYS).and_then(|d| parse_date(&d)),
         body_start: at,
@@ -519,6 +521,16 @@ const DOMAINS: &[(&str, &str)] = &[
     ("amnesty.org", "Amnesty International"),
 ];
 
+/// The outlet of an article's web address, when no outlet is given: its host as
+/// [`outlet_name`] shows it ("https://www.aljazeera.com/news/…" = Al Jazeera). `None` for
+/// what is not an http(s) address.
+pub fn outlet_of_url(url: &str) -> Option<String> {
+    let url = url.trim();
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?.split(':').next()?;
+    (host.contains('.') && !host.contains(' ')).then(|| outlet_name(host))
+}
+
 /// An outlet as shown: a known web domain ("www.reuters.com", "https://apnews.com/") by
 /// its outlet's name, another domain without its scheme, `www.` and trailing slash, any
 /// other text as written.
@@ -569,7 +581,7 @@ pub fn read_jsonl(text: &str, path: &Path) -> (Vec<Document>, Vec<Problem>) {
             path: format!("{display}#{}", n + 1),
             text: body,
             title: field(TITLE_KEYS),
-            outlet: field(OUTLET_KEYS).map(|o| outlet_name(&o)),
+            outlet: field(OUTLET_KEYS).map(|o| outlet_name(&o)).or_else(|| field(URL_KEYS).and_then(|u| outlet_of_url(&u))),
             url: field(URL_KEYS),
             published,
         });
@@ -721,6 +733,45 @@ mod tests {
         assert_eq!(docs.len(), 5);
         assert!(manifest.is_some());
         assert!(docs.iter().all(|d| d.published.is_some_and(|(_, s)| s == DateSource::Manifest)));
+    }
+
+    #[test]
+    fn outlets_from_domains_and_addresses() {
+        let cases: &[(&str, &str)] = &[
+            ("www.reuters.com", "Reuters"),
+            ("https://apnews.com/", "AP"),
+            ("en.trend.az", "Trend"),
+            ("www.news.am", "news.am"),
+            ("amnews.am", "amnews.am"),
+            ("www.example.org", "example.org"),
+            ("Reuters", "Reuters"),
+            ("The Guardian", "The Guardian"),
+        ];
+        for (given, want) in cases {
+            assert_eq!(outlet_name(given), *want, "{given}");
+        }
+        assert_eq!(outlet_of_url("https://www.bbc.co.uk/news/world-europe-54324772").as_deref(), Some("BBC"));
+        assert_eq!(outlet_of_url("http://user@oc-media.org:80/x?y#z").as_deref(), Some("OC Media"));
+        assert_eq!(outlet_of_url("ftp://example.org/x"), None);
+        assert_eq!(outlet_of_url("not a url"), None);
+    }
+
+    #[test]
+    fn front_matter_table() {
+        let f = front_matter("\u{feff}---\ntitle: 'A: B'\nDate: October 12, 2020\nlink: https://www.rferl.org/a\n...\nBody")
+            .unwrap_or_default();
+        assert_eq!(f.title.as_deref(), Some("A: B"));
+        assert_eq!(f.published, NaiveDate::from_ymd_opt(2020, 10, 12));
+        assert_eq!(f.outlet.as_deref(), Some("RFE/RL"));
+        assert_eq!(f.url.as_deref(), Some("https://www.rferl.org/a"));
+        assert_eq!(&"\u{feff}---\ntitle: 'A: B'\nDate: October 12, 2020\nlink: https://www.rferl.org/a\n...\nBody"[f.body_start..], "Body");
+        // Not front matter: a rule later in the text, a fence with words after it, no closing fence.
+        assert_eq!(front_matter("Title\n---\nBody"), None);
+        assert_eq!(front_matter("--- not a fence\ntitle: x\n---\n"), None);
+        assert_eq!(front_matter("---\ntitle: x\nBody"), None);
+        assert_eq!(parse_date("Mon, 12 Oct 2020 08:15:00 +0400"), NaiveDate::from_ymd_opt(2020, 10, 12));
+        assert_eq!(parse_date("12.10.2020"), NaiveDate::from_ymd_opt(2020, 10, 12));
+        assert_eq!(parse_date("soon"), None);
     }
 
     #[test]

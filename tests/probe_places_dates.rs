@@ -225,6 +225,7 @@ fn json_lines_from_news_please_and_rss_scrapers() {
         r#"{"title":"C","text":"Shelling hit Ganja yesterday.","published":"Mon, 12 Oct 2020 08:15:00 GMT","source_domain":"news.am"}"#,
         r#"{"title":"D","text":"Shelling hit Ganja yesterday.","date":"October 12, 2020","source":"oc-media.org"}"#,
         r#"{"title":"E","text":"Shelling hit Ganja yesterday.","date_publish":"2020-10-12T08:15:00+04:00","source_domain":"example.org"}"#,
+        r#"{"title":"F","text":"Shelling hit Ganja yesterday.","date_publish":"2020-10-12","url":"https://www.aljazeera.com/news/2020/10/12/x"}"#,
     ];
     let x = run_files(&[("feed.jsonl", &lines.join("\n"))]);
     assert!(x.problems.is_empty(), "{:?}", x.problems);
@@ -238,9 +239,11 @@ fn json_lines_from_news_please_and_rss_scrapers() {
             ("B", Some("AP"), day),
             ("C", Some("news.am"), day),
             ("D", Some("OC Media"), day),
-            ("E", Some("example.org"), day)
+            ("E", Some("example.org"), day),
+            // No outlet given: the web address's.
+            ("F", Some("Al Jazeera"), day)
         ]
     );
-    assert_eq!(x.mentions.len(), 5);
+    assert_eq!(x.mentions.len(), 6);
     assert!(x.mentions.iter().all(|m| m.date == Some(d("2020-10-11")) && m.date_basis == DateBasis::Relative));
 }
