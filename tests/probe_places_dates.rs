@@ -114,7 +114,6 @@ fn dates_in_other_house_styles() {
         ("Shelling killed 11 and 12 October was calm in Ganja.", "2020-10-12", DateBasis::Explicit),
         // Not dates of their own: ranges, a month without a day, Russian month names.
         ("Shelling has hit Ganja since Sept 27.", "2020-10-13", DateBasis::Article),
-        ("Shelling has hit Ganja since late September.", "2020-10-13", DateBasis::Article),
         ("Обстрел Гянджи 12 октября.", "2020-10-13", DateBasis::Article),
     ];
     for (s, want, basis) in cases {
@@ -124,6 +123,30 @@ fn dates_in_other_house_styles() {
         let m = &x.mentions[0];
         assert_eq!((m.date, m.date_basis), (Some(d(want)), *basis), "in {s:?}");
     }
+}
+
+#[test]
+fn since_a_month_without_its_day_is_a_range_start() {
+    use dateline::extract::dates::{DateKind, find_dates};
+    let p = Some(d("2020-10-13"));
+    let cases: &[(&str, Option<&str>)] = &[
+        ("450 dead since late September", Some("2020-09-25")),
+        ("fighting since mid-October", Some("2020-10-15")),
+        ("fighting since early October", Some("2020-10-05")),
+        ("fighting since September,", Some("2020-09-01")),
+        // A day or a year after the month is another date; a month not after "since" none.
+        ("fighting since September 27", Some("2020-09-27")),
+        ("fighting in late September", None),
+        ("Since September, fighting", Some("2020-09-01")),
+    ];
+    for (s, want) in cases {
+        let got: Vec<DateKind> = find_dates(s, 0, p, None).into_iter().map(|e| e.kind).collect();
+        assert_eq!(got, want.map(|w| DateKind::Since(d(w))).into_iter().collect::<Vec<_>>(), "in {s:?}");
+    }
+    // A toll since then, not an incident.
+    let x = run("Title\n\nArmenia said 450 soldiers died in Nagorno-Karabakh since late September.", Some("2020-10-13"));
+    assert_eq!(x.claims.len(), 1);
+    assert_eq!(x.claims[0].scope, dateline::model::Scope::Toll);
 }
 
 #[test]

@@ -410,6 +410,37 @@ fn range_first_day(s: &str, at: usize) -> Option<(usize, u32)> {
     before[start..].parse().ok().map(|d| (start, d))
 }
 
+/// A range from a month named without its day, its name at `p` of `s`: "since September",
+/// "since early October" (the 5th), "since mid-October" (the 15th), "since late September"
+/// (the 25th), else the 1st. The start and end of the words after "since", the month and the
+/// day. Full month names only.
+fn since_month(s: &str, p: usize) -> Option<(usize, usize, u32, u32)> {
+    let end = p + s[p..].find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(s.len() - p);
+    let name = &s[p..end];
+    if !NAME_CUES[..12].contains(&name) {
+        return None;
+    }
+    let (head, day) = match s[..p].strip_suffix("mid-") {
+        Some(x) => (x, 15),
+        None => {
+            let t = s[..p].trim_end();
+            if t.len() == p {
+                return None;
+            }
+            [("early", 5), ("mid", 15), ("late", 25)]
+                .iter()
+                .find_map(|&(w, d)| strip_word_suffix(t, w).map(|x| (x, d)))
+                .unwrap_or((&s[..p], 1))
+        }
+    };
+    let start = if day == 1 { p } else { head.len() };
+    let t = head.trim_end();
+    if t.len() == head.len() && day != 1 || !["since", "Since"].iter().any(|w| strip_word_suffix(t, w).is_some()) {
+        return None;
+    }
+    Some((start, end, month_number(name)?, day))
+}
+
 /// Where a weekday date at `p` starts: at a modifier before it ("last Monday", "on Friday"),
 /// else at the weekday.
 fn modifier_before(s: &str, p: usize) -> usize {
@@ -606,7 +637,8 @@ fn own_digit_runs(s: &str) -> Vec<(usize, usize)> {
 }
 
 fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>, hits: Hits) -> Vec<DateExpr> {
-    if !hits.any() {
+    // (Month names alone may start a range: "since late September".)
+    if !hits.any() && hits.months.is_empty() {
         return Vec::new();
     }
     let mut out: Vec<DateExpr> = Vec::new();
@@ -695,6 +727,14 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             && let Some(Ok(y)) = c.get(2).map(str::parse::<i32>)
         {
             push(&mut out, &mut taken, m.0, m.1, DateKind::Year(y));
+        }
+    }
+    for &p in &hits.months {
+        if let Some((start, end, month, day)) = since_month(s, p)
+            && free(&taken, start, end)
+            && let Some(d) = with_year(month, day, None, published, year_hint)
+        {
+            push(&mut out, &mut taken, start, end, DateKind::Since(d));
         }
     }
     let years: Box<dyn Iterator<Item = Groups>> = match (hits.matched(6), &hits.years_at) {
