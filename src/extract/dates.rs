@@ -415,11 +415,8 @@ fn range_first_day(s: &str, at: usize) -> Option<(usize, u32)> {
 /// (the 25th), else the 1st. The start and end of the words after "since", the month and the
 /// day. Full month names only.
 fn since_month(s: &str, p: usize) -> Option<(usize, usize, u32, u32)> {
-    let end = p + s[p..].find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(s.len() - p);
-    let name = &s[p..end];
-    if !NAME_CUES[..12].contains(&name) {
-        return None;
-    }
+    // The words before the name first (cheap, and most month names follow no "since"), then
+    // the name.
     let (head, day) = match s[..p].strip_suffix("mid-") {
         Some(x) => (x, 15),
         None => {
@@ -433,11 +430,16 @@ fn since_month(s: &str, p: usize) -> Option<(usize, usize, u32, u32)> {
                 .unwrap_or((&s[..p], 1))
         }
     };
-    let start = if day == 1 { p } else { head.len() };
     let t = head.trim_end();
     if t.len() == head.len() && day != 1 || !["since", "Since"].iter().any(|w| strip_word_suffix(t, w).is_some()) {
         return None;
     }
+    let end = p + s[p..].find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(s.len() - p);
+    let name = &s[p..end];
+    if !NAME_CUES[..12].contains(&name) {
+        return None;
+    }
+    let start = if day == 1 { p } else { head.len() };
     Some((start, end, month_number(name)?, day))
 }
 

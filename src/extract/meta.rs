@@ -30,7 +30,16 @@ static HEADER: LazyLock<Regex> = LazyLock::new(|| {
 // states, which made this one regex take 30 ms to compile and 15 µs per article to run;
 // the length limit is checked on the match instead ([`DATELINE_PLACE_MAX`]).
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*(?:[A-Z][A-Z'’.\- ]+)(?:,\s*[A-Z][A-Za-z'’.\- ]+)?\s*(?:,|\(|–|—|-)\s*(?:\w+\s*\)\s*[-–—]?\s*)?((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:\s+|\b\.)(\d{1,2})(?:,?\s+(\d{4}))?|(?m)^[ \t]*\[?[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:[ \t]+|\b\.)(\d{1,2})(?:,?[ \t]+(\d{4}))?\]?(?:[ \t]*(?:\([A-Za-z]+\)|/[A-Za-z]+/|[-–—])|(?:[,.]?[ \t]*/?[A-Z][A-Za-z]+/?\.?)?[ \t]*$)|(?m)^[ \t]*\[?[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*(\d{1,2})[ \t]+((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:,?[ \t]+(\d{4}))?\]?[ \t]*(?:\([A-Za-z]+\)|/[A-Za-z]+/|[-–—]|[,.]?[ \t]*[A-Z][A-Za-z]+\.?[ \t]*$|$)")
+    Regex::new(r"(?m)^\s*(?:[A-Z][A-Z'’.\- ]+)(?:,\s*[A-Z][A-Za-z'’.\- ]+)?\s*(?:,|\(|–|—|-)\s*(?:\w+\s*\)\s*[-–—]?\s*)?((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:\s+|\.)(\d{1,2})(?:,?\s+(\d{4}))?|(?m)^[ \t]*\[?[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:[ \t]+|\.)(\d{1,2})(?:,?[ \t]+(\d{4}))?\]?(?:[ \t]*(?:\([A-Za-z]+\)|/[A-Za-z]+/|[-–—])|(?:[,.]?[ \t]*/?[A-Z][A-Za-z]+/?\.?)?[ \t]*$)")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// The third shape of a dateline, the day before the month ("Baku, 12 October 2020 (APA)",
+/// "BAKU, 12 Oct – "), with a tag or a dash after the date; its own pattern, tried only when
+/// [`DATELINE`] finds none (most datelines put the month first, and one larger pattern made
+/// every article's search slower).
+static DATELINE_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*\[?[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*(\d{1,2})[ \t]+((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:,?[ \t]+(\d{4}))?\]?[ \t]*(?:\([A-Za-z]+\)|/[A-Za-z]+/|[-–—]|[,.]?[ \t]*[A-Z][A-Za-z]+\.?[ \t]*$|$)")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -77,24 +86,21 @@ pub fn dateline_in(text: &str, body_start: usize, year_hint: Option<i32>, cues: 
     // Three shapes: an upper-case dateline opening the text, a place and the month before
     // the day on a line of its own or with a tag or dash after the date ("Baku, Azerbaijan,
     // Oct. 14, 2020", "Baku, October 12 (APA)."), or the same with the day before the month
-    // ("Baku, 12 October 2020 (APA)", "BAKU, 12 Oct – "); the last two perhaps in brackets
-    // ("[Baku, 12 October] –").
+    // ([`DATELINE_DAY_FIRST`]: "Baku, 12 October 2020 (APA)", "BAKU, 12 Oct – "); the last
+    // two perhaps in brackets ("[Baku, 12 October] –").
     // (Groups of month, day and year.)
-    let shape = |c: &regex::Captures| {
-        if c.get(1).is_some() {
-            (1, 2, 3)
-        } else if c.get(4).is_some() {
-            (4, 5, 6)
-        } else {
-            (8, 7, 9)
-        }
-    };
-    let c = DATELINE.captures_iter(head).find(|c| {
-        let (m, d, _) = shape(c);
+    let month_first = |c: &regex::Captures| if c.get(1).is_some() { (1, 2, 3) } else { (4, 5, 6) };
+    let fits = |c: &regex::Captures, (m, d, _): (usize, usize, usize)| {
         let (Some(all), Some(date)) = (c.get(0), c.get(m.min(d))) else { return false };
         head[all.start()..date.start()].trim().len() <= DATELINE_PLACE_MAX
-    })?;
-    let (m, d, y) = shape(&c);
+    };
+    let (c, (m, d, y)) = match DATELINE.captures_iter(head).find(|c| fits(c, month_first(c))) {
+        Some(c) => {
+            let groups = month_first(&c);
+            (c, groups)
+        }
+        None => (DATELINE_DAY_FIRST.captures_iter(head).find(|c| fits(c, (2, 1, 3)))?, (2, 1, 3)),
+    };
     let month = month_number(c.get(m)?.as_str())?;
     let day: u32 = c.get(d)?.as_str().parse().ok()?;
     let year = c.get(y).and_then(|y| y.as_str().parse().ok()).or_else(|| {
