@@ -429,7 +429,8 @@ const DATE_KEYS: &[&str] = &["date_publish", "published", "date", "publish_date"
 /// The front matter at the start of a Markdown file (after white space or a byte order
 /// mark): `---` lines around YAML `key: value` lines, or `+++` lines around TOML
 /// `key = "value"` lines. Nested values, lists and unknown keys are passed over; `None` when
-/// the text does not open with a fence or the fence is never closed (then it is all text).
+/// the text does not open with a fence, the fence is never closed or a line between is not
+/// `key: value` (then it is all text).
 pub fn front_matter(text: &str) -> Option<FrontMatter> {
     let lead = text.len() - text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).len();
     let rest = &text[lead..];
@@ -452,7 +453,12 @@ pub fn front_matter(text: &str) -> Option<FrontMatter> {
             continue;
         }
         let sep = if fence == "---" { ':' } else { '=' };
-        let Some((k, v)) = line.split_once(sep) else { continue };
+        // Every other line is `key: value` with a plain key, or this is no front matter
+        // (prose between two rules).
+        let (k, v) = line.split_once(sep)?;
+        if k.trim().is_empty() || !k.trim().bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')) {
+            return None;
+        }
         let v = v.trim();
         let v = v
             .strip_prefix('"')

@@ -209,6 +209,15 @@ fn bylines_with_dates_and_american_time_zones_are_date_lines() {
 }
 
 #[test]
+fn a_written_date_header_above_the_title_is_not_the_title() {
+    let x = run("Published: October 12, 2020\n\nShelling in Tartar\n\nShelling hit Tartar yesterday.", None);
+    let a = &x.articles[0];
+    assert_eq!((a.title.as_str(), a.published, a.published_source), ("Shelling in Tartar", Some(d("2020-10-12")), DateSource::Header));
+    // The title takes the article's date; "yesterday" the day before it.
+    assert_eq!(x.mentions.iter().map(|m| m.date).collect::<Vec<_>>(), vec![Some(d("2020-10-12")), Some(d("2020-10-11"))]);
+}
+
+#[test]
 fn markdown_front_matter_gives_metadata_and_is_not_text() {
     let x = run_files(&[
         (
@@ -222,6 +231,7 @@ fn markdown_front_matter_gives_metadata_and_is_not_text() {
         // A rule that is not front matter, and front matter that never closes.
         ("c.md", "Title of c\n---\nShelling hit Barda on 12 October 2020.\n"),
         ("d.md", "---\ntitle: never closed\nShelling hit Barda on 12 October 2020.\n"),
+        ("e.md", "---\nShelling hit Barda: a town near the front.\n---\nMore text.\n"),
     ]);
     let by_id = |id: &str| x.articles.iter().find(|a| a.id == id).unwrap_or_else(|| panic!("no {id}"));
     let a = by_id("a");
@@ -238,6 +248,9 @@ fn markdown_front_matter_gives_metadata_and_is_not_text() {
     assert!(x.mentions.iter().any(|m| m.article.as_str() == "b" && m.place.as_str() == "ganja" && m.date == Some(d("2020-10-10"))));
     assert_eq!(by_id("c").title, "Title of c");
     assert_eq!(by_id("d").title, "---");
+    // Prose between two rules is text, not front matter.
+    assert_eq!(by_id("e").title, "---");
+    assert!(x.mentions.iter().any(|m| m.article.as_str() == "e" && m.place.as_str() == "barda"));
 }
 
 #[test]

@@ -65,9 +65,31 @@ pub fn header(text: &str) -> Option<Header> {
     if !text.trim_start().starts_with(['d', 'D', 'p', 'P']) {
         return None;
     }
-    let c = HEADER.captures(text)?;
+    let Some(c) = HEADER.captures(text) else { return written_header(text) };
     let date = NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").ok()?;
     Some(Header { date, end: c.get(0)?.end() })
+}
+
+/// A header with a written date: "Published: October 12, 2020", "Date: Monday, 12 October
+/// 2020", "Published on 12.10.2020" (the date with its year, after nothing but date words).
+fn written_header(text: &str) -> Option<Header> {
+    let lead = text.len() - text.trim_start().len();
+    let rest = &text[lead..];
+    let key = ["publication date", "published", "dated", "date"]
+        .into_iter()
+        .find(|k| rest.get(..k.len()).is_some_and(|p| p.eq_ignore_ascii_case(k)))?;
+    let after = &rest[key.len()..];
+    if after.starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let line = &after[..after.find('\n').unwrap_or(after.len())];
+    let first = dates::find_dates(line, 0, None, None).into_iter().next()?;
+    let DateKind::Day(date, _) = first.kind else { return None };
+    let words = line[..first.start].split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+    if !words.into_iter().all(|w| DATE_LINE_WORDS.contains(&w.to_lowercase().as_str()) || dates::weekday(w).is_some()) {
+        return None;
+    }
+    Some(Header { date, end: lead + key.len() + first.end })
 }
 
 /// Longest place part of a dateline ("BAKU, Azerbaijan (AP) —"), in bytes.
@@ -379,6 +401,13 @@ mod tests {
         assert_eq!(header("publication date = 2020-10-14").map(|h| h.date), Some(d("2020-10-14")));
         assert_eq!(header("Armenia and Azerbaijan"), None);
         assert_eq!(header("Dates: 2020-10-14"), None);
+        // Written dates.
+        assert_eq!(header("Published: October 12, 2020\nTitle").map(|h| h.date), Some(d("2020-10-12")));
+        assert_eq!(header("Date: Monday, 12 October 2020\nTitle").map(|h| (h.date, h.end)), Some((d("2020-10-12"), 29)));
+        assert_eq!(header("Published on 12.10.2020, 15:47\nTitle").map(|h| h.date), Some(d("2020-10-12")));
+        assert_eq!(header("Published by the ministry on 12 October 2020"), None);
+        assert_eq!(header("Dated October 12\nTitle"), None);
+        assert_eq!(header("Drones hit Ganja on 12 October 2020"), None);
         let cases: &[(&str, Option<&str>)] = &[
             ("Title\n\nMOSCOW, October 4. /TASS/. Russian Foreign Minister", Some("2020-10-04")),
             ("BAKU, Azerbaijan, Oct. 12 (AP) — Shelling", Some("2020-10-12")),
