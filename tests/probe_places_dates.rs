@@ -62,6 +62,7 @@ fn azerbaijani_spellings_without_diacritics_russian_cases_and_new_places_are_fou
         ),
         // The US state is not the country.
         ("He spoke in Atlanta, Georgia, and at the University of Georgia.", &[]),
+        ("Trump spoke of the Georgia runoff and Georgia voters.", &[]),
         ("Talks in Georgia's capital.", &[("Georgia", "georgia")]),
     ];
     for (text, want) in cases {
@@ -69,6 +70,19 @@ fn azerbaijani_spellings_without_diacritics_russian_cases_and_new_places_are_fou
         let x = run(&text, Some("2020-10-13"));
         let got: Vec<(&str, &str)> = x.mentions.iter().map(|m| (m.text.as_str(), m.place.as_str())).collect();
         assert_eq!(got, *want, "in {text:?}");
+    }
+}
+
+#[test]
+fn rfe_rl_transliterations_of_speakers_are_the_known_actors() {
+    let cases: &[(&str, &str)] = &[
+        ("\"The enemy shelled Stepanakert,\" Shushan Stepanian said.", "Shushan Stepanyan"),
+        ("\"We are ready,\" Arayik Harutiunian told reporters.", "Arayik Harutyunyan"),
+        ("\"It was a war crime,\" Artsrun Hovannisian said.", "Artsrun Hovhannisyan"),
+    ];
+    for (text, want) in cases {
+        let x = run(&format!("Title\n\n{text}"), Some("2020-10-13"));
+        assert_eq!(x.quotes.first().and_then(|q| q.speaker.as_deref()), Some(*want), "in {text:?}");
     }
 }
 
