@@ -60,6 +60,7 @@ fn azerbaijani_spellings_without_diacritics_russian_cases_and_new_places_are_fou
             "Missiles fell on Gabala and Kurdamir; Karintak fell.",
             &[("Gabala", "gabala"), ("Kurdamir", "kurdamir"), ("Karintak", "dashalty")],
         ),
+        ("The Tugh-Hadrut road and Togh.", &[("Tugh", "tugh"), ("Hadrut", "hadrut"), ("Togh", "tugh")]),
         // The US state is not the country.
         ("He spoke in Atlanta, Georgia, and at the University of Georgia.", &[]),
         ("Trump spoke of the Georgia runoff and Georgia voters.", &[]),
@@ -182,6 +183,8 @@ fn datelines_with_the_day_before_the_month() {
         // The month first with a tag after the date, and a dateline in brackets.
         ("Title\n\nBaku, October 12 (APA). Shelling hit Tartar on 11 October 2020.", Some("2020-10-12")),
         ("Title\n\n[Baku, 12 October] - Shelling hit Tartar on 11 October 2020.", Some("2020-10-12")),
+        // Turan: a dotted date with a two-digit year between slashes.
+        ("Title\n\nBaku/12.10.20/Turan: Shelling hit Tartar.", Some("2020-10-12")),
         // A sentence that opens with a place and a date is not a dateline.
         ("Title\n\nIn Tartar, 12 October 2020 was calm and then shelling began.", None),
     ];
@@ -202,6 +205,7 @@ fn agency_tags_after_a_dash_or_a_day_first_date() {
         ("Title\n\nMOSCOW, Oct 12 - RIA Novosti. Shelling hit Tartar.", "RIA Novosti"),
         ("Title\n\nBaku, 12 October, AZERTAC\n\nShelling hit Tartar.", "Azertac"),
         ("Title\n\nYEREVAN, 12 October 2020, ARMENPRESS. Shelling hit Tartar.", "Armenpress"),
+        ("Title\n\nBaku/12.10.20/Turan: Shelling hit Tartar.", "Turan"),
     ];
     for (text, want) in cases {
         assert_eq!(run(text, None).articles[0].outlet.as_deref(), Some(*want), "in {text:?}");

@@ -34,6 +34,12 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
+/// A dateline with a dotted date between slashes, the year in two or four digits, as Turan
+/// writes it: "Baku/30.06.22/Turan:" (day, month, year).
+static DATELINE_SLASHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*[A-Z][\w'’.\- ]+/(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})/[A-Za-z]+[:.]?").unwrap_or_else(|e| panic!("{e}"))
+});
+
 /// The third shape of a dateline, the day before the month ("Baku, 12 October 2020 (APA)",
 /// "BAKU, 12 Oct – "), with a tag or a dash after the date; its own pattern, tried only when
 /// [`DATELINE`] finds none (most datelines put the month first, and one larger pattern made
@@ -121,7 +127,10 @@ pub fn dateline_in(text: &str, body_start: usize, year_hint: Option<i32>, cues: 
             let groups = month_first(&c);
             (c, groups)
         }
-        None => (DATELINE_DAY_FIRST.captures_iter(head).find(|c| fits(c, (2, 1, 3)))?, (2, 1, 3)),
+        None => match DATELINE_DAY_FIRST.captures_iter(head).find(|c| fits(c, (2, 1, 3))) {
+            Some(c) => (c, (2, 1, 3)),
+            None => return slashed_dateline(head),
+        },
     };
     let month = month_number(c.get(m)?.as_str())?;
     let day: u32 = c.get(d)?.as_str().parse().ok()?;
@@ -134,6 +143,17 @@ pub fn dateline_in(text: &str, body_start: usize, year_hint: Option<i32>, cues: 
         })
     });
     NaiveDate::from_ymd_opt(year.or(year_hint)?, month, day)
+}
+
+/// [`DATELINE_SLASHED`] in the opening of the body: "Baku/30.06.22/Turan:".
+fn slashed_dateline(head: &str) -> Option<NaiveDate> {
+    if !head.contains('/') {
+        return None;
+    }
+    let c = DATELINE_SLASHED.captures(head)?;
+    let year: i32 = c[3].parse().ok()?;
+    let year = if c[3].len() == 2 { 2000 + year } else { year };
+    NaiveDate::from_ymd_opt(year, c[2].parse().ok()?, c[1].parse().ok()?)
 }
 
 /// Words a date line may hold beside its date (with weekday names, [`dates::weekday`]):
@@ -255,6 +275,7 @@ const AGENCIES: &[(&str, &str)] = &[
     ("arka", "ARKA"),
     ("mediamax", "Mediamax"),
     ("news.am", "news.am"),
+    ("turan", "Turan"),
 ];
 
 /// An agency tag in parentheses or slashes, or after a dateline's date.
@@ -262,7 +283,7 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     let tags: Vec<String> = AGENCIES.iter().map(|(t, _)| regex::escape(t)).collect();
     let tags = tags.join("|");
     Regex::new(&format!(
-        r"(?m)(?:[(/]((?i:{tags}))[)/]|^[ \t]*[A-Z][\w'’.\- ]*(?:,[ \t]*[\w'’.\- ]+)*?,[ \t]*(?:(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?:,?[ \t]+\d{{4}})?(?:[,.]|[ \t]+[-–—])?[ \t]*((?i:{tags}))(?:\.|[ \t]*(?:$|[-–—])))"
+        r"(?m)(?:[(/]((?i:{tags}))[)/:]|^[ \t]*[A-Z][\w'’.\- ]*(?:,[ \t]*[\w'’.\- ]+)*?,[ \t]*(?:(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?:,?[ \t]+\d{{4}})?(?:[,.]|[ \t]+[-–—])?[ \t]*((?i:{tags}))(?:\.|[ \t]*(?:$|[-–—])))"
     ))
     .unwrap_or_else(|e| panic!("{e}"))
 });
