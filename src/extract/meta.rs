@@ -354,7 +354,7 @@ pub fn title(text: &str, body_start: usize) -> String {
         }
         // Markdown: "# Title", "*By …*".
         let l = l.trim().trim_start_matches('#').trim().trim_matches(['*', '_']).trim();
-        if l.is_empty() {
+        if l.is_empty() || is_date_note(l) {
             continue;
         }
         if l.chars().count() <= 140 {
@@ -368,6 +368,21 @@ pub fn title(text: &str, body_start: usize) -> String {
         return t;
     }
     "(untitled)".into()
+}
+
+/// Whether a line is a date or an update note and not a title: it holds a digit and only
+/// date words, weekday and month names ("Details added, first version posted 16:31",
+/// "Updated 12:41 GMT", "Monday, 12 October 2020").
+fn is_date_note(line: &str) -> bool {
+    line.len() <= 80
+        && line.contains(|c: char| c.is_ascii_digit())
+        && line.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).all(|w| {
+            let lower = w.to_lowercase();
+            DATE_LINE_WORDS.contains(&lower.as_str())
+                || matches!(lower.as_str(), "details" | "added" | "version")
+                || dates::weekday(w).is_some()
+                || w.len() >= 3 && month_number(w).is_some() && dates::NAME_CUES[..24].iter().any(|m| m.eq_ignore_ascii_case(w))
+        })
 }
 
 /// Truce moments: sentences that say a ceasefire takes effect, dated by their own date (or
@@ -495,5 +510,10 @@ mod tests {
         let text = " date 2020-10-04 {{dayPoint.date | date : 'd MMMM yyyy'}}\nRussian, Armenian top diplomats discuss ways out\n";
         let h = header(text).map_or(0, |h| h.end);
         assert_eq!(title(text, h), "Russian, Armenian top diplomats discuss ways out");
+        // Update notes and dates are not titles.
+        let text = " date 2021-12-15 Details added, first version posted 16:31\n\nWorking groups visited Hadrut.\n";
+        assert_eq!(title(text, header(text).map_or(0, |h| h.end)), "Working groups visited Hadrut.");
+        assert_eq!(title("Monday, 12 October 2020\nTitle\n", 0), "Title");
+        assert_eq!(title("October 2020: a month of war\n", 0), "October 2020: a month of war");
     }
 }
