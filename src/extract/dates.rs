@@ -1,7 +1,9 @@
 //! Date expressions: absolute (`October 10`, `Oct. 12`, `12 October 2020`, `2020-10-11`,
-//! `11.10.2020`), relative to the publication date (`on Saturday`, `yesterday`, `last week`,
-//! `overnight`), range starts (`since September 27`) and historical years (`1991-94`,
-//! `the early 1990s`).
+//! `2020/10/12`, `2020-10-12T08:15:00+04:00`, `11.10.2020`; a weekday with its date,
+//! `Monday (Oct. 12)`, is that date; a day range, `the night of 11-12 October`, its first
+//! day), relative to the publication date (`on Saturday`, `yesterday`, `last week`,
+//! `overnight`, `overnight Friday` = Friday, `earlier this month`), range starts (`since
+//! September 27`, `since late September`) and historical years (`1991-94`, `the early 1990s`).
 
 use std::sync::LazyLock;
 

@@ -1,6 +1,9 @@
-//! Article metadata from the text itself: the ` date YYYY-MM-DD` header, datelines such as
-//! `MOSCOW, October 4. /TASS/` or `BAKU, Azerbaijan, Oct. 12`, the title, template junk
-//! (`{{dayPoint.date | date}}`), publication dates inferred from the text, and truce moments.
+//! Article metadata from the text itself: the ` date YYYY-MM-DD` header (or a written date:
+//! `Published: October 12, 2020`), date lines and bylines under the title (`By Joshua Kucera,
+//! Oct 12, 2020`), datelines such as `MOSCOW, October 4. /TASS/`, `BAKU, Azerbaijan, Oct. 12`,
+//! `Baku, 12 October 2020 (APA)` or `Baku/12.10.20/Turan:`, the agency of a dateline's tag, the
+//! title (not a date or update note), template junk (`{{dayPoint.date | date}}`), publication
+//! dates inferred from the text, and truce moments.
 
 use std::sync::LazyLock;
 
