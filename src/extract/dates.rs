@@ -1,5 +1,5 @@
 //! Date expressions: absolute (`October 10`, `Oct. 12`, `12 October 2020`, `2020-10-11`,
-//! `2020/10/12`, `2020-10-12T08:15:00+04:00`, `11.10.2020`; a weekday with its date,
+//! `2020/10/12`, `2020-10-12T08:15:00+04:00`, `11.10.2020`, `12 октября 2020 года`; a weekday with its date,
 //! `Monday (Oct. 12)`, is that date; a day range, `the night of 11-12 October`, its first
 //! day), relative to the publication date (`on Saturday`, `yesterday`, `last week`,
 //! `overnight`, `overnight Friday` = Friday, `earlier this month`), range starts (`since
@@ -35,7 +35,7 @@ pub struct DateExpr {
     pub kind: DateKind,
 }
 
-const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)";
+const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)";
 
 /// Source of each date pattern, in the order of [`DatePattern`].
 fn pattern_sources() -> [String; 8] {
@@ -67,8 +67,11 @@ static ANCHORED: LazyLock<Vec<Option<Regex>>> = LazyLock::new(|| {
         .map(|(i, p)| matches!(i, 0 | 1 | 4 | 6 | 7).then(|| Regex::new(&format!("^(?:{p})")).unwrap_or_else(|e| panic!("{e}"))))
         .collect()
 });
-/// Month number from a month name or abbreviation.
+/// Month number from a month name or abbreviation (English, or a Russian genitive name).
 pub fn month_number(name: &str) -> Option<u32> {
+    if !name.is_ascii() {
+        return RUSSIAN_MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1);
+    }
     let b = name.as_bytes();
     if b.len() < 3 {
         return None;
@@ -143,8 +146,8 @@ fn is_since(s: &str, start: usize) -> bool {
         .any(|w| ends_with(w))
 }
 
-/// Month and weekday names as the date patterns write them (case-sensitive, checked after
-/// a case-insensitive match), then relative words (any case).
+/// Month names and abbreviations, weekday names and Russian month names as the date
+/// patterns write them (case-sensitive, checked after a case-insensitive match).
 pub const NAME_CUES: &[&str] = &[
     "January",
     "February",
@@ -177,9 +180,27 @@ pub const NAME_CUES: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
 ];
 /// Index of the first weekday in [`NAME_CUES`].
 const FIRST_WEEKDAY: usize = 24;
+/// Index of the first Russian month name in [`NAME_CUES`] (after the weekdays).
+const FIRST_RUSSIAN: usize = 31;
+/// Russian month names as a day-month date writes them ("12 октября 2020 года": the
+/// genitive, in lower case).
+const RUSSIAN_MONTHS: [&str; 12] =
+    ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
 
 /// Relative words: every relative date pattern contains one of these (in any case).
 pub const RELATIVE_CUES: &[&str] =
@@ -256,7 +277,7 @@ impl Hits {
             // a weekday in "'s").
             // (A month may be followed by a digit: day-month patterns take "12 October12".)
             let word_start = start == 0 || !is_ascii_word_byte(b[start - 1]);
-            let is_month = i < FIRST_WEEKDAY;
+            let is_month = !(FIRST_WEEKDAY..FIRST_RUSSIAN).contains(&i);
             let word_end = b.get(end).is_none_or(|c| if is_month { !c.is_ascii_alphabetic() } else { !is_ascii_word_byte(*c) });
             if word_start && word_end && &s[start..end] == NAME_CUES[i] {
                 if is_month {
@@ -710,8 +731,9 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             let Some(month) = month_number(mon) else { continue };
             let Ok(day) = day.parse::<u32>() else { continue };
             let year = c.get(3).and_then(|y| y.parse().ok());
-            // "May 5" is a date, "may 5" is not: month names need their capital.
-            if !mon.starts_with(char::is_uppercase) {
+            // "May 5" is a date, "may 5" is not: English month names need their capital
+            // (Russian ones are written in lower case).
+            if mon.is_ascii() && !mon.starts_with(char::is_uppercase) {
                 continue;
             }
             // "the night of 11-12 October": the range's first day, as "October 11-12" reads.
@@ -1073,6 +1095,21 @@ mod tests {
             ("in the early 1990s", &[("early 1990s", "year 1990")]),
             ("on February 30 nothing", &[]),
             ("in April 2016 and", &[("April 2016", "year 2016")]),
+        ];
+        for (s, want) in cases {
+            let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            assert_eq!(days(s, p), want, "in {s:?}");
+        }
+    }
+
+    #[test]
+    fn russian_month_names() {
+        assert_eq!(&NAME_CUES[FIRST_RUSSIAN..], &RUSSIAN_MONTHS[..]);
+        let p = "2020-10-13";
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("Обстрел 12 октября 2020 года", &[("12 октября 2020", "2020-10-12 Explicit")]),
+            ("после 27 сентября", &[("27 сентября", "2020-09-27 Explicit")]),
+            ("в октябре", &[]),
         ];
         for (s, want) in cases {
             let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
