@@ -158,6 +158,9 @@ fn since_a_month_without_its_day_is_a_range_start() {
         ("fighting since September 27", Some("2020-09-27")),
         ("fighting in late September", None),
         ("Since September, fighting", Some("2020-09-01")),
+        // A comparison is no range start.
+        ("the worst fighting since July", None),
+        ("the deadliest day since late September", None),
     ];
     for (s, want) in cases {
         let got: Vec<DateKind> = find_dates(s, 0, p, None).into_iter().map(|e| e.kind).collect();

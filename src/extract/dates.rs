@@ -433,6 +433,10 @@ fn range_first_day(s: &str, at: usize) -> Option<(usize, u32)> {
     before[start..].parse().ok().map(|d| (start, d))
 }
 
+/// Words before "since" that make a month a point of comparison, not a range start.
+const COMPARISONS: &[&str] =
+    &["worst", "heaviest", "deadliest", "bloodiest", "fiercest", "biggest", "largest", "highest", "greatest", "most", "first"];
+
 /// A range from a month named without its day, its name at `p` of `s`: "since September",
 /// "since early October" (the 5th), "since mid-October" (the 15th), "since late September"
 /// (the 25th), else the 1st. The start and end of the words after "since", the month and the
@@ -454,7 +458,14 @@ fn since_month(s: &str, p: usize) -> Option<(usize, usize, u32, u32)> {
         }
     };
     let t = head.trim_end();
-    if t.len() == head.len() && day != 1 || !["since", "Since"].iter().any(|w| strip_word_suffix(t, w).is_some()) {
+    if t.len() == head.len() && day != 1 {
+        return None;
+    }
+    let before_since = ["since", "Since"].iter().find_map(|w| strip_word_suffix(t, w))?;
+    // "the worst fighting since July" compares; it starts no range.
+    let clause = before_since.rsplit([',', ';', ':', '(']).next().unwrap_or(before_since);
+    let clause = &clause[crate::text::floor_boundary(clause, clause.len().saturating_sub(60))..];
+    if clause.split(|c: char| !c.is_alphabetic()).any(|w| COMPARISONS.iter().any(|c| c.eq_ignore_ascii_case(w))) {
         return None;
     }
     let end = p + s[p..].find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(s.len() - p);
