@@ -1,6 +1,7 @@
 //! Reading articles: files and folders (walked safely: no symlink loops, size limits), text
 //! encodings (UTF-8, UTF-16 with BOM, Latin-1 for bytes that are not UTF-8), JSON Lines as written by news
-//! scrapers, the corpus manifest, and the default corpus embedded in the binary.
+//! scrapers, front matter of Markdown files (`---` YAML or `+++` TOML: title, date, source,
+//! url), the corpus manifest, and the default corpus embedded in the binary.
 //!
 //! Nothing here is fatal: every file that cannot be used becomes a [`Problem`] and the
 //! rest loads.
@@ -126,6 +127,8 @@ impl Manifest {
             }
             if e.outlet.is_some() {
                 doc.outlet.clone_from(&e.outlet);
+            } else if doc.outlet.is_none() {
+                doc.outlet = e.url.as_deref().and_then(outlet_of_url);
             }
             if e.url.is_some() {
                 doc.url.clone_from(&e.url);
@@ -387,11 +390,174 @@ pub fn read_file(path: &Path) -> FileResult {
             message: format!("article longer than {} MB; only the first {} MB were read", MAX_ARTICLE_BYTES >> 20, MAX_ARTICLE_BYTES >> 20),
         });
     }
-    Ok((vec![Document { id: stem(path), path: display, text, ..Default::default() }], problems))
+    let mut doc = Document { id: stem(path), path: display, ..Default::default() };
+    doc.text = match front_matter(&text) {
+        Some(f) => {
+            doc.title = f.title;
+            doc.outlet = f.outlet;
+            doc.url = f.url;
+            doc.published = f.published.map(|d| (d, DateSource::Header));
+            text.split_off(f.body_start)
+        }
+        None => text,
+    };
+    Ok((vec![doc], problems))
 }
 
-/// Read scraper output: one JSON object per line with `title`, `maintext`/`text`/`content`,
-/// `date_publish`/`published`/`date`, `url`, `source_domain`/`outlet`.
+/// What the front matter of an article gives.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FrontMatter {
+    /// `title`.
+    pub title: Option<String>,
+    /// `source`, `outlet`, `publisher`, `site`, `source_domain` (a web domain as its outlet's name).
+    pub outlet: Option<String>,
+    /// `url`, `link`, `canonical_url`, `permalink`.
+    pub url: Option<String>,
+    /// `date`, `published`, `date_publish`, `publish_date`, `pubdate` (ISO, RFC 2822 or a
+    /// written date such as "October 12, 2020").
+    pub published: Option<NaiveDate>,
+    /// Where the text after the closing fence starts.
+    pub body_start: usize,
+}
+
+/// Keys of front matter and JSON Lines records, by what they give, most trusted first.
+const TITLE_KEYS: &[&str] = &["title", "headline"];
+const OUTLET_KEYS: &[&str] = &["source_domain", "outlet", "source", "site", "publisher", "site_name"];
+const URL_KEYS: &[&str] = &["url", "link", "canonical_url", "permalink"];
+const DATE_KEYS: &[&str] = &["date_publish", "published", "date", "publish_date", "pubdate", "date_published", "datePublished"];
+
+/// The front matter at the start of a Markdown file (after white space or a byte order
+/// mark): `---` lines around YAML `key: value` lines, or `+++` lines around TOML
+/// `key = "value"` lines. Nested values, lists and unknown keys are passed over; `None` when
+/// the text does not open with a fence, the fence is never closed or a line between is not
+/// `key: value` (then it is all text).
+pub fn front_matter(text: &str) -> Option<FrontMatter> {
+    let lead = text.len() - text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).len();
+    let rest = &text[lead..];
+    let fence =
+        ["---", "+++"].into_iter().find(|f| rest.starts_with(f) && rest[3..].trim_start_matches([' ', '\t']).starts_with(['\n', '\r']))?;
+    let mut at = lead + rest.find('\n')? + 1;
+    let mut fields: Vec<(String, String)> = Vec::new();
+    loop {
+        let line_end = text[at..].find('\n').map_or(text.len(), |n| at + n + 1);
+        if line_end == at {
+            return None;
+        }
+        let line = text[at..line_end].trim_end();
+        at = line_end;
+        if line == fence || (fence == "---" && line == "...") {
+            break;
+        }
+        // Top-level keys only: nested and list lines start with white space or a dash.
+        if line.starts_with([' ', '\t', '-', '#']) {
+            continue;
+        }
+        let sep = if fence == "---" { ':' } else { '=' };
+        // Every other line is `key: value` with a plain key, or this is no front matter
+        // (prose between two rules).
+        let (k, v) = line.split_once(sep)?;
+        if k.trim().is_empty() || !k.trim().bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')) {
+            return None;
+        }
+        let v = v.trim();
+        let v = v
+            .strip_prefix('"')
+            .and_then(|x| x.strip_suffix('"'))
+            .or_else(|| v.strip_prefix('\'').and_then(|x| x.strip_suffix('\'')))
+            .unwrap_or(v);
+        if !v.is_empty() {
+            fields.push((k.trim().to_string(), v.to_string()));
+        }
+    }
+    let field = |keys: &[&str]| keys.iter().find_map(|k| fields.iter().find(|(f, _)| f.eq_ignore_ascii_case(k)).map(|(_, v)| v.clone()));
+    Some(FrontMatter {
+        title: field(TITLE_KEYS),
+        outlet: field(OUTLET_KEYS).map(|o| outlet_name(&o)).or_else(|| field(URL_KEYS).and_then(|u| outlet_of_url(&u))),
+        url: field(URL_KEYS),
+        published: field(DATE_KEYS).and_then(|d| parse_date(&d)),
+        body_start: at,
+    })
+}
+
+/// A publication date as scrapers and front matter write it: ISO (`2020-10-12`,
+/// `2020-10-12 08:15:00`, `2020-10-12T08:15:00+04:00`), RFC 2822 (`Mon, 12 Oct 2020 08:15:00
+/// GMT`, as in RSS) or a written date with its year (`October 12, 2020`, `12.10.2020`).
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    parse_iso_prefix(s).or_else(|| chrono::DateTime::parse_from_rfc2822(s.trim()).ok().map(|d| d.date_naive())).or_else(|| {
+        crate::extract::dates::find_dates(s, 0, None, None).into_iter().find_map(|d| match d.kind {
+            crate::extract::dates::DateKind::Day(x, _) => Some(x),
+            _ => None,
+        })
+    })
+}
+
+/// Web domains of outlets that report on the conflict, and the names their articles go by
+/// (the names of the agencies' dateline tags where they have one).
+const DOMAINS: &[(&str, &str)] = &[
+    ("apnews.com", "AP"),
+    ("reuters.com", "Reuters"),
+    ("afp.com", "AFP"),
+    ("france24.com", "France 24"),
+    ("bbc.com", "BBC"),
+    ("bbc.co.uk", "BBC"),
+    ("aljazeera.com", "Al Jazeera"),
+    ("theguardian.com", "The Guardian"),
+    ("nytimes.com", "The New York Times"),
+    ("washingtonpost.com", "The Washington Post"),
+    ("tass.com", "TASS"),
+    ("tass.ru", "TASS"),
+    ("ria.ru", "RIA Novosti"),
+    ("interfax.ru", "Interfax"),
+    ("aa.com.tr", "Anadolu Agency"),
+    ("azertag.az", "Azertac"),
+    ("apa.az", "APA"),
+    ("trend.az", "Trend"),
+    ("armenpress.am", "Armenpress"),
+    ("arka.am", "ARKA"),
+    ("mediamax.am", "Mediamax"),
+    ("news.am", "news.am"),
+    ("hetq.am", "Hetq"),
+    ("civilnet.am", "CivilNet"),
+    ("azatutyun.am", "Azatutyun (RFE/RL)"),
+    ("rferl.org", "RFE/RL"),
+    ("eurasianet.org", "Eurasianet"),
+    ("oc-media.org", "OC Media"),
+    ("jam-news.net", "JAMnews"),
+    ("hrw.org", "Human Rights Watch"),
+    ("amnesty.org", "Amnesty International"),
+];
+
+/// The outlet of an article's web address, when no outlet is given: its host as
+/// [`outlet_name`] shows it ("https://www.aljazeera.com/news/…" = Al Jazeera). `None` for
+/// what is not an http(s) address.
+pub fn outlet_of_url(url: &str) -> Option<String> {
+    let url = url.trim();
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?.split(':').next()?;
+    (host.contains('.') && !host.contains(' ')).then(|| outlet_name(host))
+}
+
+/// An outlet as shown: a known web domain ("www.reuters.com", "https://apnews.com/") by
+/// its outlet's name, another domain without its scheme, `www.` and trailing slash, any
+/// other text as written.
+pub fn outlet_name(s: &str) -> String {
+    let s = s.trim();
+    let host = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")).unwrap_or(s).trim_end_matches('/');
+    if host.contains([' ', '/']) || !host.contains('.') {
+        return s.to_string();
+    }
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let lower = host.to_ascii_lowercase();
+    DOMAINS
+        .iter()
+        .find(|(d, _)| lower == *d || lower.strip_suffix(d).is_some_and(|sub| sub.ends_with('.')))
+        .map_or_else(|| host.to_string(), |(_, name)| (*name).to_string())
+}
+
+/// Read scraper output: one JSON object per line with `title`, `maintext`/`text`/`content`
+/// (news-please's `description`, the lead, when it found no text), `date_publish`/`published`/`date`
+/// (else `date_modify`; ISO, RFC 2822 or a written date), `url`, `source_domain`/`outlet` (a
+/// known domain by its outlet's name, [`outlet_name`]).
 pub fn read_jsonl(text: &str, path: &Path) -> (Vec<Document>, Vec<Problem>) {
     let display = path.display().to_string();
     let mut docs = Vec::new();
@@ -410,20 +576,19 @@ pub fn read_jsonl(text: &str, path: &Path) -> (Vec<Document>, Vec<Problem>) {
         let field = |names: &[&str]| -> Option<String> {
             names.iter().find_map(|k| v.get(*k).and_then(|x| x.as_str()).map(str::to_string)).filter(|s| !s.trim().is_empty())
         };
-        let Some(body) = field(&["maintext", "text", "content", "body", "article"]) else {
+        let Some(body) = field(&["maintext", "text", "content", "body", "article", "description"]) else {
             problems.push(Problem { path: display.clone(), message: format!("line {}: no text field (maintext/text/content)", n + 1) });
             continue;
         };
-        let published = field(&["date_publish", "published", "date", "publish_date", "pubdate"])
-            .and_then(|s| parse_iso_prefix(&s))
-            .map(|d| (d, DateSource::Header));
+        let published =
+            [DATE_KEYS, &["date_modify"]].iter().find_map(|keys| field(keys).and_then(|s| parse_date(&s))).map(|d| (d, DateSource::Header));
         docs.push(Document {
             id: format!("{}#{}", stem(path), n + 1),
             path: format!("{display}#{}", n + 1),
             text: body,
-            title: field(&["title", "headline"]),
-            outlet: field(&["source_domain", "outlet", "source", "site", "publisher"]),
-            url: field(&["url", "link"]),
+            title: field(TITLE_KEYS),
+            outlet: field(OUTLET_KEYS).map(|o| outlet_name(&o)).or_else(|| field(URL_KEYS).and_then(|u| outlet_of_url(&u))),
+            url: field(URL_KEYS),
             published,
         });
     }
@@ -574,6 +739,45 @@ mod tests {
         assert_eq!(docs.len(), 5);
         assert!(manifest.is_some());
         assert!(docs.iter().all(|d| d.published.is_some_and(|(_, s)| s == DateSource::Manifest)));
+    }
+
+    #[test]
+    fn outlets_from_domains_and_addresses() {
+        let cases: &[(&str, &str)] = &[
+            ("www.reuters.com", "Reuters"),
+            ("https://apnews.com/", "AP"),
+            ("en.trend.az", "Trend"),
+            ("www.news.am", "news.am"),
+            ("amnews.am", "amnews.am"),
+            ("www.example.org", "example.org"),
+            ("Reuters", "Reuters"),
+            ("The Guardian", "The Guardian"),
+        ];
+        for (given, want) in cases {
+            assert_eq!(outlet_name(given), *want, "{given}");
+        }
+        assert_eq!(outlet_of_url("https://www.bbc.co.uk/news/world-europe-54324772").as_deref(), Some("BBC"));
+        assert_eq!(outlet_of_url("http://user@oc-media.org:80/x?y#z").as_deref(), Some("OC Media"));
+        assert_eq!(outlet_of_url("ftp://example.org/x"), None);
+        assert_eq!(outlet_of_url("not a url"), None);
+    }
+
+    #[test]
+    fn front_matter_table() {
+        let f = front_matter("\u{feff}---\ntitle: 'A: B'\nDate: October 12, 2020\nlink: https://www.rferl.org/a\n...\nBody")
+            .unwrap_or_default();
+        assert_eq!(f.title.as_deref(), Some("A: B"));
+        assert_eq!(f.published, NaiveDate::from_ymd_opt(2020, 10, 12));
+        assert_eq!(f.outlet.as_deref(), Some("RFE/RL"));
+        assert_eq!(f.url.as_deref(), Some("https://www.rferl.org/a"));
+        assert_eq!(&"\u{feff}---\ntitle: 'A: B'\nDate: October 12, 2020\nlink: https://www.rferl.org/a\n...\nBody"[f.body_start..], "Body");
+        // Not front matter: a rule later in the text, a fence with words after it, no closing fence.
+        assert_eq!(front_matter("Title\n---\nBody"), None);
+        assert_eq!(front_matter("--- not a fence\ntitle: x\n---\n"), None);
+        assert_eq!(front_matter("---\ntitle: x\nBody"), None);
+        assert_eq!(parse_date("Mon, 12 Oct 2020 08:15:00 +0400"), NaiveDate::from_ymd_opt(2020, 10, 12));
+        assert_eq!(parse_date("12.10.2020"), NaiveDate::from_ymd_opt(2020, 10, 12));
+        assert_eq!(parse_date("soon"), None);
     }
 
     #[test]

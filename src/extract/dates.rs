@@ -1,7 +1,9 @@
 //! Date expressions: absolute (`October 10`, `Oct. 12`, `12 October 2020`, `2020-10-11`,
-//! `11.10.2020`), relative to the publication date (`on Saturday`, `yesterday`, `last week`,
-//! `overnight`), range starts (`since September 27`) and historical years (`1991-94`,
-//! `the early 1990s`).
+//! `2020/10/12`, `2020-10-12T08:15:00+04:00`, `11.10.2020`, `12 октября 2020 года`; a weekday with its date,
+//! `Monday (Oct. 12)`, is that date; a day range, `the night of 11-12 October`, its first
+//! day), relative to the publication date (`on Saturday`, `yesterday`, `last week`,
+//! `overnight`, `overnight Friday` = Friday, `earlier this month`), range starts (`since
+//! September 27`, `since late September`) and historical years (`1991-94`, `the early 1990s`).
 
 use std::sync::LazyLock;
 
@@ -33,17 +35,19 @@ pub struct DateExpr {
     pub kind: DateKind,
 }
 
-const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)";
+const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)";
 
 /// Source of each date pattern, in the order of [`DatePattern`].
 fn pattern_sources() -> [String; 8] {
     [
         format!(r"(?-u:\b){MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"),
         format!(r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}})(?-u:\b))?"),
-        r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)".to_string(),
+        // ISO, or with slashes ("2020/10/12"); a time after a `T` is part of the match
+        // ("2020-10-12T08:15:00+04:00", "2020-10-12T08:15Z").
+        r"(?-u:\b)(\d{4})[-/](\d{2})[-/](\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?-u:\b)".to_string(),
         r"(?-u:\b)(\d{1,2})([./])(\d{1,2})[./](\d{4})(?-u:\b)".to_string(),
         r"(?-u:\b)(?:(last|this|next|on|late|early|since)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?(?-u:\b)".to_string(),
-        r"(?i)(?-u:\b)(yesterday|the day before yesterday|today|tonight|this morning|this evening|this afternoon|last night|overnight|earlier this week|last week|a week ago|last weekend|this week|(?:early |late |mid-|mid )?last month|(\w+) days ago|(\w+) weeks ago)(?-u:\b)".to_string(),
+        r"(?i)(?-u:\b)(yesterday|the day before yesterday|today|tonight|this morning|this evening|this afternoon|last night|overnight|earlier this week|earlier this month|last week|a week ago|last weekend|this week|(?:early |late |mid-|mid )?last month|(\w+) days ago|(\w+) weeks ago)(?-u:\b)".to_string(),
         r"(?-u:\b)(1[89]\d\d|20\d\d)\s*[-–]\s*(\d{2}|\d{4})(?-u:\b)|(?-u:\b)(?:early |late |mid-|mid )?(1[89]\d0|20\d0)s(?-u:\b)|(?-u:\b)(?:in|since|of|from|until|by)\s+(1[89]\d\d|20\d\d)(?-u:\b)".to_string(),
         format!(r"(?-u:\b){MONTH}\s+(\d{{4}})(?-u:\b)"),
     ]
@@ -63,8 +67,11 @@ static ANCHORED: LazyLock<Vec<Option<Regex>>> = LazyLock::new(|| {
         .map(|(i, p)| matches!(i, 0 | 1 | 4 | 6 | 7).then(|| Regex::new(&format!("^(?:{p})")).unwrap_or_else(|e| panic!("{e}"))))
         .collect()
 });
-/// Month number from a month name or abbreviation.
+/// Month number from a month name or abbreviation (English, or a Russian genitive name).
 pub fn month_number(name: &str) -> Option<u32> {
+    if !name.is_ascii() {
+        return RUSSIAN_MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1);
+    }
     let b = name.as_bytes();
     if b.len() < 3 {
         return None;
@@ -139,8 +146,8 @@ fn is_since(s: &str, start: usize) -> bool {
         .any(|w| ends_with(w))
 }
 
-/// Month and weekday names as the date patterns write them (case-sensitive, checked after
-/// a case-insensitive match), then relative words (any case).
+/// Month names and abbreviations, weekday names and Russian month names as the date
+/// patterns write them (case-sensitive, checked after a case-insensitive match).
 pub const NAME_CUES: &[&str] = &[
     "January",
     "February",
@@ -173,9 +180,27 @@ pub const NAME_CUES: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
 ];
 /// Index of the first weekday in [`NAME_CUES`].
 const FIRST_WEEKDAY: usize = 24;
+/// Index of the first Russian month name in [`NAME_CUES`] (after the weekdays).
+const FIRST_RUSSIAN: usize = 31;
+/// Russian month names as a day-month date writes them ("12 октября 2020 года": the
+/// genitive, in lower case).
+const RUSSIAN_MONTHS: [&str; 12] =
+    ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
 
 /// Relative words: every relative date pattern contains one of these (in any case).
 pub const RELATIVE_CUES: &[&str] =
@@ -252,7 +277,7 @@ impl Hits {
             // a weekday in "'s").
             // (A month may be followed by a digit: day-month patterns take "12 October12".)
             let word_start = start == 0 || !is_ascii_word_byte(b[start - 1]);
-            let is_month = i < FIRST_WEEKDAY;
+            let is_month = !(FIRST_WEEKDAY..FIRST_RUSSIAN).contains(&i);
             let word_end = b.get(end).is_none_or(|c| if is_month { !c.is_ascii_alphabetic() } else { !is_ascii_word_byte(*c) });
             if word_start && word_end && &s[start..end] == NAME_CUES[i] {
                 if is_month {
@@ -271,7 +296,7 @@ impl Hits {
             digit = true;
             if k - start >= 4 {
                 four = true;
-                iso |= b.get(k) == Some(&b'-');
+                iso |= matches!(b.get(k), Some(b'-' | b'/'));
                 dotted |= start > 0 && matches!(b[start - 1], b'.' | b'/');
                 let fits = year_cue_fits(s, start, k);
                 years |= fits;
@@ -302,7 +327,7 @@ impl Hits {
 
 /// Whether the relative word `cue` at `start..end` of `b` can be part of a relative date
 /// (the words the relative pattern puts around it): "night" only in "last night", "week" only
-/// after "this", "last" or "a" or before "s ago", "month" only after "last", "ago" only after
+/// after "this", "last" or "a" or before "s ago", "month" only after "last" or "earlier this", "ago" only after
 /// "days" or "weeks", "morning", "evening" and "afternoon" only after "this".
 fn relative_cue_fits(b: &[u8], start: usize, end: usize, cue: &str) -> bool {
     let before = |w: &str| start >= w.len() && b[start - w.len()..start].eq_ignore_ascii_case(w.as_bytes());
@@ -312,7 +337,7 @@ fn relative_cue_fits(b: &[u8], start: usize, end: usize, cue: &str) -> bool {
         "week" => {
             before("this ") || before("last ") || before("a ") || b.len() >= end + 5 && b[end..end + 5].eq_ignore_ascii_case(b"s ago")
         }
-        "month" => before("last "),
+        "month" => before("last ") || before("earlier this "),
         "ago" => before("days ") || before("weeks "),
         _ => true,
     }
@@ -379,6 +404,79 @@ fn day_before(s: &str, p: usize) -> Option<usize> {
     ((1..=2).contains(&digits) && (start == 0 || !is_ascii_word_byte(t.as_bytes()[start - 1]))).then_some(start)
 }
 
+/// The first day of a day range ending at `at` ("11-12 October", "11–12 October", and after
+/// "on", "from", "between" or "of": "on 11 and 12 October", "from 11 to 12 October"): where its
+/// one or two digits start and their value. The digits stand on a word boundary, after no
+/// dash, dot or slash (not "2020-12 October").
+fn range_first_day(s: &str, at: usize) -> Option<(usize, u32)> {
+    let head = &s[..at];
+    let (before, worded) = match head.strip_suffix('-').or_else(|| head.strip_suffix('–')) {
+        Some(b) => (b, false),
+        None => ([" and ", " to ", " through "].iter().find_map(|w| head.strip_suffix(w))?, true),
+    };
+    let b = before.as_bytes();
+    let digits = b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let start = b.len() - digits;
+    let clear = start == 0 || !(is_ascii_word_byte(b[start - 1]) || matches!(b[start - 1], b'-' | b'.' | b'/'));
+    if !(1..=2).contains(&digits) || !clear {
+        return None;
+    }
+    // Words join two days only after a word that introduces a date ("killed 11 and 12 …" is
+    // a figure).
+    if worded
+        && !["on", "from", "between", "of", "On", "From", "Between"]
+            .iter()
+            .any(|w| strip_word_suffix(before[..start].trim_end(), w).is_some())
+    {
+        return None;
+    }
+    before[start..].parse().ok().map(|d| (start, d))
+}
+
+/// Words before "since" that make a month a point of comparison, not a range start.
+const COMPARISONS: &[&str] =
+    &["worst", "heaviest", "deadliest", "bloodiest", "fiercest", "biggest", "largest", "highest", "greatest", "most", "first"];
+
+/// A range from a month named without its day, its name at `p` of `s`: "since September",
+/// "since early October" (the 5th), "since mid-October" (the 15th), "since late September"
+/// (the 25th), else the 1st. The start and end of the words after "since", the month and the
+/// day. Full month names only.
+fn since_month(s: &str, p: usize) -> Option<(usize, usize, u32, u32)> {
+    // The words before the name first (cheap, and most month names follow no "since"), then
+    // the name.
+    let (head, day) = match s[..p].strip_suffix("mid-") {
+        Some(x) => (x, 15),
+        None => {
+            let t = s[..p].trim_end();
+            if t.len() == p {
+                return None;
+            }
+            [("early", 5), ("mid", 15), ("late", 25)]
+                .iter()
+                .find_map(|&(w, d)| strip_word_suffix(t, w).map(|x| (x, d)))
+                .unwrap_or((&s[..p], 1))
+        }
+    };
+    let t = head.trim_end();
+    if t.len() == head.len() && day != 1 {
+        return None;
+    }
+    let before_since = ["since", "Since"].iter().find_map(|w| strip_word_suffix(t, w))?;
+    // "the worst fighting since July" compares; it starts no range.
+    let clause = before_since.rsplit([',', ';', ':', '(']).next().unwrap_or(before_since);
+    let clause = &clause[crate::text::floor_boundary(clause, clause.len().saturating_sub(60))..];
+    if clause.split(|c: char| !c.is_alphabetic()).any(|w| COMPARISONS.iter().any(|c| c.eq_ignore_ascii_case(w))) {
+        return None;
+    }
+    let end = p + s[p..].find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(s.len() - p);
+    let name = &s[p..end];
+    if !NAME_CUES[..12].contains(&name) {
+        return None;
+    }
+    let start = if day == 1 { p } else { head.len() };
+    Some((start, end, month_number(name)?, day))
+}
+
 /// Where a weekday date at `p` starts: at a modifier before it ("last Monday", "on Friday"),
 /// else at the weekday.
 fn modifier_before(s: &str, p: usize) -> usize {
@@ -437,11 +535,11 @@ impl<'a> Groups<'a> {
                 let month_end = find_from(month, &|c| c == ',' || c.is_whitespace());
                 spans[..3].copy_from_slice(&[Some((0, day_end)), Some((month, month_end)), year_after(month_end)]);
             }
-            // ISO: year-month-day.
+            // ISO: year-month-day (dashes or slashes), then perhaps a time after a `T`.
             2 => {
-                let a = find_from(0, &|c| c == '-');
-                let b = find_from(a + 1, &|c| c == '-');
-                spans[..3].copy_from_slice(&[Some((0, a)), Some((a + 1, b)), Some((b + 1, len))]);
+                let a = find_from(0, &|c| matches!(c, '-' | '/'));
+                let b = find_from(a + 1, &|c| matches!(c, '-' | '/'));
+                spans[..3].copy_from_slice(&[Some((0, a)), Some((a + 1, b)), Some((b + 1, find_from(b + 1, &|c| c == 'T')))]);
             }
             // Dotted or slashed: day or month, separator, month or day, separator, year.
             3 => {
@@ -575,7 +673,8 @@ fn own_digit_runs(s: &str) -> Vec<(usize, usize)> {
 }
 
 fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>, hits: Hits) -> Vec<DateExpr> {
-    if !hits.any() {
+    // (Month names alone may start a range: "since late September".)
+    if !hits.any() && hits.months.is_empty() {
         return Vec::new();
     }
     let mut out: Vec<DateExpr> = Vec::new();
@@ -643,12 +742,18 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             let Some(month) = month_number(mon) else { continue };
             let Ok(day) = day.parse::<u32>() else { continue };
             let year = c.get(3).and_then(|y| y.parse().ok());
-            // "May 5" is a date, "may 5" is not: month names need their capital.
-            if !mon.starts_with(char::is_uppercase) {
+            // "May 5" is a date, "may 5" is not: English month names need their capital
+            // (Russian ones are written in lower case).
+            if mon.is_ascii() && !mon.starts_with(char::is_uppercase) {
                 continue;
             }
+            // "the night of 11-12 October": the range's first day, as "October 11-12" reads.
+            let (start, day) = match range_first_day(s, m.0) {
+                Some((a, first)) if !month_first && first < day && free(&taken, a, m.1) => (a, first),
+                _ => (m.0, day),
+            };
             match with_year(month, day, year, published, year_hint) {
-                Some(d) => push(&mut out, &mut taken, m.0, m.1, day_or_since(s, m.0, d)),
+                Some(d) => push(&mut out, &mut taken, start, m.1, day_or_since(s, start, d)),
                 None => taken.push((m.0, m.1)), // impossible date such as February 30: ignored
             }
         }
@@ -659,6 +764,14 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             && let Some(Ok(y)) = c.get(2).map(str::parse::<i32>)
         {
             push(&mut out, &mut taken, m.0, m.1, DateKind::Year(y));
+        }
+    }
+    for &p in &hits.months {
+        if let Some((start, end, month, day)) = since_month(s, p)
+            && free(&taken, start, end)
+            && let Some(d) = with_year(month, day, None, published, year_hint)
+        {
+            push(&mut out, &mut taken, start, end, DateKind::Since(d));
         }
     }
     let years: Box<dyn Iterator<Item = Groups>> = match (hits.matched(6), &hits.years_at) {
@@ -691,6 +804,18 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
                 _ => last_weekday(p, wd, false),
             };
             let Some(d) = d else { continue };
+            // "Monday (Oct. 12)", "Saturday, 10 October": the weekday goes with the explicit
+            // date right after it, which says the day (and the basis) on its own.
+            let gap = s.as_bytes()[m.1..].iter().take_while(|b| matches!(b, b' ' | b',' | b'(')).count();
+            if let Some(e) = out.iter_mut().find(|e| {
+                gap > 0 && e.start == base + m.1 + gap && matches!(e.kind, DateKind::Day(_, DateBasis::Explicit) | DateKind::Since(_))
+            }) {
+                if let (Some("since"), DateKind::Day(x, DateBasis::Explicit)) = (modifier, e.kind) {
+                    e.kind = DateKind::Since(x);
+                }
+                taken.push((m.0, m.1));
+                continue;
+            }
             let kind = if modifier == Some("since") { DateKind::Since(d) } else { DateKind::Day(d, DateBasis::Relative) };
             push(&mut out, &mut taken, m.0, m.1, kind);
         }
@@ -700,11 +825,19 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
                 continue;
             }
             let w = c.get(1).unwrap_or_default().to_ascii_lowercase();
+            // "overnight Saturday", "tonight Monday": the weekday after the word says the day.
+            let gap = s[m.1..].len() - s[m.1..].trim_start().len();
+            if gap > 0 && out.iter().any(|e| e.start == base + m.1 + gap && matches!(e.kind, DateKind::Day(_, DateBasis::Relative))) {
+                taken.push((m.0, m.1));
+                continue;
+            }
             let d = match w.as_str() {
                 "yesterday" | "last night" => shift(p, -1),
                 "the day before yesterday" => shift(p, -2),
                 "today" | "tonight" | "this morning" | "this evening" | "this afternoon" | "overnight" | "this week" => Some(p),
                 "earlier this week" => shift(p, -2),
+                // Some day between the first of the month and publication: halfway.
+                "earlier this month" => p.with_day(p.day().div_ceil(2)),
                 "last week" | "a week ago" => shift(p, -7),
                 "last weekend" => last_weekday(p, Weekday::Sat, true),
                 w if w.ends_with("last month") => {
@@ -973,6 +1106,21 @@ mod tests {
             ("in the early 1990s", &[("early 1990s", "year 1990")]),
             ("on February 30 nothing", &[]),
             ("in April 2016 and", &[("April 2016", "year 2016")]),
+        ];
+        for (s, want) in cases {
+            let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            assert_eq!(days(s, p), want, "in {s:?}");
+        }
+    }
+
+    #[test]
+    fn russian_month_names() {
+        assert_eq!(&NAME_CUES[FIRST_RUSSIAN..], &RUSSIAN_MONTHS[..]);
+        let p = "2020-10-13";
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("Обстрел 12 октября 2020 года", &[("12 октября 2020", "2020-10-12 Explicit")]),
+            ("после 27 сентября", &[("27 сентября", "2020-09-27 Explicit")]),
+            ("в октябре", &[]),
         ];
         for (s, want) in cases {
             let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();

@@ -1,6 +1,9 @@
-//! Article metadata from the text itself: the ` date YYYY-MM-DD` header, datelines such as
-//! `MOSCOW, October 4. /TASS/` or `BAKU, Azerbaijan, Oct. 12`, the title, template junk
-//! (`{{dayPoint.date | date}}`), publication dates inferred from the text, and truce moments.
+//! Article metadata from the text itself: the ` date YYYY-MM-DD` header (or a written date:
+//! `Published: October 12, 2020`), date lines and bylines under the title (`By Joshua Kucera,
+//! Oct 12, 2020`), datelines such as `MOSCOW, October 4. /TASS/`, `BAKU, Azerbaijan, Oct. 12`,
+//! `Baku, 12 October 2020 (APA)` or `Baku/12.10.20/Turan:`, the agency of a dateline's tag, the
+//! title (not a date or update note), template junk (`{{dayPoint.date | date}}`), publication
+//! dates inferred from the text, and truce moments.
 
 use std::sync::LazyLock;
 
@@ -30,7 +33,22 @@ static HEADER: LazyLock<Regex> = LazyLock::new(|| {
 // states, which made this one regex take 30 ms to compile and 15 µs per article to run;
 // the length limit is checked on the match instead ([`DATELINE_PLACE_MAX`]).
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*(?:[A-Z][A-Z'’.\- ]+)(?:,\s*[A-Z][A-Za-z'’.\- ]+)?\s*(?:,|\(|–|—|-)\s*(?:\w+\s*\)\s*[-–—]?\s*)?((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)\s+(\d{1,2})(?:,?\s+(\d{4}))?|(?m)^[ \t]*[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)[ \t]+(\d{1,2})(?:,?[ \t]+(\d{4}))?(?:[,.]?[ \t]*/?[A-Z][A-Za-z]+/?\.?)?[ \t]*$")
+    Regex::new(r"(?m)^\s*(?:[A-Z][A-Z'’.\- ]+)(?:,\s*[A-Z][A-Za-z'’.\- ]+)?\s*(?:,|\(|–|—|-)\s*(?:\w+\s*\)\s*[-–—]?\s*)?((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:\s+|\.)(\d{1,2})(?:,?\s+(\d{4}))?|(?m)^[ \t]*\[?[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:[ \t]+|\.)(\d{1,2})(?:,?[ \t]+(\d{4}))?\]?(?:[ \t]*(?:\([A-Za-z]+\)|/[A-Za-z]+/|[-–—])|(?:[,.]?[ \t]*/?[A-Z][A-Za-z]+/?\.?)?[ \t]*$)")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// A dateline with a dotted date between slashes, the year in two or four digits, as Turan
+/// writes it: "Baku/30.06.22/Turan:" (day, month, year).
+static DATELINE_SLASHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*[A-Z][\w'’.\- ]+/(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})/[A-Za-z]+[:.]?").unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// The third shape of a dateline, the day before the month ("Baku, 12 October 2020 (APA)",
+/// "BAKU, 12 Oct – "), with a tag or a dash after the date; its own pattern, tried only when
+/// [`DATELINE`] finds none (most datelines put the month first, and one larger pattern made
+/// every article's search slower).
+static DATELINE_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*\[?[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*(\d{1,2})[ \t]+((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:,?[ \t]+(\d{4}))?\]?[ \t]*(?:\([A-Za-z]+\)|/[A-Za-z]+/|[-–—]|[,.]?[ \t]*[A-Z][A-Za-z]+\.?[ \t]*$|$)")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -56,9 +74,31 @@ pub fn header(text: &str) -> Option<Header> {
     if !text.trim_start().starts_with(['d', 'D', 'p', 'P']) {
         return None;
     }
-    let c = HEADER.captures(text)?;
+    let Some(c) = HEADER.captures(text) else { return written_header(text) };
     let date = NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").ok()?;
     Some(Header { date, end: c.get(0)?.end() })
+}
+
+/// A header with a written date: "Published: October 12, 2020", "Date: Monday, 12 October
+/// 2020", "Published on 12.10.2020" (the date with its year, after nothing but date words).
+fn written_header(text: &str) -> Option<Header> {
+    let lead = text.len() - text.trim_start().len();
+    let rest = &text[lead..];
+    let key = ["publication date", "published", "dated", "date"]
+        .into_iter()
+        .find(|k| rest.get(..k.len()).is_some_and(|p| p.eq_ignore_ascii_case(k)))?;
+    let after = &rest[key.len()..];
+    if after.starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let line = &after[..after.find('\n').unwrap_or(after.len())];
+    let first = dates::find_dates(line, 0, None, None).into_iter().next()?;
+    let DateKind::Day(date, _) = first.kind else { return None };
+    let words = line[..first.start].split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+    if !words.into_iter().all(|w| DATE_LINE_WORDS.contains(&w.to_lowercase().as_str()) || dates::weekday(w).is_some()) {
+        return None;
+    }
+    Some(Header { date, end: lead + key.len() + first.end })
 }
 
 /// Longest place part of a dateline ("BAKU, Azerbaijan (AP) —"), in bytes.
@@ -74,14 +114,27 @@ pub fn dateline_in(text: &str, body_start: usize, year_hint: Option<i32>, cues: 
     // Datelines open the body: the title and the first paragraph or two are enough.
     let head_end = crate::text::floor_boundary(text, body_start + 600);
     let head = &text[body_start..head_end];
-    // Two shapes: an upper-case dateline opening the text, or a line of its own
-    // ("Baku, Azerbaijan, Oct. 14, 2020").
-    let shape = |c: &regex::Captures| if c.get(1).is_some() { (1, 2, 3) } else { (4, 5, 6) };
-    let c = DATELINE.captures_iter(head).find(|c| {
-        let (Some(all), Some(month)) = (c.get(0), c.get(shape(c).0)) else { return false };
-        head[all.start()..month.start()].trim().len() <= DATELINE_PLACE_MAX
-    })?;
-    let (m, d, y) = shape(&c);
+    // Three shapes: an upper-case dateline opening the text, a place and the month before
+    // the day on a line of its own or with a tag or dash after the date ("Baku, Azerbaijan,
+    // Oct. 14, 2020", "Baku, October 12 (APA)."), or the same with the day before the month
+    // ([`DATELINE_DAY_FIRST`]: "Baku, 12 October 2020 (APA)", "BAKU, 12 Oct – "); the last
+    // two perhaps in brackets ("[Baku, 12 October] –").
+    // (Groups of month, day and year.)
+    let month_first = |c: &regex::Captures| if c.get(1).is_some() { (1, 2, 3) } else { (4, 5, 6) };
+    let fits = |c: &regex::Captures, (m, d, _): (usize, usize, usize)| {
+        let (Some(all), Some(date)) = (c.get(0), c.get(m.min(d))) else { return false };
+        head[all.start()..date.start()].trim().len() <= DATELINE_PLACE_MAX
+    };
+    let (c, (m, d, y)) = match DATELINE.captures_iter(head).find(|c| fits(c, month_first(c))) {
+        Some(c) => {
+            let groups = month_first(&c);
+            (c, groups)
+        }
+        None => match DATELINE_DAY_FIRST.captures_iter(head).find(|c| fits(c, (2, 1, 3))) {
+            Some(c) => (c, (2, 1, 3)),
+            None => return slashed_dateline(head),
+        },
+    };
     let month = month_number(c.get(m)?.as_str())?;
     let day: u32 = c.get(d)?.as_str().parse().ok()?;
     let year = c.get(y).and_then(|y| y.as_str().parse().ok()).or_else(|| {
@@ -93,6 +146,17 @@ pub fn dateline_in(text: &str, body_start: usize, year_hint: Option<i32>, cues: 
         })
     });
     NaiveDate::from_ymd_opt(year.or(year_hint)?, month, day)
+}
+
+/// [`DATELINE_SLASHED`] in the opening of the body: "Baku/30.06.22/Turan:".
+fn slashed_dateline(head: &str) -> Option<NaiveDate> {
+    if !head.contains('/') {
+        return None;
+    }
+    let c = DATELINE_SLASHED.captures(head)?;
+    let year: i32 = c[3].parse().ok()?;
+    let year = if c[3].len() == 2 { 2000 + year } else { year };
+    NaiveDate::from_ymd_opt(year, c[2].parse().ok()?, c[1].parse().ok()?)
 }
 
 /// Words a date line may hold beside its date (with weekday names, [`dates::weekday`]):
@@ -127,11 +191,20 @@ const DATE_LINE_WORDS: &[&str] = &[
     "amt",
     "azt",
     "trt",
+    // North American zones as AP and CNN write them ("Oct 12, 2020, 8:15 AM ET").
+    "et",
+    "ct",
+    "pt",
+    "cdt",
+    "cst",
+    "pdt",
+    "pst",
 ];
 
 /// A line of its own under the title that holds a full date and nothing but date words:
 /// "October 11, 2020", "Published 14 October 2020", "21.10.2020, 15:47",
-/// "2020-10-27T14:52:00Z". Only the first lines of the body are read.
+/// "2020-10-27T14:52:00Z", or a byline with its date ("By Joshua Kucera, Oct 12, 2020"). Only
+/// the first lines of the body are read.
 pub fn date_line(text: &str, body_start: usize, cues: &dates::Cues) -> Option<NaiveDate> {
     let head_end = crate::text::floor_boundary(text, body_start + 800);
     let mut at = body_start;
@@ -167,7 +240,9 @@ pub fn date_line(text: &str, body_start: usize, cues: &dates::Cues) -> Option<Na
         }) else {
             continue;
         };
-        let rest = format!("{} {}", &line[..span.0], &line[span.1..]);
+        // A byline names its authors before the date ("By Joshua Kucera, Oct 12, 2020").
+        let byline = line.trim_start().starts_with("By ");
+        let rest = if byline { line[span.1..].to_string() } else { format!("{} {}", &line[..span.0], &line[span.1..]) };
         let words = rest.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
         if words.into_iter().all(|w| DATE_LINE_WORDS.contains(&w.to_lowercase().as_str()) || dates::weekday(w).is_some()) {
             return Some(d);
@@ -203,6 +278,7 @@ const AGENCIES: &[(&str, &str)] = &[
     ("arka", "ARKA"),
     ("mediamax", "Mediamax"),
     ("news.am", "news.am"),
+    ("turan", "Turan"),
 ];
 
 /// An agency tag in parentheses or slashes, or after a dateline's date.
@@ -210,13 +286,14 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     let tags: Vec<String> = AGENCIES.iter().map(|(t, _)| regex::escape(t)).collect();
     let tags = tags.join("|");
     Regex::new(&format!(
-        r"(?m)(?:[(/]((?i:{tags}))[)/]|^[ \t]*[A-Z][\w'’.\- ]*(?:,[ \t]*[\w'’.\- ]+)*?,[ \t]*(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?[ \t]+\d{{1,2}}(?:,?[ \t]+\d{{4}})?[,.]?[ \t]*((?i:{tags}))(?:\.|[ \t]*(?:$|[-–—])))"
+        r"(?m)(?:[(/]((?i:{tags}))[)/:]|^[ \t]*[A-Z][\w'’.\- ]*(?:,[ \t]*[\w'’.\- ]+)*?,[ \t]*(?:(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?:,?[ \t]+\d{{4}})?(?:[,.]|[ \t]+[-–—])?[ \t]*((?i:{tags}))(?:\.|[ \t]*(?:$|[-–—])))"
     ))
     .unwrap_or_else(|e| panic!("{e}"))
 });
 
 /// The news agency named by the dateline's tag in the first lines of the body, as its
-/// outlet: `(AP)`, `(Reuters)`, `/TASS/`, `…, October 16, ARMENPRESS.`. Tags elsewhere in
+/// outlet: `(AP)`, `(Reuters)`, `/TASS/`, `…, October 16, ARMENPRESS.`, `…, 12 October,
+/// AZERTAC`, `MOSCOW, Oct 12 - RIA Novosti.`. Tags elsewhere in
 /// the text ("told Reuters", "(AP Photo/…)") are not read.
 pub fn agency(text: &str, body_start: usize) -> Option<&'static str> {
     // The title and the opening lines: where a dateline stands.
@@ -489,7 +566,7 @@ pub fn title(text: &str, body_start: usize) -> String {
         }
         // Markdown: "# Title", "*By …*".
         let l = l.trim().trim_start_matches('#').trim().trim_matches(['*', '_']).trim();
-        if l.is_empty() {
+        if l.is_empty() || is_date_note(l) {
             continue;
         }
         if l.chars().count() <= 140 {
@@ -503,6 +580,21 @@ pub fn title(text: &str, body_start: usize) -> String {
         return t;
     }
     "(untitled)".into()
+}
+
+/// Whether a line is a date or an update note and not a title: it holds a digit and only
+/// date words, weekday and month names ("Details added, first version posted 16:31",
+/// "Updated 12:41 GMT", "Monday, 12 October 2020").
+fn is_date_note(line: &str) -> bool {
+    line.len() <= 80
+        && line.contains(|c: char| c.is_ascii_digit())
+        && line.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).all(|w| {
+            let lower = w.to_lowercase();
+            DATE_LINE_WORDS.contains(&lower.as_str())
+                || matches!(lower.as_str(), "details" | "added" | "version")
+                || dates::weekday(w).is_some()
+                || w.len() >= 3 && month_number(w).is_some() && dates::NAME_CUES[..24].iter().any(|m| m.eq_ignore_ascii_case(w))
+        })
 }
 
 /// Truce moments: sentences that say a ceasefire takes effect, dated by their own date (or
@@ -557,6 +649,13 @@ mod tests {
         assert_eq!(header("publication date = 2020-10-14").map(|h| h.date), Some(d("2020-10-14")));
         assert_eq!(header("Armenia and Azerbaijan"), None);
         assert_eq!(header("Dates: 2020-10-14"), None);
+        // Written dates.
+        assert_eq!(header("Published: October 12, 2020\nTitle").map(|h| h.date), Some(d("2020-10-12")));
+        assert_eq!(header("Date: Monday, 12 October 2020\nTitle").map(|h| (h.date, h.end)), Some((d("2020-10-12"), 29)));
+        assert_eq!(header("Published on 12.10.2020, 15:47\nTitle").map(|h| h.date), Some(d("2020-10-12")));
+        assert_eq!(header("Published by the ministry on 12 October 2020"), None);
+        assert_eq!(header("Dated October 12\nTitle"), None);
+        assert_eq!(header("Drones hit Ganja on 12 October 2020"), None);
         let cases: &[(&str, Option<&str>)] = &[
             ("Title\n\nMOSCOW, October 4. /TASS/. Russian Foreign Minister", Some("2020-10-04")),
             ("BAKU, Azerbaijan, Oct. 12 (AP) — Shelling", Some("2020-10-12")),
@@ -623,5 +722,10 @@ mod tests {
         let text = " date 2020-10-04 {{dayPoint.date | date : 'd MMMM yyyy'}}\nRussian, Armenian top diplomats discuss ways out\n";
         let h = header(text).map_or(0, |h| h.end);
         assert_eq!(title(text, h), "Russian, Armenian top diplomats discuss ways out");
+        // Update notes and dates are not titles.
+        let text = " date 2021-12-15 Details added, first version posted 16:31\n\nWorking groups visited Hadrut.\n";
+        assert_eq!(title(text, header(text).map_or(0, |h| h.end)), "Working groups visited Hadrut.");
+        assert_eq!(title("Monday, 12 October 2020\nTitle\n", 0), "Title");
+        assert_eq!(title("October 2020: a month of war\n", 0), "October 2020: a month of war");
     }
 }

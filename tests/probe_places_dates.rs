@@ -1,0 +1,311 @@
+//! Places, dates and metadata as other outlets write them (AP, Reuters, BBC, APA, Azertac,
+//! ARKA, Eurasianet, news-please scrapes …): spellings without diacritics, Russian cases,
+//! day ranges, weekdays with their date, ISO timestamps, day-first datelines, Markdown front
+//! matter and JSON Lines variants. Each case is named after what was missed or misread.
+
+use chrono::NaiveDate;
+use dateline::Engine;
+use dateline::corpus::Document;
+use dateline::model::{DateBasis, DateSource, Extraction};
+
+fn run(text: &str, published: Option<&str>) -> Extraction {
+    let engine = Engine::embedded().unwrap_or_else(|e| panic!("{e}"));
+    let doc = Document {
+        id: "t".into(),
+        path: "t.txt".into(),
+        text: text.into(),
+        published: published.and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok()).map(|d| (d, DateSource::Manifest)),
+        ..Default::default()
+    };
+    engine.extract_documents(vec![doc])
+}
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+}
+
+/// Extract a folder holding these files.
+fn run_files(files: &[(&str, &str)]) -> Extraction {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let engine = Engine::embedded().unwrap_or_else(|e| panic!("{e}"));
+    engine.extract_paths(&[dir.path().to_path_buf()], &dateline::engine::Progress::default())
+}
+
+#[test]
+fn azerbaijani_spellings_without_diacritics_russian_cases_and_new_places_are_found() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        // Azerbaijani Latin with its letters dropped (ş→s, ı→i, ə→e, ç→c), as sites without
+        // the fonts write it.
+        ("Shelling hit Susa, Xocali and Lacin.", &[("Susa", "shusha"), ("Xocali", "khojaly"), ("Lacin", "lachin")]),
+        (
+            "Troops entered Cabrayil, Zengilan and Kelbecer.",
+            &[("Cabrayil", "jabrayil"), ("Zengilan", "zangilan"), ("Kelbecer", "kalbajar")],
+        ),
+        ("Missiles hit Gence, Mingecevir and Agcabedi.", &[("Gence", "ganja"), ("Mingecevir", "mingachevir"), ("Agcabedi", "aghjabadi")]),
+        ("Djabrail and Dzhebrail are Jabrayil.", &[("Djabrail", "jabrayil"), ("Dzhebrail", "jabrayil"), ("Jabrayil", "jabrayil")]),
+        // Azertac's spellings.
+        ("Khankandi and Garabagh.", &[("Khankandi", "stepanakert"), ("Garabagh", "nagorno-karabakh")]),
+        // Armenian transliteration of Qubadli.
+        ("Fighting near Kubatlu.", &[("Kubatlu", "qubadli")]),
+        // Russian cases after a preposition.
+        ("Обстрел в Степанакерте и Гяндже.", &[("Степанакерте", "stepanakert"), ("Гяндже", "ganja")]),
+        ("В Нагорном Карабахе.", &[("Нагорном Карабахе", "nagorno-karabakh")]),
+        // Places the gazetteer lacked.
+        ("Shelling hit Dashkasan, Ordubad and Sotk.", &[("Dashkasan", "dashkasan"), ("Ordubad", "ordubad"), ("Sotk", "sotk")]),
+        ("The Zod gold mine, in Daşkəsən.", &[("Zod", "sotk"), ("Daşkəsən", "dashkasan")]),
+        (
+            "Missiles fell on Gabala and Kurdamir; Karintak fell.",
+            &[("Gabala", "gabala"), ("Kurdamir", "kurdamir"), ("Karintak", "dashalty")],
+        ),
+        ("The Tugh-Hadrut road and Togh.", &[("Tugh", "tugh"), ("Hadrut", "hadrut"), ("Togh", "tugh")]),
+        // The US state is not the country.
+        ("He spoke in Atlanta, Georgia, and at the University of Georgia.", &[]),
+        ("Trump spoke of the Georgia runoff and Georgia voters.", &[]),
+        ("Talks in Georgia's capital.", &[("Georgia", "georgia")]),
+    ];
+    for (text, want) in cases {
+        let text = format!("Title\n\n{text}");
+        let x = run(&text, Some("2020-10-13"));
+        let got: Vec<(&str, &str)> = x.mentions.iter().map(|m| (m.text.as_str(), m.place.as_str())).collect();
+        assert_eq!(got, *want, "in {text:?}");
+    }
+}
+
+#[test]
+fn rfe_rl_transliterations_of_speakers_are_the_known_actors() {
+    let cases: &[(&str, &str)] = &[
+        ("\"The enemy shelled Stepanakert,\" Shushan Stepanian said.", "Shushan Stepanyan"),
+        ("\"We are ready,\" Arayik Harutiunian told reporters.", "Arayik Harutyunyan"),
+        ("\"It was a war crime,\" Artsrun Hovannisian said.", "Artsrun Hovhannisyan"),
+    ];
+    for (text, want) in cases {
+        let x = run(&format!("Title\n\n{text}"), Some("2020-10-13"));
+        assert_eq!(x.quotes.first().and_then(|q| q.speaker.as_deref()), Some(*want), "in {text:?}");
+    }
+}
+
+#[test]
+fn agency_names_and_time_zones_are_not_unknown_names() {
+    let x = run(
+        "Title\n\nBaku, 12 October 2020 (APA) The ministry told ARKA and AZERTAC at 15:47 GMT, Trend and Turan reported.",
+        Some("2020-10-13"),
+    );
+    let names: Vec<&str> = x.unknown_names.iter().map(|n| n.name.as_str()).collect();
+    for n in ["APA", "ARKA", "AZERTAC", "GMT", "Trend", "Turan"] {
+        assert!(!names.contains(&n), "{n} in {names:?}");
+    }
+}
+
+#[test]
+fn dates_in_other_house_styles() {
+    // Published on Tuesday 13 October 2020.
+    let cases: &[(&str, &str, DateBasis)] = &[
+        // Slashed ISO and ISO timestamps inside the text.
+        ("Shelling hit Ganja on 2020/10/12.", "2020-10-12", DateBasis::Explicit),
+        ("Shelling hit Ganja at 2020-10-12T08:15:00+04:00, officials said.", "2020-10-12", DateBasis::Explicit),
+        ("Shelling hit Ganja (2020-10-11T23:50Z).", "2020-10-11", DateBasis::Explicit),
+        // A day range before the month starts on its first day, as "October 11-12" does.
+        ("Shelling hit Ganja on the night of 11-12 October.", "2020-10-11", DateBasis::Explicit),
+        ("Shelling hit Ganja on the night of 11–12 October.", "2020-10-11", DateBasis::Explicit),
+        ("Shelling hit Ganja on the night of October 11-12.", "2020-10-11", DateBasis::Explicit),
+        ("Shelling hit Ganja on 11 and 12 October.", "2020-10-11", DateBasis::Explicit),
+        ("Shelling hit Ganja from 11 to 12 October.", "2020-10-11", DateBasis::Explicit),
+        // A weekday after "overnight" says the day.
+        ("Shelling hit Ganja overnight Saturday.", "2020-10-10", DateBasis::Relative),
+        // A weekday with its date: the date says the day, explicitly.
+        ("Shelling hit Ganja on Monday (Oct 12).", "2020-10-12", DateBasis::Explicit),
+        ("Shelling hit Ganja on Monday, 5 October.", "2020-10-05", DateBasis::Explicit),
+        ("Shelling hit Ganja on Saturday, October 10.", "2020-10-10", DateBasis::Explicit),
+        // Halfway between the first of the month and publication.
+        ("Shelling hit Ganja earlier this month.", "2020-10-07", DateBasis::Relative),
+        // Read before, still read.
+        ("Shelling hit Ganja on Oct 12.", "2020-10-12", DateBasis::Explicit),
+        ("Shelling hit Ganja on 12th October.", "2020-10-12", DateBasis::Explicit),
+        ("Shelling hit Ganja early on Sunday.", "2020-10-11", DateBasis::Relative),
+        ("Shelling hit Ganja late Saturday.", "2020-10-10", DateBasis::Relative),
+        ("Shelling hit Ganja two days ago.", "2020-10-11", DateBasis::Relative),
+        ("Shelling hit Ganja on 27 September.", "2020-09-27", DateBasis::Explicit),
+        // A figure before a date is not its first day.
+        ("Shelling killed 11 and 12 October was calm in Ganja.", "2020-10-12", DateBasis::Explicit),
+        // Russian day-month dates (the genitive month name).
+        ("Обстрел Гянджи 12 октября.", "2020-10-12", DateBasis::Explicit),
+        ("Обстрел Степанакерта 11 октября 2020 года.", "2020-10-11", DateBasis::Explicit),
+        // Not a day of its own: a range start.
+        ("Shelling has hit Ganja since Sept 27.", "2020-10-13", DateBasis::Article),
+    ];
+    for (s, want, basis) in cases {
+        let text = format!("Title\n\n{s}");
+        let x = run(&text, Some("2020-10-13"));
+        assert!(!x.mentions.is_empty(), "no place in {s:?}");
+        let m = &x.mentions[0];
+        assert_eq!((m.date, m.date_basis), (Some(d(want)), *basis), "in {s:?}");
+    }
+}
+
+#[test]
+fn since_a_month_without_its_day_is_a_range_start() {
+    use dateline::extract::dates::{DateKind, find_dates};
+    let p = Some(d("2020-10-13"));
+    let cases: &[(&str, Option<&str>)] = &[
+        ("450 dead since late September", Some("2020-09-25")),
+        ("fighting since mid-October", Some("2020-10-15")),
+        ("fighting since early October", Some("2020-10-05")),
+        ("fighting since September,", Some("2020-09-01")),
+        // A day or a year after the month is another date; a month not after "since" none.
+        ("fighting since September 27", Some("2020-09-27")),
+        ("fighting in late September", None),
+        ("Since September, fighting", Some("2020-09-01")),
+        // A comparison is no range start.
+        ("the worst fighting since July", None),
+        ("the deadliest day since late September", None),
+    ];
+    for (s, want) in cases {
+        let got: Vec<DateKind> = find_dates(s, 0, p, None).into_iter().map(|e| e.kind).collect();
+        assert_eq!(got, want.map(|w| DateKind::Since(d(w))).into_iter().collect::<Vec<_>>(), "in {s:?}");
+    }
+    // A toll since then, not an incident.
+    let x = run("Title\n\nArmenia said 450 soldiers died in Nagorno-Karabakh since late September.", Some("2020-10-13"));
+    assert_eq!(x.claims.len(), 1);
+    assert_eq!(x.claims[0].scope, dateline::model::Scope::Toll);
+}
+
+#[test]
+fn since_a_weekday_with_its_date_stays_a_range_start() {
+    use dateline::extract::dates::{DateKind, find_dates};
+    let got = find_dates("fighting since Sunday, Sept. 27", 0, Some(d("2020-10-13")), None);
+    let kinds: Vec<DateKind> = got.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, vec![DateKind::Since(d("2020-09-27"))]);
+}
+
+#[test]
+fn datelines_with_the_day_before_the_month() {
+    let cases: &[(&str, Option<&str>)] = &[
+        ("Title\n\nBaku, 12 October 2020 (APA) Shelling hit Tartar.", Some("2020-10-12")),
+        ("Title\n\nBAKU, 12 Oct – Shelling hit Tartar on 10 October 2020.", Some("2020-10-12")),
+        ("Title\n\nYerevan, 14 October, ARMENPRESS.\n\nShelling hit Tartar on 13 October 2020.", Some("2020-10-14")),
+        // Trend writes no space after the abbreviation's dot.
+        ("Title\n\nBAKU, Azerbaijan, Oct.12\n\nShelling hit Tartar on 11 October 2020.", Some("2020-10-12")),
+        // The month first with a tag after the date, and a dateline in brackets.
+        ("Title\n\nBaku, October 12 (APA). Shelling hit Tartar on 11 October 2020.", Some("2020-10-12")),
+        ("Title\n\n[Baku, 12 October] - Shelling hit Tartar on 11 October 2020.", Some("2020-10-12")),
+        // Turan: a dotted date with a two-digit year between slashes.
+        ("Title\n\nBaku/12.10.20/Turan: Shelling hit Tartar.", Some("2020-10-12")),
+        // A sentence that opens with a place and a date is not a dateline.
+        ("Title\n\nIn Tartar, 12 October 2020 was calm and then shelling began.", None),
+    ];
+    for (text, want) in cases {
+        let x = run(text, None);
+        let a = &x.articles[0];
+        let got = (a.published, a.published_source);
+        match want {
+            Some(w) => assert_eq!(got, (Some(d(w)), DateSource::Dateline), "in {text:?}"),
+            None => assert_ne!(got.1, DateSource::Dateline, "in {text:?}"),
+        }
+    }
+}
+
+#[test]
+fn agency_tags_after_a_dash_or_a_day_first_date() {
+    let cases: &[(&str, &str)] = &[
+        ("Title\n\nMOSCOW, Oct 12 - RIA Novosti. Shelling hit Tartar.", "RIA Novosti"),
+        ("Title\n\nBaku, 12 October, AZERTAC\n\nShelling hit Tartar.", "Azertac"),
+        ("Title\n\nYEREVAN, 12 October 2020, ARMENPRESS. Shelling hit Tartar.", "Armenpress"),
+        ("Title\n\nBaku/12.10.20/Turan: Shelling hit Tartar.", "Turan"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(run(text, None).articles[0].outlet.as_deref(), Some(*want), "in {text:?}");
+    }
+}
+
+#[test]
+fn bylines_with_dates_and_american_time_zones_are_date_lines() {
+    for line in [
+        "By Joshua Kucera, Oct 12, 2020",
+        "Oct 12, 2020, 8:15 AM ET",
+        "Updated 12:41 PM ET, Mon October 12, 2020",
+        "By RFE/RL's Armenian Service October 12, 2020 15:47 GMT",
+    ] {
+        let text = format!("Title\n\n{line}\n\nShelling hit Tartar on 10 October 2020.");
+        let a = &run(&text, None).articles[0];
+        assert_eq!((a.published, a.published_source), (Some(d("2020-10-12")), DateSource::Header), "in {line:?}");
+    }
+}
+
+#[test]
+fn a_written_date_header_above_the_title_is_not_the_title() {
+    let x = run("Published: October 12, 2020\n\nShelling in Tartar\n\nShelling hit Tartar yesterday.", None);
+    let a = &x.articles[0];
+    assert_eq!((a.title.as_str(), a.published, a.published_source), ("Shelling in Tartar", Some(d("2020-10-12")), DateSource::Header));
+    // The title takes the article's date; "yesterday" the day before it.
+    assert_eq!(x.mentions.iter().map(|m| m.date).collect::<Vec<_>>(), vec![Some(d("2020-10-12")), Some(d("2020-10-11"))]);
+}
+
+#[test]
+fn markdown_front_matter_gives_metadata_and_is_not_text() {
+    let x = run_files(&[
+        (
+            "a.md",
+            "---\ntitle: \"Shelling: Tartar under fire\"\ndate: 2020-10-12\nsource: eurasianet.org\nurl: https://eurasianet.org/x\nauthors:\n  - Joshua Kucera\ntags: [Ganja, Baku]\n---\n\nShelling hit Tartar yesterday, Baku said.\n",
+        ),
+        (
+            "b.md",
+            "+++\ntitle = \"Ganja hit\"\ndate = 2020-10-11T08:00:00+04:00\npublisher = \"OC Media\"\n+++\nShelling hit Ganja on Saturday.\n",
+        ),
+        // A rule that is not front matter, and front matter that never closes.
+        ("c.md", "Title of c\n---\nShelling hit Barda on 12 October 2020.\n"),
+        ("d.md", "---\ntitle: never closed\nShelling hit Barda on 12 October 2020.\n"),
+        ("e.md", "---\nShelling hit Barda: a town near the front.\n---\nMore text.\n"),
+    ]);
+    let by_id = |id: &str| x.articles.iter().find(|a| a.id == id).unwrap_or_else(|| panic!("no {id}"));
+    let a = by_id("a");
+    assert_eq!(a.title, "Shelling: Tartar under fire");
+    assert_eq!(a.outlet.as_deref(), Some("Eurasianet"));
+    assert_eq!(a.url.as_deref(), Some("https://eurasianet.org/x"));
+    assert_eq!((a.published, a.published_source), (Some(d("2020-10-12")), DateSource::Header));
+    let places: Vec<(&str, &str, Option<NaiveDate>)> =
+        x.mentions.iter().filter(|m| m.article.as_str() == "a").map(|m| (m.text.as_str(), m.place.as_str(), m.date)).collect();
+    // Neither the tags nor the title are read as text; "yesterday" resolves from the date.
+    assert_eq!(places, vec![("Tartar", "tartar", Some(d("2020-10-11"))), ("Baku", "baku", Some(d("2020-10-11")))]);
+    let b = by_id("b");
+    assert_eq!((b.title.as_str(), b.outlet.as_deref(), b.published), ("Ganja hit", Some("OC Media"), Some(d("2020-10-11"))));
+    assert!(x.mentions.iter().any(|m| m.article.as_str() == "b" && m.place.as_str() == "ganja" && m.date == Some(d("2020-10-10"))));
+    assert_eq!(by_id("c").title, "Title of c");
+    assert_eq!(by_id("d").title, "---");
+    // Prose between two rules is text, not front matter.
+    assert_eq!(by_id("e").title, "---");
+    assert!(x.mentions.iter().any(|m| m.article.as_str() == "e" && m.place.as_str() == "barda"));
+}
+
+#[test]
+fn json_lines_from_news_please_and_rss_scrapers() {
+    let lines = [
+        r#"{"title":"A","maintext":"Shelling hit Ganja yesterday.","date_publish":"2020-10-12 08:15:00","source_domain":"www.reuters.com","url":"https://www.reuters.com/a","description":"lead","authors":["A B"]}"#,
+        r#"{"title":"B","maintext":null,"description":"Shelling hit Ganja yesterday.","date_publish":null,"date_modify":"2020-10-12 09:00:00","date_download":"2020-10-20 10:00:00","source_domain":"apnews.com"}"#,
+        r#"{"title":"C","text":"Shelling hit Ganja yesterday.","published":"Mon, 12 Oct 2020 08:15:00 GMT","source_domain":"news.am"}"#,
+        r#"{"title":"D","text":"Shelling hit Ganja yesterday.","date":"October 12, 2020","source":"oc-media.org"}"#,
+        r#"{"title":"E","text":"Shelling hit Ganja yesterday.","date_publish":"2020-10-12T08:15:00+04:00","source_domain":"example.org"}"#,
+        r#"{"title":"F","text":"Shelling hit Ganja yesterday.","date_publish":"2020-10-12","url":"https://www.aljazeera.com/news/2020/10/12/x"}"#,
+    ];
+    let x = run_files(&[("feed.jsonl", &lines.join("\n"))]);
+    assert!(x.problems.is_empty(), "{:?}", x.problems);
+    let got: Vec<(&str, Option<&str>, Option<NaiveDate>)> =
+        x.articles.iter().map(|a| (a.title.as_str(), a.outlet.as_deref(), a.published)).collect();
+    let day = Some(d("2020-10-12"));
+    assert_eq!(
+        got,
+        vec![
+            ("A", Some("Reuters"), day),
+            ("B", Some("AP"), day),
+            ("C", Some("news.am"), day),
+            ("D", Some("OC Media"), day),
+            ("E", Some("example.org"), day),
+            // No outlet given: the web address's.
+            ("F", Some("Al Jazeera"), day)
+        ]
+    );
+    assert_eq!(x.mentions.len(), 6);
+    assert!(x.mentions.iter().all(|m| m.date == Some(d("2020-10-11")) && m.date_basis == DateBasis::Relative));
+}
