@@ -7,9 +7,9 @@ use chrono::Datelike;
 
 use super::attribution::{self, Memory};
 use super::dates::DateKind;
-use super::numbers::{Number, numbers_in_lower};
+use super::numbers::{Number, Vague, numbers_in_lower};
 use super::{DocCtx, Sentence};
-use crate::model::{Category, Claim, Hedge, Problem, Scope};
+use crate::model::{Category, Claim, Hedge, Id, Problem, Scope};
 use crate::text::{Span, Token};
 
 /// Figures above this are not believable casualty counts and are reported as problems.
@@ -23,9 +23,8 @@ enum Kind {
 
 fn casualty_word(w: &str) -> Option<Kind> {
     match w {
-        "killed" | "dead" | "died" | "deaths" | "lives" | "fatalities" | "slain" | "perished" | "kills" | "killing" | "dying" => {
-            Some(Kind::Killed)
-        }
+        "killed" | "dead" | "died" | "deaths" | "lives" | "fatalities" | "slain" | "perished" | "kills" | "killing" | "dying"
+        | "martyred" | "martyrs" => Some(Kind::Killed),
         "wounded" | "injured" | "hurt" | "injuries" | "wounding" | "injuring" => Some(Kind::Wounded),
         _ => None,
     }
@@ -104,6 +103,7 @@ fn is_filler(w: &str) -> bool {
             | "already"
             | "also"
             | "more"
+            | "new"
             | "other"
             | "innocent"
             | "azerbaijani"
@@ -271,6 +271,12 @@ struct Figure {
     /// Token range of the phrase.
     first: usize,
     last: usize,
+    /// New deaths on top of an earlier count ("another 12", "a further 30", "43 more"): the
+    /// count of one incident or report, never a running total.
+    increment: bool,
+    /// An earlier running total the sentence compares with ("up from 710", "rose to 65 from
+    /// 60"): a toll.
+    earlier: bool,
 }
 
 /// Whether a number token is really a year, a time or a quantity of something else.
@@ -344,7 +350,7 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
             .collect();
         owned.iter().map(|w| &**w).collect()
     };
-    let mut out = Vec::new();
+    let mut out: Vec<Figure> = Vec::new();
     // "a civilian was killed": one victim, written without a number.
     let mut nums = numbers_in_lower(&words);
     for i in 0..toks.len().saturating_sub(1) {
@@ -363,12 +369,12 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
         }
         if words.get(j).is_some_and(|w| SINGLE_VICTIMS.iter().any(|(v, _)| v == w)) {
             // The count ends before the victim, where its casualty word is looked for.
-            nums.push(Number { value: 1, first: i, last: j - 1 });
+            nums.push(Number { value: 1, first: i, last: j - 1, vague: Vague::Exact });
         }
     }
     nums.sort_by_key(|n| n.first);
     let nums_at: Vec<(usize, usize)> = nums.iter().map(|n| (n.first, n.last)).collect();
-    for n in nums {
+    for &n in &nums {
         if not_a_count(&words, &n) {
             continue;
         }
@@ -378,13 +384,53 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
         {
             continue;
         }
-        let (hedge, hedge_len) = hedge_before(&words, n.first);
+        let (hedge, hedge_len) = match hedge_before(&words, n.first) {
+            // "a dozen", "dozens of": the words hedge themselves.
+            (Hedge::Exact, 0) => match n.vague {
+                Vague::Exact => (Hedge::Exact, 0),
+                Vague::About => (Hedge::About, 0),
+                Vague::AtLeast => (Hedge::AtLeast, 0),
+            },
+            h => h,
+        };
+        // "another 12", "a further 30", "an additional 5", "43 more", "12 new deaths".
+        let before = |k: usize| n.first.checked_sub(hedge_len + k).map_or("", |i| words[i]);
+        let after = words.get(n.last + 1).copied().unwrap_or_default();
+        let increment = matches!(before(1), "another" | "additional")
+            || before(1) == "further" && before(2) == "a"
+            || matches!(after, "more" | "new") && words.get(n.last + 2).is_none_or(|w| *w != "than");
         let mut category = None;
         let mut found: Option<(Kind, usize)> = None;
         // Right: "seven people dead", "376 of its soldiers had been killed", "over 400 lives".
         let mut j = n.last + 1;
         while j < toks.len() && j <= n.last + 8 {
             let w: &str = crate::text::strip_possessive(words[j]);
+            // "16 soldiers lost their lives", "have lost his life".
+            if w == "lost"
+                && matches!(words.get(j + 1), Some(&("their" | "his" | "her")))
+                && matches!(words.get(j + 2), Some(&("lives" | "life")))
+            {
+                found = Some((Kind::Killed, j + 2));
+                break;
+            }
+            // "30 fallen servicemen".
+            if w == "fallen" && words.get(j + 1).and_then(|w| category_word(w)).is_some() {
+                found = Some((Kind::Killed, j));
+                j += 1;
+                continue;
+            }
+            // "43 more names were added to the list of the dead": names on a list of the dead.
+            if w == "names" {
+                let list = (j + 1..toks.len().min(j + 10)).find(|&k| matches!(words[k], "list" | "roll" | "register"));
+                let dead = list.and_then(|l| {
+                    (l + 1..toks.len().min(l + 5)).find(|&k| casualty_word(words[k]) == Some(Kind::Killed) || words[k] == "fallen")
+                });
+                if let Some(d) = dead {
+                    found = Some((Kind::Killed, d));
+                    category = category.or_else(|| words.get(d + 1).and_then(|w| category_word(w)));
+                }
+                break;
+            }
             if let Some(k) = casualty_word(w) {
                 // "killing" / "kills" after a figure is a verb of the next clause, not this figure's.
                 if !matches!(w, "killing" | "kills" | "wounding" | "injuring" | "dying") {
@@ -429,6 +475,10 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
                 k -= 1;
                 steps += 1;
                 let w: &str = words[k];
+                // "the casualty toll": the dead and the wounded together, neither figure.
+                if w == "toll" && k > 0 && matches!(words[k - 1], "casualty" | "casualties") {
+                    break;
+                }
                 if matches!(w, "killed" | "killing" | "kills" | "kill" | "claimed" | "claiming" | "cost" | "costing" | "toll") {
                     let is_lives = toks.get(n.last + 1).is_some_and(|t| t.text == "lives");
                     if !matches!(w, "claimed" | "claiming" | "cost" | "costing") || is_lives {
@@ -494,12 +544,27 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
                 }
             }
         }
+        // "killed more than 600 soldiers, scores of civilians and …": the next victims of one
+        // verb, when they are another kind of victim than the ones before (a breakdown of the
+        // same victims, "killed 14 people, 3 soldiers and 11 civilians", is not new).
+        if found.is_none()
+            && let Some(prev) = out.last()
+            && let Some(mine) = category.filter(|c| *c != Category::Unspecified)
+            && prev.category.is_some_and(|c| c != mine && c != Category::Unspecified)
+            && prev.first < prev.number.first
+            && matches!((n.first - hedge_len).checked_sub(prev.last), Some(1 | 2))
+            && matches!(s[toks[prev.last].end - base..toks[n.first - hedge_len].start - base].trim(), "," | ";" | "and" | ", and")
+            && !(words.get(n.last + 1) == Some(&"of") && matches!(words.get(n.last + 2), Some(&("them" | "whom"))))
+        {
+            found = Some((prev.kind, n.first));
+        }
         // "the death toll from the attack on Barda has risen to 21"
         if found.is_none() {
             let start = n.first.saturating_sub(hedge_len);
             let prep = start.checked_sub(1).map(|k| words[k]);
             // "the death toll", "the civilian toll", "bringing the toll to 60".
-            let toll_before = (0..start).rev().take(12).find(|&k| words[k] == "toll" && k > 0 && !matches!(words[k - 1], "no" | "a"));
+            let toll_before =
+                (0..start).rev().take(12).find(|&k| words[k] == "toll" && k > 0 && !matches!(words[k - 1], "no" | "a" | "casualty"));
             let prep = if hedge_len > 0 { start.checked_sub(1).map(|k| words[k]) } else { prep };
             let ok_prep = matches!(prep, Some("to" | "at" | "of" | "reached" | "hit" | "was" | "is" | "stood" | "stands"));
             if let (true, Some(k)) = (ok_prep || hedge_len > 0 && prep.is_some(), toll_before) {
@@ -521,7 +586,27 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
         let Some((kind, at)) = found else { continue };
         let first = n.first.saturating_sub(hedge_len).min(at);
         let last = n.last.max(at).max(j.min(toks.len()).saturating_sub(1)).min(toks.len() - 1);
-        out.push(Figure { number: n, kind, category, hedge, first, last: last.max(n.last) });
+        out.push(Figure { number: n, kind, category, hedge, first, last: last.max(n.last), increment, earlier: false });
+    }
+    // "… 729 killed on Friday, up from 710 on Monday", "rose to 65 from 60", "from 700 to
+    // 729": a bare figure after "from" is the earlier total of the figure beside it.
+    let mut earlier = Vec::new();
+    for &number in &nums {
+        let (first, last) = (number.first, number.last);
+        if first == 0 || words[first - 1] != "from" || not_a_count(&words, &number) || out.iter().any(|f| f.number.first == first) {
+            continue;
+        }
+        let beside = out.iter().find(|f| {
+            f.last < first && first - f.last <= 7 && !f.earlier
+                || f.number.first > last && f.number.first - last <= 3 && words[last + 1] == "to"
+        });
+        if let Some(f) = beside {
+            earlier.push(Figure { number, hedge: Hedge::Exact, first: first - 1, last, increment: false, earlier: true, ..*f });
+        }
+    }
+    if !earlier.is_empty() {
+        out.extend(earlier);
+        out.sort_by_key(|f| f.number.first);
     }
     out
 }
@@ -611,6 +696,10 @@ const INCIDENT_WORDS: &[&str] = &[
     "fire",
 ];
 
+/// Verbs of a report that, after "had" or "previously", give an earlier count.
+const EARLIER_REPORT_VERBS: &[&str] =
+    &["reported", "put", "given", "gave", "said", "counted", "recorded", "registered", "announced", "confirmed", "estimated"];
+
 /// Where a sentence's running total begins after its incident: the comma before "bringing the
 /// toll to 60", "raising the total to", "taking the number of dead to" (a byte offset).
 fn toll_clause(ctx: &DocCtx, toks: &[Token]) -> Option<usize> {
@@ -664,10 +753,18 @@ fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope 
                 || is(&w[1], "died")
                 || is(&w[1], "lost"))
     });
-    if !perfect {
+    // "the ministry had reported 729 killed on Friday", "previously put the toll at …": an
+    // earlier report of a count, with no event in sight, is an earlier running total (its
+    // day is the report's, not an event's).
+    let earlier_report = !perfect
+        && toks.windows(2).any(|w| {
+            (is(&w[0], "had") || is(&w[0], "previously")) && EARLIER_REPORT_VERBS.iter().any(|v| w[1].text.len() == v.len() && is(&w[1], v))
+        });
+    if !perfect && !earlier_report {
         return Scope::Incident;
     }
-    let event = toks.iter().any(|t| INCIDENT_WORDS.iter().any(|w| is(t, w))) || dates.clone().any(|d| matches!(d.kind, DateKind::Day(..)));
+    let event = toks.iter().any(|t| INCIDENT_WORDS.iter().any(|w| is(t, w)))
+        || perfect && dates.clone().any(|d| matches!(d.kind, DateKind::Day(..)));
     if event { Scope::Incident } else { Scope::Toll }
 }
 
@@ -746,7 +843,7 @@ fn claimant<'a>(
     let after = sentence_verbs.iter().filter(attributes).filter(|v| v.start >= pos);
     for v in before.rev().chain(after) {
         let word = &ctx.text[v.start..v.end];
-        if word.eq_ignore_ascii_case("according to") || word == "called" || word == "described" {
+        if word.eq_ignore_ascii_case("according to") || word == "called" || word == "described" || passive(ctx.text, *v) {
             continue;
         }
         if let Some(sp) = attribution::subject_before(ctx, s.span, *v, mem) {
@@ -759,10 +856,21 @@ fn claimant<'a>(
     None
 }
 
+/// Whether the verb at `v` is passive ("names were added", "deaths were reported"): it has
+/// no speaker before it.
+fn passive(text: &str, v: Span) -> bool {
+    let before = text[..v.start].trim_end_matches(' ').as_bytes();
+    [&b"was"[..], b"were", b"been", b"being", b"is", b"are", b"be"].iter().any(|aux| {
+        before.len() > aux.len()
+            && before[before.len() - aux.len()..].eq_ignore_ascii_case(aux)
+            && !before[before.len() - aux.len() - 1].is_ascii_alphanumeric()
+    })
+}
+
 /// Word stems without which a sentence holds no casualty figure (found, in any case, by
 /// [`super::cues::scan`]).
 pub(crate) const CASUALTY_STEMS: &[&str] =
-    &["kill", "dead", "die", "death", "lives", "wound", "injur", "hurt", "fatalit", "slain", "perish", "toll", "lost"];
+    &["kill", "dead", "die", "death", "lives", "wound", "injur", "hurt", "fatalit", "slain", "perish", "toll", "lost", "fallen", "martyr"];
 
 /// A figure inside a quote without a claimant of its own is the speaker's: "There are more
 /// than 2,000 dead on each side," the Russian leader said.
@@ -865,13 +973,29 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 wounded,
                 category,
                 hedge: f.hedge,
-                scope: match split {
-                    Some(at) if start >= at => Scope::Toll,
-                    Some(at) if end <= at => {
-                        let part = Span { start: s.span.start, end: at };
-                        scope(ctx, s, part, SentenceCues::within(&ctx.cues.phrases, part))
+                scope: {
+                    let in_part = |g: &Figure| match split {
+                        Some(at) => (toks[g.first].start >= at) == (start >= at),
+                        None => true,
+                    };
+                    let found = match split {
+                        Some(at) if start >= at => Scope::Toll,
+                        Some(at) if end <= at => {
+                            let part = Span { start: s.span.start, end: at };
+                            scope(ctx, s, part, SentenceCues::within(&ctx.cues.phrases, part))
+                        }
+                        _ => scope(ctx, s, s.span, cues()),
+                    };
+                    let increment = f.increment || partner.is_some_and(|g| g.increment);
+                    // A figure compared with an earlier one ("729 killed, up from 710") is a
+                    // running total, as is the earlier one.
+                    let compared = f.earlier || figs.iter().any(|g| g.earlier && g.kind == f.kind && in_part(g));
+                    match found {
+                        Scope::Historical => Scope::Historical,
+                        _ if increment => Scope::Incident,
+                        _ if compared => Scope::Toll,
+                        other => other,
                     }
-                    _ => scope(ctx, s, s.span, cues()),
                 },
                 place: place.map(|p| ctx.intern(p)),
                 claimant,
@@ -887,7 +1011,80 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         }
         mem.observe(ctx, s.span);
     }
+    merge_headlines(ctx, &mut out);
     out
+}
+
+/// Whether sentence `span` is a heading: a line of its own (a title, a live blog's
+/// subheading) of at most 30 words that does not end like a sentence.
+fn is_heading(text: &str, span: Span) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let decoration = |c: char| c.is_whitespace() || matches!(c, '#' | '*' | '_');
+    if !text[line_start..span.start].chars().all(decoration) || !text[span.end..line_end].chars().all(decoration) {
+        return false;
+    }
+    let t = text[span.start..span.end].trim_end_matches(decoration);
+    let mut ends = t.chars().rev();
+    let last = ends.next();
+    let closes_sentence = |c: Option<char>| matches!(c, Some('.' | '!' | '?' | ':' | ';' | ',' | '…'));
+    let quoted_end = matches!(last, Some('"' | '”' | '’' | '\'')) && closes_sentence(ends.next());
+    last.is_some() && !closes_sentence(last) && !quoted_end && t.split_whitespace().count() <= 30
+}
+
+/// A headline's figures counted once: a claim in a heading (the title, or a subheading of a
+/// live blog) that the text under it restates (same killed and wounded figures, no other
+/// category, place or kind of scope) is merged into that restatement, which has the
+/// claimant and the full sentence; the restatement takes the headline's place and category
+/// when it names none. A figure only the headline gives stays. Under the title is the whole
+/// article; under another heading, the text up to the next heading.
+fn merge_headlines(ctx: &DocCtx, claims: &mut Vec<Claim>) {
+    let heading = |c: &Claim| is_heading(ctx.text, Span { start: c.sentence_start, end: c.sentence_end });
+    if claims.len() < 2 || !claims.iter().any(heading) {
+        return;
+    }
+    let first_sentence = ctx.sentences.first().map(|s| s.span.start);
+    let mut drop = vec![false; claims.len()];
+    for h in 0..claims.len() {
+        if !heading(&claims[h]) {
+            continue;
+        }
+        let section_end = if Some(claims[h].sentence_start) == first_sentence {
+            ctx.text.len()
+        } else {
+            let next = ctx.sentences.partition_point(|s| s.span.start < claims[h].sentence_end);
+            ctx.sentences[next..].iter().find(|s| is_heading(ctx.text, s.span)).map_or(ctx.text.len(), |s| s.span.start)
+        };
+        let hc = &claims[h];
+        let same = |b: &Claim| {
+            let fits = |x: Option<u64>, y: Option<u64>| x.is_none() || x == y;
+            let agree = |x: Option<&Id>, y: Option<&Id>| x.is_none() || y.is_none() || x == y;
+            b.sentence_start >= hc.sentence_end
+                && b.sentence_start < section_end
+                && fits(hc.killed, b.killed)
+                && fits(hc.wounded, b.wounded)
+                && (hc.category == b.category || hc.category == Category::Unspecified || b.category == Category::Unspecified)
+                && agree(hc.place.as_ref(), b.place.as_ref())
+                && (hc.scope == Scope::Historical) == (b.scope == Scope::Historical)
+                && !heading(b)
+        };
+        if let Some(b) = claims.iter().position(same) {
+            let (place, category) = (claims[h].place.clone(), claims[h].category);
+            let body = &mut claims[b];
+            if body.place.is_none() {
+                body.place = place;
+            }
+            if body.category == Category::Unspecified {
+                body.category = category;
+            }
+            drop[h] = true;
+        }
+    }
+    let mut k = 0;
+    claims.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 #[cfg(test)]

@@ -1,5 +1,8 @@
 //! Numbers in digits and words: `1,165`, `30,000`, `seven`, `twenty-five`, `a dozen`,
-//! `two hundred and fifty`, `1.5 million`.
+//! `two hundred and fifty`, `1.5 million`; and the vague ones, which say how exact they are
+//! ([`Vague`]): `a dozen`, `two dozen`, `half a dozen` are about so many; `dozens`, `scores`,
+//! `hundreds`, `thousands`, `tens of thousands` are at least two of their unit (24, 40, 200,
+//! 2,000, 20,000).
 
 use crate::text::{Token, ascii_lower};
 
@@ -36,6 +39,9 @@ number_words! {
 static WORD_STARTS: std::sync::LazyLock<[u16; 26]> = std::sync::LazyLock::new(|| {
     let mut t = [0u16; 26];
     let mut set = |first: u8, len: usize| t[usize::from(first - b'a')] |= 1 << len;
+    for w in PLURAL_UNITS.iter().map(|p| p.0).chain(["half"]) {
+        set(w.as_bytes()[0], w.len());
+    }
     for &(w, v) in NUMBER_WORDS {
         set(w.as_bytes()[0], w.len());
         if v >= 20 && v % 10 == 0 {
@@ -62,6 +68,22 @@ fn may_start_number(lower: &str) -> bool {
         Some(&c @ b'a'..=b'z') => lower.len() < 16 && WORD_STARTS[usize::from(c - b'a')] >> lower.len() & 1 != 0,
         _ => false,
     }
+}
+
+/// Plural units of vague numbers and the least they can mean (two of the unit): "dozens of
+/// people" are at least 24, "scores of civilians" at least 40.
+const PLURAL_UNITS: &[(&str, u64)] = &[("dozens", 24), ("scores", 40), ("hundreds", 200), ("thousands", 2_000), ("tens", 20)];
+
+/// How exact a number's words are (digits and plain number words are exact).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Vague {
+    /// "seven", "1,165".
+    #[default]
+    Exact,
+    /// "a dozen", "two dozen", "half a dozen": about so many.
+    About,
+    /// "dozens", "scores of", "hundreds", "tens of thousands": at least the value given.
+    AtLeast,
 }
 
 fn multiplier(w: &str) -> Option<u64> {
@@ -116,6 +138,8 @@ pub struct Number {
     pub first: usize,
     /// Index of its last token.
     pub last: usize,
+    /// How exact its words are.
+    pub vague: Vague,
 }
 
 /// Numbers in a token list, each spanning one or more tokens.
@@ -135,6 +159,35 @@ pub fn numbers_in_lower(words: &[&str]) -> Vec<Number> {
         // ("one", "two", ..., "ninety", "dozen", "a", "twenty-five"): other words at once.
         if !may_start_number(lower) {
             i += 1;
+            continue;
+        }
+        // "dozens of", "scores of", "hundreds", "tens of thousands", "hundreds of thousands":
+        // at least two of the unit ("scores" only before "of": "settle scores").
+        if let Some(&(_, least)) = PLURAL_UNITS.iter().find(|p| p.0 == lower) {
+            let of = words.get(i + 1) == Some(&"of");
+            let big = match words.get(i + 2) {
+                Some(&"thousands") if of => Some(1_000),
+                Some(&"millions") if of => Some(1_000_000),
+                _ => None,
+            };
+            let bare_ok = !matches!(lower, "scores" | "tens");
+            if let Some(m) = big {
+                // "tens of thousands" (20,000), "hundreds of thousands" (200,000).
+                let unit = if lower == "tens" { 10 } else { least / 2 };
+                out.push(Number { value: unit * 2 * m, first: i, last: i + 2, vague: Vague::AtLeast });
+                i += 3;
+                continue;
+            }
+            if lower != "tens" && (of || bare_ok) {
+                out.push(Number { value: least, first: i, last: i, vague: Vague::AtLeast });
+            }
+            i += 1;
+            continue;
+        }
+        // "half a dozen": about six.
+        if lower == "half" && words.get(i + 1) == Some(&"a") && words.get(i + 2) == Some(&"dozen") {
+            out.push(Number { value: 6, first: i, last: i + 2, vague: Vague::About });
+            i += 3;
             continue;
         }
         // "a dozen", "a hundred", "a thousand"
@@ -157,14 +210,21 @@ pub fn numbers_in_lower(words: &[&str]) -> Vec<Number> {
             i += 1;
             continue;
         };
-        // Continue a word number: "two hundred and fifty", "30 thousand".
+        // "a dozen" is about twelve.
+        let mut vague = if words[i] == "dozen" { Vague::About } else { Vague::Exact };
+        // Continue a word number: "two hundred and fifty", "30 thousand", "two dozen".
         let mut last = i;
         let mut j = i + 1;
         let mut current = value;
         let mut total = 0u64;
         while j < words.len() {
             let w = words[j];
-            if let Some(m) = multiplier(w) {
+            if w == "dozen" && vague == Vague::Exact && total == 0 && (1..100).contains(&current) {
+                current *= 12;
+                vague = Vague::About;
+                last = j;
+                j += 1;
+            } else if let Some(m) = multiplier(w) {
                 current = current.saturating_mul(m);
                 if m >= 1000 {
                     total = total.saturating_add(current);
@@ -193,7 +253,7 @@ pub fn numbers_in_lower(words: &[&str]) -> Vec<Number> {
             }
         }
         value = total.saturating_add(current);
-        out.push(Number { value, first, last });
+        out.push(Number { value, first, last, vague });
         i = last + 1;
     }
     out
@@ -222,10 +282,17 @@ mod tests {
             ("99999999999 killed", &[99_999_999_999]),
             ("3 thousand", &[3000]),
             ("seventy-seven dead, forty-two-year-old", &[77]),
+            ("two dozen soldiers, half a dozen men", &[24, 6]),
+            ("dozens of people, scores of civilians, hundreds dead", &[24, 40, 200]),
+            ("tens of thousands, hundreds of thousands, thousands", &[20_000, 200_000, 2_000]),
+            ("they settled scores with tens", &[]),
         ];
         for (s, want) in cases {
             assert_eq!(values(s), *want, "in {s:?}");
         }
+        let vague = |s: &str| numbers(&tokens(s, 0)).iter().map(|n| n.vague).collect::<Vec<_>>();
+        assert_eq!(vague("a dozen, two dozen, half a dozen"), [Vague::About; 3]);
+        assert_eq!(vague("dozens of, hundreds, 12"), [Vague::AtLeast, Vague::AtLeast, Vague::Exact]);
     }
 
     /// Any word that can start a number passes the quick test: the number words, their
