@@ -201,3 +201,29 @@ fn other_outlets_phrasings() {
         ("The fighting has involved drones and artillery, killing hundreds since September 27.", &[(Some(200), None, Hedge::AtLeast, T)]),
     ]);
 }
+
+#[test]
+fn revised_and_war_long_totals_are_tolls() {
+    check_figures(&[
+        (
+            "Armenia said 2,317 of its troops were killed in the six-week war, later revising the figure to 3,773.",
+            &[(Some(2317), None, E, T), (Some(3773), None, E, T)],
+        ),
+        ("Some 2,900 Azerbaijani servicemen were killed during the conflict, the ministry said.", &[(Some(2900), None, Hedge::About, T)]),
+    ]);
+}
+
+#[test]
+fn wire_datelines_with_a_date_are_not_the_place() {
+    let x = run("BAKU, Oct. 28 (Reuters) - At least 21 people were killed when a missile hit the town of Barda, Azerbaijan said.", None);
+    assert_eq!(x.claims.len(), 1);
+    assert_eq!(x.claims[0].place.as_deref(), Some("barda"));
+}
+
+#[test]
+fn a_figure_inside_a_quote_is_not_the_sentence_subjects() {
+    // The words of the quotation are not a claimant; the quote's speaker is, when known.
+    let x = run("\"Four people were killed, including a child,\" said the head of the district.", None);
+    assert_eq!(x.claims.len(), 1);
+    assert!(x.claims[0].claimant.as_deref().is_none_or(|c| !c.contains("killed")), "{:?}", x.claims[0].claimant);
+}

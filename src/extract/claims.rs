@@ -203,6 +203,14 @@ const TOLL_WORDS: &[&str] = &[
     "by december",
     "by then",
     "by now",
+    // "killed in the six-week war", "during the conflict": the whole of it.
+    "week war",
+    "day war",
+    "month war",
+    "during the war",
+    "throughout the war",
+    "during the conflict",
+    "throughout the conflict",
 ];
 
 /// Phrases that place a figure in an earlier war.
@@ -274,8 +282,8 @@ struct Figure {
     /// New deaths on top of an earlier count ("another 12", "a further 30", "43 more"): the
     /// count of one incident or report, never a running total.
     increment: bool,
-    /// An earlier running total the sentence compares with ("up from 710", "rose to 65 from
-    /// 60"): a toll.
+    /// An earlier or revised running total of another figure of the sentence ("up from
+    /// 710", "rose to 65 from 60", "revising the figure to 3,773"): a toll.
     earlier: bool,
 }
 
@@ -589,16 +597,23 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
         out.push(Figure { number: n, kind, category, hedge, first, last: last.max(n.last), increment, earlier: false });
     }
     // "… 729 killed on Friday, up from 710 on Monday", "rose to 65 from 60", "from 700 to
-    // 729": a bare figure after "from" is the earlier total of the figure beside it.
+    // 729": a bare figure after "from" is the earlier total of the figure beside it; "…,
+    // later revising the figure to 3,773": a bare figure after "the figure to" (count,
+    // tally, total) is a revised total of the figure before it.
     let mut earlier = Vec::new();
     for &number in &nums {
         let (first, last) = (number.first, number.last);
-        if first == 0 || words[first - 1] != "from" || not_a_count(&words, &number) || out.iter().any(|f| f.number.first == first) {
+        let from = first > 0 && words[first - 1] == "from";
+        let revised = first > 1
+            && matches!(words[first - 1], "to" | "at")
+            && matches!(words[first - 2], "figure" | "count" | "tally" | "total" | "number");
+        if !from && !revised || not_a_count(&words, &number) || out.iter().any(|f| f.number.first == first) {
             continue;
         }
         let beside = out.iter().find(|f| {
-            f.last < first && first - f.last <= 7 && !f.earlier
-                || f.number.first > last && f.number.first - last <= 3 && words[last + 1] == "to"
+            from && f.last < first && first - f.last <= 7 && !f.earlier
+                || from && f.number.first > last && f.number.first - last <= 3 && words[last + 1] == "to"
+                || revised && f.last < first && first - f.last <= 14 && !f.earlier
         });
         if let Some(f) = beside {
             earlier.push(Figure { number, hedge: Hedge::Exact, first: first - 1, last, increment: false, earlier: true, ..*f });
@@ -612,9 +627,10 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
 }
 
 /// A dateline opening a paragraph: "BAKU, Azerbaijan (AP) — ", "YEREVAN/BAKU (Reuters) - ",
+/// "BAKU, Oct. 28 (Reuters) - ",
 /// "(Berlin) – ", "MOSCOW – ".
 static DATELINE_LEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^\s*(?:\([A-Z][\w .]{0,30}\)|[A-Z][A-Z'’./ -]*[A-Z](?:,[ \t]*[A-Z][\w'’.]*(?: [A-Z][\w'’.]*)*)*(?:[ \t]*\([\w .]{1,30}\))?)[ \t]*(?:—|–|-|--)[ \t]")
+    regex::Regex::new(r"^\s*(?:\([A-Z][\w .]{0,30}\)|[A-Z][A-Z'’./ -]*[A-Z](?:,[ \t]*[A-Z][\w'’.]*(?: [A-Z][\w'’.]*)*)*(?:[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?(?:[ \t]*\([\w .]{1,30}\))?)[ \t]*(?:—|–|-|--)[ \t]")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -709,9 +725,9 @@ fn toll_clause(ctx: &DocCtx, toks: &[Token]) -> Option<usize> {
         // Cheapest tests first: every gerund here ends in "ing".
         let found = t.text.len() >= 6
             && t.text.as_bytes().ends_with(b"ing")
-            && is(t, &["bringing", "raising", "taking", "pushing", "lifting", "putting"])
+            && is(t, &["bringing", "raising", "taking", "pushing", "lifting", "putting", "revising", "updating"])
             && ctx.text[toks[i - 1].end..t.start].contains(',')
-            && toks[i + 1..toks.len().min(i + 6)].iter().any(|w| is(w, &["toll", "total", "tally", "number"]));
+            && toks[i + 1..toks.len().min(i + 6)].iter().any(|w| is(w, &["toll", "total", "tally", "number", "figure", "count"]));
         found.then_some(t.start)
     })
 }
@@ -807,6 +823,13 @@ fn claimant<'a>(
     sentence_verbs: &[Span],
 ) -> Option<(attribution::Speaker<'a>, Span)> {
     let text = &ctx.text[s.span.start..s.span.end];
+    // A figure inside a quotation is its speaker's ([`claimants_from_quotes`]), not the
+    // subject's of a speech verb of the sentence: "\"Four people were killed,\" said …".
+    let before = &text[..pos - s.span.start];
+    let straight = before.bytes().filter(|&b| b == b'"').count();
+    if straight % 2 == 1 || before.matches('“').count() > before.matches('”').count() {
+        return None;
+    }
     // "according to X"
     if let Some(i) = find_ascii_no_case(text.as_bytes(), b"according to") {
         let after = Span { start: s.span.start + i + "according to".len(), end: s.span.end };
