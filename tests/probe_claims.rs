@@ -232,3 +232,27 @@ fn a_figure_inside_a_quote_is_not_the_sentence_subjects() {
     assert_eq!(x.claims.len(), 1);
     assert!(x.claims[0].claimant.as_deref().is_none_or(|c| !c.contains("killed")), "{:?}", x.claims[0].claimant);
 }
+
+#[test]
+fn counts_that_grow_and_recorded_counts_are_tolls() {
+    check_figures(&[
+        ("The number of killed Armenian servicemen has risen to 1,068, TASS reported.", &[(Some(1068), None, E, T)]),
+        ("The number of civilians killed by Armenian attacks has reached 91, the prosecutor's office said.", &[(Some(91), None, E, T)]),
+        ("The Armenian side has recorded 1,177 military deaths.", &[(Some(1177), None, E, T)]),
+        // Guard: a recorded count of one strike is an incident.
+        ("Azerbaijan has recorded 3 civilians killed in the strike on Tartar.", &[(Some(3), None, E, I)]),
+    ]);
+}
+
+#[test]
+fn killed_and_wounded_joined_by_a_comma_are_one_claim() {
+    check_figures(&[(
+        "As a result of the missile attack on Ganja city, 10 civilians were killed, 34 were injured.",
+        &[(Some(10), Some(34), E, I)],
+    )]);
+}
+
+#[test]
+fn tens_and_units_written_apart() {
+    check_figures(&[("Twenty one soldiers were killed near Hadrut, the ministry said.", &[(Some(21), None, E, I)])]);
+}

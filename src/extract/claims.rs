@@ -285,6 +285,8 @@ struct Figure {
     /// An earlier or revised running total of another figure of the sentence ("up from
     /// 710", "rose to 65 from 60", "revising the figure to 3,773"): a toll.
     earlier: bool,
+    /// A count that grows ("the number of killed servicemen has risen to 1,068"): a toll.
+    running: bool,
 }
 
 /// Whether a number token is really a year, a time or a quantity of something else.
@@ -567,6 +569,7 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
             found = Some((prev.kind, n.first));
         }
         // "the death toll from the attack on Barda has risen to 21"
+        let mut running = false;
         if found.is_none() {
             let start = n.first.saturating_sub(hedge_len);
             let prep = start.checked_sub(1).map(|k| words[k]);
@@ -585,16 +588,17 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
                     .flatten()
             });
             if found.is_none()
-                && prep == Some("to")
+                && matches!(prep, Some("to" | "reached" | "hit" | "at"))
                 && let Some(f) = number_of
             {
                 found = Some(f);
+                running = true;
             }
         }
         let Some((kind, at)) = found else { continue };
         let first = n.first.saturating_sub(hedge_len).min(at);
         let last = n.last.max(at).max(j.min(toks.len()).saturating_sub(1)).min(toks.len() - 1);
-        out.push(Figure { number: n, kind, category, hedge, first, last: last.max(n.last), increment, earlier: false });
+        out.push(Figure { number: n, kind, category, hedge, first, last: last.max(n.last), increment, earlier: false, running });
     }
     // "… 729 killed on Friday, up from 710 on Monday", "rose to 65 from 60", "from 700 to
     // 729": a bare figure after "from" is the earlier total of the figure beside it; "…,
@@ -616,7 +620,16 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
                 || revised && f.last < first && first - f.last <= 14 && !f.earlier
         });
         if let Some(f) = beside {
-            earlier.push(Figure { number, hedge: Hedge::Exact, first: first - 1, last, increment: false, earlier: true, ..*f });
+            earlier.push(Figure {
+                number,
+                hedge: Hedge::Exact,
+                first: first - 1,
+                last,
+                increment: false,
+                earlier: true,
+                running: false,
+                ..*f
+            });
         }
     }
     if !earlier.is_empty() {
@@ -767,7 +780,10 @@ fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope 
             && (is(&w[0], "has") || is(&w[0], "have"))
             && (is(&w[1], "been") && w[2].text.bytes().all(|b| b.is_ascii_lowercase()) && casualty_word(w[2].text).is_some()
                 || is(&w[1], "died")
-                || is(&w[1], "lost"))
+                || is(&w[1], "lost")
+                // "has recorded 1,177 military deaths", "have documented 40 deaths": a tally
+                // ("has reported", "has confirmed" may name one event's dead).
+                || ["recorded", "registered", "counted", "documented"].iter().any(|v| is(&w[1], v)))
     });
     // "the ministry had reported 729 killed on Friday", "previously put the toll at …": an
     // earlier report of a count, with no event in sight, is an earlier running total (its
@@ -940,7 +956,10 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
             if let Some(g) = figs.get(i + 1)
                 && g.kind != f.kind
                 && g.number.first > f.number.last
-                && (toks[f.number.last + 1..g.number.first].iter().any(|t| t.text == "and") || g.number.first - f.number.last <= 3)
+                && (toks[f.number.last + 1..g.number.first].iter().any(|t| t.text == "and")
+                    || g.number.first - f.number.last <= 3
+                    // "10 civilians were killed, 34 were injured".
+                    || f.last + 1 == g.number.first && ctx.text[toks[f.last].end..toks[g.number.first].start].trim() == ",")
                 // "90 civilians, including 11 children, have been killed and 382 wounded": near
                 // the first figure's casualty word when a clause stands inside its phrase.
                 && (g.number.first - f.number.last <= 8 || g.number.first <= f.last + 3)
@@ -1012,7 +1031,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                     let increment = f.increment || partner.is_some_and(|g| g.increment);
                     // A figure compared with an earlier one ("729 killed, up from 710") is a
                     // running total, as is the earlier one.
-                    let compared = f.earlier || figs.iter().any(|g| g.earlier && g.kind == f.kind && in_part(g));
+                    let compared = f.earlier || f.running || figs.iter().any(|g| g.earlier && g.kind == f.kind && in_part(g));
                     match found {
                         Scope::Historical => Scope::Historical,
                         _ if increment => Scope::Incident,

@@ -190,6 +190,8 @@ pub fn numbers_in_lower(words: &[&str]) -> Vec<Number> {
             i += 3;
             continue;
         }
+        // Written in words ("twenty", not "20"): "twenty one" may follow.
+        let mut in_words = false;
         // "a dozen", "a hundred", "a thousand"
         let (mut value, first) = if (lower == "a" || lower == "an")
             && let Some(&n) = words.get(i + 1)
@@ -197,7 +199,8 @@ pub fn numbers_in_lower(words: &[&str]) -> Vec<Number> {
         {
             i += 1;
             (if n == "dozen" { 12 } else { multiplier(n).unwrap_or(1) }, i - 1)
-        } else if let Some((v, _digits)) = lower_token_value(lower) {
+        } else if let Some((v, digits)) = lower_token_value(lower) {
+            in_words = !digits;
             (v, i)
         } else if let Some(&next) = words.get(i + 1)
             && let Some(m) = multiplier(next)
@@ -240,6 +243,16 @@ pub fn numbers_in_lower(words: &[&str]) -> Vec<Number> {
                 current = current.saturating_add(v);
                 last = j + 1;
                 j += 2;
+            } else if in_words
+                && (20..100).contains(&(current % 100))
+                && current % 10 == 0
+                && let Some((v, false)) = lower_token_value(w)
+                && v < 10
+            {
+                // "twenty one", "two hundred twenty one": a tens word and a unit word apart.
+                current = current.saturating_add(v);
+                last = j;
+                j += 1;
             } else if current > 0
                 && current % 100 == 0
                 && let Some((v, false)) = lower_token_value(w)
@@ -286,6 +299,7 @@ mod tests {
             ("dozens of people, scores of civilians, hundreds dead", &[24, 40, 200]),
             ("tens of thousands, hundreds of thousands, thousands", &[20_000, 200_000, 2_000]),
             ("they settled scores with tens", &[]),
+            ("twenty one soldiers, two hundred twenty one, in 2020 one man, 20 one", &[21, 221, 2020, 1, 20, 1]),
         ];
         for (s, want) in cases {
             assert_eq!(values(s), *want, "in {s:?}");
