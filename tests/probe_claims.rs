@@ -65,6 +65,11 @@ fn headline_figures_are_counted_once() {
             "Nagorno-Karabakh conflict: live updates\n\n13.05 BST\nAzerbaijan says 12 civilians killed in Barda\n\nAzerbaijan's foreign ministry said 12 civilians were killed and 40 wounded in a rocket strike on Barda.\n\n14.20 BST\nThree killed in Martuni\n\nThe shelling hit Martuni, killing three people, the local ombudsman said.",
             &[(Some(12), Some(40), "Azerbaijan's"), (Some(3), None, "The shelling")],
         ),
+        // Key points in a list, restated below them.
+        (
+            "Karabakh fighting: what we know\n\n- 7 killed in Ganja\n- 3 soldiers killed near Fizuli\n\nSeven civilians were killed in Ganja overnight, the ministry said. Three soldiers died near Fizuli, Baku said.",
+            &[(Some(7), None, "Seven"), (Some(3), None, "Three")],
+        ),
         // Guard: same figure, other victims: not the same claim.
         (
             "Five soldiers killed near Fizuli\n\nFive civilians were killed in Tartar, the prosecutor's office said.",

@@ -1058,11 +1058,11 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
 }
 
 /// Whether sentence `span` is a heading: a line of its own (a title, a live blog's
-/// subheading) of at most 30 words that does not end like a sentence.
+/// subheading, a key point in a list) of at most 30 words that does not end like a sentence.
 fn is_heading(text: &str, span: Span) -> bool {
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
-    let decoration = |c: char| c.is_whitespace() || matches!(c, '#' | '*' | '_');
+    let decoration = |c: char| c.is_whitespace() || matches!(c, '#' | '*' | '_' | '-' | '•' | '–' | '—');
     if !text[line_start..span.start].chars().all(decoration) || !text[span.end..line_end].chars().all(decoration) {
         return false;
     }
@@ -1079,7 +1079,7 @@ fn is_heading(text: &str, span: Span) -> bool {
 /// category, place or kind of scope) is merged into that restatement, which has the
 /// claimant and the full sentence; the restatement takes the headline's place and category
 /// when it names none. A figure only the headline gives stays. Under the title is the whole
-/// article; under another heading, the text up to the next heading.
+/// article; under another heading, the text up to the next heading that follows some text.
 fn merge_headlines(ctx: &DocCtx, claims: &mut Vec<Claim>) {
     let heading = |c: &Claim| is_heading(ctx.text, Span { start: c.sentence_start, end: c.sentence_end });
     if claims.len() < 2 || !claims.iter().any(heading) {
@@ -1094,8 +1094,18 @@ fn merge_headlines(ctx: &DocCtx, claims: &mut Vec<Claim>) {
         let section_end = if Some(claims[h].sentence_start) == first_sentence {
             ctx.text.len()
         } else {
+            // The next heading after some text: headings in a row (a time and a subheading,
+            // a list of key points) share the text under the last of them.
             let next = ctx.sentences.partition_point(|s| s.span.start < claims[h].sentence_end);
-            ctx.sentences[next..].iter().find(|s| is_heading(ctx.text, s.span)).map_or(ctx.text.len(), |s| s.span.start)
+            let mut under = false;
+            ctx.sentences[next..]
+                .iter()
+                .find(|s| {
+                    let is = is_heading(ctx.text, s.span);
+                    under |= !is;
+                    is && under
+                })
+                .map_or(ctx.text.len(), |s| s.span.start)
         };
         let hc = &claims[h];
         let same = |b: &Claim| {
