@@ -130,6 +130,10 @@ fn earlier_totals_are_tolls() {
         // Guard: a toll word already made it a toll.
         ("Armenian officials had previously put the toll at 540 servicemen killed.", &[(Some(540), None, E, T)]),
     ]);
+    // The earlier total is dated by the day named after it.
+    let x = run("The ministry had reported 729 killed on Friday, up from 710 on Monday.", Some("2020-10-17"));
+    let dates: Vec<String> = x.claims.iter().map(|c| c.date.map(|d| d.to_string()).unwrap_or_default()).collect();
+    assert_eq!(dates, ["2020-10-16", "2020-10-12"]);
     // Guard: an earlier report of one strike is still an incident.
     check_figures(&[("Baku had reported 3 killed in the strike on Tartar.", &[(Some(3), None, E, I)])]);
 }

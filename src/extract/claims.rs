@@ -1003,6 +1003,14 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                         Category::Unspecified
                     }
                 });
+            // An earlier total has the day named right after it: "up from 710 on Monday".
+            let day_after = f.earlier.then(|| {
+                s.dates.iter().find_map(|d| match d.kind {
+                    DateKind::Day(day, basis) if d.start >= end && d.start <= end + 16 => Some((Some(day), basis)),
+                    _ => None,
+                })
+            });
+            let (date, date_basis) = day_after.flatten().unwrap_or((s.date, s.basis));
             let who = claimant(ctx, s, start, end, &mem, verbs.get_or_init(|| attribution::verbs(ctx, s.span)));
             let place = claim_place(ctx, s.span, Span { start, end }, who.as_ref().map(|w| w.1));
             let (claimant, claimant_side) = match &who {
@@ -1042,8 +1050,8 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 place: place.map(|p| ctx.intern(p)),
                 claimant,
                 claimant_side,
-                date: s.date,
-                date_basis: s.basis,
+                date,
+                date_basis,
                 start,
                 end,
                 sentence: text.to_string(),
