@@ -116,6 +116,7 @@ fn increments_are_incidents_not_tolls() {
             &[(Some(43), None, E, I), (Some(772), None, E, T)],
         ),
         ("An additional 5 civilians have died in hospital, the health ministry said.", &[(Some(5), None, E, I)]),
+        ("The ministry refilled the list of dead Armenian soldiers, adding 96 more names to it.", &[(Some(96), None, E, I)]),
         ("The ministry reported 17 new deaths in total among its soldiers.", &[(Some(17), None, E, I)]),
     ]);
 }
@@ -169,6 +170,11 @@ fn casualties_without_killed_or_wounded_are_not_claims() {
         ("The casualty toll rose to 50, the ministry said.", &[]),
         // Guard.
         ("Azerbaijan has not disclosed its military casualties, but says 60 civilians were killed.", &[(Some(60), None, E, I)]),
+        // Guard: even when they feed a death toll (as in `extract_cases::other_outlets_shapes`).
+        (
+            "The defence ministry of Nagorno-Karabakh said it had recorded another 40 casualties among its military, pushing the military death toll to 673.",
+            &[(Some(673), None, E, T)],
+        ),
     ]);
 }
 

@@ -429,15 +429,16 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
                 j += 1;
                 continue;
             }
-            // "43 more names were added to the list of the dead": names on a list of the dead.
+            // "43 more names were added to the list of the dead", "refilled the list of dead
+            // soldiers, adding 96 more names": names on a list of the dead.
             if w == "names" {
-                let list = (j + 1..toks.len().min(j + 10)).find(|&k| matches!(words[k], "list" | "roll" | "register"));
-                let dead = list.and_then(|l| {
+                let near = j.saturating_sub(12)..toks.len().min(j + 10);
+                let dead = near.filter(|&k| matches!(words[k], "list" | "roll" | "register")).find_map(|l| {
                     (l + 1..toks.len().min(l + 5)).find(|&k| casualty_word(words[k]) == Some(Kind::Killed) || words[k] == "fallen")
                 });
                 if let Some(d) = dead {
                     found = Some((Kind::Killed, d));
-                    category = category.or_else(|| words.get(d + 1).and_then(|w| category_word(w)));
+                    category = category.or_else(|| (d + 1..toks.len().min(d + 4)).find_map(|k| category_word(words[k])));
                 }
                 break;
             }
