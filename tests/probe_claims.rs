@@ -117,6 +117,8 @@ fn increments_are_incidents_not_tolls() {
         ),
         ("An additional 5 civilians have died in hospital, the health ministry said.", &[(Some(5), None, E, I)]),
         ("The ministry refilled the list of dead Armenian soldiers, adding 96 more names to it.", &[(Some(96), None, E, I)]),
+        // A hedge before the increment word.
+        ("The strike on Barda wounded at least another 70 people, the prosecutor said.", &[(None, Some(70), Hedge::AtLeast, I)]),
         ("The ministry reported 17 new deaths in total among its soldiers.", &[(Some(17), None, E, I)]),
     ]);
 }
@@ -211,6 +213,9 @@ fn other_outlets_phrasings() {
         ("According to the ministry, twenty-one servicemen have lost their lives since September 27.", &[(Some(21), None, E, T)]),
         ("Azertac reported that 2,783 servicemen were martyred since the start of the war.", &[(Some(2783), None, E, T)]),
         ("The ministry published the names of 30 fallen servicemen.", &[(Some(30), None, E, I)]),
+        ("The health ministry said the bodies of 30 soldiers had been recovered.", &[(Some(30), None, E, I)]),
+        // Guard: bodies that are not people's.
+        ("The two bodies of the UN said 5 civilians were killed.", &[(Some(5), None, E, I)]),
         // A list of victims of one verb: other victims are another claim.
         (
             "The war has already killed more than 600 soldiers, scores of civilians and an unknown number of Azerbaijanis.",

@@ -2,6 +2,14 @@
 //! `dead`, `lives`, `wounded`, `injured`), its hedge (`at least`, `more than`, `about`,
 //! `up to`), the victims' category, the scope (incident, toll, historical), the place named
 //! in the sentence and the claimant. Killed and wounded figures joined by "and" are one claim.
+//!
+//! Figures are counted once and read for what they are: a headline's figure that the text
+//! under it restates is merged into the restatement (`merge_headlines`); an increment
+//! ("another 12", "a further 30", "43 more names on the list of the dead") is the incident
+//! count of the new deaths, never a toll; an earlier or revised total ("had reported 729",
+//! "up from 710", "revising the figure to 3,773") and a growing count ("the number of dead
+//! has risen to 91") are tolls; vague figures carry their hedge ("a dozen" about 12,
+//! "dozens" at least 24); "casualties" alone (the dead and the wounded together) is no claim.
 
 use chrono::Datelike;
 
@@ -394,7 +402,17 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
         {
             continue;
         }
-        let (hedge, hedge_len) = match hedge_before(&words, n.first) {
+        // "another 12", "a further 30", "an additional 5" (before a hedge: "at least another
+        // 70"), "43 more", "12 new deaths".
+        let before = |k: usize| n.first.checked_sub(k).map_or("", |i| words[i]);
+        let added = match (before(2), before(1)) {
+            ("a" | "an", "further" | "additional") => 2,
+            (_, "another" | "additional" | "further") => 1,
+            _ => 0,
+        };
+        let after = words.get(n.last + 1).copied().unwrap_or_default();
+        let increment = added > 0 || matches!(after, "more" | "new") && words.get(n.last + 2).is_none_or(|w| *w != "than");
+        let (hedge, hedge_len) = match hedge_before(&words, n.first - added) {
             // "a dozen", "dozens of": the words hedge themselves.
             (Hedge::Exact, 0) => match n.vague {
                 Vague::Exact => (Hedge::Exact, 0),
@@ -403,12 +421,7 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
             },
             h => h,
         };
-        // "another 12", "a further 30", "an additional 5", "43 more", "12 new deaths".
-        let before = |k: usize| n.first.checked_sub(hedge_len + k).map_or("", |i| words[i]);
-        let after = words.get(n.last + 1).copied().unwrap_or_default();
-        let increment = matches!(before(1), "another" | "additional")
-            || before(1) == "further" && before(2) == "a"
-            || matches!(after, "more" | "new") && words.get(n.last + 2).is_none_or(|w| *w != "than");
+        let hedge_len = hedge_len + added;
         let mut category = None;
         let mut found: Option<(Kind, usize)> = None;
         // Right: "seven people dead", "376 of its soldiers had been killed", "over 400 lives".
@@ -512,8 +525,8 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
                     }
                     break;
                 }
-                // "reported the deaths of 350 servicemen".
-                if w == "of" && k >= 1 && words[k - 1] == "deaths" {
+                // "reported the deaths of 350 servicemen", "the bodies of 30 soldiers".
+                if w == "of" && k >= 1 && (words[k - 1] == "deaths" || words[k - 1] == "bodies" && category.is_some()) {
                     found = Some((Kind::Killed, k - 1));
                     break;
                 }
@@ -909,8 +922,10 @@ fn passive(text: &str, v: Span) -> bool {
 
 /// Word stems without which a sentence holds no casualty figure (found, in any case, by
 /// [`super::cues::scan`]).
-pub(crate) const CASUALTY_STEMS: &[&str] =
-    &["kill", "dead", "die", "death", "lives", "wound", "injur", "hurt", "fatalit", "slain", "perish", "toll", "lost", "fallen", "martyr"];
+pub(crate) const CASUALTY_STEMS: &[&str] = &[
+    "kill", "dead", "die", "death", "lives", "wound", "injur", "hurt", "fatalit", "slain", "perish", "toll", "lost", "fallen", "martyr",
+    "bodies",
+];
 
 /// A figure inside a quote without a claimant of its own is the speaker's: "There are more
 /// than 2,000 dead on each side," the Russian leader said.
