@@ -133,6 +133,11 @@ fn earlier_totals_are_tolls() {
         // Guard: a toll word already made it a toll.
         ("Armenian officials had previously put the toll at 540 servicemen killed.", &[(Some(540), None, E, T)]),
     ]);
+    // Guards: a range of days, and a figure "from" something else, are no earlier totals.
+    check_figures(&[
+        ("12 people were killed in attacks from 1 to 5 October, the ministry said.", &[(Some(12), None, E, I)]),
+        ("Officials evacuated 300 people from 12 villages after 5 civilians were killed.", &[(Some(5), None, E, I)]),
+    ]);
     // The earlier total is dated by the day named after it.
     let x = run("The ministry had reported 729 killed on Friday, up from 710 on Monday.", Some("2020-10-17"));
     let dates: Vec<String> = x.claims.iter().map(|c| c.date.map(|d| d.to_string()).unwrap_or_default()).collect();
@@ -275,4 +280,12 @@ fn killed_and_wounded_joined_by_a_comma_are_one_claim() {
 #[test]
 fn tens_and_units_written_apart() {
     check_figures(&[("Twenty one soldiers were killed near Hadrut, the ministry said.", &[(Some(21), None, E, I)])]);
+}
+
+#[test]
+fn a_range_of_figures_gives_its_lower_bound() {
+    check_figures(&[
+        ("Between 10 and 15 civilians were killed in the strike, officials said.", &[(Some(10), None, Hedge::AtLeast, I)]),
+        ("The shelling left between 20 and 30 people wounded.", &[(None, Some(20), Hedge::AtLeast, I)]),
+    ]);
 }

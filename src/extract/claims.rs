@@ -329,6 +329,37 @@ fn not_a_count(words: &[&str], n: &Number) -> bool {
         )
 }
 
+/// Whether a lower-case word names a month ("october", "oct", "sept").
+fn is_month(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
 /// Where a parenthetical "including …" or "among them …" clause that starts at token `at`
 /// ends: the first token after the comma that closes it, when that comma comes within five
 /// words (only letters, digits, hyphens, apostrophes and spaces stand between). `None` when
@@ -397,6 +428,17 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
             continue;
         }
         // "12 people, including 3 children, were killed": the 3 are part of the 12.
+        // "between 10 and 15 civilians": the lower bound, read at the upper one.
+        if n.first > 0 && words[n.first - 1] == "between" && words.get(n.last + 1) == Some(&"and") {
+            continue;
+        }
+        let range_from = (n.first >= 3 && words[n.first - 1] == "and")
+            .then(|| nums.iter().find(|m| m.last + 2 == n.first && m.first > 0 && words[m.first - 1] == "between"))
+            .flatten();
+        let n = match range_from {
+            Some(low) => Number { value: low.value, first: low.first - 1, last: n.last, vague: Vague::AtLeast },
+            None => n,
+        };
         if n.first > 0 && matches!(words[n.first - 1], "including" | "among")
             || n.first > 1 && words[n.first - 2] == "among" && words[n.first - 1] == "them"
         {
@@ -625,11 +667,15 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
         let revised = first > 1
             && matches!(words[first - 1], "to" | "at")
             && matches!(words[first - 2], "figure" | "count" | "tally" | "total" | "number");
-        if !from && !revised || not_a_count(&words, &number) || out.iter().any(|f| f.number.first == first) {
+        // "from 1 to 5 October" is a range of days.
+        let dated = words[last + 1..words.len().min(last + 4)].iter().any(|w| is_month(w));
+        if !from && !revised || dated || not_a_count(&words, &number) || out.iter().any(|f| f.number.first == first) {
             continue;
         }
+        // "rose to 65 from 60", "729 killed on Friday, up from 710".
+        let compares = first >= 2 && matches!(words[first - 2], "up" | "down");
         let beside = out.iter().find(|f| {
-            from && f.last < first && first - f.last <= 7 && !f.earlier
+            from && f.last < first && (first - f.last == 2 || compares && first - f.last <= 7) && !f.earlier
                 || from && f.number.first > last && f.number.first - last <= 3 && words[last + 1] == "to"
                 || revised && f.last < first && first - f.last <= 14 && !f.earlier
         });
