@@ -206,6 +206,24 @@ fn long_claimants_are_kept_whole() {
         assert_eq!(x.claims.len(), 1, "in {text:?}");
         assert_eq!(x.claims[0].claimant.as_deref(), Some(*want), "in {text:?}");
     }
+    // After "according to", the office, not the country named at its end.
+    let cases: &[(&str, &str)] = &[
+        (
+            "According to the Prosecutor General's Office of the Republic of Azerbaijan, 12 civilians were killed.",
+            "the Prosecutor General's Office of the Republic of Azerbaijan",
+        ),
+        // Guard: a country alone is the source.
+        ("According to Azerbaijan, 4 soldiers were killed.", "Azerbaijan"),
+    ];
+    for (text, want) in cases {
+        let x = run(text, Some("2020-10-14"));
+        assert_eq!(x.claims.len(), 1, "in {text:?}");
+        assert_eq!(x.claims[0].claimant.as_deref(), Some(*want), "in {text:?}");
+    }
+    // A source "of" a country is of its side; one "in" a country need not be.
+    let sides = |text: &str| run(text, None).claims.iter().map(|c| c.claimant_side.as_deref().map(str::to_string)).collect::<Vec<_>>();
+    assert_eq!(sides(cases[0].0), [Some("Azerbaijan".to_string())]);
+    assert_eq!(sides("Doctors in a hospital in Armenia's south said 3 civilians were killed."), [None]);
     // A passive verb ("were added", "was reported") has no speaker before it.
     let x = run("Armenian officials said 43 more names were added to the list of dead soldiers, bringing the toll to 772.", None);
     assert!(x.claims.iter().all(|c| c.claimant.as_deref() == Some("Armenian officials")), "{:?}", x.claims);

@@ -912,8 +912,11 @@ fn claimant<'a>(
         if let Some(m) = ctx.actors_in(after).next() {
             return Some((ctx.actor_speaker(m.item), Span { start: m.start, end: m.end }));
         }
+        // "according to Azerbaijan" (not "according to the Prosecutor General's Office of the
+        // Republic of Azerbaijan", whose source is the office).
         if let Some(p) = ctx.places_in(after).next()
             && ctx.gazetteer.places[p.item].kind == "country"
+            && matches!(ctx.text[after.start..p.start].trim(), "" | "the" | "The")
         {
             let e = &ctx.gazetteer.places[p.item];
             let sp = attribution::Speaker::country(e);
@@ -1076,7 +1079,23 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
             let who = claimant(ctx, s, start, end, &mem, verbs.get_or_init(|| attribution::verbs(ctx, s.span)));
             let place = claim_place(ctx, s.span, Span { start, end }, who.as_ref().map(|w| w.1));
             let (claimant, claimant_side) = match &who {
-                Some((sp, _)) => (Some(ctx.intern(sp.name)), sp.side.map(|s| ctx.intern(s))),
+                Some((sp, span)) => {
+                    // A source unknown to the actor list that is "of" a country ("the Prosecutor
+                    // General's Office of the Republic of Azerbaijan") is of that country's side.
+                    let side = sp.side.or_else(|| {
+                        (!sp.person)
+                            .then(|| {
+                                ctx.places_in(*span).find(|p| {
+                                    let before = ctx.text[span.start..p.start].trim_end();
+                                    ctx.gazetteer.places[p.item].kind == "country"
+                                        && (before.ends_with(" of") || before.ends_with(" of the"))
+                                })
+                            })
+                            .flatten()
+                            .map(|p| ctx.gazetteer.places[p.item].name.as_str())
+                    });
+                    (Some(ctx.intern(sp.name)), side.map(|s| ctx.intern(s)))
+                }
                 None => (None, None),
             };
             out.push(Claim {
