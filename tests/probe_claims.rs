@@ -70,6 +70,13 @@ fn headline_figures_are_counted_once() {
             "Karabakh fighting: what we know\n\n- 7 killed in Ganja\n- 3 soldiers killed near Fizuli\n\nSeven civilians were killed in Ganja overnight, the ministry said. Three soldiers died near Fizuli, Baku said.",
             &[(Some(7), None, "Seven"), (Some(3), None, "Three")],
         ),
+        // A title repeated as the first line of the text, with no restatement below.
+        ("Shelling kills 7 in Ganja\n\nShelling kills 7 in Ganja\n\nThe city was hit overnight.", &[(Some(7), None, "Shelling")]),
+        // A live blog's key point at the top, restated by an entry's subheading far below.
+        (
+            "Karabakh live\n\n- 12 civilians killed in Barda\n\n10.00 GMT\nTalks resume in Moscow\n\nDiplomats met again.\n\n13.05 GMT\n12 civilians killed in Barda\n\nThe prosecutor's office said 12 civilians were killed in Barda.",
+            &[(Some(12), None, "The prosecutor")],
+        ),
         // Guard: same figure, other victims: not the same claim.
         (
             "Five soldiers killed near Fizuli\n\nFive civilians were killed in Tartar, the prosecutor's office said.",

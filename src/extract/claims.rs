@@ -1169,6 +1169,8 @@ fn is_heading(text: &str, span: Span) -> bool {
 /// claimant and the full sentence; the restatement takes the headline's place and category
 /// when it names none. A figure only the headline gives stays. Under the title is the whole
 /// article; under another heading, the text up to the next heading that follows some text.
+/// A heading restated by a later heading (key points over a live blog, a title repeated as
+/// the first line) is merged into that one.
 fn merge_headlines(ctx: &DocCtx, claims: &mut Vec<Claim>) {
     let heading = |c: &Claim| is_heading(ctx.text, Span { start: c.sentence_start, end: c.sentence_end });
     if claims.len() < 2 || !claims.iter().any(heading) {
@@ -1197,19 +1199,21 @@ fn merge_headlines(ctx: &DocCtx, claims: &mut Vec<Claim>) {
                 .map_or(ctx.text.len(), |s| s.span.start)
         };
         let hc = &claims[h];
-        let same = |b: &Claim| {
+        // In the text under the heading; else in a later heading (a key point at the top of
+        // a live blog restated by an entry's subheading, a title repeated as the first line).
+        let same = |b: &Claim, in_heading: bool| {
             let fits = |x: Option<u64>, y: Option<u64>| x.is_none() || x == y;
             let agree = |x: Option<&Id>, y: Option<&Id>| x.is_none() || y.is_none() || x == y;
             b.sentence_start >= hc.sentence_end
-                && b.sentence_start < section_end
+                && (in_heading || b.sentence_start < section_end)
                 && fits(hc.killed, b.killed)
                 && fits(hc.wounded, b.wounded)
                 && (hc.category == b.category || hc.category == Category::Unspecified || b.category == Category::Unspecified)
                 && agree(hc.place.as_ref(), b.place.as_ref())
                 && (hc.scope == Scope::Historical) == (b.scope == Scope::Historical)
-                && !heading(b)
+                && heading(b) == in_heading
         };
-        if let Some(b) = claims.iter().position(same) {
+        if let Some(b) = claims.iter().position(|b| same(b, false)).or_else(|| claims.iter().position(|b| same(b, true))) {
             let (place, category) = (claims[h].place.clone(), claims[h].category);
             let body = &mut claims[b];
             if body.place.is_none() {
