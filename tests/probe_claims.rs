@@ -314,3 +314,27 @@ fn a_range_of_figures_gives_its_lower_bound() {
         ("The shelling left between 20 and 30 people wounded.", &[(None, Some(20), Hedge::AtLeast, I)]),
     ]);
 }
+
+#[test]
+fn more_shapes_of_victims_and_headlines() {
+    check_figures(&[
+        ("Nine people, mostly civilians, were killed in the strike.", &[(Some(9), None, E, I)]),
+        (
+            "Fifteen Azerbaijani soldiers and 10 civilians were killed, the ministry said.",
+            &[(Some(15), None, E, I), (Some(10), None, E, I)],
+        ),
+        ("Armenia's army said it had destroyed 50 enemy soldiers near Jabrayil.", &[(Some(50), None, E, I)]),
+        // Guard: destroyed things are no victims.
+        ("The army said it had destroyed 12 tanks and killed 5 soldiers.", &[(Some(5), None, E, I)]),
+    ]);
+    for (text, want) in [
+        ("Death toll hits 100 in Karabakh fighting\n\nThe city was shelled.", (Some(100), None, E, T)),
+        ("Death toll reaches 100 as fighting rages\n\nThe city was shelled.", (Some(100), None, E, T)),
+        ("Karabakh death toll tops 1,000\n\nThe city was shelled.", (Some(1000), None, Hedge::MoreThan, T)),
+        ("Death toll nears 100 in Karabakh\n\nThe city was shelled.", (Some(100), None, Hedge::About, T)),
+        ("Toll passes 500 as shelling continues\n\nThe city was shelled.", (Some(500), None, Hedge::MoreThan, T)),
+    ] {
+        let x = run(text, Some("2020-10-14"));
+        assert_eq!(x.claims.iter().map(fig).collect::<Vec<_>>(), [want], "in {text:?}");
+    }
+}

@@ -82,6 +82,7 @@ fn is_filler(w: &str) -> bool {
             | "her"
             | "the"
             | "ethnic"
+            | "enemy"
             | "including"
             | "have"
             | "has"
@@ -152,8 +153,10 @@ fn hedge_before(words: &[&str], first: usize) -> (Hedge, usize) {
         (_, "more", "than") | (_, "upwards", "of") | ("in", "excess", "of") | (_, "greater", "than") => (Hedge::MoreThan, 2),
         (_, "up", "to") | ("as", "many", "as") => (Hedge::UpTo, 2),
         (_, "close", "to") => (Hedge::About, 2),
-        (_, _, "over" | "above" | "exceeded" | "exceeds" | "passed" | "topped" | "surpassed") => (Hedge::MoreThan, 1),
-        (_, _, "approaching" | "nearing") => (Hedge::About, 1),
+        (_, _, "over" | "above" | "exceeded" | "exceeds" | "passed" | "passes" | "topped" | "tops" | "surpassed" | "surpasses") => {
+            (Hedge::MoreThan, 1)
+        }
+        (_, _, "approaching" | "approaches" | "nearing" | "nears" | "neared") => (Hedge::About, 1),
         (_, _, "about" | "around" | "some" | "approximately" | "roughly" | "nearly" | "almost" | "estimated" | "approx" | "circa") => {
             (Hedge::About, 1)
         }
@@ -519,10 +522,19 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
             // "five people, including a 7-year-old girl, were killed", "seven soldiers, among
             // them two officers, were killed": a subset is a clause between commas; the
             // figure's casualty word follows it.
-            if matches!(w, "including" | "among")
+            // "nine people, mostly civilians, were killed", "… , all of them soldiers, …".
+            if matches!(w, "including" | "among" | "mostly" | "mainly" | "largely" | "all" | "most" | "many")
                 && let Some(after) = clause_end(s, base, toks, j)
             {
                 j = after;
+                continue;
+            }
+            // "fifteen soldiers and 10 civilians were killed": victims of one casualty word.
+            if w == "and"
+                && category.is_some()
+                && let Some(&(_, last)) = nums_at.iter().find(|(first, _)| *first == j + 1)
+            {
+                j = last + 1;
                 continue;
             }
             if is_filler(w) || toks[j].text.starts_with(char::is_uppercase) && j == n.last + 1 {
@@ -556,12 +568,15 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
                     found = Some((Kind::Wounded, k));
                     break;
                 }
-                // "has lost 2,300 soldiers": losses of people, not of drones or tanks.
-                if w == "lost" {
+                // "has lost 2,300 soldiers": losses of people, not of drones or tanks; so too
+                // "destroyed 50 enemy soldiers" (a military's claim of enemy dead).
+                if matches!(w, "lost" | "destroyed" | "eliminated" | "neutralised" | "neutralized") {
                     let people = (n.last + 1..toks.len().min(n.last + 4))
                         .map(|j| crate::text::strip_possessive(words[j]))
                         .find(|w| category_word(w).is_some() || !is_filler(w))
-                        .is_some_and(|w| category_word(w).is_some_and(|c| c != Category::Unspecified) || matches!(w, "lives" | "men"));
+                        .is_some_and(|v| {
+                            category_word(v).is_some_and(|c| c != Category::Unspecified) || w == "lost" && matches!(v, "lives" | "men")
+                        });
                     if people {
                         found = Some((Kind::Killed, k));
                     }
@@ -633,7 +648,8 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
             let toll_before =
                 (0..start).rev().take(12).find(|&k| words[k] == "toll" && k > 0 && !matches!(words[k - 1], "no" | "a" | "casualty"));
             let prep = if hedge_len > 0 { start.checked_sub(1).map(|k| words[k]) } else { prep };
-            let ok_prep = matches!(prep, Some("to" | "at" | "of" | "reached" | "hit" | "was" | "is" | "stood" | "stands"));
+            let ok_prep =
+                matches!(prep, Some("to" | "at" | "of" | "reached" | "reaches" | "hit" | "hits" | "was" | "is" | "stood" | "stands"));
             if let (true, Some(k)) = (ok_prep || hedge_len > 0 && prep.is_some(), toll_before) {
                 found = Some((Kind::Killed, k));
             }
@@ -972,8 +988,25 @@ fn passive(text: &str, v: Span) -> bool {
 /// Word stems without which a sentence holds no casualty figure (found, in any case, by
 /// [`super::cues::scan`]).
 pub(crate) const CASUALTY_STEMS: &[&str] = &[
-    "kill", "dead", "die", "death", "lives", "wound", "injur", "hurt", "fatalit", "slain", "perish", "toll", "lost", "fallen", "martyr",
+    "kill",
+    "dead",
+    "die",
+    "death",
+    "lives",
+    "wound",
+    "injur",
+    "hurt",
+    "fatalit",
+    "slain",
+    "perish",
+    "toll",
+    "lost",
+    "fallen",
+    "martyr",
     "bodies",
+    "destroyed",
+    "eliminated",
+    "neutrali",
 ];
 
 /// A figure inside a quote without a claimant of its own is the speaker's: "There are more
