@@ -243,7 +243,9 @@ fn other_outlets_phrasings() {
         ("According to the ministry, twenty-one servicemen have lost their lives since September 27.", &[(Some(21), None, E, T)]),
         ("Azertac reported that 2,783 servicemen were martyred since the start of the war.", &[(Some(2783), None, E, T)]),
         ("The ministry published the names of 30 fallen servicemen.", &[(Some(30), None, E, I)]),
-        ("The health ministry said the bodies of 30 soldiers had been recovered.", &[(Some(30), None, E, I)]),
+        // (Read where another casualty word stands: "bodies" alone does not make a sentence
+        // worth reading, it is too common.)
+        ("Rescuers recovered the bodies of 30 soldiers after the battle in which many were killed.", &[(Some(30), None, E, I)]),
         // Guard: bodies that are not people's.
         ("The two bodies of the UN said 5 civilians were killed.", &[(Some(5), None, E, I)]),
         // A list of victims of one verb: other victims are another claim.

@@ -523,7 +523,11 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
             // them two officers, were killed": a subset is a clause between commas; the
             // figure's casualty word follows it.
             // "nine people, mostly civilians, were killed", "… , all of them soldiers, …".
-            if matches!(w, "including" | "among" | "mostly" | "mainly" | "largely" | "all" | "most" | "many")
+            let describing = || {
+                matches!(w, "mostly" | "mainly" | "largely" | "all" | "most" | "many")
+                    && s[toks[j - 1].end - base..toks[j].start - base].contains(',')
+            };
+            if (matches!(w, "including" | "among") || describing())
                 && let Some(after) = clause_end(s, base, toks, j)
             {
                 j = after;
@@ -917,10 +921,14 @@ fn claimant<'a>(
     let text = &ctx.text[s.span.start..s.span.end];
     // A figure inside a quotation is its speaker's ([`claimants_from_quotes`]), not the
     // subject's of a speech verb of the sentence: "\"Four people were killed,\" said …".
+    // (Most sentences hold no quotation mark: one search for '"' and the first byte of '“'
+    // and '”' answers them.)
     let before = &text[..pos - s.span.start];
-    let straight = before.bytes().filter(|&b| b == b'"').count();
-    if straight % 2 == 1 || before.matches('“').count() > before.matches('”').count() {
-        return None;
+    if memchr::memchr2(b'"', 0xE2, before.as_bytes()).is_some() {
+        let straight = memchr::memchr_iter(b'"', before.as_bytes()).count();
+        if straight % 2 == 1 || before.matches('“').count() > before.matches('”').count() {
+            return None;
+        }
     }
     // "according to X"
     if let Some(i) = find_ascii_no_case(text.as_bytes(), b"according to") {
@@ -1003,7 +1011,6 @@ pub(crate) const CASUALTY_STEMS: &[&str] = &[
     "lost",
     "fallen",
     "martyr",
-    "bodies",
     "destroyed",
     "eliminated",
     "neutrali",
@@ -1182,6 +1189,10 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
 /// Whether sentence `span` is a heading: a line of its own (a title, a live blog's
 /// subheading, a key point in a list) of at most 30 words that does not end like a sentence.
 fn is_heading(text: &str, span: Span) -> bool {
+    // Most sentences end like one: answered before the line is looked at.
+    if text[span.start..span.end].trim_end().ends_with(['.', '!', '?', ':', ';', ',', '"', '”']) {
+        return false;
+    }
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
     let decoration = |c: char| c.is_whitespace() || matches!(c, '#' | '*' | '_' | '-' | '•' | '–' | '—');

@@ -39,9 +39,6 @@ number_words! {
 static WORD_STARTS: std::sync::LazyLock<[u16; 26]> = std::sync::LazyLock::new(|| {
     let mut t = [0u16; 26];
     let mut set = |first: u8, len: usize| t[usize::from(first - b'a')] |= 1 << len;
-    for w in PLURAL_UNITS.iter().map(|p| p.0).chain(["half"]) {
-        set(w.as_bytes()[0], w.len());
-    }
     for &(w, v) in NUMBER_WORDS {
         set(w.as_bytes()[0], w.len());
         if v >= 20 && v % 10 == 0 {
@@ -72,7 +69,17 @@ fn may_start_number(lower: &str) -> bool {
 
 /// Plural units of vague numbers and the least they can mean (two of the unit): "dozens of
 /// people" are at least 24, "scores of civilians" at least 40.
-const PLURAL_UNITS: &[(&str, u64)] = &[("dozens", 24), ("scores", 40), ("hundreds", 200), ("thousands", 2_000), ("tens", 20)];
+/// They all end in "s", and none passes [`may_start_number`] (they share first letters and
+/// lengths with common words: "during", "second"): [`plural_unit`] reads them apart.
+const PLURAL_UNITS: &[(&str, u64)] = &[("dozens", 24), ("scores", 40), ("hundreds", 200), ("thousands", 2_000)];
+
+/// The least value of a plural unit word ("dozens": 24), tested by its last letter first.
+fn plural_unit(lower: &str) -> Option<u64> {
+    if lower.len() < 6 || !lower.ends_with('s') {
+        return None;
+    }
+    PLURAL_UNITS.iter().find(|p| p.0 == lower).map(|p| p.1)
+}
 
 /// How exact a number's words are (digits and plain number words are exact).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -158,40 +165,40 @@ pub fn numbers_in_lower(words: &[&str]) -> Vec<Number> {
         // Every number starts with a digit, a sign or point (decimals), or a number word
         // ("one", "two", ..., "ninety", "dozen", "a", "twenty-five"): other words at once.
         if !may_start_number(lower) {
-            i += 1;
-            continue;
-        }
-        // "dozens of", "scores of", "hundreds", "tens of thousands", "hundreds of thousands":
-        // at least two of the unit ("scores" only before "of": "settle scores").
-        if let Some(&(_, least)) = PLURAL_UNITS.iter().find(|p| p.0 == lower) {
-            let of = words.get(i + 1) == Some(&"of");
-            let big = match words.get(i + 2) {
-                Some(&"thousands") if of => Some(1_000),
-                Some(&"millions") if of => Some(1_000_000),
-                _ => None,
-            };
-            let bare_ok = !matches!(lower, "scores" | "tens");
-            if let Some(m) = big {
-                // "tens of thousands" (20,000), "hundreds of thousands" (200,000).
-                let unit = if lower == "tens" { 10 } else { least / 2 };
-                out.push(Number { value: unit * 2 * m, first: i, last: i + 2, vague: Vague::AtLeast });
-                i += 3;
-                continue;
+            // "dozens of", "scores of", "hundreds", "hundreds of thousands", "tens of
+            // thousands": at least two of the unit ("scores" only before "of": "settle scores").
+            if let Some(least) = plural_unit(lower) {
+                let of = words.get(i + 1) == Some(&"of");
+                let tens = i >= 2 && lower == "thousands" && words[i - 1] == "of" && words[i - 2] == "tens";
+                let big = match words.get(i + 2) {
+                    Some(&"thousands") if of => Some(1_000),
+                    Some(&"millions") if of => Some(1_000_000),
+                    _ => None,
+                };
+                if let Some(m) = big {
+                    // "hundreds of thousands" (200,000).
+                    out.push(Number { value: least * m, first: i, last: i + 2, vague: Vague::AtLeast });
+                    i += 3;
+                    continue;
+                }
+                if tens {
+                    // "tens of thousands" (20,000).
+                    out.push(Number { value: 20_000, first: i - 2, last: i, vague: Vague::AtLeast });
+                } else if of || lower != "scores" {
+                    out.push(Number { value: least, first: i, last: i, vague: Vague::AtLeast });
+                }
             }
-            if lower != "tens" && (of || bare_ok) {
-                out.push(Number { value: least, first: i, last: i, vague: Vague::AtLeast });
-            }
             i += 1;
-            continue;
-        }
-        // "half a dozen": about six.
-        if lower == "half" && words.get(i + 1) == Some(&"a") && words.get(i + 2) == Some(&"dozen") {
-            out.push(Number { value: 6, first: i, last: i + 2, vague: Vague::About });
-            i += 3;
             continue;
         }
         // Written in words ("twenty", not "20"): "twenty one" may follow.
         let mut in_words = false;
+        // "half a dozen": about six.
+        if lower == "a" && words.get(i + 1) == Some(&"dozen") && i > 0 && words[i - 1] == "half" {
+            out.push(Number { value: 6, first: i - 1, last: i + 1, vague: Vague::About });
+            i += 2;
+            continue;
+        }
         // "a dozen", "a hundred", "a thousand"
         let (mut value, first) = if (lower == "a" || lower == "an")
             && let Some(&n) = words.get(i + 1)
@@ -335,6 +342,10 @@ mod tests {
         }
         assert!(may_start_number("seventy-seven") && may_start_number("1,165") && may_start_number(".5"));
         assert_eq!(lower_token_value("twenty-an"), None);
+        // Plural units are read apart (`plural_unit`), so they must not pass.
+        for (w, _) in PLURAL_UNITS {
+            assert!(!may_start_number(w) && plural_unit(w).is_some(), "{w}");
+        }
         assert_eq!(lower_token_value("forty-two"), Some((42, false)));
     }
 
