@@ -870,7 +870,10 @@ fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope 
     // day is the report's, not an event's).
     let earlier_report = !perfect
         && toks.windows(2).any(|w| {
-            (is(&w[0], "had") || is(&w[0], "previously")) && EARLIER_REPORT_VERBS.iter().any(|v| w[1].text.len() == v.len() && is(&w[1], v))
+            // Lengths first: most words are neither "had" nor "previously".
+            matches!(w[0].text.len(), 3 | 10)
+                && (is(&w[0], "had") || is(&w[0], "previously"))
+                && EARLIER_REPORT_VERBS.iter().any(|v| is(&w[1], v))
         });
     if !perfect && !earlier_report {
         return Scope::Incident;
