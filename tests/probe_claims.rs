@@ -340,3 +340,12 @@ fn more_shapes_of_victims_and_headlines() {
         assert_eq!(x.claims.iter().map(fig).collect::<Vec<_>>(), [want], "in {text:?}");
     }
 }
+
+#[test]
+fn no_one_killed_is_no_claim() {
+    check_figures(&[
+        ("A further 12 buildings were destroyed in the shelling, but no one was killed.", &[]),
+        // Guard: an increment of things is no claim either.
+        ("Azerbaijan said it had captured another 5 villages and downed 3 more drones.", &[]),
+    ]);
+}

@@ -431,6 +431,10 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
             continue;
         }
         // "12 people, including 3 children, were killed": the 3 are part of the 12.
+        // "no one was killed": nobody.
+        if n.first > 0 && words[n.first - 1] == "no" && words[n.first] == "one" {
+            continue;
+        }
         // "between 10 and 15 civilians": the lower bound, read at the upper one.
         if n.first > 0 && words[n.first - 1] == "between" && words.get(n.last + 1) == Some(&"and") {
             continue;
