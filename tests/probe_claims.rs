@@ -77,6 +77,11 @@ fn headline_figures_are_counted_once() {
             "Karabakh live\n\n- 12 civilians killed in Barda\n\n10.00 GMT\nTalks resume in Moscow\n\nDiplomats met again.\n\n13.05 GMT\n12 civilians killed in Barda\n\nThe prosecutor's office said 12 civilians were killed in Barda.",
             &[(Some(12), None, "The prosecutor")],
         ),
+        // Guard: lines of hard-wrapped text are no headings.
+        (
+            "Report\n\nAzerbaijan said 7 people were killed in Ganja on\nSunday. The ministry later said 7 people were killed in Ganja, citing\nhospital records.",
+            &[(Some(7), None, "Azerbaijan said"), (Some(7), None, "The ministry")],
+        ),
         // Guard: same figure, other victims: not the same claim.
         (
             "Five soldiers killed near Fizuli\n\nFive civilians were killed in Tartar, the prosecutor's office said.",

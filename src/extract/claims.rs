@@ -1195,7 +1195,8 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
 
 /// Whether sentence `span` is a heading: a line of its own (a title, a live blog's
 /// subheading, a key point in a list) of at most 30 words that does not end like a sentence.
-fn is_heading(text: &str, span: Span) -> bool {
+/// `title`: the article's first sentence.
+fn is_heading(text: &str, span: Span, title: bool) -> bool {
     // Most sentences end like one: answered before the line is looked at.
     if text[span.start..span.end].trim_end().ends_with(['.', '!', '?', ':', ';', ',', '"', '”']) {
         return false;
@@ -1204,6 +1205,15 @@ fn is_heading(text: &str, span: Span) -> bool {
     let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
     let decoration = |c: char| c.is_whitespace() || matches!(c, '#' | '*' | '_' | '-' | '•' | '–' | '—');
     if !text[line_start..span.start].chars().all(decoration) || !text[span.end..line_end].chars().all(decoration) {
+        return false;
+    }
+    // Lines of hard-wrapped text are no headings: a heading stands before a blank line (or
+    // at the end), in a list of points, or is the title, over text that opens a line anew.
+    let next_line = text[line_end..].strip_prefix('\n').unwrap_or("");
+    let next = next_line.trim_start_matches([' ', '\t', '\r']);
+    let bullet = |t: &str| t.trim_start().starts_with(['-', '•', '*', '–']);
+    let stands_alone = next.is_empty() || next.starts_with('\n') || bullet(&text[line_start..span.end]) || bullet(next);
+    if !stands_alone && !(title && !next.starts_with(char::is_lowercase)) {
         return false;
     }
     let t = text[span.start..span.end].trim_end_matches(decoration);
@@ -1223,11 +1233,12 @@ fn is_heading(text: &str, span: Span) -> bool {
 /// A heading restated by a later heading (key points over a live blog, a title repeated as
 /// the first line) is merged into that one.
 fn merge_headlines(ctx: &DocCtx, claims: &mut Vec<Claim>) {
-    let heading = |c: &Claim| is_heading(ctx.text, Span { start: c.sentence_start, end: c.sentence_end });
+    let first_sentence = ctx.sentences.first().map(|s| s.span.start);
+    let heading =
+        |c: &Claim| is_heading(ctx.text, Span { start: c.sentence_start, end: c.sentence_end }, Some(c.sentence_start) == first_sentence);
     if claims.len() < 2 || !claims.iter().any(heading) {
         return;
     }
-    let first_sentence = ctx.sentences.first().map(|s| s.span.start);
     let mut drop = vec![false; claims.len()];
     for h in 0..claims.len() {
         if !heading(&claims[h]) {
@@ -1243,7 +1254,7 @@ fn merge_headlines(ctx: &DocCtx, claims: &mut Vec<Claim>) {
             ctx.sentences[next..]
                 .iter()
                 .find(|s| {
-                    let is = is_heading(ctx.text, s.span);
+                    let is = is_heading(ctx.text, s.span, false);
                     under |= !is;
                     is && under
                 })
