@@ -1213,7 +1213,8 @@ fn is_heading(text: &str, span: Span, title: bool) -> bool {
     let next = next_line.trim_start_matches([' ', '\t', '\r']);
     let bullet = |t: &str| t.trim_start().starts_with(['-', '•', '*', '–']);
     let stands_alone = next.is_empty() || next.starts_with('\n') || bullet(&text[line_start..span.end]) || bullet(next);
-    if !stands_alone && !(title && !next.starts_with(char::is_lowercase)) {
+    let title_over_text = title && !next.starts_with(char::is_lowercase);
+    if !stands_alone && !title_over_text {
         return false;
     }
     let t = text[span.start..span.end].trim_end_matches(decoration);
