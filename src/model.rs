@@ -301,7 +301,7 @@ pub struct Claim {
     pub hedge: Hedge,
     /// Incident, toll or historical.
     pub scope: Scope,
-    /// Place id named in the same sentence, if any.
+    /// Place id named in the same sentence, if any (or in the headline the claim restates).
     pub place: Option<Id>,
     /// Who makes the claim (actor display name or the name as written); `None` when the
     /// outlet states it in its own voice.

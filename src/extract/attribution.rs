@@ -662,13 +662,20 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
             words.truncate(k + 1);
         }
     }
-    // Back to a clause boundary, at most seven words.
+    // Back to a clause boundary, at most seven words, or fourteen while an official name
+    // goes on ("the Prosecutor General's Office of the Republic of Azerbaijan said").
     let mut first = words.len();
     while first > 0 {
         let (pos, w) = words[first - 1];
         let lw = w.to_lowercase();
         let punct_after = ctx.text[pos + w.len()..limit].trim_start().starts_with([',', ';', ':', '(', '"', '“', '”', '—']);
-        if BOUNDARY_WORDS.contains(&lw.as_str()) || (punct_after && first < words.len()) || words.len() - first >= 7 {
+        let name_goes_on = matches!(lw.as_str(), "of" | "the" | "for")
+            || w.starts_with(char::is_uppercase) && !ADVERBIAL.contains(&lw.as_str()) && words[first..].iter().any(|x| x.1 == "of");
+        if BOUNDARY_WORDS.contains(&lw.as_str())
+            || (punct_after && first < words.len())
+            || words.len() - first >= 7 && !name_goes_on
+            || words.len() - first >= 14
+        {
             break;
         }
         first -= 1;

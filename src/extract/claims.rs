@@ -2,14 +2,22 @@
 //! `dead`, `lives`, `wounded`, `injured`), its hedge (`at least`, `more than`, `about`,
 //! `up to`), the victims' category, the scope (incident, toll, historical), the place named
 //! in the sentence and the claimant. Killed and wounded figures joined by "and" are one claim.
+//!
+//! Figures are counted once and read for what they are: a headline's figure that the text
+//! under it restates is merged into the restatement (`merge_headlines`); an increment
+//! ("another 12", "a further 30", "43 more names on the list of the dead") is the incident
+//! count of the new deaths, never a toll; an earlier or revised total ("had reported 729",
+//! "up from 710", "revising the figure to 3,773") and a growing count ("the number of dead
+//! has risen to 91") are tolls; vague figures carry their hedge ("a dozen" about 12,
+//! "dozens" at least 24); "casualties" alone (the dead and the wounded together) is no claim.
 
 use chrono::Datelike;
 
 use super::attribution::{self, Memory};
 use super::dates::DateKind;
-use super::numbers::{Number, numbers_in_lower};
+use super::numbers::{Number, Vague, numbers_in_lower};
 use super::{DocCtx, Sentence};
-use crate::model::{Category, Claim, Hedge, Problem, Scope};
+use crate::model::{Category, Claim, Hedge, Id, Problem, Scope};
 use crate::text::{Span, Token};
 
 /// Figures above this are not believable casualty counts and are reported as problems.
@@ -23,9 +31,8 @@ enum Kind {
 
 fn casualty_word(w: &str) -> Option<Kind> {
     match w {
-        "killed" | "dead" | "died" | "deaths" | "lives" | "fatalities" | "slain" | "perished" | "kills" | "killing" | "dying" => {
-            Some(Kind::Killed)
-        }
+        "killed" | "dead" | "died" | "deaths" | "lives" | "fatalities" | "slain" | "perished" | "kills" | "killing" | "dying"
+        | "martyred" | "martyrs" => Some(Kind::Killed),
         "wounded" | "injured" | "hurt" | "injuries" | "wounding" | "injuring" => Some(Kind::Wounded),
         _ => None,
     }
@@ -75,6 +82,7 @@ fn is_filler(w: &str) -> bool {
             | "her"
             | "the"
             | "ethnic"
+            | "enemy"
             | "including"
             | "have"
             | "has"
@@ -104,6 +112,7 @@ fn is_filler(w: &str) -> bool {
             | "already"
             | "also"
             | "more"
+            | "new"
             | "other"
             | "innocent"
             | "azerbaijani"
@@ -144,8 +153,10 @@ fn hedge_before(words: &[&str], first: usize) -> (Hedge, usize) {
         (_, "more", "than") | (_, "upwards", "of") | ("in", "excess", "of") | (_, "greater", "than") => (Hedge::MoreThan, 2),
         (_, "up", "to") | ("as", "many", "as") => (Hedge::UpTo, 2),
         (_, "close", "to") => (Hedge::About, 2),
-        (_, _, "over" | "above" | "exceeded" | "exceeds" | "passed" | "topped" | "surpassed") => (Hedge::MoreThan, 1),
-        (_, _, "approaching" | "nearing") => (Hedge::About, 1),
+        (_, _, "over" | "above" | "exceeded" | "exceeds" | "passed" | "passes" | "topped" | "tops" | "surpassed" | "surpasses") => {
+            (Hedge::MoreThan, 1)
+        }
+        (_, _, "approaching" | "approaches" | "nearing" | "nears" | "neared") => (Hedge::About, 1),
         (_, _, "about" | "around" | "some" | "approximately" | "roughly" | "nearly" | "almost" | "estimated" | "approx" | "circa") => {
             (Hedge::About, 1)
         }
@@ -203,6 +214,14 @@ const TOLL_WORDS: &[&str] = &[
     "by december",
     "by then",
     "by now",
+    // "killed in the six-week war", "during the conflict": the whole of it.
+    "week war",
+    "day war",
+    "month war",
+    "during the war",
+    "throughout the war",
+    "during the conflict",
+    "throughout the conflict",
 ];
 
 /// Phrases that place a figure in an earlier war.
@@ -271,6 +290,14 @@ struct Figure {
     /// Token range of the phrase.
     first: usize,
     last: usize,
+    /// New deaths on top of an earlier count ("another 12", "a further 30", "43 more"): the
+    /// count of one incident or report, never a running total.
+    increment: bool,
+    /// An earlier or revised running total of another figure of the sentence ("up from
+    /// 710", "rose to 65 from 60", "revising the figure to 3,773"): a toll.
+    earlier: bool,
+    /// A count that grows ("the number of killed servicemen has risen to 1,068"): a toll.
+    running: bool,
 }
 
 /// Whether a number token is really a year, a time or a quantity of something else.
@@ -303,6 +330,37 @@ fn not_a_count(words: &[&str], n: &Number) -> bool {
                 | "metres"
                 | "meters"
         )
+}
+
+/// Whether a lower-case word names a month ("october", "oct", "sept").
+fn is_month(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
 }
 
 /// Where a parenthetical "including …" or "among them …" clause that starts at token `at`
@@ -344,7 +402,7 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
             .collect();
         owned.iter().map(|w| &**w).collect()
     };
-    let mut out = Vec::new();
+    let mut out: Vec<Figure> = Vec::new();
     // "a civilian was killed": one victim, written without a number.
     let mut nums = numbers_in_lower(&words);
     for i in 0..toks.len().saturating_sub(1) {
@@ -363,28 +421,89 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
         }
         if words.get(j).is_some_and(|w| SINGLE_VICTIMS.iter().any(|(v, _)| v == w)) {
             // The count ends before the victim, where its casualty word is looked for.
-            nums.push(Number { value: 1, first: i, last: j - 1 });
+            nums.push(Number { value: 1, first: i, last: j - 1, vague: Vague::Exact });
         }
     }
     nums.sort_by_key(|n| n.first);
     let nums_at: Vec<(usize, usize)> = nums.iter().map(|n| (n.first, n.last)).collect();
-    for n in nums {
+    for &n in &nums {
         if not_a_count(&words, &n) {
             continue;
         }
         // "12 people, including 3 children, were killed": the 3 are part of the 12.
+        // "no one was killed": nobody.
+        if n.first > 0 && words[n.first - 1] == "no" && words[n.first] == "one" {
+            continue;
+        }
+        // "between 10 and 15 civilians": the lower bound, read at the upper one.
+        if n.first > 0 && words[n.first - 1] == "between" && words.get(n.last + 1) == Some(&"and") {
+            continue;
+        }
+        let range_from = (n.first >= 3 && words[n.first - 1] == "and")
+            .then(|| nums.iter().find(|m| m.last + 2 == n.first && m.first > 0 && words[m.first - 1] == "between"))
+            .flatten();
+        let n = match range_from {
+            Some(low) => Number { value: low.value, first: low.first - 1, last: n.last, vague: Vague::AtLeast },
+            None => n,
+        };
         if n.first > 0 && matches!(words[n.first - 1], "including" | "among")
             || n.first > 1 && words[n.first - 2] == "among" && words[n.first - 1] == "them"
         {
             continue;
         }
-        let (hedge, hedge_len) = hedge_before(&words, n.first);
+        // "another 12", "a further 30", "an additional 5" (before a hedge: "at least another
+        // 70"), "43 more", "12 new deaths".
+        let before = |k: usize| n.first.checked_sub(k).map_or("", |i| words[i]);
+        let added = match (before(2), before(1)) {
+            ("a" | "an", "further" | "additional") => 2,
+            (_, "another" | "additional" | "further") => 1,
+            _ => 0,
+        };
+        let after = words.get(n.last + 1).copied().unwrap_or_default();
+        let increment = added > 0 || matches!(after, "more" | "new") && words.get(n.last + 2).is_none_or(|w| *w != "than");
+        let (hedge, hedge_len) = match hedge_before(&words, n.first - added) {
+            // "a dozen", "dozens of": the words hedge themselves.
+            (Hedge::Exact, 0) => match n.vague {
+                Vague::Exact => (Hedge::Exact, 0),
+                Vague::About => (Hedge::About, 0),
+                Vague::AtLeast => (Hedge::AtLeast, 0),
+            },
+            h => h,
+        };
+        let hedge_len = hedge_len + added;
         let mut category = None;
         let mut found: Option<(Kind, usize)> = None;
         // Right: "seven people dead", "376 of its soldiers had been killed", "over 400 lives".
         let mut j = n.last + 1;
         while j < toks.len() && j <= n.last + 8 {
             let w: &str = crate::text::strip_possessive(words[j]);
+            // "16 soldiers lost their lives", "have lost his life".
+            if w == "lost"
+                && matches!(words.get(j + 1), Some(&("their" | "his" | "her")))
+                && matches!(words.get(j + 2), Some(&("lives" | "life")))
+            {
+                found = Some((Kind::Killed, j + 2));
+                break;
+            }
+            // "30 fallen servicemen".
+            if w == "fallen" && words.get(j + 1).and_then(|w| category_word(w)).is_some() {
+                found = Some((Kind::Killed, j));
+                j += 1;
+                continue;
+            }
+            // "43 more names were added to the list of the dead", "refilled the list of dead
+            // soldiers, adding 96 more names": names on a list of the dead.
+            if w == "names" {
+                let near = j.saturating_sub(12)..toks.len().min(j + 10);
+                let dead = near.filter(|&k| matches!(words[k], "list" | "roll" | "register")).find_map(|l| {
+                    (l + 1..toks.len().min(l + 5)).find(|&k| casualty_word(words[k]) == Some(Kind::Killed) || words[k] == "fallen")
+                });
+                if let Some(d) = dead {
+                    found = Some((Kind::Killed, d));
+                    category = category.or_else(|| (d + 1..toks.len().min(d + 4)).find_map(|k| category_word(words[k])));
+                }
+                break;
+            }
             if let Some(k) = casualty_word(w) {
                 // "killing" / "kills" after a figure is a verb of the next clause, not this figure's.
                 if !matches!(w, "killing" | "kills" | "wounding" | "injuring" | "dying") {
@@ -407,10 +526,23 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
             // "five people, including a 7-year-old girl, were killed", "seven soldiers, among
             // them two officers, were killed": a subset is a clause between commas; the
             // figure's casualty word follows it.
-            if matches!(w, "including" | "among")
+            // "nine people, mostly civilians, were killed", "… , all of them soldiers, …".
+            let describing = || {
+                matches!(w, "mostly" | "mainly" | "largely" | "all" | "most" | "many")
+                    && s[toks[j - 1].end - base..toks[j].start - base].contains(',')
+            };
+            if (matches!(w, "including" | "among") || describing())
                 && let Some(after) = clause_end(s, base, toks, j)
             {
                 j = after;
+                continue;
+            }
+            // "fifteen soldiers and 10 civilians were killed": victims of one casualty word.
+            if w == "and"
+                && category.is_some()
+                && let Some(&(_, last)) = nums_at.iter().find(|(first, _)| *first == j + 1)
+            {
+                j = last + 1;
                 continue;
             }
             if is_filler(w) || toks[j].text.starts_with(char::is_uppercase) && j == n.last + 1 {
@@ -429,6 +561,10 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
                 k -= 1;
                 steps += 1;
                 let w: &str = words[k];
+                // "the casualty toll": the dead and the wounded together, neither figure.
+                if w == "toll" && k > 0 && matches!(words[k - 1], "casualty" | "casualties") {
+                    break;
+                }
                 if matches!(w, "killed" | "killing" | "kills" | "kill" | "claimed" | "claiming" | "cost" | "costing" | "toll") {
                     let is_lives = toks.get(n.last + 1).is_some_and(|t| t.text == "lives");
                     if !matches!(w, "claimed" | "claiming" | "cost" | "costing") || is_lives {
@@ -440,19 +576,22 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
                     found = Some((Kind::Wounded, k));
                     break;
                 }
-                // "has lost 2,300 soldiers": losses of people, not of drones or tanks.
-                if w == "lost" {
+                // "has lost 2,300 soldiers": losses of people, not of drones or tanks; so too
+                // "destroyed 50 enemy soldiers" (a military's claim of enemy dead).
+                if matches!(w, "lost" | "destroyed" | "eliminated" | "neutralised" | "neutralized") {
                     let people = (n.last + 1..toks.len().min(n.last + 4))
                         .map(|j| crate::text::strip_possessive(words[j]))
                         .find(|w| category_word(w).is_some() || !is_filler(w))
-                        .is_some_and(|w| category_word(w).is_some_and(|c| c != Category::Unspecified) || matches!(w, "lives" | "men"));
+                        .is_some_and(|v| {
+                            category_word(v).is_some_and(|c| c != Category::Unspecified) || w == "lost" && matches!(v, "lives" | "men")
+                        });
                     if people {
                         found = Some((Kind::Killed, k));
                     }
                     break;
                 }
-                // "reported the deaths of 350 servicemen".
-                if w == "of" && k >= 1 && words[k - 1] == "deaths" {
+                // "reported the deaths of 350 servicemen", "the bodies of 30 soldiers".
+                if w == "of" && k >= 1 && (words[k - 1] == "deaths" || words[k - 1] == "bodies" && category.is_some()) {
                     found = Some((Kind::Killed, k - 1));
                     break;
                 }
@@ -494,14 +633,31 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
                 }
             }
         }
+        // "killed more than 600 soldiers, scores of civilians and …": the next victims of one
+        // verb, when they are another kind of victim than the ones before (a breakdown of the
+        // same victims, "killed 14 people, 3 soldiers and 11 civilians", is not new).
+        if found.is_none()
+            && let Some(prev) = out.last()
+            && let Some(mine) = category.filter(|c| *c != Category::Unspecified)
+            && prev.category.is_some_and(|c| c != mine && c != Category::Unspecified)
+            && prev.first < prev.number.first
+            && matches!((n.first - hedge_len).checked_sub(prev.last), Some(1 | 2))
+            && matches!(s[toks[prev.last].end - base..toks[n.first - hedge_len].start - base].trim(), "," | ";" | "and" | ", and")
+            && !(words.get(n.last + 1) == Some(&"of") && matches!(words.get(n.last + 2), Some(&("them" | "whom"))))
+        {
+            found = Some((prev.kind, n.first));
+        }
         // "the death toll from the attack on Barda has risen to 21"
+        let mut running = false;
         if found.is_none() {
             let start = n.first.saturating_sub(hedge_len);
             let prep = start.checked_sub(1).map(|k| words[k]);
             // "the death toll", "the civilian toll", "bringing the toll to 60".
-            let toll_before = (0..start).rev().take(12).find(|&k| words[k] == "toll" && k > 0 && !matches!(words[k - 1], "no" | "a"));
+            let toll_before =
+                (0..start).rev().take(12).find(|&k| words[k] == "toll" && k > 0 && !matches!(words[k - 1], "no" | "a" | "casualty"));
             let prep = if hedge_len > 0 { start.checked_sub(1).map(|k| words[k]) } else { prep };
-            let ok_prep = matches!(prep, Some("to" | "at" | "of" | "reached" | "hit" | "was" | "is" | "stood" | "stands"));
+            let ok_prep =
+                matches!(prep, Some("to" | "at" | "of" | "reached" | "reaches" | "hit" | "hits" | "was" | "is" | "stood" | "stands"));
             if let (true, Some(k)) = (ok_prep || hedge_len > 0 && prep.is_some(), toll_before) {
                 found = Some((Kind::Killed, k));
             }
@@ -512,24 +668,66 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
                     .flatten()
             });
             if found.is_none()
-                && prep == Some("to")
+                && matches!(prep, Some("to" | "reached" | "hit" | "at"))
                 && let Some(f) = number_of
             {
                 found = Some(f);
+                running = true;
             }
         }
         let Some((kind, at)) = found else { continue };
         let first = n.first.saturating_sub(hedge_len).min(at);
         let last = n.last.max(at).max(j.min(toks.len()).saturating_sub(1)).min(toks.len() - 1);
-        out.push(Figure { number: n, kind, category, hedge, first, last: last.max(n.last) });
+        out.push(Figure { number: n, kind, category, hedge, first, last: last.max(n.last), increment, earlier: false, running });
+    }
+    // "… 729 killed on Friday, up from 710 on Monday", "rose to 65 from 60", "from 700 to
+    // 729": a bare figure after "from" is the earlier total of the figure beside it; "…,
+    // later revising the figure to 3,773": a bare figure after "the figure to" (count,
+    // tally, total) is a revised total of the figure before it.
+    let mut earlier = Vec::new();
+    for &number in &nums {
+        let (first, last) = (number.first, number.last);
+        let from = first > 0 && words[first - 1] == "from";
+        let revised = first > 1
+            && matches!(words[first - 1], "to" | "at")
+            && matches!(words[first - 2], "figure" | "count" | "tally" | "total" | "number");
+        // "from 1 to 5 October" is a range of days.
+        let dated = words[last + 1..words.len().min(last + 4)].iter().any(|w| is_month(w));
+        if !from && !revised || dated || not_a_count(&words, &number) || out.iter().any(|f| f.number.first == first) {
+            continue;
+        }
+        // "rose to 65 from 60", "729 killed on Friday, up from 710".
+        let compares = first >= 2 && matches!(words[first - 2], "up" | "down");
+        let beside = out.iter().find(|f| {
+            from && f.last < first && (first - f.last == 2 || compares && first - f.last <= 7) && !f.earlier
+                || from && f.number.first > last && f.number.first - last <= 3 && words[last + 1] == "to"
+                || revised && f.last < first && first - f.last <= 14 && !f.earlier
+        });
+        if let Some(f) = beside {
+            earlier.push(Figure {
+                number,
+                hedge: Hedge::Exact,
+                first: first - 1,
+                last,
+                increment: false,
+                earlier: true,
+                running: false,
+                ..*f
+            });
+        }
+    }
+    if !earlier.is_empty() {
+        out.extend(earlier);
+        out.sort_by_key(|f| f.number.first);
     }
     out
 }
 
 /// A dateline opening a paragraph: "BAKU, Azerbaijan (AP) — ", "YEREVAN/BAKU (Reuters) - ",
+/// "BAKU, Oct. 28 (Reuters) - ",
 /// "(Berlin) – ", "MOSCOW – ".
 static DATELINE_LEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^\s*(?:\([A-Z][\w .]{0,30}\)|[A-Z][A-Z'’./ -]*[A-Z](?:,[ \t]*[A-Z][\w'’.]*(?: [A-Z][\w'’.]*)*)*(?:[ \t]*\([\w .]{1,30}\))?)[ \t]*(?:—|–|-|--)[ \t]")
+    regex::Regex::new(r"^\s*(?:\([A-Z][\w .]{0,30}\)|[A-Z][A-Z'’./ -]*[A-Z](?:,[ \t]*[A-Z][\w'’.]*(?: [A-Z][\w'’.]*)*)*(?:[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?(?:[ \t]*\([\w .]{1,30}\))?)[ \t]*(?:—|–|-|--)[ \t]")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -611,6 +809,10 @@ const INCIDENT_WORDS: &[&str] = &[
     "fire",
 ];
 
+/// Verbs of a report that, after "had" or "previously", give an earlier count.
+const EARLIER_REPORT_VERBS: &[&str] =
+    &["reported", "put", "given", "gave", "said", "counted", "recorded", "registered", "announced", "confirmed", "estimated"];
+
 /// Where a sentence's running total begins after its incident: the comma before "bringing the
 /// toll to 60", "raising the total to", "taking the number of dead to" (a byte offset).
 fn toll_clause(ctx: &DocCtx, toks: &[Token]) -> Option<usize> {
@@ -620,9 +822,9 @@ fn toll_clause(ctx: &DocCtx, toks: &[Token]) -> Option<usize> {
         // Cheapest tests first: every gerund here ends in "ing".
         let found = t.text.len() >= 6
             && t.text.as_bytes().ends_with(b"ing")
-            && is(t, &["bringing", "raising", "taking", "pushing", "lifting", "putting"])
+            && is(t, &["bringing", "raising", "taking", "pushing", "lifting", "putting", "revising", "updating"])
             && ctx.text[toks[i - 1].end..t.start].contains(',')
-            && toks[i + 1..toks.len().min(i + 6)].iter().any(|w| is(w, &["toll", "total", "tally", "number"]));
+            && toks[i + 1..toks.len().min(i + 6)].iter().any(|w| is(w, &["toll", "total", "tally", "number", "figure", "count"]));
         found.then_some(t.start)
     })
 }
@@ -662,12 +864,26 @@ fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope 
             && (is(&w[0], "has") || is(&w[0], "have"))
             && (is(&w[1], "been") && w[2].text.bytes().all(|b| b.is_ascii_lowercase()) && casualty_word(w[2].text).is_some()
                 || is(&w[1], "died")
-                || is(&w[1], "lost"))
+                || is(&w[1], "lost")
+                // "has recorded 1,177 military deaths", "have documented 40 deaths": a tally
+                // ("has reported", "has confirmed" may name one event's dead).
+                || ["recorded", "registered", "counted", "documented"].iter().any(|v| is(&w[1], v)))
     });
-    if !perfect {
+    // "the ministry had reported 729 killed on Friday", "previously put the toll at …": an
+    // earlier report of a count, with no event in sight, is an earlier running total (its
+    // day is the report's, not an event's).
+    let earlier_report = !perfect
+        && toks.windows(2).any(|w| {
+            // Lengths first: most words are neither "had" nor "previously".
+            matches!(w[0].text.len(), 3 | 10)
+                && (is(&w[0], "had") || is(&w[0], "previously"))
+                && EARLIER_REPORT_VERBS.iter().any(|v| is(&w[1], v))
+        });
+    if !perfect && !earlier_report {
         return Scope::Incident;
     }
-    let event = toks.iter().any(|t| INCIDENT_WORDS.iter().any(|w| is(t, w))) || dates.clone().any(|d| matches!(d.kind, DateKind::Day(..)));
+    let event = toks.iter().any(|t| INCIDENT_WORDS.iter().any(|w| is(t, w)))
+        || perfect && dates.clone().any(|d| matches!(d.kind, DateKind::Day(..)));
     if event { Scope::Incident } else { Scope::Toll }
 }
 
@@ -710,14 +926,28 @@ fn claimant<'a>(
     sentence_verbs: &[Span],
 ) -> Option<(attribution::Speaker<'a>, Span)> {
     let text = &ctx.text[s.span.start..s.span.end];
+    // A figure inside a quotation is its speaker's ([`claimants_from_quotes`]), not the
+    // subject's of a speech verb of the sentence: "\"Four people were killed,\" said …".
+    // (Most sentences hold no quotation mark: one search for '"' and the first byte of '“'
+    // and '”' answers them.)
+    let before = &text[..pos - s.span.start];
+    if memchr::memchr2(b'"', 0xE2, before.as_bytes()).is_some() {
+        let straight = memchr::memchr_iter(b'"', before.as_bytes()).count();
+        if straight % 2 == 1 || before.matches('“').count() > before.matches('”').count() {
+            return None;
+        }
+    }
     // "according to X"
     if let Some(i) = find_ascii_no_case(text.as_bytes(), b"according to") {
         let after = Span { start: s.span.start + i + "according to".len(), end: s.span.end };
         if let Some(m) = ctx.actors_in(after).next() {
             return Some((ctx.actor_speaker(m.item), Span { start: m.start, end: m.end }));
         }
+        // "according to Azerbaijan" (not "according to the Prosecutor General's Office of the
+        // Republic of Azerbaijan", whose source is the office).
         if let Some(p) = ctx.places_in(after).next()
             && ctx.gazetteer.places[p.item].kind == "country"
+            && matches!(ctx.text[after.start..p.start].trim(), "" | "the" | "The")
         {
             let e = &ctx.gazetteer.places[p.item];
             let sp = attribution::Speaker::country(e);
@@ -748,7 +978,7 @@ fn claimant<'a>(
     let after = sentence_verbs.iter().filter(attributes).filter(|v| v.start >= pos);
     for v in before.rev().chain(after) {
         let word = &ctx.text[v.start..v.end];
-        if word.eq_ignore_ascii_case("according to") || word == "called" || word == "described" {
+        if word.eq_ignore_ascii_case("according to") || word == "called" || word == "described" || passive(ctx.text, *v) {
             continue;
         }
         if let Some(sp) = attribution::subject_before(ctx, s.span, *v, mem) {
@@ -761,10 +991,39 @@ fn claimant<'a>(
     None
 }
 
+/// Whether the verb at `v` is passive ("names were added", "deaths were reported"): it has
+/// no speaker before it.
+fn passive(text: &str, v: Span) -> bool {
+    let before = text[..v.start].trim_end_matches(' ').as_bytes();
+    [&b"was"[..], b"were", b"been", b"being", b"is", b"are", b"be"].iter().any(|aux| {
+        before.len() > aux.len()
+            && before[before.len() - aux.len()..].eq_ignore_ascii_case(aux)
+            && !before[before.len() - aux.len() - 1].is_ascii_alphanumeric()
+    })
+}
+
 /// Word stems without which a sentence holds no casualty figure (found, in any case, by
 /// [`super::cues::scan`]).
-pub(crate) const CASUALTY_STEMS: &[&str] =
-    &["kill", "dead", "die", "death", "lives", "wound", "injur", "hurt", "fatalit", "slain", "perish", "toll", "lost"];
+pub(crate) const CASUALTY_STEMS: &[&str] = &[
+    "kill",
+    "dead",
+    "die",
+    "death",
+    "lives",
+    "wound",
+    "injur",
+    "hurt",
+    "fatalit",
+    "slain",
+    "perish",
+    "toll",
+    "lost",
+    "fallen",
+    "martyr",
+    "destroyed",
+    "eliminated",
+    "neutrali",
+];
 
 /// A figure inside a quote without a claimant of its own is the speaker's: "There are more
 /// than 2,000 dead on each side," the Russian leader said.
@@ -811,7 +1070,10 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
             if let Some(g) = figs.get(i + 1)
                 && g.kind != f.kind
                 && g.number.first > f.number.last
-                && (toks[f.number.last + 1..g.number.first].iter().any(|t| t.text == "and") || g.number.first - f.number.last <= 3)
+                && (toks[f.number.last + 1..g.number.first].iter().any(|t| t.text == "and")
+                    || g.number.first - f.number.last <= 3
+                    // "10 civilians were killed, 34 were injured".
+                    || f.last + 1 == g.number.first && ctx.text[toks[f.last].end..toks[g.number.first].start].trim() == ",")
                 // "90 civilians, including 11 children, have been killed and 382 wounded": near
                 // the first figure's casualty word when a clause stands inside its phrase.
                 && (g.number.first - f.number.last <= 8 || g.number.first <= f.last + 3)
@@ -855,10 +1117,34 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                         Category::Unspecified
                     }
                 });
+            // An earlier total has the day named right after it: "up from 710 on Monday".
+            let day_after = f.earlier.then(|| {
+                s.dates.iter().find_map(|d| match d.kind {
+                    DateKind::Day(day, basis) if d.start >= end && d.start <= end + 16 => Some((Some(day), basis)),
+                    _ => None,
+                })
+            });
+            let (date, date_basis) = day_after.flatten().unwrap_or((s.date, s.basis));
             let who = claimant(ctx, s, start, end, &mem, verbs.get_or_init(|| attribution::verbs(ctx, s.span)));
             let place = claim_place(ctx, s.span, Span { start, end }, who.as_ref().map(|w| w.1));
             let (claimant, claimant_side) = match &who {
-                Some((sp, _)) => (Some(ctx.intern(sp.name)), sp.side.map(|s| ctx.intern(s))),
+                Some((sp, span)) => {
+                    // A source unknown to the actor list that is "of" a country ("the Prosecutor
+                    // General's Office of the Republic of Azerbaijan") is of that country's side.
+                    let side = sp.side.or_else(|| {
+                        (!sp.person)
+                            .then(|| {
+                                ctx.places_in(*span).find(|p| {
+                                    let before = ctx.text[span.start..p.start].trim_end();
+                                    ctx.gazetteer.places[p.item].kind == "country"
+                                        && (before.ends_with(" of") || before.ends_with(" of the"))
+                                })
+                            })
+                            .flatten()
+                            .map(|p| ctx.gazetteer.places[p.item].name.as_str())
+                    });
+                    (Some(ctx.intern(sp.name)), side.map(|s| ctx.intern(s)))
+                }
                 None => (None, None),
             };
             out.push(Claim {
@@ -867,19 +1153,35 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 wounded,
                 category,
                 hedge: f.hedge,
-                scope: match split {
-                    Some(at) if start >= at => Scope::Toll,
-                    Some(at) if end <= at => {
-                        let part = Span { start: s.span.start, end: at };
-                        scope(ctx, s, part, SentenceCues::within(&ctx.cues.phrases, part))
+                scope: {
+                    let in_part = |g: &Figure| match split {
+                        Some(at) => (toks[g.first].start >= at) == (start >= at),
+                        None => true,
+                    };
+                    let found = match split {
+                        Some(at) if start >= at => Scope::Toll,
+                        Some(at) if end <= at => {
+                            let part = Span { start: s.span.start, end: at };
+                            scope(ctx, s, part, SentenceCues::within(&ctx.cues.phrases, part))
+                        }
+                        _ => scope(ctx, s, s.span, cues()),
+                    };
+                    let increment = f.increment || partner.is_some_and(|g| g.increment);
+                    // A figure compared with an earlier one ("729 killed, up from 710") is a
+                    // running total, as is the earlier one.
+                    let compared = f.earlier || f.running || figs.iter().any(|g| g.earlier && g.kind == f.kind && in_part(g));
+                    match found {
+                        Scope::Historical => Scope::Historical,
+                        _ if increment => Scope::Incident,
+                        _ if compared => Scope::Toll,
+                        other => other,
                     }
-                    _ => scope(ctx, s, s.span, cues()),
                 },
                 place: place.map(|p| ctx.intern(p)),
                 claimant,
                 claimant_side,
-                date: s.date,
-                date_basis: s.basis,
+                date,
+                date_basis,
                 start,
                 end,
                 sentence: text.to_string(),
@@ -889,7 +1191,110 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         }
         mem.observe(ctx, s.span);
     }
+    merge_headlines(ctx, &mut out);
     out
+}
+
+/// Whether sentence `span` is a heading: a line of its own (a title, a live blog's
+/// subheading, a key point in a list) of at most 30 words that does not end like a sentence.
+/// `title`: the article's first sentence.
+fn is_heading(text: &str, span: Span, title: bool) -> bool {
+    // Most sentences end like one: answered before the line is looked at.
+    if text[span.start..span.end].trim_end().ends_with(['.', '!', '?', ':', ';', ',', '"', '”']) {
+        return false;
+    }
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let decoration = |c: char| c.is_whitespace() || matches!(c, '#' | '*' | '_' | '-' | '•' | '–' | '—');
+    if !text[line_start..span.start].chars().all(decoration) || !text[span.end..line_end].chars().all(decoration) {
+        return false;
+    }
+    // Lines of hard-wrapped text are no headings: a heading stands before a blank line (or
+    // at the end), in a list of points, or is the title, over text that opens a line anew.
+    let next_line = text[line_end..].strip_prefix('\n').unwrap_or("");
+    let next = next_line.trim_start_matches([' ', '\t', '\r']);
+    let bullet = |t: &str| t.trim_start().starts_with(['-', '•', '*', '–']);
+    let stands_alone = next.is_empty() || next.starts_with('\n') || bullet(&text[line_start..span.end]) || bullet(next);
+    let title_over_text = title && !next.starts_with(char::is_lowercase);
+    if !stands_alone && !title_over_text {
+        return false;
+    }
+    let t = text[span.start..span.end].trim_end_matches(decoration);
+    let mut ends = t.chars().rev();
+    let last = ends.next();
+    let closes_sentence = |c: Option<char>| matches!(c, Some('.' | '!' | '?' | ':' | ';' | ',' | '…'));
+    let quoted_end = matches!(last, Some('"' | '”' | '’' | '\'')) && closes_sentence(ends.next());
+    last.is_some() && !closes_sentence(last) && !quoted_end && t.split_whitespace().count() <= 30
+}
+
+/// A headline's figures counted once: a claim in a heading (the title, or a subheading of a
+/// live blog) that the text under it restates (same killed and wounded figures, no other
+/// category, place or kind of scope) is merged into that restatement, which has the
+/// claimant and the full sentence; the restatement takes the headline's place and category
+/// when it names none. A figure only the headline gives stays. Under the title is the whole
+/// article; under another heading, the text up to the next heading that follows some text.
+/// A heading restated by a later heading (key points over a live blog, a title repeated as
+/// the first line) is merged into that one.
+fn merge_headlines(ctx: &DocCtx, claims: &mut Vec<Claim>) {
+    let first_sentence = ctx.sentences.first().map(|s| s.span.start);
+    let heading =
+        |c: &Claim| is_heading(ctx.text, Span { start: c.sentence_start, end: c.sentence_end }, Some(c.sentence_start) == first_sentence);
+    if claims.len() < 2 || !claims.iter().any(heading) {
+        return;
+    }
+    let mut drop = vec![false; claims.len()];
+    for h in 0..claims.len() {
+        if !heading(&claims[h]) {
+            continue;
+        }
+        let section_end = if Some(claims[h].sentence_start) == first_sentence {
+            ctx.text.len()
+        } else {
+            // The next heading after some text: headings in a row (a time and a subheading,
+            // a list of key points) share the text under the last of them.
+            let next = ctx.sentences.partition_point(|s| s.span.start < claims[h].sentence_end);
+            let mut under = false;
+            ctx.sentences[next..]
+                .iter()
+                .find(|s| {
+                    let is = is_heading(ctx.text, s.span, false);
+                    under |= !is;
+                    is && under
+                })
+                .map_or(ctx.text.len(), |s| s.span.start)
+        };
+        let hc = &claims[h];
+        // In the text under the heading; else in a later heading (a key point at the top of
+        // a live blog restated by an entry's subheading, a title repeated as the first line).
+        let same = |b: &Claim, in_heading: bool| {
+            let fits = |x: Option<u64>, y: Option<u64>| x.is_none() || x == y;
+            let agree = |x: Option<&Id>, y: Option<&Id>| x.is_none() || y.is_none() || x == y;
+            b.sentence_start >= hc.sentence_end
+                && (in_heading || b.sentence_start < section_end)
+                && fits(hc.killed, b.killed)
+                && fits(hc.wounded, b.wounded)
+                && (hc.category == b.category || hc.category == Category::Unspecified || b.category == Category::Unspecified)
+                && agree(hc.place.as_ref(), b.place.as_ref())
+                && (hc.scope == Scope::Historical) == (b.scope == Scope::Historical)
+                && heading(b) == in_heading
+        };
+        if let Some(b) = claims.iter().position(|b| same(b, false)).or_else(|| claims.iter().position(|b| same(b, true))) {
+            let (place, category) = (claims[h].place.clone(), claims[h].category);
+            let body = &mut claims[b];
+            if body.place.is_none() {
+                body.place = place;
+            }
+            if body.category == Category::Unspecified {
+                body.category = category;
+            }
+            drop[h] = true;
+        }
+    }
+    let mut k = 0;
+    claims.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 #[cfg(test)]

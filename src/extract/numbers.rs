@@ -1,5 +1,8 @@
 //! Numbers in digits and words: `1,165`, `30,000`, `seven`, `twenty-five`, `a dozen`,
-//! `two hundred and fifty`, `1.5 million`.
+//! `two hundred and fifty`, `1.5 million`; and the vague ones, which say how exact they are
+//! ([`Vague`]): `a dozen`, `two dozen`, `half a dozen` are about so many; `dozens`, `scores`,
+//! `hundreds`, `thousands`, `tens of thousands` are at least two of their unit (24, 40, 200,
+//! 2,000, 20,000).
 
 use crate::text::{Token, ascii_lower};
 
@@ -64,6 +67,32 @@ fn may_start_number(lower: &str) -> bool {
     }
 }
 
+/// Plural units of vague numbers and the least they can mean (two of the unit): "dozens of
+/// people" are at least 24, "scores of civilians" at least 40.
+/// They all end in "s", and none passes [`may_start_number`] (they share first letters and
+/// lengths with common words: "during", "second"): [`plural_unit`] reads them apart.
+const PLURAL_UNITS: &[(&str, u64)] = &[("dozens", 24), ("scores", 40), ("hundreds", 200), ("thousands", 2_000)];
+
+/// The least value of a plural unit word ("dozens": 24), tested by its last letter first.
+fn plural_unit(lower: &str) -> Option<u64> {
+    if lower.len() < 6 || !lower.ends_with('s') {
+        return None;
+    }
+    PLURAL_UNITS.iter().find(|p| p.0 == lower).map(|p| p.1)
+}
+
+/// How exact a number's words are (digits and plain number words are exact).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Vague {
+    /// "seven", "1,165".
+    #[default]
+    Exact,
+    /// "a dozen", "two dozen", "half a dozen": about so many.
+    About,
+    /// "dozens", "scores of", "hundreds", "tens of thousands": at least the value given.
+    AtLeast,
+}
+
 fn multiplier(w: &str) -> Option<u64> {
     match w {
         "hundred" => Some(100),
@@ -116,6 +145,8 @@ pub struct Number {
     pub first: usize,
     /// Index of its last token.
     pub last: usize,
+    /// How exact its words are.
+    pub vague: Vague,
 }
 
 /// Numbers in a token list, each spanning one or more tokens.
@@ -134,7 +165,38 @@ pub fn numbers_in_lower(words: &[&str]) -> Vec<Number> {
         // Every number starts with a digit, a sign or point (decimals), or a number word
         // ("one", "two", ..., "ninety", "dozen", "a", "twenty-five"): other words at once.
         if !may_start_number(lower) {
+            // "dozens of", "scores of", "hundreds", "hundreds of thousands", "tens of
+            // thousands": at least two of the unit ("scores" only before "of": "settle scores").
+            if let Some(least) = plural_unit(lower) {
+                let of = words.get(i + 1) == Some(&"of");
+                let tens = i >= 2 && lower == "thousands" && words[i - 1] == "of" && words[i - 2] == "tens";
+                let big = match words.get(i + 2) {
+                    Some(&"thousands") if of => Some(1_000),
+                    Some(&"millions") if of => Some(1_000_000),
+                    _ => None,
+                };
+                if let Some(m) = big {
+                    // "hundreds of thousands" (200,000).
+                    out.push(Number { value: least * m, first: i, last: i + 2, vague: Vague::AtLeast });
+                    i += 3;
+                    continue;
+                }
+                if tens {
+                    // "tens of thousands" (20,000).
+                    out.push(Number { value: 20_000, first: i - 2, last: i, vague: Vague::AtLeast });
+                } else if of || lower != "scores" {
+                    out.push(Number { value: least, first: i, last: i, vague: Vague::AtLeast });
+                }
+            }
             i += 1;
+            continue;
+        }
+        // Written in words ("twenty", not "20"): "twenty one" may follow.
+        let mut in_words = false;
+        // "half a dozen": about six.
+        if lower == "a" && words.get(i + 1) == Some(&"dozen") && i > 0 && words[i - 1] == "half" {
+            out.push(Number { value: 6, first: i - 1, last: i + 1, vague: Vague::About });
+            i += 2;
             continue;
         }
         // "a dozen", "a hundred", "a thousand"
@@ -144,7 +206,8 @@ pub fn numbers_in_lower(words: &[&str]) -> Vec<Number> {
         {
             i += 1;
             (if n == "dozen" { 12 } else { multiplier(n).unwrap_or(1) }, i - 1)
-        } else if let Some((v, _digits)) = lower_token_value(lower) {
+        } else if let Some((v, digits)) = lower_token_value(lower) {
+            in_words = !digits;
             (v, i)
         } else if let Some(&next) = words.get(i + 1)
             && let Some(m) = multiplier(next)
@@ -157,14 +220,21 @@ pub fn numbers_in_lower(words: &[&str]) -> Vec<Number> {
             i += 1;
             continue;
         };
-        // Continue a word number: "two hundred and fifty", "30 thousand".
+        // "a dozen" is about twelve.
+        let mut vague = if words[i] == "dozen" { Vague::About } else { Vague::Exact };
+        // Continue a word number: "two hundred and fifty", "30 thousand", "two dozen".
         let mut last = i;
         let mut j = i + 1;
         let mut current = value;
         let mut total = 0u64;
         while j < words.len() {
             let w = words[j];
-            if let Some(m) = multiplier(w) {
+            if w == "dozen" && vague == Vague::Exact && total == 0 && (1..100).contains(&current) {
+                current *= 12;
+                vague = Vague::About;
+                last = j;
+                j += 1;
+            } else if let Some(m) = multiplier(w) {
                 current = current.saturating_mul(m);
                 if m >= 1000 {
                     total = total.saturating_add(current);
@@ -180,6 +250,16 @@ pub fn numbers_in_lower(words: &[&str]) -> Vec<Number> {
                 current = current.saturating_add(v);
                 last = j + 1;
                 j += 2;
+            } else if in_words
+                && (20..100).contains(&(current % 100))
+                && current % 10 == 0
+                && let Some((v, false)) = lower_token_value(w)
+                && v < 10
+            {
+                // "twenty one", "two hundred twenty one": a tens word and a unit word apart.
+                current = current.saturating_add(v);
+                last = j;
+                j += 1;
             } else if current > 0
                 && current % 100 == 0
                 && let Some((v, false)) = lower_token_value(w)
@@ -193,7 +273,7 @@ pub fn numbers_in_lower(words: &[&str]) -> Vec<Number> {
             }
         }
         value = total.saturating_add(current);
-        out.push(Number { value, first, last });
+        out.push(Number { value, first, last, vague });
         i = last + 1;
     }
     out
@@ -222,10 +302,18 @@ mod tests {
             ("99999999999 killed", &[99_999_999_999]),
             ("3 thousand", &[3000]),
             ("seventy-seven dead, forty-two-year-old", &[77]),
+            ("two dozen soldiers, half a dozen men", &[24, 6]),
+            ("dozens of people, scores of civilians, hundreds dead", &[24, 40, 200]),
+            ("tens of thousands, hundreds of thousands, thousands", &[20_000, 200_000, 2_000]),
+            ("they settled scores with tens", &[]),
+            ("twenty one soldiers, two hundred twenty one, in 2020 one man, 20 one", &[21, 221, 2020, 1, 20, 1]),
         ];
         for (s, want) in cases {
             assert_eq!(values(s), *want, "in {s:?}");
         }
+        let vague = |s: &str| numbers(&tokens(s, 0)).iter().map(|n| n.vague).collect::<Vec<_>>();
+        assert_eq!(vague("a dozen, two dozen, half a dozen"), [Vague::About; 3]);
+        assert_eq!(vague("dozens of, hundreds, 12"), [Vague::AtLeast, Vague::AtLeast, Vague::Exact]);
     }
 
     /// Any word that can start a number passes the quick test: the number words, their
@@ -254,6 +342,10 @@ mod tests {
         }
         assert!(may_start_number("seventy-seven") && may_start_number("1,165") && may_start_number(".5"));
         assert_eq!(lower_token_value("twenty-an"), None);
+        // Plural units are read apart (`plural_unit`), so they must not pass.
+        for (w, _) in PLURAL_UNITS {
+            assert!(!may_start_number(w) && plural_unit(w).is_some(), "{w}");
+        }
         assert_eq!(lower_token_value("forty-two"), Some((42, false)));
     }
 
