@@ -2,26 +2,11 @@
 //! exclusions, compounds, possessives, paired killed/wounded figures, historical tolls,
 //! pronoun speakers, quotes across sentences, abbreviated and relative dates.
 
+mod common;
 use chrono::NaiveDate;
-use dateline::Engine;
-use dateline::corpus::Document;
-use dateline::model::{Category, DateBasis, DateSource, Extraction, Hedge, Scope};
-
-fn run(text: &str, published: Option<&str>) -> Extraction {
-    let engine = Engine::embedded().unwrap_or_else(|e| panic!("{e}"));
-    let doc = Document {
-        id: "t".into(),
-        path: "t.txt".into(),
-        text: text.into(),
-        published: published.and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok()).map(|d| (d, DateSource::Manifest)),
-        ..Default::default()
-    };
-    engine.extract_documents(vec![doc])
-}
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
-}
+use common::d;
+use common::run;
+use dateline::model::{Category, DateBasis, DateSource, Hedge, Scope};
 
 #[test]
 fn place_mentions() {

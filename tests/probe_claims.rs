@@ -3,22 +3,9 @@
 //! Eurasianet, HRW). Each test holds cases misread before the fix it is named after; cases
 //! marked "guard" were already right and keep the fix from going too far.
 
-use chrono::NaiveDate;
-use dateline::Engine;
-use dateline::corpus::Document;
-use dateline::model::{Category, Claim, DateSource, Extraction, Hedge, Scope};
-
-fn run(text: &str, published: Option<&str>) -> Extraction {
-    let engine = Engine::embedded().unwrap_or_else(|e| panic!("{e}"));
-    let doc = Document {
-        id: "t".into(),
-        path: "t.txt".into(),
-        text: text.into(),
-        published: published.and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok()).map(|d| (d, DateSource::Manifest)),
-        ..Default::default()
-    };
-    engine.extract_documents(vec![doc])
-}
+mod common;
+use common::run;
+use dateline::model::{Category, Claim, Hedge, Scope};
 
 /// (killed, wounded, hedge, scope) of a claim.
 type Fig = (Option<u64>, Option<u64>, Hedge, Scope);

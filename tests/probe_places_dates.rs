@@ -3,26 +3,12 @@
 //! day ranges, weekdays with their date, ISO timestamps, day-first datelines, Markdown front
 //! matter and JSON Lines variants. Each case is named after what was missed or misread.
 
+mod common;
 use chrono::NaiveDate;
+use common::d;
+use common::run;
 use dateline::Engine;
-use dateline::corpus::Document;
 use dateline::model::{DateBasis, DateSource, Extraction};
-
-fn run(text: &str, published: Option<&str>) -> Extraction {
-    let engine = Engine::embedded().unwrap_or_else(|e| panic!("{e}"));
-    let doc = Document {
-        id: "t".into(),
-        path: "t.txt".into(),
-        text: text.into(),
-        published: published.and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok()).map(|d| (d, DateSource::Manifest)),
-        ..Default::default()
-    };
-    engine.extract_documents(vec![doc])
-}
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
-}
 
 /// Extract a folder holding these files.
 fn run_files(files: &[(&str, &str)]) -> Extraction {

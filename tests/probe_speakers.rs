@@ -4,22 +4,10 @@
 //! before, pronouns after someone else's quote, multi-paragraph quotes. Each case is named
 //! after the bug it pins; every failing case of a table is reported, not only the first.
 
+mod common;
 use chrono::NaiveDate;
-use dateline::Engine;
-use dateline::corpus::Document;
-use dateline::model::{DateSource, Extraction};
-
-fn run(text: &str, published: Option<&str>) -> Extraction {
-    let engine = Engine::embedded().unwrap_or_else(|e| panic!("{e}"));
-    let doc = Document {
-        id: "t".into(),
-        path: "t.txt".into(),
-        text: text.into(),
-        published: published.and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok()).map(|d| (d, DateSource::Manifest)),
-        ..Default::default()
-    };
-    engine.extract_documents(vec![doc])
-}
+use common::run;
+use dateline::model::Extraction;
 
 /// Each quote's opening words and speaker.
 fn speakers(x: &Extraction) -> Vec<(String, Option<String>)> {
