@@ -528,7 +528,7 @@ const DOMAINS: &[(&str, &str)] = &[
 ];
 
 /// The outlet of an article's web address, when no outlet is given: its host as
-/// [`outlet_name`] shows it ("https://www.aljazeera.com/news/…" = Al Jazeera). `None` for
+/// [`outlet_name`] shows it (`https://www.aljazeera.com/news/…` = Al Jazeera). `None` for
 /// what is not an http(s) address.
 pub fn outlet_of_url(url: &str) -> Option<String> {
     let url = url.trim();
@@ -537,7 +537,7 @@ pub fn outlet_of_url(url: &str) -> Option<String> {
     (host.contains('.') && !host.contains(' ')).then(|| outlet_name(host))
 }
 
-/// An outlet as shown: a known web domain ("www.reuters.com", "https://apnews.com/") by
+/// An outlet as shown: a known web domain ("www.reuters.com", `https://apnews.com/`) by
 /// its outlet's name, another domain without its scheme, `www.` and trailing slash, any
 /// other text as written.
 pub fn outlet_name(s: &str) -> String {
