@@ -295,3 +295,17 @@ fn json_lines_from_news_please_and_rss_scrapers() {
     assert_eq!(x.mentions.len(), 6);
     assert!(x.mentions.iter().all(|m| m.date == Some(d("2020-10-11")) && m.date_basis == DateBasis::Relative));
 }
+
+#[test]
+fn apa_slashed_and_report_az_dotted_datelines() {
+    let cases: &[(&str, &str)] = &[
+        ("Title\n\nBaku / 12.10.2020 / APA\n\nShelling hit Tartar.", "2020-10-12"),
+        ("Title\n\nBaku. 12 October. REPORT.AZ\n\nShelling hit Tartar on 11 October 2020.", "2020-10-12"),
+        ("Title\n\nBaku. 12 October. REPORT.AZ Shelling hit Tartar on 11 October 2020.", "2020-10-12"),
+    ];
+    for (text, want) in cases {
+        let x = run(text, None);
+        let a = &x.articles[0];
+        assert_eq!((a.published, a.published_source), (Some(d(want)), DateSource::Dateline), "in {text:?}");
+    }
+}

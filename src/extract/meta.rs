@@ -38,17 +38,20 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A dateline with a dotted date between slashes, the year in two or four digits, as Turan
-/// writes it: "Baku/30.06.22/Turan:" (day, month, year).
+/// writes it: "Baku/30.06.22/Turan:" (day, month, year), or APA with spaces around the
+/// slashes: "Baku / 12.10.2020 / APA".
 static DATELINE_SLASHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*[A-Z][\w'’.\- ]+/(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})/[A-Za-z]+[:.]?").unwrap_or_else(|e| panic!("{e}"))
+    Regex::new(r"(?m)^[ \t]*[A-Z][\w'’.\- ]+/[ \t]*(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})[ \t]*/[ \t]*[A-Za-z]+[:.]?")
+        .unwrap_or_else(|e| panic!("{e}"))
 });
 
 /// The third shape of a dateline, the day before the month ("Baku, 12 October 2020 (APA)",
-/// "BAKU, 12 Oct – "), with a tag or a dash after the date; its own pattern, tried only when
+/// "BAKU, 12 Oct – ", Report.az's "Baku. 12 October. REPORT.AZ", whose tag is a web domain
+/// and may run on into the text), with a tag or a dash after the date; its own pattern, tried only when
 /// [`DATELINE`] finds none (most datelines put the month first, and one larger pattern made
 /// every article's search slower).
 static DATELINE_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*\[?[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*(\d{1,2})[ \t]+((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:,?[ \t]+(\d{4}))?\]?[ \t]*(?:\([A-Za-z]+\)|/[A-Za-z]+/|[-–—]|[,.]?[ \t]*[A-Z][A-Za-z]+\.?[ \t]*$|$)")
+    Regex::new(r"(?m)^[ \t]*\[?[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?[,.][ \t]*(\d{1,2})[ \t]+((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:,?[ \t]+(\d{4}))?\]?[ \t]*(?:\([A-Za-z]+\)|/[A-Za-z]+/|[-–—]|[,.]?[ \t]*[A-Z][A-Za-z]+(?:\.[A-Za-z]{2,3}(?:[ \t]|$)|\.?[ \t]*$)|$)")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
