@@ -190,6 +190,10 @@ fn ends_sentence(p: &str, start: usize, i: usize, j: usize) -> bool {
     if ABBREVIATIONS.contains(&word) {
         return false;
     }
+    // A month abbreviation in capitals before its day ("SEPT. 27").
+    if first.is_ascii_digit() && ["JAN", "FEB", "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC"].contains(&word) {
+        return false;
+    }
     // A single capital initial ("Vladimir V. Putin"), or dotted initials ("U.S.").
     let mut letters = word.chars().filter(|c| *c != '.');
     let first_letter = letters.next();

@@ -297,6 +297,41 @@ fn json_lines_from_news_please_and_rss_scrapers() {
 }
 
 #[test]
+fn day_of_month_ordinals_relative_days_mid_month_and_caps_abbreviations() {
+    // Published on Tuesday 13 October 2020.
+    let cases: &[(&str, &str, DateBasis)] = &[
+        // "the 12th": a day of the publication month, or of the month before when it is after
+        // publication.
+        ("Shelling hit Ganja on the 12th.", "2020-10-12", DateBasis::Relative),
+        ("Shelling hit Ganja on the 28th.", "2020-09-28", DateBasis::Relative),
+        // A day before the sentence before's explicit date, else before publication.
+        ("Tartar was shelled on October 5. Shelling hit Ganja a day earlier.", "2020-10-04", DateBasis::Relative),
+        ("Tartar was shelled on October 5. Shelling hit Ganja the previous day.", "2020-10-04", DateBasis::Relative),
+        ("Tartar was shelled on October 5. Shelling hit Ganja the day before.", "2020-10-04", DateBasis::Relative),
+        ("Shelling hit Ganja the day before.", "2020-10-12", DateBasis::Relative),
+        // The middle of a month: its 15th, approximate (no day written).
+        ("Shelling hit Ganja in mid-October.", "2020-10-15", DateBasis::Relative),
+        ("Shelling hit Ganja in mid-September.", "2020-09-15", DateBasis::Relative),
+        // All-caps abbreviations, with or without a space.
+        ("Shelling hit Ganja on SEPT. 27.", "2020-09-27", DateBasis::Explicit),
+        ("Shelling hit Ganja on OCT.12.", "2020-10-12", DateBasis::Explicit),
+    ];
+    let mut misses = Vec::new();
+    for (s, want, basis) in cases {
+        let text = format!("Title\n\n{s}");
+        let x = run(&text, Some("2020-10-13"));
+        let Some(m) = x.mentions.iter().find(|m| m.place.as_str() == "ganja") else {
+            misses.push(format!("no Ganja in {s:?}"));
+            continue;
+        };
+        if (m.date, m.date_basis) != (Some(d(want)), *basis) {
+            misses.push(format!("in {s:?}: want {want} {basis:?}, got {:?} {:?}", m.date, m.date_basis));
+        }
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+}
+
+#[test]
 fn apa_slashed_and_report_az_dotted_datelines() {
     let cases: &[(&str, &str)] = &[
         ("Title\n\nBaku / 12.10.2020 / APA\n\nShelling hit Tartar.", "2020-10-12"),

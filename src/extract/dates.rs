@@ -1,8 +1,12 @@
 //! Date expressions: absolute (`October 10`, `Oct. 12`, `12 October 2020`, `2020-10-11`,
 //! `2020/10/12`, `2020-10-12T08:15:00+04:00`, `11.10.2020`, `12 октября 2020 года`; a weekday with its date,
 //! `Monday (Oct. 12)`, is that date; a day range, `the night of 11-12 October`, its first
-//! day), relative to the publication date (`on Saturday`, `yesterday`, `last week`,
-//! `overnight`, `overnight Friday` = Friday, `earlier this month`), range starts (`since
+//! day; all-caps abbreviations, `SEPT. 27`, `OCT.12`), relative to the publication date (`on
+//! Saturday`, `yesterday`, `last week`, `overnight`, `overnight Friday` = Friday, `earlier this
+//! month`, `on the 12th` = that day of the publication month or of the month before, `in
+//! mid-October` = the 15th, relative since no day is written; `a day earlier`, `the previous
+//! day`, `the day before` = the day before publication, or before the explicit date of the
+//! sentence before, which the article's extraction applies), range starts (`since
 //! September 27`, `since late September`) and historical years (`1991-94`, `the early 1990s`).
 
 use std::sync::LazyLock;
@@ -35,19 +39,19 @@ pub struct DateExpr {
     pub kind: DateKind,
 }
 
-const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)";
+const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN\.?|FEB\.?|MAR\.?|APR\.?|JUN\.?|JUL\.?|AUG\.?|SEPT\.?|SEP\.?|OCT\.?|NOV\.?|DEC\.?|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)";
 
 /// Source of each date pattern, in the order of [`DatePattern`].
 fn pattern_sources() -> [String; 8] {
     [
-        format!(r"(?-u:\b){MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"),
+        format!(r"(?-u:\b){MONTH}(?:\s+|(?-u:\b))(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"),
         format!(r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}})(?-u:\b))?"),
         // ISO, or with slashes ("2020/10/12"); a time after a `T` is part of the match
         // ("2020-10-12T08:15:00+04:00", "2020-10-12T08:15Z").
         r"(?-u:\b)(\d{4})[-/](\d{2})[-/](\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?-u:\b)".to_string(),
         r"(?-u:\b)(\d{1,2})([./])(\d{1,2})[./](\d{4})(?-u:\b)".to_string(),
         r"(?-u:\b)(?:(last|this|next|on|late|early|since)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?(?-u:\b)".to_string(),
-        r"(?i)(?-u:\b)(yesterday|the day before yesterday|today|tonight|this morning|this evening|this afternoon|last night|overnight|earlier this week|earlier this month|last week|a week ago|last weekend|this week|(?:early |late |mid-|mid )?last month|(\w+) days ago|(\w+) weeks ago)(?-u:\b)".to_string(),
+        r"(?i)(?-u:\b)(yesterday|the day before yesterday|a day earlier|a day before|the day before|the previous day|today|tonight|this morning|this evening|this afternoon|last night|overnight|earlier this week|earlier this month|last week|a week ago|last weekend|this week|(?:early |late |mid-|mid )?last month|(\w+) days ago|(\w+) weeks ago)(?-u:\b)".to_string(),
         r"(?-u:\b)(1[89]\d\d|20\d\d)\s*[-–]\s*(\d{2}|\d{4})(?-u:\b)|(?-u:\b)(?:early |late |mid-|mid )?(1[89]\d0|20\d0)s(?-u:\b)|(?-u:\b)(?:in|since|of|from|until|by)\s+(1[89]\d\d|20\d\d)(?-u:\b)".to_string(),
         format!(r"(?-u:\b){MONTH}\s+(\d{{4}})(?-u:\b)"),
     ]
@@ -204,7 +208,7 @@ const RUSSIAN_MONTHS: [&str; 12] =
 
 /// Relative words: every relative date pattern contains one of these (in any case).
 pub const RELATIVE_CUES: &[&str] =
-    &["yesterday", "today", "tonight", "morning", "evening", "afternoon", "night", "overnight", "week", "month", "ago"];
+    &["yesterday", "today", "tonight", "morning", "evening", "afternoon", "night", "overnight", "week", "month", "ago", "day"];
 
 /// All date cues: [`NAME_CUES`], then [`RELATIVE_CUES`] (found, in any case, by
 /// [`super::cues::scan`]).
@@ -222,6 +226,9 @@ struct Hits {
     /// Where a match of the years pattern can start (in order), or `None` to search the
     /// whole sentence.
     years_at: Option<Vec<usize>>,
+    /// Days of the month written alone after "on the" ("on the 12th"): where their digits
+    /// start and end (before the ordinal suffix).
+    ordinals: Vec<(usize, usize)>,
 }
 
 /// Date cues of a whole text, found in one pass ([`Cues::scan`]) and then read sentence by
@@ -279,7 +286,11 @@ impl Hits {
             let word_start = start == 0 || !is_ascii_word_byte(b[start - 1]);
             let is_month = !(FIRST_WEEKDAY..FIRST_RUSSIAN).contains(&i);
             let word_end = b.get(end).is_none_or(|c| if is_month { !c.is_ascii_alphabetic() } else { !is_ascii_word_byte(*c) });
-            if word_start && word_end && &s[start..end] == NAME_CUES[i] {
+            // Month names may also be all capitals ("SEPT. 27", "OCT.12").
+            let written = &s[start..end];
+            let caps =
+                || i < FIRST_WEEKDAY && written.eq_ignore_ascii_case(NAME_CUES[i]) && !written.bytes().any(|c| c.is_ascii_lowercase());
+            if word_start && word_end && (written == NAME_CUES[i] || caps()) {
                 if is_month {
                     months.push(start);
                 } else {
@@ -292,8 +303,12 @@ impl Hits {
         // of the ISO, dotted and year patterns could match there.
         let (mut digit, mut four, mut iso, mut dotted, mut years) = (false, false, false, false, false);
         let mut years_at = Vec::new();
+        let mut ordinals = Vec::new();
         for (start, k) in runs {
             digit = true;
+            if k - start <= 2 && day_of_month_alone(s, start, k) {
+                ordinals.push((start, k));
+            }
             if k - start >= 4 {
                 four = true;
                 iso |= matches!(b.get(k), Some(b'-' | b'/'));
@@ -313,6 +328,7 @@ impl Hits {
             months,
             weekdays,
             years_at: Some(years_at),
+            ordinals,
         }
     }
 
@@ -325,10 +341,56 @@ impl Hits {
     }
 }
 
+/// Words that may follow a day of the month written alone ("on the 12th, when", "on the 12th
+/// in Ganja"); any other word makes it an ordinal of something else ("the 12th century").
+const AFTER_DAY_OF_MONTH: &[&str] = &[
+    "and",
+    "when",
+    "as",
+    "in",
+    "at",
+    "after",
+    "before",
+    "during",
+    "while",
+    "but",
+    "with",
+    "near",
+    "around",
+    "from",
+    "amid",
+    "morning",
+    "evening",
+    "night",
+    "afternoon",
+];
+
+/// Whether the one or two digits at `start..end` of `s` are a day of the month written alone:
+/// "on the 12th" (an ordinal suffix, "on the" before it, and after it the end, punctuation or
+/// one of [`AFTER_DAY_OF_MONTH`]).
+fn day_of_month_alone(s: &str, start: usize, end: usize) -> bool {
+    let b = s.as_bytes();
+    let suffix = b.get(end..end + 2).is_some_and(|x| matches!(x, b"st" | b"nd" | b"rd" | b"th"));
+    if !suffix || start < 7 || !b[start - 7..start].eq_ignore_ascii_case(b"on the ") || (start > 7 && is_ascii_word_byte(b[start - 8])) {
+        return false;
+    }
+    let rest = &s[end + 2..];
+    match rest.bytes().next() {
+        None => true,
+        Some(c) if is_ascii_word_byte(c) => false,
+        Some(b' ') => {
+            let word = rest[1..].split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+            word.is_empty() || AFTER_DAY_OF_MONTH.contains(&word)
+        }
+        Some(_) => true,
+    }
+}
+
 /// Whether the relative word `cue` at `start..end` of `b` can be part of a relative date
 /// (the words the relative pattern puts around it): "night" only in "last night", "week" only
 /// after "this", "last" or "a" or before "s ago", "month" only after "last" or "earlier this", "ago" only after
-/// "days" or "weeks", "morning", "evening" and "afternoon" only after "this".
+/// "days" or "weeks", "morning", "evening" and "afternoon" only after "this", "day" only in
+/// "the previous day", "a day earlier", "the day before".
 fn relative_cue_fits(b: &[u8], start: usize, end: usize, cue: &str) -> bool {
     let before = |w: &str| start >= w.len() && b[start - w.len()..start].eq_ignore_ascii_case(w.as_bytes());
     match cue {
@@ -339,6 +401,10 @@ fn relative_cue_fits(b: &[u8], start: usize, end: usize, cue: &str) -> bool {
         }
         "month" => before("last ") || before("earlier this "),
         "ago" => before("days ") || before("weeks "),
+        "day" => {
+            let after = |w: &str| b.len() >= end + w.len() && b[end..end + w.len()].eq_ignore_ascii_case(w.as_bytes());
+            before("the previous ") || (before("a ") || before("the ")) && (after(" earlier") || after(" before"))
+        }
         _ => true,
     }
 }
@@ -519,7 +585,8 @@ impl<'a> Groups<'a> {
         match i {
             // Month-day: month, space, day, ordinal suffix, optional year.
             0 => {
-                let month_end = find_from(0, &space);
+                // "OCT.12": no space after an abbreviation's full stop.
+                let month_end = find_from(0, &|c| c.is_whitespace() || c.is_ascii_digit());
                 let day = skip_space(month_end);
                 let day_end = find_from(day, &|c| c.is_ascii_alphabetic() || c == ',' || c.is_whitespace());
                 let suffix_end = find_from(day_end, &|c| !c.is_ascii_alphabetic());
@@ -674,7 +741,7 @@ fn own_digit_runs(s: &str) -> Vec<(usize, usize)> {
 
 fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>, hits: Hits) -> Vec<DateExpr> {
     // (Month names alone may start a range: "since late September".)
-    if !hits.any() && hits.months.is_empty() {
+    if !hits.any() && hits.months.is_empty() && hits.ordinals.is_empty() {
         return Vec::new();
     }
     let mut out: Vec<DateExpr> = Vec::new();
@@ -774,6 +841,20 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             push(&mut out, &mut taken, start, end, DateKind::Since(d));
         }
     }
+    // "in mid-October": the 15th, a guess (no day is written), so relative rather than explicit.
+    for &p in &hits.months {
+        let Some(head) = s[..p].strip_suffix("mid-").or_else(|| s[..p].strip_suffix("mid ")) else { continue };
+        if !["in", "In"].iter().any(|w| strip_word_suffix(head.trim_end(), w).is_some()) || head.trim_end().len() == head.len() {
+            continue;
+        }
+        let end = p + s[p..].find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(s.len() - p);
+        let start = p - 4;
+        if let Some(month) = month_number(&s[p..end]).filter(|_| end - p >= 3 && free(&taken, start, end))
+            && let Some(d) = with_year(month, 15, None, published, year_hint)
+        {
+            push(&mut out, &mut taken, start, end, DateKind::Day(d, DateBasis::Relative));
+        }
+    }
     let years: Box<dyn Iterator<Item = Groups>> = match (hits.matched(6), &hits.years_at) {
         (false, _) => Box::new(std::iter::empty()),
         (true, Some(at)) => Box::new(anchored_at(6, s, at.iter().copied()).into_iter()),
@@ -819,6 +900,18 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             let kind = if modifier == Some("since") { DateKind::Since(d) } else { DateKind::Day(d, DateBasis::Relative) };
             push(&mut out, &mut taken, m.0, m.1, kind);
         }
+        // "on the 12th": that day of the publication month, or of the month before when it
+        // lies after publication.
+        for &(a, b) in &hits.ordinals {
+            if !free(&taken, a, b + 2) {
+                continue;
+            }
+            let Ok(day) = s[a..b].parse::<u32>() else { continue };
+            let d = if day <= p.day() { p.with_day(day) } else { p.with_day(1).and_then(|f| f.pred_opt()).and_then(|m| m.with_day(day)) };
+            if let Some(d) = d {
+                push(&mut out, &mut taken, a, b + 2, DateKind::Day(d, DateBasis::Relative));
+            }
+        }
         for c in hits.matched(5).then(|| matches_of(5, s)).into_iter().flatten() {
             let m = c.span(0).unwrap_or_default();
             if !free(&taken, m.0, m.1) {
@@ -831,8 +924,16 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
                 taken.push((m.0, m.1));
                 continue;
             }
+            // "the day before the ceasefire" is the day before something else.
+            if w.ends_with("before") && s[m.1..].trim_start().starts_with(char::is_alphanumeric) {
+                taken.push((m.0, m.1));
+                continue;
+            }
             let d = match w.as_str() {
                 "yesterday" | "last night" => shift(p, -1),
+                // The day before publication; the day before the sentence before's date when
+                // that has one ([`previous_day`]).
+                w if previous_day(w) => shift(p, -1),
                 "the day before yesterday" => shift(p, -2),
                 "today" | "tonight" | "this morning" | "this evening" | "this afternoon" | "overnight" | "this week" => Some(p),
                 "earlier this week" => shift(p, -2),
@@ -866,6 +967,13 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
     }
     out.sort_by_key(|d| d.start);
     out
+}
+
+/// Whether a relative date's words ("a day earlier", "the previous day", "the day before") say
+/// the day before the one spoken of last: the article's extraction dates them a day before an
+/// explicit date in the sentence before, and before publication otherwise.
+pub fn previous_day(words: &str) -> bool {
+    ["a day earlier", "a day before", "the day before", "the previous day"].iter().any(|w| w.eq_ignore_ascii_case(words))
 }
 
 /// The event day a sentence speaks of: its first day expression.

@@ -264,17 +264,27 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
     let digit_runs = text::digit_runs(&masks);
     let spans = text::sentences(text);
     let mut sentences: Vec<Sentence> = Vec::with_capacity(spans.len());
+    // The explicit date of the sentence before, for "a day earlier" (`dates::previous_day`).
+    let mut explicit_before: Option<NaiveDate> = None;
     sentences.extend(spans.into_iter().filter_map(|s| {
         let s = Span { start: s.start.max(body_start), end: s.end };
         if s.start >= s.end || skip.iter().any(|j| j.start <= s.start && s.end <= j.end) {
             return None;
         }
         let slice = &text[s.start..s.end];
-        let ds = dates::find_dates_in_runs(slice, s.start, published, year_hint, &text_cues.dates, &digit_runs);
+        let mut ds = dates::find_dates_in_runs(slice, s.start, published, year_hint, &text_cues.dates, &digit_runs);
+        if let Some(before) = explicit_before.take()
+            && let Some(e) = ds.iter_mut().find(|e| matches!(e.kind, dates::DateKind::Day(..)))
+            && dates::previous_day(&text[e.start..e.end])
+            && let Some(d) = before.pred_opt()
+        {
+            e.kind = dates::DateKind::Day(d, DateBasis::Relative);
+        }
         let (date, basis) = match dates::sentence_day(&ds) {
             Some((d, b)) => (Some(d), b),
             None => (published, if published.is_some() { DateBasis::Article } else { DateBasis::Unknown }),
         };
+        explicit_before = date.filter(|_| basis == DateBasis::Explicit);
         let first = tokens.len();
         text::tokens_in(text, &masks, s, &mut tokens);
         Some(Sentence { span: s, dates: ds, date, basis, tokens: first..tokens.len() })
