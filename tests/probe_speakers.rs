@@ -293,3 +293,24 @@ fn saying_and_quoted_as_saying_name_the_speaker() {
         vec![(Some(14), Some("The Health Ministry"))]
     );
 }
+
+#[test]
+fn inverted_said_with_a_role_and_name_and_unnamed_officials() {
+    check_speakers(&[
+        // "said the head of the district, NAME": the name after the role's comma.
+        ("Title\n\n\"Three houses burned,\" said the head of the district, Ramil Ahmadov.", &[Some("Ramil Ahmadov")]),
+        // An official who declined to be named is no earlier named person.
+        (
+            "Title\n\nNikol Pashinyan spoke on Monday. An Armenian official, who declined to be named, told Reuters the talks stalled. \"We are not optimistic,\" the official said.",
+            &[Some("An Armenian official")],
+        ),
+    ]);
+}
+
+#[test]
+fn the_statement_said_goes_to_who_issued_it() {
+    check_speakers(&[(
+        "Title\n\nThe Defence Ministry issued a statement on Sunday about the shelling of Tartar. \"The enemy suffered losses,\" the statement said.",
+        &[Some("The Defence Ministry")],
+    )]);
+}

@@ -1,6 +1,9 @@
 //! Who said it: speech verbs, their subjects (known actors, person names, countries,
-//! "the ministry"), inverted attributions (`said X`), and pronouns resolved to the last
-//! named person. Shared by casualty claims and quotes.
+//! "the ministry"), inverted attributions (`said X`, `said the head of the district, X`), and
+//! pronouns resolved to the last named person; "the statement said" is whoever "issued a
+//! statement" in the sentences before, and "the official" who "declined to be named" is that
+//! unnamed official as written ("An Armenian official"), never the last person named. Shared
+//! by casualty claims and quotes.
 
 use super::DocCtx;
 use crate::text::Span;
@@ -631,6 +634,13 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     for t in ctx.tokens_between(Span { start: sent.start, end: verb.start }) {
         words.push((t.start, t.text));
     }
+    // "the statement said" ("statement" is otherwise adverbial: "said in a statement").
+    if let [.., (at, the), (_, "statement")] = words[..]
+        && matches!(the, "the" | "The")
+        && let Some(s) = earlier_source(ctx, sent, ctx.text[at..verb.start].trim_end())
+    {
+        return Some(s);
+    }
     // Drop trailing adverbials ("said on Friday", "on Saturday said").
     while let Some((_, w)) = words.last() {
         if ADVERBIAL.contains(&w.to_lowercase().as_str()) {
@@ -709,6 +719,11 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
         }
         return resolve_anaphor(source, mem).or(Some(Speaker { name: source, side: None, person: false, female: None }));
     }
+    // "…," the statement said: who issued the statement named just before; "the official"
+    // who declined to be named is no one named earlier.
+    if let Some(s) = earlier_source(ctx, sent, phrase) {
+        return Some(s);
+    }
     if let Some(s) = resolve_anaphor(phrase, mem) {
         return Some(s);
     }
@@ -726,6 +741,55 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     }
     let name = phrase.trim_start_matches("the ");
     Some(Speaker { name, side: None, person: false, female: None })
+}
+
+/// Words that say a source is not named ("An Armenian official, who declined to be named").
+const UNNAMED: &[&str] =
+    &["declined to be named", "asked not to be named", "did not want to be named", "on condition of anonymity", "requested anonymity"];
+
+/// Verbs by which a source issues a statement ("The Defence Ministry issued a statement").
+const ISSUED: &[&str] = &["issued", "released", "published", "put out"];
+
+/// The source that "the statement" or "the official" (`phrase`, right before a speech verb
+/// in `sent`) stands for, from the three sentences before: the subject of "X issued a
+/// statement" (`statement_issuer`), or an unnamed source as written ("An Armenian official,
+/// who declined to be named, told Reuters …": speaker "An Armenian official", so the last
+/// named person does not take the words).
+fn earlier_source<'a>(ctx: &DocCtx<'a>, sent: Span, phrase: &str) -> Option<Speaker<'a>> {
+    let head = phrase.strip_prefix("the ").or_else(|| phrase.strip_prefix("The "))?;
+    let statement = matches!(head, "statement" | "ministry's statement");
+    if !statement && !matches!(head, "official" | "source" | "diplomat" | "officer") {
+        return None;
+    }
+    let i = ctx.sentences.partition_point(|s| s.span.end <= sent.start);
+    for before in ctx.sentences[i.saturating_sub(3)..i].iter().rev() {
+        let t = &ctx.text[before.span.start..before.span.end];
+        if statement {
+            let Some(k) = memchr::memmem::find(t.as_bytes(), b" a statement") else { continue };
+            let Some(verb) = ISSUED.iter().find(|v| t[..k].ends_with(*v)) else { continue };
+            let at = before.span.start + k - verb.len();
+            let verb = Span { start: at, end: at + verb.len() };
+            // The subject before the verb, by the same rules as before a speech verb.
+            let sub = Span { start: before.span.start, end: before.span.end };
+            return subject_before(ctx, sub, verb, &Memory::default());
+        }
+        let Some(k) = UNNAMED.iter().find_map(|u| memchr::memmem::find(t.as_bytes(), u.as_bytes())) else { continue };
+        // "An Armenian official, who …": "a"/"an" and at most three words before the head noun.
+        let lead = &t[..k];
+        let h = lead.rfind(head)?;
+        let words: Vec<(usize, &str)> = lead[..h]
+            .split(' ')
+            .scan(0, |at, w| {
+                let start = *at;
+                *at += w.len() + 1;
+                Some((start, w))
+            })
+            .collect();
+        let article = words.iter().rev().skip(1).take(4).find(|(_, w)| matches!(*w, "a" | "an" | "A" | "An"))?;
+        let start = before.span.start + article.0;
+        return Some(Speaker { name: &ctx.text[start..before.span.start + h + head.len()], side: None, person: true, female: None });
+    }
+    None
 }
 
 /// Nouns of what a source issues ("a statement from the ministry").
@@ -840,7 +904,13 @@ pub fn subject_after<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span) -> Option<Spe
         let gap = &ctx.text[start..p.start];
         // "said a man who gave his name only as Tigran".
         let only_as = gap.trim_end().ends_with(" as") && gap.split_whitespace().count() <= 9 && !gap.contains([',', '"', '“', '”']);
-        if gap.split_whitespace().count() <= 2 || only_as {
+        // "said the head of the district, Ramil Ahmadov": a role, a comma, the name.
+        let role_first = (gap.starts_with("the ") || gap.starts_with("a ") || gap.starts_with("an "))
+            && gap.trim_end().ends_with(',')
+            && gap.matches(',').count() == 1
+            && gap.split_whitespace().count() <= 8
+            && !gap.contains(['"', '“', '”']);
+        if gap.split_whitespace().count() <= 2 || only_as || role_first {
             return Some(ctx.person_speaker(p));
         }
     }
