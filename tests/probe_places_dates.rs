@@ -309,6 +309,8 @@ fn day_of_month_ordinals_relative_days_mid_month_and_caps_abbreviations() {
         ("Tartar was shelled on October 5. Shelling hit Ganja the previous day.", "2020-10-04", DateBasis::Relative),
         ("Tartar was shelled on October 5. Shelling hit Ganja the day before.", "2020-10-04", DateBasis::Relative),
         ("Shelling hit Ganja the day before.", "2020-10-12", DateBasis::Relative),
+        // A comparison with an earlier figure dates the figure, not the sentence.
+        ("Shelling in Ganja killed 12, up from 10 a day earlier.", "2020-10-13", DateBasis::Article),
         // The middle of a month: its 15th, approximate (no day written).
         ("Shelling hit Ganja in mid-October.", "2020-10-15", DateBasis::Relative),
         ("Shelling hit Ganja in mid-September.", "2020-09-15", DateBasis::Relative),

@@ -39,12 +39,16 @@ pub struct DateExpr {
     pub kind: DateKind,
 }
 
-const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN\.?|FEB\.?|MAR\.?|APR\.?|JUN\.?|JUL\.?|AUG\.?|SEPT\.?|SEP\.?|OCT\.?|NOV\.?|DEC\.?|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)";
+/// Month names of the month-day pattern: [`MONTH`] and the abbreviations in capitals
+/// ("SEPT. 27", "OCT.12"; only there, so the other patterns stay small).
+const MONTH_OR_CAPS: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?|JAN\.?|FEB\.?|MAR\.?|APR\.?|JUN\.?|JUL\.?|AUG\.?|SEPT\.?|SEP\.?|OCT\.?|NOV\.?|DEC\.?|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)";
+
+const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)";
 
 /// Source of each date pattern, in the order of [`DatePattern`].
 fn pattern_sources() -> [String; 8] {
     [
-        format!(r"(?-u:\b){MONTH}(?:\s+|(?-u:\b))(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"),
+        format!(r"(?-u:\b){MONTH_OR_CAPS}(?:\s+|(?-u:\b))(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"),
         format!(r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}})(?-u:\b))?"),
         // ISO, or with slashes ("2020/10/12"); a time after a `T` is part of the match
         // ("2020-10-12T08:15:00+04:00", "2020-10-12T08:15Z").
@@ -228,7 +232,8 @@ struct Hits {
     years_at: Option<Vec<usize>>,
     /// Days of the month written alone after "on the" ("on the 12th"): where their digits
     /// start and end (before the ordinal suffix).
-    ordinals: Vec<(usize, usize)>,
+    /// (The first only: a sentence rarely holds two.)
+    ordinal: Option<(usize, usize)>,
 }
 
 /// Date cues of a whole text, found in one pass ([`Cues::scan`]) and then read sentence by
@@ -286,10 +291,13 @@ impl Hits {
             let word_start = start == 0 || !is_ascii_word_byte(b[start - 1]);
             let is_month = !(FIRST_WEEKDAY..FIRST_RUSSIAN).contains(&i);
             let word_end = b.get(end).is_none_or(|c| if is_month { !c.is_ascii_alphabetic() } else { !is_ascii_word_byte(*c) });
-            // Month names may also be all capitals ("SEPT. 27", "OCT.12").
+            // Month abbreviations may also be all capitals ("SEPT. 27", "OCT.12").
             let written = &s[start..end];
-            let caps =
-                || i < FIRST_WEEKDAY && written.eq_ignore_ascii_case(NAME_CUES[i]) && !written.bytes().any(|c| c.is_ascii_lowercase());
+            let caps = || {
+                (12..FIRST_WEEKDAY).contains(&i)
+                    && written.eq_ignore_ascii_case(NAME_CUES[i])
+                    && !written.bytes().any(|c| c.is_ascii_lowercase())
+            };
             if word_start && word_end && (written == NAME_CUES[i] || caps()) {
                 if is_month {
                     months.push(start);
@@ -303,11 +311,12 @@ impl Hits {
         // of the ISO, dotted and year patterns could match there.
         let (mut digit, mut four, mut iso, mut dotted, mut years) = (false, false, false, false, false);
         let mut years_at = Vec::new();
-        let mut ordinals = Vec::new();
+        let mut ordinal = None;
         for (start, k) in runs {
             digit = true;
-            if k - start <= 2 && day_of_month_alone(s, start, k) {
-                ordinals.push((start, k));
+            if k - start <= 2 && ordinal.is_none() && matches!(b.get(k), Some(b's' | b'n' | b'r' | b't')) && day_of_month_alone(s, start, k)
+            {
+                ordinal = Some((start, k));
             }
             if k - start >= 4 {
                 four = true;
@@ -328,7 +337,7 @@ impl Hits {
             months,
             weekdays,
             years_at: Some(years_at),
-            ordinals,
+            ordinal,
         }
     }
 
@@ -741,7 +750,7 @@ fn own_digit_runs(s: &str) -> Vec<(usize, usize)> {
 
 fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>, hits: Hits) -> Vec<DateExpr> {
     // (Month names alone may start a range: "since late September".)
-    if !hits.any() && hits.months.is_empty() && hits.ordinals.is_empty() {
+    if !hits.any() && hits.months.is_empty() && hits.ordinal.is_none() {
         return Vec::new();
     }
     let mut out: Vec<DateExpr> = Vec::new();
@@ -902,12 +911,15 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
         }
         // "on the 12th": that day of the publication month, or of the month before when it
         // lies after publication.
-        for &(a, b) in &hits.ordinals {
-            if !free(&taken, a, b + 2) {
-                continue;
-            }
-            let Ok(day) = s[a..b].parse::<u32>() else { continue };
-            let d = if day <= p.day() { p.with_day(day) } else { p.with_day(1).and_then(|f| f.pred_opt()).and_then(|m| m.with_day(day)) };
+        if let Some((a, b)) = hits.ordinal {
+            let day = s[a..b].parse::<u32>().ok().filter(|_| free(&taken, a, b + 2)).unwrap_or(0);
+            let d = if day == 0 {
+                None
+            } else if day <= p.day() {
+                p.with_day(day)
+            } else {
+                p.with_day(1).and_then(|f| f.pred_opt()).and_then(|m| m.with_day(day))
+            };
             if let Some(d) = d {
                 push(&mut out, &mut taken, a, b + 2, DateKind::Day(d, DateBasis::Relative));
             }
@@ -925,7 +937,13 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
                 continue;
             }
             // "the day before the ceasefire" is the day before something else.
-            if w.ends_with("before") && s[m.1..].trim_start().starts_with(char::is_alphanumeric) {
+            // "up from 710 a day earlier", "more than the day before": an earlier figure's day,
+            // not the sentence's.
+            let compares = || {
+                let t = s[..m.0].trim_end();
+                t.ends_with(|c: char| c.is_ascii_digit()) || ["than", "from"].iter().any(|w| strip_word_suffix(t, w).is_some())
+            };
+            if w.ends_with("before") && s[m.1..].trim_start().starts_with(char::is_alphanumeric) || previous_day(&w) && compares() {
                 taken.push((m.0, m.1));
                 continue;
             }
@@ -971,7 +989,8 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
 
 /// Whether a relative date's words ("a day earlier", "the previous day", "the day before") say
 /// the day before the one spoken of last: the article's extraction dates them a day before an
-/// explicit date in the sentence before, and before publication otherwise.
+/// explicit date in the sentence before, and before publication otherwise. After a figure,
+/// "than" or "from" ("up from 710 a day earlier") the words date that figure and are skipped.
 pub fn previous_day(words: &str) -> bool {
     ["a day earlier", "a day before", "the day before", "the previous day"].iter().any(|w| w.eq_ignore_ascii_case(words))
 }
