@@ -472,7 +472,7 @@ pub fn front_matter(text: &str) -> Option<FrontMatter> {
     let field = |keys: &[&str]| keys.iter().find_map(|k| fields.iter().find(|(f, _)| f.eq_ignore_ascii_case(k)).map(|(_, v)| v.clone()));
     Some(FrontMatter {
         title: field(TITLE_KEYS),
-        outlet: field(OUTLET_KEYS).map(|o| outlet_name(&o)).or_else(|| field(URL_KEYS).and_then(|u| outlet_of_url(&u))),
+        outlet: outlet_of(field(OUTLET_KEYS), field(URL_KEYS).as_deref()),
         url: field(URL_KEYS),
         published: field(DATE_KEYS).and_then(|d| parse_date(&d)),
         body_start: at,
@@ -526,6 +526,12 @@ const DOMAINS: &[(&str, &str)] = &[
     ("hrw.org", "Human Rights Watch"),
     ("amnesty.org", "Amnesty International"),
 ];
+
+/// The outlet of a record (front matter, a JSON Lines line) with an outlet field and a web
+/// address: the outlet as [`outlet_name`] shows it, else the address's ([`outlet_of_url`]).
+fn outlet_of(outlet: Option<String>, url: Option<&str>) -> Option<String> {
+    outlet.map(|o| outlet_name(&o)).or_else(|| url.and_then(outlet_of_url))
+}
 
 /// The outlet of an article's web address, when no outlet is given: its host as
 /// [`outlet_name`] shows it (`https://www.aljazeera.com/news/…` = Al Jazeera). `None` for
@@ -587,7 +593,7 @@ pub fn read_jsonl(text: &str, path: &Path) -> (Vec<Document>, Vec<Problem>) {
             path: format!("{display}#{}", n + 1),
             text: body,
             title: field(TITLE_KEYS),
-            outlet: field(OUTLET_KEYS).map(|o| outlet_name(&o)).or_else(|| field(URL_KEYS).and_then(|u| outlet_of_url(&u))),
+            outlet: outlet_of(field(OUTLET_KEYS), field(URL_KEYS).as_deref()),
             url: field(URL_KEYS),
             published,
         });

@@ -96,10 +96,13 @@ pub struct Span {
 
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Col", "Lt", "Capt", "Maj", "Sgt", "Prof", "Rev", "Gov", "Sen", "Rep", "Jan", "Feb", "Mar",
-    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "vs", "etc", "approx", "Inc", "Ltd", "Co", "Corp", "Jr", "Sr",
-    "Pres", "Amb", "U.S", "U.N", "U.K", "E.U",
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Col", "Lt", "Capt", "Maj", "Sgt", "Prof", "Rev", "Gov", "Sen", "Rep", "No", "vs", "etc",
+    "approx", "Inc", "Ltd", "Co", "Corp", "Jr", "Sr", "Pres", "Amb", "U.S", "U.N", "U.K", "E.U",
 ];
+
+/// Month abbreviations a full stop may follow without ending the sentence ("Oct. 12"; in
+/// capitals, "SEPT. 27", only before the day).
+const MONTH_ABBREVIATIONS: &[&str] = &["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"];
 
 /// Paragraphs: runs of text separated by blank lines or single newlines (news text puts one
 /// paragraph per line). Spans exclude the line breaks.
@@ -187,11 +190,14 @@ fn ends_sentence(p: &str, start: usize, i: usize, j: usize) -> bool {
     if word.is_empty() {
         return true;
     }
-    if ABBREVIATIONS.contains(&word) {
+    if ABBREVIATIONS.contains(&word) || MONTH_ABBREVIATIONS.contains(&word) {
         return false;
     }
     // A month abbreviation in capitals before its day ("SEPT. 27").
-    if first.is_ascii_digit() && ["JAN", "FEB", "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC"].contains(&word) {
+    if first.is_ascii_digit()
+        && !word.bytes().any(|b| b.is_ascii_lowercase())
+        && MONTH_ABBREVIATIONS.iter().any(|m| m.eq_ignore_ascii_case(word))
+    {
         return false;
     }
     // A single capital initial ("Vladimir V. Putin"), or dotted initials ("U.S.").

@@ -56,9 +56,12 @@ pub(crate) const VERBS: &[&str] = &[
     "insisting",
 ];
 
-/// Speech verbs that join a clause to the sentence's subject: "The ministry rejected the
+/// Whether a speech verb of [`VERBS`] is a participle ("saying", "adding", "noting": the ones
+/// in "-ing"), which joins a clause to the sentence's subject: "The ministry rejected the
 /// report, saying …" is the ministry's.
-pub(crate) const PARTICIPLES: &[&str] = &["saying", "adding", "noting", "stressing", "insisting"];
+pub(crate) fn is_participle(verb: &str) -> bool {
+    verb.ends_with("ing")
+}
 
 /// A resolved speaker or claimant.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -599,7 +602,7 @@ pub(crate) const AGENT_NOUNS: &[&str] = &[
 
 /// The subject of the speech verb at `verb`, looking left within the sentence `sent`.
 pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory<'a>) -> Option<Speaker<'a>> {
-    if PARTICIPLES.contains(&&ctx.text[verb.start..verb.end]) {
+    if is_participle(&ctx.text[verb.start..verb.end]) {
         return participle_subject(ctx, sent, verb, mem);
     }
     // 1. The nearest known actor or person name before the verb in the same sentence, unless
@@ -849,7 +852,7 @@ fn participle_subject<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     let hi = ctx.cues.verbs.partition_point(|v| v.start < verb.start);
     if let Some(v) = ctx.cues.verbs[lo..hi].iter().rev().find(|v| {
         let w = &ctx.text[v.start..v.end];
-        !PARTICIPLES.contains(&w) && !w.eq_ignore_ascii_case("according to")
+        !is_participle(w) && !w.eq_ignore_ascii_case("according to")
     }) {
         return subject_before(ctx, sent, *v, mem);
     }
@@ -915,4 +918,15 @@ pub fn subject_after<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span) -> Option<Spe
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    /// [`super::is_participle`] reads the speech verbs in "-ing" as participles: they are
+    /// exactly these.
+    #[test]
+    fn participles_are_the_verbs_in_ing() {
+        let ing: Vec<&str> = super::VERBS.iter().copied().filter(|v| super::is_participle(v)).collect();
+        assert_eq!(ing, ["saying", "adding", "noting", "stressing", "insisting"]);
+    }
 }

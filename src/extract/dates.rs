@@ -39,17 +39,27 @@ pub struct DateExpr {
     pub kind: DateKind,
 }
 
-/// Month names of the month-day pattern: [`MONTH`] and the abbreviations in capitals
-/// ("SEPT. 27", "OCT.12"; only there, so the other patterns stay small).
-const MONTH_OR_CAPS: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?|JAN\.?|FEB\.?|MAR\.?|APR\.?|JUN\.?|JUL\.?|AUG\.?|SEPT\.?|SEP\.?|OCT\.?|NOV\.?|DEC\.?|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)";
-
-const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)";
+/// The month names of the date patterns, from [`NAME_CUES`]: the English names, their
+/// abbreviations (with or without a full stop), the abbreviations in capitals when `caps`
+/// ("SEPT. 27", "OCT.12": only in the month-day pattern, so the other patterns stay small),
+/// and the Russian genitive names; one capture group.
+fn month_alternation(caps: bool) -> String {
+    let mut names: Vec<String> = NAME_CUES[..12].iter().map(|m| (*m).to_string()).collect();
+    let abbreviations = &NAME_CUES[12..FIRST_WEEKDAY];
+    names.extend(abbreviations.iter().map(|a| format!(r"{a}\.?")));
+    if caps {
+        names.extend(abbreviations.iter().map(|a| format!(r"{}\.?", a.to_ascii_uppercase())));
+    }
+    names.extend(RUSSIAN_MONTHS.iter().map(|m| (*m).to_string()));
+    format!("({})", names.join("|"))
+}
 
 /// Source of each date pattern, in the order of [`DatePattern`].
 fn pattern_sources() -> [String; 8] {
+    let (month, month_or_caps) = (month_alternation(false), month_alternation(true));
     [
-        format!(r"(?-u:\b){MONTH_OR_CAPS}(?:\s+|(?-u:\b))(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"),
-        format!(r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}})(?-u:\b))?"),
+        format!(r"(?-u:\b){month_or_caps}(?:\s+|(?-u:\b))(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"),
+        format!(r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month}(?:,?\s+(\d{{4}})(?-u:\b))?"),
         // ISO, or with slashes ("2020/10/12"); a time after a `T` is part of the match
         // ("2020-10-12T08:15:00+04:00", "2020-10-12T08:15Z").
         r"(?-u:\b)(\d{4})[-/](\d{2})[-/](\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?-u:\b)".to_string(),
@@ -57,7 +67,7 @@ fn pattern_sources() -> [String; 8] {
         r"(?-u:\b)(?:(last|this|next|on|late|early|since)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?(?-u:\b)".to_string(),
         r"(?i)(?-u:\b)(yesterday|the day before yesterday|a day earlier|a day before|the day before|the previous day|today|tonight|this morning|this evening|this afternoon|last night|overnight|earlier this week|earlier this month|last week|a week ago|last weekend|this week|(?:early |late |mid-|mid )?last month|(\w+) days ago|(\w+) weeks ago)(?-u:\b)".to_string(),
         r"(?-u:\b)(1[89]\d\d|20\d\d)\s*[-–]\s*(\d{2}|\d{4})(?-u:\b)|(?-u:\b)(?:early |late |mid-|mid )?(1[89]\d0|20\d0)s(?-u:\b)|(?-u:\b)(?:in|since|of|from|until|by)\s+(1[89]\d\d|20\d\d)(?-u:\b)".to_string(),
-        format!(r"(?-u:\b){MONTH}\s+(\d{{4}})(?-u:\b)"),
+        format!(r"(?-u:\b){month}\s+(\d{{4}})(?-u:\b)"),
     ]
 }
 
@@ -207,8 +217,7 @@ const FIRST_WEEKDAY: usize = 24;
 const FIRST_RUSSIAN: usize = 31;
 /// Russian month names as a day-month date writes them ("12 октября 2020 года": the
 /// genitive, in lower case).
-const RUSSIAN_MONTHS: [&str; 12] =
-    ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
+const RUSSIAN_MONTHS: &[&str] = NAME_CUES.split_at(FIRST_RUSSIAN).1;
 
 /// Relative words: every relative date pattern contains one of these (in any case).
 pub const RELATIVE_CUES: &[&str] =
@@ -1242,7 +1251,7 @@ mod tests {
 
     #[test]
     fn russian_month_names() {
-        assert_eq!(&NAME_CUES[FIRST_RUSSIAN..], &RUSSIAN_MONTHS[..]);
+        assert_eq!(&NAME_CUES[FIRST_RUSSIAN..], RUSSIAN_MONTHS);
         let p = "2020-10-13";
         let cases: &[(&str, &[(&str, &str)])] = &[
             ("Обстрел 12 октября 2020 года", &[("12 октября 2020", "2020-10-12 Explicit")]),

@@ -29,11 +29,19 @@ static HEADER: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
+/// A month name in a dateline: the full name in any case, an abbreviation with its capital
+/// and perhaps a full stop; one capture group.
+const MONTH_WORD: &str = r"((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
+
+/// A month name before or after the day in an agency's dateline (any case; the full stop
+/// after an abbreviation is the pattern's).
+const AGENCY_MONTH: &str = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)";
+
 // Unbounded runs (`+`) rather than `{1,40}`: counted repetitions multiply the automaton's
 // states, which made this one regex take 30 ms to compile and 15 µs per article to run;
 // the length limit is checked on the match instead ([`DATELINE_PLACE_MAX`]).
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*(?:[A-Z][A-Z'’.\- ]+)(?:,\s*[A-Z][A-Za-z'’.\- ]+)?\s*(?:,|\(|–|—|-)\s*(?:\w+\s*\)\s*[-–—]?\s*)?((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:\s+|\.)(\d{1,2})(?:,?\s+(\d{4}))?|(?m)^[ \t]*\[?[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:[ \t]+|\.)(\d{1,2})(?:,?[ \t]+(\d{4}))?\]?(?:[ \t]*(?:\([A-Za-z]+\)|/[A-Za-z]+/|[-–—])|(?:[,.]?[ \t]*/?[A-Z][A-Za-z]+/?\.?)?[ \t]*$)")
+    Regex::new(&format!(r"(?m)^\s*(?:[A-Z][A-Z'’.\- ]+)(?:,\s*[A-Z][A-Za-z'’.\- ]+)?\s*(?:,|\(|–|—|-)\s*(?:\w+\s*\)\s*[-–—]?\s*)?{MONTH_WORD}(?:\s+|\.)(\d{{1,2}})(?:,?\s+(\d{{4}}))?|(?m)^[ \t]*\[?[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*{MONTH_WORD}(?:[ \t]+|\.)(\d{{1,2}})(?:,?[ \t]+(\d{{4}}))?\]?(?:[ \t]*(?:\([A-Za-z]+\)|/[A-Za-z]+/|[-–—])|(?:[,.]?[ \t]*/?[A-Z][A-Za-z]+/?\.?)?[ \t]*$)"))
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -51,7 +59,7 @@ static DATELINE_SLASHED: LazyLock<Regex> = LazyLock::new(|| {
 /// [`DATELINE`] finds none (most datelines put the month first, and one larger pattern made
 /// every article's search slower).
 static DATELINE_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*\[?[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?[,.][ \t]*(\d{1,2})[ \t]+((?i:January|February|March|April|May|June|July|August|September|October|November|December)|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?:,?[ \t]+(\d{4}))?\]?[ \t]*(?:\([A-Za-z]+\)|/[A-Za-z]+/|[-–—]|[,.]?[ \t]*[A-Z][A-Za-z]+(?:\.[A-Za-z]{2,3}(?:[ \t]|$)|\.?[ \t]*$)|$)")
+    Regex::new(&format!(r"(?m)^[ \t]*\[?[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?[,.][ \t]*(\d{{1,2}})[ \t]+{MONTH_WORD}(?:,?[ \t]+(\d{{4}}))?\]?[ \t]*(?:\([A-Za-z]+\)|/[A-Za-z]+/|[-–—]|[,.]?[ \t]*[A-Z][A-Za-z]+(?:\.[A-Za-z]{{2,3}}(?:[ \t]|$)|\.?[ \t]*$)|$)"))
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -288,8 +296,9 @@ const AGENCIES: &[(&str, &str)] = &[
 static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     let tags: Vec<String> = AGENCIES.iter().map(|(t, _)| regex::escape(t)).collect();
     let tags = tags.join("|");
+    let month = AGENCY_MONTH;
     Regex::new(&format!(
-        r"(?m)(?:[(/]((?i:{tags}))[)/:]|^[ \t]*[A-Z][\w'’.\- ]*(?:,[ \t]*[\w'’.\- ]+)*?,[ \t]*(?:(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?:,?[ \t]+\d{{4}})?(?:[,.]|[ \t]+[-–—])?[ \t]*((?i:{tags}))(?:\.|[ \t]*(?:$|[-–—])))"
+        r"(?m)(?:[(/]((?i:{tags}))[)/:]|^[ \t]*[A-Z][\w'’.\- ]*(?:,[ \t]*[\w'’.\- ]+)*?,[ \t]*(?:{month}\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{month}\.?)(?:,?[ \t]+\d{{4}})?(?:[,.]|[ \t]+[-–—])?[ \t]*((?i:{tags}))(?:\.|[ \t]*(?:$|[-–—])))"
     ))
     .unwrap_or_else(|e| panic!("{e}"))
 });
@@ -596,7 +605,7 @@ fn is_date_note(line: &str) -> bool {
             DATE_LINE_WORDS.contains(&lower.as_str())
                 || matches!(lower.as_str(), "details" | "added" | "version")
                 || dates::weekday(w).is_some()
-                || w.len() >= 3 && month_number(w).is_some() && dates::NAME_CUES[..24].iter().any(|m| m.eq_ignore_ascii_case(w))
+                || dates::NAME_CUES[..24].iter().any(|m| m.eq_ignore_ascii_case(w))
         })
 }
 

@@ -90,7 +90,7 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, mem: &Memory<'a>) -> Optio
     let v = *verbs.first()?;
     // "…, saying" attributes the words after it, never a quote before it ("…," Kahn was
     // quoted as saying, is Kahn's).
-    if attribution::PARTICIPLES.contains(&&text[v.start..v.end]) && !text[q.outer.end..v.start].trim_end().ends_with(" as") {
+    if attribution::is_participle(&text[v.start..v.end]) && !text[q.outer.end..v.start].trim_end().ends_with(" as") {
         return None;
     }
     let gap = &text[q.outer.end..v.start];
