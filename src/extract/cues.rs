@@ -8,7 +8,9 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 
 use super::{attribution, claims, dates, meta};
 use crate::text::{Span, is_whole_ascii_word};
@@ -29,8 +31,12 @@ enum Kind {
 }
 
 /// The automaton (Standard semantics, for overlapping search) over the distinct lower-case
-/// cues, and what each of its patterns stands for.
-static ALL: LazyLock<(AhoCorasick, Vec<Vec<Kind>>)> = LazyLock::new(|| {
+/// cues, its start state, and what each of its patterns stands for. It is the DFA type
+/// itself, not `AhoCorasick`'s boxed automaton: the search loop in [`scan`] then inlines each
+/// transition (a table lookup) instead of calling through a trait object at every byte, and
+/// reports the matches of a state without leaving the loop (2-3x faster than
+/// `find_overlapping_iter`).
+static ALL: LazyLock<(DFA, aho_corasick::automaton::StateID, Vec<Vec<Kind>>)> = LazyLock::new(|| {
     let mut cues: Vec<(String, Kind)> = Vec::new();
     cues.extend(dates::DATE_CUES.iter().enumerate().map(|(i, c)| (c.to_ascii_lowercase(), Kind::Date(i))));
     cues.extend(attribution::VERBS.iter().enumerate().map(|(i, c)| (c.to_ascii_lowercase(), Kind::Verb(i))));
@@ -51,12 +57,17 @@ static ALL: LazyLock<(AhoCorasick, Vec<Vec<Kind>>)> = LazyLock::new(|| {
             }
         }
     }
-    let ac = AhoCorasick::builder()
+    // No prefilter: the cues are common enough (one per 31 bytes) that skipping ahead to the
+    // next possible start saves nothing, and without one the start state is not special.
+    let dfa = DFA::builder()
         .ascii_case_insensitive(true)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .match_kind(MatchKind::Standard)
+        .start_kind(StartKind::Unanchored)
+        .prefilter(false)
         .build(&patterns)
         .unwrap_or_else(|e| panic!("{e}"));
-    (ac, kinds)
+    let start = dfa.start_state(Anchored::No).unwrap_or_else(|e| panic!("{e}"));
+    (dfa, start, kinds)
 });
 
 /// The cues of one text, each kind in text order.
@@ -90,7 +101,7 @@ fn leftmost_longest(found: &mut Vec<(usize, usize, usize)>) {
 
 /// All cues of `text`.
 pub fn scan(text: &str) -> TextCues {
-    let (ac, kinds) = &*ALL;
+    let (dfa, start, kinds) = &*ALL;
     let b = text.as_bytes();
     // Room for the cues of a news text (a few per hundred bytes) without growing.
     let room = text.len() / 128 + 4;
@@ -102,21 +113,33 @@ pub fn scan(text: &str) -> TextCues {
     };
     let mut date_words: Vec<(usize, usize, usize)> = Vec::with_capacity(room);
     let mut verbs: Vec<(usize, usize, usize)> = Vec::with_capacity(room / 2);
-    for m in ac.find_overlapping_iter(text) {
-        let (start, end) = (m.start(), m.end());
-        for &kind in &kinds[m.pattern().as_usize()] {
-            match kind {
-                Kind::Date(i) => date_words.push((start, end, i)),
-                Kind::Verb(i) => {
-                    if &b[start..end] == attribution::VERBS[i].as_bytes() {
-                        verbs.push((start, end, i));
+    // Every occurrence of every cue, as an overlapping search reports them: at each byte, the
+    // patterns of the state reached end there (a Standard automaton's match states hold the
+    // patterns of their suffixes too).
+    let mut sid = *start;
+    for (at, &byte) in b.iter().enumerate() {
+        sid = dfa.next_state(Anchored::No, sid, byte);
+        if !dfa.is_special(sid) || !dfa.is_match(sid) {
+            continue;
+        }
+        let end = at + 1;
+        for k in 0..dfa.match_len(sid) {
+            let pattern = dfa.match_pattern(sid, k);
+            let start = end - dfa.pattern_len(pattern);
+            for &kind in &kinds[pattern.as_usize()] {
+                match kind {
+                    Kind::Date(i) => date_words.push((start, end, i)),
+                    Kind::Verb(i) => {
+                        if &b[start..end] == attribution::VERBS[i].as_bytes() {
+                            verbs.push((start, end, i));
+                        }
                     }
-                }
-                Kind::Casualty => cues.casualty.push(start),
-                Kind::Truce => cues.truce.push(start),
-                Kind::Phrase(g) => {
-                    if is_whole_ascii_word(b, start, end) {
-                        cues.phrases.push((start, end, g));
+                    Kind::Casualty => cues.casualty.push(start),
+                    Kind::Truce => cues.truce.push(start),
+                    Kind::Phrase(g) => {
+                        if is_whole_ascii_word(b, start, end) {
+                            cues.phrases.push((start, end, g));
+                        }
                     }
                 }
             }
@@ -139,6 +162,7 @@ pub fn scan(text: &str) -> TextCues {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::AhoCorasick;
 
     /// Leftmost-longest search of one list of patterns, the way aho-corasick does it.
     fn reference(patterns: &[&str], case_insensitive: bool, text: &str) -> Vec<(usize, usize, usize)> {
