@@ -176,11 +176,58 @@ fn casualties_without_killed_or_wounded_are_not_claims() {
         ("The casualty toll rose to 50, the ministry said.", &[]),
         // Guard.
         ("Azerbaijan has not disclosed its military casualties, but says 60 civilians were killed.", &[(Some(60), None, E, I)]),
-        // Guard: even when they feed a death toll (as in `extract_cases::other_outlets_shapes`).
+        // Guard: a running total of casualties that names no deaths is no claim either.
+        ("The ministry recorded another 40 casualties among its military, bringing the total to 729.", &[]),
+    ]);
+}
+
+#[test]
+fn casualties_added_to_a_death_toll_are_deaths() {
+    // The sentence's own sum says what they are: the 40 raise the death toll, so they died.
+    check_figures(&[
         (
-            "The defence ministry of Nagorno-Karabakh said it had recorded another 40 casualties among its military, pushing the military death toll to 673.",
-            &[(Some(673), None, E, T)],
+            "Armenia's defence ministry recorded another 40 casualties among its military, pushing the military death toll to 729.",
+            &[(Some(40), None, E, I), (Some(729), None, E, T)],
         ),
+        (
+            "Ukraine's military said Russia had suffered 1,200 more casualties, taking the number of dead to 50,000.",
+            &[(Some(1200), None, E, I), (Some(50_000), None, E, T)],
+        ),
+        // Guard: casualties that raise a casualty toll are still dead and wounded together.
+        ("Officials reported 30 more casualties, raising the casualty toll to 400.", &[]),
+    ]);
+    let x = run(
+        "Armenia's defence ministry recorded another 40 casualties among its military, pushing the military death toll to 729.",
+        Some("2020-10-14"),
+    );
+    let got: Vec<_> = x.claims.iter().map(|c| (c.category, c.claimant.as_deref())).collect();
+    let who = Some("Armenia's defence ministry");
+    assert_eq!(got, [(Category::Military, who), (Category::Military, who)]);
+}
+
+#[test]
+fn victims_a_source_said_were_killed() {
+    check_figures(&[
+        ("The ministry published the names and ages of 21 people it said were killed in the shelling.", &[(Some(21), None, E, I)]),
+        ("Medics treated 14 civilians they said were wounded by cluster munitions.", &[(None, Some(14), E, I)]),
+        // Guard: a figure of something else before "it said".
+        ("The army destroyed 12 tanks it said were used in the attack that killed 3 soldiers.", &[(Some(3), None, E, I)]),
+    ]);
+    let x = run("The ministry published the names and ages of 21 people it said were killed in the shelling.", Some("2020-10-14"));
+    assert_eq!(x.claims[0].claimant.as_deref(), Some("The ministry"));
+}
+
+#[test]
+fn the_past_perfect_without_an_event_is_a_toll() {
+    // "said 729 had died" is "says 729 have died" reported in the past: a running total.
+    check_figures(&[
+        ("The defence ministry said 729 servicemen had died.", &[(Some(729), None, E, T)]),
+        ("Health officials said 1,400 people had been killed, most of them civilians.", &[(Some(1400), None, E, T)]),
+        // Guards: an event named in the sentence keeps it an incident.
+        ("12 people died when a shell hit the market.", &[(Some(12), None, E, I)]),
+        ("Police said 4 people had died when a shell hit the market.", &[(Some(4), None, E, I)]),
+        ("Officials said 3 civilians had been killed in the shelling of Tartar.", &[(Some(3), None, E, I)]),
+        ("The ministry said on Tuesday that 5 soldiers had died near Fizuli.", &[(Some(5), None, E, I)]),
     ]);
 }
 

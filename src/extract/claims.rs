@@ -248,7 +248,8 @@ const HISTORY_WORDS: &[&str] = &[
 /// Words that make the victims of a sentence civilians, then soldiers, when its figures name none.
 const CIVILIAN_WORDS: &[&str] =
     &["civilian", "civilians", "residential", "children", "residents", "villagers", "girl", "girls", "boy", "boys"];
-const MILITARY_WORDS: &[&str] = &["soldiers", "servicemen", "troops", "military personnel", "combatants", "in action"];
+const MILITARY_WORDS: &[&str] =
+    &["soldiers", "servicemen", "troops", "military personnel", "combatants", "in action", "military death toll", "military toll"];
 
 /// What the phrases of a sentence say about its figures, found in one pass.
 #[derive(Debug, Clone, Copy, Default)]
@@ -511,6 +512,24 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
                 }
                 break;
             }
+            // "another 40 casualties among its military, pushing the military death toll to
+            // 673": casualties the sentence adds to a death toll are deaths (alone they mix
+            // the dead and the wounded, and are no claim).
+            if w == "casualties" {
+                if adds_to_death_toll(&words, j + 1) {
+                    found = Some((Kind::Killed, j));
+                }
+                break;
+            }
+            // "21 people it said were killed", "14 civilians officials say died": the source's
+            // words inside the victims' phrase.
+            if category.is_some()
+                && matches!(w, "it" | "they" | "he" | "she" | "officials" | "authorities")
+                && matches!(words.get(j + 1), Some(&("said" | "says" | "say" | "believed" | "believes" | "claimed" | "claims")))
+            {
+                j += 2;
+                continue;
+            }
             if let Some(c) = category_word(w) {
                 category = category.or(Some(c)).map(|old| if old == Category::Unspecified { c } else { old });
                 j += 1;
@@ -676,6 +695,11 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
             }
         }
         let Some((kind, at)) = found else { continue };
+        // "40 casualties among its military", "30 deaths among civilians": whose they are.
+        if category.is_none_or(|c| c == Category::Unspecified) && words.get(at + 1) == Some(&"among") {
+            let who = if matches!(words.get(at + 2), Some(&("its" | "their" | "the" | "our"))) { at + 3 } else { at + 2 };
+            category = words.get(who).and_then(|w| category_word(w)).or(category);
+        }
         let first = n.first.saturating_sub(hedge_len).min(at);
         let last = n.last.max(at).max(j.min(toks.len()).saturating_sub(1)).min(toks.len() - 1);
         out.push(Figure { number: n, kind, category, hedge, first, last: last.max(n.last), increment, earlier: false, running });
@@ -835,6 +859,12 @@ const INCIDENT_WORDS: &[&str] = &[
 const EARLIER_REPORT_VERBS: &[&str] =
     &["reported", "put", "given", "gave", "said", "counted", "recorded", "registered", "announced", "confirmed", "estimated"];
 
+/// Verbs that open a running total after an incident: "bringing the toll to 60".
+const TOLL_GERUNDS: &[&str] = &["bringing", "raising", "taking", "pushing", "lifting", "putting", "revising", "updating"];
+
+/// What such a clause brings to a new figure: "the toll", "the total", "the number of dead".
+const TOLL_NOUNS: &[&str] = &["toll", "total", "tally", "number", "figure", "count"];
+
 /// Where a sentence's running total begins after its incident: the comma before "bringing the
 /// toll to 60", "raising the total to", "taking the number of dead to" (a byte offset).
 fn toll_clause(ctx: &DocCtx, toks: &[Token]) -> Option<usize> {
@@ -844,11 +874,23 @@ fn toll_clause(ctx: &DocCtx, toks: &[Token]) -> Option<usize> {
         // Cheapest tests first: every gerund here ends in "ing".
         let found = t.text.len() >= 6
             && t.text.as_bytes().ends_with(b"ing")
-            && is(t, &["bringing", "raising", "taking", "pushing", "lifting", "putting", "revising", "updating"])
+            && is(t, TOLL_GERUNDS)
             && ctx.text[toks[i - 1].end..t.start].contains(',')
-            && toks[i + 1..toks.len().min(i + 6)].iter().any(|w| is(w, &["toll", "total", "tally", "number", "figure", "count"]));
+            && toks[i + 1..toks.len().min(i + 6)].iter().any(|w| is(w, TOLL_NOUNS));
         found.then_some(t.start)
     })
+}
+
+/// Whether the lower-case words after `from` bring a death toll to a new figure ("…,
+/// pushing the military death toll to 673", "taking the number of dead to 50"): what that
+/// clause adds up are deaths. A casualty toll ("raising the casualty toll to 400") is not one.
+fn adds_to_death_toll(words: &[&str], from: usize) -> bool {
+    let Some(g) = (from..words.len()).find(|&i| TOLL_GERUNDS.contains(&words[i])) else { return false };
+    let clause = &words[g + 1..words.len().min(g + 9)];
+    let clause = &clause[..clause.iter().position(|w| *w == "to").unwrap_or(clause.len())];
+    clause.iter().any(|w| TOLL_NOUNS.contains(w))
+        && clause.iter().any(|w| matches!(*w, "death" | "dead" | "deaths" | "killed" | "fatalities" | "fatality"))
+        && !clause.iter().any(|w| matches!(*w, "casualty" | "casualties" | "wounded" | "injured"))
 }
 
 /// The scope of a figure from the dates and phrases of the part `within` of sentence `s`
@@ -881,15 +923,21 @@ fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope 
     let lo = all.partition_point(|t| t.start < within.start);
     let toks = &all[lo..lo + all[lo..].partition_point(|t| t.end <= within.end)];
     let is = |t: &Token, w: &str| t.text.eq_ignore_ascii_case(w);
-    let perfect = toks.windows(3).any(|w| {
+    // "said 729 servicemen had died" is "says 729 have died" told in the past: the past
+    // perfect of dying counts as well (its tallies, "had recorded", are earlier reports).
+    // (Pairs of words, the third read when there is one: "had died." ends a sentence.)
+    let perfect = toks.windows(2).enumerate().any(|(i, w)| {
+        let had = is(&w[0], "had");
+        let third = toks.get(i + 2);
         matches!(w[0].text.len(), 3 | 4)
-            && (is(&w[0], "has") || is(&w[0], "have"))
-            && (is(&w[1], "been") && w[2].text.bytes().all(|b| b.is_ascii_lowercase()) && casualty_word(w[2].text).is_some()
+            && (had || is(&w[0], "has") || is(&w[0], "have"))
+            && (is(&w[1], "been")
+                && third.is_some_and(|t| t.text.bytes().all(|b| b.is_ascii_lowercase()) && casualty_word(t.text).is_some())
                 || is(&w[1], "died")
                 || is(&w[1], "lost")
                 // "has recorded 1,177 military deaths", "have documented 40 deaths": a tally
                 // ("has reported", "has confirmed" may name one event's dead).
-                || ["recorded", "registered", "counted", "documented"].iter().any(|v| is(&w[1], v)))
+                || !had && ["recorded", "registered", "counted", "documented"].iter().any(|v| is(&w[1], v)))
     });
     // "the ministry had reported 729 killed on Friday", "previously put the toll at …": an
     // earlier report of a count, with no event in sight, is an earlier running total (its
@@ -998,19 +1046,68 @@ fn claimant<'a>(
     // The nearest speech verb before the figure, else the first one after it.
     let before = sentence_verbs.iter().filter(attributes).filter(|v| v.end <= pos);
     let after = sentence_verbs.iter().filter(attributes).filter(|v| v.start >= pos);
+    let toks = ctx.tokens_of(s);
     for v in before.rev().chain(after) {
         let word = &ctx.text[v.start..v.end];
         if word.eq_ignore_ascii_case("according to") || word == "called" || word == "described" || passive(ctx.text, *v) {
             continue;
         }
-        if let Some(sp) = attribution::subject_before(ctx, s.span, *v, mem) {
+        // "The ministry published the names of 21 people it said were killed": the pronoun
+        // of a clause inside the victims' phrase is the sentence's opening subject, the
+        // subject of its first verb.
+        let v = if relative_pronoun(ctx, toks, *v) {
+            match opening_verb(toks) {
+                Some(first) if first.end <= v.start => first,
+                _ => continue,
+            }
+        } else {
+            *v
+        };
+        if let Some(sp) = attribution::subject_before(ctx, s.span, v, mem) {
             return Some((sp, subject_span(ctx, Span { start: s.span.start, end: v.start }, sp.name)));
         }
-        if let Some(sp) = attribution::subject_after(ctx, s.span, *v) {
+        if let Some(sp) = attribution::subject_after(ctx, s.span, v) {
             return Some((sp, subject_span(ctx, Span { start: v.end, end: s.span.end }, sp.name)));
         }
     }
-    None
+    // No speech verb: the subject of a verb of counting before the figure ("Armenia's defence
+    // ministry recorded another 40 casualties", "the ministry published the names of 30").
+    let tally = toks.iter().rev().filter(|t| t.end <= pos).take(12).find(|t| TALLY_VERBS.contains(&t.text))?;
+    let v = Span { start: tally.start, end: tally.end };
+    if passive(ctx.text, v) {
+        return None;
+    }
+    let sp = attribution::subject_before(ctx, s.span, v, mem)?;
+    Some((sp, subject_span(ctx, Span { start: s.span.start, end: v.start }, sp.name)))
+}
+
+/// Verbs by which a source counts the dead without a verb of speech.
+const TALLY_VERBS: &[&str] = &["recorded", "registered", "documented", "counted", "published", "tallied", "listed"];
+
+/// Whether the speech verb `v` has a pronoun subject inside a noun phrase: "21 people it said
+/// were killed", "civilians they say died" (a lower-case word right before the pronoun, no
+/// punctuation or clause word between).
+fn relative_pronoun(ctx: &DocCtx, toks: &[Token], v: Span) -> bool {
+    let i = toks.partition_point(|t| t.start < v.start);
+    let (Some(noun), Some(pronoun)) = (i.checked_sub(2).and_then(|k| toks.get(k)), i.checked_sub(1).and_then(|k| toks.get(k))) else {
+        return false;
+    };
+    let lone = |a: usize, b: usize| ctx.text[a..b].bytes().all(|c| c == b' ');
+    matches!(pronoun.text, "it" | "they")
+        && noun.text.bytes().all(|b| b.is_ascii_lowercase())
+        && !matches!(noun.text, "that" | "and" | "but" | "which" | "as" | "when" | "what" | "while" | "because" | "after" | "where")
+        && lone(noun.end, pronoun.start)
+        && lone(pronoun.end, v.start)
+}
+
+/// The first verb of a sentence, after its opening subject: the word after the first agent
+/// noun ("ministry", "officials") among its first six words.
+fn opening_verb(toks: &[Token]) -> Option<Span> {
+    let head = toks.iter().take(6).position(|t| {
+        let w = crate::text::strip_possessive(t.text);
+        w.bytes().all(|b| b.is_ascii_alphabetic()) && attribution::AGENT_NOUNS.contains(&w.to_ascii_lowercase().as_str())
+    })?;
+    toks.get(head + 1).map(|t| Span { start: t.start, end: t.end })
 }
 
 /// Whether the verb at `v` is passive ("names were added", "deaths were reported"): it has
