@@ -388,3 +388,69 @@ fn no_one_killed_is_no_claim() {
         ("Azerbaijan said it had captured another 5 villages and downed 3 more drones.", &[]),
     ]);
 }
+
+#[test]
+fn other_wars_figures() {
+    check_figures(&[
+        // A day of the month is no figure ("October 7 killed").
+        (
+            "The Hamas-led attack on October 7 killed about 1,139 people, according to an Al Jazeera tally.",
+            &[(Some(1139), None, Hedge::About, I)],
+        ),
+        ("On 12 October 5 soldiers were killed near the border.", &[(Some(5), None, E, I)]),
+        // Guard: "may" is no month here.
+        ("Officials fear 30 may have been killed in the blast.", &[(Some(30), None, E, I)]),
+        // A place or a force named inside the victims' phrase.
+        ("12 people in Ganja were killed, officials said.", &[(Some(12), None, E, I)]),
+        // The count of one day ("since dawn") is not a running toll.
+        (
+            "Israeli air strikes have killed at least 42 Palestinians since dawn, medical sources said.",
+            &[(Some(42), None, Hedge::AtLeast, I)],
+        ),
+        ("Russian shelling has killed 7 civilians since this morning, the governor said.", &[(Some(7), None, E, I)]),
+        // Guard: since a day of the war is a toll.
+        ("Israeli strikes have killed 33,000 Palestinians since October 7, the ministry said.", &[(Some(33_000), None, E, T)]),
+        // "the number killed" without "of".
+        (
+            "Doctors said 2 children died of their wounds overnight, bringing the number killed in the city this week to 31.",
+            &[(Some(2), None, E, I), (Some(31), None, E, T)],
+        ),
+    ]);
+    // The year a war began, in a sentence that counts its dead up to now, is no earlier war.
+    for text in [
+        "The war, which erupted in April 2023, has killed tens of thousands of people, according to the United Nations.",
+        "The conflict that began in 2014 has claimed more than 14,000 lives.",
+    ] {
+        let x = run(text, Some("2025-04-13"));
+        assert_eq!(x.claims.iter().map(|c| c.scope).collect::<Vec<_>>(), [T], "in {text:?}");
+    }
+    // Guard: a war of a past year, told in the past, is history.
+    let x = run("The war of 2016 killed 200 soldiers in four days.", Some("2020-10-14"));
+    assert_eq!(x.claims.iter().map(|c| c.scope).collect::<Vec<_>>(), [Scope::Historical]);
+    // Victims of a force named in capitals keep their kind.
+    let x = run("The Sudanese army said it had killed scores of RSF fighters.", Some("2025-04-13"));
+    assert_eq!(x.claims.iter().map(|c| c.category).collect::<Vec<_>>(), [Category::Military]);
+}
+
+#[test]
+fn other_wars_claimants() {
+    // (text, claimant of its one claim)
+    let cases: &[(&str, &str)] = &[
+        // The one told is no claimant.
+        ("Israeli air strikes killed at least 42 Palestinians, medical sources told Al Jazeera.", "medical sources"),
+        // A place after "in" is no subject.
+        ("The bodies of 14 people were recovered from a building in Khan Younis, the civil defence agency said.", "civil defence agency"),
+        ("The fighting claimed the lives of 8 civilians in El Fasher on Friday, a medical source said.", "a medical source"),
+        ("The attack also left 200 others injured, the activists said.", "activists"),
+        // A tally's source, not the words describing it.
+        (
+            "The attack killed about 1,139 people, according to an Al Jazeera tally based on official Israeli statistics.",
+            "an Al Jazeera tally",
+        ),
+    ];
+    for (text, want) in cases {
+        let x = run(text, Some("2024-04-13"));
+        assert_eq!(x.claims.len(), 1, "in {text:?}");
+        assert_eq!(x.claims[0].claimant.as_deref(), Some(*want), "in {text:?}");
+    }
+}

@@ -164,9 +164,22 @@ fn hedge_before(words: &[&str], first: usize) -> (Hedge, usize) {
     }
 }
 
-/// Scope and category phrases, by group: toll, history, civilian, military (found, as whole
+/// Scope and category phrases, by group: toll, history, civilian, military, today (found, as whole
 /// words in any case, by [`super::cues::scan`]).
-pub const SENTENCE_PHRASES: [&[&str]; 4] = [TOLL_WORDS, HISTORY_WORDS, CIVILIAN_WORDS, MILITARY_WORDS];
+pub const SENTENCE_PHRASES: [&[&str]; 5] = [TOLL_WORDS, HISTORY_WORDS, CIVILIAN_WORDS, MILITARY_WORDS, TODAY_WORDS];
+
+/// Phrases that make a count the count of one day ("killed 42 since dawn"), not a toll.
+const TODAY_WORDS: &[&str] = &[
+    "since dawn",
+    "since daybreak",
+    "since sunrise",
+    "since midnight",
+    "since this morning",
+    "since early this morning",
+    "since the morning",
+    "since early morning",
+    "since the early hours",
+];
 
 /// Phrases that make a figure a running toll ("so far", "has killed", "by Monday").
 const TOLL_WORDS: &[&str] = &[
@@ -258,6 +271,8 @@ struct SentenceCues {
     history: bool,
     civilian: bool,
     military: bool,
+    /// A count of one day: "since dawn".
+    today: bool,
 }
 
 impl SentenceCues {
@@ -274,7 +289,8 @@ impl SentenceCues {
                 0 => cues.toll = true,
                 1 => cues.history = true,
                 2 => cues.civilian = true,
-                _ => cues.military = true,
+                3 => cues.military = true,
+                _ => cues.today = true,
             }
         }
         cues
@@ -301,11 +317,17 @@ struct Figure {
     running: bool,
 }
 
-/// Whether a number token is really a year, a time or a quantity of something else.
+/// Whether a number token is really a year, a day of a month ("October 7 killed", "12
+/// October"; "may" is no month here), a time or a quantity of something else.
 fn not_a_count(words: &[&str], n: &Number) -> bool {
     let t = words[n.first];
     let next = words.get(n.last + 1).copied().unwrap_or_default();
-    (t.len() == 4 && (1800..2100).contains(&n.value) && !t.contains(','))
+    let prev = n.first.checked_sub(1).map_or("", |k| words[k]);
+    let month = |w: &str| w != "may" && is_month(w);
+    // "On 12 October 5 soldiers …": the month has its day before it already.
+    let dated_before = n.first >= 2 && words[n.first - 2].bytes().all(|b| b.is_ascii_digit());
+    let day = n.first == n.last && n.value <= 31 && t.bytes().all(|b| b.is_ascii_digit()) && (month(prev) && !dated_before || month(next));
+    day || (t.len() == 4 && (1800..2100).contains(&n.value) && !t.contains(','))
         || matches!(
             next,
             "hours"
@@ -333,35 +355,11 @@ fn not_a_count(words: &[&str], n: &Number) -> bool {
         )
 }
 
-/// Whether a lower-case word names a month ("october", "oct", "sept").
+/// Whether a lower-case word names a month ("october", "oct", "sept."): the English month
+/// names of [`super::dates::NAME_CUES`].
 fn is_month(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.'),
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
+    let w = w.trim_end_matches('.');
+    super::dates::NAME_CUES[..super::dates::FIRST_WEEKDAY].iter().any(|m| m.eq_ignore_ascii_case(w))
 }
 
 /// Where a parenthetical "including …" or "among them …" clause that starts at token `at`
@@ -564,7 +562,15 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
                 j = last + 1;
                 continue;
             }
-            if is_filler(w) || toks[j].text.starts_with(char::is_uppercase) && j == n.last + 1 {
+            // A name right after the figure ("12 Azerbaijani soldiers"), a place after "in"
+            // ("12 people in Khan Younis were killed"), a force before its victims ("scores
+            // of RSF fighters").
+            let named = toks[j].text.starts_with(char::is_uppercase)
+                && (j == n.last + 1
+                    || matches!(words[j - 1], "in" | "of")
+                    || toks[j - 1].text.starts_with(char::is_uppercase) && j > n.last + 1
+                    || words.get(j + 1).is_some_and(|w| category_word(w).is_some()));
+            if is_filler(w) || named {
                 j += 1;
                 continue;
             }
@@ -681,9 +687,14 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
                 found = Some((Kind::Killed, k));
             }
             // "brought the number of civilians killed since September 27 to 41".
+            // "taking the number killed this week to 31".
             let number_of = (0..start).rev().take(14).find_map(|k| {
-                (words[k] == "number" && words.get(k + 1) == Some(&"of"))
-                    .then(|| (k + 2..(k + 6).min(start)).find_map(|j| casualty_word(words[j]).map(|kind| (kind, k))))
+                let of = match words.get(k + 1) {
+                    Some(&"of") => k + 2,
+                    _ => k + 1,
+                };
+                (words[k] == "number")
+                    .then(|| (of..(of + 4).min(start)).find_map(|j| casualty_word(words[j]).map(|kind| (kind, k))))
                     .flatten()
             });
             if found.is_none()
@@ -910,8 +921,28 @@ fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope 
         DateKind::Year(y) => year.is_none_or(|py| y < py - 1),
         _ => false,
     });
-    if past_year || cues.history {
+    let all = ctx.tokens_of(s);
+    let lo = all.partition_point(|t| t.start < within.start);
+    let toks = &all[lo..lo + all[lo..].partition_point(|t| t.end <= within.end)];
+    let is = |t: &Token, w: &str| t.text.eq_ignore_ascii_case(w);
+    // "The war, which erupted in April 2023, has killed tens of thousands": a count in the
+    // present perfect reaches up to now, so its past year is when the count began.
+    // ("a 1991-94 war that killed about 30,000 and ended with a ceasefire that has been
+    // violated": the perfect must count the dead.)
+    let up_to_now = || {
+        toks.windows(3).any(|w| {
+            matches!(w[0].text.len(), 3 | 4)
+                && (is(&w[0], "has") || is(&w[0], "have"))
+                && (["killed", "claimed", "left", "died", "lost", "taken", "cost"].iter().any(|v| is(&w[1], v))
+                    || is(&w[1], "been") && casualty_word(&w[2].text.to_ascii_lowercase()).is_some())
+        })
+    };
+    if cues.history || past_year && !up_to_now() {
         return Scope::Historical;
+    }
+    // "have killed at least 42 Palestinians since dawn": one day's count.
+    if cues.today {
+        return Scope::Incident;
     }
     let since = dates.clone().any(|d| matches!(d.kind, DateKind::Since(_)));
     if since || cues.toll {
@@ -919,10 +950,6 @@ fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope 
     }
     // "says 31 civilians have been killed", "at least 45 have died there": a count in the
     // present perfect with no event in sight (no strike, attack or day named) is a running total.
-    let all = ctx.tokens_of(s);
-    let lo = all.partition_point(|t| t.start < within.start);
-    let toks = &all[lo..lo + all[lo..].partition_point(|t| t.end <= within.end)];
-    let is = |t: &Token, w: &str| t.text.eq_ignore_ascii_case(w);
     // "said 729 servicemen had died" is "says 729 have died" told in the past: the past
     // perfect of dying counts as well (its tallies, "had recorded", are earlier reports).
     // (Pairs of words, the third read when there is one: "had died." ends a sentence.)
@@ -1026,6 +1053,8 @@ fn claimant<'a>(
         // An unknown source: the capitalised phrase after "according to", up to a comma.
         let rest = &ctx.text[after.start..after.end];
         let phrase = rest.split([',', ';', '.']).next().unwrap_or("").trim();
+        // "according to an Al Jazeera tally based on Israeli figures": the tally's source.
+        let phrase = phrase.split(" based on ").next().unwrap_or(phrase);
         // "according to a statement from the presidential office": the office.
         let phrase = attribution::statement_source(phrase).unwrap_or(phrase);
         let start = after.start + rest.find(phrase).unwrap_or(0);
@@ -1066,7 +1095,9 @@ fn claimant<'a>(
         if let Some(sp) = attribution::subject_before(ctx, s.span, v, mem) {
             return Some((sp, subject_span(ctx, Span { start: s.span.start, end: v.start }, sp.name)));
         }
-        if let Some(sp) = attribution::subject_after(ctx, s.span, v) {
+        // "… medical sources told Al Jazeera": the one told is no claimant.
+        let told = matches!(&ctx.text[v.start..v.end], "told" | "tells");
+        if !told && let Some(sp) = attribution::subject_after(ctx, s.span, v) {
             return Some((sp, subject_span(ctx, Span { start: v.end, end: s.span.end }, sp.name)));
         }
     }
