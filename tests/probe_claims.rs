@@ -454,3 +454,17 @@ fn other_wars_claimants() {
         assert_eq!(x.claims[0].claimant.as_deref(), Some(*want), "in {text:?}");
     }
 }
+
+#[test]
+fn victims_of_other_wars_are_named() {
+    check_figures(&[
+        ("Five policemen were killed in the ambush.", &[(Some(5), None, E, I)]),
+        ("Four aid workers were killed when their convoy was hit.", &[(Some(4), None, E, I)]),
+        ("Twelve worshippers were wounded in the blast at the mosque.", &[(None, Some(12), E, I)]),
+        ("The army said 30 rebels were killed in the fighting.", &[(Some(30), None, E, I)]),
+    ]);
+    let cats = |text: &str| run(text, Some("2024-04-13")).claims.iter().map(|c| c.category).collect::<Vec<_>>();
+    assert_eq!(cats("Four aid workers were killed when their convoy was hit."), [Category::Civilian]);
+    assert_eq!(cats("The army said 30 rebels were killed in the fighting."), [Category::Military]);
+    assert_eq!(cats("Five policemen were killed in the ambush."), [Category::Unspecified]);
+}

@@ -63,10 +63,13 @@ const AGE_WORDS: &[&str] = &["year", "old", "elderly", "young", "local", "pregna
 fn category_word(w: &str) -> Option<Category> {
     match w {
         "civilians" | "residents" | "children" | "women" | "girls" | "boys" | "villagers" | "journalists" | "inhabitants"
-        | "passers-by" | "non-combatants" => Some(Category::Civilian),
+        | "passers-by" | "non-combatants" | "workers" | "worshippers" | "refugees" | "pilgrims" | "students" | "patients" | "shoppers"
+        | "farmers" | "medics" | "doctors" | "nurses" => Some(Category::Civilian),
         "soldiers" | "servicemen" | "troops" | "military" | "fighters" | "personnel" | "officers" | "militants" | "mercenaries"
-        | "conscripts" | "combatants" | "troopers" | "volunteers" => Some(Category::Military),
-        "people" | "persons" | "others" | "individuals" | "men" => Some(Category::Unspecified),
+        | "conscripts" | "combatants" | "troopers" | "volunteers" | "rebels" | "insurgents" | "paramilitaries" | "gunmen" => {
+            Some(Category::Military)
+        }
+        "people" | "persons" | "others" | "individuals" | "men" | "policemen" | "guards" => Some(Category::Unspecified),
         _ => SINGLE_VICTIMS.iter().find(|(v, _)| *v == w).map(|&(_, c)| c),
     }
 }
@@ -359,7 +362,10 @@ fn not_a_count(words: &[&str], n: &Number) -> bool {
 /// names of [`super::dates::NAME_CUES`].
 fn is_month(w: &str) -> bool {
     let w = w.trim_end_matches('.');
-    super::dates::NAME_CUES[..super::dates::FIRST_WEEKDAY].iter().any(|m| m.eq_ignore_ascii_case(w))
+    // Most words are no month by their length or first letter.
+    (3..=9).contains(&w.len())
+        && matches!(w.as_bytes()[0], b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
+        && super::dates::NAME_CUES[..super::dates::FIRST_WEEKDAY].iter().any(|m| m.eq_ignore_ascii_case(w))
 }
 
 /// Where a parenthetical "including …" or "among them …" clause that starts at token `at`
@@ -474,6 +480,8 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
         let mut found: Option<(Kind, usize)> = None;
         // Right: "seven people dead", "376 of its soldiers had been killed", "over 400 lives".
         let mut j = n.last + 1;
+        // The last word of a name read inside the phrase ("in Khan Younis").
+        let mut in_name: Option<usize> = None;
         while j < toks.len() && j <= n.last + 8 {
             let w: &str = crate::text::strip_possessive(words[j]);
             // "16 soldiers lost their lives", "have lost his life".
@@ -563,14 +571,14 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
                 continue;
             }
             // A name right after the figure ("12 Azerbaijani soldiers"), a place after "in"
-            // ("12 people in Khan Younis were killed"), a force before its victims ("scores
-            // of RSF fighters").
+            // ("12 people in Khan Younis were killed"); a word that says what kind of victims
+            // follow ("four aid workers", "scores of RSF fighters").
             let named = toks[j].text.starts_with(char::is_uppercase)
-                && (j == n.last + 1
-                    || matches!(words[j - 1], "in" | "of")
-                    || toks[j - 1].text.starts_with(char::is_uppercase) && j > n.last + 1
-                    || words.get(j + 1).is_some_and(|w| category_word(w).is_some()));
-            if is_filler(w) || named {
+                && (j == n.last + 1 || matches!(words[j - 1], "in" | "of") || in_name == Some(j - 1));
+            if named {
+                in_name = Some(j);
+            }
+            if is_filler(w) || named || words.get(j + 1).is_some_and(|w| category_word(w).is_some()) {
                 j += 1;
                 continue;
             }
