@@ -185,8 +185,12 @@ fn other_outlets_shapes() {
     let c = &x.claims[0];
     assert_eq!((c.killed, c.wounded, c.scope), (Some(43), Some(206), Scope::Toll));
     assert_eq!(c.claimant.as_deref(), Some("the Prosecutor General's Office"));
+    // The 29 casualties raise the death toll: they are deaths, the incident count of the report.
     let x = run("Title\n\nThe army reported 29 more casualties, raising the military death toll to 633.", Some("2020-10-16"));
-    assert_eq!(x.claims.iter().map(|c| (c.killed, c.scope)).collect::<Vec<_>>(), vec![(Some(633), Scope::Toll)]);
+    assert_eq!(
+        x.claims.iter().map(|c| (c.killed, c.scope)).collect::<Vec<_>>(),
+        vec![(Some(29), Scope::Incident), (Some(633), Scope::Toll)]
+    );
 }
 
 #[test]

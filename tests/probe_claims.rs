@@ -176,11 +176,58 @@ fn casualties_without_killed_or_wounded_are_not_claims() {
         ("The casualty toll rose to 50, the ministry said.", &[]),
         // Guard.
         ("Azerbaijan has not disclosed its military casualties, but says 60 civilians were killed.", &[(Some(60), None, E, I)]),
-        // Guard: even when they feed a death toll (as in `extract_cases::other_outlets_shapes`).
+        // Guard: a running total of casualties that names no deaths is no claim either.
+        ("The ministry recorded another 40 casualties among its military, bringing the total to 729.", &[]),
+    ]);
+}
+
+#[test]
+fn casualties_added_to_a_death_toll_are_deaths() {
+    // The sentence's own sum says what they are: the 40 raise the death toll, so they died.
+    check_figures(&[
         (
-            "The defence ministry of Nagorno-Karabakh said it had recorded another 40 casualties among its military, pushing the military death toll to 673.",
-            &[(Some(673), None, E, T)],
+            "Armenia's defence ministry recorded another 40 casualties among its military, pushing the military death toll to 729.",
+            &[(Some(40), None, E, I), (Some(729), None, E, T)],
         ),
+        (
+            "Ukraine's military said Russia had suffered 1,200 more casualties, taking the number of dead to 50,000.",
+            &[(Some(1200), None, E, I), (Some(50_000), None, E, T)],
+        ),
+        // Guard: casualties that raise a casualty toll are still dead and wounded together.
+        ("Officials reported 30 more casualties, raising the casualty toll to 400.", &[]),
+    ]);
+    let x = run(
+        "Armenia's defence ministry recorded another 40 casualties among its military, pushing the military death toll to 729.",
+        Some("2020-10-14"),
+    );
+    let got: Vec<_> = x.claims.iter().map(|c| (c.category, c.claimant.as_deref())).collect();
+    let who = Some("Armenia's defence ministry");
+    assert_eq!(got, [(Category::Military, who), (Category::Military, who)]);
+}
+
+#[test]
+fn victims_a_source_said_were_killed() {
+    check_figures(&[
+        ("The ministry published the names and ages of 21 people it said were killed in the shelling.", &[(Some(21), None, E, I)]),
+        ("Medics treated 14 civilians they said were wounded by cluster munitions.", &[(None, Some(14), E, I)]),
+        // Guard: a figure of something else before "it said".
+        ("The army destroyed 12 tanks it said were used in the attack that killed 3 soldiers.", &[(Some(3), None, E, I)]),
+    ]);
+    let x = run("The ministry published the names and ages of 21 people it said were killed in the shelling.", Some("2020-10-14"));
+    assert_eq!(x.claims[0].claimant.as_deref(), Some("The ministry"));
+}
+
+#[test]
+fn the_past_perfect_without_an_event_is_a_toll() {
+    // "said 729 had died" is "says 729 have died" reported in the past: a running total.
+    check_figures(&[
+        ("The defence ministry said 729 servicemen had died.", &[(Some(729), None, E, T)]),
+        ("Health officials said 1,400 people had been killed, most of them civilians.", &[(Some(1400), None, E, T)]),
+        // Guards: an event named in the sentence keeps it an incident.
+        ("12 people died when a shell hit the market.", &[(Some(12), None, E, I)]),
+        ("Police said 4 people had died when a shell hit the market.", &[(Some(4), None, E, I)]),
+        ("Officials said 3 civilians had been killed in the shelling of Tartar.", &[(Some(3), None, E, I)]),
+        ("The ministry said on Tuesday that 5 soldiers had died near Fizuli.", &[(Some(5), None, E, I)]),
     ]);
 }
 
@@ -340,4 +387,84 @@ fn no_one_killed_is_no_claim() {
         // Guard: an increment of things is no claim either.
         ("Azerbaijan said it had captured another 5 villages and downed 3 more drones.", &[]),
     ]);
+}
+
+#[test]
+fn other_wars_figures() {
+    check_figures(&[
+        // A day of the month is no figure ("October 7 killed").
+        (
+            "The Hamas-led attack on October 7 killed about 1,139 people, according to an Al Jazeera tally.",
+            &[(Some(1139), None, Hedge::About, I)],
+        ),
+        ("On 12 October 5 soldiers were killed near the border.", &[(Some(5), None, E, I)]),
+        // Guard: "may" is no month here.
+        ("Officials fear 30 may have been killed in the blast.", &[(Some(30), None, E, I)]),
+        // A place or a force named inside the victims' phrase.
+        ("12 people in Ganja were killed, officials said.", &[(Some(12), None, E, I)]),
+        // The count of one day ("since dawn") is not a running toll.
+        (
+            "Israeli air strikes have killed at least 42 Palestinians since dawn, medical sources said.",
+            &[(Some(42), None, Hedge::AtLeast, I)],
+        ),
+        ("Russian shelling has killed 7 civilians since this morning, the governor said.", &[(Some(7), None, E, I)]),
+        // Guard: since a day of the war is a toll.
+        ("Israeli strikes have killed 33,000 Palestinians since October 7, the ministry said.", &[(Some(33_000), None, E, T)]),
+        // "the number killed" without "of".
+        (
+            "Doctors said 2 children died of their wounds overnight, bringing the number killed in the city this week to 31.",
+            &[(Some(2), None, E, I), (Some(31), None, E, T)],
+        ),
+    ]);
+    // The year a war began, in a sentence that counts its dead up to now, is no earlier war.
+    for text in [
+        "The war, which erupted in April 2023, has killed tens of thousands of people, according to the United Nations.",
+        "The conflict that began in 2014 has claimed more than 14,000 lives.",
+    ] {
+        let x = run(text, Some("2025-04-13"));
+        assert_eq!(x.claims.iter().map(|c| c.scope).collect::<Vec<_>>(), [T], "in {text:?}");
+    }
+    // Guard: a war of a past year, told in the past, is history.
+    let x = run("The war of 2016 killed 200 soldiers in four days.", Some("2020-10-14"));
+    assert_eq!(x.claims.iter().map(|c| c.scope).collect::<Vec<_>>(), [Scope::Historical]);
+    // Victims of a force named in capitals keep their kind.
+    let x = run("The Sudanese army said it had killed scores of RSF fighters.", Some("2025-04-13"));
+    assert_eq!(x.claims.iter().map(|c| c.category).collect::<Vec<_>>(), [Category::Military]);
+}
+
+#[test]
+fn other_wars_claimants() {
+    // (text, claimant of its one claim)
+    let cases: &[(&str, &str)] = &[
+        // The one told is no claimant.
+        ("Israeli air strikes killed at least 42 Palestinians, medical sources told Al Jazeera.", "medical sources"),
+        // A place after "in" is no subject.
+        ("The bodies of 14 people were recovered from a building in Khan Younis, the civil defence agency said.", "civil defence agency"),
+        ("The fighting claimed the lives of 8 civilians in El Fasher on Friday, a medical source said.", "a medical source"),
+        ("The attack also left 200 others injured, the activists said.", "activists"),
+        // A tally's source, not the words describing it.
+        (
+            "The attack killed about 1,139 people, according to an Al Jazeera tally based on official Israeli statistics.",
+            "an Al Jazeera tally",
+        ),
+    ];
+    for (text, want) in cases {
+        let x = run(text, Some("2024-04-13"));
+        assert_eq!(x.claims.len(), 1, "in {text:?}");
+        assert_eq!(x.claims[0].claimant.as_deref(), Some(*want), "in {text:?}");
+    }
+}
+
+#[test]
+fn victims_of_other_wars_are_named() {
+    check_figures(&[
+        ("Five policemen were killed in the ambush.", &[(Some(5), None, E, I)]),
+        ("Four aid workers were killed when their convoy was hit.", &[(Some(4), None, E, I)]),
+        ("Twelve worshippers were wounded in the blast at the mosque.", &[(None, Some(12), E, I)]),
+        ("The army said 30 rebels were killed in the fighting.", &[(Some(30), None, E, I)]),
+    ]);
+    let cats = |text: &str| run(text, Some("2024-04-13")).claims.iter().map(|c| c.category).collect::<Vec<_>>();
+    assert_eq!(cats("Four aid workers were killed when their convoy was hit."), [Category::Civilian]);
+    assert_eq!(cats("The army said 30 rebels were killed in the fighting."), [Category::Military]);
+    assert_eq!(cats("Five policemen were killed in the ambush."), [Category::Unspecified]);
 }

@@ -598,6 +598,12 @@ pub(crate) const AGENT_NOUNS: &[&str] = &[
     "residents",
     "doctors",
     "hospital",
+    "source",
+    "sources",
+    "activists",
+    "medics",
+    "paramedics",
+    "rescuers",
 ];
 
 /// The subject of the speech verb at `verb`, looking left within the sentence `sent`.
@@ -610,7 +616,13 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     let mut named: Vec<(Span, Speaker)> = Vec::new();
     let before = Span { start: sent.start, end: verb.start };
     named.extend(ctx.actors_in(before).map(|m| (Span { start: m.start, end: m.end }, ctx.actor_speaker(m.item))));
-    named.extend(ctx.persons_in(before).filter(|p| ctx.actors_in(*p).next().is_none()).map(|p| (p, ctx.person_speaker(p))));
+    // A name after "in", "at", "near" or "from" is a place the gazetteer lacks ("a building in
+    // Khan Younis, the civil defence agency said"), not a person who speaks.
+    let placed = |p: &Span| {
+        let w = ctx.text[sent.start..p.start].trim_end().rsplit(' ').next().unwrap_or("");
+        matches!(w, "in" | "at" | "near" | "from" | "outside" | "inside")
+    };
+    named.extend(ctx.persons_in(before).filter(|p| ctx.actors_in(*p).next().is_none() && !placed(p)).map(|p| (p, ctx.person_speaker(p))));
     let mut best = named.iter().max_by_key(|(span, _)| span.end).map(|&(span, s)| (span, s));
     // "Hikmet Hajiyev, an adviser to President Ilham Aliyev, said": a name inside an
     // appositive (between commas, opening in lower case) describes the one before it.

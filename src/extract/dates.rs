@@ -212,7 +212,7 @@ pub const NAME_CUES: &[&str] = &[
     "декабря",
 ];
 /// Index of the first weekday in [`NAME_CUES`].
-const FIRST_WEEKDAY: usize = 24;
+pub(crate) const FIRST_WEEKDAY: usize = 24;
 /// Index of the first Russian month name in [`NAME_CUES`] (after the weekdays).
 const FIRST_RUSSIAN: usize = 31;
 /// Russian month names as a day-month date writes them ("12 октября 2020 года": the
