@@ -250,8 +250,28 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "Security",
 ];
 
-const FEMALE_TITLES: &[&str] = &["Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Madam"];
-const MALE_TITLES: &[&str] = &["Mr", "Mr.", "Sir"];
+const FEMALE_TITLES: &[&str] = &["Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Madam", "Sister"];
+const MALE_TITLES: &[&str] = &["Mr", "Mr.", "Sir", "Father", "Brother"];
+
+/// Religious and honorific titles that are also ordinary words or surnames ("her father",
+/// "John Bishop"): a title only when a capitalised name follows ("Father Hovhannes
+/// Hovhannisyan", "Sister Maria", "Rabbi Moshe Azman"), never part of the name. (Titles that
+/// are nothing else, such as "Archbishop" or "Imam", are [`STOP`] words.)
+const TITLES_BEFORE_NAME: &[&str] = &[
+    "Father",
+    "Brother",
+    "Sister",
+    "Bishop",
+    "Rabbi",
+    "Pastor",
+    "Reverend",
+    "Cardinal",
+    "Metropolitan",
+    "Mullah",
+    "Ayatollah",
+    "Deacon",
+    "Abbot",
+];
 
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
@@ -314,8 +334,11 @@ pub(crate) fn surname_of_someone_else(text: &str, start: usize, end: usize, gaze
 /// around it, and the person's sex when the text says ("gave her name only as Anahit").
 fn given_name(ctx: &DocCtx, toks: &[crate::text::Token], i: usize) -> (bool, Option<bool>) {
     let lower = |k: usize| toks[k].text.to_ascii_lowercase();
-    // "… gave her name only as X", "identified only as X", "known only as X", "named only as X".
-    if i >= 2 && lower(i - 1) == "as" && matches!(lower(i - 2).as_str(), "only" | "name" | "identified" | "known") {
+    // "… gave her name only as X", "identified only as X", "known only as X", "named only as
+    // X", "who gave only her first name, X,".
+    let as_only = i >= 2 && lower(i - 1) == "as" && matches!(lower(i - 2).as_str(), "only" | "name" | "identified" | "known");
+    let name_comma = i >= 1 && lower(i - 1) == "name" && ctx.text[toks[i - 1].end..toks[i].start].trim() == ",";
+    if as_only || name_comma {
         let female = (i.saturating_sub(6)..i).rev().find_map(|k| match lower(k).as_str() {
             "her" | "she" | "woman" => Some(true),
             "his" | "he" | "man" => Some(false),
@@ -381,6 +404,10 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
             // "Al Jazeera", the person "Hana Kassem".
             while adjacent(j) && !possessive(toks[j].text) && usable(&toks[j + 1]) {
                 j += 1;
+            }
+            // "Father Andrei", "Bishop Vrtanes Abrahamyan": the title is no word of the name.
+            if j > i && TITLES_BEFORE_NAME.contains(&toks[i].text) {
+                i += 1;
             }
             let start = toks[i].start;
             let mut end = toks[j].end;
