@@ -379,3 +379,45 @@ fn the_sex_of_an_unnamed_speaker_comes_from_the_text() {
         ),
     ]);
 }
+
+#[test]
+fn speakers_in_other_house_styles() {
+    check_speakers(&[
+        // "according to" a statement's source after a quote (here a known actor).
+        (
+            "Title\n\n\"We will respond,\" according to a statement from the Azerbaijani foreign ministry.",
+            &[Some("Azerbaijan's foreign ministry")],
+        ),
+        // A given name alone with an age after "said".
+        ("Title\n\n\"We have no water,\" said Halyna, 67, who would only give her first name.", &[Some("Halyna")]),
+        // Arabic particles are part of the name.
+        (
+            "Title\n\n\"The hospital is out of fuel,\" Dr. Marwan al-Hams, director of field hospitals, told Al Jazeera.",
+            &[Some("Marwan al-Hams")],
+        ),
+        ("Title\n\n\"We need fuel,\" said Mohammed bin Rashid, a doctor in Rafah.", &[Some("Mohammed bin Rashid")]),
+        // An unknown source after "according to".
+        (
+            "Title\n\n\"The line held,\" according to the press service of the 93rd Brigade.",
+            &[Some("the press service of the 93rd Brigade")],
+        ),
+        // An unnamed person after the verb, and the pronoun after it.
+        (
+            "Title\n\n\"We were hiding for 20 days,\" said a 70-year-old woman from Hadrut. \"Then the soldiers came,\" she added.",
+            &[Some("a 70-year-old woman from Hadrut"), Some("a 70-year-old woman from Hadrut")],
+        ),
+        // Guardian: "whose son was killed" describes the speaker.
+        ("Title\n\n\"I lost everything,\" said Ahmed Salem, whose house was flattened by a strike.", &[Some("Ahmed Salem")]),
+        // AP: name, age, job.
+        ("Title\n\n\"There was a flash,\" said Mykola Ivanov, 54, a retired engineer.", &[Some("Mykola Ivanov")]),
+    ]);
+    // A claimant after the last comma of a sentence that named a place-like name before it.
+    let x = run(
+        "Title\n\nParamilitary forces shelled the besieged city of El Fasher on Saturday, killing at least 30 civilians, a local resistance committee said.",
+        Some("2020-10-20"),
+    );
+    assert_eq!(
+        x.claims.iter().map(|c| (c.killed, c.claimant.as_deref())).collect::<Vec<_>>(),
+        vec![(Some(30), Some("a local resistance committee"))]
+    );
+}

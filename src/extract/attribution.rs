@@ -2,8 +2,9 @@
 //! "the ministry"), inverted attributions (`said X`, `said the head of the district, X`), and
 //! pronouns resolved to the last named person; "the statement said" is whoever "issued a
 //! statement" in the sentences before, and "the official" who "declined to be named" is that
-//! unnamed official as written ("An Armenian official"), never the last person named. Shared
-//! by casualty claims and quotes.
+//! unnamed official as written ("An Armenian official"), never the last person named; an
+//! unnamed person speaking ("A nurse at the city hospital said") is remembered as written,
+//! with the sex the text gives, for a later "she said". Shared by casualty claims and quotes.
 
 use super::DocCtx;
 use crate::text::Span;
@@ -647,7 +648,15 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
         let between = &ctx.text[*end..verb.start];
         let clause_break = between.contains(';')
             || between.split_whitespace().any(|w| matches!(w.trim_matches(','), "while" | "but" | "whereas" | "and" | "although"));
-        if !between.contains(['"', '“', '”']) && !clause_break && between.split_whitespace().count() <= 25 {
+        // "… the city of El Fasher on Saturday, killing 30 civilians, a local committee said":
+        // a noun phrase of its own after the last comma is the subject, not the name.
+        let own_subject = between
+            .rsplit(',')
+            .next()
+            .map(str::trim_start)
+            .is_some_and(|w| w.starts_with("a ") || w.starts_with("an ") || w.starts_with("the "))
+            && between.contains(',');
+        if !between.contains(['"', '“', '”']) && !clause_break && !own_subject && between.split_whitespace().count() <= 25 {
             return Some(*s);
         }
     }
@@ -1079,6 +1088,44 @@ fn participle_subject<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     let p = ctx.places_in(Span { start: toks[0].start, end: last.end }).next()?;
     let entry = &ctx.gazetteer.places[p.item];
     (entry.kind == "country" && ctx.text[sent.start..p.start].split_whitespace().count() <= 1).then(|| Speaker::country(entry))
+}
+
+/// The source after "according to" (`after`: the rest of the sentence): a known actor, a
+/// country ("according to Azerbaijan"), the source of a statement ("according to a statement
+/// from the presidential office"), "the ministry" named before, or a capitalised or agent
+/// phrase up to a comma ("according to the prosecutor's office"); with its span.
+pub(crate) fn according_to<'a>(ctx: &DocCtx<'a>, after: Span, mem: &Memory<'a>) -> Option<(Speaker<'a>, Span)> {
+    if let Some(m) = ctx.actors_in(after).next() {
+        return Some((ctx.actor_speaker(m.item), Span { start: m.start, end: m.end }));
+    }
+    // "according to Azerbaijan" (not "according to the Prosecutor General's Office of the
+    // Republic of Azerbaijan", whose source is the office).
+    if let Some(p) = ctx.places_in(after).next()
+        && ctx.gazetteer.places[p.item].kind == "country"
+        && matches!(ctx.text[after.start..p.start].trim(), "" | "the" | "The")
+    {
+        let e = &ctx.gazetteer.places[p.item];
+        let sp = Speaker::country(e);
+        return Some((sp, Span { start: p.start, end: p.end }));
+    }
+    // An unknown source: the capitalised phrase after "according to", up to a comma.
+    let rest = &ctx.text[after.start..after.end];
+    let phrase = rest.split([',', ';', '.']).next().unwrap_or("").trim();
+    // "according to a statement from the presidential office": the office.
+    let phrase = statement_source(phrase).unwrap_or(phrase);
+    let start = after.start + rest.find(phrase).unwrap_or(0);
+    // "according to the ministry": the ministry named before.
+    if let Some(sp) = resolve_anaphor(phrase, mem) {
+        return Some((sp, Span { start, end: start + phrase.len() }));
+    }
+    let name = phrase.trim_start_matches("the ").trim_start_matches("The ");
+    // "according to the prosecutor's office": a lower-case source that names an agent.
+    let agent = |w: &str| AGENT_NOUNS.contains(&crate::text::strip_possessive(&w.to_lowercase()));
+    if name.split_whitespace().count() <= 8 && name.split_whitespace().any(|w| w.starts_with(char::is_uppercase) || agent(w)) {
+        let sp = Speaker { name: phrase, side: None, person: false, female: None };
+        return Some((sp, Span { start, end: start + phrase.len() }));
+    }
+    None
 }
 
 /// The speaker named right after a verb: `said Commissioner Michelle Bachelet`.

@@ -347,9 +347,9 @@ fn given_name(ctx: &DocCtx, toks: &[crate::text::Token], i: usize) -> (bool, Opt
         return (true, female);
     }
     // "Vachagan, a 70-year-old …, told", "Ayten, 34, who works in a pharmacy, said": a
-    // sentence opening with a name and its description.
-    if i == 0 {
-        let after = ctx.text[toks[0].end..].trim_start();
+    // sentence opening with a name and its description; "…," said Halyna, 67, after a quote.
+    if i == 0 || SAYS.contains(&toks[i - 1].text) {
+        let after = ctx.text[toks[i].end..].trim_start();
         if let Some(rest) = after.strip_prefix(',') {
             let rest = rest.trim_start();
             let described = rest.starts_with("a ")
@@ -402,7 +402,12 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
             let mut j = i;
             // A possessive ends the owner's name: in "Al Jazeera's Hana Kassem" the owner is
             // "Al Jazeera", the person "Hana Kassem".
-            while adjacent(j) && !possessive(toks[j].text) && usable(&toks[j + 1]) {
+            // Particles inside a name: "Marwan al-Hams", "Mohammed bin Salman".
+            let particle = |k: usize| {
+                let w = toks[k].text;
+                hyphen_particle(w) || PARTICLES.contains(&w) && adjacent(k) && usable(&toks[k + 1])
+            };
+            while adjacent(j) && !possessive(toks[j].text) && (usable(&toks[j + 1]) || particle(j + 1)) {
                 j += 1;
             }
             // "Father Andrei", "Bishop Vrtanes Abrahamyan": the title is no word of the name.
@@ -444,7 +449,10 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
             let owner = possessive(toks[j].text) && adjacent(j) && usable(&toks[j + 1]) && adjacent(j + 1) && usable(&toks[j + 2]);
             let determiner = i > 0 && matches!(toks[i - 1].text, "the" | "The" | "a" | "A" | "an" | "An") && adjacent(i - 1);
             let person_like = !is_acronym(name)
-                && ((2..=4).contains(&words) && toks[i..=j].iter().all(|t| capitalised(t.text) || t.text.len() == 1)
+                && ((2..=4).contains(&words)
+                    && toks[i..=j]
+                        .iter()
+                        .all(|t| capitalised(t.text) || t.text.len() == 1 || hyphen_particle(t.text) || PARTICLES.contains(&t.text))
                     || female.is_some()
                     || given)
                 && !owner
@@ -499,6 +507,18 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
         }
     }
     persons
+}
+
+/// Lower-case words inside a name before its next capitalised word ("Mohammed bin Salman",
+/// "Ursula von der Leyen").
+const PARTICLES: &[&str] = &["bin", "ibn", "bint", "abu", "van", "von", "der", "de", "da", "al", "el"];
+
+/// A name word with an Arabic article or particle before a capital: "al-Hams", "el-Sisi",
+/// "ash-Shami", "bin-Ali".
+fn hyphen_particle(w: &str) -> bool {
+    let Some((pre, rest)) = w.split_once('-') else { return false };
+    matches!(pre, "al" | "el" | "ad" | "ash" | "as" | "at" | "az" | "an" | "ar" | "ul" | "bin" | "ibn" | "abu")
+        && rest.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
 }
 
 fn possessive(w: &str) -> bool {
