@@ -346,3 +346,30 @@ fn apa_slashed_and_report_az_dotted_datelines() {
         assert_eq!((a.published, a.published_source), (Some(d(want)), DateSource::Dateline), "in {text:?}");
     }
 }
+
+#[test]
+fn an_agency_at_the_end_of_a_dateline_is_the_outlet() {
+    let cases: &[(&str, &str)] = &[
+        ("Title\n\nBaku / 12.10.2020 / APA\n\nShelling hit Tartar.", "APA"),
+        ("Title\n\nBaku/12.10.20/Turan: Shelling hit Tartar.", "Turan"),
+        ("Title\n\nBaku. 12 October. REPORT.AZ\n\nShelling hit Tartar.", "Report.az"),
+        ("Title\n\nBaku. 12 October. REPORT.AZ Shelling hit Tartar.", "Report.az"),
+        ("Title\n\nStepanakert, October 16, ARMENPRESS. Shelling hit the city.", "Armenpress"),
+        ("Title\n\nYerevan, 12 October, news.am\n\nShelling hit Stepanakert.", "news.am"),
+        ("Title\n\nYerevan, 12 October, NEWS.am: Shelling hit Stepanakert.", "news.am"),
+        ("Title\n\nBaku, October 12, Trend:\n\nShelling hit Tartar.", "Trend"),
+        ("Title\n\nBaku, 12 October (APA). Shelling hit Tartar.", "APA"),
+        ("Title\n\nBAKU, Oct 12 (Reuters) - Shelling hit Tartar.", "Reuters"),
+    ];
+    let mut misses = Vec::new();
+    for (text, want) in cases {
+        let got = run(text, None).articles[0].outlet.clone();
+        if got.as_deref() != Some(*want) {
+            misses.push(format!("in {text:?}: want {want}, got {got:?}"));
+        }
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+    // The corpus's own outlet wins; an agency named in running text is none.
+    let x = run("Title\n\nThe minister told APA on Monday that Tartar was shelled.", None);
+    assert_eq!(x.articles[0].outlet, None);
+}

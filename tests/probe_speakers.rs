@@ -314,3 +314,110 @@ fn the_statement_said_goes_to_who_issued_it() {
         &[Some("The Defence Ministry")],
     )]);
 }
+
+#[test]
+fn religious_and_honorific_titles_are_not_part_of_a_name() {
+    check_speakers(&[
+        (
+            "Title\n\n\"The bells will ring again,\" Father Hovhannes Hovhannisyan said outside the cathedral.",
+            &[Some("Hovhannes Hovhannisyan")],
+        ),
+        ("Title\n\nFather Andrei told reporters: \"The church was hit twice.\"", &[Some("Andrei")]),
+        ("Title\n\n\"We pray for both peoples,\" said Archbishop Pargev Martirosyan.", &[Some("Pargev Martirosyan")]),
+        ("Title\n\n\"The mosque was empty,\" Imam Ilgar Ibrahimoglu told AFP.", &[Some("Ilgar Ibrahimoglu")]),
+        ("Title\n\nSheikh Ahmed Salem said: \"The dead were all civilians.\"", &[Some("Ahmed Salem")]),
+        ("Title\n\n\"Nobody is safe here,\" Rabbi Moshe Azman said.", &[Some("Moshe Azman")]),
+        ("Title\n\n\"We treated 40 people overnight,\" Sister Maria Kovalenko said.", &[Some("Maria Kovalenko")]),
+        ("Title\n\n\"The monks stayed,\" Brother Gevorg Petrosyan said.", &[Some("Gevorg Petrosyan")]),
+        ("Title\n\n\"The cathedral must be protected,\" Bishop Vrtanes Abrahamyan said.", &[Some("Vrtanes Abrahamyan")]),
+    ]);
+    // "Father" alone, lower case or before no name is no title: "her father said".
+    let x = run("Title\n\n\"He never came back,\" her father said.", Some("2020-10-20"));
+    assert_eq!(x.quotes.iter().map(|q| q.speaker.as_deref()).collect::<Vec<_>>(), vec![None]);
+    // A title makes a man or a woman: "she" goes to the sister, "he" to the father.
+    check_speakers(&[(
+        "Title\n\nFather Andrei Sidorenko and Sister Olena Marchuk stayed in the town. \"We had no water,\" she said. \"The church was hit twice,\" he said.",
+        &[Some("Olena Marchuk"), Some("Andrei Sidorenko")],
+    )]);
+}
+
+#[test]
+fn an_unnamed_speaker_is_remembered_as_written() {
+    check_speakers(&[
+        (
+            "Title\n\nAzerbaijani President Ilham Aliyev spoke on Sunday. A senior Azerbaijani official, who declined to be named, told Reuters the shelling had stopped. \"We will not retreat,\" he said.",
+            &[Some("A senior Azerbaijani official")],
+        ),
+        (
+            "Title\n\nArayik Harutyunyan visited the hospital. A nurse at the city hospital said the wards were full. \"We have no more beds,\" she said.",
+            &[Some("A nurse at the city hospital")],
+        ),
+        (
+            "Title\n\nMayor Ivan Fedorov spoke on Monday. One resident, who gave only her first name, Anahit, said the basement was cold. \"We sleep in our coats,\" she said.",
+            &[Some("Anahit")],
+        ),
+        // Said of the unnamed speaker in the same sentence: "she told AFP".
+        (
+            "Title\n\nIlham Aliyev spoke on Sunday. A woman who lost her home in Ganja said the blast woke everyone. \"The windows flew in,\" she said.",
+            &[Some("A woman who lost her home in Ganja")],
+        ),
+    ]);
+}
+
+#[test]
+fn the_sex_of_an_unnamed_speaker_comes_from_the_text() {
+    check_speakers(&[
+        // A mother and a man: "she" is the mother, "he" the man.
+        (
+            "Title\n\nA mother of three said the shelling began at dawn. A man sheltering with her said the school was hit. \"My children cried all night,\" she said. \"We have nowhere to go,\" he said.",
+            &[Some("A mother of three"), Some("A man sheltering with her")],
+        ),
+        // A nurse is not gendered: the pronoun the text uses right after says it.
+        (
+            "Title\n\nA nurse at the hospital said she had not slept. A soldier told AFP he had been on duty for two days. \"We operate by torchlight,\" she said. \"The road is cut,\" he said.",
+            &[Some("A nurse at the hospital"), Some("A soldier")],
+        ),
+    ]);
+}
+
+#[test]
+fn speakers_in_other_house_styles() {
+    check_speakers(&[
+        // "according to" a statement's source after a quote (here a known actor).
+        (
+            "Title\n\n\"We will respond,\" according to a statement from the Azerbaijani foreign ministry.",
+            &[Some("Azerbaijan's foreign ministry")],
+        ),
+        // A given name alone with an age after "said".
+        ("Title\n\n\"We have no water,\" said Halyna, 67, who would only give her first name.", &[Some("Halyna")]),
+        // Arabic particles are part of the name.
+        (
+            "Title\n\n\"The hospital is out of fuel,\" Dr. Marwan al-Hams, director of field hospitals, told Al Jazeera.",
+            &[Some("Marwan al-Hams")],
+        ),
+        ("Title\n\n\"We need fuel,\" said Mohammed bin Rashid, a doctor in Rafah.", &[Some("Mohammed bin Rashid")]),
+        // An unknown source after "according to".
+        (
+            "Title\n\n\"The line held,\" according to the press service of the 93rd Brigade.",
+            &[Some("the press service of the 93rd Brigade")],
+        ),
+        // An unnamed person after the verb, and the pronoun after it.
+        (
+            "Title\n\n\"We were hiding for 20 days,\" said a 70-year-old woman from Hadrut. \"Then the soldiers came,\" she added.",
+            &[Some("a 70-year-old woman from Hadrut"), Some("a 70-year-old woman from Hadrut")],
+        ),
+        // Guardian: "whose son was killed" describes the speaker.
+        ("Title\n\n\"I lost everything,\" said Ahmed Salem, whose house was flattened by a strike.", &[Some("Ahmed Salem")]),
+        // AP: name, age, job.
+        ("Title\n\n\"There was a flash,\" said Mykola Ivanov, 54, a retired engineer.", &[Some("Mykola Ivanov")]),
+    ]);
+    // A claimant after the last comma of a sentence that named a place-like name before it.
+    let x = run(
+        "Title\n\nParamilitary forces shelled the besieged city of El Fasher on Saturday, killing at least 30 civilians, a local resistance committee said.",
+        Some("2020-10-20"),
+    );
+    assert_eq!(
+        x.claims.iter().map(|c| (c.killed, c.claimant.as_deref())).collect::<Vec<_>>(),
+        vec![(Some(30), Some("a local resistance committee"))]
+    );
+}

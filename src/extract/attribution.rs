@@ -2,8 +2,9 @@
 //! "the ministry"), inverted attributions (`said X`, `said the head of the district, X`), and
 //! pronouns resolved to the last named person; "the statement said" is whoever "issued a
 //! statement" in the sentences before, and "the official" who "declined to be named" is that
-//! unnamed official as written ("An Armenian official"), never the last person named. Shared
-//! by casualty claims and quotes.
+//! unnamed official as written ("An Armenian official"), never the last person named; an
+//! unnamed person speaking ("A nurse at the city hospital said") is remembered as written,
+//! with the sex the text gives, for a later "she said". Shared by casualty claims and quotes.
 
 use super::DocCtx;
 use crate::text::Span;
@@ -204,6 +205,12 @@ impl<'a> Memory<'a> {
         if let Some(w) = body {
             self.last_body = Some(speaker(w));
         }
+        // The unnamed subject of the sentence's speech verb ("A nurse at the city hospital
+        // said …") is who it is about: "she said" next is the nurse.
+        if let Some((start, end, female)) = seen.unnamed {
+            let name = &ctx.text[start as usize..end as usize];
+            self.remember(Speaker { name, side: None, person: true, female });
+        }
     }
 
     /// Remember a person named with a role: a later "the <role>" is this person.
@@ -255,6 +262,9 @@ pub(crate) struct Observed {
     any: bool,
     last: [Option<Who>; 4],
     roles: [Option<(&'static str, Who)>; ROLES_KEPT],
+    /// The unnamed person who is the subject of the sentence's speech verb ("A nurse at the
+    /// city hospital said"): start, end and sex when known ([`unnamed_subject`]).
+    unnamed: Option<(u32, u32, Option<bool>)>,
 }
 
 impl Observed {
@@ -272,7 +282,7 @@ impl Observed {
                     p += 1;
                 }
                 let named = actors.get(a).is_some_and(|m| m.start < s.span.end) || persons.get(p).is_some_and(|x| x.start < s.span.end);
-                if named { Observed::of(ctx, s.span) } else { Observed::default() }
+                if named || opens_indefinite(&ctx.text[s.span.start..s.span.end]) { Observed::of(ctx, s.span) } else { Observed::default() }
             })
             .collect()
     }
@@ -288,9 +298,20 @@ impl Observed {
         let lo = ctx.persons.partition_point(|p| p.start < span.start);
         let mut persons =
             ctx.persons[lo..].iter().enumerate().take_while(|(_, p)| p.start < span.end).filter(|(_, p)| p.end <= span.end).peekable();
+        // The unnamed subject of the first speech verb, when the sentence opens with one.
+        let unnamed = || {
+            if !opens_indefinite(&ctx.text[span.start..span.end]) {
+                return None;
+            }
+            let lo = ctx.cues.verbs.partition_point(|v| v.start < span.start);
+            let verb = ctx.cues.verbs.get(lo).filter(|v| v.end <= span.end)?;
+            let (name, female) = unnamed_subject(ctx, span, *verb)?;
+            Some((u32::try_from(name.start).ok()?, u32::try_from(name.end).ok()?, female))
+        };
         // Most sentences name nobody.
         if actors.peek().is_none() && persons.peek().is_none() {
-            return Observed::default();
+            let unnamed = unnamed();
+            return Observed { any: unnamed.is_some(), unnamed, ..Observed::default() };
         }
         let mut last: [Option<(bool, usize, Who)>; 4] = [None; 4];
         let mut prev_end: Option<usize> = None;
@@ -359,7 +380,7 @@ impl Observed {
         for x in batch[..n].iter().flatten() {
             note(*x, many);
         }
-        Observed { any: true, last: last.map(|x| x.map(|(_, _, w)| w)), roles }
+        Observed { any: true, last: last.map(|x| x.map(|(_, _, w)| w)), roles, unnamed: unnamed() }
     }
 }
 
@@ -639,11 +660,23 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
         let between = &ctx.text[*end..verb.start];
         let clause_break = between.contains(';')
             || between.split_whitespace().any(|w| matches!(w.trim_matches(','), "while" | "but" | "whereas" | "and" | "although"));
-        if !between.contains(['"', '“', '”']) && !clause_break && between.split_whitespace().count() <= 25 {
+        // "… the city of El Fasher on Saturday, killing 30 civilians, a local committee said":
+        // a noun phrase of its own after the last comma is the subject, not the name.
+        let own_subject = between
+            .rsplit(',')
+            .next()
+            .map(str::trim_start)
+            .is_some_and(|w| w.starts_with("a ") || w.starts_with("an ") || w.starts_with("the "))
+            && between.contains(',');
+        if !between.contains(['"', '“', '”']) && !clause_break && !own_subject && between.split_whitespace().count() <= 25 {
             return Some(*s);
         }
     }
-    // 2. The words right before the verb: a country, a pronoun, "the ministry", or a short
+    // 2. An unnamed person opening the sentence: "A nurse at the city hospital said".
+    if let Some((name, female)) = unnamed_subject(ctx, sent, verb) {
+        return Some(Speaker { name: &ctx.text[name.start..name.end], side: None, person: true, female });
+    }
+    // 3. The words right before the verb: a country, a pronoun, "the ministry", or a short
     //    noun phrase back to a clause boundary.
     let mut words: Vec<(usize, &str)> = Vec::new();
     for t in ctx.tokens_between(Span { start: sent.start, end: verb.start }) {
@@ -756,6 +789,172 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     }
     let name = phrase.trim_start_matches("the ");
     Some(Speaker { name, side: None, person: false, female: None })
+}
+
+/// Nouns for a person described but not named ("A nurse at the city hospital said", "One
+/// resident told AFP"), with the sex the noun says (a nurse or a soldier may be either).
+const PERSON_NOUNS: &[(&str, Option<bool>)] = &[
+    ("woman", Some(true)),
+    ("girl", Some(true)),
+    ("mother", Some(true)),
+    ("grandmother", Some(true)),
+    ("widow", Some(true)),
+    ("daughter", Some(true)),
+    ("wife", Some(true)),
+    ("sister", Some(true)),
+    ("aunt", Some(true)),
+    ("spokeswoman", Some(true)),
+    ("businesswoman", Some(true)),
+    ("policewoman", Some(true)),
+    ("man", Some(false)),
+    ("boy", Some(false)),
+    ("father", Some(false)),
+    ("grandfather", Some(false)),
+    ("husband", Some(false)),
+    ("son", Some(false)),
+    ("brother", Some(false)),
+    ("uncle", Some(false)),
+    ("widower", Some(false)),
+    ("spokesman", Some(false)),
+    ("businessman", Some(false)),
+    ("policeman", Some(false)),
+    ("priest", Some(false)),
+    ("monk", Some(false)),
+    ("nun", Some(true)),
+    ("official", None),
+    ("officer", None),
+    ("source", None),
+    ("diplomat", None),
+    ("resident", None),
+    ("villager", None),
+    ("local", None),
+    ("neighbour", None),
+    ("neighbor", None),
+    ("civilian", None),
+    ("nurse", None),
+    ("doctor", None),
+    ("surgeon", None),
+    ("medic", None),
+    ("paramedic", None),
+    ("volunteer", None),
+    ("rescuer", None),
+    ("soldier", None),
+    ("fighter", None),
+    ("serviceman", Some(false)),
+    ("servicewoman", Some(true)),
+    ("commander", None),
+    ("witness", None),
+    ("survivor", None),
+    ("refugee", None),
+    ("teacher", None),
+    ("farmer", None),
+    ("driver", None),
+    ("worker", None),
+    ("student", None),
+    ("pensioner", None),
+    ("shopkeeper", None),
+    ("engineer", None),
+    ("journalist", None),
+    ("reporter", None),
+    ("photographer", None),
+    ("spokesperson", None),
+    ("activist", None),
+    ("parent", None),
+];
+
+/// Words that end the head of an unnamed person's description ("A nurse | at the hospital",
+/// "A woman | who lost her home").
+const DESCRIPTION_ENDS: &[&str] = &["who", "whose", "that", "at", "in", "of", "from", "with", "near", "on", "for", "outside", "inside"];
+
+/// Whether a sentence (or the words after a quote) opens with an indefinite article or "One"
+/// ("A nurse …", "An official …", "One resident …"): where an unnamed person may speak.
+pub(crate) fn opens_indefinite(s: &str) -> bool {
+    let s = s.trim_start().as_bytes();
+    let word = |w: &[u8]| s.len() > w.len() && s[..w.len()].eq_ignore_ascii_case(w) && s[w.len()] == b' ';
+    word(b"a") || word(b"an") || word(b"one")
+}
+
+/// An unnamed person described at the start of `text[from..to]` ("A senior Azerbaijani
+/// official, who declined to be named,", "A nurse at the city hospital", "a woman who lost
+/// her home in Ganja"): the description as written (up to a comma or `to`, trailing
+/// adverbials dropped) and the sex its noun says, when a [`PERSON_NOUNS`] noun heads it
+/// within its first five words.
+fn unnamed_person(text: &str, from: usize, to: usize) -> Option<(Span, Option<bool>)> {
+    let lead = text[from..to].len() - text[from..to].trim_start().len();
+    let start = from + lead;
+    let phrase = &text[start..to];
+    let cut = phrase.find([',', ';', '(', '—', '"', '“', '”', '!', '?']).unwrap_or(phrase.len());
+    // A sentence end ("said a nurse. She …"), not an abbreviation ("A U.S. official").
+    let b = phrase.as_bytes();
+    let cut = (1..cut)
+        .find(|&i| b[i] == b'.' && b[i - 1].is_ascii_lowercase() && b.get(i + 1).is_none_or(|&c| c == b' ' || c == b'\n'))
+        .unwrap_or(cut);
+    let phrase = phrase[..cut].trim_end_matches(['.', '!', '?', ' ', '\n']);
+    let mut words: Vec<&str> = phrase.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.len() < 2 || words.len() > 12 {
+        return None;
+    }
+    let mut sex = None;
+    let mut head = false;
+    for w in words.iter().skip(1).take(5) {
+        let lw = w.to_ascii_lowercase();
+        if DESCRIPTION_ENDS.contains(&lw.as_str()) {
+            break;
+        }
+        if let Some(&(_, g)) = PERSON_NOUNS.iter().find(|(n, _)| *n == lw) {
+            (head, sex) = (true, g);
+        }
+    }
+    if !head {
+        return None;
+    }
+    while words.len() > 2 && words.last().is_some_and(|w| ADVERBIAL.contains(&w.to_ascii_lowercase().as_str())) {
+        words.pop();
+    }
+    let last = words.last()?;
+    let end = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
+    Some((Span { start, end }, sex))
+}
+
+/// The unnamed person who is the subject of the speech verb `verb` of `sent` ("A nurse at
+/// the city hospital said", "One resident, who gave only her first name, told AFP"), with the
+/// sex the noun says, else the pronoun right after the verb ("said she had not slept", "told
+/// Reuters he …") or in the description ("who gave only her first name"): the description's
+/// span and the sex. None when a name stands before the verb (then the name speaks) or the
+/// verb is no main verb.
+fn unnamed_subject(ctx: &DocCtx, sent: Span, verb: Span) -> Option<(Span, Option<bool>)> {
+    let word = &ctx.text[verb.start..verb.end];
+    if is_participle(word) || word.eq_ignore_ascii_case("according to") || !opens_indefinite(&ctx.text[sent.start..verb.start]) {
+        return None;
+    }
+    let before = Span { start: sent.start, end: verb.start };
+    if ctx.text[before.start..before.end].contains(['"', '“', '”'])
+        || ctx.actors_in(before).next().is_some()
+        || ctx.persons_in(before).next().is_some()
+    {
+        return None;
+    }
+    let (name, mut female) = unnamed_person(ctx.text, sent.start, verb.start)?;
+    // "said she", "told Reuters that he", or "who gave only her first name".
+    if female.is_none() {
+        let mut after = ctx.text[verb.end..sent.end]
+            .split_whitespace()
+            .take(5)
+            .skip_while(|w| matches!(*w, "that" | "reporters" | "journalists" | "me" | "us") || w.starts_with(char::is_uppercase));
+        female = match after.next() {
+            Some("she") => Some(true),
+            Some("he") => Some(false),
+            _ => None,
+        };
+    }
+    if female.is_none() {
+        female = ctx.text[name.end..verb.start].split_whitespace().find_map(|w| match w.trim_matches(',') {
+            "her" | "she" => Some(true),
+            "his" | "he" => Some(false),
+            _ => None,
+        });
+    }
+    Some((name, female))
 }
 
 /// Words that say a source is not named ("An Armenian official, who declined to be named").
@@ -903,6 +1102,46 @@ fn participle_subject<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     (entry.kind == "country" && ctx.text[sent.start..p.start].split_whitespace().count() <= 1).then(|| Speaker::country(entry))
 }
 
+/// The source after "according to" (`after`: the rest of the sentence): a known actor, a
+/// country ("according to Azerbaijan"), the source of a statement ("according to a statement
+/// from the presidential office"), "the ministry" named before, or a capitalised or agent
+/// phrase up to a comma ("according to the prosecutor's office"); with its span.
+pub(crate) fn according_to<'a>(ctx: &DocCtx<'a>, after: Span, mem: &Memory<'a>) -> Option<(Speaker<'a>, Span)> {
+    if let Some(m) = ctx.actors_in(after).next() {
+        return Some((ctx.actor_speaker(m.item), Span { start: m.start, end: m.end }));
+    }
+    // "according to Azerbaijan" (not "according to the Prosecutor General's Office of the
+    // Republic of Azerbaijan", whose source is the office).
+    if let Some(p) = ctx.places_in(after).next()
+        && ctx.gazetteer.places[p.item].kind == "country"
+        && matches!(ctx.text[after.start..p.start].trim(), "" | "the" | "The")
+    {
+        let e = &ctx.gazetteer.places[p.item];
+        let sp = Speaker::country(e);
+        return Some((sp, Span { start: p.start, end: p.end }));
+    }
+    // An unknown source: the capitalised phrase after "according to", up to a comma.
+    let rest = &ctx.text[after.start..after.end];
+    let phrase = rest.split([',', ';', '.']).next().unwrap_or("").trim();
+    // "according to an Al Jazeera tally based on Israeli figures": the tally's source.
+    let phrase = phrase.split(" based on ").next().unwrap_or(phrase);
+    // "according to a statement from the presidential office": the office.
+    let phrase = statement_source(phrase).unwrap_or(phrase);
+    let start = after.start + rest.find(phrase).unwrap_or(0);
+    // "according to the ministry": the ministry named before.
+    if let Some(sp) = resolve_anaphor(phrase, mem) {
+        return Some((sp, Span { start, end: start + phrase.len() }));
+    }
+    let name = phrase.trim_start_matches("the ").trim_start_matches("The ");
+    // "according to the prosecutor's office": a lower-case source that names an agent.
+    let agent = |w: &str| AGENT_NOUNS.contains(&crate::text::strip_possessive(&w.to_lowercase()));
+    if name.split_whitespace().count() <= 8 && name.split_whitespace().any(|w| w.starts_with(char::is_uppercase) || agent(w)) {
+        let sp = Speaker { name: phrase, side: None, person: false, female: None };
+        return Some((sp, Span { start, end: start + phrase.len() }));
+    }
+    None
+}
+
 /// The speaker named right after a verb: `said Commissioner Michelle Bachelet`.
 pub fn subject_after<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span) -> Option<Speaker<'a>> {
     let rest = &ctx.text[verb.end..sent.end];
@@ -929,7 +1168,14 @@ pub fn subject_after<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span) -> Option<Spe
             return Some(ctx.person_speaker(p));
         }
     }
-    None
+    // "said a nurse at the city hospital": an unnamed person, as written.
+    let (name, female) = unnamed_person(ctx.text, start, sent.end)?;
+    (opens_indefinite(&ctx.text[start..name.end]) && ctx.persons_in(name).next().is_none()).then(|| Speaker {
+        name: &ctx.text[name.start..name.end],
+        side: None,
+        person: true,
+        female,
+    })
 }
 
 #[cfg(test)]

@@ -1045,37 +1045,8 @@ fn claimant<'a>(
     // "according to X"
     if let Some(i) = find_ascii_no_case(text.as_bytes(), b"according to") {
         let after = Span { start: s.span.start + i + "according to".len(), end: s.span.end };
-        if let Some(m) = ctx.actors_in(after).next() {
-            return Some((ctx.actor_speaker(m.item), Span { start: m.start, end: m.end }));
-        }
-        // "according to Azerbaijan" (not "according to the Prosecutor General's Office of the
-        // Republic of Azerbaijan", whose source is the office).
-        if let Some(p) = ctx.places_in(after).next()
-            && ctx.gazetteer.places[p.item].kind == "country"
-            && matches!(ctx.text[after.start..p.start].trim(), "" | "the" | "The")
-        {
-            let e = &ctx.gazetteer.places[p.item];
-            let sp = attribution::Speaker::country(e);
-            return Some((sp, Span { start: p.start, end: p.end }));
-        }
-        // An unknown source: the capitalised phrase after "according to", up to a comma.
-        let rest = &ctx.text[after.start..after.end];
-        let phrase = rest.split([',', ';', '.']).next().unwrap_or("").trim();
-        // "according to an Al Jazeera tally based on Israeli figures": the tally's source.
-        let phrase = phrase.split(" based on ").next().unwrap_or(phrase);
-        // "according to a statement from the presidential office": the office.
-        let phrase = attribution::statement_source(phrase).unwrap_or(phrase);
-        let start = after.start + rest.find(phrase).unwrap_or(0);
-        // "according to the ministry": the ministry named before.
-        if let Some(sp) = attribution::resolve_anaphor(phrase, mem) {
-            return Some((sp, Span { start, end: start + phrase.len() }));
-        }
-        let name = phrase.trim_start_matches("the ").trim_start_matches("The ");
-        // "according to the prosecutor's office": a lower-case source that names an agent.
-        let agent = |w: &str| attribution::AGENT_NOUNS.contains(&crate::text::strip_possessive(&w.to_lowercase()));
-        if name.split_whitespace().count() <= 8 && name.split_whitespace().any(|w| w.starts_with(char::is_uppercase) || agent(w)) {
-            let sp = attribution::Speaker { name: phrase, side: None, person: false, female: None };
-            return Some((sp, Span { start, end: start + phrase.len() }));
+        if let Some(found) = attribution::according_to(ctx, after, mem) {
+            return Some(found);
         }
     }
     // Verbs that are part of the figure's own phrase ("has claimed over 400 lives") attribute nothing.

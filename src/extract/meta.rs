@@ -289,16 +289,29 @@ const AGENCIES: &[(&str, &str)] = &[
     ("arka", "ARKA"),
     ("mediamax", "Mediamax"),
     ("news.am", "news.am"),
+    ("report.az", "Report.az"),
     ("turan", "Turan"),
+    ("azernews", "AzerNews"),
+    ("ukrinform", "Ukrinform"),
+    ("unian", "UNIAN"),
+    ("wafa", "WAFA"),
+    ("suna", "SUNA"),
+    ("saba", "Saba"),
 ];
 
-/// An agency tag in parentheses or slashes, or after a dateline's date.
+/// An agency tag in parentheses or slashes, or at the end of a dateline: after its date
+/// ("Stepanakert, October 16, ARMENPRESS.", "Baku. 12 October. REPORT.AZ", a web domain that
+/// may run on into the text) or after a dotted date between slashes ("Baku / 12.10.2020 /
+/// APA", "Baku/12.10.20/Turan:").
 static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-    let tags: Vec<String> = AGENCIES.iter().map(|(t, _)| regex::escape(t)).collect();
-    let tags = tags.join("|");
+    let escaped = |domain: bool| -> String {
+        AGENCIES.iter().filter(|(t, _)| t.contains('.') == domain).map(|(t, _)| regex::escape(t)).collect::<Vec<_>>().join("|")
+    };
+    let (tags, domains) = (escaped(false), escaped(true));
+    let all = format!("{tags}|{domains}");
     let month = AGENCY_MONTH;
     Regex::new(&format!(
-        r"(?m)(?:[(/]((?i:{tags}))[)/:]|^[ \t]*[A-Z][\w'’.\- ]*(?:,[ \t]*[\w'’.\- ]+)*?,[ \t]*(?:{month}\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{month}\.?)(?:,?[ \t]+\d{{4}})?(?:[,.]|[ \t]+[-–—])?[ \t]*((?i:{tags}))(?:\.|[ \t]*(?:$|[-–—])))"
+        r"(?m)(?:[(/](?i:{all})[)/:]|^[ \t]*[A-Z][\w'’.\- ]*/[ \t]*\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}[ \t]*/[ \t]*(?i:{all})(?:[:.]|[ \t]*$)|^[ \t]*[A-Z][\w'’.\- ]*(?:,[ \t]*[\w'’.\- ]+)*?[,.][ \t]*(?:{month}\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{month}\.?)(?:,?[ \t]+\d{{4}})?(?:[,.]|[ \t]+[-–—])?[ \t]*(?:(?i:{tags})(?:[.:]|[ \t]*(?:$|[-–—]))|(?i:{domains})(?:[ \t:.]|$)))"
     ))
     .unwrap_or_else(|e| panic!("{e}"))
 });
@@ -310,14 +323,15 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
 pub fn agency(text: &str, body_start: usize) -> Option<&'static str> {
     // The title and the opening lines: where a dateline stands.
     let head = &text[body_start..crate::text::floor_boundary(text, body_start + 400)];
-    // Every tag is in parentheses or slashes, or follows a comma: other texts skip the pattern.
-    if !head.contains(['(', '/', ',']) {
+    // Every tag is in parentheses or slashes, or follows a comma or a full stop: other texts skip
+    // the pattern.
+    if !head.contains(['(', '/', ',', '.']) {
         return None;
     }
     // The match alone (no capture groups, which need a slower engine): the tag is inside its
     // brackets, or ends it before the closing punctuation.
     let m = AGENCY.find(head)?.as_str();
-    let tag = if m.starts_with(['(', '/']) { &m[1..m.len() - 1] } else { m.trim_end_matches(['.', ' ', '\t', '-', '–', '—']) };
+    let tag = if m.starts_with(['(', '/']) { &m[1..m.len() - 1] } else { m.trim_end_matches(['.', ':', ' ', '\t', '-', '–', '—']) };
     AGENCIES
         .iter()
         .find(|(t, _)| {

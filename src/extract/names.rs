@@ -250,8 +250,28 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "Security",
 ];
 
-const FEMALE_TITLES: &[&str] = &["Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Madam"];
-const MALE_TITLES: &[&str] = &["Mr", "Mr.", "Sir"];
+const FEMALE_TITLES: &[&str] = &["Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Madam", "Sister"];
+const MALE_TITLES: &[&str] = &["Mr", "Mr.", "Sir", "Father", "Brother"];
+
+/// Religious and honorific titles that are also ordinary words or surnames ("her father",
+/// "John Bishop"): a title only when a capitalised name follows ("Father Hovhannes
+/// Hovhannisyan", "Sister Maria", "Rabbi Moshe Azman"), never part of the name. (Titles that
+/// are nothing else, such as "Archbishop" or "Imam", are [`STOP`] words.)
+const TITLES_BEFORE_NAME: &[&str] = &[
+    "Father",
+    "Brother",
+    "Sister",
+    "Bishop",
+    "Rabbi",
+    "Pastor",
+    "Reverend",
+    "Cardinal",
+    "Metropolitan",
+    "Mullah",
+    "Ayatollah",
+    "Deacon",
+    "Abbot",
+];
 
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
@@ -314,8 +334,11 @@ pub(crate) fn surname_of_someone_else(text: &str, start: usize, end: usize, gaze
 /// around it, and the person's sex when the text says ("gave her name only as Anahit").
 fn given_name(ctx: &DocCtx, toks: &[crate::text::Token], i: usize) -> (bool, Option<bool>) {
     let lower = |k: usize| toks[k].text.to_ascii_lowercase();
-    // "… gave her name only as X", "identified only as X", "known only as X", "named only as X".
-    if i >= 2 && lower(i - 1) == "as" && matches!(lower(i - 2).as_str(), "only" | "name" | "identified" | "known") {
+    // "… gave her name only as X", "identified only as X", "known only as X", "named only as
+    // X", "who gave only her first name, X,".
+    let as_only = i >= 2 && lower(i - 1) == "as" && matches!(lower(i - 2).as_str(), "only" | "name" | "identified" | "known");
+    let name_comma = i >= 1 && lower(i - 1) == "name" && ctx.text[toks[i - 1].end..toks[i].start].trim() == ",";
+    if as_only || name_comma {
         let female = (i.saturating_sub(6)..i).rev().find_map(|k| match lower(k).as_str() {
             "her" | "she" | "woman" => Some(true),
             "his" | "he" | "man" => Some(false),
@@ -324,9 +347,9 @@ fn given_name(ctx: &DocCtx, toks: &[crate::text::Token], i: usize) -> (bool, Opt
         return (true, female);
     }
     // "Vachagan, a 70-year-old …, told", "Ayten, 34, who works in a pharmacy, said": a
-    // sentence opening with a name and its description.
-    if i == 0 {
-        let after = ctx.text[toks[0].end..].trim_start();
+    // sentence opening with a name and its description; "…," said Halyna, 67, after a quote.
+    if i == 0 || SAYS.contains(&toks[i - 1].text) {
+        let after = ctx.text[toks[i].end..].trim_start();
         if let Some(rest) = after.strip_prefix(',') {
             let rest = rest.trim_start();
             let described = rest.starts_with("a ")
@@ -379,8 +402,17 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
             let mut j = i;
             // A possessive ends the owner's name: in "Al Jazeera's Hana Kassem" the owner is
             // "Al Jazeera", the person "Hana Kassem".
-            while adjacent(j) && !possessive(toks[j].text) && usable(&toks[j + 1]) {
+            // Particles inside a name: "Marwan al-Hams", "Mohammed bin Salman".
+            let particle = |k: usize| {
+                let w = toks[k].text;
+                hyphen_particle(w) || PARTICLES.contains(&w) && adjacent(k) && usable(&toks[k + 1])
+            };
+            while adjacent(j) && !possessive(toks[j].text) && (usable(&toks[j + 1]) || particle(j + 1)) {
                 j += 1;
+            }
+            // "Father Andrei", "Bishop Vrtanes Abrahamyan": the title is no word of the name.
+            if j > i && TITLES_BEFORE_NAME.contains(&toks[i].text) {
+                i += 1;
             }
             let start = toks[i].start;
             let mut end = toks[j].end;
@@ -417,7 +449,10 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
             let owner = possessive(toks[j].text) && adjacent(j) && usable(&toks[j + 1]) && adjacent(j + 1) && usable(&toks[j + 2]);
             let determiner = i > 0 && matches!(toks[i - 1].text, "the" | "The" | "a" | "A" | "an" | "An") && adjacent(i - 1);
             let person_like = !is_acronym(name)
-                && ((2..=4).contains(&words) && toks[i..=j].iter().all(|t| capitalised(t.text) || t.text.len() == 1)
+                && ((2..=4).contains(&words)
+                    && toks[i..=j]
+                        .iter()
+                        .all(|t| capitalised(t.text) || t.text.len() == 1 || hyphen_particle(t.text) || PARTICLES.contains(&t.text))
                     || female.is_some()
                     || given)
                 && !owner
@@ -472,6 +507,18 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
         }
     }
     persons
+}
+
+/// Lower-case words inside a name before its next capitalised word ("Mohammed bin Salman",
+/// "Ursula von der Leyen").
+const PARTICLES: &[&str] = &["bin", "ibn", "bint", "abu", "van", "von", "der", "de", "da", "al", "el"];
+
+/// A name word with an Arabic article or particle before a capital: "al-Hams", "el-Sisi",
+/// "ash-Shami", "bin-Ali".
+fn hyphen_particle(w: &str) -> bool {
+    let Some((pre, rest)) = w.split_once('-') else { return false };
+    matches!(pre, "al" | "el" | "ad" | "ash" | "as" | "at" | "az" | "an" | "ar" | "ul" | "bin" | "ibn" | "abu")
+        && rest.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
 }
 
 fn possessive(w: &str) -> bool {

@@ -100,12 +100,20 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, mem: &Memory<'a>) -> Optio
     }
     let word = &text[v.start..v.end];
     if word.eq_ignore_ascii_case("according to") {
-        return attribution::subject_after(ctx, Span { start: v.start, end: limit }, v);
+        // `," according to a statement from the foreign ministry.`
+        let end = ctx.sentence_at(v.start).map_or(limit, |s| s.span.end.min(limit));
+        return attribution::subject_after(ctx, Span { start: v.start, end: limit }, v)
+            .or_else(|| attribution::according_to(ctx, Span { start: v.end, end }, mem).map(|(s, _)| s));
     }
     // Appositives are allowed ("Irina Grigorian, a teacher who fled, said"), but a sentence
     // end between quote and verb is not, unless the quote itself ended the sentence.
+    // (A title's full stop is no sentence end: `," Dr. Marwan al-Hams told`.)
     let trimmed = gap.trim_start_matches([',', '.', '!', '?', ' ']);
-    if trimmed.contains(". ") {
+    let sentence_end = |i: usize| {
+        let word = trimmed[..i].rsplit(' ').next().unwrap_or("");
+        !(word.len() <= 4 && word.starts_with(|c: char| c.is_ascii_uppercase()) && super::names::is_stop_word(word))
+    };
+    if trimmed.match_indices(". ").any(|(i, _)| sentence_end(i)) {
         return None;
     }
     if gap.trim().trim_matches(',').is_empty() {
@@ -132,7 +140,10 @@ fn speaker_before<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, mem: &Memory<'a>) -> Opti
     let verbs = attribution::verbs(ctx, region);
     for v in verbs.iter().rev() {
         if ctx.text[v.start..v.end].eq_ignore_ascii_case("according to") {
-            if let Some(s) = attribution::subject_after(ctx, Span { start: v.start, end: q.outer.start }, *v) {
+            let after = Span { start: v.start, end: q.outer.start };
+            if let Some(s) = attribution::subject_after(ctx, after, *v)
+                .or_else(|| attribution::according_to(ctx, Span { start: v.end, end: q.outer.start }, mem).map(|(s, _)| s))
+            {
                 return Some(s);
             }
             continue;
