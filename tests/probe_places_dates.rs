@@ -149,7 +149,9 @@ fn since_a_month_without_its_day_is_a_range_start() {
         ("the deadliest day since late September", None),
     ];
     for (s, want) in cases {
-        let got: Vec<DateKind> = find_dates(s, 0, p, None).into_iter().map(|e| e.kind).collect();
+        // (Only range starts: "in late September" is a day, the 25th, relative.)
+        let got: Vec<DateKind> =
+            find_dates(s, 0, p, None).into_iter().map(|e| e.kind).filter(|k| matches!(k, DateKind::Since(_))).collect();
         assert_eq!(got, want.map(|w| DateKind::Since(d(w))).into_iter().collect::<Vec<_>>(), "in {s:?}");
     }
     // A toll since then, not an incident.
@@ -344,5 +346,87 @@ fn apa_slashed_and_report_az_dotted_datelines() {
         let x = run(text, None);
         let a = &x.articles[0];
         assert_eq!((a.published, a.published_source), (Some(d(want)), DateSource::Dateline), "in {text:?}");
+    }
+}
+
+#[test]
+fn parts_of_months_are_relative_days() {
+    // Published on Tuesday 13 October 2020. Early = the 5th, mid = the 15th, late = the 25th,
+    // the start (beginning) = the 1st, the end = the month's last day; relative, since no day
+    // is written. A day of this month is never after publication.
+    let cases: &[(&str, &str, DateBasis)] = &[
+        ("Shelling hit Ganja in early October.", "2020-10-05", DateBasis::Relative),
+        ("Shelling hit Ganja in late September.", "2020-09-25", DateBasis::Relative),
+        ("Shelling that hit Ganja late September killed two.", "2020-09-25", DateBasis::Relative),
+        ("Early October saw shelling in Ganja.", "2020-10-05", DateBasis::Relative),
+        ("Shelling hit Ganja at the end of September.", "2020-09-30", DateBasis::Relative),
+        ("Shelling hit Ganja at the start of October.", "2020-10-01", DateBasis::Relative),
+        ("Shelling hit Ganja at the beginning of October.", "2020-10-01", DateBasis::Relative),
+        ("Shelling hit Ganja in early October 2020.", "2020-10-05", DateBasis::Relative),
+        ("Shelling hit Ganja early this month.", "2020-10-05", DateBasis::Relative),
+        ("Shelling hit Ganja late this month.", "2020-10-13", DateBasis::Relative),
+        ("Shelling hit Ganja at the end of last month.", "2020-09-30", DateBasis::Relative),
+        ("Shelling hit Ganja at the start of this month.", "2020-10-01", DateBasis::Relative),
+        // Read before, still read.
+        ("Shelling hit Ganja in mid-October.", "2020-10-15", DateBasis::Relative),
+        ("Shelling hit Ganja late last month.", "2020-09-25", DateBasis::Relative),
+        // Guards: a deadline or a range's end is not the day of the events; a range start is
+        // no day of its own.
+        ("Shelling must stop in Ganja by the end of October.", "2020-10-13", DateBasis::Article),
+        ("The truce in Ganja holds until late October.", "2020-10-13", DateBasis::Article),
+        ("Shelling has hit Ganja since the start of October.", "2020-10-13", DateBasis::Article),
+        ("Shelling hit Ganja in the early hours of October 12.", "2020-10-12", DateBasis::Explicit),
+    ];
+    let mut misses = Vec::new();
+    for (s, want, basis) in cases {
+        let x = run(&format!("Title\n\n{s}"), Some("2020-10-13"));
+        let Some(m) = x.mentions.iter().find(|m| m.place.as_str() == "ganja") else {
+            misses.push(format!("no Ganja in {s:?}"));
+            continue;
+        };
+        if (m.date, m.date_basis) != (Some(d(want)), *basis) {
+            misses.push(format!("in {s:?}: want {want} {basis:?}, got {:?} {:?}", m.date, m.date_basis));
+        }
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+    // Ranges from a part of a month start on its day.
+    use dateline::extract::dates::{DateKind, find_dates};
+    let got: Vec<DateKind> =
+        find_dates("fighting since the end of September", 0, Some(d("2020-10-13")), None).into_iter().map(|e| e.kind).collect();
+    assert_eq!(got, [DateKind::Since(d("2020-09-30"))]);
+}
+
+#[test]
+fn month_names_in_capitals() {
+    // Published on Tuesday 13 October 2020.
+    let cases: &[(&str, &str, DateBasis)] = &[
+        ("Shelling hit Ganja on OCTOBER 12.", "2020-10-12", DateBasis::Explicit),
+        ("Shelling hit Ganja on 12 OCTOBER 2020.", "2020-10-12", DateBasis::Explicit),
+        ("SHELLING HIT GANJA ON SEPTEMBER 27.", "2020-09-27", DateBasis::Explicit),
+        // Guard: a month name in lower case is no month ("may 5" is not a date).
+        ("Shelling may hit Ganja again, may 5 officials said.", "2020-10-13", DateBasis::Article),
+        ("Shelling hit Ganja on october 12.", "2020-10-13", DateBasis::Article),
+    ];
+    let mut misses = Vec::new();
+    for (s, want, basis) in cases {
+        let x = run(&format!("Title\n\n{s}"), Some("2020-10-13"));
+        let Some(m) = x.mentions.iter().find(|m| m.place.as_str() == "ganja") else {
+            misses.push(format!("no Ganja in {s:?}"));
+            continue;
+        };
+        if (m.date, m.date_basis) != (Some(d(want)), *basis) {
+            misses.push(format!("in {s:?}: want {want} {basis:?}, got {:?} {:?}", m.date, m.date_basis));
+        }
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+    // Datelines in capitals.
+    let datelines: &[(&str, &str, Option<&str>)] = &[
+        ("Title\n\nSTEPANAKERT, OCTOBER 16, ARMENPRESS. Shelling hit Tartar on 15 October 2020.", "2020-10-16", Some("Armenpress")),
+        ("Title\n\nBAKU, 12 OCTOBER 2020 (APA) Shelling hit Tartar.", "2020-10-12", Some("APA")),
+        ("Title\n\nYEREVAN, OCTOBER 12, 2020 - Shelling hit Tartar.", "2020-10-12", None),
+    ];
+    for (text, want, outlet) in datelines {
+        let a = &run(text, None).articles[0];
+        assert_eq!((a.published, a.published_source, a.outlet.as_deref()), (Some(d(want)), DateSource::Dateline, *outlet), "in {text:?}");
     }
 }
