@@ -430,3 +430,39 @@ fn month_names_in_capitals() {
         assert_eq!((a.published, a.published_source, a.outlet.as_deref()), (Some(d(want)), DateSource::Dateline, *outlet), "in {text:?}");
     }
 }
+
+#[test]
+fn weekdays_weekends_and_last_year_as_other_wars_are_reported() {
+    // Published on Tuesday 13 October 2020.
+    let cases: &[(&str, &str, DateBasis)] = &[
+        // A modifier opening the sentence, in capitals, is still the modifier.
+        ("Last Tuesday, a missile strike hit Ganja.", "2020-10-06", DateBasis::Relative),
+        ("Early Monday, drones hit Ganja.", "2020-10-12", DateBasis::Relative),
+        ("Since Monday, shelling has hit Ganja every night.", "2020-10-13", DateBasis::Article),
+        // The weekend before publication: its Saturday.
+        ("Over the weekend, shelling hit Ganja.", "2020-10-10", DateBasis::Relative),
+        ("Shelling hit Ganja at the weekend.", "2020-10-10", DateBasis::Relative),
+        ("Shelling hit Ganja this past weekend.", "2020-10-10", DateBasis::Relative),
+        // A day without its year "last year" is in the year before publication.
+        ("Shelling hit Ganja on 7 October last year.", "2019-10-07", DateBasis::Explicit),
+        ("Shelling hit Ganja on October 7 last year, officials said.", "2019-10-07", DateBasis::Explicit),
+        // "the previous night" is "the previous day"'s.
+        ("Tartar was shelled on October 5. Ganja was shelled the previous night.", "2020-10-04", DateBasis::Relative),
+        // Read before, still read.
+        ("Thursday's attack on Ganja killed four.", "2020-10-08", DateBasis::Relative),
+        ("On the night of 3 to 4 October, drones hit Ganja.", "2020-10-03", DateBasis::Explicit),
+        ("Shelling hit Ganja on Oct 7.", "2020-10-07", DateBasis::Explicit),
+    ];
+    let mut misses = Vec::new();
+    for (s, want, basis) in cases {
+        let x = run(&format!("Title\n\n{s}"), Some("2020-10-13"));
+        let Some(m) = x.mentions.iter().find(|m| m.place.as_str() == "ganja") else {
+            misses.push(format!("no Ganja in {s:?}"));
+            continue;
+        };
+        if (m.date, m.date_basis) != (Some(d(want)), *basis) {
+            misses.push(format!("in {s:?}: want {want} {basis:?}, got {:?} {:?}", m.date, m.date_basis));
+        }
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+}

@@ -3,12 +3,13 @@
 //! `Monday (Oct. 12)`, is that date; a day range, `the night of 11-12 October`, its first
 //! day; all-caps names and abbreviations, `OCTOBER 12`, `12 OCTOBER 2020`, `SEPT. 27`,
 //! `OCT.12`), relative to the publication date (`on
-//! Saturday`, `yesterday`, `last week`, `overnight`, `overnight Friday` = Friday, `earlier this
+//! Saturday`, `Last Tuesday`, `yesterday`, `last week`, `over the weekend` = its Saturday,
+//! `overnight`, `overnight Friday` = Friday, `on 7 October last year`, `earlier this
 //! month`, `on the 12th` = that day of the publication month or of the month before, a part
 //! of a month, [`MonthPart`]: `in early October` = the 5th, `mid-October` = the 15th, `late
 //! September` = the 25th, `at the end of October` = the 31st, `the start of October` = the
 //! 1st, `early this month`, `the end of last month`, relative since no day is written; `a day earlier`, `the previous
-//! day`, `the day before` = the day before publication, or before the explicit date of the
+//! day`, `the previous night`, `the day before` = the day before publication, or before the explicit date of the
 //! sentence before, which the article's extraction applies), range starts (`since
 //! September 27`, `since late September`) and historical years (`1991-94`, `the early 1990s`).
 
@@ -63,6 +64,8 @@ fn month_alternation(caps: bool, caps_abbreviations: bool) -> String {
 
 /// Source of each date pattern, in the order of [`DatePattern`].
 fn pattern_sources() -> [String; 8] {
+    // Weekday modifiers in lower case, or capitalised to open a sentence ("Last Tuesday").
+    let modifiers = WEEKDAY_MODIFIERS.iter().flat_map(|m| [m.to_string(), capitalised(m)]).collect::<Vec<_>>().join("|");
     let (month, month_or_caps, all_caps) = (month_alternation(false, false), month_alternation(true, false), month_alternation(true, true));
     [
         format!(r"(?-u:\b){all_caps}(?:\s+|(?-u:\b))(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"),
@@ -71,8 +74,8 @@ fn pattern_sources() -> [String; 8] {
         // ("2020-10-12T08:15:00+04:00", "2020-10-12T08:15Z").
         r"(?-u:\b)(\d{4})[-/](\d{2})[-/](\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?-u:\b)".to_string(),
         r"(?-u:\b)(\d{1,2})([./])(\d{1,2})[./](\d{4})(?-u:\b)".to_string(),
-        r"(?-u:\b)(?:(last|this|next|on|late|early|since)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?(?-u:\b)".to_string(),
-        r"(?i)(?-u:\b)(yesterday|the day before yesterday|a day earlier|a day before|the day before|the previous day|today|tonight|this morning|this evening|this afternoon|last night|overnight|earlier this week|earlier this month|last week|a week ago|last weekend|this week|(?:early |late |mid-|mid |the (?:start|beginning|middle|end) of )?last month|(?:early |late |mid-|mid |the (?:start|beginning|middle|end) of )this month|(\w+) days ago|(\w+) weeks ago)(?-u:\b)".to_string(),
+        format!(r"(?-u:\b)(?:({modifiers})\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?(?-u:\b)"),
+        r"(?i)(?-u:\b)(yesterday|the day before yesterday|a day earlier|a day before|the day before|the previous day|the previous night|today|tonight|this morning|this evening|this afternoon|last night|overnight|earlier this week|earlier this month|last week|a week ago|last weekend|over the weekend|at the weekend|this past weekend|this week|(?:early |late |mid-|mid |the (?:start|beginning|middle|end) of )?last month|(?:early |late |mid-|mid |the (?:start|beginning|middle|end) of )this month|(\w+) days ago|(\w+) weeks ago)(?-u:\b)".to_string(),
         r"(?-u:\b)(1[89]\d\d|20\d\d)\s*[-–]\s*(\d{2}|\d{4})(?-u:\b)|(?-u:\b)(?:early |late |mid-|mid )?(1[89]\d0|20\d0)s(?-u:\b)|(?-u:\b)(?:in|since|of|from|until|by)\s+(1[89]\d\d|20\d\d)(?-u:\b)".to_string(),
         format!(r"(?-u:\b){month}\s+(\d{{4}})(?-u:\b)"),
     ]
@@ -410,17 +413,19 @@ fn day_of_month_alone(s: &str, start: usize, end: usize) -> bool {
 }
 
 /// Whether the relative word `cue` at `start..end` of `b` can be part of a relative date
-/// (the words the relative pattern puts around it): "night" only in "last night", "week" only
-/// after "this", "last" or "a" or before "s ago", "month" only after "last" or "this", "ago" only after
+/// (the words the relative pattern puts around it): "night" only in "last night" and "the
+/// previous night", "week" only after "this", "last" or "a", before "s ago", or in "the
+/// weekend" and "past weekend", "month" only after "last" or "this", "ago" only after
 /// "days" or "weeks", "morning", "evening" and "afternoon" only after "this", "day" only in
 /// "the previous day", "a day earlier", "the day before".
 fn relative_cue_fits(b: &[u8], start: usize, end: usize, cue: &str) -> bool {
     let before = |w: &str| start >= w.len() && b[start - w.len()..start].eq_ignore_ascii_case(w.as_bytes());
     match cue {
         "morning" | "evening" | "afternoon" => before("this "),
-        "night" => before("last "),
+        "night" => before("last ") || before("previous "),
         "week" => {
-            before("this ") || before("last ") || before("a ") || b.len() >= end + 5 && b[end..end + 5].eq_ignore_ascii_case(b"s ago")
+            let after = |w: &str| b.len() >= end + w.len() && b[end..end + w.len()].eq_ignore_ascii_case(w.as_bytes());
+            before("this ") || before("last ") || before("a ") || after("s ago") || (before("the ") || before("past ")) && after("end")
         }
         "month" => before("last ") || before("this "),
         "ago" => before("days ") || before("weeks "),
@@ -635,16 +640,28 @@ fn since_month(s: &str, p: usize) -> Option<(usize, usize, u32, Option<MonthPart
 /// late October", "by the end of October"), not the day of the events.
 const NOT_THE_DAY: &[&str] = &["since", "until", "till", "by", "before", "after", "through", "to"];
 
-/// Where a weekday date at `p` starts: at a modifier before it ("last Monday", "on Friday"),
+/// Words before a weekday that the weekday pattern takes with it ("last Monday", "on
+/// Friday", "since Sunday"), in lower case or capitalised ("Last Tuesday").
+const WEEKDAY_MODIFIERS: &[&str] = &["last", "this", "next", "on", "late", "early", "since"];
+
+/// `w` with its first (ASCII) letter in capitals.
+fn capitalised(w: &str) -> String {
+    let mut c = w.to_string();
+    c[..1].make_ascii_uppercase();
+    c
+}
+
+/// Where a weekday date at `p` starts: at a modifier before it ([`WEEKDAY_MODIFIERS`]),
 /// else at the weekday.
 fn modifier_before(s: &str, p: usize) -> usize {
     let before = &s[..p];
     let t = before.trim_end();
     if t.len() < before.len() {
-        for m in ["last", "this", "next", "on", "late", "early", "since"] {
-            if let Some(x) = strip_word_suffix(t, m) {
-                return x.len();
-            }
+        let (start, word) = last_word(t);
+        // (The word as written or with its first letter in capitals.)
+        let is = |m: &str| word.len() == m.len() && word[1..] == m[1..] && word.as_bytes()[0].to_ascii_lowercase() == m.as_bytes()[0];
+        if WEEKDAY_MODIFIERS.iter().any(|m| is(m)) && (start == 0 || !is_ascii_word_byte(t.as_bytes()[start - 1])) {
+            return start;
         }
     }
     p
@@ -900,7 +917,12 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             let (Some(mon), Some(day)) = (c.get(month_group), c.get(day_group)) else { continue };
             let Some(month) = month_number(mon) else { continue };
             let Ok(day) = day.parse::<u32>() else { continue };
-            let year = c.get(3).and_then(|y| y.parse().ok());
+            // "on 7 October last year": the year before publication's.
+            let last_year = || {
+                let rest = s.as_bytes().get(m.1..m.1 + 10)?;
+                rest.eq_ignore_ascii_case(b" last year").then(|| published.map(|p| p.year()).or(year_hint).map(|y| y - 1))?
+            };
+            let year = c.get(3).and_then(|y| y.parse().ok()).or_else(last_year);
             // "May 5" is a date, "may 5" is not: English month names need their capital
             // (Russian ones are written in lower case).
             if mon.is_ascii() && !mon.starts_with(char::is_uppercase) {
@@ -982,7 +1004,9 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
                 continue;
             }
             let Some(wd) = c.get(2).and_then(weekday) else { continue };
-            let modifier = c.get(1);
+            // ("Last Tuesday" opening a sentence is "last Tuesday".)
+            let lower = c.get(1).map(str::to_ascii_lowercase);
+            let modifier = lower.as_deref();
             let d = match modifier {
                 Some("next") => shift(p, (7 + wd.num_days_from_monday() as i64 - p.weekday().num_days_from_monday() as i64 - 1) % 7 + 1),
                 Some("last") => last_weekday(p, wd, true),
@@ -1054,6 +1078,8 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
                 "earlier this month" => p.with_day(p.day().div_ceil(2)),
                 "last week" | "a week ago" => shift(p, -7),
                 "last weekend" => last_weekday(p, Weekday::Sat, true),
+                // The weekend just past (or under way): its Saturday.
+                "over the weekend" | "at the weekend" | "this past weekend" => last_weekday(p, Weekday::Sat, false),
                 w if w.ends_with("last month") || w.ends_with("this month") => {
                     // The month before publication or publication's: a part of it
                     // ([`MonthPart`]), the middle when none is named; "this month" no later
@@ -1081,12 +1107,15 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
     out
 }
 
-/// Whether a relative date's words ("a day earlier", "the previous day", "the day before") say
+/// Whether a relative date's words ("a day earlier", "the previous day", "the previous night",
+/// "the day before") say
 /// the day before the one spoken of last: the article's extraction dates them a day before an
 /// explicit date in the sentence before, and before publication otherwise. After a figure,
 /// "than" or "from" ("up from 710 a day earlier") the words date that figure and are skipped.
 pub fn previous_day(words: &str) -> bool {
-    ["a day earlier", "a day before", "the day before", "the previous day"].iter().any(|w| w.eq_ignore_ascii_case(words))
+    ["a day earlier", "a day before", "the day before", "the previous day", "the previous night"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(words))
 }
 
 /// The event day a sentence speaks of: its first day expression.
@@ -1205,7 +1234,7 @@ mod tests {
             words in proptest::collection::vec(proptest::sample::select(vec![
                 "12", "5th", "31st", "123", "2020", "1994", "October", "Oct.", "Oct", "Sept.", "Sep", "May", "may", "Mar", "Martuni",
                 "of", "on", "last", "since", "early", "Xon", "Monday", "Monday's", "Friday’s", "Sunday", "_", "the", "in", "Barda",
-                "October12", "Mondays", "2nd", "Sept.27", "ON", "Dec", "next",
+                "October12", "Mondays", "2nd", "Sept.27", "ON", "Dec", "next", "Last", "Since", "On", "LAST", "OCTOBER", "MAY",
             ]), 0..12),
             seps in proptest::collection::vec(proptest::sample::select(vec![" ", "", ", ", "\u{a0}", "  ", ". ", "-"]), 12),
         ) {
@@ -1269,6 +1298,9 @@ mod tests {
                 // ASCII just before one.
                 "early", "late", "mid", "until", "from", "ə", "اب", "Early", "_", "early 1990s", "late 1980s", "mid-2000s",
                 "mid 1990s", "xearly 1990s", "until 2020",
+                // Weekends, nights and parts of months.
+                "weekend", "the", "past", "previous", "over the weekend", "at the weekend", "this past weekend",
+                "the previous night", "early this month", "the end of last month", "the start of this month", "end", "of",
             ]), 0..12),
             seps in proptest::collection::vec(proptest::sample::select(vec![" ", "", ", ", "\u{a0}", "  ", ".", "/", "-"]), 12),
         ) {
