@@ -127,50 +127,62 @@ const WRAP_MIN: usize = 40;
 /// The title (the first non-blank line from `from`) never runs on, and no line runs on into
 /// a list item (`- `, `* `, `• `, `1. `, `2) `) or a byline (`By `).
 pub fn soft_breaks(text: &str, from: usize) -> Vec<usize> {
+    soft_breaks_of(text, &paragraphs(text), from)
+}
+
+/// [`soft_breaks`] from the text's [`paragraphs`] (its non-blank lines, trimmed), so the
+/// lines are not found again: two lines follow each other when one line break and white
+/// space stand between them.
+pub fn soft_breaks_of(text: &str, lines: &[Span], from: usize) -> Vec<usize> {
     let b = text.as_bytes();
-    let from = floor_boundary(text, from);
-    // (start, end without `\r`) of every line from `from`.
-    let mut lines: Vec<(usize, usize)> = Vec::with_capacity(b.len() / 64 + 2);
-    let mut start = from;
-    for i in memchr::memchr_iter(b'\n', &b[from..]) {
-        let end = from + i;
-        lines.push((start, if end > start && b[end - 1] == b'\r' { end - 1 } else { end }));
-        start = end + 1;
+    let Some(title) = lines.iter().position(|l| l.start >= from) else { return Vec::new() };
+    // Lines that may run on (followed by the next line, after one line break, after the
+    // title), with where that line break is.
+    let mut inner: Vec<(usize, usize)> = Vec::new();
+    for k in title + 2..lines.len() {
+        let gap = &b[lines[k - 1].end..lines[k].start];
+        let mut breaks = gap.iter().enumerate().filter(|(_, c)| **c == b'\n');
+        if let (Some((i, _)), None) = (breaks.next(), breaks.next()) {
+            inner.push((k - 1, lines[k - 1].end + i));
+        }
     }
-    lines.push((start, b.len()));
-    let blank = |&(s, e): &(usize, usize)| text[s..e].trim().is_empty();
-    let Some(title) = lines.iter().position(|l| !blank(l)) else { return Vec::new() };
-    // Lines that may run on: followed by a non-blank line, after the title.
-    let inner: Vec<usize> = (title + 1..lines.len().saturating_sub(1)).filter(|&k| !blank(&lines[k]) && !blank(&lines[k + 1])).collect();
+    if inner.is_empty() {
+        return Vec::new();
+    }
+    let line = |k: usize| &text[lines[k].start..lines[k].end];
     // Width in characters (a line of more bytes than four times the widest wrap is wider).
     let width = |k: usize| {
-        let (s, e) = lines[k];
-        let l = text[s..e].trim_end();
+        let l = line(k);
         if l.len() > 4 * WRAP_MAX { l.len() } else { l.len() - l.bytes().filter(|c| c & 0xC0 == 0x80).count() }
     };
-    let widths: Vec<usize> = inner.iter().map(|&k| width(k)).collect();
-    let ends = |k: usize| ends_sentence_line(&text[lines[k].0..lines[k].1]);
-    let w = widths.iter().copied().filter(|&n| n <= WRAP_MAX).max().unwrap_or(0);
-    let near = |n: usize| 4 * n >= 3 * w && n <= w;
-    let wrapped = inner.len() >= 3
-        && w >= WRAP_MIN
-        && 3 * widths.iter().filter(|&&n| near(n)).count() >= 2 * inner.len()
-        && 2 * inner.iter().filter(|&&k| !ends(k)).count() >= inner.len();
+    let ends = |k: usize| ends_sentence_line(line(k));
+    let (mut w, mut wrapped) = (0, false);
+    let widths: Vec<usize> = if inner.len() >= 3 { inner.iter().map(|&(k, _)| width(k)).collect() } else { Vec::new() };
+    let near = |n: usize, w: usize| 4 * n >= 3 * w && n <= w;
+    if !widths.is_empty() {
+        w = widths.iter().copied().filter(|&n| n <= WRAP_MAX).max().unwrap_or(0);
+        wrapped = w >= WRAP_MIN
+            && 3 * widths.iter().filter(|&&n| near(n, w)).count() >= 2 * inner.len()
+            && 2 * inner.iter().filter(|&&(k, _)| !ends(k)).count() >= inner.len();
+    }
     let mut out = Vec::new();
-    for (&k, &n) in inner.iter().zip(&widths) {
-        let next = text[lines[k + 1].0..lines[k + 1].1].trim_end();
-        if starts_item(next) {
+    for (j, &(k, at)) in inner.iter().enumerate() {
+        let next = line(k + 1);
+        let lower = next.starts_with(|c: char| c.is_lowercase());
+        if !(lower || wrapped) || starts_item(next) {
             continue;
         }
         let open = !ends(k);
-        let lower = next.starts_with(char::is_lowercase);
         let soft = (open && lower)
             || wrapped && {
-                let word = next.trim_start().split(char::is_whitespace).next().unwrap_or("").chars().count();
-                !next.starts_with([' ', '\t']) && (n + 1 + word > w || open && near(n))
+                let n = widths[j];
+                let word = next.split(char::is_whitespace).next().unwrap_or("").chars().count();
+                // (An indented line opens a paragraph.)
+                let indented = lines[k + 1].start > at + 1;
+                !indented && (n + 1 + word > w || open && near(n, w))
             };
         if soft {
-            out.push(lines[k].1 + usize::from(b.get(lines[k].1) == Some(&b'\r')));
+            out.push(at);
         }
     }
     out
@@ -197,12 +209,17 @@ fn starts_item(line: &str) -> bool {
 /// too), so that a hard-wrapped paragraph reads as one line while every byte keeps its
 /// offset (spans into the result are spans into `text`); borrowed when there is none.
 pub fn unwrap_lines(text: &str, from: usize) -> std::borrow::Cow<'_, str> {
-    let breaks = soft_breaks(text, from);
+    unwrap_at(text, &soft_breaks(text, from))
+}
+
+/// `text` with the line breaks at `breaks` ([`soft_breaks`]) turned into spaces (a `\r`
+/// before one too); borrowed when there is none.
+pub fn unwrap_at<'a>(text: &'a str, breaks: &[usize]) -> std::borrow::Cow<'a, str> {
     if breaks.is_empty() {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut b = text.as_bytes().to_vec();
-    for i in breaks {
+    for &i in breaks {
         b[i] = b' ';
         if i > 0 && b[i - 1] == b'\r' {
             b[i - 1] = b' ';
@@ -324,9 +341,14 @@ fn ends_sentence(p: &str, start: usize, i: usize, j: usize) -> bool {
 
 /// All sentences of a text, in order.
 pub fn sentences(text: &str) -> Vec<Span> {
+    sentences_of(text, &paragraphs(text))
+}
+
+/// The sentences of a text's [`paragraphs`], in order.
+pub fn sentences_of(text: &str, paragraphs: &[Span]) -> Vec<Span> {
     // Room for sentences of news length (about 100 bytes) without growing.
     let mut out = Vec::with_capacity(text.len() / 64 + 4);
-    for p in paragraphs(text) {
+    for &p in paragraphs {
         sentences_into(text, p, &mut out);
     }
     out

@@ -575,6 +575,13 @@ impl MonthPart {
 /// "early ", "mid-", "mid ", "late ", or "the start of ", "the beginning of ", "the middle
 /// of ", "the end of " (the first word in any case), and where those words start.
 fn month_part_before(s: &str, p: usize) -> Option<(usize, MonthPart)> {
+    // Every part ends in "early", "mid", "late", "of" or "mid-", then perhaps white space:
+    // most months follow another word.
+    let b = s.as_bytes();
+    let last = b[..p].iter().rposition(|c| !c.is_ascii_whitespace()).map(|i| b[i].to_ascii_lowercase());
+    if !matches!(last, Some(b'y' | b'd' | b'e' | b'f' | b'-')) {
+        return None;
+    }
     if let Some(x) = s[..p].strip_suffix("mid-") {
         return Some((x.len(), MonthPart::Day(15)));
     }

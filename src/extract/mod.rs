@@ -231,8 +231,12 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
     // Hard-wrapped paragraphs read as one line each: the line breaks that only wrap a
     // paragraph are read as spaces (same offsets, so every span points into the article's
     // own text).
-    let unwrapped = text::unwrap_lines(&doc.text, body_start);
+    // (The lines are found once: without a soft break they are the paragraphs.)
+    let lines = text::paragraphs(&doc.text);
+    let breaks = text::soft_breaks_of(&doc.text, &lines, body_start);
+    let unwrapped = text::unwrap_at(&doc.text, &breaks);
     let text: &str = &unwrapped;
+    let paragraphs = if breaks.is_empty() { lines } else { text::paragraphs(text) };
     // Cue words of the whole text, found in one pass: date words (for the dateline's year and
     // every sentence), speech verbs, casualty stems, sentence phrases and truce hints.
     let text_cues = cues::scan(text);
@@ -266,7 +270,7 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
     // digit runs of the date cues.
     let masks = text::text_masks(text);
     let digit_runs = text::digit_runs(&masks);
-    let spans = text::sentences(text);
+    let spans = text::sentences_of(text, &paragraphs);
     let mut sentences: Vec<Sentence> = Vec::with_capacity(spans.len());
     // The explicit date of the sentence before, for "a day earlier" (`dates::previous_day`).
     let mut explicit_before: Option<NaiveDate> = None;
