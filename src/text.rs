@@ -104,8 +104,134 @@ const ABBREVIATIONS: &[&str] = &[
 /// capitals, "SEPT. 27", only before the day).
 const MONTH_ABBREVIATIONS: &[&str] = &["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"];
 
+/// Longest line, in characters, of a hard-wrapped text ([`soft_breaks`]): wire feeds,
+/// newsletters and PDF-to-text wrap at 60-80 columns; lines longer than this are paragraphs.
+const WRAP_MAX: usize = 120;
+
+/// Narrowest wrap width ([`soft_breaks`]): shorter lines are lists, tables or verse.
+const WRAP_MIN: usize = 40;
+
+/// The line breaks of `text` (after byte `from`) that only wrap a paragraph: the offsets of
+/// their `\n`. Most news text puts one paragraph per line, and then every line break ends a
+/// paragraph; text saved from wire feeds, newsletters or PDF-to-text is hard-wrapped, its
+/// lines cut at one width and its paragraphs separated by blank lines. A line break inside a
+/// block of non-blank lines wraps when
+/// - the text is wrapped: of the lines followed by another non-blank line (at least three),
+///   two thirds are near the widest of them (at least three quarters of its width `W`, which
+///   is 40 to 120 characters) and half do not end a sentence; and the next line's first word
+///   would not have fitted on the line within `W`, or the line is near `W` and does not end
+///   a sentence; or
+/// - in any text, the line does not end a sentence (with `.`, `!`, `?`, `:` or `;`, perhaps
+///   before closing quotes or brackets) and the next one starts in lower case.
+///
+/// The title (the first non-blank line from `from`) never runs on, and no line runs on into
+/// a list item (`- `, `* `, `• `, `1. `, `2) `) or a byline (`By `).
+pub fn soft_breaks(text: &str, from: usize) -> Vec<usize> {
+    soft_breaks_of(text, &paragraphs(text), from)
+}
+
+/// [`soft_breaks`] from the text's [`paragraphs`] (its non-blank lines, trimmed), so the
+/// lines are not found again: two lines follow each other when one line break and white
+/// space stand between them.
+pub fn soft_breaks_of(text: &str, lines: &[Span], from: usize) -> Vec<usize> {
+    let b = text.as_bytes();
+    let Some(title) = lines.iter().position(|l| l.start >= from) else { return Vec::new() };
+    // Lines that may run on (followed by the next line, after one line break, after the
+    // title), with where that line break is.
+    let mut inner: Vec<(usize, usize)> = Vec::new();
+    for k in title + 2..lines.len() {
+        let gap = &b[lines[k - 1].end..lines[k].start];
+        let mut breaks = gap.iter().enumerate().filter(|(_, c)| **c == b'\n');
+        if let (Some((i, _)), None) = (breaks.next(), breaks.next()) {
+            inner.push((k - 1, lines[k - 1].end + i));
+        }
+    }
+    if inner.is_empty() {
+        return Vec::new();
+    }
+    let line = |k: usize| &text[lines[k].start..lines[k].end];
+    // Width in characters (a line of more bytes than four times the widest wrap is wider).
+    let width = |k: usize| {
+        let l = line(k);
+        if l.len() > 4 * WRAP_MAX { l.len() } else { l.len() - l.bytes().filter(|c| c & 0xC0 == 0x80).count() }
+    };
+    let ends = |k: usize| ends_sentence_line(line(k));
+    let (mut w, mut wrapped) = (0, false);
+    let widths: Vec<usize> = if inner.len() >= 3 { inner.iter().map(|&(k, _)| width(k)).collect() } else { Vec::new() };
+    let near = |n: usize, w: usize| 4 * n >= 3 * w && n <= w;
+    if !widths.is_empty() {
+        w = widths.iter().copied().filter(|&n| n <= WRAP_MAX).max().unwrap_or(0);
+        wrapped = w >= WRAP_MIN
+            && 3 * widths.iter().filter(|&&n| near(n, w)).count() >= 2 * inner.len()
+            && 2 * inner.iter().filter(|&&(k, _)| !ends(k)).count() >= inner.len();
+    }
+    let mut out = Vec::new();
+    for (j, &(k, at)) in inner.iter().enumerate() {
+        let next = line(k + 1);
+        let lower = next.starts_with(|c: char| c.is_lowercase());
+        if !(lower || wrapped) || starts_item(next) {
+            continue;
+        }
+        let open = !ends(k);
+        let soft = (open && lower)
+            || wrapped && {
+                let n = widths[j];
+                let word = next.split(char::is_whitespace).next().unwrap_or("").chars().count();
+                // (An indented line opens a paragraph.)
+                let indented = lines[k + 1].start > at + 1;
+                !indented && (n + 1 + word > w || open && near(n, w))
+            };
+        if soft {
+            out.push(at);
+        }
+    }
+    out
+}
+
+/// Whether a line ends a sentence or a clause that a line break may follow: its last
+/// character, after closing quotes and brackets, is `.`, `!`, `?`, `:` or `;`.
+fn ends_sentence_line(line: &str) -> bool {
+    line.trim_end().trim_end_matches(['"', '\'', ')', ']', '”', '’', '»']).ends_with(['.', '!', '?', ':', ';', '…'])
+}
+
+/// Whether a line opens a list item (`- `, `* `, `• `, `– `, `1. `, `2) `) or a byline
+/// (`By `): what a wrapped line never runs on into.
+fn starts_item(line: &str) -> bool {
+    let l = line.trim_start();
+    if ["- ", "* ", "• ", "– ", "— ", "· ", "By "].iter().any(|m| l.starts_with(m)) {
+        return true;
+    }
+    let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits) && matches!(l.as_bytes().get(digits..digits + 2), Some(b". " | b") "))
+}
+
+/// `text` with its [`soft_breaks`] (after byte `from`) turned into spaces (a `\r` before one
+/// too), so that a hard-wrapped paragraph reads as one line while every byte keeps its
+/// offset (spans into the result are spans into `text`); borrowed when there is none.
+pub fn unwrap_lines(text: &str, from: usize) -> std::borrow::Cow<'_, str> {
+    unwrap_at(text, &soft_breaks(text, from))
+}
+
+/// `text` with the line breaks at `breaks` ([`soft_breaks`]) turned into spaces (a `\r`
+/// before one too); borrowed when there is none.
+pub fn unwrap_at<'a>(text: &'a str, breaks: &[usize]) -> std::borrow::Cow<'a, str> {
+    if breaks.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut b = text.as_bytes().to_vec();
+    for &i in breaks {
+        b[i] = b' ';
+        if i > 0 && b[i - 1] == b'\r' {
+            b[i - 1] = b' ';
+        }
+    }
+    // ASCII bytes replaced by ASCII bytes: still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(b).unwrap_or_else(|_| text.to_string()))
+}
+
 /// Paragraphs: runs of text separated by blank lines or single newlines (news text puts one
-/// paragraph per line). Spans exclude the line breaks.
+/// paragraph per line; hard-wrapped text is unwrapped first, [`unwrap_lines`]). Spans
+/// exclude the line breaks.
 pub fn paragraphs(text: &str) -> Vec<Span> {
     // Room for paragraphs of news length without growing.
     let mut out = Vec::with_capacity(text.len() / 256 + 4);
@@ -215,9 +341,14 @@ fn ends_sentence(p: &str, start: usize, i: usize, j: usize) -> bool {
 
 /// All sentences of a text, in order.
 pub fn sentences(text: &str) -> Vec<Span> {
+    sentences_of(text, &paragraphs(text))
+}
+
+/// The sentences of a text's [`paragraphs`], in order.
+pub fn sentences_of(text: &str, paragraphs: &[Span]) -> Vec<Span> {
     // Room for sentences of news length (about 100 bytes) without growing.
     let mut out = Vec::with_capacity(text.len() / 64 + 4);
-    for p in paragraphs(text) {
+    for &p in paragraphs {
         sentences_into(text, p, &mut out);
     }
     out
@@ -517,6 +648,45 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(split(text), *want, "in {text:?}");
         }
+    }
+
+    /// The lines of `text` joined into paragraphs by [`unwrap_lines`].
+    fn unwrapped(text: &str) -> Vec<String> {
+        let u = unwrap_lines(text, 0);
+        paragraphs(&u).iter().map(|p| u[p.start..p.end].to_string()).collect()
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_unwrapped() {
+        let wrapped = "Title of the story\n\nBAKU, Oct 17 (Reuters) - A missile strike on Azerbaijan's second city\nof Ganja killed 13 civilians and wounded more than 50 overnight,\nAzerbaijan's prosecutor general's office said on Saturday, a week\nafter a Russian-brokered ceasefire.\n\nShushan Stepanyan, a ministry spokeswoman, said Azerbaijani forces\nhad shelled Stepanakert.\n";
+        assert_eq!(
+            unwrapped(wrapped),
+            [
+                "Title of the story",
+                "BAKU, Oct 17 (Reuters) - A missile strike on Azerbaijan's second city of Ganja killed 13 civilians and wounded more than 50 overnight, Azerbaijan's prosecutor general's office said on Saturday, a week after a Russian-brokered ceasefire.",
+                "Shushan Stepanyan, a ministry spokeswoman, said Azerbaijani forces had shelled Stepanakert.",
+            ]
+        );
+        let cases: &[(&str, &[&str])] = &[
+            // One paragraph per line: nothing changes.
+            ("Title\nOne paragraph.\nAnother one\nA third.", &["Title", "One paragraph.", "Another one", "A third."]),
+            // In any text, a line that ends no sentence runs on into one in lower case.
+            (
+                "Title\nShelling hit the town, killing\nthree people.\nNext.",
+                &["Title", "Shelling hit the town, killing three people.", "Next."],
+            ),
+            // The title never runs on; list items and bylines are never run into.
+            ("Ceasefire collapses in\nlower case", &["Ceasefire collapses in", "lower case"]),
+            ("Title\nKey points\n- one killed\n- two wounded", &["Title", "Key points", "- one killed", "- two wounded"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(unwrapped(text), *want, "in {text:?}");
+        }
+        // Offsets hold: only line breaks (and a `\r` before one) become spaces.
+        let crlf = wrapped.replace('\n', "\r\n");
+        let u = unwrap_lines(&crlf, 0);
+        assert_eq!(u.len(), crlf.len());
+        assert_eq!(paragraphs(&u).len(), 3);
     }
 
     /// The plain char-by-char tokenizer [`tokens`] must agree with.

@@ -468,3 +468,110 @@ fn victims_of_other_wars_are_named() {
     assert_eq!(cats("The army said 30 rebels were killed in the fighting."), [Category::Military]);
     assert_eq!(cats("Five policemen were killed in the ambush."), [Category::Unspecified]);
 }
+
+/// Greedy word wrap of every paragraph (blank-line separated) after the title, as wire feeds,
+/// newsletters and `fmt` write it.
+fn hard_wrap(text: &str, width: usize) -> String {
+    let mut paragraphs = text.split("\n\n");
+    let mut out = vec![paragraphs.next().unwrap_or_default().to_string()];
+    for p in paragraphs {
+        let mut lines: Vec<String> = vec![String::new()];
+        for w in p.split_whitespace() {
+            let last = lines.last_mut().unwrap_or_else(|| unreachable!());
+            if !last.is_empty() && last.chars().count() + 1 + w.chars().count() > width {
+                lines.push(w.to_string());
+            } else {
+                if !last.is_empty() {
+                    last.push(' ');
+                }
+                last.push_str(w);
+            }
+        }
+        out.push(lines.join("\n"));
+    }
+    out.join("\n\n")
+}
+
+/// Claims, quotes and place mentions as a reader sees them (no offsets).
+fn readings(x: &dateline::model::Extraction) -> Vec<String> {
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let claims = x.claims.iter().map(|c| {
+        format!(
+            "claim {:?} {:?} {:?} {:?} {:?} {:?} {:?} {}",
+            c.killed,
+            c.wounded,
+            c.hedge,
+            c.scope,
+            c.claimant,
+            c.place,
+            c.date,
+            flat(&c.sentence)
+        )
+    });
+    let quotes = x.quotes.iter().map(|q| format!("quote {:?} {:?} {:?} {}", q.speaker, q.date, q.places, q.text));
+    let mentions = x.mentions.iter().map(|m| format!("mention {} {} {:?}", m.place, m.text, m.date));
+    claims.chain(quotes).chain(mentions).collect()
+}
+
+/// The wire story of the hard-wrapped tests, one paragraph per line.
+const WIRE_STORY: &str = "Azerbaijan says 13 killed in Ganja strike as truce frays\n\nBy Nailia Bagirova\n\nBAKU, Oct 17 (Reuters) - A missile strike on Azerbaijan's second city of Ganja killed 13 civilians and wounded more than 50 overnight, Azerbaijan's prosecutor general's office said on Saturday, a week after a Russian-brokered ceasefire.\n\n\"This is a deliberate attack on a residential area while people were sleeping,\" said Hikmet Hajiyev, an aide to President Ilham Aliyev. \"Armenia will bear responsibility for it.\"\n\nArmenia's defence ministry denied firing at Ganja. Shushan Stepanyan, a ministry spokeswoman, said Azerbaijani forces had shelled Stepanakert and that at least 10 civilians had been killed there since the fighting began.\n\nNagorno-Karabakh's ombudsman Artak Beglaryan said on Friday that the death toll among civilians in the enclave had risen to 36.";
+
+#[test]
+fn hard_wrapped_text_reads_as_unwrapped() {
+    // As a wire feed saves it: wrapped at 70 columns. The first claim's figure and its
+    // claimant, the quote and its speaker, and the last claim's toll all sit on two lines.
+    let wrapped = "Azerbaijan says 13 killed in Ganja strike as truce frays\n\nBy Nailia Bagirova\n\nBAKU, Oct 17 (Reuters) - A missile strike on Azerbaijan's second city\nof Ganja killed 13 civilians and wounded more than 50 overnight,\nAzerbaijan's prosecutor general's office said on Saturday, a week\nafter a Russian-brokered ceasefire.\n\n\"This is a deliberate attack on a residential area while people were\nsleeping,\" said Hikmet Hajiyev, an aide to President Ilham Aliyev.\n\"Armenia will bear responsibility for it.\"\n\nArmenia's defence ministry denied firing at Ganja. Shushan Stepanyan,\na ministry spokeswoman, said Azerbaijani forces had shelled\nStepanakert and that at least 10 civilians had been killed there since\nthe fighting began.\n\nNagorno-Karabakh's ombudsman Artak Beglaryan said on Friday that the\ndeath toll among civilians in the enclave had risen to 36.";
+    assert_eq!(wrapped, hard_wrap(WIRE_STORY, 70));
+    let x = run(wrapped, Some("2020-10-17"));
+    let claims: Vec<(Option<u64>, Option<u64>, Option<&str>)> =
+        x.claims.iter().map(|c| (c.killed, c.wounded, c.claimant.as_deref())).collect();
+    assert_eq!(
+        claims,
+        [
+            (Some(13), Some(50), Some("Prosecutor General's Office of Azerbaijan")),
+            (Some(10), None, Some("Shushan Stepanyan")),
+            (Some(36), None, Some("Artak Beglaryan"))
+        ]
+    );
+    let quotes: Vec<(Option<&str>, &str)> = x.quotes.iter().map(|q| (q.speaker.as_deref(), q.text.as_str())).collect();
+    assert_eq!(
+        quotes,
+        [
+            (Some("Hikmet Hajiyev"), "This is a deliberate attack on a residential area while people were sleeping"),
+            (Some("Hikmet Hajiyev"), "Armenia will bear responsibility for it.")
+        ]
+    );
+    // Spans point into the text as written: the sentence runs over its line breaks.
+    let c = &x.claims[0];
+    assert!(wrapped[c.sentence_start..c.sentence_end].starts_with("BAKU, Oct 17 (Reuters)"));
+    assert!(wrapped[c.sentence_start..c.sentence_end].ends_with("ceasefire."));
+    assert!(!c.sentence.contains('\n'), "{:?}", c.sentence);
+    // At any width, and with Windows line ends, the story reads as it does unwrapped.
+    let want = readings(&run(WIRE_STORY, Some("2020-10-17")));
+    for width in [50, 60, 66, 72, 76, 80, 100] {
+        let text = hard_wrap(WIRE_STORY, width);
+        assert_eq!(readings(&run(&text, Some("2020-10-17"))), want, "at width {width}:\n{text}");
+        // Windows line ends: the same sentences, figures and speakers (a name cut by a soft
+        // `\r\n` reads with two spaces, which the actor list does not match).
+        let crlf = run(&text.replace('\n', "\r\n"), Some("2020-10-17"));
+        let flat = run(WIRE_STORY, Some("2020-10-17"));
+        let figures = |x: &dateline::model::Extraction| x.claims.iter().map(|c| (c.killed, c.wounded, c.scope, c.date)).collect::<Vec<_>>();
+        let speakers = |x: &dateline::model::Extraction| x.quotes.iter().map(|q| (q.speaker.clone(), q.text.clone())).collect::<Vec<_>>();
+        assert_eq!((figures(&crlf), speakers(&crlf)), (figures(&flat), speakers(&flat)), "at width {width} with CRLF");
+    }
+}
+
+#[test]
+fn hard_wrapped_text_keeps_its_headings_lists_and_bylines() {
+    // A newsletter wrapped at 64 columns: a heading, a list whose items do not run on into
+    // each other, and a credit line that stays a credit line.
+    let text = "Karabakh briefing: shelling resumes\n\nKey points\n- 7 civilians killed in Ganja overnight, Baku said\n- 3 soldiers killed near Fizuli, Yerevan said\n\nAzerbaijan's defence ministry said on Sunday that Armenian forces\nhad shelled Tartar and Barda through the night, and that two\ncivilians had been wounded in Tartar. Armenia denied the report\nand said its forces had only returned fire.\n\nReporting by Nailia Bagirova in Baku; Editing by Alex\nRichardson";
+    let x = run(text, Some("2020-10-18"));
+    let claims: Vec<(Option<u64>, Option<u64>)> = x.claims.iter().map(|c| (c.killed, c.wounded)).collect();
+    assert_eq!(claims, [(Some(7), None), (Some(3), None), (None, Some(2))]);
+    assert_eq!(x.articles[0].title, "Karabakh briefing: shelling resumes");
+    // The list items are two sentences, not one.
+    assert_eq!(x.claims[0].sentence, "- 7 civilians killed in Ganja overnight, Baku said");
+    // The credit line's names are no people of the story.
+    assert!(!x.unknown_names.iter().any(|n| n.name.contains("Richardson")), "{:?}", x.unknown_names);
+}

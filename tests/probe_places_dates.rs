@@ -149,7 +149,9 @@ fn since_a_month_without_its_day_is_a_range_start() {
         ("the deadliest day since late September", None),
     ];
     for (s, want) in cases {
-        let got: Vec<DateKind> = find_dates(s, 0, p, None).into_iter().map(|e| e.kind).collect();
+        // (Only range starts: "in late September" is a day, the 25th, relative.)
+        let got: Vec<DateKind> =
+            find_dates(s, 0, p, None).into_iter().map(|e| e.kind).filter(|k| matches!(k, DateKind::Since(_))).collect();
         assert_eq!(got, want.map(|w| DateKind::Since(d(w))).into_iter().collect::<Vec<_>>(), "in {s:?}");
     }
     // A toll since then, not an incident.
@@ -372,4 +374,122 @@ fn an_agency_at_the_end_of_a_dateline_is_the_outlet() {
     // The corpus's own outlet wins; an agency named in running text is none.
     let x = run("Title\n\nThe minister told APA on Monday that Tartar was shelled.", None);
     assert_eq!(x.articles[0].outlet, None);
+}
+
+#[test]
+fn parts_of_months_are_relative_days() {
+    // Published on Tuesday 13 October 2020. Early = the 5th, mid = the 15th, late = the 25th,
+    // the start (beginning) = the 1st, the end = the month's last day; relative, since no day
+    // is written. A day of this month is never after publication.
+    let cases: &[(&str, &str, DateBasis)] = &[
+        ("Shelling hit Ganja in early October.", "2020-10-05", DateBasis::Relative),
+        ("Shelling hit Ganja in late September.", "2020-09-25", DateBasis::Relative),
+        ("Shelling that hit Ganja late September killed two.", "2020-09-25", DateBasis::Relative),
+        ("Early October saw shelling in Ganja.", "2020-10-05", DateBasis::Relative),
+        ("Shelling hit Ganja at the end of September.", "2020-09-30", DateBasis::Relative),
+        ("Shelling hit Ganja at the start of October.", "2020-10-01", DateBasis::Relative),
+        ("Shelling hit Ganja at the beginning of October.", "2020-10-01", DateBasis::Relative),
+        ("Shelling hit Ganja in early October 2020.", "2020-10-05", DateBasis::Relative),
+        ("Shelling hit Ganja early this month.", "2020-10-05", DateBasis::Relative),
+        ("Shelling hit Ganja late this month.", "2020-10-13", DateBasis::Relative),
+        ("Shelling hit Ganja at the end of last month.", "2020-09-30", DateBasis::Relative),
+        ("Shelling hit Ganja at the start of this month.", "2020-10-01", DateBasis::Relative),
+        // Read before, still read.
+        ("Shelling hit Ganja in mid-October.", "2020-10-15", DateBasis::Relative),
+        ("Shelling hit Ganja late last month.", "2020-09-25", DateBasis::Relative),
+        // Guards: a deadline or a range's end is not the day of the events; a range start is
+        // no day of its own.
+        ("Shelling must stop in Ganja by the end of October.", "2020-10-13", DateBasis::Article),
+        ("The truce in Ganja holds until late October.", "2020-10-13", DateBasis::Article),
+        ("Shelling has hit Ganja since the start of October.", "2020-10-13", DateBasis::Article),
+        ("Shelling hit Ganja in the early hours of October 12.", "2020-10-12", DateBasis::Explicit),
+    ];
+    let mut misses = Vec::new();
+    for (s, want, basis) in cases {
+        let x = run(&format!("Title\n\n{s}"), Some("2020-10-13"));
+        let Some(m) = x.mentions.iter().find(|m| m.place.as_str() == "ganja") else {
+            misses.push(format!("no Ganja in {s:?}"));
+            continue;
+        };
+        if (m.date, m.date_basis) != (Some(d(want)), *basis) {
+            misses.push(format!("in {s:?}: want {want} {basis:?}, got {:?} {:?}", m.date, m.date_basis));
+        }
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+    // Ranges from a part of a month start on its day.
+    use dateline::extract::dates::{DateKind, find_dates};
+    let got: Vec<DateKind> =
+        find_dates("fighting since the end of September", 0, Some(d("2020-10-13")), None).into_iter().map(|e| e.kind).collect();
+    assert_eq!(got, [DateKind::Since(d("2020-09-30"))]);
+}
+
+#[test]
+fn month_names_in_capitals() {
+    // Published on Tuesday 13 October 2020.
+    let cases: &[(&str, &str, DateBasis)] = &[
+        ("Shelling hit Ganja on OCTOBER 12.", "2020-10-12", DateBasis::Explicit),
+        ("Shelling hit Ganja on 12 OCTOBER 2020.", "2020-10-12", DateBasis::Explicit),
+        ("SHELLING HIT GANJA ON SEPTEMBER 27.", "2020-09-27", DateBasis::Explicit),
+        // Guard: a month name in lower case is no month ("may 5" is not a date).
+        ("Shelling may hit Ganja again, may 5 officials said.", "2020-10-13", DateBasis::Article),
+        ("Shelling hit Ganja on october 12.", "2020-10-13", DateBasis::Article),
+    ];
+    let mut misses = Vec::new();
+    for (s, want, basis) in cases {
+        let x = run(&format!("Title\n\n{s}"), Some("2020-10-13"));
+        let Some(m) = x.mentions.iter().find(|m| m.place.as_str() == "ganja") else {
+            misses.push(format!("no Ganja in {s:?}"));
+            continue;
+        };
+        if (m.date, m.date_basis) != (Some(d(want)), *basis) {
+            misses.push(format!("in {s:?}: want {want} {basis:?}, got {:?} {:?}", m.date, m.date_basis));
+        }
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+    // Datelines in capitals.
+    let datelines: &[(&str, &str, Option<&str>)] = &[
+        ("Title\n\nSTEPANAKERT, OCTOBER 16, ARMENPRESS. Shelling hit Tartar on 15 October 2020.", "2020-10-16", Some("Armenpress")),
+        ("Title\n\nBAKU, 12 OCTOBER 2020 (APA) Shelling hit Tartar.", "2020-10-12", Some("APA")),
+        ("Title\n\nYEREVAN, OCTOBER 12, 2020 - Shelling hit Tartar.", "2020-10-12", None),
+    ];
+    for (text, want, outlet) in datelines {
+        let a = &run(text, None).articles[0];
+        assert_eq!((a.published, a.published_source, a.outlet.as_deref()), (Some(d(want)), DateSource::Dateline, *outlet), "in {text:?}");
+    }
+}
+
+#[test]
+fn weekdays_weekends_and_last_year_as_other_wars_are_reported() {
+    // Published on Tuesday 13 October 2020.
+    let cases: &[(&str, &str, DateBasis)] = &[
+        // A modifier opening the sentence, in capitals, is still the modifier.
+        ("Last Tuesday, a missile strike hit Ganja.", "2020-10-06", DateBasis::Relative),
+        ("Early Monday, drones hit Ganja.", "2020-10-12", DateBasis::Relative),
+        ("Since Monday, shelling has hit Ganja every night.", "2020-10-13", DateBasis::Article),
+        // The weekend before publication: its Saturday.
+        ("Over the weekend, shelling hit Ganja.", "2020-10-10", DateBasis::Relative),
+        ("Shelling hit Ganja at the weekend.", "2020-10-10", DateBasis::Relative),
+        ("Shelling hit Ganja this past weekend.", "2020-10-10", DateBasis::Relative),
+        // A day without its year "last year" is in the year before publication.
+        ("Shelling hit Ganja on 7 October last year.", "2019-10-07", DateBasis::Explicit),
+        ("Shelling hit Ganja on October 7 last year, officials said.", "2019-10-07", DateBasis::Explicit),
+        // "the previous night" is "the previous day"'s.
+        ("Tartar was shelled on October 5. Ganja was shelled the previous night.", "2020-10-04", DateBasis::Relative),
+        // Read before, still read.
+        ("Thursday's attack on Ganja killed four.", "2020-10-08", DateBasis::Relative),
+        ("On the night of 3 to 4 October, drones hit Ganja.", "2020-10-03", DateBasis::Explicit),
+        ("Shelling hit Ganja on Oct 7.", "2020-10-07", DateBasis::Explicit),
+    ];
+    let mut misses = Vec::new();
+    for (s, want, basis) in cases {
+        let x = run(&format!("Title\n\n{s}"), Some("2020-10-13"));
+        let Some(m) = x.mentions.iter().find(|m| m.place.as_str() == "ganja") else {
+            misses.push(format!("no Ganja in {s:?}"));
+            continue;
+        };
+        if (m.date, m.date_basis) != (Some(d(want)), *basis) {
+            misses.push(format!("in {s:?}: want {want} {basis:?}, got {:?} {:?}", m.date, m.date_basis));
+        }
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
 }

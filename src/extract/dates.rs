@@ -1,11 +1,15 @@
 //! Date expressions: absolute (`October 10`, `Oct. 12`, `12 October 2020`, `2020-10-11`,
 //! `2020/10/12`, `2020-10-12T08:15:00+04:00`, `11.10.2020`, `12 октября 2020 года`; a weekday with its date,
 //! `Monday (Oct. 12)`, is that date; a day range, `the night of 11-12 October`, its first
-//! day; all-caps abbreviations, `SEPT. 27`, `OCT.12`), relative to the publication date (`on
-//! Saturday`, `yesterday`, `last week`, `overnight`, `overnight Friday` = Friday, `earlier this
-//! month`, `on the 12th` = that day of the publication month or of the month before, `in
-//! mid-October` = the 15th, relative since no day is written; `a day earlier`, `the previous
-//! day`, `the day before` = the day before publication, or before the explicit date of the
+//! day; all-caps names and abbreviations, `OCTOBER 12`, `12 OCTOBER 2020`, `SEPT. 27`,
+//! `OCT.12`), relative to the publication date (`on
+//! Saturday`, `Last Tuesday`, `yesterday`, `last week`, `over the weekend` = its Saturday,
+//! `overnight`, `overnight Friday` = Friday, `on 7 October last year`, `earlier this
+//! month`, `on the 12th` = that day of the publication month or of the month before, a part
+//! of a month, [`MonthPart`]: `in early October` = the 5th, `mid-October` = the 15th, `late
+//! September` = the 25th, `at the end of October` = the 31st, `the start of October` = the
+//! 1st, `early this month`, `the end of last month`, relative since no day is written; `a day earlier`, `the previous
+//! day`, `the previous night`, `the day before` = the day before publication, or before the explicit date of the
 //! sentence before, which the article's extraction applies), range starts (`since
 //! September 27`, `since late September`) and historical years (`1991-94`, `the early 1990s`).
 
@@ -40,14 +44,18 @@ pub struct DateExpr {
 }
 
 /// The month names of the date patterns, from [`NAME_CUES`]: the English names, their
-/// abbreviations (with or without a full stop), the abbreviations in capitals when `caps`
+/// abbreviations (with or without a full stop), the names in capitals ("OCTOBER 12", "12
+/// OCTOBER 2020") when `caps`, and the abbreviations in capitals too when `caps_abbreviations`
 /// ("SEPT. 27", "OCT.12": only in the month-day pattern, so the other patterns stay small),
 /// and the Russian genitive names; one capture group.
-fn month_alternation(caps: bool) -> String {
+fn month_alternation(caps: bool, caps_abbreviations: bool) -> String {
     let mut names: Vec<String> = NAME_CUES[..12].iter().map(|m| (*m).to_string()).collect();
+    if caps {
+        names.extend(NAME_CUES[..12].iter().map(|m| m.to_ascii_uppercase()));
+    }
     let abbreviations = &NAME_CUES[12..FIRST_WEEKDAY];
     names.extend(abbreviations.iter().map(|a| format!(r"{a}\.?")));
-    if caps {
+    if caps_abbreviations {
         names.extend(abbreviations.iter().map(|a| format!(r"{}\.?", a.to_ascii_uppercase())));
     }
     names.extend(RUSSIAN_MONTHS.iter().map(|m| (*m).to_string()));
@@ -56,16 +64,18 @@ fn month_alternation(caps: bool) -> String {
 
 /// Source of each date pattern, in the order of [`DatePattern`].
 fn pattern_sources() -> [String; 8] {
-    let (month, month_or_caps) = (month_alternation(false), month_alternation(true));
+    // Weekday modifiers in lower case, or capitalised to open a sentence ("Last Tuesday").
+    let modifiers = WEEKDAY_MODIFIERS.iter().flat_map(|m| [m.to_string(), capitalised(m)]).collect::<Vec<_>>().join("|");
+    let (month, month_or_caps, all_caps) = (month_alternation(false, false), month_alternation(true, false), month_alternation(true, true));
     [
-        format!(r"(?-u:\b){month_or_caps}(?:\s+|(?-u:\b))(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"),
-        format!(r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month}(?:,?\s+(\d{{4}})(?-u:\b))?"),
+        format!(r"(?-u:\b){all_caps}(?:\s+|(?-u:\b))(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"),
+        format!(r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month_or_caps}(?:,?\s+(\d{{4}})(?-u:\b))?"),
         // ISO, or with slashes ("2020/10/12"); a time after a `T` is part of the match
         // ("2020-10-12T08:15:00+04:00", "2020-10-12T08:15Z").
         r"(?-u:\b)(\d{4})[-/](\d{2})[-/](\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?-u:\b)".to_string(),
         r"(?-u:\b)(\d{1,2})([./])(\d{1,2})[./](\d{4})(?-u:\b)".to_string(),
-        r"(?-u:\b)(?:(last|this|next|on|late|early|since)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?(?-u:\b)".to_string(),
-        r"(?i)(?-u:\b)(yesterday|the day before yesterday|a day earlier|a day before|the day before|the previous day|today|tonight|this morning|this evening|this afternoon|last night|overnight|earlier this week|earlier this month|last week|a week ago|last weekend|this week|(?:early |late |mid-|mid )?last month|(\w+) days ago|(\w+) weeks ago)(?-u:\b)".to_string(),
+        format!(r"(?-u:\b)(?:({modifiers})\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?(?-u:\b)"),
+        r"(?i)(?-u:\b)(yesterday|the day before yesterday|a day earlier|a day before|the day before|the previous day|the previous night|today|tonight|this morning|this evening|this afternoon|last night|overnight|earlier this week|earlier this month|last week|a week ago|last weekend|over the weekend|at the weekend|this past weekend|this week|(?:early |late |mid-|mid |the (?:start|beginning|middle|end) of )?last month|(?:early |late |mid-|mid |the (?:start|beginning|middle|end) of )this month|(\w+) days ago|(\w+) weeks ago)(?-u:\b)".to_string(),
         r"(?-u:\b)(1[89]\d\d|20\d\d)\s*[-–]\s*(\d{2}|\d{4})(?-u:\b)|(?-u:\b)(?:early |late |mid-|mid )?(1[89]\d0|20\d0)s(?-u:\b)|(?-u:\b)(?:in|since|of|from|until|by)\s+(1[89]\d\d|20\d\d)(?-u:\b)".to_string(),
         format!(r"(?-u:\b){month}\s+(\d{{4}})(?-u:\b)"),
     ]
@@ -300,13 +310,11 @@ impl Hits {
             let word_start = start == 0 || !is_ascii_word_byte(b[start - 1]);
             let is_month = !(FIRST_WEEKDAY..FIRST_RUSSIAN).contains(&i);
             let word_end = b.get(end).is_none_or(|c| if is_month { !c.is_ascii_alphabetic() } else { !is_ascii_word_byte(*c) });
-            // Month abbreviations may also be all capitals ("SEPT. 27", "OCT.12").
+            // Month names and abbreviations may also be all capitals ("OCTOBER 12", "SEPT. 27",
+            // "OCT.12").
             let written = &s[start..end];
-            let caps = || {
-                (12..FIRST_WEEKDAY).contains(&i)
-                    && written.eq_ignore_ascii_case(NAME_CUES[i])
-                    && !written.bytes().any(|c| c.is_ascii_lowercase())
-            };
+            let caps =
+                || i < FIRST_WEEKDAY && written.eq_ignore_ascii_case(NAME_CUES[i]) && !written.bytes().any(|c| c.is_ascii_lowercase());
             if word_start && word_end && (written == NAME_CUES[i] || caps()) {
                 if is_month {
                     months.push(start);
@@ -405,19 +413,21 @@ fn day_of_month_alone(s: &str, start: usize, end: usize) -> bool {
 }
 
 /// Whether the relative word `cue` at `start..end` of `b` can be part of a relative date
-/// (the words the relative pattern puts around it): "night" only in "last night", "week" only
-/// after "this", "last" or "a" or before "s ago", "month" only after "last" or "earlier this", "ago" only after
+/// (the words the relative pattern puts around it): "night" only in "last night" and "the
+/// previous night", "week" only after "this", "last" or "a", before "s ago", or in "the
+/// weekend" and "past weekend", "month" only after "last" or "this", "ago" only after
 /// "days" or "weeks", "morning", "evening" and "afternoon" only after "this", "day" only in
 /// "the previous day", "a day earlier", "the day before".
 fn relative_cue_fits(b: &[u8], start: usize, end: usize, cue: &str) -> bool {
     let before = |w: &str| start >= w.len() && b[start - w.len()..start].eq_ignore_ascii_case(w.as_bytes());
     match cue {
         "morning" | "evening" | "afternoon" => before("this "),
-        "night" => before("last "),
+        "night" => before("last ") || before("previous "),
         "week" => {
-            before("this ") || before("last ") || before("a ") || b.len() >= end + 5 && b[end..end + 5].eq_ignore_ascii_case(b"s ago")
+            let after = |w: &str| b.len() >= end + w.len() && b[end..end + w.len()].eq_ignore_ascii_case(w.as_bytes());
+            before("this ") || before("last ") || before("a ") || after("s ago") || (before("the ") || before("past ")) && after("end")
         }
-        "month" => before("last ") || before("earlier this "),
+        "month" => before("last ") || before("this "),
         "ago" => before("days ") || before("weeks "),
         "day" => {
             let after = |w: &str| b.len() >= end + w.len() && b[end..end + w.len()].eq_ignore_ascii_case(w.as_bytes());
@@ -521,28 +531,101 @@ fn range_first_day(s: &str, at: usize) -> Option<(usize, u32)> {
 const COMPARISONS: &[&str] =
     &["worst", "heaviest", "deadliest", "bloodiest", "fiercest", "biggest", "largest", "highest", "greatest", "most", "first"];
 
-/// A range from a month named without its day, its name at `p` of `s`: "since September",
-/// "since early October" (the 5th), "since mid-October" (the 15th), "since late September"
-/// (the 25th), else the 1st. The start and end of the words after "since", the month and the
-/// day. Full month names only.
-fn since_month(s: &str, p: usize) -> Option<(usize, usize, u32, u32)> {
+/// A part of a month named instead of its day ("in early October", "at the end of last
+/// month"): a day of it, approximate, so dates read from it are relative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MonthPart {
+    /// "early" (the 5th), "mid" and "the middle of" (the 15th), "late" (the 25th), "the
+    /// start of" and "the beginning of" (the 1st).
+    Day(u32),
+    /// "the end of": the month's last day.
+    End,
+}
+
+impl MonthPart {
+    /// The part a word names ("early", "mid", "late", "start", "beginning", "middle", "end",
+    /// in any ASCII case).
+    fn of(word: &str) -> Option<MonthPart> {
+        let is = |w: &str| word.eq_ignore_ascii_case(w);
+        Some(if is("early") {
+            MonthPart::Day(5)
+        } else if is("mid") || is("middle") {
+            MonthPart::Day(15)
+        } else if is("late") {
+            MonthPart::Day(25)
+        } else if is("start") || is("beginning") {
+            MonthPart::Day(1)
+        } else if is("end") {
+            MonthPart::End
+        } else {
+            return None;
+        })
+    }
+
+    /// Its day in the month that starts on `first`.
+    fn day_in(self, first: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            MonthPart::Day(d) => first.with_day(d),
+            MonthPart::End => first.checked_add_months(chrono::Months::new(1))?.pred_opt(),
+        }
+    }
+}
+
+/// The part of a month named just before byte `p` of `s` (a month's name, or "last month"):
+/// "early ", "mid-", "mid ", "late ", or "the start of ", "the beginning of ", "the middle
+/// of ", "the end of " (the first word in any case), and where those words start.
+fn month_part_before(s: &str, p: usize) -> Option<(usize, MonthPart)> {
+    // Every part ends in "early", "mid", "late", "of" or "mid-", then perhaps white space:
+    // most months follow another word.
+    let b = s.as_bytes();
+    let last = b[..p].iter().rposition(|c| !c.is_ascii_whitespace()).map(|i| b[i].to_ascii_lowercase());
+    if !matches!(last, Some(b'y' | b'd' | b'e' | b'f' | b'-')) {
+        return None;
+    }
+    if let Some(x) = s[..p].strip_suffix("mid-") {
+        return Some((x.len(), MonthPart::Day(15)));
+    }
+    let t = s[..p].trim_end();
+    if t.len() == p {
+        return None;
+    }
+    let (start, word) = last_word(t);
+    if let Some(part) = MonthPart::of(word).filter(|x| matches!(x, MonthPart::Day(5 | 15 | 25))) {
+        return Some((start, part));
+    }
+    // "the end of October", "the start of last month"
+    if !word.eq_ignore_ascii_case("of") {
+        return None;
+    }
+    let t = t[..start].trim_end();
+    let (start, word) = last_word(t);
+    let part = MonthPart::of(word).filter(|x| *x != MonthPart::Day(5) && *x != MonthPart::Day(25) && !word.eq_ignore_ascii_case("mid"))?;
+    let t = t[..start].trim_end();
+    let (start, the) = last_word(t);
+    the.eq_ignore_ascii_case("the").then_some((start, part))
+}
+
+/// The last run of ASCII letters of `t` (empty after anything else) and where it starts.
+fn last_word(t: &str) -> (usize, &str) {
+    // (The last byte of a character beyond ASCII is no ASCII letter: a boundary follows it.)
+    let start = t.bytes().rposition(|b| !b.is_ascii_alphabetic()).map_or(0, |i| i + 1);
+    (start, &t[start..])
+}
+
+/// A range from a month named without its day, its name at `p` of `s`: "since September"
+/// (the 1st), or from a part of it ([`MonthPart`]: "since early October", the 5th; "since
+/// mid-October", the 15th; "since late September", the 25th; "since the end of
+/// September", the 30th). The start and end of the words after "since", the month and the
+/// part. Full month names only.
+fn since_month(s: &str, p: usize) -> Option<(usize, usize, u32, Option<MonthPart>)> {
     // The words before the name first (cheap, and most month names follow no "since"), then
     // the name.
-    let (head, day) = match s[..p].strip_suffix("mid-") {
-        Some(x) => (x, 15),
-        None => {
-            let t = s[..p].trim_end();
-            if t.len() == p {
-                return None;
-            }
-            [("early", 5), ("mid", 15), ("late", 25)]
-                .iter()
-                .find_map(|&(w, d)| strip_word_suffix(t, w).map(|x| (x, d)))
-                .unwrap_or((&s[..p], 1))
-        }
+    let (start, part) = match month_part_before(s, p) {
+        Some((a, part)) => (a, Some(part)),
+        None => (p, None),
     };
-    let t = head.trim_end();
-    if t.len() == head.len() && day != 1 {
+    let t = s[..start].trim_end();
+    if t.len() == start {
         return None;
     }
     let before_since = ["since", "Since"].iter().find_map(|w| strip_word_suffix(t, w))?;
@@ -557,20 +640,35 @@ fn since_month(s: &str, p: usize) -> Option<(usize, usize, u32, u32)> {
     if !NAME_CUES[..12].contains(&name) {
         return None;
     }
-    let start = if day == 1 { p } else { head.len() };
-    Some((start, end, month_number(name)?, day))
+    Some((start, end, month_number(name)?, part))
 }
 
-/// Where a weekday date at `p` starts: at a modifier before it ("last Monday", "on Friday"),
+/// Words before a part of a month that make it a range's start or end or a deadline ("until
+/// late October", "by the end of October"), not the day of the events.
+const NOT_THE_DAY: &[&str] = &["since", "until", "till", "by", "before", "after", "through", "to"];
+
+/// Words before a weekday that the weekday pattern takes with it ("last Monday", "on
+/// Friday", "since Sunday"), in lower case or capitalised ("Last Tuesday").
+const WEEKDAY_MODIFIERS: &[&str] = &["last", "this", "next", "on", "late", "early", "since"];
+
+/// `w` with its first (ASCII) letter in capitals.
+fn capitalised(w: &str) -> String {
+    let mut c = w.to_string();
+    c[..1].make_ascii_uppercase();
+    c
+}
+
+/// Where a weekday date at `p` starts: at a modifier before it ([`WEEKDAY_MODIFIERS`]),
 /// else at the weekday.
 fn modifier_before(s: &str, p: usize) -> usize {
     let before = &s[..p];
     let t = before.trim_end();
     if t.len() < before.len() {
-        for m in ["last", "this", "next", "on", "late", "early", "since"] {
-            if let Some(x) = strip_word_suffix(t, m) {
-                return x.len();
-            }
+        let (start, word) = last_word(t);
+        // (The word as written or with its first letter in capitals.)
+        let is = |m: &str| word.len() == m.len() && word[1..] == m[1..] && word.as_bytes()[0].to_ascii_lowercase() == m.as_bytes()[0];
+        if WEEKDAY_MODIFIERS.iter().any(|m| is(m)) && (start == 0 || !is_ascii_word_byte(t.as_bytes()[start - 1])) {
+            return start;
         }
     }
     p
@@ -826,7 +924,12 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             let (Some(mon), Some(day)) = (c.get(month_group), c.get(day_group)) else { continue };
             let Some(month) = month_number(mon) else { continue };
             let Ok(day) = day.parse::<u32>() else { continue };
-            let year = c.get(3).and_then(|y| y.parse().ok());
+            // "on 7 October last year": the year before publication's.
+            let last_year = || {
+                let rest = s.as_bytes().get(m.1..m.1 + 10)?;
+                rest.eq_ignore_ascii_case(b" last year").then(|| published.map(|p| p.year()).or(year_hint).map(|y| y - 1))?
+            };
+            let year = c.get(3).and_then(|y| y.parse().ok()).or_else(last_year);
             // "May 5" is a date, "may 5" is not: English month names need their capital
             // (Russian ones are written in lower case).
             if mon.is_ascii() && !mon.starts_with(char::is_uppercase) {
@@ -843,6 +946,31 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             }
         }
     }
+    // "in early October", "late September", "at the end of October 2020": a day of the month
+    // ([`MonthPart`]), a guess (no day is written), so relative rather than explicit.
+    for &p in &hits.months {
+        let Some((start, part)) = month_part_before(s, p) else { continue };
+        let before = last_word(s[..start].trim_end()).1;
+        if NOT_THE_DAY.iter().any(|w| w.eq_ignore_ascii_case(before)) {
+            continue;
+        }
+        let name_end = p + s[p..].find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(s.len() - p);
+        let Some(month) = month_number(&s[p..name_end]).filter(|_| name_end - p >= 3) else { continue };
+        // A year after the month ("early October 2020").
+        let digits = s[name_end..].strip_prefix(' ').map_or(0, |r| r.bytes().take_while(u8::is_ascii_digit).count());
+        let (end, year) = match digits {
+            4 => (name_end + 5, s[name_end + 1..name_end + 5].parse().ok()),
+            _ => (name_end, None),
+        };
+        if !free(&taken, start, end) {
+            continue;
+        }
+        if let Some(first) = with_year(month, 1, year, published, year_hint)
+            && let Some(d) = part.day_in(first)
+        {
+            push(&mut out, &mut taken, start, end, DateKind::Day(d, DateBasis::Relative));
+        }
+    }
     for c in hits.matched(7).then(|| anchored_at(7, s, hits.months.clone())).into_iter().flatten() {
         let m = c.span(0).unwrap_or_default();
         if free(&taken, m.0, m.1)
@@ -852,25 +980,12 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
         }
     }
     for &p in &hits.months {
-        if let Some((start, end, month, day)) = since_month(s, p)
+        if let Some((start, end, month, part)) = since_month(s, p)
             && free(&taken, start, end)
-            && let Some(d) = with_year(month, day, None, published, year_hint)
+            && let Some(first) = with_year(month, 1, None, published, year_hint)
+            && let Some(d) = part.map_or(Some(first), |x| x.day_in(first))
         {
             push(&mut out, &mut taken, start, end, DateKind::Since(d));
-        }
-    }
-    // "in mid-October": the 15th, a guess (no day is written), so relative rather than explicit.
-    for &p in &hits.months {
-        let Some(head) = s[..p].strip_suffix("mid-").or_else(|| s[..p].strip_suffix("mid ")) else { continue };
-        if !["in", "In"].iter().any(|w| strip_word_suffix(head.trim_end(), w).is_some()) || head.trim_end().len() == head.len() {
-            continue;
-        }
-        let end = p + s[p..].find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(s.len() - p);
-        let start = p - 4;
-        if let Some(month) = month_number(&s[p..end]).filter(|_| end - p >= 3 && free(&taken, start, end))
-            && let Some(d) = with_year(month, 15, None, published, year_hint)
-        {
-            push(&mut out, &mut taken, start, end, DateKind::Day(d, DateBasis::Relative));
         }
     }
     let years: Box<dyn Iterator<Item = Groups>> = match (hits.matched(6), &hits.years_at) {
@@ -896,7 +1011,9 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
                 continue;
             }
             let Some(wd) = c.get(2).and_then(weekday) else { continue };
-            let modifier = c.get(1);
+            // ("Last Tuesday" opening a sentence is "last Tuesday".)
+            let lower = c.get(1).map(str::to_ascii_lowercase);
+            let modifier = lower.as_deref();
             let d = match modifier {
                 Some("next") => shift(p, (7 + wd.num_days_from_monday() as i64 - p.weekday().num_days_from_monday() as i64 - 1) % 7 + 1),
                 Some("last") => last_weekday(p, wd, true),
@@ -968,18 +1085,19 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
                 "earlier this month" => p.with_day(p.day().div_ceil(2)),
                 "last week" | "a week ago" => shift(p, -7),
                 "last weekend" => last_weekday(p, Weekday::Sat, true),
-                w if w.ends_with("last month") => {
-                    // The month before publication: early, mid or late in it.
-                    let first_of_this = p.with_day(1);
-                    let prev = first_of_this.and_then(|f| f.pred_opt());
-                    let day = if w.starts_with("early") {
-                        5
-                    } else if w.starts_with("late") {
-                        25
+                // The weekend just past (or under way): its Saturday.
+                "over the weekend" | "at the weekend" | "this past weekend" => last_weekday(p, Weekday::Sat, false),
+                w if w.ends_with("last month") || w.ends_with("this month") => {
+                    // The month before publication or publication's: a part of it
+                    // ([`MonthPart`]), the middle when none is named; "this month" no later
+                    // than publication.
+                    let part = month_part_before(w, w.len() - "last month".len()).map_or(MonthPart::Day(15), |x| x.1);
+                    let this = p.with_day(1);
+                    if w.ends_with("this month") {
+                        this.and_then(|f| part.day_in(f)).map(|d| d.min(p))
                     } else {
-                        15
-                    };
-                    prev.and_then(|d| d.with_day(day))
+                        this.and_then(|f| f.pred_opt()).and_then(|d| d.with_day(1)).and_then(|f| part.day_in(f))
+                    }
                 }
                 _ => {
                     let n = c.get(2).or(c.get(3)).and_then(small_number);
@@ -996,12 +1114,15 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
     out
 }
 
-/// Whether a relative date's words ("a day earlier", "the previous day", "the day before") say
+/// Whether a relative date's words ("a day earlier", "the previous day", "the previous night",
+/// "the day before") say
 /// the day before the one spoken of last: the article's extraction dates them a day before an
 /// explicit date in the sentence before, and before publication otherwise. After a figure,
 /// "than" or "from" ("up from 710 a day earlier") the words date that figure and are skipped.
 pub fn previous_day(words: &str) -> bool {
-    ["a day earlier", "a day before", "the day before", "the previous day"].iter().any(|w| w.eq_ignore_ascii_case(words))
+    ["a day earlier", "a day before", "the day before", "the previous day", "the previous night"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(words))
 }
 
 /// The event day a sentence speaks of: its first day expression.
@@ -1120,7 +1241,7 @@ mod tests {
             words in proptest::collection::vec(proptest::sample::select(vec![
                 "12", "5th", "31st", "123", "2020", "1994", "October", "Oct.", "Oct", "Sept.", "Sep", "May", "may", "Mar", "Martuni",
                 "of", "on", "last", "since", "early", "Xon", "Monday", "Monday's", "Friday’s", "Sunday", "_", "the", "in", "Barda",
-                "October12", "Mondays", "2nd", "Sept.27", "ON", "Dec", "next",
+                "October12", "Mondays", "2nd", "Sept.27", "ON", "Dec", "next", "Last", "Since", "On", "LAST", "OCTOBER", "MAY",
             ]), 0..12),
             seps in proptest::collection::vec(proptest::sample::select(vec![" ", "", ", ", "\u{a0}", "  ", ". ", "-"]), 12),
         ) {
@@ -1184,6 +1305,9 @@ mod tests {
                 // ASCII just before one.
                 "early", "late", "mid", "until", "from", "ə", "اب", "Early", "_", "early 1990s", "late 1980s", "mid-2000s",
                 "mid 1990s", "xearly 1990s", "until 2020",
+                // Weekends, nights and parts of months.
+                "weekend", "the", "past", "previous", "over the weekend", "at the weekend", "this past weekend",
+                "the previous night", "early this month", "the end of last month", "the start of this month", "end", "of",
             ]), 0..12),
             seps in proptest::collection::vec(proptest::sample::select(vec![" ", "", ", ", "\u{a0}", "  ", ".", "/", "-"]), 12),
         ) {

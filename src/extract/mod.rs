@@ -226,12 +226,20 @@ fn input_of(doc: &Document) -> u64 {
 /// article has no publication date.
 fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_hint: Option<i32>) -> DocResult {
     let input = input_of(&doc);
-    let text = doc.text.as_str();
-    let header = meta::header(text);
+    let header = meta::header(&doc.text);
+    let body_start = header.as_ref().map_or(0, |h| h.end);
+    // Hard-wrapped paragraphs read as one line each: the line breaks that only wrap a
+    // paragraph are read as spaces (same offsets, so every span points into the article's
+    // own text).
+    // (The lines are found once: without a soft break they are the paragraphs.)
+    let lines = text::paragraphs(&doc.text);
+    let breaks = text::soft_breaks_of(&doc.text, &lines, body_start);
+    let unwrapped = text::unwrap_at(&doc.text, &breaks);
+    let text: &str = &unwrapped;
+    let paragraphs = if breaks.is_empty() { lines } else { text::paragraphs(text) };
     // Cue words of the whole text, found in one pass: date words (for the dateline's year and
     // every sentence), speech verbs, casualty stems, sentence phrases and truce hints.
     let text_cues = cues::scan(text);
-    let body_start = header.as_ref().map_or(0, |h| h.end);
     let (published, published_source) = match (doc.published, &header) {
         (Some(p), _) => (Some(p.0), p.1),
         (None, Some(h)) => (Some(h.date), crate::model::DateSource::Header),
@@ -262,7 +270,7 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
     // digit runs of the date cues.
     let masks = text::text_masks(text);
     let digit_runs = text::digit_runs(&masks);
-    let spans = text::sentences(text);
+    let spans = text::sentences_of(text, &paragraphs);
     let mut sentences: Vec<Sentence> = Vec::with_capacity(spans.len());
     // The explicit date of the sentence before, for "a day earlier" (`dates::previous_day`).
     let mut explicit_before: Option<NaiveDate> = None;
@@ -364,6 +372,9 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
     claims::claimants_from_quotes(&mut claims, &quotes);
     let truces = meta::truces(&ctx);
     let mut article = article;
+    // The article keeps its own text, line breaks and all.
+    drop(ctx);
+    drop(unwrapped);
     article.text = doc.text;
     DocResult { article, mentions, claims, quotes, truces, unknown, problems, input, reused: false }
 }

@@ -255,7 +255,7 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
             article: ctx.article.clone(),
             speaker: speaker.as_ref().map(|s| ctx.intern(s.name)),
             speaker_side: speaker.as_ref().and_then(|s| s.side.map(|x| ctx.intern(x))),
-            text: ctx.text[q.inner.start..q.inner.end].trim().trim_end_matches(',').to_string(),
+            text: quote_text(&ctx.text[q.inner.start..q.inner.end]),
             date: sent.and_then(|s| s.date).or(ctx.published),
             date_basis: sent.map_or(crate::model::DateBasis::Article, |s| s.basis),
             places,
@@ -266,6 +266,19 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
         prev = Some((q, speaker));
     }
     out
+}
+
+/// The words of a quote as shown: without the comma that hands over to the speaker, its
+/// runs of white space (a hard-wrapped quote's line ends, read as spaces, [`crate::text::unwrap_lines`]) as one space.
+fn quote_text(inner: &str) -> String {
+    static TWO_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("  "));
+    let t = inner.trim().trim_end_matches(',');
+    if TWO_SPACES.find(t.as_bytes()).is_some() || memchr::memchr3(b'\n', b'\r', b'\t', t.as_bytes()).is_some() {
+        t.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        t.to_string()
+    }
 }
 
 #[cfg(test)]
