@@ -493,3 +493,22 @@ fn weekdays_weekends_and_last_year_as_other_wars_are_reported() {
     }
     assert!(misses.is_empty(), "{}", misses.join("\n"));
 }
+
+#[test]
+fn a_dateline_with_its_year_dates_the_corpus_datelines_without_one() {
+    // A folder of two wire stories: APA writes the year in its dateline, Reuters does not. The
+    // Reuters story takes the corpus's year, as it would from a header.
+    let engine = Engine::embedded().unwrap_or_else(|e| panic!("{e}"));
+    let doc = |id: &str, text: &str| dateline::corpus::Document {
+        id: id.into(),
+        path: format!("{id}.txt").into(),
+        text: text.into(),
+        ..Default::default()
+    };
+    let x = engine.extract_documents(vec![
+        doc("apa", "Civilians killed in Ganja\n\nBaku / 17.10.2020 / APA\n\nThirteen civilians were killed in Ganja overnight."),
+        doc("reuters", "Shelling hits Tartar\n\nBAKU, Oct 17 (Reuters) - Four civilians were killed in Tartar overnight, Azerbaijan said."),
+    ]);
+    let published: Vec<(String, Option<NaiveDate>)> = x.articles.iter().map(|a| (a.id.clone(), a.published)).collect();
+    assert_eq!(published, [("apa".to_string(), Some(d("2020-10-17"))), ("reuters".to_string(), Some(d("2020-10-17")))]);
+}

@@ -421,3 +421,24 @@ fn speakers_in_other_house_styles() {
         vec![(Some(30), Some("a local resistance committee"))]
     );
 }
+
+#[test]
+fn a_pronoun_after_an_adverb_and_a_verb_that_opens_the_next_quote() {
+    check_speakers(&[
+        // "Later she added:" is "she", the woman named before, not a person called "Later she".
+        (
+            "Title\n\nAnna Petrosyan, a teacher, said the shelling had stopped. Later she added: \"My son is at the front.\"",
+            &[Some("Anna Petrosyan")],
+        ),
+        (
+            "Title\n\nIlham Aliyev spoke on Monday. \"We will win,\" he said. Then he said: \"The war is over.\"",
+            &[Some("Ilham Aliyev"), Some("Ilham Aliyev")],
+        ),
+        // A verb whose colon opens the next quote does not speak the quote before it: the first
+        // quote is the woman's, from its own sentence.
+        (
+            "Title\n\nArayik Harutyunyan visited Ganja on Monday. A woman who lost her home in Ganja said: \"We have nowhere to go.\" Later Harutyunyan said: \"We will rebuild.\"",
+            &[Some("A woman who lost her home in Ganja"), Some("Arayik Harutyunyan")],
+        ),
+    ]);
+}

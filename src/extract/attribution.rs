@@ -738,6 +738,13 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
         }
         first -= 1;
     }
+    // A pronoun right before the verb is the whole subject: "Later she added", "Then he said".
+    if let Some(&(_, w)) = words.last()
+        && first < words.len()
+        && matches!(w.to_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i")
+    {
+        first = words.len() - 1;
+    }
     if first == words.len() {
         // "Azerbaijan has not disclosed its losses, but says 60 civilians…": the subject of
         // the first clause, when the sentence opens with a known actor or a country.

@@ -386,9 +386,12 @@ fn corpus_year(docs: &[Document]) -> Option<i32> {
         .par_iter()
         .map(|d| {
             d.published.map(|p| p.0.year()).or_else(|| meta::header(&d.text).map(|h| h.date.year())).or_else(|| {
-                // A date line under the title, read from the opening of the text alone.
+                // A date line under the title, or a dateline written with its year ("Baku /
+                // 17.10.2020 / APA"), read from the opening of the text alone: it dates the
+                // articles of the corpus whose datelines have no year ("BAKU, Oct 17 (Reuters)").
                 let head = &d.text[..crate::text::floor_boundary(&d.text, 800)];
-                meta::date_line(head, 0, &dates::Cues::scan(head)).map(|x| x.year())
+                let cues = dates::Cues::scan(head);
+                meta::date_line(head, 0, &cues).or_else(|| meta::dateline_in(head, 0, None, &cues)).map(|x| x.year())
             })
         })
         .collect();

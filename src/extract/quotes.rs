@@ -93,6 +93,12 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, mem: &Memory<'a>) -> Optio
     if attribution::is_participle(&text[v.start..v.end]) && !text[q.outer.end..v.start].trim_end().ends_with(" as") {
         return None;
     }
+    // `"We have nowhere to go." Later she added: "…"`: a verb whose colon opens the next quote
+    // speaks that quote, not the one that ended its sentence before it.
+    let ended = text[q.inner.start..q.inner.end].trim_end().ends_with(['.', '!', '?']);
+    if ended && text[v.end..limit].trim_start().starts_with(':') {
+        return None;
+    }
     let gap = &text[q.outer.end..v.start];
     // Only a short subject between the quote and the verb, and no new quote.
     if gap.split_whitespace().count() > 12 || gap.contains(['"', '“', '”']) {
