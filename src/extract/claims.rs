@@ -683,8 +683,9 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
                         words.get(last + 1) == Some(&"of") && matches!(words.get(last + 2), Some(&("them" | "whom")))
                     })
                 };
-                (matches!(w, "mostly" | "mainly" | "largely" | "all" | "most" | "many") || part())
-                    && s[toks[j - 1].end - base..toks[j].start - base].contains(',')
+                // (The comma first: most words have none before them.)
+                s[toks[j - 1].end - base..toks[j].start - base].contains(',')
+                    && (matches!(w, "mostly" | "mainly" | "largely" | "all" | "most" | "many") || part())
             };
             if (matches!(w, "including" | "among") || describing())
                 && let Some(after) = clause_end(s, base, toks, j)
@@ -889,7 +890,7 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
         let last = n.last.max(at).max(j.min(toks.len()).saturating_sub(1)).min(toks.len() - 1);
         // "150,000 people, including over 14,500 civilians": a part of the victims named by
         // a kind of victim says the rest are not of it.
-        let mixed = (n.last + 1..words.len()).any(|k| {
+        let mixed = (n.last + 1..words.len().min(last + 7)).any(|k| {
             words[k] == "including"
                 && (k + 1..words.len().min(k + 5)).any(|i| {
                     nums_at.iter().any(|&(_, last)| last + 1 == i)
@@ -1466,10 +1467,10 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         let verbs = std::cell::OnceCell::new();
         // "… killed 13 people, bringing the toll since September 27 to 60": 13 is the
         // incident, 60 the running total.
-        // (Also with one figure: "lost 1,200 troops over the past day, bringing its total
-        // losses since February 2022 to 505,490" reads no figure in the clause, whose dates
-        // are still not the incident's.)
-        let split = if figs.is_empty() { None } else { toll_clause(ctx, toks) };
+        // (Also with one figure and a toll word: "lost 1,200 troops over the past day,
+        // bringing its total losses since February 2022 to 505,490" reads no figure in the
+        // clause, whose "since" is still not the incident's.)
+        let split = if figs.len() > 1 || figs.len() == 1 && cues().toll { toll_clause(ctx, toks) } else { None };
         let mut used = vec![false; figs.len()];
         for i in 0..figs.len() {
             if used[i] {
