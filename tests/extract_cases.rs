@@ -184,7 +184,7 @@ fn other_outlets_shapes() {
     );
     let c = &x.claims[0];
     assert_eq!((c.killed, c.wounded, c.scope), (Some(43), Some(206), Scope::Toll));
-    assert_eq!(c.claimant.as_deref(), Some("the Prosecutor General's Office"));
+    assert_eq!(c.claimant.as_deref(), Some("The Prosecutor General's Office"));
     // The 29 casualties raise the death toll: they are deaths, the incident count of the report.
     let x = run("Title\n\nThe army reported 29 more casualties, raising the military death toll to 633.", Some("2020-10-16"));
     assert_eq!(
@@ -340,7 +340,7 @@ fn appositives_running_totals_and_earlier_wars() {
     assert_eq!(x.claims.iter().map(|c| c.scope).collect::<Vec<_>>(), vec![Scope::Incident]);
     // A lower-case source after "according to" that names an agent.
     let x = run("Title\n\nAt least 42 civilians have been killed so far, according to the prosecutor's office.", Some("2020-10-20"));
-    assert_eq!(x.claims[0].claimant.as_deref(), Some("the prosecutor's office"));
+    assert_eq!(x.claims[0].claimant.as_deref(), Some("The prosecutor's office"));
 }
 
 #[test]

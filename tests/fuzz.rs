@@ -98,3 +98,13 @@ fn regression_attribution_window_ending_inside_a_multibyte_character() {
     let x = engine.extract_documents(vec![Document { id: "r".into(), path: "r".into(), text, ..Default::default() }]);
     assert_eq!(x.articles.len(), 1);
 }
+
+/// Found by the property test: a name ending after the comma of an appositive ("killed
+/// Lavrov ,  said Ganja") made the words between them a slice that ends before it starts.
+#[test]
+fn regression_name_ending_after_the_appositive_comma() {
+    let engine = Engine::embedded().unwrap_or_else(|e| panic!("{e}"));
+    let text = ",  killed Lavrov ,  said Ganja Ganja\"[\"".to_string();
+    let x = engine.extract_documents(vec![Document { id: "r".into(), path: "r".into(), text, ..Default::default() }]);
+    assert_eq!(x.articles.len(), 1);
+}

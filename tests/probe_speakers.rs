@@ -220,7 +220,7 @@ fn a_statement_speaks_for_its_source() {
     let x = run("Title\n\nAccording to a statement from the presidential office, the strike killed three people.", Some("2020-10-20"));
     assert_eq!(
         x.claims.iter().map(|c| (c.killed, c.claimant.as_deref())).collect::<Vec<_>>(),
-        vec![(Some(3), Some("the presidential office"))]
+        vec![(Some(3), Some("The presidential office"))]
     );
 }
 

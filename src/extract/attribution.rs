@@ -652,7 +652,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
         && let Some(comma) = ctx.text[sent.start..span.start].rfind(',').map(|c| sent.start + c)
         && ctx.text[comma + 1..span.start].trim_start().starts_with(|c: char| c.is_lowercase())
         && !ctx.text[comma..span.start].contains(['"', '“', '”'])
-        && let Some(&(head, s)) = named.iter().find(|(h, _)| ctx.text[h.end..comma].trim().is_empty())
+        && let Some(&(head, s)) = named.iter().find(|(h, _)| ctx.text.get(h.end..comma).is_some_and(|t| t.trim().is_empty()))
     {
         best = Some((head, s));
     }

@@ -69,7 +69,9 @@ fn category_word(w: &str) -> Option<Category> {
         | "conscripts" | "combatants" | "troopers" | "volunteers" | "rebels" | "insurgents" | "paramilitaries" | "gunmen" => {
             Some(Category::Military)
         }
-        "people" | "persons" | "others" | "individuals" | "men" | "policemen" | "guards" => Some(Category::Unspecified),
+        "people" | "persons" | "others" | "individuals" | "men" | "policemen" | "guards" | "nationals" | "citizens" | "foreigners" => {
+            Some(Category::Unspecified)
+        }
         _ => SINGLE_VICTIMS.iter().find(|(v, _)| *v == w).map(|&(_, c)| c),
     }
 }
@@ -146,6 +148,8 @@ fn is_filler(w: &str) -> bool {
             | "side"
             | "them"
             | "those"
+            | "later"
+            | "subsequently"
     )
 }
 
@@ -182,6 +186,18 @@ const TODAY_WORDS: &[&str] = &[
     "since the morning",
     "since early morning",
     "since the early hours",
+    // A daily report ("Russia lost 1,200 troops over the past day").
+    "over the past day",
+    "in the past day",
+    "during the past day",
+    "over the last day",
+    "in the last day",
+    "over the past 24 hours",
+    "in the past 24 hours",
+    "during the past 24 hours",
+    "over the last 24 hours",
+    "in the last 24 hours",
+    "within the past 24 hours",
 ];
 
 /// Phrases that make a figure a running toll ("so far", "has killed", "by Monday").
@@ -318,6 +334,13 @@ struct Figure {
     earlier: bool,
     /// A count that grows ("the number of killed servicemen has risen to 1,068"): a toll.
     running: bool,
+    /// Part of the dead or wounded ("9 aid workers were among the dead", "among those killed
+    /// were four children"): a claim of its own only when the sentence gives no whole of its
+    /// kind, which it is part of (as the subset after "including" is).
+    subset: bool,
+    /// The whole of a part named by its kind ("150,000 people, including 14,500 civilians"):
+    /// not all of that kind, so the sentence's words do not make it so.
+    mixed: bool,
 }
 
 /// Whether a number token is really a year, a day of a month ("October 7 killed", "12
@@ -358,6 +381,55 @@ fn not_a_count(words: &[&str], n: &Number) -> bool {
         )
 }
 
+/// Nouns whose number is a name, not a count: "Brigade 155", "Route 12", "Flight 752".
+const NUMBERED_NOUNS: &[&str] = &[
+    "brigade",
+    "battalion",
+    "regiment",
+    "division",
+    "corps",
+    "army",
+    "unit",
+    "squadron",
+    "company",
+    "platoon",
+    "route",
+    "highway",
+    "road",
+    "flight",
+    "block",
+    "building",
+    "resolution",
+    "article",
+    "no",
+];
+
+/// Whether the figure of tokens `first..=last` of sentence `s` (at byte `base`) is written
+/// as something else than a count: money ("$12 million"), a share ("50%"), a clock time
+/// ("10:30"), the number of a unit or road ("Brigade 155", "Route 12").
+fn not_a_count_as_written(s: &str, base: usize, toks: &[Token], words: &[&str], first: usize, last: usize) -> bool {
+    let (a, b) = (toks[first].start - base, toks[last].end - base);
+    let before = s.as_bytes()[..a].last().copied();
+    let after = s.as_bytes().get(b).copied();
+    let digit_after_colon = s.as_bytes().get(b + 1).is_some_and(u8::is_ascii_digit);
+    matches!(before, Some(b'$' | b':')) && toks[first].text.as_bytes()[0].is_ascii_digit()
+        || s[..a].ends_with(['€', '£'])
+        || matches!(after, Some(b'%'))
+        || after == Some(b':') && digit_after_colon
+        || first > 0 && toks[first].text.as_bytes()[0].is_ascii_digit() && NUMBERED_NOUNS.contains(&words[first - 1])
+}
+
+/// Whether a number is an age: "aged 5 to 12", "aged between 18 and 65" (not the victims
+/// after an age: "a man aged 40 and 3 children").
+fn is_age(words: &[&str], n: &Number) -> bool {
+    let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit()) || super::numbers::word_value(w).is_some();
+    let mut k = n.first;
+    while k > 0 && n.first - k < 4 && (matches!(words[k - 1], "to" | "and" | "between") || number(words[k - 1])) {
+        k -= 1;
+    }
+    k > 0 && matches!(words[k - 1], "aged" | "ages" | "age") && words.get(n.last + 1).is_none_or(|w| category_word(w).is_none())
+}
+
 /// Whether a lower-case word names a month ("october", "oct", "sept."): the English month
 /// names of [`super::dates::NAME_CUES`].
 fn is_month(w: &str) -> bool {
@@ -375,7 +447,10 @@ fn is_month(w: &str) -> bool {
 fn clause_end(s: &str, base: usize, toks: &[Token], at: usize) -> Option<usize> {
     let from = toks[at].end - base;
     let rest = &s[from..];
-    let comma = rest.find(',')?;
+    // The comma of a clause, not one inside a figure ("including over 14,500 civilians,").
+    let b = rest.as_bytes();
+    let comma =
+        memchr::memchr_iter(b',', b).find(|&i| !(i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit)))?;
     let inside = &rest[..comma];
     if !inside.chars().all(|c| c.is_alphanumeric() || c == '-' || c == ' ' || c == '\'' || c == '’') {
         return None;
@@ -431,8 +506,14 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
     }
     nums.sort_by_key(|n| n.first);
     let nums_at: Vec<(usize, usize)> = nums.iter().map(|n| (n.first, n.last)).collect();
+    // Groups a part is counted from ("one of the three wounded later died"): read only as
+    // that part's reference when the part has a casualty word of its own.
+    let mut referenced: Vec<usize> = Vec::new();
     for &n in &nums {
-        if not_a_count(&words, &n) {
+        if not_a_count(&words, &n) || not_a_count_as_written(s, base, toks, &words, n.first, n.last) || is_age(&words, &n) {
+            continue;
+        }
+        if referenced.contains(&n.first) {
             continue;
         }
         // "12 people, including 3 children, were killed": the 3 are part of the 12.
@@ -478,6 +559,9 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
         let hedge_len = hedge_len + added;
         let mut category = None;
         let mut found: Option<(Kind, usize)> = None;
+        let mut subset = false;
+        // "Two of the 5 people hurt": the group this figure is part of.
+        let mut group: Option<usize> = None;
         // Right: "seven people dead", "376 of its soldiers had been killed", "over 400 lives".
         let mut j = n.last + 1;
         // The last word of a name read inside the phrase ("in Khan Younis").
@@ -510,6 +594,46 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
                     category = category.or_else(|| (d + 1..toks.len().min(d + 4)).find_map(|k| category_word(words[k])));
                 }
                 break;
+            }
+            // "9 aid workers were among the dead", "among those killed", "among the victims":
+            // part of the dead (one victim named without a figure, "a boy was among the dead",
+            // is no count).
+            if w == "among" && matches!(words.get(j + 1), Some(&("the" | "those"))) {
+                let of = words.get(j + 2).copied().unwrap_or_default();
+                if let Some(k) = if of == "victims" { Some(Kind::Killed) } else { casualty_word(of) } {
+                    if !matches!(words[n.first], "a" | "an") {
+                        found = Some((k, j + 2));
+                        subset = true;
+                    }
+                    break;
+                }
+            }
+            // "two of the 5 people hurt", "one of 14 journalists killed": the group (its own
+            // figure) is passed over; this figure needs a casualty word after it ("one of the
+            // three wounded later died").
+            if w == "of"
+                && group.is_none()
+                && j == n.last + 1
+                && let Some(&(g, last)) = nums_at.iter().find(|(first, _)| *first == j + 1 || *first == j + 2 && words[j + 1] == "the")
+            {
+                group = Some(g);
+                j = last + 1;
+                while j < toks.len() && (category_word(words[j]).is_some() || words.get(j + 1).is_some_and(|w| category_word(w).is_some()))
+                {
+                    j += 1;
+                }
+                if words.get(j).is_some_and(|w| casualty_word(w).is_some()) {
+                    j += 1;
+                }
+                continue;
+            }
+            // "3 children aged 5 to 12": their ages.
+            if w == "aged" {
+                j += 1;
+                while j < toks.len() && (matches!(words[j], "between" | "and" | "to") || nums_at.iter().any(|&(f, _)| f == j)) {
+                    j = nums_at.iter().find(|&&(f, _)| f == j).map_or(j, |&(_, l)| l) + 1;
+                }
+                continue;
             }
             if let Some(k) = casualty_word(w) {
                 // "killing" / "kills" after a figure is a verb of the next clause, not this figure's.
@@ -552,9 +676,16 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
             // them two officers, were killed": a subset is a clause between commas; the
             // figure's casualty word follows it.
             // "nine people, mostly civilians, were killed", "… , all of them soldiers, …".
+            // "seven people, one of them a child, …".
             let describing = || {
-                matches!(w, "mostly" | "mainly" | "largely" | "all" | "most" | "many")
-                    && s[toks[j - 1].end - base..toks[j].start - base].contains(',')
+                let part = || {
+                    nums_at.iter().find(|(first, _)| *first == j).is_some_and(|&(_, last)| {
+                        words.get(last + 1) == Some(&"of") && matches!(words.get(last + 2), Some(&("them" | "whom")))
+                    })
+                };
+                // (The comma first: most words have none before them.)
+                s[toks[j - 1].end - base..toks[j].start - base].contains(',')
+                    && (matches!(w, "mostly" | "mainly" | "largely" | "all" | "most" | "many") || part())
             };
             if (matches!(w, "including" | "among") || describing())
                 && let Some(after) = clause_end(s, base, toks, j)
@@ -570,11 +701,25 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
                 j = last + 1;
                 continue;
             }
+            // "1,200 Israelis and foreign nationals were killed": more victims of the verb.
+            if w == "and"
+                && (category.is_some() || in_name == Some(j - 1))
+                && (j + 1..toks.len().min(j + 3)).any(|k| category_word(words[k]).is_some())
+            {
+                j += 1;
+                continue;
+            }
             // A name right after the figure ("12 Azerbaijani soldiers"), a place after "in"
             // ("12 people in Khan Younis were killed"); a word that says what kind of victims
             // follow ("four aid workers", "scores of RSF fighters").
-            let named = toks[j].text.starts_with(char::is_uppercase)
-                && (j == n.last + 1 || matches!(words[j - 1], "in" | "of") || in_name == Some(j - 1));
+            // "five soldiers of the 3rd Brigade": a unit's ordinal opens its name.
+            let ordinal = w.len() >= 3
+                && w.as_bytes()[0].is_ascii_digit()
+                && [&b"st"[..], b"nd", b"rd", b"th"].contains(&&w.as_bytes()[w.len() - 2..])
+                && w[..w.len() - 2].bytes().all(|b| b.is_ascii_digit());
+            let after_prep = |k: usize| matches!(words[k], "in" | "of");
+            let named = (toks[j].text.starts_with(char::is_uppercase) || ordinal)
+                && (j == n.last + 1 || after_prep(j - 1) || words[j - 1] == "the" && j >= 2 && after_prep(j - 2) || in_name == Some(j - 1));
             if named {
                 in_name = Some(j);
             }
@@ -584,8 +729,23 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
             }
             break;
         }
+        // "Among the dead were four children", "the dead included 3 medics": part of the dead.
+        let start = n.first.saturating_sub(hedge_len);
+        if found.is_none() && start >= 3 {
+            let (verb, dead, the) = (words[start - 1], words[start - 2], words[start - 3]);
+            let kind = if dead == "victims" { Some(Kind::Killed) } else { casualty_word(dead) };
+            let among = matches!(verb, "were" | "was" | "are" | "is") && start >= 4 && words[start - 4] == "among";
+            if let Some(k) = kind
+                && matches!(the, "the" | "those")
+                && (among || matches!(verb, "included" | "include" | "includes"))
+            {
+                found = Some((k, start - 2));
+                subset = true;
+            }
+        }
         // Left: "killed two civilians", "killed about 30,000 people", "claimed over 400 lives",
         // "death toll rose to 31".
+        let mut running = false;
         if found.is_none() {
             let start = n.first.saturating_sub(hedge_len);
             let mut k = start;
@@ -602,11 +762,15 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
                     let is_lives = toks.get(n.last + 1).is_some_and(|t| t.text == "lives");
                     if !matches!(w, "claimed" | "claiming" | "cost" | "costing") || is_lives {
                         found = Some((Kind::Killed, k));
+                        // "the number of servicemen killed had risen to 673".
+                        running = w == "killed" && (k.saturating_sub(4)..k).any(|i| words[i] == "number");
                     }
                     break;
                 }
                 if matches!(w, "wounded" | "wounding" | "injured" | "injuring") {
                     found = Some((Kind::Wounded, k));
+                    // "the number of injured had risen to 25": a count that grows.
+                    running = k >= 2 && words[k - 1] == "of" && words[k - 2] == "number";
                     break;
                 }
                 // "has lost 2,300 soldiers": losses of people, not of drones or tanks; so too
@@ -681,7 +845,6 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
             found = Some((prev.kind, n.first));
         }
         // "the death toll from the attack on Barda has risen to 21"
-        let mut running = false;
         if found.is_none() {
             let start = n.first.saturating_sub(hedge_len);
             let prep = start.checked_sub(1).map(|k| words[k]);
@@ -714,6 +877,10 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
             }
         }
         let Some((kind, at)) = found else { continue };
+        // The group a part with a casualty word of its own was counted from is a reference.
+        if let Some(g) = group {
+            referenced.push(g);
+        }
         // "40 casualties among its military", "30 deaths among civilians": whose they are.
         if category.is_none_or(|c| c == Category::Unspecified) && words.get(at + 1) == Some(&"among") {
             let who = if matches!(words.get(at + 2), Some(&("its" | "their" | "the" | "our"))) { at + 3 } else { at + 2 };
@@ -721,7 +888,36 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
         }
         let first = n.first.saturating_sub(hedge_len).min(at);
         let last = n.last.max(at).max(j.min(toks.len()).saturating_sub(1)).min(toks.len() - 1);
-        out.push(Figure { number: n, kind, category, hedge, first, last: last.max(n.last), increment, earlier: false, running });
+        // "150,000 people, including over 14,500 civilians": a part of the victims named by
+        // a kind of victim says the rest are not of it.
+        let mixed = (n.last + 1..words.len().min(last + 7)).any(|k| {
+            words[k] == "including"
+                && (k + 1..words.len().min(k + 5)).any(|i| {
+                    nums_at.iter().any(|&(_, last)| last + 1 == i)
+                        && matches!(
+                            words[i],
+                            "civilians" | "non-combatants" | "soldiers" | "servicemen" | "troops" | "combatants" | "fighters"
+                        )
+                })
+        });
+        out.push(Figure {
+            number: n,
+            kind,
+            category,
+            hedge,
+            first,
+            last: last.max(n.last),
+            increment,
+            earlier: false,
+            running,
+            subset,
+            mixed,
+        });
+    }
+    // A part of the dead beside a whole of its kind is counted in the whole.
+    if out.iter().any(|f| f.subset) {
+        let wholes: Vec<Kind> = out.iter().filter(|f| !f.subset).map(|f| f.kind).collect();
+        out.retain(|f| !f.subset || !wholes.contains(&f.kind));
     }
     // "… 729 killed on Friday, up from 710 on Monday", "rose to 65 from 60", "from 700 to
     // 729": a bare figure after "from" is the earlier total of the figure beside it; "…,
@@ -755,6 +951,8 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
                 increment: false,
                 earlier: true,
                 running: false,
+                subset: false,
+                mixed: false,
                 ..*f
             });
         }
@@ -912,6 +1110,24 @@ fn adds_to_death_toll(words: &[&str], from: usize) -> bool {
         && !clause.iter().any(|w| matches!(*w, "casualty" | "casualties" | "wounded" | "injured"))
 }
 
+/// The later day of a period longer than a month that the part `within` of sentence `s` counts over ("between 7
+/// October 2023 and 10 April 2024", "from 1 March to 10 April"): a count over it is a running
+/// total as of that day.
+fn period_end(ctx: &DocCtx, s: &Sentence, within: Span) -> Option<(chrono::NaiveDate, crate::model::DateBasis)> {
+    s.dates.windows(2).filter(|w| within.start <= w[0].start && w[1].end <= within.end).find_map(|w| {
+        let (DateKind::Day(a, _), DateKind::Day(b, basis)) = (w[0].kind, w[1].kind) else { return None };
+        let joined = ctx.text[w[0].end..w[1].start].trim();
+        let opening = ctx.text[s.span.start..w[0].start].trim_end();
+        let tail = |word: &str| {
+            opening.len() >= word.len()
+                && opening.as_bytes()[opening.len() - word.len()..].eq_ignore_ascii_case(word.as_bytes())
+                && !opening.as_bytes()[..opening.len() - word.len()].last().is_some_and(u8::is_ascii_alphanumeric)
+        };
+        let range = joined == "and" && tail("between") || joined == "to" && tail("from");
+        (range && (b - a).num_days() > 31).then_some((b, basis))
+    })
+}
+
 /// The scope of a figure from the dates and phrases of the part `within` of sentence `s`
 /// (the whole sentence, or the part before or after its [`toll_clause`]).
 fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope {
@@ -925,8 +1141,13 @@ fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope 
     if since_now {
         return Scope::Toll;
     }
+    // "since February 2022", "since 2014": when the count began, not a past year.
+    let since_word = |at: usize| {
+        let before = ctx.text[s.span.start..at].trim_end().as_bytes();
+        before.len() >= 5 && before[before.len() - 5..].eq_ignore_ascii_case(b"since")
+    };
     let past_year = dates.clone().any(|d| match d.kind {
-        DateKind::Year(y) => year.is_none_or(|py| y < py - 1),
+        DateKind::Year(y) => year.is_none_or(|py| y < py - 1) && !since_word(d.start),
         _ => false,
     });
     let all = ctx.tokens_of(s);
@@ -947,6 +1168,9 @@ fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope 
     };
     if cues.history || past_year && !up_to_now() {
         return Scope::Historical;
+    }
+    if period_end(ctx, s, within).is_some() {
+        return Scope::Toll;
     }
     // "have killed at least 42 Palestinians since dawn": one day's count.
     if cues.today {
@@ -1092,7 +1316,7 @@ fn claimant<'a>(
 }
 
 /// Verbs by which a source counts the dead without a verb of speech.
-const TALLY_VERBS: &[&str] = &["recorded", "registered", "documented", "counted", "published", "tallied", "listed"];
+const TALLY_VERBS: &[&str] = &["recorded", "registered", "documented", "counted", "published", "tallied", "listed", "verified"];
 
 /// Whether the speech verb `v` has a pronoun subject inside a noun phrase: "21 people it said
 /// were killed", "civilians they say died" (a lower-case word right before the pronoun, no
@@ -1152,14 +1376,42 @@ pub(crate) const CASUALTY_STEMS: &[&str] = &[
     "destroyed",
     "eliminated",
     "neutrali",
+    // "among the victims".
+    "victim",
 ];
+
+/// A claimant's name, one way however the sentence places it: a source named with an article
+/// keeps it, written with a capital ("the civil defence agency said" and "The civil defence
+/// agency said" are both "The civil defence agency"; "a medical source" is "A medical
+/// source"), as the gold writes "The country’s attorney general". A name read from the text
+/// whose "the" the subject rules left out gets it back; known actors keep their names.
+fn claimant_name<'a>(ctx: &DocCtx<'a>, name: &'a str) -> Id {
+    let text = ctx.text;
+    // The name as a slice of the text, extended over a "the" right before it.
+    let offset = (name.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    let name = match text.get(..offset).filter(|_| offset + name.len() <= text.len()) {
+        Some(before) if before.ends_with("the ") || before.ends_with("The ") => {
+            let at = offset - 4;
+            let word_start = !text.as_bytes()[..at].last().is_some_and(u8::is_ascii_alphanumeric);
+            if word_start { &text[at..offset + name.len()] } else { name }
+        }
+        _ => name,
+    };
+    capitalised_article(name).map_or_else(|| ctx.intern(name), Id::from)
+}
+
+/// `name` with its leading lower-case article capitalised ("the ministry": "The ministry"),
+/// or `None` when it opens otherwise.
+fn capitalised_article(name: &str) -> Option<String> {
+    ["the ", "a ", "an "].iter().any(|a| name.starts_with(a)).then(|| format!("{}{}", name[..1].to_ascii_uppercase(), &name[1..]))
+}
 
 /// A figure inside a quote without a claimant of its own is the speaker's: "There are more
 /// than 2,000 dead on each side," the Russian leader said.
 pub fn claimants_from_quotes(claims: &mut [Claim], quotes: &[crate::model::Quote]) {
     for c in claims.iter_mut().filter(|c| c.claimant.is_none()) {
         if let Some(q) = quotes.iter().find(|q| q.start <= c.start && c.end <= q.end && q.speaker.is_some()) {
-            c.claimant.clone_from(&q.speaker);
+            c.claimant = q.speaker.as_deref().and_then(|s| capitalised_article(s).map_or_else(|| q.speaker.clone(), |n| Some(Id::from(n))));
             c.claimant_side.clone_from(&q.speaker_side);
         }
     }
@@ -1186,7 +1438,10 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         let verbs = std::cell::OnceCell::new();
         // "… killed 13 people, bringing the toll since September 27 to 60": 13 is the
         // incident, 60 the running total.
-        let split = if figs.len() > 1 { toll_clause(ctx, toks) } else { None };
+        // (Also with one figure and a toll word: "lost 1,200 troops over the past day,
+        // bringing its total losses since February 2022 to 505,490" reads no figure in the
+        // clause, whose "since" is still not the incident's.)
+        let split = if figs.len() > 1 || figs.len() == 1 && cues().toll { toll_clause(ctx, toks) } else { None };
         let mut used = vec![false; figs.len()];
         for i in 0..figs.len() {
             if used[i] {
@@ -1237,6 +1492,9 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 .filter(|c| *c != Category::Unspecified)
                 .or(partner.and_then(|g| g.category).filter(|c| *c != Category::Unspecified))
                 .unwrap_or_else(|| {
+                    if f.mixed && f.category.is_some() {
+                        return Category::Unspecified;
+                    }
                     let c = cues();
                     if c.civilian {
                         Category::Civilian
@@ -1253,7 +1511,37 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                     _ => None,
                 })
             });
-            let (date, date_basis) = day_after.flatten().unwrap_or((s.date, s.basis));
+            let claim_scope = {
+                let in_part = |g: &Figure| match split {
+                    Some(at) => (toks[g.first].start >= at) == (start >= at),
+                    None => true,
+                };
+                let found = match split {
+                    Some(at) if start >= at => Scope::Toll,
+                    Some(at) if end <= at => {
+                        let part = Span { start: s.span.start, end: at };
+                        scope(ctx, s, part, SentenceCues::within(&ctx.cues.phrases, part))
+                    }
+                    _ => scope(ctx, s, s.span, cues()),
+                };
+                let increment = f.increment || partner.is_some_and(|g| g.increment);
+                // A figure compared with an earlier one ("729 killed, up from 710") is a
+                // running total, as is the earlier one.
+                let compared = f.earlier || f.running || figs.iter().any(|g| g.earlier && g.kind == f.kind && in_part(g));
+                match found {
+                    Scope::Historical => Scope::Historical,
+                    _ if increment => Scope::Incident,
+                    _ if compared => Scope::Toll,
+                    other => other,
+                }
+            };
+            // A running total over a period ("between 7 October 2023 and 10 April 2024") is
+            // dated by the period's end.
+            let period = (claim_scope == Scope::Toll && !f.earlier).then(|| period_end(ctx, s, s.span)).flatten();
+            let (date, date_basis) = match period {
+                Some((end_day, basis)) => (Some(end_day), basis),
+                None => day_after.flatten().unwrap_or((s.date, s.basis)),
+            };
             let who = claimant(ctx, s, start, end, &mem, verbs.get_or_init(|| attribution::verbs(ctx, s.span)));
             let place = claim_place(ctx, s.span, Span { start, end }, who.as_ref().map(|w| w.1));
             let (claimant, claimant_side) = match &who {
@@ -1272,7 +1560,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                             .flatten()
                             .map(|p| ctx.gazetteer.places[p.item].name.as_str())
                     });
-                    (Some(ctx.intern(sp.name)), side.map(|s| ctx.intern(s)))
+                    (Some(claimant_name(ctx, sp.name)), side.map(|s| ctx.intern(s)))
                 }
                 None => (None, None),
             };
@@ -1282,30 +1570,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 wounded,
                 category,
                 hedge: f.hedge,
-                scope: {
-                    let in_part = |g: &Figure| match split {
-                        Some(at) => (toks[g.first].start >= at) == (start >= at),
-                        None => true,
-                    };
-                    let found = match split {
-                        Some(at) if start >= at => Scope::Toll,
-                        Some(at) if end <= at => {
-                            let part = Span { start: s.span.start, end: at };
-                            scope(ctx, s, part, SentenceCues::within(&ctx.cues.phrases, part))
-                        }
-                        _ => scope(ctx, s, s.span, cues()),
-                    };
-                    let increment = f.increment || partner.is_some_and(|g| g.increment);
-                    // A figure compared with an earlier one ("729 killed, up from 710") is a
-                    // running total, as is the earlier one.
-                    let compared = f.earlier || f.running || figs.iter().any(|g| g.earlier && g.kind == f.kind && in_part(g));
-                    match found {
-                        Scope::Historical => Scope::Historical,
-                        _ if increment => Scope::Incident,
-                        _ if compared => Scope::Toll,
-                        other => other,
-                    }
-                },
+                scope: claim_scope,
                 place: place.map(|p| ctx.intern(p)),
                 claimant,
                 claimant_side,
