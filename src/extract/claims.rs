@@ -1397,13 +1397,7 @@ fn claimant_name<'a>(ctx: &DocCtx<'a>, name: &'a str) -> Id {
         }
         _ => name,
     };
-    capitalised_article(name).map_or_else(|| ctx.intern(name), Id::from)
-}
-
-/// `name` with its leading lower-case article capitalised ("the ministry": "The ministry"),
-/// or `None` when it opens otherwise.
-fn capitalised_article(name: &str) -> Option<String> {
-    ["the ", "a ", "an "].iter().any(|a| name.starts_with(a)).then(|| format!("{}{}", name[..1].to_ascii_uppercase(), &name[1..]))
+    ctx.intern_source(name)
 }
 
 /// A figure inside a quote without a claimant of its own is the speaker's: "There are more
@@ -1411,7 +1405,7 @@ fn capitalised_article(name: &str) -> Option<String> {
 pub fn claimants_from_quotes(claims: &mut [Claim], quotes: &[crate::model::Quote]) {
     for c in claims.iter_mut().filter(|c| c.claimant.is_none()) {
         if let Some(q) = quotes.iter().find(|q| q.start <= c.start && c.end <= q.end && q.speaker.is_some()) {
-            c.claimant = q.speaker.as_deref().and_then(|s| capitalised_article(s).map_or_else(|| q.speaker.clone(), |n| Some(Id::from(n))));
+            c.claimant.clone_from(&q.speaker);
             c.claimant_side.clone_from(&q.speaker_side);
         }
     }

@@ -133,6 +133,18 @@ impl<'a> DocCtx<'a> {
         self.interned.borrow_mut().entry(s).or_insert_with(|| Id::from(s)).clone()
     }
 
+    /// A source's name (a claimant, a quote's speaker) as a shared [`Id`], one way however the
+    /// sentence places it: a name opening with a lower-case article gets a capital ("the
+    /// civil defence agency said" and "The civil defence agency said" are both "The civil
+    /// defence agency"; "said a 70-year-old woman" is "A 70-year-old woman").
+    pub fn intern_source(&self, name: &'a str) -> Id {
+        if ["the ", "a ", "an "].iter().any(|a| name.starts_with(a)) {
+            Id::from(format!("{}{}", name[..1].to_ascii_uppercase(), &name[1..]))
+        } else {
+            self.intern(name)
+        }
+    }
+
     /// The word tokens of a sentence.
     pub fn tokens_of(&self, s: &Sentence) -> &[crate::text::Token<'a>] {
         &self.tokens[s.tokens.clone()]
