@@ -211,10 +211,10 @@ fn a_pronoun_after_a_quote_is_the_last_person_who_could_be_the_subject() {
 #[test]
 fn a_statement_speaks_for_its_source() {
     check_speakers(&[
-        ("Title\n\nA statement released by the regional administration said: \"Evacuate now.\"", &[Some("The regional administration")]),
+        ("Title\n\nA statement released by the regional administration said: \"Evacuate now.\"", &[Some("the regional administration")]),
         (
             "Title\n\nStatements issued by the two foreign ministries described it as a “humanitarian pause”.",
-            &[Some("The two foreign ministries")],
+            &[Some("the two foreign ministries")],
         ),
     ]);
     let x = run("Title\n\nAccording to a statement from the presidential office, the strike killed three people.", Some("2020-10-20"));
@@ -399,12 +399,12 @@ fn speakers_in_other_house_styles() {
         // An unknown source after "according to".
         (
             "Title\n\n\"The line held,\" according to the press service of the 93rd Brigade.",
-            &[Some("The press service of the 93rd Brigade")],
+            &[Some("the press service of the 93rd Brigade")],
         ),
         // An unnamed person after the verb, and the pronoun after it.
         (
             "Title\n\n\"We were hiding for 20 days,\" said a 70-year-old woman from Hadrut. \"Then the soldiers came,\" she added.",
-            &[Some("A 70-year-old woman from Hadrut"), Some("A 70-year-old woman from Hadrut")],
+            &[Some("a 70-year-old woman from Hadrut"), Some("a 70-year-old woman from Hadrut")],
         ),
         // Guardian: "whose son was killed" describes the speaker.
         ("Title\n\n\"I lost everything,\" said Ahmed Salem, whose house was flattened by a strike.", &[Some("Ahmed Salem")]),

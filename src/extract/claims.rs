@@ -1405,7 +1405,8 @@ fn claimant_name<'a>(ctx: &DocCtx<'a>, name: &'a str) -> Id {
 pub fn claimants_from_quotes(claims: &mut [Claim], quotes: &[crate::model::Quote]) {
     for c in claims.iter_mut().filter(|c| c.claimant.is_none()) {
         if let Some(q) = quotes.iter().find(|q| q.start <= c.start && c.end <= q.end && q.speaker.is_some()) {
-            c.claimant.clone_from(&q.speaker);
+            c.claimant =
+                q.speaker.as_deref().and_then(|s| super::capitalised_article(s).map_or_else(|| q.speaker.clone(), |n| Some(Id::from(n))));
             c.claimant_side.clone_from(&q.speaker_side);
         }
     }

@@ -133,16 +133,10 @@ impl<'a> DocCtx<'a> {
         self.interned.borrow_mut().entry(s).or_insert_with(|| Id::from(s)).clone()
     }
 
-    /// A source's name (a claimant, a quote's speaker) as a shared [`Id`], one way however the
-    /// sentence places it: a name opening with a lower-case article gets a capital ("the
-    /// civil defence agency said" and "The civil defence agency said" are both "The civil
-    /// defence agency"; "said a 70-year-old woman" is "A 70-year-old woman").
+    /// A claimant's name as a shared [`Id`], one way however the sentence places it
+    /// ([`capitalised_article`]).
     pub fn intern_source(&self, name: &'a str) -> Id {
-        if ["the ", "a ", "an "].iter().any(|a| name.starts_with(a)) {
-            Id::from(format!("{}{}", name[..1].to_ascii_uppercase(), &name[1..]))
-        } else {
-            self.intern(name)
-        }
+        capitalised_article(name).map_or_else(|| self.intern(name), Id::from)
     }
 
     /// The word tokens of a sentence.
@@ -163,6 +157,15 @@ impl<'a> DocCtx<'a> {
         let i = self.sentences.partition_point(|s| s.span.end <= pos);
         self.sentences.get(i).filter(|s| s.span.start <= pos)
     }
+}
+
+/// `name` with its leading lower-case article capitalised, or `None` when it opens otherwise:
+/// a claimant is one way however the sentence places it ("the civil defence agency said" and
+/// "The civil defence agency said" are both "The civil defence agency", as the gold writes
+/// "The country’s attorney general"), so the casualty plot keeps one series for it. Quote
+/// speakers stay as written (the output contract keys unknown speakers by the name as written).
+pub(crate) fn capitalised_article(name: &str) -> Option<String> {
+    ["the ", "a ", "an "].iter().any(|a| name.starts_with(a)).then(|| format!("{}{}", name[..1].to_ascii_uppercase(), &name[1..]))
 }
 
 /// What one article yields.

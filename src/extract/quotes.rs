@@ -225,7 +225,7 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
                     if earlier.speaker.is_some() || !runs_on.get(k).copied().unwrap_or(false) {
                         break;
                     }
-                    earlier.speaker = Some(ctx.intern_source(s.name));
+                    earlier.speaker = Some(ctx.intern(s.name));
                     earlier.speaker_side = s.side.map(|x| ctx.intern(x));
                 }
             }
@@ -259,7 +259,7 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
         let sent = ctx.sentence_at(q.outer.start);
         out.push(Quote {
             article: ctx.article.clone(),
-            speaker: speaker.as_ref().map(|s| ctx.intern_source(s.name)),
+            speaker: speaker.as_ref().map(|s| ctx.intern(s.name)),
             speaker_side: speaker.as_ref().and_then(|s| s.side.map(|x| ctx.intern(x))),
             text: quote_text(&ctx.text[q.inner.start..q.inner.end]),
             date: sent.and_then(|s| s.date).or(ctx.published),
