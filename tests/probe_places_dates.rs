@@ -501,7 +501,7 @@ fn a_dateline_with_its_year_dates_the_corpus_datelines_without_one() {
     let engine = Engine::embedded().unwrap_or_else(|e| panic!("{e}"));
     let doc = |id: &str, text: &str| dateline::corpus::Document {
         id: id.into(),
-        path: format!("{id}.txt").into(),
+        path: format!("{id}.txt"),
         text: text.into(),
         ..Default::default()
     };
