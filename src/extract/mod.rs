@@ -401,20 +401,60 @@ fn corpus_year(docs: &[Document]) -> Option<i32> {
         .par_iter()
         .map(|d| {
             d.published.map(|p| p.0.year()).or_else(|| meta::header(&d.text).map(|h| h.date.year())).or_else(|| {
-                // A date line under the title, or a dateline written with its year ("Baku /
-                // 17.10.2020 / APA"), read from the opening of the text alone: it dates the
-                // articles of the corpus whose datelines have no year ("BAKU, Oct 17 (Reuters)").
+                // A date line under the title, read from the opening of the text alone.
                 let head = &d.text[..crate::text::floor_boundary(&d.text, 800)];
-                let cues = dates::Cues::scan(head);
-                meta::date_line(head, 0, &cues).or_else(|| meta::dateline_in(head, 0, None, &cues)).map(|x| x.year())
+                meta::date_line(head, 0, &dates::Cues::scan(head)).map(|x| x.year())
             })
         })
         .collect();
+    most_common(found).or_else(|| {
+        // No header gives a year: a dateline written with its year ("Baku / 17.10.2020 / APA")
+        // dates the articles whose datelines have none ("BAKU, Oct 17 (Reuters)"). Only
+        // openings that hold a year-like number are read.
+        let found = docs
+            .par_iter()
+            .map(|d| {
+                let head = &d.text[..crate::text::floor_boundary(&d.text, 600)];
+                if !holds_year(head) {
+                    return None;
+                }
+                meta::dateline_in(head, 0, None, &dates::Cues::scan(head)).map(|x| x.year())
+            })
+            .collect();
+        most_common(found)
+    })
+}
+
+/// The most common year, the later of two as common.
+fn most_common(found: Vec<Option<i32>>) -> Option<i32> {
     let mut years: BTreeMap<i32, usize> = BTreeMap::new();
     for y in found.into_iter().flatten() {
         *years.entry(y).or_default() += 1;
     }
     years.into_iter().max_by_key(|(y, n)| (*n, *y)).map(|(y, _)| y)
+}
+
+/// Whether `s` holds a number that could be a year: four digits from 1900 to 2099 ("2020"),
+/// or two after a full stop or slash that follows digits ("12.10.20").
+fn holds_year(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let run = &b[start..i];
+        let after_separator = start >= 2 && matches!(b[start - 1], b'.' | b'/') && b[start - 2].is_ascii_digit();
+        if run.len() == 4 && (run.starts_with(b"19") || run.starts_with(b"20")) || run.len() == 2 && after_separator {
+            return true;
+        }
+    }
+    false
 }
 
 /// Extract a whole corpus in parallel and merge the results. `problems` are the reading's.
@@ -759,5 +799,20 @@ impl Merged {
         out.problems = problems;
         out.ledger = Some(std::sync::Arc::new(ledger));
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::holds_year;
+
+    #[test]
+    fn year_like_numbers_are_found_and_others_are_not() {
+        for yes in ["Baku / 17.10.2020 / APA", "Baku/12.10.20/Turan:", "KYIV, Oct. 5, 2022 (AP)", "in 1994"] {
+            assert!(holds_year(yes), "{yes:?}");
+        }
+        for no in ["TBILISI, November 5. /TASS/.", "1,897 wounded", "12345 people", "Route 12"] {
+            assert!(!holds_year(no), "{no:?}");
+        }
     }
 }
