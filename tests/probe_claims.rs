@@ -689,3 +689,53 @@ fn counts_of_other_wars_reports() {
     let x = run("The war has killed more than 150,000 people, including over 14,500 civilians, according to ACLED.", Some("2022-01-18"));
     assert_eq!(x.claims.iter().map(|c| c.category).collect::<Vec<_>>(), [Category::Unspecified]);
 }
+
+#[test]
+fn bodies_of_other_wars_are_named_whole() {
+    // (text, claimant of its one claim)
+    let cases: &[(&str, &str)] = &[
+        // Organisation names with function words and acronyms are kept whole (not "Protect
+        // Journalists", not "Monitoring Mission" after a known "UN Human Rights").
+        ("The Committee to Protect Journalists said two journalists were killed in the strike.", "The Committee to Protect Journalists"),
+        (
+            "The UN Human Rights Monitoring Mission in Ukraine said at least 12,000 civilians have been killed since February 2022.",
+            "The UN Human Rights Monitoring Mission in Ukraine",
+        ),
+        (
+            "Seven civilians were killed, the Office for the Coordination of Humanitarian Affairs said.",
+            "The Office for the Coordination of Humanitarian Affairs",
+        ),
+        // Coalitions, militias and rebels speak.
+        ("The coalition said 12 Houthi fighters were killed in the raid.", "The coalition"),
+        ("The Saudi-led coalition said 12 Houthi fighters were killed in the raid.", "The Saudi-led coalition"),
+        ("The militia said 6 soldiers were killed in the ambush.", "The militia"),
+        ("The rebels said 6 soldiers were killed in the ambush.", "The rebels"),
+        ("The alliance said 4 of its fighters were killed.", "The alliance"),
+        // A body named before in full is named so when the text shortens it.
+        (
+            "Title\n\nThe Houthi-run health ministry said the strikes hit a market. The health ministry said 14 people were killed.",
+            "The Houthi-run health ministry",
+        ),
+        (
+            "Title\n\nThe Israeli military said it struck Hamas targets in Rafah. The military said 3 soldiers were killed.",
+            "The Israeli military",
+        ),
+        (
+            "Title\n\nA drone hit a base, according to the Ministry of Defense. The ministry said 4 soldiers were killed.",
+            "The Ministry of Defense",
+        ),
+        (
+            "Title\n\nGaza's Health Ministry said the strikes hit a school. The ministry said 22 people were killed.",
+            "Gaza's Health Ministry",
+        ),
+    ];
+    let mut misses = Vec::new();
+    for (text, want) in cases {
+        let x = run(text, Some("2024-04-13"));
+        let got: Vec<Option<&str>> = x.claims.iter().map(|c| c.claimant.as_deref()).collect();
+        if got != [Some(*want)] {
+            misses.push(format!("in {text:?}\n  want {want:?}\n  got  {got:?}"));
+        }
+    }
+    assert!(misses.is_empty(), "{} of {} cases wrong:\n{}", misses.len(), cases.len(), misses.join("\n"));
+}

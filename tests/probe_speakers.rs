@@ -442,3 +442,34 @@ fn a_pronoun_after_an_adverb_and_a_verb_that_opens_the_next_quote() {
         ),
     ]);
 }
+
+#[test]
+fn abbreviated_titles_give_the_role() {
+    check_speakers(&[
+        (
+            "Title\n\nRegional Gov. Serhiy Lysak said a woman was killed in Nikopol. \"Rescuers are working at the site,\" the governor said.",
+            &[Some("Serhiy Lysak")],
+        ),
+        (
+            "Title\n\nLt. Gen. Oleksandr Pivnenko visited the front. \"We are holding the line,\" the general said.",
+            &[Some("Oleksandr Pivnenko")],
+        ),
+        ("Title\n\nSen. Mark Warner spoke on Monday. \"We must act,\" the senator said.", &[Some("Mark Warner")]),
+    ]);
+}
+
+#[test]
+fn a_statement_or_letter_that_reads_speaks_for_its_source() {
+    check_speakers(&[
+        (
+            "Title\n\nThe Defence Ministry issued a statement on Sunday about the shelling. The statement read: \"The enemy suffered losses.\"",
+            &[Some("The Defence Ministry")],
+        ),
+        (
+            "Title\n\nThe Defence Ministry issued a statement on Sunday about the shelling. \"The enemy suffered losses,\" the statement read.",
+            &[Some("The Defence Ministry")],
+        ),
+        // Guard: "read" of anything else attributes nothing.
+        ("Title\n\nThe children read aloud: \"We want peace.\"", &[None]),
+    ]);
+}

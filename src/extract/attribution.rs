@@ -50,12 +50,23 @@ pub(crate) const VERBS: &[&str] = &[
     "accused",
     "accuses",
     "blamed",
+    // Only after a statement's noun ("The statement read:"): see [`reads_after_statement`].
+    "read",
+    "reads",
     "saying",
     "adding",
     "noting",
     "stressing",
     "insisting",
 ];
+
+/// Whether "read" or "reads" at `start` of `b` follows a statement's noun ("The statement
+/// read:", "the letter reads"): only there is it a speech verb.
+pub(crate) fn reads_after_statement(b: &[u8], start: usize) -> bool {
+    let before = b[..start].strip_suffix(b" ").unwrap_or(&[]);
+    let word = before.rsplit(|&c| c == b' ' || c == b'\n').next().unwrap_or(&[]);
+    STATEMENT_NOUNS.iter().any(|n| word.eq_ignore_ascii_case(n.as_bytes()))
+}
 
 /// Whether a speech verb of [`VERBS`] is a participle ("saying", "adding", "noting": the ones
 /// in "-ing"), which joins a clause to the sentence's subject: "The ministry rejected the
@@ -128,13 +139,25 @@ const ROLE_NOUNS: &[&str] = &[
     "chairwoman",
     "official",
     "diplomat",
+    "general",
+    "senator",
+    "colonel",
+    "admiral",
 ];
+
+/// Abbreviated titles and the role they stand for ("Regional Gov. Serhiy Lysak", "Lt. Gen.
+/// Oleksandr Pivnenko").
+const ROLE_ABBREVIATIONS: &[(&str, &str)] =
+    &[("Gov.", "governor"), ("Gen.", "general"), ("Sen.", "senator"), ("Col.", "colonel"), ("Adm.", "admiral")];
 
 /// The role noun a word is, in any case ("Mayor", "spokeswoman,").
 fn role_word(w: &str) -> Option<&'static str> {
     // Cheap test first: every role noun opens with one of these letters and is 4 to 16 bytes
     // long with a possessive and punctuation.
     let b = w.as_bytes();
+    if b.len() == 4 && b[3] == b'.' {
+        return ROLE_ABBREVIATIONS.iter().find(|(a, _)| *a == w).map(|&(_, r)| r);
+    }
     if !(4..=16).contains(&b.len()) || !matches!(b[0] | 0x20, b'a' | b'c' | b'd' | b'e' | b'g' | b'm' | b'o' | b'p' | b's') {
         return None;
     }
@@ -554,6 +577,8 @@ pub(crate) fn resolve_anaphor<'a>(words: &str, mem: &Memory<'a>) -> Option<Speak
             _ => {}
         }
     }
+    // "the letter", "the message": like "the statement".
+    let head = if STATEMENT_NOUNS.contains(&head) { "statement" } else { head };
     if !ANAPHORS.contains(&head) {
         return None;
     }
@@ -583,6 +608,140 @@ pub(crate) fn resolve_anaphor<'a>(words: &str, mem: &Memory<'a>) -> Option<Speak
         });
     }
     mem.last_body.filter(|_| rest.split_whitespace().count() == 1)
+}
+
+/// Head nouns of bodies that a text names in full once and shortens after ("the Houthi-run
+/// health ministry" … "the ministry").
+const BODY_HEADS: &[&str] = &[
+    "ministry",
+    "military",
+    "army",
+    "coalition",
+    "police",
+    "government",
+    "office",
+    "committee",
+    "agency",
+    "mission",
+    "militia",
+    "authorities",
+    "forces",
+    "navy",
+    "alliance",
+    "commission",
+    "department",
+    "administration",
+    "council",
+];
+
+/// Lower-case words that end a body's name on its left ("strikes by | the Saudi-led
+/// coalition"), besides [`BOUNDARY_WORDS`], [`ADVERBIAL`] and [`OBJECT_BEFORE`].
+const NOT_MODIFIERS: &[&str] = &["by", "from", "at", "said", "says", "its", "their", "his", "her", "is", "are", "not"];
+
+/// A body named before the sentence that starts at `before`, by a mention of `head` at `h`:
+/// the mention as written (from its "the" or possessive owner, without "the", to its "of
+/// Defense" part), when a determiner, an owner or a sentence start bounds it on the left.
+fn body_mention(text: &str, h: usize, head_len: usize) -> Option<&str> {
+    let b = text.as_bytes();
+    let mut start = h;
+    let mut modifiers = 0;
+    loop {
+        let lead = &text[..start];
+        let Some(rest) = lead.strip_suffix(' ') else {
+            // Start of the text or of a line.
+            if lead.is_empty() || lead.ends_with('\n') {
+                break;
+            }
+            return None;
+        };
+        let w = rest.rsplit([' ', '\n']).next().unwrap_or("");
+        let at = rest.len() - w.len();
+        if matches!(w, "the" | "The") {
+            break;
+        }
+        if w.ends_with(['.', '!', '?']) && modifiers > 0 {
+            break;
+        }
+        let lw = w.to_ascii_lowercase();
+        let modifier = !w.is_empty()
+            && w.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-' || c == b'\'' || c >= 0x80)
+            && !(w.starts_with(|c: char| c.is_ascii_lowercase())
+                && (BOUNDARY_WORDS.contains(&lw.as_str())
+                    || ADVERBIAL.contains(&lw.as_str())
+                    || OBJECT_BEFORE.contains(&lw.as_str())
+                    || NOT_MODIFIERS.contains(&lw.as_str())
+                    || lw.ends_with("ed") && !lw.contains('-')));
+        if !modifier || modifiers == 4 {
+            return None;
+        }
+        start = at;
+        modifiers += 1;
+        // "Gaza's Health Ministry", "the territory's Health Ministry" (whose "the" the
+        // claimant's name takes back).
+        if w.ends_with("'s") || w.ends_with("’s") {
+            break;
+        }
+    }
+    let mut end = h + head_len;
+    // "the Ministry of Defense", "the Ministry of Internal Affairs".
+    if b[h].is_ascii_uppercase() && text[end..].starts_with(" of ") {
+        let mut k = end + 4;
+        let mut e = end;
+        for w in text[k..].split(' ').take(4) {
+            let word = w.trim_end_matches([',', '.', ';', ':']);
+            if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+                break;
+            }
+            e = k + word.len();
+            if word.len() != w.len() {
+                break;
+            }
+            k += w.len() + 1;
+        }
+        end = e;
+    }
+    Some(&text[start..end])
+}
+
+/// The body that "the ministry", "the health ministry" or "the military" (`phrase`, a subject
+/// in the sentence that starts at `before`) stands for: the body the article named more fully
+/// before, as it was written first ("the Houthi-run health ministry", "the Ministry of
+/// Defense", "Gaza's Health Ministry"), or the known actor that mention is.
+fn earlier_body<'a>(ctx: &DocCtx<'a>, before: usize, phrase: &str) -> Option<Speaker<'a>> {
+    let rest = phrase.strip_prefix("the ").or_else(|| phrase.strip_prefix("The "))?;
+    let words: Vec<&str> = rest.split(' ').collect();
+    let head = words.last()?.to_ascii_lowercase();
+    if words.len() > 3 || !BODY_HEADS.contains(&head.as_str()) {
+        return None;
+    }
+    let text = &ctx.text[..before];
+    let hb = head.as_bytes();
+    let has = |mention: &str, w: &str| mention.split(' ').any(|m| crate::text::strip_possessive(m).eq_ignore_ascii_case(w));
+    // The fullest mention, latest first: an earlier one that holds all its words is the same
+    // body as written before.
+    let mut found: Option<(usize, &'a str)> = None;
+    for h in memchr::memrchr2_iter(hb[0], hb[0].to_ascii_uppercase(), text.as_bytes()) {
+        let whole = text.as_bytes().get(h..h + hb.len()).is_some_and(|w| w.eq_ignore_ascii_case(hb))
+            && !text.as_bytes()[..h].last().is_some_and(u8::is_ascii_alphanumeric)
+            && !ctx.text.as_bytes().get(h + hb.len()).is_some_and(u8::is_ascii_alphanumeric);
+        if !whole {
+            continue;
+        }
+        let Some(mention) = body_mention(ctx.text, h, hb.len()) else { continue };
+        let n = mention.split(' ').count();
+        let fits = match found {
+            None => n > words.len() && words[..words.len() - 1].iter().all(|w| has(mention, w)),
+            Some((_, f)) => n >= f.split(' ').count() && f.split(' ').all(|w| has(mention, crate::text::strip_possessive(w))),
+        };
+        if fits {
+            found = Some((h, mention));
+        }
+    }
+    let (h, mention) = found?;
+    if let Some(m) = ctx.actors_in(Span { start: h, end: h + hb.len() }).next() {
+        return Some(ctx.actor_speaker(m.item));
+    }
+    Some(Speaker { name: mention, side: None, person: false, female: None })
 }
 
 /// Nouns that name an agent who can speak or claim ("the ministry", "officials", "doctors").
@@ -625,6 +784,15 @@ pub(crate) const AGENT_NOUNS: &[&str] = &[
     "medics",
     "paramedics",
     "rescuers",
+    "coalition",
+    "alliance",
+    "militia",
+    "militias",
+    "rebels",
+    "insurgents",
+    "paramilitaries",
+    "navy",
+    "junta",
 ];
 
 /// The subject of the speech verb at `verb`, looking left within the sentence `sent`.
@@ -656,7 +824,16 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     {
         best = Some((head, s));
     }
-    if let Some((Span { end, .. }, s)) = &best {
+    // "The UN Human Rights Monitoring Mission said": a known name that opens a longer one
+    // is not the speaker; the whole name is (below).
+    let longer = best.is_some_and(|(span, _)| {
+        let after = ctx.text[span.end..verb.start].strip_prefix(' ').unwrap_or("");
+        let next = after.split([' ', ',', '.', ';']).next().unwrap_or("");
+        next.starts_with(|c: char| c.is_ascii_uppercase())
+            && !super::names::is_stop_word(next)
+            && ctx.persons_in(Span { start: span.end, end: verb.start }).next().is_none()
+    });
+    if let Some((Span { end, .. }, s)) = best.as_ref().filter(|_| !longer) {
         let between = &ctx.text[*end..verb.start];
         let clause_break = between.contains(';')
             || between.split_whitespace().any(|w| matches!(w.trim_matches(','), "while" | "but" | "whereas" | "and" | "although"));
@@ -699,7 +876,9 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     }
     let &(last_start, _) = words.last()?;
     // A country directly before the verb: "Azerbaijan said".
-    if let Some(p) = ctx.places_in(Span { start: last_start, end: verb.start }).next() {
+    // (Not the end of a body's name: "the UN Human Rights Monitoring Mission in Ukraine said".)
+    let of_a_body = words.len() >= 2 && matches!(words[words.len() - 2].1, "in" | "of" | "for" | "on" | "to");
+    if let Some(p) = ctx.places_in(Span { start: last_start, end: verb.start }).next().filter(|_| !of_a_body) {
         let entry = &ctx.gazetteer.places[p.item];
         if entry.kind == "country" {
             return Some(Speaker::country(entry));
@@ -777,6 +956,10 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     // "…," the statement said: who issued the statement named just before; "the official"
     // who declined to be named is no one named earlier.
     if let Some(s) = earlier_source(ctx, sent, phrase) {
+        return Some(s);
+    }
+    // "The ministry said" after "the Ministry of Defense": the body as named in full.
+    if let Some(s) = earlier_body(ctx, sent.start, phrase) {
         return Some(s);
     }
     if let Some(s) = resolve_anaphor(phrase, mem) {
@@ -1014,7 +1197,7 @@ fn earlier_source<'a>(ctx: &DocCtx<'a>, sent: Span, phrase: &str) -> Option<Spea
 }
 
 /// Nouns of what a source issues ("a statement from the ministry").
-const STATEMENT_NOUNS: &[&str] =
+pub(crate) const STATEMENT_NOUNS: &[&str] =
     &["statement", "statements", "communique", "communiqué", "announcement", "letter", "readout", "post", "message"];
 
 /// The source in "statement(s) [issued|released|…] by|from X" (X as written), else `None`:

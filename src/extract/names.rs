@@ -258,6 +258,19 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "Crescent",
     "Affairs",
     "Security",
+    // Bodies ("Human Rights Monitoring Mission", "Regional Military Administration").
+    "Mission",
+    "Administration",
+    "Directorate",
+    "Coalition",
+    "Alliance",
+    "Command",
+    "Brigade",
+    "Battalion",
+    "Regiment",
+    "Corps",
+    "Movement",
+    "Front",
 ];
 
 const FEMALE_TITLES: &[&str] = &["Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Madam", "Sister"];
@@ -458,6 +471,18 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
             // thing or a body ("The Emergency Situations Ministry", "The Toll Was").
             let owner = possessive(toks[j].text) && adjacent(j) && usable(&toks[j + 1]) && adjacent(j + 1) && usable(&toks[j + 2]);
             let determiner = i > 0 && matches!(toks[i - 1].text, "the" | "The" | "a" | "A" | "an" | "An") && adjacent(i - 1);
+            // The rest of a body's name: after a known name written right before it ("UN Human
+            // Rights Monitoring Mission", "Kharkiv Regional Military Administration"), or
+            // after a function word that follows a capitalised word ("Committee to Protect
+            // Journalists", "Institute for War and Peace Reporting").
+            let capital_before = |k: usize| {
+                let w = toks[k].text;
+                !possessive(w) && (capitalised(w) || is_acronym(w))
+            };
+            let continues = i > 0
+                && adjacent(i - 1)
+                && (capital_before(i - 1) && covered(&toks[i - 1])
+                    || i > 1 && matches!(toks[i - 1].text, "to" | "for" | "of" | "on") && adjacent(i - 2) && capital_before(i - 2));
             let person_like = !is_acronym(name)
                 && ((2..=4).contains(&words)
                     && toks[i..=j]
@@ -467,6 +492,7 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
                     || given)
                 && !owner
                 && !determiner
+                && !continues
                 && !thing();
             if person_like {
                 persons.push(PersonName { start, end, female, full: None });
