@@ -424,6 +424,22 @@ fn other_wars_figures() {
         let x = run(text, Some("2025-04-13"));
         assert_eq!(x.claims.iter().map(|c| c.scope).collect::<Vec<_>>(), [T], "in {text:?}");
     }
+    // A past year opening the sentence, or a range of past years, makes the count history.
+    for text in [
+        "In 2014, more than 300 people were killed in the fighting.",
+        "HRW documented 23 attacks that killed 140 civilians between 2015 and 2018.",
+        "Between 2014 and 2022, the conflict in Donbas killed more than 14,000 people.",
+    ] {
+        let x = run(text, Some("2024-03-01"));
+        assert_eq!(x.claims.iter().map(|c| c.scope).collect::<Vec<_>>(), [Scope::Historical], "in {text:?}");
+    }
+    // Guards: a count since a year, or opened by "Since", runs up to now.
+    for text in
+        ["Since 2014, the conflict has killed more than 14,000 people, the UN said.", "The fighting has killed 300 people since 2014."]
+    {
+        let x = run(text, Some("2024-03-01"));
+        assert_eq!(x.claims.iter().map(|c| c.scope).collect::<Vec<_>>(), [T], "in {text:?}");
+    }
     // Guard: a war of a past year, told in the past, is history.
     let x = run("The war of 2016 killed 200 soldiers in four days.", Some("2020-10-14"));
     assert_eq!(x.claims.iter().map(|c| c.scope).collect::<Vec<_>>(), [Scope::Historical]);
