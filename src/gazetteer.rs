@@ -329,10 +329,11 @@ impl NameMatcher {
             }
             let Some(names) = self.by_head.get(&key) else { continue };
             // The longest name with this head key that is in the text here and ends on a word boundary.
-            let found =
-                names.iter().find(|(_, name)| b[i..].starts_with(name) && next_char(text, i + name.len()).is_none_or(|c| !is_word_char(c)));
-            if let Some(&(pattern, ref name)) = found {
-                let end = i + name.len();
+            let found = names.iter().find_map(|(pattern, name)| {
+                let end = name_end(b, i, name)?;
+                next_char(text, end).is_none_or(|c| !is_word_char(c)).then_some((*pattern, end))
+            });
+            if let Some((pattern, end)) = found {
                 match self.targets[pattern as usize] {
                     Target::Item(item) => out.push(NameMatch { item, start: i, end }),
                     Target::Exclude => excluded.push((i, end)),
@@ -342,6 +343,35 @@ impl NameMatcher {
         }
         (out, excluded)
     }
+}
+
+/// Where `name` ends when it is written at byte `i` of `b`: as it is, or with more spaces
+/// after a space or hyphen of the name, as a hard-wrapped line break leaves them in the
+/// unwrapped text (`text::unwrap_lines`: "Nagorno\r\nKarabakh" reads "Nagorno  Karabakh",
+/// "Nagorno-\nKarabakh" reads "Nagorno- Karabakh").
+#[inline]
+fn name_end(b: &[u8], i: usize, name: &[u8]) -> Option<usize> {
+    let rest = &b[i..];
+    if rest.starts_with(name) {
+        return Some(i + name.len());
+    }
+    // Only where the text has a space the name has not, right after a space or hyphen.
+    let k = rest.iter().zip(name).take_while(|(x, y)| x == y).count();
+    if k == 0 || k >= name.len() || !matches!(name[k - 1], b' ' | b'-') || rest.get(k) != Some(&b' ') {
+        return None;
+    }
+    let (mut p, mut q) = (k, k);
+    while p < name.len() {
+        if rest.get(q) == Some(&name[p]) {
+            p += 1;
+            q += 1;
+        } else if rest.get(q) == Some(&b' ') && matches!(name[p - 1], b' ' | b'-') {
+            q += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(i + q)
 }
 
 /// Length in bytes of the head of `text` at byte `i` (a character boundary): its word

@@ -544,3 +544,20 @@ fn a_dateline_with_its_year_dates_the_corpus_datelines_without_one() {
     let published: Vec<(String, Option<NaiveDate>)> = x.articles.iter().map(|a| (a.id.clone(), a.published)).collect();
     assert_eq!(published, [("apa".to_string(), Some(d("2020-10-17"))), ("reuters".to_string(), Some(d("2020-10-17")))]);
 }
+
+#[test]
+fn names_cut_by_a_wrapped_line_end_are_found() {
+    // A newsletter wrapped at 60-odd columns, saved with Windows line ends: a place and an
+    // actor cut by a soft `\r\n`, and a hyphenated name cut after its hyphen.
+    let text = "Briefing\r\n\r\nThe foreign ministers met in Moscow on Friday for talks on\r\na new truce. \"The talks will go on next week,\" said Sergei\r\nLavrov, who spoke of the future of the enclave of Nagorno\r\nKarabakh as the core of the dispute. Shelling resumed in Nagorno-\r\nKarabakh overnight, and the truce brokered by Russia frayed.\r\nArmenia's defence ministry said two civilians were killed\r\nin Stepanakert, the region's main city, on Saturday morning.";
+    let x = run(text, Some("2020-10-17"));
+    let places: Vec<&str> = x.mentions.iter().map(|m| m.place.as_ref()).collect();
+    assert_eq!(places.iter().filter(|p| **p == "nagorno-karabakh").count(), 2, "{places:?}");
+    let speakers: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(speakers, [Some("Sergei Lavrov")]);
+    // The spans point into the text as written, over the line break.
+    let m = x.mentions.iter().find(|m| m.place.as_ref() == "nagorno-karabakh").unwrap_or_else(|| panic!("no mention"));
+    assert_eq!(&text[m.start..m.end], "Nagorno\r\nKarabakh");
+    let spans: Vec<&str> = x.mentions.iter().filter(|m| m.place.as_ref() == "nagorno-karabakh").map(|m| &text[m.start..m.end]).collect();
+    assert_eq!(spans, ["Nagorno\r\nKarabakh", "Nagorno-\r\nKarabakh"]);
+}
