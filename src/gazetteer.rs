@@ -321,6 +321,11 @@ impl NameMatcher {
             return (out, excluded);
         }
         let b = text.as_bytes();
+        // Where the text has a space after a space or hyphen (a wrapped line end, unwrapped):
+        // only there may a name be written with more spaces than it has ([`name_end`]).
+        let mut gaps: Vec<usize> = memchr::memmem::find_iter(b, b"  ").chain(memchr::memmem::find_iter(b, b"- ")).collect();
+        gaps.sort_unstable();
+        let mut gap = 0;
         let mut free_from = 0;
         for &WordStart { start: i, key } in starts {
             // (Starts that are not character boundaries of `text` are passed over.)
@@ -329,8 +334,12 @@ impl NameMatcher {
             }
             let Some(names) = self.by_head.get(&key) else { continue };
             // The longest name with this head key that is in the text here and ends on a word boundary.
+            while gaps.get(gap).is_some_and(|&g| g < i) {
+                gap += 1;
+            }
+            let next_gap = gaps.get(gap).copied().unwrap_or(usize::MAX);
             let found = names.iter().find_map(|(pattern, name)| {
-                let end = name_end(b, i, name)?;
+                let end = name_end(b, i, name, next_gap < i + name.len())?;
                 next_char(text, end).is_none_or(|c| !is_word_char(c)).then_some((*pattern, end))
             });
             if let Some((pattern, end)) = found {
@@ -348,12 +357,16 @@ impl NameMatcher {
 /// Where `name` ends when it is written at byte `i` of `b`: as it is, or with more spaces
 /// after a space or hyphen of the name, as a hard-wrapped line break leaves them in the
 /// unwrapped text (`text::unwrap_lines`: "Nagorno\r\nKarabakh" reads "Nagorno  Karabakh",
-/// "Nagorno-\nKarabakh" reads "Nagorno- Karabakh").
+/// "Nagorno-\nKarabakh" reads "Nagorno- Karabakh"); `spaced` says whether such a space
+/// stands within the name's length from `i` (else only the name as it is is looked for).
 #[inline]
-fn name_end(b: &[u8], i: usize, name: &[u8]) -> Option<usize> {
+fn name_end(b: &[u8], i: usize, name: &[u8], spaced: bool) -> Option<usize> {
     let rest = &b[i..];
     if rest.starts_with(name) {
         return Some(i + name.len());
+    }
+    if !spaced {
+        return None;
     }
     // Only where the text has a space the name has not, right after a space or hyphen.
     let k = rest.iter().zip(name).take_while(|(x, y)| x == y).count();
