@@ -574,6 +574,7 @@ fn hard_wrapped_text_reads_as_unwrapped() {
         // by the gazetteer and the actor list), and the same places.
         let crlf = run(&text.replace('\n', "\r\n"), Some("2020-10-17"));
         assert_eq!(readings(&crlf), want, "at width {width} with CRLF");
+        assert!(crlf.claims.iter().all(|c| !c.sentence.contains("  ")), "at width {width} with CRLF");
         let places = |x: &dateline::model::Extraction| x.mentions.iter().map(|m| m.place.clone()).collect::<Vec<_>>();
         assert_eq!(places(&crlf), places(&run(WIRE_STORY, Some("2020-10-17"))), "at width {width} with CRLF");
     }
