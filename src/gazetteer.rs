@@ -303,7 +303,7 @@ impl NameMatcher {
 
     /// Matches, and the spans of exclusion phrases ("Geneva Conventions") that were skipped.
     pub fn find_with_exclusions(&self, text: &str) -> (Vec<NameMatch>, Vec<(usize, usize)>) {
-        self.find_at(text, &word_starts(text, &self.starts))
+        self.find_at(text, &word_starts(text, &self.starts), &[])
     }
 
     /// The word starts a name of this matcher can begin at, for [`word_starts`].
@@ -313,7 +313,10 @@ impl NameMatcher {
 
     /// [`NameMatcher::find_with_exclusions`] with the text's [`word_starts`] already found
     /// (in increasing order, for at least this matcher's [`NameMatcher::start_filter`]).
-    pub fn find_at(&self, text: &str, starts: &[WordStart]) -> (Vec<NameMatch>, Vec<(usize, usize)>) {
+    /// `breaks` are the offsets of the line breaks that an unwrapped text reads as spaces
+    /// (`text::soft_breaks`, in order): a name cut by one may hold more spaces than it has
+    /// ([`name_end`]); elsewhere a name is matched only as it is written.
+    pub fn find_at(&self, text: &str, starts: &[WordStart], breaks: &[usize]) -> (Vec<NameMatch>, Vec<(usize, usize)>) {
         let mut excluded = Vec::new();
         // Room for the names of a news article (a few dozen) without growing.
         let mut out = Vec::with_capacity(starts.len().min(64));
@@ -321,10 +324,7 @@ impl NameMatcher {
             return (out, excluded);
         }
         let b = text.as_bytes();
-        // Where the text has a space after a space or hyphen (a wrapped line end, unwrapped):
-        // only there may a name be written with more spaces than it has ([`name_end`]).
-        let mut gaps: Vec<usize> = memchr::memmem::find_iter(b, b"  ").chain(memchr::memmem::find_iter(b, b"- ")).collect();
-        gaps.sort_unstable();
+        let gaps = breaks;
         let mut gap = 0;
         let mut free_from = 0;
         for &WordStart { start: i, key } in starts {
@@ -632,8 +632,9 @@ impl Gazetteer {
     }
 
     /// [`Gazetteer::find_with_exclusions`] with the text's [`word_starts`] already found.
-    pub fn find_at(&self, text: &str, starts: &[WordStart]) -> (Vec<NameMatch>, Vec<(usize, usize)>) {
-        self.matcher.find_at(text, starts)
+    /// `breaks`: the soft line breaks of an unwrapped text, as for [`NameMatcher::find_at`].
+    pub fn find_at(&self, text: &str, starts: &[WordStart], breaks: &[usize]) -> (Vec<NameMatch>, Vec<(usize, usize)>) {
+        self.matcher.find_at(text, starts, breaks)
     }
 
     /// Every name and alias, one per entry, for `dateline gazetteer --aliases`.
@@ -731,8 +732,9 @@ impl Actors {
     }
 
     /// [`Actors::find`] with the text's [`word_starts`] already found.
-    pub fn find_at(&self, text: &str, starts: &[WordStart]) -> Vec<NameMatch> {
-        self.matcher.find_at(text, starts).0
+    /// `breaks`: the soft line breaks of an unwrapped text, as for [`NameMatcher::find_at`].
+    pub fn find_at(&self, text: &str, starts: &[WordStart], breaks: &[usize]) -> Vec<NameMatch> {
+        self.matcher.find_at(text, starts, breaks).0
     }
 
     /// The actor with this id.
