@@ -303,7 +303,7 @@ impl NameMatcher {
 
     /// Matches, and the spans of exclusion phrases ("Geneva Conventions") that were skipped.
     pub fn find_with_exclusions(&self, text: &str) -> (Vec<NameMatch>, Vec<(usize, usize)>) {
-        self.find_at(text, &word_starts(text, &self.starts))
+        self.find_at(text, &word_starts(text, &self.starts), &[])
     }
 
     /// The word starts a name of this matcher can begin at, for [`word_starts`].
@@ -313,7 +313,10 @@ impl NameMatcher {
 
     /// [`NameMatcher::find_with_exclusions`] with the text's [`word_starts`] already found
     /// (in increasing order, for at least this matcher's [`NameMatcher::start_filter`]).
-    pub fn find_at(&self, text: &str, starts: &[WordStart]) -> (Vec<NameMatch>, Vec<(usize, usize)>) {
+    /// `breaks` are the offsets of the line breaks that an unwrapped text reads as spaces
+    /// (`text::soft_breaks`, in order): a name cut by one may hold more spaces than it has
+    /// ([`name_end`]); elsewhere a name is matched only as it is written.
+    pub fn find_at(&self, text: &str, starts: &[WordStart], breaks: &[usize]) -> (Vec<NameMatch>, Vec<(usize, usize)>) {
         let mut excluded = Vec::new();
         // Room for the names of a news article (a few dozen) without growing.
         let mut out = Vec::with_capacity(starts.len().min(64));
@@ -321,6 +324,8 @@ impl NameMatcher {
             return (out, excluded);
         }
         let b = text.as_bytes();
+        let gaps = breaks;
+        let mut gap = 0;
         let mut free_from = 0;
         for &WordStart { start: i, key } in starts {
             // (Starts that are not character boundaries of `text` are passed over.)
@@ -329,10 +334,15 @@ impl NameMatcher {
             }
             let Some(names) = self.by_head.get(&key) else { continue };
             // The longest name with this head key that is in the text here and ends on a word boundary.
-            let found =
-                names.iter().find(|(_, name)| b[i..].starts_with(name) && next_char(text, i + name.len()).is_none_or(|c| !is_word_char(c)));
-            if let Some(&(pattern, ref name)) = found {
-                let end = i + name.len();
+            while gaps.get(gap).is_some_and(|&g| g < i) {
+                gap += 1;
+            }
+            let next_gap = gaps.get(gap).copied().unwrap_or(usize::MAX);
+            let found = names.iter().find_map(|(pattern, name)| {
+                let end = name_end(b, i, name, next_gap < i + name.len())?;
+                next_char(text, end).is_none_or(|c| !is_word_char(c)).then_some((*pattern, end))
+            });
+            if let Some((pattern, end)) = found {
                 match self.targets[pattern as usize] {
                     Target::Item(item) => out.push(NameMatch { item, start: i, end }),
                     Target::Exclude => excluded.push((i, end)),
@@ -342,6 +352,39 @@ impl NameMatcher {
         }
         (out, excluded)
     }
+}
+
+/// Where `name` ends when it is written at byte `i` of `b`: as it is, or with more spaces
+/// after a space or hyphen of the name, as a hard-wrapped line break leaves them in the
+/// unwrapped text (`text::unwrap_lines`: "Nagorno\r\nKarabakh" reads "Nagorno  Karabakh",
+/// "Nagorno-\nKarabakh" reads "Nagorno- Karabakh"); `spaced` says whether such a space
+/// stands within the name's length from `i` (else only the name as it is is looked for).
+#[inline]
+fn name_end(b: &[u8], i: usize, name: &[u8], spaced: bool) -> Option<usize> {
+    let rest = &b[i..];
+    if rest.starts_with(name) {
+        return Some(i + name.len());
+    }
+    if !spaced {
+        return None;
+    }
+    // Only where the text has a space the name has not, right after a space or hyphen.
+    let k = rest.iter().zip(name).take_while(|(x, y)| x == y).count();
+    if k == 0 || k >= name.len() || !matches!(name[k - 1], b' ' | b'-') || rest.get(k) != Some(&b' ') {
+        return None;
+    }
+    let (mut p, mut q) = (k, k);
+    while p < name.len() {
+        if rest.get(q) == Some(&name[p]) {
+            p += 1;
+            q += 1;
+        } else if rest.get(q) == Some(&b' ') && matches!(name[p - 1], b' ' | b'-') {
+            q += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(i + q)
 }
 
 /// Length in bytes of the head of `text` at byte `i` (a character boundary): its word
@@ -589,8 +632,9 @@ impl Gazetteer {
     }
 
     /// [`Gazetteer::find_with_exclusions`] with the text's [`word_starts`] already found.
-    pub fn find_at(&self, text: &str, starts: &[WordStart]) -> (Vec<NameMatch>, Vec<(usize, usize)>) {
-        self.matcher.find_at(text, starts)
+    /// `breaks`: the soft line breaks of an unwrapped text, as for [`NameMatcher::find_at`].
+    pub fn find_at(&self, text: &str, starts: &[WordStart], breaks: &[usize]) -> (Vec<NameMatch>, Vec<(usize, usize)>) {
+        self.matcher.find_at(text, starts, breaks)
     }
 
     /// Every name and alias, one per entry, for `dateline gazetteer --aliases`.
@@ -688,8 +732,9 @@ impl Actors {
     }
 
     /// [`Actors::find`] with the text's [`word_starts`] already found.
-    pub fn find_at(&self, text: &str, starts: &[WordStart]) -> Vec<NameMatch> {
-        self.matcher.find_at(text, starts).0
+    /// `breaks`: the soft line breaks of an unwrapped text, as for [`NameMatcher::find_at`].
+    pub fn find_at(&self, text: &str, starts: &[WordStart], breaks: &[usize]) -> Vec<NameMatch> {
+        self.matcher.find_at(text, starts, breaks).0
     }
 
     /// The actor with this id.

@@ -229,6 +229,22 @@ pub fn unwrap_at<'a>(text: &'a str, breaks: &[usize]) -> std::borrow::Cow<'a, st
     std::borrow::Cow::Owned(String::from_utf8(b).unwrap_or_else(|_| text.to_string()))
 }
 
+/// `s` with each run of spaces read as one: how a sentence of the unwrapped text is shown,
+/// where a soft `\r\n` left two spaces ([`unwrap_at`]); borrowed when there is none.
+pub fn single_spaced(s: &str) -> std::borrow::Cow<'_, str> {
+    if memchr::memmem::find(s.as_bytes(), b"  ").is_none() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for (k, part) in s.split(' ').enumerate() {
+        if k > 0 && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Paragraphs: runs of text separated by blank lines or single newlines (news text puts one
 /// paragraph per line; hard-wrapped text is unwrapped first, [`unwrap_lines`]). Spans
 /// exclude the line breaks.
@@ -630,6 +646,13 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn single_spaced_reads_runs_of_spaces_as_one() {
+        assert_eq!(single_spaced("Sergei  Lavrov said"), "Sergei Lavrov said");
+        assert_eq!(single_spaced("  a   b  "), " a b ");
+        assert!(matches!(single_spaced("a b"), std::borrow::Cow::Borrowed("a b")));
     }
 
     #[test]

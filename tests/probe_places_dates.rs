@@ -181,8 +181,13 @@ fn datelines_with_the_day_before_the_month() {
         ("Title\n\n[Baku, 12 October] - Shelling hit Tartar on 11 October 2020.", Some("2020-10-12")),
         // Turan: a dotted date with a two-digit year between slashes.
         ("Title\n\nBaku/12.10.20/Turan: Shelling hit Tartar.", Some("2020-10-12")),
+        // An agency's tag in capitals, then a dash or straight into the text.
+        ("Title\n\nMoscow, 5 October. INTERFAX - Shelling hit Belgorod on 4 October 2020.", Some("2020-10-05")),
+        ("Title\n\nBaku, 5 October, AZERTAC The ministry said Tartar was shelled on 4 October 2020.", Some("2020-10-05")),
+        ("Title\n\nKYIV, October 5, UKRINFORM. Shelling hit Kherson on 4 October 2022.", Some("2022-10-05")),
         // A sentence that opens with a place and a date is not a dateline.
         ("Title\n\nIn Tartar, 12 October 2020 was calm and then shelling began.", None),
+        ("Title\n\nIn Tartar, 12 October 2020 THE day began calmly.", None),
     ];
     for (text, want) in cases {
         let x = run(text, None);
@@ -196,12 +201,39 @@ fn datelines_with_the_day_before_the_month() {
 }
 
 #[test]
+fn a_datelines_year_is_the_one_nearest_the_texts_first_date_or_the_corpus_year() {
+    // (text, publication year of the corpus's other articles, dateline date)
+    let cases: &[(&str, Option<&str>, &str)] = &[
+        // Feb 29 does not exist in 2023, the year of the first full date.
+        ("GAZA CITY, Feb 29 (Reuters) - Gaza has been under fire since Oct 7, 2023, medics said.", None, "2024-02-29"),
+        // A story filed in January that recalls 7 October 2023 is of 2024.
+        ("GAZA CITY, Jan 15 (Reuters) - The war began on Oct 7, 2023, when gunmen crossed the fence.", None, "2024-01-15"),
+        // A later date in the same year is a plan, not a reason for the next year.
+        ("KYIV, Oct 4 (Reuters) - Talks are due to resume on December 10, 2022, officials said.", None, "2022-10-04"),
+        // A date of an earlier year than the corpus's is history the story recalls.
+        ("GAZA CITY, Oct 20 (Reuters) - Since Oct 7, 2023, strikes have hit the city.", Some("2024"), "2024-10-20"),
+    ];
+    for (text, corpus, want) in cases {
+        let mut files = vec![("a.txt", format!("Title\n\n{text}"))];
+        if let Some(y) = corpus {
+            files.push(("b.txt", format!("Other\n\nPublished {y}-03-01\n\nText.")));
+        }
+        let files: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+        let x = run_files(&files);
+        let a = x.articles.iter().find(|a| a.path.ends_with("a.txt")).unwrap_or_else(|| panic!("no article"));
+        assert_eq!((a.published, a.published_source), (Some(d(want)), DateSource::Dateline), "in {text:?}");
+    }
+}
+
+#[test]
 fn agency_tags_after_a_dash_or_a_day_first_date() {
     let cases: &[(&str, &str)] = &[
         ("Title\n\nMOSCOW, Oct 12 - RIA Novosti. Shelling hit Tartar.", "RIA Novosti"),
         ("Title\n\nBaku, 12 October, AZERTAC\n\nShelling hit Tartar.", "Azertac"),
         ("Title\n\nYEREVAN, 12 October 2020, ARMENPRESS. Shelling hit Tartar.", "Armenpress"),
         ("Title\n\nBaku/12.10.20/Turan: Shelling hit Tartar.", "Turan"),
+        ("Title\n\nMoscow, 5 October. INTERFAX - Shelling hit Belgorod.", "Interfax"),
+        ("Title\n\nBaku, 5 October, AZERTAC The ministry said Tartar was shelled.", "Azertac"),
     ];
     for (text, want) in cases {
         assert_eq!(run(text, None).articles[0].outlet.as_deref(), Some(*want), "in {text:?}");
@@ -511,4 +543,21 @@ fn a_dateline_with_its_year_dates_the_corpus_datelines_without_one() {
     ]);
     let published: Vec<(String, Option<NaiveDate>)> = x.articles.iter().map(|a| (a.id.clone(), a.published)).collect();
     assert_eq!(published, [("apa".to_string(), Some(d("2020-10-17"))), ("reuters".to_string(), Some(d("2020-10-17")))]);
+}
+
+#[test]
+fn names_cut_by_a_wrapped_line_end_are_found() {
+    // A newsletter wrapped at 60-odd columns, saved with Windows line ends: a place and an
+    // actor cut by a soft `\r\n`, and a hyphenated name cut after its hyphen.
+    let text = "Briefing\r\n\r\nThe foreign ministers met in Moscow on Friday for talks on\r\na new truce. \"The talks will go on next week,\" said Sergei\r\nLavrov, who spoke of the future of the enclave of Nagorno\r\nKarabakh as the core of the dispute. Shelling resumed in Nagorno-\r\nKarabakh overnight, and the truce brokered by Russia frayed.\r\nArmenia's defence ministry said two civilians were killed\r\nin Stepanakert, the region's main city, on Saturday morning.";
+    let x = run(text, Some("2020-10-17"));
+    let places: Vec<&str> = x.mentions.iter().map(|m| m.place.as_ref()).collect();
+    assert_eq!(places.iter().filter(|p| **p == "nagorno-karabakh").count(), 2, "{places:?}");
+    let speakers: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(speakers, [Some("Sergei Lavrov")]);
+    // The spans point into the text as written, over the line break.
+    let m = x.mentions.iter().find(|m| m.place.as_ref() == "nagorno-karabakh").unwrap_or_else(|| panic!("no mention"));
+    assert_eq!(&text[m.start..m.end], "Nagorno\r\nKarabakh");
+    let spans: Vec<&str> = x.mentions.iter().filter(|m| m.place.as_ref() == "nagorno-karabakh").map(|m| &text[m.start..m.end]).collect();
+    assert_eq!(spans, ["Nagorno\r\nKarabakh", "Nagorno-\r\nKarabakh"]);
 }

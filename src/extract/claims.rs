@@ -1573,7 +1573,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 date_basis,
                 start,
                 end,
-                sentence: text.to_string(),
+                sentence: crate::text::single_spaced(text).into_owned(),
                 sentence_start: s.span.start,
                 sentence_end: s.span.end,
             });

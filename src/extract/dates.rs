@@ -76,7 +76,7 @@ fn pattern_sources() -> [String; 8] {
         r"(?-u:\b)(\d{1,2})([./])(\d{1,2})[./](\d{4})(?-u:\b)".to_string(),
         format!(r"(?-u:\b)(?:({modifiers})\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?(?-u:\b)"),
         r"(?i)(?-u:\b)(yesterday|the day before yesterday|a day earlier|a day before|the day before|the previous day|the previous night|today|tonight|this morning|this evening|this afternoon|last night|overnight|earlier this week|earlier this month|last week|a week ago|last weekend|over the weekend|at the weekend|this past weekend|this week|(?:early |late |mid-|mid |the (?:start|beginning|middle|end) of )?last month|(?:early |late |mid-|mid |the (?:start|beginning|middle|end) of )this month|(\w+) days ago|(\w+) weeks ago)(?-u:\b)".to_string(),
-        r"(?-u:\b)(1[89]\d\d|20\d\d)\s*[-–]\s*(\d{2}|\d{4})(?-u:\b)|(?-u:\b)(?:early |late |mid-|mid )?(1[89]\d0|20\d0)s(?-u:\b)|(?-u:\b)(?:in|since|of|from|until|by)\s+(1[89]\d\d|20\d\d)(?-u:\b)".to_string(),
+        r"(?-u:\b)(1[89]\d\d|20\d\d)\s*[-–]\s*(\d{2}|\d{4})(?-u:\b)|(?-u:\b)(?:early |late |mid-|mid )?(1[89]\d0|20\d0)s(?-u:\b)|(?-u:\b)(?:[Ii]n|[Ss]ince|of|[Ff]rom|[Uu]ntil|[Bb]y|[Bb]etween)\s+(1[89]\d\d|20\d\d)(?-u:\b)".to_string(),
         format!(r"(?-u:\b){month}\s+(\d{{4}})(?-u:\b)"),
     ]
 }
@@ -437,27 +437,31 @@ fn relative_cue_fits(b: &[u8], start: usize, end: usize, cue: &str) -> bool {
     }
 }
 
+/// The words after which a four-digit number is a year in the years pattern ("in 2014", "In
+/// 2014," opening a sentence, "between 2015 and 2018": the first year); as in the pattern.
+const YEAR_WORDS: &[&str] = &["in", "In", "since", "Since", "of", "from", "From", "until", "Until", "by", "By", "between", "Between"];
+
 /// Whether the run of four or more digits at `start..end` of `s` can be a year of the year
-/// pattern: before a dash ("1991-94", "1992 – 1994"), an `s` ("1990s"), or after "in",
-/// "since", "of", "from", "until" or "by".
+/// pattern: before a dash ("1991-94", "1992 – 1994"), an `s` ("1990s"), or after one of
+/// [`YEAR_WORDS`].
 fn year_cue_fits(s: &str, start: usize, end: usize) -> bool {
     let after = s[end..].trim_start();
     if after.starts_with(['-', '–', 's']) {
         return true;
     }
     let before = s[..start].trim_end();
-    before.len() < start && ["in", "since", "of", "from", "until", "by"].iter().any(|w| strip_word_suffix(before, w).is_some())
+    before.len() < start && YEAR_WORDS.iter().any(|w| strip_word_suffix(before, w).is_some())
 }
 
 /// Where a match of the years pattern holding the four-digit year at `year` of `s` can start:
 /// at the year ("1994-2020", "1990s"), four bytes before it ("mid-1990s", "mid 1990s"), or at
-/// a word of two, four or five letters before the white space before it ("in", "of", "by",
-/// "from", "late", "since", "until", "early": "since 2020", "early 1990s"). Only character
+/// a word of two, four, five or seven letters before the white space before it ("in", "of",
+/// "by", "from", "late", "since", "until", "early", "between": "since 2020", "early 1990s"). Only character
 /// boundaries that follow no word byte are kept (the pattern starts on a word boundary).
 fn year_starts(s: &str, year: usize, out: &mut Vec<usize>) {
     let b = s.as_bytes();
     let gap = s[..year].trim_end().len();
-    let before_gap = [2, 4, 5].map(|len| if gap < year { gap.wrapping_sub(len) } else { usize::MAX });
+    let before_gap = [2, 4, 5, 7].map(|len| if gap < year { gap.wrapping_sub(len) } else { usize::MAX });
     for q in [year, year.wrapping_sub(4)].into_iter().chain(before_gap) {
         if q <= year && s.is_char_boundary(q) && (q == 0 || !is_ascii_word_byte(b[q - 1])) {
             out.push(q);

@@ -37,11 +37,16 @@ const MONTH_WORD: &str = r"((?i:January|February|March|April|May|June|July|Augus
 /// after an abbreviation is the pattern's).
 const AGENCY_MONTH: &str = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)";
 
+/// An agency's tag in capitals ending a dateline that runs on into the text: before a dash
+/// ("Moscow, 5 October. INTERFAX - The"), a full stop or colon and a space, or the text's
+/// first capital ("Baku, 5 October, AZERTAC The ministry").
+const CAPS_TAG: &str = r"[,.]?[ \t]*[A-Z]{2,}(?:[.:]?[ \t]+[-–—]|[.:][ \t]|[ \t]+[A-Z])";
+
 // Unbounded runs (`+`) rather than `{1,40}`: counted repetitions multiply the automaton's
 // states, which made this one regex take 30 ms to compile and 15 µs per article to run;
 // the length limit is checked on the match instead ([`DATELINE_PLACE_MAX`]).
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?m)^\s*(?:[A-Z][A-Z'’.\- ]+)(?:,\s*[A-Z][A-Za-z'’.\- ]+)?\s*(?:,|\(|–|—|-)\s*(?:\w+\s*\)\s*[-–—]?\s*)?{MONTH_WORD}(?:\s+|\.)(\d{{1,2}})(?:,?\s+(\d{{4}}))?|(?m)^[ \t]*\[?[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*{MONTH_WORD}(?:[ \t]+|\.)(\d{{1,2}})(?:,?[ \t]+(\d{{4}}))?\]?(?:[ \t]*(?:\([A-Za-z]+\)|/[A-Za-z]+/|[-–—])|(?:[,.]?[ \t]*/?[A-Z][A-Za-z]+/?\.?)?[ \t]*$)"))
+    Regex::new(&format!(r"(?m)^\s*(?:[A-Z][A-Z'’.\- ]+)(?:,\s*[A-Z][A-Za-z'’.\- ]+)?\s*(?:,|\(|–|—|-)\s*(?:\w+\s*\)\s*[-–—]?\s*)?{MONTH_WORD}(?:\s+|\.)(\d{{1,2}})(?:,?\s+(\d{{4}}))?|(?m)^[ \t]*\[?[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?,[ \t]*{MONTH_WORD}(?:[ \t]+|\.)(\d{{1,2}})(?:,?[ \t]+(\d{{4}}))?\]?(?:[ \t]*(?:\([A-Za-z]+\)|/[A-Za-z]+/|[-–—])|{CAPS_TAG}|(?:[,.]?[ \t]*/?[A-Z][A-Za-z]+/?\.?)?[ \t]*$)"))
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -59,7 +64,7 @@ static DATELINE_SLASHED: LazyLock<Regex> = LazyLock::new(|| {
 /// [`DATELINE`] finds none (most datelines put the month first, and one larger pattern made
 /// every article's search slower).
 static DATELINE_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?m)^[ \t]*\[?[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?[,.][ \t]*(\d{{1,2}})[ \t]+{MONTH_WORD}(?:,?[ \t]+(\d{{4}}))?\]?[ \t]*(?:\([A-Za-z]+\)|/[A-Za-z]+/|[-–—]|[,.]?[ \t]*[A-Z][A-Za-z]+(?:\.[A-Za-z]{{2,3}}(?:[ \t]|$)|\.?[ \t]*$)|$)"))
+    Regex::new(&format!(r"(?m)^[ \t]*\[?[A-Z][\w'’.\- ]+(?:,[ \t]*[A-Z][\w'’.\- ]+)?[,.][ \t]*(\d{{1,2}})[ \t]+{MONTH_WORD}(?:,?[ \t]+(\d{{4}}))?\]?[ \t]*(?:\([A-Za-z]+\)|/[A-Za-z]+/|[-–—]|[,.]?[ \t]*[A-Z][A-Za-z]+(?:\.[A-Za-z]{{2,3}}(?:[ \t]|$)|\.?[ \t]*$)|{CAPS_TAG}|$)"))
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
@@ -148,15 +153,38 @@ pub fn dateline_in(text: &str, body_start: usize, year_hint: Option<i32>, cues: 
     };
     let month = month_number(c.get(m)?.as_str())?;
     let day: u32 = c.get(d)?.as_str().parse().ok()?;
-    let year = c.get(y).and_then(|y| y.as_str().parse().ok()).or_else(|| {
-        // A year elsewhere in the article, else the corpus's.
-        let head = &text[..crate::text::floor_boundary(text, 1500)];
-        dates::find_dates_in(head, 0, None, None, cues).into_iter().find_map(|d| match d.kind {
-            DateKind::Day(x, _) | DateKind::Since(x) => Some(chrono::Datelike::year(&x)),
-            DateKind::Year(_) => None,
-        })
+    if let Some(y) = c.get(y).and_then(|y| y.as_str().parse().ok()) {
+        return NaiveDate::from_ymd_opt(y, month, day);
+    }
+    // No year: from the first full date of the opening, else the corpus's.
+    let head = &text[..crate::text::floor_boundary(text, 1500)];
+    let first = dates::find_dates_in(head, 0, None, None, cues).into_iter().find_map(|d| match d.kind {
+        DateKind::Day(x, _) | DateKind::Since(x) => Some(x),
+        DateKind::Year(_) => None,
     });
-    NaiveDate::from_ymd_opt(year.or(year_hint)?, month, day)
+    dateline_year(month, day, first, year_hint)
+}
+
+/// The date of a dateline written without its year ("GAZA CITY, Feb 29 (Reuters) -"), from
+/// the first full date of the text (`first`) and the corpus's year (`corpus`): the year that
+/// puts the day nearest that full date (the year before, of, or after it: a story filed on
+/// 15 January that recalls 7 October 2023 is of 2024; "Feb 29" after a date of 2023 is of
+/// 2024), and the corpus's year instead when it is later (a full date of an earlier year is
+/// history the story recalls, "since Oct 7, 2023" in a corpus of 2024) or no full date is
+/// written. Days that do not exist in a year are never read in it.
+fn dateline_year(month: u32, day: u32, first: Option<NaiveDate>, corpus: Option<i32>) -> Option<NaiveDate> {
+    let near = first.and_then(|e| {
+        let y = chrono::Datelike::year(&e);
+        [y, y + 1, y - 1]
+            .into_iter()
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+            .min_by_key(|d| ((*d - e).num_days().abs(), std::cmp::Reverse(*d)))
+    });
+    let in_corpus = corpus.and_then(|y| NaiveDate::from_ymd_opt(y, month, day));
+    match (near, in_corpus) {
+        (Some(a), Some(b)) => Some(if chrono::Datelike::year(&b) > chrono::Datelike::year(&a) { b } else { a }),
+        (a, b) => a.or(b),
+    }
 }
 
 /// [`DATELINE_SLASHED`] in the opening of the body: "Baku/30.06.22/Turan:".
@@ -311,7 +339,7 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     let all = format!("{tags}|{domains}");
     let month = AGENCY_MONTH;
     Regex::new(&format!(
-        r"(?m)(?:[(/](?i:{all})[)/:]|^[ \t]*[A-Z][\w'’.\- ]*/[ \t]*\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}[ \t]*/[ \t]*(?i:{all})(?:[:.]|[ \t]*$)|^[ \t]*[A-Z][\w'’.\- ]*(?:,[ \t]*[\w'’.\- ]+)*?[,.][ \t]*(?:{month}\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{month}\.?)(?:,?[ \t]+\d{{4}})?(?:[,.]|[ \t]+[-–—])?[ \t]*(?:(?i:{tags})(?:[.:]|[ \t]*(?:$|[-–—]))|(?i:{domains})(?:[ \t:.]|$)))"
+        r"(?m)(?:[(/](?i:{all})[)/:]|^[ \t]*[A-Z][\w'’.\- ]*/[ \t]*\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}[ \t]*/[ \t]*(?i:{all})(?:[:.]|[ \t]*$)|^[ \t]*[A-Z][\w'’.\- ]*(?:,[ \t]*[\w'’.\- ]+)*?[,.][ \t]*(?:{month}\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{month}\.?)(?:,?[ \t]+\d{{4}})?(?:[,.]|[ \t]+[-–—])?[ \t]*(?:(?i:{tags})(?:[.:]|[ \t]*(?:$|[-–—]))|(?-u:\b)[A-Z]{{2,}}[ \t]|(?i:{domains})(?:[ \t:.]|$)))"
     ))
     .unwrap_or_else(|e| panic!("{e}"))
 });

@@ -315,11 +315,11 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
     let in_body = |m: &NameMatch| m.start >= body_start && !skip.iter().any(|j| j.start <= m.start && m.end <= j.end);
     // Word starts found once for both name matchers.
     let starts = crate::gazetteer::word_starts_masked(text, &masks, name_starts);
-    let (places, excluded) = engine.gazetteer.find_at(text, &starts);
+    let (places, excluded) = engine.gazetteer.find_at(text, &starts, &breaks);
     let places: Vec<NameMatch> = places.into_iter().filter(in_body).collect();
     let actor_matches: Vec<NameMatch> = engine
         .actors
-        .find_at(text, &starts)
+        .find_at(text, &starts, &breaks)
         .into_iter()
         .filter(in_body)
         .filter(|m| !names::surname_of_someone_else(text, m.start, m.end, &engine.gazetteer))
