@@ -229,10 +229,18 @@ pub fn unwrap_at<'a>(text: &'a str, breaks: &[usize]) -> std::borrow::Cow<'a, st
     std::borrow::Cow::Owned(String::from_utf8(b).unwrap_or_else(|_| text.to_string()))
 }
 
+/// Whether `s` holds two spaces in a row, with one searcher built once (building one per call
+/// cost more than the search: claim sentences and quotes are many and short).
+pub fn has_two_spaces(s: &str) -> bool {
+    static TWO_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("  "));
+    TWO_SPACES.find(s.as_bytes()).is_some()
+}
+
 /// `s` with each run of spaces read as one: how a sentence of the unwrapped text is shown,
 /// where a soft `\r\n` left two spaces ([`unwrap_at`]); borrowed when there is none.
 pub fn single_spaced(s: &str) -> std::borrow::Cow<'_, str> {
-    if memchr::memmem::find(s.as_bytes(), b"  ").is_none() {
+    if !has_two_spaces(s) {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());

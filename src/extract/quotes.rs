@@ -277,10 +277,8 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
 /// The words of a quote as shown: without the comma that hands over to the speaker, its
 /// runs of white space (a hard-wrapped quote's line ends, read as spaces, [`crate::text::unwrap_lines`]) as one space.
 fn quote_text(inner: &str) -> String {
-    static TWO_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("  "));
     let t = inner.trim().trim_end_matches(',');
-    if TWO_SPACES.find(t.as_bytes()).is_some() || memchr::memchr3(b'\n', b'\r', b'\t', t.as_bytes()).is_some() {
+    if crate::text::has_two_spaces(t) || memchr::memchr3(b'\n', b'\r', b'\t', t.as_bytes()).is_some() {
         t.split_whitespace().collect::<Vec<_>>().join(" ")
     } else {
         t.to_string()
