@@ -352,19 +352,7 @@ fn day_of_month_ordinals_relative_days_mid_month_and_caps_abbreviations() {
         ("Shelling hit Ganja on SEPT. 27.", "2020-09-27", DateBasis::Explicit),
         ("Shelling hit Ganja on OCT.12.", "2020-10-12", DateBasis::Explicit),
     ];
-    let mut misses = Vec::new();
-    for (s, want, basis) in cases {
-        let text = format!("Title\n\n{s}");
-        let x = run(&text, Some("2020-10-13"));
-        let Some(m) = x.mentions.iter().find(|m| m.place.as_str() == "ganja") else {
-            misses.push(format!("no Ganja in {s:?}"));
-            continue;
-        };
-        if (m.date, m.date_basis) != (Some(d(want)), *basis) {
-            misses.push(format!("in {s:?}: want {want} {basis:?}, got {:?} {:?}", m.date, m.date_basis));
-        }
-    }
-    assert!(misses.is_empty(), "{}", misses.join("\n"));
+    check_ganja_dates(cases);
 }
 
 #[test]
@@ -436,18 +424,7 @@ fn parts_of_months_are_relative_days() {
         ("Shelling has hit Ganja since the start of October.", "2020-10-13", DateBasis::Article),
         ("Shelling hit Ganja in the early hours of October 12.", "2020-10-12", DateBasis::Explicit),
     ];
-    let mut misses = Vec::new();
-    for (s, want, basis) in cases {
-        let x = run(&format!("Title\n\n{s}"), Some("2020-10-13"));
-        let Some(m) = x.mentions.iter().find(|m| m.place.as_str() == "ganja") else {
-            misses.push(format!("no Ganja in {s:?}"));
-            continue;
-        };
-        if (m.date, m.date_basis) != (Some(d(want)), *basis) {
-            misses.push(format!("in {s:?}: want {want} {basis:?}, got {:?} {:?}", m.date, m.date_basis));
-        }
-    }
-    assert!(misses.is_empty(), "{}", misses.join("\n"));
+    check_ganja_dates(cases);
     // Ranges from a part of a month start on its day.
     use dateline::extract::dates::{DateKind, find_dates};
     let got: Vec<DateKind> =
@@ -466,18 +443,7 @@ fn month_names_in_capitals() {
         ("Shelling may hit Ganja again, may 5 officials said.", "2020-10-13", DateBasis::Article),
         ("Shelling hit Ganja on october 12.", "2020-10-13", DateBasis::Article),
     ];
-    let mut misses = Vec::new();
-    for (s, want, basis) in cases {
-        let x = run(&format!("Title\n\n{s}"), Some("2020-10-13"));
-        let Some(m) = x.mentions.iter().find(|m| m.place.as_str() == "ganja") else {
-            misses.push(format!("no Ganja in {s:?}"));
-            continue;
-        };
-        if (m.date, m.date_basis) != (Some(d(want)), *basis) {
-            misses.push(format!("in {s:?}: want {want} {basis:?}, got {:?} {:?}", m.date, m.date_basis));
-        }
-    }
-    assert!(misses.is_empty(), "{}", misses.join("\n"));
+    check_ganja_dates(cases);
     // Datelines in capitals.
     let datelines: &[(&str, &str, Option<&str>)] = &[
         ("Title\n\nSTEPANAKERT, OCTOBER 16, ARMENPRESS. Shelling hit Tartar on 15 October 2020.", "2020-10-16", Some("Armenpress")),
@@ -512,18 +478,7 @@ fn weekdays_weekends_and_last_year_as_other_wars_are_reported() {
         ("On the night of 3 to 4 October, drones hit Ganja.", "2020-10-03", DateBasis::Explicit),
         ("Shelling hit Ganja on Oct 7.", "2020-10-07", DateBasis::Explicit),
     ];
-    let mut misses = Vec::new();
-    for (s, want, basis) in cases {
-        let x = run(&format!("Title\n\n{s}"), Some("2020-10-13"));
-        let Some(m) = x.mentions.iter().find(|m| m.place.as_str() == "ganja") else {
-            misses.push(format!("no Ganja in {s:?}"));
-            continue;
-        };
-        if (m.date, m.date_basis) != (Some(d(want)), *basis) {
-            misses.push(format!("in {s:?}: want {want} {basis:?}, got {:?} {:?}", m.date, m.date_basis));
-        }
-    }
-    assert!(misses.is_empty(), "{}", misses.join("\n"));
+    check_ganja_dates(cases);
 }
 
 #[test]
@@ -560,4 +515,21 @@ fn names_cut_by_a_wrapped_line_end_are_found() {
     assert_eq!(&text[m.start..m.end], "Nagorno\r\nKarabakh");
     let spans: Vec<&str> = x.mentions.iter().filter(|m| m.place.as_ref() == "nagorno-karabakh").map(|m| &text[m.start..m.end]).collect();
     assert_eq!(spans, ["Nagorno\r\nKarabakh", "Nagorno-\r\nKarabakh"]);
+}
+
+/// Check a table of (sentence about Ganja, the day its mention is dated, the basis) in an
+/// article published on Tuesday 13 October 2020, reporting every miss.
+fn check_ganja_dates(cases: &[(&str, &str, DateBasis)]) {
+    let mut misses = Vec::new();
+    for (s, want, basis) in cases {
+        let x = run(&format!("Title\n\n{s}"), Some("2020-10-13"));
+        let Some(m) = x.mentions.iter().find(|m| m.place.as_str() == "ganja") else {
+            misses.push(format!("no Ganja in {s:?}"));
+            continue;
+        };
+        if (m.date, m.date_basis) != (Some(d(want)), *basis) {
+            misses.push(format!("in {s:?}: want {want} {basis:?}, got {:?} {:?}", m.date, m.date_basis));
+        }
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
 }
