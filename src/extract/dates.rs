@@ -13,7 +13,7 @@
 //! sentence before, which the article's extraction applies), range starts (`since
 //! September 27`, `since late September`) and historical years (`1991-94`, `the early 1990s`).
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
@@ -62,39 +62,52 @@ fn month_alternation(caps: bool, caps_abbreviations: bool) -> String {
     format!("({})", names.join("|"))
 }
 
-/// Source of each date pattern, in the order of [`DatePattern`].
-fn pattern_sources() -> [String; 8] {
-    // Weekday modifiers in lower case, or capitalised to open a sentence ("Last Tuesday").
-    let modifiers = WEEKDAY_MODIFIERS.iter().flat_map(|m| [m.to_string(), capitalised(m)]).collect::<Vec<_>>().join("|");
-    let (month, month_or_caps, all_caps) = (month_alternation(false, false), month_alternation(true, false), month_alternation(true, true));
-    [
-        format!(r"(?-u:\b){all_caps}(?:\s+|(?-u:\b))(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"),
-        format!(r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month_or_caps}(?:,?\s+(\d{{4}})(?-u:\b))?"),
+/// Source of date pattern `i`: 0 month-day, 1 day-month, 2 ISO, 3 dotted, 4 weekday, 5
+/// relative, 6 years, 7 month-year.
+fn pattern_source(i: usize) -> String {
+    let month_alternation = |caps| month_alternation(caps, i == 0);
+    match i {
+        0 => format!(
+            r"(?-u:\b){}(?:\s+|(?-u:\b))(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?",
+            month_alternation(true)
+        ),
+        1 => format!(r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{}(?:,?\s+(\d{{4}})(?-u:\b))?", month_alternation(true)),
         // ISO, or with slashes ("2020/10/12"); a time after a `T` is part of the match
         // ("2020-10-12T08:15:00+04:00", "2020-10-12T08:15Z").
-        r"(?-u:\b)(\d{4})[-/](\d{2})[-/](\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?-u:\b)".to_string(),
-        r"(?-u:\b)(\d{1,2})([./])(\d{1,2})[./](\d{4})(?-u:\b)".to_string(),
-        format!(r"(?-u:\b)(?:({modifiers})\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?(?-u:\b)"),
-        r"(?i)(?-u:\b)(yesterday|the day before yesterday|a day earlier|a day before|the day before|the previous day|the previous night|today|tonight|this morning|this evening|this afternoon|last night|overnight|earlier this week|earlier this month|last week|a week ago|last weekend|over the weekend|at the weekend|this past weekend|this week|(?:early |late |mid-|mid |the (?:start|beginning|middle|end) of )?last month|(?:early |late |mid-|mid |the (?:start|beginning|middle|end) of )this month|(\w+) days ago|(\w+) weeks ago)(?-u:\b)".to_string(),
-        r"(?-u:\b)(1[89]\d\d|20\d\d)\s*[-–]\s*(\d{2}|\d{4})(?-u:\b)|(?-u:\b)(?:early |late |mid-|mid )?(1[89]\d0|20\d0)s(?-u:\b)|(?-u:\b)(?:[Ii]n|[Ss]ince|of|[Ff]rom|[Uu]ntil|[Bb]y|[Bb]etween)\s+(1[89]\d\d|20\d\d)(?-u:\b)".to_string(),
-        format!(r"(?-u:\b){month}\s+(\d{{4}})(?-u:\b)"),
-    ]
+        2 => r"(?-u:\b)(\d{4})[-/](\d{2})[-/](\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?-u:\b)".to_string(),
+        3 => r"(?-u:\b)(\d{1,2})([./])(\d{1,2})[./](\d{4})(?-u:\b)".to_string(),
+        4 => {
+            // Weekday modifiers in lower case, or capitalised to open a sentence ("Last Tuesday").
+            let modifiers = WEEKDAY_MODIFIERS.iter().flat_map(|m| [m.to_string(), capitalised(m)]).collect::<Vec<_>>().join("|");
+            format!(r"(?-u:\b)(?:({modifiers})\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?(?-u:\b)")
+        }
+        5 => r"(?i)(?-u:\b)(yesterday|the day before yesterday|a day earlier|a day before|the day before|the previous day|the previous night|today|tonight|this morning|this evening|this afternoon|last night|overnight|earlier this week|earlier this month|last week|a week ago|last weekend|over the weekend|at the weekend|this past weekend|this week|(?:early |late |mid-|mid |the (?:start|beginning|middle|end) of )?last month|(?:early |late |mid-|mid |the (?:start|beginning|middle|end) of )this month|(\w+) days ago|(\w+) weeks ago)(?-u:\b)".to_string(),
+        6 => r"(?-u:\b)(1[89]\d\d|20\d\d)\s*[-–]\s*(\d{2}|\d{4})(?-u:\b)|(?-u:\b)(?:early |late |mid-|mid )?(1[89]\d0|20\d0)s(?-u:\b)|(?-u:\b)(?:[Ii]n|[Ss]ince|of|[Ff]rom|[Uu]ntil|[Bb]y|[Bb]etween)\s+(1[89]\d\d|20\d\d)(?-u:\b)".to_string(),
+        _ => format!(r"(?-u:\b){}\s+(\d{{4}})(?-u:\b)", month_alternation(false)),
+    }
 }
 
-static PATTERNS: LazyLock<Vec<Regex>> =
-    LazyLock::new(|| pattern_sources().iter().map(|p| Regex::new(p).unwrap_or_else(|e| panic!("{e}"))).collect());
+/// The date patterns, each compiled the first time it is needed ([`pattern`]): outside the
+/// tests only the ISO, dotted and relative patterns search whole sentences (the others run
+/// anchored, [`anchored`]), so the rest are never compiled there.
+static PATTERNS: [OnceLock<Regex>; 8] = [const { OnceLock::new() }; 8];
+
+/// Date pattern `i`, searching anywhere.
+fn pattern(i: usize) -> &'static Regex {
+    PATTERNS[i].get_or_init(|| Regex::new(&pattern_source(i)).unwrap_or_else(|e| panic!("{e}")))
+}
 
 /// The same patterns anchored at the start of the haystack, run only where a month or
-/// weekday name stands (see [`Hits`]) instead of searching every sentence.
-/// Only the patterns that start at (or just before) a name or a year are compiled: month-day,
-/// day-month, weekday, years, month-year.
-static ANCHORED: LazyLock<Vec<Option<Regex>>> = LazyLock::new(|| {
-    pattern_sources()
-        .iter()
-        .enumerate()
-        .map(|(i, p)| matches!(i, 0 | 1 | 4 | 6 | 7).then(|| Regex::new(&format!("^(?:{p})")).unwrap_or_else(|e| panic!("{e}"))))
-        .collect()
-});
+/// weekday name stands (see [`Hits`]) instead of searching every sentence: month-day,
+/// day-month, weekday, years and month-year (the patterns that start at or just before a name
+/// or a year), each compiled the first time it is needed.
+static ANCHORED: [OnceLock<Regex>; 8] = [const { OnceLock::new() }; 8];
+
+/// Date pattern `i` anchored at the start of the haystack.
+fn anchored(i: usize) -> &'static Regex {
+    ANCHORED[i].get_or_init(|| Regex::new(&format!("^(?:{})", pattern_source(i))).unwrap_or_else(|e| panic!("{e}")))
+}
+
 /// Month number from a month name or abbreviation (English, or a Russian genitive name).
 pub fn month_number(name: &str) -> Option<u32> {
     if !name.is_ascii() {
@@ -104,20 +117,19 @@ pub fn month_number(name: &str) -> Option<u32> {
     if b.len() < 3 {
         return None;
     }
-    let key = [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()];
-    let m = match std::str::from_utf8(&key).ok()? {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
+    let m = match [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()] {
+        [b'j', b'a', b'n'] => 1,
+        [b'f', b'e', b'b'] => 2,
+        [b'm', b'a', b'r'] => 3,
+        [b'a', b'p', b'r'] => 4,
+        [b'm', b'a', b'y'] => 5,
+        [b'j', b'u', b'n'] => 6,
+        [b'j', b'u', b'l'] => 7,
+        [b'a', b'u', b'g'] => 8,
+        [b's', b'e', b'p'] => 9,
+        [b'o', b'c', b't'] => 10,
+        [b'n', b'o', b'v'] => 11,
+        [b'd', b'e', b'c'] => 12,
         _ => return None,
     };
     Some(m)
@@ -168,6 +180,10 @@ fn small_number(w: &str) -> Option<i64> {
 /// Whether the words before `start` make the date a range start.
 fn is_since(s: &str, start: usize) -> bool {
     let before = s[..start].trim_end().as_bytes();
+    // (Every word below ends in "e", "n" or "d".)
+    if !before.last().is_some_and(|c| matches!(c.to_ascii_lowercase(), b'e' | b'n' | b'd')) {
+        return false;
+    }
     let ends_with = |w: &str| before.len() >= w.len() && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes());
     ["since", "since on", "erupted on", "began on", "started on", "broke out on", "erupted", "began", "started", "since the"]
         .iter()
@@ -240,7 +256,7 @@ pub static DATE_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| NAME_CUES.i
 /// Which date patterns can match a sentence, from cheap cues (month and weekday names as
 /// whole capitalised words, relative words, digits), so only those regexes run.
 struct Hits {
-    /// Which patterns can match, in the order of `pattern_sources`.
+    /// Which patterns can match, in the order of [`pattern_source`].
     patterns: [bool; 8],
     /// Where month names start (byte offsets in the sentence).
     months: Vec<usize>,
@@ -283,7 +299,8 @@ impl Cues {
     /// The cues inside the span `[start, end)`.
     fn within(&self, start: usize, end: usize) -> &[(usize, usize, usize)] {
         let lo = self.found.partition_point(|c| c.0 < start);
-        let hi = lo + self.found[lo..].partition_point(|c| c.1 <= end);
+        // (A sentence holds few cues: counted, not searched.)
+        let hi = lo + self.found[lo..].iter().take_while(|c| c.1 <= end).count();
         &self.found[lo..hi]
     }
 }
@@ -348,7 +365,7 @@ impl Hits {
         }
         years_at.sort_unstable();
         years_at.dedup();
-        // In the order of `pattern_sources`: MD, DM, ISO, DOTTED, WEEKDAY, RELATIVE, YEARS, MONTH_YEAR.
+        // In the order of `pattern_source`: MD, DM, ISO, DOTTED, WEEKDAY, RELATIVE, YEARS, MONTH_YEAR.
         Hits {
             patterns: [month && digit, month && digit, iso, dotted, weekday, relative, years, month && four],
             months,
@@ -812,7 +829,7 @@ fn anchored_at(i: usize, s: &str, starts: impl IntoIterator<Item = usize>) -> Ve
         if q < end {
             continue;
         }
-        if let Some(m) = ANCHORED[i].as_ref().and_then(|re| re.find(&s[q..])) {
+        if let Some(m) = anchored(i).find(&s[q..]) {
             end = q + m.end();
             out.push(Groups::of(i, &s[q..end], q));
         }
@@ -822,7 +839,7 @@ fn anchored_at(i: usize, s: &str, starts: impl IntoIterator<Item = usize>) -> Ve
 
 /// Every match of pattern `i` in `s`, with its groups.
 fn matches_of(i: usize, s: &str) -> impl Iterator<Item = Groups<'_>> {
-    PATTERNS[i].find_iter(s).map(move |m| Groups::of(i, m.as_str(), m.start()))
+    pattern(i).find_iter(s).map(move |m| Groups::of(i, m.as_str(), m.start()))
 }
 
 /// Find all date expressions in `s` (a sentence whose first byte is at `base` in the article).
@@ -912,9 +929,12 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             continue;
         }
         // Month-day starts at the month name, day-month at the day before it.
-        let starts: Vec<usize> =
-            if month_first { hits.months.clone() } else { hits.months.iter().filter_map(|&p| day_before(s, p)).collect() };
-        for c in anchored_at(i, s, starts) {
+        let found = if month_first {
+            anchored_at(i, s, hits.months.iter().copied())
+        } else {
+            anchored_at(i, s, hits.months.iter().filter_map(|&p| day_before(s, p)))
+        };
+        for c in found {
             let m = c.span(0).unwrap_or_default();
             if !free(&taken, m.0, m.1) {
                 continue;
@@ -975,7 +995,7 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             push(&mut out, &mut taken, start, end, DateKind::Day(d, DateBasis::Relative));
         }
     }
-    for c in hits.matched(7).then(|| anchored_at(7, s, hits.months.clone())).into_iter().flatten() {
+    for c in hits.matched(7).then(|| anchored_at(7, s, hits.months.iter().copied())).into_iter().flatten() {
         let m = c.span(0).unwrap_or_default();
         if free(&taken, m.0, m.1)
             && let Some(Ok(y)) = c.get(2).map(str::parse::<i32>)
@@ -992,10 +1012,10 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             push(&mut out, &mut taken, start, end, DateKind::Since(d));
         }
     }
-    let years: Box<dyn Iterator<Item = Groups>> = match (hits.matched(6), &hits.years_at) {
-        (false, _) => Box::new(std::iter::empty()),
-        (true, Some(at)) => Box::new(anchored_at(6, s, at.iter().copied()).into_iter()),
-        (true, None) => Box::new(matches_of(6, s)),
+    let years: Vec<Groups> = match (hits.matched(6), &hits.years_at) {
+        (false, _) => Vec::new(),
+        (true, Some(at)) => anchored_at(6, s, at.iter().copied()),
+        (true, None) => matches_of(6, s).collect(),
     };
     for c in years {
         let m = c.span(0).unwrap_or_default();
@@ -1016,12 +1036,11 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             }
             let Some(wd) = c.get(2).and_then(weekday) else { continue };
             // ("Last Tuesday" opening a sentence is "last Tuesday".)
-            let lower = c.get(1).map(str::to_ascii_lowercase);
-            let modifier = lower.as_deref();
-            let d = match modifier {
-                Some("next") => shift(p, (7 + wd.num_days_from_monday() as i64 - p.weekday().num_days_from_monday() as i64 - 1) % 7 + 1),
-                Some("last") => last_weekday(p, wd, true),
-                _ => last_weekday(p, wd, false),
+            let modifier = |w: &str| c.get(1).is_some_and(|m| m.eq_ignore_ascii_case(w));
+            let d = if modifier("next") {
+                shift(p, (7 + wd.num_days_from_monday() as i64 - p.weekday().num_days_from_monday() as i64 - 1) % 7 + 1)
+            } else {
+                last_weekday(p, wd, modifier("last"))
             };
             let Some(d) = d else { continue };
             // "Monday (Oct. 12)", "Saturday, 10 October": the weekday goes with the explicit
@@ -1030,13 +1049,15 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             if let Some(e) = out.iter_mut().find(|e| {
                 gap > 0 && e.start == base + m.1 + gap && matches!(e.kind, DateKind::Day(_, DateBasis::Explicit) | DateKind::Since(_))
             }) {
-                if let (Some("since"), DateKind::Day(x, DateBasis::Explicit)) = (modifier, e.kind) {
+                if let DateKind::Day(x, DateBasis::Explicit) = e.kind
+                    && modifier("since")
+                {
                     e.kind = DateKind::Since(x);
                 }
                 taken.push((m.0, m.1));
                 continue;
             }
-            let kind = if modifier == Some("since") { DateKind::Since(d) } else { DateKind::Day(d, DateBasis::Relative) };
+            let kind = if modifier("since") { DateKind::Since(d) } else { DateKind::Day(d, DateBasis::Relative) };
             push(&mut out, &mut taken, m.0, m.1, kind);
         }
         // "on the 12th": that day of the publication month, or of the month before when it
@@ -1162,7 +1183,7 @@ mod tests {
         let kept = |c: &regex::Captures, off: usize| {
             i != 1 || c.get(2).is_none_or(|g| !s.as_bytes().get(off + g.end()).is_some_and(u8::is_ascii_alphabetic))
         };
-        let full = PATTERNS[i].captures_iter(s).filter(|c| kept(c, 0)).filter_map(|c| c.get(0).map(|m| (m.start(), m.end()))).collect();
+        let full = pattern(i).captures_iter(s).filter(|c| kept(c, 0)).filter_map(|c| c.get(0).map(|m| (m.start(), m.end()))).collect();
         let hits = Hits::of(s);
         let starts: Vec<usize> = match i {
             0 | 7 => hits.months.clone(),
@@ -1282,7 +1303,7 @@ mod tests {
                 s.push_str(w);
                 s.push_str(sep);
             }
-            for (i, re) in PATTERNS.iter().enumerate() {
+            for (i, re) in (0..8).map(|i| (i, pattern(i))) {
                 for c in re.captures_iter(&s) {
                     let Some(m) = c.get(0) else { continue };
                     let g = Groups::of(i, m.as_str(), m.start());
