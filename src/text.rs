@@ -418,7 +418,7 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// The eight high bits of `m`'s bytes gathered into one byte (bit `k` for byte `k`).
 fn high_bits(m: u64) -> u8 {
-    (((m & HIGH) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
+    ((m & HIGH).wrapping_mul(0x0002_0408_1020_4081) >> 56) as u8
 }
 
 /// Classes of up to 64 bytes of a text as bit masks (bit `k` for byte `from + k`).
