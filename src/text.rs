@@ -418,7 +418,7 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// The eight high bits of `m`'s bytes gathered into one byte (bit `k` for byte `k`).
 fn high_bits(m: u64) -> u8 {
-    (((m & HIGH) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
+    ((m & HIGH).wrapping_mul(0x0002_0408_1020_4081) >> 56) as u8
 }
 
 /// Classes of up to 64 bytes of a text as bit masks (bit `k` for byte `from + k`).
@@ -586,58 +586,75 @@ pub(crate) fn tokens_in<'a>(text: &'a str, masks: &[Masks], span: Span, out: &mu
 }
 
 /// Tokens of `text[lo..hi]` read from the masks of `text` (bytes from `hi` on are ignored,
-/// whatever their class); token offsets are positions in `text` plus `shift`.
+/// whatever their class); token offsets are positions in `text` plus `shift`. Each run of
+/// word bytes is found with two bit scans of the chunk's word mask (its first word bit, then
+/// its first non-word bit), and only where a run ends is a byte looked at, for a joiner.
 fn tokens_masked<'a>(text: &'a str, masks: &[Masks], lo: usize, hi: usize, shift: usize, out: &mut Vec<Token<'a>>) {
-    let b = text.as_bytes();
-    let chunks = hi.div_ceil(64).min(masks.len());
-    // The first position at or after `p` whose bit (from `bits`) is `set`, or `hi`.
-    let next = |bits: fn(&Masks) -> u64, p: usize, set: bool| {
-        let flip = if set { 0 } else { u64::MAX };
-        let mut k = p / 64;
-        if k >= chunks {
-            return hi;
-        }
-        let mut w = (bits(&masks[k]) ^ flip) & (u64::MAX << (p % 64));
-        loop {
-            if w != 0 {
-                return (k * 64 + w.trailing_zeros() as usize).min(hi);
-            }
-            k += 1;
-            if k >= chunks {
-                return hi;
-            }
-            w = bits(&masks[k]) ^ flip;
+    if lo >= hi {
+        return;
+    }
+    // The span's bytes up to `hi`: a byte past it is none.
+    let b = &text.as_bytes()[..hi];
+    // The word bits of chunk `k` below `hi` (none past it).
+    let (hk, hr) = (hi / 64, hi % 64);
+    let word_at = |k: usize| {
+        if k < hk {
+            masks.get(k).map_or(0, |m| m.word)
+        } else if k == hk {
+            masks.get(k).map_or(0, |m| m.word) & !(u64::MAX << hr)
+        } else {
+            0
         }
     };
-    let word = |m: &Masks| m.word;
-    let digit = |m: &Masks| m.digit;
-    let is_word = |p: usize| p < hi && masks[p / 64].word >> (p % 64) & 1 != 0;
-    let byte = |p: usize| if p < hi { Some(b[p]) } else { None };
-    let mut pos = lo;
-    loop {
-        let start = next(word, pos, true);
-        if start >= hi {
-            break;
+    // The first position at or after `p` (< `hi`) that is no word byte (at most `hi`), with
+    // its chunk's word bits.
+    let run_end = |p: usize, mut cw: u64| {
+        let mut k = p / 64;
+        let mut e = !cw & (u64::MAX << (p % 64));
+        while e == 0 {
+            k += 1;
+            cw = word_at(k);
+            e = !cw;
         }
-        let mut end = next(word, start, false);
-        // Whether the token so far is only ASCII digits (joined by , and .).
-        let mut numeric = next(digit, start, false) >= end;
+        (64 * k + e.trailing_zeros() as usize, cw)
+    };
+    let is_word = |p: usize| p < hi && word_at(p / 64) >> (p % 64) & 1 != 0;
+    // Chunk `k`'s word bits, and those not yet read.
+    let mut k = lo / 64;
+    let mut cw = word_at(k);
+    let mut w = cw & (u64::MAX << (lo % 64));
+    loop {
+        while w == 0 {
+            k += 1;
+            if k > hk {
+                return;
+            }
+            cw = word_at(k);
+            w = cw;
+        }
+        let start = 64 * k + w.trailing_zeros() as usize;
+        let (mut end, mut ew) = run_end(start, cw);
         loop {
             // Inner joiners: 1,165 / 3.5 / don't / Azerbaijan’s / Moscow-brokered; the
-            // position after the joiner.
+            // position after the joiner. (A comma or full stop joins only a token of digits
+            // so far, joined by commas and full stops.)
             const APOSTROPHE: usize = '’'.len_utf8();
-            let after = match byte(end) {
-                Some(b',' | b'.') if numeric && byte(end + 1).is_some_and(|c| c.is_ascii_digit()) => end + 1,
+            let after = match b.get(end) {
+                Some(b',' | b'.')
+                    if b.get(end + 1).is_some_and(u8::is_ascii_digit)
+                        && b[start..end].iter().all(|&c| c.is_ascii_digit() || c == b',' || c == b'.') =>
+                {
+                    end + 1
+                }
                 Some(b'\'' | b'-') if is_word(end + 1) => end + 1,
-                Some(0xe2) if text[end..].starts_with('’') && is_word(end + APOSTROPHE) => end + APOSTROPHE,
+                Some(0xe2) if b[end..].starts_with("’".as_bytes()) && is_word(end + APOSTROPHE) => end + APOSTROPHE,
                 _ => break,
             };
-            let e = next(word, after, false);
-            numeric = numeric && matches!(b[end], b',' | b'.') && next(digit, after, false) >= e;
-            end = e;
+            (end, ew) = run_end(after, word_at(after / 64));
         }
         out.push(Token { text: &text[start..end], start: shift + start, end: shift + end });
-        pos = end;
+        (k, cw) = (end / 64, ew);
+        w = cw & (u64::MAX << (end % 64));
     }
 }
 

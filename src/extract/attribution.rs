@@ -462,10 +462,21 @@ fn could_be_subject(text: &str, from: usize, pos: usize, prev_end: Option<usize>
     !words.next().is_some_and(|w| OBJECT_BEFORE.contains(&w))
 }
 
+/// `w` in lower case as `str::to_lowercase` gives it, borrowed when it is ASCII with no
+/// capital (most words), so the per-word tests of [`subject_before`] do not allocate.
+fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.is_ascii() { crate::text::ascii_lower(w) } else { std::borrow::Cow::Owned(w.to_lowercase()) }
+}
+
 /// Speech verbs in a span: byte spans in the article.
 pub fn verbs(ctx: &DocCtx, span: Span) -> Vec<Span> {
+    verbs_in(ctx, span).collect()
+}
+
+/// [`verbs`] one at a time, in order (nothing collected when only the first matters).
+pub(crate) fn verbs_in<'c>(ctx: &'c DocCtx, span: Span) -> impl Iterator<Item = Span> + 'c {
     let lo = ctx.cues.verbs.partition_point(|v| v.start < span.start);
-    ctx.cues.verbs[lo..].iter().take_while(|v| v.start < span.end).filter(|v| v.end <= span.end).copied().collect()
+    ctx.cues.verbs[lo..].iter().take_while(move |v| v.start < span.end).filter(move |v| v.end <= span.end).copied()
 }
 
 const ADVERBIAL: &[&str] = &[
@@ -543,8 +554,8 @@ const BOUNDARY_WORDS: &[&str] = &["that", "while", "and", "but", "as", "when", "
 
 /// Resolve a pronoun or an anaphoric noun phrase ("the ministry") to someone named before.
 pub(crate) fn resolve_anaphor<'a>(words: &str, mem: &Memory<'a>) -> Option<Speaker<'a>> {
-    let w = words.trim().to_lowercase();
-    match w.as_str() {
+    let w = lower(words.trim());
+    match &*w {
         // A person of unknown sex may be either; a woman is never "he", a man never "she".
         "he" => return mem.last_male.or(mem.last_person.filter(|p| p.female != Some(true))),
         "she" => return mem.last_female.or(mem.last_person.filter(|p| p.female != Some(false))),
@@ -868,7 +879,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     }
     // Drop trailing adverbials ("said on Friday", "on Saturday said").
     while let Some((_, w)) = words.last() {
-        if ADVERBIAL.contains(&w.to_lowercase().as_str()) {
+        if ADVERBIAL.contains(&&*lower(w)) {
             words.pop();
         } else {
             break;
@@ -904,11 +915,11 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     let mut first = words.len();
     while first > 0 {
         let (pos, w) = words[first - 1];
-        let lw = w.to_lowercase();
+        let lw = lower(w);
         let punct_after = ctx.text[pos + w.len()..limit].trim_start().starts_with([',', ';', ':', '(', '"', '“', '”', '—']);
-        let name_goes_on = matches!(lw.as_str(), "of" | "the" | "for")
-            || w.starts_with(char::is_uppercase) && !ADVERBIAL.contains(&lw.as_str()) && words[first..].iter().any(|x| x.1 == "of");
-        if BOUNDARY_WORDS.contains(&lw.as_str())
+        let name_goes_on = matches!(&*lw, "of" | "the" | "for")
+            || w.starts_with(char::is_uppercase) && !ADVERBIAL.contains(&&*lw) && words[first..].iter().any(|x| x.1 == "of");
+        if BOUNDARY_WORDS.contains(&&*lw)
             || (punct_after && first < words.len())
             || words.len() - first >= 7 && !name_goes_on
             || words.len() - first >= 14
@@ -920,14 +931,14 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     // A pronoun right before the verb is the whole subject: "Later she added", "Then he said".
     if let Some(&(_, w)) = words.last()
         && first < words.len()
-        && matches!(w.to_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i")
+        && matches!(&*lower(w), "he" | "she" | "they" | "it" | "we" | "i")
     {
         first = words.len() - 1;
     }
     if first == words.len() {
         // "Azerbaijan has not disclosed its losses, but says 60 civilians…": the subject of
         // the first clause, when the sentence opens with a known actor or a country.
-        let joined = words.last().is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "but" | "and"));
+        let joined = words.last().is_some_and(|(_, w)| matches!(&*lower(w), "but" | "and"));
         if joined {
             if let Some(m) = ctx.actors_in(sent).next().filter(|m| ctx.text[sent.start..m.start].split_whitespace().count() <= 1) {
                 return Some(ctx.actor_speaker(m.item));

@@ -86,8 +86,7 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, mem: &Memory<'a>) -> Optio
     let text = ctx.text;
     let limit = crate::text::floor_boundary(text, paragraph_end(text, q.outer.end).min(q.outer.end + 160));
     let region = Span { start: q.outer.end, end: limit };
-    let verbs = attribution::verbs(ctx, region);
-    let v = *verbs.first()?;
+    let v = attribution::verbs_in(ctx, region).next()?;
     // "…, saying" attributes the words after it, never a quote before it ("…," Kahn was
     // quoted as saying, is Kahn's).
     if attribution::is_participle(&text[v.start..v.end]) && !text[q.outer.end..v.start].trim_end().ends_with(" as") {
@@ -202,8 +201,9 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
         }
         // Names earlier in the quote's own sentence are named before it too: in `Spokeswoman
         // Shushan Stepanyan called it "groundless." She said …`, "she" is Stepanyan.
+        let sent = ctx.sentence_at(q.outer.start);
         let with_lead;
-        let here = match ctx.sentence_at(q.outer.start) {
+        let here = match sent {
             Some(s) if s.span.start < q.outer.start => {
                 let mut m = mem.clone();
                 m.observe(ctx, Span { start: s.span.start, end: q.outer.start });
@@ -247,7 +247,7 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
             mem.remember(*s);
         }
         // Places inside the quote and in the sentences it touches.
-        let first = ctx.sentence_at(q.outer.start).map_or(q.outer.start, |s| s.span.start);
+        let first = sent.map_or(q.outer.start, |s| s.span.start);
         let last = ctx.sentence_at(q.outer.end.saturating_sub(1)).map_or(q.outer.end, |s| s.span.end);
         let mut places: Vec<crate::model::Id> = Vec::new();
         for m in ctx.places_in(Span { start: first, end: last.max(q.outer.end) }) {
@@ -256,7 +256,6 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
                 places.push(id.clone());
             }
         }
-        let sent = ctx.sentence_at(q.outer.start);
         out.push(Quote {
             article: ctx.article.clone(),
             speaker: speaker.as_ref().map(|s| ctx.intern(s.name)),
