@@ -68,19 +68,77 @@ static DATELINE_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
-static TRUCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(ceasefire|cease-fire|truce|halt to (?:the )?fighting|armistice)(?-u:\b)").unwrap_or_else(|e| panic!("{e}"))
-});
+/// Truce words, as whole ASCII words in any case (an `s` may also be written `ſ`, as a
+/// case-insensitive pattern reads it): "ceasefire", "Cease-fire", "halt to the fighting".
+const TRUCE_WORDS: &[&str] = &["ceasefire", "cease-fire", "truce", "halt to the fighting", "halt to fighting", "armistice"];
 
-/// Every match of [`TRUCE`] contains one of these (in any ASCII case; none has an `s` or a
-/// `k`, which `(?i)` also matches as `ſ` or `K`), so only sentences holding one are searched.
-/// Found by [`super::cues::scan`].
+/// Every truce word ([`TRUCE_WORDS`]) contains one of these (in any ASCII case; none has an
+/// `s` or a `k`, which a case-insensitive match also reads as `ſ` or `K`), at most
+/// [`TRUCE_HINT_OFFSET`] bytes from its start, so truce words are looked for only around
+/// them. Found by [`super::cues::scan`].
 pub(crate) const TRUCE_HINTS: &[&str] = &["fire", "truce", "fighting", "armi"];
+
+/// The furthest a hint stands from the start of its truce word: "fighting" in "halt to the
+/// fighting" (12 bytes), "fire" in "ceaſe-fire" (7).
+const TRUCE_HINT_OFFSET: usize = 12;
+
+/// The end of `word` (lower case) read at byte `at` of `b` in any case (`s` also as `ſ`), if
+/// it stands there as a whole ASCII word ending by `end`.
+fn truce_word_at(b: &[u8], at: usize, end: usize, word: &str) -> Option<usize> {
+    let is_word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    if at > 0 && is_word(b[at - 1]) {
+        return None;
+    }
+    let mut i = at;
+    for &w in word.as_bytes() {
+        match b.get(i) {
+            Some(&c) if i < end && c.eq_ignore_ascii_case(&w) => i += 1,
+            _ if w == b's' && i + 2 <= end && b[i..].starts_with("ſ".as_bytes()) => i += 2,
+            _ => return None,
+        }
+    }
+    (i == end || !is_word(b[i])).then_some(i)
+}
+
+/// The start of the first truce word ([`TRUCE_WORDS`]) that starts at or after `from` and
+/// ends by `end` in `text`, given the starts of the truce hints at or after `from` in order
+/// (every truce word holds one, [`TRUCE_HINTS`]): only the few bytes before each hint are
+/// read. (A proptest checks it against the one pattern of all truce words.)
+fn first_truce_word(text: &str, hints: &[usize], from: usize, end: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut best: Option<usize> = None;
+    for &p in hints {
+        let lo = p.saturating_sub(TRUCE_HINT_OFFSET).max(from);
+        let hi = best.map_or(p, |x| p.min(x.saturating_sub(1)));
+        if p >= end || best.is_some_and(|x| lo >= x) {
+            break;
+        }
+        if let Some(q) = (lo..=hi).find(|&q| TRUCE_WORDS.iter().any(|w| truce_word_at(b, q, end, w).is_some())) {
+            best = Some(q);
+        }
+    }
+    best
+}
 
 static TAKES_EFFECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(took effect|take effect|takes effect|taking effect|entered into force|enter into force|enters into force|came into force|comes into force|come into force|took hold|went into effect|go into effect|goes into effect|is announced from|begins at|began at|starts at|started at|from \d{1,2} hours)(?-u:\b)")
         .unwrap_or_else(|e| panic!("{e}"))
 });
+
+/// Every match of [`TAKES_EFFECT`] contains one of these (in any ASCII case; none has an `s`
+/// or a `k`, which `(?i)` also matches as `ſ` or `K`), so only sentences holding one are
+/// searched.
+const TAKES_EFFECT_HINTS: &[&str] = &["effect", "into force", "ook hold", "announced from", "begin", "began", "tart", " hour"];
+
+static TAKES_EFFECT_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(TAKES_EFFECT_HINTS).unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// Whether a sentence says something takes effect ([`TAKES_EFFECT`]), searched only when it
+/// holds one of [`TAKES_EFFECT_HINTS`].
+fn takes_effect(t: &str) -> bool {
+    TAKES_EFFECT_HINT.is_match(t) && TAKES_EFFECT.is_match(t)
+}
 
 /// The ` date YYYY-MM-DD` header at the very start of an article.
 pub fn header(text: &str) -> Option<Header> {
@@ -659,7 +717,8 @@ pub fn truces(ctx: &DocCtx) -> Vec<Truce> {
     // (searched in the text up to the sentence's end from its start, so the word boundary
     // at its start sees the text before it).
     let mut last_sentence = None;
-    for &hint in &ctx.cues.truce {
+    let hints = &ctx.cues.truce;
+    for (i, &hint) in hints.iter().enumerate() {
         let Some(s) = ctx.sentence_at(hint) else { continue };
         if last_sentence == Some(s.span.start) {
             continue;
@@ -669,10 +728,10 @@ pub fn truces(ctx: &DocCtx) -> Vec<Truce> {
         // and this is the sentence's first hint: no truce word starts more than 16 bytes
         // before it.
         let from = crate::text::floor_boundary(ctx.text, hint.saturating_sub(16)).max(s.span.start);
-        let Some(found) = TRUCE.find_at(&ctx.text[..s.span.end], from) else { continue };
+        let Some(found) = first_truce_word(ctx.text, &hints[i..], from, s.span.end) else { continue };
         let t = &ctx.text[s.span.start..s.span.end];
-        let k = found.start() - s.span.start;
-        if !TAKES_EFFECT.is_match(t) {
+        let k = found - s.span.start;
+        if !takes_effect(t) {
             continue;
         }
         // "minutes after the truce took hold" refers back to a truce; it does not report one.
@@ -693,6 +752,89 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    /// The one pattern of all truce words, as [`truces`] searched it before
+    /// [`first_truce_word`].
+    static TRUCE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(ceasefire|cease-fire|truce|halt to (?:the )?fighting|armistice)(?-u:\b)").unwrap_or_else(|e| panic!("{e}"))
+    });
+
+    /// The starts of the truce hints in `text` from `from` on, as the cue pass finds them.
+    fn hints_from(text: &str, from: usize) -> Vec<usize> {
+        let lower = text.to_ascii_lowercase();
+        let mut v: Vec<usize> = (from..lower.len()).filter(|&i| TRUCE_HINTS.iter().any(|h| lower.as_bytes()[i..].starts_with(h.as_bytes()))).collect();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn truce_letters_have_no_other_case_forms() {
+        // Besides ASCII case, a case-insensitive pattern reads only `ſ` as an `s` of a truce word.
+        // (The same holds for the hints of what takes effect, which have no `s`.)
+        let letters: std::collections::BTreeSet<char> =
+            TRUCE_WORDS.iter().chain(TAKES_EFFECT_HINTS).flat_map(|w| w.chars()).filter(char::is_ascii_lowercase).collect();
+        let beyond_ascii: String = (0x80..=0x10FFFFu32).filter_map(char::from_u32).collect();
+        for l in letters {
+            let re = Regex::new(&format!("(?i){l}")).unwrap_or_else(|e| panic!("{e}"));
+            let other: Vec<&str> = re.find_iter(&beyond_ascii).map(|m| m.as_str()).collect();
+            assert_eq!(other, if l == 's' { vec!["ſ"] } else { vec![] }, "{l}");
+        }
+    }
+
+    #[test]
+    fn truce_words_as_the_pattern_finds_them() {
+        for text in [
+            "A ceasefire took effect.",
+            "the CEASE-FIRE, a Truce",
+            "ceaſefire and ceaſe-fire",
+            "a halt to the fighting; a halt to fighting; halt to the fightings",
+            "ceasefires, xtruce, truce_ and armistice2 and 'armistice'",
+            "Armistice",
+        ] {
+            for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                for end in (from..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    let want = TRUCE.find_at(&text[..end], from).map(|m| m.start());
+                    assert_eq!(first_truce_word(text, &hints_from(text, from), from, end), want, "{text:?} {from} {end}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn hints_of_what_takes_effect() {
+        assert!(takes_effect("The ceasefire TOOK EFFECT at noon."));
+        assert!(takes_effect("The truce took hold; it is announced from 12 hours"));
+        assert!(takes_effect("A truce from ٢ hours"));
+        assert!(takes_effect("The truce taKing effect"));
+        assert!(!takes_effect("The truce took effects"));
+        assert!(!takes_effect("Forces held the town."));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn takes_effect_is_found_only_at_its_hints(parts in proptest::collection::vec(0usize..24, 0..14)) {
+            const PARTS: &[&str] = &[
+                "took", "to", "ok", " ", "effect", "hold", "into", "force", "came", "ſ", "K", "begin", "began", "s", "at", "tart", "ed",
+                "from", "12", "٢", " hours", "is announced", "TOOK", "x",
+            ];
+            let text: String = parts.iter().map(|&i| PARTS[i]).collect();
+            proptest::prop_assert_eq!(takes_effect(&text), TAKES_EFFECT.is_match(&text));
+        }
+
+        #[test]
+        fn first_truce_word_is_the_pattern(parts in proptest::collection::vec(0usize..22, 0..16), a in 0usize..200, z in 0usize..200) {
+            const PARTS: &[&str] = &[
+                "cease", "fire", "-", " ", "ſ", "truce", "halt to ", "the ", "fighting", "armi", "stice", "K", "é", "x", "_", "1",
+                "CEASE", "FIRE", "Truce", "HALT TO ", "Fighting", "s",
+            ];
+            let text: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let (from, end) = (bounds[a % bounds.len()], bounds[z % bounds.len()]);
+            let (from, end) = (from.min(end), from.max(end));
+            let want = TRUCE.find_at(&text[..end], from).map(|m| m.start());
+            proptest::prop_assert_eq!(first_truce_word(&text, &hints_from(&text, from), from, end), want);
+        }
     }
 
     #[test]
