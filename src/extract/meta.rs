@@ -128,7 +128,7 @@ static TAKES_EFFECT: LazyLock<Regex> = LazyLock::new(|| {
 /// Every match of [`TAKES_EFFECT`] contains one of these (in any ASCII case; none has an `s`
 /// or a `k`, which `(?i)` also matches as `ſ` or `K`), so only sentences holding one are
 /// searched.
-const TAKES_EFFECT_HINTS: &[&str] = &["effect", "into force", "ook hold", "announced from", "begin", "began", "tart", " hour"];
+const TAKES_EFFECT_HINTS: &[&str] = &["effect", "into force", " hold", "announced from", "begin", "began", "tart", " hour"];
 
 static TAKES_EFFECT_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(TAKES_EFFECT_HINTS).unwrap_or_else(|e| panic!("{e}"))
@@ -148,9 +148,104 @@ pub fn header(text: &str) -> Option<Header> {
     if !text.trim_start().starts_with(['d', 'D', 'p', 'P']) {
         return None;
     }
+    match ascii_header(text) {
+        Some(Some((y, m, d, end))) => return Some(Header { date: NaiveDate::from_ymd_opt(y, m, d)?, end }),
+        Some(None) => return written_header(text),
+        None => {}
+    }
     let Some(c) = HEADER.captures(text) else { return written_header(text) };
     let date = NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").ok()?;
     Some(Header { date, end: c.get(0)?.end() })
+}
+
+/// [`HEADER`] read by hand where it meets ASCII alone: `Some(Some((year, month, day, end)))`
+/// for a match, `Some(None)` for none, and `None` (ask the pattern) where a byte beyond ASCII
+/// could be a space, digit or letter of it (a proptest checks it against the pattern).
+fn ascii_header(text: &str) -> Option<Option<(i32, u32, u32, usize)>> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    // `\s*`: ASCII white space (any other byte beyond ASCII: ask the pattern).
+    let spaces = |i: &mut usize| -> Option<()> {
+        while let Some(&c) = b.get(*i) {
+            match c {
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => *i += 1,
+                0x80.. => return None,
+                _ => break,
+            }
+        }
+        Some(())
+    };
+    spaces(&mut i)?;
+    // At most one key can match: they differ before any could end.
+    let mut key = None;
+    for k in ["date", "published", "publication date", "dated"] {
+        match b.get(i..i + k.len()) {
+            Some(w) if w.eq_ignore_ascii_case(k.as_bytes()) => key = Some(k.len()),
+            _ if b[i..].iter().take(k.len()).any(|c| !c.is_ascii()) => return None,
+            _ => {}
+        }
+        if let Some(len) = key {
+            let mut j = i + len;
+            spaces(&mut j)?;
+            if matches!(b.get(j), Some(b':' | b'=')) {
+                j += 1;
+            }
+            spaces(&mut j)?;
+            if let Some(found) = ascii_date_at(b, j)? {
+                return Some(Some(found));
+            }
+            key = None;
+        }
+    }
+    Some(None)
+}
+
+/// `(\d{4}-\d{2}-\d{2})(?:[T ][\d:.Z+-]+)?[ \t]*` of [`HEADER`] at byte `j`, as
+/// [`ascii_header`] reads it.
+fn ascii_date_at(b: &[u8], j: usize) -> Option<Option<(i32, u32, u32, usize)>> {
+    let digits = |from: usize, n: usize| -> Option<Option<u32>> {
+        let mut v = 0;
+        for k in from..from + n {
+            match b.get(k) {
+                Some(c) if c.is_ascii_digit() => v = v * 10 + u32::from(c - b'0'),
+                Some(0x80..) => return None,
+                _ => return Some(None),
+            }
+        }
+        Some(Some(v))
+    };
+    let dash = |k: usize| b.get(k) == Some(&b'-');
+    let Some(y) = digits(j, 4)? else { return Some(None) };
+    if !dash(j + 4) {
+        return if b.get(j + 4).is_some_and(|c| !c.is_ascii()) { None } else { Some(None) };
+    }
+    let Some(m) = digits(j + 5, 2)? else { return Some(None) };
+    if !dash(j + 7) {
+        return Some(None);
+    }
+    let Some(d) = digits(j + 8, 2)? else { return Some(None) };
+    let mut end = j + 10;
+    // The time, greedy: a digit beyond ASCII may belong to it.
+    let in_time = |c: u8| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'Z' | b'+' | b'-');
+    if matches!(b.get(end), Some(b'T' | b' ')) {
+        let mut k = end + 1;
+        while let Some(&c) = b.get(k) {
+            if !c.is_ascii() {
+                return None;
+            }
+            if !in_time(c) {
+                break;
+            }
+            k += 1;
+        }
+        if k > end + 1 {
+            end = k;
+        }
+    }
+    while matches!(b.get(end), Some(b' ' | b'\t')) {
+        end += 1;
+    }
+    Some(Some((y as i32, m, d, end)))
 }
 
 /// A header with a written date: "Published: October 12, 2020", "Date: Monday, 12 October
@@ -807,11 +902,50 @@ mod tests {
         assert!(takes_effect("The truce took hold; it is announced from 12 hours"));
         assert!(takes_effect("A truce from ٢ hours"));
         assert!(takes_effect("The truce taKing effect"));
+        assert!(takes_effect("The truce tooK hold"));
         assert!(!takes_effect("The truce took effects"));
         assert!(!takes_effect("Forces held the town."));
     }
 
+    /// [`header`] by the pattern alone, as it was read before [`ascii_header`].
+    fn header_by_pattern(text: &str) -> Option<Header> {
+        if !text.trim_start().starts_with(['d', 'D', 'p', 'P']) {
+            return None;
+        }
+        let Some(c) = HEADER.captures(text) else { return written_header(text) };
+        let date = NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").ok()?;
+        Some(Header { date, end: c.get(0)?.end() })
+    }
+
+    #[test]
+    fn header_by_hand_table() {
+        for lead in ["", " \n", "\u{a0}"] {
+            for key in ["date", "Dated", "PUBLISHED", "publiſhed", "Publication Date", "dates"] {
+                for sep in ["", " ", ":", " = ", "\u{2003}"] {
+                    for date in ["2020-10-13", "2020-02-30", "0000-01-01", "2020-1-13", "٢٠٢٠-10-13", "20201-10-13"] {
+                        for time in ["", "T08:00:00Z", " 08:00", "T", " ٢", " +04"] {
+                            for tail in ["", " \tTitle", "\nTitle"] {
+                                let text = format!("{lead}{key}{sep}{date}{time}{tail}");
+                                assert_eq!(header(&text), header_by_pattern(&text), "{text:?}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn header_by_hand_is_the_pattern(parts in proptest::collection::vec(0usize..27, 0..12)) {
+            const PARTS: &[&str] = &[
+                " ", "\t", "\n", "\u{a0}", "date", "Dated", "PUBLISHED", "publiſhed", "publication date", ":", "=", "2020", "0000",
+                "-", "10", "13", "02", "30", "T", "08:00:00Z", "+04", "٢", "x", "October 12, 2020", "d", "12.10.2020", "é",
+            ];
+            let text: String = parts.iter().map(|&i| PARTS[i]).collect();
+            proptest::prop_assert_eq!(header(&text), header_by_pattern(&text));
+        }
+
         #[test]
         fn takes_effect_is_found_only_at_its_hints(parts in proptest::collection::vec(0usize..24, 0..14)) {
             const PARTS: &[&str] = &[
