@@ -480,22 +480,58 @@ const AGENCIES: &[(&str, &str)] = &[
     ("saba", "Saba"),
 ];
 
-/// An agency tag in parentheses or slashes, or at the end of a dateline: after its date
-/// ("Stepanakert, October 16, ARMENPRESS.", "Baku. 12 October. REPORT.AZ", a web domain that
-/// may run on into the text) or after a dotted date between slashes ("Baku / 12.10.2020 /
-/// APA", "Baku/12.10.20/Turan:").
-static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+/// The agency tags as pattern alternatives: the tags that are words, and the web domains.
+fn agency_tags() -> (String, String) {
     let escaped = |domain: bool| -> String {
         AGENCIES.iter().filter(|(t, _)| t.contains('.') == domain).map(|(t, _)| regex::escape(t)).collect::<Vec<_>>().join("|")
     };
-    let (tags, domains) = (escaped(false), escaped(true));
+    (escaped(false), escaped(true))
+}
+
+/// An agency tag in parentheses or slashes: "(AP)", "/TASS/", "(Reuters:".
+static AGENCY_BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+    let (tags, domains) = agency_tags();
+    Regex::new(&format!(r"[(/](?i:{tags}|{domains})[)/:]")).unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// An agency tag at the end of a dateline, matched at the start of its line (`\A`: the
+/// pattern is run on the text from a line's start): after its date ("Stepanakert, October 16,
+/// ARMENPRESS.", "Baku. 12 October. REPORT.AZ", a web domain that may run on into the text)
+/// or after a dotted date between slashes ("Baku / 12.10.2020 / APA", "Baku/12.10.20/Turan:").
+static AGENCY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    let (tags, domains) = agency_tags();
     let all = format!("{tags}|{domains}");
     let month = AGENCY_MONTH;
     Regex::new(&format!(
-        r"(?m)(?:[(/](?i:{all})[)/:]|^[ \t]*[A-Z][\w'’.\- ]*/[ \t]*\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}[ \t]*/[ \t]*(?i:{all})(?:[:.]|[ \t]*$)|^[ \t]*[A-Z][\w'’.\- ]*(?:,[ \t]*[\w'’.\- ]+)*?[,.][ \t]*(?:{month}\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{month}\.?)(?:,?[ \t]+\d{{4}})?(?:[,.]|[ \t]+[-–—])?[ \t]*(?:(?i:{tags})(?:[.:]|[ \t]*(?:$|[-–—]))|(?-u:\b)[A-Z]{{2,}}[ \t]|(?i:{domains})(?:[ \t:.]|$)))"
+        r"(?m)\A(?:[ \t]*[A-Z][\w'’.\- ]*/[ \t]*\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}[ \t]*/[ \t]*(?i:{all})(?:[:.]|[ \t]*$)|[ \t]*[A-Z][\w'’.\- ]*(?:,[ \t]*[\w'’.\- ]+)*?[,.][ \t]*(?:{month}\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{month}\.?)(?:,?[ \t]+\d{{4}})?(?:[,.]|[ \t]+[-–—])?[ \t]*(?:(?i:{tags})(?:[.:]|[ \t]*(?:$|[-–—]))|(?-u:\b)[A-Z]{{2,}}[ \t]|(?i:{domains})(?:[ \t:.]|$)))"
     ))
     .unwrap_or_else(|e| panic!("{e}"))
 });
+
+/// The first agency tag of `head`: the leftmost match of [`AGENCY_BRACKETED`] or of
+/// [`AGENCY_LINE`] at a line's start (a bracket never opens a line's match). A line's match
+/// has a capital after the line's spaces and tabs, and a comma, full stop or slash before
+/// the line ends: other lines (most titles) are not searched. (A proptest checks it against
+/// the one pattern of both.)
+fn agency_match(head: &str) -> Option<&str> {
+    let bracketed = AGENCY_BRACKETED.find(head);
+    let limit = bracketed.map_or(head.len(), |m| m.start());
+    let b = head.as_bytes();
+    let mut ls = 0;
+    while ls < limit {
+        let le = memchr::memchr(b'\n', &b[ls..]).map_or(b.len(), |i| ls + i);
+        let line = &b[ls..le];
+        let first = line.iter().position(|c| !matches!(c, b' ' | b'\t'));
+        if first.is_some_and(|f| line[f].is_ascii_uppercase())
+            && memchr::memchr3(b',', b'.', b'/', line).is_some()
+            && let Some(m) = AGENCY_LINE.find(&head[ls..])
+        {
+            return Some(&head[ls..ls + m.end()]);
+        }
+        ls = le + 1;
+    }
+    bracketed.map(|m| m.as_str())
+}
 
 /// The news agency named by the dateline's tag in the first lines of the body, as its
 /// outlet: `(AP)`, `(Reuters)`, `/TASS/`, `…, October 16, ARMENPRESS.`, `…, 12 October,
@@ -511,7 +547,7 @@ pub fn agency(text: &str, body_start: usize) -> Option<&'static str> {
     }
     // The match alone (no capture groups, which need a slower engine): the tag is inside its
     // brackets, or ends it before the closing punctuation.
-    let m = AGENCY.find(head)?.as_str();
+    let m = agency_match(head)?;
     let tag = if m.starts_with(['(', '/']) { &m[1..m.len() - 1] } else { m.trim_end_matches(['.', ':', ' ', '\t', '-', '–', '—']) };
     AGENCIES
         .iter()
@@ -852,13 +888,15 @@ mod tests {
     /// The one pattern of all truce words, as [`truces`] searched it before
     /// [`first_truce_word`].
     static TRUCE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(ceasefire|cease-fire|truce|halt to (?:the )?fighting|armistice)(?-u:\b)").unwrap_or_else(|e| panic!("{e}"))
+        Regex::new(r"(?i)(?-u:\b)(ceasefire|cease-fire|truce|halt to (?:the )?fighting|armistice)(?-u:\b)")
+            .unwrap_or_else(|e| panic!("{e}"))
     });
 
     /// The starts of the truce hints in `text` from `from` on, as the cue pass finds them.
     fn hints_from(text: &str, from: usize) -> Vec<usize> {
         let lower = text.to_ascii_lowercase();
-        let mut v: Vec<usize> = (from..lower.len()).filter(|&i| TRUCE_HINTS.iter().any(|h| lower.as_bytes()[i..].starts_with(h.as_bytes()))).collect();
+        let mut v: Vec<usize> =
+            (from..lower.len()).filter(|&i| TRUCE_HINTS.iter().any(|h| lower.as_bytes()[i..].starts_with(h.as_bytes()))).collect();
         v.dedup();
         v
     }
@@ -1019,6 +1057,47 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(date_line(text, 0, &dates::Cues::scan(text)), want.map(d), "in {text:?}");
+        }
+    }
+
+    /// The one pattern of all agency tags, as [`agency`] searched it before [`agency_match`].
+    static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+        let (tags, domains) = agency_tags();
+        let all = format!("{tags}|{domains}");
+        let month = AGENCY_MONTH;
+        Regex::new(&format!(
+            r"(?m)(?:[(/](?i:{all})[)/:]|^[ \t]*[A-Z][\w'’.\- ]*/[ \t]*\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}[ \t]*/[ \t]*(?i:{all})(?:[:.]|[ \t]*$)|^[ \t]*[A-Z][\w'’.\- ]*(?:,[ \t]*[\w'’.\- ]+)*?[,.][ \t]*(?:{month}\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{month}\.?)(?:,?[ \t]+\d{{4}})?(?:[,.]|[ \t]+[-–—])?[ \t]*(?:(?i:{tags})(?:[.:]|[ \t]*(?:$|[-–—]))|(?-u:\b)[A-Z]{{2,}}[ \t]|(?i:{domains})(?:[ \t:.]|$)))"
+        ))
+        .unwrap_or_else(|e| panic!("{e}"))
+    });
+
+    #[test]
+    fn agency_match_table() {
+        for text in [
+            "Title\n\nBAKU, Azerbaijan, Oct. 19 (AP) — Shelling",
+            "Title, with comma\nYEREVAN, October 12. /TASS/. The",
+            "Title (AFP)\nBaku / 12.10.2020 / APA\nText",
+            "Baku/30.06.22/Turan: text (AP)",
+            "  Baku. 12 October. REPORT.AZ The ministry",
+            "Stepanakert, October 16, ARMENPRESS. The",
+            "Moscow, 5 October. INTERFAX - The (Reuters)",
+            "A house (AP Photo/Aziz). The",
+            "Baku, 5 October, AZERTAC The ministry",
+            "x\r\nBAKU, Oct 17, UNKNOWN (Reuters)\r\n",
+        ] {
+            assert_eq!(agency_match(text), AGENCY.find(text).map(|m| m.as_str()), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn agency_match_is_the_one_pattern(parts in proptest::collection::vec(0usize..30, 0..16)) {
+            const PARTS: &[&str] = &[
+                "BAKU", "Baku", ", ", ". ", "\n", " ", "\t", "(", ")", "/", "AP", "Reuters", "tass", "October", "Oct", "12", "2020",
+                "12.10.20", ":", " - ", "—", "ARMENPRESS", "REPORT.AZ", "news.am", "x", "Azerbaijan", "ſputnik", "Ağdam", "\r", "٢",
+            ];
+            let text: String = parts.iter().map(|&i| PARTS[i]).collect();
+            proptest::prop_assert_eq!(agency_match(&text), AGENCY.find(&text).map(|m| m.as_str()));
         }
     }
 
