@@ -68,19 +68,77 @@ static DATELINE_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("{e}"))
 });
 
-static TRUCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(ceasefire|cease-fire|truce|halt to (?:the )?fighting|armistice)(?-u:\b)").unwrap_or_else(|e| panic!("{e}"))
-});
+/// Truce words, as whole ASCII words in any case (an `s` may also be written `ſ`, as a
+/// case-insensitive pattern reads it): "ceasefire", "Cease-fire", "halt to the fighting".
+const TRUCE_WORDS: &[&str] = &["ceasefire", "cease-fire", "truce", "halt to the fighting", "halt to fighting", "armistice"];
 
-/// Every match of [`TRUCE`] contains one of these (in any ASCII case; none has an `s` or a
-/// `k`, which `(?i)` also matches as `ſ` or `K`), so only sentences holding one are searched.
-/// Found by [`super::cues::scan`].
+/// Every truce word ([`TRUCE_WORDS`]) contains one of these (in any ASCII case; none has an
+/// `s` or a `k`, which a case-insensitive match also reads as `ſ` or `K`), at most
+/// [`TRUCE_HINT_OFFSET`] bytes from its start, so truce words are looked for only around
+/// them. Found by [`super::cues::scan`].
 pub(crate) const TRUCE_HINTS: &[&str] = &["fire", "truce", "fighting", "armi"];
+
+/// The furthest a hint stands from the start of its truce word: "fighting" in "halt to the
+/// fighting" (12 bytes), "fire" in "ceaſe-fire" (7).
+const TRUCE_HINT_OFFSET: usize = 12;
+
+/// The end of `word` (lower case) read at byte `at` of `b` in any case (`s` also as `ſ`), if
+/// it stands there as a whole ASCII word ending by `end`.
+fn truce_word_at(b: &[u8], at: usize, end: usize, word: &str) -> Option<usize> {
+    let is_word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    if at > 0 && is_word(b[at - 1]) {
+        return None;
+    }
+    let mut i = at;
+    for &w in word.as_bytes() {
+        match b.get(i) {
+            Some(&c) if i < end && c.eq_ignore_ascii_case(&w) => i += 1,
+            _ if w == b's' && i + 2 <= end && b[i..].starts_with("ſ".as_bytes()) => i += 2,
+            _ => return None,
+        }
+    }
+    (i == end || !is_word(b[i])).then_some(i)
+}
+
+/// The start of the first truce word ([`TRUCE_WORDS`]) that starts at or after `from` and
+/// ends by `end` in `text`, given the starts of the truce hints at or after `from` in order
+/// (every truce word holds one, [`TRUCE_HINTS`]): only the few bytes before each hint are
+/// read. (A proptest checks it against the one pattern of all truce words.)
+fn first_truce_word(text: &str, hints: &[usize], from: usize, end: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut best: Option<usize> = None;
+    for &p in hints {
+        let lo = p.saturating_sub(TRUCE_HINT_OFFSET).max(from);
+        let hi = best.map_or(p, |x| p.min(x.saturating_sub(1)));
+        if p >= end || best.is_some_and(|x| lo >= x) {
+            break;
+        }
+        if let Some(q) = (lo..=hi).find(|&q| TRUCE_WORDS.iter().any(|w| truce_word_at(b, q, end, w).is_some())) {
+            best = Some(q);
+        }
+    }
+    best
+}
 
 static TAKES_EFFECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(took effect|take effect|takes effect|taking effect|entered into force|enter into force|enters into force|came into force|comes into force|come into force|took hold|went into effect|go into effect|goes into effect|is announced from|begins at|began at|starts at|started at|from \d{1,2} hours)(?-u:\b)")
         .unwrap_or_else(|e| panic!("{e}"))
 });
+
+/// Every match of [`TAKES_EFFECT`] contains one of these (in any ASCII case; none has an `s`
+/// or a `k`, which `(?i)` also matches as `ſ` or `K`), so only sentences holding one are
+/// searched.
+const TAKES_EFFECT_HINTS: &[&str] = &["effect", "into force", " hold", "announced from", "begin", "began", "tart", " hour"];
+
+static TAKES_EFFECT_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(TAKES_EFFECT_HINTS).unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// Whether a sentence says something takes effect ([`TAKES_EFFECT`]), searched only when it
+/// holds one of [`TAKES_EFFECT_HINTS`].
+fn takes_effect(t: &str) -> bool {
+    TAKES_EFFECT_HINT.is_match(t) && TAKES_EFFECT.is_match(t)
+}
 
 /// The ` date YYYY-MM-DD` header at the very start of an article.
 pub fn header(text: &str) -> Option<Header> {
@@ -90,9 +148,104 @@ pub fn header(text: &str) -> Option<Header> {
     if !text.trim_start().starts_with(['d', 'D', 'p', 'P']) {
         return None;
     }
+    match ascii_header(text) {
+        Some(Some((y, m, d, end))) => return Some(Header { date: NaiveDate::from_ymd_opt(y, m, d)?, end }),
+        Some(None) => return written_header(text),
+        None => {}
+    }
     let Some(c) = HEADER.captures(text) else { return written_header(text) };
     let date = NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").ok()?;
     Some(Header { date, end: c.get(0)?.end() })
+}
+
+/// [`HEADER`] read by hand where it meets ASCII alone: `Some(Some((year, month, day, end)))`
+/// for a match, `Some(None)` for none, and `None` (ask the pattern) where a byte beyond ASCII
+/// could be a space, digit or letter of it (a proptest checks it against the pattern).
+fn ascii_header(text: &str) -> Option<Option<(i32, u32, u32, usize)>> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    // `\s*`: ASCII white space (any other byte beyond ASCII: ask the pattern).
+    let spaces = |i: &mut usize| -> Option<()> {
+        while let Some(&c) = b.get(*i) {
+            match c {
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => *i += 1,
+                0x80.. => return None,
+                _ => break,
+            }
+        }
+        Some(())
+    };
+    spaces(&mut i)?;
+    // At most one key can match: they differ before any could end.
+    let mut key = None;
+    for k in ["date", "published", "publication date", "dated"] {
+        match b.get(i..i + k.len()) {
+            Some(w) if w.eq_ignore_ascii_case(k.as_bytes()) => key = Some(k.len()),
+            _ if b[i..].iter().take(k.len()).any(|c| !c.is_ascii()) => return None,
+            _ => {}
+        }
+        if let Some(len) = key {
+            let mut j = i + len;
+            spaces(&mut j)?;
+            if matches!(b.get(j), Some(b':' | b'=')) {
+                j += 1;
+            }
+            spaces(&mut j)?;
+            if let Some(found) = ascii_date_at(b, j)? {
+                return Some(Some(found));
+            }
+            key = None;
+        }
+    }
+    Some(None)
+}
+
+/// `(\d{4}-\d{2}-\d{2})(?:[T ][\d:.Z+-]+)?[ \t]*` of [`HEADER`] at byte `j`, as
+/// [`ascii_header`] reads it.
+fn ascii_date_at(b: &[u8], j: usize) -> Option<Option<(i32, u32, u32, usize)>> {
+    let digits = |from: usize, n: usize| -> Option<Option<u32>> {
+        let mut v = 0;
+        for k in from..from + n {
+            match b.get(k) {
+                Some(c) if c.is_ascii_digit() => v = v * 10 + u32::from(c - b'0'),
+                Some(0x80..) => return None,
+                _ => return Some(None),
+            }
+        }
+        Some(Some(v))
+    };
+    let dash = |k: usize| b.get(k) == Some(&b'-');
+    let Some(y) = digits(j, 4)? else { return Some(None) };
+    if !dash(j + 4) {
+        return if b.get(j + 4).is_some_and(|c| !c.is_ascii()) { None } else { Some(None) };
+    }
+    let Some(m) = digits(j + 5, 2)? else { return Some(None) };
+    if !dash(j + 7) {
+        return Some(None);
+    }
+    let Some(d) = digits(j + 8, 2)? else { return Some(None) };
+    let mut end = j + 10;
+    // The time, greedy: a digit beyond ASCII may belong to it.
+    let in_time = |c: u8| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'Z' | b'+' | b'-');
+    if matches!(b.get(end), Some(b'T' | b' ')) {
+        let mut k = end + 1;
+        while let Some(&c) = b.get(k) {
+            if !c.is_ascii() {
+                return None;
+            }
+            if !in_time(c) {
+                break;
+            }
+            k += 1;
+        }
+        if k > end + 1 {
+            end = k;
+        }
+    }
+    while matches!(b.get(end), Some(b' ' | b'\t')) {
+        end += 1;
+    }
+    Some(Some((y as i32, m, d, end)))
 }
 
 /// A header with a written date: "Published: October 12, 2020", "Date: Monday, 12 October
@@ -327,22 +480,58 @@ const AGENCIES: &[(&str, &str)] = &[
     ("saba", "Saba"),
 ];
 
-/// An agency tag in parentheses or slashes, or at the end of a dateline: after its date
-/// ("Stepanakert, October 16, ARMENPRESS.", "Baku. 12 October. REPORT.AZ", a web domain that
-/// may run on into the text) or after a dotted date between slashes ("Baku / 12.10.2020 /
-/// APA", "Baku/12.10.20/Turan:").
-static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+/// The agency tags as pattern alternatives: the tags that are words, and the web domains.
+fn agency_tags() -> (String, String) {
     let escaped = |domain: bool| -> String {
         AGENCIES.iter().filter(|(t, _)| t.contains('.') == domain).map(|(t, _)| regex::escape(t)).collect::<Vec<_>>().join("|")
     };
-    let (tags, domains) = (escaped(false), escaped(true));
+    (escaped(false), escaped(true))
+}
+
+/// An agency tag in parentheses or slashes: "(AP)", "/TASS/", "(Reuters:".
+static AGENCY_BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+    let (tags, domains) = agency_tags();
+    Regex::new(&format!(r"[(/](?i:{tags}|{domains})[)/:]")).unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// An agency tag at the end of a dateline, matched at the start of its line (`\A`: the
+/// pattern is run on the text from a line's start): after its date ("Stepanakert, October 16,
+/// ARMENPRESS.", "Baku. 12 October. REPORT.AZ", a web domain that may run on into the text)
+/// or after a dotted date between slashes ("Baku / 12.10.2020 / APA", "Baku/12.10.20/Turan:").
+static AGENCY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    let (tags, domains) = agency_tags();
     let all = format!("{tags}|{domains}");
     let month = AGENCY_MONTH;
     Regex::new(&format!(
-        r"(?m)(?:[(/](?i:{all})[)/:]|^[ \t]*[A-Z][\w'’.\- ]*/[ \t]*\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}[ \t]*/[ \t]*(?i:{all})(?:[:.]|[ \t]*$)|^[ \t]*[A-Z][\w'’.\- ]*(?:,[ \t]*[\w'’.\- ]+)*?[,.][ \t]*(?:{month}\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{month}\.?)(?:,?[ \t]+\d{{4}})?(?:[,.]|[ \t]+[-–—])?[ \t]*(?:(?i:{tags})(?:[.:]|[ \t]*(?:$|[-–—]))|(?-u:\b)[A-Z]{{2,}}[ \t]|(?i:{domains})(?:[ \t:.]|$)))"
+        r"(?m)\A(?:[ \t]*[A-Z][\w'’.\- ]*/[ \t]*\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}[ \t]*/[ \t]*(?i:{all})(?:[:.]|[ \t]*$)|[ \t]*[A-Z][\w'’.\- ]*(?:,[ \t]*[\w'’.\- ]+)*?[,.][ \t]*(?:{month}\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{month}\.?)(?:,?[ \t]+\d{{4}})?(?:[,.]|[ \t]+[-–—])?[ \t]*(?:(?i:{tags})(?:[.:]|[ \t]*(?:$|[-–—]))|(?-u:\b)[A-Z]{{2,}}[ \t]|(?i:{domains})(?:[ \t:.]|$)))"
     ))
     .unwrap_or_else(|e| panic!("{e}"))
 });
+
+/// The first agency tag of `head`: the leftmost match of [`AGENCY_BRACKETED`] or of
+/// [`AGENCY_LINE`] at a line's start (a bracket never opens a line's match). A line's match
+/// has a capital after the line's spaces and tabs, and a comma, full stop or slash before
+/// the line ends: other lines (most titles) are not searched. (A proptest checks it against
+/// the one pattern of both.)
+fn agency_match(head: &str) -> Option<&str> {
+    let bracketed = AGENCY_BRACKETED.find(head);
+    let limit = bracketed.map_or(head.len(), |m| m.start());
+    let b = head.as_bytes();
+    let mut ls = 0;
+    while ls < limit {
+        let le = memchr::memchr(b'\n', &b[ls..]).map_or(b.len(), |i| ls + i);
+        let line = &b[ls..le];
+        let first = line.iter().position(|c| !matches!(c, b' ' | b'\t'));
+        if first.is_some_and(|f| line[f].is_ascii_uppercase())
+            && memchr::memchr3(b',', b'.', b'/', line).is_some()
+            && let Some(m) = AGENCY_LINE.find(&head[ls..])
+        {
+            return Some(&head[ls..ls + m.end()]);
+        }
+        ls = le + 1;
+    }
+    bracketed.map(|m| m.as_str())
+}
 
 /// The news agency named by the dateline's tag in the first lines of the body, as its
 /// outlet: `(AP)`, `(Reuters)`, `/TASS/`, `…, October 16, ARMENPRESS.`, `…, 12 October,
@@ -358,7 +547,7 @@ pub fn agency(text: &str, body_start: usize) -> Option<&'static str> {
     }
     // The match alone (no capture groups, which need a slower engine): the tag is inside its
     // brackets, or ends it before the closing punctuation.
-    let m = AGENCY.find(head)?.as_str();
+    let m = agency_match(head)?;
     let tag = if m.starts_with(['(', '/']) { &m[1..m.len() - 1] } else { m.trim_end_matches(['.', ':', ' ', '\t', '-', '–', '—']) };
     AGENCIES
         .iter()
@@ -659,7 +848,8 @@ pub fn truces(ctx: &DocCtx) -> Vec<Truce> {
     // (searched in the text up to the sentence's end from its start, so the word boundary
     // at its start sees the text before it).
     let mut last_sentence = None;
-    for &hint in &ctx.cues.truce {
+    let hints = &ctx.cues.truce;
+    for (i, &hint) in hints.iter().enumerate() {
         let Some(s) = ctx.sentence_at(hint) else { continue };
         if last_sentence == Some(s.span.start) {
             continue;
@@ -669,10 +859,10 @@ pub fn truces(ctx: &DocCtx) -> Vec<Truce> {
         // and this is the sentence's first hint: no truce word starts more than 16 bytes
         // before it.
         let from = crate::text::floor_boundary(ctx.text, hint.saturating_sub(16)).max(s.span.start);
-        let Some(found) = TRUCE.find_at(&ctx.text[..s.span.end], from) else { continue };
+        let Some(found) = first_truce_word(ctx.text, &hints[i..], from, s.span.end) else { continue };
         let t = &ctx.text[s.span.start..s.span.end];
-        let k = found.start() - s.span.start;
-        if !TAKES_EFFECT.is_match(t) {
+        let k = found - s.span.start;
+        if !takes_effect(t) {
             continue;
         }
         // "minutes after the truce took hold" refers back to a truce; it does not report one.
@@ -693,6 +883,130 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    /// The one pattern of all truce words, as [`truces`] searched it before
+    /// [`first_truce_word`].
+    static TRUCE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(ceasefire|cease-fire|truce|halt to (?:the )?fighting|armistice)(?-u:\b)")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+
+    /// The starts of the truce hints in `text` from `from` on, as the cue pass finds them.
+    fn hints_from(text: &str, from: usize) -> Vec<usize> {
+        let lower = text.to_ascii_lowercase();
+        let mut v: Vec<usize> =
+            (from..lower.len()).filter(|&i| TRUCE_HINTS.iter().any(|h| lower.as_bytes()[i..].starts_with(h.as_bytes()))).collect();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn truce_letters_have_no_other_case_forms() {
+        // Besides ASCII case, a case-insensitive pattern reads only `ſ` as an `s` of a truce word.
+        // (The same holds for the hints of what takes effect, which have no `s`.)
+        let letters: std::collections::BTreeSet<char> =
+            TRUCE_WORDS.iter().chain(TAKES_EFFECT_HINTS).flat_map(|w| w.chars()).filter(char::is_ascii_lowercase).collect();
+        let beyond_ascii: String = (0x80..=0x10FFFFu32).filter_map(char::from_u32).collect();
+        for l in letters {
+            let re = Regex::new(&format!("(?i){l}")).unwrap_or_else(|e| panic!("{e}"));
+            let other: Vec<&str> = re.find_iter(&beyond_ascii).map(|m| m.as_str()).collect();
+            assert_eq!(other, if l == 's' { vec!["ſ"] } else { vec![] }, "{l}");
+        }
+    }
+
+    #[test]
+    fn truce_words_as_the_pattern_finds_them() {
+        for text in [
+            "A ceasefire took effect.",
+            "the CEASE-FIRE, a Truce",
+            "ceaſefire and ceaſe-fire",
+            "a halt to the fighting; a halt to fighting; halt to the fightings",
+            "ceasefires, xtruce, truce_ and armistice2 and 'armistice'",
+            "Armistice",
+        ] {
+            for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                for end in (from..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    let want = TRUCE.find_at(&text[..end], from).map(|m| m.start());
+                    assert_eq!(first_truce_word(text, &hints_from(text, from), from, end), want, "{text:?} {from} {end}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn hints_of_what_takes_effect() {
+        assert!(takes_effect("The ceasefire TOOK EFFECT at noon."));
+        assert!(takes_effect("The truce took hold; it is announced from 12 hours"));
+        assert!(takes_effect("A truce from ٢ hours"));
+        assert!(takes_effect("The truce taKing effect"));
+        assert!(takes_effect("The truce tooK hold"));
+        assert!(!takes_effect("The truce took effects"));
+        assert!(!takes_effect("Forces held the town."));
+    }
+
+    /// [`header`] by the pattern alone, as it was read before [`ascii_header`].
+    fn header_by_pattern(text: &str) -> Option<Header> {
+        if !text.trim_start().starts_with(['d', 'D', 'p', 'P']) {
+            return None;
+        }
+        let Some(c) = HEADER.captures(text) else { return written_header(text) };
+        let date = NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").ok()?;
+        Some(Header { date, end: c.get(0)?.end() })
+    }
+
+    #[test]
+    fn header_by_hand_table() {
+        for lead in ["", " \n", "\u{a0}"] {
+            for key in ["date", "Dated", "PUBLISHED", "publiſhed", "Publication Date", "dates"] {
+                for sep in ["", " ", ":", " = ", "\u{2003}"] {
+                    for date in ["2020-10-13", "2020-02-30", "0000-01-01", "2020-1-13", "٢٠٢٠-10-13", "20201-10-13"] {
+                        for time in ["", "T08:00:00Z", " 08:00", "T", " ٢", " +04"] {
+                            for tail in ["", " \tTitle", "\nTitle"] {
+                                let text = format!("{lead}{key}{sep}{date}{time}{tail}");
+                                assert_eq!(header(&text), header_by_pattern(&text), "{text:?}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn header_by_hand_is_the_pattern(parts in proptest::collection::vec(0usize..27, 0..12)) {
+            const PARTS: &[&str] = &[
+                " ", "\t", "\n", "\u{a0}", "date", "Dated", "PUBLISHED", "publiſhed", "publication date", ":", "=", "2020", "0000",
+                "-", "10", "13", "02", "30", "T", "08:00:00Z", "+04", "٢", "x", "October 12, 2020", "d", "12.10.2020", "é",
+            ];
+            let text: String = parts.iter().map(|&i| PARTS[i]).collect();
+            proptest::prop_assert_eq!(header(&text), header_by_pattern(&text));
+        }
+
+        #[test]
+        fn takes_effect_is_found_only_at_its_hints(parts in proptest::collection::vec(0usize..24, 0..14)) {
+            const PARTS: &[&str] = &[
+                "took", "to", "ok", " ", "effect", "hold", "into", "force", "came", "ſ", "K", "begin", "began", "s", "at", "tart", "ed",
+                "from", "12", "٢", " hours", "is announced", "TOOK", "x",
+            ];
+            let text: String = parts.iter().map(|&i| PARTS[i]).collect();
+            proptest::prop_assert_eq!(takes_effect(&text), TAKES_EFFECT.is_match(&text));
+        }
+
+        #[test]
+        fn first_truce_word_is_the_pattern(parts in proptest::collection::vec(0usize..22, 0..16), a in 0usize..200, z in 0usize..200) {
+            const PARTS: &[&str] = &[
+                "cease", "fire", "-", " ", "ſ", "truce", "halt to ", "the ", "fighting", "armi", "stice", "K", "é", "x", "_", "1",
+                "CEASE", "FIRE", "Truce", "HALT TO ", "Fighting", "s",
+            ];
+            let text: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let (from, end) = (bounds[a % bounds.len()], bounds[z % bounds.len()]);
+            let (from, end) = (from.min(end), from.max(end));
+            let want = TRUCE.find_at(&text[..end], from).map(|m| m.start());
+            proptest::prop_assert_eq!(first_truce_word(&text, &hints_from(&text, from), from, end), want);
+        }
     }
 
     #[test]
@@ -743,6 +1057,47 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(date_line(text, 0, &dates::Cues::scan(text)), want.map(d), "in {text:?}");
+        }
+    }
+
+    /// The one pattern of all agency tags, as [`agency`] searched it before [`agency_match`].
+    static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+        let (tags, domains) = agency_tags();
+        let all = format!("{tags}|{domains}");
+        let month = AGENCY_MONTH;
+        Regex::new(&format!(
+            r"(?m)(?:[(/](?i:{all})[)/:]|^[ \t]*[A-Z][\w'’.\- ]*/[ \t]*\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}[ \t]*/[ \t]*(?i:{all})(?:[:.]|[ \t]*$)|^[ \t]*[A-Z][\w'’.\- ]*(?:,[ \t]*[\w'’.\- ]+)*?[,.][ \t]*(?:{month}\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{month}\.?)(?:,?[ \t]+\d{{4}})?(?:[,.]|[ \t]+[-–—])?[ \t]*(?:(?i:{tags})(?:[.:]|[ \t]*(?:$|[-–—]))|(?-u:\b)[A-Z]{{2,}}[ \t]|(?i:{domains})(?:[ \t:.]|$)))"
+        ))
+        .unwrap_or_else(|e| panic!("{e}"))
+    });
+
+    #[test]
+    fn agency_match_table() {
+        for text in [
+            "Title\n\nBAKU, Azerbaijan, Oct. 19 (AP) — Shelling",
+            "Title, with comma\nYEREVAN, October 12. /TASS/. The",
+            "Title (AFP)\nBaku / 12.10.2020 / APA\nText",
+            "Baku/30.06.22/Turan: text (AP)",
+            "  Baku. 12 October. REPORT.AZ The ministry",
+            "Stepanakert, October 16, ARMENPRESS. The",
+            "Moscow, 5 October. INTERFAX - The (Reuters)",
+            "A house (AP Photo/Aziz). The",
+            "Baku, 5 October, AZERTAC The ministry",
+            "x\r\nBAKU, Oct 17, UNKNOWN (Reuters)\r\n",
+        ] {
+            assert_eq!(agency_match(text), AGENCY.find(text).map(|m| m.as_str()), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn agency_match_is_the_one_pattern(parts in proptest::collection::vec(0usize..30, 0..16)) {
+            const PARTS: &[&str] = &[
+                "BAKU", "Baku", ", ", ". ", "\n", " ", "\t", "(", ")", "/", "AP", "Reuters", "tass", "October", "Oct", "12", "2020",
+                "12.10.20", ":", " - ", "—", "ARMENPRESS", "REPORT.AZ", "news.am", "x", "Azerbaijan", "ſputnik", "Ağdam", "\r", "٢",
+            ];
+            let text: String = parts.iter().map(|&i| PARTS[i]).collect();
+            proptest::prop_assert_eq!(agency_match(&text), AGENCY.find(&text).map(|m| m.as_str()));
         }
     }
 
