@@ -15,7 +15,7 @@ use chrono::Datelike;
 
 use super::attribution::{self, Memory};
 use super::dates::DateKind;
-use super::numbers::{Number, Vague, numbers_in_lower};
+use super::numbers::{Number, Vague, numbers_into};
 use super::{DocCtx, Sentence};
 use crate::model::{Category, Claim, Hedge, Id, Problem, Scope};
 use crate::text::{Span, Token};
@@ -460,31 +460,22 @@ fn clause_end(s: &str, base: usize, toks: &[Token], at: usize) -> Option<usize> 
     (after - at - 1 <= 5).then_some(after)
 }
 
-/// Casualty figures of sentence `s` (starting at byte `base`) with its word tokens.
-fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
-    // Lower-cased tokens: slices of the sentence lower-cased once (ASCII case mapping keeps
-    // byte offsets); only non-ASCII tokens get their own string.
-    let lower_sentence = s.to_ascii_lowercase();
-    let all_ascii = s.is_ascii();
-    let owned: Vec<std::borrow::Cow<str>>;
-    let words: Vec<&str> = if all_ascii {
-        toks.iter().map(|t| &lower_sentence[t.start - base..t.end - base]).collect()
-    } else {
-        owned = toks
-            .iter()
-            .map(|t| {
-                if t.text.is_ascii() {
-                    std::borrow::Cow::Borrowed(&lower_sentence[t.start - base..t.end - base])
-                } else {
-                    std::borrow::Cow::Owned(t.text.to_lowercase().replace('’', "'"))
-                }
-            })
-            .collect();
-        owned.iter().map(|w| &**w).collect()
-    };
-    let mut out: Vec<Figure> = Vec::new();
+/// Buffers that the figures of an article's sentences reuse, one sentence after another.
+#[derive(Default)]
+struct Scratch {
+    /// The sentence's numbers.
+    nums: Vec<Number>,
+    /// Their first and last tokens.
+    nums_at: Vec<(usize, usize)>,
+}
+
+/// Casualty figures of sentence `s` (starting at byte `base`) with its word tokens and their
+/// lower-case words (one per token), written into `out` (cleared first).
+fn figures(s: &str, base: usize, toks: &[Token], words: &[&str], scratch: &mut Scratch, out: &mut Vec<Figure>) {
+    out.clear();
     // "a civilian was killed": one victim, written without a number.
-    let mut nums = numbers_in_lower(&words);
+    let Scratch { nums, nums_at } = scratch;
+    numbers_into(words, nums);
     for i in 0..toks.len().saturating_sub(1) {
         if !matches!(words[i], "a" | "an") {
             continue;
@@ -505,11 +496,12 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
         }
     }
     nums.sort_by_key(|n| n.first);
-    let nums_at: Vec<(usize, usize)> = nums.iter().map(|n| (n.first, n.last)).collect();
+    nums_at.clear();
+    nums_at.extend(nums.iter().map(|n| (n.first, n.last)));
     // Groups a part is counted from ("one of the three wounded later died"): read only as
     // that part's reference when the part has a casualty word of its own.
     let mut referenced: Vec<usize> = Vec::new();
-    for &n in &nums {
+    for &n in nums.iter() {
         if not_a_count(&words, &n) || not_a_count_as_written(s, base, toks, &words, n.first, n.last) || is_age(&words, &n) {
             continue;
         }
@@ -924,7 +916,7 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
     // later revising the figure to 3,773": a bare figure after "the figure to" (count,
     // tally, total) is a revised total of the figure before it.
     let mut earlier = Vec::new();
-    for &number in &nums {
+    for &number in nums.iter() {
         let (first, last) = (number.first, number.last);
         let from = first > 0 && words[first - 1] == "from";
         let revised = first > 1
@@ -961,7 +953,6 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
         out.extend(earlier);
         out.sort_by_key(|f| f.number.first);
     }
-    out
 }
 
 /// A dateline opening a paragraph: "BAKU, Azerbaijan (AP) — ", "YEREVAN/BAKU (Reuters) - ",
@@ -1418,6 +1409,12 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     let mut mem = Memory::default();
     // Cue positions of the whole text, found in one pass.
     let cues = &ctx.cues.casualty;
+    // The text lower-cased once (ASCII case mapping keeps byte offsets), for the words of
+    // the sentences with a cue; and the buffers their figures reuse.
+    let lower = if cues.is_empty() { String::new() } else { ctx.text.to_ascii_lowercase() };
+    let mut words_buf: Vec<&str> = Vec::new();
+    let mut scratch = Scratch::default();
+    let mut figs_buf: Vec<Figure> = Vec::new();
     for s in &ctx.sentences {
         let text = &ctx.text[s.span.start..s.span.end];
         let first_cue = cues.partition_point(|&c| c < s.span.start);
@@ -1426,7 +1423,30 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
             continue;
         }
         let toks = ctx.tokens_of(s);
-        let figs = figures(text, s.span.start, toks);
+        // The sentence's words in lower case: slices of the text lower-cased once, and only
+        // in a sentence beyond ASCII do its non-ASCII tokens get their own strings.
+        let owned: Vec<std::borrow::Cow<str>>;
+        let fresh: Vec<&str>;
+        let words: &[&str] = if text.is_ascii() {
+            words_buf.clear();
+            words_buf.extend(toks.iter().map(|t| &lower[t.start..t.end]));
+            &words_buf
+        } else {
+            owned = toks
+                .iter()
+                .map(|t| {
+                    if t.text.is_ascii() {
+                        std::borrow::Cow::Borrowed(&lower[t.start..t.end])
+                    } else {
+                        std::borrow::Cow::Owned(t.text.to_lowercase().replace('’', "'"))
+                    }
+                })
+                .collect();
+            fresh = owned.iter().map(|w| &**w).collect();
+            &fresh
+        };
+        figures(text, s.span.start, toks, words, &mut scratch, &mut figs_buf);
+        let figs = &figs_buf[..];
         // Worked out once per sentence, for all its figures.
         let sentence_cues = std::cell::OnceCell::new();
         let cues = || *sentence_cues.get_or_init(|| SentenceCues::within(&ctx.cues.phrases, s.span));
@@ -1437,12 +1457,12 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         // bringing its total losses since February 2022 to 505,490" reads no figure in the
         // clause, whose "since" is still not the incident's.)
         let split = if figs.len() > 1 || figs.len() == 1 && cues().toll { toll_clause(ctx, toks) } else { None };
-        let mut used = vec![false; figs.len()];
+        // The figure after one paired with it (below) is read with it.
+        let mut paired = false;
         for i in 0..figs.len() {
-            if used[i] {
+            if std::mem::take(&mut paired) {
                 continue;
             }
-            used[i] = true;
             let f = figs[i];
             // Pair "seven dead and 33 wounded" / "31 killed and 178 injured".
             let mut partner: Option<Figure> = None;
@@ -1458,7 +1478,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 && (g.number.first - f.number.last <= 8 || g.number.first <= f.last + 3)
             {
                 partner = Some(*g);
-                used[i + 1] = true;
+                paired = true;
             }
             let (killed_fig, wounded_fig) = match (f.kind, partner) {
                 (Kind::Killed, Some(g)) => (Some(f), Some(g)),

@@ -159,6 +159,14 @@ pub fn numbers(tokens: &[Token]) -> Vec<Number> {
 /// [`numbers`] of words already in lower case (one per token).
 pub fn numbers_in_lower(words: &[&str]) -> Vec<Number> {
     let mut out = Vec::new();
+    numbers_into(words, &mut out);
+    out
+}
+
+/// [`numbers_in_lower`] written into `out` (cleared first), so one buffer serves many
+/// sentences.
+pub fn numbers_into(words: &[&str], out: &mut Vec<Number>) {
+    out.clear();
     let mut i = 0;
     while i < words.len() {
         let lower = words[i];
@@ -276,7 +284,6 @@ pub fn numbers_in_lower(words: &[&str]) -> Vec<Number> {
         out.push(Number { value, first, last, vague });
         i = last + 1;
     }
-    out
 }
 
 #[cfg(test)]
