@@ -430,14 +430,18 @@ fn is_age(words: &[&str], n: &Number) -> bool {
     k > 0 && matches!(words[k - 1], "aged" | "ages" | "age") && words.get(n.last + 1).is_none_or(|w| category_word(w).is_none())
 }
 
-/// Whether a lower-case word names a month ("october", "oct", "sept."): the English month
-/// names of [`super::dates::NAME_CUES`].
+/// The English month names of [`super::dates::NAME_CUES`].
+const MONTH_NAMES: &[&str] = super::dates::NAME_CUES.split_at(super::dates::FIRST_WEEKDAY).0;
+
+/// [`MONTH_NAMES`] by first letter and length.
+const MONTH_STARTS: [u16; 26] = letters_and_lengths(MONTH_NAMES);
+
+/// Whether a lower-case word names a month ("october", "oct", "sept."): one of
+/// [`MONTH_NAMES`].
 fn is_month(w: &str) -> bool {
     let w = w.trim_end_matches('.');
-    // Most words are no month by their length or first letter.
-    (3..=9).contains(&w.len())
-        && matches!(w.as_bytes()[0], b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
-        && super::dates::NAME_CUES[..super::dates::FIRST_WEEKDAY].iter().any(|m| m.eq_ignore_ascii_case(w))
+    // Most words are no month by their first letter and length.
+    may_be_in(&MONTH_STARTS, w) && MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(w))
 }
 
 /// Where a parenthetical "including …" or "among them …" clause that starts at token `at`
@@ -1063,6 +1067,37 @@ const INCIDENT_WORDS: &[&str] = &[
     "fire",
 ];
 
+/// For each letter, a bit per length of the words of `list` (shorter than 16 letters) that
+/// start with it, in any case: most words are none of them at a glance ([`may_be_in`]).
+const fn letters_and_lengths(list: &[&str]) -> [u16; 26] {
+    let mut t = [0u16; 26];
+    let mut i = 0;
+    while i < list.len() {
+        let w = list[i].as_bytes();
+        assert!(w.len() < 16 && w[0].is_ascii_alphabetic());
+        t[(w[0].to_ascii_lowercase() - b'a') as usize] |= 1 << w.len();
+        i += 1;
+    }
+    t
+}
+
+/// Whether a word's first letter and length (in a table of [`letters_and_lengths`]) are
+/// those of a word of the list.
+fn may_be_in(table: &[u16; 26], w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() < 16
+        && b.first().is_some_and(u8::is_ascii_alphabetic)
+        && table[usize::from(b[0].to_ascii_lowercase() - b'a')] >> b.len() & 1 != 0
+}
+
+/// [`INCIDENT_WORDS`] by first letter and length.
+const INCIDENT_STARTS: [u16; 26] = letters_and_lengths(INCIDENT_WORDS);
+
+/// Whether a word, in any case, is one of [`INCIDENT_WORDS`].
+fn is_incident_word(w: &str) -> bool {
+    may_be_in(&INCIDENT_STARTS, w) && INCIDENT_WORDS.iter().any(|i| w.eq_ignore_ascii_case(i))
+}
+
 /// Verbs of a report that, after "had" or "previously", give an earlier count.
 const EARLIER_REPORT_VERBS: &[&str] =
     &["reported", "put", "given", "gave", "said", "counted", "recorded", "registered", "announced", "confirmed", "estimated"];
@@ -1202,8 +1237,7 @@ fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope 
     if !perfect && !earlier_report {
         return Scope::Incident;
     }
-    let event = toks.iter().any(|t| INCIDENT_WORDS.iter().any(|w| is(t, w)))
-        || perfect && dates.clone().any(|d| matches!(d.kind, DateKind::Day(..)));
+    let event = toks.iter().any(|t| is_incident_word(t.text)) || perfect && dates.clone().any(|d| matches!(d.kind, DateKind::Day(..)));
     if event { Scope::Incident } else { Scope::Toll }
 }
 
@@ -1739,6 +1773,21 @@ mod tests {
             const PARTS: &[&str] = &["(", ")", "Reuters", "AP", " ", "BAKU", ", ", "Azerbaijan", "Oct.", "28", " — ", " - ", "aaaaaaaaaaaaaaa", "Ağdam", "\t", "x"];
             let text: String = parts.iter().map(|&i| PARTS[i]).collect();
             proptest::prop_assert_eq!(dateline_lead(&text), BOUNDED_LEAD.find(&text).map(|m| m.end()));
+        }
+
+        #[test]
+        fn incident_words_by_table_are_the_list(w in "[a-zA-Z0-9ğ]{0,17}", k in 0usize..INCIDENT_WORDS.len(), upper in proptest::bool::ANY) {
+            let listed = |w: &str| INCIDENT_WORDS.iter().any(|i| w.eq_ignore_ascii_case(i));
+            proptest::prop_assert_eq!(is_incident_word(&w), listed(&w));
+            let word = if upper { INCIDENT_WORDS[k].to_ascii_uppercase() } else { INCIDENT_WORDS[k].to_string() };
+            proptest::prop_assert!(is_incident_word(&word));
+        }
+
+        #[test]
+        fn months_by_table_are_the_list(w in "[a-zA-Z.ğ]{0,11}", k in 0usize..MONTH_NAMES.len()) {
+            let listed = |w: &str| MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(w.trim_end_matches('.')));
+            proptest::prop_assert_eq!(is_month(&w), listed(&w));
+            proptest::prop_assert!(is_month(&MONTH_NAMES[k].to_ascii_lowercase()));
         }
 
         #[test]
