@@ -506,7 +506,7 @@ fn figures(s: &str, base: usize, toks: &[Token], words: &[&str], scratch: &mut S
     // that part's reference when the part has a casualty word of its own.
     let mut referenced: Vec<usize> = Vec::new();
     for &n in nums.iter() {
-        if not_a_count(&words, &n) || not_a_count_as_written(s, base, toks, &words, n.first, n.last) || is_age(&words, &n) {
+        if not_a_count(words, &n) || not_a_count_as_written(s, base, toks, words, n.first, n.last) || is_age(words, &n) {
             continue;
         }
         if referenced.contains(&n.first) {
@@ -543,7 +543,7 @@ fn figures(s: &str, base: usize, toks: &[Token], words: &[&str], scratch: &mut S
         };
         let after = words.get(n.last + 1).copied().unwrap_or_default();
         let increment = added > 0 || matches!(after, "more" | "new") && words.get(n.last + 2).is_none_or(|w| *w != "than");
-        let (hedge, hedge_len) = match hedge_before(&words, n.first - added) {
+        let (hedge, hedge_len) = match hedge_before(words, n.first - added) {
             // "a dozen", "dozens of": the words hedge themselves.
             (Hedge::Exact, 0) => match n.vague {
                 Vague::Exact => (Hedge::Exact, 0),
@@ -642,7 +642,7 @@ fn figures(s: &str, base: usize, toks: &[Token], words: &[&str], scratch: &mut S
             // 673": casualties the sentence adds to a death toll are deaths (alone they mix
             // the dead and the wounded, and are no claim).
             if w == "casualties" {
-                if adds_to_death_toll(&words, j + 1) {
+                if adds_to_death_toll(words, j + 1) {
                     found = Some((Kind::Killed, j));
                 }
                 break;
@@ -928,7 +928,7 @@ fn figures(s: &str, base: usize, toks: &[Token], words: &[&str], scratch: &mut S
             && matches!(words[first - 2], "figure" | "count" | "tally" | "total" | "number");
         // "from 1 to 5 October" is a range of days.
         let dated = words[last + 1..words.len().min(last + 4)].iter().any(|w| is_month(w));
-        if !from && !revised || dated || not_a_count(&words, &number) || out.iter().any(|f| f.number.first == first) {
+        if !from && !revised || dated || not_a_count(words, &number) || out.iter().any(|f| f.number.first == first) {
             continue;
         }
         // "rose to 65 from 60", "729 killed on Friday, up from 710".
