@@ -15,7 +15,7 @@ use chrono::Datelike;
 
 use super::attribution::{self, Memory};
 use super::dates::DateKind;
-use super::numbers::{Number, Vague, numbers_in_lower};
+use super::numbers::{Number, Vague, numbers_into};
 use super::{DocCtx, Sentence};
 use crate::model::{Category, Claim, Hedge, Id, Problem, Scope};
 use crate::text::{Span, Token};
@@ -430,14 +430,18 @@ fn is_age(words: &[&str], n: &Number) -> bool {
     k > 0 && matches!(words[k - 1], "aged" | "ages" | "age") && words.get(n.last + 1).is_none_or(|w| category_word(w).is_none())
 }
 
-/// Whether a lower-case word names a month ("october", "oct", "sept."): the English month
-/// names of [`super::dates::NAME_CUES`].
+/// The English month names of [`super::dates::NAME_CUES`].
+const MONTH_NAMES: &[&str] = super::dates::NAME_CUES.split_at(super::dates::FIRST_WEEKDAY).0;
+
+/// [`MONTH_NAMES`] by first letter and length.
+const MONTH_STARTS: [u16; 26] = letters_and_lengths(MONTH_NAMES);
+
+/// Whether a lower-case word names a month ("october", "oct", "sept."): one of
+/// [`MONTH_NAMES`].
 fn is_month(w: &str) -> bool {
     let w = w.trim_end_matches('.');
-    // Most words are no month by their length or first letter.
-    (3..=9).contains(&w.len())
-        && matches!(w.as_bytes()[0], b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
-        && super::dates::NAME_CUES[..super::dates::FIRST_WEEKDAY].iter().any(|m| m.eq_ignore_ascii_case(w))
+    // Most words are no month by their first letter and length.
+    may_be_in(&MONTH_STARTS, w) && MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(w))
 }
 
 /// Where a parenthetical "including …" or "among them …" clause that starts at token `at`
@@ -460,31 +464,22 @@ fn clause_end(s: &str, base: usize, toks: &[Token], at: usize) -> Option<usize> 
     (after - at - 1 <= 5).then_some(after)
 }
 
-/// Casualty figures of sentence `s` (starting at byte `base`) with its word tokens.
-fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
-    // Lower-cased tokens: slices of the sentence lower-cased once (ASCII case mapping keeps
-    // byte offsets); only non-ASCII tokens get their own string.
-    let lower_sentence = s.to_ascii_lowercase();
-    let all_ascii = s.is_ascii();
-    let owned: Vec<std::borrow::Cow<str>>;
-    let words: Vec<&str> = if all_ascii {
-        toks.iter().map(|t| &lower_sentence[t.start - base..t.end - base]).collect()
-    } else {
-        owned = toks
-            .iter()
-            .map(|t| {
-                if t.text.is_ascii() {
-                    std::borrow::Cow::Borrowed(&lower_sentence[t.start - base..t.end - base])
-                } else {
-                    std::borrow::Cow::Owned(t.text.to_lowercase().replace('’', "'"))
-                }
-            })
-            .collect();
-        owned.iter().map(|w| &**w).collect()
-    };
-    let mut out: Vec<Figure> = Vec::new();
+/// Buffers that the figures of an article's sentences reuse, one sentence after another.
+#[derive(Default)]
+struct Scratch {
+    /// The sentence's numbers.
+    nums: Vec<Number>,
+    /// Their first and last tokens.
+    nums_at: Vec<(usize, usize)>,
+}
+
+/// Casualty figures of sentence `s` (starting at byte `base`) with its word tokens and their
+/// lower-case words (one per token), written into `out` (cleared first).
+fn figures(s: &str, base: usize, toks: &[Token], words: &[&str], scratch: &mut Scratch, out: &mut Vec<Figure>) {
+    out.clear();
     // "a civilian was killed": one victim, written without a number.
-    let mut nums = numbers_in_lower(&words);
+    let Scratch { nums, nums_at } = scratch;
+    numbers_into(words, nums);
     for i in 0..toks.len().saturating_sub(1) {
         if !matches!(words[i], "a" | "an") {
             continue;
@@ -505,12 +500,13 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
         }
     }
     nums.sort_by_key(|n| n.first);
-    let nums_at: Vec<(usize, usize)> = nums.iter().map(|n| (n.first, n.last)).collect();
+    nums_at.clear();
+    nums_at.extend(nums.iter().map(|n| (n.first, n.last)));
     // Groups a part is counted from ("one of the three wounded later died"): read only as
     // that part's reference when the part has a casualty word of its own.
     let mut referenced: Vec<usize> = Vec::new();
-    for &n in &nums {
-        if not_a_count(&words, &n) || not_a_count_as_written(s, base, toks, &words, n.first, n.last) || is_age(&words, &n) {
+    for &n in nums.iter() {
+        if not_a_count(words, &n) || not_a_count_as_written(s, base, toks, words, n.first, n.last) || is_age(words, &n) {
             continue;
         }
         if referenced.contains(&n.first) {
@@ -547,7 +543,7 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
         };
         let after = words.get(n.last + 1).copied().unwrap_or_default();
         let increment = added > 0 || matches!(after, "more" | "new") && words.get(n.last + 2).is_none_or(|w| *w != "than");
-        let (hedge, hedge_len) = match hedge_before(&words, n.first - added) {
+        let (hedge, hedge_len) = match hedge_before(words, n.first - added) {
             // "a dozen", "dozens of": the words hedge themselves.
             (Hedge::Exact, 0) => match n.vague {
                 Vague::Exact => (Hedge::Exact, 0),
@@ -646,7 +642,7 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
             // 673": casualties the sentence adds to a death toll are deaths (alone they mix
             // the dead and the wounded, and are no claim).
             if w == "casualties" {
-                if adds_to_death_toll(&words, j + 1) {
+                if adds_to_death_toll(words, j + 1) {
                     found = Some((Kind::Killed, j));
                 }
                 break;
@@ -924,7 +920,7 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
     // later revising the figure to 3,773": a bare figure after "the figure to" (count,
     // tally, total) is a revised total of the figure before it.
     let mut earlier = Vec::new();
-    for &number in &nums {
+    for &number in nums.iter() {
         let (first, last) = (number.first, number.last);
         let from = first > 0 && words[first - 1] == "from";
         let revised = first > 1
@@ -932,7 +928,7 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
             && matches!(words[first - 2], "figure" | "count" | "tally" | "total" | "number");
         // "from 1 to 5 October" is a range of days.
         let dated = words[last + 1..words.len().min(last + 4)].iter().any(|w| is_month(w));
-        if !from && !revised || dated || not_a_count(&words, &number) || out.iter().any(|f| f.number.first == first) {
+        if !from && !revised || dated || not_a_count(words, &number) || out.iter().any(|f| f.number.first == first) {
             continue;
         }
         // "rose to 65 from 60", "729 killed on Friday, up from 710".
@@ -961,7 +957,6 @@ fn figures(s: &str, base: usize, toks: &[Token]) -> Vec<Figure> {
         out.extend(earlier);
         out.sort_by_key(|f| f.number.first);
     }
-    out
 }
 
 /// A dateline opening a paragraph: "BAKU, Azerbaijan (AP) — ", "YEREVAN/BAKU (Reuters) - ",
@@ -1071,6 +1066,37 @@ const INCIDENT_WORDS: &[&str] = &[
     "crash",
     "fire",
 ];
+
+/// For each letter, a bit per length of the words of `list` (shorter than 16 letters) that
+/// start with it, in any case: most words are none of them at a glance ([`may_be_in`]).
+const fn letters_and_lengths(list: &[&str]) -> [u16; 26] {
+    let mut t = [0u16; 26];
+    let mut i = 0;
+    while i < list.len() {
+        let w = list[i].as_bytes();
+        assert!(w.len() < 16 && w[0].is_ascii_alphabetic());
+        t[(w[0].to_ascii_lowercase() - b'a') as usize] |= 1 << w.len();
+        i += 1;
+    }
+    t
+}
+
+/// Whether a word's first letter and length (in a table of [`letters_and_lengths`]) are
+/// those of a word of the list.
+fn may_be_in(table: &[u16; 26], w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() < 16
+        && b.first().is_some_and(u8::is_ascii_alphabetic)
+        && table[usize::from(b[0].to_ascii_lowercase() - b'a')] >> b.len() & 1 != 0
+}
+
+/// [`INCIDENT_WORDS`] by first letter and length.
+const INCIDENT_STARTS: [u16; 26] = letters_and_lengths(INCIDENT_WORDS);
+
+/// Whether a word, in any case, is one of [`INCIDENT_WORDS`].
+fn is_incident_word(w: &str) -> bool {
+    may_be_in(&INCIDENT_STARTS, w) && INCIDENT_WORDS.iter().any(|i| w.eq_ignore_ascii_case(i))
+}
 
 /// Verbs of a report that, after "had" or "previously", give an earlier count.
 const EARLIER_REPORT_VERBS: &[&str] =
@@ -1211,8 +1237,7 @@ fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope 
     if !perfect && !earlier_report {
         return Scope::Incident;
     }
-    let event = toks.iter().any(|t| INCIDENT_WORDS.iter().any(|w| is(t, w)))
-        || perfect && dates.clone().any(|d| matches!(d.kind, DateKind::Day(..)));
+    let event = toks.iter().any(|t| is_incident_word(t.text)) || perfect && dates.clone().any(|d| matches!(d.kind, DateKind::Day(..)));
     if event { Scope::Incident } else { Scope::Toll }
 }
 
@@ -1418,6 +1443,12 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     let mut mem = Memory::default();
     // Cue positions of the whole text, found in one pass.
     let cues = &ctx.cues.casualty;
+    // The text lower-cased once (ASCII case mapping keeps byte offsets), for the words of
+    // the sentences with a cue; and the buffers their figures reuse.
+    let lower = if cues.is_empty() { String::new() } else { ctx.text.to_ascii_lowercase() };
+    let mut words_buf: Vec<&str> = Vec::new();
+    let mut scratch = Scratch::default();
+    let mut figs_buf: Vec<Figure> = Vec::new();
     for s in &ctx.sentences {
         let text = &ctx.text[s.span.start..s.span.end];
         let first_cue = cues.partition_point(|&c| c < s.span.start);
@@ -1426,7 +1457,30 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
             continue;
         }
         let toks = ctx.tokens_of(s);
-        let figs = figures(text, s.span.start, toks);
+        // The sentence's words in lower case: slices of the text lower-cased once, and only
+        // in a sentence beyond ASCII do its non-ASCII tokens get their own strings.
+        let owned: Vec<std::borrow::Cow<str>>;
+        let fresh: Vec<&str>;
+        let words: &[&str] = if text.is_ascii() {
+            words_buf.clear();
+            words_buf.extend(toks.iter().map(|t| &lower[t.start..t.end]));
+            &words_buf
+        } else {
+            owned = toks
+                .iter()
+                .map(|t| {
+                    if t.text.is_ascii() {
+                        std::borrow::Cow::Borrowed(&lower[t.start..t.end])
+                    } else {
+                        std::borrow::Cow::Owned(t.text.to_lowercase().replace('’', "'"))
+                    }
+                })
+                .collect();
+            fresh = owned.iter().map(|w| &**w).collect();
+            &fresh
+        };
+        figures(text, s.span.start, toks, words, &mut scratch, &mut figs_buf);
+        let figs = &figs_buf[..];
         // Worked out once per sentence, for all its figures.
         let sentence_cues = std::cell::OnceCell::new();
         let cues = || *sentence_cues.get_or_init(|| SentenceCues::within(&ctx.cues.phrases, s.span));
@@ -1437,12 +1491,12 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         // bringing its total losses since February 2022 to 505,490" reads no figure in the
         // clause, whose "since" is still not the incident's.)
         let split = if figs.len() > 1 || figs.len() == 1 && cues().toll { toll_clause(ctx, toks) } else { None };
-        let mut used = vec![false; figs.len()];
+        // The figure after one paired with it (below) is read with it.
+        let mut paired = false;
         for i in 0..figs.len() {
-            if used[i] {
+            if std::mem::take(&mut paired) {
                 continue;
             }
-            used[i] = true;
             let f = figs[i];
             // Pair "seven dead and 33 wounded" / "31 killed and 178 injured".
             let mut partner: Option<Figure> = None;
@@ -1458,7 +1512,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 && (g.number.first - f.number.last <= 8 || g.number.first <= f.last + 3)
             {
                 partner = Some(*g);
-                used[i + 1] = true;
+                paired = true;
             }
             let (killed_fig, wounded_fig) = match (f.kind, partner) {
                 (Kind::Killed, Some(g)) => (Some(f), Some(g)),
@@ -1719,6 +1773,21 @@ mod tests {
             const PARTS: &[&str] = &["(", ")", "Reuters", "AP", " ", "BAKU", ", ", "Azerbaijan", "Oct.", "28", " — ", " - ", "aaaaaaaaaaaaaaa", "Ağdam", "\t", "x"];
             let text: String = parts.iter().map(|&i| PARTS[i]).collect();
             proptest::prop_assert_eq!(dateline_lead(&text), BOUNDED_LEAD.find(&text).map(|m| m.end()));
+        }
+
+        #[test]
+        fn incident_words_by_table_are_the_list(w in "[a-zA-Z0-9ğ]{0,17}", k in 0usize..INCIDENT_WORDS.len(), upper in proptest::bool::ANY) {
+            let listed = |w: &str| INCIDENT_WORDS.iter().any(|i| w.eq_ignore_ascii_case(i));
+            proptest::prop_assert_eq!(is_incident_word(&w), listed(&w));
+            let word = if upper { INCIDENT_WORDS[k].to_ascii_uppercase() } else { INCIDENT_WORDS[k].to_string() };
+            proptest::prop_assert!(is_incident_word(&word));
+        }
+
+        #[test]
+        fn months_by_table_are_the_list(w in "[a-zA-Z.ğ]{0,11}", k in 0usize..MONTH_NAMES.len()) {
+            let listed = |w: &str| MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(w.trim_end_matches('.')));
+            proptest::prop_assert_eq!(is_month(&w), listed(&w));
+            proptest::prop_assert!(is_month(&MONTH_NAMES[k].to_ascii_lowercase()));
         }
 
         #[test]

@@ -33,36 +33,59 @@ number_words! {
     "ninety" => 90,
 }
 
-/// For each lower-case letter, a bit per length (below 16) of the words starting with it
-/// that can start a number: the number words and the compounds of a tens word and a unit
-/// word ("twenty-five"), which [`lower_token_value`] reads.
-static WORD_STARTS: std::sync::LazyLock<[u16; 26]> = std::sync::LazyLock::new(|| {
-    let mut t = [0u16; 26];
-    let mut set = |first: u8, len: usize| t[usize::from(first - b'a')] |= 1 << len;
-    for &(w, v) in NUMBER_WORDS {
-        set(w.as_bytes()[0], w.len());
+/// For each lower-case first letter and second letter (the 27th: none), a bit per length
+/// (below 16) of the words starting with them that can start a number: the number words and
+/// the compounds of a tens word and a unit word ("twenty-five"), which [`lower_token_value`]
+/// reads.
+const WORD_STARTS: [[u16; 27]; 26] = {
+    let mut t = [[0u16; 27]; 26];
+    let mut i = 0;
+    while i < NUMBER_WORDS.len() {
+        let (w, v) = NUMBER_WORDS[i];
+        let (first, second) = starts_of(w.as_bytes());
+        t[first][second] |= 1 << w.len();
         if v >= 20 && v % 10 == 0 {
-            for &(u, _) in NUMBER_WORDS.iter().filter(|(u, uv)| *uv < 10 && is_unit_word(u)) {
-                set(w.as_bytes()[0], w.len() + 1 + u.len());
+            let mut k = 0;
+            while k < NUMBER_WORDS.len() {
+                let (u, uv) = NUMBER_WORDS[k];
+                if uv < 10 && is_unit_word(u) {
+                    t[first][second] |= 1 << (w.len() + 1 + u.len());
+                }
+                k += 1;
             }
         }
+        i += 1;
     }
     t
-});
+};
+
+/// The indices of [`WORD_STARTS`] for a number word (lower-case letters).
+const fn starts_of(w: &[u8]) -> (usize, usize) {
+    let second = if w.len() > 1 { (w[1] - b'a') as usize } else { 26 };
+    ((w[0] - b'a') as usize, second)
+}
 
 /// Whether a number word below ten can end a compound ("five" in "twenty-five"; `a` and
 /// `an` cannot).
-fn is_unit_word(w: &str) -> bool {
-    !matches!(w, "a" | "an")
+const fn is_unit_word(w: &str) -> bool {
+    !matches!(w.as_bytes(), b"a" | b"an")
 }
 
 /// Whether a lower-cased word may start a number: a digit, sign or point (figures and
-/// decimals), or a letter and length some number word or compound has. Most words of a
-/// sentence are rejected here without a comparison.
+/// decimals), or first letters and a length some number word or compound has. Most words of
+/// a sentence are rejected here without a comparison.
 fn may_start_number(lower: &str) -> bool {
-    match lower.as_bytes().first() {
+    let b = lower.as_bytes();
+    match b.first() {
         Some(b'0'..=b'9' | b'.' | b'-' | b'+') => true,
-        Some(&c @ b'a'..=b'z') => lower.len() < 16 && WORD_STARTS[usize::from(c - b'a')] >> lower.len() & 1 != 0,
+        Some(&c @ b'a'..=b'z') => {
+            let second = match b.get(1) {
+                None => 26,
+                Some(&d @ b'a'..=b'z') => usize::from(d - b'a'),
+                Some(_) => return false,
+            };
+            b.len() < 16 && WORD_STARTS[usize::from(c - b'a')][second] >> b.len() & 1 != 0
+        }
         _ => false,
     }
 }
@@ -159,6 +182,14 @@ pub fn numbers(tokens: &[Token]) -> Vec<Number> {
 /// [`numbers`] of words already in lower case (one per token).
 pub fn numbers_in_lower(words: &[&str]) -> Vec<Number> {
     let mut out = Vec::new();
+    numbers_into(words, &mut out);
+    out
+}
+
+/// [`numbers_in_lower`] written into `out` (cleared first), so one buffer serves many
+/// sentences.
+pub fn numbers_into(words: &[&str], out: &mut Vec<Number>) {
+    out.clear();
     let mut i = 0;
     while i < words.len() {
         let lower = words[i];
@@ -276,7 +307,6 @@ pub fn numbers_in_lower(words: &[&str]) -> Vec<Number> {
         out.push(Number { value, first, last, vague });
         i = last + 1;
     }
-    out
 }
 
 #[cfg(test)]
