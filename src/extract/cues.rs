@@ -157,6 +157,24 @@ impl Automaton {
     }
 }
 
+impl Automaton {
+    /// Runs from state `sid` over `b[at..]` to the first byte where a cue ends: the position
+    /// after it and the state there, or `None` at the end of `b`. Not inlined: the loop keeps
+    /// its few values in registers instead of sharing them with the match handling.
+    #[inline(never)]
+    fn run(&self, b: &[u8], mut at: usize, mut sid: usize) -> Option<(usize, usize)> {
+        let (table, classes, first_match) = (&*self.table, &self.classes, self.first_match as usize);
+        while at < b.len() {
+            sid = table[(sid + usize::from(classes[usize::from(b[at])])) & (TABLE - 1)] as usize;
+            at += 1;
+            if sid >= first_match {
+                return Some((at, sid));
+            }
+        }
+        None
+    }
+}
+
 static ALL: LazyLock<Automaton> = LazyLock::new(Automaton::new);
 
 /// The cues of one text, each kind in text order.
@@ -223,13 +241,9 @@ pub fn scan(text: &str) -> TextCues {
     let mut verbs: Vec<(usize, usize, usize)> = Vec::with_capacity(room / 2);
     // Every occurrence of every cue: at each byte, the cues of the state reached end there
     // (a state holds the cues that end its suffixes too).
-    let mut sid = 0usize;
-    for at in 0..b.len() {
-        sid = ac.table[(sid + usize::from(ac.classes[usize::from(b[at])])) & (TABLE - 1)] as usize;
-        if sid < ac.first_match as usize {
-            continue;
-        }
-        let end = at + 1;
+    let (mut at, mut sid) = (0, 0);
+    while let Some((end, state)) = ac.run(b, at, sid) {
+        (at, sid) = (end, state);
         let (from, to) = ac.ranges[(sid - ac.first_match as usize) >> ac.shift];
         for &(len, kind) in &ac.ends[from as usize..to as usize] {
             let start = end - len;
@@ -299,13 +313,11 @@ mod tests {
     fn every_occurrence(text: &str) -> Vec<(usize, usize, Kind)> {
         let ac = &*ALL;
         let mut v = Vec::new();
-        let mut sid = 0usize;
-        for (at, &byte) in text.as_bytes().iter().enumerate() {
-            sid = ac.table[sid + usize::from(ac.classes[usize::from(byte)])] as usize;
-            if sid >= ac.first_match as usize {
-                let (from, to) = ac.ranges[(sid - ac.first_match as usize) >> ac.shift];
-                v.extend(ac.ends[from as usize..to as usize].iter().map(|&(len, k)| (at + 1 - len, at + 1, k)));
-            }
+        let (mut at, mut sid) = (0, 0);
+        while let Some((end, state)) = ac.run(text.as_bytes(), at, sid) {
+            (at, sid) = (end, state);
+            let (from, to) = ac.ranges[(sid - ac.first_match as usize) >> ac.shift];
+            v.extend(ac.ends[from as usize..to as usize].iter().map(|&(len, k)| (end - len, end, k)));
         }
         v.sort_unstable();
         v
