@@ -158,20 +158,30 @@ impl Automaton {
 }
 
 impl Automaton {
-    /// Runs from state `sid` over `b[at..]` to the first byte where a cue ends: the position
-    /// after it and the state there, or `None` at the end of `b`. Not inlined: the loop keeps
-    /// its few values in registers instead of sharing them with the match handling.
+    /// Runs over `b` from the start state and adds to `found` each byte where a cue ends: the
+    /// position after it and the state there. Eight bytes a step, one table read and one
+    /// compare each; not inlined, so the loop keeps its few values in registers instead of
+    /// sharing them with the match handling.
     #[inline(never)]
-    fn run(&self, b: &[u8], mut at: usize, mut sid: usize) -> Option<(usize, usize)> {
+    fn run(&self, b: &[u8], found: &mut Vec<(usize, usize)>) {
         let (table, classes, first_match) = (&*self.table, &self.classes, self.first_match as usize);
-        while at < b.len() {
-            sid = table[(sid + usize::from(classes[usize::from(b[at])])) & (TABLE - 1)] as usize;
-            at += 1;
-            if sid >= first_match {
-                return Some((at, sid));
+        let mut sid = 0;
+        let (blocks, tail) = b.as_chunks::<8>();
+        for (k, block) in blocks.iter().enumerate() {
+            for (j, &c) in block.iter().enumerate() {
+                sid = table[(sid + usize::from(classes[usize::from(c)])) & (TABLE - 1)] as usize;
+                if sid >= first_match {
+                    found.push((8 * k + j + 1, sid));
+                }
             }
         }
-        None
+        let at = 8 * blocks.len();
+        for (j, &c) in tail.iter().enumerate() {
+            sid = table[(sid + usize::from(classes[usize::from(c)])) & (TABLE - 1)] as usize;
+            if sid >= first_match {
+                found.push((at + j + 1, sid));
+            }
+        }
     }
 }
 
@@ -241,9 +251,9 @@ pub fn scan(text: &str) -> TextCues {
     let mut verbs: Vec<(usize, usize, usize)> = Vec::with_capacity(room / 2);
     // Every occurrence of every cue: at each byte, the cues of the state reached end there
     // (a state holds the cues that end its suffixes too).
-    let (mut at, mut sid) = (0, 0);
-    while let Some((end, state)) = ac.run(b, at, sid) {
-        (at, sid) = (end, state);
+    let mut found = Vec::with_capacity(room * 4);
+    ac.run(b, &mut found);
+    for (end, sid) in found {
         let (from, to) = ac.ranges[(sid - ac.first_match as usize) >> ac.shift];
         for &(len, kind) in &ac.ends[from as usize..to as usize] {
             let start = end - len;
@@ -313,9 +323,9 @@ mod tests {
     fn every_occurrence(text: &str) -> Vec<(usize, usize, Kind)> {
         let ac = &*ALL;
         let mut v = Vec::new();
-        let (mut at, mut sid) = (0, 0);
-        while let Some((end, state)) = ac.run(text.as_bytes(), at, sid) {
-            (at, sid) = (end, state);
+        let mut found = Vec::new();
+        ac.run(text.as_bytes(), &mut found);
+        for (end, sid) in found {
             let (from, to) = ac.ranges[(sid - ac.first_match as usize) >> ac.shift];
             v.extend(ac.ends[from as usize..to as usize].iter().map(|&(len, k)| (end - len, end, k)));
         }
