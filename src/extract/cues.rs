@@ -52,12 +52,12 @@ fn patterns() -> (Vec<String>, Vec<Vec<Kind>>) {
 }
 
 /// Entries of [`Automaton::table`]: room for every state's row, a power of two so that a
-/// masked index needs no bounds check (a test checks the cues fit).
+/// masked index needs no bounds check ([`Automaton::new`] asserts that the cues fit).
 const TABLE: usize = 1 << 17;
 
 /// An Aho-Corasick automaton (every occurrence, overlapping) over the cues, ASCII case
-/// folded, as one flat transition table: the search loop in [`scan`] reads one byte class and
-/// one table entry per byte and compares the state with [`Automaton::first_match`].
+/// folded, as one flat transition table: the search loop ([`Automaton::run`]) reads one byte
+/// class and one table entry per byte and compares the state with [`Automaton::first_match`].
 struct Automaton {
     /// Byte class of each byte: one per byte the cues hold (an upper-case ASCII letter shares
     /// its lower case's), 0 for the rest.
@@ -251,7 +251,7 @@ pub fn scan(text: &str) -> TextCues {
     let mut verbs: Vec<(usize, usize, usize)> = Vec::with_capacity(room / 2);
     // Every occurrence of every cue: at each byte, the cues of the state reached end there
     // (a state holds the cues that end its suffixes too).
-    let mut found = Vec::with_capacity(room * 4);
+    let mut found = Vec::with_capacity(text.len() / 16 + 16);
     ac.run(b, &mut found);
     for (end, sid) in found {
         let (from, to) = ac.ranges[(sid - ac.first_match as usize) >> ac.shift];
