@@ -8,15 +8,11 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind, StartKind};
-
 use super::{attribution, claims, dates, meta};
 use crate::text::{Span, is_whole_ascii_word};
 
 /// What a cue stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Kind {
     /// A date word: its index in [`dates::DATE_CUES`].
     Date(usize),
@@ -30,13 +26,8 @@ enum Kind {
     Truce,
 }
 
-/// The automaton (Standard semantics, for overlapping search) over the distinct lower-case
-/// cues, its start state, and what each of its patterns stands for. It is the DFA type
-/// itself, not `AhoCorasick`'s boxed automaton: the search loop in [`scan`] then inlines each
-/// transition (a table lookup) instead of calling through a trait object at every byte, and
-/// reports the matches of a state without leaving the loop (2-3x faster than
-/// `find_overlapping_iter`).
-static ALL: LazyLock<(DFA, aho_corasick::automaton::StateID, Vec<Vec<Kind>>)> = LazyLock::new(|| {
+/// The distinct lower-case cues and what each stands for.
+fn patterns() -> (Vec<String>, Vec<Vec<Kind>>) {
     let mut cues: Vec<(String, Kind)> = Vec::new();
     cues.extend(dates::DATE_CUES.iter().enumerate().map(|(i, c)| (c.to_ascii_lowercase(), Kind::Date(i))));
     cues.extend(attribution::VERBS.iter().enumerate().map(|(i, c)| (c.to_ascii_lowercase(), Kind::Verb(i))));
@@ -57,18 +48,144 @@ static ALL: LazyLock<(DFA, aho_corasick::automaton::StateID, Vec<Vec<Kind>>)> = 
             }
         }
     }
-    // No prefilter: the cues are common enough (one per 31 bytes) that skipping ahead to the
-    // next possible start saves nothing, and without one the start state is not special.
-    let dfa = DFA::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .start_kind(StartKind::Unanchored)
-        .prefilter(false)
-        .build(&patterns)
-        .unwrap_or_else(|e| panic!("{e}"));
-    let start = dfa.start_state(Anchored::No).unwrap_or_else(|e| panic!("{e}"));
-    (dfa, start, kinds)
-});
+    (patterns, kinds)
+}
+
+/// Entries of [`Automaton::table`]: room for every state's row, a power of two so that a
+/// masked index needs no bounds check ([`Automaton::new`] asserts that the cues fit).
+const TABLE: usize = 1 << 17;
+
+/// An Aho-Corasick automaton (every occurrence, overlapping) over the cues, ASCII case
+/// folded, as one flat transition table: the search loop ([`Automaton::run`]) reads one byte
+/// class and one table entry per byte and compares the state with [`Automaton::first_match`].
+struct Automaton {
+    /// Byte class of each byte: one per byte the cues hold (an upper-case ASCII letter shares
+    /// its lower case's), 0 for the rest.
+    classes: [u8; 256],
+    /// `1 << shift` table entries per state (at least the number of classes).
+    shift: u32,
+    /// The next state by state and class: a state is its row's first index (its number times
+    /// `1 << shift`); the start state is 0.
+    table: Box<[u32; TABLE]>,
+    /// States at or above this one are where cues end; the others are below it.
+    first_match: u32,
+    /// Per state from [`Automaton::first_match`] on, its range of [`Automaton::ends`].
+    ranges: Vec<(u32, u32)>,
+    /// The cues ending at a state: (length in bytes, what the cue stands for).
+    ends: Vec<(usize, Kind)>,
+}
+
+impl Automaton {
+    fn new() -> Automaton {
+        let (patterns, kinds) = patterns();
+        let mut classes = [0u8; 256];
+        let mut n_classes = 1usize;
+        for p in &patterns {
+            for &c in p.as_bytes() {
+                if classes[usize::from(c)] == 0 {
+                    classes[usize::from(c)] = u8::try_from(n_classes).unwrap_or_else(|_| panic!("too many byte classes"));
+                    n_classes += 1;
+                }
+            }
+        }
+        for c in b'A'..=b'Z' {
+            classes[usize::from(c)] = classes[usize::from(c.to_ascii_lowercase())];
+        }
+        // The trie, then the failure links breadth first; a missing child becomes the
+        // transition its failure state takes, so `next` ends up the full transition table.
+        const NONE: u32 = u32::MAX;
+        let mut next: Vec<u32> = vec![NONE; n_classes];
+        let mut ends: Vec<Vec<usize>> = vec![Vec::new()];
+        for (i, p) in patterns.iter().enumerate() {
+            let mut s = 0;
+            for &c in p.as_bytes() {
+                let at = s * n_classes + usize::from(classes[usize::from(c)]);
+                if next[at] == NONE {
+                    next[at] = u32::try_from(ends.len()).unwrap_or_else(|_| panic!("too many states"));
+                    next.extend(std::iter::repeat_n(NONE, n_classes));
+                    ends.push(Vec::new());
+                }
+                s = next[at] as usize;
+            }
+            ends[s].push(i);
+        }
+        let mut fail = vec![0usize; ends.len()];
+        let mut order = vec![0usize];
+        let mut k = 0;
+        while k < order.len() {
+            let s = order[k];
+            k += 1;
+            for c in 0..n_classes {
+                let child = next[s * n_classes + c];
+                let via_fail = if s == 0 { 0 } else { next[fail[s] * n_classes + c] };
+                if child == NONE {
+                    next[s * n_classes + c] = via_fail as u32;
+                } else {
+                    let child = child as usize;
+                    fail[child] = via_fail as usize;
+                    let inherited = ends[fail[child]].clone();
+                    ends[child].extend(inherited);
+                    order.push(child);
+                }
+            }
+        }
+        // Numbered with the states where no cue ends first (the start state 0 among them).
+        let (quiet, matching): (Vec<usize>, Vec<usize>) = order.iter().partition(|&&s| ends[s].is_empty());
+        let shift = n_classes.next_power_of_two().trailing_zeros();
+        let mut number = vec![0u32; ends.len()];
+        for (n, &s) in quiet.iter().chain(&matching).enumerate() {
+            number[s] = u32::try_from(n << shift).unwrap_or_else(|_| panic!("too many states"));
+        }
+        assert!(ends.len() << shift <= TABLE, "the cues need {} table entries", ends.len() << shift);
+        let mut table: Box<[u32; TABLE]> = vec![0u32; TABLE].into_boxed_slice().try_into().unwrap_or_else(|_| panic!("table size"));
+        for (s, &n) in number.iter().enumerate() {
+            for c in 0..n_classes {
+                table[n as usize + c] = number[next[s * n_classes + c] as usize];
+            }
+        }
+        let mut ranges = Vec::with_capacity(matching.len());
+        let mut flat = Vec::new();
+        for &s in &matching {
+            let from = flat.len() as u32;
+            for &p in &ends[s] {
+                flat.extend(kinds[p].iter().map(|&k| (patterns[p].len(), k)));
+            }
+            ranges.push((from, flat.len() as u32));
+        }
+        let first_match = (quiet.len() << shift) as u32;
+        Automaton { classes, shift, table, first_match, ranges, ends: flat }
+    }
+}
+
+impl Automaton {
+    /// Runs over `b` from the start state and adds to `found` each byte where a cue ends: the
+    /// position after it and the state there. Eight bytes a step, one table read and one
+    /// compare each; not inlined, so the loop keeps its few values in registers instead of
+    /// sharing them with the match handling.
+    #[inline(never)]
+    fn run(&self, b: &[u8], found: &mut Vec<(usize, usize)>) {
+        let (table, classes, first_match) = (&*self.table, &self.classes, self.first_match as usize);
+        let mut sid = 0;
+        let (blocks, tail) = b.as_chunks::<8>();
+        for (k, block) in blocks.iter().enumerate() {
+            for (j, &c) in block.iter().enumerate() {
+                sid = table[(sid + usize::from(classes[usize::from(c)])) & (TABLE - 1)] as usize;
+                if sid >= first_match {
+                    found.push((8 * k + j + 1, sid));
+                }
+            }
+        }
+        let at = 8 * blocks.len();
+        for (j, &c) in tail.iter().enumerate() {
+            sid = table[(sid + usize::from(classes[usize::from(c)])) & (TABLE - 1)] as usize;
+            if sid >= first_match {
+                found.push((at + j + 1, sid));
+            }
+        }
+    }
+}
+
+static ALL: LazyLock<Automaton> = LazyLock::new(Automaton::new);
 
 /// The cues of one text, each kind in text order.
 #[derive(Debug, Default, Clone)]
@@ -86,9 +203,23 @@ pub struct TextCues {
     pub truce: Vec<usize>,
 }
 
-/// Leftmost-longest without overlaps, from every occurrence: (start, end, index), in place.
+/// Adds `x` to `v`, kept in the order `less`. Cues are found in the order of their ends, so
+/// `x` goes at the end unless a longer cue ending here started before the last ones.
+fn insert_sorted<T: Copy>(v: &mut Vec<T>, x: T, less: impl Fn(&T, &T) -> bool) {
+    let mut j = v.len();
+    while j > 0 && less(&x, &v[j - 1]) {
+        j -= 1;
+    }
+    if j == v.len() {
+        v.push(x);
+    } else {
+        v.insert(j, x);
+    }
+}
+
+/// Leftmost-longest without overlaps, from every occurrence ordered by start, longest first:
+/// (start, end, index), in place.
 fn leftmost_longest(found: &mut Vec<(usize, usize, usize)>) {
-    found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
     let mut free_from = 0;
     found.retain(|&(start, end, _)| {
         let keep = start >= free_from;
@@ -99,9 +230,14 @@ fn leftmost_longest(found: &mut Vec<(usize, usize, usize)>) {
     });
 }
 
+/// By start, then the longest first, then by index: the order [`leftmost_longest`] reads.
+fn start_longest(a: &(usize, usize, usize), b: &(usize, usize, usize)) -> bool {
+    a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)).is_lt()
+}
+
 /// All cues of `text`.
 pub fn scan(text: &str) -> TextCues {
-    let (dfa, start, kinds) = &*ALL;
+    let ac = &*ALL;
     let b = text.as_bytes();
     // Room for the cues of a news text (a few per hundred bytes) without growing.
     let room = text.len() / 128 + 4;
@@ -113,33 +249,26 @@ pub fn scan(text: &str) -> TextCues {
     };
     let mut date_words: Vec<(usize, usize, usize)> = Vec::with_capacity(room);
     let mut verbs: Vec<(usize, usize, usize)> = Vec::with_capacity(room / 2);
-    // Every occurrence of every cue, as an overlapping search reports them: at each byte, the
-    // patterns of the state reached end there (a Standard automaton's match states hold the
-    // patterns of their suffixes too).
-    let mut sid = *start;
-    for (at, &byte) in b.iter().enumerate() {
-        sid = dfa.next_state(Anchored::No, sid, byte);
-        if !dfa.is_special(sid) || !dfa.is_match(sid) {
-            continue;
-        }
-        let end = at + 1;
-        for k in 0..dfa.match_len(sid) {
-            let pattern = dfa.match_pattern(sid, k);
-            let start = end - dfa.pattern_len(pattern);
-            for &kind in &kinds[pattern.as_usize()] {
-                match kind {
-                    Kind::Date(i) => date_words.push((start, end, i)),
-                    Kind::Verb(i) => {
-                        if &b[start..end] == attribution::VERBS[i].as_bytes() {
-                            verbs.push((start, end, i));
-                        }
+    // Every occurrence of every cue: at each byte, the cues of the state reached end there
+    // (a state holds the cues that end its suffixes too).
+    let mut found = Vec::with_capacity(text.len() / 16 + 16);
+    ac.run(b, &mut found);
+    for (end, sid) in found {
+        let (from, to) = ac.ranges[(sid - ac.first_match as usize) >> ac.shift];
+        for &(len, kind) in &ac.ends[from as usize..to as usize] {
+            let start = end - len;
+            match kind {
+                Kind::Date(i) => insert_sorted(&mut date_words, (start, end, i), start_longest),
+                Kind::Verb(i) => {
+                    if &b[start..end] == attribution::VERBS[i].as_bytes() {
+                        insert_sorted(&mut verbs, (start, end, i), start_longest);
                     }
-                    Kind::Casualty => cues.casualty.push(start),
-                    Kind::Truce => cues.truce.push(start),
-                    Kind::Phrase(g) => {
-                        if is_whole_ascii_word(b, start, end) {
-                            cues.phrases.push((start, end, g));
-                        }
+                }
+                Kind::Casualty => insert_sorted(&mut cues.casualty, start, |a, b| a < b),
+                Kind::Truce => insert_sorted(&mut cues.truce, start, |a, b| a < b),
+                Kind::Phrase(g) => {
+                    if is_whole_ascii_word(b, start, end) {
+                        insert_sorted(&mut cues.phrases, (start, end, g), |a, b| a < b);
                     }
                 }
             }
@@ -156,9 +285,6 @@ pub fn scan(text: &str) -> TextCues {
         })
         .map(|(start, end, _)| Span { start, end })
         .collect();
-    cues.casualty.sort_unstable();
-    cues.truce.sort_unstable();
-    cues.phrases.sort_unstable();
     cues
 }
 
@@ -177,7 +303,59 @@ mod tests {
         ac.find_iter(text).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect()
     }
 
+    /// Every (start, end, kind) of every cue in `text`, from aho-corasick's overlapping search.
+    fn every_occurrence_reference(text: &str) -> Vec<(usize, usize, Kind)> {
+        let (patterns, kinds) = patterns();
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(&patterns)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut v: Vec<(usize, usize, Kind)> = ac
+            .find_overlapping_iter(text)
+            .flat_map(|m| kinds[m.pattern().as_usize()].iter().map(move |&k| (m.start(), m.end(), k)))
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// Every (start, end, kind) of every cue in `text`, from [`Automaton`].
+    fn every_occurrence(text: &str) -> Vec<(usize, usize, Kind)> {
+        let ac = &*ALL;
+        let mut v = Vec::new();
+        let mut found = Vec::new();
+        ac.run(text.as_bytes(), &mut found);
+        for (end, sid) in found {
+            let (from, to) = ac.ranges[(sid - ac.first_match as usize) >> ac.shift];
+            v.extend(ac.ends[from as usize..to as usize].iter().map(|&(len, k)| (end - len, end, k)));
+        }
+        v.sort_unstable();
+        v
+    }
+
+    #[test]
+    fn automaton_fits_its_table() {
+        let ac = &*ALL;
+        assert!(ac.first_match as usize <= TABLE);
+        assert!(ac.ranges.len() << ac.shift <= TABLE - ac.first_match as usize);
+    }
+
     proptest::proptest! {
+        #[test]
+        fn automaton_finds_what_aho_corasick_finds(parts in proptest::collection::vec(0usize..16, 0..60)) {
+            const PARTS: &[&str] = &[
+                " ", "SEPTEMBER", "sept", "октября", "Ноя", "day", "Mon", "TH", "ago", "night", "saying", "killed in total", "é", "к",
+                "since dawn", "Fire",
+            ];
+            let text: String = parts.iter().map(|&i| PARTS[i]).collect();
+            proptest::prop_assert_eq!(every_occurrence(&text), every_occurrence_reference(&text));
+        }
+
+        #[test]
+        fn automaton_finds_what_aho_corasick_finds_in_any_text(text in "\\PC{0,80}") {
+            proptest::prop_assert_eq!(every_occurrence(&text), every_occurrence_reference(&text));
+        }
+
         #[test]
         fn one_pass_finds_what_separate_searches_find(parts in proptest::collection::vec(0usize..29, 0..40)) {
             const PARTS: &[&str] = &[
