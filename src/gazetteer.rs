@@ -120,10 +120,11 @@ enum Target {
 /// can only match where the text has the same head, so at each word start ([`word_starts`],
 /// found once per text for all matchers, each with a key of its head read from bit masks)
 /// the key is looked up in a hash map and only the names of that key, longest first, are
-/// compared in full. Most words are no name's head and cost one integer lookup.
+/// compared (their last eight bytes as one word first, then in full). Most words are no
+/// name's head and cost one integer lookup.
 #[derive(Debug, Clone)]
 pub struct NameMatcher {
-    /// Names by [`head_key`]: (pattern index, name bytes), longest first.
+    /// Names by [`head_key`], longest first.
     by_head: Buckets,
     targets: Vec<Target>,
     /// The first bytes and head keys of the names: most words are ruled out by it before
@@ -139,8 +140,52 @@ fn filter_bit(key: u64) -> usize {
     (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
 }
 
-/// Names by the key of their head: (pattern index, name bytes).
-type Buckets = rustc_hash::FxHashMap<u64, Vec<(u32, Box<[u8]>)>>;
+/// Names by the key of their head.
+type Buckets = rustc_hash::FxHashMap<u64, Vec<Name>>;
+
+/// One name of a [`NameMatcher`] bucket.
+#[derive(Debug, Clone)]
+struct Name {
+    /// Index of its pattern.
+    pattern: u32,
+    /// The name as written.
+    bytes: Box<[u8]>,
+    /// Its last eight bytes as one word (a shorter name: all its bytes), so that most names
+    /// of a bucket, which share their head, are ruled out without a byte-wise comparison.
+    tail: u64,
+}
+
+/// Eight bytes as one word (little-endian).
+#[inline]
+fn word_of(w: &[u8]) -> u64 {
+    u64::from_le_bytes(w.try_into().unwrap_or_default())
+}
+
+impl Name {
+    fn new(pattern: u32, bytes: &[u8]) -> Name {
+        let tail = match bytes.len().checked_sub(8) {
+            Some(from) => word_of(&bytes[from..]),
+            None => {
+                let mut buf = [0u8; 8];
+                buf[..bytes.len()].copy_from_slice(bytes);
+                u64::from_le_bytes(buf)
+            }
+        };
+        Name { pattern, bytes: bytes.into(), tail }
+    }
+
+    /// Whether the name may be written as it is at byte `i` of `b`: false only when it is
+    /// not (its [`Name::tail`] differs from the text's bytes where it would stand).
+    #[inline]
+    fn may_be_at(&self, b: &[u8], i: usize) -> bool {
+        let len = self.bytes.len();
+        match len.checked_sub(8) {
+            Some(from) => b.get(i + from..i + len).is_some_and(|w| word_of(w) == self.tail),
+            // (Near the end of the text: compared in full.)
+            None => b.get(i..i + 8).is_none_or(|w| word_of(w) & (u64::MAX >> (64 - 8 * len)) == self.tail),
+        }
+    }
+}
 
 /// A name found in text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -239,14 +284,15 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
     let b = text.as_bytes();
     let mut out = Vec::with_capacity(b.len() / 6);
     let mut prev_word = false;
+    // Every start of a chunk is written to a small buffer and kept by advancing its length,
+    // so which starts the filter keeps costs no branch (it is unpredictable). (One buffer
+    // for all chunks: only the `n` entries written for a chunk are read.)
+    let mut kept = [WordStart { start: 0, key: 0 }; 64];
     for (c, m) in masks.iter().enumerate() {
         let i = 64 * c;
         let (word, space, continuation) = (m.word, m.space, m.continuation);
         // (Past the end of the text the masks say space: no start there.)
         let mut starts = !space & !((word << 1) | u64::from(prev_word)) & !continuation;
-        // Every start is written to a small buffer and kept by advancing its length, so
-        // which starts the filter keeps costs no branch (it is unpredictable).
-        let mut kept = [WordStart { start: 0, key: 0 }; 64];
         let mut n = 0;
         while starts != 0 {
             let j = starts.trailing_zeros();
@@ -286,12 +332,12 @@ impl NameMatcher {
                 u32::try_from(targets.len()).map_err(|_| Error::Data { path: "matcher".into(), message: "too many names".into() })?;
             let key = head_key(p.as_bytes(), 0, head_len(&p, 0));
             starts.insert(p.as_bytes()[0], key);
-            by_head.entry(key).or_default().push((index, p.as_bytes().into()));
+            by_head.entry(key).or_default().push(Name::new(index, p.as_bytes()));
             targets.push(t);
         }
         for names in by_head.values_mut() {
             // Longest first; equal lengths cannot both match at one place (names are unique).
-            names.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+            names.sort_by(|a, b| b.bytes.len().cmp(&a.bytes.len()).then(a.pattern.cmp(&b.pattern)));
         }
         Ok(NameMatcher { by_head, targets, starts })
     }
@@ -338,9 +384,14 @@ impl NameMatcher {
                 gap += 1;
             }
             let next_gap = gaps.get(gap).copied().unwrap_or(usize::MAX);
-            let found = names.iter().find_map(|(pattern, name)| {
-                let end = name_end(b, i, name, next_gap < i + name.len())?;
-                next_char(text, end).is_none_or(|c| !is_word_char(c)).then_some((*pattern, end))
+            let found = names.iter().find_map(|name| {
+                let spaced = next_gap < i + name.bytes.len();
+                // (Where no soft break can widen it, the name is there only as it is written.)
+                if !spaced && !name.may_be_at(b, i) {
+                    return None;
+                }
+                let end = name_end(b, i, &name.bytes, spaced)?;
+                next_char(text, end).is_none_or(|c| !is_word_char(c)).then_some((name.pattern, end))
             });
             if let Some((pattern, end)) = found {
                 match self.targets[pattern as usize] {
@@ -890,6 +941,14 @@ country = "Azerbaijan"
                 .unwrap_or_else(|e| panic!("{e}"));
             let got: Vec<(usize, usize, usize)> = m.find(&text).iter().map(|x| (x.item, x.start, x.end)).collect();
             proptest::prop_assert_eq!(got, brute_force(PATS, &text), "in {:?}", text);
+        }
+
+        #[test]
+        fn a_name_written_as_it_is_passes_its_tail_test(text in "[ab ]{0,20}", name in "[ab ]{1,12}", i in 0usize..20) {
+            let n = Name::new(0, name.as_bytes());
+            if text.as_bytes().get(i..).is_some_and(|rest| rest.starts_with(name.as_bytes())) {
+                proptest::prop_assert!(n.may_be_at(text.as_bytes(), i));
+            }
         }
 
         #[test]
