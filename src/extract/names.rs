@@ -297,7 +297,13 @@ const TITLES_BEFORE_NAME: &[&str] = &[
 ];
 
 fn capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    match w.as_bytes() {
+        // An ASCII capital: a lower-case letter after it, ASCII (one byte test) or beyond.
+        [first, rest @ ..] if first.is_ascii() => {
+            first.is_ascii_uppercase() && (rest.iter().any(u8::is_ascii_lowercase) || !rest.is_ascii() && w.chars().any(char::is_lowercase))
+        }
+        _ => w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase),
+    }
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -414,10 +420,13 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
                     && (capitalised(t.text) || is_acronym(t.text) || (t.text.len() == 1 && t.text.chars().all(char::is_uppercase)))
                     && !covered(t)
                     && !STOP_SET.contains(crate::text::strip_possessive(t.text))
-                    && super::dates::month_number(t.text).is_none_or(|_| t.text.len() < 3 || !t.text.chars().all(char::is_uppercase))
+                    // (A month in capitals is a dateline's; capitalised words never are all capitals.)
+                    && !(t.text.len() >= 3 && t.text.chars().all(char::is_uppercase) && super::dates::month_number(t.text).is_some())
                     && !demonym(t.text)
             };
-            if !usable(t) {
+            // (Most words of running text cannot start with a capital: passed over before the
+            // other tests.)
+            if !may_be_capitalised(t.text) || !usable(t) {
                 i += 1;
                 continue;
             }
@@ -601,6 +610,12 @@ mod tests {
             let mut want = [a.clone(), b.clone()].concat();
             want.sort_unstable();
             proptest::prop_assert_eq!(merge_sorted(a.into_iter(), b.into_iter()), want);
+        }
+
+        #[test]
+        fn capitalised_agrees_with_its_definition(w in "[a-zA-Z0-9'’əƏİıΣσ-]{0,8}") {
+            let simple = w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase);
+            proptest::prop_assert_eq!(capitalised(&w), simple, "{:?}", w);
         }
     }
 }
