@@ -340,6 +340,43 @@ fn merge_sorted<T: Ord + Copy>(a: impl Iterator<Item = T>, b: impl Iterator<Item
     }
 }
 
+/// The spans of the known names of a text (sorted by start), to tell whether a token lies in
+/// one.
+struct Known {
+    spans: Vec<(usize, usize)>,
+    /// Where [`Known::first_ending_after`] stopped last, when the spans' ends grow with their
+    /// starts (no span inside another that starts before it): the tokens asked about move
+    /// forward, and so does the answer.
+    cursor: std::cell::Cell<Option<usize>>,
+}
+
+impl Known {
+    fn new(spans: Vec<(usize, usize)>) -> Known {
+        let ends_grow = spans.windows(2).all(|w| w[0].1 <= w[1].1);
+        Known { spans, cursor: std::cell::Cell::new(ends_grow.then_some(0)) }
+    }
+
+    /// `spans.partition_point(|k| k.1 <= pos)`: from the cursor when it lies before `pos`,
+    /// else by binary search.
+    fn first_ending_after(&self, pos: usize) -> usize {
+        match self.cursor.get() {
+            Some(mut c) if c == 0 || self.spans[c - 1].1 <= pos => {
+                while self.spans.get(c).is_some_and(|k| k.1 <= pos) {
+                    c += 1;
+                }
+                self.cursor.set(Some(c));
+                c
+            }
+            _ => self.spans.partition_point(|k| k.1 <= pos),
+        }
+    }
+
+    /// Whether `start..end` overlaps the first span that ends after `start`.
+    fn covers(&self, start: usize, end: usize) -> bool {
+        self.spans.get(self.first_ending_after(start)).is_some_and(|k| k.0 < end)
+    }
+}
+
 /// Whether the actor name matched at `start..end` is one word (a surname) that follows
 /// another person's given name: "Sevinj Aliyeva" is not the ombudsman Sabina Aliyeva. A
 /// title ("President Aliyev", "Foreign Minister Lavrov"), a possessive ("Armenia's
@@ -400,10 +437,8 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
     let span = |m: &crate::gazetteer::NameMatch| (m.start, m.end);
     let names = merge_sorted(ctx.places.iter().map(span), ctx.actor_matches.iter().map(span));
     let known = merge_sorted(names.into_iter(), excluded.iter().copied());
-    let covered = |t: &crate::text::Token| {
-        let i = known.partition_point(|k| k.1 <= t.start);
-        known.get(i).is_some_and(|k| k.0 < t.end)
-    };
+    let known = Known::new(known);
+    let covered = |t: &crate::text::Token| known.covers(t.start, t.end);
     // Persons named in full so far, by first and last word, for one-word mentions later.
     let mut named: Vec<(&str, &str, Span)> = Vec::new();
     // Who the text says is a woman (`true`) or a man.
@@ -610,6 +645,20 @@ mod tests {
             let mut want = [a.clone(), b.clone()].concat();
             want.sort_unstable();
             proptest::prop_assert_eq!(merge_sorted(a.into_iter(), b.into_iter()), want);
+        }
+
+        #[test]
+        fn known_spans_answer_as_binary_search(
+            mut spans in proptest::collection::vec((0usize..40, 0usize..8), 0..12),
+            queries in proptest::collection::vec(0usize..50, 0..30),
+        ) {
+            // Spans whose ends grow with their starts, and spans inside others.
+            let mut spans: Vec<(usize, usize)> = spans.drain(..).map(|(s, l)| (s, s + l)).collect();
+            spans.sort_unstable();
+            let known = Known::new(spans.clone());
+            for q in queries {
+                proptest::prop_assert_eq!(known.first_ending_after(q), spans.partition_point(|k| k.1 <= q), "{:?} at {}", spans, q);
+            }
         }
 
         #[test]
