@@ -288,11 +288,14 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
     // so which starts the filter keeps costs no branch (it is unpredictable). (One buffer
     // for all chunks: only the `n` entries written for a chunk are read.)
     let mut kept = [WordStart { start: 0, key: 0 }; 64];
+    // When no name starts with a digit, the filter keeps no start at one: those are taken
+    // out with the digit mask before any work.
+    let digits = if (b'0'..=b'9').any(|d| filter.first[usize::from(d)]) { 0 } else { u64::MAX };
     for (c, m) in masks.iter().enumerate() {
         let i = 64 * c;
         let (word, space, continuation) = (m.word, m.space, m.continuation);
         // (Past the end of the text the masks say space: no start there.)
-        let mut starts = !space & !((word << 1) | u64::from(prev_word)) & !continuation;
+        let mut starts = !space & !((word << 1) | u64::from(prev_word)) & !continuation & !(m.digit & digits);
         let mut n = 0;
         while starts != 0 {
             let j = starts.trailing_zeros();
