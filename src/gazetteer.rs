@@ -120,8 +120,8 @@ enum Target {
 /// can only match where the text has the same head, so at each word start ([`word_starts`],
 /// found once per text for all matchers, each with a key of its head read from bit masks)
 /// the key is looked up in a hash map and only the names of that key, longest first, are
-/// compared (their last eight bytes as one word first, then in full). Most words are no
-/// name's head and cost one integer lookup.
+/// compared ([`Bucket`]: one byte where they differ most and their last eight bytes as one
+/// word first, then in full). Most words are no name's head and cost one integer lookup.
 #[derive(Debug, Clone)]
 pub struct NameMatcher {
     /// Names by [`head_key`], longest first.
@@ -141,7 +141,40 @@ fn filter_bit(key: u64) -> usize {
 }
 
 /// Names by the key of their head.
-type Buckets = rustc_hash::FxHashMap<u64, Vec<Name>>;
+type Buckets = rustc_hash::FxHashMap<u64, Bucket>;
+
+/// The names of one head key, longest first, and where one byte tells most of them apart:
+/// "the Kremlin", "the Pentagon" and "the ministry" differ at their fifth byte, so where
+/// the text has "the army" only the names without a fifth byte are compared.
+#[derive(Debug, Clone, Default)]
+struct Bucket {
+    names: Vec<Name>,
+    /// The offset of that byte from the word start ([`Name::probe`]).
+    at: usize,
+}
+
+impl Bucket {
+    /// Sorts the names longest first and chooses [`Bucket::at`]: the offset that leaves the
+    /// fewest names to compare for the worst byte of the text.
+    fn finish(&mut self) {
+        // Longest first; equal lengths cannot both match at one place (names are unique).
+        self.names.sort_by(|a, b| b.bytes.len().cmp(&a.bytes.len()).then(a.pattern.cmp(&b.pattern)));
+        // (One or two names are compared at once.)
+        let longest = if self.names.len() > 2 { self.names.first().map_or(0, |n| n.bytes.len()) } else { 0 };
+        let mut bytes: Vec<u8> = Vec::with_capacity(self.names.len());
+        let mut left = |at: usize| {
+            bytes.clear();
+            bytes.extend(self.names.iter().filter_map(|n| n.bytes.get(at).copied()));
+            bytes.sort_unstable();
+            let most = bytes.chunk_by(|x, y| x == y).map(<[_]>::len).max().unwrap_or(0);
+            self.names.len() - bytes.len() + most
+        };
+        self.at = (0..longest).min_by_key(|&at| (left(at), at)).unwrap_or(0);
+        for n in &mut self.names {
+            n.probe = n.bytes.get(self.at).copied();
+        }
+    }
+}
 
 /// One name of a [`NameMatcher`] bucket.
 #[derive(Debug, Clone)]
@@ -153,6 +186,8 @@ struct Name {
     /// Its last eight bytes as one word (a shorter name: all its bytes), so that most names
     /// of a bucket, which share their head, are ruled out without a byte-wise comparison.
     tail: u64,
+    /// Its byte at its bucket's [`Bucket::at`] (none when it is not that long).
+    probe: Option<u8>,
 }
 
 /// Eight bytes as one word (little-endian).
@@ -171,7 +206,7 @@ impl Name {
                 u64::from_le_bytes(buf)
             }
         };
-        Name { pattern, bytes: bytes.into(), tail }
+        Name { pattern, bytes: bytes.into(), tail, probe: None }
     }
 
     /// Whether the name may be written as it is at byte `i` of `b`: false only when it is
@@ -335,12 +370,11 @@ impl NameMatcher {
                 u32::try_from(targets.len()).map_err(|_| Error::Data { path: "matcher".into(), message: "too many names".into() })?;
             let key = head_key(p.as_bytes(), 0, head_len(&p, 0));
             starts.insert(p.as_bytes()[0], key);
-            by_head.entry(key).or_default().push(Name::new(index, p.as_bytes()));
+            by_head.entry(key).or_default().names.push(Name::new(index, p.as_bytes()));
             targets.push(t);
         }
-        for names in by_head.values_mut() {
-            // Longest first; equal lengths cannot both match at one place (names are unique).
-            names.sort_by(|a, b| b.bytes.len().cmp(&a.bytes.len()).then(a.pattern.cmp(&b.pattern)));
+        for bucket in by_head.values_mut() {
+            bucket.finish();
         }
         Ok(NameMatcher { by_head, targets, starts })
     }
@@ -381,21 +415,35 @@ impl NameMatcher {
             if i < free_from || !b.get(i).is_some_and(|&c| self.starts.keeps(c, key)) || !text.is_char_boundary(i) {
                 continue;
             }
-            let Some(names) = self.by_head.get(&key) else { continue };
+            let Some(bucket) = self.by_head.get(&key) else { continue };
+            let names = &bucket.names;
             // The longest name with this head key that is in the text here and ends on a word boundary.
             while gaps.get(gap).is_some_and(|&g| g < i) {
                 gap += 1;
             }
             let next_gap = gaps.get(gap).copied().unwrap_or(usize::MAX);
-            let found = names.iter().find_map(|name| {
-                let spaced = next_gap < i + name.bytes.len();
-                // (Where no soft break can widen it, the name is there only as it is written.)
-                if !spaced && !name.may_be_at(b, i) {
-                    return None;
-                }
-                let end = name_end(b, i, &name.bytes, spaced)?;
-                next_char(text, end).is_none_or(|c| !is_word_char(c)).then_some((name.pattern, end))
-            });
+            let ends_word = |name: &Name, end: usize| next_char(text, end).is_none_or(|c| !is_word_char(c)).then_some((name.pattern, end));
+            let found = if names.first().is_none_or(|longest| next_gap >= i + longest.bytes.len()) {
+                // No soft break within the longest name: each name is there only as it is
+                // written, so only those with the text's byte at the bucket's offset (or
+                // without one) are compared.
+                let probe = b.get(i + bucket.at).copied();
+                names.iter().filter(|name| name.probe.is_none() || name.probe == probe).find_map(|name| {
+                    if !name.may_be_at(b, i) || !b[i..].starts_with(&name.bytes) {
+                        return None;
+                    }
+                    ends_word(name, i + name.bytes.len())
+                })
+            } else {
+                names.iter().find_map(|name| {
+                    let spaced = next_gap < i + name.bytes.len();
+                    // (Where no soft break can widen it, the name is there only as it is written.)
+                    if !spaced && !name.may_be_at(b, i) {
+                        return None;
+                    }
+                    ends_word(name, name_end(b, i, &name.bytes, spaced)?)
+                })
+            };
             if let Some((pattern, end)) = found {
                 match self.targets[pattern as usize] {
                     Target::Item(item) => out.push(NameMatch { item, start: i, end }),
