@@ -120,10 +120,11 @@ enum Target {
 /// can only match where the text has the same head, so at each word start ([`word_starts`],
 /// found once per text for all matchers, each with a key of its head read from bit masks)
 /// the key is looked up in a hash map and only the names of that key, longest first, are
-/// compared in full. Most words are no name's head and cost one integer lookup.
+/// compared ([`Bucket`]: one byte where they differ most and their last eight bytes as one
+/// word first, then in full). Most words are no name's head and cost one integer lookup.
 #[derive(Debug, Clone)]
 pub struct NameMatcher {
-    /// Names by [`head_key`]: (pattern index, name bytes), longest first.
+    /// Names by [`head_key`], longest first.
     by_head: Buckets,
     targets: Vec<Target>,
     /// The first bytes and head keys of the names: most words are ruled out by it before
@@ -139,8 +140,87 @@ fn filter_bit(key: u64) -> usize {
     (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
 }
 
-/// Names by the key of their head: (pattern index, name bytes).
-type Buckets = rustc_hash::FxHashMap<u64, Vec<(u32, Box<[u8]>)>>;
+/// Names by the key of their head.
+type Buckets = rustc_hash::FxHashMap<u64, Bucket>;
+
+/// The names of one head key, longest first, and where one byte tells most of them apart:
+/// "the Kremlin", "the Pentagon" and "the ministry" differ at their fifth byte, so where
+/// the text has "the army" only the names without a fifth byte are compared.
+#[derive(Debug, Clone, Default)]
+struct Bucket {
+    names: Vec<Name>,
+    /// The offset of that byte from the word start ([`Name::probe`]).
+    at: usize,
+}
+
+impl Bucket {
+    /// Sorts the names longest first and chooses [`Bucket::at`]: the offset that leaves the
+    /// fewest names to compare for the worst byte of the text.
+    fn finish(&mut self) {
+        // Longest first; equal lengths cannot both match at one place (names are unique).
+        self.names.sort_by(|a, b| b.bytes.len().cmp(&a.bytes.len()).then(a.pattern.cmp(&b.pattern)));
+        // (One or two names are compared at once.)
+        let longest = if self.names.len() > 2 { self.names.first().map_or(0, |n| n.bytes.len()) } else { 0 };
+        let mut bytes: Vec<u8> = Vec::with_capacity(self.names.len());
+        let mut left = |at: usize| {
+            bytes.clear();
+            bytes.extend(self.names.iter().filter_map(|n| n.bytes.get(at).copied()));
+            bytes.sort_unstable();
+            let most = bytes.chunk_by(|x, y| x == y).map(<[_]>::len).max().unwrap_or(0);
+            self.names.len() - bytes.len() + most
+        };
+        self.at = (0..longest).min_by_key(|&at| (left(at), at)).unwrap_or(0);
+        for n in &mut self.names {
+            n.probe = n.bytes.get(self.at).copied();
+        }
+    }
+}
+
+/// One name of a [`NameMatcher`] bucket.
+#[derive(Debug, Clone)]
+struct Name {
+    /// Index of its pattern.
+    pattern: u32,
+    /// The name as written.
+    bytes: Box<[u8]>,
+    /// Its last eight bytes as one word (a shorter name: all its bytes), so that most names
+    /// of a bucket, which share their head, are ruled out without a byte-wise comparison.
+    tail: u64,
+    /// Its byte at its bucket's [`Bucket::at`] (none when it is not that long).
+    probe: Option<u8>,
+}
+
+/// Eight bytes as one word (little-endian).
+#[inline]
+fn word_of(w: &[u8]) -> u64 {
+    u64::from_le_bytes(w.try_into().unwrap_or_default())
+}
+
+impl Name {
+    fn new(pattern: u32, bytes: &[u8]) -> Name {
+        let tail = match bytes.len().checked_sub(8) {
+            Some(from) => word_of(&bytes[from..]),
+            None => {
+                let mut buf = [0u8; 8];
+                buf[..bytes.len()].copy_from_slice(bytes);
+                u64::from_le_bytes(buf)
+            }
+        };
+        Name { pattern, bytes: bytes.into(), tail, probe: None }
+    }
+
+    /// Whether the name may be written as it is at byte `i` of `b`: false only when it is
+    /// not (its [`Name::tail`] differs from the text's bytes where it would stand).
+    #[inline]
+    fn may_be_at(&self, b: &[u8], i: usize) -> bool {
+        let len = self.bytes.len();
+        match len.checked_sub(8) {
+            Some(from) => b.get(i + from..i + len).is_some_and(|w| word_of(w) == self.tail),
+            // (Near the end of the text: compared in full.)
+            None => b.get(i..i + 8).is_none_or(|w| word_of(w) & (u64::MAX >> (64 - 8 * len)) == self.tail),
+        }
+    }
+}
 
 /// A name found in text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -239,14 +319,18 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
     let b = text.as_bytes();
     let mut out = Vec::with_capacity(b.len() / 6);
     let mut prev_word = false;
+    // Every start of a chunk is written to a small buffer and kept by advancing its length,
+    // so which starts the filter keeps costs no branch (it is unpredictable). (One buffer
+    // for all chunks: only the `n` entries written for a chunk are read.)
+    let mut kept = [WordStart { start: 0, key: 0 }; 64];
+    // When no name starts with a digit, the filter keeps no start at one: those are taken
+    // out with the digit mask before any work.
+    let digits = if (b'0'..=b'9').any(|d| filter.first[usize::from(d)]) { 0 } else { u64::MAX };
     for (c, m) in masks.iter().enumerate() {
         let i = 64 * c;
         let (word, space, continuation) = (m.word, m.space, m.continuation);
         // (Past the end of the text the masks say space: no start there.)
-        let mut starts = !space & !((word << 1) | u64::from(prev_word)) & !continuation;
-        // Every start is written to a small buffer and kept by advancing its length, so
-        // which starts the filter keeps costs no branch (it is unpredictable).
-        let mut kept = [WordStart { start: 0, key: 0 }; 64];
+        let mut starts = !space & !((word << 1) | u64::from(prev_word)) & !continuation & !(m.digit & digits);
         let mut n = 0;
         while starts != 0 {
             let j = starts.trailing_zeros();
@@ -286,12 +370,11 @@ impl NameMatcher {
                 u32::try_from(targets.len()).map_err(|_| Error::Data { path: "matcher".into(), message: "too many names".into() })?;
             let key = head_key(p.as_bytes(), 0, head_len(&p, 0));
             starts.insert(p.as_bytes()[0], key);
-            by_head.entry(key).or_default().push((index, p.as_bytes().into()));
+            by_head.entry(key).or_default().names.push(Name::new(index, p.as_bytes()));
             targets.push(t);
         }
-        for names in by_head.values_mut() {
-            // Longest first; equal lengths cannot both match at one place (names are unique).
-            names.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+        for bucket in by_head.values_mut() {
+            bucket.finish();
         }
         Ok(NameMatcher { by_head, targets, starts })
     }
@@ -332,16 +415,35 @@ impl NameMatcher {
             if i < free_from || !b.get(i).is_some_and(|&c| self.starts.keeps(c, key)) || !text.is_char_boundary(i) {
                 continue;
             }
-            let Some(names) = self.by_head.get(&key) else { continue };
+            let Some(bucket) = self.by_head.get(&key) else { continue };
+            let names = &bucket.names;
             // The longest name with this head key that is in the text here and ends on a word boundary.
             while gaps.get(gap).is_some_and(|&g| g < i) {
                 gap += 1;
             }
             let next_gap = gaps.get(gap).copied().unwrap_or(usize::MAX);
-            let found = names.iter().find_map(|(pattern, name)| {
-                let end = name_end(b, i, name, next_gap < i + name.len())?;
-                next_char(text, end).is_none_or(|c| !is_word_char(c)).then_some((*pattern, end))
-            });
+            let ends_word = |name: &Name, end: usize| next_char(text, end).is_none_or(|c| !is_word_char(c)).then_some((name.pattern, end));
+            let found = if names.first().is_none_or(|longest| next_gap >= i + longest.bytes.len()) {
+                // No soft break within the longest name: each name is there only as it is
+                // written, so only those with the text's byte at the bucket's offset (or
+                // without one) are compared.
+                let probe = b.get(i + bucket.at).copied();
+                names.iter().filter(|name| name.probe.is_none() || name.probe == probe).find_map(|name| {
+                    if !name.may_be_at(b, i) || !b[i..].starts_with(&name.bytes) {
+                        return None;
+                    }
+                    ends_word(name, i + name.bytes.len())
+                })
+            } else {
+                names.iter().find_map(|name| {
+                    let spaced = next_gap < i + name.bytes.len();
+                    // (Where no soft break can widen it, the name is there only as it is written.)
+                    if !spaced && !name.may_be_at(b, i) {
+                        return None;
+                    }
+                    ends_word(name, name_end(b, i, &name.bytes, spaced)?)
+                })
+            };
             if let Some((pattern, end)) = found {
                 match self.targets[pattern as usize] {
                     Target::Item(item) => out.push(NameMatch { item, start: i, end }),
@@ -890,6 +992,14 @@ country = "Azerbaijan"
                 .unwrap_or_else(|e| panic!("{e}"));
             let got: Vec<(usize, usize, usize)> = m.find(&text).iter().map(|x| (x.item, x.start, x.end)).collect();
             proptest::prop_assert_eq!(got, brute_force(PATS, &text), "in {:?}", text);
+        }
+
+        #[test]
+        fn a_name_written_as_it_is_passes_its_tail_test(text in "[ab ]{0,20}", name in "[ab ]{1,12}", i in 0usize..20) {
+            let n = Name::new(0, name.as_bytes());
+            if text.as_bytes().get(i..).is_some_and(|rest| rest.starts_with(name.as_bytes())) {
+                proptest::prop_assert!(n.may_be_at(text.as_bytes(), i));
+            }
         }
 
         #[test]

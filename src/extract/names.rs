@@ -297,7 +297,13 @@ const TITLES_BEFORE_NAME: &[&str] = &[
 ];
 
 fn capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    match w.as_bytes() {
+        // An ASCII capital: a lower-case letter after it, ASCII (one byte test) or beyond.
+        [first, rest @ ..] if first.is_ascii() => {
+            first.is_ascii_uppercase() && (rest.iter().any(u8::is_ascii_lowercase) || !rest.is_ascii() && w.chars().any(char::is_lowercase))
+        }
+        _ => w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase),
+    }
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -331,6 +337,43 @@ fn merge_sorted<T: Ord + Copy>(a: impl Iterator<Item = T>, b: impl Iterator<Item
             Some(x) => out.push(x),
             None => return out,
         }
+    }
+}
+
+/// The spans of the known names of a text (sorted by start), to tell whether a token lies in
+/// one.
+struct Known {
+    spans: Vec<(usize, usize)>,
+    /// Where [`Known::first_ending_after`] stopped last, when the spans' ends grow with their
+    /// starts (no span inside another that starts before it): the tokens asked about move
+    /// forward, and so does the answer.
+    cursor: std::cell::Cell<Option<usize>>,
+}
+
+impl Known {
+    fn new(spans: Vec<(usize, usize)>) -> Known {
+        let ends_grow = spans.windows(2).all(|w| w[0].1 <= w[1].1);
+        Known { spans, cursor: std::cell::Cell::new(ends_grow.then_some(0)) }
+    }
+
+    /// `spans.partition_point(|k| k.1 <= pos)`: from the cursor when it lies before `pos`,
+    /// else by binary search.
+    fn first_ending_after(&self, pos: usize) -> usize {
+        match self.cursor.get() {
+            Some(mut c) if c == 0 || self.spans[c - 1].1 <= pos => {
+                while self.spans.get(c).is_some_and(|k| k.1 <= pos) {
+                    c += 1;
+                }
+                self.cursor.set(Some(c));
+                c
+            }
+            _ => self.spans.partition_point(|k| k.1 <= pos),
+        }
+    }
+
+    /// Whether `start..end` overlaps the first span that ends after `start`.
+    fn covers(&self, start: usize, end: usize) -> bool {
+        self.spans.get(self.first_ending_after(start)).is_some_and(|k| k.0 < end)
     }
 }
 
@@ -394,10 +437,8 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
     let span = |m: &crate::gazetteer::NameMatch| (m.start, m.end);
     let names = merge_sorted(ctx.places.iter().map(span), ctx.actor_matches.iter().map(span));
     let known = merge_sorted(names.into_iter(), excluded.iter().copied());
-    let covered = |t: &crate::text::Token| {
-        let i = known.partition_point(|k| k.1 <= t.start);
-        known.get(i).is_some_and(|k| k.0 < t.end)
-    };
+    let known = Known::new(known);
+    let covered = |t: &crate::text::Token| known.covers(t.start, t.end);
     // Persons named in full so far, by first and last word, for one-word mentions later.
     let mut named: Vec<(&str, &str, Span)> = Vec::new();
     // Who the text says is a woman (`true`) or a man.
@@ -414,10 +455,13 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
                     && (capitalised(t.text) || is_acronym(t.text) || (t.text.len() == 1 && t.text.chars().all(char::is_uppercase)))
                     && !covered(t)
                     && !STOP_SET.contains(crate::text::strip_possessive(t.text))
-                    && super::dates::month_number(t.text).is_none_or(|_| t.text.len() < 3 || !t.text.chars().all(char::is_uppercase))
+                    // (A month in capitals is a dateline's; capitalised words never are all capitals.)
+                    && !(t.text.len() >= 3 && t.text.chars().all(char::is_uppercase) && super::dates::month_number(t.text).is_some())
                     && !demonym(t.text)
             };
-            if !usable(t) {
+            // (Most words of running text cannot start with a capital: passed over before the
+            // other tests.)
+            if !may_be_capitalised(t.text) || !usable(t) {
                 i += 1;
                 continue;
             }
@@ -601,6 +645,26 @@ mod tests {
             let mut want = [a.clone(), b.clone()].concat();
             want.sort_unstable();
             proptest::prop_assert_eq!(merge_sorted(a.into_iter(), b.into_iter()), want);
+        }
+
+        #[test]
+        fn known_spans_answer_as_binary_search(
+            mut spans in proptest::collection::vec((0usize..40, 0usize..8), 0..12),
+            queries in proptest::collection::vec(0usize..50, 0..30),
+        ) {
+            // Spans whose ends grow with their starts, and spans inside others.
+            let mut spans: Vec<(usize, usize)> = spans.drain(..).map(|(s, l)| (s, s + l)).collect();
+            spans.sort_unstable();
+            let known = Known::new(spans.clone());
+            for q in queries {
+                proptest::prop_assert_eq!(known.first_ending_after(q), spans.partition_point(|k| k.1 <= q), "{:?} at {}", spans, q);
+            }
+        }
+
+        #[test]
+        fn capitalised_agrees_with_its_definition(w in "[a-zA-Z0-9'’əƏİıΣσ-]{0,8}") {
+            let simple = w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase);
+            proptest::prop_assert_eq!(capitalised(&w), simple, "{:?}", w);
         }
     }
 }
