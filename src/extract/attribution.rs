@@ -112,6 +112,9 @@ pub struct Memory<'a> {
     /// The last few people named with a role ("Tamar Kahn, a spokeswoman for the Red Cross",
     /// "Mayor Ivan Fedorov"), newest last: "the spokeswoman" is the spokeswoman named.
     roles: [Option<(&'static str, Speaker<'a>)>; ROLES_KEPT],
+    /// The sentence after the last whole sentence observed (where [`Memory::observe`] looks
+    /// first).
+    next_sentence: usize,
 }
 
 /// How many people named with a role [`Memory`] keeps.
@@ -188,13 +191,20 @@ impl<'a> Memory<'a> {
     /// Remember the names a sentence mentions, in order. Only the last name of each kind
     /// (person, woman, man, body) can matter, so only those become [`Speaker`]s.
     pub fn observe(&mut self, ctx: &DocCtx<'a>, span: Span) {
-        // A whole sentence is read once per article, whichever extractor asks first.
-        let i = ctx.sentences.partition_point(|s| s.span.start < span.start);
+        // A whole sentence is read once per article, whichever extractor asks first. The
+        // extractors observe sentences in order: the one after the last observed is tried first
+        // (sentence starts are strictly increasing, so it is then the one searched for).
+        let i = match ctx.sentences.get(self.next_sentence) {
+            Some(s) if s.span.start == span.start => self.next_sentence,
+            _ => ctx.sentences.partition_point(|s| s.span.start < span.start),
+        };
         if ctx.sentences.get(i).is_some_and(|s| s.span == span) {
+            self.next_sentence = i + 1;
             let all = ctx.observed.get_or_init(|| Observed::all(ctx));
             self.apply(ctx, &all[i]);
         } else {
-            self.apply(ctx, &Observed::of(ctx, span));
+            let indefinite = opens_indefinite(&ctx.text[span.start..span.end]);
+            self.apply(ctx, &Observed::of(ctx, span, indefinite));
         }
     }
 
@@ -305,13 +315,15 @@ impl Observed {
                     p += 1;
                 }
                 let named = actors.get(a).is_some_and(|m| m.start < s.span.end) || persons.get(p).is_some_and(|x| x.start < s.span.end);
-                if named || opens_indefinite(&ctx.text[s.span.start..s.span.end]) { Observed::of(ctx, s.span) } else { Observed::default() }
+                let indefinite = opens_indefinite(&ctx.text[s.span.start..s.span.end]);
+                if named || indefinite { Observed::of(ctx, s.span, indefinite) } else { Observed::default() }
             })
             .collect()
     }
 
-    /// The names of `span` (a sentence or its opening).
-    fn of(ctx: &DocCtx, span: Span) -> Observed {
+    /// The names of `span` (a sentence or its opening), which `indefinite` says
+    /// [`opens_indefinite`].
+    fn of(ctx: &DocCtx, span: Span, indefinite: bool) -> Observed {
         // (can be the subject, position, who) of the last person, female, male and body in
         // the sentence: a name that can be the subject of what follows wins over any that
         // cannot, then the later over the earlier.
@@ -323,7 +335,7 @@ impl Observed {
             ctx.persons[lo..].iter().enumerate().take_while(|(_, p)| p.start < span.end).filter(|(_, p)| p.end <= span.end).peekable();
         // The unnamed subject of the first speech verb, when the sentence opens with one.
         let unnamed = || {
-            if !opens_indefinite(&ctx.text[span.start..span.end]) {
+            if !indefinite {
                 return None;
             }
             let lo = ctx.cues.verbs.partition_point(|v| v.start < span.start);
@@ -1070,6 +1082,15 @@ const DESCRIPTION_ENDS: &[&str] = &["who", "whose", "that", "at", "in", "of", "f
 /// Whether a sentence (or the words after a quote) opens with an indefinite article or "One"
 /// ("A nurse …", "An official …", "One resident …"): where an unnamed person may speak.
 pub(crate) fn opens_indefinite(s: &str) -> bool {
+    // Most sentences open on an ASCII letter that is no 'a' or 'o': no white space to trim.
+    if let Some(&b) = s.as_bytes().first()
+        && b.is_ascii()
+        && !b.is_ascii_whitespace()
+        && b != 0x0B
+        && !matches!(b | 0x20, b'a' | b'o')
+    {
+        return false;
+    }
     let s = s.trim_start().as_bytes();
     let word = |w: &[u8]| s.len() > w.len() && s[..w.len()].eq_ignore_ascii_case(w) && s[w.len()] == b' ';
     word(b"a") || word(b"an") || word(b"one")
@@ -1387,5 +1408,18 @@ mod tests {
     fn participles_are_the_verbs_in_ing() {
         let ing: Vec<&str> = super::VERBS.iter().copied().filter(|v| super::is_participle(v)).collect();
         assert_eq!(ing, ["saying", "adding", "noting", "stressing", "insisting"]);
+    }
+
+    proptest::proptest! {
+        /// The first-byte test of [`super::opens_indefinite`] rejects only what trimming and
+        /// comparing the first word would reject.
+        #[test]
+        fn opens_indefinite_as_by_trimming(parts in proptest::collection::vec(0usize..12, 0..6)) {
+            const PARTS: &[&str] = &[" ", "\u{b}", "\u{a0}", "A", "an", "One", "o", "nurse", "\n", "é", "ONE ", "a "];
+            let s: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let t = s.trim_start().as_bytes();
+            let word = |w: &[u8]| t.len() > w.len() && t[..w.len()].eq_ignore_ascii_case(w) && t[w.len()] == b' ';
+            proptest::prop_assert_eq!(super::opens_indefinite(&s), word(b"a") || word(b"an") || word(b"one"));
+        }
     }
 }

@@ -26,11 +26,25 @@ pub struct QuoteSpan {
 pub fn find_quotes(text: &str, from: usize) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    // Only line breaks and quotation marks matter: jump between them ('“' and '”' start
-    // with 0xE2).
+    // Only quotation marks matter, and line breaks while a quote is open: jump between them
+    // ('“' and '”' start with 0xE2, and are told from other such characters by their last
+    // two bytes).
     let bytes = text.as_bytes();
-    let marks = memchr::memchr3_iter(b'\n', b'"', 0xE2, bytes.get(from..).unwrap_or_default()).map(|i| i + from);
-    for (i, c) in marks.filter_map(|i| text.get(i..).and_then(|t| t.chars().next()).map(|c| (i, c))) {
+    let mut at = from;
+    while let Some(hay) = bytes.get(at..) {
+        let found = if open.is_some() { memchr::memchr3(b'\n', b'"', 0xE2, hay) } else { memchr::memchr2(b'"', 0xE2, hay) };
+        let Some(k) = found else { break };
+        let i = at + k;
+        at = i + 1;
+        let c = match bytes[i] {
+            b'\n' => '\n',
+            b'"' => '"',
+            _ => match bytes.get(i + 1..i + 3) {
+                Some([0x80, 0x9C]) => '“',
+                Some([0x80, 0x9D]) => '”',
+                _ => continue,
+            },
+        };
         match (c, open) {
             ('\n', Some((s, mark))) => {
                 let next_opens = || text[i..].trim_start().starts_with(['"', '“']);
@@ -302,5 +316,75 @@ mod tests {
         // A straight quote of several paragraphs: each paragraph opens with a mark.
         assert_eq!(quoted("\"one.\n\n\"two,\" he said."), vec!["one.", "two,"]);
         assert_eq!(quoted("\"one.\n\nnext"), Vec::<&str>::new());
+    }
+
+    /// [`find_quotes`] as it was first written: every line break and every character
+    /// starting with 0xE2 visited, whatever the state.
+    fn find_quotes_reference(text: &str, from: usize) -> Vec<QuoteSpan> {
+        let mut out = Vec::new();
+        let mut open: Option<(usize, char)> = None;
+        let bytes = text.as_bytes();
+        let marks = memchr::memchr3_iter(b'\n', b'"', 0xE2, bytes.get(from..).unwrap_or_default()).map(|i| i + from);
+        for (i, c) in marks.filter_map(|i| text.get(i..).and_then(|t| t.chars().next()).map(|c| (i, c))) {
+            match (c, open) {
+                ('\n', Some((s, mark))) => {
+                    let next_opens = || text[i..].trim_start().starts_with(['"', '“']);
+                    if i > s + 1 && (mark == '“' || next_opens()) {
+                        let inner_end = text[..i].trim_end().len();
+                        out.push(QuoteSpan {
+                            outer: Span { start: s, end: inner_end },
+                            inner: Span { start: s + mark.len_utf8(), end: inner_end },
+                            runs_on: next_opens(),
+                        });
+                    }
+                    open = None;
+                }
+                ('"', None) | ('“', None) => open = Some((i, c)),
+                ('"', Some((s, '"'))) | ('”', Some((s, '“'))) | ('”', Some((s, '"'))) | ('"', Some((s, '“'))) => {
+                    let mark_len = text[s..].chars().next().map_or(1, char::len_utf8);
+                    let inner = Span { start: s + mark_len, end: i };
+                    if !text[inner.start..inner.end].trim().is_empty() {
+                        out.push(QuoteSpan { outer: Span { start: s, end: i + c.len_utf8() }, inner, runs_on: false });
+                    }
+                    open = None;
+                }
+                ('“', Some((s, '“'))) => {
+                    let inner_end = text[..i].trim_end().len();
+                    if inner_end > s + 3 {
+                        out.push(QuoteSpan {
+                            outer: Span { start: s, end: inner_end },
+                            inner: Span { start: s + '“'.len_utf8(), end: inner_end },
+                            runs_on: false,
+                        });
+                    }
+                    open = Some((i, c));
+                }
+                _ => {}
+            }
+        }
+        if let Some((s, '“')) = open {
+            let end = text.trim_end().len();
+            if end > s + 3 {
+                out.push(QuoteSpan { outer: Span { start: s, end }, inner: Span { start: s + '“'.len_utf8(), end }, runs_on: false });
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quotes_found_as_by_visiting_every_mark(parts in proptest::collection::vec(0usize..16, 0..50), from in 0usize..8) {
+            const PARTS: &[&str] = &[
+                " ", "\"", "“", "”", "’", "—", "\n", "\n\n", "word", "Yes.", ",", "\r\n", "  ", "é", "…", "he said",
+            ];
+            let text: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let from = (0..=from.min(text.len())).rev().find(|&f| text.is_char_boundary(f)).unwrap_or(0);
+            proptest::prop_assert_eq!(find_quotes(&text, from), find_quotes_reference(&text, from));
+        }
+
+        #[test]
+        fn quotes_found_as_by_visiting_every_mark_in_any_text(text in "\\PC{0,80}") {
+            proptest::prop_assert_eq!(find_quotes(&text, 0), find_quotes_reference(&text, 0));
+        }
     }
 }
