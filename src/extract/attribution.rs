@@ -169,18 +169,20 @@ fn role_word(w: &str) -> Option<&'static str> {
     ROLE_NOUNS.iter().find(|r| r.len() == w.len() && r.as_bytes()[0] == first && w.eq_ignore_ascii_case(r)).copied()
 }
 
-/// The last words of `s` (split at ASCII spaces), last first, at most `n`.
-fn last_words(s: &str, n: usize) -> impl Iterator<Item = &str> {
-    s.rsplit(' ').filter(|w| !w.is_empty()).take(n)
-}
-
 /// The role the sentence `sent` gives the person named at `pos..end`: a title or role just
 /// before the name ("spokeswoman Shushan Stepanyan", "The region's governor, Vyacheslav
 /// Gladkov"), else in the appositive after it ("Tamar Kahn, a spokeswoman for the Red
 /// Cross").
 fn role_of(text: &str, sent: Span, pos: usize, end: usize) -> Option<&'static str> {
-    let before = text[sent.start.min(pos)..pos].trim_end_matches([' ', ',']);
-    if let Some(r) = last_words(before, 1).find_map(role_word) {
+    // The last word before the name, without the spaces and commas after it (all ASCII, so
+    // read by bytes: every cut falls between characters).
+    let before = &text.as_bytes()[sent.start.min(pos)..pos];
+    let w_end = before.iter().rposition(|&c| c != b' ' && c != b',').map_or(0, |k| k + 1);
+    let w_start = before[..w_end].iter().rposition(|&c| c == b' ').map_or(0, |k| k + 1);
+    let from = sent.start.min(pos);
+    if w_start < w_end
+        && let Some(r) = role_word(&text[from + w_start..from + w_end])
+    {
         return Some(r);
     }
     let rest = text[end.min(sent.end)..sent.end].strip_prefix(',')?;
@@ -201,7 +203,10 @@ impl<'a> Memory<'a> {
         if ctx.sentences.get(i).is_some_and(|s| s.span == span) {
             self.next_sentence = i + 1;
             let all = ctx.observed.get_or_init(|| Observed::all(ctx));
-            self.apply(ctx, &all[i]);
+            // Most sentences name nobody.
+            if all[i].any {
+                self.apply(ctx, &all[i]);
+            }
         } else {
             let indefinite = opens_indefinite(&ctx.text[span.start..span.end]);
             self.apply(ctx, &Observed::of(ctx, span, indefinite));
@@ -217,8 +222,14 @@ impl<'a> Memory<'a> {
         let speaker = |w: Who| match w {
             Who::Actor(i) => ctx.actor_speaker(i as usize),
             Who::Person(i) => {
-                let p = &ctx.persons[i as usize];
-                ctx.person_speaker(Span { start: p.start, end: p.end })
+                let i = i as usize;
+                let p = &ctx.persons[i];
+                // The first person at its start is the one `person_speaker` finds there.
+                if i == 0 || ctx.persons[i - 1].start < p.start {
+                    Speaker { name: p.name(ctx.text), side: None, person: true, female: p.female }
+                } else {
+                    ctx.person_speaker(Span { start: p.start, end: p.end })
+                }
             }
         };
         for (role, w) in seen.roles.into_iter().flatten() {
