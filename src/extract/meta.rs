@@ -82,11 +82,15 @@ pub(crate) const TRUCE_HINTS: &[&str] = &["fire", "truce", "fighting", "armi"];
 /// fighting" (12 bytes), "fire" in "ceaſe-fire" (7).
 const TRUCE_HINT_OFFSET: usize = 12;
 
+/// Whether a byte is an ASCII word character (`(?-u:\b)` of a pattern).
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
 /// The end of `word` (lower case) read at byte `at` of `b` in any case (`s` also as `ſ`), if
 /// it stands there as a whole ASCII word ending by `end`.
 fn truce_word_at(b: &[u8], at: usize, end: usize, word: &str) -> Option<usize> {
-    let is_word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-    if at > 0 && is_word(b[at - 1]) {
+    if at > 0 && is_word_byte(b[at - 1]) {
         return None;
     }
     let mut i = at;
@@ -97,7 +101,7 @@ fn truce_word_at(b: &[u8], at: usize, end: usize, word: &str) -> Option<usize> {
             _ => return None,
         }
     }
-    (i == end || !is_word(b[i])).then_some(i)
+    (i == end || !is_word_byte(b[i])).then_some(i)
 }
 
 /// The start of the first truce word ([`TRUCE_WORDS`]) that starts at or after `from` and
@@ -113,7 +117,13 @@ fn first_truce_word(text: &str, hints: &[usize], from: usize, end: usize) -> Opt
         if p >= end || best.is_some_and(|x| lo >= x) {
             break;
         }
-        if let Some(q) = (lo..=hi).find(|&q| TRUCE_WORDS.iter().any(|w| truce_word_at(b, q, end, w).is_some())) {
+        // A truce word opens with its first letter in ASCII (none opens with an `s`, which could
+        // be `ſ`) after a byte that is no word character: other starts are passed over before
+        // the words are compared.
+        let opens = |q: usize| {
+            (q == 0 || !is_word_byte(b[q - 1])) && b.get(q).is_some_and(|&c| TRUCE_WORDS.iter().any(|w| w.as_bytes()[0] == c | 0x20))
+        };
+        if let Some(q) = (lo..=hi).find(|&q| opens(q) && TRUCE_WORDS.iter().any(|w| truce_word_at(b, q, end, w).is_some())) {
             best = Some(q);
         }
     }
@@ -398,6 +408,25 @@ const DATE_LINE_WORDS: &[&str] = &[
 /// "2020-10-27T14:52:00Z", or a byline with its date ("By Joshua Kucera, Oct 12, 2020"). Only
 /// the first lines of the body are read.
 pub fn date_line(text: &str, body_start: usize, cues: &dates::Cues) -> Option<NaiveDate> {
+    date_line_with(text, body_start, || cues)
+}
+
+/// [`date_line`] of the opening of a text alone, whose date cues are found only if a line
+/// could be a date line (most openings hold none: the cue pass is skipped).
+pub fn date_line_of_opening(head: &str) -> Option<NaiveDate> {
+    let cues = std::cell::OnceCell::new();
+    date_line_with(head, 0, || cues.get_or_init(|| dates::Cues::scan(head)))
+}
+
+/// Whether a line may hold a full date: without a publication date or year hint only dates
+/// written with their year are found, and a year is written in digits (ASCII, or beyond
+/// ASCII as `\d` reads them).
+fn may_hold_full_date(line: &str) -> bool {
+    line.bytes().any(|c| c.is_ascii_digit() || c >= 0x80)
+}
+
+/// [`date_line`], the text's date cues given by `cues` when a line is first read for a date.
+fn date_line_with<'c>(text: &str, body_start: usize, cues: impl Fn() -> &'c dates::Cues) -> Option<NaiveDate> {
     let head_end = crate::text::floor_boundary(text, body_start + 800);
     let mut at = body_start;
     for (n, line) in text[body_start..head_end].split_inclusive('\n').enumerate() {
@@ -409,6 +438,9 @@ pub fn date_line(text: &str, body_start: usize, cues: &dates::Cues) -> Option<Na
         }
         if n > 10 {
             break;
+        }
+        if !may_hold_full_date(line) {
+            continue;
         }
         // "2020-10-27T14:52:00Z": the time is set apart (same length, so offsets hold).
         let spaced: String;
@@ -425,7 +457,7 @@ pub fn date_line(text: &str, body_start: usize, cues: &dates::Cues) -> Option<Na
             line
         };
         // Without a publication date or year hint only dates written with their year are found.
-        let found = dates::find_dates_in(line, start, None, None, cues);
+        let found = dates::find_dates_in(line, start, None, None, cues());
         let Some((d, span)) = found.iter().find_map(|d| match d.kind {
             DateKind::Day(x, _) => Some((x, (d.start - start, d.end - start))),
             _ => None,
@@ -913,6 +945,26 @@ mod tests {
             let other: Vec<&str> = re.find_iter(&beyond_ascii).map(|m| m.as_str()).collect();
             assert_eq!(other, if l == 's' { vec!["ſ"] } else { vec![] }, "{l}");
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn full_dates_need_digits(parts in proptest::collection::vec(0usize..24, 0..12)) {
+            // (`date_line` reads for a date only lines that hold a digit or a byte beyond ASCII.)
+            const PARTS: &[&str] = &[
+                "October", "Oct.", "OCTOBER", " ", ", ", ".", "-", "/", "Monday", "yesterday", "today", "last year", "this month",
+                "twenty", "the 12th", "since", "early", "mid-", "T", "Published", "on", "a day earlier", "weekend", "May",
+            ];
+            let line: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let found = dates::find_dates(&line, 0, None, None);
+            proptest::prop_assert!(!found.iter().any(|d| matches!(d.kind, DateKind::Day(..))), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn no_truce_word_opens_with_an_s() {
+        // (`first_truce_word` compares a start's first byte in ASCII alone.)
+        assert!(TRUCE_WORDS.iter().all(|w| !w.starts_with('s')));
     }
 
     #[test]

@@ -402,8 +402,7 @@ fn corpus_year(docs: &[Document]) -> Option<i32> {
         .map(|d| {
             d.published.map(|p| p.0.year()).or_else(|| meta::header(&d.text).map(|h| h.date.year())).or_else(|| {
                 // A date line under the title, read from the opening of the text alone.
-                let head = &d.text[..crate::text::floor_boundary(&d.text, 800)];
-                meta::date_line(head, 0, &dates::Cues::scan(head)).map(|x| x.year())
+                meta::date_line_of_opening(&d.text[..crate::text::floor_boundary(&d.text, 800)]).map(|x| x.year())
             })
         })
         .collect();
