@@ -364,12 +364,24 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
         text: String::new(),
     };
     let mut mentions = Vec::with_capacity(ctx.places.len());
+    // A place's mentions mostly repeat one name as written: the Id of its last mention is
+    // taken again when the text is the same (looked up by the place's index, not the name).
+    let mut last_text: FxHashMap<usize, (&str, Id)> = FxHashMap::default();
     for m in &ctx.places {
         let Some(s) = ctx.sentence_at(m.start) else { continue };
+        let written = &text[m.start..m.end];
+        let name = match last_text.get(&m.item) {
+            Some((t, id)) if *t == written => id.clone(),
+            _ => {
+                let id = ctx.intern(written);
+                last_text.insert(m.item, (written, id.clone()));
+                id
+            }
+        };
         mentions.push(Mention {
             article: ctx.article.clone(),
             place: engine.gazetteer.place_ids[m.item].clone(),
-            text: ctx.intern(&text[m.start..m.end]),
+            text: name,
             start: m.start,
             end: m.end,
             date: s.date,
