@@ -520,11 +520,33 @@ fn agency_tags() -> (String, String) {
     (escaped(false), escaped(true))
 }
 
-/// An agency tag in parentheses or slashes: "(AP)", "/TASS/", "(Reuters:".
-static AGENCY_BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
-    let (tags, domains) = agency_tags();
-    Regex::new(&format!(r"[(/](?i:{tags}|{domains})[)/:]")).unwrap_or_else(|e| panic!("{e}"))
-});
+/// An agency tag in parentheses or slashes, `[(/](?i:tag)[)/:]` read by hand: "(AP)",
+/// "/TASS/", "(Reuters:". Its start and end in `head`, leftmost. (At one start at most one
+/// tag can be followed by the closing bracket: none is another's start followed by one.)
+fn bracketed_tag(head: &str) -> Option<(usize, usize)> {
+    let b = head.as_bytes();
+    memchr::memchr2_iter(b'(', b'/', b).find_map(|p| {
+        AGENCIES.iter().find_map(|(t, _)| {
+            let e = folded_at(b, p + 1, t)?;
+            matches!(b.get(e), Some(b')' | b'/' | b':')).then_some((p, e + 1))
+        })
+    })
+}
+
+/// The end of `word` (lower case ASCII) read at byte `i` of `b` as a case-insensitive pattern
+/// reads it: in any ASCII case, an `s` also as `ſ` and a `k` also as the Kelvin sign `K`
+/// (no other letter has a case form beyond ASCII).
+fn folded_at(b: &[u8], mut i: usize, word: &str) -> Option<usize> {
+    for &w in word.as_bytes() {
+        match b.get(i) {
+            Some(c) if c.eq_ignore_ascii_case(&w) => i += 1,
+            _ if w == b's' && b[i..].starts_with("ſ".as_bytes()) => i += 2,
+            _ if w == b'k' && b[i..].starts_with("\u{212A}".as_bytes()) => i += 3,
+            _ => return None,
+        }
+    }
+    Some(i)
+}
 
 /// An agency tag at the end of a dateline, matched at the start of its line (`\A`: the
 /// pattern is run on the text from a line's start): after its date ("Stepanakert, October 16,
@@ -540,14 +562,14 @@ static AGENCY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("{e}"))
 });
 
-/// The first agency tag of `head`: the leftmost match of [`AGENCY_BRACKETED`] or of
+/// The first agency tag of `head`: the leftmost bracketed tag ([`bracketed_tag`]) or match of
 /// [`AGENCY_LINE`] at a line's start (a bracket never opens a line's match). A line's match
 /// has a capital after the line's spaces and tabs, and a comma, full stop or slash before
 /// the line ends: other lines (most titles) are not searched. (A proptest checks it against
 /// the one pattern of both.)
 fn agency_match(head: &str) -> Option<&str> {
-    let bracketed = AGENCY_BRACKETED.find(head);
-    let limit = bracketed.map_or(head.len(), |m| m.start());
+    let bracketed = bracketed_tag(head);
+    let limit = bracketed.map_or(head.len(), |(start, _)| start);
     let b = head.as_bytes();
     let mut ls = 0;
     while ls < limit {
@@ -562,7 +584,7 @@ fn agency_match(head: &str) -> Option<&str> {
         }
         ls = le + 1;
     }
-    bracketed.map(|m| m.as_str())
+    bracketed.map(|(start, end)| &head[start..end])
 }
 
 /// The news agency named by the dateline's tag in the first lines of the body, as its
@@ -962,6 +984,24 @@ mod tests {
     }
 
     #[test]
+    fn agency_letters_have_no_other_case_forms() {
+        // (`folded_at` reads `s` also as `ſ` and `k` also as the Kelvin sign, and no other
+        // letter of a tag beyond ASCII.)
+        let letters: std::collections::BTreeSet<char> = AGENCIES.iter().flat_map(|(t, _)| t.chars()).collect();
+        let beyond_ascii: String = (0x80..=0x10FFFFu32).filter_map(char::from_u32).collect();
+        for l in letters {
+            let re = Regex::new(&format!("(?i){}", regex::escape(&l.to_string()))).unwrap_or_else(|e| panic!("{e}"));
+            let other: Vec<&str> = re.find_iter(&beyond_ascii).map(|m| m.as_str()).collect();
+            let want: Vec<&str> = match l {
+                's' => vec!["ſ"],
+                'k' => vec!["\u{212A}"],
+                _ => vec![],
+            };
+            assert_eq!(other, want, "{l}");
+        }
+    }
+
+    #[test]
     fn no_truce_word_opens_with_an_s() {
         // (`first_truce_word` compares a start's first byte in ASCII alone.)
         assert!(TRUCE_WORDS.iter().all(|w| !w.starts_with('s')));
@@ -1136,6 +1176,8 @@ mod tests {
             "A house (AP Photo/Aziz). The",
             "Baku, 5 October, AZERTAC The ministry",
             "x\r\nBAKU, Oct 17, UNKNOWN (Reuters)\r\n",
+            "KYIV (U\u{212A}RINFORM) - The",
+            "(ARMENPRESS) (apa/ (ſputnik: (aa (news.am)",
         ] {
             assert_eq!(agency_match(text), AGENCY.find(text).map(|m| m.as_str()), "{text:?}");
         }
@@ -1143,10 +1185,11 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn agency_match_is_the_one_pattern(parts in proptest::collection::vec(0usize..30, 0..16)) {
+        fn agency_match_is_the_one_pattern(parts in proptest::collection::vec(0usize..33, 0..16)) {
             const PARTS: &[&str] = &[
                 "BAKU", "Baku", ", ", ". ", "\n", " ", "\t", "(", ")", "/", "AP", "Reuters", "tass", "October", "Oct", "12", "2020",
                 "12.10.20", ":", " - ", "—", "ARMENPRESS", "REPORT.AZ", "news.am", "x", "Azerbaijan", "ſputnik", "Ağdam", "\r", "٢",
+                "U\u{212A}RINFORM", "ar\u{212A}a", "APA",
             ];
             let text: String = parts.iter().map(|&i| PARTS[i]).collect();
             proptest::prop_assert_eq!(agency_match(&text), AGENCY.find(&text).map(|m| m.as_str()));
