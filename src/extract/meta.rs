@@ -82,11 +82,15 @@ pub(crate) const TRUCE_HINTS: &[&str] = &["fire", "truce", "fighting", "armi"];
 /// fighting" (12 bytes), "fire" in "ceaſe-fire" (7).
 const TRUCE_HINT_OFFSET: usize = 12;
 
+/// Whether a byte is an ASCII word character (`(?-u:\b)` of a pattern).
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
 /// The end of `word` (lower case) read at byte `at` of `b` in any case (`s` also as `ſ`), if
 /// it stands there as a whole ASCII word ending by `end`.
 fn truce_word_at(b: &[u8], at: usize, end: usize, word: &str) -> Option<usize> {
-    let is_word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-    if at > 0 && is_word(b[at - 1]) {
+    if at > 0 && is_word_byte(b[at - 1]) {
         return None;
     }
     let mut i = at;
@@ -97,7 +101,7 @@ fn truce_word_at(b: &[u8], at: usize, end: usize, word: &str) -> Option<usize> {
             _ => return None,
         }
     }
-    (i == end || !is_word(b[i])).then_some(i)
+    (i == end || !is_word_byte(b[i])).then_some(i)
 }
 
 /// The start of the first truce word ([`TRUCE_WORDS`]) that starts at or after `from` and
@@ -113,7 +117,13 @@ fn first_truce_word(text: &str, hints: &[usize], from: usize, end: usize) -> Opt
         if p >= end || best.is_some_and(|x| lo >= x) {
             break;
         }
-        if let Some(q) = (lo..=hi).find(|&q| TRUCE_WORDS.iter().any(|w| truce_word_at(b, q, end, w).is_some())) {
+        // A truce word opens with its first letter in ASCII (none opens with an `s`, which could
+        // be `ſ`) after a byte that is no word character: other starts are passed over before
+        // the words are compared.
+        let opens = |q: usize| {
+            (q == 0 || !is_word_byte(b[q - 1])) && b.get(q).is_some_and(|&c| TRUCE_WORDS.iter().any(|w| w.as_bytes()[0] == c | 0x20))
+        };
+        if let Some(q) = (lo..=hi).find(|&q| opens(q) && TRUCE_WORDS.iter().any(|w| truce_word_at(b, q, end, w).is_some())) {
             best = Some(q);
         }
     }
@@ -398,6 +408,25 @@ const DATE_LINE_WORDS: &[&str] = &[
 /// "2020-10-27T14:52:00Z", or a byline with its date ("By Joshua Kucera, Oct 12, 2020"). Only
 /// the first lines of the body are read.
 pub fn date_line(text: &str, body_start: usize, cues: &dates::Cues) -> Option<NaiveDate> {
+    date_line_with(text, body_start, || cues)
+}
+
+/// [`date_line`] of the opening of a text alone, whose date cues are found only if a line
+/// could be a date line (most openings hold none: the cue pass is skipped).
+pub fn date_line_of_opening(head: &str) -> Option<NaiveDate> {
+    let cues = std::cell::OnceCell::new();
+    date_line_with(head, 0, || cues.get_or_init(|| dates::Cues::scan(head)))
+}
+
+/// Whether a line may hold a full date: without a publication date or year hint only dates
+/// written with their year are found, and a year is written in digits (ASCII, or beyond
+/// ASCII as `\d` reads them).
+fn may_hold_full_date(line: &str) -> bool {
+    line.bytes().any(|c| c.is_ascii_digit() || c >= 0x80)
+}
+
+/// [`date_line`], the text's date cues given by `cues` when a line is first read for a date.
+fn date_line_with<'c>(text: &str, body_start: usize, cues: impl Fn() -> &'c dates::Cues) -> Option<NaiveDate> {
     let head_end = crate::text::floor_boundary(text, body_start + 800);
     let mut at = body_start;
     for (n, line) in text[body_start..head_end].split_inclusive('\n').enumerate() {
@@ -409,6 +438,9 @@ pub fn date_line(text: &str, body_start: usize, cues: &dates::Cues) -> Option<Na
         }
         if n > 10 {
             break;
+        }
+        if !may_hold_full_date(line) {
+            continue;
         }
         // "2020-10-27T14:52:00Z": the time is set apart (same length, so offsets hold).
         let spaced: String;
@@ -425,7 +457,7 @@ pub fn date_line(text: &str, body_start: usize, cues: &dates::Cues) -> Option<Na
             line
         };
         // Without a publication date or year hint only dates written with their year are found.
-        let found = dates::find_dates_in(line, start, None, None, cues);
+        let found = dates::find_dates_in(line, start, None, None, cues());
         let Some((d, span)) = found.iter().find_map(|d| match d.kind {
             DateKind::Day(x, _) => Some((x, (d.start - start, d.end - start))),
             _ => None,
@@ -488,11 +520,33 @@ fn agency_tags() -> (String, String) {
     (escaped(false), escaped(true))
 }
 
-/// An agency tag in parentheses or slashes: "(AP)", "/TASS/", "(Reuters:".
-static AGENCY_BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
-    let (tags, domains) = agency_tags();
-    Regex::new(&format!(r"[(/](?i:{tags}|{domains})[)/:]")).unwrap_or_else(|e| panic!("{e}"))
-});
+/// An agency tag in parentheses or slashes, `[(/](?i:tag)[)/:]` read by hand: "(AP)",
+/// "/TASS/", "(Reuters:". Its start and end in `head`, leftmost. (At one start at most one
+/// tag can be followed by the closing bracket: none is another's start followed by one.)
+fn bracketed_tag(head: &str) -> Option<(usize, usize)> {
+    let b = head.as_bytes();
+    memchr::memchr2_iter(b'(', b'/', b).find_map(|p| {
+        AGENCIES.iter().find_map(|(t, _)| {
+            let e = folded_at(b, p + 1, t)?;
+            matches!(b.get(e), Some(b')' | b'/' | b':')).then_some((p, e + 1))
+        })
+    })
+}
+
+/// The end of `word` (lower case ASCII) read at byte `i` of `b` as a case-insensitive pattern
+/// reads it: in any ASCII case, an `s` also as `ſ` and a `k` also as the Kelvin sign `K`
+/// (no other letter has a case form beyond ASCII).
+fn folded_at(b: &[u8], mut i: usize, word: &str) -> Option<usize> {
+    for &w in word.as_bytes() {
+        match b.get(i) {
+            Some(c) if c.eq_ignore_ascii_case(&w) => i += 1,
+            _ if w == b's' && b[i..].starts_with("ſ".as_bytes()) => i += 2,
+            _ if w == b'k' && b[i..].starts_with("\u{212A}".as_bytes()) => i += 3,
+            _ => return None,
+        }
+    }
+    Some(i)
+}
 
 /// An agency tag at the end of a dateline, matched at the start of its line (`\A`: the
 /// pattern is run on the text from a line's start): after its date ("Stepanakert, October 16,
@@ -508,14 +562,14 @@ static AGENCY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("{e}"))
 });
 
-/// The first agency tag of `head`: the leftmost match of [`AGENCY_BRACKETED`] or of
+/// The first agency tag of `head`: the leftmost bracketed tag ([`bracketed_tag`]) or match of
 /// [`AGENCY_LINE`] at a line's start (a bracket never opens a line's match). A line's match
 /// has a capital after the line's spaces and tabs, and a comma, full stop or slash before
 /// the line ends: other lines (most titles) are not searched. (A proptest checks it against
 /// the one pattern of both.)
 fn agency_match(head: &str) -> Option<&str> {
-    let bracketed = AGENCY_BRACKETED.find(head);
-    let limit = bracketed.map_or(head.len(), |m| m.start());
+    let bracketed = bracketed_tag(head);
+    let limit = bracketed.map_or(head.len(), |(start, _)| start);
     let b = head.as_bytes();
     let mut ls = 0;
     while ls < limit {
@@ -530,7 +584,7 @@ fn agency_match(head: &str) -> Option<&str> {
         }
         ls = le + 1;
     }
-    bracketed.map(|m| m.as_str())
+    bracketed.map(|(start, end)| &head[start..end])
 }
 
 /// The news agency named by the dateline's tag in the first lines of the body, as its
@@ -915,6 +969,44 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn full_dates_need_digits(parts in proptest::collection::vec(0usize..24, 0..12)) {
+            // (`date_line` reads for a date only lines that hold a digit or a byte beyond ASCII.)
+            const PARTS: &[&str] = &[
+                "October", "Oct.", "OCTOBER", " ", ", ", ".", "-", "/", "Monday", "yesterday", "today", "last year", "this month",
+                "twenty", "the 12th", "since", "early", "mid-", "T", "Published", "on", "a day earlier", "weekend", "May",
+            ];
+            let line: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let found = dates::find_dates(&line, 0, None, None);
+            proptest::prop_assert!(!found.iter().any(|d| matches!(d.kind, DateKind::Day(..))), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn agency_letters_have_no_other_case_forms() {
+        // (`folded_at` reads `s` also as `ſ` and `k` also as the Kelvin sign, and no other
+        // letter of a tag beyond ASCII.)
+        let letters: std::collections::BTreeSet<char> = AGENCIES.iter().flat_map(|(t, _)| t.chars()).collect();
+        let beyond_ascii: String = (0x80..=0x10FFFFu32).filter_map(char::from_u32).collect();
+        for l in letters {
+            let re = Regex::new(&format!("(?i){}", regex::escape(&l.to_string()))).unwrap_or_else(|e| panic!("{e}"));
+            let other: Vec<&str> = re.find_iter(&beyond_ascii).map(|m| m.as_str()).collect();
+            let want: Vec<&str> = match l {
+                's' => vec!["ſ"],
+                'k' => vec!["\u{212A}"],
+                _ => vec![],
+            };
+            assert_eq!(other, want, "{l}");
+        }
+    }
+
+    #[test]
+    fn no_truce_word_opens_with_an_s() {
+        // (`first_truce_word` compares a start's first byte in ASCII alone.)
+        assert!(TRUCE_WORDS.iter().all(|w| !w.starts_with('s')));
+    }
+
     #[test]
     fn truce_words_as_the_pattern_finds_them() {
         for text in [
@@ -1084,6 +1176,8 @@ mod tests {
             "A house (AP Photo/Aziz). The",
             "Baku, 5 October, AZERTAC The ministry",
             "x\r\nBAKU, Oct 17, UNKNOWN (Reuters)\r\n",
+            "KYIV (U\u{212A}RINFORM) - The",
+            "(ARMENPRESS) (apa/ (ſputnik: (aa (news.am)",
         ] {
             assert_eq!(agency_match(text), AGENCY.find(text).map(|m| m.as_str()), "{text:?}");
         }
@@ -1091,10 +1185,11 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn agency_match_is_the_one_pattern(parts in proptest::collection::vec(0usize..30, 0..16)) {
+        fn agency_match_is_the_one_pattern(parts in proptest::collection::vec(0usize..33, 0..16)) {
             const PARTS: &[&str] = &[
                 "BAKU", "Baku", ", ", ". ", "\n", " ", "\t", "(", ")", "/", "AP", "Reuters", "tass", "October", "Oct", "12", "2020",
                 "12.10.20", ":", " - ", "—", "ARMENPRESS", "REPORT.AZ", "news.am", "x", "Azerbaijan", "ſputnik", "Ağdam", "\r", "٢",
+                "U\u{212A}RINFORM", "ar\u{212A}a", "APA",
             ];
             let text: String = parts.iter().map(|&i| PARTS[i]).collect();
             proptest::prop_assert_eq!(agency_match(&text), AGENCY.find(&text).map(|m| m.as_str()));

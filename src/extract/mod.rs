@@ -364,12 +364,24 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
         text: String::new(),
     };
     let mut mentions = Vec::with_capacity(ctx.places.len());
+    // A place's mentions mostly repeat one name as written: the Id of its last mention is
+    // taken again when the text is the same (looked up by the place's index, not the name).
+    let mut last_text: FxHashMap<usize, (&str, Id)> = FxHashMap::default();
     for m in &ctx.places {
         let Some(s) = ctx.sentence_at(m.start) else { continue };
+        let written = &text[m.start..m.end];
+        let name = match last_text.get(&m.item) {
+            Some((t, id)) if *t == written => id.clone(),
+            _ => {
+                let id = ctx.intern(written);
+                last_text.insert(m.item, (written, id.clone()));
+                id
+            }
+        };
         mentions.push(Mention {
             article: ctx.article.clone(),
             place: engine.gazetteer.place_ids[m.item].clone(),
-            text: ctx.intern(&text[m.start..m.end]),
+            text: name,
             start: m.start,
             end: m.end,
             date: s.date,
@@ -402,8 +414,7 @@ fn corpus_year(docs: &[Document]) -> Option<i32> {
         .map(|d| {
             d.published.map(|p| p.0.year()).or_else(|| meta::header(&d.text).map(|h| h.date.year())).or_else(|| {
                 // A date line under the title, read from the opening of the text alone.
-                let head = &d.text[..crate::text::floor_boundary(&d.text, 800)];
-                meta::date_line(head, 0, &dates::Cues::scan(head)).map(|x| x.year())
+                meta::date_line_of_opening(&d.text[..crate::text::floor_boundary(&d.text, 800)]).map(|x| x.year())
             })
         })
         .collect();
