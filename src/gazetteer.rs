@@ -349,14 +349,15 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
             let j = starts.trailing_zeros() as usize & 63;
             starts &= starts - 1;
             let first = window[j];
-            // The head: the run of word bytes from here (read from the masks unless it runs
-            // past the chunk), or one byte.
+            // The head: the run of word bytes from here (read from the masks, on into the
+            // next chunks when it reaches the end of this one), or one character.
             let run = (!(word >> j)).trailing_zeros() as usize;
             let len = match run {
                 // Not a word character: one byte, or one character beyond ASCII.
                 0 if first < 0x80 => 1,
-                r if j + r < 64 && r > 0 => r,
-                _ => head_len(text, i + j),
+                0 => head_len(text, i + j),
+                r if j + r < 64 => r,
+                r => r + leading_word_bytes(&masks[c + 1..]),
             };
             let eight = u64::from_le_bytes([
                 window[j],
@@ -510,6 +511,20 @@ fn name_end(b: &[u8], i: usize, name: &[u8], spaced: bool) -> Option<usize> {
         }
     }
     Some(i + q)
+}
+
+/// The word bytes that open the chunks of `masks` (on from chunk to chunk while one is all
+/// word bytes): how a head that reaches the end of a chunk runs on.
+fn leading_word_bytes(masks: &[crate::text::Masks]) -> usize {
+    let mut n = 0;
+    for m in masks {
+        let t = (!m.word).trailing_zeros() as usize;
+        n += t;
+        if t < 64 {
+            break;
+        }
+    }
+    n
 }
 
 /// Length in bytes of the head of `text` at byte `i` (a character boundary): its word
@@ -986,6 +1001,17 @@ country = "Azerbaijan"
             }
         }
         out
+    }
+
+    /// A head that runs across chunks (one of more than 64 bytes across two of them) has
+    /// its whole length in its key.
+    #[test]
+    fn heads_across_chunks_are_whole() {
+        for text in [format!("{} {} x", "a".repeat(60), "Ə".repeat(80)), format!("x {}.", "b".repeat(200))] {
+            for w in word_starts(&text, &StartFilter::all()) {
+                assert_eq!(w.key, head_key(text.as_bytes(), w.start, head_len(&text, w.start)), "head at {}", w.start);
+            }
+        }
     }
 
     #[test]
