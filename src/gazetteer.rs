@@ -250,17 +250,17 @@ pub struct WordStart {
 #[derive(Debug, Clone)]
 pub struct StartFilter {
     first: [bool; 256],
-    keys: Box<[u64]>,
+    keys: Box<[u64; FILTER_BITS / 64]>,
 }
 
 impl StartFilter {
     /// A filter that keeps every word start.
     pub fn all() -> StartFilter {
-        StartFilter { first: [true; 256], keys: vec![u64::MAX; FILTER_BITS / 64].into_boxed_slice() }
+        StartFilter { first: [true; 256], keys: Box::new([u64::MAX; FILTER_BITS / 64]) }
     }
 
     fn none() -> StartFilter {
-        StartFilter { first: [false; 256], keys: vec![0; FILTER_BITS / 64].into_boxed_slice() }
+        StartFilter { first: [false; 256], keys: Box::new([0; FILTER_BITS / 64]) }
     }
 
     fn insert(&mut self, first: u8, key: u64) {
@@ -282,7 +282,7 @@ impl StartFilter {
         for (f, o) in u.first.iter_mut().zip(&other.first) {
             *f |= *o;
         }
-        for (k, o) in u.keys.iter_mut().zip(&other.keys) {
+        for (k, o) in u.keys.iter_mut().zip(other.keys.iter()) {
             *k |= *o;
         }
         u
@@ -292,19 +292,18 @@ impl StartFilter {
 /// A number standing for a head (`len` bytes of `b` from `i`): its first eight bytes and its
 /// length. Different heads can share a key; names are always compared in full.
 fn head_key(b: &[u8], i: usize, len: usize) -> u64 {
+    let mut buf = [0u8; 8];
     let n = len.min(8);
-    let bytes = match b.get(i..i + 8) {
-        Some(w) => {
-            let mask = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
-            u64::from_le_bytes(w.try_into().unwrap_or_default()) & mask
-        }
-        None => {
-            let mut buf = [0u8; 8];
-            buf[..n].copy_from_slice(&b[i..i + n]);
-            u64::from_le_bytes(buf)
-        }
-    };
-    bytes ^ (len as u64).rotate_right(7)
+    buf[..n].copy_from_slice(&b[i..i + n]);
+    key_of(u64::from_le_bytes(buf), len)
+}
+
+/// The [`head_key`] of a head of `len` bytes whose first eight bytes (or more) are `first`
+/// (little-endian; bytes past the head are ignored).
+#[inline]
+fn key_of(first: u64, len: usize) -> u64 {
+    let mask = if len >= 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 };
+    (first & mask) ^ (len as u64).rotate_right(7)
 }
 
 /// Where a name may start: every character that is not white space and follows a non-word
@@ -326,28 +325,53 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
     // When no name starts with a digit, the filter keeps no start at one: those are taken
     // out with the digit mask before any work.
     let digits = if (b'0'..=b'9').any(|d| filter.first[usize::from(d)]) { 0 } else { u64::MAX };
+    // The bytes of a chunk and the eight after it (zeros past the end of the text), so a
+    // head's first eight bytes are one load without a bounds check.
+    let mut padded = [0u8; 72];
     for (c, m) in masks.iter().enumerate() {
         let i = 64 * c;
+        let window: &[u8; 72] = match b.get(i..i + 72).and_then(|w| w.try_into().ok()) {
+            Some(w) => w,
+            None => {
+                let rest = b.get(i..).unwrap_or_default();
+                let k = rest.len().min(72);
+                padded[..k].copy_from_slice(&rest[..k]);
+                padded[k..].fill(0);
+                &padded
+            }
+        };
         let (word, space, continuation) = (m.word, m.space, m.continuation);
         // (Past the end of the text the masks say space: no start there.)
         let mut starts = !space & !((word << 1) | u64::from(prev_word)) & !continuation & !(m.digit & digits);
         let mut n = 0;
         while starts != 0 {
-            let j = starts.trailing_zeros();
-            let at = i + j as usize;
+            // (At most 64 starts, so `j` and `n` are below 64.)
+            let j = starts.trailing_zeros() as usize & 63;
             starts &= starts - 1;
-            // The head: the run of word bytes from here (read from the masks unless it runs
-            // past the chunk), or one byte.
-            let run = (!(word >> j)).trailing_zeros();
+            let first = window[j];
+            // The head: the run of word bytes from here (read from the masks, on into the
+            // next chunks when it reaches the end of this one), or one character.
+            let run = (!(word >> j)).trailing_zeros() as usize;
             let len = match run {
                 // Not a word character: one byte, or one character beyond ASCII.
-                0 if b[at] < 0x80 => 1,
-                r if j + r < 64 && r > 0 => r as usize,
-                _ => head_len(text, at),
+                0 if first < 0x80 => 1,
+                0 => head_len(text, i + j),
+                r if j + r < 64 => r,
+                r => r + leading_word_bytes(&masks[c + 1..]),
             };
-            let key = head_key(b, at, len);
-            kept[n] = WordStart { start: at, key };
-            n += usize::from(filter.keeps(b[at], key));
+            let eight = u64::from_le_bytes([
+                window[j],
+                window[j + 1],
+                window[j + 2],
+                window[j + 3],
+                window[j + 4],
+                window[j + 5],
+                window[j + 6],
+                window[j + 7],
+            ]);
+            let key = key_of(eight, len);
+            kept[n & 63] = WordStart { start: i + j, key };
+            n += usize::from(filter.keeps(first, key));
         }
         out.extend_from_slice(&kept[..n]);
         prev_word = word >> 63 != 0;
@@ -487,6 +511,20 @@ fn name_end(b: &[u8], i: usize, name: &[u8], spaced: bool) -> Option<usize> {
         }
     }
     Some(i + q)
+}
+
+/// The word bytes that open the chunks of `masks` (on from chunk to chunk while one is all
+/// word bytes): how a head that reaches the end of a chunk runs on.
+fn leading_word_bytes(masks: &[crate::text::Masks]) -> usize {
+    let mut n = 0;
+    for m in masks {
+        let t = (!m.word).trailing_zeros() as usize;
+        n += t;
+        if t < 64 {
+            break;
+        }
+    }
+    n
 }
 
 /// Length in bytes of the head of `text` at byte `i` (a character boundary): its word
@@ -963,6 +1001,17 @@ country = "Azerbaijan"
             }
         }
         out
+    }
+
+    /// A head that runs across chunks (one of more than 64 bytes across two of them) has
+    /// its whole length in its key.
+    #[test]
+    fn heads_across_chunks_are_whole() {
+        for text in [format!("{} {} x", "a".repeat(60), "Ə".repeat(80)), format!("x {}.", "b".repeat(200))] {
+            for w in word_starts(&text, &StartFilter::all()) {
+                assert_eq!(w.key, head_key(text.as_bytes(), w.start, head_len(&text, w.start)), "head at {}", w.start);
+            }
+        }
     }
 
     #[test]

@@ -399,6 +399,8 @@ pub fn tokens(s: &str, base: usize) -> Vec<Token<'_>> {
 /// For eight ASCII bytes (little-endian in `v`): a bit per byte that is a word byte
 /// ([`is_ascii_word_byte`]), per byte that is ASCII white space, and per ASCII digit, without
 /// a branch or table per byte (each byte is below 0x80, so sums never carry between bytes).
+/// The first way the masks were classified, kept as the tests' reference for [`classes`].
+#[cfg(test)]
 pub(crate) fn ascii_word_space_digit(v: u64) -> (u8, u8, u8) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     // High bit of each byte set where lo <= byte <= hi.
@@ -435,13 +437,11 @@ pub(crate) struct Masks {
 }
 
 /// The [`Masks`] of the (at most 64) bytes of `text` from `from` (bytes past its end count as
-/// spaces). ASCII bytes are classified eight at a time without a branch; each character
-/// beyond ASCII gives its class to all its bytes, including those of a character begun
-/// before `from`.
-#[inline(always)]
+/// spaces), classified eight ASCII bytes at a time ([`ascii_word_space_digit`]): the
+/// reference the tests check [`text_masks`] against.
+#[cfg(test)]
 pub(crate) fn masks(text: &str, from: usize) -> Masks {
     let b = text.as_bytes();
-    let end = (from + 64).min(b.len());
     let mut m = Masks::default();
     let mut beyond = 0u64;
     for k in 0..8 {
@@ -462,6 +462,15 @@ pub(crate) fn masks(text: &str, from: usize) -> Masks {
         m.digit |= u64::from(d & !high) << (8 * k);
         beyond |= u64::from(high) << (8 * k);
     }
+    beyond_ascii(text, from, &mut m, beyond);
+    m
+}
+
+/// Gives each character beyond ASCII that has a byte among `beyond` (bits of the bytes from
+/// `from`) its class in `m`, for all its bytes in the chunk (including those of a character
+/// begun before `from`), and marks its bytes after the first as continuation bytes.
+fn beyond_ascii(text: &str, from: usize, m: &mut Masks, mut beyond: u64) {
+    let end = (from + 64).min(text.len());
     while beyond != 0 {
         let j = beyond.trailing_zeros() as usize;
         let lead = ((from + j).saturating_sub(3)..=from + j).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(from + j);
@@ -477,23 +486,37 @@ pub(crate) fn masks(text: &str, from: usize) -> Masks {
         m.continuation |= if lead >= from { bytes & !(1 << lo) } else { bytes };
         beyond &= !bytes;
     }
-    m
 }
 
 /// The masks of a sentence of up to this many 64-byte chunks live on the stack while
 /// [`tokens_into`] tokenises it.
 const STACK_WORDS: usize = 8;
 
-/// The [`Masks`] of 64 ASCII bytes, eight at a time without a branch.
-fn ascii_masks(chunk: &[u8]) -> Masks {
-    let mut m = Masks::default();
-    for (j, eight) in chunk.chunks_exact(8).enumerate() {
-        let (w, sp, d) = ascii_word_space_digit(u64::from_le_bytes(eight.try_into().unwrap_or_default()));
-        m.word |= u64::from(w) << (8 * j);
-        m.space |= u64::from(sp) << (8 * j);
-        m.digit |= u64::from(d) << (8 * j);
+/// The classes of 64 bytes as masks (word, space and digit of the ASCII bytes; bytes beyond
+/// ASCII are none of them), and the bytes beyond ASCII. Each byte's classes are first written
+/// as the bits of one byte (word 0x80, space 0x40, digit 0x20, beyond ASCII 0x10), a loop the
+/// compiler runs sixteen bytes a step, then gathered eight bytes at a time by a multiply.
+fn classes(chunk: &[u8; 64]) -> (Masks, u64) {
+    let mut bits = [0u8; 64];
+    for (o, &x) in bits.iter_mut().zip(chunk) {
+        *o = (u8::from(is_ascii_word_byte(x)) << 7)
+            | (u8::from(x.is_ascii_whitespace()) << 6)
+            | (u8::from(x.is_ascii_digit()) << 5)
+            | ((x >> 7) << 4);
     }
-    m
+    let any_beyond = chunk.iter().fold(0, |a, &x| a | x) >= 0x80;
+    let mut m = Masks::default();
+    let mut beyond = 0u64;
+    for (j, eight) in bits.chunks_exact(8).enumerate() {
+        let v = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+        m.word |= u64::from(high_bits(v)) << (8 * j);
+        m.space |= u64::from(high_bits(v << 1)) << (8 * j);
+        m.digit |= u64::from(high_bits(v << 2)) << (8 * j);
+        if any_beyond {
+            beyond |= u64::from(high_bits(v << 3)) << (8 * j);
+        }
+    }
+    (m, beyond)
 }
 
 /// The [`Masks`] of a whole text, one per 64 bytes (entry `k` for the bytes from `64 * k`).
@@ -509,13 +532,26 @@ pub(crate) fn text_masks(text: &str) -> Vec<Masks> {
     out
 }
 
-/// The [`Masks`] of the 64 bytes of `text` from `from`: all-ASCII chunks by [`ascii_masks`],
-/// others (and the last, short one) by [`masks`].
+/// The [`Masks`] of the (at most 64) bytes of `text` from `from` (bytes past its end count as
+/// spaces): the ASCII bytes by [`classes`] without a branch per byte, then each character
+/// beyond ASCII giving its class to all its bytes (including those of a character begun
+/// before `from`).
 fn chunk_masks(text: &str, from: usize) -> Masks {
-    match text.as_bytes().get(from..from + 64) {
-        Some(chunk) if chunk.is_ascii() => ascii_masks(chunk),
-        _ => masks(text, from),
+    let b = text.as_bytes();
+    let mut padded = [b' '; 64];
+    let chunk: &[u8; 64] = match b.get(from..from + 64).and_then(|c| c.try_into().ok()) {
+        Some(c) => c,
+        None => {
+            let rest = b.get(from..).unwrap_or_default();
+            padded[..rest.len()].copy_from_slice(rest);
+            &padded
+        }
+    };
+    let (mut m, beyond) = classes(chunk);
+    if beyond != 0 {
+        beyond_ascii(text, from, &mut m, beyond);
     }
+    m
 }
 
 /// The runs of ASCII digits of the text whose [`text_masks`] these are: `start..end`, in
@@ -802,8 +838,8 @@ mod tests {
             proptest::prop_assert_eq!(out, want);
         }
 
-        /// The masks of a whole text are each 64 bytes' [`masks`] (all-ASCII chunks take
-        /// their own path).
+        /// The masks of a whole text are each 64 bytes' [`masks`], classified the first
+        /// way (eight bytes at a time by sums), with and without characters beyond ASCII.
         #[test]
         fn text_masks_are_the_masks_of_each_chunk(mixed in "([a-zA-Z0-9əԱ٣]{0,9}[ ,.'’“\u{a0}\t\n\\-_\x0b]{1,2}){0,60}") {
             // The text, and the text without its characters beyond ASCII (whose chunks are
@@ -842,6 +878,26 @@ mod tests {
             let mut from_masks = Vec::new();
             tokens_in(&s, &text_masks(&s), Span { start: lo, end: hi }, &mut from_masks);
             proptest::prop_assert_eq!(from_masks, tokens(&s[lo..hi], lo));
+        }
+    }
+
+    /// Every byte in every place of a chunk gets the classes the byte tests give it (none
+    /// for a byte beyond ASCII, which is marked as such instead).
+    #[test]
+    fn classes_of_every_byte_in_every_place() {
+        for c in 0..=255u8 {
+            for at in 0..64 {
+                let mut chunk: [u8; 64] = std::array::from_fn(|k| b"a _9\x0bZ/:\t"[k % 9]);
+                chunk[at] = c;
+                let (m, beyond) = classes(&chunk);
+                for (k, &x) in chunk.iter().enumerate() {
+                    let bit = |mask: u64| mask >> k & 1 == 1;
+                    assert_eq!(bit(m.word), is_ascii_word_byte(x), "word bit of {x:#x} at {k}");
+                    assert_eq!(bit(m.space), x.is_ascii_whitespace(), "space bit of {x:#x} at {k}");
+                    assert_eq!(bit(m.digit), x.is_ascii_digit(), "digit bit of {x:#x} at {k}");
+                    assert_eq!(bit(beyond), !x.is_ascii(), "beyond bit of {x:#x} at {k}");
+                }
+            }
         }
     }
 
