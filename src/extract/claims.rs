@@ -1262,15 +1262,13 @@ fn rfind_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
     memchr::memrchr_iter(first, hay).find(|&i| hay[i..].starts_with(needle))
 }
 
-/// The first occurrence of `needle` (lower-case ASCII) in `hay`, in any ASCII case: candidates
-/// found by their first letter (memchr), then compared.
-fn find_ascii_no_case(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let (&first, _) = needle.split_first()?;
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay)
-        .find(|&i| hay.get(i..i + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))
-}
+/// "according to", searched in the lower-cased text of a sentence (so in any ASCII case).
+static ACCORDING_TO: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("according to"));
 
-/// Find the claimant for a figure at byte `pos` in sentence `s`.
+/// Find the claimant for a figure at byte `pos` in sentence `s`; `according` gives the
+/// source after the sentence's first "according to", if any
+/// ([`attribution::according_to`]), worked out once per sentence.
 fn claimant<'a>(
     ctx: &DocCtx<'a>,
     s: &Sentence,
@@ -1278,6 +1276,7 @@ fn claimant<'a>(
     figure_end: usize,
     mem: &Memory<'a>,
     sentence_verbs: &[Span],
+    according: impl FnOnce() -> Option<(attribution::Speaker<'a>, Span)>,
 ) -> Option<(attribution::Speaker<'a>, Span)> {
     let text = &ctx.text[s.span.start..s.span.end];
     // A figure inside a quotation is its speaker's ([`claimants_from_quotes`]), not the
@@ -1291,12 +1290,9 @@ fn claimant<'a>(
             return None;
         }
     }
-    // "according to X"
-    if let Some(i) = find_ascii_no_case(text.as_bytes(), b"according to") {
-        let after = Span { start: s.span.start + i + "according to".len(), end: s.span.end };
-        if let Some(found) = attribution::according_to(ctx, after, mem) {
-            return Some(found);
-        }
+    // "according to X" (the same for every figure of the sentence: `according`).
+    if let Some(found) = according() {
+        return Some(found);
     }
     // Verbs that are part of the figure's own phrase ("has claimed over 400 lives") attribute nothing.
     let attributes = |v: &&Span| !(v.end + 12 >= pos && v.start <= figure_end && ctx.text[v.start..v.end].starts_with("claim"));
@@ -1449,11 +1445,17 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     let mut words_buf: Vec<&str> = Vec::new();
     let mut scratch = Scratch::default();
     let mut figs_buf: Vec<Figure> = Vec::new();
-    for s in &ctx.sentences {
+    // The first cue not before the sentence (sentences and cues are in text order).
+    let mut first_cue = 0;
+    // Sentences that `mem` has observed: it learns the ones before a sentence with figures
+    // only when that sentence needs it, and never those after the last.
+    let mut observed = 0;
+    for (index, s) in ctx.sentences.iter().enumerate() {
         let text = &ctx.text[s.span.start..s.span.end];
-        let first_cue = cues.partition_point(|&c| c < s.span.start);
+        while cues.get(first_cue).is_some_and(|&c| c < s.span.start) {
+            first_cue += 1;
+        }
         if cues.get(first_cue).is_none_or(|&c| c >= s.span.end) {
-            mem.observe(ctx, s.span);
             continue;
         }
         let toks = ctx.tokens_of(s);
@@ -1481,10 +1483,24 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         };
         figures(text, s.span.start, toks, words, &mut scratch, &mut figs_buf);
         let figs = &figs_buf[..];
+        if figs.is_empty() {
+            continue;
+        }
+        for before in &ctx.sentences[observed..index] {
+            mem.observe(ctx, before.span);
+        }
+        observed = index;
         // Worked out once per sentence, for all its figures.
         let sentence_cues = std::cell::OnceCell::new();
         let cues = || *sentence_cues.get_or_init(|| SentenceCues::within(&ctx.cues.phrases, s.span));
         let verbs = std::cell::OnceCell::new();
+        let according = std::cell::OnceCell::new();
+        let according = || {
+            *according.get_or_init(|| {
+                let i = ACCORDING_TO.find(&lower.as_bytes()[s.span.start..s.span.end])?;
+                attribution::according_to(ctx, Span { start: s.span.start + i + "according to".len(), end: s.span.end }, &mem)
+            })
+        };
         // "… killed 13 people, bringing the toll since September 27 to 60": 13 is the
         // incident, 60 the running total.
         // (Also with one figure and a toll word: "lost 1,200 troops over the past day,
@@ -1591,7 +1607,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 Some((end_day, basis)) => (Some(end_day), basis),
                 None => day_after.flatten().unwrap_or((s.date, s.basis)),
             };
-            let who = claimant(ctx, s, start, end, &mem, verbs.get_or_init(|| attribution::verbs(ctx, s.span)));
+            let who = claimant(ctx, s, start, end, &mem, verbs.get_or_init(|| attribution::verbs(ctx, s.span)), according);
             let place = claim_place(ctx, s.span, Span { start, end }, who.as_ref().map(|w| w.1));
             let (claimant, claimant_side) = match &who {
                 Some((sp, span)) => {
@@ -1632,7 +1648,6 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 sentence_end: s.span.end,
             });
         }
-        mem.observe(ctx, s.span);
     }
     merge_headlines(ctx, &mut out);
     out
