@@ -1439,48 +1439,64 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     let mut mem = Memory::default();
     // Cue positions of the whole text, found in one pass.
     let cues = &ctx.cues.casualty;
-    // The text lower-cased once (ASCII case mapping keeps byte offsets), for the words of
-    // the sentences with a cue; and the buffers their figures reuse.
-    let lower = if cues.is_empty() { String::new() } else { ctx.text.to_ascii_lowercase() };
-    let mut words_buf: Vec<&str> = Vec::new();
-    let mut scratch = Scratch::default();
-    let mut figs_buf: Vec<Figure> = Vec::new();
-    // The first cue not before the sentence (sentences and cues are in text order).
+    // The sentences holding a cue (sentences and cues are in text order).
+    let mut with_cue = Vec::new();
     let mut first_cue = 0;
-    // Sentences that `mem` has observed: it learns the ones before a sentence with figures
-    // only when that sentence needs it, and never those after the last.
-    let mut observed = 0;
     for (index, s) in ctx.sentences.iter().enumerate() {
-        let text = &ctx.text[s.span.start..s.span.end];
         while cues.get(first_cue).is_some_and(|&c| c < s.span.start) {
             first_cue += 1;
         }
-        if cues.get(first_cue).is_none_or(|&c| c >= s.span.end) {
+        if cues.get(first_cue).is_some_and(|&c| c < s.span.end) {
+            with_cue.push(index);
+        }
+    }
+    // Their words in lower case: slices of the text lower-cased once (ASCII case mapping
+    // keeps byte offsets), and for their tokens beyond ASCII, slices of one string written
+    // once per article (`beyond`: each such token's index and range in it, in text order).
+    let lower = if with_cue.is_empty() { String::new() } else { ctx.text.to_ascii_lowercase() };
+    let mut beyond = String::new();
+    let mut beyond_at: Vec<(usize, usize, usize)> = Vec::new();
+    for &index in &with_cue {
+        let s = &ctx.sentences[index];
+        if ctx.text[s.span.start..s.span.end].is_ascii() {
             continue;
         }
+        for k in s.tokens.clone() {
+            let t = &ctx.tokens[k];
+            if !t.text.is_ascii() {
+                let from = beyond.len();
+                beyond.extend(t.text.to_lowercase().chars().map(|c| if c == '’' { '\'' } else { c }));
+                beyond_at.push((k, from, beyond.len()));
+            }
+        }
+    }
+    let mut next_beyond = 0;
+    // The buffers the sentences' words and figures reuse.
+    let mut words_buf: Vec<&str> = Vec::new();
+    let mut scratch = Scratch::default();
+    let mut figs_buf: Vec<Figure> = Vec::new();
+    // Sentences that `mem` has observed: it learns the ones before a sentence with figures
+    // only when that sentence needs it, and never those after the last.
+    let mut observed = 0;
+    for &index in &with_cue {
+        let s = &ctx.sentences[index];
+        let text = &ctx.text[s.span.start..s.span.end];
         let toks = ctx.tokens_of(s);
-        // The sentence's words in lower case: slices of the text lower-cased once, and only
-        // in a sentence beyond ASCII do its non-ASCII tokens get their own strings.
-        let owned: Vec<std::borrow::Cow<str>>;
-        let fresh: Vec<&str>;
-        let words: &[&str] = if text.is_ascii() {
-            words_buf.clear();
+        words_buf.clear();
+        if beyond_at.get(next_beyond).is_none_or(|b| b.0 >= s.tokens.end) {
             words_buf.extend(toks.iter().map(|t| &lower[t.start..t.end]));
-            &words_buf
         } else {
-            owned = toks
-                .iter()
-                .map(|t| {
-                    if t.text.is_ascii() {
-                        std::borrow::Cow::Borrowed(&lower[t.start..t.end])
-                    } else {
-                        std::borrow::Cow::Owned(t.text.to_lowercase().replace('’', "'"))
+            for (k, t) in s.tokens.clone().zip(toks) {
+                match beyond_at.get(next_beyond) {
+                    Some(&(at, from, to)) if at == k => {
+                        words_buf.push(&beyond[from..to]);
+                        next_beyond += 1;
                     }
-                })
-                .collect();
-            fresh = owned.iter().map(|w| &**w).collect();
-            &fresh
-        };
+                    _ => words_buf.push(&lower[t.start..t.end]),
+                }
+            }
+        }
+        let words = &words_buf[..];
         figures(text, s.span.start, toks, words, &mut scratch, &mut figs_buf);
         let figs = &figs_buf[..];
         if figs.is_empty() {
