@@ -1450,14 +1450,16 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
             with_cue.push(index);
         }
     }
-    // Their words in lower case: slices of the text lower-cased once (ASCII case mapping
-    // keeps byte offsets), and for their tokens beyond ASCII, slices of one string written
-    // once per article (`beyond`: each such token's index and range in it, in text order).
-    let lower = if with_cue.is_empty() { String::new() } else { ctx.text.to_ascii_lowercase() };
+    // Their words in lower case: slices of a copy of the text whose sentences with a cue are
+    // lower-cased (ASCII case mapping keeps byte offsets), and for their tokens beyond ASCII,
+    // slices of one string written once per article (`beyond`: each such token's index and
+    // range in it, in text order).
+    let mut lower = if with_cue.is_empty() { String::new() } else { ctx.text.to_owned() };
     let mut beyond = String::new();
     let mut beyond_at: Vec<(usize, usize, usize)> = Vec::new();
     for &index in &with_cue {
         let s = &ctx.sentences[index];
+        lower[s.span.start..s.span.end].make_ascii_lowercase();
         if ctx.text[s.span.start..s.span.end].is_ascii() {
             continue;
         }
