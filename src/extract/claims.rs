@@ -1262,15 +1262,13 @@ fn rfind_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
     memchr::memrchr_iter(first, hay).find(|&i| hay[i..].starts_with(needle))
 }
 
-/// The first occurrence of `needle` (lower-case ASCII) in `hay`, in any ASCII case: candidates
-/// found by their first letter (memchr), then compared.
-fn find_ascii_no_case(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let (&first, _) = needle.split_first()?;
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay)
-        .find(|&i| hay.get(i..i + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))
-}
+/// "according to", searched in the lower-cased text of a sentence (so in any ASCII case).
+static ACCORDING_TO: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("according to"));
 
-/// Find the claimant for a figure at byte `pos` in sentence `s`.
+/// Find the claimant for a figure at byte `pos` in sentence `s`; `according` gives the
+/// source after the sentence's first "according to", if any
+/// ([`attribution::according_to`]), worked out once per sentence.
 fn claimant<'a>(
     ctx: &DocCtx<'a>,
     s: &Sentence,
@@ -1278,6 +1276,7 @@ fn claimant<'a>(
     figure_end: usize,
     mem: &Memory<'a>,
     sentence_verbs: &[Span],
+    according: impl FnOnce() -> Option<(attribution::Speaker<'a>, Span)>,
 ) -> Option<(attribution::Speaker<'a>, Span)> {
     let text = &ctx.text[s.span.start..s.span.end];
     // A figure inside a quotation is its speaker's ([`claimants_from_quotes`]), not the
@@ -1291,12 +1290,9 @@ fn claimant<'a>(
             return None;
         }
     }
-    // "according to X"
-    if let Some(i) = find_ascii_no_case(text.as_bytes(), b"according to") {
-        let after = Span { start: s.span.start + i + "according to".len(), end: s.span.end };
-        if let Some(found) = attribution::according_to(ctx, after, mem) {
-            return Some(found);
-        }
+    // "according to X" (the same for every figure of the sentence: `according`).
+    if let Some(found) = according() {
+        return Some(found);
     }
     // Verbs that are part of the figure's own phrase ("has claimed over 400 lives") attribute nothing.
     let attributes = |v: &&Span| !(v.end + 12 >= pos && v.start <= figure_end && ctx.text[v.start..v.end].starts_with("claim"));
@@ -1443,48 +1439,86 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     let mut mem = Memory::default();
     // Cue positions of the whole text, found in one pass.
     let cues = &ctx.cues.casualty;
-    // The text lower-cased once (ASCII case mapping keeps byte offsets), for the words of
-    // the sentences with a cue; and the buffers their figures reuse.
-    let lower = if cues.is_empty() { String::new() } else { ctx.text.to_ascii_lowercase() };
+    // The sentences holding a cue (sentences and cues are in text order).
+    let mut with_cue = Vec::new();
+    let mut first_cue = 0;
+    for (index, s) in ctx.sentences.iter().enumerate() {
+        while cues.get(first_cue).is_some_and(|&c| c < s.span.start) {
+            first_cue += 1;
+        }
+        if cues.get(first_cue).is_some_and(|&c| c < s.span.end) {
+            with_cue.push(index);
+        }
+    }
+    // Their words in lower case: slices of a copy of the text whose sentences with a cue are
+    // lower-cased (ASCII case mapping keeps byte offsets), and for their tokens beyond ASCII,
+    // slices of one string written once per article (`beyond`: each such token's index and
+    // range in it, in text order).
+    let mut lower = if with_cue.is_empty() { String::new() } else { ctx.text.to_owned() };
+    let mut beyond = String::new();
+    let mut beyond_at: Vec<(usize, usize, usize)> = Vec::new();
+    for &index in &with_cue {
+        let s = &ctx.sentences[index];
+        lower[s.span.start..s.span.end].make_ascii_lowercase();
+        if ctx.text[s.span.start..s.span.end].is_ascii() {
+            continue;
+        }
+        for k in s.tokens.clone() {
+            let t = &ctx.tokens[k];
+            if !t.text.is_ascii() {
+                let from = beyond.len();
+                beyond.extend(t.text.to_lowercase().chars().map(|c| if c == '’' { '\'' } else { c }));
+                beyond_at.push((k, from, beyond.len()));
+            }
+        }
+    }
+    let mut next_beyond = 0;
+    // The buffers the sentences' words and figures reuse.
     let mut words_buf: Vec<&str> = Vec::new();
     let mut scratch = Scratch::default();
     let mut figs_buf: Vec<Figure> = Vec::new();
-    for s in &ctx.sentences {
+    // Sentences that `mem` has observed: it learns the ones before a sentence with figures
+    // only when that sentence needs it, and never those after the last.
+    let mut observed = 0;
+    for &index in &with_cue {
+        let s = &ctx.sentences[index];
         let text = &ctx.text[s.span.start..s.span.end];
-        let first_cue = cues.partition_point(|&c| c < s.span.start);
-        if cues.get(first_cue).is_none_or(|&c| c >= s.span.end) {
-            mem.observe(ctx, s.span);
-            continue;
-        }
         let toks = ctx.tokens_of(s);
-        // The sentence's words in lower case: slices of the text lower-cased once, and only
-        // in a sentence beyond ASCII do its non-ASCII tokens get their own strings.
-        let owned: Vec<std::borrow::Cow<str>>;
-        let fresh: Vec<&str>;
-        let words: &[&str] = if text.is_ascii() {
-            words_buf.clear();
+        words_buf.clear();
+        if beyond_at.get(next_beyond).is_none_or(|b| b.0 >= s.tokens.end) {
             words_buf.extend(toks.iter().map(|t| &lower[t.start..t.end]));
-            &words_buf
         } else {
-            owned = toks
-                .iter()
-                .map(|t| {
-                    if t.text.is_ascii() {
-                        std::borrow::Cow::Borrowed(&lower[t.start..t.end])
-                    } else {
-                        std::borrow::Cow::Owned(t.text.to_lowercase().replace('’', "'"))
+            for (k, t) in s.tokens.clone().zip(toks) {
+                match beyond_at.get(next_beyond) {
+                    Some(&(at, from, to)) if at == k => {
+                        words_buf.push(&beyond[from..to]);
+                        next_beyond += 1;
                     }
-                })
-                .collect();
-            fresh = owned.iter().map(|w| &**w).collect();
-            &fresh
-        };
+                    _ => words_buf.push(&lower[t.start..t.end]),
+                }
+            }
+        }
+        let words = &words_buf[..];
         figures(text, s.span.start, toks, words, &mut scratch, &mut figs_buf);
         let figs = &figs_buf[..];
+        if figs.is_empty() {
+            continue;
+        }
+        for before in &ctx.sentences[observed..index] {
+            mem.observe(ctx, before.span);
+        }
+        observed = index;
         // Worked out once per sentence, for all its figures.
         let sentence_cues = std::cell::OnceCell::new();
         let cues = || *sentence_cues.get_or_init(|| SentenceCues::within(&ctx.cues.phrases, s.span));
         let verbs = std::cell::OnceCell::new();
+        let according = std::cell::OnceCell::new();
+        let according = || {
+            *according.get_or_init(|| {
+                let i = ACCORDING_TO.find(&lower.as_bytes()[s.span.start..s.span.end])?;
+                attribution::according_to(ctx, Span { start: s.span.start + i + "according to".len(), end: s.span.end }, &mem)
+            })
+        };
         // "… killed 13 people, bringing the toll since September 27 to 60": 13 is the
         // incident, 60 the running total.
         // (Also with one figure and a toll word: "lost 1,200 troops over the past day,
@@ -1591,7 +1625,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 Some((end_day, basis)) => (Some(end_day), basis),
                 None => day_after.flatten().unwrap_or((s.date, s.basis)),
             };
-            let who = claimant(ctx, s, start, end, &mem, verbs.get_or_init(|| attribution::verbs(ctx, s.span)));
+            let who = claimant(ctx, s, start, end, &mem, verbs.get_or_init(|| attribution::verbs(ctx, s.span)), according);
             let place = claim_place(ctx, s.span, Span { start, end }, who.as_ref().map(|w| w.1));
             let (claimant, claimant_side) = match &who {
                 Some((sp, span)) => {
@@ -1632,7 +1666,6 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 sentence_end: s.span.end,
             });
         }
-        mem.observe(ctx, s.span);
     }
     merge_headlines(ctx, &mut out);
     out

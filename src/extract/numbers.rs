@@ -130,16 +130,8 @@ fn multiplier(w: &str) -> Option<u64> {
 /// The word must already be in lower case.
 fn lower_token_value(lower: &str) -> Option<(u64, bool)> {
     let b = lower.as_bytes();
-    if b.first().is_some_and(u8::is_ascii_digit) && b.iter().all(|c| c.is_ascii_digit() || *c == b',') {
-        // Commas must group thousands: "1,165" yes, "1,16" no.
-        if b.contains(&b',') && !lower.split(',').skip(1).all(|g| g.len() == 3) {
-            return None;
-        }
-        let mut v: u64 = 0;
-        for &c in b.iter().filter(|c| c.is_ascii_digit()) {
-            v = v.checked_mul(10)?.checked_add(u64::from(c - b'0'))?;
-        }
-        return Some((v, true));
+    if b.first().is_some_and(u8::is_ascii_digit) {
+        return digits_value(b).map(|v| (v, true));
     }
     // No number word or compound ("seventy-seven") is longer than 13 letters.
     if !b.first().is_some_and(u8::is_ascii_lowercase) || b.len() > 13 {
@@ -157,6 +149,28 @@ fn lower_token_value(lower: &str) -> Option<(u64, bool)> {
         return None;
     }
     word_value(lower).map(|v| (v, false))
+}
+
+/// The value of a word of digits with commas that group thousands ("1,165" yes, "1,16" no),
+/// read in one pass; `None` for any other word that starts with a digit ("12.5", "3rd") and
+/// for a value beyond `u64`.
+fn digits_value(b: &[u8]) -> Option<u64> {
+    let mut v: u64 = 0;
+    // Digits since the last comma, once there is one.
+    let mut group: Option<usize> = None;
+    for &c in b {
+        if c.is_ascii_digit() {
+            v = v.checked_mul(10)?.checked_add(u64::from(c - b'0'))?;
+            if let Some(g) = group.as_mut() {
+                *g += 1;
+            }
+        } else if c == b',' && group.is_none_or(|g| g == 3) {
+            group = Some(0);
+        } else {
+            return None;
+        }
+    }
+    group.is_none_or(|g| g == 3).then_some(v)
 }
 
 /// A number found in a token list.
@@ -354,7 +368,28 @@ mod tests {
         prop_oneof![word().prop_map(str::to_string), (word(), word()).prop_map(|(a, b)| format!("{a}-{b}")), "[a-z0-9.,+\\-]{0,15}",]
     }
 
+    /// [`digits_value`] as it was written first: the word checked, its commas, then its value.
+    fn digits_value_plain(lower: &str) -> Option<u64> {
+        let b = lower.as_bytes();
+        if !(b.first().is_some_and(u8::is_ascii_digit) && b.iter().all(|c| c.is_ascii_digit() || *c == b',')) {
+            return None;
+        }
+        if b.contains(&b',') && !lower.split(',').skip(1).all(|g| g.len() == 3) {
+            return None;
+        }
+        let mut v: u64 = 0;
+        for &c in b.iter().filter(|c| c.is_ascii_digit()) {
+            v = v.checked_mul(10)?.checked_add(u64::from(c - b'0'))?;
+        }
+        Some(v)
+    }
+
     proptest::proptest! {
+        #[test]
+        fn digits_in_one_pass_are_the_plain_reading(w in "[0-9][0-9,]{0,24}|[0-9][0-9,.a-z]{0,6}|[0-9]{1,3}(,[0-9]{3}){0,6}") {
+            proptest::prop_assert_eq!(digits_value(w.as_bytes()), digits_value_plain(&w));
+        }
+
         #[test]
         fn words_that_start_numbers_pass_the_quick_test(w in words()) {
             let starts = lower_token_value(&w).is_some()
