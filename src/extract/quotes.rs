@@ -45,50 +45,61 @@ pub fn find_quotes(text: &str, from: usize) -> Vec<QuoteSpan> {
                 _ => continue,
             },
         };
-        match (c, open) {
-            ('\n', Some((s, mark))) => {
-                let next_opens = || text[i..].trim_start().starts_with(['"', '“']);
-                if i > s + 1 && (mark == '“' || next_opens()) {
-                    let inner_end = text[..i].trim_end().len();
-                    out.push(QuoteSpan {
-                        outer: Span { start: s, end: inner_end },
-                        inner: Span { start: s + mark.len_utf8(), end: inner_end },
-                        runs_on: next_opens(),
-                    });
-                }
-                open = None;
-            }
-            ('"', None) | ('“', None) => open = Some((i, c)),
-            ('"', Some((s, '"'))) | ('”', Some((s, '“'))) | ('”', Some((s, '"'))) | ('"', Some((s, '“'))) => {
-                let mark_len = text[s..].chars().next().map_or(1, char::len_utf8);
-                let inner = Span { start: s + mark_len, end: i };
-                if !text[inner.start..inner.end].trim().is_empty() {
-                    out.push(QuoteSpan { outer: Span { start: s, end: i + c.len_utf8() }, inner, runs_on: false });
-                }
-                open = None;
-            }
-            ('“', Some((s, '“'))) => {
-                // A new opening mark while one is open: the earlier one was never closed.
-                let inner_end = text[..i].trim_end().len();
-                if inner_end > s + 3 {
-                    out.push(QuoteSpan {
-                        outer: Span { start: s, end: inner_end },
-                        inner: Span { start: s + '“'.len_utf8(), end: inner_end },
-                        runs_on: false,
-                    });
-                }
-                open = Some((i, c));
-            }
-            _ => {}
-        }
+        step(text, i, c, &mut open, &mut out);
     }
+    finish(text, open, &mut out);
+    out
+}
+
+/// One quotation mark or line break `c` at `i` read against the quote left `open`: a quote
+/// found is pushed to `out`.
+fn step(text: &str, i: usize, c: char, open: &mut Option<(usize, char)>, out: &mut Vec<QuoteSpan>) {
+    match (c, *open) {
+        ('\n', Some((s, mark))) => {
+            let next_opens = || text[i..].trim_start().starts_with(['"', '“']);
+            if i > s + 1 && (mark == '“' || next_opens()) {
+                let inner_end = text[..i].trim_end().len();
+                out.push(QuoteSpan {
+                    outer: Span { start: s, end: inner_end },
+                    inner: Span { start: s + mark.len_utf8(), end: inner_end },
+                    runs_on: next_opens(),
+                });
+            }
+            *open = None;
+        }
+        ('"', None) | ('“', None) => *open = Some((i, c)),
+        ('"', Some((s, '"'))) | ('”', Some((s, '“'))) | ('”', Some((s, '"'))) | ('"', Some((s, '“'))) => {
+            let mark_len = text[s..].chars().next().map_or(1, char::len_utf8);
+            let inner = Span { start: s + mark_len, end: i };
+            if !text[inner.start..inner.end].trim().is_empty() {
+                out.push(QuoteSpan { outer: Span { start: s, end: i + c.len_utf8() }, inner, runs_on: false });
+            }
+            *open = None;
+        }
+        ('“', Some((s, '“'))) => {
+            // A new opening mark while one is open: the earlier one was never closed.
+            let inner_end = text[..i].trim_end().len();
+            if inner_end > s + 3 {
+                out.push(QuoteSpan {
+                    outer: Span { start: s, end: inner_end },
+                    inner: Span { start: s + '“'.len_utf8(), end: inner_end },
+                    runs_on: false,
+                });
+            }
+            *open = Some((i, c));
+        }
+        _ => {}
+    }
+}
+
+/// An opening curly quote still open at the end of the text runs to its end.
+fn finish(text: &str, open: Option<(usize, char)>, out: &mut Vec<QuoteSpan>) {
     if let Some((s, '“')) = open {
         let end = text.trim_end().len();
         if end > s + 3 {
             out.push(QuoteSpan { outer: Span { start: s, end }, inner: Span { start: s + '“'.len_utf8(), end }, runs_on: false });
         }
     }
-    out
 }
 
 fn paragraph_end(text: &str, pos: usize) -> usize {
@@ -318,56 +329,17 @@ mod tests {
         assert_eq!(quoted("\"one.\n\nnext"), Vec::<&str>::new());
     }
 
-    /// [`find_quotes`] as it was first written: every line break and every character
-    /// starting with 0xE2 visited, whatever the state.
+    /// [`find_quotes`] visiting every line break and every character starting with 0xE2,
+    /// whatever the state (the search as first written); both read each mark with `step`.
     fn find_quotes_reference(text: &str, from: usize) -> Vec<QuoteSpan> {
         let mut out = Vec::new();
         let mut open: Option<(usize, char)> = None;
         let bytes = text.as_bytes();
         let marks = memchr::memchr3_iter(b'\n', b'"', 0xE2, bytes.get(from..).unwrap_or_default()).map(|i| i + from);
         for (i, c) in marks.filter_map(|i| text.get(i..).and_then(|t| t.chars().next()).map(|c| (i, c))) {
-            match (c, open) {
-                ('\n', Some((s, mark))) => {
-                    let next_opens = || text[i..].trim_start().starts_with(['"', '“']);
-                    if i > s + 1 && (mark == '“' || next_opens()) {
-                        let inner_end = text[..i].trim_end().len();
-                        out.push(QuoteSpan {
-                            outer: Span { start: s, end: inner_end },
-                            inner: Span { start: s + mark.len_utf8(), end: inner_end },
-                            runs_on: next_opens(),
-                        });
-                    }
-                    open = None;
-                }
-                ('"', None) | ('“', None) => open = Some((i, c)),
-                ('"', Some((s, '"'))) | ('”', Some((s, '“'))) | ('”', Some((s, '"'))) | ('"', Some((s, '“'))) => {
-                    let mark_len = text[s..].chars().next().map_or(1, char::len_utf8);
-                    let inner = Span { start: s + mark_len, end: i };
-                    if !text[inner.start..inner.end].trim().is_empty() {
-                        out.push(QuoteSpan { outer: Span { start: s, end: i + c.len_utf8() }, inner, runs_on: false });
-                    }
-                    open = None;
-                }
-                ('“', Some((s, '“'))) => {
-                    let inner_end = text[..i].trim_end().len();
-                    if inner_end > s + 3 {
-                        out.push(QuoteSpan {
-                            outer: Span { start: s, end: inner_end },
-                            inner: Span { start: s + '“'.len_utf8(), end: inner_end },
-                            runs_on: false,
-                        });
-                    }
-                    open = Some((i, c));
-                }
-                _ => {}
-            }
+            step(text, i, c, &mut open, &mut out);
         }
-        if let Some((s, '“')) = open {
-            let end = text.trim_end().len();
-            if end > s + 3 {
-                out.push(QuoteSpan { outer: Span { start: s, end }, inner: Span { start: s + '“'.len_utf8(), end }, runs_on: false });
-            }
-        }
+        finish(text, open, &mut out);
         out
     }
 
