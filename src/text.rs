@@ -287,19 +287,28 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 /// Sentences of a paragraph, with spans into the whole text.
 pub fn sentences_in(text: &str, para: Span) -> Vec<Span> {
     let mut out = Vec::new();
-    sentences_into(text, para, &mut out);
+    let hay = text.as_bytes().get(para.start..para.end).unwrap_or_default();
+    let mut ends = memchr::memchr3_iter(b'.', b'!', b'?', hay).map(|k| para.start + k).peekable();
+    sentences_into(text, para, &mut ends, &mut out);
     out
 }
 
-/// [`sentences_in`], appended to `out`.
-fn sentences_into(text: &str, para: Span, out: &mut Vec<Span>) {
+/// [`sentences_in`], appended to `out`, with the sentence terminators (`.`, `!`, `?`) taken
+/// from `ends`: their offsets in `text`, in order, from the paragraph's start or before it
+/// (those before it are passed over); the paragraph's own are consumed, those after it are
+/// left for the next paragraph.
+fn sentences_into(text: &str, para: Span, ends: &mut std::iter::Peekable<impl Iterator<Item = usize>>, out: &mut Vec<Span>) {
     let p = &text[para.start..para.end];
     let bytes = p.as_bytes();
     let mut start = 0usize;
     let mut i = 0usize;
     // Jump from terminator to terminator.
-    while let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) {
-        i += k;
+    while let Some(e) = ends.next_if(|&e| e < para.end) {
+        // (A terminator before the paragraph, or swallowed as a closing run's, is passed.)
+        if e < para.start + i {
+            continue;
+        }
+        i = e - para.start;
         // Swallow closing quotes and brackets after the terminator.
         let mut j = i + 1;
         loop {
@@ -321,6 +330,44 @@ fn sentences_into(text: &str, para: Span, out: &mut Vec<Span>) {
     push_trimmed(text, para.start + start, para.end, out);
 }
 
+/// The longest entry of [`ABBREVIATIONS`] and [`MONTH_ABBREVIATIONS`], in bytes: a longer
+/// word before a full stop is none of them, and the lists are not searched.
+const LONGEST_ABBREVIATION: usize = {
+    let mut n = 0;
+    let mut k = 0;
+    while k < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[k].len() > n {
+            n = ABBREVIATIONS[k].len();
+        }
+        k += 1;
+    }
+    k = 0;
+    while k < MONTH_ABBREVIATIONS.len() {
+        if MONTH_ABBREVIATIONS[k].len() > n {
+            n = MONTH_ABBREVIATIONS[k].len();
+        }
+        k += 1;
+    }
+    n
+};
+
+/// The word at the end of `before`: its trailing run of alphanumeric characters and full
+/// stops, read byte by byte while they are ASCII (characters decoded only when one beyond
+/// ASCII stands in the way).
+fn word_at_end(before: &str) -> &str {
+    let b = before.as_bytes();
+    let mut k = b.len();
+    while k > 0 && (b[k - 1].is_ascii_alphanumeric() || b[k - 1] == b'.') {
+        k -= 1;
+    }
+    if k > 0 && b[k - 1] >= 0x80 {
+        let start =
+            before.char_indices().rev().take_while(|(_, c)| c.is_alphanumeric() || *c == '.').last().map_or(before.len(), |(k, _)| k);
+        return &before[start..];
+    }
+    &before[k..]
+}
+
 /// Whether the terminator at `i` (closing run up to `j`) ends a sentence.
 fn ends_sentence(p: &str, start: usize, i: usize, j: usize) -> bool {
     let rest = p[j..].trim_start();
@@ -333,14 +380,11 @@ fn ends_sentence(p: &str, start: usize, i: usize, j: usize) -> bool {
         return true;
     }
     // The word before the full stop.
-    let before = &p[start..i];
-    let word_start =
-        before.char_indices().rev().take_while(|(_, c)| c.is_alphanumeric() || *c == '.').last().map_or(before.len(), |(k, _)| k);
-    let word = &before[word_start..];
+    let word = word_at_end(&p[start..i]);
     if word.is_empty() {
         return true;
     }
-    if ABBREVIATIONS.contains(&word) || MONTH_ABBREVIATIONS.contains(&word) {
+    if word.len() <= LONGEST_ABBREVIATION && (ABBREVIATIONS.contains(&word) || MONTH_ABBREVIATIONS.contains(&word)) {
         return false;
     }
     // A month abbreviation in capitals before its day ("SEPT. 27").
@@ -372,8 +416,13 @@ pub fn sentences(text: &str) -> Vec<Span> {
 pub fn sentences_of(text: &str, paragraphs: &[Span]) -> Vec<Span> {
     // Room for sentences of news length (about 100 bytes) without growing.
     let mut out = Vec::with_capacity(text.len() / 64 + 4);
+    // The terminators of all paragraphs found in one search over the text (one call per
+    // terminator, none per paragraph).
+    let (Some(first), Some(last)) = (paragraphs.first(), paragraphs.last()) else { return out };
+    let hay = text.as_bytes().get(first.start..last.end).unwrap_or_default();
+    let mut ends = memchr::memchr3_iter(b'.', b'!', b'?', hay).map(|k| first.start + k).peekable();
     for &p in paragraphs {
-        sentences_into(text, p, &mut out);
+        sentences_into(text, p, &mut ends, &mut out);
     }
     out
 }
@@ -714,6 +763,94 @@ mod tests {
         assert_eq!(single_spaced("Sergei  Lavrov said"), "Sergei Lavrov said");
         assert_eq!(single_spaced("  a   b  "), " a b ");
         assert!(matches!(single_spaced("a b"), std::borrow::Cow::Borrowed("a b")));
+    }
+
+    /// The sentences of one paragraph as they were first split (a search for the next
+    /// terminator from each, the word before a full stop read by characters and looked up in
+    /// the lists whatever its length): the reference for [`sentences_of`].
+    fn reference_sentences_into(text: &str, para: Span, out: &mut Vec<Span>) {
+        let p = &text[para.start..para.end];
+        let bytes = p.as_bytes();
+        let mut start = 0usize;
+        let mut i = 0usize;
+        // Jump from terminator to terminator.
+        while let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) {
+            i += k;
+            // Swallow closing quotes and brackets after the terminator.
+            let mut j = i + 1;
+            loop {
+                if j < bytes.len() && (bytes[j] == b'"' || bytes[j] == b')' || bytes[j] == b'\'') {
+                    j += 1;
+                } else if p[j..].starts_with('”') || p[j..].starts_with('’') {
+                    j += '”'.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let followed_by_space = j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t');
+            if followed_by_space && reference_ends_sentence(p, start, i, j) {
+                push_trimmed(text, para.start + start, para.start + j, out);
+                start = j;
+            }
+            i = j.max(i + 1);
+        }
+        push_trimmed(text, para.start + start, para.end, out);
+    }
+
+    /// Whether the terminator at `i` (closing run up to `j`) ends a sentence.
+    fn reference_ends_sentence(p: &str, start: usize, i: usize, j: usize) -> bool {
+        let rest = p[j..].trim_start();
+        let Some(first) = rest.chars().next() else { return true };
+        // The next sentence starts with a capital, a digit or an opening quote.
+        if !(first.is_uppercase() || first.is_ascii_digit() || "\"“‘'(".contains(first)) {
+            return false;
+        }
+        if p.as_bytes()[i] != b'.' {
+            return true;
+        }
+        // The word before the full stop.
+        let before = &p[start..i];
+        let word_start =
+            before.char_indices().rev().take_while(|(_, c)| c.is_alphanumeric() || *c == '.').last().map_or(before.len(), |(k, _)| k);
+        let word = &before[word_start..];
+        if word.is_empty() {
+            return true;
+        }
+        if ABBREVIATIONS.contains(&word) || MONTH_ABBREVIATIONS.contains(&word) {
+            return false;
+        }
+        // A month abbreviation in capitals before its day ("SEPT. 27").
+        if first.is_ascii_digit()
+            && !word.bytes().any(|b| b.is_ascii_lowercase())
+            && MONTH_ABBREVIATIONS.iter().any(|m| m.eq_ignore_ascii_case(word))
+        {
+            return false;
+        }
+        // A single capital initial ("Vladimir V. Putin"), or dotted initials ("U.S.").
+        let mut letters = word.chars().filter(|c| *c != '.');
+        let first_letter = letters.next();
+        let single = first_letter.is_some() && letters.next().is_none();
+        if single && first_letter.is_some_and(char::is_uppercase) {
+            return false;
+        }
+        if word.contains('.') && word.chars().filter(|c| *c != '.').all(char::is_uppercase) {
+            return false;
+        }
+        true
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentences_agree_with_the_reference(s in "([a-zA-Z0-9əԱ]{0,7}[ .!?\"')(“”’‘\n\t]{1,2}|Mr|U\\.S|Oct|SEPT|approx|Sept|B|é|[ ]\\(){0,40}") {
+            let paras = paragraphs(&s);
+            let mut want = Vec::new();
+            for &p in &paras {
+                reference_sentences_into(&s, p, &mut want);
+            }
+            proptest::prop_assert_eq!(sentences_of(&s, &paras), want.clone());
+            let one: Vec<Span> = paras.iter().flat_map(|&p| sentences_in(&s, p)).collect();
+            proptest::prop_assert_eq!(one, want);
+        }
     }
 
     #[test]
