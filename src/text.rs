@@ -330,25 +330,39 @@ fn sentences_into(text: &str, para: Span, ends: &mut std::iter::Peekable<impl It
     push_trimmed(text, para.start + start, para.end, out);
 }
 
-/// The longest entry of [`ABBREVIATIONS`] and [`MONTH_ABBREVIATIONS`], in bytes: a longer
-/// word before a full stop is none of them, and the lists are not searched.
-const LONGEST_ABBREVIATION: usize = {
-    let mut n = 0;
+/// A word of up to eight bytes as one integer, its bytes in order from the high end (words
+/// hold no zero byte, so two words share no key); `None` for a longer word.
+const fn word_key(w: &[u8]) -> Option<u64> {
+    if w.len() > 8 {
+        return None;
+    }
+    let mut key = 0u64;
     let mut k = 0;
-    while k < ABBREVIATIONS.len() {
-        if ABBREVIATIONS[k].len() > n {
-            n = ABBREVIATIONS[k].len();
-        }
+    while k < w.len() {
+        key = key << 8 | w[k] as u64;
         k += 1;
     }
-    k = 0;
-    while k < MONTH_ABBREVIATIONS.len() {
-        if MONTH_ABBREVIATIONS[k].len() > n {
-            n = MONTH_ABBREVIATIONS[k].len();
+    Some(key)
+}
+
+/// The [`word_key`]s of [`ABBREVIATIONS`] and [`MONTH_ABBREVIATIONS`], sorted: whether the
+/// word before a full stop is in either list is one binary search.
+const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len() + MONTH_ABBREVIATIONS.len()] = {
+    let mut keys = [0u64; ABBREVIATIONS.len() + MONTH_ABBREVIATIONS.len()];
+    let mut n = 0;
+    while n < keys.len() {
+        let w = if n < ABBREVIATIONS.len() { ABBREVIATIONS[n] } else { MONTH_ABBREVIATIONS[n - ABBREVIATIONS.len()] };
+        let Some(key) = word_key(w.as_bytes()) else { panic!("an abbreviation longer than eight bytes") };
+        // Insertion sort.
+        let mut k = n;
+        while k > 0 && keys[k - 1] > key {
+            keys[k] = keys[k - 1];
+            k -= 1;
         }
-        k += 1;
+        keys[k] = key;
+        n += 1;
     }
-    n
+    keys
 };
 
 /// The word at the end of `before`: its trailing run of alphanumeric characters and full
@@ -384,7 +398,7 @@ fn ends_sentence(p: &str, start: usize, i: usize, j: usize) -> bool {
     if word.is_empty() {
         return true;
     }
-    if word.len() <= LONGEST_ABBREVIATION && (ABBREVIATIONS.contains(&word) || MONTH_ABBREVIATIONS.contains(&word)) {
+    if word_key(word.as_bytes()).is_some_and(|k| ABBREVIATION_KEYS.binary_search(&k).is_ok()) {
         return false;
     }
     // A month abbreviation in capitals before its day ("SEPT. 27").
@@ -850,6 +864,19 @@ mod tests {
             proptest::prop_assert_eq!(sentences_of(&s, &paras), want.clone());
             let one: Vec<Span> = paras.iter().flat_map(|&p| sentences_in(&s, p)).collect();
             proptest::prop_assert_eq!(one, want);
+        }
+    }
+
+    #[test]
+    fn abbreviation_keys_are_the_lists() {
+        for w in ["Mr", "Mrs", "M", "Mrx", "vs", "Vs", "U.S", "U.S.", "Sept", "Septe", "approx", "approxi", "Oct", "OCT", "é", "Ltd", "Dec"]
+        {
+            let listed = ABBREVIATIONS.contains(&w) || MONTH_ABBREVIATIONS.contains(&w);
+            let keyed = word_key(w.as_bytes()).is_some_and(|k| ABBREVIATION_KEYS.binary_search(&k).is_ok());
+            assert_eq!(keyed, listed, "{w}");
+        }
+        for w in ABBREVIATIONS.iter().chain(MONTH_ABBREVIATIONS) {
+            assert!(word_key(w.as_bytes()).is_some_and(|k| ABBREVIATION_KEYS.binary_search(&k).is_ok()), "{w}");
         }
     }
 
