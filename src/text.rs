@@ -314,7 +314,7 @@ fn sentences_into(text: &str, para: Span, ends: &mut std::iter::Peekable<impl It
         loop {
             if j < bytes.len() && (bytes[j] == b'"' || bytes[j] == b')' || bytes[j] == b'\'') {
                 j += 1;
-            } else if p[j..].starts_with('”') || p[j..].starts_with('’') {
+            } else if bytes.get(j) == Some(&0xE2) && (p[j..].starts_with('”') || p[j..].starts_with('’')) {
                 j += '”'.len_utf8();
             } else {
                 break;
@@ -415,7 +415,7 @@ fn ends_sentence(p: &str, start: usize, i: usize, j: usize) -> bool {
     if single && first_letter.is_some_and(char::is_uppercase) {
         return false;
     }
-    if word.contains('.') && word.chars().filter(|c| *c != '.').all(char::is_uppercase) {
+    if word.bytes().any(|b| b == b'.') && word.chars().filter(|c| *c != '.').all(char::is_uppercase) {
         return false;
     }
     true
