@@ -426,7 +426,8 @@ pub fn sentences(text: &str) -> Vec<Span> {
     sentences_of(text, &paragraphs(text))
 }
 
-/// The sentences of a text's [`paragraphs`], in order.
+/// The sentences of a text's [`paragraphs`] (in order and apart, as that gives them), in
+/// order.
 pub fn sentences_of(text: &str, paragraphs: &[Span]) -> Vec<Span> {
     // Room for sentences of news length (about 100 bytes) without growing.
     let mut out = Vec::with_capacity(text.len() / 64 + 4);
