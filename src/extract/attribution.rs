@@ -485,6 +485,34 @@ fn could_be_subject(text: &str, from: usize, pos: usize, prev_end: Option<usize>
     !words.next().is_some_and(|w| OBJECT_BEFORE.contains(&w))
 }
 
+/// Whether `s` holds more than `n` words split at white space (`s.split_whitespace().count() >
+/// n`), read byte by byte when ASCII and stopping at word `n + 1`.
+pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
+    if !s.is_ascii() {
+        return s.split_whitespace().nth(n).is_some();
+    }
+    let (mut words, mut in_word) = (0usize, false);
+    for &b in s.as_bytes() {
+        // The ASCII characters `char::is_whitespace` holds: tab to carriage return, space.
+        let space = b == b' ' || (0x09..=0x0D).contains(&b);
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !space;
+    }
+    false
+}
+
+/// Whether `s` holds a quotation mark, straight or curly (`s.contains(['"', '“', '”'])`), read
+/// by bytes: '“' and '”' are 0xE2 0x80 0x9C and 0xE2 0x80 0x9D.
+pub(crate) fn has_quote_mark(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b'"', 0xE2, b).any(|i| b[i] == b'"' || matches!(b.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])))
+}
+
 /// `w` in lower case as `str::to_lowercase` gives it, borrowed when it is ASCII with no
 /// capital (most words), so the per-word tests of [`subject_before`] do not allocate.
 fn lower(w: &str) -> std::borrow::Cow<'_, str> {
@@ -853,7 +881,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
         && ctx.text[span.end..verb.start].trim_start().starts_with(',')
         && let Some(comma) = ctx.text[sent.start..span.start].rfind(',').map(|c| sent.start + c)
         && ctx.text[comma + 1..span.start].trim_start().starts_with(|c: char| c.is_lowercase())
-        && !ctx.text[comma..span.start].contains(['"', '“', '”'])
+        && !has_quote_mark(&ctx.text[comma..span.start])
         && let Some(&(head, s)) = named.iter().find(|(h, _)| ctx.text.get(h.end..comma).is_some_and(|t| t.trim().is_empty()))
     {
         best = Some((head, s));
@@ -879,7 +907,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
             .map(str::trim_start)
             .is_some_and(|w| w.starts_with("a ") || w.starts_with("an ") || w.starts_with("the "))
             && between.contains(',');
-        if !between.contains(['"', '“', '”']) && !clause_break && !own_subject && between.split_whitespace().count() <= 25 {
+        if !has_quote_mark(between) && !clause_break && !own_subject && !more_words_than(between, 25) {
             return Some(*s);
         }
     }
@@ -1161,7 +1189,7 @@ fn unnamed_subject(ctx: &DocCtx, sent: Span, verb: Span) -> Option<(Span, Option
         return None;
     }
     let before = Span { start: sent.start, end: verb.start };
-    if ctx.text[before.start..before.end].contains(['"', '“', '”'])
+    if has_quote_mark(&ctx.text[before.start..before.end])
         || ctx.actors_in(before).next().is_some()
         || ctx.persons_in(before).next().is_some()
     {
@@ -1274,7 +1302,7 @@ pub(crate) fn statement_source(phrase: &str) -> Option<&str> {
 /// "The ministry also rejected the accusation" is not a name.
 fn participle_subject<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory<'a>) -> Option<Speaker<'a>> {
     let before = &ctx.text[sent.start..verb.start];
-    if before.contains(['"', '“', '”']) {
+    if has_quote_mark(before) {
         return None;
     }
     // The first actor or person named before the verb.
@@ -1431,6 +1459,22 @@ mod tests {
             let t = s.trim_start().as_bytes();
             let word = |w: &[u8]| t.len() > w.len() && t[..w.len()].eq_ignore_ascii_case(w) && t[w.len()] == b' ';
             proptest::prop_assert_eq!(super::opens_indefinite(&s), word(b"a") || word(b"an") || word(b"one"));
+        }
+
+        /// [`super::more_words_than`] and [`super::has_quote_mark`] answer as counting the
+        /// words split at white space and searching for the three marks.
+        #[test]
+        fn words_and_quote_marks_as_by_chars(parts in proptest::collection::vec(0usize..16, 0..24), n in 0usize..8) {
+            const PARTS: &[&str] = &[" ", "\u{b}", "\u{a0}", "\t", "\r\n", "word", "\"", "“", "”", "’", "—", "é", "\u{85}", "\u{c}", ",", "  "];
+            let s: String = parts.iter().map(|&i| PARTS[i]).collect();
+            proptest::prop_assert_eq!(super::more_words_than(&s, n), s.split_whitespace().count() > n);
+            proptest::prop_assert_eq!(super::has_quote_mark(&s), s.contains(['"', '“', '”']));
+        }
+
+        #[test]
+        fn words_and_quote_marks_as_by_chars_in_any_text(s in "\\PC{0,60}", n in 0usize..8) {
+            proptest::prop_assert_eq!(super::more_words_than(&s, n), s.split_whitespace().count() > n);
+            proptest::prop_assert_eq!(super::has_quote_mark(&s), s.contains(['"', '“', '”']));
         }
     }
 }
