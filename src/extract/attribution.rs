@@ -361,6 +361,7 @@ impl Observed {
         }
         let mut last: [Option<(bool, usize, Who)>; 4] = [None; 4];
         let mut prev_end: Option<usize> = None;
+        let mut marks = MarksBefore::default();
         // People named with a role in this sentence (a few at most).
         let mut roles: [Option<(&'static str, Who)>; ROLES_KEPT] = [None; ROLES_KEPT];
         // `many`: the sentence names two people or more (only then is it worth asking who
@@ -376,7 +377,7 @@ impl Observed {
                     *slot = Some((role, who));
                 }
             }
-            let subject = !person || !many || could_be_subject(ctx.text, span.start, pos, prev_end);
+            let subject = !person || !many || could_be_subject(ctx.text, span.start, pos, prev_end, &mut marks);
             prev_end = Some(end);
             let slots: &[usize] = match (person, female) {
                 (false, _) => &[3],
@@ -462,12 +463,10 @@ const OBJECT_BEFORE: &[&str] = &[
 /// subject a later "he" or "she" refers to: not inside a quotation, not in an appositive that
 /// describes the person named before (`prev_end`: "Hikmet Hajiyev, an aide to President
 /// Ilham Aliyev"), not the object of a preposition or a verb ("talks with Pashinyan").
-fn could_be_subject(text: &str, from: usize, pos: usize, prev_end: Option<usize>) -> bool {
+/// `marks` has read the quotation marks of the sentence before the names earlier in it.
+fn could_be_subject(text: &str, from: usize, pos: usize, prev_end: Option<usize>, marks: &mut MarksBefore) -> bool {
     let before = &text[from..pos];
-    // Inside a quotation: an odd number of straight marks, or a curly one still open.
-    let straight = memchr::memchr_iter(b'"', before.as_bytes()).count();
-    let open = before.rfind('“');
-    if straight % 2 == 1 || open.is_some_and(|o| before.rfind('”').is_none_or(|c| c < o)) {
+    if marks.inside_quote(text, from, pos) {
         return false;
     }
     // ", an aide to President …": a short phrase opening in lower case after another name.
@@ -483,6 +482,68 @@ fn could_be_subject(text: &str, from: usize, pos: usize, prev_end: Option<usize>
     // The word before the name and its titles ("with Russian President Vladimir Putin").
     let mut words = before.rsplit(' ').filter(|w| !w.is_empty()).skip_while(|w| w.starts_with(char::is_uppercase)).take(1);
     !words.next().is_some_and(|w| OBJECT_BEFORE.contains(&w))
+}
+
+/// Whether `s` holds more than `n` words split at white space (`s.split_whitespace().count() >
+/// n`), read byte by byte when ASCII and stopping at word `n + 1`.
+pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
+    if !s.is_ascii() {
+        return s.split_whitespace().nth(n).is_some();
+    }
+    let (mut words, mut in_word) = (0usize, false);
+    for &b in s.as_bytes() {
+        // The ASCII characters `char::is_whitespace` holds: tab to carriage return, space.
+        let space = b == b' ' || (0x09..=0x0D).contains(&b);
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !space;
+    }
+    false
+}
+
+/// Whether `s` holds a quotation mark, straight or curly (`s.contains(['"', '“', '”'])`), read
+/// by bytes: '“' and '”' are 0xE2 0x80 0x9C and 0xE2 0x80 0x9D.
+pub(crate) fn has_quote_mark(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b'"', 0xE2, b).any(|i| b[i] == b'"' || matches!(b.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])))
+}
+
+/// The quotation marks of a sentence read from its start up to a name, on from where the
+/// previous name left off (names come in text order), so that each mark is read once.
+#[derive(Debug, Clone, Copy, Default)]
+struct MarksBefore {
+    /// Where reading stopped.
+    at: usize,
+    /// An odd number of straight marks so far.
+    odd: bool,
+    /// The last opening and closing curly marks so far.
+    open: Option<usize>,
+    close: Option<usize>,
+}
+
+impl MarksBefore {
+    /// Whether `pos` lies inside a quotation of the sentence that starts at `from`: after an
+    /// odd number of straight marks, or after a curly one still open.
+    fn inside_quote(&mut self, text: &str, from: usize, pos: usize) -> bool {
+        if self.at < from || self.at > pos {
+            *self = MarksBefore { at: from, ..MarksBefore::default() };
+        }
+        let b = text.as_bytes();
+        for i in memchr::memchr2_iter(b'"', 0xE2, &b[self.at..pos]).map(|i| i + self.at) {
+            match (b[i], b.get(i + 1..i + 3)) {
+                (b'"', _) => self.odd = !self.odd,
+                (_, Some([0x80, 0x9C])) => self.open = Some(i),
+                (_, Some([0x80, 0x9D])) => self.close = Some(i),
+                _ => {}
+            }
+        }
+        self.at = pos;
+        self.odd || self.open.is_some_and(|o| self.close.is_none_or(|c| c < o))
+    }
 }
 
 /// `w` in lower case as `str::to_lowercase` gives it, borrowed when it is ASCII with no
@@ -853,7 +914,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
         && ctx.text[span.end..verb.start].trim_start().starts_with(',')
         && let Some(comma) = ctx.text[sent.start..span.start].rfind(',').map(|c| sent.start + c)
         && ctx.text[comma + 1..span.start].trim_start().starts_with(|c: char| c.is_lowercase())
-        && !ctx.text[comma..span.start].contains(['"', '“', '”'])
+        && !has_quote_mark(&ctx.text[comma..span.start])
         && let Some(&(head, s)) = named.iter().find(|(h, _)| ctx.text.get(h.end..comma).is_some_and(|t| t.trim().is_empty()))
     {
         best = Some((head, s));
@@ -879,7 +940,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
             .map(str::trim_start)
             .is_some_and(|w| w.starts_with("a ") || w.starts_with("an ") || w.starts_with("the "))
             && between.contains(',');
-        if !between.contains(['"', '“', '”']) && !clause_break && !own_subject && between.split_whitespace().count() <= 25 {
+        if !has_quote_mark(between) && !clause_break && !own_subject && !more_words_than(between, 25) {
             return Some(*s);
         }
     }
@@ -1161,7 +1222,7 @@ fn unnamed_subject(ctx: &DocCtx, sent: Span, verb: Span) -> Option<(Span, Option
         return None;
     }
     let before = Span { start: sent.start, end: verb.start };
-    if ctx.text[before.start..before.end].contains(['"', '“', '”'])
+    if has_quote_mark(&ctx.text[before.start..before.end])
         || ctx.actors_in(before).next().is_some()
         || ctx.persons_in(before).next().is_some()
     {
@@ -1274,7 +1335,7 @@ pub(crate) fn statement_source(phrase: &str) -> Option<&str> {
 /// "The ministry also rejected the accusation" is not a name.
 fn participle_subject<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory<'a>) -> Option<Speaker<'a>> {
     let before = &ctx.text[sent.start..verb.start];
-    if before.contains(['"', '“', '”']) {
+    if has_quote_mark(before) {
         return None;
     }
     // The first actor or person named before the verb.
@@ -1431,6 +1492,42 @@ mod tests {
             let t = s.trim_start().as_bytes();
             let word = |w: &[u8]| t.len() > w.len() && t[..w.len()].eq_ignore_ascii_case(w) && t[w.len()] == b' ';
             proptest::prop_assert_eq!(super::opens_indefinite(&s), word(b"a") || word(b"an") || word(b"one"));
+        }
+
+        /// [`super::more_words_than`] and [`super::has_quote_mark`] answer as counting the
+        /// words split at white space and searching for the three marks.
+        #[test]
+        fn words_and_quote_marks_as_by_chars(parts in proptest::collection::vec(0usize..16, 0..24), n in 0usize..8) {
+            const PARTS: &[&str] = &[" ", "\u{b}", "\u{a0}", "\t", "\r\n", "word", "\"", "“", "”", "’", "—", "é", "\u{85}", "\u{c}", ",", "  "];
+            let s: String = parts.iter().map(|&i| PARTS[i]).collect();
+            proptest::prop_assert_eq!(super::more_words_than(&s, n), s.split_whitespace().count() > n);
+            proptest::prop_assert_eq!(super::has_quote_mark(&s), s.contains(['"', '“', '”']));
+        }
+
+        /// [`super::MarksBefore`] read on from name to name answers as counting the marks
+        /// from the sentence's start for each name.
+        #[test]
+        fn marks_read_on_as_from_the_start(parts in proptest::collection::vec(0usize..10, 0..30), cuts in proptest::collection::vec(0usize..200, 0..8), from in 0usize..6) {
+            const PARTS: &[&str] = &[" ", "\"", "“", "”", "’", "—", "word", "é", "\u{e2}\u{80}", "A"];
+            let text: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let boundary = |k: usize| (0..=k.min(text.len())).rev().find(|&f| text.is_char_boundary(f)).unwrap_or(0);
+            let from = boundary(from);
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| boundary(c).max(from)).collect();
+            cuts.sort_unstable();
+            let mut marks = super::MarksBefore::default();
+            for pos in cuts {
+                let before = &text[from..pos];
+                let straight = before.matches('"').count();
+                let open = before.rfind('“');
+                let inside = straight % 2 == 1 || open.is_some_and(|o| before.rfind('”').is_none_or(|c| c < o));
+                proptest::prop_assert_eq!(marks.inside_quote(&text, from, pos), inside);
+            }
+        }
+
+        #[test]
+        fn words_and_quote_marks_as_by_chars_in_any_text(s in "\\PC{0,60}", n in 0usize..8) {
+            proptest::prop_assert_eq!(super::more_words_than(&s, n), s.split_whitespace().count() > n);
+            proptest::prop_assert_eq!(super::has_quote_mark(&s), s.contains(['"', '“', '”']));
         }
     }
 }

@@ -125,7 +125,7 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, mem: &Memory<'a>) -> Optio
     }
     let gap = &text[q.outer.end..v.start];
     // Only a short subject between the quote and the verb, and no new quote.
-    if gap.split_whitespace().count() > 12 || gap.contains(['"', '“', '”']) {
+    if attribution::more_words_than(gap, 12) || attribution::has_quote_mark(gap) {
         return None;
     }
     let word = &text[v.start..v.end];
@@ -190,7 +190,7 @@ fn speaker_before<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, mem: &Memory<'a>) -> Opti
     let mut names = ctx.actors_in(region);
     let m = names.next()?;
     let lead = &ctx.text[sent.start..m.start];
-    if lead.split_whitespace().count() > 1 || lead.contains(['"', '“']) {
+    if attribution::more_words_than(lead, 1) || lead.contains(['"', '“']) {
         return None;
     }
     // "Armenia's defence ministry spokeswoman Shushan Stepanyan": the person heads the phrase.
@@ -261,8 +261,8 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
             && let Some((pq, Some(ps))) = &prev
         {
             let between = &ctx.text[pq.outer.end..q.outer.start];
-            let no_other_quote = !between.contains(['"', '“', '”']);
-            let short = between.split_whitespace().count() <= 20 && !between.contains('\n');
+            let no_other_quote = !attribution::has_quote_mark(between);
+            let short = !attribution::more_words_than(between, 20) && !between.contains('\n');
             if no_other_quote && short {
                 speaker = Some(*ps);
             }
