@@ -196,14 +196,16 @@ pub fn numbers(tokens: &[Token]) -> Vec<Number> {
 /// [`numbers`] of words already in lower case (one per token).
 pub fn numbers_in_lower(words: &[&str]) -> Vec<Number> {
     let mut out = Vec::new();
-    numbers_into(words, &mut out);
+    numbers_into(words, &mut out, &mut Vec::new());
     out
 }
 
 /// [`numbers_in_lower`] written into `out` (cleared first), so one buffer serves many
-/// sentences.
-pub fn numbers_into(words: &[&str], out: &mut Vec<Number>) {
+/// sentences; and into `articles` (cleared first) the index of each "a" and "an" that is
+/// part of no number ("a civilian", not "a dozen"), in order, read on the same pass.
+pub fn numbers_into(words: &[&str], out: &mut Vec<Number>, articles: &mut Vec<usize>) {
     out.clear();
+    articles.clear();
     let mut i = 0;
     while i < words.len() {
         let lower = words[i];
@@ -262,6 +264,9 @@ pub fn numbers_into(words: &[&str], out: &mut Vec<Number>) {
             i += 1;
             ((f * m as f64).round() as u64, i - 1)
         } else {
+            if lower == "a" || lower == "an" {
+                articles.push(i);
+            }
             i += 1;
             continue;
         };
@@ -385,6 +390,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The articles read on the numbers' pass are every "a" and "an" outside a number.
+        #[test]
+        fn articles_are_those_outside_numbers(ws in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "an", "half", "dozen", "dozens", "hundred", "thousand", "and", "of", "tens", "thousands", "two", "twenty",
+            "one", "5", "1.5", "million", "civilian", "man", "the",
+        ]), 0..12)) {
+            let (mut out, mut articles) = (Vec::new(), Vec::new());
+            numbers_into(&ws, &mut out, &mut articles);
+            let plain: Vec<usize> = (0..ws.len())
+                .filter(|&i| matches!(ws[i], "a" | "an") && !out.iter().any(|n| (n.first..=n.last).contains(&i)))
+                .collect();
+            proptest::prop_assert_eq!(articles, plain);
+        }
+
         #[test]
         fn digits_in_one_pass_are_the_plain_reading(w in "[0-9][0-9,]{0,24}|[0-9][0-9,.a-z]{0,6}|[0-9]{1,3}(,[0-9]{3}){0,6}") {
             proptest::prop_assert_eq!(digits_value(w.as_bytes()), digits_value_plain(&w));
