@@ -82,26 +82,14 @@ pub(crate) const TRUCE_HINTS: &[&str] = &["fire", "truce", "fighting", "armi"];
 /// fighting" (12 bytes), "fire" in "ceaſe-fire" (7).
 const TRUCE_HINT_OFFSET: usize = 12;
 
-/// Whether a byte is an ASCII word character (`(?-u:\b)` of a pattern).
-fn is_word_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_'
-}
-
-/// The end of `word` (lower case) read at byte `at` of `b` in any case (`s` also as `ſ`), if
-/// it stands there as a whole ASCII word ending by `end`.
+/// The end of `word` (lower case) read at byte `at` of `b` as [`folded_at`] reads it, if it
+/// stands there as a whole ASCII word ending by `end`.
 fn truce_word_at(b: &[u8], at: usize, end: usize, word: &str) -> Option<usize> {
-    if at > 0 && is_word_byte(b[at - 1]) {
+    if at > 0 && crate::text::is_ascii_word_byte(b[at - 1]) {
         return None;
     }
-    let mut i = at;
-    for &w in word.as_bytes() {
-        match b.get(i) {
-            Some(&c) if i < end && c.eq_ignore_ascii_case(&w) => i += 1,
-            _ if w == b's' && i + 2 <= end && b[i..].starts_with("ſ".as_bytes()) => i += 2,
-            _ => return None,
-        }
-    }
-    (i == end || !is_word_byte(b[i])).then_some(i)
+    let i = folded_at(b.get(..end)?, at, word)?;
+    (i == end || !crate::text::is_ascii_word_byte(b[i])).then_some(i)
 }
 
 /// The start of the first truce word ([`TRUCE_WORDS`]) that starts at or after `from` and
@@ -121,7 +109,8 @@ fn first_truce_word(text: &str, hints: &[usize], from: usize, end: usize) -> Opt
         // be `ſ`) after a byte that is no word character: other starts are passed over before
         // the words are compared.
         let opens = |q: usize| {
-            (q == 0 || !is_word_byte(b[q - 1])) && b.get(q).is_some_and(|&c| TRUCE_WORDS.iter().any(|w| w.as_bytes()[0] == c | 0x20))
+            (q == 0 || !crate::text::is_ascii_word_byte(b[q - 1]))
+                && b.get(q).is_some_and(|&c| TRUCE_WORDS.iter().any(|w| w.as_bytes()[0] == c | 0x20))
         };
         if let Some(q) = (lo..=hi).find(|&q| opens(q) && TRUCE_WORDS.iter().any(|w| truce_word_at(b, q, end, w).is_some())) {
             best = Some(q);
@@ -540,8 +529,8 @@ fn folded_at(b: &[u8], mut i: usize, word: &str) -> Option<usize> {
     for &w in word.as_bytes() {
         match b.get(i) {
             Some(c) if c.eq_ignore_ascii_case(&w) => i += 1,
-            _ if w == b's' && b[i..].starts_with("ſ".as_bytes()) => i += 2,
-            _ if w == b'k' && b[i..].starts_with("\u{212A}".as_bytes()) => i += 3,
+            _ if w == b's' && b.get(i..).is_some_and(|t| t.starts_with("ſ".as_bytes())) => i += 2,
+            _ if w == b'k' && b.get(i..).is_some_and(|t| t.starts_with("\u{212A}".as_bytes())) => i += 3,
             _ => return None,
         }
     }
