@@ -309,17 +309,7 @@ fn sentences_into(text: &str, para: Span, ends: &mut std::iter::Peekable<impl It
             continue;
         }
         i = e - para.start;
-        // Swallow closing quotes and brackets after the terminator.
-        let mut j = i + 1;
-        loop {
-            if j < bytes.len() && (bytes[j] == b'"' || bytes[j] == b')' || bytes[j] == b'\'') {
-                j += 1;
-            } else if bytes.get(j) == Some(&0xE2) && (p[j..].starts_with('”') || p[j..].starts_with('’')) {
-                j += '”'.len_utf8();
-            } else {
-                break;
-            }
-        }
+        let j = closing_run_end(p, i);
         let followed_by_space = j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t');
         if followed_by_space && ends_sentence(p, start, i, j) {
             push_trimmed(text, para.start + start, para.start + j, out);
@@ -328,6 +318,22 @@ fn sentences_into(text: &str, para: Span, ends: &mut std::iter::Peekable<impl It
         i = j.max(i + 1);
     }
     push_trimmed(text, para.start + start, para.end, out);
+}
+
+/// The end of the closing quotes and brackets right after the terminator at `i` of `p`.
+fn closing_run_end(p: &str, i: usize) -> usize {
+    let bytes = p.as_bytes();
+    let mut j = i + 1;
+    loop {
+        if j < bytes.len() && (bytes[j] == b'"' || bytes[j] == b')' || bytes[j] == b'\'') {
+            j += 1;
+        } else if bytes.get(j) == Some(&0xE2) && (p[j..].starts_with('”') || p[j..].starts_with('’')) {
+            j += '”'.len_utf8();
+        } else {
+            break;
+        }
+    }
+    j
 }
 
 /// A word of up to eight bytes as one integer, its bytes in order from the high end (words
@@ -806,17 +812,7 @@ mod tests {
         // Jump from terminator to terminator.
         while let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) {
             i += k;
-            // Swallow closing quotes and brackets after the terminator.
-            let mut j = i + 1;
-            loop {
-                if j < bytes.len() && (bytes[j] == b'"' || bytes[j] == b')' || bytes[j] == b'\'') {
-                    j += 1;
-                } else if p[j..].starts_with('”') || p[j..].starts_with('’') {
-                    j += '”'.len_utf8();
-                } else {
-                    break;
-                }
-            }
+            let j = closing_run_end(p, i);
             let followed_by_space = j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t');
             if followed_by_space && reference_ends_sentence(p, start, i, j) {
                 push_trimmed(text, para.start + start, para.start + j, out);
