@@ -81,15 +81,21 @@ fn pattern_source(i: usize) -> String {
             let modifiers = WEEKDAY_MODIFIERS.iter().flat_map(|m| [m.to_string(), capitalised(m)]).collect::<Vec<_>>().join("|");
             format!(r"(?-u:\b)(?:({modifiers})\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?(?-u:\b)")
         }
-        5 => r"(?i)(?-u:\b)(yesterday|the day before yesterday|a day earlier|a day before|the day before|the previous day|the previous night|today|tonight|this morning|this evening|this afternoon|last night|overnight|earlier this week|earlier this month|last week|a week ago|last weekend|over the weekend|at the weekend|this past weekend|this week|(?:early |late |mid-|mid |the (?:start|beginning|middle|end) of )?last month|(?:early |late |mid-|mid |the (?:start|beginning|middle|end) of )this month|(\w+) days ago|(\w+) weeks ago)(?-u:\b)".to_string(),
+        5 => {
+            let parts = MONTH_PART_PREFIXES.join("|");
+            let counts = COUNT_AGO.map(|tail| format!(r"(\w+){tail}")).join("|");
+            format!(r"(?i)(?-u:\b)({}|(?:{parts})?last month|(?:{parts})this month|{counts})(?-u:\b)", RELATIVE_PHRASES.join("|"))
+        }
         6 => r"(?-u:\b)(1[89]\d\d|20\d\d)\s*[-–]\s*(\d{2}|\d{4})(?-u:\b)|(?-u:\b)(?:early |late |mid-|mid )?(1[89]\d0|20\d0)s(?-u:\b)|(?-u:\b)(?:[Ii]n|[Ss]ince|of|[Ff]rom|[Uu]ntil|[Bb]y|[Bb]etween)\s+(1[89]\d\d|20\d\d)(?-u:\b)".to_string(),
         _ => format!(r"(?-u:\b){}\s+(\d{{4}})(?-u:\b)", month_alternation(false)),
     }
 }
 
 /// The date patterns, each compiled the first time it is needed ([`pattern`]): outside the
-/// tests only the ISO, dotted and relative patterns search whole sentences (the others run
-/// anchored, [`anchored`]), so the rest are never compiled there.
+/// tests only the ISO, dotted and relative patterns search whole sentences, and only those
+/// their hand readers leave to them ([`relative_matches`]: `ſ` or the Kelvin sign, a count
+/// beyond ASCII; [`digit_dates`]: digits beyond ASCII); the others run anchored
+/// ([`anchored`]), so the rest are never compiled there.
 static PATTERNS: [OnceLock<Regex>; 8] = [const { OnceLock::new() }; 8];
 
 /// Date pattern `i`, searching anywhere.
@@ -249,6 +255,67 @@ const RUSSIAN_MONTHS: &[&str] = NAME_CUES.split_at(FIRST_RUSSIAN).1;
 pub const RELATIVE_CUES: &[&str] =
     &["yesterday", "today", "tonight", "morning", "evening", "afternoon", "night", "overnight", "week", "month", "ago", "day"];
 
+/// The fixed phrases of the relative pattern, in the order its alternation tries them (at one
+/// start the first that matches wins: "the day before yesterday" before "the day before").
+const RELATIVE_PHRASES: &[&str] = &[
+    "yesterday",
+    "the day before yesterday",
+    "a day earlier",
+    "a day before",
+    "the day before",
+    "the previous day",
+    "the previous night",
+    "today",
+    "tonight",
+    "this morning",
+    "this evening",
+    "this afternoon",
+    "last night",
+    "overnight",
+    "earlier this week",
+    "earlier this month",
+    "last week",
+    "a week ago",
+    "last weekend",
+    "over the weekend",
+    "at the weekend",
+    "this past weekend",
+    "this week",
+];
+
+/// The parts of a month the relative pattern reads before "last month" (or none) and before
+/// "this month" (one of them).
+const MONTH_PART_PREFIXES: &[&str] =
+    &["early ", "late ", "mid-", "mid ", "the start of ", "the beginning of ", "the middle of ", "the end of "];
+
+/// What follows the count of the relative pattern's last phrases ("three days ago", "2 weeks ago").
+const COUNT_AGO: [&str; 2] = [" days ago", " weeks ago"];
+
+/// The relative pattern's phrases without a count, in the order its alternation tries them:
+/// [`RELATIVE_PHRASES`], "last month" after each part of [`MONTH_PART_PREFIXES`] and alone,
+/// "this month" after each part.
+static RELATIVE_ALTERNATIVES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut all: Vec<String> = RELATIVE_PHRASES.iter().map(|p| p.to_string()).collect();
+    all.extend(MONTH_PART_PREFIXES.iter().map(|p| format!("{p}last month")));
+    all.push("last month".to_string());
+    all.extend(MONTH_PART_PREFIXES.iter().map(|p| format!("{p}this month")));
+    all
+});
+
+/// For each of [`RELATIVE_CUES`], how far before it a phrase of [`RELATIVE_ALTERNATIVES`]
+/// holding it starts (every place it stands in every phrase).
+static RELATIVE_CUE_OFFSETS: LazyLock<Vec<Vec<usize>>> = LazyLock::new(|| {
+    RELATIVE_CUES
+        .iter()
+        .map(|cue| {
+            let mut at: Vec<usize> = RELATIVE_ALTERNATIVES.iter().flat_map(|phrase| phrase.match_indices(cue).map(|(k, _)| k)).collect();
+            at.sort_unstable();
+            at.dedup();
+            at
+        })
+        .collect()
+});
+
 /// All date cues: [`NAME_CUES`], then [`RELATIVE_CUES`] (found, in any case, by
 /// [`super::cues::scan`]).
 pub static DATE_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| NAME_CUES.iter().chain(RELATIVE_CUES).copied().collect());
@@ -262,6 +329,14 @@ struct Hits {
     months: Vec<usize>,
     /// Where weekday names start.
     weekdays: Vec<usize>,
+    /// Every relative cue, fitting or not: (start, index in [`RELATIVE_CUES`]).
+    relative: Vec<(usize, usize)>,
+    /// Where runs of exactly four digits start that an ISO date can start with (a dash or
+    /// slash after them, no word byte before them).
+    iso_at: Vec<usize>,
+    /// Where runs of exactly four digits start that can end a dotted date (after a full
+    /// stop or slash).
+    dotted_at: Vec<usize>,
     /// Where a match of the years pattern can start (in order), or `None` to search the
     /// whole sentence.
     years_at: Option<Vec<usize>>,
@@ -313,12 +388,13 @@ impl Hits {
     /// Hits of sentence `s` (starting at byte `base` of the text) from the text's cues inside
     /// it and the runs of ASCII digits in it (`start..end` in `s`, in order).
     fn from_cues(s: &str, base: usize, found: &[(usize, usize, usize)], runs: impl IntoIterator<Item = (usize, usize)>) -> Hits {
-        let (mut months, mut weekdays, mut relative) = (Vec::new(), Vec::new(), false);
+        let (mut months, mut weekdays, mut relative, mut relatives) = (Vec::new(), Vec::new(), false, Vec::new());
         let b = s.as_bytes();
         for &(start, end, i) in found {
             let (start, end) = (start - base, end - base);
             if i >= NAME_CUES.len() {
                 relative |= relative_cue_fits(b, start, end, RELATIVE_CUES[i - NAME_CUES.len()]);
+                relatives.push((start, i - NAME_CUES.len()));
                 continue;
             }
             // A name: exactly as written, and a whole word (a month may end in a full stop,
@@ -344,7 +420,7 @@ impl Hits {
         // Digits, and runs of four or more (a year): what stands around each run tells which
         // of the ISO, dotted and year patterns could match there.
         let (mut digit, mut four, mut iso, mut dotted, mut years) = (false, false, false, false, false);
-        let mut years_at = Vec::new();
+        let (mut years_at, mut iso_at, mut dotted_at) = (Vec::new(), Vec::new(), Vec::new());
         let mut ordinal = None;
         for (start, k) in runs {
             digit = true;
@@ -354,8 +430,14 @@ impl Hits {
             }
             if k - start >= 4 {
                 four = true;
-                iso |= matches!(b.get(k), Some(b'-' | b'/'));
-                dotted |= start > 0 && matches!(b[start - 1], b'.' | b'/');
+                let (dash, dot) = (matches!(b.get(k), Some(b'-' | b'/')), start > 0 && matches!(b[start - 1], b'.' | b'/'));
+                (iso, dotted) = (iso | dash, dotted | dot);
+                if k - start == 4 && dash && (start == 0 || !is_ascii_word_byte(b[start - 1])) {
+                    iso_at.push(start);
+                }
+                if k - start == 4 && dot {
+                    dotted_at.push(start);
+                }
                 let fits = year_cue_fits(s, start, k);
                 years |= fits;
                 if fits && k - start == 4 {
@@ -370,6 +452,9 @@ impl Hits {
             patterns: [month && digit, month && digit, iso, dotted, weekday, relative, years, month && four],
             months,
             weekdays,
+            relative: relatives,
+            iso_at,
+            dotted_at,
             years_at: Some(years_at),
             ordinal,
         }
@@ -842,6 +927,167 @@ fn matches_of(i: usize, s: &str) -> impl Iterator<Item = Groups<'_>> {
     pattern(i).find_iter(s).map(move |m| Groups::of(i, m.as_str(), m.start()))
 }
 
+/// The matches `read` finds at `starts` (in order; `read` gives a match's start and end, or
+/// none), without overlaps: a match that starts inside an earlier one is skipped, as a
+/// search resumes after its last match.
+fn read_at(starts: impl IntoIterator<Item = usize>, read: impl Fn(usize) -> Option<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut end = 0;
+    for q in starts {
+        if q < end {
+            continue;
+        }
+        if let Some((a, e)) = read(q).filter(|m| m.0 >= end) {
+            out.push((a, e));
+            end = e;
+        }
+    }
+    out
+}
+
+/// Whether `b` has `w` at `k`, in any ASCII case.
+fn has_at(b: &[u8], k: usize, w: &str) -> bool {
+    b.get(k..k + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+}
+
+/// Whether a word ends at `e` of `b` (the pattern's `(?-u:\b)` after a word byte).
+fn word_ends(b: &[u8], e: usize) -> bool {
+    b.get(e).is_none_or(|c| !is_ascii_word_byte(*c))
+}
+
+/// Whether `b` has `n` ASCII digits at `k`.
+fn digits_at(b: &[u8], k: usize, n: usize) -> bool {
+    b.get(k..k + n).is_some_and(|x| x.iter().all(u8::is_ascii_digit))
+}
+
+/// The matches of the relative pattern in sentence `s` read by hand from its relative cues
+/// (`(start, index in [`RELATIVE_CUES`])`, [`Hits::relative`]): every match holds one, at
+/// one of the places [`RELATIVE_CUE_OFFSETS`] gives, or is a count before the cue of "days
+/// ago" or "weeks ago" ([`COUNT_AGO`]). `None` where the hand reader cannot be sure to read
+/// as the pattern: `(?i)` also reads `s` as `ſ` and `k` as the Kelvin sign, and the count
+/// (`\w+`) takes letters beyond ASCII.
+fn relative_matches(s: &str, cues: &[(usize, usize)]) -> Option<Vec<(usize, usize)>> {
+    let b = s.as_bytes();
+    if !s.is_ascii() && (s.contains('ſ') || s.contains('\u{212A}')) {
+        return None;
+    }
+    let mut starts = Vec::with_capacity(4 * cues.len());
+    for &(cue, i) in cues {
+        starts.extend(RELATIVE_CUE_OFFSETS[i].iter().filter_map(|&k| cue.checked_sub(k)));
+        if cue > 0 && COUNT_AGO.iter().any(|tail| has_at(b, cue - 1, tail)) {
+            // The count: the word before the space (a byte beyond ASCII may be part of it).
+            let w = b[..cue - 1].iter().rposition(|&c| !(is_ascii_word_byte(c) || c >= 0x80)).map_or(0, |k| k + 1);
+            if !b[w..cue - 1].is_ascii() {
+                return None;
+            }
+            starts.push(w);
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    Some(read_at(starts, |q| Some((q, relative_end(b, q)?))))
+}
+
+/// The end of the relative pattern's match at `q` of `b`, its phrases tried in its order
+/// (a sentence without `ſ` or the Kelvin sign; a count of ASCII word bytes).
+fn relative_end(b: &[u8], q: usize) -> Option<usize> {
+    if q > 0 && is_ascii_word_byte(b[q - 1]) {
+        return None;
+    }
+    let first = b.get(q)?.to_ascii_lowercase();
+    let phrase = RELATIVE_ALTERNATIVES.iter().find(|p| p.as_bytes()[0] == first && has_at(b, q, p) && word_ends(b, q + p.len()));
+    if let Some(p) = phrase {
+        return Some(q + p.len());
+    }
+    let count = q + b[q..].iter().take_while(|c| is_ascii_word_byte(**c)).count();
+    let tail = COUNT_AGO.iter().find(|tail| has_at(b, count, tail) && word_ends(b, count + tail.len()));
+    tail.filter(|_| count > q).map(|tail| count + tail.len())
+}
+
+/// Whether `\d` reads only ASCII digits in `s` (no decimal digit beyond ASCII), so the ISO
+/// and dotted readers read as their patterns.
+fn ascii_digits_only(s: &str) -> bool {
+    s.is_ascii() || !s.chars().any(|c| !c.is_ascii() && c.is_numeric())
+}
+
+/// The end of the ISO pattern's match at `q` of `b` (its year's four digits; ASCII digits):
+/// year, month and day, then perhaps a time after a `T` with seconds, their fraction and a
+/// zone, each tried first with, then without, as the pattern does.
+fn iso_end(b: &[u8], q: usize) -> Option<usize> {
+    let sep = |k: usize| matches!(b.get(k), Some(b'-' | b'/'));
+    if q > 0 && is_ascii_word_byte(b[q - 1])
+        || !(digits_at(b, q, 4) && sep(q + 4) && digits_at(b, q + 5, 2) && sep(q + 7) && digits_at(b, q + 8, 2))
+    {
+        return None;
+    }
+    let date = q + 10;
+    // A zone at `k` ("Z", "+04:00", "+0400") or none, then the word's end.
+    let zone = |k: usize| {
+        let sign = matches!(b.get(k), Some(b'+' | b'-'));
+        [
+            (b.get(k) == Some(&b'Z')).then_some(k + 1),
+            (sign && digits_at(b, k + 1, 2) && b.get(k + 3) == Some(&b':') && digits_at(b, k + 4, 2)).then_some(k + 6),
+            (sign && digits_at(b, k + 1, 4)).then_some(k + 5),
+            Some(k),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|&e| word_ends(b, e))
+    };
+    if b.get(date) == Some(&b'T') && digits_at(b, date + 1, 2) && b.get(date + 3) == Some(&b':') && digits_at(b, date + 4, 2) {
+        let minutes = date + 6;
+        if b.get(minutes) == Some(&b':') && digits_at(b, minutes + 1, 2) {
+            let seconds = minutes + 3;
+            // (A fraction ends where its digits do: with fewer, a digit would follow.)
+            let fraction =
+                if b.get(seconds) == Some(&b'.') { b[seconds + 1..].iter().take_while(|c| c.is_ascii_digit()).count() } else { 0 };
+            if let Some(e) = (fraction > 0).then(|| zone(seconds + 1 + fraction)).flatten().or_else(|| zone(seconds)) {
+                return Some(e);
+            }
+        }
+        if let Some(e) = zone(minutes) {
+            return Some(e);
+        }
+    }
+    word_ends(b, date).then_some(date)
+}
+
+/// The start of the dotted pattern's match ending in the four-digit year at `y` of `b`
+/// (ASCII digits): one or two digits, a full stop or slash, one or two digits, a full stop
+/// or slash, the year.
+fn dotted_start(b: &[u8], y: usize) -> Option<usize> {
+    let sep = |k: usize| matches!(b[k], b'.' | b'/');
+    let digits_before = |k: usize| b[..k].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    if y == 0 || !sep(y - 1) || !digits_at(b, y, 4) || !word_ends(b, y + 4) {
+        return None;
+    }
+    let month = y - 1 - digits_before(y - 1);
+    if !(1..=2).contains(&(y - 1 - month)) || month == 0 || !sep(month - 1) {
+        return None;
+    }
+    let day = month - 1 - digits_before(month - 1);
+    ((1..=2).contains(&(month - 1 - day)) && (day == 0 || !is_ascii_word_byte(b[day - 1]))).then_some(day)
+}
+
+/// The matches of the ISO (2) and dotted (3) patterns in `s`, read at its runs of four
+/// digits ([`Hits::iso_at`], [`Hits::dotted_at`]) when it has no digit beyond ASCII, else by
+/// the pattern.
+fn digit_dates<'a>(i: usize, s: &'a str, hits: &Hits) -> Vec<Groups<'a>> {
+    if !hits.matched(i) {
+        return Vec::new();
+    }
+    if !ascii_digits_only(s) {
+        return matches_of(i, s).collect();
+    }
+    let b = s.as_bytes();
+    let found = if i == 2 {
+        read_at(hits.iso_at.iter().copied(), |q| Some((q, iso_end(b, q)?)))
+    } else {
+        read_at(hits.dotted_at.iter().copied(), |y| Some((dotted_start(b, y)?, y + 4)))
+    };
+    found.into_iter().map(|(a, e)| Groups::of(i, &s[a..e], a)).collect()
+}
+
 /// Find all date expressions in `s` (a sentence whose first byte is at `base` in the article).
 pub fn find_dates(s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>) -> Vec<DateExpr> {
     find_dates_with(s, base, published, year_hint, Hits::of(s))
@@ -892,14 +1138,14 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
         if is_since(s, a) { DateKind::Since(d) } else { DateKind::Day(d, DateBasis::Explicit) }
     };
     let num = |c: &Groups, k: usize| c.get(k).and_then(|x| x.parse::<u32>().ok());
-    for c in hits.matched(2).then(|| matches_of(2, s)).into_iter().flatten() {
+    for c in digit_dates(2, s, &hits) {
         let m = c.span(0).unwrap_or_default();
         let d = (|| NaiveDate::from_ymd_opt(c.get(1)?.parse().ok()?, num(&c, 2)?, num(&c, 3)?))();
         if let Some(d) = d {
             push(&mut out, &mut taken, m.0, m.1, day_or_since(s, m.0, d));
         }
     }
-    for c in hits.matched(3).then(|| matches_of(3, s)).into_iter().flatten() {
+    for c in digit_dates(3, s, &hits) {
         let m = c.span(0).unwrap_or_default();
         if !free(&taken, m.0, m.1) {
             continue;
@@ -1075,7 +1321,12 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
                 push(&mut out, &mut taken, a, b + 2, DateKind::Day(d, DateBasis::Relative));
             }
         }
-        for c in hits.matched(5).then(|| matches_of(5, s)).into_iter().flatten() {
+        let relative: Vec<Groups> = match hits.matched(5).then(|| relative_matches(s, &hits.relative)) {
+            None => Vec::new(),
+            Some(Some(found)) => found.into_iter().map(|(a, e)| Groups::of(5, &s[a..e], a)).collect(),
+            Some(None) => matches_of(5, s).collect(),
+        };
+        for c in relative {
             let m = c.span(0).unwrap_or_default();
             if !free(&taken, m.0, m.1) {
                 continue;
@@ -1311,6 +1562,63 @@ mod tests {
                         proptest::prop_assert_eq!(g.span(k), c.get(k).map(|x| (x.start(), x.end())), "pattern {} group {} in {:?}", i, k, s);
                     }
                 }
+            }
+        }
+
+        /// The relative dates read by hand at the relative cues are the pattern's matches,
+        /// whenever the hand reader answers (in every sentence and in parts cut anywhere).
+        #[test]
+        fn relative_dates_read_by_hand_are_the_patterns(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "the", "this", "last", "past", "over", "at", "earlier", "early", "late", "mid", "mid-", "start", "of",
+                "beginning", "middle", "end", "previous", "day", "days", "week", "weeks", "weekend", "month", "night", "ago",
+                "yesterday", "today", "tonight", "morning", "evening", "afternoon", "overnight", "before", "three", "12", "_",
+                "x", "ə", "aə", "٣", "dayſ", "wee\u{212A}s", "THE", "Day", "Sunday", "Mondays", "todays", "tonights",
+                // Whole phrases, so that the generated text often holds one.
+                "the day before yesterday", "a day earlier", "the previous night", "this past weekend", "over the weekend",
+                "the beginning of last month", "the end of this month", "mid-last month", "early this month", "3 days ago",
+                "two weeks ago", "a week ago", "LAST WEEKEND", "earlier this month", "ə3 days ago", "x_1 weeks ago",
+            ]), 0..14),
+            seps in proptest::collection::vec(proptest::sample::select(vec![" ", "", ", ", "\u{a0}", "  ", ".", "-", "\n"]), 14),
+            cut in (proptest::prelude::any::<proptest::sample::Index>(), proptest::prelude::any::<proptest::sample::Index>()),
+        ) {
+            let mut s = String::new();
+            for (w, sep) in words.iter().zip(&seps) {
+                s.push_str(w);
+                s.push_str(sep);
+            }
+            let cues = Cues::scan(&s);
+            let floor = |i: usize| crate::text::floor_boundary(&s, i.min(s.len()));
+            let (a, b) = (floor(cut.0.index(s.len() + 1)), floor(cut.1.index(s.len() + 1)));
+            for (lo, hi) in [(0, s.len()), (a.min(b), a.max(b))] {
+                let part = &s[lo..hi];
+                let hits = Hits::from_cues(part, lo, cues.within(lo, hi), own_digit_runs(part));
+                let full: Vec<(usize, usize)> = pattern(5).find_iter(part).map(|m| (m.start(), m.end())).collect();
+                if let Some(read) = relative_matches(part, &hits.relative) {
+                    proptest::prop_assert_eq!(read, full, "in {:?}", part);
+                } else {
+                    proptest::prop_assert!(!part.is_ascii(), "in {:?}", part);
+                }
+            }
+        }
+
+        /// The ISO and dotted dates read by hand at the runs of four digits are the patterns'
+        /// matches when the text has no digit beyond ASCII.
+        #[test]
+        fn digit_dates_read_by_hand_are_the_patterns(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "2020", "12", "1", "10", "123", "20201", "-", "/", ".", ":", "T", "Z", "+", "–", " ", "x", "_", "ə", "٣", "08",
+                "2020-10-12", "2020/10/12", "12.10.2020", "1/2/2020", "T08:15", "T08:15:00", ":00.5", ".1234", "+04:00",
+                "-0400", "Z", "2020-10-12T08:15:00+04:00", "2020-10-12T08:15Z", "11.10.2020.2020", "1.2.3.2020",
+            ]), 0..16),
+        ) {
+            let s: String = parts.concat();
+            let mut hits = Hits::of(&s);
+            hits.patterns = [true; 8];
+            for i in [2, 3] {
+                let read: Vec<_> = digit_dates(i, &s, &hits).iter().filter_map(|g| g.span(0)).collect();
+                let full: Vec<_> = pattern(i).find_iter(&s).map(|m| (m.start(), m.end())).collect();
+                proptest::prop_assert_eq!(read, full, "pattern {} in {:?}", i, s);
             }
         }
 
