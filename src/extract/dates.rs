@@ -106,7 +106,8 @@ fn pattern(i: usize) -> &'static Regex {
 /// The same patterns anchored at the start of the haystack, run only where a month or
 /// weekday name stands (see [`Hits`]) instead of searching every sentence: month-day,
 /// day-month, weekday, years and month-year (the patterns that start at or just before a name
-/// or a year), each compiled the first time it is needed.
+/// or a year; years read by hand, [`years_end`], where the pattern's digits are ASCII), each
+/// compiled the first time it is needed.
 static ANCHORED: [OnceLock<Regex>; 8] = [const { OnceLock::new() }; 8];
 
 /// Date pattern `i` anchored at the start of the haystack.
@@ -1007,7 +1008,8 @@ fn relative_end(b: &[u8], q: usize) -> Option<usize> {
 /// Whether `\d` reads only ASCII digits in `s` (no decimal digit beyond ASCII), so the ISO
 /// and dotted readers read as their patterns.
 fn ascii_digits_only(s: &str) -> bool {
-    s.is_ascii() || !s.chars().any(|c| !c.is_ascii() && c.is_numeric())
+    // (No decimal digit beyond ASCII comes before U+0660.)
+    s.is_ascii() || !s.chars().any(|c| c >= '\u{660}' && c.is_numeric())
 }
 
 /// The end of the ISO pattern's match at `q` of `b` (its year's four digits; ASCII digits):
@@ -1086,6 +1088,71 @@ fn digit_dates<'a>(i: usize, s: &'a str, hits: &Hits) -> Vec<Groups<'a>> {
         read_at(hits.dotted_at.iter().copied(), |y| Some((dotted_start(b, y)?, y + 4)))
     };
     found.into_iter().map(|(a, e)| Groups::of(i, &s[a..e], a)).collect()
+}
+
+/// Whether `b` has `n` ASCII digits at `k`, or `Err` where a byte beyond ASCII stands first
+/// instead of one (it may be a decimal digit beyond ASCII, which `\d` reads).
+fn sure_digits_at(b: &[u8], k: usize, n: usize) -> Result<bool, ()> {
+    for j in k..k + n {
+        match b.get(j) {
+            Some(c) if c.is_ascii_digit() => {}
+            Some(c) if !c.is_ascii() => return Err(()),
+            _ => return Ok(false),
+        }
+    }
+    Ok(true)
+}
+
+/// The end of the years pattern's match that the anchored pattern finds in `s[q..]`, read by
+/// hand (white space is Unicode's, as the pattern's `\s`): "1991-94", "1992 – 1994" (a
+/// two-digit end before a four-digit one), a decade after "early ", "late ", "mid-", "mid "
+/// or none ("mid-1990s"), or a year after one of [`YEAR_WORDS`] and white space ("since
+/// 2020"). `Err` where a byte beyond ASCII stands where the pattern reads a digit: the
+/// anchored pattern reads it ([`years_at`]).
+fn years_end(s: &str, q: usize) -> Result<Option<usize>, ()> {
+    let b = s.as_bytes();
+    let at = &s[q..];
+    let skip_space = |k: usize| s[k..].find(|c: char| !c.is_whitespace()).map_or(s.len(), |n| k + n);
+    let century = |k: usize| matches!(b.get(k..k + 2), Some(b"18" | b"19" | b"20"));
+    let year = |k: usize| Ok::<bool, ()>(century(k) && sure_digits_at(b, k + 2, 2)?);
+    if year(q)? {
+        let dash = skip_space(q + 4);
+        let width = if b.get(dash) == Some(&b'-') {
+            1
+        } else if s[dash..].starts_with('–') {
+            '–'.len_utf8()
+        } else {
+            0
+        };
+        let end = skip_space(dash + width);
+        for n in [2, 4] {
+            if width > 0 && sure_digits_at(b, end, n)? && word_ends(b, end + n) {
+                return Ok(Some(end + n));
+            }
+        }
+    }
+    let decade = |k: usize| {
+        Ok::<bool, ()>(
+            century(k) && sure_digits_at(b, k + 2, 1)? && b.get(k + 3) == Some(&b'0') && b.get(k + 4) == Some(&b's') && word_ends(b, k + 5),
+        )
+    };
+    if let Some(part) = ["early ", "late ", "mid-", "mid "].iter().find(|p| at.starts_with(*p))
+        && decade(q + part.len())?
+    {
+        return Ok(Some(q + part.len() + 5));
+    }
+    if decade(q)? {
+        return Ok(Some(q + 5));
+    }
+    let Some(word) = YEAR_WORDS.iter().find(|w| at.starts_with(*w)) else { return Ok(None) };
+    let k = skip_space(q + word.len());
+    Ok((k > q + word.len() && year(k)? && word_ends(b, k + 4)).then_some(k + 4))
+}
+
+/// The end of the anchored years pattern's match in `s[q..]`: by hand ([`years_end`]), else by
+/// the pattern.
+fn years_at(s: &str, q: usize) -> Option<usize> {
+    years_end(s, q).unwrap_or_else(|()| anchored(6).find(&s[q..]).map(|m| q + m.end()))
 }
 
 /// Find all date expressions in `s` (a sentence whose first byte is at `base` in the article).
@@ -1260,7 +1327,9 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
     }
     let years: Vec<Groups> = match (hits.matched(6), &hits.years_at) {
         (false, _) => Vec::new(),
-        (true, Some(at)) => anchored_at(6, s, at.iter().copied()),
+        (true, Some(at)) => {
+            read_at(at.iter().copied(), |q| Some((q, years_at(s, q)?))).into_iter().map(|(a, e)| Groups::of(6, &s[a..e], a)).collect()
+        }
         (true, None) => matches_of(6, s).collect(),
     };
     for c in years {
@@ -1619,6 +1688,24 @@ mod tests {
                 let read: Vec<_> = digit_dates(i, &s, &hits).iter().filter_map(|g| g.span(0)).collect();
                 let full: Vec<_> = pattern(i).find_iter(&s).map(|m| (m.start(), m.end())).collect();
                 proptest::prop_assert_eq!(read, full, "pattern {} in {:?}", i, s);
+            }
+        }
+
+        /// Years read by hand are what the anchored years pattern finds, at every start.
+        #[test]
+        fn years_read_by_hand_are_the_patterns(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "1994", "1990", "2020", "1800", "1700", "20201", "199", "94", "12", "s", "-", "–", " ", "  ", "\u{a0}",
+                "\u{2009}", ",", "x", "_", "ə", "in", "In", "since", "of", "from", "until", "by", "By", "between", "early ",
+                "late ", "mid-", "mid ", "Early ", "1991-94", "1992 – 1994", "1990s", "mid-1990s", "in 1994", "between\u{a0}2015",
+                // Decimal digits beyond ASCII, which the pattern's `\d` reads.
+                "٣", "١٩٩٤", "19٩٠s", "1991-٩٤", "in 19٩٤",
+            ]), 0..12),
+        ) {
+            let s: String = parts.concat();
+            for q in (0..=s.len()).filter(|&q| s.is_char_boundary(q)) {
+                let anchored = anchored(6).find(&s[q..]).map(|m| q + m.end());
+                proptest::prop_assert_eq!(years_at(&s, q), anchored, "at {} in {:?}", q, s);
             }
         }
 
