@@ -43,24 +43,44 @@ pub struct DateExpr {
     pub kind: DateKind,
 }
 
-/// The month names of the date patterns, from [`NAME_CUES`]: the English names, their
+/// The month names of the date patterns, from [`NAME_CUES`], in the order their alternation
+/// tries them, each with whether a full stop may follow it: the English names, their
 /// abbreviations (with or without a full stop), the names in capitals ("OCTOBER 12", "12
 /// OCTOBER 2020") when `caps`, and the abbreviations in capitals too when `caps_abbreviations`
 /// ("SEPT. 27", "OCT.12": only in the month-day pattern, so the other patterns stay small),
-/// and the Russian genitive names; one capture group.
-fn month_alternation(caps: bool, caps_abbreviations: bool) -> String {
-    let mut names: Vec<String> = NAME_CUES[..12].iter().map(|m| (*m).to_string()).collect();
+/// and the Russian genitive names.
+fn month_names(caps: bool, caps_abbreviations: bool) -> Vec<(String, bool)> {
+    let mut names: Vec<(String, bool)> = NAME_CUES[..12].iter().map(|m| (m.to_string(), false)).collect();
     if caps {
-        names.extend(NAME_CUES[..12].iter().map(|m| m.to_ascii_uppercase()));
+        names.extend(NAME_CUES[..12].iter().map(|m| (m.to_ascii_uppercase(), false)));
     }
     let abbreviations = &NAME_CUES[12..FIRST_WEEKDAY];
-    names.extend(abbreviations.iter().map(|a| format!(r"{a}\.?")));
+    names.extend(abbreviations.iter().map(|a| (a.to_string(), true)));
     if caps_abbreviations {
-        names.extend(abbreviations.iter().map(|a| format!(r"{}\.?", a.to_ascii_uppercase())));
+        names.extend(abbreviations.iter().map(|a| (a.to_ascii_uppercase(), true)));
     }
-    names.extend(RUSSIAN_MONTHS.iter().map(|m| (*m).to_string()));
+    names.extend(RUSSIAN_MONTHS.iter().map(|m| (m.to_string(), false)));
+    names
+}
+
+/// [`month_names`] as one capture group of a pattern.
+fn month_alternation(caps: bool, caps_abbreviations: bool) -> String {
+    let names: Vec<String> =
+        month_names(caps, caps_abbreviations).into_iter().map(|(n, dot)| if dot { format!(r"{n}\.?") } else { n }).collect();
     format!("({})", names.join("|"))
 }
+
+/// The month names of the month-day, day-month and month-year patterns ([`month_names`]),
+/// by their first byte (each byte's in the patterns' order).
+static MONTH_NAMES: LazyLock<[Vec<Vec<(String, bool)>>; 3]> = LazyLock::new(|| {
+    [(true, true), (true, false), (false, false)].map(|(caps, caps_abbreviations)| {
+        let mut by_first = vec![Vec::new(); 256];
+        for (name, dot) in month_names(caps, caps_abbreviations) {
+            by_first[usize::from(name.as_bytes()[0])].push((name, dot));
+        }
+        by_first
+    })
+});
 
 /// Source of date pattern `i`: 0 month-day, 1 day-month, 2 ISO, 3 dotted, 4 weekday, 5
 /// relative, 6 years, 7 month-year.
@@ -1090,31 +1110,18 @@ fn digit_dates<'a>(i: usize, s: &'a str, hits: &Hits) -> Vec<Groups<'a>> {
     found.into_iter().map(|(a, e)| Groups::of(i, &s[a..e], a)).collect()
 }
 
-/// Whether `b` has `n` ASCII digits at `k`, or `Err` where a byte beyond ASCII stands first
-/// instead of one (it may be a decimal digit beyond ASCII, which `\d` reads).
-fn sure_digits_at(b: &[u8], k: usize, n: usize) -> Result<bool, ()> {
-    for j in k..k + n {
-        match b.get(j) {
-            Some(c) if c.is_ascii_digit() => {}
-            Some(c) if !c.is_ascii() => return Err(()),
-            _ => return Ok(false),
-        }
-    }
-    Ok(true)
-}
-
 /// The end of the years pattern's match that the anchored pattern finds in `s[q..]`, read by
 /// hand (white space is Unicode's, as the pattern's `\s`): "1991-94", "1992 – 1994" (a
 /// two-digit end before a four-digit one), a decade after "early ", "late ", "mid-", "mid "
 /// or none ("mid-1990s"), or a year after one of [`YEAR_WORDS`] and white space ("since
-/// 2020"). `Err` where a byte beyond ASCII stands where the pattern reads a digit: the
-/// anchored pattern reads it ([`years_at`]).
+/// 2020"). `Err` where a character beyond ASCII stands where the pattern reads a digit: the
+/// anchored pattern reads it ([`anchored_end`]).
 fn years_end(s: &str, q: usize) -> Result<Option<usize>, ()> {
     let b = s.as_bytes();
     let at = &s[q..];
-    let skip_space = |k: usize| s[k..].find(|c: char| !c.is_whitespace()).map_or(s.len(), |n| k + n);
+    let skip_space = |k: usize| space_end(s, k);
     let century = |k: usize| matches!(b.get(k..k + 2), Some(b"18" | b"19" | b"20"));
-    let year = |k: usize| Ok::<bool, ()>(century(k) && sure_digits_at(b, k + 2, 2)?);
+    let year = |k: usize| Ok::<bool, ()>(century(k) && sure_digits_in(s, k + 2, 2)?);
     if year(q)? {
         let dash = skip_space(q + 4);
         let width = if b.get(dash) == Some(&b'-') {
@@ -1126,14 +1133,14 @@ fn years_end(s: &str, q: usize) -> Result<Option<usize>, ()> {
         };
         let end = skip_space(dash + width);
         for n in [2, 4] {
-            if width > 0 && sure_digits_at(b, end, n)? && word_ends(b, end + n) {
+            if width > 0 && sure_digits_in(s, end, n)? && word_ends(b, end + n) {
                 return Ok(Some(end + n));
             }
         }
     }
     let decade = |k: usize| {
         Ok::<bool, ()>(
-            century(k) && sure_digits_at(b, k + 2, 1)? && b.get(k + 3) == Some(&b'0') && b.get(k + 4) == Some(&b's') && word_ends(b, k + 5),
+            century(k) && sure_digits_in(s, k + 2, 1)? && b.get(k + 3) == Some(&b'0') && b.get(k + 4) == Some(&b's') && word_ends(b, k + 5),
         )
     };
     if let Some(part) = ["early ", "late ", "mid-", "mid "].iter().find(|p| at.starts_with(*p))
@@ -1149,10 +1156,150 @@ fn years_end(s: &str, q: usize) -> Result<Option<usize>, ()> {
     Ok((k > q + word.len() && year(k)? && word_ends(b, k + 4)).then_some(k + 4))
 }
 
-/// The end of the anchored years pattern's match in `s[q..]`: by hand ([`years_end`]), else by
-/// the pattern.
-fn years_at(s: &str, q: usize) -> Option<usize> {
-    years_end(s, q).unwrap_or_else(|()| anchored(6).find(&s[q..]).map(|m| q + m.end()))
+/// The end of the white space (Unicode's, as `\s`) from byte `k` of `s`.
+fn space_end(s: &str, mut k: usize) -> usize {
+    let b = s.as_bytes();
+    // (ASCII white space byte by byte: `is_ascii_whitespace` and the vertical tab.)
+    while let Some(&c) = b.get(k) {
+        if c.is_ascii() && !(c.is_ascii_whitespace() || c == 0x0B) {
+            return k;
+        }
+        if !c.is_ascii() {
+            return s[k..].find(|c: char| !c.is_whitespace()).map_or(s.len(), |n| k + n);
+        }
+        k += 1;
+    }
+    k
+}
+
+/// Where the month names of `names` ([`MONTH_NAMES`]) that `b` has at `k` end, in the
+/// order the pattern tries them (after an abbreviation, with its full stop first).
+fn month_ends<'a>(names: &'a [Vec<(String, bool)>], b: &'a [u8], k: usize) -> impl Iterator<Item = usize> + 'a {
+    let list = b.get(k).map_or(&[][..], |c| &names[usize::from(*c)][..]);
+    list.iter().filter(move |(n, _)| b[k..].starts_with(n.as_bytes())).flat_map(move |(n, dot)| {
+        let end = k + n.len();
+        [(*dot && b.get(end) == Some(&b'.')).then_some(end + 1), Some(end)].into_iter().flatten()
+    })
+}
+
+/// Whether `s` has `n` ASCII digits at byte `k`, or `Err` where a decimal digit beyond ASCII
+/// (as `\d` reads it; any numeric character) stands first instead of one.
+fn sure_digits_in(s: &str, k: usize, n: usize) -> Result<bool, ()> {
+    let b = s.as_bytes();
+    for j in k..k + n {
+        match b.get(j) {
+            Some(c) if c.is_ascii_digit() => {}
+            Some(c) if !c.is_ascii() => {
+                return if s.get(j..).is_none_or(|t| t.starts_with(char::is_numeric)) { Err(()) } else { Ok(false) };
+            }
+            _ => return Ok(false),
+        }
+    }
+    Ok(true)
+}
+
+/// The end of the optional year after a day or month ending at `k` (`,?\s+(\d{4})\b`: "October
+/// 12, 2020"), or `k` without one.
+fn year_tail(s: &str, k: usize) -> Result<usize, ()> {
+    let b = s.as_bytes();
+    for c in [k + usize::from(b.get(k) == Some(&b',')), k] {
+        let year = space_end(s, c);
+        if year > c && sure_digits_in(s, year, 4)? && word_ends(b, year + 4) {
+            return Ok(year + 4);
+        }
+    }
+    Ok(k)
+}
+
+/// The end of the anchored month-day pattern's match in `s[q..]`, read by hand: a month name
+/// ([`MONTH_NAMES`]), white space or a word boundary ("OCT.12"), one or two digits, an
+/// ordinal suffix, the end of a word, perhaps a year. `Err` where a character beyond ASCII
+/// stands where the pattern reads a digit.
+fn month_day_end(s: &str, q: usize) -> Result<Option<usize>, ()> {
+    let b = s.as_bytes();
+    if !b.get(q).is_some_and(|c| is_ascii_word_byte(*c)) {
+        return Ok(None);
+    }
+    let word = |k: usize| b.get(k).is_some_and(|c| is_ascii_word_byte(*c));
+    for k in month_ends(&MONTH_NAMES[0], b, q) {
+        let space = space_end(s, k);
+        for day in [(space > k).then_some(space), (word(k - 1) != word(k)).then_some(k)].into_iter().flatten() {
+            for n in [2, 1] {
+                if !sure_digits_in(s, day, n)? {
+                    continue;
+                }
+                let e = day + n;
+                let suffix = b.get(e..e + 2).is_some_and(|x| matches!(x, b"st" | b"nd" | b"rd" | b"th"));
+                if let Some(end) = [suffix.then_some(e + 2), Some(e)].into_iter().flatten().find(|&end| word_ends(b, end)) {
+                    return Ok(Some(year_tail(s, end)?));
+                }
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// The end of the anchored day-month pattern's match in `s[q..]`, read by hand: one or two
+/// digits, an ordinal suffix, white space, perhaps "of" and white space, a month name
+/// ([`MONTH_NAMES`]), perhaps a year. `Err` as [`month_day_end`].
+fn day_month_end(s: &str, q: usize) -> Result<Option<usize>, ()> {
+    let b = s.as_bytes();
+    if !b.get(q).is_some_and(|c| is_ascii_word_byte(*c)) {
+        return Ok(None);
+    }
+    for n in [2, 1] {
+        if !sure_digits_in(s, q, n)? {
+            continue;
+        }
+        let e = q + n;
+        let suffix = b.get(e..e + 2).is_some_and(|x| matches!(x, b"st" | b"nd" | b"rd" | b"th"));
+        for end in [suffix.then_some(e + 2), Some(e)].into_iter().flatten() {
+            let month = space_end(s, end);
+            if month == end {
+                continue;
+            }
+            let of = (b[month..].starts_with(b"of") && space_end(s, month + 2) > month + 2).then(|| space_end(s, month + 2));
+            if let Some(k) = [of, Some(month)].into_iter().flatten().find_map(|m| month_ends(&MONTH_NAMES[1], b, m).next()) {
+                return Ok(Some(year_tail(s, k)?));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// The end of the anchored month-year pattern's match in `s[q..]`, read by hand: a month
+/// name ([`MONTH_NAMES`]), white space, four digits, the end of a word. `Err` as
+/// [`month_day_end`].
+fn month_year_end(s: &str, q: usize) -> Result<Option<usize>, ()> {
+    let b = s.as_bytes();
+    if !b.get(q).is_some_and(|c| is_ascii_word_byte(*c)) {
+        return Ok(None);
+    }
+    for k in month_ends(&MONTH_NAMES[2], b, q) {
+        let year = space_end(s, k);
+        if year > k && sure_digits_in(s, year, 4)? && word_ends(b, year + 4) {
+            return Ok(Some(year + 4));
+        }
+    }
+    Ok(None)
+}
+
+/// The end of the anchored pattern `i`'s match in `s[q..]` (month-day, day-month, years,
+/// month-year): read by hand, else (`Err`) by the pattern.
+fn anchored_end(i: usize, s: &str, q: usize) -> Option<usize> {
+    let read = match i {
+        0 => month_day_end,
+        1 => day_month_end,
+        6 => years_end,
+        _ => month_year_end,
+    };
+    read(s, q).unwrap_or_else(|()| anchored(i).find(&s[q..]).map(|m| q + m.end()))
+}
+
+/// [`anchored_at`] read by hand ([`anchored_end`]) for month-day, day-month, years and
+/// month-year.
+fn read_anchored_at(i: usize, s: &str, starts: impl IntoIterator<Item = usize>) -> Vec<Groups<'_>> {
+    read_at(starts, |q| Some((q, anchored_end(i, s, q)?))).into_iter().map(|(a, e)| Groups::of(i, &s[a..e], a)).collect()
 }
 
 /// Find all date expressions in `s` (a sentence whose first byte is at `base` in the article).
@@ -1243,9 +1390,9 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
         }
         // Month-day starts at the month name, day-month at the day before it.
         let found = if month_first {
-            anchored_at(i, s, hits.months.iter().copied())
+            read_anchored_at(i, s, hits.months.iter().copied())
         } else {
-            anchored_at(i, s, hits.months.iter().filter_map(|&p| day_before(s, p)))
+            read_anchored_at(i, s, hits.months.iter().filter_map(|&p| day_before(s, p)))
         };
         for c in found {
             let m = c.span(0).unwrap_or_default();
@@ -1308,7 +1455,7 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             push(&mut out, &mut taken, start, end, DateKind::Day(d, DateBasis::Relative));
         }
     }
-    for c in hits.matched(7).then(|| anchored_at(7, s, hits.months.iter().copied())).into_iter().flatten() {
+    for c in hits.matched(7).then(|| read_anchored_at(7, s, hits.months.iter().copied())).into_iter().flatten() {
         let m = c.span(0).unwrap_or_default();
         if free(&taken, m.0, m.1)
             && let Some(Ok(y)) = c.get(2).map(str::parse::<i32>)
@@ -1327,9 +1474,7 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
     }
     let years: Vec<Groups> = match (hits.matched(6), &hits.years_at) {
         (false, _) => Vec::new(),
-        (true, Some(at)) => {
-            read_at(at.iter().copied(), |q| Some((q, years_at(s, q)?))).into_iter().map(|(a, e)| Groups::of(6, &s[a..e], a)).collect()
-        }
+        (true, Some(at)) => read_anchored_at(6, s, at.iter().copied()),
         (true, None) => matches_of(6, s).collect(),
     };
     for c in years {
@@ -1705,7 +1850,27 @@ mod tests {
             let s: String = parts.concat();
             for q in (0..=s.len()).filter(|&q| s.is_char_boundary(q)) {
                 let anchored = anchored(6).find(&s[q..]).map(|m| q + m.end());
-                proptest::prop_assert_eq!(years_at(&s, q), anchored, "at {} in {:?}", q, s);
+                proptest::prop_assert_eq!(anchored_end(6, &s, q), anchored, "at {} in {:?}", q, s);
+            }
+        }
+
+        /// Month-day, day-month and month-year dates read by hand are what the anchored
+        /// patterns find, at every start.
+        #[test]
+        fn month_dates_read_by_hand_are_the_patterns(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "12", "5", "2020", "1994", "123", "st", "th", "nd", "rd", " ", "  ", "\u{a0}", ",", ", ", ".", "-", "x", "_",
+                "of", "of ", "October", "OCTOBER", "Oct", "Oct.", "OCT.", "Sept", "Sept.", "Sep", "SEPT.", "May", "may", "March",
+                "Mar", "Martuni", "June", "Jun", "октября", "мая", "ə", "٣", "١٢", "года", "October 12, 2020", "12 October 2020",
+                "12th of October", "OCT.12", "Sept. 27", "12 октября 2020", "May 2020", "October 1٢", "12 Oct. 2٠20",
+            ]), 0..10),
+        ) {
+            let s: String = parts.concat();
+            for q in (0..=s.len()).filter(|&q| s.is_char_boundary(q)) {
+                for i in [0, 1, 7] {
+                    let anchored = anchored(i).find(&s[q..]).map(|m| q + m.end());
+                    proptest::prop_assert_eq!(anchored_end(i, &s, q), anchored, "pattern {} at {} in {:?}", i, q, s);
+                }
             }
         }
 
