@@ -126,8 +126,8 @@ fn pattern(i: usize) -> &'static Regex {
 /// The same patterns anchored at the start of the haystack, run only where a month or
 /// weekday name stands (see [`Hits`]) instead of searching every sentence: month-day,
 /// day-month, weekday, years and month-year (the patterns that start at or just before a name
-/// or a year; years read by hand, [`years_end`], where the pattern's digits are ASCII), each
-/// compiled the first time it is needed.
+/// or a year; all but the weekday read by hand, [`anchored_end`], where the pattern's digits
+/// are ASCII), each compiled the first time it is needed.
 static ANCHORED: [OnceLock<Regex>; 8] = [const { OnceLock::new() }; 8];
 
 /// Date pattern `i` anchored at the start of the haystack.
@@ -1198,24 +1198,39 @@ fn sure_digits_in(s: &str, k: usize, n: usize) -> Result<bool, ()> {
     Ok(true)
 }
 
-/// The end of the optional year after a day or month ending at `k` (`,?\s+(\d{4})\b`: "October
-/// 12, 2020"), or `k` without one.
-fn year_tail(s: &str, k: usize) -> Result<usize, ()> {
+/// The optional year after a day or month ending at `k` (`,?\s+(\d{4})\b`: "October 12,
+/// 2020"): where its digits start, if any.
+fn year_tail(s: &str, k: usize) -> Result<Option<usize>, ()> {
     let b = s.as_bytes();
     for c in [k + usize::from(b.get(k) == Some(&b',')), k] {
         let year = space_end(s, c);
         if year > c && sure_digits_in(s, year, 4)? && word_ends(b, year + 4) {
-            return Ok(year + 4);
+            return Ok(Some(year));
         }
     }
-    Ok(k)
+    Ok(None)
+}
+
+/// The end of a match read by hand at `q` and, when the reader gives them, its groups
+/// ([`Groups`]'s spans: 1.. in the match).
+type HandRead = Option<(usize, Option<[Option<(usize, usize)>; 4]>)>;
+
+/// A match at `q` of a day at `day..day_end`, a month at `month..month_end` and the year
+/// after `end` ([`year_tail`]), with the groups of the month-day pattern (`day_first`: of the
+/// day-month pattern).
+fn day_and_month(s: &str, q: usize, day: (usize, usize), month: (usize, usize), end: usize, day_first: bool) -> Result<HandRead, ()> {
+    let year = year_tail(s, end)?;
+    let span = |(a, b): (usize, usize)| Some((a - q, b - q));
+    let (first, second) = if day_first { (day, month) } else { (month, day) };
+    let end = year.map_or(end, |y| y + 4);
+    Ok(Some((end, Some([span(first), span(second), year.and_then(|y| span((y, y + 4))), None]))))
 }
 
 /// The end of the anchored month-day pattern's match in `s[q..]`, read by hand: a month name
 /// ([`MONTH_NAMES`]), white space or a word boundary ("OCT.12"), one or two digits, an
 /// ordinal suffix, the end of a word, perhaps a year. `Err` where a character beyond ASCII
 /// stands where the pattern reads a digit.
-fn month_day_end(s: &str, q: usize) -> Result<Option<usize>, ()> {
+fn month_day_end(s: &str, q: usize) -> Result<HandRead, ()> {
     let b = s.as_bytes();
     if !b.get(q).is_some_and(|c| is_ascii_word_byte(*c)) {
         return Ok(None);
@@ -1231,7 +1246,7 @@ fn month_day_end(s: &str, q: usize) -> Result<Option<usize>, ()> {
                 let e = day + n;
                 let suffix = b.get(e..e + 2).is_some_and(|x| matches!(x, b"st" | b"nd" | b"rd" | b"th"));
                 if let Some(end) = [suffix.then_some(e + 2), Some(e)].into_iter().flatten().find(|&end| word_ends(b, end)) {
-                    return Ok(Some(year_tail(s, end)?));
+                    return day_and_month(s, q, (day, e), (q, k), end, false);
                 }
             }
         }
@@ -1242,7 +1257,7 @@ fn month_day_end(s: &str, q: usize) -> Result<Option<usize>, ()> {
 /// The end of the anchored day-month pattern's match in `s[q..]`, read by hand: one or two
 /// digits, an ordinal suffix, white space, perhaps "of" and white space, a month name
 /// ([`MONTH_NAMES`]), perhaps a year. `Err` as [`month_day_end`].
-fn day_month_end(s: &str, q: usize) -> Result<Option<usize>, ()> {
+fn day_month_end(s: &str, q: usize) -> Result<HandRead, ()> {
     let b = s.as_bytes();
     if !b.get(q).is_some_and(|c| is_ascii_word_byte(*c)) {
         return Ok(None);
@@ -1259,8 +1274,9 @@ fn day_month_end(s: &str, q: usize) -> Result<Option<usize>, ()> {
                 continue;
             }
             let of = (b[month..].starts_with(b"of") && space_end(s, month + 2) > month + 2).then(|| space_end(s, month + 2));
-            if let Some(k) = [of, Some(month)].into_iter().flatten().find_map(|m| month_ends(&MONTH_NAMES[1], b, m).next()) {
-                return Ok(Some(year_tail(s, k)?));
+            if let Some((m, k)) = [of, Some(month)].into_iter().flatten().find_map(|m| Some((m, month_ends(&MONTH_NAMES[1], b, m).next()?)))
+            {
+                return day_and_month(s, q, (q, e), (m, k), k, true);
             }
         }
     }
@@ -1285,21 +1301,33 @@ fn month_year_end(s: &str, q: usize) -> Result<Option<usize>, ()> {
 }
 
 /// The end of the anchored pattern `i`'s match in `s[q..]` (month-day, day-month, years,
-/// month-year): read by hand, else (`Err`) by the pattern.
-fn anchored_end(i: usize, s: &str, q: usize) -> Option<usize> {
+/// month-year) and perhaps its groups: read by hand, else (`Err`) by the pattern.
+fn anchored_end(i: usize, s: &str, q: usize) -> HandRead {
     let read = match i {
-        0 => month_day_end,
-        1 => day_month_end,
-        6 => years_end,
-        _ => month_year_end,
+        0 => month_day_end(s, q),
+        1 => day_month_end(s, q),
+        6 => years_end(s, q).map(|e| e.map(|e| (e, None))),
+        _ => month_year_end(s, q).map(|e| e.map(|e| (e, None))),
     };
-    read(s, q).unwrap_or_else(|()| anchored(i).find(&s[q..]).map(|m| q + m.end()))
+    read.unwrap_or_else(|()| anchored(i).find(&s[q..]).map(|m| (q + m.end(), None)))
 }
 
 /// [`anchored_at`] read by hand ([`anchored_end`]) for month-day, day-month, years and
-/// month-year.
+/// month-year, the groups as the reader gives them or read from the match ([`Groups::of`]).
 fn read_anchored_at(i: usize, s: &str, starts: impl IntoIterator<Item = usize>) -> Vec<Groups<'_>> {
-    read_at(starts, |q| Some((q, anchored_end(i, s, q)?))).into_iter().map(|(a, e)| Groups::of(i, &s[a..e], a)).collect()
+    let mut out = Vec::new();
+    let mut end = 0;
+    for q in starts {
+        if q < end {
+            continue;
+        }
+        if let Some((e, spans)) = anchored_end(i, s, q) {
+            end = e;
+            let text = &s[q..e];
+            out.push(spans.map_or_else(|| Groups::of(i, text, q), |spans| Groups { text, offset: q, spans }));
+        }
+    }
+    out
 }
 
 /// Find all date expressions in `s` (a sentence whose first byte is at `base` in the article).
@@ -1850,7 +1878,7 @@ mod tests {
             let s: String = parts.concat();
             for q in (0..=s.len()).filter(|&q| s.is_char_boundary(q)) {
                 let anchored = anchored(6).find(&s[q..]).map(|m| q + m.end());
-                proptest::prop_assert_eq!(anchored_end(6, &s, q), anchored, "at {} in {:?}", q, s);
+                proptest::prop_assert_eq!(anchored_end(6, &s, q).map(|r| r.0), anchored, "at {} in {:?}", q, s);
             }
         }
 
@@ -1868,8 +1896,16 @@ mod tests {
             let s: String = parts.concat();
             for q in (0..=s.len()).filter(|&q| s.is_char_boundary(q)) {
                 for i in [0, 1, 7] {
-                    let anchored = anchored(i).find(&s[q..]).map(|m| q + m.end());
-                    proptest::prop_assert_eq!(anchored_end(i, &s, q), anchored, "pattern {} at {} in {:?}", i, q, s);
+                    let c = anchored(i).captures(&s[q..]);
+                    let read = anchored_end(i, &s, q);
+                    proptest::prop_assert_eq!(read.map(|r| r.0), c.as_ref().and_then(|c| c.get(0)).map(|m| q + m.end()), "pattern {} at {} in {:?}", i, q, s);
+                    // Groups given by the reader are the captures'.
+                    if let (Some((e, Some(spans))), Some(c)) = (read, c) {
+                        let g = Groups { text: &s[q..e], offset: q, spans };
+                        for k in 0..=4 {
+                            proptest::prop_assert_eq!(g.span(k), c.get(k).map(|x| (q + x.start(), q + x.end())), "pattern {} group {} at {} in {:?}", i, k, q, s);
+                        }
+                    }
                 }
             }
         }
