@@ -70,9 +70,13 @@ fn month_alternation(caps: bool, caps_abbreviations: bool) -> String {
     format!("({})", names.join("|"))
 }
 
+/// Month names by their first byte, each byte's in a pattern's order, with whether a full
+/// stop may follow them ([`month_names`]).
+type NamesByFirstByte = Vec<Vec<(String, bool)>>;
+
 /// The month names of the month-day, day-month and month-year patterns ([`month_names`]),
-/// by their first byte (each byte's in the patterns' order).
-static MONTH_NAMES: LazyLock<[Vec<Vec<(String, bool)>>; 3]> = LazyLock::new(|| {
+/// by their first byte.
+static MONTH_NAMES: LazyLock<[NamesByFirstByte; 3]> = LazyLock::new(|| {
     [(true, true), (true, false), (false, false)].map(|(caps, caps_abbreviations)| {
         let mut by_first = vec![Vec::new(); 256];
         for (name, dot) in month_names(caps, caps_abbreviations) {
@@ -114,8 +118,8 @@ fn pattern_source(i: usize) -> String {
 /// The date patterns, each compiled the first time it is needed ([`pattern`]): outside the
 /// tests only the ISO, dotted and relative patterns search whole sentences, and only those
 /// their hand readers leave to them ([`relative_matches`]: `ſ` or the Kelvin sign, a count
-/// beyond ASCII; [`digit_dates`]: digits beyond ASCII); the others run anchored
-/// ([`anchored`]), so the rest are never compiled there.
+/// beyond ASCII; [`digit_dates`]: digits beyond ASCII); the others are read by hand at their
+/// starts ([`anchored_end`]), so the rest are never compiled there.
 static PATTERNS: [OnceLock<Regex>; 8] = [const { OnceLock::new() }; 8];
 
 /// Date pattern `i`, searching anywhere.
@@ -126,8 +130,8 @@ fn pattern(i: usize) -> &'static Regex {
 /// The same patterns anchored at the start of the haystack, run only where a month or
 /// weekday name stands (see [`Hits`]) instead of searching every sentence: month-day,
 /// day-month, weekday, years and month-year (the patterns that start at or just before a name
-/// or a year; all but the weekday read by hand, [`anchored_end`], where the pattern's digits
-/// are ASCII), each compiled the first time it is needed.
+/// or a year; all read by hand, [`anchored_end`], the pattern only where a digit beyond ASCII
+/// may stand where it reads one), each compiled the first time it is needed.
 static ANCHORED: [OnceLock<Regex>; 8] = [const { OnceLock::new() }; 8];
 
 /// Date pattern `i` anchored at the start of the haystack.
@@ -927,7 +931,9 @@ impl<'a> Groups<'a> {
 }
 
 /// Matches of anchored pattern `i` at each start (in order), without overlaps, as a search
-/// through the whole sentence would give them: (offset of the match, its groups).
+/// through the whole sentence would give them: (offset of the match, its groups). (The
+/// tests' reference: outside them the hand readers run, [`read_anchored_at`].)
+#[cfg(test)]
 fn anchored_at(i: usize, s: &str, starts: impl IntoIterator<Item = usize>) -> Vec<Groups<'_>> {
     let mut out = Vec::new();
     let mut end = 0;
@@ -1174,7 +1180,7 @@ fn space_end(s: &str, mut k: usize) -> usize {
 
 /// Where the month names of `names` ([`MONTH_NAMES`]) that `b` has at `k` end, in the
 /// order the pattern tries them (after an abbreviation, with its full stop first).
-fn month_ends<'a>(names: &'a [Vec<(String, bool)>], b: &'a [u8], k: usize) -> impl Iterator<Item = usize> + 'a {
+fn month_ends<'a>(names: &'a NamesByFirstByte, b: &'a [u8], k: usize) -> impl Iterator<Item = usize> + 'a {
     let list = b.get(k).map_or(&[][..], |c| &names[usize::from(*c)][..]);
     list.iter().filter(move |(n, _)| b[k..].starts_with(n.as_bytes())).flat_map(move |(n, dot)| {
         let end = k + n.len();
@@ -1300,20 +1306,44 @@ fn month_year_end(s: &str, q: usize) -> Result<Option<usize>, ()> {
     Ok(None)
 }
 
-/// The end of the anchored pattern `i`'s match in `s[q..]` (month-day, day-month, years,
-/// month-year) and perhaps its groups: read by hand, else (`Err`) by the pattern.
+/// The end of the anchored weekday pattern's match in `s[q..]` and its groups, read by hand:
+/// perhaps a modifier ([`WEEKDAY_MODIFIERS`], as written or capitalised) and white space, a
+/// weekday name, perhaps "'s" or "’s", the end of a word.
+fn weekday_end(s: &str, q: usize) -> HandRead {
+    let b = s.as_bytes();
+    if !b.get(q).is_some_and(|c| is_ascii_word_byte(*c)) {
+        return None;
+    }
+    let modifier = WEEKDAY_MODIFIERS.iter().find(|m| {
+        let m = m.as_bytes();
+        (b[q] == m[0] || b[q] == m[0].to_ascii_uppercase()) && b[q + 1..].starts_with(&m[1..])
+    });
+    let after_modifier = modifier.map(|m| (q + m.len(), space_end(s, q + m.len()))).filter(|&(end, day)| day > end);
+    for (modifier, day) in [after_modifier.map(|(end, day)| (Some((0, end - q)), day)), Some((None, q))].into_iter().flatten() {
+        let Some(name) = NAME_CUES[FIRST_WEEKDAY..FIRST_RUSSIAN].iter().find(|w| b[day..].starts_with(w.as_bytes())) else { continue };
+        let name_end = day + name.len();
+        let possessive = ["'s", "’s"].iter().find(|p| s[name_end..].starts_with(*p)).map(|p| name_end + p.len());
+        if let Some(end) = [possessive, Some(name_end)].into_iter().flatten().find(|&end| word_ends(b, end)) {
+            return Some((end, Some([modifier, Some((day - q, name_end - q)), None, None])));
+        }
+    }
+    None
+}
+
+/// The end of the anchored pattern `i`'s match in `s[q..]` (month-day, day-month, weekday,
+/// years, month-year) and perhaps its groups: read by hand, else (`Err`) by the pattern.
 fn anchored_end(i: usize, s: &str, q: usize) -> HandRead {
     let read = match i {
         0 => month_day_end(s, q),
         1 => day_month_end(s, q),
+        4 => Ok(weekday_end(s, q)),
         6 => years_end(s, q).map(|e| e.map(|e| (e, None))),
         _ => month_year_end(s, q).map(|e| e.map(|e| (e, None))),
     };
     read.unwrap_or_else(|()| anchored(i).find(&s[q..]).map(|m| (q + m.end(), None)))
 }
 
-/// [`anchored_at`] read by hand ([`anchored_end`]) for month-day, day-month, years and
-/// month-year, the groups as the reader gives them or read from the match ([`Groups::of`]).
+/// [`anchored_at`] read by hand ([`anchored_end`]), the groups as the reader gives them or read from the match ([`Groups::of`]).
 fn read_anchored_at(i: usize, s: &str, starts: impl IntoIterator<Item = usize>) -> Vec<Groups<'_>> {
     let mut out = Vec::new();
     let mut end = 0;
@@ -1517,7 +1547,7 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
     }
     if let Some(p) = published {
         let starts = hits.weekdays.iter().map(|&p| modifier_before(s, p));
-        for c in hits.matched(4).then(|| anchored_at(4, s, starts)).into_iter().flatten() {
+        for c in hits.matched(4).then(|| read_anchored_at(4, s, starts)).into_iter().flatten() {
             let m = c.span(0).unwrap_or_default();
             if !free(&taken, m.0, m.1) {
                 continue;
@@ -1882,20 +1912,22 @@ mod tests {
             }
         }
 
-        /// Month-day, day-month and month-year dates read by hand are what the anchored
-        /// patterns find, at every start.
+        /// Month-day, day-month, weekday and month-year dates read by hand are what the
+        /// anchored patterns find, at every start.
         #[test]
-        fn month_dates_read_by_hand_are_the_patterns(
+        fn anchored_dates_read_by_hand_are_the_patterns(
             parts in proptest::collection::vec(proptest::sample::select(vec![
                 "12", "5", "2020", "1994", "123", "st", "th", "nd", "rd", " ", "  ", "\u{a0}", ",", ", ", ".", "-", "x", "_",
                 "of", "of ", "October", "OCTOBER", "Oct", "Oct.", "OCT.", "Sept", "Sept.", "Sep", "SEPT.", "May", "may", "March",
                 "Mar", "Martuni", "June", "Jun", "октября", "мая", "ə", "٣", "١٢", "года", "October 12, 2020", "12 October 2020",
                 "12th of October", "OCT.12", "Sept. 27", "12 октября 2020", "May 2020", "October 1٢", "12 Oct. 2٠20",
+                "Monday", "Monday's", "Friday’s", "Sunday", "Mondays", "last", "Last", "LAST", "on", "On", "since", "Since",
+                "early", "next", "last Monday", "Since\u{a0}Sunday", "onFriday", "'s", "’s",
             ]), 0..10),
         ) {
             let s: String = parts.concat();
             for q in (0..=s.len()).filter(|&q| s.is_char_boundary(q)) {
-                for i in [0, 1, 7] {
+                for i in [0, 1, 4, 7] {
                     let c = anchored(i).captures(&s[q..]);
                     let read = anchored_end(i, &s, q);
                     proptest::prop_assert_eq!(read.map(|r| r.0), c.as_ref().and_then(|c| c.get(0)).map(|m| q + m.end()), "pattern {} at {} in {:?}", i, q, s);
