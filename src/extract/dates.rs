@@ -1122,7 +1122,7 @@ fn digit_dates<'a>(i: usize, s: &'a str, hits: &Hits) -> Vec<Groups<'a>> {
 /// or none ("mid-1990s"), or a year after one of [`YEAR_WORDS`] and white space ("since
 /// 2020"). `Err` where a character beyond ASCII stands where the pattern reads a digit: the
 /// anchored pattern reads it ([`anchored_end`]).
-fn years_end(s: &str, q: usize) -> Result<Option<usize>, ()> {
+fn years_end(s: &str, q: usize) -> Result<HandRead, ()> {
     let b = s.as_bytes();
     let at = &s[q..];
     let skip_space = |k: usize| space_end(s, k);
@@ -1140,7 +1140,7 @@ fn years_end(s: &str, q: usize) -> Result<Option<usize>, ()> {
         let end = skip_space(dash + width);
         for n in [2, 4] {
             if width > 0 && sure_digits_in(s, end, n)? && word_ends(b, end + n) {
-                return Ok(Some(end + n));
+                return Ok(Some((end + n, Some([Some((0, 4)), Some((end - q, end + n - q)), None, None]))));
             }
         }
     }
@@ -1149,17 +1149,24 @@ fn years_end(s: &str, q: usize) -> Result<Option<usize>, ()> {
             century(k) && sure_digits_in(s, k + 2, 1)? && b.get(k + 3) == Some(&b'0') && b.get(k + 4) == Some(&b's') && word_ends(b, k + 5),
         )
     };
+    // The years' groups: 3 the decade, 4 a year after a word.
+    let groups = |group: usize, k: usize| {
+        let mut spans = [None; 4];
+        spans[group - 1] = Some((k - q, k + 4 - q));
+        // (A decade ends in its "s".)
+        Some((k + 4 + usize::from(group == 3), Some(spans)))
+    };
     if let Some(part) = ["early ", "late ", "mid-", "mid "].iter().find(|p| at.starts_with(*p))
         && decade(q + part.len())?
     {
-        return Ok(Some(q + part.len() + 5));
+        return Ok(groups(3, q + part.len()));
     }
     if decade(q)? {
-        return Ok(Some(q + 5));
+        return Ok(groups(3, q));
     }
     let Some(word) = YEAR_WORDS.iter().find(|w| at.starts_with(*w)) else { return Ok(None) };
     let k = skip_space(q + word.len());
-    Ok((k > q + word.len() && year(k)? && word_ends(b, k + 4)).then_some(k + 4))
+    Ok((k > q + word.len() && year(k)? && word_ends(b, k + 4)).then(|| groups(4, k)).flatten())
 }
 
 /// The end of the white space (Unicode's, as `\s`) from byte `k` of `s`.
@@ -1337,7 +1344,7 @@ fn anchored_end(i: usize, s: &str, q: usize) -> HandRead {
         0 => month_day_end(s, q),
         1 => day_month_end(s, q),
         4 => Ok(weekday_end(s, q)),
-        6 => years_end(s, q).map(|e| e.map(|e| (e, None))),
+        6 => years_end(s, q),
         _ => month_year_end(s, q).map(|e| e.map(|e| (e, None))),
     };
     read.unwrap_or_else(|()| anchored(i).find(&s[q..]).map(|m| (q + m.end(), None)))
@@ -1907,8 +1914,16 @@ mod tests {
         ) {
             let s: String = parts.concat();
             for q in (0..=s.len()).filter(|&q| s.is_char_boundary(q)) {
-                let anchored = anchored(6).find(&s[q..]).map(|m| q + m.end());
-                proptest::prop_assert_eq!(anchored_end(6, &s, q).map(|r| r.0), anchored, "at {} in {:?}", q, s);
+                let c = anchored(6).captures(&s[q..]);
+                let read = anchored_end(6, &s, q);
+                proptest::prop_assert_eq!(read.map(|r| r.0), c.as_ref().and_then(|c| c.get(0)).map(|m| q + m.end()), "at {} in {:?}", q, s);
+                // Groups given by the reader are the captures'.
+                if let (Some((e, Some(spans))), Some(c)) = (read, c) {
+                    let g = Groups { text: &s[q..e], offset: q, spans };
+                    for k in 0..=4 {
+                        proptest::prop_assert_eq!(g.span(k), c.get(k).map(|x| (q + x.start(), q + x.end())), "group {} at {} in {:?}", k, q, s);
+                    }
+                }
             }
         }
 
