@@ -43,24 +43,48 @@ pub struct DateExpr {
     pub kind: DateKind,
 }
 
-/// The month names of the date patterns, from [`NAME_CUES`]: the English names, their
+/// The month names of the date patterns, from [`NAME_CUES`], in the order their alternation
+/// tries them, each with whether a full stop may follow it: the English names, their
 /// abbreviations (with or without a full stop), the names in capitals ("OCTOBER 12", "12
 /// OCTOBER 2020") when `caps`, and the abbreviations in capitals too when `caps_abbreviations`
 /// ("SEPT. 27", "OCT.12": only in the month-day pattern, so the other patterns stay small),
-/// and the Russian genitive names; one capture group.
-fn month_alternation(caps: bool, caps_abbreviations: bool) -> String {
-    let mut names: Vec<String> = NAME_CUES[..12].iter().map(|m| (*m).to_string()).collect();
+/// and the Russian genitive names.
+fn month_names(caps: bool, caps_abbreviations: bool) -> Vec<(String, bool)> {
+    let mut names: Vec<(String, bool)> = NAME_CUES[..12].iter().map(|m| (m.to_string(), false)).collect();
     if caps {
-        names.extend(NAME_CUES[..12].iter().map(|m| m.to_ascii_uppercase()));
+        names.extend(NAME_CUES[..12].iter().map(|m| (m.to_ascii_uppercase(), false)));
     }
     let abbreviations = &NAME_CUES[12..FIRST_WEEKDAY];
-    names.extend(abbreviations.iter().map(|a| format!(r"{a}\.?")));
+    names.extend(abbreviations.iter().map(|a| (a.to_string(), true)));
     if caps_abbreviations {
-        names.extend(abbreviations.iter().map(|a| format!(r"{}\.?", a.to_ascii_uppercase())));
+        names.extend(abbreviations.iter().map(|a| (a.to_ascii_uppercase(), true)));
     }
-    names.extend(RUSSIAN_MONTHS.iter().map(|m| (*m).to_string()));
+    names.extend(RUSSIAN_MONTHS.iter().map(|m| (m.to_string(), false)));
+    names
+}
+
+/// [`month_names`] as one capture group of a pattern.
+fn month_alternation(caps: bool, caps_abbreviations: bool) -> String {
+    let names: Vec<String> =
+        month_names(caps, caps_abbreviations).into_iter().map(|(n, dot)| if dot { format!(r"{n}\.?") } else { n }).collect();
     format!("({})", names.join("|"))
 }
+
+/// Month names by their first byte, each byte's in a pattern's order, with whether a full
+/// stop may follow them ([`month_names`]).
+type NamesByFirstByte = Vec<Vec<(String, bool)>>;
+
+/// The month names of the month-day, day-month and month-year patterns ([`month_names`]),
+/// by their first byte.
+static MONTH_NAMES: LazyLock<[NamesByFirstByte; 3]> = LazyLock::new(|| {
+    [(true, true), (true, false), (false, false)].map(|(caps, caps_abbreviations)| {
+        let mut by_first = vec![Vec::new(); 256];
+        for (name, dot) in month_names(caps, caps_abbreviations) {
+            by_first[usize::from(name.as_bytes()[0])].push((name, dot));
+        }
+        by_first
+    })
+});
 
 /// Source of date pattern `i`: 0 month-day, 1 day-month, 2 ISO, 3 dotted, 4 weekday, 5
 /// relative, 6 years, 7 month-year.
@@ -81,15 +105,21 @@ fn pattern_source(i: usize) -> String {
             let modifiers = WEEKDAY_MODIFIERS.iter().flat_map(|m| [m.to_string(), capitalised(m)]).collect::<Vec<_>>().join("|");
             format!(r"(?-u:\b)(?:({modifiers})\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?(?-u:\b)")
         }
-        5 => r"(?i)(?-u:\b)(yesterday|the day before yesterday|a day earlier|a day before|the day before|the previous day|the previous night|today|tonight|this morning|this evening|this afternoon|last night|overnight|earlier this week|earlier this month|last week|a week ago|last weekend|over the weekend|at the weekend|this past weekend|this week|(?:early |late |mid-|mid |the (?:start|beginning|middle|end) of )?last month|(?:early |late |mid-|mid |the (?:start|beginning|middle|end) of )this month|(\w+) days ago|(\w+) weeks ago)(?-u:\b)".to_string(),
+        5 => {
+            let parts = MONTH_PART_PREFIXES.join("|");
+            let counts = COUNT_AGO.map(|tail| format!(r"(\w+){tail}")).join("|");
+            format!(r"(?i)(?-u:\b)({}|(?:{parts})?last month|(?:{parts})this month|{counts})(?-u:\b)", RELATIVE_PHRASES.join("|"))
+        }
         6 => r"(?-u:\b)(1[89]\d\d|20\d\d)\s*[-–]\s*(\d{2}|\d{4})(?-u:\b)|(?-u:\b)(?:early |late |mid-|mid )?(1[89]\d0|20\d0)s(?-u:\b)|(?-u:\b)(?:[Ii]n|[Ss]ince|of|[Ff]rom|[Uu]ntil|[Bb]y|[Bb]etween)\s+(1[89]\d\d|20\d\d)(?-u:\b)".to_string(),
         _ => format!(r"(?-u:\b){}\s+(\d{{4}})(?-u:\b)", month_alternation(false)),
     }
 }
 
 /// The date patterns, each compiled the first time it is needed ([`pattern`]): outside the
-/// tests only the ISO, dotted and relative patterns search whole sentences (the others run
-/// anchored, [`anchored`]), so the rest are never compiled there.
+/// tests only the ISO, dotted and relative patterns search whole sentences, and only those
+/// their hand readers leave to them ([`relative_matches`]: `ſ` or the Kelvin sign, a count
+/// beyond ASCII; [`digit_dates`]: digits beyond ASCII); the others are read by hand at their
+/// starts ([`anchored_end`]), so the rest are never compiled there.
 static PATTERNS: [OnceLock<Regex>; 8] = [const { OnceLock::new() }; 8];
 
 /// Date pattern `i`, searching anywhere.
@@ -100,7 +130,8 @@ fn pattern(i: usize) -> &'static Regex {
 /// The same patterns anchored at the start of the haystack, run only where a month or
 /// weekday name stands (see [`Hits`]) instead of searching every sentence: month-day,
 /// day-month, weekday, years and month-year (the patterns that start at or just before a name
-/// or a year), each compiled the first time it is needed.
+/// or a year; all read by hand, [`anchored_end`], the pattern only where a digit beyond ASCII
+/// may stand where it reads one), each compiled the first time it is needed.
 static ANCHORED: [OnceLock<Regex>; 8] = [const { OnceLock::new() }; 8];
 
 /// Date pattern `i` anchored at the start of the haystack.
@@ -249,6 +280,67 @@ const RUSSIAN_MONTHS: &[&str] = NAME_CUES.split_at(FIRST_RUSSIAN).1;
 pub const RELATIVE_CUES: &[&str] =
     &["yesterday", "today", "tonight", "morning", "evening", "afternoon", "night", "overnight", "week", "month", "ago", "day"];
 
+/// The fixed phrases of the relative pattern, in the order its alternation tries them (at one
+/// start the first that matches wins: "the day before yesterday" before "the day before").
+const RELATIVE_PHRASES: &[&str] = &[
+    "yesterday",
+    "the day before yesterday",
+    "a day earlier",
+    "a day before",
+    "the day before",
+    "the previous day",
+    "the previous night",
+    "today",
+    "tonight",
+    "this morning",
+    "this evening",
+    "this afternoon",
+    "last night",
+    "overnight",
+    "earlier this week",
+    "earlier this month",
+    "last week",
+    "a week ago",
+    "last weekend",
+    "over the weekend",
+    "at the weekend",
+    "this past weekend",
+    "this week",
+];
+
+/// The parts of a month the relative pattern reads before "last month" (or none) and before
+/// "this month" (one of them).
+const MONTH_PART_PREFIXES: &[&str] =
+    &["early ", "late ", "mid-", "mid ", "the start of ", "the beginning of ", "the middle of ", "the end of "];
+
+/// What follows the count of the relative pattern's last phrases ("three days ago", "2 weeks ago").
+const COUNT_AGO: [&str; 2] = [" days ago", " weeks ago"];
+
+/// The relative pattern's phrases without a count, in the order its alternation tries them:
+/// [`RELATIVE_PHRASES`], "last month" after each part of [`MONTH_PART_PREFIXES`] and alone,
+/// "this month" after each part.
+static RELATIVE_ALTERNATIVES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut all: Vec<String> = RELATIVE_PHRASES.iter().map(|p| p.to_string()).collect();
+    all.extend(MONTH_PART_PREFIXES.iter().map(|p| format!("{p}last month")));
+    all.push("last month".to_string());
+    all.extend(MONTH_PART_PREFIXES.iter().map(|p| format!("{p}this month")));
+    all
+});
+
+/// For each of [`RELATIVE_CUES`], how far before it a phrase of [`RELATIVE_ALTERNATIVES`]
+/// holding it starts (every place it stands in every phrase).
+static RELATIVE_CUE_OFFSETS: LazyLock<Vec<Vec<usize>>> = LazyLock::new(|| {
+    RELATIVE_CUES
+        .iter()
+        .map(|cue| {
+            let mut at: Vec<usize> = RELATIVE_ALTERNATIVES.iter().flat_map(|phrase| phrase.match_indices(cue).map(|(k, _)| k)).collect();
+            at.sort_unstable();
+            at.dedup();
+            at
+        })
+        .collect()
+});
+
 /// All date cues: [`NAME_CUES`], then [`RELATIVE_CUES`] (found, in any case, by
 /// [`super::cues::scan`]).
 pub static DATE_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| NAME_CUES.iter().chain(RELATIVE_CUES).copied().collect());
@@ -262,6 +354,14 @@ struct Hits {
     months: Vec<usize>,
     /// Where weekday names start.
     weekdays: Vec<usize>,
+    /// Every relative cue, fitting or not: (start, index in [`RELATIVE_CUES`]).
+    relative: Vec<(usize, usize)>,
+    /// Where runs of exactly four digits start that an ISO date can start with (a dash or
+    /// slash after them, no word byte before them).
+    iso_at: Vec<usize>,
+    /// Where runs of exactly four digits start that can end a dotted date (after a full
+    /// stop or slash).
+    dotted_at: Vec<usize>,
     /// Where a match of the years pattern can start (in order), or `None` to search the
     /// whole sentence.
     years_at: Option<Vec<usize>>,
@@ -313,12 +413,13 @@ impl Hits {
     /// Hits of sentence `s` (starting at byte `base` of the text) from the text's cues inside
     /// it and the runs of ASCII digits in it (`start..end` in `s`, in order).
     fn from_cues(s: &str, base: usize, found: &[(usize, usize, usize)], runs: impl IntoIterator<Item = (usize, usize)>) -> Hits {
-        let (mut months, mut weekdays, mut relative) = (Vec::new(), Vec::new(), false);
+        let (mut months, mut weekdays, mut relative, mut relatives) = (Vec::new(), Vec::new(), false, Vec::new());
         let b = s.as_bytes();
         for &(start, end, i) in found {
             let (start, end) = (start - base, end - base);
             if i >= NAME_CUES.len() {
                 relative |= relative_cue_fits(b, start, end, RELATIVE_CUES[i - NAME_CUES.len()]);
+                relatives.push((start, i - NAME_CUES.len()));
                 continue;
             }
             // A name: exactly as written, and a whole word (a month may end in a full stop,
@@ -344,7 +445,7 @@ impl Hits {
         // Digits, and runs of four or more (a year): what stands around each run tells which
         // of the ISO, dotted and year patterns could match there.
         let (mut digit, mut four, mut iso, mut dotted, mut years) = (false, false, false, false, false);
-        let mut years_at = Vec::new();
+        let (mut years_at, mut iso_at, mut dotted_at) = (Vec::new(), Vec::new(), Vec::new());
         let mut ordinal = None;
         for (start, k) in runs {
             digit = true;
@@ -354,8 +455,14 @@ impl Hits {
             }
             if k - start >= 4 {
                 four = true;
-                iso |= matches!(b.get(k), Some(b'-' | b'/'));
-                dotted |= start > 0 && matches!(b[start - 1], b'.' | b'/');
+                let (dash, dot) = (matches!(b.get(k), Some(b'-' | b'/')), start > 0 && matches!(b[start - 1], b'.' | b'/'));
+                (iso, dotted) = (iso | dash, dotted | dot);
+                if k - start == 4 && dash && (start == 0 || !is_ascii_word_byte(b[start - 1])) {
+                    iso_at.push(start);
+                }
+                if k - start == 4 && dot {
+                    dotted_at.push(start);
+                }
                 let fits = year_cue_fits(s, start, k);
                 years |= fits;
                 if fits && k - start == 4 {
@@ -370,6 +477,9 @@ impl Hits {
             patterns: [month && digit, month && digit, iso, dotted, weekday, relative, years, month && four],
             months,
             weekdays,
+            relative: relatives,
+            iso_at,
+            dotted_at,
             years_at: Some(years_at),
             ordinal,
         }
@@ -821,7 +931,9 @@ impl<'a> Groups<'a> {
 }
 
 /// Matches of anchored pattern `i` at each start (in order), without overlaps, as a search
-/// through the whole sentence would give them: (offset of the match, its groups).
+/// through the whole sentence would give them: (offset of the match, its groups). (The
+/// tests' reference: outside them the hand readers run, [`read_anchored_at`].)
+#[cfg(test)]
 fn anchored_at(i: usize, s: &str, starts: impl IntoIterator<Item = usize>) -> Vec<Groups<'_>> {
     let mut out = Vec::new();
     let mut end = 0;
@@ -840,6 +952,419 @@ fn anchored_at(i: usize, s: &str, starts: impl IntoIterator<Item = usize>) -> Ve
 /// Every match of pattern `i` in `s`, with its groups.
 fn matches_of(i: usize, s: &str) -> impl Iterator<Item = Groups<'_>> {
     pattern(i).find_iter(s).map(move |m| Groups::of(i, m.as_str(), m.start()))
+}
+
+/// The matches `read` finds at `starts` (in order; `read` gives a match's start and end, or
+/// none), without overlaps: a match that starts inside an earlier one is skipped, as a
+/// search resumes after its last match.
+fn read_at(starts: impl IntoIterator<Item = usize>, read: impl Fn(usize) -> Option<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut end = 0;
+    for q in starts {
+        if q < end {
+            continue;
+        }
+        if let Some((a, e)) = read(q).filter(|m| m.0 >= end) {
+            out.push((a, e));
+            end = e;
+        }
+    }
+    out
+}
+
+/// Whether `b` has `w` at `k`, in any ASCII case.
+fn has_at(b: &[u8], k: usize, w: &str) -> bool {
+    b.get(k..k + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+}
+
+/// Whether a word ends at `e` of `b` (the pattern's `(?-u:\b)` after a word byte).
+fn word_ends(b: &[u8], e: usize) -> bool {
+    b.get(e).is_none_or(|c| !is_ascii_word_byte(*c))
+}
+
+/// Whether `b` has `n` ASCII digits at `k`.
+fn digits_at(b: &[u8], k: usize, n: usize) -> bool {
+    b.get(k..k + n).is_some_and(|x| x.iter().all(u8::is_ascii_digit))
+}
+
+/// The matches of the relative pattern in sentence `s` read by hand from its relative cues
+/// (`(start, index in [`RELATIVE_CUES`])`, [`Hits::relative`]): every match holds one, at
+/// one of the places [`RELATIVE_CUE_OFFSETS`] gives, or is a count before the cue of "days
+/// ago" or "weeks ago" ([`COUNT_AGO`]). `None` where the hand reader cannot be sure to read
+/// as the pattern: `(?i)` also reads `s` as `ſ` and `k` as the Kelvin sign, and the count
+/// (`\w+`) takes letters beyond ASCII.
+fn relative_matches(s: &str, cues: &[(usize, usize)]) -> Option<Vec<(usize, usize)>> {
+    let b = s.as_bytes();
+    if !s.is_ascii() && (s.contains('ſ') || s.contains('\u{212A}')) {
+        return None;
+    }
+    let mut starts = Vec::with_capacity(4 * cues.len());
+    for &(cue, i) in cues {
+        starts.extend(RELATIVE_CUE_OFFSETS[i].iter().filter_map(|&k| cue.checked_sub(k)));
+        if cue > 0 && COUNT_AGO.iter().any(|tail| has_at(b, cue - 1, tail)) {
+            // The count: the word before the space (a byte beyond ASCII may be part of it).
+            let w = b[..cue - 1].iter().rposition(|&c| !(is_ascii_word_byte(c) || c >= 0x80)).map_or(0, |k| k + 1);
+            if !b[w..cue - 1].is_ascii() {
+                return None;
+            }
+            starts.push(w);
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    Some(read_at(starts, |q| Some((q, relative_end(b, q)?))))
+}
+
+/// The end of the relative pattern's match at `q` of `b`, its phrases tried in its order
+/// (a sentence without `ſ` or the Kelvin sign; a count of ASCII word bytes).
+fn relative_end(b: &[u8], q: usize) -> Option<usize> {
+    if q > 0 && is_ascii_word_byte(b[q - 1]) {
+        return None;
+    }
+    let first = b.get(q)?.to_ascii_lowercase();
+    let phrase = RELATIVE_ALTERNATIVES.iter().find(|p| p.as_bytes()[0] == first && has_at(b, q, p) && word_ends(b, q + p.len()));
+    if let Some(p) = phrase {
+        return Some(q + p.len());
+    }
+    let count = q + b[q..].iter().take_while(|c| is_ascii_word_byte(**c)).count();
+    let tail = COUNT_AGO.iter().find(|tail| has_at(b, count, tail) && word_ends(b, count + tail.len()));
+    tail.filter(|_| count > q).map(|tail| count + tail.len())
+}
+
+/// Whether `\d` reads only ASCII digits in `s` (no decimal digit beyond ASCII), so the ISO
+/// and dotted readers read as their patterns.
+fn ascii_digits_only(s: &str) -> bool {
+    // (No decimal digit beyond ASCII comes before U+0660.)
+    s.is_ascii() || !s.chars().any(|c| c >= '\u{660}' && c.is_numeric())
+}
+
+/// The end of the ISO pattern's match at `q` of `b` (its year's four digits; ASCII digits):
+/// year, month and day, then perhaps a time after a `T` with seconds, their fraction and a
+/// zone, each tried first with, then without, as the pattern does.
+fn iso_end(b: &[u8], q: usize) -> Option<usize> {
+    let sep = |k: usize| matches!(b.get(k), Some(b'-' | b'/'));
+    if q > 0 && is_ascii_word_byte(b[q - 1])
+        || !(digits_at(b, q, 4) && sep(q + 4) && digits_at(b, q + 5, 2) && sep(q + 7) && digits_at(b, q + 8, 2))
+    {
+        return None;
+    }
+    let date = q + 10;
+    // A zone at `k` ("Z", "+04:00", "+0400") or none, then the word's end.
+    let zone = |k: usize| {
+        let sign = matches!(b.get(k), Some(b'+' | b'-'));
+        [
+            (b.get(k) == Some(&b'Z')).then_some(k + 1),
+            (sign && digits_at(b, k + 1, 2) && b.get(k + 3) == Some(&b':') && digits_at(b, k + 4, 2)).then_some(k + 6),
+            (sign && digits_at(b, k + 1, 4)).then_some(k + 5),
+            Some(k),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|&e| word_ends(b, e))
+    };
+    if b.get(date) == Some(&b'T') && digits_at(b, date + 1, 2) && b.get(date + 3) == Some(&b':') && digits_at(b, date + 4, 2) {
+        let minutes = date + 6;
+        if b.get(minutes) == Some(&b':') && digits_at(b, minutes + 1, 2) {
+            let seconds = minutes + 3;
+            // (A fraction ends where its digits do: with fewer, a digit would follow.)
+            let fraction =
+                if b.get(seconds) == Some(&b'.') { b[seconds + 1..].iter().take_while(|c| c.is_ascii_digit()).count() } else { 0 };
+            if let Some(e) = (fraction > 0).then(|| zone(seconds + 1 + fraction)).flatten().or_else(|| zone(seconds)) {
+                return Some(e);
+            }
+        }
+        if let Some(e) = zone(minutes) {
+            return Some(e);
+        }
+    }
+    word_ends(b, date).then_some(date)
+}
+
+/// The start of the dotted pattern's match ending in the four-digit year at `y` of `b`
+/// (ASCII digits): one or two digits, a full stop or slash, one or two digits, a full stop
+/// or slash, the year.
+fn dotted_start(b: &[u8], y: usize) -> Option<usize> {
+    let sep = |k: usize| matches!(b[k], b'.' | b'/');
+    let digits_before = |k: usize| b[..k].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    if y == 0 || !sep(y - 1) || !digits_at(b, y, 4) || !word_ends(b, y + 4) {
+        return None;
+    }
+    let month = y - 1 - digits_before(y - 1);
+    if !(1..=2).contains(&(y - 1 - month)) || month == 0 || !sep(month - 1) {
+        return None;
+    }
+    let day = month - 1 - digits_before(month - 1);
+    ((1..=2).contains(&(month - 1 - day)) && (day == 0 || !is_ascii_word_byte(b[day - 1]))).then_some(day)
+}
+
+/// The matches of the ISO (2) and dotted (3) patterns in `s`, read at its runs of four
+/// digits ([`Hits::iso_at`], [`Hits::dotted_at`]) when it has no digit beyond ASCII, else by
+/// the pattern.
+fn digit_dates<'a>(i: usize, s: &'a str, hits: &Hits) -> Vec<Groups<'a>> {
+    if !hits.matched(i) {
+        return Vec::new();
+    }
+    if !ascii_digits_only(s) {
+        return matches_of(i, s).collect();
+    }
+    let b = s.as_bytes();
+    let found = if i == 2 {
+        read_at(hits.iso_at.iter().copied(), |q| Some((q, iso_end(b, q)?)))
+    } else {
+        read_at(hits.dotted_at.iter().copied(), |y| Some((dotted_start(b, y)?, y + 4)))
+    };
+    found.into_iter().map(|(a, e)| Groups::of(i, &s[a..e], a)).collect()
+}
+
+/// The end of the years pattern's match that the anchored pattern finds in `s[q..]`, read by
+/// hand (white space is Unicode's, as the pattern's `\s`): "1991-94", "1992 – 1994" (a
+/// two-digit end before a four-digit one), a decade after "early ", "late ", "mid-", "mid "
+/// or none ("mid-1990s"), or a year after one of [`YEAR_WORDS`] and white space ("since
+/// 2020"). `Err` where a character beyond ASCII stands where the pattern reads a digit: the
+/// anchored pattern reads it ([`anchored_end`]).
+fn years_end(s: &str, q: usize) -> Result<HandRead, ()> {
+    let b = s.as_bytes();
+    let at = &s[q..];
+    let skip_space = |k: usize| space_end(s, k);
+    let century = |k: usize| matches!(b.get(k..k + 2), Some(b"18" | b"19" | b"20"));
+    let year = |k: usize| Ok::<bool, ()>(century(k) && sure_digits_in(s, k + 2, 2)?);
+    if year(q)? {
+        let dash = skip_space(q + 4);
+        let width = if b.get(dash) == Some(&b'-') {
+            1
+        } else if s[dash..].starts_with('–') {
+            '–'.len_utf8()
+        } else {
+            0
+        };
+        let end = skip_space(dash + width);
+        for n in [2, 4] {
+            if width > 0 && sure_digits_in(s, end, n)? && word_ends(b, end + n) {
+                return Ok(Some((end + n, Some([Some((0, 4)), Some((end - q, end + n - q)), None, None]))));
+            }
+        }
+    }
+    let decade = |k: usize| {
+        Ok::<bool, ()>(
+            century(k) && sure_digits_in(s, k + 2, 1)? && b.get(k + 3) == Some(&b'0') && b.get(k + 4) == Some(&b's') && word_ends(b, k + 5),
+        )
+    };
+    // The years' groups: 3 the decade, 4 a year after a word.
+    let groups = |group: usize, k: usize| {
+        let mut spans = [None; 4];
+        spans[group - 1] = Some((k - q, k + 4 - q));
+        // (A decade ends in its "s".)
+        Some((k + 4 + usize::from(group == 3), Some(spans)))
+    };
+    if let Some(part) = ["early ", "late ", "mid-", "mid "].iter().find(|p| at.starts_with(*p))
+        && decade(q + part.len())?
+    {
+        return Ok(groups(3, q + part.len()));
+    }
+    if decade(q)? {
+        return Ok(groups(3, q));
+    }
+    let Some(word) = YEAR_WORDS.iter().find(|w| at.starts_with(*w)) else { return Ok(None) };
+    let k = skip_space(q + word.len());
+    Ok((k > q + word.len() && year(k)? && word_ends(b, k + 4)).then(|| groups(4, k)).flatten())
+}
+
+/// The end of the white space (Unicode's, as `\s`) from byte `k` of `s`.
+fn space_end(s: &str, mut k: usize) -> usize {
+    let b = s.as_bytes();
+    // (ASCII white space byte by byte: `is_ascii_whitespace` and the vertical tab.)
+    while let Some(&c) = b.get(k) {
+        if c.is_ascii() && !(c.is_ascii_whitespace() || c == 0x0B) {
+            return k;
+        }
+        if !c.is_ascii() {
+            return s[k..].find(|c: char| !c.is_whitespace()).map_or(s.len(), |n| k + n);
+        }
+        k += 1;
+    }
+    k
+}
+
+/// Where the month names of `names` ([`MONTH_NAMES`]) that `b` has at `k` end, in the
+/// order the pattern tries them (after an abbreviation, with its full stop first).
+fn month_ends<'a>(names: &'a NamesByFirstByte, b: &'a [u8], k: usize) -> impl Iterator<Item = usize> + 'a {
+    let list = b.get(k).map_or(&[][..], |c| &names[usize::from(*c)][..]);
+    list.iter().filter(move |(n, _)| b[k..].starts_with(n.as_bytes())).flat_map(move |(n, dot)| {
+        let end = k + n.len();
+        [(*dot && b.get(end) == Some(&b'.')).then_some(end + 1), Some(end)].into_iter().flatten()
+    })
+}
+
+/// Whether `s` has `n` ASCII digits at byte `k`, or `Err` where a decimal digit beyond ASCII
+/// (as `\d` reads it; any numeric character) stands first instead of one.
+fn sure_digits_in(s: &str, k: usize, n: usize) -> Result<bool, ()> {
+    let b = s.as_bytes();
+    for j in k..k + n {
+        match b.get(j) {
+            Some(c) if c.is_ascii_digit() => {}
+            Some(c) if !c.is_ascii() => {
+                return if s.get(j..).is_none_or(|t| t.starts_with(char::is_numeric)) { Err(()) } else { Ok(false) };
+            }
+            _ => return Ok(false),
+        }
+    }
+    Ok(true)
+}
+
+/// The optional year after a day or month ending at `k` (`,?\s+(\d{4})\b`: "October 12,
+/// 2020"): where its digits start, if any.
+fn year_tail(s: &str, k: usize) -> Result<Option<usize>, ()> {
+    let b = s.as_bytes();
+    for c in [k + usize::from(b.get(k) == Some(&b',')), k] {
+        let year = space_end(s, c);
+        if year > c && sure_digits_in(s, year, 4)? && word_ends(b, year + 4) {
+            return Ok(Some(year));
+        }
+    }
+    Ok(None)
+}
+
+/// The end of a match read by hand at `q` and, when the reader gives them, its groups
+/// ([`Groups`]'s spans: 1.. in the match).
+type HandRead = Option<(usize, Option<[Option<(usize, usize)>; 4]>)>;
+
+/// A match at `q` of a day at `day..day_end`, a month at `month..month_end` and the year
+/// after `end` ([`year_tail`]), with the groups of the month-day pattern (`day_first`: of the
+/// day-month pattern).
+fn day_and_month(s: &str, q: usize, day: (usize, usize), month: (usize, usize), end: usize, day_first: bool) -> Result<HandRead, ()> {
+    let year = year_tail(s, end)?;
+    let span = |(a, b): (usize, usize)| Some((a - q, b - q));
+    let (first, second) = if day_first { (day, month) } else { (month, day) };
+    let end = year.map_or(end, |y| y + 4);
+    Ok(Some((end, Some([span(first), span(second), year.and_then(|y| span((y, y + 4))), None]))))
+}
+
+/// The end of the anchored month-day pattern's match in `s[q..]`, read by hand: a month name
+/// ([`MONTH_NAMES`]), white space or a word boundary ("OCT.12"), one or two digits, an
+/// ordinal suffix, the end of a word, perhaps a year. `Err` where a character beyond ASCII
+/// stands where the pattern reads a digit.
+fn month_day_end(s: &str, q: usize) -> Result<HandRead, ()> {
+    let b = s.as_bytes();
+    if !b.get(q).is_some_and(|c| is_ascii_word_byte(*c)) {
+        return Ok(None);
+    }
+    let word = |k: usize| b.get(k).is_some_and(|c| is_ascii_word_byte(*c));
+    for k in month_ends(&MONTH_NAMES[0], b, q) {
+        let space = space_end(s, k);
+        for day in [(space > k).then_some(space), (word(k - 1) != word(k)).then_some(k)].into_iter().flatten() {
+            for n in [2, 1] {
+                if !sure_digits_in(s, day, n)? {
+                    continue;
+                }
+                let e = day + n;
+                let suffix = b.get(e..e + 2).is_some_and(|x| matches!(x, b"st" | b"nd" | b"rd" | b"th"));
+                if let Some(end) = [suffix.then_some(e + 2), Some(e)].into_iter().flatten().find(|&end| word_ends(b, end)) {
+                    return day_and_month(s, q, (day, e), (q, k), end, false);
+                }
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// The end of the anchored day-month pattern's match in `s[q..]`, read by hand: one or two
+/// digits, an ordinal suffix, white space, perhaps "of" and white space, a month name
+/// ([`MONTH_NAMES`]), perhaps a year. `Err` as [`month_day_end`].
+fn day_month_end(s: &str, q: usize) -> Result<HandRead, ()> {
+    let b = s.as_bytes();
+    if !b.get(q).is_some_and(|c| is_ascii_word_byte(*c)) {
+        return Ok(None);
+    }
+    for n in [2, 1] {
+        if !sure_digits_in(s, q, n)? {
+            continue;
+        }
+        let e = q + n;
+        let suffix = b.get(e..e + 2).is_some_and(|x| matches!(x, b"st" | b"nd" | b"rd" | b"th"));
+        for end in [suffix.then_some(e + 2), Some(e)].into_iter().flatten() {
+            let month = space_end(s, end);
+            if month == end {
+                continue;
+            }
+            let of = (b[month..].starts_with(b"of") && space_end(s, month + 2) > month + 2).then(|| space_end(s, month + 2));
+            if let Some((m, k)) = [of, Some(month)].into_iter().flatten().find_map(|m| Some((m, month_ends(&MONTH_NAMES[1], b, m).next()?)))
+            {
+                return day_and_month(s, q, (q, e), (m, k), k, true);
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// The end of the anchored month-year pattern's match in `s[q..]`, read by hand: a month
+/// name ([`MONTH_NAMES`]), white space, four digits, the end of a word. `Err` as
+/// [`month_day_end`].
+fn month_year_end(s: &str, q: usize) -> Result<Option<usize>, ()> {
+    let b = s.as_bytes();
+    if !b.get(q).is_some_and(|c| is_ascii_word_byte(*c)) {
+        return Ok(None);
+    }
+    for k in month_ends(&MONTH_NAMES[2], b, q) {
+        let year = space_end(s, k);
+        if year > k && sure_digits_in(s, year, 4)? && word_ends(b, year + 4) {
+            return Ok(Some(year + 4));
+        }
+    }
+    Ok(None)
+}
+
+/// The end of the anchored weekday pattern's match in `s[q..]` and its groups, read by hand:
+/// perhaps a modifier ([`WEEKDAY_MODIFIERS`], as written or capitalised) and white space, a
+/// weekday name, perhaps "'s" or "’s", the end of a word.
+fn weekday_end(s: &str, q: usize) -> HandRead {
+    let b = s.as_bytes();
+    if !b.get(q).is_some_and(|c| is_ascii_word_byte(*c)) {
+        return None;
+    }
+    let modifier = WEEKDAY_MODIFIERS.iter().find(|m| {
+        let m = m.as_bytes();
+        (b[q] == m[0] || b[q] == m[0].to_ascii_uppercase()) && b[q + 1..].starts_with(&m[1..])
+    });
+    let after_modifier = modifier.map(|m| (q + m.len(), space_end(s, q + m.len()))).filter(|&(end, day)| day > end);
+    for (modifier, day) in [after_modifier.map(|(end, day)| (Some((0, end - q)), day)), Some((None, q))].into_iter().flatten() {
+        let Some(name) = NAME_CUES[FIRST_WEEKDAY..FIRST_RUSSIAN].iter().find(|w| b[day..].starts_with(w.as_bytes())) else { continue };
+        let name_end = day + name.len();
+        let possessive = ["'s", "’s"].iter().find(|p| s[name_end..].starts_with(*p)).map(|p| name_end + p.len());
+        if let Some(end) = [possessive, Some(name_end)].into_iter().flatten().find(|&end| word_ends(b, end)) {
+            return Some((end, Some([modifier, Some((day - q, name_end - q)), None, None])));
+        }
+    }
+    None
+}
+
+/// The end of the anchored pattern `i`'s match in `s[q..]` (month-day, day-month, weekday,
+/// years, month-year) and perhaps its groups: read by hand, else (`Err`) by the pattern.
+fn anchored_end(i: usize, s: &str, q: usize) -> HandRead {
+    let read = match i {
+        0 => month_day_end(s, q),
+        1 => day_month_end(s, q),
+        4 => Ok(weekday_end(s, q)),
+        6 => years_end(s, q),
+        _ => month_year_end(s, q).map(|e| e.map(|e| (e, None))),
+    };
+    read.unwrap_or_else(|()| anchored(i).find(&s[q..]).map(|m| (q + m.end(), None)))
+}
+
+/// [`anchored_at`] read by hand ([`anchored_end`]), the groups as the reader gives them or read from the match ([`Groups::of`]).
+fn read_anchored_at(i: usize, s: &str, starts: impl IntoIterator<Item = usize>) -> Vec<Groups<'_>> {
+    let mut out = Vec::new();
+    let mut end = 0;
+    for q in starts {
+        if q < end {
+            continue;
+        }
+        if let Some((e, spans)) = anchored_end(i, s, q) {
+            end = e;
+            let text = &s[q..e];
+            out.push(spans.map_or_else(|| Groups::of(i, text, q), |spans| Groups { text, offset: q, spans }));
+        }
+    }
+    out
 }
 
 /// Find all date expressions in `s` (a sentence whose first byte is at `base` in the article).
@@ -892,14 +1417,14 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
         if is_since(s, a) { DateKind::Since(d) } else { DateKind::Day(d, DateBasis::Explicit) }
     };
     let num = |c: &Groups, k: usize| c.get(k).and_then(|x| x.parse::<u32>().ok());
-    for c in hits.matched(2).then(|| matches_of(2, s)).into_iter().flatten() {
+    for c in digit_dates(2, s, &hits) {
         let m = c.span(0).unwrap_or_default();
         let d = (|| NaiveDate::from_ymd_opt(c.get(1)?.parse().ok()?, num(&c, 2)?, num(&c, 3)?))();
         if let Some(d) = d {
             push(&mut out, &mut taken, m.0, m.1, day_or_since(s, m.0, d));
         }
     }
-    for c in hits.matched(3).then(|| matches_of(3, s)).into_iter().flatten() {
+    for c in digit_dates(3, s, &hits) {
         let m = c.span(0).unwrap_or_default();
         if !free(&taken, m.0, m.1) {
             continue;
@@ -930,9 +1455,9 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
         }
         // Month-day starts at the month name, day-month at the day before it.
         let found = if month_first {
-            anchored_at(i, s, hits.months.iter().copied())
+            read_anchored_at(i, s, hits.months.iter().copied())
         } else {
-            anchored_at(i, s, hits.months.iter().filter_map(|&p| day_before(s, p)))
+            read_anchored_at(i, s, hits.months.iter().filter_map(|&p| day_before(s, p)))
         };
         for c in found {
             let m = c.span(0).unwrap_or_default();
@@ -995,7 +1520,7 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             push(&mut out, &mut taken, start, end, DateKind::Day(d, DateBasis::Relative));
         }
     }
-    for c in hits.matched(7).then(|| anchored_at(7, s, hits.months.iter().copied())).into_iter().flatten() {
+    for c in hits.matched(7).then(|| read_anchored_at(7, s, hits.months.iter().copied())).into_iter().flatten() {
         let m = c.span(0).unwrap_or_default();
         if free(&taken, m.0, m.1)
             && let Some(Ok(y)) = c.get(2).map(str::parse::<i32>)
@@ -1014,7 +1539,7 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
     }
     let years: Vec<Groups> = match (hits.matched(6), &hits.years_at) {
         (false, _) => Vec::new(),
-        (true, Some(at)) => anchored_at(6, s, at.iter().copied()),
+        (true, Some(at)) => read_anchored_at(6, s, at.iter().copied()),
         (true, None) => matches_of(6, s).collect(),
     };
     for c in years {
@@ -1029,7 +1554,7 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
     }
     if let Some(p) = published {
         let starts = hits.weekdays.iter().map(|&p| modifier_before(s, p));
-        for c in hits.matched(4).then(|| anchored_at(4, s, starts)).into_iter().flatten() {
+        for c in hits.matched(4).then(|| read_anchored_at(4, s, starts)).into_iter().flatten() {
             let m = c.span(0).unwrap_or_default();
             if !free(&taken, m.0, m.1) {
                 continue;
@@ -1075,7 +1600,12 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
                 push(&mut out, &mut taken, a, b + 2, DateKind::Day(d, DateBasis::Relative));
             }
         }
-        for c in hits.matched(5).then(|| matches_of(5, s)).into_iter().flatten() {
+        let relative: Vec<Groups> = match hits.matched(5).then(|| relative_matches(s, &hits.relative)) {
+            None => Vec::new(),
+            Some(Some(found)) => found.into_iter().map(|(a, e)| Groups::of(5, &s[a..e], a)).collect(),
+            Some(None) => matches_of(5, s).collect(),
+        };
+        for c in relative {
             let m = c.span(0).unwrap_or_default();
             if !free(&taken, m.0, m.1) {
                 continue;
@@ -1309,6 +1839,119 @@ mod tests {
                     let g = Groups::of(i, m.as_str(), m.start());
                     for k in 0..=4 {
                         proptest::prop_assert_eq!(g.span(k), c.get(k).map(|x| (x.start(), x.end())), "pattern {} group {} in {:?}", i, k, s);
+                    }
+                }
+            }
+        }
+
+        /// The relative dates read by hand at the relative cues are the pattern's matches,
+        /// whenever the hand reader answers (in every sentence and in parts cut anywhere).
+        #[test]
+        fn relative_dates_read_by_hand_are_the_patterns(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "the", "this", "last", "past", "over", "at", "earlier", "early", "late", "mid", "mid-", "start", "of",
+                "beginning", "middle", "end", "previous", "day", "days", "week", "weeks", "weekend", "month", "night", "ago",
+                "yesterday", "today", "tonight", "morning", "evening", "afternoon", "overnight", "before", "three", "12", "_",
+                "x", "ə", "aə", "٣", "dayſ", "wee\u{212A}s", "THE", "Day", "Sunday", "Mondays", "todays", "tonights",
+                // Whole phrases, so that the generated text often holds one.
+                "the day before yesterday", "a day earlier", "the previous night", "this past weekend", "over the weekend",
+                "the beginning of last month", "the end of this month", "mid-last month", "early this month", "3 days ago",
+                "two weeks ago", "a week ago", "LAST WEEKEND", "earlier this month", "ə3 days ago", "x_1 weeks ago",
+            ]), 0..14),
+            seps in proptest::collection::vec(proptest::sample::select(vec![" ", "", ", ", "\u{a0}", "  ", ".", "-", "\n"]), 14),
+            cut in (proptest::prelude::any::<proptest::sample::Index>(), proptest::prelude::any::<proptest::sample::Index>()),
+        ) {
+            let mut s = String::new();
+            for (w, sep) in words.iter().zip(&seps) {
+                s.push_str(w);
+                s.push_str(sep);
+            }
+            let cues = Cues::scan(&s);
+            let floor = |i: usize| crate::text::floor_boundary(&s, i.min(s.len()));
+            let (a, b) = (floor(cut.0.index(s.len() + 1)), floor(cut.1.index(s.len() + 1)));
+            for (lo, hi) in [(0, s.len()), (a.min(b), a.max(b))] {
+                let part = &s[lo..hi];
+                let hits = Hits::from_cues(part, lo, cues.within(lo, hi), own_digit_runs(part));
+                let full: Vec<(usize, usize)> = pattern(5).find_iter(part).map(|m| (m.start(), m.end())).collect();
+                if let Some(read) = relative_matches(part, &hits.relative) {
+                    proptest::prop_assert_eq!(read, full, "in {:?}", part);
+                } else {
+                    proptest::prop_assert!(!part.is_ascii(), "in {:?}", part);
+                }
+            }
+        }
+
+        /// The ISO and dotted dates read by hand at the runs of four digits are the patterns'
+        /// matches when the text has no digit beyond ASCII.
+        #[test]
+        fn digit_dates_read_by_hand_are_the_patterns(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "2020", "12", "1", "10", "123", "20201", "-", "/", ".", ":", "T", "Z", "+", "–", " ", "x", "_", "ə", "٣", "08",
+                "2020-10-12", "2020/10/12", "12.10.2020", "1/2/2020", "T08:15", "T08:15:00", ":00.5", ".1234", "+04:00",
+                "-0400", "Z", "2020-10-12T08:15:00+04:00", "2020-10-12T08:15Z", "11.10.2020.2020", "1.2.3.2020",
+            ]), 0..16),
+        ) {
+            let s: String = parts.concat();
+            let mut hits = Hits::of(&s);
+            hits.patterns = [true; 8];
+            for i in [2, 3] {
+                let read: Vec<_> = digit_dates(i, &s, &hits).iter().filter_map(|g| g.span(0)).collect();
+                let full: Vec<_> = pattern(i).find_iter(&s).map(|m| (m.start(), m.end())).collect();
+                proptest::prop_assert_eq!(read, full, "pattern {} in {:?}", i, s);
+            }
+        }
+
+        /// Years read by hand are what the anchored years pattern finds, at every start.
+        #[test]
+        fn years_read_by_hand_are_the_patterns(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "1994", "1990", "2020", "1800", "1700", "20201", "199", "94", "12", "s", "-", "–", " ", "  ", "\u{a0}",
+                "\u{2009}", ",", "x", "_", "ə", "in", "In", "since", "of", "from", "until", "by", "By", "between", "early ",
+                "late ", "mid-", "mid ", "Early ", "1991-94", "1992 – 1994", "1990s", "mid-1990s", "in 1994", "between\u{a0}2015",
+                // Decimal digits beyond ASCII, which the pattern's `\d` reads.
+                "٣", "١٩٩٤", "19٩٠s", "1991-٩٤", "in 19٩٤",
+            ]), 0..12),
+        ) {
+            let s: String = parts.concat();
+            for q in (0..=s.len()).filter(|&q| s.is_char_boundary(q)) {
+                let c = anchored(6).captures(&s[q..]);
+                let read = anchored_end(6, &s, q);
+                proptest::prop_assert_eq!(read.map(|r| r.0), c.as_ref().and_then(|c| c.get(0)).map(|m| q + m.end()), "at {} in {:?}", q, s);
+                // Groups given by the reader are the captures'.
+                if let (Some((e, Some(spans))), Some(c)) = (read, c) {
+                    let g = Groups { text: &s[q..e], offset: q, spans };
+                    for k in 0..=4 {
+                        proptest::prop_assert_eq!(g.span(k), c.get(k).map(|x| (q + x.start(), q + x.end())), "group {} at {} in {:?}", k, q, s);
+                    }
+                }
+            }
+        }
+
+        /// Month-day, day-month, weekday and month-year dates read by hand are what the
+        /// anchored patterns find, at every start.
+        #[test]
+        fn anchored_dates_read_by_hand_are_the_patterns(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "12", "5", "2020", "1994", "123", "st", "th", "nd", "rd", " ", "  ", "\u{a0}", ",", ", ", ".", "-", "x", "_",
+                "of", "of ", "October", "OCTOBER", "Oct", "Oct.", "OCT.", "Sept", "Sept.", "Sep", "SEPT.", "May", "may", "March",
+                "Mar", "Martuni", "June", "Jun", "октября", "мая", "ə", "٣", "١٢", "года", "October 12, 2020", "12 October 2020",
+                "12th of October", "OCT.12", "Sept. 27", "12 октября 2020", "May 2020", "October 1٢", "12 Oct. 2٠20",
+                "Monday", "Monday's", "Friday’s", "Sunday", "Mondays", "last", "Last", "LAST", "on", "On", "since", "Since",
+                "early", "next", "last Monday", "Since\u{a0}Sunday", "onFriday", "'s", "’s",
+            ]), 0..10),
+        ) {
+            let s: String = parts.concat();
+            for q in (0..=s.len()).filter(|&q| s.is_char_boundary(q)) {
+                for i in [0, 1, 4, 7] {
+                    let c = anchored(i).captures(&s[q..]);
+                    let read = anchored_end(i, &s, q);
+                    proptest::prop_assert_eq!(read.map(|r| r.0), c.as_ref().and_then(|c| c.get(0)).map(|m| q + m.end()), "pattern {} at {} in {:?}", i, q, s);
+                    // Groups given by the reader are the captures'.
+                    if let (Some((e, Some(spans))), Some(c)) = (read, c) {
+                        let g = Groups { text: &s[q..e], offset: q, spans };
+                        for k in 0..=4 {
+                            proptest::prop_assert_eq!(g.span(k), c.get(k).map(|x| (q + x.start(), q + x.end())), "pattern {} group {} at {} in {:?}", i, k, q, s);
+                        }
                     }
                 }
             }
