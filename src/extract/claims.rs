@@ -433,15 +433,38 @@ fn is_age(words: &[&str], n: &Number) -> bool {
 /// The English month names of [`super::dates::NAME_CUES`].
 const MONTH_NAMES: &[&str] = super::dates::NAME_CUES.split_at(super::dates::FIRST_WEEKDAY).0;
 
-/// [`MONTH_NAMES`] by first letter and length.
-const MONTH_STARTS: [u16; 26] = letters_and_lengths(MONTH_NAMES);
+/// The first three letters of [`MONTH_NAMES`] (every name and abbreviation has three), in
+/// lower case, as integers ([`head_of_three`]).
+const MONTH_HEADS: [u32; MONTH_NAMES.len()] = {
+    let mut t = [0u32; MONTH_NAMES.len()];
+    let mut i = 0;
+    while i < MONTH_NAMES.len() {
+        let w = MONTH_NAMES[i].as_bytes();
+        assert!(w.len() >= 3);
+        t[i] = head_of_three(w[0], w[1], w[2]);
+        i += 1;
+    }
+    t
+};
+
+/// Three bytes as one integer, letters in either case alike (`| 0x20` makes a letter lower
+/// case, and only the two cases of a letter become it).
+const fn head_of_three(a: u8, b: u8, c: u8) -> u32 {
+    u32::from_le_bytes([a | 0x20, b | 0x20, c | 0x20, 0])
+}
 
 /// Whether a lower-case word names a month ("october", "oct", "sept."): one of
-/// [`MONTH_NAMES`].
+/// [`MONTH_NAMES`], whose first three letters most words do not have ([`MONTH_HEADS`]).
 fn is_month(w: &str) -> bool {
+    let b = w.as_bytes();
+    let Some(&[x, y, z]) = b.first_chunk() else { return false };
+    let head = head_of_three(x, y, z);
+    if !MONTH_HEADS.contains(&head) {
+        return false;
+    }
+    // Compared only with the names of that head.
     let w = w.trim_end_matches('.');
-    // Most words are no month by their first letter and length.
-    may_be_in(&MONTH_STARTS, w) && MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(w))
+    MONTH_HEADS.iter().zip(MONTH_NAMES).any(|(&h, m)| h == head && m.eq_ignore_ascii_case(w))
 }
 
 /// Where a parenthetical "including …" or "among them …" clause that starts at token `at`
@@ -1346,29 +1369,36 @@ fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope 
     // "said 729 servicemen had died" is "says 729 have died" told in the past: the past
     // perfect of dying counts as well (its tallies, "had recorded", are earlier reports).
     // (Pairs of words, the third read when there is one: "had died." ends a sentence.)
-    let perfect = toks.windows(2).enumerate().any(|(i, w)| {
-        let had = is(&w[0], "had");
-        let third = toks.get(i + 2);
-        matches!(w[0].text.len(), 3 | 4)
-            && (had || is(&w[0], "has") || is(&w[0], "have"))
-            && (is(&w[1], "been")
-                && third.is_some_and(|t| t.text.bytes().all(|b| b.is_ascii_lowercase()) && casualty_word(t.text).is_some())
-                || is(&w[1], "died")
-                || is(&w[1], "lost")
-                // "has recorded 1,177 military deaths", "have documented 40 deaths": a tally
-                // ("has reported", "has confirmed" may name one event's dead).
-                || !had && ["recorded", "registered", "counted", "documented"].iter().any(|v| is(&w[1], v)))
-    });
     // "the ministry had reported 729 killed on Friday", "previously put the toll at …": an
     // earlier report of a count, with no event in sight, is an earlier running total (its
     // day is the report's, not an event's).
-    let earlier_report = !perfect
-        && toks.windows(2).any(|w| {
-            // Lengths first: most words are neither "had" nor "previously".
-            matches!(w[0].text.len(), 3 | 10)
-                && (is(&w[0], "had") || is(&w[0], "previously"))
-                && EARLIER_REPORT_VERBS.iter().any(|v| is(&w[1], v))
-        });
+    // Both read in one pass over the pairs, lengths and first letters first: most words are
+    // neither "has", "have", "had" nor "previously".
+    let (mut perfect, mut earlier_report) = (false, false);
+    for (i, w0) in toks.iter().enumerate() {
+        let first = w0.text.as_bytes().first().map_or(0, |c| c | 0x20);
+        if !(matches!(w0.text.len(), 3 | 4) && first == b'h' || w0.text.len() == 10 && first == b'p') {
+            continue;
+        }
+        let Some(w1) = toks.get(i + 1) else { break };
+        let had = is(w0, "had");
+        let third = toks.get(i + 2);
+        if matches!(w0.text.len(), 3 | 4)
+            && (had || is(w0, "has") || is(w0, "have"))
+            && (is(w1, "been")
+                && third.is_some_and(|t| t.text.bytes().all(|b| b.is_ascii_lowercase()) && casualty_word(t.text).is_some())
+                || is(w1, "died")
+                || is(w1, "lost")
+                // "has recorded 1,177 military deaths", "have documented 40 deaths": a tally
+                // ("has reported", "has confirmed" may name one event's dead).
+                || !had && ["recorded", "registered", "counted", "documented"].iter().any(|v| is(w1, v)))
+        {
+            perfect = true;
+            break;
+        }
+        earlier_report |= (had || is(w0, "previously")) && EARLIER_REPORT_VERBS.iter().any(|v| is(w1, v));
+    }
+    let earlier_report = earlier_report && !perfect;
     if !perfect && !earlier_report {
         return Scope::Incident;
     }
@@ -1547,7 +1577,9 @@ pub(crate) const CASUALTY_STEMS: &[&str] = &[
 /// agency said" are both "The civil defence agency"; "a medical source" is "A medical
 /// source"), as the gold writes "The country’s attorney general". A name read from the text
 /// whose "the" the subject rules left out gets it back; known actors keep their names.
-fn claimant_name<'a>(ctx: &DocCtx<'a>, name: &'a str) -> Id {
+/// `last`: the last claimant's name as read here and its id, which a claim of the same
+/// claimant (most claims in a row) takes again instead of interning the name.
+fn claimant_name<'a>(ctx: &DocCtx<'a>, name: &'a str, last: &mut Option<(&'a str, Id)>) -> Id {
     let text = ctx.text;
     // The name as a slice of the text, extended over a "the" right before it.
     let offset = (name.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
@@ -1559,7 +1591,16 @@ fn claimant_name<'a>(ctx: &DocCtx<'a>, name: &'a str) -> Id {
         }
         _ => name,
     };
-    ctx.intern_source(name)
+    interned_again(last, name, |n| ctx.intern_source(n))
+}
+
+/// `intern(text)`, or the id of `last` when its text is the same (then `intern` would give
+/// the same text again); `last` becomes `text` and its id.
+fn interned_again<'a>(last: &mut Option<(&'a str, Id)>, text: &'a str, intern: impl FnOnce(&'a str) -> Id) -> Id {
+    match last {
+        Some((t, id)) if *t == text => id.clone(),
+        _ => last.insert((text, intern(text))).1.clone(),
+    }
 }
 
 /// A figure inside a quote without a claimant of its own is the speaker's: "There are more
@@ -1618,6 +1659,8 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     let mut words_buf: Vec<&str> = Vec::new();
     let mut scratch = Scratch::default();
     let mut figs_buf: Vec<Figure> = Vec::new();
+    // The last claimant's and side's ids ([`interned_again`]).
+    let (mut last_claimant, mut last_side) = (None, None);
     // Sentences that `mem` has observed: it learns the ones before a sentence with figures
     // only when that sentence needs it, and never those after the last.
     let mut observed = 0;
@@ -1785,7 +1828,10 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                             .flatten()
                             .map(|p| ctx.gazetteer.places[p.item].name.as_str())
                     });
-                    (Some(claimant_name(ctx, sp.name)), side.map(|s| ctx.intern(s)))
+                    (
+                        Some(claimant_name(ctx, sp.name, &mut last_claimant)),
+                        side.map(|s| interned_again(&mut last_side, s, |s| ctx.intern(s))),
+                    )
                 }
                 None => (None, None),
             };
