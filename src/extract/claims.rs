@@ -1859,15 +1859,29 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     out
 }
 
-/// Appends `word` in lower case (as `str::to_lowercase`) with '’' as '\'' to `out`: char by
-/// char, without a string per word; a word with a capital sigma, which lower-cases by where it
-/// stands in the word, as the whole word.
+/// Appends `word` in lower case (as `str::to_lowercase`) with '’' as '\'' to `out`: its runs
+/// of ASCII copied and lower-cased at once, the characters beyond ASCII between them
+/// one by one (most are the '’' of "Azerbaijan’s"), without a string per word; a word with a
+/// capital sigma, which lower-cases by where it stands in the word, as the whole word.
 fn push_lower(out: &mut String, word: &str) {
     let apostrophe = |c| if c == '’' { '\'' } else { c };
     if word.contains('Σ') {
         out.extend(word.to_lowercase().chars().map(apostrophe));
-    } else {
-        out.extend(word.chars().flat_map(char::to_lowercase).map(apostrophe));
+        return;
+    }
+    let mut rest = word;
+    loop {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let from = out.len();
+        out.push_str(&rest[..ascii]);
+        out[from..].make_ascii_lowercase();
+        let Some(c) = rest[ascii..].chars().next() else { return };
+        if c == '’' {
+            out.push('\'');
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        rest = &rest[ascii + c.len_utf8()..];
     }
 }
 
