@@ -1659,6 +1659,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     let mut words_buf: Vec<&str> = Vec::new();
     let mut scratch = Scratch::default();
     let mut figs_buf: Vec<Figure> = Vec::new();
+    let mut verbs: Vec<Span> = Vec::new();
     // The last claimant's and side's ids ([`interned_again`]).
     let (mut last_claimant, mut last_side) = (None, None);
     // Sentences that `mem` has observed: it learns the ones before a sentence with figures
@@ -1695,7 +1696,9 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         // Worked out once per sentence, for all its figures.
         let sentence_cues = std::cell::OnceCell::new();
         let cues = || *sentence_cues.get_or_init(|| SentenceCues::within(&ctx.cues.phrases, s.span));
-        let verbs = std::cell::OnceCell::new();
+        // The sentence's speech verbs, in a buffer that every sentence reuses.
+        verbs.clear();
+        verbs.extend(attribution::verbs_in(ctx, s.span));
         let whole_scope = std::cell::OnceCell::new();
         let according = std::cell::OnceCell::new();
         let according = || {
@@ -1810,7 +1813,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 Some((end_day, basis)) => (Some(end_day), basis),
                 None => day_after.flatten().unwrap_or((s.date, s.basis)),
             };
-            let who = claimant(ctx, s, start, end, &mem, verbs.get_or_init(|| attribution::verbs(ctx, s.span)), according);
+            let who = claimant(ctx, s, start, end, &mem, &verbs, according);
             let place = claim_place(ctx, s.span, Span { start, end }, who.as_ref().map(|w| w.1));
             let (claimant, claimant_side) = match &who {
                 Some((sp, span)) => {
