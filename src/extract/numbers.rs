@@ -71,21 +71,42 @@ const fn is_unit_word(w: &str) -> bool {
     !matches!(w.as_bytes(), b"a" | b"an")
 }
 
+/// For each lower-case first letter, a bit per length of the words of [`WORD_STARTS`] that
+/// start with it, whatever their second letter.
+const FIRST_LENGTHS: [u16; 26] = {
+    let mut t = [0u16; 26];
+    let mut first = 0;
+    while first < 26 {
+        let mut second = 0;
+        while second < 27 {
+            t[first] |= WORD_STARTS[first][second];
+            second += 1;
+        }
+        first += 1;
+    }
+    t
+};
+
 /// Whether a lower-cased word may start a number: a digit, sign or point (figures and
 /// decimals), or first letters and a length some number word or compound has. Most words of
-/// a sentence are rejected here without a comparison.
+/// a sentence are rejected here without a comparison, most of them by their first letter
+/// and length alone ([`FIRST_LENGTHS`]), before their second letter is read.
 fn may_start_number(lower: &str) -> bool {
     let b = lower.as_bytes();
     match b.first() {
-        Some(b'0'..=b'9' | b'.' | b'-' | b'+') => true,
         Some(&c @ b'a'..=b'z') => {
+            let (first, len) = (usize::from(c - b'a'), b.len());
+            if len >= 16 || FIRST_LENGTHS[first] >> len & 1 == 0 {
+                return false;
+            }
             let second = match b.get(1) {
                 None => 26,
                 Some(&d @ b'a'..=b'z') => usize::from(d - b'a'),
                 Some(_) => return false,
             };
-            b.len() < 16 && WORD_STARTS[usize::from(c - b'a')][second] >> b.len() & 1 != 0
+            WORD_STARTS[first][second] >> len & 1 != 0
         }
+        Some(b'0'..=b'9' | b'.' | b'-' | b'+') => true,
         _ => false,
     }
 }
