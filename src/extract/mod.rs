@@ -74,6 +74,8 @@ pub struct DocCtx<'a> {
     pub article: Id,
     /// Names already turned into shared [`Id`]s in this article.
     interned: std::cell::RefCell<FxHashMap<&'a str, Id>>,
+    /// The engine's names as [`Id`]s made once for the whole extraction.
+    engine_ids: &'a EngineIds,
     /// What each sentence names, for the speakers' memory: worked out once, when first
     /// asked, and shared by claims and quotes.
     pub(crate) observed: std::cell::OnceCell<Vec<attribution::Observed>>,
@@ -128,8 +130,17 @@ impl<'a> DocCtx<'a> {
         }
     }
 
-    /// A shared [`Id`] for a name: the same text gives the same allocation.
+    /// A shared [`Id`] for a name: the same text gives the same allocation. A string of the
+    /// engine's (an actor's name or side, a place's id or name) takes the [`Id`] made for it
+    /// once per extraction ([`EngineIds`]), found by its address without hashing its text.
     pub fn intern(&self, s: &'a str) -> Id {
+        let at = s.as_ptr() as usize;
+        let text = self.text.as_ptr() as usize;
+        if !(text..=text + self.text.len()).contains(&at)
+            && let Some(id) = self.engine_ids.by_address.get(&(at, s.len()))
+        {
+            return id.clone();
+        }
         self.interned.borrow_mut().entry(s).or_insert_with(|| Id::from(s)).clone()
     }
 
@@ -166,6 +177,37 @@ impl<'a> DocCtx<'a> {
 /// speakers stay as written (the output contract keys unknown speakers by the name as written).
 pub(crate) fn capitalised_article(name: &str) -> Option<String> {
     ["the ", "a ", "an "].iter().any(|a| name.starts_with(a)).then(|| format!("{}{}", name[..1].to_ascii_uppercase(), &name[1..]))
+}
+
+/// The engine's strings that items name, as shared [`Id`]s made once per extraction, so that
+/// articles take them without hashing their text or allocating: places' ids and names, and
+/// actors' names and sides (speakers and claimants borrow these strings from the engine).
+pub(crate) struct EngineIds {
+    /// Per place, in the gazetteer's order: its name (a mention mostly writes it so).
+    place_names: Vec<Id>,
+    /// Each of those strings by where the engine stores it and its length
+    /// ([`DocCtx::intern`]).
+    by_address: FxHashMap<(usize, usize), Id>,
+}
+
+impl EngineIds {
+    fn new(engine: &Engine) -> Self {
+        let places = &engine.gazetteer.places;
+        let place_names: Vec<Id> = places.iter().map(|p| Id::from(p.name.as_str())).collect();
+        let mut by_address = FxHashMap::default();
+        let mut add = |s: &str, id: Id| {
+            by_address.entry((s.as_ptr() as usize, s.len())).or_insert(id);
+        };
+        for ((p, id), name) in places.iter().zip(&engine.gazetteer.place_ids).zip(&place_names) {
+            add(&p.id, id.clone());
+            add(&p.name, name.clone());
+        }
+        for a in &engine.actors.actors {
+            add(&a.name, Id::from(a.name.as_str()));
+            add(&a.side, Id::from(a.side.as_str()));
+        }
+        EngineIds { place_names, by_address }
+    }
 }
 
 /// What one article yields.
@@ -239,7 +281,7 @@ fn input_of(doc: &Document) -> u64 {
 
 /// Extract one document. `year_hint` supplies a year for dates written without one when the
 /// article has no publication date.
-fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_hint: Option<i32>) -> DocResult {
+fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Option<i32>) -> DocResult {
     let input = input_of(&doc);
     let header = meta::header(&doc.text);
     let body_start = header.as_ref().map_or(0, |h| h.end);
@@ -314,7 +356,7 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
     }));
     let in_body = |m: &NameMatch| m.start >= body_start && !skip.iter().any(|j| j.start <= m.start && m.end <= j.end);
     // Word starts found once for both name matchers.
-    let starts = crate::gazetteer::word_starts_masked(text, &masks, name_starts);
+    let starts = crate::gazetteer::word_starts_masked(text, &masks, &shared.name_starts);
     let (places, excluded) = engine.gazetteer.find_at(text, &starts, &breaks);
     let places: Vec<NameMatch> = places.into_iter().filter(in_body).collect();
     let actor_matches: Vec<NameMatch> = engine
@@ -340,6 +382,7 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
         article: Id::from(doc.id.as_str()),
         // Room for the distinct names of a typical article without growing.
         interned: std::cell::RefCell::new(FxHashMap::with_capacity_and_hasher(64, Default::default())),
+        engine_ids: &shared.ids,
         observed: std::cell::OnceCell::new(),
     };
     let mut unknown = FxHashMap::default();
@@ -364,18 +407,23 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
         text: String::new(),
     };
     let mut mentions = Vec::with_capacity(ctx.places.len());
-    // A place's mentions mostly repeat one name as written: the Id of its last mention is
-    // taken again when the text is the same (looked up by the place's index, not the name).
+    // A place's mentions mostly write its name: then they take the engine's Id of the name.
+    // Else they mostly repeat one name as written: the Id of its last such mention is taken
+    // again when the text is the same (looked up by the place's index, not the name).
     let mut last_text: FxHashMap<usize, (&str, Id)> = FxHashMap::default();
     for m in &ctx.places {
         let Some(s) = ctx.sentence_at(m.start) else { continue };
         let written = &text[m.start..m.end];
-        let name = match last_text.get(&m.item) {
-            Some((t, id)) if *t == written => id.clone(),
-            _ => {
-                let id = ctx.intern(written);
-                last_text.insert(m.item, (written, id.clone()));
-                id
+        let name = if written == engine.gazetteer.places[m.item].name {
+            shared.ids.place_names[m.item].clone()
+        } else {
+            match last_text.get(&m.item) {
+                Some((t, id)) if *t == written => id.clone(),
+                _ => {
+                    let id = ctx.intern(written);
+                    last_text.insert(m.item, (written, id.clone()));
+                    id
+                }
             }
         };
         mentions.push(Mention {
@@ -638,8 +686,8 @@ fn extract_reusing(
     year_hint: Option<i32>,
     reuse: Option<&Reuse>,
 ) -> Extraction {
-    // The word starts where a place or an actor name may begin.
-    let name_starts = engine.gazetteer.start_filter().union(engine.actors.start_filter());
+    // The word starts where a place or an actor name may begin, and the engine's names as Ids.
+    let shared = Shared { name_starts: engine.gazetteer.start_filter().union(engine.actors.start_filter()), ids: EngineIds::new(engine) };
     let total = docs.len();
     progress.total.store(docs.len(), Ordering::Relaxed);
     progress.done.store(0, Ordering::Relaxed);
@@ -674,8 +722,8 @@ fn extract_reusing(
                             return None;
                         }
                         let r = match reuse {
-                            Some(reuse) => reuse.take(d, |d| extract_doc(engine, &name_starts, d, year_hint)),
-                            None => extract_doc(engine, &name_starts, d, year_hint),
+                            Some(reuse) => reuse.take(d, |d| extract_doc(engine, &shared, d, year_hint)),
+                            None => extract_doc(engine, &shared, d, year_hint),
                         };
                         progress.done.fetch_add(1, Ordering::Relaxed);
                         Some(r)
@@ -690,6 +738,14 @@ fn extract_reusing(
 
 /// Articles extracted in parallel before their results are merged.
 const CHUNK: usize = 256;
+
+/// What every article of one extraction reads besides the engine, made once for it.
+struct Shared {
+    /// The word starts where a place or an actor name may begin.
+    name_starts: StartFilter,
+    /// The engine's names as Ids.
+    ids: EngineIds,
+}
 
 /// The corpus as articles' results are merged into it.
 struct Merged {
