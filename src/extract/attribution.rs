@@ -897,17 +897,21 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     }
     // 1. The nearest known actor or person name before the verb in the same sentence, unless
     //    a quotation mark lies between them (then it belongs to the quote).
-    let mut named: Vec<(Span, Speaker)> = Vec::new();
     let before = Span { start: sent.start, end: verb.start };
-    named.extend(ctx.actors_in(before).map(|m| (Span { start: m.start, end: m.end }, ctx.actor_speaker(m.item))));
     // A name after "in", "at", "near" or "from" is a place the gazetteer lacks ("a building in
     // Khan Younis, the civil defence agency said"), not a person who speaks.
     let placed = |p: &Span| {
         let w = ctx.text[sent.start..p.start].trim_end().rsplit(' ').next().unwrap_or("");
         matches!(w, "in" | "at" | "near" | "from" | "outside" | "inside")
     };
-    named.extend(ctx.persons_in(before).filter(|p| ctx.actors_in(*p).next().is_none() && !placed(p)).map(|p| (p, ctx.person_speaker(p))));
-    let mut best = named.iter().max_by_key(|(span, _)| span.end).map(|&(span, s)| (span, s));
+    // The names before the verb, known actors first, each with its actor's index (none for a
+    // person name): read again rather than collected, and only the chosen one made a speaker.
+    let named = || {
+        ctx.actors_in(before)
+            .map(|m| (Span { start: m.start, end: m.end }, Some(m.item)))
+            .chain(ctx.persons_in(before).filter(|p| ctx.actors_in(*p).next().is_none() && !placed(p)).map(|p| (p, None)))
+    };
+    let mut best = named().max_by_key(|(span, _)| span.end);
     // "Hikmet Hajiyev, an adviser to President Ilham Aliyev, said": a name inside an
     // appositive (between commas, opening in lower case) describes the one before it.
     if let Some((span, _)) = best
@@ -915,9 +919,9 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
         && let Some(comma) = ctx.text[sent.start..span.start].rfind(',').map(|c| sent.start + c)
         && ctx.text[comma + 1..span.start].trim_start().starts_with(|c: char| c.is_lowercase())
         && !has_quote_mark(&ctx.text[comma..span.start])
-        && let Some(&(head, s)) = named.iter().find(|(h, _)| ctx.text.get(h.end..comma).is_some_and(|t| t.trim().is_empty()))
+        && let Some(head) = named().find(|(h, _)| ctx.text.get(h.end..comma).is_some_and(|t| t.trim().is_empty()))
     {
-        best = Some((head, s));
+        best = Some(head);
     }
     // "The UN Human Rights Monitoring Mission said": a known name that opens a longer one
     // is not the speaker; the whole name is (below).
@@ -928,8 +932,8 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
             && !super::names::is_stop_word(next)
             && ctx.persons_in(Span { start: span.end, end: verb.start }).next().is_none()
     });
-    if let Some((Span { end, .. }, s)) = best.as_ref().filter(|_| !longer) {
-        let between = &ctx.text[*end..verb.start];
+    if let Some((span @ Span { end, .. }, actor)) = best.filter(|_| !longer) {
+        let between = &ctx.text[end..verb.start];
         let clause_break = between.contains(';')
             || between.split_whitespace().any(|w| matches!(w.trim_matches(','), "while" | "but" | "whereas" | "and" | "although"));
         // "… the city of El Fasher on Saturday, killing 30 civilians, a local committee said":
@@ -941,7 +945,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
             .is_some_and(|w| w.starts_with("a ") || w.starts_with("an ") || w.starts_with("the "))
             && between.contains(',');
         if !has_quote_mark(between) && !clause_break && !own_subject && !more_words_than(between, 25) {
-            return Some(*s);
+            return Some(actor.map_or_else(|| ctx.person_speaker(span), |i| ctx.actor_speaker(i)));
         }
     }
     // 2. An unnamed person opening the sentence: "A nurse at the city hospital said".
