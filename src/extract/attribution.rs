@@ -235,16 +235,19 @@ impl<'a> Memory<'a> {
         for (role, w) in seen.roles.into_iter().flatten() {
             self.note_role(role, speaker(w));
         }
-        // Same order as remembering every name in turn: the last of each kind wins.
+        // Same order as remembering every name in turn: the last of each kind wins. The last
+        // woman or man is mostly the last person too: the speaker is made once.
         let [person, female, male, body] = seen.last;
+        let person = person.map(|w| (w, speaker(w)));
+        let speaker_of = |w: Who| person.filter(|(p, _)| *p == w).map_or_else(|| speaker(w), |(_, s)| s);
         if let Some(w) = female {
-            self.last_female = Some(speaker(w));
+            self.last_female = Some(speaker_of(w));
         }
         if let Some(w) = male {
-            self.last_male = Some(speaker(w));
+            self.last_male = Some(speaker_of(w));
         }
-        if let Some(w) = person {
-            self.last_person = Some(speaker(w));
+        if let Some((_, s)) = person {
+            self.last_person = Some(s);
         }
         if let Some(w) = body {
             self.last_body = Some(speaker(w));
@@ -288,7 +291,7 @@ impl<'a> Memory<'a> {
 }
 
 /// Who a sentence names: an actor or one of the article's person names.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Who {
     /// Index into the actors.
     Actor(u32),
@@ -406,8 +409,8 @@ impl Observed {
             };
             let named: Named = if actor_first {
                 let Some(m) = actors.next() else { break };
-                let a = &ctx.actors.actors[m.item];
-                (m.start, m.end, Who::Actor(m.item as u32), a.is_person(), a.gender.as_deref().map(|g| g == "f"))
+                let a = ctx.actor_speaker(m.item);
+                (m.start, m.end, Who::Actor(m.item as u32), a.person, a.female)
             } else {
                 let Some((k, p)) = persons.next() else { break };
                 (p.start, p.end, Who::Person((lo + k) as u32), true, p.female)

@@ -75,7 +75,7 @@ pub struct DocCtx<'a> {
     /// Names already turned into shared [`Id`]s in this article.
     interned: std::cell::RefCell<FxHashMap<&'a str, Id>>,
     /// The engine's names as [`Id`]s made once for the whole extraction.
-    engine_ids: &'a EngineIds,
+    engine_ids: &'a EngineIds<'a>,
     /// What each sentence names, for the speakers' memory: worked out once, when first
     /// asked, and shared by claims and quotes.
     pub(crate) observed: std::cell::OnceCell<Vec<attribution::Observed>>,
@@ -102,15 +102,9 @@ impl<'a> DocCtx<'a> {
         in_span(&self.persons, span, |p| (p.start, p.end)).map(|p| Span { start: p.start, end: p.end })
     }
 
-    /// The speaker an actor stands for.
+    /// The speaker an actor stands for (made once per extraction, [`EngineIds`]).
     pub fn actor_speaker(&self, i: usize) -> Speaker<'a> {
-        let a = &self.actors.actors[i];
-        Speaker {
-            name: &a.name,
-            side: (!a.side.is_empty()).then_some(a.side.as_str()),
-            person: a.is_person(),
-            female: a.gender.as_deref().map(|g| g == "f"),
-        }
+        self.engine_ids.actors[i]
     }
 
     /// The person name starting at byte `start` (persons are in text order).
@@ -181,8 +175,11 @@ pub(crate) fn capitalised_article(name: &str) -> Option<String> {
 
 /// The engine's strings that items name, as shared [`Id`]s made once per extraction, so that
 /// articles take them without hashing their text or allocating: places' ids and names, and
-/// actors' names and sides (speakers and claimants borrow these strings from the engine).
-pub(crate) struct EngineIds {
+/// actors' names and sides (speakers and claimants borrow these strings from the engine);
+/// and the speaker each actor stands for.
+pub(crate) struct EngineIds<'e> {
+    /// Per actor, in the actors' order: the speaker it stands for.
+    actors: Vec<Speaker<'e>>,
     /// Per place, in the gazetteer's order: its name (a mention mostly writes it so).
     place_names: Vec<Id>,
     /// Each of those strings by where the engine stores it and its length
@@ -190,8 +187,8 @@ pub(crate) struct EngineIds {
     by_address: FxHashMap<(usize, usize), Id>,
 }
 
-impl EngineIds {
-    fn new(engine: &Engine) -> Self {
+impl<'e> EngineIds<'e> {
+    fn new(engine: &'e Engine) -> Self {
         let places = &engine.gazetteer.places;
         let place_names: Vec<Id> = places.iter().map(|p| Id::from(p.name.as_str())).collect();
         let mut by_address = FxHashMap::default();
@@ -206,7 +203,18 @@ impl EngineIds {
             add(&a.name, Id::from(a.name.as_str()));
             add(&a.side, Id::from(a.side.as_str()));
         }
-        EngineIds { place_names, by_address }
+        let actors = engine
+            .actors
+            .actors
+            .iter()
+            .map(|a| Speaker {
+                name: &a.name,
+                side: (!a.side.is_empty()).then_some(a.side.as_str()),
+                person: a.is_person(),
+                female: a.gender.as_deref().map(|g| g == "f"),
+            })
+            .collect();
+        EngineIds { actors, place_names, by_address }
     }
 }
 
@@ -740,11 +748,11 @@ fn extract_reusing(
 const CHUNK: usize = 256;
 
 /// What every article of one extraction reads besides the engine, made once for it.
-struct Shared {
+struct Shared<'e> {
     /// The word starts where a place or an actor name may begin.
     name_starts: StartFilter,
     /// The engine's names as Ids.
-    ids: EngineIds,
+    ids: EngineIds<'e>,
 }
 
 /// The corpus as articles' results are merged into it.
