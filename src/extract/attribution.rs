@@ -330,7 +330,7 @@ impl Observed {
                 }
                 let named = actors.get(a).is_some_and(|m| m.start < s.span.end) || persons.get(p).is_some_and(|x| x.start < s.span.end);
                 let indefinite = opens_indefinite(&ctx.text[s.span.start..s.span.end]);
-                if named || indefinite { Observed::of(ctx, s.span, indefinite) } else { Observed::default() }
+                if named || indefinite { Observed::of_from(ctx, s.span, indefinite, (a, p)) } else { Observed::default() }
             })
             .collect()
     }
@@ -338,13 +338,20 @@ impl Observed {
     /// The names of `span` (a sentence or its opening), which `indefinite` says
     /// [`opens_indefinite`].
     fn of(ctx: &DocCtx, span: Span, indefinite: bool) -> Observed {
+        let a = ctx.actor_matches.partition_point(|m| m.start < span.start);
+        let p = ctx.persons.partition_point(|p| p.start < span.start);
+        Observed::of_from(ctx, span, indefinite, (a, p))
+    }
+
+    /// [`Observed::of`], given the first actor match and the first person name that start
+    /// in `span` or after it (`Observed::all` walks them with the sentences).
+    fn of_from(ctx: &DocCtx, span: Span, indefinite: bool, (a, lo): (usize, usize)) -> Observed {
         // (can be the subject, position, who) of the last person, female, male and body in
         // the sentence: a name that can be the subject of what follows wins over any that
         // cannot, then the later over the earlier.
         // Actors and persons in text order (each list is in order; a person name never
         // overlaps an actor's, `names::scan` skips the words of known names).
-        let mut actors = ctx.actors_in(span).peekable();
-        let lo = ctx.persons.partition_point(|p| p.start < span.start);
+        let mut actors = ctx.actor_matches[a..].iter().take_while(|m| m.start < span.end).filter(|m| m.end <= span.end).peekable();
         let mut persons =
             ctx.persons[lo..].iter().enumerate().take_while(|(_, p)| p.start < span.end).filter(|(_, p)| p.end <= span.end).peekable();
         // The unnamed subject of the first speech verb, when the sentence opens with one.

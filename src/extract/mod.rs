@@ -419,8 +419,17 @@ fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Optio
     // Else they mostly repeat one name as written: the Id of its last such mention is taken
     // again when the text is the same (looked up by the place's index, not the name).
     let mut last_text: FxHashMap<usize, (&str, Id)> = FxHashMap::default();
+    // The sentences are walked with the places (both in text order) instead of searched for
+    // each place: `at` is the first sentence that does not end before the place.
+    let mut at = 0;
     for m in &ctx.places {
-        let Some(s) = ctx.sentence_at(m.start) else { continue };
+        if at > 0 && ctx.sentences[at - 1].span.end > m.start {
+            at = ctx.sentences.partition_point(|s| s.span.end <= m.start);
+        }
+        while ctx.sentences.get(at).is_some_and(|s| s.span.end <= m.start) {
+            at += 1;
+        }
+        let Some(s) = ctx.sentences.get(at).filter(|s| s.span.start <= m.start) else { continue };
         let written = &text[m.start..m.end];
         let name = if written == engine.gazetteer.places[m.item].name {
             shared.ids.place_names[m.item].clone()
