@@ -180,8 +180,9 @@ pub(crate) fn capitalised_article(name: &str) -> Option<String> {
 pub(crate) struct EngineIds<'e> {
     /// Per actor, in the actors' order: the speaker it stands for.
     actors: Vec<Speaker<'e>>,
-    /// Per place, in the gazetteer's order: its name (a mention mostly writes it so).
-    place_names: Vec<Id>,
+    /// Per place, in the gazetteer's order: its name and its aliases, each with its Id (a
+    /// mention mostly writes one of them).
+    place_names: Vec<Vec<(&'e str, Id)>>,
     /// Each of those strings by where the engine stores it and its length
     /// ([`DocCtx::intern`]).
     by_address: FxHashMap<(usize, usize), Id>,
@@ -190,14 +191,19 @@ pub(crate) struct EngineIds<'e> {
 impl<'e> EngineIds<'e> {
     fn new(engine: &'e Engine) -> Self {
         let places = &engine.gazetteer.places;
-        let place_names: Vec<Id> = places.iter().map(|p| Id::from(p.name.as_str())).collect();
+        let place_names: Vec<Vec<(&str, Id)>> = places
+            .iter()
+            .map(|p| std::iter::once(&p.name).chain(&p.aliases).map(|n| (n.as_str(), Id::from(n.as_str()))).collect())
+            .collect();
         let mut by_address = FxHashMap::default();
         let mut add = |s: &str, id: Id| {
             by_address.entry((s.as_ptr() as usize, s.len())).or_insert(id);
         };
-        for ((p, id), name) in places.iter().zip(&engine.gazetteer.place_ids).zip(&place_names) {
+        for ((p, id), names) in places.iter().zip(&engine.gazetteer.place_ids).zip(&place_names) {
             add(&p.id, id.clone());
-            add(&p.name, name.clone());
+            for (name, id) in names {
+                add(name, id.clone());
+            }
         }
         for a in &engine.actors.actors {
             add(&a.name, Id::from(a.name.as_str()));
@@ -415,9 +421,9 @@ fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Optio
         text: String::new(),
     };
     let mut mentions = Vec::with_capacity(ctx.places.len());
-    // A place's mentions mostly write its name: then they take the engine's Id of the name.
-    // Else they mostly repeat one name as written: the Id of its last such mention is taken
-    // again when the text is the same (looked up by the place's index, not the name).
+    // A place's mentions mostly write its name or an alias: then they take the engine's Id of
+    // it. Else they mostly repeat one name as written: the Id of its last such mention is
+    // taken again when the text is the same (looked up by the place's index, not the name).
     let mut last_text: FxHashMap<usize, (&str, Id)> = FxHashMap::default();
     // The sentences are walked with the places (both in text order) instead of searched for
     // each place: `at` is the first sentence that does not end before the place.
@@ -431,8 +437,8 @@ fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Optio
         }
         let Some(s) = ctx.sentences.get(at).filter(|s| s.span.start <= m.start) else { continue };
         let written = &text[m.start..m.end];
-        let name = if written == engine.gazetteer.places[m.item].name {
-            shared.ids.place_names[m.item].clone()
+        let name = if let Some((_, id)) = shared.ids.place_names[m.item].iter().find(|(n, _)| *n == written) {
+            id.clone()
         } else {
             match last_text.get(&m.item) {
                 Some((t, id)) if *t == written => id.clone(),
