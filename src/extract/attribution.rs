@@ -495,13 +495,14 @@ fn could_be_subject(text: &str, from: usize, pos: usize, prev_end: Option<usize>
 }
 
 /// Whether `s` holds more than `n` words split at white space (`s.split_whitespace().count() >
-/// n`), read byte by byte when ASCII and stopping at word `n + 1`.
+/// n`), read byte by byte while ASCII and stopping at word `n + 1` (a long text is not read to
+/// its end); from a byte beyond ASCII on, read as characters from the start.
 pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
-    if !s.is_ascii() {
-        return s.split_whitespace().nth(n).is_some();
-    }
     let (mut words, mut in_word) = (0usize, false);
     for &b in s.as_bytes() {
+        if !b.is_ascii() {
+            return s.split_whitespace().nth(n).is_some();
+        }
         // The ASCII characters `char::is_whitespace` holds: tab to carriage return, space.
         let space = b == b' ' || (0x09..=0x0D).contains(&b);
         if !space && !in_word {
@@ -964,10 +965,8 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     }
     // 3. The words right before the verb: a country, a pronoun, "the ministry", or a short
     //    noun phrase back to a clause boundary.
-    let mut words: Vec<(usize, &str)> = Vec::new();
-    for t in ctx.tokens_between(Span { start: sent.start, end: verb.start }) {
-        words.push((t.start, t.text));
-    }
+    let mut words: Vec<(usize, &str)> =
+        ctx.tokens_between(Span { start: sent.start, end: verb.start }).iter().map(|t| (t.start, t.text)).collect();
     // "the statement said" ("statement" is otherwise adverbial: "said in a statement").
     if let [.., (at, the), (_, "statement")] = words[..]
         && matches!(the, "the" | "The")

@@ -260,10 +260,11 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
         if speaker.is_none()
             && let Some((pq, Some(ps))) = &prev
         {
+            // Short first: its words are read only up to the limit, however far the quotes lie
+            // apart.
             let between = &ctx.text[pq.outer.end..q.outer.start];
-            let no_other_quote = !attribution::has_quote_mark(between);
             let short = !attribution::more_words_than(between, 20) && !between.contains('\n');
-            if no_other_quote && short {
+            if short && !attribution::has_quote_mark(between) {
                 speaker = Some(*ps);
             }
         }
