@@ -778,6 +778,10 @@ struct Merged {
     names: FxHashMap<String, u32>,
     counts: Vec<usize>,
     used_places: FxHashSet<Id>,
+    /// Where the text of each Id put in `used_places` lies (the set keeps it alive, so the
+    /// address stays its): mentions share the engine's place ids, so a place met again is
+    /// known by its address without hashing its text.
+    used_at: FxHashSet<usize>,
     ledger: Ledger,
 }
 
@@ -791,6 +795,7 @@ impl Merged {
             names: FxHashMap::default(),
             counts: Vec::new(),
             used_places: FxHashSet::default(),
+            used_at: FxHashSet::default(),
             ledger,
         }
     }
@@ -811,8 +816,9 @@ impl Merged {
             self.ledger.extracted += usize::from(!r.reused);
             out.articles.push(r.article);
             for m in &r.mentions {
-                if !self.used_places.contains(&m.place) {
-                    self.used_places.insert(m.place.clone());
+                let at = m.place.as_ptr() as usize;
+                if !self.used_at.contains(&at) && self.used_places.insert(m.place.clone()) {
+                    self.used_at.insert(at);
                 }
             }
             out.mentions.extend(r.mentions);
@@ -856,7 +862,7 @@ impl Merged {
     /// Corpus-level records after all articles: manifest truces, the places used, unknown
     /// names, the ledger.
     fn finish(self, engine: &Engine, manifest: Option<Manifest>) -> Extraction {
-        let Merged { mut out, problems, names, counts, used_places, ledger } = self;
+        let Merged { mut out, problems, names, counts, used_places, ledger, .. } = self;
         out.mentions.shrink_to_fit();
         out.claims.shrink_to_fit();
         out.quotes.shrink_to_fit();
