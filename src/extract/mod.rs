@@ -902,6 +902,27 @@ impl Merged {
 mod tests {
     use super::holds_year;
 
+    /// A place written as its name or an alias, and an actor speaking, in two articles take the
+    /// engine's one Id of each ([`super::EngineIds`]): the same text, one allocation.
+    #[test]
+    fn engine_names_are_one_id_across_articles() {
+        let engine = crate::Engine::embedded().expect("the embedded engine loads");
+        let doc =
+            |id: &str, text: &str| crate::corpus::Document { id: id.into(), path: id.into(), text: text.into(), ..Default::default() };
+        let x = engine.extract_documents(vec![
+            doc("a", "Shelling hit Baku and Baki on Monday. \"We will respond,\" Ilham Aliyev said."),
+            doc("b", "Baku was shelled again on Tuesday, and Baki too. \"We will not stop,\" Ilham Aliyev said."),
+        ]);
+        for written in ["Baku", "Baki"] {
+            let ids: Vec<&str> = x.mentions.iter().filter(|m| &*m.text == written).map(|m| m.text.as_str()).collect();
+            assert_eq!(ids.len(), 2, "{written}");
+            assert_eq!(ids[0].as_ptr(), ids[1].as_ptr(), "{written}");
+        }
+        let speakers: Vec<&str> = x.quotes.iter().filter_map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(speakers, ["Ilham Aliyev", "Ilham Aliyev"]);
+        assert_eq!(speakers[0].as_ptr(), speakers[1].as_ptr());
+    }
+
     #[test]
     fn year_like_numbers_are_found_and_others_are_not() {
         for yes in ["Baku / 17.10.2020 / APA", "Baku/12.10.20/Turan:", "KYIV, Oct. 5, 2022 (AP)", "in 1994"] {
