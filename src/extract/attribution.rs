@@ -235,16 +235,19 @@ impl<'a> Memory<'a> {
         for (role, w) in seen.roles.into_iter().flatten() {
             self.note_role(role, speaker(w));
         }
-        // Same order as remembering every name in turn: the last of each kind wins.
+        // Same order as remembering every name in turn: the last of each kind wins. The last
+        // woman or man is mostly the last person too: the speaker is made once.
         let [person, female, male, body] = seen.last;
+        let person = person.map(|w| (w, speaker(w)));
+        let speaker_of = |w: Who| person.filter(|(p, _)| *p == w).map_or_else(|| speaker(w), |(_, s)| s);
         if let Some(w) = female {
-            self.last_female = Some(speaker(w));
+            self.last_female = Some(speaker_of(w));
         }
         if let Some(w) = male {
-            self.last_male = Some(speaker(w));
+            self.last_male = Some(speaker_of(w));
         }
-        if let Some(w) = person {
-            self.last_person = Some(speaker(w));
+        if let Some((_, s)) = person {
+            self.last_person = Some(s);
         }
         if let Some(w) = body {
             self.last_body = Some(speaker(w));
@@ -288,7 +291,7 @@ impl<'a> Memory<'a> {
 }
 
 /// Who a sentence names: an actor or one of the article's person names.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Who {
     /// Index into the actors.
     Actor(u32),
@@ -327,7 +330,7 @@ impl Observed {
                 }
                 let named = actors.get(a).is_some_and(|m| m.start < s.span.end) || persons.get(p).is_some_and(|x| x.start < s.span.end);
                 let indefinite = opens_indefinite(&ctx.text[s.span.start..s.span.end]);
-                if named || indefinite { Observed::of(ctx, s.span, indefinite) } else { Observed::default() }
+                if named || indefinite { Observed::of_from(ctx, s.span, indefinite, (a, p)) } else { Observed::default() }
             })
             .collect()
     }
@@ -335,13 +338,20 @@ impl Observed {
     /// The names of `span` (a sentence or its opening), which `indefinite` says
     /// [`opens_indefinite`].
     fn of(ctx: &DocCtx, span: Span, indefinite: bool) -> Observed {
+        let a = ctx.actor_matches.partition_point(|m| m.start < span.start);
+        let p = ctx.persons.partition_point(|p| p.start < span.start);
+        Observed::of_from(ctx, span, indefinite, (a, p))
+    }
+
+    /// [`Observed::of`], given the first actor match and the first person name that start
+    /// in `span` or after it (`Observed::all` walks them with the sentences).
+    fn of_from(ctx: &DocCtx, span: Span, indefinite: bool, (a, lo): (usize, usize)) -> Observed {
         // (can be the subject, position, who) of the last person, female, male and body in
         // the sentence: a name that can be the subject of what follows wins over any that
         // cannot, then the later over the earlier.
         // Actors and persons in text order (each list is in order; a person name never
         // overlaps an actor's, `names::scan` skips the words of known names).
-        let mut actors = ctx.actors_in(span).peekable();
-        let lo = ctx.persons.partition_point(|p| p.start < span.start);
+        let mut actors = ctx.actor_matches[a..].iter().take_while(|m| m.start < span.end).filter(|m| m.end <= span.end).peekable();
         let mut persons =
             ctx.persons[lo..].iter().enumerate().take_while(|(_, p)| p.start < span.end).filter(|(_, p)| p.end <= span.end).peekable();
         // The unnamed subject of the first speech verb, when the sentence opens with one.
@@ -406,8 +416,8 @@ impl Observed {
             };
             let named: Named = if actor_first {
                 let Some(m) = actors.next() else { break };
-                let a = &ctx.actors.actors[m.item];
-                (m.start, m.end, Who::Actor(m.item as u32), a.is_person(), a.gender.as_deref().map(|g| g == "f"))
+                let a = ctx.actor_speaker(m.item);
+                (m.start, m.end, Who::Actor(m.item as u32), a.person, a.female)
             } else {
                 let Some((k, p)) = persons.next() else { break };
                 (p.start, p.end, Who::Person((lo + k) as u32), true, p.female)
@@ -485,13 +495,14 @@ fn could_be_subject(text: &str, from: usize, pos: usize, prev_end: Option<usize>
 }
 
 /// Whether `s` holds more than `n` words split at white space (`s.split_whitespace().count() >
-/// n`), read byte by byte when ASCII and stopping at word `n + 1`.
+/// n`), read byte by byte while ASCII and stopping at word `n + 1` (a long text is not read to
+/// its end); from a byte beyond ASCII on, read as characters from the start.
 pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
-    if !s.is_ascii() {
-        return s.split_whitespace().nth(n).is_some();
-    }
     let (mut words, mut in_word) = (0usize, false);
     for &b in s.as_bytes() {
+        if !b.is_ascii() {
+            return s.split_whitespace().nth(n).is_some();
+        }
         // The ASCII characters `char::is_whitespace` holds: tab to carriage return, space.
         let space = b == b' ' || (0x09..=0x0D).contains(&b);
         if !space && !in_word {
@@ -897,17 +908,21 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     }
     // 1. The nearest known actor or person name before the verb in the same sentence, unless
     //    a quotation mark lies between them (then it belongs to the quote).
-    let mut named: Vec<(Span, Speaker)> = Vec::new();
     let before = Span { start: sent.start, end: verb.start };
-    named.extend(ctx.actors_in(before).map(|m| (Span { start: m.start, end: m.end }, ctx.actor_speaker(m.item))));
     // A name after "in", "at", "near" or "from" is a place the gazetteer lacks ("a building in
     // Khan Younis, the civil defence agency said"), not a person who speaks.
     let placed = |p: &Span| {
         let w = ctx.text[sent.start..p.start].trim_end().rsplit(' ').next().unwrap_or("");
         matches!(w, "in" | "at" | "near" | "from" | "outside" | "inside")
     };
-    named.extend(ctx.persons_in(before).filter(|p| ctx.actors_in(*p).next().is_none() && !placed(p)).map(|p| (p, ctx.person_speaker(p))));
-    let mut best = named.iter().max_by_key(|(span, _)| span.end).map(|&(span, s)| (span, s));
+    // The names before the verb, known actors first, each with its actor's index (none for a
+    // person name): read again rather than collected, and only the chosen one made a speaker.
+    let named = || {
+        ctx.actors_in(before)
+            .map(|m| (Span { start: m.start, end: m.end }, Some(m.item)))
+            .chain(ctx.persons_in(before).filter(|p| ctx.actors_in(*p).next().is_none() && !placed(p)).map(|p| (p, None)))
+    };
+    let mut best = named().max_by_key(|(span, _)| span.end);
     // "Hikmet Hajiyev, an adviser to President Ilham Aliyev, said": a name inside an
     // appositive (between commas, opening in lower case) describes the one before it.
     if let Some((span, _)) = best
@@ -915,9 +930,9 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
         && let Some(comma) = ctx.text[sent.start..span.start].rfind(',').map(|c| sent.start + c)
         && ctx.text[comma + 1..span.start].trim_start().starts_with(|c: char| c.is_lowercase())
         && !has_quote_mark(&ctx.text[comma..span.start])
-        && let Some(&(head, s)) = named.iter().find(|(h, _)| ctx.text.get(h.end..comma).is_some_and(|t| t.trim().is_empty()))
+        && let Some(head) = named().find(|(h, _)| ctx.text.get(h.end..comma).is_some_and(|t| t.trim().is_empty()))
     {
-        best = Some((head, s));
+        best = Some(head);
     }
     // "The UN Human Rights Monitoring Mission said": a known name that opens a longer one
     // is not the speaker; the whole name is (below).
@@ -928,8 +943,8 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
             && !super::names::is_stop_word(next)
             && ctx.persons_in(Span { start: span.end, end: verb.start }).next().is_none()
     });
-    if let Some((Span { end, .. }, s)) = best.as_ref().filter(|_| !longer) {
-        let between = &ctx.text[*end..verb.start];
+    if let Some((span @ Span { end, .. }, actor)) = best.filter(|_| !longer) {
+        let between = &ctx.text[end..verb.start];
         let clause_break = between.contains(';')
             || between.split_whitespace().any(|w| matches!(w.trim_matches(','), "while" | "but" | "whereas" | "and" | "although"));
         // "… the city of El Fasher on Saturday, killing 30 civilians, a local committee said":
@@ -941,7 +956,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
             .is_some_and(|w| w.starts_with("a ") || w.starts_with("an ") || w.starts_with("the "))
             && between.contains(',');
         if !has_quote_mark(between) && !clause_break && !own_subject && !more_words_than(between, 25) {
-            return Some(*s);
+            return Some(actor.map_or_else(|| ctx.person_speaker(span), |i| ctx.actor_speaker(i)));
         }
     }
     // 2. An unnamed person opening the sentence: "A nurse at the city hospital said".
@@ -950,10 +965,8 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     }
     // 3. The words right before the verb: a country, a pronoun, "the ministry", or a short
     //    noun phrase back to a clause boundary.
-    let mut words: Vec<(usize, &str)> = Vec::new();
-    for t in ctx.tokens_between(Span { start: sent.start, end: verb.start }) {
-        words.push((t.start, t.text));
-    }
+    let mut words: Vec<(usize, &str)> =
+        ctx.tokens_between(Span { start: sent.start, end: verb.start }).iter().map(|t| (t.start, t.text)).collect();
     // "the statement said" ("statement" is otherwise adverbial: "said in a statement").
     if let [.., (at, the), (_, "statement")] = words[..]
         && matches!(the, "the" | "The")

@@ -74,6 +74,8 @@ pub struct DocCtx<'a> {
     pub article: Id,
     /// Names already turned into shared [`Id`]s in this article.
     interned: std::cell::RefCell<FxHashMap<&'a str, Id>>,
+    /// The engine's names as [`Id`]s made once for the whole extraction.
+    engine_ids: &'a EngineIds<'a>,
     /// What each sentence names, for the speakers' memory: worked out once, when first
     /// asked, and shared by claims and quotes.
     pub(crate) observed: std::cell::OnceCell<Vec<attribution::Observed>>,
@@ -100,15 +102,9 @@ impl<'a> DocCtx<'a> {
         in_span(&self.persons, span, |p| (p.start, p.end)).map(|p| Span { start: p.start, end: p.end })
     }
 
-    /// The speaker an actor stands for.
+    /// The speaker an actor stands for (made once per extraction, [`EngineIds`]).
     pub fn actor_speaker(&self, i: usize) -> Speaker<'a> {
-        let a = &self.actors.actors[i];
-        Speaker {
-            name: &a.name,
-            side: (!a.side.is_empty()).then_some(a.side.as_str()),
-            person: a.is_person(),
-            female: a.gender.as_deref().map(|g| g == "f"),
-        }
+        self.engine_ids.actors[i]
     }
 
     /// The person name starting at byte `start` (persons are in text order).
@@ -128,8 +124,17 @@ impl<'a> DocCtx<'a> {
         }
     }
 
-    /// A shared [`Id`] for a name: the same text gives the same allocation.
+    /// A shared [`Id`] for a name: the same text gives the same allocation. A string of the
+    /// engine's (an actor's name or side, a place's id or name) takes the [`Id`] made for it
+    /// once per extraction ([`EngineIds`]), found by its address without hashing its text.
     pub fn intern(&self, s: &'a str) -> Id {
+        let at = s.as_ptr() as usize;
+        let text = self.text.as_ptr() as usize;
+        if !(text..=text + self.text.len()).contains(&at)
+            && let Some(id) = self.engine_ids.by_address.get(&(at, s.len()))
+        {
+            return id.clone();
+        }
         self.interned.borrow_mut().entry(s).or_insert_with(|| Id::from(s)).clone()
     }
 
@@ -166,6 +171,57 @@ impl<'a> DocCtx<'a> {
 /// speakers stay as written (the output contract keys unknown speakers by the name as written).
 pub(crate) fn capitalised_article(name: &str) -> Option<String> {
     ["the ", "a ", "an "].iter().any(|a| name.starts_with(a)).then(|| format!("{}{}", name[..1].to_ascii_uppercase(), &name[1..]))
+}
+
+/// The engine's strings that items name, as shared [`Id`]s made once per extraction, so that
+/// articles take them without hashing their text or allocating: places' ids and names, and
+/// actors' names and sides (speakers and claimants borrow these strings from the engine);
+/// and the speaker each actor stands for.
+pub(crate) struct EngineIds<'e> {
+    /// Per actor, in the actors' order: the speaker it stands for.
+    actors: Vec<Speaker<'e>>,
+    /// Per place, in the gazetteer's order: its name and its aliases, each with its Id (a
+    /// mention mostly writes one of them).
+    place_names: Vec<Vec<(&'e str, Id)>>,
+    /// Each of those strings by where the engine stores it and its length
+    /// ([`DocCtx::intern`]).
+    by_address: FxHashMap<(usize, usize), Id>,
+}
+
+impl<'e> EngineIds<'e> {
+    fn new(engine: &'e Engine) -> Self {
+        let places = &engine.gazetteer.places;
+        let place_names: Vec<Vec<(&str, Id)>> = places
+            .iter()
+            .map(|p| std::iter::once(&p.name).chain(&p.aliases).map(|n| (n.as_str(), Id::from(n.as_str()))).collect())
+            .collect();
+        let mut by_address = FxHashMap::default();
+        let mut add = |s: &str, id: Id| {
+            by_address.entry((s.as_ptr() as usize, s.len())).or_insert(id);
+        };
+        for ((p, id), names) in places.iter().zip(&engine.gazetteer.place_ids).zip(&place_names) {
+            add(&p.id, id.clone());
+            for (name, id) in names {
+                add(name, id.clone());
+            }
+        }
+        for a in &engine.actors.actors {
+            add(&a.name, Id::from(a.name.as_str()));
+            add(&a.side, Id::from(a.side.as_str()));
+        }
+        let actors = engine
+            .actors
+            .actors
+            .iter()
+            .map(|a| Speaker {
+                name: &a.name,
+                side: (!a.side.is_empty()).then_some(a.side.as_str()),
+                person: a.is_person(),
+                female: a.gender.as_deref().map(|g| g == "f"),
+            })
+            .collect();
+        EngineIds { actors, place_names, by_address }
+    }
 }
 
 /// What one article yields.
@@ -239,7 +295,7 @@ fn input_of(doc: &Document) -> u64 {
 
 /// Extract one document. `year_hint` supplies a year for dates written without one when the
 /// article has no publication date.
-fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_hint: Option<i32>) -> DocResult {
+fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Option<i32>) -> DocResult {
     let input = input_of(&doc);
     let header = meta::header(&doc.text);
     let body_start = header.as_ref().map_or(0, |h| h.end);
@@ -314,7 +370,7 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
     }));
     let in_body = |m: &NameMatch| m.start >= body_start && !skip.iter().any(|j| j.start <= m.start && m.end <= j.end);
     // Word starts found once for both name matchers.
-    let starts = crate::gazetteer::word_starts_masked(text, &masks, name_starts);
+    let starts = crate::gazetteer::word_starts_masked(text, &masks, &shared.name_starts);
     let (places, excluded) = engine.gazetteer.find_at(text, &starts, &breaks);
     let places: Vec<NameMatch> = places.into_iter().filter(in_body).collect();
     let actor_matches: Vec<NameMatch> = engine
@@ -340,6 +396,7 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
         article: Id::from(doc.id.as_str()),
         // Room for the distinct names of a typical article without growing.
         interned: std::cell::RefCell::new(FxHashMap::with_capacity_and_hasher(64, Default::default())),
+        engine_ids: &shared.ids,
         observed: std::cell::OnceCell::new(),
     };
     let mut unknown = FxHashMap::default();
@@ -364,18 +421,32 @@ fn extract_doc(engine: &Engine, name_starts: &StartFilter, doc: Document, year_h
         text: String::new(),
     };
     let mut mentions = Vec::with_capacity(ctx.places.len());
-    // A place's mentions mostly repeat one name as written: the Id of its last mention is
+    // A place's mentions mostly write its name or an alias: then they take the engine's Id of
+    // it. Else they mostly repeat one name as written: the Id of its last such mention is
     // taken again when the text is the same (looked up by the place's index, not the name).
     let mut last_text: FxHashMap<usize, (&str, Id)> = FxHashMap::default();
+    // The sentences are walked with the places (both in text order) instead of searched for
+    // each place: `at` is the first sentence that does not end before the place.
+    let mut at = 0;
     for m in &ctx.places {
-        let Some(s) = ctx.sentence_at(m.start) else { continue };
+        if at > 0 && ctx.sentences[at - 1].span.end > m.start {
+            at = ctx.sentences.partition_point(|s| s.span.end <= m.start);
+        }
+        while ctx.sentences.get(at).is_some_and(|s| s.span.end <= m.start) {
+            at += 1;
+        }
+        let Some(s) = ctx.sentences.get(at).filter(|s| s.span.start <= m.start) else { continue };
         let written = &text[m.start..m.end];
-        let name = match last_text.get(&m.item) {
-            Some((t, id)) if *t == written => id.clone(),
-            _ => {
-                let id = ctx.intern(written);
-                last_text.insert(m.item, (written, id.clone()));
-                id
+        let name = if let Some((_, id)) = shared.ids.place_names[m.item].iter().find(|(n, _)| *n == written) {
+            id.clone()
+        } else {
+            match last_text.get(&m.item) {
+                Some((t, id)) if *t == written => id.clone(),
+                _ => {
+                    let id = ctx.intern(written);
+                    last_text.insert(m.item, (written, id.clone()));
+                    id
+                }
             }
         };
         mentions.push(Mention {
@@ -638,8 +709,8 @@ fn extract_reusing(
     year_hint: Option<i32>,
     reuse: Option<&Reuse>,
 ) -> Extraction {
-    // The word starts where a place or an actor name may begin.
-    let name_starts = engine.gazetteer.start_filter().union(engine.actors.start_filter());
+    // The word starts where a place or an actor name may begin, and the engine's names as Ids.
+    let shared = Shared { name_starts: engine.gazetteer.start_filter().union(engine.actors.start_filter()), ids: EngineIds::new(engine) };
     let total = docs.len();
     progress.total.store(docs.len(), Ordering::Relaxed);
     progress.done.store(0, Ordering::Relaxed);
@@ -674,8 +745,8 @@ fn extract_reusing(
                             return None;
                         }
                         let r = match reuse {
-                            Some(reuse) => reuse.take(d, |d| extract_doc(engine, &name_starts, d, year_hint)),
-                            None => extract_doc(engine, &name_starts, d, year_hint),
+                            Some(reuse) => reuse.take(d, |d| extract_doc(engine, &shared, d, year_hint)),
+                            None => extract_doc(engine, &shared, d, year_hint),
                         };
                         progress.done.fetch_add(1, Ordering::Relaxed);
                         Some(r)
@@ -691,6 +762,14 @@ fn extract_reusing(
 /// Articles extracted in parallel before their results are merged.
 const CHUNK: usize = 256;
 
+/// What every article of one extraction reads besides the engine, made once for it.
+struct Shared<'e> {
+    /// The word starts where a place or an actor name may begin.
+    name_starts: StartFilter,
+    /// The engine's names as Ids.
+    ids: EngineIds<'e>,
+}
+
 /// The corpus as articles' results are merged into it.
 struct Merged {
     out: Extraction,
@@ -699,6 +778,10 @@ struct Merged {
     names: FxHashMap<String, u32>,
     counts: Vec<usize>,
     used_places: FxHashSet<Id>,
+    /// Where the text of each Id put in `used_places` lies (the set keeps it alive, so the
+    /// address stays its): mentions share the engine's place ids, so a place met again is
+    /// known by its address without hashing its text.
+    used_at: FxHashSet<usize>,
     ledger: Ledger,
 }
 
@@ -712,6 +795,7 @@ impl Merged {
             names: FxHashMap::default(),
             counts: Vec::new(),
             used_places: FxHashSet::default(),
+            used_at: FxHashSet::default(),
             ledger,
         }
     }
@@ -732,8 +816,9 @@ impl Merged {
             self.ledger.extracted += usize::from(!r.reused);
             out.articles.push(r.article);
             for m in &r.mentions {
-                if !self.used_places.contains(&m.place) {
-                    self.used_places.insert(m.place.clone());
+                let at = m.place.as_ptr() as usize;
+                if !self.used_at.contains(&at) && self.used_places.insert(m.place.clone()) {
+                    self.used_at.insert(at);
                 }
             }
             out.mentions.extend(r.mentions);
@@ -777,7 +862,7 @@ impl Merged {
     /// Corpus-level records after all articles: manifest truces, the places used, unknown
     /// names, the ledger.
     fn finish(self, engine: &Engine, manifest: Option<Manifest>) -> Extraction {
-        let Merged { mut out, problems, names, counts, used_places, ledger } = self;
+        let Merged { mut out, problems, names, counts, used_places, ledger, .. } = self;
         out.mentions.shrink_to_fit();
         out.claims.shrink_to_fit();
         out.quotes.shrink_to_fit();
@@ -816,6 +901,27 @@ impl Merged {
 #[cfg(test)]
 mod tests {
     use super::holds_year;
+
+    /// A place written as its name or an alias, and an actor speaking, in two articles take the
+    /// engine's one Id of each ([`super::EngineIds`]): the same text, one allocation.
+    #[test]
+    fn engine_names_are_one_id_across_articles() {
+        let engine = crate::Engine::embedded().expect("the embedded engine loads");
+        let doc =
+            |id: &str, text: &str| crate::corpus::Document { id: id.into(), path: id.into(), text: text.into(), ..Default::default() };
+        let x = engine.extract_documents(vec![
+            doc("a", "Shelling hit Baku and Baki on Monday. \"We will respond,\" Ilham Aliyev said."),
+            doc("b", "Baku was shelled again on Tuesday, and Baki too. \"We will not stop,\" Ilham Aliyev said."),
+        ]);
+        for written in ["Baku", "Baki"] {
+            let ids: Vec<&str> = x.mentions.iter().filter(|m| &*m.text == written).map(|m| m.text.as_str()).collect();
+            assert_eq!(ids.len(), 2, "{written}");
+            assert_eq!(ids[0].as_ptr(), ids[1].as_ptr(), "{written}");
+        }
+        let speakers: Vec<&str> = x.quotes.iter().filter_map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(speakers, ["Ilham Aliyev", "Ilham Aliyev"]);
+        assert_eq!(speakers[0].as_ptr(), speakers[1].as_ptr());
+    }
 
     #[test]
     fn year_like_numbers_are_found_and_others_are_not() {

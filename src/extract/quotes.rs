@@ -226,7 +226,10 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
         }
         // Names earlier in the quote's own sentence are named before it too: in `Spokeswoman
         // Shushan Stepanyan called it "groundless." She said …`, "she" is Stepanyan.
-        let sent = ctx.sentence_at(q.outer.start);
+        // (The quote's sentence is where the walk stopped, the first sentence that does not end
+        // before the quote, if it holds the quote's start: `DocCtx::sentence_at` without a
+        // search. Quotes come in text order.)
+        let sent = ctx.sentences.get(observed).filter(|s| s.span.start <= q.outer.start);
         let with_lead;
         let here = match sent {
             Some(s) if s.span.start < q.outer.start => {
@@ -260,10 +263,11 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
         if speaker.is_none()
             && let Some((pq, Some(ps))) = &prev
         {
+            // Short first: its words are read only up to the limit, however far the quotes lie
+            // apart.
             let between = &ctx.text[pq.outer.end..q.outer.start];
-            let no_other_quote = !attribution::has_quote_mark(between);
             let short = !attribution::more_words_than(between, 20) && !between.contains('\n');
-            if no_other_quote && short {
+            if short && !attribution::has_quote_mark(between) {
                 speaker = Some(*ps);
             }
         }
@@ -273,7 +277,9 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
         }
         // Places inside the quote and in the sentences it touches.
         let first = sent.map_or(q.outer.start, |s| s.span.start);
-        let last = ctx.sentence_at(q.outer.end.saturating_sub(1)).map_or(q.outer.end, |s| s.span.end);
+        let end = q.outer.end.saturating_sub(1);
+        let k = observed + ctx.sentences[observed..].iter().take_while(|s| s.span.end <= end).count();
+        let last = ctx.sentences.get(k).filter(|s| s.span.start <= end).map_or(q.outer.end, |s| s.span.end);
         let mut places: Vec<crate::model::Id> = Vec::new();
         for m in ctx.places_in(Span { start: first, end: last.max(q.outer.end) }) {
             let id = &ctx.gazetteer.place_ids[m.item];
