@@ -529,21 +529,21 @@ impl NameMatcher {
                 gap += 1;
             }
             let next_gap = gaps.get(gap).copied().unwrap_or(usize::MAX);
-            // (An ASCII byte after the name is read as it is.)
-            let ends_word = |name: &Name, end: usize| {
-                match b.get(end) {
-                    Some(&c) if c < 0x80 => !crate::text::is_ascii_word_byte(c),
-                    _ => next_char(text, end).is_none_or(|c| !is_word_char(c)),
-                }
-                .then_some((name.pattern, end))
-            };
+            let ends_word = |name: &Name, end: usize| ends_word_at(text, end).then_some((name.pattern, end));
             let found = if names.first().is_none_or(|longest| next_gap >= i + longest.bytes.len()) {
                 // No soft break within the longest name: each name is there only as it is
                 // written, so only those with the text's byte at the bucket's offset (or
                 // without one) are compared.
                 let (group, short) = bucket.candidates(b.get(i + bucket.at).copied());
-                let written = |name: &Name| if name.is_at(b, i) { ends_word(name, i + name.bytes.len()) } else { None };
-                group.iter().find_map(|&k| written(&names[k as usize])).or_else(|| short.iter().find_map(written))
+                let mut found = None;
+                for name in group.iter().map(|&k| &names[k as usize]).chain(short) {
+                    let end = i + name.bytes.len();
+                    if name.is_at(b, i) && ends_word_at(text, end) {
+                        found = Some((name.pattern, end));
+                        break;
+                    }
+                }
+                found
             } else {
                 names.iter().find_map(|name| {
                     let spaced = next_gap < i + name.bytes.len();
@@ -563,6 +563,16 @@ impl NameMatcher {
             }
         }
         (out, excluded)
+    }
+}
+
+/// Whether no word character starts at byte `end` of `text` (a name written up to there
+/// ends a word); an ASCII byte is read as it is.
+#[inline]
+fn ends_word_at(text: &str, end: usize) -> bool {
+    match text.as_bytes().get(end) {
+        Some(&c) if c < 0x80 => !crate::text::is_ascii_word_byte(c),
+        _ => next_char(text, end).is_none_or(|c| !is_word_char(c)),
     }
 }
 
