@@ -146,11 +146,26 @@ type Buckets = rustc_hash::FxHashMap<u64, Bucket>;
 /// The names of one head key, longest first, and where one byte tells most of them apart:
 /// "the Kremlin", "the Pentagon" and "the ministry" differ at their fifth byte, so where
 /// the text has "the army" only the names without a fifth byte are compared.
+/// The names with a byte there are listed by that byte ([`Bucket::candidates`]), so a lookup
+/// reads only the names it compares, not every name of the bucket.
 #[derive(Debug, Clone, Default)]
 struct Bucket {
     names: Vec<Name>,
     /// The offset of that byte from the word start ([`Name::probe`]).
     at: usize,
+    /// The bytes at [`Bucket::at`] of the names long enough to have one, as a set of 256 bits
+    /// (bit `p % 64` of word `p / 64` for byte `p`).
+    probes: [u64; 4],
+    /// How many bytes of [`Bucket::probes`] lie in the words before each word.
+    before: [u8; 4],
+    /// The names of each byte of [`Bucket::probes`] (indices into `names`), a group per byte
+    /// in increasing order, each longest first: the byte that has `k` smaller bytes in the set
+    /// is `by_probe[bounds[k]..bounds[k + 1]]`.
+    by_probe: Box<[u32]>,
+    /// Where each group of [`Bucket::by_probe`] starts, and its end.
+    bounds: Box<[u32]>,
+    /// The first of the names without a byte at [`Bucket::at`]: the shortest, after all others.
+    short: usize,
 }
 
 impl Bucket {
@@ -173,6 +188,46 @@ impl Bucket {
         for n in &mut self.names {
             n.probe = n.bytes.get(self.at).copied();
         }
+        // (Longest first: the names with a byte at `at` come before those without.)
+        self.short = self.names.iter().position(|n| n.probe.is_none()).unwrap_or(self.names.len());
+        let mut by_probe: Vec<(u8, u32)> = self.names[..self.short].iter().zip(0u32..).filter_map(|(n, k)| Some((n.probe?, k))).collect();
+        // (Stable: each group stays longest first.)
+        by_probe.sort_by_key(|&(p, _)| p);
+        self.probes = [0; 4];
+        let mut bounds = Vec::new();
+        for (k, &(p, _)) in by_probe.iter().enumerate() {
+            if self.probes[usize::from(p / 64)] >> (p % 64) & 1 == 0 {
+                self.probes[usize::from(p / 64)] |= 1 << (p % 64);
+                bounds.push(k as u32);
+            }
+        }
+        bounds.push(by_probe.len() as u32);
+        let mut n = 0u32;
+        for (b, w) in self.before.iter_mut().zip(self.probes) {
+            // (At most 192 bytes lie before the last word.)
+            *b = n as u8;
+            n += w.count_ones();
+        }
+        self.bounds = bounds.into();
+        self.by_probe = by_probe.into_iter().map(|(_, k)| k).collect();
+    }
+
+    /// The names that may be written at a word start whose byte at [`Bucket::at`] is `probe`
+    /// (none past the end of the text), longest first: those with that byte there, then those
+    /// too short to have one; the same names, in the same order, as filtering `names` by
+    /// [`Name::probe`]: the indices of the first, and the second.
+    #[inline]
+    fn candidates(&self, probe: Option<u8>) -> (&[u32], &[Name]) {
+        let group = match probe {
+            Some(p) if self.probes[usize::from(p / 64)] >> (p % 64) & 1 != 0 => {
+                // Its rank in the set: the group's number.
+                let w = usize::from(p / 64);
+                let k = usize::from(self.before[w]) + (self.probes[w] & !(u64::MAX << (p % 64))).count_ones() as usize;
+                self.bounds[k] as usize..self.bounds[k + 1] as usize
+            }
+            _ => 0..0,
+        };
+        (&self.by_probe[group], &self.names[self.short..])
     }
 }
 
@@ -186,6 +241,9 @@ struct Name {
     /// Its last eight bytes as one word (a shorter name: all its bytes), so that most names
     /// of a bucket, which share their head, are ruled out without a byte-wise comparison.
     tail: u64,
+    /// Its first eight bytes as one word (a shorter name: all its bytes), so that a name of
+    /// up to sixteen bytes is compared as two words ([`Name::is_at`]).
+    head: u64,
     /// Its byte at its bucket's [`Bucket::at`] (none when it is not that long).
     probe: Option<u8>,
 }
@@ -198,15 +256,32 @@ fn word_of(w: &[u8]) -> u64 {
 
 impl Name {
     fn new(pattern: u32, bytes: &[u8]) -> Name {
-        let tail = match bytes.len().checked_sub(8) {
-            Some(from) => word_of(&bytes[from..]),
+        let (head, tail) = match bytes.len().checked_sub(8) {
+            Some(from) => (word_of(&bytes[..8]), word_of(&bytes[from..])),
             None => {
                 let mut buf = [0u8; 8];
                 buf[..bytes.len()].copy_from_slice(bytes);
-                u64::from_le_bytes(buf)
+                (u64::from_le_bytes(buf), u64::from_le_bytes(buf))
             }
         };
-        Name { pattern, bytes: bytes.into(), tail, probe: None }
+        Name { pattern, bytes: bytes.into(), tail, head, probe: None }
+    }
+
+    /// Whether the name is written as it is at byte `i` of `b`: a name of up to sixteen bytes
+    /// by its [`Name::head`] and [`Name::tail`] words (one masked word for up to eight bytes),
+    /// a longer one by its tail word before all its bytes.
+    #[inline]
+    fn is_at(&self, b: &[u8], i: usize) -> bool {
+        let len = self.bytes.len();
+        if len <= 8 {
+            return match b.get(i..i + 8) {
+                Some(w) => word_of(w) & (u64::MAX >> (64 - 8 * len)) == self.tail,
+                // (Near the end of the text: compared in full.)
+                None => b.get(i..).is_some_and(|rest| rest.starts_with(&self.bytes)),
+            };
+        }
+        let Some(w) = b.get(i..i + len) else { return false };
+        word_of(&w[len - 8..]) == self.tail && word_of(&w[..8]) == self.head && (len <= 16 || w[8..len - 8] == self.bytes[8..len - 8])
     }
 
     /// Whether the name may be written as it is at byte `i` of `b`: false only when it is
@@ -244,9 +319,10 @@ pub struct WordStart {
     pub key: u64,
 }
 
-/// Which word starts [`word_starts`] keeps: those whose first byte some name starts with
-/// and whose head key is set in a bit filter (one bit per hashed head key of the names).
-/// Matchers run on the same starts share one filter, the [`StartFilter::union`] of theirs.
+/// Which word starts may start a name: those whose head key is set in a bit filter (one bit
+/// per hashed head key of the names), all that [`word_starts`] keeps, and whose first byte
+/// some name starts with, which a matcher also asks. Matchers run on the same starts share
+/// one filter, the [`StartFilter::union`] of theirs.
 #[derive(Debug, Clone)]
 pub struct StartFilter {
     first: [bool; 256],
@@ -272,8 +348,15 @@ impl StartFilter {
     /// Whether a word starting with byte `first` with head key `key` may start a name.
     #[inline]
     fn keeps(&self, first: u8, key: u64) -> bool {
+        self.first[first as usize] & self.keeps_key(key)
+    }
+
+    /// Whether a word with head key `key` may start a name, whatever its first byte: what
+    /// [`word_starts`] keeps (the matchers test the first byte too).
+    #[inline]
+    fn keeps_key(&self, key: u64) -> bool {
         let bit = filter_bit(key);
-        self.first[first as usize] & (self.keys[bit / 64] >> (bit % 64) & 1 != 0)
+        self.keys[bit / 64] >> (bit % 64) & 1 != 0
     }
 
     /// The filter keeping what either keeps.
@@ -307,8 +390,8 @@ fn key_of(first: u64, len: usize) -> u64 {
 }
 
 /// Where a name may start: every character that is not white space and follows a non-word
-/// character (or starts the text), in order, with its head; only those `filter` keeps (the
-/// union of the [`NameMatcher::start_filter`]s of the matchers to run).
+/// character (or starts the text), in order, with its head; only those whose head key
+/// `filter` keeps (the union of the [`NameMatcher::start_filter`]s of the matchers to run).
 pub fn word_starts(text: &str, filter: &StartFilter) -> Vec<WordStart> {
     word_starts_masked(text, &crate::text::text_masks(text), filter)
 }
@@ -371,7 +454,7 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
             ]);
             let key = key_of(eight, len);
             kept[n & 63] = WordStart { start: i + j, key };
-            n += usize::from(filter.keeps(first, key));
+            n += usize::from(filter.keeps_key(key));
         }
         out.extend_from_slice(&kept[..n]);
         prev_word = word >> 63 != 0;
@@ -446,18 +529,21 @@ impl NameMatcher {
                 gap += 1;
             }
             let next_gap = gaps.get(gap).copied().unwrap_or(usize::MAX);
-            let ends_word = |name: &Name, end: usize| next_char(text, end).is_none_or(|c| !is_word_char(c)).then_some((name.pattern, end));
+            let ends_word = |name: &Name, end: usize| ends_word_at(text, end).then_some((name.pattern, end));
             let found = if names.first().is_none_or(|longest| next_gap >= i + longest.bytes.len()) {
                 // No soft break within the longest name: each name is there only as it is
                 // written, so only those with the text's byte at the bucket's offset (or
                 // without one) are compared.
-                let probe = b.get(i + bucket.at).copied();
-                names.iter().filter(|name| name.probe.is_none() || name.probe == probe).find_map(|name| {
-                    if !name.may_be_at(b, i) || !b[i..].starts_with(&name.bytes) {
-                        return None;
+                let (group, short) = bucket.candidates(b.get(i + bucket.at).copied());
+                let mut found = None;
+                for name in group.iter().map(|&k| &names[k as usize]).chain(short) {
+                    let end = i + name.bytes.len();
+                    if name.is_at(b, i) && ends_word_at(text, end) {
+                        found = Some((name.pattern, end));
+                        break;
                     }
-                    ends_word(name, i + name.bytes.len())
-                })
+                }
+                found
             } else {
                 names.iter().find_map(|name| {
                     let spaced = next_gap < i + name.bytes.len();
@@ -477,6 +563,16 @@ impl NameMatcher {
             }
         }
         (out, excluded)
+    }
+}
+
+/// Whether no word character starts at byte `end` of `text` (a name written up to there
+/// ends a word); an ASCII byte is read as it is.
+#[inline]
+fn ends_word_at(text: &str, end: usize) -> bool {
+    match text.as_bytes().get(end) {
+        Some(&c) if c < 0x80 => !crate::text::is_ascii_word_byte(c),
+        _ => next_char(text, end).is_none_or(|c| !is_word_char(c)),
     }
 }
 
@@ -1041,6 +1137,30 @@ country = "Azerbaijan"
                 .unwrap_or_else(|e| panic!("{e}"));
             let got: Vec<(usize, usize, usize)> = m.find(&text).iter().map(|x| (x.item, x.start, x.end)).collect();
             proptest::prop_assert_eq!(got, brute_force(PATS, &text), "in {:?}", text);
+        }
+
+        /// A bucket's candidates for a byte are its names filtered by that byte, in order.
+        #[test]
+        fn candidates_are_the_names_with_the_probe_byte(names in proptest::collection::btree_set("[ab ]{1,7}", 1..14)) {
+            let mut bucket = Bucket::default();
+            for (k, n) in names.iter().enumerate() {
+                bucket.names.push(Name::new(k as u32, n.as_bytes()));
+            }
+            bucket.finish();
+            for probe in [None, Some(b'a'), Some(b'b'), Some(b' '), Some(b'c')] {
+                let want: Vec<u32> = bucket.names.iter().filter(|n| n.probe.is_none() || n.probe == probe).map(|n| n.pattern).collect();
+                let (group, short) = bucket.candidates(probe);
+                let got: Vec<u32> = group.iter().map(|&k| &bucket.names[k as usize]).chain(short).map(|n| n.pattern).collect();
+                proptest::prop_assert_eq!(got, want, "byte {:?} at {}", probe, bucket.at);
+            }
+        }
+
+        /// [`Name::is_at`] is comparing the name with the text's bytes.
+        #[test]
+        fn a_name_is_at_where_the_text_starts_with_it(text in "[ab ]{0,40}", name in "[ab ]{1,20}", i in 0usize..40) {
+            let n = Name::new(0, name.as_bytes());
+            let b = text.as_bytes();
+            proptest::prop_assert_eq!(n.is_at(b, i), b.get(i..).is_some_and(|rest| rest.starts_with(name.as_bytes())));
         }
 
         #[test]

@@ -296,6 +296,7 @@ const TITLES_BEFORE_NAME: &[&str] = &[
     "Abbot",
 ];
 
+#[inline]
 fn capitalised(w: &str) -> bool {
     match w.as_bytes() {
         // An ASCII capital: a lower-case letter after it, ASCII (one byte test) or beyond.
@@ -449,11 +450,12 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
-            // (Cheapest tests first: most capitalised words of news are the known names.)
+            // (Cheapest tests first: most capitalised words of news are the known names, whose
+            // case is not read.)
             let usable = |t: &crate::text::Token| {
                 may_be_capitalised(t.text)
-                    && (capitalised(t.text) || is_acronym(t.text) || (t.text.len() == 1 && t.text.chars().all(char::is_uppercase)))
                     && !covered(t)
+                    && (capitalised(t.text) || is_acronym(t.text) || (t.text.len() == 1 && t.text.chars().all(char::is_uppercase)))
                     && !STOP_SET.contains(crate::text::strip_possessive(t.text))
                     // (A month in capitals is a dateline's; capitalised words never are all capitals.)
                     && !(t.text.len() >= 3 && t.text.chars().all(char::is_uppercase) && super::dates::month_number(t.text).is_some())
