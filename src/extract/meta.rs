@@ -92,10 +92,26 @@ fn truce_word_at(b: &[u8], at: usize, end: usize, word: &str) -> Option<usize> {
     (i == end || !crate::text::is_ascii_word_byte(b[i])).then_some(i)
 }
 
+/// Where a truce word can start before a hint at `p` ([`TRUCE_HINTS`]), nearest last: "fire"
+/// stands 5 to 7 bytes into "ceasefire", "cease-fire", "ceaſefire" or "ceaſe-fire",
+/// "fighting" 8 or 12 bytes into "halt to fighting" or "halt to the fighting", and "truce"
+/// and "armi" open their words. (Any other byte: every offset up to
+/// [`TRUCE_HINT_OFFSET`] a truce word's hint can have.)
+fn truce_offsets(b: &[u8], p: usize) -> &'static [usize] {
+    let at = |k: usize| b.get(p + k).map_or(0, |c| c | 0x20);
+    match at(0) {
+        b't' | b'a' => &[0],
+        b'f' if at(2) == b'r' => &[7, 6, 5],
+        b'f' if at(2) == b'g' => &[12, 8],
+        _ => &[TRUCE_HINT_OFFSET, 8, 7, 6, 5, 0],
+    }
+}
+
 /// The start of the first truce word ([`TRUCE_WORDS`]) that starts at or after `from` and
 /// ends by `end` in `text`, given the starts of the truce hints at or after `from` in order
-/// (every truce word holds one, [`TRUCE_HINTS`]): only the few bytes before each hint are
-/// read. (A proptest checks it against the one pattern of all truce words.)
+/// (every truce word holds one, [`TRUCE_HINTS`]): only the few starts a truce word can have
+/// before each hint are read ([`truce_offsets`]). (A proptest checks it against the one
+/// pattern of all truce words.)
 fn first_truce_word(text: &str, hints: &[usize], from: usize, end: usize) -> Option<usize> {
     let b = text.as_bytes();
     let mut best: Option<usize> = None;
@@ -112,7 +128,12 @@ fn first_truce_word(text: &str, hints: &[usize], from: usize, end: usize) -> Opt
             (q == 0 || !crate::text::is_ascii_word_byte(b[q - 1]))
                 && b.get(q).is_some_and(|&c| TRUCE_WORDS.iter().any(|w| w.as_bytes()[0] == c | 0x20))
         };
-        if let Some(q) = (lo..=hi).find(|&q| opens(q) && TRUCE_WORDS.iter().any(|w| truce_word_at(b, q, end, w).is_some())) {
+        let found = truce_offsets(b, p)
+            .iter()
+            .filter_map(|&k| p.checked_sub(k))
+            .filter(|&q| (lo..=hi).contains(&q))
+            .find(|&q| opens(q) && TRUCE_WORDS.iter().any(|w| truce_word_at(b, q, end, w).is_some()));
+        if let Some(q) = found {
             best = Some(q);
         }
     }
@@ -909,8 +930,10 @@ pub fn truces(ctx: &DocCtx) -> Vec<Truce> {
             continue;
         }
         // "minutes after the truce took hold" refers back to a truce; it does not report one.
-        let lead: Vec<String> = t[..k].split_whitespace().rev().take(3).map(|w| w.to_lowercase()).collect();
-        if lead.iter().any(|w| matches!(w.as_str(), "after" | "of" | "since" | "before" | "until" | "despite")) {
+        // (In ASCII case alone: only the Kelvin sign beyond ASCII is a letter in lower case,
+        // and none of these words has a `k`.)
+        let refers_back = |w: &str| ["after", "of", "since", "before", "until", "despite"].iter().any(|x| w.eq_ignore_ascii_case(x));
+        if t[..k].split_whitespace().rev().take(3).any(refers_back) {
             continue;
         }
         if let Some(date) = s.date {
