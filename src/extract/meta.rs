@@ -753,24 +753,41 @@ const TAIL_BYTES: usize = 1000;
 
 /// The credit and author lines of an article ([`Bylines`]): at its head and its end.
 pub fn bylines(text: &str, body_start: usize) -> Bylines {
+    bylines_reading(text, body_start, false)
+}
+
+/// [`bylines`], the lines between the head and the tail passed over at once, or, with
+/// `every_line` (the tests' reference), one by one.
+fn bylines_reading(text: &str, body_start: usize, every_line: bool) -> Bylines {
     let mut out = Bylines::default();
     let mut at = body_start;
     // Lines read so far (the title is the first), and whether the story's running text has
     // begun (author lines stand above it).
     let mut n = 0usize;
     let mut in_story = false;
-    let body = &text.as_bytes()[body_start..];
+    let all = text.as_bytes();
     // Bylines and author lines stand at the head, credits at the head or the end: the lines
-    // in between (which start after the head and end before the tail) are not read.
+    // in between (which start after the head and end before the tail) are not read, nor
+    // looked for (the story has begun there, so how many they are no longer matters).
     let head_end = body_start + HEAD_BYTES;
     let tail_start = text.len().saturating_sub(TAIL_BYTES);
-    let ends = memchr::memchr_iter(b'\n', body).map(|i| body_start + i + 1).chain(std::iter::once(text.len()));
-    for line_end in ends {
+    let mut last = false;
+    while !last {
         let start = at;
+        let line_end = match memchr::memchr(b'\n', &all[start..]) {
+            Some(i) => start + i + 1,
+            None => {
+                last = true;
+                text.len()
+            }
+        };
         at = line_end;
         if start > head_end && line_end < tail_start {
-            n += 1;
             in_story = true;
+            // On from the last of these lines: the next line ends in the tail.
+            if let Some(i) = memchr::memrchr(b'\n', &all[line_end..tail_start - 1]).filter(|_| !every_line) {
+                at = line_end + i + 1;
+            }
             continue;
         }
         let raw = &text[start..line_end];
@@ -1205,6 +1222,21 @@ mod tests {
             ];
             let text: String = parts.iter().map(|&i| PARTS[i]).collect();
             proptest::prop_assert_eq!(agency_match(&text), AGENCY.find(&text).map(|m| m.as_str()));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bylines_pass_over_the_middle_as_read_line_by_line(parts in proptest::collection::vec(0usize..16, 0..400), start in 0usize..40) {
+            const PARTS: &[&str] = &[
+                "\n", "\n\n", "By Jane Doe", "Reporting by Ann Lee; Editing by Tom Roe", "AP writer Bo Li contributed to this report.",
+                "Andrew Roth in Moscow", "The town fell. ", "x", " ", "Title of it", "*By AP staff*", "With inputs from agencies",
+                "é", "Shelling went on overnight in the city and its outskirts, officials said. ", "\r\n", "(Reporting by Ann Lee)",
+            ];
+            let text: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let start = bounds[start % bounds.len()];
+            proptest::prop_assert_eq!(bylines(&text, start), bylines_reading(&text, start, true));
         }
     }
 
