@@ -140,10 +140,66 @@ fn first_truce_word(text: &str, hints: &[usize], from: usize, end: usize) -> Opt
     best
 }
 
+/// Phrases that say something takes effect (lower case; matched in any case, an `s` also as
+/// `ſ` and a `k` also as the Kelvin sign `K`, between ASCII word boundaries). [`TAKES_EFFECT`]
+/// also reads "from <one or two digits> hours".
+const TAKES_EFFECT_PHRASES: &[&str] = &[
+    "took effect",
+    "take effect",
+    "takes effect",
+    "taking effect",
+    "entered into force",
+    "enter into force",
+    "enters into force",
+    "came into force",
+    "comes into force",
+    "come into force",
+    "took hold",
+    "went into effect",
+    "go into effect",
+    "goes into effect",
+    "is announced from",
+    "begins at",
+    "began at",
+    "starts at",
+    "started at",
+];
+
+/// The pattern of what takes effect: [`TAKES_EFFECT_PHRASES`] and "from 12 hours" (the
+/// tests' reference, and asked where [`takes_effect_by_hand`] meets a byte beyond ASCII
+/// where a digit may stand).
 static TAKES_EFFECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(took effect|take effect|takes effect|taking effect|entered into force|enter into force|enters into force|came into force|comes into force|come into force|took hold|went into effect|go into effect|goes into effect|is announced from|begins at|began at|starts at|started at|from \d{1,2} hours)(?-u:\b)")
-        .unwrap_or_else(|e| panic!("{e}"))
+    let phrases: Vec<String> = TAKES_EFFECT_PHRASES.iter().map(|p| regex::escape(p)).collect();
+    Regex::new(&format!(r"(?i)(?-u:\b)({}|from \d{{1,2}} hours)(?-u:\b)", phrases.join("|"))).unwrap_or_else(|e| panic!("{e}"))
 });
+
+/// [`TAKES_EFFECT`] read by hand: whether one of [`TAKES_EFFECT_PHRASES`] or "from", one or
+/// two digits and "hours" stands between two ASCII word boundaries (`(?-u:\b)`: one side an
+/// ASCII letter, digit or `_`, the other not); `None` (ask the pattern) where a byte beyond
+/// ASCII stands where a digit may.
+fn takes_effect_by_hand(t: &str) -> Option<bool> {
+    let b = t.as_bytes();
+    let word = |i: usize| b.get(i).is_some_and(|&c| crate::text::is_ascii_word_byte(c));
+    let bound = |i: usize| (i > 0 && word(i - 1)) != word(i);
+    let mut unsure = false;
+    for i in 0..b.len() {
+        // Every phrase opens with one of these letters (or `ſ`, whose first byte is 0xC5).
+        if !(matches!(b[i] | 0x20, b't' | b'e' | b'c' | b'w' | b'g' | b'i' | b'b' | b's' | b'f') || b[i] == 0xC5) || !bound(i) {
+            continue;
+        }
+        if TAKES_EFFECT_PHRASES.iter().any(|p| folded_at(b, i, p).is_some_and(bound)) {
+            return Some(true);
+        }
+        let Some(j) = folded_at(b, i, "from ") else { continue };
+        let digits = b[j..].iter().take(2).take_while(|c| c.is_ascii_digit()).count();
+        if b.get(j + digits).is_some_and(|&c| c >= 0x80) && digits < 2 {
+            unsure = true;
+        } else if digits > 0 && folded_at(b, j + digits, " hours").is_some_and(bound) {
+            return Some(true);
+        }
+    }
+    (!unsure).then_some(false)
+}
 
 /// Every match of [`TAKES_EFFECT`] contains one of these (in any ASCII case; none has an `s`
 /// or a `k`, which `(?i)` also matches as `ſ` or `K`), so only sentences holding one are
@@ -155,9 +211,9 @@ static TAKES_EFFECT_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(||
 });
 
 /// Whether a sentence says something takes effect ([`TAKES_EFFECT`]), searched only when it
-/// holds one of [`TAKES_EFFECT_HINTS`].
+/// holds one of [`TAKES_EFFECT_HINTS`], and read by hand ([`takes_effect_by_hand`]).
 fn takes_effect(t: &str) -> bool {
-    TAKES_EFFECT_HINT.is_match(t) && TAKES_EFFECT.is_match(t)
+    TAKES_EFFECT_HINT.is_match(t) && takes_effect_by_hand(t).unwrap_or_else(|| TAKES_EFFECT.is_match(t))
 }
 
 /// The ` date YYYY-MM-DD` header at the very start of an article.
@@ -984,14 +1040,25 @@ mod tests {
     #[test]
     fn truce_letters_have_no_other_case_forms() {
         // Besides ASCII case, a case-insensitive pattern reads only `ſ` as an `s` of a truce word.
-        // (The same holds for the hints of what takes effect, which have no `s`.)
-        let letters: std::collections::BTreeSet<char> =
-            TRUCE_WORDS.iter().chain(TAKES_EFFECT_HINTS).flat_map(|w| w.chars()).filter(char::is_ascii_lowercase).collect();
+        // (The same holds for the hints of what takes effect, which have no `s`, and for its
+        // phrases, where a `k` may also be the Kelvin sign.)
+        let letters: std::collections::BTreeSet<char> = TRUCE_WORDS
+            .iter()
+            .chain(TAKES_EFFECT_HINTS)
+            .chain(TAKES_EFFECT_PHRASES)
+            .flat_map(|w| w.chars())
+            .filter(char::is_ascii_lowercase)
+            .collect();
         let beyond_ascii: String = (0x80..=0x10FFFFu32).filter_map(char::from_u32).collect();
         for l in letters {
             let re = Regex::new(&format!("(?i){l}")).unwrap_or_else(|e| panic!("{e}"));
             let other: Vec<&str> = re.find_iter(&beyond_ascii).map(|m| m.as_str()).collect();
-            assert_eq!(other, if l == 's' { vec!["ſ"] } else { vec![] }, "{l}");
+            let want: Vec<&str> = match l {
+                's' => vec!["ſ"],
+                'k' => vec!["\u{212A}"],
+                _ => vec![],
+            };
+            assert_eq!(other, want, "{l}");
         }
     }
 
@@ -1107,13 +1174,17 @@ mod tests {
         }
 
         #[test]
-        fn takes_effect_is_found_only_at_its_hints(parts in proptest::collection::vec(0usize..24, 0..14)) {
+        fn takes_effect_is_found_only_at_its_hints(parts in proptest::collection::vec(0usize..31, 0..14)) {
+            // (Also checks `takes_effect_by_hand` against the pattern.)
             const PARTS: &[&str] = &[
                 "took", "to", "ok", " ", "effect", "hold", "into", "force", "came", "ſ", "K", "begin", "began", "s", "at", "tart", "ed",
-                "from", "12", "٢", " hours", "is announced", "TOOK", "x",
+                "from", "12", "٢", " hours", "is announced", "TOOK", "x", "1", "_", "é", "\u{212A}", "ta", "FROM ", "goes into",
             ];
             let text: String = parts.iter().map(|&i| PARTS[i]).collect();
             proptest::prop_assert_eq!(takes_effect(&text), TAKES_EFFECT.is_match(&text));
+            if let Some(by_hand) = takes_effect_by_hand(&text) {
+                proptest::prop_assert_eq!(by_hand, TAKES_EFFECT.is_match(&text));
+            }
         }
 
         #[test]
