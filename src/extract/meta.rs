@@ -175,8 +175,8 @@ static TAKES_EFFECT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// [`TAKES_EFFECT`] read by hand: whether one of [`TAKES_EFFECT_PHRASES`] or "from", one or
 /// two digits and "hours" stands between two ASCII word boundaries (`(?-u:\b)`: one side an
-/// ASCII letter, digit or `_`, the other not); `None` (ask the pattern) where a byte beyond
-/// ASCII stands where a digit may.
+/// ASCII letter, digit or `_`, the other not); `None` (ask the pattern) where a numeric
+/// character beyond ASCII (perhaps a decimal digit, `\d`) stands where a digit may.
 fn takes_effect_by_hand(t: &str) -> Option<bool> {
     let b = t.as_bytes();
     let word = |i: usize| b.get(i).is_some_and(|&c| crate::text::is_ascii_word_byte(c));
@@ -192,7 +192,7 @@ fn takes_effect_by_hand(t: &str) -> Option<bool> {
         }
         let Some(j) = folded_at(b, i, "from ") else { continue };
         let digits = b[j..].iter().take(2).take_while(|c| c.is_ascii_digit()).count();
-        if b.get(j + digits).is_some_and(|&c| c >= 0x80) && digits < 2 {
+        if digits < 2 && t[j + digits..].chars().next().is_some_and(|c| !c.is_ascii() && c.is_numeric()) {
             unsure = true;
         } else if digits > 0 && folded_at(b, j + digits, " hours").is_some_and(bound) {
             return Some(true);
