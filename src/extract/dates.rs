@@ -212,14 +212,15 @@ fn small_number(w: &str) -> Option<i64> {
 /// Whether the words before `start` make the date a range start.
 fn is_since(s: &str, start: usize) -> bool {
     let before = s[..start].trim_end().as_bytes();
-    // (Every word below ends in "e", "n" or "d".)
-    if !before.last().is_some_and(|c| matches!(c.to_ascii_lowercase(), b'e' | b'n' | b'd')) {
-        return false;
-    }
     let ends_with = |w: &str| before.len() >= w.len() && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes());
-    ["since", "since on", "erupted on", "began on", "started on", "broke out on", "erupted", "began", "started", "since the"]
-        .iter()
-        .any(|w| ends_with(w))
+    // (The words, by their last letter.)
+    let words: &[&str] = match before.last().map(u8::to_ascii_lowercase) {
+        Some(b'e') => &["since", "since the"],
+        Some(b'n') => &["since on", "erupted on", "began on", "started on", "broke out on", "began"],
+        Some(b'd') => &["erupted", "started"],
+        _ => return false,
+    };
+    words.iter().any(|w| ends_with(w))
 }
 
 /// Month names and abbreviations, weekday names and Russian month names as the date
@@ -923,18 +924,15 @@ impl<'a> Groups<'a> {
                 spans[0] = Some((0, len));
                 let first_end = find_from(0, &|c| c == ' ');
                 // `(?i)` also matches `s` as `ſ` and `k` as the Kelvin sign.
-                let rest: String = text[first_end..]
-                    .chars()
-                    .map(|c| match c {
-                        'ſ' => 's',
-                        '\u{212A}' => 'k',
-                        c => c.to_ascii_lowercase(),
-                    })
-                    .collect();
-                match rest.as_str() {
-                    " days ago" => spans[1] = Some((0, first_end)),
-                    " weeks ago" => spans[2] = Some((0, first_end)),
-                    _ => {}
+                let rest = text[first_end..].chars().map(|c| match c {
+                    'ſ' => 's',
+                    '\u{212A}' => 'k',
+                    c => c.to_ascii_lowercase(),
+                });
+                if rest.clone().eq(" days ago".chars()) {
+                    spans[1] = Some((0, first_end));
+                } else if rest.eq(" weeks ago".chars()) {
+                    spans[2] = Some((0, first_end));
                 }
             }
             // Years: "1991-94" (group 1), "the 1990s" (group 3), "in 1994" (group 4); group 2
@@ -1609,9 +1607,10 @@ fn find_dates_with(
             push(&mut out, &mut taken, start, end, DateKind::Since(d));
         }
     }
-    let years_at = hits.years_at.as_ref().filter(|_| hits.matched(6));
-    let anchored_years = years_at.map(|at| read_anchored_at(6, s, at.iter().copied())).into_iter().flatten();
-    let years = anchored_years.chain((hits.matched(6) && hits.years_at.is_none()).then(|| matches_of(6, s)).into_iter().flatten());
+    // (Read at their starts, else by the pattern through the sentence: the rare case collected.)
+    let years_at = hits.years_at.filter(|_| hits.matched(6)).unwrap_or_default();
+    let searched: Vec<Groups> = if hits.matched(6) && hits.years_at.is_none() { matches_of(6, s).collect() } else { Vec::new() };
+    let years = read_anchored_at(6, s, years_at.iter().copied()).chain(searched);
     for c in years {
         let m = c.span(0).unwrap_or_default();
         if !free(&taken, m.0, m.1) {
@@ -1670,11 +1669,13 @@ fn find_dates_with(
                 push(&mut out, &mut taken, a, b + 2, DateKind::Day(d, DateBasis::Relative));
             }
         }
-        let relative: Vec<Groups> = match hits.matched(5).then(|| relative_matches(s, hits.relative)) {
-            None => Vec::new(),
-            Some(Some(found)) => found.into_iter().map(|(a, e)| Groups::of(5, &s[a..e], a)).collect(),
-            Some(None) => matches_of(5, s).collect(),
+        // (Read by hand, else by the pattern: the rare case collected.)
+        let (by_hand, by_pattern) = match hits.matched(5).then(|| relative_matches(s, hits.relative)) {
+            None => (Vec::new(), Vec::new()),
+            Some(Some(found)) => (found, Vec::new()),
+            Some(None) => (Vec::new(), matches_of(5, s).collect()),
         };
+        let relative = by_hand.into_iter().map(|(a, e)| Groups::of(5, &s[a..e], a)).chain(by_pattern);
         for c in relative {
             let m = c.span(0).unwrap_or_default();
             if !free(&taken, m.0, m.1) {
