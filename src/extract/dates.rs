@@ -13,6 +13,7 @@
 //! sentence before, which the article's extraction applies), range starts (`since
 //! September 27`, `since late September`) and historical years (`1991-94`, `the early 1990s`).
 
+use std::cell::RefCell;
 use std::sync::{LazyLock, OnceLock};
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
@@ -211,14 +212,15 @@ fn small_number(w: &str) -> Option<i64> {
 /// Whether the words before `start` make the date a range start.
 fn is_since(s: &str, start: usize) -> bool {
     let before = s[..start].trim_end().as_bytes();
-    // (Every word below ends in "e", "n" or "d".)
-    if !before.last().is_some_and(|c| matches!(c.to_ascii_lowercase(), b'e' | b'n' | b'd')) {
-        return false;
-    }
     let ends_with = |w: &str| before.len() >= w.len() && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes());
-    ["since", "since on", "erupted on", "began on", "started on", "broke out on", "erupted", "began", "started", "since the"]
-        .iter()
-        .any(|w| ends_with(w))
+    // (The words, by their last letter.)
+    let words: &[&str] = match before.last().map(u8::to_ascii_lowercase) {
+        Some(b'e') => &["since", "since the"],
+        Some(b'n') => &["since on", "erupted on", "began on", "started on", "broke out on", "began"],
+        Some(b'd') => &["erupted", "started"],
+        _ => return false,
+    };
+    words.iter().any(|w| ends_with(w))
 }
 
 /// Month names and abbreviations, weekday names and Russian month names as the date
@@ -347,28 +349,66 @@ pub static DATE_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| NAME_CUES.i
 
 /// Which date patterns can match a sentence, from cheap cues (month and weekday names as
 /// whole capitalised words, relative words, digits), so only those regexes run.
-struct Hits {
+/// (Its lists lie in [`HitLists`] that the next sentence reuses.)
+struct Hits<'b> {
     /// Which patterns can match, in the order of [`pattern_source`].
     patterns: [bool; 8],
     /// Where month names start (byte offsets in the sentence).
-    months: Vec<usize>,
+    months: &'b [usize],
     /// Where weekday names start.
-    weekdays: Vec<usize>,
+    weekdays: &'b [usize],
     /// Every relative cue, fitting or not: (start, index in [`RELATIVE_CUES`]).
-    relative: Vec<(usize, usize)>,
+    relative: &'b [(usize, usize)],
     /// Where runs of exactly four digits start that an ISO date can start with (a dash or
     /// slash after them, no word byte before them).
-    iso_at: Vec<usize>,
+    iso_at: &'b [usize],
     /// Where runs of exactly four digits start that can end a dotted date (after a full
     /// stop or slash).
-    dotted_at: Vec<usize>,
+    dotted_at: &'b [usize],
     /// Where a match of the years pattern can start (in order), or `None` to search the
     /// whole sentence.
-    years_at: Option<Vec<usize>>,
+    years_at: Option<&'b [usize]>,
     /// Days of the month written alone after "on the" ("on the 12th"): where their digits
     /// start and end (before the ordinal suffix).
     /// (The first only: a sentence rarely holds two.)
     ordinal: Option<(usize, usize)>,
+}
+
+/// The lists of one sentence's [`Hits`], cleared and reused by the next sentence.
+#[derive(Default)]
+struct HitLists {
+    months: Vec<usize>,
+    weekdays: Vec<usize>,
+    relative: Vec<(usize, usize)>,
+    iso_at: Vec<usize>,
+    dotted_at: Vec<usize>,
+    years_at: Vec<usize>,
+}
+
+/// A sentence's [`HitLists`] and the spans [`find_dates_with`] takes, kept per thread
+/// ([`BUFFERS`]) for the next sentence, so a sentence allocates none of its own.
+struct Buffers {
+    lists: HitLists,
+    taken: Vec<(usize, usize)>,
+}
+
+impl Buffers {
+    const fn new() -> Buffers {
+        let lists = HitLists {
+            months: Vec::new(),
+            weekdays: Vec::new(),
+            relative: Vec::new(),
+            iso_at: Vec::new(),
+            dotted_at: Vec::new(),
+            years_at: Vec::new(),
+        };
+        Buffers { lists, taken: Vec::new() }
+    }
+}
+
+thread_local! {
+    /// This thread's [`Buffers`].
+    static BUFFERS: RefCell<Buffers> = const { RefCell::new(Buffers::new()) };
 }
 
 /// Date cues of a whole text, found in one pass ([`Cues::scan`]) and then read sentence by
@@ -405,15 +445,27 @@ impl Cues {
     }
 }
 
-impl Hits {
-    fn of(s: &str) -> Hits {
-        Hits::from_cues(s, 0, &Cues::scan(s).found, own_digit_runs(s))
+impl<'b> Hits<'b> {
+    fn of(s: &str, lists: &'b mut HitLists) -> Hits<'b> {
+        Hits::from_cues(s, 0, &Cues::scan(s).found, own_digit_runs(s), lists)
     }
 
     /// Hits of sentence `s` (starting at byte `base` of the text) from the text's cues inside
-    /// it and the runs of ASCII digits in it (`start..end` in `s`, in order).
-    fn from_cues(s: &str, base: usize, found: &[(usize, usize, usize)], runs: impl IntoIterator<Item = (usize, usize)>) -> Hits {
-        let (mut months, mut weekdays, mut relative, mut relatives) = (Vec::new(), Vec::new(), false, Vec::new());
+    /// it and the runs of ASCII digits in it (`start..end` in `s`, in order), listed in
+    /// `lists` (cleared first).
+    fn from_cues(
+        s: &str,
+        base: usize,
+        found: &[(usize, usize, usize)],
+        runs: impl IntoIterator<Item = (usize, usize)>,
+        lists: &'b mut HitLists,
+    ) -> Hits<'b> {
+        let HitLists { months, weekdays, relative: relatives, iso_at, dotted_at, years_at } = lists;
+        for v in [&mut *months, &mut *weekdays, &mut *iso_at, &mut *dotted_at, &mut *years_at] {
+            v.clear();
+        }
+        relatives.clear();
+        let mut relative = false;
         let b = s.as_bytes();
         for &(start, end, i) in found {
             let (start, end) = (start - base, end - base);
@@ -445,7 +497,6 @@ impl Hits {
         // Digits, and runs of four or more (a year): what stands around each run tells which
         // of the ISO, dotted and year patterns could match there.
         let (mut digit, mut four, mut iso, mut dotted, mut years) = (false, false, false, false, false);
-        let (mut years_at, mut iso_at, mut dotted_at) = (Vec::new(), Vec::new(), Vec::new());
         let mut ordinal = None;
         for (start, k) in runs {
             digit = true;
@@ -466,7 +517,7 @@ impl Hits {
                 let fits = year_cue_fits(s, start, k);
                 years |= fits;
                 if fits && k - start == 4 {
-                    year_starts(s, start, &mut years_at);
+                    year_starts(s, start, years_at);
                 }
             }
         }
@@ -480,7 +531,7 @@ impl Hits {
             relative: relatives,
             iso_at,
             dotted_at,
-            years_at: Some(years_at),
+            years_at: Some(years_at.as_slice()),
             ordinal,
         }
     }
@@ -873,18 +924,15 @@ impl<'a> Groups<'a> {
                 spans[0] = Some((0, len));
                 let first_end = find_from(0, &|c| c == ' ');
                 // `(?i)` also matches `s` as `ſ` and `k` as the Kelvin sign.
-                let rest: String = text[first_end..]
-                    .chars()
-                    .map(|c| match c {
-                        'ſ' => 's',
-                        '\u{212A}' => 'k',
-                        c => c.to_ascii_lowercase(),
-                    })
-                    .collect();
-                match rest.as_str() {
-                    " days ago" => spans[1] = Some((0, first_end)),
-                    " weeks ago" => spans[2] = Some((0, first_end)),
-                    _ => {}
+                let rest = text[first_end..].chars().map(|c| match c {
+                    'ſ' => 's',
+                    '\u{212A}' => 'k',
+                    c => c.to_ascii_lowercase(),
+                });
+                if rest.clone().eq(" days ago".chars()) {
+                    spans[1] = Some((0, first_end));
+                } else if rest.eq(" weeks ago".chars()) {
+                    spans[2] = Some((0, first_end));
                 }
             }
             // Years: "1991-94" (group 1), "the 1990s" (group 3), "in 1994" (group 4); group 2
@@ -1351,31 +1399,40 @@ fn anchored_end(i: usize, s: &str, q: usize) -> HandRead {
 }
 
 /// [`anchored_at`] read by hand ([`anchored_end`]), the groups as the reader gives them or read from the match ([`Groups::of`]).
-fn read_anchored_at(i: usize, s: &str, starts: impl IntoIterator<Item = usize>) -> Vec<Groups<'_>> {
-    let mut out = Vec::new();
+/// (Read as the matches are taken, no vector collected.)
+fn read_anchored_at(i: usize, s: &str, starts: impl IntoIterator<Item = usize>) -> impl Iterator<Item = Groups<'_>> {
     let mut end = 0;
-    for q in starts {
+    starts.into_iter().filter_map(move |q| {
         if q < end {
-            continue;
+            return None;
         }
-        if let Some((e, spans)) = anchored_end(i, s, q) {
-            end = e;
-            let text = &s[q..e];
-            out.push(spans.map_or_else(|| Groups::of(i, text, q), |spans| Groups { text, offset: q, spans }));
-        }
-    }
-    out
+        let (e, spans) = anchored_end(i, s, q)?;
+        end = e;
+        let text = &s[q..e];
+        Some(spans.map_or_else(|| Groups::of(i, text, q), |spans| Groups { text, offset: q, spans }))
+    })
 }
 
 /// Find all date expressions in `s` (a sentence whose first byte is at `base` in the article).
 pub fn find_dates(s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>) -> Vec<DateExpr> {
-    find_dates_with(s, base, published, year_hint, Hits::of(s))
+    with_buffers(s, base, published, year_hint, |lists| Hits::of(s, lists))
+}
+
+/// [`find_dates_with`] the hits `hits` lists in this thread's [`Buffers`].
+fn with_buffers(
+    s: &str,
+    base: usize,
+    published: Option<NaiveDate>,
+    year_hint: Option<i32>,
+    hits: impl for<'b> FnOnce(&'b mut HitLists) -> Hits<'b>,
+) -> Vec<DateExpr> {
+    BUFFERS.with_borrow_mut(|Buffers { lists, taken }| find_dates_with(s, base, published, year_hint, hits(lists), taken))
 }
 
 /// [`find_dates`] for a sentence of a text whose [`Cues`] were already found.
 pub fn find_dates_in(s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>, cues: &Cues) -> Vec<DateExpr> {
     let found = cues.within(base, base + s.len());
-    find_dates_with(s, base, published, year_hint, Hits::from_cues(s, base, found, own_digit_runs(s)))
+    with_buffers(s, base, published, year_hint, |lists| Hits::from_cues(s, base, found, own_digit_runs(s), lists))
 }
 
 /// [`find_dates_in`] given the runs of ASCII digits of the whole text (`start..end` in the
@@ -1391,9 +1448,15 @@ pub(crate) fn find_dates_in_runs(
 ) -> Vec<DateExpr> {
     let end = base + s.len();
     let first = text_runs.partition_point(|r| r.1 <= base);
+    let last = first + text_runs[first..].partition_point(|r| r.0 < end);
+    let found = cues.within(base, end);
+    // (No cue and no digit: no date.)
+    if found.is_empty() && first == last {
+        return Vec::new();
+    }
     // The runs inside the sentence, cut at its edges, in sentence offsets.
-    let runs = text_runs[first..].iter().take_while(|r| r.0 < end).map(|r| (r.0.max(base) - base, r.1.min(end) - base));
-    find_dates_with(s, base, published, year_hint, Hits::from_cues(s, base, cues.within(base, end), runs))
+    let runs = text_runs[first..last].iter().map(|r| (r.0.max(base) - base, r.1.min(end) - base));
+    with_buffers(s, base, published, year_hint, |lists| Hits::from_cues(s, base, found, runs, lists))
 }
 
 /// The runs of ASCII digits of `s` on its own (read from its masks, as for a whole article).
@@ -1401,13 +1464,23 @@ fn own_digit_runs(s: &str) -> Vec<(usize, usize)> {
     crate::text::digit_runs(&crate::text::text_masks(s))
 }
 
-fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>, hits: Hits) -> Vec<DateExpr> {
+/// The dates of sentence `s` where `hits` says they may stand (`spare`: a buffer for the
+/// spans taken, emptied first).
+fn find_dates_with(
+    s: &str,
+    base: usize,
+    published: Option<NaiveDate>,
+    year_hint: Option<i32>,
+    hits: Hits,
+    spare: &mut Vec<(usize, usize)>,
+) -> Vec<DateExpr> {
     // (Month names alone may start a range: "since late September".)
     if !hits.any() && hits.months.is_empty() && hits.ordinal.is_none() {
         return Vec::new();
     }
+    let mut taken = std::mem::take(spare);
+    taken.clear();
     let mut out: Vec<DateExpr> = Vec::new();
-    let mut taken: Vec<(usize, usize)> = Vec::new();
     let free = |taken: &Vec<(usize, usize)>, a: usize, b: usize| taken.iter().all(|&(x, y)| b <= x || a >= y);
     let push = |out: &mut Vec<DateExpr>, taken: &mut Vec<(usize, usize)>, a: usize, b: usize, kind: DateKind| {
         taken.push((a, b));
@@ -1454,11 +1527,8 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             continue;
         }
         // Month-day starts at the month name, day-month at the day before it.
-        let found = if month_first {
-            read_anchored_at(i, s, hits.months.iter().copied())
-        } else {
-            read_anchored_at(i, s, hits.months.iter().filter_map(|&p| day_before(s, p)))
-        };
+        let starts = hits.months.iter().filter_map(|&p| if month_first { Some(p) } else { day_before(s, p) });
+        let found = read_anchored_at(i, s, starts);
         for c in found {
             let m = c.span(0).unwrap_or_default();
             if !free(&taken, m.0, m.1) {
@@ -1497,7 +1567,7 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
     }
     // "in early October", "late September", "at the end of October 2020": a day of the month
     // ([`MonthPart`]), a guess (no day is written), so relative rather than explicit.
-    for &p in &hits.months {
+    for &p in hits.months {
         let Some((start, part)) = month_part_before(s, p) else { continue };
         let before = last_word(s[..start].trim_end()).1;
         if NOT_THE_DAY.iter().any(|w| w.eq_ignore_ascii_case(before)) {
@@ -1528,7 +1598,7 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             push(&mut out, &mut taken, m.0, m.1, DateKind::Year(y));
         }
     }
-    for &p in &hits.months {
+    for &p in hits.months {
         if let Some((start, end, month, part)) = since_month(s, p)
             && free(&taken, start, end)
             && let Some(first) = with_year(month, 1, None, published, year_hint)
@@ -1537,11 +1607,10 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             push(&mut out, &mut taken, start, end, DateKind::Since(d));
         }
     }
-    let years: Vec<Groups> = match (hits.matched(6), &hits.years_at) {
-        (false, _) => Vec::new(),
-        (true, Some(at)) => read_anchored_at(6, s, at.iter().copied()),
-        (true, None) => matches_of(6, s).collect(),
-    };
+    // (Read at their starts, else by the pattern through the sentence: the rare case collected.)
+    let years_at = hits.years_at.filter(|_| hits.matched(6)).unwrap_or_default();
+    let searched: Vec<Groups> = if hits.matched(6) && hits.years_at.is_none() { matches_of(6, s).collect() } else { Vec::new() };
+    let years = read_anchored_at(6, s, years_at.iter().copied()).chain(searched);
     for c in years {
         let m = c.span(0).unwrap_or_default();
         if !free(&taken, m.0, m.1) {
@@ -1600,11 +1669,13 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
                 push(&mut out, &mut taken, a, b + 2, DateKind::Day(d, DateBasis::Relative));
             }
         }
-        let relative: Vec<Groups> = match hits.matched(5).then(|| relative_matches(s, &hits.relative)) {
-            None => Vec::new(),
-            Some(Some(found)) => found.into_iter().map(|(a, e)| Groups::of(5, &s[a..e], a)).collect(),
-            Some(None) => matches_of(5, s).collect(),
+        // (Read by hand, else by the pattern: the rare case collected.)
+        let (by_hand, by_pattern) = match hits.matched(5).then(|| relative_matches(s, hits.relative)) {
+            None => (Vec::new(), Vec::new()),
+            Some(Some(found)) => (found, Vec::new()),
+            Some(None) => (Vec::new(), matches_of(5, s).collect()),
         };
+        let relative = by_hand.into_iter().map(|(a, e)| Groups::of(5, &s[a..e], a)).chain(by_pattern);
         for c in relative {
             let m = c.span(0).unwrap_or_default();
             if !free(&taken, m.0, m.1) {
@@ -1665,6 +1736,7 @@ fn find_dates_with(s: &str, base: usize, published: Option<NaiveDate>, year_hint
             }
         }
     }
+    *spare = taken;
     out.sort_by_key(|d| d.start);
     out
 }
@@ -1714,9 +1786,10 @@ mod tests {
             i != 1 || c.get(2).is_none_or(|g| !s.as_bytes().get(off + g.end()).is_some_and(u8::is_ascii_alphabetic))
         };
         let full = pattern(i).captures_iter(s).filter(|c| kept(c, 0)).filter_map(|c| c.get(0).map(|m| (m.start(), m.end()))).collect();
-        let hits = Hits::of(s);
+        let mut lists = HitLists::default();
+        let hits = Hits::of(s, &mut lists);
         let starts: Vec<usize> = match i {
-            0 | 7 => hits.months.clone(),
+            0 | 7 => hits.months.to_vec(),
             1 => hits.months.iter().filter_map(|&p| day_before(s, p)).collect(),
             _ => hits.weekdays.iter().map(|&p| modifier_before(s, p)).collect(),
         };
@@ -1871,9 +1944,10 @@ mod tests {
             let (a, b) = (floor(cut.0.index(s.len() + 1)), floor(cut.1.index(s.len() + 1)));
             for (lo, hi) in [(0, s.len()), (a.min(b), a.max(b))] {
                 let part = &s[lo..hi];
-                let hits = Hits::from_cues(part, lo, cues.within(lo, hi), own_digit_runs(part));
+                let mut lists = HitLists::default();
+                let hits = Hits::from_cues(part, lo, cues.within(lo, hi), own_digit_runs(part), &mut lists);
                 let full: Vec<(usize, usize)> = pattern(5).find_iter(part).map(|m| (m.start(), m.end())).collect();
-                if let Some(read) = relative_matches(part, &hits.relative) {
+                if let Some(read) = relative_matches(part, hits.relative) {
                     proptest::prop_assert_eq!(read, full, "in {:?}", part);
                 } else {
                     proptest::prop_assert!(!part.is_ascii(), "in {:?}", part);
@@ -1892,7 +1966,8 @@ mod tests {
             ]), 0..16),
         ) {
             let s: String = parts.concat();
-            let mut hits = Hits::of(&s);
+            let mut lists = HitLists::default();
+            let mut hits = Hits::of(&s, &mut lists);
             hits.patterns = [true; 8];
             for i in [2, 3] {
                 let read: Vec<_> = digit_dates(i, &s, &hits).iter().filter_map(|g| g.span(0)).collect();
@@ -1985,12 +2060,13 @@ mod tests {
                 s.push_str(sep);
             }
             let published = NaiveDate::from_ymd_opt(2020, 10, 15);
-            let mut all = Hits::of(&s);
+            let mut lists = HitLists::default();
+            let mut all = Hits::of(&s, &mut lists);
             all.patterns = [true; 8];
             // (and the years pattern searched through the whole sentence)
             all.years_at = None;
             let gated = find_dates(&s, 0, published, None);
-            let full = find_dates_with(&s, 0, published, None, all);
+            let full = find_dates_with(&s, 0, published, None, all, &mut Vec::new());
             proptest::prop_assert_eq!(gated, full, "in {:?}", s);
         }
     }
