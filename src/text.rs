@@ -271,10 +271,19 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 /// The span `start..end` of `text` without white space at its ends, pushed unless that leaves
 /// nothing.
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
-    let Some(s) = text.get(start..end) else { return };
     // Most lines and sentences start and end with an ASCII byte that is not white space:
-    // nothing to trim, no character decoded.
+    // nothing to trim, no character decoded, and both ends are character boundaries (an
+    // ASCII byte is a whole character). An empty span (a blank line) gives nothing.
     let solid = |c: Option<&u8>| c.is_some_and(|&c| c < 0x80 && !(c as char).is_whitespace());
+    let b = text.as_bytes();
+    if start >= end {
+        return;
+    }
+    if end <= b.len() && solid(b.get(start)) && solid(b.get(end - 1)) {
+        out.push(Span { start, end });
+        return;
+    }
+    let Some(s) = text.get(start..end) else { return };
     let lead = if solid(s.as_bytes().first()) { 0 } else { s.len() - s.trim_start().len() };
     if lead == s.len() {
         return;
