@@ -414,8 +414,18 @@ fn ends_sentence_with(
     word_of: fn(&str) -> &str,
     is_abbreviation: impl Fn(&str) -> bool,
 ) -> bool {
-    let rest = p[j..].trim_start();
-    let Some(first) = rest.chars().next() else { return true };
+    // The first character after the white space from `j` (its ASCII white space and the
+    // ASCII character after it read byte by byte, as most are).
+    let b = p.as_bytes();
+    let k = j + b.get(j..).unwrap_or_default().iter().take_while(|&&c| c < 0x80 && char::from(c).is_whitespace()).count();
+    let first = match b.get(k) {
+        None => return true,
+        Some(&c) if c < 0x80 => char::from(c),
+        Some(_) => match p[k..].trim_start().chars().next() {
+            Some(c) => c,
+            None => return true,
+        },
+    };
     // The next sentence starts with a capital, a digit or an opening quote.
     if !(first.is_uppercase() || first.is_ascii_digit() || "\"“‘'(".contains(first)) {
         return false;
