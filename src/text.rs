@@ -404,6 +404,18 @@ fn ends_sentence(p: &str, start: usize, i: usize, j: usize) -> bool {
     })
 }
 
+/// The first character of `p[j..]` after its white space (`p[j..].trim_start()`'s first): the
+/// ASCII white space and an ASCII character after it read byte by byte, as most are.
+fn first_after_space(p: &str, j: usize) -> Option<char> {
+    let b = p.as_bytes();
+    let k = j + b.get(j..).unwrap_or_default().iter().take_while(|&&c| c < 0x80 && char::from(c).is_whitespace()).count();
+    match b.get(k) {
+        Some(&c) if c < 0x80 => Some(char::from(c)),
+        Some(_) => p[k..].trim_start().chars().next(),
+        None => None,
+    }
+}
+
 /// [`ends_sentence`] with the word before a full stop read by `word_of` (from the text before
 /// the stop) and the abbreviations told by `is_abbreviation`.
 fn ends_sentence_with(
@@ -414,18 +426,7 @@ fn ends_sentence_with(
     word_of: fn(&str) -> &str,
     is_abbreviation: impl Fn(&str) -> bool,
 ) -> bool {
-    // The first character after the white space from `j` (its ASCII white space and the
-    // ASCII character after it read byte by byte, as most are).
-    let b = p.as_bytes();
-    let k = j + b.get(j..).unwrap_or_default().iter().take_while(|&&c| c < 0x80 && char::from(c).is_whitespace()).count();
-    let first = match b.get(k) {
-        None => return true,
-        Some(&c) if c < 0x80 => char::from(c),
-        Some(_) => match p[k..].trim_start().chars().next() {
-            Some(c) => c,
-            None => return true,
-        },
-    };
+    let Some(first) = first_after_space(p, j) else { return true };
     // The next sentence starts with a capital, a digit or an opening quote.
     if !(first.is_uppercase() || first.is_ascii_digit() || "\"“‘'(".contains(first)) {
         return false;
@@ -983,6 +984,13 @@ mod tests {
         fn long_sentences_tokens_agree_with_the_reference(s in "([a-z0-9əԱ٣]{0,9}[ ,.'’“\u{a0}\\-_\"()A-Z]{1,2}){0,70}") {
             let fast: Vec<(usize, usize)> = tokens(&s, 0).iter().map(|t| (t.start, t.end)).collect();
             proptest::prop_assert_eq!(fast, reference_tokens(&s), "{} bytes", s.len());
+        }
+
+        /// The character after a terminator's white space is `trim_start`'s first.
+        #[test]
+        fn first_after_space_is_trim_start(s in "[ a\t\n\x0b\x0c\r\u{a0}\u{2003}ə\u{85}.]{0,12}", cut in 0usize..14) {
+            let j = floor_boundary(&s, cut.min(s.len()));
+            proptest::prop_assert_eq!(first_after_space(&s, j), s[j..].trim_start().chars().next(), "{:?} from {}", s, j);
         }
 
         /// Trimming at character level is `str::trim` (white space of every kind, ASCII
