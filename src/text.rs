@@ -271,10 +271,19 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 /// The span `start..end` of `text` without white space at its ends, pushed unless that leaves
 /// nothing.
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
-    let Some(s) = text.get(start..end) else { return };
     // Most lines and sentences start and end with an ASCII byte that is not white space:
-    // nothing to trim, no character decoded.
+    // nothing to trim, no character decoded, and both ends are character boundaries (an
+    // ASCII byte is a whole character). An empty span (a blank line) gives nothing.
     let solid = |c: Option<&u8>| c.is_some_and(|&c| c < 0x80 && !(c as char).is_whitespace());
+    let b = text.as_bytes();
+    if start >= end {
+        return;
+    }
+    if end <= b.len() && solid(b.get(start)) && solid(b.get(end - 1)) {
+        out.push(Span { start, end });
+        return;
+    }
+    let Some(s) = text.get(start..end) else { return };
     let lead = if solid(s.as_bytes().first()) { 0 } else { s.len() - s.trim_start().len() };
     if lead == s.len() {
         return;
@@ -395,6 +404,18 @@ fn ends_sentence(p: &str, start: usize, i: usize, j: usize) -> bool {
     })
 }
 
+/// The first character of `p[j..]` after its white space (`p[j..].trim_start()`'s first): the
+/// ASCII white space and an ASCII character after it read byte by byte, as most are.
+fn first_after_space(p: &str, j: usize) -> Option<char> {
+    let b = p.as_bytes();
+    let k = j + b.get(j..).unwrap_or_default().iter().take_while(|&&c| c < 0x80 && char::from(c).is_whitespace()).count();
+    match b.get(k) {
+        Some(&c) if c < 0x80 => Some(char::from(c)),
+        Some(_) => p[k..].trim_start().chars().next(),
+        None => None,
+    }
+}
+
 /// [`ends_sentence`] with the word before a full stop read by `word_of` (from the text before
 /// the stop) and the abbreviations told by `is_abbreviation`.
 fn ends_sentence_with(
@@ -405,8 +426,7 @@ fn ends_sentence_with(
     word_of: fn(&str) -> &str,
     is_abbreviation: impl Fn(&str) -> bool,
 ) -> bool {
-    let rest = p[j..].trim_start();
-    let Some(first) = rest.chars().next() else { return true };
+    let Some(first) = first_after_space(p, j) else { return true };
     // The next sentence starts with a capital, a digit or an opening quote.
     if !(first.is_uppercase() || first.is_ascii_digit() || "\"“‘'(".contains(first)) {
         return false;
@@ -964,6 +984,13 @@ mod tests {
         fn long_sentences_tokens_agree_with_the_reference(s in "([a-z0-9əԱ٣]{0,9}[ ,.'’“\u{a0}\\-_\"()A-Z]{1,2}){0,70}") {
             let fast: Vec<(usize, usize)> = tokens(&s, 0).iter().map(|t| (t.start, t.end)).collect();
             proptest::prop_assert_eq!(fast, reference_tokens(&s), "{} bytes", s.len());
+        }
+
+        /// The character after a terminator's white space is `trim_start`'s first.
+        #[test]
+        fn first_after_space_is_trim_start(s in "[ a\t\n\x0b\x0c\r\u{a0}\u{2003}ə\u{85}.]{0,12}", cut in 0usize..14) {
+            let j = floor_boundary(&s, cut.min(s.len()));
+            proptest::prop_assert_eq!(first_after_space(&s, j), s[j..].trim_start().chars().next(), "{:?} from {}", s, j);
         }
 
         /// Trimming at character level is `str::trim` (white space of every kind, ASCII
