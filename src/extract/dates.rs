@@ -1764,6 +1764,11 @@ pub fn sentence_day(dates: &[DateExpr]) -> Option<(NaiveDate, DateBasis)> {
 mod tests {
     use super::*;
 
+    /// The words of a generated text, each followed by its separator.
+    fn interleaved(words: &[&str], seps: &[&str]) -> String {
+        words.iter().zip(seps).flat_map(|(w, sep)| [*w, *sep]).collect()
+    }
+
     /// The runs of ASCII digits of `b`, byte by byte: the reference for the runs read from masks.
     fn digit_runs(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
         let mut k = 0;
@@ -1835,11 +1840,7 @@ mod tests {
             seps in proptest::collection::vec(proptest::sample::select(vec![" ", "", ", ", "\u{a0}", ". ", "-", "/", "\n\n"]), 40),
             cut in (proptest::prelude::any::<proptest::sample::Index>(), proptest::prelude::any::<proptest::sample::Index>()),
         ) {
-            let mut s = String::new();
-            for (w, sep) in words.iter().zip(&seps) {
-                s.push_str(w);
-                s.push_str(sep);
-            }
+            let s = interleaved(&words, &seps);
             let runs = crate::text::digit_runs(&crate::text::text_masks(&s));
             proptest::prop_assert_eq!(&runs, &digit_runs(s.as_bytes()).collect::<Vec<_>>(), "in {:?}", s);
             let cues = Cues::scan(&s);
@@ -1873,11 +1874,7 @@ mod tests {
             ]), 0..12),
             seps in proptest::collection::vec(proptest::sample::select(vec![" ", "", ", ", "\u{a0}", "  ", ". ", "-"]), 12),
         ) {
-            let mut s = String::new();
-            for (w, sep) in words.iter().zip(&seps) {
-                s.push_str(w);
-                s.push_str(sep);
-            }
+            let s = interleaved(&words, &seps);
             for i in [0, 1, 4, 7] {
                 let (full, anchored) = both_ways(i, &s);
                 proptest::prop_assert_eq!(full, anchored, "pattern {} in {:?}", i, s);
@@ -1901,11 +1898,7 @@ mod tests {
                 " ", "", ", ", ",", "\u{a0}", "\u{2009}", "\u{3000}", "  ", ". ", "-", " – ", "/", ".",
             ]), 12),
         ) {
-            let mut s = String::new();
-            for (w, sep) in words.iter().zip(&seps) {
-                s.push_str(w);
-                s.push_str(sep);
-            }
+            let s = interleaved(&words, &seps);
             for (i, re) in (0..8).map(|i| (i, pattern(i))) {
                 for c in re.captures_iter(&s) {
                     let Some(m) = c.get(0) else { continue };
@@ -1934,11 +1927,7 @@ mod tests {
             seps in proptest::collection::vec(proptest::sample::select(vec![" ", "", ", ", "\u{a0}", "  ", ".", "-", "\n"]), 14),
             cut in (proptest::prelude::any::<proptest::sample::Index>(), proptest::prelude::any::<proptest::sample::Index>()),
         ) {
-            let mut s = String::new();
-            for (w, sep) in words.iter().zip(&seps) {
-                s.push_str(w);
-                s.push_str(sep);
-            }
+            let s = interleaved(&words, &seps);
             let cues = Cues::scan(&s);
             let floor = |i: usize| crate::text::floor_boundary(&s, i.min(s.len()));
             let (a, b) = (floor(cut.0.index(s.len() + 1)), floor(cut.1.index(s.len() + 1)));
@@ -2054,11 +2043,7 @@ mod tests {
             ]), 0..12),
             seps in proptest::collection::vec(proptest::sample::select(vec![" ", "", ", ", "\u{a0}", "  ", ".", "/", "-"]), 12),
         ) {
-            let mut s = String::new();
-            for (w, sep) in words.iter().zip(&seps) {
-                s.push_str(w);
-                s.push_str(sep);
-            }
+            let s = interleaved(&words, &seps);
             let published = NaiveDate::from_ymd_opt(2020, 10, 15);
             let mut lists = HitLists::default();
             let mut all = Hits::of(&s, &mut lists);
