@@ -416,12 +416,24 @@ fn not_a_count_as_written(s: &str, base: usize, toks: &[Token], words: &[&str], 
         || s[..a].ends_with(['€', '£'])
         || matches!(after, Some(b'%'))
         || after == Some(b':') && digit_after_colon
-        || first > 0 && toks[first].text.as_bytes()[0].is_ascii_digit() && NUMBERED_NOUNS.contains(&words[first - 1])
+        || first > 0
+            && toks[first].text.as_bytes()[0].is_ascii_digit()
+            && may_be_in(&NUMBERED_STARTS, words[first - 1])
+            && NUMBERED_NOUNS.contains(&words[first - 1])
 }
+
+/// [`NUMBERED_NOUNS`] by first letter and length.
+const NUMBERED_STARTS: [u16; 26] = letters_and_lengths(NUMBERED_NOUNS);
 
 /// Whether a number is an age: "aged 5 to 12", "aged between 18 and 65" (not the victims
 /// after an age: "a man aged 40 and 3 children").
 fn is_age(words: &[&str], n: &Number) -> bool {
+    // The age word is one of the five words before the number (the numbers and words of a
+    // range between take at most four): most numbers have none, answered before the range
+    // is read.
+    if !words[n.first.saturating_sub(5)..n.first].iter().any(|w| w.starts_with("age")) {
+        return false;
+    }
     let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit()) || super::numbers::word_value(w).is_some();
     let mut k = n.first;
     while k > 0 && n.first - k < 4 && (matches!(words[k - 1], "to" | "and" | "between") || number(words[k - 1])) {
@@ -702,9 +714,10 @@ fn figures(s: &str, base: usize, toks: &[Token], words: &[&str], scratch: &mut S
                         words.get(last + 1) == Some(&"of") && matches!(words.get(last + 2), Some(&("them" | "whom")))
                     })
                 };
-                // (The comma first: most words have none before them.)
-                s[toks[j - 1].end - base..toks[j].start - base].contains(',')
-                    && (matches!(w, "mostly" | "mainly" | "largely" | "all" | "most" | "many") || part())
+                // (The word first: most words are none of these, and the text between two
+                // words is not sliced for them.)
+                (matches!(w, "mostly" | "mainly" | "largely" | "all" | "most" | "many") || part())
+                    && s[toks[j - 1].end - base..toks[j].start - base].contains(',')
             };
             if (matches!(w, "including" | "among") || describing())
                 && let Some(after) = clause_end(s, base, toks, j)
@@ -2070,9 +2083,32 @@ mod tests {
         }
 
         #[test]
+        fn ages_read_after_the_window_test_are_the_plain_reading(parts in proptest::collection::vec(0usize..12, 1..10), at in 0usize..10) {
+            const WORDS: &[&str] = &["aged", "ages", "age", "agenda", "to", "and", "between", "5", "12", "two", "people", "children"];
+            let words: Vec<&str> = parts.iter().map(|&i| WORDS[i]).collect();
+            let first = at % words.len();
+            let n = Number { value: 1, first, last: first, vague: Vague::Exact };
+            // The reading without the window test.
+            let plain = {
+                let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit()) || super::super::numbers::word_value(w).is_some();
+                let mut k = n.first;
+                while k > 0 && n.first - k < 4 && (matches!(words[k - 1], "to" | "and" | "between") || number(words[k - 1])) {
+                    k -= 1;
+                }
+                k > 0 && matches!(words[k - 1], "aged" | "ages" | "age") && words.get(n.last + 1).is_none_or(|w| category_word(w).is_none())
+            };
+            proptest::prop_assert_eq!(is_age(&words, &n), plain);
+        }
+
+        #[test]
         fn rfind_bytes_finds_the_last_occurrence(hay in "[ab Ağ]{0,40}", needle in "[ab Ağ]{0,4}") {
             proptest::prop_assert_eq!(rfind_bytes(hay.as_bytes(), needle.as_bytes()), memchr::memmem::rfind(hay.as_bytes(), needle.as_bytes()));
         }
+    }
+
+    #[test]
+    fn numbered_nouns_pass_their_table() {
+        assert!(NUMBERED_NOUNS.iter().all(|w| may_be_in(&NUMBERED_STARTS, w)));
     }
 
     #[test]
