@@ -153,18 +153,33 @@ fn is_filler(w: &str) -> bool {
     )
 }
 
+/// The hedge of a figure whose first word is `words[first]`, and how many words before it
+/// the hedge takes. Read by the word right before the figure first (most words there end no
+/// hedge), and by the words before that only where a hedge of two or three words ends.
 fn hedge_before(words: &[&str], first: usize) -> (Hedge, usize) {
     let w = |k: usize| words.get(first.wrapping_sub(k)).copied().unwrap_or_default();
-    match (w(3), w(2), w(1)) {
-        (_, "at", "least") | ("no", "fewer", "than") | ("not", "less", "than") | ("no", "less", "than") => (Hedge::AtLeast, 2),
-        (_, "more", "than") | (_, "upwards", "of") | ("in", "excess", "of") | (_, "greater", "than") => (Hedge::MoreThan, 2),
-        (_, "up", "to") | ("as", "many", "as") => (Hedge::UpTo, 2),
-        (_, "close", "to") => (Hedge::About, 2),
-        (_, _, "over" | "above" | "exceeded" | "exceeds" | "passed" | "passes" | "topped" | "tops" | "surpassed" | "surpasses") => {
+    match w(1) {
+        "least" if w(2) == "at" => (Hedge::AtLeast, 2),
+        "than" => match (w(3), w(2)) {
+            ("no", "fewer") | ("not", "less") | ("no", "less") => (Hedge::AtLeast, 2),
+            (_, "more" | "greater") => (Hedge::MoreThan, 2),
+            _ => (Hedge::Exact, 0),
+        },
+        "of" => match (w(3), w(2)) {
+            (_, "upwards") | ("in", "excess") => (Hedge::MoreThan, 2),
+            _ => (Hedge::Exact, 0),
+        },
+        "to" => match w(2) {
+            "up" => (Hedge::UpTo, 2),
+            "close" => (Hedge::About, 2),
+            _ => (Hedge::Exact, 0),
+        },
+        "as" if w(2) == "many" && w(3) == "as" => (Hedge::UpTo, 2),
+        "over" | "above" | "exceeded" | "exceeds" | "passed" | "passes" | "topped" | "tops" | "surpassed" | "surpasses" => {
             (Hedge::MoreThan, 1)
         }
-        (_, _, "approaching" | "approaches" | "nearing" | "nears" | "neared") => (Hedge::About, 1),
-        (_, _, "about" | "around" | "some" | "approximately" | "roughly" | "nearly" | "almost" | "estimated" | "approx" | "circa") => {
+        "approaching" | "approaches" | "nearing" | "nears" | "neared" => (Hedge::About, 1),
+        "about" | "around" | "some" | "approximately" | "roughly" | "nearly" | "almost" | "estimated" | "approx" | "circa" => {
             (Hedge::About, 1)
         }
         _ => (Hedge::Exact, 0),
@@ -2103,6 +2118,37 @@ mod tests {
         #[test]
         fn rfind_bytes_finds_the_last_occurrence(hay in "[ab Ağ]{0,40}", needle in "[ab Ağ]{0,4}") {
             proptest::prop_assert_eq!(rfind_bytes(hay.as_bytes(), needle.as_bytes()), memchr::memmem::rfind(hay.as_bytes(), needle.as_bytes()));
+        }
+    }
+
+    /// [`hedge_before`] as one match of the three words before the figure, arm by arm.
+    fn hedge_before_plain(words: &[&str], first: usize) -> (Hedge, usize) {
+        let w = |k: usize| words.get(first.wrapping_sub(k)).copied().unwrap_or_default();
+        match (w(3), w(2), w(1)) {
+            (_, "at", "least") | ("no", "fewer", "than") | ("not", "less", "than") | ("no", "less", "than") => (Hedge::AtLeast, 2),
+            (_, "more", "than") | (_, "upwards", "of") | ("in", "excess", "of") | (_, "greater", "than") => (Hedge::MoreThan, 2),
+            (_, "up", "to") | ("as", "many", "as") => (Hedge::UpTo, 2),
+            (_, "close", "to") => (Hedge::About, 2),
+            (_, _, "over" | "above" | "exceeded" | "exceeds" | "passed" | "passes" | "topped" | "tops" | "surpassed" | "surpasses") => {
+                (Hedge::MoreThan, 1)
+            }
+            (_, _, "approaching" | "approaches" | "nearing" | "nears" | "neared") => (Hedge::About, 1),
+            (_, _, "about" | "around" | "some" | "approximately" | "roughly" | "nearly" | "almost" | "estimated" | "approx" | "circa") => {
+                (Hedge::About, 1)
+            }
+            _ => (Hedge::Exact, 0),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hedges_by_the_word_before_are_the_plain_match(parts in proptest::collection::vec(0usize..24, 0..6), at in 0usize..8) {
+            const WORDS: &[&str] = &[
+                "at", "least", "no", "fewer", "not", "less", "than", "more", "upwards", "of", "in", "excess", "greater", "up", "to",
+                "as", "many", "close", "over", "tops", "nearing", "about", "circa", "12",
+            ];
+            let words: Vec<&str> = parts.iter().map(|&i| WORDS[i]).collect();
+            proptest::prop_assert_eq!(hedge_before(&words, at), hedge_before_plain(&words, at));
         }
     }
 
