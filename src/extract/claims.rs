@@ -1362,9 +1362,15 @@ fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope 
         DateKind::Year(y) => year.is_none_or(|py| y < py - 1) && !since_word(d.start),
         _ => false,
     });
+    // The tokens of the part: all of the sentence's when it is the whole sentence (most are),
+    // else those inside it, found by binary search.
     let all = ctx.tokens_of(s);
-    let lo = all.partition_point(|t| t.start < within.start);
-    let toks = &all[lo..lo + all[lo..].partition_point(|t| t.end <= within.end)];
+    let toks = if within == s.span {
+        all
+    } else {
+        let lo = all.partition_point(|t| t.start < within.start);
+        &all[lo..lo + all[lo..].partition_point(|t| t.end <= within.end)]
+    };
     let is = |t: &Token, w: &str| t.text.eq_ignore_ascii_case(w);
     // "The war, which erupted in April 2023, has killed tens of thousands": a count in the
     // present perfect reaches up to now, so its past year is when the count began.
