@@ -153,18 +153,33 @@ fn is_filler(w: &str) -> bool {
     )
 }
 
+/// The hedge of a figure whose first word is `words[first]`, and how many words before it
+/// the hedge takes. Read by the word right before the figure first (most words there end no
+/// hedge), and by the words before that only where a hedge of two or three words ends.
 fn hedge_before(words: &[&str], first: usize) -> (Hedge, usize) {
     let w = |k: usize| words.get(first.wrapping_sub(k)).copied().unwrap_or_default();
-    match (w(3), w(2), w(1)) {
-        (_, "at", "least") | ("no", "fewer", "than") | ("not", "less", "than") | ("no", "less", "than") => (Hedge::AtLeast, 2),
-        (_, "more", "than") | (_, "upwards", "of") | ("in", "excess", "of") | (_, "greater", "than") => (Hedge::MoreThan, 2),
-        (_, "up", "to") | ("as", "many", "as") => (Hedge::UpTo, 2),
-        (_, "close", "to") => (Hedge::About, 2),
-        (_, _, "over" | "above" | "exceeded" | "exceeds" | "passed" | "passes" | "topped" | "tops" | "surpassed" | "surpasses") => {
+    match w(1) {
+        "least" if w(2) == "at" => (Hedge::AtLeast, 2),
+        "than" => match (w(3), w(2)) {
+            ("no", "fewer") | ("not", "less") | ("no", "less") => (Hedge::AtLeast, 2),
+            (_, "more" | "greater") => (Hedge::MoreThan, 2),
+            _ => (Hedge::Exact, 0),
+        },
+        "of" => match (w(3), w(2)) {
+            (_, "upwards") | ("in", "excess") => (Hedge::MoreThan, 2),
+            _ => (Hedge::Exact, 0),
+        },
+        "to" => match w(2) {
+            "up" => (Hedge::UpTo, 2),
+            "close" => (Hedge::About, 2),
+            _ => (Hedge::Exact, 0),
+        },
+        "as" if w(2) == "many" && w(3) == "as" => (Hedge::UpTo, 2),
+        "over" | "above" | "exceeded" | "exceeds" | "passed" | "passes" | "topped" | "tops" | "surpassed" | "surpasses" => {
             (Hedge::MoreThan, 1)
         }
-        (_, _, "approaching" | "approaches" | "nearing" | "nears" | "neared") => (Hedge::About, 1),
-        (_, _, "about" | "around" | "some" | "approximately" | "roughly" | "nearly" | "almost" | "estimated" | "approx" | "circa") => {
+        "approaching" | "approaches" | "nearing" | "nears" | "neared" => (Hedge::About, 1),
+        "about" | "around" | "some" | "approximately" | "roughly" | "nearly" | "almost" | "estimated" | "approx" | "circa" => {
             (Hedge::About, 1)
         }
         _ => (Hedge::Exact, 0),
@@ -416,12 +431,24 @@ fn not_a_count_as_written(s: &str, base: usize, toks: &[Token], words: &[&str], 
         || s[..a].ends_with(['€', '£'])
         || matches!(after, Some(b'%'))
         || after == Some(b':') && digit_after_colon
-        || first > 0 && toks[first].text.as_bytes()[0].is_ascii_digit() && NUMBERED_NOUNS.contains(&words[first - 1])
+        || first > 0
+            && toks[first].text.as_bytes()[0].is_ascii_digit()
+            && may_be_in(&NUMBERED_STARTS, words[first - 1])
+            && NUMBERED_NOUNS.contains(&words[first - 1])
 }
+
+/// [`NUMBERED_NOUNS`] by first letter and length.
+const NUMBERED_STARTS: [u16; 26] = letters_and_lengths(NUMBERED_NOUNS);
 
 /// Whether a number is an age: "aged 5 to 12", "aged between 18 and 65" (not the victims
 /// after an age: "a man aged 40 and 3 children").
 fn is_age(words: &[&str], n: &Number) -> bool {
+    // The age word is one of the five words before the number (the numbers and words of a
+    // range between take at most four): most numbers have none, answered before the range
+    // is read.
+    if !words[n.first.saturating_sub(5)..n.first].iter().any(|w| w.starts_with("age")) {
+        return false;
+    }
     let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit()) || super::numbers::word_value(w).is_some();
     let mut k = n.first;
     while k > 0 && n.first - k < 4 && (matches!(words[k - 1], "to" | "and" | "between") || number(words[k - 1])) {
@@ -702,9 +729,10 @@ fn figures(s: &str, base: usize, toks: &[Token], words: &[&str], scratch: &mut S
                         words.get(last + 1) == Some(&"of") && matches!(words.get(last + 2), Some(&("them" | "whom")))
                     })
                 };
-                // (The comma first: most words have none before them.)
-                s[toks[j - 1].end - base..toks[j].start - base].contains(',')
-                    && (matches!(w, "mostly" | "mainly" | "largely" | "all" | "most" | "many") || part())
+                // (The word first: most words are none of these, and the text between two
+                // words is not sliced for them.)
+                (matches!(w, "mostly" | "mainly" | "largely" | "all" | "most" | "many") || part())
+                    && s[toks[j - 1].end - base..toks[j].start - base].contains(',')
             };
             if (matches!(w, "including" | "among") || describing())
                 && let Some(after) = clause_end(s, base, toks, j)
@@ -1334,9 +1362,15 @@ fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope 
         DateKind::Year(y) => year.is_none_or(|py| y < py - 1) && !since_word(d.start),
         _ => false,
     });
+    // The tokens of the part: all of the sentence's when it is the whole sentence (most are),
+    // else those inside it, found by binary search.
     let all = ctx.tokens_of(s);
-    let lo = all.partition_point(|t| t.start < within.start);
-    let toks = &all[lo..lo + all[lo..].partition_point(|t| t.end <= within.end)];
+    let toks = if within == s.span {
+        all
+    } else {
+        let lo = all.partition_point(|t| t.start < within.start);
+        &all[lo..lo + all[lo..].partition_point(|t| t.end <= within.end)]
+    };
     let is = |t: &Token, w: &str| t.text.eq_ignore_ascii_case(w);
     // "The war, which erupted in April 2023, has killed tens of thousands": a count in the
     // present perfect reaches up to now, so its past year is when the count began.
@@ -2070,9 +2104,63 @@ mod tests {
         }
 
         #[test]
+        fn ages_read_after_the_window_test_are_the_plain_reading(parts in proptest::collection::vec(0usize..12, 1..10), at in 0usize..10) {
+            const WORDS: &[&str] = &["aged", "ages", "age", "agenda", "to", "and", "between", "5", "12", "two", "people", "children"];
+            let words: Vec<&str> = parts.iter().map(|&i| WORDS[i]).collect();
+            let first = at % words.len();
+            let n = Number { value: 1, first, last: first, vague: Vague::Exact };
+            // The reading without the window test.
+            let plain = {
+                let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit()) || super::super::numbers::word_value(w).is_some();
+                let mut k = n.first;
+                while k > 0 && n.first - k < 4 && (matches!(words[k - 1], "to" | "and" | "between") || number(words[k - 1])) {
+                    k -= 1;
+                }
+                k > 0 && matches!(words[k - 1], "aged" | "ages" | "age") && words.get(n.last + 1).is_none_or(|w| category_word(w).is_none())
+            };
+            proptest::prop_assert_eq!(is_age(&words, &n), plain);
+        }
+
+        #[test]
         fn rfind_bytes_finds_the_last_occurrence(hay in "[ab Ağ]{0,40}", needle in "[ab Ağ]{0,4}") {
             proptest::prop_assert_eq!(rfind_bytes(hay.as_bytes(), needle.as_bytes()), memchr::memmem::rfind(hay.as_bytes(), needle.as_bytes()));
         }
+    }
+
+    /// [`hedge_before`] as one match of the three words before the figure, arm by arm.
+    fn hedge_before_plain(words: &[&str], first: usize) -> (Hedge, usize) {
+        let w = |k: usize| words.get(first.wrapping_sub(k)).copied().unwrap_or_default();
+        match (w(3), w(2), w(1)) {
+            (_, "at", "least") | ("no", "fewer", "than") | ("not", "less", "than") | ("no", "less", "than") => (Hedge::AtLeast, 2),
+            (_, "more", "than") | (_, "upwards", "of") | ("in", "excess", "of") | (_, "greater", "than") => (Hedge::MoreThan, 2),
+            (_, "up", "to") | ("as", "many", "as") => (Hedge::UpTo, 2),
+            (_, "close", "to") => (Hedge::About, 2),
+            (_, _, "over" | "above" | "exceeded" | "exceeds" | "passed" | "passes" | "topped" | "tops" | "surpassed" | "surpasses") => {
+                (Hedge::MoreThan, 1)
+            }
+            (_, _, "approaching" | "approaches" | "nearing" | "nears" | "neared") => (Hedge::About, 1),
+            (_, _, "about" | "around" | "some" | "approximately" | "roughly" | "nearly" | "almost" | "estimated" | "approx" | "circa") => {
+                (Hedge::About, 1)
+            }
+            _ => (Hedge::Exact, 0),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hedges_by_the_word_before_are_the_plain_match(parts in proptest::collection::vec(0usize..24, 0..6), at in 0usize..8) {
+            const WORDS: &[&str] = &[
+                "at", "least", "no", "fewer", "not", "less", "than", "more", "upwards", "of", "in", "excess", "greater", "up", "to",
+                "as", "many", "close", "over", "tops", "nearing", "about", "circa", "12",
+            ];
+            let words: Vec<&str> = parts.iter().map(|&i| WORDS[i]).collect();
+            proptest::prop_assert_eq!(hedge_before(&words, at), hedge_before_plain(&words, at));
+        }
+    }
+
+    #[test]
+    fn numbered_nouns_pass_their_table() {
+        assert!(NUMBERED_NOUNS.iter().all(|w| may_be_in(&NUMBERED_STARTS, w)));
     }
 
     #[test]
