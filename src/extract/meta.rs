@@ -619,14 +619,24 @@ fn folded_at(b: &[u8], mut i: usize, word: &str) -> Option<usize> {
 /// ARMENPRESS.", "Baku. 12 October. REPORT.AZ", a web domain that may run on into the text)
 /// or after a dotted date between slashes ("Baku / 12.10.2020 / APA", "Baku/12.10.20/Turan:").
 static AGENCY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    let [slashed, dated] = agency_line_shapes();
+    Regex::new(&format!(r"(?m)\A(?:{slashed}|{dated})")).unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// The two shapes of a dateline that ends with an agency tag, as pattern alternatives read
+/// from a line's start (the caller anchors them): a dotted date between slashes, then a
+/// date after the place.
+fn agency_line_shapes() -> [String; 2] {
     let (tags, domains) = agency_tags();
     let all = format!("{tags}|{domains}");
     let month = AGENCY_MONTH;
-    Regex::new(&format!(
-        r"(?m)\A(?:[ \t]*[A-Z][\w'’.\- ]*/[ \t]*\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}[ \t]*/[ \t]*(?i:{all})(?:[:.]|[ \t]*$)|[ \t]*[A-Z][\w'’.\- ]*(?:,[ \t]*[\w'’.\- ]+)*?[,.][ \t]*(?:{month}\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{month}\.?)(?:,?[ \t]+\d{{4}})?(?:[,.]|[ \t]+[-–—])?[ \t]*(?:(?i:{tags})(?:[.:]|[ \t]*(?:$|[-–—]))|(?-u:\b)[A-Z]{{2,}}[ \t]|(?i:{domains})(?:[ \t:.]|$)))"
-    ))
-    .unwrap_or_else(|e| panic!("{e}"))
-});
+    [
+        format!(r"[ \t]*[A-Z][\w'’.\- ]*/[ \t]*\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}[ \t]*/[ \t]*(?i:{all})(?:[:.]|[ \t]*$)"),
+        format!(
+            r"[ \t]*[A-Z][\w'’.\- ]*(?:,[ \t]*[\w'’.\- ]+)*?[,.][ \t]*(?:{month}\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{month}\.?)(?:,?[ \t]+\d{{4}})?(?:[,.]|[ \t]+[-–—])?[ \t]*(?:(?i:{tags})(?:[.:]|[ \t]*(?:$|[-–—]))|(?-u:\b)[A-Z]{{2,}}[ \t]|(?i:{domains})(?:[ \t:.]|$))"
+        ),
+    ]
+}
 
 /// The first agency tag of `head`: the leftmost bracketed tag ([`bracketed_tag`]) or match of
 /// [`AGENCY_LINE`] at a line's start (a bracket never opens a line's match). A line's match
@@ -1256,12 +1266,8 @@ mod tests {
     /// The one pattern of all agency tags, as [`agency`] searched it before [`agency_match`].
     static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
         let (tags, domains) = agency_tags();
-        let all = format!("{tags}|{domains}");
-        let month = AGENCY_MONTH;
-        Regex::new(&format!(
-            r"(?m)(?:[(/](?i:{all})[)/:]|^[ \t]*[A-Z][\w'’.\- ]*/[ \t]*\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}[ \t]*/[ \t]*(?i:{all})(?:[:.]|[ \t]*$)|^[ \t]*[A-Z][\w'’.\- ]*(?:,[ \t]*[\w'’.\- ]+)*?[,.][ \t]*(?:{month}\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{month}\.?)(?:,?[ \t]+\d{{4}})?(?:[,.]|[ \t]+[-–—])?[ \t]*(?:(?i:{tags})(?:[.:]|[ \t]*(?:$|[-–—]))|(?-u:\b)[A-Z]{{2,}}[ \t]|(?i:{domains})(?:[ \t:.]|$)))"
-        ))
-        .unwrap_or_else(|e| panic!("{e}"))
+        let [slashed, dated] = agency_line_shapes();
+        Regex::new(&format!(r"(?m)(?:[(/](?i:{tags}|{domains})[)/:]|^{slashed}|^{dated})")).unwrap_or_else(|e| panic!("{e}"))
     });
 
     #[test]
