@@ -307,6 +307,20 @@ pub fn sentences_in(text: &str, para: Span) -> Vec<Span> {
 /// (those before it are passed over); the paragraph's own are consumed, those after it are
 /// left for the next paragraph.
 fn sentences_into(text: &str, para: Span, ends: &mut std::iter::Peekable<impl Iterator<Item = usize>>, out: &mut Vec<Span>) {
+    split_at_ends(text, para, ends, ends_sentence, out);
+}
+
+/// The splitting loop of [`sentences_into`], with the rule that tells whether the terminator
+/// at `i` (its closing run ending at `j`) ends the sentence that began at `start`
+/// (`is_end(p, start, i, j)`, `p` the paragraph), so that the splitter's test reference can
+/// run the same loop with the rule as first written.
+fn split_at_ends(
+    text: &str,
+    para: Span,
+    ends: &mut std::iter::Peekable<impl Iterator<Item = usize>>,
+    is_end: impl Fn(&str, usize, usize, usize) -> bool,
+    out: &mut Vec<Span>,
+) {
     let p = &text[para.start..para.end];
     let bytes = p.as_bytes();
     let mut start = 0usize;
@@ -320,7 +334,7 @@ fn sentences_into(text: &str, para: Span, ends: &mut std::iter::Peekable<impl It
         i = e - para.start;
         let j = closing_run_end(p, i);
         let followed_by_space = j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t');
-        if followed_by_space && ends_sentence(p, start, i, j) {
+        if followed_by_space && is_end(p, start, i, j) {
             push_trimmed(text, para.start + start, para.start + j, out);
             start = j;
         }
@@ -821,26 +835,13 @@ mod tests {
         assert!(matches!(single_spaced("a b"), std::borrow::Cow::Borrowed("a b")));
     }
 
-    /// The sentences of one paragraph as they were first split (a search for the next
-    /// terminator from each, the word before a full stop read by characters and looked up in
-    /// the lists whatever its length): the reference for [`sentences_of`].
+    /// The sentences of one paragraph as they were first split (the paragraph's own
+    /// terminators, the word before a full stop read by characters and looked up in the lists
+    /// whatever its length): the reference for [`sentences_of`], which finds the terminators
+    /// of all paragraphs in one search and reads the word before a full stop by bytes.
     fn reference_sentences_into(text: &str, para: Span, out: &mut Vec<Span>) {
-        let p = &text[para.start..para.end];
-        let bytes = p.as_bytes();
-        let mut start = 0usize;
-        let mut i = 0usize;
-        // Jump from terminator to terminator.
-        while let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) {
-            i += k;
-            let j = closing_run_end(p, i);
-            let followed_by_space = j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t');
-            if followed_by_space && reference_ends_sentence(p, start, i, j) {
-                push_trimmed(text, para.start + start, para.start + j, out);
-                start = j;
-            }
-            i = j.max(i + 1);
-        }
-        push_trimmed(text, para.start + start, para.end, out);
+        let own = memchr::memchr3_iter(b'.', b'!', b'?', &text.as_bytes()[para.start..para.end]).map(|k| para.start + k);
+        split_at_ends(text, para, &mut own.peekable(), reference_ends_sentence, out);
     }
 
     /// [`ends_sentence`] as first written: the word before a full stop read character by
