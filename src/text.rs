@@ -38,6 +38,21 @@ static WORD_TABLE: std::sync::LazyLock<[u64; 0x800 / 64]> = std::sync::LazyLock:
     t
 });
 
+/// The end of `word` (lower case ASCII) read at byte `i` of `b` as a case-insensitive pattern
+/// reads it: in any ASCII case, an `s` also as `ſ` and a `k` also as the Kelvin sign `K`
+/// (no other letter has a case form beyond ASCII).
+pub(crate) fn folded_at(b: &[u8], mut i: usize, word: &str) -> Option<usize> {
+    for &w in word.as_bytes() {
+        match b.get(i) {
+            Some(c) if c.eq_ignore_ascii_case(&w) => i += 1,
+            _ if w == b's' && b.get(i..).is_some_and(|t| t.starts_with("ſ".as_bytes())) => i += 2,
+            _ if w == b'k' && b.get(i..).is_some_and(|t| t.starts_with("\u{212A}".as_bytes())) => i += 3,
+            _ => return None,
+        }
+    }
+    Some(i)
+}
+
 /// An ASCII word byte (letter, digit, `_`): what the regex patterns' ASCII word boundaries
 /// (`(?-u:\b)`) take for a word character.
 pub const fn is_ascii_word_byte(b: u8) -> bool {

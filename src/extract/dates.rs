@@ -923,15 +923,11 @@ impl<'a> Groups<'a> {
             5 => {
                 spans[0] = Some((0, len));
                 let first_end = find_from(0, &|c| c == ' ');
-                // `(?i)` also matches `s` as `ſ` and `k` as the Kelvin sign.
-                let rest = text[first_end..].chars().map(|c| match c {
-                    'ſ' => 's',
-                    '\u{212A}' => 'k',
-                    c => c.to_ascii_lowercase(),
-                });
-                if rest.clone().eq(" days ago".chars()) {
+                // (Read as `(?i)` reads them: `s` also as `ſ`, `k` also as the Kelvin sign.)
+                let rest_is = |w: &str| crate::text::folded_at(text.as_bytes(), first_end, w) == Some(len);
+                if rest_is(" days ago") {
                     spans[1] = Some((0, first_end));
-                } else if rest.eq(" weeks ago".chars()) {
+                } else if rest_is(" weeks ago") {
                     spans[2] = Some((0, first_end));
                 }
             }

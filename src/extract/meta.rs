@@ -13,7 +13,7 @@ use regex::Regex;
 use super::DocCtx;
 use super::dates::{self, DateKind, month_number};
 use crate::model::Truce;
-use crate::text::Span;
+use crate::text::{Span, folded_at};
 
 /// A header line: its date and where the body starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -597,21 +597,6 @@ fn bracketed_tag(head: &str) -> Option<(usize, usize)> {
             matches!(b.get(e), Some(b')' | b'/' | b':')).then_some((p, e + 1))
         })
     })
-}
-
-/// The end of `word` (lower case ASCII) read at byte `i` of `b` as a case-insensitive pattern
-/// reads it: in any ASCII case, an `s` also as `ſ` and a `k` also as the Kelvin sign `K`
-/// (no other letter has a case form beyond ASCII).
-fn folded_at(b: &[u8], mut i: usize, word: &str) -> Option<usize> {
-    for &w in word.as_bytes() {
-        match b.get(i) {
-            Some(c) if c.eq_ignore_ascii_case(&w) => i += 1,
-            _ if w == b's' && b.get(i..).is_some_and(|t| t.starts_with("ſ".as_bytes())) => i += 2,
-            _ if w == b'k' && b.get(i..).is_some_and(|t| t.starts_with("\u{212A}".as_bytes())) => i += 3,
-            _ => return None,
-        }
-    }
-    Some(i)
 }
 
 /// An agency tag at the end of a dateline, matched at the start of its line (`\A`: the
