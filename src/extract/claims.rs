@@ -16,7 +16,7 @@ use chrono::Datelike;
 use super::attribution::{self, Memory};
 use super::dates::DateKind;
 use super::numbers::{Number, Vague, numbers_into};
-use super::{DocCtx, Sentence};
+use super::{DocCtx, Sentence, interned_again};
 use crate::model::{Category, Claim, Hedge, Id, Problem, Scope};
 use crate::text::{Span, Token};
 
@@ -1626,15 +1626,6 @@ fn claimant_name<'a>(ctx: &DocCtx<'a>, name: &'a str, last: &mut Option<(&'a str
         _ => name,
     };
     interned_again(last, name, |n| ctx.intern_source(n))
-}
-
-/// `intern(text)`, or the id of `last` when its text is the same (then `intern` would give
-/// the same text again); `last` becomes `text` and its id.
-fn interned_again<'a>(last: &mut Option<(&'a str, Id)>, text: &'a str, intern: impl FnOnce(&'a str) -> Id) -> Id {
-    match last {
-        Some((t, id)) if *t == text => id.clone(),
-        _ => last.insert((text, intern(text))).1.clone(),
-    }
 }
 
 /// A figure inside a quote without a claimant of its own is the speaker's: "There are more

@@ -173,6 +173,15 @@ pub(crate) fn capitalised_article(name: &str) -> Option<String> {
     ["the ", "a ", "an "].iter().any(|a| name.starts_with(a)).then(|| format!("{}{}", name[..1].to_ascii_uppercase(), &name[1..]))
 }
 
+/// `intern(text)`, or the id of `last` when its text is the same (then `intern` would give
+/// the same text again); `last` becomes `text` and its id.
+pub(crate) fn interned_again<'a>(last: &mut Option<(&'a str, Id)>, text: &'a str, intern: impl FnOnce(&'a str) -> Id) -> Id {
+    match last {
+        Some((t, id)) if *t == text => id.clone(),
+        _ => last.insert((text, intern(text))).1.clone(),
+    }
+}
+
 /// The engine's strings that items name, as shared [`Id`]s made once per extraction, so that
 /// articles take them without hashing their text or allocating: places' ids and names, and
 /// actors' names and sides (speakers and claimants borrow these strings from the engine);
@@ -424,7 +433,7 @@ fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Optio
     // A place's mentions mostly write its name or an alias: then they take the engine's Id of
     // it. Else they mostly repeat one name as written: the Id of its last such mention is
     // taken again when the text is the same (looked up by the place's index, not the name).
-    let mut last_text: FxHashMap<usize, (&str, Id)> = FxHashMap::default();
+    let mut last_text: FxHashMap<usize, Option<(&str, Id)>> = FxHashMap::default();
     // The sentences are walked with the places (both in text order) instead of searched for
     // each place: `at` is the first sentence that does not end before the place.
     let mut at = 0;
@@ -440,14 +449,7 @@ fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Optio
         let name = if let Some((_, id)) = shared.ids.place_names[m.item].iter().find(|(n, _)| *n == written) {
             id.clone()
         } else {
-            match last_text.get(&m.item) {
-                Some((t, id)) if *t == written => id.clone(),
-                _ => {
-                    let id = ctx.intern(written);
-                    last_text.insert(m.item, (written, id.clone()));
-                    id
-                }
-            }
+            interned_again(last_text.entry(m.item).or_default(), written, |w| ctx.intern(w))
         };
         mentions.push(Mention {
             article: ctx.article.clone(),
