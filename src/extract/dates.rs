@@ -1394,8 +1394,9 @@ fn anchored_end(i: usize, s: &str, q: usize) -> HandRead {
     read.unwrap_or_else(|()| anchored(i).find(&s[q..]).map(|m| (q + m.end(), None)))
 }
 
-/// [`anchored_at`] read by hand ([`anchored_end`]), the groups as the reader gives them or read from the match ([`Groups::of`]).
-/// (Read as the matches are taken, no vector collected.)
+/// The matches of anchored pattern `i` at `starts` (as the tests' `anchored_at` finds them),
+/// read by hand ([`anchored_end`]), the groups as the reader gives them or read from the match
+/// ([`Groups::of`]). (Read as the matches are taken, no vector collected.)
 fn read_anchored_at(i: usize, s: &str, starts: impl IntoIterator<Item = usize>) -> impl Iterator<Item = Groups<'_>> {
     let mut end = 0;
     starts.into_iter().filter_map(move |q| {
