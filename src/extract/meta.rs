@@ -183,12 +183,17 @@ fn takes_effect_by_hand(t: &str) -> Option<bool> {
     let bound = |i: usize| (i > 0 && word(i - 1)) != word(i);
     let mut unsure = false;
     for i in 0..b.len() {
-        // Every phrase opens with one of these letters (or `ſ`, whose first byte is 0xC5).
-        if !(matches!(b[i] | 0x20, b't' | b'e' | b'c' | b'w' | b'g' | b'i' | b'b' | b's' | b'f') || b[i] == 0xC5) || !bound(i) {
+        // Every phrase opens with one of these letters (or `ſ`, whose first byte is 0xC5, for
+        // an `s`): only the phrases that open with the letter at `i` are compared.
+        let first = if b[i] == 0xC5 { b's' } else { b[i] | 0x20 };
+        if !matches!(first, b't' | b'e' | b'c' | b'w' | b'g' | b'i' | b'b' | b's' | b'f') || !bound(i) {
             continue;
         }
-        if TAKES_EFFECT_PHRASES.iter().any(|p| folded_at(b, i, p).is_some_and(bound)) {
+        if TAKES_EFFECT_PHRASES.iter().any(|p| p.as_bytes()[0] == first && folded_at(b, i, p).is_some_and(bound)) {
             return Some(true);
+        }
+        if first != b'f' {
+            continue;
         }
         let Some(j) = folded_at(b, i, "from ") else { continue };
         let digits = b[j..].iter().take(2).take_while(|c| c.is_ascii_digit()).count();
