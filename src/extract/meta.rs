@@ -628,11 +628,98 @@ fn agency_line_shapes() -> [String; 2] {
     ]
 }
 
+/// Whether a line (from its start, without its line break) that opens with a capital after
+/// its spaces and tabs may start a match of [`AGENCY_LINE`] (a byte beyond ASCII is taken
+/// for whatever may stand there: a word character, `’`, `ſ`, a digit or a dash):
+/// - a dotted date between slashes: the place's run of word characters, `'`, `’`, `.`,
+///   `-` and spaces (from the capital) ends with a `/`;
+/// - a date after the place, which is word characters, `'`, `’`, `.`, `-`, `,`, spaces and
+///   tabs: the date follows a comma or a full stop of that run and its spaces and tabs,
+///   either a day, its spaces and a month (three letters), or a month, perhaps a full stop,
+///   spaces and a day, after which, past digits (a year), commas, full stops, hyphens, spaces
+///   and tabs, comes what [`may_follow_date`] allows.
+///
+/// Lines that cannot match are not searched (running text, "BAKU, Azerbaijan, Oct. 19 (AP) —
+/// …": its date is followed by a bracket), so the pattern is rarely built.
+fn may_be_agency_line(line: &str) -> bool {
+    let b = line.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'\'' | b'.' | b'-' | b' ') || c >= 0x80;
+    let blank = |c: u8| matches!(c, b' ' | b'\t');
+    // A month's first three letters in any ASCII case (only the `s` of "Sep" may be written
+    // otherwise, `ſ`, a byte beyond ASCII).
+    let month = |i: usize| {
+        b.get(i).is_some_and(|&c| c >= 0x80)
+            || b.get(i..i + 3).is_some_and(|w| dates::NAME_CUES[..12].iter().any(|m| w.eq_ignore_ascii_case(&m.as_bytes()[..3])))
+    };
+    let f = skip_while(b, 0, blank);
+    if b.get(skip_while(b, f, word)) == Some(&b'/') {
+        return true;
+    }
+    let mut i = f;
+    while let Some(&c) = b.get(i) {
+        i += 1;
+        if !matches!(c, b',' | b'.') {
+            if word(c) || c == b'\t' {
+                continue;
+            }
+            break;
+        }
+        let q = skip_while(b, i, blank);
+        let Some(&d) = b.get(q) else { break };
+        if d >= 0x80 {
+            return true;
+        }
+        if d.is_ascii_digit() {
+            // Day first: one or two digits, spaces and a month.
+            let k = skip_while(b, q, |c| c.is_ascii_digit());
+            let m = skip_while(b, k, blank);
+            if b.get(k).is_some_and(|&c| c >= 0x80) || (k - q <= 2 && m > k && month(m)) {
+                return true;
+            }
+        } else if month(q) {
+            // Month first: the month's letters, a full stop, spaces, a day, then the tail.
+            let mut k = skip_while(b, q, |c| c.is_ascii_alphabetic() || c >= 0x80);
+            if b.get(k) == Some(&b'.') {
+                k += 1;
+            }
+            let day = skip_while(b, k, blank);
+            if day > k
+                && b.get(day).is_some_and(|&c| c.is_ascii_digit() || c >= 0x80)
+                && may_follow_date(b, skip_while(b, day, |c| c.is_ascii_digit() || matches!(c, b',' | b'.' | b'-' | b' ' | b'\t')))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The first byte at or after `i` of `b` that is not `more`.
+fn skip_while(b: &[u8], mut i: usize, more: impl Fn(u8) -> bool) -> usize {
+    while b.get(i).is_some_and(|&c| more(c)) {
+        i += 1;
+    }
+    i
+}
+
+/// Whether what stands at `j` of `line` may follow a day or year in an agency's dateline
+/// ([`may_be_agency_line`]): an agency's tag or web domain ([`AGENCIES`]), two capitals or
+/// more and a space or tab, or a byte beyond ASCII (a dash `–` or `—` before the tag, `ſ`,
+/// a digit).
+fn may_follow_date(line: &[u8], j: usize) -> bool {
+    let Some(&c) = line.get(j) else { return false };
+    let caps = line[j..].iter().take_while(|c| c.is_ascii_uppercase()).count();
+    c >= 0x80
+        || (caps >= 2 && matches!(line.get(j + caps), Some(b' ' | b'\t')))
+        || AGENCIES.iter().any(|(t, _)| folded_at(line, j, t).is_some())
+}
+
 /// The first agency tag of `head`: the leftmost bracketed tag ([`bracketed_tag`]) or match of
 /// [`AGENCY_LINE`] at a line's start (a bracket never opens a line's match). A line's match
 /// has a capital after the line's spaces and tabs, and a comma, full stop or slash before
-/// the line ends: other lines (most titles) are not searched. (A proptest checks it against
-/// the one pattern of both.)
+/// the line ends: other lines (most titles) are not searched, nor lines where no date can
+/// stand before a tag ([`may_be_agency_line`]). (A proptest checks it against the one
+/// pattern of both.)
 fn agency_match(head: &str) -> Option<&str> {
     let bracketed = bracketed_tag(head);
     let limit = bracketed.map_or(head.len(), |(start, _)| start);
@@ -644,6 +731,7 @@ fn agency_match(head: &str) -> Option<&str> {
         let first = line.iter().position(|c| !matches!(c, b' ' | b'\t'));
         if first.is_some_and(|f| line[f].is_ascii_uppercase())
             && memchr::memchr3(b',', b'.', b'/', line).is_some()
+            && may_be_agency_line(&head[ls..le])
             && let Some(m) = AGENCY_LINE.find(&head[ls..])
         {
             return Some(&head[ls..ls + m.end()]);
@@ -1270,21 +1358,91 @@ mod tests {
             "x\r\nBAKU, Oct 17, UNKNOWN (Reuters)\r\n",
             "KYIV (U\u{212A}RINFORM) - The",
             "(ARMENPRESS) (apa/ (ſputnik: (aa (news.am)",
+            "BAKU, Azerbaijan, Oct. 19 (AP) — Shelling on October 16. Rescue",
+            "Baku, 12 ſeptember 2020 – TREND: The",
+            "Baku, October 12, 2020 — ſputnik. The",
+            "Baku_1, Oct 12 2020 apa: x",
         ] {
             assert_eq!(agency_match(text), AGENCY.find(text).map(|m| m.as_str()), "{text:?}");
         }
     }
 
+    /// Pieces of the generated texts of the agency proptests.
+    const AGENCY_PARTS: &[&str] = &[
+        "BAKU",
+        "Baku",
+        ", ",
+        ". ",
+        "\n",
+        " ",
+        "\t",
+        "(",
+        ")",
+        "/",
+        "AP",
+        "Reuters",
+        "tass",
+        "October",
+        "Oct",
+        "12",
+        "2020",
+        "12.10.20",
+        ":",
+        " - ",
+        "—",
+        "ARMENPRESS",
+        "REPORT.AZ",
+        "news.am",
+        "x",
+        "Azerbaijan",
+        "ſputnik",
+        "Ağdam",
+        "\r",
+        "٢",
+        "U\u{212A}RINFORM",
+        "ar\u{212A}a",
+        "APA",
+        "–",
+        "ſept",
+        "_",
+        "'",
+    ];
+
     proptest::proptest! {
         #[test]
-        fn agency_match_is_the_one_pattern(parts in proptest::collection::vec(0usize..33, 0..16)) {
-            const PARTS: &[&str] = &[
-                "BAKU", "Baku", ", ", ". ", "\n", " ", "\t", "(", ")", "/", "AP", "Reuters", "tass", "October", "Oct", "12", "2020",
-                "12.10.20", ":", " - ", "—", "ARMENPRESS", "REPORT.AZ", "news.am", "x", "Azerbaijan", "ſputnik", "Ağdam", "\r", "٢",
-                "U\u{212A}RINFORM", "ar\u{212A}a", "APA",
-            ];
-            let text: String = parts.iter().map(|&i| PARTS[i]).collect();
+        fn agency_match_is_the_one_pattern(parts in proptest::collection::vec(0usize..AGENCY_PARTS.len(), 0..16)) {
+            let text: String = parts.iter().map(|&i| AGENCY_PARTS[i]).collect();
             proptest::prop_assert_eq!(agency_match(&text), AGENCY.find(&text).map(|m| m.as_str()));
+        }
+
+        #[test]
+        fn agency_lines_passed_over_cannot_match(parts in proptest::collection::vec(0usize..AGENCY_PARTS.len(), 0..16), lines in proptest::collection::vec(proptest::collection::vec(0usize..12, 6), 0..3)) {
+            // (`may_be_agency_line` on every line that opens with a capital, against the pattern
+            // run from the line's start; the text ends with lines built as datelines are, a place,
+            // a separator, a date, a tail, a tag and what follows, each part picked from its own
+            // pieces.)
+            const SLOTS: [&[&str]; 6] = [
+                &["BAKU", "Baku", "Ağdam", "Baku_1", "Baku, Azerbaijan", " Baku", "\tBAKU", "Baku's", "Baku.", "X y", "Baku-2", "x"],
+                &[", ", ". ", "/", " / ", ",\t", "", ",", ".", " ", "(", "/ ", " - "],
+                &["Oct. 12", "12 October", "12.10.20", "October 12, 2020", "٢", "12", "12 Oct.", "ſept 1", "1.2.2020", "Oct 12 2020", "12 ſept", "October"],
+                &["", ",", ".", " -", " —", " – ", " ", "/", " (", ", ", ". ", "/ "],
+                &["AP", "APA", "tass", "ſputnik", "REPORT.AZ", "news.am", "XY ", "(AP)", "Reuters:", "x", "Turan", "UNKNOWN "],
+                &["", "\n", ". The", " text", "\r\n", ":", " - The", "\n\n", ".", " ", "/", "X"],
+            ];
+            let mut text: String = parts.iter().map(|&i| AGENCY_PARTS[i]).collect();
+            for line in &lines {
+                text.push('\n');
+                text.extend(line.iter().zip(SLOTS).map(|(&i, slot)| slot[i]));
+            }
+            proptest::prop_assert_eq!(agency_match(&text), AGENCY.find(&text).map(|m| m.as_str()));
+            let mut ls = 0;
+            for line in text.split('\n') {
+                let opens = line.trim_start_matches([' ', '\t']).starts_with(|c: char| c.is_ascii_uppercase());
+                if opens && AGENCY_LINE.is_match(&text[ls..]) {
+                    proptest::prop_assert!(may_be_agency_line(line), "{:?}", line);
+                }
+                ls += line.len() + 1;
+            }
         }
     }
 
