@@ -1072,10 +1072,16 @@ pub fn truces(ctx: &DocCtx) -> Vec<Truce> {
     // Each sentence holding a truce hint is judged once, at its first truce word inside it
     // (searched in the text up to the sentence's end from its start, so the word boundary
     // at its start sees the text before it).
+    // (The hints come in text order: the sentence holding each is found by walking on from
+    // the last one's, `DocCtx::sentence_at` without a search.)
     let mut last_sentence = None;
+    let mut at = 0;
     let hints = &ctx.cues.truce;
     for (i, &hint) in hints.iter().enumerate() {
-        let Some(s) = ctx.sentence_at(hint) else { continue };
+        while ctx.sentences.get(at).is_some_and(|s| s.span.end <= hint) {
+            at += 1;
+        }
+        let Some(s) = ctx.sentences.get(at).filter(|s| s.span.start <= hint) else { continue };
         if last_sentence == Some(s.span.start) {
             continue;
         }
