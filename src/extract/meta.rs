@@ -360,7 +360,7 @@ pub fn dateline(text: &str, body_start: usize, year_hint: Option<i32>) -> Option
 }
 
 /// [`dateline`] of a text whose date cues were already found.
-pub fn dateline_in(text: &str, body_start: usize, year_hint: Option<i32>, cues: &dates::Cues) -> Option<NaiveDate> {
+pub fn dateline_in<'a>(text: &'a str, body_start: usize, year_hint: Option<i32>, cues: &dates::Cues) -> Option<NaiveDate> {
     // Datelines open the body: the title and the first paragraph or two are enough.
     let head_end = crate::text::floor_boundary(text, body_start + 600);
     let head = &text[body_start..head_end];
@@ -369,25 +369,27 @@ pub fn dateline_in(text: &str, body_start: usize, year_hint: Option<i32>, cues: 
     // Oct. 14, 2020", "Baku, October 12 (APA)."), or the same with the day before the month
     // ([`DATELINE_DAY_FIRST`]: "Baku, 12 October 2020 (APA)", "BAKU, 12 Oct – "); the last
     // two perhaps in brackets ("[Baku, 12 October] –").
-    // (Groups of month, day and year.)
-    let month_first = |c: &regex::Captures| if c.get(1).is_some() { (1, 2, 3) } else { (4, 5, 6) };
-    let fits = |c: &regex::Captures, (m, d, _): (usize, usize, usize)| {
-        let (Some(all), Some(date)) = (c.get(0), c.get(m.min(d))) else { return false };
-        head[all.start()..date.start()].trim().len() <= DATELINE_PLACE_MAX
+    // (The groups of a match: the start of its date, its month, day and perhaps year.)
+    let groups = |c: &regex::Captures<'a>, (m, d, y): (usize, usize, usize)| -> Option<DatelineGroups<'a>> {
+        Some((c.get(m.min(d))?.start(), c.get(m)?.as_str(), c.get(d)?.as_str(), c.get(y).map(|y| y.as_str())))
     };
-    let (c, (m, d, y)) = match DATELINE.captures_iter(head).find(|c| fits(c, month_first(c))) {
-        Some(c) => {
-            let groups = month_first(&c);
-            (c, groups)
-        }
-        None => match DATELINE_DAY_FIRST.captures_iter(head).find(|c| fits(c, (2, 1, 3))) {
-            Some(c) => (c, (2, 1, 3)),
-            None => return slashed_dateline(head),
-        },
-    };
-    let month = month_number(c.get(m)?.as_str())?;
-    let day: u32 = c.get(d)?.as_str().parse().ok()?;
-    if let Some(y) = c.get(y).and_then(|y| y.as_str().parse().ok()) {
+    let fits = |all: regex::Match, g: &DatelineGroups| head[all.start()..g.0].trim().len() <= DATELINE_PLACE_MAX;
+    // Month first: the groups read from the text of a match in ASCII ([`dateline_groups`]),
+    // else by the capture engine (which finds the same match from its start).
+    let month_first = DATELINE.find_iter(head).find_map(|all| {
+        let g = dateline_groups(all.as_str()).map(|(at, m, d, y)| (all.start() + at, m, d, y)).or_else(|| {
+            let c = DATELINE.captures_at(head, all.start())?;
+            groups(&c, if c.get(1).is_some() { (1, 2, 3) } else { (4, 5, 6) })
+        })?;
+        fits(all, &g).then_some(g)
+    });
+    let found = month_first.or_else(|| {
+        DATELINE_DAY_FIRST.captures_iter(head).find_map(|c| groups(&c, (2, 1, 3)).filter(|g| c.get(0).is_some_and(|all| fits(all, g))))
+    });
+    let Some((_, month, day, year)) = found else { return slashed_dateline(head) };
+    let month = month_number(month)?;
+    let day: u32 = day.parse().ok()?;
+    if let Some(y) = year.and_then(|y| y.parse().ok()) {
         return NaiveDate::from_ymd_opt(y, month, day);
     }
     // No year: from the first full date of the opening, else the corpus's.
@@ -397,6 +399,52 @@ pub fn dateline_in(text: &str, body_start: usize, year_hint: Option<i32>, cues: 
         DateKind::Year(_) => None,
     });
     dateline_year(month, day, first, year_hint)
+}
+
+/// The groups of a dateline: the start of its date (its month's or day's), its month, day
+/// and perhaps year.
+type DatelineGroups<'a> = (usize, &'a str, &'a str, Option<&'a str>);
+
+/// The groups of a match of [`DATELINE`] in ASCII (`None` otherwise), read from its text as
+/// the capture engine sets them: no tag after the date holds a digit, so the match's last
+/// run of digits is its year (four digits, after white space and perhaps a comma, after the
+/// day) or its day (one or two), and the month's letters stand before the day's white space
+/// or full stop (and the full stop of an abbreviation), after no letter. (A proptest checks
+/// it against the capture engine.)
+fn dateline_groups(t: &str) -> Option<DatelineGroups<'_>> {
+    let b = t.as_bytes();
+    if !t.is_ascii() {
+        return None;
+    }
+    // (`\s` in ASCII.)
+    let space: fn(&u8) -> bool = |c| matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    let run = |end: usize, f: fn(&u8) -> bool| end - b[..end].iter().rev().take_while(|c| f(c)).count();
+    let end = b.iter().rposition(u8::is_ascii_digit)? + 1;
+    let last = run(end, u8::is_ascii_digit);
+    let (day, year) = if end - last == 4 {
+        let mut day_end = run(last, space);
+        if day_end == last {
+            return None;
+        }
+        if day_end > 0 && b[day_end - 1] == b',' {
+            day_end -= 1;
+        }
+        ((run(day_end, u8::is_ascii_digit), day_end), Some(&t[last..end]))
+    } else {
+        ((last, end), None)
+    };
+    if !(1..=2).contains(&(day.1 - day.0)) {
+        return None;
+    }
+    let mut month_end = run(day.0, space);
+    if month_end == day.0 {
+        month_end = month_end.checked_sub(1).filter(|&i| b[i] == b'.')?;
+    }
+    if month_end > 0 && b[month_end - 1] == b'.' {
+        month_end -= 1;
+    }
+    let month_start = run(month_end, u8::is_ascii_alphabetic);
+    (month_start < month_end).then(|| (month_start, &t[month_start..month_end], &t[day.0..day.1], year))
 }
 
 /// The date of a dateline written without its year ("GAZA CITY, Feb 29 (Reuters) -"), from
@@ -1320,6 +1368,32 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(dateline(text, 0, Some(2020)), want.map(d), "in {text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn dateline_groups_are_the_captures(lines in proptest::collection::vec(proptest::collection::vec(0usize..12, 6), 1..4)) {
+            // (Every match of the pattern in lines built as datelines are, each part picked from
+            // its own pieces.)
+            const SLOTS: [&[&str]; 6] = [
+                &["BAKU", "Baku", "STEPANAKERT", "BAKU, Azerbaijan", " YEREVAN", "[Baku", "Ağdam", "X (AP)", "GAZA CITY", "Baku.", "x", "MOSCOW"],
+                &[", ", ",", " - ", " — ", ",\t", " (AP) ", ",\n", ", Oct 1, ", " (", "\u{a0}", ". ", ", 12 "],
+                &["Oct.", "October", "OCTOBER", "Oct", "ſept", "Sept.", "May", "Jan..", "oct", "December", "Dec", "Feb."],
+                &[" ", ".", "  ", "\t", " \n", "", ". ", "\u{2003}", " ", ".", " ", " "],
+                &["12", "1", "12, 2020", "4 2020", "123", "١٢", "12,  2020", "19, 2020", "٢٠٢٠", "12 20201", "3", "12,2020"],
+                &["", " (AP) —", ", AZERTAC", "\n", ". /TASS/.", " - The", ", ARMENPRESS. The", "]", " x", "/TASS/", "(Reuters)", " 5"],
+            ];
+            let text: String = lines.iter().map(|l| l.iter().zip(SLOTS).map(|(&i, slot)| slot[i]).collect::<String>() + "\n").collect();
+            for m in DATELINE.find_iter(&text) {
+                let Some((at, month, day, year)) = dateline_groups(m.as_str()) else { continue };
+                let c = DATELINE.captures_at(&text, m.start());
+                let c = c.as_ref().and_then(|c| Some((c, if c.get(1).is_some() { (1, 2, 3) } else { (4, 5, 6) })));
+                let want = c.and_then(|(c, (mg, d, y))| {
+                    Some((c.get(mg)?.start() - m.start(), c.get(mg)?.as_str().trim_end_matches('.'), c.get(d)?.as_str(), c.get(y).map(|y| y.as_str())))
+                });
+                proptest::prop_assert_eq!(Some((at, month, day, year)), want, "{:?} in {:?}", m.as_str(), text);
+            }
         }
     }
 
