@@ -1388,7 +1388,7 @@ mod tests {
             for m in DATELINE.find_iter(&text) {
                 let Some((at, month, day, year)) = dateline_groups(m.as_str()) else { continue };
                 let c = DATELINE.captures_at(&text, m.start());
-                let c = c.as_ref().and_then(|c| Some((c, if c.get(1).is_some() { (1, 2, 3) } else { (4, 5, 6) })));
+                let c = c.as_ref().map(|c| (c, if c.get(1).is_some() { (1, 2, 3) } else { (4, 5, 6) }));
                 let want = c.and_then(|(c, (mg, d, y))| {
                     Some((c.get(mg)?.start() - m.start(), c.get(mg)?.as_str().trim_end_matches('.'), c.get(d)?.as_str(), c.get(y).map(|y| y.as_str())))
                 });
