@@ -169,8 +169,14 @@ pub fn month_number(name: &str) -> Option<u32> {
 
 /// A weekday from its English name or three-letter abbreviation, in any case.
 pub(crate) fn weekday(name: &str) -> Option<Weekday> {
-    name.parse::<Weekday>().ok()
+    // (A name as [`NAME_CUES`] writes it, as the weekday reader gives it, found without
+    // parsing.)
+    let written = NAME_CUES[FIRST_WEEKDAY..FIRST_RUSSIAN].iter().position(|w| *w == name);
+    written.map_or_else(|| name.parse::<Weekday>().ok(), |i| Some(WEEKDAYS[i]))
 }
+
+/// The weekdays in the order of [`NAME_CUES`].
+const WEEKDAYS: [Weekday; 7] = [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
 
 /// Resolve a day-month without year: the publication year, or the year before when that
 /// would put the day well after publication.
@@ -1143,11 +1149,8 @@ fn dotted_start(b: &[u8], y: usize) -> Option<usize> {
 
 /// The matches of the ISO (2) and dotted (3) patterns in `s`, read at its runs of four
 /// digits ([`Hits::iso_at`], [`Hits::dotted_at`]) when it has no digit beyond ASCII, else by
-/// the pattern.
+/// the pattern (asked only where [`Hits`] says the pattern can match).
 fn digit_dates<'a>(i: usize, s: &'a str, hits: &Hits) -> Vec<Groups<'a>> {
-    if !hits.matched(i) {
-        return Vec::new();
-    }
     if !ascii_digits_only(s) {
         return matches_of(i, s).collect();
     }
@@ -1487,14 +1490,16 @@ fn find_dates_with(
         if is_since(s, a) { DateKind::Since(d) } else { DateKind::Day(d, DateBasis::Explicit) }
     };
     let num = |c: &Groups, k: usize| c.get(k).and_then(|x| x.parse::<u32>().ok());
-    for c in digit_dates(2, s, &hits) {
+    // (Each kind of date read only where the hits say it can stand: most sentences that reach
+    // here hold one kind or two.)
+    for c in hits.matched(2).then(|| digit_dates(2, s, &hits)).unwrap_or_default() {
         let m = c.span(0).unwrap_or_default();
         let d = (|| NaiveDate::from_ymd_opt(c.get(1)?.parse().ok()?, num(&c, 2)?, num(&c, 3)?))();
         if let Some(d) = d {
             push(&mut out, &mut taken, m.0, m.1, day_or_since(s, m.0, d));
         }
     }
-    for c in digit_dates(3, s, &hits) {
+    for c in hits.matched(3).then(|| digit_dates(3, s, &hits)).unwrap_or_default() {
         let m = c.span(0).unwrap_or_default();
         if !free(&taken, m.0, m.1) {
             continue;
@@ -1564,7 +1569,12 @@ fn find_dates_with(
     }
     // "in early October", "late September", "at the end of October 2020": a day of the month
     // ([`MonthPart`]), a guess (no day is written), so relative rather than explicit.
+    // (Such a date and a range from a month hold the month's name: a name a date already
+    // took is not read again.)
     for &p in hits.months {
+        if !free(&taken, p, p + 1) {
+            continue;
+        }
         let Some((start, part)) = month_part_before(s, p) else { continue };
         let before = last_word(s[..start].trim_end()).1;
         if NOT_THE_DAY.iter().any(|w| w.eq_ignore_ascii_case(before)) {
@@ -1587,7 +1597,8 @@ fn find_dates_with(
             push(&mut out, &mut taken, start, end, DateKind::Day(d, DateBasis::Relative));
         }
     }
-    for c in hits.matched(7).then(|| read_anchored_at(7, s, hits.months.iter().copied())).into_iter().flatten() {
+    let month_years = if hits.matched(7) { hits.months } else { &[] };
+    for c in read_anchored_at(7, s, month_years.iter().copied()) {
         let m = c.span(0).unwrap_or_default();
         if free(&taken, m.0, m.1)
             && let Some(Ok(y)) = c.get(2).map(str::parse::<i32>)
@@ -1596,7 +1607,8 @@ fn find_dates_with(
         }
     }
     for &p in hits.months {
-        if let Some((start, end, month, part)) = since_month(s, p)
+        if free(&taken, p, p + 1)
+            && let Some((start, end, month, part)) = since_month(s, p)
             && free(&taken, start, end)
             && let Some(first) = with_year(month, 1, None, published, year_hint)
             && let Some(d) = part.map_or(Some(first), |x| x.day_in(first))
@@ -1605,22 +1617,25 @@ fn find_dates_with(
         }
     }
     // (Read at their starts, else by the pattern through the sentence: the rare case collected.)
-    let years_at = hits.years_at.filter(|_| hits.matched(6)).unwrap_or_default();
-    let searched: Vec<Groups> = if hits.matched(6) && hits.years_at.is_none() { matches_of(6, s).collect() } else { Vec::new() };
-    let years = read_anchored_at(6, s, years_at.iter().copied()).chain(searched);
-    for c in years {
-        let m = c.span(0).unwrap_or_default();
-        if !free(&taken, m.0, m.1) {
-            continue;
-        }
-        let y = c.get(1).or(c.get(3)).or(c.get(4)).and_then(|y| y.parse::<i32>().ok());
-        if let Some(y) = y {
-            push(&mut out, &mut taken, m.0, m.1, DateKind::Year(y));
+    if hits.matched(6) {
+        let years_at = hits.years_at.unwrap_or_default();
+        let searched: Vec<Groups> = if hits.years_at.is_none() { matches_of(6, s).collect() } else { Vec::new() };
+        let years = read_anchored_at(6, s, years_at.iter().copied()).chain(searched);
+        for c in years {
+            let m = c.span(0).unwrap_or_default();
+            if !free(&taken, m.0, m.1) {
+                continue;
+            }
+            let y = c.get(1).or(c.get(3)).or(c.get(4)).and_then(|y| y.parse::<i32>().ok());
+            if let Some(y) = y {
+                push(&mut out, &mut taken, m.0, m.1, DateKind::Year(y));
+            }
         }
     }
     if let Some(p) = published {
         let starts = hits.weekdays.iter().map(|&p| modifier_before(s, p));
-        for c in hits.matched(4).then(|| read_anchored_at(4, s, starts)).into_iter().flatten() {
+        // (No weekday named, no weekday pattern: `weekdays` is empty.)
+        for c in read_anchored_at(4, s, starts) {
             let m = c.span(0).unwrap_or_default();
             if !free(&taken, m.0, m.1) {
                 continue;
@@ -1667,69 +1682,70 @@ fn find_dates_with(
             }
         }
         // (Read by hand, else by the pattern: the rare case collected.)
-        let (by_hand, by_pattern) = match hits.matched(5).then(|| relative_matches(s, hits.relative)) {
-            None => (Vec::new(), Vec::new()),
-            Some(Some(found)) => (found, Vec::new()),
-            Some(None) => (Vec::new(), matches_of(5, s).collect()),
-        };
-        let relative = by_hand.into_iter().map(|(a, e)| Groups::of(5, &s[a..e], a)).chain(by_pattern);
-        for c in relative {
-            let m = c.span(0).unwrap_or_default();
-            if !free(&taken, m.0, m.1) {
-                continue;
-            }
-            let w = c.get(1).unwrap_or_default().to_ascii_lowercase();
-            // "overnight Saturday", "tonight Monday": the weekday after the word says the day.
-            let gap = s[m.1..].len() - s[m.1..].trim_start().len();
-            if gap > 0 && out.iter().any(|e| e.start == base + m.1 + gap && matches!(e.kind, DateKind::Day(_, DateBasis::Relative))) {
-                taken.push((m.0, m.1));
-                continue;
-            }
-            // "the day before the ceasefire" is the day before something else.
-            // "up from 710 a day earlier", "more than the day before": an earlier figure's day,
-            // not the sentence's.
-            let compares = || {
-                let t = s[..m.0].trim_end();
-                t.ends_with(|c: char| c.is_ascii_digit()) || ["than", "from"].iter().any(|w| strip_word_suffix(t, w).is_some())
+        if hits.matched(5) {
+            let (by_hand, by_pattern) = match relative_matches(s, hits.relative) {
+                Some(found) => (found, Vec::new()),
+                None => (Vec::new(), matches_of(5, s).collect()),
             };
-            if w.ends_with("before") && s[m.1..].trim_start().starts_with(char::is_alphanumeric) || previous_day(&w) && compares() {
-                taken.push((m.0, m.1));
-                continue;
-            }
-            let d = match w.as_str() {
-                "yesterday" | "last night" => shift(p, -1),
-                // The day before publication; the day before the sentence before's date when
-                // that has one ([`previous_day`]).
-                w if previous_day(w) => shift(p, -1),
-                "the day before yesterday" => shift(p, -2),
-                "today" | "tonight" | "this morning" | "this evening" | "this afternoon" | "overnight" | "this week" => Some(p),
-                "earlier this week" => shift(p, -2),
-                // Some day between the first of the month and publication: halfway.
-                "earlier this month" => p.with_day(p.day().div_ceil(2)),
-                "last week" | "a week ago" => shift(p, -7),
-                "last weekend" => last_weekday(p, Weekday::Sat, true),
-                // The weekend just past (or under way): its Saturday.
-                "over the weekend" | "at the weekend" | "this past weekend" => last_weekday(p, Weekday::Sat, false),
-                w if w.ends_with("last month") || w.ends_with("this month") => {
-                    // The month before publication or publication's: a part of it
-                    // ([`MonthPart`]), the middle when none is named; "this month" no later
-                    // than publication.
-                    let part = month_part_before(w, w.len() - "last month".len()).map_or(MonthPart::Day(15), |x| x.1);
-                    let this = p.with_day(1);
-                    if w.ends_with("this month") {
-                        this.and_then(|f| part.day_in(f)).map(|d| d.min(p))
-                    } else {
-                        this.and_then(|f| f.pred_opt()).and_then(|d| d.with_day(1)).and_then(|f| part.day_in(f))
+            let relative = by_hand.into_iter().map(|(a, e)| Groups::of(5, &s[a..e], a)).chain(by_pattern);
+            for c in relative {
+                let m = c.span(0).unwrap_or_default();
+                if !free(&taken, m.0, m.1) {
+                    continue;
+                }
+                let w = c.get(1).unwrap_or_default().to_ascii_lowercase();
+                // "overnight Saturday", "tonight Monday": the weekday after the word says the day.
+                let gap = s[m.1..].len() - s[m.1..].trim_start().len();
+                if gap > 0 && out.iter().any(|e| e.start == base + m.1 + gap && matches!(e.kind, DateKind::Day(_, DateBasis::Relative))) {
+                    taken.push((m.0, m.1));
+                    continue;
+                }
+                // "the day before the ceasefire" is the day before something else.
+                // "up from 710 a day earlier", "more than the day before": an earlier figure's day,
+                // not the sentence's.
+                let compares = || {
+                    let t = s[..m.0].trim_end();
+                    t.ends_with(|c: char| c.is_ascii_digit()) || ["than", "from"].iter().any(|w| strip_word_suffix(t, w).is_some())
+                };
+                if w.ends_with("before") && s[m.1..].trim_start().starts_with(char::is_alphanumeric) || previous_day(&w) && compares() {
+                    taken.push((m.0, m.1));
+                    continue;
+                }
+                let d = match w.as_str() {
+                    "yesterday" | "last night" => shift(p, -1),
+                    // The day before publication; the day before the sentence before's date when
+                    // that has one ([`previous_day`]).
+                    w if previous_day(w) => shift(p, -1),
+                    "the day before yesterday" => shift(p, -2),
+                    "today" | "tonight" | "this morning" | "this evening" | "this afternoon" | "overnight" | "this week" => Some(p),
+                    "earlier this week" => shift(p, -2),
+                    // Some day between the first of the month and publication: halfway.
+                    "earlier this month" => p.with_day(p.day().div_ceil(2)),
+                    "last week" | "a week ago" => shift(p, -7),
+                    "last weekend" => last_weekday(p, Weekday::Sat, true),
+                    // The weekend just past (or under way): its Saturday.
+                    "over the weekend" | "at the weekend" | "this past weekend" => last_weekday(p, Weekday::Sat, false),
+                    w if w.ends_with("last month") || w.ends_with("this month") => {
+                        // The month before publication or publication's: a part of it
+                        // ([`MonthPart`]), the middle when none is named; "this month" no later
+                        // than publication.
+                        let part = month_part_before(w, w.len() - "last month".len()).map_or(MonthPart::Day(15), |x| x.1);
+                        let this = p.with_day(1);
+                        if w.ends_with("this month") {
+                            this.and_then(|f| part.day_in(f)).map(|d| d.min(p))
+                        } else {
+                            this.and_then(|f| f.pred_opt()).and_then(|d| d.with_day(1)).and_then(|f| part.day_in(f))
+                        }
                     }
+                    _ => {
+                        let n = c.get(2).or(c.get(3)).and_then(small_number);
+                        let per = if w.ends_with("weeks ago") { 7 } else { 1 };
+                        n.filter(|n| (0..=400).contains(n)).and_then(|n| shift(p, -n * per))
+                    }
+                };
+                if let Some(d) = d {
+                    push(&mut out, &mut taken, m.0, m.1, DateKind::Day(d, DateBasis::Relative));
                 }
-                _ => {
-                    let n = c.get(2).or(c.get(3)).and_then(small_number);
-                    let per = if w.ends_with("weeks ago") { 7 } else { 1 };
-                    n.filter(|n| (0..=400).contains(n)).and_then(|n| shift(p, -n * per))
-                }
-            };
-            if let Some(d) = d {
-                push(&mut out, &mut taken, m.0, m.1, DateKind::Day(d, DateBasis::Relative));
             }
         }
     }
@@ -2069,6 +2085,17 @@ mod tests {
                 (s[e.start..e.end].to_string(), k)
             })
             .collect()
+    }
+
+    #[test]
+    fn weekday_names_read_as_parsed() {
+        // The names found without parsing give what parsing gives.
+        for name in &NAME_CUES[FIRST_WEEKDAY..FIRST_RUSSIAN] {
+            assert_eq!(weekday(name), name.parse::<Weekday>().ok(), "{name}");
+        }
+        assert_eq!(weekday("monday"), Some(Weekday::Mon));
+        assert_eq!(weekday("Sat"), Some(Weekday::Sat));
+        assert_eq!(weekday("Mond"), None);
     }
 
     #[test]
