@@ -13,7 +13,7 @@
 //! sentence before, which the article's extraction applies), range starts (`since
 //! September 27`, `since late September`) and historical years (`1991-94`, `the early 1990s`).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::{LazyLock, OnceLock};
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
@@ -415,6 +415,28 @@ impl Buffers {
 thread_local! {
     /// This thread's [`Buffers`].
     static BUFFERS: RefCell<Buffers> = const { RefCell::new(Buffers::new()) };
+    /// Where the last sentence [`find_dates_in_runs`] read began in its text's digit runs and
+    /// cues: the next sentence of the text looks for its own from there ([`partition_from`]).
+    static READ_FROM: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+}
+
+/// The partition point of `pred` in `v` (`pred` holds for a prefix of `v`), as
+/// [`slice::partition_point`] finds it, found by stepping on from `hint` when `pred` holds
+/// just before it (a text's sentences come in order, so the point of the sentence before lies
+/// a few steps back), else (any other hint) by binary search.
+fn partition_from<T>(v: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
+    if hint == 0 || v.get(hint - 1).is_some_and(&pred) {
+        let mut k = hint;
+        // (A few steps, then a binary search of the rest.)
+        for _ in 0..8 {
+            if !v.get(k).is_some_and(&pred) {
+                return k;
+            }
+            k += 1;
+        }
+        return k + v[k..].partition_point(pred);
+    }
+    v.partition_point(pred)
 }
 
 /// Date cues of a whole text, found in one pass ([`Cues::scan`]) and then read sentence by
@@ -442,12 +464,13 @@ impl Cues {
         &self.found
     }
 
-    /// The cues inside the span `[start, end)`.
-    fn within(&self, start: usize, end: usize) -> &[(usize, usize, usize)] {
-        let lo = self.found.partition_point(|c| c.0 < start);
+    /// The cues inside the span `[start, end)`, and where they begin in [`Cues::found`]
+    /// (looked for from `hint` on, [`partition_from`]).
+    fn within(&self, start: usize, end: usize, hint: usize) -> (usize, &[(usize, usize, usize)]) {
+        let lo = partition_from(&self.found, hint, |c| c.0 < start);
         // (A sentence holds few cues: counted, not searched.)
         let hi = lo + self.found[lo..].iter().take_while(|c| c.1 <= end).count();
-        &self.found[lo..hi]
+        (lo, &self.found[lo..hi])
     }
 }
 
@@ -1431,7 +1454,7 @@ fn with_buffers(
 
 /// [`find_dates`] for a sentence of a text whose [`Cues`] were already found.
 pub fn find_dates_in(s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>, cues: &Cues) -> Vec<DateExpr> {
-    let found = cues.within(base, base + s.len());
+    let found = cues.within(base, base + s.len(), 0).1;
     with_buffers(s, base, published, year_hint, |lists| Hits::from_cues(s, base, found, own_digit_runs(s), lists))
 }
 
@@ -1447,9 +1470,14 @@ pub(crate) fn find_dates_in_runs(
     text_runs: &[(usize, usize)],
 ) -> Vec<DateExpr> {
     let end = base + s.len();
-    let first = text_runs.partition_point(|r| r.1 <= base);
-    let last = first + text_runs[first..].partition_point(|r| r.0 < end);
-    let found = cues.within(base, end);
+    // (The sentences of a text come in order: each looks for its runs and cues from where
+    // the one before found its own.)
+    let (runs_from, cues_from) = READ_FROM.get();
+    let first = partition_from(text_runs, runs_from, |r| r.1 <= base);
+    // (A sentence holds few runs: counted, not searched.)
+    let last = first + text_runs[first..].iter().take_while(|r| r.0 < end).count();
+    let (lo, found) = cues.within(base, end, cues_from);
+    READ_FROM.set((first, lo));
     // (No cue and no digit: no date.)
     if found.is_empty() && first == last {
         return Vec::new();
@@ -1842,6 +1870,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The partition point found from any hint is the one a binary search finds.
+        #[test]
+        fn partition_from_any_hint_is_the_partition_point(
+            mut v in proptest::collection::vec(0usize..60, 0..40),
+            at in 0usize..64,
+            hint in 0usize..48,
+        ) {
+            v.sort_unstable();
+            proptest::prop_assert_eq!(partition_from(&v, hint, |&x| x < at), v.partition_point(|&x| x < at));
+        }
+
         /// Digit runs read from a text's masks are the runs a byte scan finds, and a sentence's
         /// dates found with the text's runs are the dates found from its own bytes.
         #[test]
@@ -1947,7 +1986,7 @@ mod tests {
             for (lo, hi) in [(0, s.len()), (a.min(b), a.max(b))] {
                 let part = &s[lo..hi];
                 let mut lists = HitLists::default();
-                let hits = Hits::from_cues(part, lo, cues.within(lo, hi), own_digit_runs(part), &mut lists);
+                let hits = Hits::from_cues(part, lo, cues.within(lo, hi, 0).1, own_digit_runs(part), &mut lists);
                 let full: Vec<(usize, usize)> = pattern(5).find_iter(part).map(|m| (m.start(), m.end())).collect();
                 if let Some(read) = relative_matches(part, hits.relative) {
                     proptest::prop_assert_eq!(read, full, "in {:?}", part);
