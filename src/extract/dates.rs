@@ -71,9 +71,17 @@ fn month_alternation(caps: bool, caps_abbreviations: bool) -> String {
     format!("({})", names.join("|"))
 }
 
-/// Month names by their first byte, each byte's in a pattern's order, with whether a full
-/// stop may follow them ([`month_names`]).
-type NamesByFirstByte = Vec<Vec<(String, bool)>>;
+/// A month name of [`month_names`] as [`month_ends`] compares it: its bytes (at most 16) as
+/// one little-endian number, its length and whether a full stop may follow it.
+#[derive(Debug, Clone, Copy)]
+struct MonthName {
+    bytes: u128,
+    len: usize,
+    dot: bool,
+}
+
+/// Month names by their first byte, each byte's in a pattern's order ([`month_names`]).
+type NamesByFirstByte = Vec<Vec<MonthName>>;
 
 /// The month names of the month-day, day-month and month-year patterns ([`month_names`]),
 /// by their first byte.
@@ -81,11 +89,24 @@ static MONTH_NAMES: LazyLock<[NamesByFirstByte; 3]> = LazyLock::new(|| {
     [(true, true), (true, false), (false, false)].map(|(caps, caps_abbreviations)| {
         let mut by_first = vec![Vec::new(); 256];
         for (name, dot) in month_names(caps, caps_abbreviations) {
-            by_first[usize::from(name.as_bytes()[0])].push((name, dot));
+            by_first[usize::from(name.as_bytes()[0])].push(MonthName { bytes: window(name.as_bytes(), 0), len: name.len(), dot });
         }
         by_first
     })
 });
+
+/// The (at most) 16 bytes of `b` from `k` as one little-endian number, zeros past its end.
+fn window(b: &[u8], k: usize) -> u128 {
+    let rest = b.get(k..).unwrap_or_default();
+    match rest.first_chunk::<16>() {
+        Some(w) => u128::from_le_bytes(*w),
+        None => {
+            let mut w = [0; 16];
+            w[..rest.len()].copy_from_slice(rest);
+            u128::from_le_bytes(w)
+        }
+    }
+}
 
 /// Source of date pattern `i`: 0 month-day, 1 day-month, 2 ISO, 3 dotted, 4 weekday, 5
 /// relative, 6 years, 7 month-year.
@@ -218,15 +239,27 @@ fn small_number(w: &str) -> Option<i64> {
 /// Whether the words before `start` make the date a range start.
 fn is_since(s: &str, start: usize) -> bool {
     let before = s[..start].trim_end().as_bytes();
-    let ends_with = |w: &str| before.len() >= w.len() && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes());
-    // (The words, by their last letter.)
-    let words: &[&str] = match before.last().map(u8::to_ascii_lowercase) {
-        Some(b'e') => &["since", "since the"],
-        Some(b'n') => &["since on", "erupted on", "began on", "started on", "broke out on", "began"],
-        Some(b'd') => &["erupted", "started"],
-        _ => return false,
-    };
-    words.iter().any(|w| ends_with(w))
+    // "since", "since the", "erupted", "started", "began", and any of "since", "erupted",
+    // "began", "started", "broke out" before "on", in any ASCII case: each compared only
+    // where the last letter before the date, or before "on", is its own.
+    let ends_with = |t: &[u8], w: &str| t.len() >= w.len() && t[t.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes());
+    let last = |t: &[u8]| t.last().map(u8::to_ascii_lowercase);
+    match last(before) {
+        Some(b'e') => ends_with(before, "since") || ends_with(before, "since the"),
+        Some(b'n') if ends_with(before, " on") => {
+            let t = &before[..before.len() - 3];
+            match last(t) {
+                Some(b'e') => ends_with(t, "since"),
+                Some(b'd') => ends_with(t, "erupted") || ends_with(t, "started"),
+                Some(b'n') => ends_with(t, "began"),
+                Some(b't') => ends_with(t, "broke out"),
+                _ => false,
+            }
+        }
+        Some(b'n') => ends_with(before, "began"),
+        Some(b'd') => ends_with(before, "erupted") || ends_with(before, "started"),
+        _ => false,
+    }
 }
 
 /// Month names and abbreviations, weekday names and Russian month names as the date
@@ -333,6 +366,16 @@ static RELATIVE_ALTERNATIVES: LazyLock<Vec<String>> = LazyLock::new(|| {
     all.push("last month".to_string());
     all.extend(MONTH_PART_PREFIXES.iter().map(|p| format!("{p}this month")));
     all
+});
+
+/// [`RELATIVE_ALTERNATIVES`] by their first byte (all in lower case), each byte's in their
+/// order.
+static RELATIVE_BY_FIRST_BYTE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_first = vec![Vec::new(); 256];
+    for phrase in RELATIVE_ALTERNATIVES.iter() {
+        by_first[usize::from(phrase.as_bytes()[0])].push(phrase.as_str());
+    }
+    by_first
 });
 
 /// For each of [`RELATIVE_CUES`], how far before it a phrase of [`RELATIVE_ALTERNATIVES`]
@@ -1095,7 +1138,7 @@ fn relative_end(b: &[u8], q: usize) -> Option<usize> {
         return None;
     }
     let first = b.get(q)?.to_ascii_lowercase();
-    let phrase = RELATIVE_ALTERNATIVES.iter().find(|p| p.as_bytes()[0] == first && has_at(b, q, p) && word_ends(b, q + p.len()));
+    let phrase = RELATIVE_BY_FIRST_BYTE[usize::from(first)].iter().find(|p| has_at(b, q, p) && word_ends(b, q + p.len()));
     if let Some(p) = phrase {
         return Some(q + p.len());
     }
@@ -1259,10 +1302,17 @@ fn space_end(s: &str, mut k: usize) -> usize {
 /// order the pattern tries them (after an abbreviation, with its full stop first).
 fn month_ends<'a>(names: &'a NamesByFirstByte, b: &'a [u8], k: usize) -> impl Iterator<Item = usize> + 'a {
     let list = b.get(k).map_or(&[][..], |c| &names[usize::from(*c)][..]);
-    list.iter().filter(move |(n, _)| b[k..].starts_with(n.as_bytes())).flat_map(move |(n, dot)| {
-        let end = k + n.len();
-        [(*dot && b.get(end) == Some(&b'.')).then_some(end + 1), Some(end)].into_iter().flatten()
+    // (The text's next 16 bytes read once; a name's bytes are its first, zeros past its end.)
+    let text = if list.is_empty() { 0 } else { window(b, k) };
+    list.iter().filter(move |n| text & mask(n.len) == n.bytes).flat_map(move |n| {
+        let end = k + n.len;
+        [(n.dot && b.get(end) == Some(&b'.')).then_some(end + 1), Some(end)].into_iter().flatten()
     })
+}
+
+/// The bits of the first `len` bytes (at most 16) of a little-endian number.
+fn mask(len: usize) -> u128 {
+    u128::MAX.checked_shr(8 * (16 - len) as u32).unwrap_or(0)
 }
 
 /// Whether `s` has `n` ASCII digits at byte `k`, or `Err` where a decimal digit beyond ASCII
@@ -2124,6 +2174,34 @@ mod tests {
                 (s[e.start..e.end].to_string(), k)
             })
             .collect()
+    }
+
+    proptest::proptest! {
+        /// Whether a date starts a range is whether the words before it end in one of the
+        /// range words, compared one by one.
+        #[test]
+        fn is_since_compares_the_range_words(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "since", "Since", "SINCE", "the", "on", "On", "erupted", "started", "began", "broke", "out", "xbegan", "fighting",
+                "one", "n", "d", "e", "ə",
+            ]), 0..6),
+            seps in proptest::collection::vec(proptest::sample::select(vec![" ", "", "  ", "\u{a0}", ", "]), 6),
+        ) {
+            let before = interleaved(&words, &seps);
+            let s = format!("{before}October 12");
+            let t = before.trim_end().as_bytes();
+            let reference = ["since", "since the", "since on", "erupted on", "began on", "started on", "broke out on", "began", "erupted", "started"]
+                .iter()
+                .any(|w| t.len() >= w.len() && t[t.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes()));
+            proptest::prop_assert_eq!(is_since(&s, before.len()), reference, "in {:?}", s);
+        }
+    }
+
+    #[test]
+    fn month_names_fit_their_window() {
+        for (name, _) in month_names(true, true) {
+            assert!(name.len() <= 16, "{name}");
+        }
     }
 
     #[test]
