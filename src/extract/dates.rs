@@ -1561,6 +1561,10 @@ fn find_dates_with(
     let mut out: Vec<DateExpr> = Vec::new();
     let free = |taken: &Vec<(usize, usize)>, a: usize, b: usize| taken.iter().all(|&(x, y)| b <= x || a >= y);
     let push = |out: &mut Vec<DateExpr>, taken: &mut Vec<(usize, usize)>, a: usize, b: usize, kind: DateKind| {
+        if out.capacity() == 0 {
+            // (Room for the dates of most sentences at once.)
+            *out = Vec::with_capacity(4);
+        }
         taken.push((a, b));
         out.push(DateExpr { start: base + a, end: base + b, kind });
     };
@@ -1602,7 +1606,8 @@ fn find_dates_with(
             push(&mut out, &mut taken, m.0, m.1, day_or_since(s, m.0, d));
         }
     }
-    for (i, month_first) in [(0, true), (1, false)] {
+    // (No month named: neither pattern can match.)
+    for (i, month_first) in [(0, true), (1, false)].into_iter().filter(|_| !hits.months.is_empty()) {
         if !hits.matched(i) {
             continue;
         }
