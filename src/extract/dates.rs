@@ -1147,6 +1147,20 @@ fn relative_end(b: &[u8], q: usize) -> Option<usize> {
     tail.filter(|_| count > q).map(|tail| count + tail.len())
 }
 
+/// The groups of a relative match read by hand ([`relative_matches`]), as [`Groups::of`]
+/// reads them: the count of "N days ago" or "N weeks ago" (ASCII word bytes before the
+/// tail, as [`relative_end`] reads it; no other phrase ends in one of [`COUNT_AGO`]).
+fn relative_groups(text: &str, offset: usize) -> Groups<'_> {
+    let (b, len) = (text.as_bytes(), text.len());
+    let mut spans = [Some((0, len)), None, None, None];
+    for (k, tail) in COUNT_AGO.iter().enumerate() {
+        if len > tail.len() && b[len - tail.len()..].eq_ignore_ascii_case(tail.as_bytes()) {
+            spans[k + 1] = Some((0, len - tail.len()));
+        }
+    }
+    Groups { text, offset, spans }
+}
+
 /// Whether `\d` reads only ASCII digits in `s` (no decimal digit beyond ASCII), so the ISO
 /// and dotted readers read as their patterns.
 fn ascii_digits_only(s: &str) -> bool {
@@ -1770,7 +1784,7 @@ fn find_dates_with(
                 Some(found) => (found, Vec::new()),
                 None => (Vec::new(), matches_of(5, s).collect()),
             };
-            let relative = by_hand.into_iter().map(|(a, e)| Groups::of(5, &s[a..e], a)).chain(by_pattern);
+            let relative = by_hand.into_iter().map(|(a, e)| relative_groups(&s[a..e], a)).chain(by_pattern);
             for c in relative {
                 let m = c.span(0).unwrap_or_default();
                 if !free(&taken, m.0, m.1) {
@@ -2044,6 +2058,11 @@ mod tests {
                 let hits = Hits::from_cues(part, lo, cues.within(lo, hi, 0).1, own_digit_runs(part), &mut lists);
                 let full: Vec<(usize, usize)> = pattern(5).find_iter(part).map(|m| (m.start(), m.end())).collect();
                 if let Some(read) = relative_matches(part, hits.relative) {
+                    // (and their groups are the ones read from the match)
+                    for &(a, e) in &read {
+                        let (hand, of) = (relative_groups(&part[a..e], a), Groups::of(5, &part[a..e], a));
+                        proptest::prop_assert_eq!(hand.spans, of.spans, "in {:?}", part);
+                    }
                     proptest::prop_assert_eq!(read, full, "in {:?}", part);
                 } else {
                     proptest::prop_assert!(!part.is_ascii(), "in {:?}", part);
