@@ -1542,12 +1542,15 @@ pub(crate) fn find_dates_in_runs(
     let last = first + text_runs[first..].iter().take_while(|r| r.0 < end).count();
     let (lo, found) = cues.within(base, end, cues_from);
     READ_FROM.set((first, lo));
-    // (No cue and no digit: no date.)
-    if found.is_empty() && first == last {
-        return Vec::new();
-    }
     // The runs inside the sentence, cut at its edges, in sentence offsets.
     let runs = text_runs[first..last].iter().map(|r| (r.0.max(base) - base, r.1.min(end) - base));
+    // (No cue, and no run of digits that a date can hold without one, four digits or more or
+    // a day before an ordinal's letter ("on the 12th"): no date, as [`Hits`] would find.)
+    let b = s.as_bytes();
+    let without_cue = |(a, e): (usize, usize)| e - a < 4 && (e - a > 2 || !matches!(b.get(e), Some(b's' | b'n' | b'r' | b't')));
+    if found.is_empty() && runs.clone().all(without_cue) {
+        return Vec::new();
+    }
     with_buffers(s, base, published, year_hint, |lists| Hits::from_cues(s, base, found, runs, lists))
 }
 
