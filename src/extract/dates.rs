@@ -612,8 +612,10 @@ impl<'b> Hits<'b> {
         self.patterns[i]
     }
 
-    fn any(&self) -> bool {
-        self.patterns.iter().any(|h| *h)
+    /// Whether no date can stand in the sentence.
+    fn none(&self) -> bool {
+        // (Month names alone may start a range: "since late September".)
+        !self.patterns.iter().any(|h| *h) && self.months.is_empty() && self.ordinal.is_none()
     }
 }
 
@@ -1513,7 +1515,11 @@ fn with_buffers(
     year_hint: Option<i32>,
     hits: impl for<'b> FnOnce(&'b mut HitLists) -> Hits<'b>,
 ) -> Vec<DateExpr> {
-    BUFFERS.with_borrow_mut(|Buffers { lists, taken }| find_dates_with(s, base, published, year_hint, hits(lists), taken))
+    BUFFERS.with_borrow_mut(|Buffers { lists, taken }| {
+        let hits = hits(lists);
+        // (Most sentences with cues hold no date: left before the readers are set up.)
+        if hits.none() { Vec::new() } else { find_dates_with(s, base, published, year_hint, hits, taken) }
+    })
 }
 
 /// [`find_dates`] for a sentence of a text whose [`Cues`] were already found.
@@ -1569,8 +1575,7 @@ fn find_dates_with(
     hits: Hits,
     spare: &mut Vec<(usize, usize)>,
 ) -> Vec<DateExpr> {
-    // (Month names alone may start a range: "since late September".)
-    if !hits.any() && hits.months.is_empty() && hits.ordinal.is_none() {
+    if hits.none() {
         return Vec::new();
     }
     let mut taken = std::mem::take(spare);
@@ -1793,7 +1798,18 @@ fn find_dates_with(
                 if !free(&taken, m.0, m.1) {
                     continue;
                 }
-                let w = c.get(1).unwrap_or_default().to_ascii_lowercase();
+                // (In lower case: a short phrase in a buffer of its own, not allocated.)
+                let (mut buffer, long);
+                let written = c.get(1).unwrap_or_default();
+                let w = if written.len() <= 32 {
+                    buffer = [0; 32];
+                    buffer[..written.len()].copy_from_slice(written.as_bytes());
+                    buffer.make_ascii_lowercase();
+                    std::str::from_utf8(&buffer[..written.len()]).unwrap_or_default()
+                } else {
+                    long = written.to_ascii_lowercase();
+                    &long
+                };
                 // "overnight Saturday", "tonight Monday": the weekday after the word says the day.
                 let gap = s[m.1..].len() - s[m.1..].trim_start().len();
                 if gap > 0 && out.iter().any(|e| e.start == base + m.1 + gap && matches!(e.kind, DateKind::Day(_, DateBasis::Relative))) {
@@ -1807,11 +1823,11 @@ fn find_dates_with(
                     let t = s[..m.0].trim_end();
                     t.ends_with(|c: char| c.is_ascii_digit()) || ["than", "from"].iter().any(|w| strip_word_suffix(t, w).is_some())
                 };
-                if w.ends_with("before") && s[m.1..].trim_start().starts_with(char::is_alphanumeric) || previous_day(&w) && compares() {
+                if w.ends_with("before") && s[m.1..].trim_start().starts_with(char::is_alphanumeric) || previous_day(w) && compares() {
                     taken.push((m.0, m.1));
                     continue;
                 }
-                let d = match w.as_str() {
+                let d = match w {
                     "yesterday" | "last night" => shift(p, -1),
                     // The day before publication; the day before the sentence before's date when
                     // that has one ([`previous_day`]).
