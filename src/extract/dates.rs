@@ -1596,14 +1596,14 @@ fn find_dates_with(
     let num = |c: &Groups, k: usize| c.get(k).and_then(|x| x.parse::<u32>().ok());
     // (Each kind of date read only where the hits say it can stand: most sentences that reach
     // here hold one kind or two.)
-    for c in hits.matched(2).then(|| digit_dates(2, s, &hits)).unwrap_or_default() {
+    for c in if hits.matched(2) { digit_dates(2, s, &hits) } else { Vec::new() } {
         let m = c.span(0).unwrap_or_default();
         let d = (|| NaiveDate::from_ymd_opt(c.get(1)?.parse().ok()?, num(&c, 2)?, num(&c, 3)?))();
         if let Some(d) = d {
             push(&mut out, &mut taken, m.0, m.1, day_or_since(s, m.0, d));
         }
     }
-    for c in hits.matched(3).then(|| digit_dates(3, s, &hits)).unwrap_or_default() {
+    for c in if hits.matched(3) { digit_dates(3, s, &hits) } else { Vec::new() } {
         let m = c.span(0).unwrap_or_default();
         if !free(&taken, m.0, m.1) {
             continue;
