@@ -13,7 +13,7 @@
 //! sentence before, which the article's extraction applies), range starts (`since
 //! September 27`, `since late September`) and historical years (`1991-94`, `the early 1990s`).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::{LazyLock, OnceLock};
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
@@ -71,9 +71,17 @@ fn month_alternation(caps: bool, caps_abbreviations: bool) -> String {
     format!("({})", names.join("|"))
 }
 
-/// Month names by their first byte, each byte's in a pattern's order, with whether a full
-/// stop may follow them ([`month_names`]).
-type NamesByFirstByte = Vec<Vec<(String, bool)>>;
+/// A month name of [`month_names`] as [`month_ends`] compares it: its bytes (at most 16) as
+/// one little-endian number, its length and whether a full stop may follow it.
+#[derive(Debug, Clone, Copy)]
+struct MonthName {
+    bytes: u128,
+    len: usize,
+    dot: bool,
+}
+
+/// Month names by their first byte, each byte's in a pattern's order ([`month_names`]).
+type NamesByFirstByte = Vec<Vec<MonthName>>;
 
 /// The month names of the month-day, day-month and month-year patterns ([`month_names`]),
 /// by their first byte.
@@ -81,11 +89,24 @@ static MONTH_NAMES: LazyLock<[NamesByFirstByte; 3]> = LazyLock::new(|| {
     [(true, true), (true, false), (false, false)].map(|(caps, caps_abbreviations)| {
         let mut by_first = vec![Vec::new(); 256];
         for (name, dot) in month_names(caps, caps_abbreviations) {
-            by_first[usize::from(name.as_bytes()[0])].push((name, dot));
+            by_first[usize::from(name.as_bytes()[0])].push(MonthName { bytes: window(name.as_bytes(), 0), len: name.len(), dot });
         }
         by_first
     })
 });
+
+/// The (at most) 16 bytes of `b` from `k` as one little-endian number, zeros past its end.
+fn window(b: &[u8], k: usize) -> u128 {
+    let rest = b.get(k..).unwrap_or_default();
+    match rest.first_chunk::<16>() {
+        Some(w) => u128::from_le_bytes(*w),
+        None => {
+            let mut w = [0; 16];
+            w[..rest.len()].copy_from_slice(rest);
+            u128::from_le_bytes(w)
+        }
+    }
+}
 
 /// Source of date pattern `i`: 0 month-day, 1 day-month, 2 ISO, 3 dotted, 4 weekday, 5
 /// relative, 6 years, 7 month-year.
@@ -169,8 +190,14 @@ pub fn month_number(name: &str) -> Option<u32> {
 
 /// A weekday from its English name or three-letter abbreviation, in any case.
 pub(crate) fn weekday(name: &str) -> Option<Weekday> {
-    name.parse::<Weekday>().ok()
+    // (A name as [`NAME_CUES`] writes it, as the weekday reader gives it, found without
+    // parsing.)
+    let written = NAME_CUES[FIRST_WEEKDAY..FIRST_RUSSIAN].iter().position(|w| *w == name);
+    written.map_or_else(|| name.parse::<Weekday>().ok(), |i| Some(WEEKDAYS[i]))
 }
+
+/// The weekdays in the order of [`NAME_CUES`].
+const WEEKDAYS: [Weekday; 7] = [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
 
 /// Resolve a day-month without year: the publication year, or the year before when that
 /// would put the day well after publication.
@@ -212,15 +239,27 @@ fn small_number(w: &str) -> Option<i64> {
 /// Whether the words before `start` make the date a range start.
 fn is_since(s: &str, start: usize) -> bool {
     let before = s[..start].trim_end().as_bytes();
-    let ends_with = |w: &str| before.len() >= w.len() && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes());
-    // (The words, by their last letter.)
-    let words: &[&str] = match before.last().map(u8::to_ascii_lowercase) {
-        Some(b'e') => &["since", "since the"],
-        Some(b'n') => &["since on", "erupted on", "began on", "started on", "broke out on", "began"],
-        Some(b'd') => &["erupted", "started"],
-        _ => return false,
-    };
-    words.iter().any(|w| ends_with(w))
+    // "since", "since the", "erupted", "started", "began", and any of "since", "erupted",
+    // "began", "started", "broke out" before "on", in any ASCII case: each compared only
+    // where the last letter before the date, or before "on", is its own.
+    let ends_with = |t: &[u8], w: &str| t.len() >= w.len() && t[t.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes());
+    let last = |t: &[u8]| t.last().map(u8::to_ascii_lowercase);
+    match last(before) {
+        Some(b'e') => ends_with(before, "since") || ends_with(before, "since the"),
+        Some(b'n') if ends_with(before, " on") => {
+            let t = &before[..before.len() - 3];
+            match last(t) {
+                Some(b'e') => ends_with(t, "since"),
+                Some(b'd') => ends_with(t, "erupted") || ends_with(t, "started"),
+                Some(b'n') => ends_with(t, "began"),
+                Some(b't') => ends_with(t, "broke out"),
+                _ => false,
+            }
+        }
+        Some(b'n') => ends_with(before, "began"),
+        Some(b'd') => ends_with(before, "erupted") || ends_with(before, "started"),
+        _ => false,
+    }
 }
 
 /// Month names and abbreviations, weekday names and Russian month names as the date
@@ -329,6 +368,16 @@ static RELATIVE_ALTERNATIVES: LazyLock<Vec<String>> = LazyLock::new(|| {
     all
 });
 
+/// [`RELATIVE_ALTERNATIVES`] by their first byte (all in lower case), each byte's in their
+/// order.
+static RELATIVE_BY_FIRST_BYTE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_first = vec![Vec::new(); 256];
+    for phrase in RELATIVE_ALTERNATIVES.iter() {
+        by_first[usize::from(phrase.as_bytes()[0])].push(phrase.as_str());
+    }
+    by_first
+});
+
 /// For each of [`RELATIVE_CUES`], how far before it a phrase of [`RELATIVE_ALTERNATIVES`]
 /// holding it starts (every place it stands in every phrase).
 static RELATIVE_CUE_OFFSETS: LazyLock<Vec<Vec<usize>>> = LazyLock::new(|| {
@@ -409,6 +458,28 @@ impl Buffers {
 thread_local! {
     /// This thread's [`Buffers`].
     static BUFFERS: RefCell<Buffers> = const { RefCell::new(Buffers::new()) };
+    /// Where the last sentence [`find_dates_in_runs`] read began in its text's digit runs and
+    /// cues: the next sentence of the text looks for its own from there ([`partition_from`]).
+    static READ_FROM: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+}
+
+/// The partition point of `pred` in `v` (`pred` holds for a prefix of `v`), as
+/// [`slice::partition_point`] finds it, found by stepping on from `hint` when `pred` holds
+/// just before it (a text's sentences come in order, so the point of the sentence before lies
+/// a few steps back), else (any other hint) by binary search.
+fn partition_from<T>(v: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
+    if hint == 0 || v.get(hint - 1).is_some_and(&pred) {
+        let mut k = hint;
+        // (A few steps, then a binary search of the rest.)
+        for _ in 0..8 {
+            if !v.get(k).is_some_and(&pred) {
+                return k;
+            }
+            k += 1;
+        }
+        return k + v[k..].partition_point(pred);
+    }
+    v.partition_point(pred)
 }
 
 /// Date cues of a whole text, found in one pass ([`Cues::scan`]) and then read sentence by
@@ -436,12 +507,13 @@ impl Cues {
         &self.found
     }
 
-    /// The cues inside the span `[start, end)`.
-    fn within(&self, start: usize, end: usize) -> &[(usize, usize, usize)] {
-        let lo = self.found.partition_point(|c| c.0 < start);
+    /// The cues inside the span `[start, end)`, and where they begin in [`Cues::found`]
+    /// (looked for from `hint` on, [`partition_from`]).
+    fn within(&self, start: usize, end: usize, hint: usize) -> (usize, &[(usize, usize, usize)]) {
+        let lo = partition_from(&self.found, hint, |c| c.0 < start);
         // (A sentence holds few cues: counted, not searched.)
         let hi = lo + self.found[lo..].iter().take_while(|c| c.1 <= end).count();
-        &self.found[lo..hi]
+        (lo, &self.found[lo..hi])
     }
 }
 
@@ -540,8 +612,10 @@ impl<'b> Hits<'b> {
         self.patterns[i]
     }
 
-    fn any(&self) -> bool {
-        self.patterns.iter().any(|h| *h)
+    /// Whether no date can stand in the sentence.
+    fn none(&self) -> bool {
+        // (Month names alone may start a range: "since late September".)
+        !self.patterns.iter().any(|h| *h) && self.months.is_empty() && self.ordinal.is_none()
     }
 }
 
@@ -1066,13 +1140,27 @@ fn relative_end(b: &[u8], q: usize) -> Option<usize> {
         return None;
     }
     let first = b.get(q)?.to_ascii_lowercase();
-    let phrase = RELATIVE_ALTERNATIVES.iter().find(|p| p.as_bytes()[0] == first && has_at(b, q, p) && word_ends(b, q + p.len()));
+    let phrase = RELATIVE_BY_FIRST_BYTE[usize::from(first)].iter().find(|p| has_at(b, q, p) && word_ends(b, q + p.len()));
     if let Some(p) = phrase {
         return Some(q + p.len());
     }
     let count = q + b[q..].iter().take_while(|c| is_ascii_word_byte(**c)).count();
     let tail = COUNT_AGO.iter().find(|tail| has_at(b, count, tail) && word_ends(b, count + tail.len()));
     tail.filter(|_| count > q).map(|tail| count + tail.len())
+}
+
+/// The groups of a relative match read by hand ([`relative_matches`]), as [`Groups::of`]
+/// reads them: the count of "N days ago" or "N weeks ago" (ASCII word bytes before the
+/// tail, as [`relative_end`] reads it; no other phrase ends in one of [`COUNT_AGO`]).
+fn relative_groups(text: &str, offset: usize) -> Groups<'_> {
+    let (b, len) = (text.as_bytes(), text.len());
+    let mut spans = [Some((0, len)), None, None, None];
+    for (k, tail) in COUNT_AGO.iter().enumerate() {
+        if len > tail.len() && b[len - tail.len()..].eq_ignore_ascii_case(tail.as_bytes()) {
+            spans[k + 1] = Some((0, len - tail.len()));
+        }
+    }
+    Groups { text, offset, spans }
 }
 
 /// Whether `\d` reads only ASCII digits in `s` (no decimal digit beyond ASCII), so the ISO
@@ -1143,11 +1231,8 @@ fn dotted_start(b: &[u8], y: usize) -> Option<usize> {
 
 /// The matches of the ISO (2) and dotted (3) patterns in `s`, read at its runs of four
 /// digits ([`Hits::iso_at`], [`Hits::dotted_at`]) when it has no digit beyond ASCII, else by
-/// the pattern.
+/// the pattern (asked only where [`Hits`] says the pattern can match).
 fn digit_dates<'a>(i: usize, s: &'a str, hits: &Hits) -> Vec<Groups<'a>> {
-    if !hits.matched(i) {
-        return Vec::new();
-    }
     if !ascii_digits_only(s) {
         return matches_of(i, s).collect();
     }
@@ -1233,10 +1318,17 @@ fn space_end(s: &str, mut k: usize) -> usize {
 /// order the pattern tries them (after an abbreviation, with its full stop first).
 fn month_ends<'a>(names: &'a NamesByFirstByte, b: &'a [u8], k: usize) -> impl Iterator<Item = usize> + 'a {
     let list = b.get(k).map_or(&[][..], |c| &names[usize::from(*c)][..]);
-    list.iter().filter(move |(n, _)| b[k..].starts_with(n.as_bytes())).flat_map(move |(n, dot)| {
-        let end = k + n.len();
-        [(*dot && b.get(end) == Some(&b'.')).then_some(end + 1), Some(end)].into_iter().flatten()
+    // (The text's next 16 bytes read once; a name's bytes are its first, zeros past its end.)
+    let text = if list.is_empty() { 0 } else { window(b, k) };
+    list.iter().filter(move |n| text & mask(n.len) == n.bytes).flat_map(move |n| {
+        let end = k + n.len;
+        [(n.dot && b.get(end) == Some(&b'.')).then_some(end + 1), Some(end)].into_iter().flatten()
     })
+}
+
+/// The bits of the first `len` bytes (at most 16) of a little-endian number.
+fn mask(len: usize) -> u128 {
+    u128::MAX.checked_shr(8 * (16 - len) as u32).unwrap_or(0)
 }
 
 /// Whether `s` has `n` ASCII digits at byte `k`, or `Err` where a decimal digit beyond ASCII
@@ -1423,12 +1515,16 @@ fn with_buffers(
     year_hint: Option<i32>,
     hits: impl for<'b> FnOnce(&'b mut HitLists) -> Hits<'b>,
 ) -> Vec<DateExpr> {
-    BUFFERS.with_borrow_mut(|Buffers { lists, taken }| find_dates_with(s, base, published, year_hint, hits(lists), taken))
+    BUFFERS.with_borrow_mut(|Buffers { lists, taken }| {
+        let hits = hits(lists);
+        // (Most sentences with cues hold no date: left before the readers are set up.)
+        if hits.none() { Vec::new() } else { find_dates_with(s, base, published, year_hint, hits, taken) }
+    })
 }
 
 /// [`find_dates`] for a sentence of a text whose [`Cues`] were already found.
 pub fn find_dates_in(s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>, cues: &Cues) -> Vec<DateExpr> {
-    let found = cues.within(base, base + s.len());
+    let found = cues.within(base, base + s.len(), 0).1;
     with_buffers(s, base, published, year_hint, |lists| Hits::from_cues(s, base, found, own_digit_runs(s), lists))
 }
 
@@ -1444,15 +1540,23 @@ pub(crate) fn find_dates_in_runs(
     text_runs: &[(usize, usize)],
 ) -> Vec<DateExpr> {
     let end = base + s.len();
-    let first = text_runs.partition_point(|r| r.1 <= base);
-    let last = first + text_runs[first..].partition_point(|r| r.0 < end);
-    let found = cues.within(base, end);
-    // (No cue and no digit: no date.)
-    if found.is_empty() && first == last {
-        return Vec::new();
-    }
+    // (The sentences of a text come in order: each looks for its runs and cues from where
+    // the one before found its own.)
+    let (runs_from, cues_from) = READ_FROM.get();
+    let first = partition_from(text_runs, runs_from, |r| r.1 <= base);
+    // (A sentence holds few runs: counted, not searched.)
+    let last = first + text_runs[first..].iter().take_while(|r| r.0 < end).count();
+    let (lo, found) = cues.within(base, end, cues_from);
+    READ_FROM.set((first, lo));
     // The runs inside the sentence, cut at its edges, in sentence offsets.
     let runs = text_runs[first..last].iter().map(|r| (r.0.max(base) - base, r.1.min(end) - base));
+    // (No cue, and no run of digits that a date can hold without one, four digits or more or
+    // a day before an ordinal's letter ("on the 12th"): no date, as [`Hits`] would find.)
+    let b = s.as_bytes();
+    let without_cue = |(a, e): (usize, usize)| e - a < 4 && (e - a > 2 || !matches!(b.get(e), Some(b's' | b'n' | b'r' | b't')));
+    if found.is_empty() && runs.clone().all(without_cue) {
+        return Vec::new();
+    }
     with_buffers(s, base, published, year_hint, |lists| Hits::from_cues(s, base, found, runs, lists))
 }
 
@@ -1471,8 +1575,7 @@ fn find_dates_with(
     hits: Hits,
     spare: &mut Vec<(usize, usize)>,
 ) -> Vec<DateExpr> {
-    // (Month names alone may start a range: "since late September".)
-    if !hits.any() && hits.months.is_empty() && hits.ordinal.is_none() {
+    if hits.none() {
         return Vec::new();
     }
     let mut taken = std::mem::take(spare);
@@ -1480,6 +1583,10 @@ fn find_dates_with(
     let mut out: Vec<DateExpr> = Vec::new();
     let free = |taken: &Vec<(usize, usize)>, a: usize, b: usize| taken.iter().all(|&(x, y)| b <= x || a >= y);
     let push = |out: &mut Vec<DateExpr>, taken: &mut Vec<(usize, usize)>, a: usize, b: usize, kind: DateKind| {
+        if out.capacity() == 0 {
+            // (Room for the dates of most sentences at once.)
+            *out = Vec::with_capacity(4);
+        }
         taken.push((a, b));
         out.push(DateExpr { start: base + a, end: base + b, kind });
     };
@@ -1487,14 +1594,16 @@ fn find_dates_with(
         if is_since(s, a) { DateKind::Since(d) } else { DateKind::Day(d, DateBasis::Explicit) }
     };
     let num = |c: &Groups, k: usize| c.get(k).and_then(|x| x.parse::<u32>().ok());
-    for c in digit_dates(2, s, &hits) {
+    // (Each kind of date read only where the hits say it can stand: most sentences that reach
+    // here hold one kind or two.)
+    for c in if hits.matched(2) { digit_dates(2, s, &hits) } else { Vec::new() } {
         let m = c.span(0).unwrap_or_default();
         let d = (|| NaiveDate::from_ymd_opt(c.get(1)?.parse().ok()?, num(&c, 2)?, num(&c, 3)?))();
         if let Some(d) = d {
             push(&mut out, &mut taken, m.0, m.1, day_or_since(s, m.0, d));
         }
     }
-    for c in digit_dates(3, s, &hits) {
+    for c in if hits.matched(3) { digit_dates(3, s, &hits) } else { Vec::new() } {
         let m = c.span(0).unwrap_or_default();
         if !free(&taken, m.0, m.1) {
             continue;
@@ -1519,7 +1628,8 @@ fn find_dates_with(
             push(&mut out, &mut taken, m.0, m.1, day_or_since(s, m.0, d));
         }
     }
-    for (i, month_first) in [(0, true), (1, false)] {
+    // (No month named: neither pattern can match.)
+    for (i, month_first) in [(0, true), (1, false)].into_iter().filter(|_| !hits.months.is_empty()) {
         if !hits.matched(i) {
             continue;
         }
@@ -1564,7 +1674,12 @@ fn find_dates_with(
     }
     // "in early October", "late September", "at the end of October 2020": a day of the month
     // ([`MonthPart`]), a guess (no day is written), so relative rather than explicit.
+    // (Such a date and a range from a month hold the month's name: a name a date already
+    // took is not read again.)
     for &p in hits.months {
+        if !free(&taken, p, p + 1) {
+            continue;
+        }
         let Some((start, part)) = month_part_before(s, p) else { continue };
         let before = last_word(s[..start].trim_end()).1;
         if NOT_THE_DAY.iter().any(|w| w.eq_ignore_ascii_case(before)) {
@@ -1587,7 +1702,8 @@ fn find_dates_with(
             push(&mut out, &mut taken, start, end, DateKind::Day(d, DateBasis::Relative));
         }
     }
-    for c in hits.matched(7).then(|| read_anchored_at(7, s, hits.months.iter().copied())).into_iter().flatten() {
+    let month_years = if hits.matched(7) { hits.months } else { &[] };
+    for c in read_anchored_at(7, s, month_years.iter().copied()) {
         let m = c.span(0).unwrap_or_default();
         if free(&taken, m.0, m.1)
             && let Some(Ok(y)) = c.get(2).map(str::parse::<i32>)
@@ -1596,7 +1712,8 @@ fn find_dates_with(
         }
     }
     for &p in hits.months {
-        if let Some((start, end, month, part)) = since_month(s, p)
+        if free(&taken, p, p + 1)
+            && let Some((start, end, month, part)) = since_month(s, p)
             && free(&taken, start, end)
             && let Some(first) = with_year(month, 1, None, published, year_hint)
             && let Some(d) = part.map_or(Some(first), |x| x.day_in(first))
@@ -1605,22 +1722,25 @@ fn find_dates_with(
         }
     }
     // (Read at their starts, else by the pattern through the sentence: the rare case collected.)
-    let years_at = hits.years_at.filter(|_| hits.matched(6)).unwrap_or_default();
-    let searched: Vec<Groups> = if hits.matched(6) && hits.years_at.is_none() { matches_of(6, s).collect() } else { Vec::new() };
-    let years = read_anchored_at(6, s, years_at.iter().copied()).chain(searched);
-    for c in years {
-        let m = c.span(0).unwrap_or_default();
-        if !free(&taken, m.0, m.1) {
-            continue;
-        }
-        let y = c.get(1).or(c.get(3)).or(c.get(4)).and_then(|y| y.parse::<i32>().ok());
-        if let Some(y) = y {
-            push(&mut out, &mut taken, m.0, m.1, DateKind::Year(y));
+    if hits.matched(6) {
+        let years_at = hits.years_at.unwrap_or_default();
+        let searched: Vec<Groups> = if hits.years_at.is_none() { matches_of(6, s).collect() } else { Vec::new() };
+        let years = read_anchored_at(6, s, years_at.iter().copied()).chain(searched);
+        for c in years {
+            let m = c.span(0).unwrap_or_default();
+            if !free(&taken, m.0, m.1) {
+                continue;
+            }
+            let y = c.get(1).or(c.get(3)).or(c.get(4)).and_then(|y| y.parse::<i32>().ok());
+            if let Some(y) = y {
+                push(&mut out, &mut taken, m.0, m.1, DateKind::Year(y));
+            }
         }
     }
     if let Some(p) = published {
         let starts = hits.weekdays.iter().map(|&p| modifier_before(s, p));
-        for c in hits.matched(4).then(|| read_anchored_at(4, s, starts)).into_iter().flatten() {
+        // (No weekday named, no weekday pattern: `weekdays` is empty.)
+        for c in read_anchored_at(4, s, starts) {
             let m = c.span(0).unwrap_or_default();
             if !free(&taken, m.0, m.1) {
                 continue;
@@ -1667,69 +1787,81 @@ fn find_dates_with(
             }
         }
         // (Read by hand, else by the pattern: the rare case collected.)
-        let (by_hand, by_pattern) = match hits.matched(5).then(|| relative_matches(s, hits.relative)) {
-            None => (Vec::new(), Vec::new()),
-            Some(Some(found)) => (found, Vec::new()),
-            Some(None) => (Vec::new(), matches_of(5, s).collect()),
-        };
-        let relative = by_hand.into_iter().map(|(a, e)| Groups::of(5, &s[a..e], a)).chain(by_pattern);
-        for c in relative {
-            let m = c.span(0).unwrap_or_default();
-            if !free(&taken, m.0, m.1) {
-                continue;
-            }
-            let w = c.get(1).unwrap_or_default().to_ascii_lowercase();
-            // "overnight Saturday", "tonight Monday": the weekday after the word says the day.
-            let gap = s[m.1..].len() - s[m.1..].trim_start().len();
-            if gap > 0 && out.iter().any(|e| e.start == base + m.1 + gap && matches!(e.kind, DateKind::Day(_, DateBasis::Relative))) {
-                taken.push((m.0, m.1));
-                continue;
-            }
-            // "the day before the ceasefire" is the day before something else.
-            // "up from 710 a day earlier", "more than the day before": an earlier figure's day,
-            // not the sentence's.
-            let compares = || {
-                let t = s[..m.0].trim_end();
-                t.ends_with(|c: char| c.is_ascii_digit()) || ["than", "from"].iter().any(|w| strip_word_suffix(t, w).is_some())
+        if hits.matched(5) {
+            let (by_hand, by_pattern) = match relative_matches(s, hits.relative) {
+                Some(found) => (found, Vec::new()),
+                None => (Vec::new(), matches_of(5, s).collect()),
             };
-            if w.ends_with("before") && s[m.1..].trim_start().starts_with(char::is_alphanumeric) || previous_day(&w) && compares() {
-                taken.push((m.0, m.1));
-                continue;
-            }
-            let d = match w.as_str() {
-                "yesterday" | "last night" => shift(p, -1),
-                // The day before publication; the day before the sentence before's date when
-                // that has one ([`previous_day`]).
-                w if previous_day(w) => shift(p, -1),
-                "the day before yesterday" => shift(p, -2),
-                "today" | "tonight" | "this morning" | "this evening" | "this afternoon" | "overnight" | "this week" => Some(p),
-                "earlier this week" => shift(p, -2),
-                // Some day between the first of the month and publication: halfway.
-                "earlier this month" => p.with_day(p.day().div_ceil(2)),
-                "last week" | "a week ago" => shift(p, -7),
-                "last weekend" => last_weekday(p, Weekday::Sat, true),
-                // The weekend just past (or under way): its Saturday.
-                "over the weekend" | "at the weekend" | "this past weekend" => last_weekday(p, Weekday::Sat, false),
-                w if w.ends_with("last month") || w.ends_with("this month") => {
-                    // The month before publication or publication's: a part of it
-                    // ([`MonthPart`]), the middle when none is named; "this month" no later
-                    // than publication.
-                    let part = month_part_before(w, w.len() - "last month".len()).map_or(MonthPart::Day(15), |x| x.1);
-                    let this = p.with_day(1);
-                    if w.ends_with("this month") {
-                        this.and_then(|f| part.day_in(f)).map(|d| d.min(p))
-                    } else {
-                        this.and_then(|f| f.pred_opt()).and_then(|d| d.with_day(1)).and_then(|f| part.day_in(f))
+            let relative = by_hand.into_iter().map(|(a, e)| relative_groups(&s[a..e], a)).chain(by_pattern);
+            for c in relative {
+                let m = c.span(0).unwrap_or_default();
+                if !free(&taken, m.0, m.1) {
+                    continue;
+                }
+                // (In lower case: a short phrase in a buffer of its own, not allocated.)
+                let (mut buffer, long);
+                let written = c.get(1).unwrap_or_default();
+                let w = if written.len() <= 32 {
+                    buffer = [0; 32];
+                    buffer[..written.len()].copy_from_slice(written.as_bytes());
+                    buffer.make_ascii_lowercase();
+                    std::str::from_utf8(&buffer[..written.len()]).unwrap_or_default()
+                } else {
+                    long = written.to_ascii_lowercase();
+                    &long
+                };
+                // "overnight Saturday", "tonight Monday": the weekday after the word says the day.
+                let gap = s[m.1..].len() - s[m.1..].trim_start().len();
+                if gap > 0 && out.iter().any(|e| e.start == base + m.1 + gap && matches!(e.kind, DateKind::Day(_, DateBasis::Relative))) {
+                    taken.push((m.0, m.1));
+                    continue;
+                }
+                // "the day before the ceasefire" is the day before something else.
+                // "up from 710 a day earlier", "more than the day before": an earlier figure's day,
+                // not the sentence's.
+                let compares = || {
+                    let t = s[..m.0].trim_end();
+                    t.ends_with(|c: char| c.is_ascii_digit()) || ["than", "from"].iter().any(|w| strip_word_suffix(t, w).is_some())
+                };
+                if w.ends_with("before") && s[m.1..].trim_start().starts_with(char::is_alphanumeric) || previous_day(w) && compares() {
+                    taken.push((m.0, m.1));
+                    continue;
+                }
+                let d = match w {
+                    "yesterday" | "last night" => shift(p, -1),
+                    // The day before publication; the day before the sentence before's date when
+                    // that has one ([`previous_day`]).
+                    w if previous_day(w) => shift(p, -1),
+                    "the day before yesterday" => shift(p, -2),
+                    "today" | "tonight" | "this morning" | "this evening" | "this afternoon" | "overnight" | "this week" => Some(p),
+                    "earlier this week" => shift(p, -2),
+                    // Some day between the first of the month and publication: halfway.
+                    "earlier this month" => p.with_day(p.day().div_ceil(2)),
+                    "last week" | "a week ago" => shift(p, -7),
+                    "last weekend" => last_weekday(p, Weekday::Sat, true),
+                    // The weekend just past (or under way): its Saturday.
+                    "over the weekend" | "at the weekend" | "this past weekend" => last_weekday(p, Weekday::Sat, false),
+                    w if w.ends_with("last month") || w.ends_with("this month") => {
+                        // The month before publication or publication's: a part of it
+                        // ([`MonthPart`]), the middle when none is named; "this month" no later
+                        // than publication.
+                        let part = month_part_before(w, w.len() - "last month".len()).map_or(MonthPart::Day(15), |x| x.1);
+                        let this = p.with_day(1);
+                        if w.ends_with("this month") {
+                            this.and_then(|f| part.day_in(f)).map(|d| d.min(p))
+                        } else {
+                            this.and_then(|f| f.pred_opt()).and_then(|d| d.with_day(1)).and_then(|f| part.day_in(f))
+                        }
                     }
+                    _ => {
+                        let n = c.get(2).or(c.get(3)).and_then(small_number);
+                        let per = if w.ends_with("weeks ago") { 7 } else { 1 };
+                        n.filter(|n| (0..=400).contains(n)).and_then(|n| shift(p, -n * per))
+                    }
+                };
+                if let Some(d) = d {
+                    push(&mut out, &mut taken, m.0, m.1, DateKind::Day(d, DateBasis::Relative));
                 }
-                _ => {
-                    let n = c.get(2).or(c.get(3)).and_then(small_number);
-                    let per = if w.ends_with("weeks ago") { 7 } else { 1 };
-                    n.filter(|n| (0..=400).contains(n)).and_then(|n| shift(p, -n * per))
-                }
-            };
-            if let Some(d) = d {
-                push(&mut out, &mut taken, m.0, m.1, DateKind::Day(d, DateBasis::Relative));
             }
         }
     }
@@ -1826,6 +1958,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The partition point found from any hint is the one a binary search finds.
+        #[test]
+        fn partition_from_any_hint_is_the_partition_point(
+            mut v in proptest::collection::vec(0usize..60, 0..40),
+            at in 0usize..64,
+            hint in 0usize..48,
+        ) {
+            v.sort_unstable();
+            proptest::prop_assert_eq!(partition_from(&v, hint, |&x| x < at), v.partition_point(|&x| x < at));
+        }
+
         /// Digit runs read from a text's masks are the runs a byte scan finds, and a sentence's
         /// dates found with the text's runs are the dates found from its own bytes.
         #[test]
@@ -1931,9 +2074,14 @@ mod tests {
             for (lo, hi) in [(0, s.len()), (a.min(b), a.max(b))] {
                 let part = &s[lo..hi];
                 let mut lists = HitLists::default();
-                let hits = Hits::from_cues(part, lo, cues.within(lo, hi), own_digit_runs(part), &mut lists);
+                let hits = Hits::from_cues(part, lo, cues.within(lo, hi, 0).1, own_digit_runs(part), &mut lists);
                 let full: Vec<(usize, usize)> = pattern(5).find_iter(part).map(|m| (m.start(), m.end())).collect();
                 if let Some(read) = relative_matches(part, hits.relative) {
+                    // (and their groups are the ones read from the match)
+                    for &(a, e) in &read {
+                        let (hand, of) = (relative_groups(&part[a..e], a), Groups::of(5, &part[a..e], a));
+                        proptest::prop_assert_eq!(hand.spans, of.spans, "in {:?}", part);
+                    }
                     proptest::prop_assert_eq!(read, full, "in {:?}", part);
                 } else {
                     proptest::prop_assert!(!part.is_ascii(), "in {:?}", part);
@@ -2069,6 +2217,45 @@ mod tests {
                 (s[e.start..e.end].to_string(), k)
             })
             .collect()
+    }
+
+    proptest::proptest! {
+        /// Whether a date starts a range is whether the words before it end in one of the
+        /// range words, compared one by one.
+        #[test]
+        fn is_since_compares_the_range_words(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "since", "Since", "SINCE", "the", "on", "On", "erupted", "started", "began", "broke", "out", "xbegan", "fighting",
+                "one", "n", "d", "e", "ə",
+            ]), 0..6),
+            seps in proptest::collection::vec(proptest::sample::select(vec![" ", "", "  ", "\u{a0}", ", "]), 6),
+        ) {
+            let before = interleaved(&words, &seps);
+            let s = format!("{before}October 12");
+            let t = before.trim_end().as_bytes();
+            let reference = ["since", "since the", "since on", "erupted on", "began on", "started on", "broke out on", "began", "erupted", "started"]
+                .iter()
+                .any(|w| t.len() >= w.len() && t[t.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes()));
+            proptest::prop_assert_eq!(is_since(&s, before.len()), reference, "in {:?}", s);
+        }
+    }
+
+    #[test]
+    fn month_names_fit_their_window() {
+        for (name, _) in month_names(true, true) {
+            assert!(name.len() <= 16, "{name}");
+        }
+    }
+
+    #[test]
+    fn weekday_names_read_as_parsed() {
+        // The names found without parsing give what parsing gives.
+        for name in &NAME_CUES[FIRST_WEEKDAY..FIRST_RUSSIAN] {
+            assert_eq!(weekday(name), name.parse::<Weekday>().ok(), "{name}");
+        }
+        assert_eq!(weekday("monday"), Some(Weekday::Mon));
+        assert_eq!(weekday("Sat"), Some(Weekday::Sat));
+        assert_eq!(weekday("Mond"), None);
     }
 
     #[test]
