@@ -732,6 +732,8 @@ pub struct Gazetteer {
     /// Words for peoples and sides ("Armenian", "Azeri"): never places, never unknown names.
     pub demonyms: Vec<String>,
     demonym_set: rustc_hash::FxHashSet<String>,
+    /// A filter of [`Gazetteer::demonyms`], asked before the set (most words are none).
+    demonym_filter: crate::text::WordFilter,
     /// Capitalised names that are neither places nor worth listing as unknown (news agencies,
     /// social networks).
     pub ignore_names: rustc_hash::FxHashSet<String>,
@@ -815,8 +817,19 @@ impl Gazetteer {
         }
         let matcher = NameMatcher::build(patterns)?;
         let demonym_set = demonyms.iter().cloned().collect();
+        let demonym_filter = crate::text::WordFilter::of(demonyms.iter().map(String::as_str));
         let place_ids = places.iter().map(|p| crate::model::Id::from(p.id.as_str())).collect();
-        Ok(Gazetteer { places, exclude, demonyms, demonym_set, ignore_names: Default::default(), place_ids, matcher, source: 0 })
+        Ok(Gazetteer {
+            places,
+            exclude,
+            demonyms,
+            demonym_set,
+            demonym_filter,
+            ignore_names: Default::default(),
+            place_ids,
+            matcher,
+            source: 0,
+        })
     }
 
     /// A hash of the text it was parsed from (of both texts, when extended): the same
@@ -849,7 +862,7 @@ impl Gazetteer {
 
     /// Whether a word names a people or side ("Armenian", "Azeri").
     pub fn is_demonym(&self, word: &str) -> bool {
-        self.demonym_set.contains(word)
+        self.demonym_filter.may_hold(word) && self.demonym_set.contains(word)
     }
 
     /// Place mentions in a text.
