@@ -119,15 +119,16 @@ enum Target {
 /// character when that is not a word character), "Nagorno" for "Nagorno-Karabakh". A name
 /// can only match where the text has the same head, so at each word start ([`word_starts`],
 /// found once per text for all matchers, each with a key of its head read from bit masks)
-/// the key is looked up in a table of head keys ([`Buckets`]) and only the names of that key, longest first, are
+/// the key is looked up in a hash map and only the names of that key, longest first, are
 /// compared ([`Bucket`]: one byte where they differ most and their last eight bytes as one
 /// word first, then in full). Most words are no name's head and cost one integer lookup.
 #[derive(Debug, Clone)]
 pub struct NameMatcher {
     /// Names by [`head_key`], longest first.
     by_head: Buckets,
+    targets: Vec<Target>,
     /// The first bytes and head keys of the names: most words are ruled out by it before
-    /// the table of head keys is asked.
+    /// the hash map is asked.
     starts: StartFilter,
 }
 
@@ -139,69 +140,8 @@ fn filter_bit(key: u64) -> usize {
     (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
 }
 
-/// Names by the key of their head: the buckets in one array, found through an open-addressing
-/// table of head keys and bucket numbers (one multiply, then slots read in a row from there
-/// until the key or an empty slot; at most half the slots are used), so that a lookup reads
-/// one slot of sixteen bytes before its bucket, not a hash map's control bytes and entries.
-#[derive(Debug, Clone, Default)]
-struct Buckets {
-    /// A head key and its bucket's index in `buckets` ([`Buckets::EMPTY`] for none), a power of
-    /// two of them.
-    slots: Box<[(u64, u32)]>,
-    /// 64 minus the number of bits of a slot's index.
-    shift: u32,
-    buckets: Vec<Bucket>,
-}
-
-impl Buckets {
-    /// The bucket number of an empty slot.
-    const EMPTY: u32 = u32::MAX;
-
-    /// The buckets of `by_key`, each finished ([`Bucket::finish`]).
-    fn of(by_key: rustc_hash::FxHashMap<u64, Bucket>) -> Buckets {
-        let bits = (2 * by_key.len()).max(2).next_power_of_two().trailing_zeros();
-        let mut slots = vec![(0u64, Self::EMPTY); 1 << bits].into_boxed_slice();
-        let shift = 64 - bits;
-        let mut buckets = Vec::with_capacity(by_key.len());
-        for (key, mut bucket) in by_key {
-            bucket.finish();
-            let mut s = Self::slot(key, shift);
-            while slots[s].1 != Self::EMPTY {
-                s = (s + 1) & (slots.len() - 1);
-            }
-            slots[s] = (key, buckets.len() as u32);
-            buckets.push(bucket);
-        }
-        Buckets { slots, shift, buckets }
-    }
-
-    /// The first slot a key is looked for in.
-    #[inline]
-    fn slot(key: u64, shift: u32) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
-    }
-
-    /// The bucket of a head key.
-    #[inline]
-    fn get(&self, key: u64) -> Option<&Bucket> {
-        let mask = self.slots.len().checked_sub(1)?;
-        let mut s = Self::slot(key, self.shift) & mask;
-        loop {
-            let (k, b) = self.slots[s];
-            if b == Self::EMPTY {
-                return None;
-            }
-            if k == key {
-                return self.buckets.get(b as usize);
-            }
-            s = (s + 1) & mask;
-        }
-    }
-
-    fn is_empty(&self) -> bool {
-        self.buckets.is_empty()
-    }
-}
+/// Names by the key of their head.
+type Buckets = rustc_hash::FxHashMap<u64, Bucket>;
 
 /// The names of one head key, longest first, and where one byte tells most of them apart:
 /// "the Kremlin", "the Pentagon" and "the ministry" differ at their fifth byte, so where
@@ -226,9 +166,6 @@ struct Bucket {
     bounds: Box<[u32]>,
     /// The first of the names without a byte at [`Bucket::at`]: the shortest, after all others.
     short: usize,
-    /// The length of the longest name (whether a soft break falls within it is read from
-    /// the bucket, before any name).
-    longest: usize,
 }
 
 impl Bucket {
@@ -237,7 +174,6 @@ impl Bucket {
     fn finish(&mut self) {
         // Longest first; equal lengths cannot both match at one place (names are unique).
         self.names.sort_by(|a, b| b.bytes.len().cmp(&a.bytes.len()).then(a.pattern.cmp(&b.pattern)));
-        self.longest = self.names.first().map_or(0, |n| n.bytes.len());
         // (One or two names are compared at once.)
         let longest = if self.names.len() > 2 { self.names.first().map_or(0, |n| n.bytes.len()) } else { 0 };
         let mut bytes: Vec<u8> = Vec::with_capacity(self.names.len());
@@ -300,9 +236,6 @@ impl Bucket {
 struct Name {
     /// Index of its pattern.
     pattern: u32,
-    /// What it stands for (kept with the name, which a match has just read, rather than in a
-    /// list of its own to be read at a place of its own).
-    target: Target,
     /// The name as written.
     bytes: Box<[u8]>,
     /// Its last eight bytes as one word (a shorter name: all its bytes), so that most names
@@ -322,7 +255,7 @@ fn word_of(w: &[u8]) -> u64 {
 }
 
 impl Name {
-    fn new(pattern: u32, bytes: &[u8], target: Target) -> Name {
+    fn new(pattern: u32, bytes: &[u8]) -> Name {
         let (head, tail) = match bytes.len().checked_sub(8) {
             Some(from) => (word_of(&bytes[..8]), word_of(&bytes[from..])),
             None => {
@@ -331,7 +264,7 @@ impl Name {
                 (u64::from_le_bytes(buf), u64::from_le_bytes(buf))
             }
         };
-        Name { pattern, target, bytes: bytes.into(), tail, head, probe: None }
+        Name { pattern, bytes: bytes.into(), tail, head, probe: None }
     }
 
     /// Whether the name is written as it is at byte `i` of `b`: a name of up to sixteen bytes
@@ -532,21 +465,25 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
 impl NameMatcher {
     fn build(patterns: Vec<(String, Target)>) -> Result<Self, Error> {
         let mut seen = HashSet::new();
-        let mut count = 0usize;
+        let mut targets = Vec::new();
         let mut starts = StartFilter::none();
-        let mut by_head = rustc_hash::FxHashMap::<u64, Bucket>::default();
+        let mut by_head = Buckets::default();
         for (p, t) in patterns {
             let p = p.trim().to_string();
             if p.is_empty() || !seen.insert(p.clone()) {
                 continue;
             }
-            let index = u32::try_from(count).map_err(|_| Error::Data { path: "matcher".into(), message: "too many names".into() })?;
+            let index =
+                u32::try_from(targets.len()).map_err(|_| Error::Data { path: "matcher".into(), message: "too many names".into() })?;
             let key = head_key(p.as_bytes(), 0, head_len(&p, 0));
             starts.insert(p.as_bytes()[0], key);
-            by_head.entry(key).or_default().names.push(Name::new(index, p.as_bytes(), t));
-            count += 1;
+            by_head.entry(key).or_default().names.push(Name::new(index, p.as_bytes()));
+            targets.push(t);
         }
-        Ok(NameMatcher { by_head: Buckets::of(by_head), starts })
+        for bucket in by_head.values_mut() {
+            bucket.finish();
+        }
+        Ok(NameMatcher { by_head, targets, starts })
     }
 
     /// All whole-word matches in `text`, left to right, not overlapping.
@@ -585,15 +522,15 @@ impl NameMatcher {
             if i < free_from || !b.get(i).is_some_and(|&c| self.starts.keeps(c, key)) || !text.is_char_boundary(i) {
                 continue;
             }
-            let Some(bucket) = self.by_head.get(key) else { continue };
+            let Some(bucket) = self.by_head.get(&key) else { continue };
             let names = &bucket.names;
             // The longest name with this head key that is in the text here and ends on a word boundary.
             while gaps.get(gap).is_some_and(|&g| g < i) {
                 gap += 1;
             }
             let next_gap = gaps.get(gap).copied().unwrap_or(usize::MAX);
-            let ends_word = |name: &Name, end: usize| ends_word_at(text, end).then_some((name.target, end));
-            let found = if next_gap >= i + bucket.longest {
+            let ends_word = |name: &Name, end: usize| ends_word_at(text, end).then_some((name.pattern, end));
+            let found = if names.first().is_none_or(|longest| next_gap >= i + longest.bytes.len()) {
                 // No soft break within the longest name: each name is there only as it is
                 // written, so only those with the text's byte at the bucket's offset (or
                 // without one) are compared.
@@ -602,7 +539,7 @@ impl NameMatcher {
                 for name in group.iter().map(|&k| &names[k as usize]).chain(short) {
                     let end = i + name.bytes.len();
                     if name.is_at(b, i) && ends_word_at(text, end) {
-                        found = Some((name.target, end));
+                        found = Some((name.pattern, end));
                         break;
                     }
                 }
@@ -617,8 +554,8 @@ impl NameMatcher {
                     ends_word(name, name_end(b, i, &name.bytes, spaced)?)
                 })
             };
-            if let Some((target, end)) = found {
-                match target {
+            if let Some((pattern, end)) = found {
+                match self.targets[pattern as usize] {
                     Target::Item(item) => out.push(NameMatch { item, start: i, end }),
                     Target::Exclude => excluded.push((i, end)),
                 }
@@ -1220,7 +1157,7 @@ country = "Azerbaijan"
         fn candidates_are_the_names_with_the_probe_byte(names in proptest::collection::btree_set("[ab ]{1,7}", 1..14)) {
             let mut bucket = Bucket::default();
             for (k, n) in names.iter().enumerate() {
-                bucket.names.push(Name::new(k as u32, n.as_bytes(), Target::Exclude));
+                bucket.names.push(Name::new(k as u32, n.as_bytes()));
             }
             bucket.finish();
             for probe in [None, Some(b'a'), Some(b'b'), Some(b' '), Some(b'c')] {
@@ -1234,14 +1171,14 @@ country = "Azerbaijan"
         /// [`Name::is_at`] is comparing the name with the text's bytes.
         #[test]
         fn a_name_is_at_where_the_text_starts_with_it(text in "[ab ]{0,40}", name in "[ab ]{1,20}", i in 0usize..40) {
-            let n = Name::new(0, name.as_bytes(), Target::Exclude);
+            let n = Name::new(0, name.as_bytes());
             let b = text.as_bytes();
             proptest::prop_assert_eq!(n.is_at(b, i), b.get(i..).is_some_and(|rest| rest.starts_with(name.as_bytes())));
         }
 
         #[test]
         fn a_name_written_as_it_is_passes_its_tail_test(text in "[ab ]{0,20}", name in "[ab ]{1,12}", i in 0usize..20) {
-            let n = Name::new(0, name.as_bytes(), Target::Exclude);
+            let n = Name::new(0, name.as_bytes());
             if text.as_bytes().get(i..).is_some_and(|rest| rest.starts_with(name.as_bytes())) {
                 proptest::prop_assert!(n.may_be_at(text.as_bytes(), i));
             }
