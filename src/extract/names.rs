@@ -472,7 +472,8 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
                     && !(t.text.len() >= 3 && t.text.chars().all(char::is_uppercase) && super::dates::month_number(t.text).is_some())
                     && !demonym(t.text)
             };
-            if !usable(t) {
+            // (Known names, most capitalised words of news, are passed over at once.)
+            if covered(t) || !usable(t) {
                 i += 1;
                 continue;
             }
