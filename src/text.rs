@@ -1,6 +1,7 @@
 //! Text helpers shared by the extractors: characters around a byte offset, sentence
 //! splitting with byte spans, word tokens, and the bit masks (word, space, digit bytes) from
-//! which an article's tokens, word starts and digit runs are read, each byte classified once.
+//! which an article's tokens, word starts and digit runs are read, each byte classified once;
+//! and a filter of words by first byte, last byte and length that spares most hash lookups.
 
 /// Letters, digits and the joiners that can sit inside a word.
 #[inline]
