@@ -385,8 +385,17 @@ fn head_key(b: &[u8], i: usize, len: usize) -> u64 {
 /// (little-endian; bytes past the head are ignored).
 #[inline]
 fn key_of(first: u64, len: usize) -> u64 {
-    let mask = if len >= 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 };
-    (first & mask) ^ (len as u64).rotate_right(7)
+    // The bytes of a head of each length up to eight, read from a table (no branch).
+    const MASKS: [u64; 9] = {
+        let mut m = [u64::MAX; 9];
+        let mut n = 0;
+        while n < 8 {
+            m[n] = (1u64 << (8 * n)) - 1;
+            n += 1;
+        }
+        m
+    };
+    (first & MASKS[len.min(8)]) ^ (len as u64).rotate_right(7)
 }
 
 /// Where a name may start: every character that is not white space and follows a non-word
