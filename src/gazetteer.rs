@@ -385,8 +385,17 @@ fn head_key(b: &[u8], i: usize, len: usize) -> u64 {
 /// (little-endian; bytes past the head are ignored).
 #[inline]
 fn key_of(first: u64, len: usize) -> u64 {
-    let mask = if len >= 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 };
-    (first & mask) ^ (len as u64).rotate_right(7)
+    // The bytes of a head of each length up to eight, read from a table (no branch).
+    const MASKS: [u64; 9] = {
+        let mut m = [u64::MAX; 9];
+        let mut n = 0;
+        while n < 8 {
+            m[n] = (1u64 << (8 * n)) - 1;
+            n += 1;
+        }
+        m
+    };
+    (first & MASKS[len.min(8)]) ^ (len as u64).rotate_right(7)
 }
 
 /// Where a name may start: every character that is not white space and follows a non-word
@@ -732,6 +741,8 @@ pub struct Gazetteer {
     /// Words for peoples and sides ("Armenian", "Azeri"): never places, never unknown names.
     pub demonyms: Vec<String>,
     demonym_set: rustc_hash::FxHashSet<String>,
+    /// A filter of [`Gazetteer::demonyms`], asked before the set (most words are none).
+    demonym_filter: crate::text::WordFilter,
     /// Capitalised names that are neither places nor worth listing as unknown (news agencies,
     /// social networks).
     pub ignore_names: rustc_hash::FxHashSet<String>,
@@ -815,8 +826,19 @@ impl Gazetteer {
         }
         let matcher = NameMatcher::build(patterns)?;
         let demonym_set = demonyms.iter().cloned().collect();
+        let demonym_filter = crate::text::WordFilter::of(demonyms.iter().map(String::as_str));
         let place_ids = places.iter().map(|p| crate::model::Id::from(p.id.as_str())).collect();
-        Ok(Gazetteer { places, exclude, demonyms, demonym_set, ignore_names: Default::default(), place_ids, matcher, source: 0 })
+        Ok(Gazetteer {
+            places,
+            exclude,
+            demonyms,
+            demonym_set,
+            demonym_filter,
+            ignore_names: Default::default(),
+            place_ids,
+            matcher,
+            source: 0,
+        })
     }
 
     /// A hash of the text it was parsed from (of both texts, when extended): the same
@@ -849,7 +871,7 @@ impl Gazetteer {
 
     /// Whether a word names a people or side ("Armenian", "Azeri").
     pub fn is_demonym(&self, word: &str) -> bool {
-        self.demonym_set.contains(word)
+        self.demonym_filter.may_hold(word) && self.demonym_set.contains(word)
     }
 
     /// Place mentions in a text.

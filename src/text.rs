@@ -1,6 +1,7 @@
 //! Text helpers shared by the extractors: characters around a byte offset, sentence
 //! splitting with byte spans, word tokens, and the bit masks (word, space, digit bytes) from
-//! which an article's tokens, word starts and digit runs are read, each byte classified once.
+//! which an article's tokens, word starts and digit runs are read, each byte classified once;
+//! and a filter of words by first byte, last byte and length that spares most hash lookups.
 
 /// Letters, digits and the joiners that can sit inside a word.
 #[inline]
@@ -97,6 +98,45 @@ pub fn strip_possessive(mut w: &str) -> &str {
             Some(rest) => w = rest,
             None => return w,
         }
+    }
+}
+
+/// A set of words seen only through their first byte, last byte and length, one bit each of
+/// 4,096: a word it does not keep is none of the words it was made of, so a hash set of those
+/// words is asked only for the few other words that share all three with one of them (most
+/// capitalised words of news are no stop word and no demonym).
+#[derive(Debug, Clone)]
+pub(crate) struct WordFilter {
+    bits: [u64; 64],
+}
+
+impl WordFilter {
+    /// The filter keeping `words` (and a few others).
+    pub(crate) fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> WordFilter {
+        let mut bits = [0u64; 64];
+        for w in words {
+            let bit = Self::bit(w.as_bytes());
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+        WordFilter { bits }
+    }
+
+    /// The bit of a word.
+    #[inline]
+    fn bit(w: &[u8]) -> usize {
+        let (first, last) = match w {
+            [] => (0, 0),
+            [f, ..] => (*f, w[w.len() - 1]),
+        };
+        let key = u64::from(first) | u64::from(last) << 8 | (w.len() as u64) << 16;
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize
+    }
+
+    /// Whether `w` may be one of the words: false only when it is not.
+    #[inline]
+    pub(crate) fn may_hold(&self, w: &str) -> bool {
+        let bit = Self::bit(w.as_bytes());
+        self.bits[bit / 64] >> (bit % 64) & 1 != 0
     }
 }
 
@@ -881,6 +921,21 @@ mod tests {
             proptest::prop_assert_eq!(sentences_of(&s, &paras), want.clone());
             let one: Vec<Span> = paras.iter().flat_map(|&p| sentences_in(&s, p)).collect();
             proptest::prop_assert_eq!(one, want);
+        }
+    }
+
+    proptest::proptest! {
+        /// A word filter keeps every word it was made of, and tells apart words that differ in
+        /// their first byte, last byte or length only by chance.
+        #[test]
+        fn word_filter_keeps_its_words(words in proptest::collection::vec("[A-Za-zə'’.-]{0,9}", 0..40), other in "[A-Za-zə'’.-]{0,9}") {
+            let filter = WordFilter::of(words.iter().map(String::as_str));
+            for w in &words {
+                proptest::prop_assert!(filter.may_hold(w), "{:?}", w);
+            }
+            if !filter.may_hold(&other) {
+                proptest::prop_assert!(!words.contains(&other));
+            }
         }
     }
 

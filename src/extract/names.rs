@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use super::DocCtx;
-use crate::text::{Span, Token};
+use crate::text::{Span, Token, WordFilter};
 
 /// A person-like name in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,13 +184,18 @@ const STOP: &[&str] = &[
     "Col",
 ];
 
-static STOP_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-    std::sync::LazyLock::new(|| STOP.iter().chain(super::dates::NAME_CUES).copied().collect());
+/// The [`STOP`] words and the month and weekday names, and a [`WordFilter`] of them that
+/// rules out most other words before the set is asked.
+static STOP_SET: std::sync::LazyLock<(rustc_hash::FxHashSet<&'static str>, WordFilter)> = std::sync::LazyLock::new(|| {
+    let words = || STOP.iter().chain(super::dates::NAME_CUES).copied();
+    (words().collect(), WordFilter::of(words()))
+});
 
 /// Whether a capitalised word is one that starts sentences or names a role ("The",
 /// "President", "Ministry", month names), never a word of a person's name.
 pub(crate) fn is_stop_word(w: &str) -> bool {
-    STOP_SET.contains(w)
+    let (set, filter) = &*STOP_SET;
+    filter.may_hold(w) && set.contains(w)
 }
 
 /// Words that make a capitalised name a thing, a place or a body rather than a person
@@ -392,7 +397,7 @@ pub(crate) fn surname_of_someone_else(text: &str, start: usize, end: usize, gaze
         && !before.ends_with("'s")
         && !before.ends_with("’s")
         && !before.ends_with('.')
-        && !STOP_SET.contains(before)
+        && !is_stop_word(before)
         && !gazetteer.is_demonym(before)
         && !is_acronym(before)
 }
@@ -449,6 +454,12 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
         let sentence_persons = persons.len();
         let mut i = 0;
         while i < toks.len() {
+            // Most words of running text cannot start with a capital: passed over in one tight
+            // loop before any other test.
+            match toks[i..].iter().position(|t| may_be_capitalised(t.text)) {
+                Some(k) => i += k,
+                None => break,
+            }
             let t = &toks[i];
             // (Cheapest tests first: most capitalised words of news are the known names, whose
             // case is not read.)
@@ -456,14 +467,13 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
                 may_be_capitalised(t.text)
                     && !covered(t)
                     && (capitalised(t.text) || is_acronym(t.text) || (t.text.len() == 1 && t.text.chars().all(char::is_uppercase)))
-                    && !STOP_SET.contains(crate::text::strip_possessive(t.text))
+                    && !is_stop_word(crate::text::strip_possessive(t.text))
                     // (A month in capitals is a dateline's; capitalised words never are all capitals.)
                     && !(t.text.len() >= 3 && t.text.chars().all(char::is_uppercase) && super::dates::month_number(t.text).is_some())
                     && !demonym(t.text)
             };
-            // (Most words of running text cannot start with a capital: passed over before the
-            // other tests.)
-            if !may_be_capitalised(t.text) || !usable(t) {
+            // (Known names, most capitalised words of news, are passed over at once.)
+            if covered(t) || !usable(t) {
                 i += 1;
                 continue;
             }
@@ -598,7 +608,9 @@ const PARTICLES: &[&str] = &["bin", "ibn", "bint", "abu", "van", "von", "der", "
 /// A name word with an Arabic article or particle before a capital: "al-Hams", "el-Sisi",
 /// "ash-Shami", "bin-Ali".
 fn hyphen_particle(w: &str) -> bool {
-    let Some((pre, rest)) = w.split_once('-') else { return false };
+    // (The hyphen found by bytes, not by a character searcher: most words have none.)
+    let Some(k) = w.bytes().position(|b| b == b'-') else { return false };
+    let (pre, rest) = (&w[..k], &w[k + 1..]);
     matches!(pre, "al" | "el" | "ad" | "ash" | "as" | "at" | "az" | "an" | "ar" | "ul" | "bin" | "ibn" | "abu")
         && rest.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
 }
