@@ -232,7 +232,7 @@ impl<'a> Memory<'a> {
                 }
             }
         };
-        for (role, w) in seen.roles.into_iter().flatten() {
+        for &(role, w) in seen.roles.iter().flatten() {
             self.note_role(role, speaker(w));
         }
         // Same order as remembering every name in turn: the last of each kind wins. The last
@@ -573,6 +573,16 @@ pub(crate) fn verbs_in<'c>(ctx: &'c DocCtx, span: Span) -> impl Iterator<Item = 
     let lo = ctx.cues.verbs.partition_point(|v| v.start < span.start);
     ctx.cues.verbs[lo..].iter().take_while(move |v| v.start < span.end).filter(move |v| v.end <= span.end).copied()
 }
+
+/// Whether a word, in any case, is one of [`ADVERBIAL`]: most words are rejected by their
+/// first letter and length alone ([`ADVERBIAL_STARTS`]; a word beyond ASCII, whose lower
+/// case may be shorter, "weeK" with the Kelvin sign, is compared).
+fn is_adverbial(w: &str) -> bool {
+    (super::claims::may_be_in(&ADVERBIAL_STARTS, w) || !w.is_ascii()) && ADVERBIAL.contains(&&*lower(w))
+}
+
+/// [`ADVERBIAL`] by first letter and length.
+const ADVERBIAL_STARTS: [u16; 26] = super::claims::letters_and_lengths(ADVERBIAL);
 
 const ADVERBIAL: &[&str] = &[
     "on",
@@ -976,7 +986,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     }
     // Drop trailing adverbials ("said on Friday", "on Saturday said").
     while let Some((_, w)) = words.last() {
-        if ADVERBIAL.contains(&&*lower(w)) {
+        if is_adverbial(w) {
             words.pop();
         } else {
             break;
@@ -1538,6 +1548,12 @@ mod tests {
         }
 
         #[test]
+        /// [`super::is_adverbial`]'s table rejects no word of the list, in any case.
+        #[test]
+        fn adverbials_as_by_the_list(w in "(?i)(on|in|a|statement|week|monday|later|both|would|ministry|said|x)(\u{212a}|s|ſ)?") {
+            proptest::prop_assert_eq!(super::is_adverbial(&w), super::ADVERBIAL.contains(&&*super::lower(&w)));
+        }
+
         fn words_and_quote_marks_as_by_chars_in_any_text(s in "\\PC{0,60}", n in 0usize..8) {
             proptest::prop_assert_eq!(super::more_words_than(&s, n), s.split_whitespace().count() > n);
             proptest::prop_assert_eq!(super::has_quote_mark(&s), s.contains(['"', '“', '”']));
