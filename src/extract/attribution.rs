@@ -213,6 +213,21 @@ impl<'a> Memory<'a> {
         }
     }
 
+    /// [`Memory::observe`] of the whole sentences `range` of the article (indices into its
+    /// sentences, from the one after the last observed), in order: what each names read
+    /// from [`DocCtx::observed`](super::DocCtx) without finding the sentence.
+    pub(crate) fn observe_sentences(&mut self, ctx: &DocCtx<'a>, range: std::ops::Range<usize>) {
+        if range.is_empty() {
+            return;
+        }
+        let all = ctx.observed.get_or_init(|| Observed::all(ctx));
+        self.next_sentence = range.end;
+        // Most sentences name nobody.
+        for seen in all[range].iter().filter(|seen| seen.any) {
+            self.apply(ctx, seen);
+        }
+    }
+
     /// Remember what one sentence names ([`Observed`]).
     fn apply(&mut self, ctx: &DocCtx<'a>, seen: &Observed) {
         // Most sentences name nobody.
@@ -1178,17 +1193,23 @@ const DESCRIPTION_ENDS: &[&str] = &["who", "whose", "that", "at", "in", "of", "f
 /// ("A nurse …", "An official …", "One resident …"): where an unnamed person may speak.
 pub(crate) fn opens_indefinite(s: &str) -> bool {
     // Most sentences open on an ASCII letter that is no 'a' or 'o': no white space to trim.
-    if let Some(&b) = s.as_bytes().first()
-        && b.is_ascii()
-        && !b.is_ascii_whitespace()
-        && b != 0x0B
-        && !matches!(b | 0x20, b'a' | b'o')
-    {
-        return false;
+    let s = match s.as_bytes().first() {
+        Some(&b) if b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0B => {
+            if !matches!(b | 0x20, b'a' | b'o') {
+                return false;
+            }
+            s.as_bytes()
+        }
+        _ => s.trim_start().as_bytes(),
+    };
+    // The word and its space compared byte by byte ('| 0x20' lower-cases only the letter's
+    // two cases into it).
+    match s {
+        [a, b' ', ..] => a | 0x20 == b'a',
+        [a, n, b' ', ..] => a | 0x20 == b'a' && n | 0x20 == b'n',
+        [o, n, e, b' ', ..] => o | 0x20 == b'o' && n | 0x20 == b'n' && e | 0x20 == b'e',
+        _ => false,
     }
-    let s = s.trim_start().as_bytes();
-    let word = |w: &[u8]| s.len() > w.len() && s[..w.len()].eq_ignore_ascii_case(w) && s[w.len()] == b' ';
-    word(b"a") || word(b"an") || word(b"one")
 }
 
 /// An unnamed person described at the start of `text[from..to]` ("A senior Azerbaijani

@@ -1303,7 +1303,7 @@ fn toll_clause(ctx: &DocCtx, toks: &[Token]) -> Option<usize> {
         let t = &toks[i];
         // Cheapest tests first: every gerund here ends in "ing".
         let found = t.text.len() >= 6
-            && t.text.as_bytes().ends_with(b"ing")
+            && t.text.as_bytes().last_chunk() == Some(b"ing")
             && is(t, TOLL_GERUNDS)
             && ctx.text[toks[i - 1].end..t.start].contains(',')
             && toks[i + 1..toks.len().min(i + 6)].iter().any(|w| is(w, TOLL_NOUNS));
@@ -1719,9 +1719,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         if figs.is_empty() {
             continue;
         }
-        for before in &ctx.sentences[observed..index] {
-            mem.observe(ctx, before.span);
-        }
+        mem.observe_sentences(ctx, observed..index);
         observed = index;
         // Worked out once per sentence, for all its figures.
         let sentence_cues = std::cell::OnceCell::new();
