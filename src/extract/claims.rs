@@ -1543,6 +1543,13 @@ const TALLY_VERBS: &[&str] = &["recorded", "registered", "documented", "counted"
 /// were killed", "civilians they say died" (a lower-case word right before the pronoun, no
 /// punctuation or clause word between).
 fn relative_pronoun(ctx: &DocCtx, toks: &[Token], v: Span) -> bool {
+    // Most verbs have no "it" or "they" right before them (after spaces): answered from the
+    // bytes before the verb, before its tokens are searched.
+    let before = &ctx.text.as_bytes()[..v.start];
+    let before = &before[..before.iter().rposition(|&c| c != b' ').map_or(0, |k| k + 1)];
+    if !before.ends_with(b"it") && !before.ends_with(b"they") {
+        return false;
+    }
     let i = toks.partition_point(|t| t.start < v.start);
     let (Some(noun), Some(pronoun)) = (i.checked_sub(2).and_then(|k| toks.get(k)), i.checked_sub(1).and_then(|k| toks.get(k))) else {
         return false;
