@@ -1697,6 +1697,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     let mut scratch = Scratch::default();
     let mut figs_buf: Vec<Figure> = Vec::new();
     let mut verbs: Vec<Span> = Vec::new();
+    let mut first_verb = 0;
     // The last claimant's and side's ids ([`interned_again`]).
     let (mut last_claimant, mut last_side) = (None, None);
     // Sentences that `mem` has observed: it learns the ones before a sentence with figures
@@ -1732,8 +1733,13 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         let sentence_cues = std::cell::OnceCell::new();
         let cues = || *sentence_cues.get_or_init(|| SentenceCues::within(&ctx.cues.phrases, s.span));
         // The sentence's speech verbs, in a buffer that every sentence reuses.
+        // (Found as `attribution::verbs_in` finds them, from the first verb at or after the
+        // sentence's start, which only moves on from one sentence to the next.)
+        while ctx.cues.verbs.get(first_verb).is_some_and(|v| v.start < s.span.start) {
+            first_verb += 1;
+        }
         verbs.clear();
-        verbs.extend(attribution::verbs_in(ctx, s.span));
+        verbs.extend(ctx.cues.verbs[first_verb..].iter().take_while(|v| v.start < s.span.end).filter(|v| v.end <= s.span.end));
         let whole_scope = std::cell::OnceCell::new();
         let according = std::cell::OnceCell::new();
         let according = || {
@@ -1951,8 +1957,11 @@ fn push_lower(out: &mut String, word: &str) {
 /// subheading, a key point in a list) of at most 30 words that does not end like a sentence.
 /// `title`: the article's first sentence.
 fn is_heading(text: &str, span: Span, title: bool) -> bool {
-    // Most sentences end like one: answered before the line is looked at.
-    if text[span.start..span.end].trim_end().ends_with(['.', '!', '?', ':', ';', ',', '"', '”']) {
+    // Most sentences end like one: answered before the line is looked at (by the last byte
+    // first, which is mostly a full stop).
+    if text[span.start..span.end].as_bytes().last().is_some_and(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b';' | b',' | b'"'))
+        || text[span.start..span.end].trim_end().ends_with(['.', '!', '?', ':', ';', ',', '"', '”'])
+    {
         return false;
     }
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
