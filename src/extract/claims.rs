@@ -1959,7 +1959,7 @@ fn push_lower(out: &mut String, word: &str) {
 fn is_heading(text: &str, span: Span, title: bool) -> bool {
     // Most sentences end like one: answered before the line is looked at (by the last byte
     // first, which is mostly a full stop).
-    if text[span.start..span.end].as_bytes().last().is_some_and(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b';' | b',' | b'"'))
+    if text.as_bytes()[span.start..span.end].last().is_some_and(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b';' | b',' | b'"'))
         || text[span.start..span.end].trim_end().ends_with(['.', '!', '?', ':', ';', ',', '"', '”'])
     {
         return false;
