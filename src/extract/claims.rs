@@ -937,17 +937,21 @@ fn figures(s: &str, base: usize, toks: &[Token], words: &[&str], scratch: &mut S
         let first = n.first.saturating_sub(hedge_len).min(at);
         let last = n.last.max(at).max(j.min(toks.len()).saturating_sub(1)).min(toks.len() - 1);
         // "150,000 people, including over 14,500 civilians": a part of the victims named by
-        // a kind of victim says the rest are not of it.
-        let mixed = (n.last + 1..words.len().min(last + 7)).any(|k| {
-            words[k] == "including"
-                && (k + 1..words.len().min(k + 5)).any(|i| {
-                    nums_at.iter().any(|&(_, last)| last + 1 == i)
-                        && matches!(
-                            words[i],
-                            "civilians" | "non-combatants" | "soldiers" | "servicemen" | "troops" | "combatants" | "fighters"
-                        )
-                })
-        });
+        // a kind of victim says the rest are not of it. (The part's number ends within four
+        // words after "including": without a number there, the words are not read.)
+        let window = words.len().min(last + 7);
+        let part_number = nums_at.iter().any(|&(_, l)| l + 1 >= n.last + 2 && l + 1 < window + 4);
+        let mixed = part_number
+            && (n.last + 1..window).any(|k| {
+                words[k] == "including"
+                    && (k + 1..words.len().min(k + 5)).any(|i| {
+                        nums_at.iter().any(|&(_, last)| last + 1 == i)
+                            && matches!(
+                                words[i],
+                                "civilians" | "non-combatants" | "soldiers" | "servicemen" | "troops" | "combatants" | "fighters"
+                            )
+                    })
+            });
         out.push(Figure {
             number: n,
             kind,
