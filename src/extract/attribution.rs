@@ -213,6 +213,21 @@ impl<'a> Memory<'a> {
         }
     }
 
+    /// [`Memory::observe`] of the whole sentences `range` of the article (indices into its
+    /// sentences, from the one after the last observed), in order: what each names read
+    /// from [`DocCtx::observed`](super::DocCtx) without finding the sentence.
+    pub(crate) fn observe_sentences(&mut self, ctx: &DocCtx<'a>, range: std::ops::Range<usize>) {
+        if range.is_empty() {
+            return;
+        }
+        let all = ctx.observed.get_or_init(|| Observed::all(ctx));
+        self.next_sentence = range.end;
+        // Most sentences name nobody.
+        for seen in all[range].iter().filter(|seen| seen.any) {
+            self.apply(ctx, seen);
+        }
+    }
+
     /// Remember what one sentence names ([`Observed`]).
     fn apply(&mut self, ctx: &DocCtx<'a>, seen: &Observed) {
         // Most sentences name nobody.
@@ -232,7 +247,7 @@ impl<'a> Memory<'a> {
                 }
             }
         };
-        for (role, w) in seen.roles.into_iter().flatten() {
+        for &(role, w) in seen.roles.iter().flatten() {
             self.note_role(role, speaker(w));
         }
         // Same order as remembering every name in turn: the last of each kind wins. The last
@@ -573,6 +588,16 @@ pub(crate) fn verbs_in<'c>(ctx: &'c DocCtx, span: Span) -> impl Iterator<Item = 
     let lo = ctx.cues.verbs.partition_point(|v| v.start < span.start);
     ctx.cues.verbs[lo..].iter().take_while(move |v| v.start < span.end).filter(move |v| v.end <= span.end).copied()
 }
+
+/// Whether a word, in any case, is one of [`ADVERBIAL`]: most words are rejected by their
+/// first letter and length alone ([`ADVERBIAL_STARTS`]; a word beyond ASCII, whose lower
+/// case may be shorter, "weeK" with the Kelvin sign, is compared).
+fn is_adverbial(w: &str) -> bool {
+    (super::claims::may_be_in(&ADVERBIAL_STARTS, w) || !w.is_ascii()) && ADVERBIAL.contains(&&*lower(w))
+}
+
+/// [`ADVERBIAL`] by first letter and length.
+const ADVERBIAL_STARTS: [u16; 26] = super::claims::letters_and_lengths(ADVERBIAL);
 
 const ADVERBIAL: &[&str] = &[
     "on",
@@ -976,7 +1001,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     }
     // Drop trailing adverbials ("said on Friday", "on Saturday said").
     while let Some((_, w)) = words.last() {
-        if ADVERBIAL.contains(&&*lower(w)) {
+        if is_adverbial(w) {
             words.pop();
         } else {
             break;
@@ -1168,17 +1193,23 @@ const DESCRIPTION_ENDS: &[&str] = &["who", "whose", "that", "at", "in", "of", "f
 /// ("A nurse …", "An official …", "One resident …"): where an unnamed person may speak.
 pub(crate) fn opens_indefinite(s: &str) -> bool {
     // Most sentences open on an ASCII letter that is no 'a' or 'o': no white space to trim.
-    if let Some(&b) = s.as_bytes().first()
-        && b.is_ascii()
-        && !b.is_ascii_whitespace()
-        && b != 0x0B
-        && !matches!(b | 0x20, b'a' | b'o')
-    {
-        return false;
+    let s = match s.as_bytes().first() {
+        Some(&b) if b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0B => {
+            if !matches!(b | 0x20, b'a' | b'o') {
+                return false;
+            }
+            s.as_bytes()
+        }
+        _ => s.trim_start().as_bytes(),
+    };
+    // The word and its space compared byte by byte ('| 0x20' lower-cases only the letter's
+    // two cases into it).
+    match s {
+        [a, b' ', ..] => a | 0x20 == b'a',
+        [a, n, b' ', ..] => a | 0x20 == b'a' && n | 0x20 == b'n',
+        [o, n, e, b' ', ..] => o | 0x20 == b'o' && n | 0x20 == b'n' && e | 0x20 == b'e',
+        _ => false,
     }
-    let s = s.trim_start().as_bytes();
-    let word = |w: &[u8]| s.len() > w.len() && s[..w.len()].eq_ignore_ascii_case(w) && s[w.len()] == b' ';
-    word(b"a") || word(b"an") || word(b"one")
 }
 
 /// An unnamed person described at the start of `text[from..to]` ("A senior Azerbaijani
@@ -1538,6 +1569,12 @@ mod tests {
         }
 
         #[test]
+        /// [`super::is_adverbial`]'s table rejects no word of the list, in any case.
+        #[test]
+        fn adverbials_as_by_the_list(w in "(?i)(on|in|a|statement|week|monday|later|both|would|ministry|said|x)(\u{212a}|s|ſ)?") {
+            proptest::prop_assert_eq!(super::is_adverbial(&w), super::ADVERBIAL.contains(&&*super::lower(&w)));
+        }
+
         fn words_and_quote_marks_as_by_chars_in_any_text(s in "\\PC{0,60}", n in 0usize..8) {
             proptest::prop_assert_eq!(super::more_words_than(&s, n), s.split_whitespace().count() > n);
             proptest::prop_assert_eq!(super::has_quote_mark(&s), s.contains(['"', '“', '”']));

@@ -428,7 +428,8 @@ fn not_a_count_as_written(s: &str, base: usize, toks: &[Token], words: &[&str], 
     let after = s.as_bytes().get(b).copied();
     let digit_after_colon = s.as_bytes().get(b + 1).is_some_and(u8::is_ascii_digit);
     matches!(before, Some(b'$' | b':')) && toks[first].text.as_bytes()[0].is_ascii_digit()
-        || s[..a].ends_with(['€', '£'])
+        // (The last bytes of '€' and '£' are continuation bytes: most figures have none before them.)
+        || s.as_bytes()[..a].last().is_some_and(|&c| c >= 0x80) && s[..a].ends_with(['€', '£'])
         || matches!(after, Some(b'%'))
         || after == Some(b':') && digit_after_colon
         || first > 0
@@ -446,7 +447,7 @@ fn is_age(words: &[&str], n: &Number) -> bool {
     // The age word is one of the five words before the number (the numbers and words of a
     // range between take at most four): most numbers have none, answered before the range
     // is read.
-    if !words[n.first.saturating_sub(5)..n.first].iter().any(|w| w.starts_with("age")) {
+    if !words[n.first.saturating_sub(5)..n.first].iter().any(|w| w.as_bytes().first_chunk() == Some(b"age")) {
         return false;
     }
     let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit()) || super::numbers::word_value(w).is_some();
@@ -936,17 +937,21 @@ fn figures(s: &str, base: usize, toks: &[Token], words: &[&str], scratch: &mut S
         let first = n.first.saturating_sub(hedge_len).min(at);
         let last = n.last.max(at).max(j.min(toks.len()).saturating_sub(1)).min(toks.len() - 1);
         // "150,000 people, including over 14,500 civilians": a part of the victims named by
-        // a kind of victim says the rest are not of it.
-        let mixed = (n.last + 1..words.len().min(last + 7)).any(|k| {
-            words[k] == "including"
-                && (k + 1..words.len().min(k + 5)).any(|i| {
-                    nums_at.iter().any(|&(_, last)| last + 1 == i)
-                        && matches!(
-                            words[i],
-                            "civilians" | "non-combatants" | "soldiers" | "servicemen" | "troops" | "combatants" | "fighters"
-                        )
-                })
-        });
+        // a kind of victim says the rest are not of it. (The part's number ends within four
+        // words after "including": without a number there, the words are not read.)
+        let window = words.len().min(last + 7);
+        let part_number = nums_at.iter().any(|&(_, l)| l + 1 >= n.last + 2 && l + 1 < window + 4);
+        let mixed = part_number
+            && (n.last + 1..window).any(|k| {
+                words[k] == "including"
+                    && (k + 1..words.len().min(k + 5)).any(|i| {
+                        nums_at.iter().any(|&(_, last)| last + 1 == i)
+                            && matches!(
+                                words[i],
+                                "civilians" | "non-combatants" | "soldiers" | "servicemen" | "troops" | "combatants" | "fighters"
+                            )
+                    })
+            });
         out.push(Figure {
             number: n,
             kind,
@@ -1255,7 +1260,7 @@ const INCIDENT_WORDS: &[&str] = &[
 
 /// For each letter, a bit per length of the words of `list` (shorter than 16 letters) that
 /// start with it, in any case: most words are none of them at a glance ([`may_be_in`]).
-const fn letters_and_lengths(list: &[&str]) -> [u16; 26] {
+pub(super) const fn letters_and_lengths(list: &[&str]) -> [u16; 26] {
     let mut t = [0u16; 26];
     let mut i = 0;
     while i < list.len() {
@@ -1269,7 +1274,7 @@ const fn letters_and_lengths(list: &[&str]) -> [u16; 26] {
 
 /// Whether a word's first letter and length (in a table of [`letters_and_lengths`]) are
 /// those of a word of the list.
-fn may_be_in(table: &[u16; 26], w: &str) -> bool {
+pub(super) fn may_be_in(table: &[u16; 26], w: &str) -> bool {
     let b = w.as_bytes();
     b.len() < 16
         && b.first().is_some_and(u8::is_ascii_alphabetic)
@@ -1302,7 +1307,7 @@ fn toll_clause(ctx: &DocCtx, toks: &[Token]) -> Option<usize> {
         let t = &toks[i];
         // Cheapest tests first: every gerund here ends in "ing".
         let found = t.text.len() >= 6
-            && t.text.as_bytes().ends_with(b"ing")
+            && t.text.as_bytes().last_chunk() == Some(b"ing")
             && is(t, TOLL_GERUNDS)
             && ctx.text[toks[i - 1].end..t.start].contains(',')
             && toks[i + 1..toks.len().min(i + 6)].iter().any(|w| is(w, TOLL_NOUNS));
@@ -1542,6 +1547,13 @@ const TALLY_VERBS: &[&str] = &["recorded", "registered", "documented", "counted"
 /// were killed", "civilians they say died" (a lower-case word right before the pronoun, no
 /// punctuation or clause word between).
 fn relative_pronoun(ctx: &DocCtx, toks: &[Token], v: Span) -> bool {
+    // Most verbs have no "it" or "they" right before them (after spaces): answered from the
+    // bytes before the verb, before its tokens are searched.
+    let before = &ctx.text.as_bytes()[..v.start];
+    let before = &before[..before.iter().rposition(|&c| c != b' ').map_or(0, |k| k + 1)];
+    if !before.ends_with(b"it") && !before.ends_with(b"they") {
+        return false;
+    }
     let i = toks.partition_point(|t| t.start < v.start);
     let (Some(noun), Some(pronoun)) = (i.checked_sub(2).and_then(|k| toks.get(k)), i.checked_sub(1).and_then(|k| toks.get(k))) else {
         return false;
@@ -1660,22 +1672,26 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     // Their words in lower case: slices of a copy of the text whose sentences with a cue are
     // lower-cased (ASCII case mapping keeps byte offsets), and for their tokens beyond ASCII,
     // slices of one string written once per article (`beyond`: each such token's index and
-    // range in it, in text order).
+    // range in it, in text order). The tokens beyond ASCII are those holding a continuation
+    // byte of the text's masks (every character beyond ASCII has one), found by bit scans.
     let mut lower = if with_cue.is_empty() { String::new() } else { ctx.text.to_owned() };
     let mut beyond = String::new();
     let mut beyond_at: Vec<(usize, usize, usize)> = Vec::new();
     for &index in &with_cue {
         let s = &ctx.sentences[index];
         lower[s.span.start..s.span.end].make_ascii_lowercase();
-        if ctx.text[s.span.start..s.span.end].is_ascii() {
-            continue;
-        }
-        for k in s.tokens.clone() {
-            let t = &ctx.tokens[k];
-            if !t.text.is_ascii() {
+        let mut k = s.tokens.start;
+        for at in continuation_bytes(&ctx.masks, s.span) {
+            // The token holding byte `at`, if any (its later bytes then fall before the next).
+            while k < s.tokens.end && ctx.tokens[k].end <= at {
+                k += 1;
+            }
+            let Some(t) = ctx.tokens[..s.tokens.end].get(k) else { break };
+            if t.start <= at {
                 let from = beyond.len();
                 push_lower(&mut beyond, t.text);
                 beyond_at.push((k, from, beyond.len()));
+                k += 1;
             }
         }
     }
@@ -1685,6 +1701,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     let mut scratch = Scratch::default();
     let mut figs_buf: Vec<Figure> = Vec::new();
     let mut verbs: Vec<Span> = Vec::new();
+    let mut first_verb = 0;
     // The last claimant's and side's ids ([`interned_again`]).
     let (mut last_claimant, mut last_side) = (None, None);
     // Sentences that `mem` has observed: it learns the ones before a sentence with figures
@@ -1714,16 +1731,19 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         if figs.is_empty() {
             continue;
         }
-        for before in &ctx.sentences[observed..index] {
-            mem.observe(ctx, before.span);
-        }
+        mem.observe_sentences(ctx, observed..index);
         observed = index;
         // Worked out once per sentence, for all its figures.
         let sentence_cues = std::cell::OnceCell::new();
         let cues = || *sentence_cues.get_or_init(|| SentenceCues::within(&ctx.cues.phrases, s.span));
         // The sentence's speech verbs, in a buffer that every sentence reuses.
+        // (Found as `attribution::verbs_in` finds them, from the first verb at or after the
+        // sentence's start, which only moves on from one sentence to the next.)
+        while ctx.cues.verbs.get(first_verb).is_some_and(|v| v.start < s.span.start) {
+            first_verb += 1;
+        }
         verbs.clear();
-        verbs.extend(attribution::verbs_in(ctx, s.span));
+        verbs.extend(ctx.cues.verbs[first_verb..].iter().take_while(|v| v.start < s.span.end).filter(|v| v.end <= s.span.end));
         let whole_scope = std::cell::OnceCell::new();
         let according = std::cell::OnceCell::new();
         let according = || {
@@ -1887,6 +1907,30 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     out
 }
 
+/// The positions of the continuation bytes (the bytes after the first of a character beyond
+/// ASCII) of `span` of the text whose [`text_masks`](crate::text::text_masks) are `masks`,
+/// in order: bit scans of the masks, nothing read for an ASCII span but its masks.
+fn continuation_bytes(masks: &[crate::text::Masks], span: Span) -> impl Iterator<Item = usize> + '_ {
+    let chunks = span.start / 64..span.end.div_ceil(64);
+    chunks.flat_map(move |c| {
+        let base = 64 * c;
+        let mut bits = masks.get(c).map_or(0, |m| m.continuation);
+        if span.start > base {
+            bits &= u64::MAX << (span.start - base);
+        }
+        if span.end < base + 64 {
+            bits &= !(u64::MAX << (span.end - base));
+        }
+        std::iter::from_fn(move || {
+            let bit = bits.trailing_zeros();
+            (bits != 0).then(|| {
+                bits &= bits - 1;
+                base + bit as usize
+            })
+        })
+    })
+}
+
 /// Appends `word` in lower case (as `str::to_lowercase`) with '’' as '\'' to `out`: its runs
 /// of ASCII copied and lower-cased at once, the characters beyond ASCII between them
 /// one by one (most are the '’' of "Azerbaijan’s"), without a string per word; a word with a
@@ -1917,8 +1961,11 @@ fn push_lower(out: &mut String, word: &str) {
 /// subheading, a key point in a list) of at most 30 words that does not end like a sentence.
 /// `title`: the article's first sentence.
 fn is_heading(text: &str, span: Span, title: bool) -> bool {
-    // Most sentences end like one: answered before the line is looked at.
-    if text[span.start..span.end].trim_end().ends_with(['.', '!', '?', ':', ';', ',', '"', '”']) {
+    // Most sentences end like one: answered before the line is looked at (by the last byte
+    // first, which is mostly a full stop).
+    if text.as_bytes()[span.start..span.end].last().is_some_and(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b';' | b',' | b'"'))
+        || text[span.start..span.end].trim_end().ends_with(['.', '!', '?', ':', ';', ',', '"', '”'])
+    {
         return false;
     }
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
@@ -2146,6 +2193,48 @@ mod tests {
             ];
             let words: Vec<&str> = parts.iter().map(|&i| WORDS[i]).collect();
             proptest::prop_assert_eq!(hedge_before(&words, at), hedge_before_plain(&words, at));
+        }
+    }
+
+    proptest::proptest! {
+        /// The tokens holding a continuation byte of the masks are the tokens beyond ASCII,
+        /// in any span of a text.
+        #[test]
+        fn continuation_bytes_find_the_tokens_beyond_ascii(
+            parts in proptest::collection::vec(0usize..10, 0..40),
+            cut in 0usize..200,
+            len in 0usize..200,
+        ) {
+            const PARTS: &[&str] = &["Azerbaijan", "’s", " ", "Ганджа", "é", "12", ",", "K", "\u{212a}m", "a"];
+            let text: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let mut start = cut.min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + len).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let span = Span { start, end };
+            let masks = crate::text::text_masks(&text);
+            let mut toks = Vec::new();
+            crate::text::tokens_in(&text, &masks, span, &mut toks);
+            let plain: Vec<usize> = (0..toks.len()).filter(|&k| !toks[k].text.is_ascii()).collect();
+            let mut found = Vec::new();
+            let mut k = 0;
+            for at in continuation_bytes(&masks, span) {
+                while k < toks.len() && toks[k].end <= at {
+                    k += 1;
+                }
+                let Some(t) = toks.get(k) else { break };
+                if t.start <= at {
+                    found.push(k);
+                    k += 1;
+                }
+            }
+            proptest::prop_assert_eq!(found, plain);
+            let beyond: Vec<usize> = (start..end).filter(|&i| text.as_bytes()[i] & 0xC0 == 0x80).collect();
+            proptest::prop_assert_eq!(continuation_bytes(&masks, span).collect::<Vec<_>>(), beyond);
         }
     }
 
