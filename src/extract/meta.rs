@@ -851,7 +851,7 @@ fn agency_tags() -> (String, String) {
 fn bracketed_tag(head: &str) -> Option<(usize, usize)> {
     let b = head.as_bytes();
     memchr::memchr2_iter(b'(', b'/', b).find_map(|p| {
-        AGENCIES.iter().find_map(|(t, _)| {
+        agencies_at(b, p + 1).find_map(|(t, _)| {
             let e = folded_at(b, p + 1, t)?;
             matches!(b.get(e), Some(b')' | b'/' | b':')).then_some((p, e + 1))
         })
@@ -965,7 +965,15 @@ fn may_follow_date(line: &[u8], j: usize) -> bool {
     let caps = line[j..].iter().take_while(|c| c.is_ascii_uppercase()).count();
     c >= 0x80
         || (caps >= 2 && matches!(line.get(j + caps), Some(b' ' | b'\t')))
-        || AGENCIES.iter().any(|(t, _)| folded_at(line, j, t).is_some())
+        || agencies_at(line, j).any(|(t, _)| folded_at(line, j, t).is_some())
+}
+
+/// The agencies ([`AGENCIES`]) whose tag may be read at `j` of `b` by [`folded_at`]: those
+/// whose first letter stands there in either ASCII case (every tag opens with a lower-case
+/// letter), or all of them before a byte beyond ASCII (`ſ`, the Kelvin sign).
+fn agencies_at(b: &[u8], j: usize) -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    let c = b.get(j).copied();
+    AGENCIES.iter().filter(move |(t, _)| c.is_some_and(|c| c >= 0x80 || c | 0x20 == t.as_bytes()[0]))
 }
 
 /// The first agency tag of `head`: the leftmost bracketed tag ([`bracketed_tag`]) or match of
@@ -1439,6 +1447,8 @@ mod tests {
         // (`folded_at` reads `s` also as `ſ` and `k` also as the Kelvin sign, and no other
         // letter of a tag beyond ASCII.)
         only_long_s_and_kelvin_fold_to(AGENCIES.iter().flat_map(|(t, _)| t.chars()).collect());
+        // (`agencies_at` compares a tag's first byte as a lower-case letter.)
+        assert!(AGENCIES.iter().all(|(t, _)| t.as_bytes()[0].is_ascii_lowercase()));
     }
 
     #[test]
