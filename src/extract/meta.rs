@@ -1290,10 +1290,18 @@ pub fn junk_spans(text: &str) -> Vec<Span> {
 /// sentence end if it is long.
 pub fn title(text: &str, body_start: usize) -> String {
     for line in text[body_start..].lines() {
-        let mut l = line.to_string();
-        for j in junk_spans(line).iter().rev() {
-            l.replace_range(j.start..j.end, "");
-        }
+        // (A line without template junk is read as it stands.)
+        let without_junk: String;
+        let l = if memchr::memmem::find(line.as_bytes(), b"{{").is_some() {
+            let mut l = line.to_string();
+            for j in junk_spans(line).iter().rev() {
+                l.replace_range(j.start..j.end, "");
+            }
+            without_junk = l;
+            without_junk.as_str()
+        } else {
+            line
+        };
         // Markdown: "# Title", "*By …*".
         let l = l.trim().trim_start_matches('#').trim().trim_matches(['*', '_']).trim();
         if l.is_empty() || is_date_note(l) {
