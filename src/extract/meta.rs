@@ -594,7 +594,8 @@ fn dateline_date_end(t: &str, r: usize) -> Result<Option<usize>, Unsure> {
         // (`ſ` is an `s`.)
         return if c == 0xC5 { Err(Unsure) } else { Ok(None) };
     }
-    for name in &dates::NAME_CUES[..12] {
+    // (Only the names that open with its letter, in either case.)
+    for name in dates::NAME_CUES[..12].iter().filter(|m| m.as_bytes()[0].eq_ignore_ascii_case(&c)) {
         let n = name.as_bytes();
         let same = b[r..].iter().zip(n).take_while(|(x, y)| x.eq_ignore_ascii_case(y)).count();
         if same == n.len() {
