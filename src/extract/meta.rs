@@ -375,13 +375,22 @@ pub fn dateline_in<'a>(text: &'a str, body_start: usize, year_hint: Option<i32>,
     };
     let fits = |all: regex::Match, g: &DatelineGroups| head[all.start()..g.0].trim().len() <= DATELINE_PLACE_MAX;
     // Month first: the groups read from the text of a match in ASCII ([`dateline_groups`]),
-    // else by the capture engine (which finds the same match from its start).
-    let month_first = DATELINE.find_iter(head).find_map(|all| {
-        let g = dateline_groups(all.as_str()).map(|(at, m, d, y)| (all.start() + at, m, d, y)).or_else(|| {
-            let c = DATELINE.captures_at(head, all.start())?;
-            groups(&c, if c.get(1).is_some() { (1, 2, 3) } else { (4, 5, 6) })
-        })?;
-        fits(all, &g).then_some(g)
+    // else by the capture engine (which finds the same match from its start). The first
+    // match is read by hand where that is sure ([`dateline_match`]); the pattern is built
+    // only for texts whose first match is not so read, or is not in ASCII, or does not fit.
+    let by_hand = dateline_match(head).and_then(|(s, e)| {
+        let (at, m, d, y) = dateline_groups(&head[s..e])?;
+        let g = (s + at, m, d, y);
+        (head[s..g.0].trim().len() <= DATELINE_PLACE_MAX).then_some(g)
+    });
+    let month_first = by_hand.or_else(|| {
+        DATELINE.find_iter(head).find_map(|all| {
+            let g = dateline_groups(all.as_str()).map(|(at, m, d, y)| (all.start() + at, m, d, y)).or_else(|| {
+                let c = DATELINE.captures_at(head, all.start())?;
+                groups(&c, if c.get(1).is_some() { (1, 2, 3) } else { (4, 5, 6) })
+            })?;
+            fits(all, &g).then_some(g)
+        })
     });
     let found = month_first.or_else(|| {
         DATELINE_DAY_FIRST.captures_iter(head).find_map(|c| groups(&c, (2, 1, 3)).filter(|g| c.get(0).is_some_and(|all| fits(all, g))))
@@ -445,6 +454,204 @@ fn dateline_groups(t: &str) -> Option<DatelineGroups<'_>> {
     }
     let month_start = run(month_end, u8::is_ascii_alphabetic);
     (month_start < month_end).then(|| (month_start, &t[month_start..month_end], &t[day.0..day.1], year))
+}
+
+/// A reading by hand that could not be sure it reads as the pattern would (a character
+/// beyond ASCII where the pattern may take one: `’`, a dash, white space, a letter or digit
+/// of another script, `ſ`).
+struct Unsure;
+
+/// The span of the first match of [`DATELINE`] in `head`, read by hand where that is sure,
+/// else `None` (then the pattern is asked). The match starts at a line's start: each is read
+/// in turn, first for the upper-case shape ([`upper_dateline_end`]) from the first character
+/// after white space (which may span lines, so a blank line's match holds the next line's
+/// dateline), then for the other shape, which needs on its line a comma, spaces or tabs and a
+/// month's first letter; where that stands, or no line matches, the answer is left to the
+/// pattern. (A proptest checks it against the pattern on whole texts, cut texts and every
+/// start.)
+fn dateline_match(head: &str) -> Option<(usize, usize)> {
+    let b = head.as_bytes();
+    let mut p = 0;
+    loop {
+        let q = space_end(head, p).ok()?;
+        if let Some(end) = upper_dateline_end(head, q).ok()? {
+            return Some((p, end));
+        }
+        let le = memchr::memchr(b'\n', &b[p..]).map_or(b.len(), |i| p + i);
+        let mut f = skip_while(b, p, |c| matches!(c, b' ' | b'\t'));
+        if b.get(f) == Some(&b'[') {
+            f += 1;
+        }
+        if b.get(f).is_some_and(u8::is_ascii_uppercase)
+            && memchr::memchr_iter(b',', &b[f..le]).any(|i| {
+                let j = skip_while(b, f + i + 1, |c| matches!(c, b' ' | b'\t'));
+                b.get(j).is_some_and(|&c| c >= 0x80 || b"JFMASONDjfmasond".contains(&c))
+            })
+        {
+            return None;
+        }
+        if le == b.len() {
+            return None;
+        }
+        p = le + 1;
+    }
+}
+
+/// The first byte at or after `i` of `t` that is not white space (`\s`), or [`Unsure`] at
+/// white space beyond ASCII.
+fn space_end(t: &str, mut i: usize) -> Result<usize, Unsure> {
+    let b = t.as_bytes();
+    while let Some(&c) = b.get(i) {
+        if matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            i += 1;
+        } else if c >= 0x80 && t[i..].starts_with(char::is_whitespace) {
+            return Err(Unsure);
+        } else {
+            break;
+        }
+    }
+    Ok(i)
+}
+
+/// The end of a run at `i` of `t` of bytes `more`, or [`Unsure`] where it stops at `’` and
+/// `curly` (the pattern's class takes it).
+fn class_end(t: &str, i: usize, more: fn(u8) -> bool, curly: bool) -> Result<usize, Unsure> {
+    let e = skip_while(t.as_bytes(), i, more);
+    if curly && t[e..].starts_with('’') { Err(Unsure) } else { Ok(e) }
+}
+
+/// The end of the upper-case shape of [`DATELINE`] (its first branch) matched at `q`, the
+/// first byte after the white space at a line's start, as the pattern's backtracking takes
+/// it: the place's capitals as long as the rest can match, then its region, and so on.
+fn upper_dateline_end(t: &str, q: usize) -> Result<Option<usize>, Unsure> {
+    let b = t.as_bytes();
+    if !b.get(q).is_some_and(u8::is_ascii_uppercase) {
+        return Ok(None);
+    }
+    let caps = class_end(t, q + 1, |c| c.is_ascii_uppercase() || matches!(c, b'\'' | b'.' | b'-' | b' '), true)?;
+    for e1 in (q + 2..=caps).rev() {
+        // `(?:,\s*[A-Z][A-Za-z'’.\- ]+)?`, taken where it can be.
+        if b.get(e1) == Some(&b',') {
+            let j = space_end(t, e1 + 1)?;
+            if b.get(j).is_some_and(u8::is_ascii_uppercase) {
+                let region = class_end(t, j + 1, |c| c.is_ascii_alphabetic() || matches!(c, b'\'' | b'.' | b'-' | b' '), true)?;
+                for e2 in (j + 2..=region).rev() {
+                    if let Some(end) = after_place(t, e2)? {
+                        return Ok(Some(end));
+                    }
+                }
+            }
+        }
+        if let Some(end) = after_place(t, e1)? {
+            return Ok(Some(end));
+        }
+    }
+    Ok(None)
+}
+
+/// The upper-case shape after its place, at `s`: `\s*(?:,|\(|–|—|-)\s*`, perhaps a tag and
+/// its bracket (`\w+\s*\)\s*[-–—]?\s*`), then the date ([`dateline_date_end`]).
+fn after_place(t: &str, s: usize) -> Result<Option<usize>, Unsure> {
+    let b = t.as_bytes();
+    let i = space_end(t, s)?;
+    match b.get(i) {
+        Some(b',' | b'(' | b'-') => {}
+        _ if t[i..].starts_with(['–', '—']) => return Err(Unsure),
+        _ => return Ok(None),
+    }
+    let r = space_end(t, i + 1)?;
+    let w = skip_while(b, r, |c| c.is_ascii_alphanumeric() || c == b'_');
+    if b.get(w).is_some_and(|&c| c >= 0x80) && !t[w..].starts_with(char::is_whitespace) {
+        // (A letter of another script may go on the word.)
+        return Err(Unsure);
+    }
+    if w > r {
+        let k = space_end(t, w)?;
+        if b.get(k) == Some(&b')') {
+            let mut m = space_end(t, k + 1)?;
+            if t[m..].starts_with(['–', '—']) {
+                return Err(Unsure);
+            }
+            if b.get(m) == Some(&b'-') {
+                m = space_end(t, m + 1)?;
+            }
+            if let Some(end) = dateline_date_end(t, m)? {
+                return Ok(Some(end));
+            }
+        }
+    }
+    dateline_date_end(t, r)
+}
+
+/// The end of [`MONTH_WORD`]`(?:\s+|\.)(\d{1,2})(?:,?\s+(\d{4}))?` matched at `r`: the month
+/// names in the pattern's order (the full names in any case, the abbreviations as written,
+/// each with or without its full stop).
+fn dateline_date_end(t: &str, r: usize) -> Result<Option<usize>, Unsure> {
+    const ABBREVIATIONS: [&str; 11] = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let b = t.as_bytes();
+    let Some(&c) = b.get(r) else { return Ok(None) };
+    if c >= 0x80 {
+        // (`ſ` is an `s`.)
+        return if c == 0xC5 { Err(Unsure) } else { Ok(None) };
+    }
+    // (Only the names that open with its letter, in either case.)
+    for name in dates::NAME_CUES[..12].iter().filter(|m| m.as_bytes()[0].eq_ignore_ascii_case(&c)) {
+        let n = name.as_bytes();
+        let same = b[r..].iter().zip(n).take_while(|(x, y)| x.eq_ignore_ascii_case(y)).count();
+        if same == n.len() {
+            if let Some(end) = date_after_month(t, r + n.len())? {
+                return Ok(Some(end));
+            }
+        } else if b.get(r + same).is_some_and(|&x| x >= 0x80) {
+            return Err(Unsure);
+        }
+    }
+    for a in ABBREVIATIONS {
+        if !b[r..].starts_with(a.as_bytes()) {
+            continue;
+        }
+        // With its `t` ("Sept") and full stop where they stand, then without them.
+        let e = r + 3;
+        let sept = a == "Sep" && b.get(e) == Some(&b't');
+        let dot = |k: usize| (b.get(k) == Some(&b'.')).then_some(k + 1);
+        let ends = [if sept { dot(e + 1) } else { None }, sept.then_some(e + 1), dot(e), Some(e)];
+        for e in ends.into_iter().flatten() {
+            if let Some(end) = date_after_month(t, e)? {
+                return Ok(Some(end));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// After a month at `i`: `(?:\s+|\.)(\d{1,2})(?:,?\s+(\d{4}))?`, its end.
+fn date_after_month(t: &str, i: usize) -> Result<Option<usize>, Unsure> {
+    let b = t.as_bytes();
+    // (A digit beyond ASCII is one of `\d`.)
+    let digit = |k: usize| -> Result<bool, Unsure> {
+        match b.get(k) {
+            Some(c) if c.is_ascii_digit() => Ok(true),
+            Some(&c) if c >= 0x80 => Err(Unsure),
+            _ => Ok(false),
+        }
+    };
+    let mut j = space_end(t, i)?;
+    if j == i {
+        if b.get(i) != Some(&b'.') {
+            return Ok(None);
+        }
+        j += 1;
+    }
+    if !digit(j)? {
+        return Ok(None);
+    }
+    let end = if digit(j + 1)? { j + 2 } else { j + 1 };
+    let k = if b.get(end) == Some(&b',') { end + 1 } else { end };
+    let y = space_end(t, k)?;
+    if y > k && digit(y)? && digit(y + 1)? && digit(y + 2)? && digit(y + 3)? {
+        return Ok(Some(y + 4));
+    }
+    Ok(Some(end))
 }
 
 /// The date of a dateline written without its year ("GAZA CITY, Feb 29 (Reuters) -"), from
@@ -645,7 +852,7 @@ fn agency_tags() -> (String, String) {
 fn bracketed_tag(head: &str) -> Option<(usize, usize)> {
     let b = head.as_bytes();
     memchr::memchr2_iter(b'(', b'/', b).find_map(|p| {
-        AGENCIES.iter().find_map(|(t, _)| {
+        agencies_at(b, p + 1).find_map(|(t, _)| {
             let e = folded_at(b, p + 1, t)?;
             matches!(b.get(e), Some(b')' | b'/' | b':')).then_some((p, e + 1))
         })
@@ -759,7 +966,15 @@ fn may_follow_date(line: &[u8], j: usize) -> bool {
     let caps = line[j..].iter().take_while(|c| c.is_ascii_uppercase()).count();
     c >= 0x80
         || (caps >= 2 && matches!(line.get(j + caps), Some(b' ' | b'\t')))
-        || AGENCIES.iter().any(|(t, _)| folded_at(line, j, t).is_some())
+        || agencies_at(line, j).any(|(t, _)| folded_at(line, j, t).is_some())
+}
+
+/// The agencies ([`AGENCIES`]) whose tag may be read at `j` of `b` by [`folded_at`]: those
+/// whose first letter stands there in either ASCII case (every tag opens with a lower-case
+/// letter), or all of them before a byte beyond ASCII (`ſ`, the Kelvin sign).
+fn agencies_at(b: &[u8], j: usize) -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    let c = b.get(j).copied();
+    AGENCIES.iter().filter(move |(t, _)| c.is_some_and(|c| c >= 0x80 || c | 0x20 == t.as_bytes()[0]))
 }
 
 /// The first agency tag of `head`: the leftmost bracketed tag ([`bracketed_tag`]) or match of
@@ -1076,10 +1291,18 @@ pub fn junk_spans(text: &str) -> Vec<Span> {
 /// sentence end if it is long.
 pub fn title(text: &str, body_start: usize) -> String {
     for line in text[body_start..].lines() {
-        let mut l = line.to_string();
-        for j in junk_spans(line).iter().rev() {
-            l.replace_range(j.start..j.end, "");
-        }
+        // (A line without template junk is read as it stands.)
+        let without_junk: String;
+        let l = if memchr::memmem::find(line.as_bytes(), b"{{").is_some() {
+            let mut l = line.to_string();
+            for j in junk_spans(line).iter().rev() {
+                l.replace_range(j.start..j.end, "");
+            }
+            without_junk = l;
+            without_junk.as_str()
+        } else {
+            line
+        };
         // Markdown: "# Title", "*By …*".
         let l = l.trim().trim_start_matches('#').trim().trim_matches(['*', '_']).trim();
         if l.is_empty() || is_date_note(l) {
@@ -1233,6 +1456,8 @@ mod tests {
         // (`folded_at` reads `s` also as `ſ` and `k` also as the Kelvin sign, and no other
         // letter of a tag beyond ASCII.)
         only_long_s_and_kelvin_fold_to(AGENCIES.iter().flat_map(|(t, _)| t.chars()).collect());
+        // (`agencies_at` compares a tag's first byte as a lower-case letter.)
+        assert!(AGENCIES.iter().all(|(t, _)| t.as_bytes()[0].is_ascii_lowercase()));
     }
 
     #[test]
@@ -1374,17 +1599,8 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn dateline_groups_are_the_captures(lines in proptest::collection::vec(proptest::collection::vec(0usize..12, 6), 1..4)) {
-            // (Every match of the pattern in lines built as datelines are, each part picked from
-            // its own pieces.)
-            const SLOTS: [&[&str]; 6] = [
-                &["BAKU", "Baku", "STEPANAKERT", "BAKU, Azerbaijan", " YEREVAN", "[Baku", "Ağdam", "X (AP)", "GAZA CITY", "Baku.", "x", "MOSCOW"],
-                &[", ", ",", " - ", " — ", ",\t", " (AP) ", ",\n", ", Oct 1, ", " (", "\u{a0}", ". ", ", 12 "],
-                &["Oct.", "October", "OCTOBER", "Oct", "ſept", "Sept.", "May", "Jan..", "oct", "December", "Dec", "Feb."],
-                &[" ", ".", "  ", "\t", " \n", "", ". ", "\u{2003}", " ", ".", " ", " "],
-                &["12", "1", "12, 2020", "4 2020", "123", "١٢", "12,  2020", "19, 2020", "٢٠٢٠", "12 20201", "3", "12,2020"],
-                &["", " (AP) —", ", AZERTAC", "\n", ". /TASS/.", " - The", ", ARMENPRESS. The", "]", " x", "/TASS/", "(Reuters)", " 5"],
-            ];
-            let text: String = lines.iter().map(|l| l.iter().zip(SLOTS).map(|(&i, slot)| slot[i]).collect::<String>() + "\n").collect();
+            // (Every match of the pattern in lines built as datelines are.)
+            let text = dateline_text(&lines, &[]);
             for m in DATELINE.find_iter(&text) {
                 let Some((at, month, day, year)) = dateline_groups(m.as_str()) else { continue };
                 let c = DATELINE.captures_at(&text, m.start());
@@ -1393,6 +1609,68 @@ mod tests {
                     Some((c.get(mg)?.start() - m.start(), c.get(mg)?.as_str().trim_end_matches('.'), c.get(d)?.as_str(), c.get(y).map(|y| y.as_str())))
                 });
                 proptest::prop_assert_eq!(Some((at, month, day, year)), want, "{:?} in {:?}", m.as_str(), text);
+            }
+        }
+    }
+
+    /// Lines to build datelines from ([`dateline_groups_are_the_captures`] and
+    /// [`dateline_match_is_the_pattern`]), each part picked from its own pieces.
+    const DATELINE_SLOTS: [&[&str]; 6] = [
+        &["BAKU", "Baku", "STEPANAKERT", "BAKU, Azerbaijan", " YEREVAN", "[Baku", "Ağdam", "X (AP)", "GAZA CITY", "Baku.", "x", "MOSCOW"],
+        &[", ", ",", " - ", " — ", ",\t", " (AP) ", ",\n", ", Oct 1, ", " (", "\u{a0}", ". ", ", 12 "],
+        &["Oct.", "October", "OCTOBER", "Oct", "ſept", "Sept.", "May", "Jan..", "oct", "December", "Dec", "Feb."],
+        &[" ", ".", "  ", "\t", " \n", "", ". ", "\u{2003}", " ", ".", " ", " "],
+        &["12", "1", "12, 2020", "4 2020", "123", "١٢", "12,  2020", "19, 2020", "٢٠٢٠", "12 20201", "3", "12,2020"],
+        &["", " (AP) —", ", AZERTAC", "\n", ". /TASS/.", " - The", ", ARMENPRESS. The", "]", " x", "/TASS/", "(Reuters)", " 5"],
+    ];
+
+    /// A text of lines built from [`DATELINE_SLOTS`] (a line's first index past them picks
+    /// one of `others` instead).
+    fn dateline_text(lines: &[Vec<usize>], others: &[&str]) -> String {
+        lines
+            .iter()
+            .map(|l| match l.first().and_then(|&i| i.checked_sub(12)) {
+                Some(k) => others[k % others.len()].to_string(),
+                None => l.iter().zip(DATELINE_SLOTS).map(|(&i, slot)| slot[i % 12]).collect::<String>() + "\n",
+            })
+            .collect()
+    }
+
+    #[test]
+    fn datelines_read_by_hand() {
+        for (text, by_hand) in [
+            ("Shelling hits Tərtər as truce frays\n\nBAKU, Azerbaijan, Oct. 19 (AP) — Ten died.", true),
+            ("Title\n\nTBILISI, November 5. /TASS/. A rocket", true),
+            ("Title, by it\nTBILISI, Georgia, October 23, 2020 (AFP) - At least", true),
+            ("STEPANAKERT, Nagorno-Karabakh, Oct. 3 (AP) — Up to", true),
+            ("ANKARA (Reuters) - Oct 5, 2020 text", true),
+            // Left to the pattern: another shape, a comma before what may be a month, `’`,
+            // white space beyond ASCII, no match.
+            ("Baku, October 28, AZERTAC", false),
+            ("Baku, Yerevan trade blame, Moscow says\nBAKU, Oct 5 (AP)", false),
+            ("BAKU’S SIDE, Oct 5", false),
+            ("BAKU,\u{a0}Oct 5", false),
+            ("Title\n\nNo dateline here.", false),
+        ] {
+            let pattern = DATELINE.find(text).map(|m| (m.start(), m.end()));
+            assert_eq!(dateline_match(text), pattern.filter(|_| by_hand), "in {text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn dateline_match_is_the_pattern(lines in proptest::collection::vec(proptest::collection::vec(0usize..20, 6), 1..5)) {
+            const OTHERS: &[&str] = &[
+                "Shelling hits Tərtər as truce frays\n", "\n", "A drone strike on Oct 5 killed 3.\n", "BAKU BLAST\n",
+                "Baku, Yerevan trade blame\n", "   \n", "AP - Oct 5\n", "ANKARA (Reuters) - 17 died, Oct. 12, 2020\n",
+            ];
+            let text = dateline_text(&lines, OTHERS);
+            for k in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                for t in [&text[k..], &text[..k]] {
+                    if let Some(span) = dateline_match(t) {
+                        proptest::prop_assert_eq!(Some(span), DATELINE.find(t).map(|m| (m.start(), m.end())), "in {:?}", t);
+                    }
+                }
             }
         }
     }

@@ -206,12 +206,12 @@ fn speaker_before<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, mem: &Memory<'a>) -> Opti
 /// Extract the quotes of an article.
 pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
     let spans = find_quotes(ctx.text, ctx.body_start);
-    let mut out: Vec<Quote> = Vec::new();
+    let mut out: Vec<Quote> = Vec::with_capacity(spans.len());
     let mut mem = Memory::default();
     let mut observed = 0usize; // sentences observed so far
     let mut prev: Option<(QuoteSpan, Option<Speaker>)> = None;
     // Per quote pushed to `out`: whether it runs on into the next paragraph.
-    let mut runs_on: Vec<bool> = Vec::new();
+    let mut runs_on: Vec<bool> = Vec::with_capacity(spans.len());
     for q in spans {
         // A capitalised word alone in quotation marks names a thing (an "Osa" missile system,
         // "Smerch" rockets, operation "Iron Fist"): nobody said it.
