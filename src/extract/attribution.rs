@@ -189,6 +189,12 @@ fn role_of(text: &str, sent: Span, pos: usize, end: usize) -> Option<&'static st
     rest.split([',', ';', '.', '(', '"', '“']).next()?.split_whitespace().take(6).find_map(role_word)
 }
 
+/// The index of a role noun in [`ROLE_NOUNS`] (every role [`role_word`] gives is one), as
+/// [`Observed`] keeps it.
+fn role_index(role: &str) -> Option<u8> {
+    ROLE_NOUNS.iter().position(|r| *r == role).and_then(|i| u8::try_from(i).ok())
+}
+
 impl<'a> Memory<'a> {
     /// Remember the names a sentence mentions, in order. Only the last name of each kind
     /// (person, woman, man, body) can matter, so only those become [`Speaker`]s.
@@ -248,7 +254,7 @@ impl<'a> Memory<'a> {
             }
         };
         for &(role, w) in seen.roles.iter().flatten() {
-            self.note_role(role, speaker(w));
+            self.note_role(ROLE_NOUNS[usize::from(role)], speaker(w));
         }
         // Same order as remembering every name in turn: the last of each kind wins. The last
         // woman or man is mostly the last person too: the speaker is made once.
@@ -323,7 +329,9 @@ pub(crate) struct Observed {
     /// Whether the sentence names anyone.
     any: bool,
     last: [Option<Who>; 4],
-    roles: [Option<(&'static str, Who)>; ROLES_KEPT],
+    /// The people named with a role, newest last: the role as its index in [`ROLE_NOUNS`]
+    /// (a small record per sentence).
+    roles: [Option<(u8, Who)>; ROLES_KEPT],
     /// The unnamed person who is the subject of the sentence's speech verb ("A nurse at the
     /// city hospital said"): start, end and sex when known ([`unnamed_subject`]).
     unnamed: Option<(u32, u32, Option<bool>)>,
@@ -388,11 +396,11 @@ impl Observed {
         let mut prev_end: Option<usize> = None;
         let mut marks = MarksBefore::default();
         // People named with a role in this sentence (a few at most).
-        let mut roles: [Option<(&'static str, Who)>; ROLES_KEPT] = [None; ROLES_KEPT];
+        let mut roles: [Option<(u8, Who)>; ROLES_KEPT] = [None; ROLES_KEPT];
         // `many`: the sentence names two people or more (only then is it worth asking who
         // could be the subject).
         let mut note = |(pos, end, who, person, female): Named, many: bool| {
-            if person && let Some(role) = role_of(ctx.text, span, pos, end) {
+            if person && let Some(role) = role_of(ctx.text, span, pos, end).and_then(role_index) {
                 // Newest last: the oldest entry of a full list gives way.
                 if roles[ROLES_KEPT - 1].is_some() {
                     roles.rotate_left(1);
@@ -1520,6 +1528,14 @@ pub fn subject_after<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span) -> Option<Spe
 mod tests {
     /// [`super::is_participle`] reads the speech verbs in "-ing" as participles: they are
     /// exactly these.
+    #[test]
+    fn roles_of_abbreviations_are_role_nouns() {
+        for &(_, role) in super::ROLE_ABBREVIATIONS {
+            assert!(super::role_index(role).is_some(), "{role}");
+        }
+        assert!(super::ROLE_NOUNS.iter().all(|r| super::role_index(r).is_some()));
+    }
+
     #[test]
     fn participles_are_the_verbs_in_ing() {
         let ing: Vec<&str> = super::VERBS.iter().copied().filter(|v| super::is_participle(v)).collect();
