@@ -512,9 +512,19 @@ fn could_be_subject(text: &str, from: usize, pos: usize, prev_end: Option<usize>
             }
         }
     }
-    // The word before the name and its titles ("with Russian President Vladimir Putin").
-    let mut words = before.rsplit(' ').filter(|w| !w.is_empty()).skip_while(|w| w.starts_with(char::is_uppercase)).take(1);
-    !words.next().is_some_and(|w| OBJECT_BEFORE.contains(&w))
+    !word_before_titles(before).is_some_and(|w| OBJECT_BEFORE.iter().any(|o| o.as_bytes() == w))
+}
+
+/// The word before a name and its titles ("with Russian President Vladimir Putin": "with"):
+/// the last word split at spaces of `before` (the text up to the name) that does not open
+/// with a capital, read back by bytes (a space is one byte, so every cut falls between
+/// characters).
+fn word_before_titles(before: &str) -> Option<&[u8]> {
+    let capital = |w: &[u8]| match w.first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => std::str::from_utf8(w).ok().and_then(|w| w.chars().next()).is_some_and(char::is_uppercase),
+    };
+    before.as_bytes().rsplit(|&b| b == b' ').filter(|w| !w.is_empty()).find(|w| !capital(w))
 }
 
 /// Whether `s` holds more than `n` words split at white space (`s.split_whitespace().count() >
@@ -1543,6 +1553,16 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// [`super::word_before_titles`] is the last word split at spaces that does not open
+        /// with a capital.
+        #[test]
+        fn word_before_titles_as_by_splitting(parts in proptest::collection::vec(0usize..12, 0..12)) {
+            const PARTS: &[&str] = &[" ", "with", "President", "É", "é", "  ", "to", "x", "\u{a0}", "İ", "Ω ", "1"];
+            let s: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let plain = s.rsplit(' ').filter(|w| !w.is_empty()).find(|w| !w.starts_with(char::is_uppercase));
+            proptest::prop_assert_eq!(super::word_before_titles(&s), plain.map(str::as_bytes));
+        }
+
         /// The first-byte test of [`super::opens_indefinite`] rejects only what trimming and
         /// comparing the first word would reject.
         #[test]
