@@ -189,6 +189,12 @@ fn role_of(text: &str, sent: Span, pos: usize, end: usize) -> Option<&'static st
     rest.split([',', ';', '.', '(', '"', '“']).next()?.split_whitespace().take(6).find_map(role_word)
 }
 
+/// The index of a role noun in [`ROLE_NOUNS`] (every role [`role_word`] gives is one), as
+/// [`Observed`] keeps it.
+fn role_index(role: &str) -> Option<u8> {
+    ROLE_NOUNS.iter().position(|r| *r == role).and_then(|i| u8::try_from(i).ok())
+}
+
 impl<'a> Memory<'a> {
     /// Remember the names a sentence mentions, in order. Only the last name of each kind
     /// (person, woman, man, body) can matter, so only those become [`Speaker`]s.
@@ -248,7 +254,7 @@ impl<'a> Memory<'a> {
             }
         };
         for &(role, w) in seen.roles.iter().flatten() {
-            self.note_role(role, speaker(w));
+            self.note_role(ROLE_NOUNS[usize::from(role)], speaker(w));
         }
         // Same order as remembering every name in turn: the last of each kind wins. The last
         // woman or man is mostly the last person too: the speaker is made once.
@@ -323,7 +329,9 @@ pub(crate) struct Observed {
     /// Whether the sentence names anyone.
     any: bool,
     last: [Option<Who>; 4],
-    roles: [Option<(&'static str, Who)>; ROLES_KEPT],
+    /// The people named with a role, newest last: the role as its index in [`ROLE_NOUNS`]
+    /// (a small record per sentence).
+    roles: [Option<(u8, Who)>; ROLES_KEPT],
     /// The unnamed person who is the subject of the sentence's speech verb ("A nurse at the
     /// city hospital said"): start, end and sex when known ([`unnamed_subject`]).
     unnamed: Option<(u32, u32, Option<bool>)>,
@@ -388,11 +396,11 @@ impl Observed {
         let mut prev_end: Option<usize> = None;
         let mut marks = MarksBefore::default();
         // People named with a role in this sentence (a few at most).
-        let mut roles: [Option<(&'static str, Who)>; ROLES_KEPT] = [None; ROLES_KEPT];
+        let mut roles: [Option<(u8, Who)>; ROLES_KEPT] = [None; ROLES_KEPT];
         // `many`: the sentence names two people or more (only then is it worth asking who
         // could be the subject).
         let mut note = |(pos, end, who, person, female): Named, many: bool| {
-            if person && let Some(role) = role_of(ctx.text, span, pos, end) {
+            if person && let Some(role) = role_of(ctx.text, span, pos, end).and_then(role_index) {
                 // Newest last: the oldest entry of a full list gives way.
                 if roles[ROLES_KEPT - 1].is_some() {
                     roles.rotate_left(1);
@@ -504,9 +512,19 @@ fn could_be_subject(text: &str, from: usize, pos: usize, prev_end: Option<usize>
             }
         }
     }
-    // The word before the name and its titles ("with Russian President Vladimir Putin").
-    let mut words = before.rsplit(' ').filter(|w| !w.is_empty()).skip_while(|w| w.starts_with(char::is_uppercase)).take(1);
-    !words.next().is_some_and(|w| OBJECT_BEFORE.contains(&w))
+    !word_before_titles(before).is_some_and(|w| OBJECT_BEFORE.iter().any(|o| o.as_bytes() == w))
+}
+
+/// The word before a name and its titles ("with Russian President Vladimir Putin": "with"):
+/// the last word split at spaces of `before` (the text up to the name) that does not open
+/// with a capital, read back by bytes (a space is one byte, so every cut falls between
+/// characters).
+fn word_before_titles(before: &str) -> Option<&[u8]> {
+    let capital = |w: &[u8]| match w.first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => std::str::from_utf8(w).ok().and_then(|w| w.chars().next()).is_some_and(char::is_uppercase),
+    };
+    before.as_bytes().rsplit(|&b| b == b' ').filter(|w| !w.is_empty()).find(|w| !capital(w))
 }
 
 /// Whether `s` holds more than `n` words split at white space (`s.split_whitespace().count() >
@@ -1521,12 +1539,30 @@ mod tests {
     /// [`super::is_participle`] reads the speech verbs in "-ing" as participles: they are
     /// exactly these.
     #[test]
+    fn roles_of_abbreviations_are_role_nouns() {
+        for &(_, role) in super::ROLE_ABBREVIATIONS {
+            assert!(super::role_index(role).is_some(), "{role}");
+        }
+        assert!(super::ROLE_NOUNS.iter().all(|r| super::role_index(r).is_some()));
+    }
+
+    #[test]
     fn participles_are_the_verbs_in_ing() {
         let ing: Vec<&str> = super::VERBS.iter().copied().filter(|v| super::is_participle(v)).collect();
         assert_eq!(ing, ["saying", "adding", "noting", "stressing", "insisting"]);
     }
 
     proptest::proptest! {
+        /// [`super::word_before_titles`] is the last word split at spaces that does not open
+        /// with a capital.
+        #[test]
+        fn word_before_titles_as_by_splitting(parts in proptest::collection::vec(0usize..12, 0..12)) {
+            const PARTS: &[&str] = &[" ", "with", "President", "É", "é", "  ", "to", "x", "\u{a0}", "İ", "Ω ", "1"];
+            let s: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let plain = s.rsplit(' ').filter(|w| !w.is_empty()).find(|w| !w.starts_with(char::is_uppercase));
+            proptest::prop_assert_eq!(super::word_before_titles(&s), plain.map(str::as_bytes));
+        }
+
         /// The first-byte test of [`super::opens_indefinite`] rejects only what trimming and
         /// comparing the first word would reject.
         #[test]
