@@ -207,7 +207,9 @@ fn with_year(month: u32, day: u32, year: Option<i32>, published: Option<NaiveDat
     }
     if let Some(p) = published {
         let d = NaiveDate::from_ymd_opt(p.year(), month, day)?;
-        if p.checked_add_signed(Duration::days(31)).is_some_and(|limit| d > limit) {
+        // (Later than 31 days after publication: in the same year, a later day of the year;
+        // when those 31 days run into the next year, no day of publication's year is.)
+        if d.ordinal() > p.ordinal() + 31 {
             return NaiveDate::from_ymd_opt(p.year() - 1, month, day);
         }
         return Some(d);
@@ -368,12 +370,22 @@ static RELATIVE_ALTERNATIVES: LazyLock<Vec<String>> = LazyLock::new(|| {
     all
 });
 
+/// A phrase of [`RELATIVE_ALTERNATIVES`] as [`relative_end`] compares it: its first (at most
+/// 16) bytes as one little-endian number ([`window`]), their [`mask`], and the phrase.
+#[derive(Debug, Clone, Copy)]
+struct RelativePhrase {
+    head: u128,
+    mask: u128,
+    phrase: &'static str,
+}
+
 /// [`RELATIVE_ALTERNATIVES`] by their first byte (all in lower case), each byte's in their
 /// order.
-static RELATIVE_BY_FIRST_BYTE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+static RELATIVE_BY_FIRST_BYTE: LazyLock<Vec<Vec<RelativePhrase>>> = LazyLock::new(|| {
     let mut by_first = vec![Vec::new(); 256];
     for phrase in RELATIVE_ALTERNATIVES.iter() {
-        by_first[usize::from(phrase.as_bytes()[0])].push(phrase.as_str());
+        let (b, mask) = (phrase.as_bytes(), mask(phrase.len().min(16)));
+        by_first[usize::from(b[0])].push(RelativePhrase { head: window(b, 0) & mask, mask, phrase: phrase.as_str() });
     }
     by_first
 });
@@ -542,7 +554,7 @@ impl<'b> Hits<'b> {
         for &(start, end, i) in found {
             let (start, end) = (start - base, end - base);
             if i >= NAME_CUES.len() {
-                relative |= relative_cue_fits(b, start, end, RELATIVE_CUES[i - NAME_CUES.len()]);
+                relative |= relative_cue_fits(b, start, end, i - NAME_CUES.len());
                 relatives.push((start, i - NAME_CUES.len()));
                 continue;
             }
@@ -669,24 +681,48 @@ fn day_of_month_alone(s: &str, start: usize, end: usize) -> bool {
 /// previous night", "week" only after "this", "last" or "a", before "s ago", or in "the
 /// weekend" and "past weekend", "month" only after "last" or "this", "ago" only after
 /// "days" or "weeks", "morning", "evening" and "afternoon" only after "this", "day" only in
-/// "the previous day", "a day earlier", "the day before".
-fn relative_cue_fits(b: &[u8], start: usize, end: usize, cue: &str) -> bool {
+/// "the previous day", "a day earlier", "the day before". (`cue`: the word's index in
+/// [`RELATIVE_CUES`].)
+fn relative_cue_fits(b: &[u8], start: usize, end: usize, cue: usize) -> bool {
     let before = |w: &str| start >= w.len() && b[start - w.len()..start].eq_ignore_ascii_case(w.as_bytes());
+    let after = |w: &str| b.len() >= end + w.len() && b[end..end + w.len()].eq_ignore_ascii_case(w.as_bytes());
+    const MORNING: usize = relative_cue("morning");
+    const EVENING: usize = relative_cue("evening");
+    const AFTERNOON: usize = relative_cue("afternoon");
+    const NIGHT: usize = relative_cue("night");
+    const WEEK: usize = relative_cue("week");
+    const MONTH: usize = relative_cue("month");
+    const AGO: usize = relative_cue("ago");
+    const DAY: usize = relative_cue("day");
     match cue {
-        "morning" | "evening" | "afternoon" => before("this "),
-        "night" => before("last ") || before("previous "),
-        "week" => {
-            let after = |w: &str| b.len() >= end + w.len() && b[end..end + w.len()].eq_ignore_ascii_case(w.as_bytes());
-            before("this ") || before("last ") || before("a ") || after("s ago") || (before("the ") || before("past ")) && after("end")
-        }
-        "month" => before("last ") || before("this "),
-        "ago" => before("days ") || before("weeks "),
-        "day" => {
-            let after = |w: &str| b.len() >= end + w.len() && b[end..end + w.len()].eq_ignore_ascii_case(w.as_bytes());
-            before("the previous ") || (before("a ") || before("the ")) && (after(" earlier") || after(" before"))
-        }
+        MORNING | EVENING | AFTERNOON => before("this "),
+        NIGHT => before("last ") || before("previous "),
+        WEEK => before("this ") || before("last ") || before("a ") || after("s ago") || (before("the ") || before("past ")) && after("end"),
+        MONTH => before("last ") || before("this "),
+        AGO => before("days ") || before("weeks "),
+        DAY => before("the previous ") || (before("a ") || before("the ")) && (after(" earlier") || after(" before")),
         _ => true,
     }
+}
+
+/// The index of `word` in [`RELATIVE_CUES`] (found when compiling: a word not there fails
+/// the build).
+const fn relative_cue(word: &str) -> usize {
+    let mut i = 0;
+    while i < RELATIVE_CUES.len() {
+        let (cue, w) = (RELATIVE_CUES[i].as_bytes(), word.as_bytes());
+        if cue.len() == w.len() {
+            let mut k = 0;
+            while k < w.len() && cue[k] == w[k] {
+                k += 1;
+            }
+            if k == w.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    panic!("not a relative cue")
 }
 
 /// The words after which a four-digit number is a year in the years pattern ("in 2014", "In
@@ -1113,7 +1149,7 @@ fn digits_at(b: &[u8], k: usize, n: usize) -> bool {
 /// (`\w+`) takes letters beyond ASCII.
 fn relative_matches(s: &str, cues: &[(usize, usize)]) -> Option<Vec<(usize, usize)>> {
     let b = s.as_bytes();
-    if !s.is_ascii() && (s.contains('ſ') || s.contains('\u{212A}')) {
+    if !s.is_ascii() && has_long_s_or_kelvin(b) {
         return None;
     }
     let mut starts = Vec::with_capacity(4 * cues.len());
@@ -1133,16 +1169,47 @@ fn relative_matches(s: &str, cues: &[(usize, usize)]) -> Option<Vec<(usize, usiz
     Some(read_at(starts, |q| Some((q, relative_end(b, q)?))))
 }
 
+/// Whether UTF-8 `b` holds `ſ` (C5 BF) or the Kelvin sign (E2 84 AA), which `(?i)` reads as
+/// `s` and `k`.
+fn has_long_s_or_kelvin(b: &[u8]) -> bool {
+    memchr::memchr2_iter(0xC5, 0xE2, b).any(|i| match b[i] {
+        0xC5 => b.get(i + 1) == Some(&0xBF),
+        _ => b.get(i + 1..i + 3) == Some(&[0x84, 0xAA][..]),
+    })
+}
+
+/// The ASCII letters of the little-endian bytes `w` in lower case (other bytes as they are).
+fn ascii_lower_window(w: u128) -> u128 {
+    const LOW7: u128 = u128::from_le_bytes([0x7F; 16]);
+    const HIGH: u128 = u128::from_le_bytes([0x80; 16]);
+    let v = w & LOW7;
+    // (Per byte, without carries: its high bit set where the byte is at least 'A', at least
+    // '[', and where it is beyond ASCII.)
+    let from_a = v + u128::from_le_bytes([0x80 - b'A'; 16]);
+    let past_z = v + u128::from_le_bytes([0x80 - b'Z' - 1; 16]);
+    let upper = from_a & !past_z & !w & HIGH;
+    w | (upper >> 2)
+}
+
 /// The end of the relative pattern's match at `q` of `b`, its phrases tried in its order
-/// (a sentence without `ſ` or the Kelvin sign; a count of ASCII word bytes).
+/// (a sentence without `ſ` or the Kelvin sign; a count of ASCII word bytes). A phrase's
+/// first 16 bytes are compared as one number with the text's in lower case, the rest (of
+/// longer phrases) byte by byte.
 fn relative_end(b: &[u8], q: usize) -> Option<usize> {
     if q > 0 && is_ascii_word_byte(b[q - 1]) {
         return None;
     }
     let first = b.get(q)?.to_ascii_lowercase();
-    let phrase = RELATIVE_BY_FIRST_BYTE[usize::from(first)].iter().find(|p| has_at(b, q, p) && word_ends(b, q + p.len()));
-    if let Some(p) = phrase {
-        return Some(q + p.len());
+    let list = &RELATIVE_BY_FIRST_BYTE[usize::from(first)];
+    if !list.is_empty() {
+        let text = ascii_lower_window(window(b, q));
+        let fits = |p: &&RelativePhrase| {
+            let len = p.phrase.len();
+            text & p.mask == p.head && (len <= 16 || has_at(b, q + 16, &p.phrase[16..])) && word_ends(b, q + len)
+        };
+        if let Some(p) = list.iter().find(fits) {
+            return Some(q + p.phrase.len());
+        }
     }
     let count = q + b[q..].iter().take_while(|c| is_ascii_word_byte(**c)).count();
     let tail = COUNT_AGO.iter().find(|tail| has_at(b, count, tail) && word_ends(b, count + tail.len()));
@@ -2052,6 +2119,20 @@ mod tests {
 
         /// The relative dates read by hand at the relative cues are the pattern's matches,
         /// whenever the hand reader answers (in every sentence and in parts cut anywhere).
+        #[test]
+        fn windows_in_lower_case_are_their_bytes_in_lower_case(bytes in proptest::prelude::any::<[u8; 16]>()) {
+            let lower = ascii_lower_window(u128::from_le_bytes(bytes));
+            proptest::prop_assert_eq!(lower.to_le_bytes(), bytes.map(|c| c.to_ascii_lowercase()));
+        }
+
+        #[test]
+        fn long_s_and_kelvin_found_as_characters(
+            chars in proptest::collection::vec(proptest::sample::select(vec!['a', 'K', 'ſ', '\u{212A}', 'Ş', 'ő', '’', '—', '\u{2129}', '\u{212B}', 'ſ', 'Ÿ']), 0..8),
+        ) {
+            let s: String = chars.into_iter().collect();
+            proptest::prop_assert_eq!(has_long_s_or_kelvin(s.as_bytes()), s.contains('ſ') || s.contains('\u{212A}'), "in {:?}", s);
+        }
+
         #[test]
         fn relative_dates_read_by_hand_are_the_patterns(
             words in proptest::collection::vec(proptest::sample::select(vec![
