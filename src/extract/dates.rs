@@ -170,22 +170,21 @@ pub fn month_number(name: &str) -> Option<u32> {
     if b.len() < 3 {
         return None;
     }
-    let m = match [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()] {
-        [b'j', b'a', b'n'] => 1,
-        [b'f', b'e', b'b'] => 2,
-        [b'm', b'a', b'r'] => 3,
-        [b'a', b'p', b'r'] => 4,
-        [b'm', b'a', b'y'] => 5,
-        [b'j', b'u', b'n'] => 6,
-        [b'j', b'u', b'l'] => 7,
-        [b'a', b'u', b'g'] => 8,
-        [b's', b'e', b'p'] => 9,
-        [b'o', b'c', b't'] => 10,
-        [b'n', b'o', b'v'] => 11,
-        [b'd', b'e', b'c'] => 12,
-        _ => return None,
+    // (The three letters in lower case as one number: setting an ASCII byte's 0x20 bit gives
+    // a lower-case letter only for a letter.)
+    let first = u32::from_le_bytes([b[0] | 0x20, b[1] | 0x20, b[2] | 0x20, 0]);
+    // (The first three letters of each of the twelve names of [`NAME_CUES`].)
+    const KEYS: [u32; 12] = {
+        let mut keys = [0; 12];
+        let mut i = 0;
+        while i < 12 {
+            let name = NAME_CUES[i].as_bytes();
+            keys[i] = u32::from_le_bytes([name[0] | 0x20, name[1] | 0x20, name[2] | 0x20, 0]);
+            i += 1;
+        }
+        keys
     };
-    Some(m)
+    KEYS.iter().position(|k| *k == first).map(|i| i as u32 + 1)
 }
 
 /// A weekday from its English name or three-letter abbreviation, in any case.
@@ -240,7 +239,7 @@ fn small_number(w: &str) -> Option<i64> {
 
 /// Whether the words before `start` make the date a range start.
 fn is_since(s: &str, start: usize) -> bool {
-    let before = s[..start].trim_end().as_bytes();
+    let before = end_trimmed(&s[..start]).as_bytes();
     // "since", "since the", "erupted", "started", "began", and any of "since", "erupted",
     // "began", "started", "broke out" before "on", in any ASCII case: each compared only
     // where the last letter before the date, or before "on", is its own.
@@ -446,11 +445,20 @@ struct HitLists {
     years_at: Vec<usize>,
 }
 
-/// A sentence's [`HitLists`] and the spans [`find_dates_with`] takes, kept per thread
+/// A sentence's [`HitLists`] and [`find_dates_with`]'s [`Spare`] lists, kept per thread
 /// ([`BUFFERS`]) for the next sentence, so a sentence allocates none of its own.
 struct Buffers {
     lists: HitLists,
+    spare: Spare,
+}
+
+/// The lists [`find_dates_with`] fills for one sentence: the spans taken, and the starts
+/// and matches of [`relative_matches`].
+#[derive(Default)]
+struct Spare {
     taken: Vec<(usize, usize)>,
+    starts: Vec<usize>,
+    relative: Vec<(usize, usize)>,
 }
 
 impl Buffers {
@@ -463,7 +471,7 @@ impl Buffers {
             dotted_at: Vec::new(),
             years_at: Vec::new(),
         };
-        Buffers { lists, taken: Vec::new() }
+        Buffers { lists, spare: Spare { taken: Vec::new(), starts: Vec::new(), relative: Vec::new() } }
     }
 }
 
@@ -733,11 +741,11 @@ const YEAR_WORDS: &[&str] = &["in", "In", "since", "Since", "of", "from", "From"
 /// pattern: before a dash ("1991-94", "1992 – 1994"), an `s` ("1990s"), or after one of
 /// [`YEAR_WORDS`].
 fn year_cue_fits(s: &str, start: usize, end: usize) -> bool {
-    let after = s[end..].trim_start();
+    let after = start_trimmed(&s[end..]);
     if after.starts_with(['-', '–', 's']) {
         return true;
     }
-    let before = s[..start].trim_end();
+    let before = end_trimmed(&s[..start]);
     before.len() < start && YEAR_WORDS.iter().any(|w| strip_word_suffix(before, w).is_some())
 }
 
@@ -748,13 +756,31 @@ fn year_cue_fits(s: &str, start: usize, end: usize) -> bool {
 /// boundaries that follow no word byte are kept (the pattern starts on a word boundary).
 fn year_starts(s: &str, year: usize, out: &mut Vec<usize>) {
     let b = s.as_bytes();
-    let gap = s[..year].trim_end().len();
+    let gap = end_trimmed(&s[..year]).len();
     let before_gap = [2, 4, 5, 7].map(|len| if gap < year { gap.wrapping_sub(len) } else { usize::MAX });
     for q in [year, year.wrapping_sub(4)].into_iter().chain(before_gap) {
         if q <= year && s.is_char_boundary(q) && (q == 0 || !is_ascii_word_byte(b[q - 1])) {
             out.push(q);
         }
     }
+}
+
+/// `t` without the white space at its end, as [`str::trim_end`] (ASCII white space byte by
+/// byte: the white space of most texts).
+fn end_trimmed(t: &str) -> &str {
+    let b = t.as_bytes();
+    let mut k = b.len();
+    while k > 0 && (b[k - 1].is_ascii_whitespace() || b[k - 1] == 0x0B) {
+        k -= 1;
+    }
+    if k > 0 && !b[k - 1].is_ascii() { t[..k].trim_end() } else { &t[..k] }
+}
+
+/// `t` without the white space at its start, as [`str::trim_start`] (ASCII white space byte
+/// by byte).
+fn start_trimmed(t: &str) -> &str {
+    let k = space_end(t, 0);
+    &t[k..]
 }
 
 /// `t` without the whole word `w` at its end (nothing or a non-word byte before it).
@@ -766,15 +792,15 @@ fn strip_word_suffix<'a>(t: &'a str, w: &str) -> Option<&'a str> {
 /// (with `st`/`nd`/`rd`/`th`, then `of`) before it, on a word boundary.
 fn day_before(s: &str, p: usize) -> Option<usize> {
     let before = &s[..p];
-    let mut t = before.trim_end();
+    let mut t = end_trimmed(before);
     if t.len() == before.len() {
         return None;
     }
     // "12 of October"
     if let Some(x) = t.strip_suffix("of")
-        && x.len() > x.trim_end().len()
+        && x.len() > end_trimmed(x).len()
     {
-        t = x.trim_end();
+        t = end_trimmed(x);
     }
     // "12th October"
     for suffix in ["st", "nd", "rd", "th"] {
@@ -812,7 +838,7 @@ fn range_first_day(s: &str, at: usize) -> Option<(usize, u32)> {
     if worded
         && !["on", "from", "between", "of", "On", "From", "Between"]
             .iter()
-            .any(|w| strip_word_suffix(before[..start].trim_end(), w).is_some())
+            .any(|w| strip_word_suffix(end_trimmed(&before[..start]), w).is_some())
     {
         return None;
     }
@@ -877,7 +903,7 @@ fn month_part_before(s: &str, p: usize) -> Option<(usize, MonthPart)> {
     if let Some(x) = s[..p].strip_suffix("mid-") {
         return Some((x.len(), MonthPart::Day(15)));
     }
-    let t = s[..p].trim_end();
+    let t = end_trimmed(&s[..p]);
     if t.len() == p {
         return None;
     }
@@ -889,10 +915,10 @@ fn month_part_before(s: &str, p: usize) -> Option<(usize, MonthPart)> {
     if !word.eq_ignore_ascii_case("of") {
         return None;
     }
-    let t = t[..start].trim_end();
+    let t = end_trimmed(&t[..start]);
     let (start, word) = last_word(t);
     let part = MonthPart::of(word).filter(|x| *x != MonthPart::Day(5) && *x != MonthPart::Day(25) && !word.eq_ignore_ascii_case("mid"))?;
-    let t = t[..start].trim_end();
+    let t = end_trimmed(&t[..start]);
     let (start, the) = last_word(t);
     the.eq_ignore_ascii_case("the").then_some((start, part))
 }
@@ -916,7 +942,7 @@ fn since_month(s: &str, p: usize) -> Option<(usize, usize, u32, Option<MonthPart
         Some((a, part)) => (a, Some(part)),
         None => (p, None),
     };
-    let t = s[..start].trim_end();
+    let t = end_trimmed(&s[..start]);
     if t.len() == start {
         return None;
     }
@@ -954,7 +980,7 @@ fn capitalised(w: &str) -> String {
 /// else at the weekday.
 fn modifier_before(s: &str, p: usize) -> usize {
     let before = &s[..p];
-    let t = before.trim_end();
+    let t = end_trimmed(before);
     if t.len() < before.len() {
         let (start, word) = last_word(t);
         // (The word as written or with its first letter in capitals.)
@@ -1113,6 +1139,12 @@ fn matches_of(i: usize, s: &str) -> impl Iterator<Item = Groups<'_>> {
 /// search resumes after its last match.
 fn read_at(starts: impl IntoIterator<Item = usize>, read: impl Fn(usize) -> Option<(usize, usize)>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    read_into(starts, read, &mut out);
+    out
+}
+
+/// [`read_at`] into `out`.
+fn read_into(starts: impl IntoIterator<Item = usize>, read: impl Fn(usize) -> Option<(usize, usize)>, out: &mut Vec<(usize, usize)>) {
     let mut end = 0;
     for q in starts {
         if q < end {
@@ -1123,7 +1155,6 @@ fn read_at(starts: impl IntoIterator<Item = usize>, read: impl Fn(usize) -> Opti
             end = e;
         }
     }
-    out
 }
 
 /// Whether `b` has `w` at `k`, in any ASCII case.
@@ -1142,31 +1173,34 @@ fn digits_at(b: &[u8], k: usize, n: usize) -> bool {
 }
 
 /// The matches of the relative pattern in sentence `s` read by hand from its relative cues
-/// (`(start, index in [`RELATIVE_CUES`])`, [`Hits::relative`]): every match holds one, at
-/// one of the places [`RELATIVE_CUE_OFFSETS`] gives, or is a count before the cue of "days
-/// ago" or "weeks ago" ([`COUNT_AGO`]). `None` where the hand reader cannot be sure to read
+/// (`(start, index in [`RELATIVE_CUES`])`, [`Hits::relative`]), put in `found` (`starts`: a
+/// list for the places to read): every match holds one, at one of the places
+/// [`RELATIVE_CUE_OFFSETS`] gives, or is a count before the cue of "days ago" or "weeks ago"
+/// ([`COUNT_AGO`]). `false` (and `found` empty) where the hand reader cannot be sure to read
 /// as the pattern: `(?i)` also reads `s` as `ſ` and `k` as the Kelvin sign, and the count
 /// (`\w+`) takes letters beyond ASCII.
-fn relative_matches(s: &str, cues: &[(usize, usize)]) -> Option<Vec<(usize, usize)>> {
+fn relative_matches(s: &str, cues: &[(usize, usize)], starts: &mut Vec<usize>, found: &mut Vec<(usize, usize)>) -> bool {
     let b = s.as_bytes();
+    found.clear();
     if !s.is_ascii() && has_long_s_or_kelvin(b) {
-        return None;
+        return false;
     }
-    let mut starts = Vec::with_capacity(4 * cues.len());
+    starts.clear();
     for &(cue, i) in cues {
         starts.extend(RELATIVE_CUE_OFFSETS[i].iter().filter_map(|&k| cue.checked_sub(k)));
         if cue > 0 && COUNT_AGO.iter().any(|tail| has_at(b, cue - 1, tail)) {
             // The count: the word before the space (a byte beyond ASCII may be part of it).
             let w = b[..cue - 1].iter().rposition(|&c| !(is_ascii_word_byte(c) || c >= 0x80)).map_or(0, |k| k + 1);
             if !b[w..cue - 1].is_ascii() {
-                return None;
+                return false;
             }
             starts.push(w);
         }
     }
     starts.sort_unstable();
     starts.dedup();
-    Some(read_at(starts, |q| Some((q, relative_end(b, q)?))))
+    read_into(starts.iter().copied(), |q| Some((q, relative_end(b, q)?)), found);
+    true
 }
 
 /// Whether UTF-8 `b` holds `ſ` (C5 BF) or the Kelvin sign (E2 84 AA), which `(?i)` reads as
@@ -1418,13 +1452,10 @@ fn sure_digits_in(s: &str, k: usize, n: usize) -> Result<bool, ()> {
 /// 2020"): where its digits start, if any.
 fn year_tail(s: &str, k: usize) -> Result<Option<usize>, ()> {
     let b = s.as_bytes();
-    for c in [k + usize::from(b.get(k) == Some(&b',')), k] {
-        let year = space_end(s, c);
-        if year > c && sure_digits_in(s, year, 4)? && word_ends(b, year + 4) {
-            return Ok(Some(year));
-        }
-    }
-    Ok(None)
+    // (After a comma, white space without it cannot follow: one place to read.)
+    let c = k + usize::from(b.get(k) == Some(&b','));
+    let year = space_end(s, c);
+    Ok((year > c && sure_digits_in(s, year, 4)? && word_ends(b, year + 4)).then_some(year))
 }
 
 /// The end of a match read by hand at `q` and, when the reader gives them, its groups
@@ -1582,10 +1613,10 @@ fn with_buffers(
     year_hint: Option<i32>,
     hits: impl for<'b> FnOnce(&'b mut HitLists) -> Hits<'b>,
 ) -> Vec<DateExpr> {
-    BUFFERS.with_borrow_mut(|Buffers { lists, taken }| {
+    BUFFERS.with_borrow_mut(|Buffers { lists, spare }| {
         let hits = hits(lists);
         // (Most sentences with cues hold no date: left before the readers are set up.)
-        if hits.none() { Vec::new() } else { find_dates_with(s, base, published, year_hint, hits, taken) }
+        if hits.none() { Vec::new() } else { find_dates_with(s, base, published, year_hint, hits, spare) }
     })
 }
 
@@ -1632,20 +1663,21 @@ fn own_digit_runs(s: &str) -> Vec<(usize, usize)> {
     crate::text::digit_runs(&crate::text::text_masks(s))
 }
 
-/// The dates of sentence `s` where `hits` says they may stand (`spare`: a buffer for the
-/// spans taken, emptied first).
+/// The dates of sentence `s` where `hits` says they may stand (`spare`: lists emptied
+/// first).
 fn find_dates_with(
     s: &str,
     base: usize,
     published: Option<NaiveDate>,
     year_hint: Option<i32>,
     hits: Hits,
-    spare: &mut Vec<(usize, usize)>,
+    spare: &mut Spare,
 ) -> Vec<DateExpr> {
     if hits.none() {
         return Vec::new();
     }
-    let mut taken = std::mem::take(spare);
+    let Spare { taken: spare_taken, starts: relative_starts, relative: relative_found } = spare;
+    let mut taken = std::mem::take(spare_taken);
     taken.clear();
     let mut out: Vec<DateExpr> = Vec::new();
     let free = |taken: &Vec<(usize, usize)>, a: usize, b: usize| taken.iter().all(|&(x, y)| b <= x || a >= y);
@@ -1748,7 +1780,7 @@ fn find_dates_with(
             continue;
         }
         let Some((start, part)) = month_part_before(s, p) else { continue };
-        let before = last_word(s[..start].trim_end()).1;
+        let before = last_word(end_trimmed(&s[..start])).1;
         if NOT_THE_DAY.iter().any(|w| w.eq_ignore_ascii_case(before)) {
             continue;
         }
@@ -1855,11 +1887,9 @@ fn find_dates_with(
         }
         // (Read by hand, else by the pattern: the rare case collected.)
         if hits.matched(5) {
-            let (by_hand, by_pattern) = match relative_matches(s, hits.relative) {
-                Some(found) => (found, Vec::new()),
-                None => (Vec::new(), matches_of(5, s).collect()),
-            };
-            let relative = by_hand.into_iter().map(|(a, e)| relative_groups(&s[a..e], a)).chain(by_pattern);
+            let by_hand = relative_matches(s, hits.relative, relative_starts, relative_found);
+            let by_pattern: Vec<Groups> = if by_hand { Vec::new() } else { matches_of(5, s).collect() };
+            let relative = relative_found.iter().map(|&(a, e)| relative_groups(&s[a..e], a)).chain(by_pattern);
             for c in relative {
                 let m = c.span(0).unwrap_or_default();
                 if !free(&taken, m.0, m.1) {
@@ -1878,7 +1908,7 @@ fn find_dates_with(
                     &long
                 };
                 // "overnight Saturday", "tonight Monday": the weekday after the word says the day.
-                let gap = s[m.1..].len() - s[m.1..].trim_start().len();
+                let gap = s[m.1..].len() - start_trimmed(&s[m.1..]).len();
                 if gap > 0 && out.iter().any(|e| e.start == base + m.1 + gap && matches!(e.kind, DateKind::Day(_, DateBasis::Relative))) {
                     taken.push((m.0, m.1));
                     continue;
@@ -1887,10 +1917,10 @@ fn find_dates_with(
                 // "up from 710 a day earlier", "more than the day before": an earlier figure's day,
                 // not the sentence's.
                 let compares = || {
-                    let t = s[..m.0].trim_end();
+                    let t = end_trimmed(&s[..m.0]);
                     t.ends_with(|c: char| c.is_ascii_digit()) || ["than", "from"].iter().any(|w| strip_word_suffix(t, w).is_some())
                 };
-                if w.ends_with("before") && s[m.1..].trim_start().starts_with(char::is_alphanumeric) || previous_day(w) && compares() {
+                if w.ends_with("before") && start_trimmed(&s[m.1..]).starts_with(char::is_alphanumeric) || previous_day(w) && compares() {
                     taken.push((m.0, m.1));
                     continue;
                 }
@@ -1932,7 +1962,7 @@ fn find_dates_with(
             }
         }
     }
-    *spare = taken;
+    *spare_taken = taken;
     out.sort_by_key(|d| d.start);
     out
 }
@@ -2157,7 +2187,8 @@ mod tests {
                 let mut lists = HitLists::default();
                 let hits = Hits::from_cues(part, lo, cues.within(lo, hi, 0).1, own_digit_runs(part), &mut lists);
                 let full: Vec<(usize, usize)> = pattern(5).find_iter(part).map(|m| (m.start(), m.end())).collect();
-                if let Some(read) = relative_matches(part, hits.relative) {
+                let (mut starts, mut read) = (Vec::new(), Vec::new());
+                if relative_matches(part, hits.relative, &mut starts, &mut read) {
                     // (and their groups are the ones read from the match)
                     for &(a, e) in &read {
                         let (hand, of) = (relative_groups(&part[a..e], a), Groups::of(5, &part[a..e], a));
@@ -2277,7 +2308,7 @@ mod tests {
             // (and the years pattern searched through the whole sentence)
             all.years_at = None;
             let gated = find_dates(&s, 0, published, None);
-            let full = find_dates_with(&s, 0, published, None, all, &mut Vec::new());
+            let full = find_dates_with(&s, 0, published, None, all, &mut Spare::default());
             proptest::prop_assert_eq!(gated, full, "in {:?}", s);
         }
     }
@@ -2364,6 +2395,28 @@ mod tests {
         for (s, want) in cases {
             let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
             assert_eq!(days(s, p), want, "in {s:?}");
+        }
+    }
+
+    #[test]
+    fn month_numbers_from_any_three_bytes() {
+        let printable = 0x20..0x7F;
+        for a in printable.clone() {
+            for b in printable.clone() {
+                for c in printable.clone() {
+                    let w = [a, b, c];
+                    let reference = NAME_CUES[..12].iter().position(|n| n.as_bytes()[..3].eq_ignore_ascii_case(&w)).map(|i| i as u32 + 1);
+                    assert_eq!(month_number(std::str::from_utf8(&w).unwrap_or_default()), reference, "{w:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ends_trimmed_as_trim_end() {
+        for t in ["", " ", "a ", "a\u{a0}", "a \u{a0} \t", "ab\u{b}", "ə ", "x\u{2003}\n", "\u{85}", "a\u{c}", " \u{1680}a "] {
+            assert_eq!(end_trimmed(t), t.trim_end(), "{t:?}");
+            assert_eq!(start_trimmed(t), t.trim_start(), "{t:?}");
         }
     }
 
