@@ -452,13 +452,14 @@ struct Buffers {
     spare: Spare,
 }
 
-/// The lists [`find_dates_with`] fills for one sentence: the spans taken, and the starts
-/// and matches of [`relative_matches`].
+/// The lists [`find_dates_with`] fills for one sentence: the spans taken, the starts and
+/// matches of [`relative_matches`], and a relative match in lower case.
 #[derive(Default)]
 struct Spare {
     taken: Vec<(usize, usize)>,
     starts: Vec<usize>,
     relative: Vec<(usize, usize)>,
+    lower: String,
 }
 
 impl Buffers {
@@ -471,7 +472,7 @@ impl Buffers {
             dotted_at: Vec::new(),
             years_at: Vec::new(),
         };
-        Buffers { lists, spare: Spare { taken: Vec::new(), starts: Vec::new(), relative: Vec::new() } }
+        Buffers { lists, spare: Spare { taken: Vec::new(), starts: Vec::new(), relative: Vec::new(), lower: String::new() } }
     }
 }
 
@@ -487,6 +488,7 @@ thread_local! {
 /// [`slice::partition_point`] finds it, found by stepping on from `hint` when `pred` holds
 /// just before it (a text's sentences come in order, so the point of the sentence before lies
 /// a few steps back), else (any other hint) by binary search.
+#[inline]
 fn partition_from<T>(v: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
     if hint == 0 || v.get(hint - 1).is_some_and(&pred) {
         let mut k = hint;
@@ -529,6 +531,7 @@ impl Cues {
 
     /// The cues inside the span `[start, end)`, and where they begin in [`Cues::found`]
     /// (looked for from `hint` on, [`partition_from`]).
+    #[inline]
     fn within(&self, start: usize, end: usize, hint: usize) -> (usize, &[(usize, usize, usize)]) {
         let lo = partition_from(&self.found, hint, |c| c.0 < start);
         // (A sentence holds few cues: counted, not searched.)
@@ -1673,10 +1676,7 @@ fn find_dates_with(
     hits: Hits,
     spare: &mut Spare,
 ) -> Vec<DateExpr> {
-    if hits.none() {
-        return Vec::new();
-    }
-    let Spare { taken: spare_taken, starts: relative_starts, relative: relative_found } = spare;
+    let Spare { taken: spare_taken, starts: relative_starts, relative: relative_found, lower } = spare;
     let mut taken = std::mem::take(spare_taken);
     taken.clear();
     let mut out: Vec<DateExpr> = Vec::new();
@@ -1895,18 +1895,11 @@ fn find_dates_with(
                 if !free(&taken, m.0, m.1) {
                     continue;
                 }
-                // (In lower case: a short phrase in a buffer of its own, not allocated.)
-                let (mut buffer, long);
-                let written = c.get(1).unwrap_or_default();
-                let w = if written.len() <= 32 {
-                    buffer = [0; 32];
-                    buffer[..written.len()].copy_from_slice(written.as_bytes());
-                    buffer.make_ascii_lowercase();
-                    std::str::from_utf8(&buffer[..written.len()]).unwrap_or_default()
-                } else {
-                    long = written.to_ascii_lowercase();
-                    &long
-                };
+                // (In lower case, in the thread's buffer: not allocated.)
+                lower.clear();
+                lower.push_str(c.get(1).unwrap_or_default());
+                lower.make_ascii_lowercase();
+                let w = lower.as_str();
                 // "overnight Saturday", "tonight Monday": the weekday after the word says the day.
                 let gap = s[m.1..].len() - start_trimmed(&s[m.1..]).len();
                 if gap > 0 && out.iter().any(|e| e.start == base + m.1 + gap && matches!(e.kind, DateKind::Day(_, DateBasis::Relative))) {
