@@ -72,10 +72,12 @@ fn month_alternation(caps: bool, caps_abbreviations: bool) -> String {
 }
 
 /// A month name of [`month_names`] as [`month_ends`] compares it: its bytes (at most 16) as
-/// one little-endian number, its length and whether a full stop may follow it.
+/// one little-endian number and their [`mask`], its length and whether a full stop may follow
+/// it.
 #[derive(Debug, Clone, Copy)]
 struct MonthName {
     bytes: u128,
+    mask: u128,
     len: usize,
     dot: bool,
 }
@@ -89,7 +91,12 @@ static MONTH_NAMES: LazyLock<[NamesByFirstByte; 3]> = LazyLock::new(|| {
     [(true, true), (true, false), (false, false)].map(|(caps, caps_abbreviations)| {
         let mut by_first = vec![Vec::new(); 256];
         for (name, dot) in month_names(caps, caps_abbreviations) {
-            by_first[usize::from(name.as_bytes()[0])].push(MonthName { bytes: window(name.as_bytes(), 0), len: name.len(), dot });
+            by_first[usize::from(name.as_bytes()[0])].push(MonthName {
+                bytes: window(name.as_bytes(), 0),
+                mask: mask(name.len()),
+                len: name.len(),
+                dot,
+            });
         }
         by_first
     })
@@ -1402,7 +1409,18 @@ fn years_end(s: &str, q: usize) -> Result<HandRead, ()> {
     Ok((k > q + word.len() && year(k)? && word_ends(b, k + 4)).then(|| groups(4, k)).flatten())
 }
 
+/// `t` parsed as a number, as [`str::parse`] reads it (one to four ASCII digits, the days and
+/// years of dates, read by hand).
+fn parsed<T: std::str::FromStr + From<u16>>(t: &str) -> Option<T> {
+    let b = t.as_bytes();
+    if (1..=4).contains(&b.len()) && b.iter().all(u8::is_ascii_digit) {
+        return Some(T::from(b.iter().fold(0, |n, c| n * 10 + u16::from(c - b'0'))));
+    }
+    t.parse().ok()
+}
+
 /// The end of the white space (Unicode's, as `\s`) from byte `k` of `s`.
+#[inline]
 fn space_end(s: &str, mut k: usize) -> usize {
     let b = s.as_bytes();
     // (ASCII white space byte by byte: `is_ascii_whitespace` and the vertical tab.)
@@ -1424,7 +1442,7 @@ fn month_ends<'a>(names: &'a NamesByFirstByte, b: &'a [u8], k: usize) -> impl It
     let list = b.get(k).map_or(&[][..], |c| &names[usize::from(*c)][..]);
     // (The text's next 16 bytes read once; a name's bytes are its first, zeros past its end.)
     let text = if list.is_empty() { 0 } else { window(b, k) };
-    list.iter().filter(move |n| text & mask(n.len) == n.bytes).flat_map(move |n| {
+    list.iter().filter(move |n| text & n.mask == n.bytes).flat_map(move |n| {
         let end = k + n.len;
         [(n.dot && b.get(end) == Some(&b'.')).then_some(end + 1), Some(end)].into_iter().flatten()
     })
@@ -1692,7 +1710,7 @@ fn find_dates_with(
     let day_or_since = |s: &str, a: usize, d: NaiveDate| {
         if is_since(s, a) { DateKind::Since(d) } else { DateKind::Day(d, DateBasis::Explicit) }
     };
-    let num = |c: &Groups, k: usize| c.get(k).and_then(|x| x.parse::<u32>().ok());
+    let num = |c: &Groups, k: usize| c.get(k).and_then(parsed::<u32>);
     // (Each kind of date read only where the hits say it can stand: most sentences that reach
     // here hold one kind or two.)
     for c in if hits.matched(2) { digit_dates(2, s, &hits) } else { Vec::new() } {
@@ -1748,13 +1766,13 @@ fn find_dates_with(
             }
             let (Some(mon), Some(day)) = (c.get(month_group), c.get(day_group)) else { continue };
             let Some(month) = month_number(mon) else { continue };
-            let Ok(day) = day.parse::<u32>() else { continue };
+            let Some(day) = parsed::<u32>(day) else { continue };
             // "on 7 October last year": the year before publication's.
             let last_year = || {
                 let rest = s.as_bytes().get(m.1..m.1 + 10)?;
                 rest.eq_ignore_ascii_case(b" last year").then(|| published.map(|p| p.year()).or(year_hint).map(|y| y - 1))?
             };
-            let year = c.get(3).and_then(|y| y.parse().ok()).or_else(last_year);
+            let year = c.get(3).and_then(parsed::<i32>).or_else(last_year);
             // "May 5" is a date, "may 5" is not: English month names need their capital
             // (Russian ones are written in lower case).
             if mon.is_ascii() && !mon.starts_with(char::is_uppercase) {
@@ -1830,7 +1848,7 @@ fn find_dates_with(
             if !free(&taken, m.0, m.1) {
                 continue;
             }
-            let y = c.get(1).or(c.get(3)).or(c.get(4)).and_then(|y| y.parse::<i32>().ok());
+            let y = c.get(1).or(c.get(3)).or(c.get(4)).and_then(parsed::<i32>);
             if let Some(y) = y {
                 push(&mut out, &mut taken, m.0, m.1, DateKind::Year(y));
             }
@@ -2402,6 +2420,14 @@ mod tests {
                     assert_eq!(month_number(std::str::from_utf8(&w).unwrap_or_default()), reference, "{w:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn numbers_parsed_as_str_parse() {
+        for t in ["", "0", "7", "07", "31", "2020", "0000", "9999", "12345", "+5", "-5", "1a", " 1", "٣", "4294967295", "4294967296"] {
+            assert_eq!(parsed::<u32>(t), t.parse::<u32>().ok(), "{t:?}");
+            assert_eq!(parsed::<i32>(t), t.parse::<i32>().ok(), "{t:?}");
         }
     }
 
