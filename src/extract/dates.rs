@@ -766,11 +766,17 @@ fn year_cue_fits(s: &str, start: usize, end: usize) -> bool {
 /// boundaries that follow no word byte are kept (the pattern starts on a word boundary).
 fn year_starts(s: &str, year: usize, out: &mut Vec<usize>) {
     let b = s.as_bytes();
-    let gap = end_trimmed(&s[..year]).len();
-    let before_gap = [2, 4, 5, 7].map(|len| if gap < year { gap.wrapping_sub(len) } else { usize::MAX });
-    for q in [year, year.wrapping_sub(4)].into_iter().chain(before_gap) {
+    let mut push = |q: usize| {
         if q <= year && s.is_char_boundary(q) && (q == 0 || !is_ascii_word_byte(b[q - 1])) {
             out.push(q);
+        }
+    };
+    push(year);
+    push(year.wrapping_sub(4));
+    let gap = end_trimmed(&s[..year]).len();
+    if gap < year {
+        for len in [2, 4, 5, 7] {
+            push(gap.wrapping_sub(len));
         }
     }
 }
