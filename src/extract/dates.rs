@@ -1785,8 +1785,9 @@ fn find_dates_with(
                 continue;
             }
             // "the night of 11-12 October": the range's first day, as "October 11-12" reads.
-            let (start, day) = match range_first_day(s, m.0) {
-                Some((a, first)) if !month_first && first < day && free(&taken, a, m.1) => (a, first),
+            // (Read before a day-month date only: a month-day date's range is its own.)
+            let (start, day) = match if month_first { None } else { range_first_day(s, m.0) } {
+                Some((a, first)) if first < day && free(&taken, a, m.1) => (a, first),
                 _ => (m.0, day),
             };
             match with_year(month, day, year, published, year_hint) {
