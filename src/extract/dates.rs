@@ -72,10 +72,12 @@ fn month_alternation(caps: bool, caps_abbreviations: bool) -> String {
 }
 
 /// A month name of [`month_names`] as [`month_ends`] compares it: its bytes (at most 16) as
-/// one little-endian number, its length and whether a full stop may follow it.
+/// one little-endian number and their [`mask`], its length and whether a full stop may follow
+/// it.
 #[derive(Debug, Clone, Copy)]
 struct MonthName {
     bytes: u128,
+    mask: u128,
     len: usize,
     dot: bool,
 }
@@ -89,7 +91,12 @@ static MONTH_NAMES: LazyLock<[NamesByFirstByte; 3]> = LazyLock::new(|| {
     [(true, true), (true, false), (false, false)].map(|(caps, caps_abbreviations)| {
         let mut by_first = vec![Vec::new(); 256];
         for (name, dot) in month_names(caps, caps_abbreviations) {
-            by_first[usize::from(name.as_bytes()[0])].push(MonthName { bytes: window(name.as_bytes(), 0), len: name.len(), dot });
+            by_first[usize::from(name.as_bytes()[0])].push(MonthName {
+                bytes: window(name.as_bytes(), 0),
+                mask: mask(name.len()),
+                len: name.len(),
+                dot,
+            });
         }
         by_first
     })
@@ -170,22 +177,21 @@ pub fn month_number(name: &str) -> Option<u32> {
     if b.len() < 3 {
         return None;
     }
-    let m = match [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()] {
-        [b'j', b'a', b'n'] => 1,
-        [b'f', b'e', b'b'] => 2,
-        [b'm', b'a', b'r'] => 3,
-        [b'a', b'p', b'r'] => 4,
-        [b'm', b'a', b'y'] => 5,
-        [b'j', b'u', b'n'] => 6,
-        [b'j', b'u', b'l'] => 7,
-        [b'a', b'u', b'g'] => 8,
-        [b's', b'e', b'p'] => 9,
-        [b'o', b'c', b't'] => 10,
-        [b'n', b'o', b'v'] => 11,
-        [b'd', b'e', b'c'] => 12,
-        _ => return None,
+    // (The three letters in lower case as one number: setting an ASCII byte's 0x20 bit gives
+    // a lower-case letter only for a letter.)
+    let first = u32::from_le_bytes([b[0] | 0x20, b[1] | 0x20, b[2] | 0x20, 0]);
+    // (The first three letters of each of the twelve names of [`NAME_CUES`].)
+    const KEYS: [u32; 12] = {
+        let mut keys = [0; 12];
+        let mut i = 0;
+        while i < 12 {
+            let name = NAME_CUES[i].as_bytes();
+            keys[i] = u32::from_le_bytes([name[0] | 0x20, name[1] | 0x20, name[2] | 0x20, 0]);
+            i += 1;
+        }
+        keys
     };
-    Some(m)
+    KEYS.iter().position(|k| *k == first).map(|i| i as u32 + 1)
 }
 
 /// A weekday from its English name or three-letter abbreviation, in any case.
@@ -207,7 +213,9 @@ fn with_year(month: u32, day: u32, year: Option<i32>, published: Option<NaiveDat
     }
     if let Some(p) = published {
         let d = NaiveDate::from_ymd_opt(p.year(), month, day)?;
-        if p.checked_add_signed(Duration::days(31)).is_some_and(|limit| d > limit) {
+        // (Later than 31 days after publication: in the same year, a later day of the year;
+        // when those 31 days run into the next year, no day of publication's year is.)
+        if d.ordinal() > p.ordinal() + 31 {
             return NaiveDate::from_ymd_opt(p.year() - 1, month, day);
         }
         return Some(d);
@@ -238,7 +246,7 @@ fn small_number(w: &str) -> Option<i64> {
 
 /// Whether the words before `start` make the date a range start.
 fn is_since(s: &str, start: usize) -> bool {
-    let before = s[..start].trim_end().as_bytes();
+    let before = end_trimmed(&s[..start]).as_bytes();
     // "since", "since the", "erupted", "started", "began", and any of "since", "erupted",
     // "began", "started", "broke out" before "on", in any ASCII case: each compared only
     // where the last letter before the date, or before "on", is its own.
@@ -368,12 +376,22 @@ static RELATIVE_ALTERNATIVES: LazyLock<Vec<String>> = LazyLock::new(|| {
     all
 });
 
+/// A phrase of [`RELATIVE_ALTERNATIVES`] as [`relative_end`] compares it: its first (at most
+/// 16) bytes as one little-endian number ([`window`]), their [`mask`], and the phrase.
+#[derive(Debug, Clone, Copy)]
+struct RelativePhrase {
+    head: u128,
+    mask: u128,
+    phrase: &'static str,
+}
+
 /// [`RELATIVE_ALTERNATIVES`] by their first byte (all in lower case), each byte's in their
 /// order.
-static RELATIVE_BY_FIRST_BYTE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+static RELATIVE_BY_FIRST_BYTE: LazyLock<Vec<Vec<RelativePhrase>>> = LazyLock::new(|| {
     let mut by_first = vec![Vec::new(); 256];
     for phrase in RELATIVE_ALTERNATIVES.iter() {
-        by_first[usize::from(phrase.as_bytes()[0])].push(phrase.as_str());
+        let (b, mask) = (phrase.as_bytes(), mask(phrase.len().min(16)));
+        by_first[usize::from(b[0])].push(RelativePhrase { head: window(b, 0) & mask, mask, phrase: phrase.as_str() });
     }
     by_first
 });
@@ -434,11 +452,21 @@ struct HitLists {
     years_at: Vec<usize>,
 }
 
-/// A sentence's [`HitLists`] and the spans [`find_dates_with`] takes, kept per thread
+/// A sentence's [`HitLists`] and [`find_dates_with`]'s [`Spare`] lists, kept per thread
 /// ([`BUFFERS`]) for the next sentence, so a sentence allocates none of its own.
 struct Buffers {
     lists: HitLists,
+    spare: Spare,
+}
+
+/// The lists [`find_dates_with`] fills for one sentence: the spans taken, the starts and
+/// matches of [`relative_matches`], and a relative match in lower case.
+#[derive(Default)]
+struct Spare {
     taken: Vec<(usize, usize)>,
+    starts: Vec<usize>,
+    relative: Vec<(usize, usize)>,
+    lower: String,
 }
 
 impl Buffers {
@@ -451,7 +479,7 @@ impl Buffers {
             dotted_at: Vec::new(),
             years_at: Vec::new(),
         };
-        Buffers { lists, taken: Vec::new() }
+        Buffers { lists, spare: Spare { taken: Vec::new(), starts: Vec::new(), relative: Vec::new(), lower: String::new() } }
     }
 }
 
@@ -467,6 +495,7 @@ thread_local! {
 /// [`slice::partition_point`] finds it, found by stepping on from `hint` when `pred` holds
 /// just before it (a text's sentences come in order, so the point of the sentence before lies
 /// a few steps back), else (any other hint) by binary search.
+#[inline]
 fn partition_from<T>(v: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
     if hint == 0 || v.get(hint - 1).is_some_and(&pred) {
         let mut k = hint;
@@ -509,6 +538,7 @@ impl Cues {
 
     /// The cues inside the span `[start, end)`, and where they begin in [`Cues::found`]
     /// (looked for from `hint` on, [`partition_from`]).
+    #[inline]
     fn within(&self, start: usize, end: usize, hint: usize) -> (usize, &[(usize, usize, usize)]) {
         let lo = partition_from(&self.found, hint, |c| c.0 < start);
         // (A sentence holds few cues: counted, not searched.)
@@ -542,7 +572,7 @@ impl<'b> Hits<'b> {
         for &(start, end, i) in found {
             let (start, end) = (start - base, end - base);
             if i >= NAME_CUES.len() {
-                relative |= relative_cue_fits(b, start, end, RELATIVE_CUES[i - NAME_CUES.len()]);
+                relative |= relative_cue_fits(b, start, end, i - NAME_CUES.len());
                 relatives.push((start, i - NAME_CUES.len()));
                 continue;
             }
@@ -669,24 +699,48 @@ fn day_of_month_alone(s: &str, start: usize, end: usize) -> bool {
 /// previous night", "week" only after "this", "last" or "a", before "s ago", or in "the
 /// weekend" and "past weekend", "month" only after "last" or "this", "ago" only after
 /// "days" or "weeks", "morning", "evening" and "afternoon" only after "this", "day" only in
-/// "the previous day", "a day earlier", "the day before".
-fn relative_cue_fits(b: &[u8], start: usize, end: usize, cue: &str) -> bool {
+/// "the previous day", "a day earlier", "the day before". (`cue`: the word's index in
+/// [`RELATIVE_CUES`].)
+fn relative_cue_fits(b: &[u8], start: usize, end: usize, cue: usize) -> bool {
     let before = |w: &str| start >= w.len() && b[start - w.len()..start].eq_ignore_ascii_case(w.as_bytes());
+    let after = |w: &str| b.len() >= end + w.len() && b[end..end + w.len()].eq_ignore_ascii_case(w.as_bytes());
+    const MORNING: usize = relative_cue("morning");
+    const EVENING: usize = relative_cue("evening");
+    const AFTERNOON: usize = relative_cue("afternoon");
+    const NIGHT: usize = relative_cue("night");
+    const WEEK: usize = relative_cue("week");
+    const MONTH: usize = relative_cue("month");
+    const AGO: usize = relative_cue("ago");
+    const DAY: usize = relative_cue("day");
     match cue {
-        "morning" | "evening" | "afternoon" => before("this "),
-        "night" => before("last ") || before("previous "),
-        "week" => {
-            let after = |w: &str| b.len() >= end + w.len() && b[end..end + w.len()].eq_ignore_ascii_case(w.as_bytes());
-            before("this ") || before("last ") || before("a ") || after("s ago") || (before("the ") || before("past ")) && after("end")
-        }
-        "month" => before("last ") || before("this "),
-        "ago" => before("days ") || before("weeks "),
-        "day" => {
-            let after = |w: &str| b.len() >= end + w.len() && b[end..end + w.len()].eq_ignore_ascii_case(w.as_bytes());
-            before("the previous ") || (before("a ") || before("the ")) && (after(" earlier") || after(" before"))
-        }
+        MORNING | EVENING | AFTERNOON => before("this "),
+        NIGHT => before("last ") || before("previous "),
+        WEEK => before("this ") || before("last ") || before("a ") || after("s ago") || (before("the ") || before("past ")) && after("end"),
+        MONTH => before("last ") || before("this "),
+        AGO => before("days ") || before("weeks "),
+        DAY => before("the previous ") || (before("a ") || before("the ")) && (after(" earlier") || after(" before")),
         _ => true,
     }
+}
+
+/// The index of `word` in [`RELATIVE_CUES`] (found when compiling: a word not there fails
+/// the build).
+const fn relative_cue(word: &str) -> usize {
+    let mut i = 0;
+    while i < RELATIVE_CUES.len() {
+        let (cue, w) = (RELATIVE_CUES[i].as_bytes(), word.as_bytes());
+        if cue.len() == w.len() {
+            let mut k = 0;
+            while k < w.len() && cue[k] == w[k] {
+                k += 1;
+            }
+            if k == w.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    panic!("not a relative cue")
 }
 
 /// The words after which a four-digit number is a year in the years pattern ("in 2014", "In
@@ -697,11 +751,11 @@ const YEAR_WORDS: &[&str] = &["in", "In", "since", "Since", "of", "from", "From"
 /// pattern: before a dash ("1991-94", "1992 – 1994"), an `s` ("1990s"), or after one of
 /// [`YEAR_WORDS`].
 fn year_cue_fits(s: &str, start: usize, end: usize) -> bool {
-    let after = s[end..].trim_start();
+    let after = start_trimmed(&s[end..]);
     if after.starts_with(['-', '–', 's']) {
         return true;
     }
-    let before = s[..start].trim_end();
+    let before = end_trimmed(&s[..start]);
     before.len() < start && YEAR_WORDS.iter().any(|w| strip_word_suffix(before, w).is_some())
 }
 
@@ -712,13 +766,37 @@ fn year_cue_fits(s: &str, start: usize, end: usize) -> bool {
 /// boundaries that follow no word byte are kept (the pattern starts on a word boundary).
 fn year_starts(s: &str, year: usize, out: &mut Vec<usize>) {
     let b = s.as_bytes();
-    let gap = s[..year].trim_end().len();
-    let before_gap = [2, 4, 5, 7].map(|len| if gap < year { gap.wrapping_sub(len) } else { usize::MAX });
-    for q in [year, year.wrapping_sub(4)].into_iter().chain(before_gap) {
+    let mut push = |q: usize| {
         if q <= year && s.is_char_boundary(q) && (q == 0 || !is_ascii_word_byte(b[q - 1])) {
             out.push(q);
         }
+    };
+    push(year);
+    push(year.wrapping_sub(4));
+    let gap = end_trimmed(&s[..year]).len();
+    if gap < year {
+        for len in [2, 4, 5, 7] {
+            push(gap.wrapping_sub(len));
+        }
     }
+}
+
+/// `t` without the white space at its end, as [`str::trim_end`] (ASCII white space byte by
+/// byte: the white space of most texts).
+fn end_trimmed(t: &str) -> &str {
+    let b = t.as_bytes();
+    let mut k = b.len();
+    while k > 0 && (b[k - 1].is_ascii_whitespace() || b[k - 1] == 0x0B) {
+        k -= 1;
+    }
+    if k > 0 && !b[k - 1].is_ascii() { t[..k].trim_end() } else { &t[..k] }
+}
+
+/// `t` without the white space at its start, as [`str::trim_start`] (ASCII white space byte
+/// by byte).
+fn start_trimmed(t: &str) -> &str {
+    let k = space_end(t, 0);
+    &t[k..]
 }
 
 /// `t` without the whole word `w` at its end (nothing or a non-word byte before it).
@@ -730,15 +808,15 @@ fn strip_word_suffix<'a>(t: &'a str, w: &str) -> Option<&'a str> {
 /// (with `st`/`nd`/`rd`/`th`, then `of`) before it, on a word boundary.
 fn day_before(s: &str, p: usize) -> Option<usize> {
     let before = &s[..p];
-    let mut t = before.trim_end();
+    let mut t = end_trimmed(before);
     if t.len() == before.len() {
         return None;
     }
     // "12 of October"
     if let Some(x) = t.strip_suffix("of")
-        && x.len() > x.trim_end().len()
+        && x.len() > end_trimmed(x).len()
     {
-        t = x.trim_end();
+        t = end_trimmed(x);
     }
     // "12th October"
     for suffix in ["st", "nd", "rd", "th"] {
@@ -776,7 +854,7 @@ fn range_first_day(s: &str, at: usize) -> Option<(usize, u32)> {
     if worded
         && !["on", "from", "between", "of", "On", "From", "Between"]
             .iter()
-            .any(|w| strip_word_suffix(before[..start].trim_end(), w).is_some())
+            .any(|w| strip_word_suffix(end_trimmed(&before[..start]), w).is_some())
     {
         return None;
     }
@@ -841,7 +919,7 @@ fn month_part_before(s: &str, p: usize) -> Option<(usize, MonthPart)> {
     if let Some(x) = s[..p].strip_suffix("mid-") {
         return Some((x.len(), MonthPart::Day(15)));
     }
-    let t = s[..p].trim_end();
+    let t = end_trimmed(&s[..p]);
     if t.len() == p {
         return None;
     }
@@ -853,10 +931,10 @@ fn month_part_before(s: &str, p: usize) -> Option<(usize, MonthPart)> {
     if !word.eq_ignore_ascii_case("of") {
         return None;
     }
-    let t = t[..start].trim_end();
+    let t = end_trimmed(&t[..start]);
     let (start, word) = last_word(t);
     let part = MonthPart::of(word).filter(|x| *x != MonthPart::Day(5) && *x != MonthPart::Day(25) && !word.eq_ignore_ascii_case("mid"))?;
-    let t = t[..start].trim_end();
+    let t = end_trimmed(&t[..start]);
     let (start, the) = last_word(t);
     the.eq_ignore_ascii_case("the").then_some((start, part))
 }
@@ -880,7 +958,7 @@ fn since_month(s: &str, p: usize) -> Option<(usize, usize, u32, Option<MonthPart
         Some((a, part)) => (a, Some(part)),
         None => (p, None),
     };
-    let t = s[..start].trim_end();
+    let t = end_trimmed(&s[..start]);
     if t.len() == start {
         return None;
     }
@@ -918,7 +996,7 @@ fn capitalised(w: &str) -> String {
 /// else at the weekday.
 fn modifier_before(s: &str, p: usize) -> usize {
     let before = &s[..p];
-    let t = before.trim_end();
+    let t = end_trimmed(before);
     if t.len() < before.len() {
         let (start, word) = last_word(t);
         // (The word as written or with its first letter in capitals.)
@@ -1077,6 +1155,12 @@ fn matches_of(i: usize, s: &str) -> impl Iterator<Item = Groups<'_>> {
 /// search resumes after its last match.
 fn read_at(starts: impl IntoIterator<Item = usize>, read: impl Fn(usize) -> Option<(usize, usize)>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    read_into(starts, read, &mut out);
+    out
+}
+
+/// [`read_at`] into `out`.
+fn read_into(starts: impl IntoIterator<Item = usize>, read: impl Fn(usize) -> Option<(usize, usize)>, out: &mut Vec<(usize, usize)>) {
     let mut end = 0;
     for q in starts {
         if q < end {
@@ -1087,7 +1171,6 @@ fn read_at(starts: impl IntoIterator<Item = usize>, read: impl Fn(usize) -> Opti
             end = e;
         }
     }
-    out
 }
 
 /// Whether `b` has `w` at `k`, in any ASCII case.
@@ -1106,43 +1189,77 @@ fn digits_at(b: &[u8], k: usize, n: usize) -> bool {
 }
 
 /// The matches of the relative pattern in sentence `s` read by hand from its relative cues
-/// (`(start, index in [`RELATIVE_CUES`])`, [`Hits::relative`]): every match holds one, at
-/// one of the places [`RELATIVE_CUE_OFFSETS`] gives, or is a count before the cue of "days
-/// ago" or "weeks ago" ([`COUNT_AGO`]). `None` where the hand reader cannot be sure to read
+/// (`(start, index in [`RELATIVE_CUES`])`, [`Hits::relative`]), put in `found` (`starts`: a
+/// list for the places to read): every match holds one, at one of the places
+/// [`RELATIVE_CUE_OFFSETS`] gives, or is a count before the cue of "days ago" or "weeks ago"
+/// ([`COUNT_AGO`]). `false` (and `found` empty) where the hand reader cannot be sure to read
 /// as the pattern: `(?i)` also reads `s` as `ſ` and `k` as the Kelvin sign, and the count
 /// (`\w+`) takes letters beyond ASCII.
-fn relative_matches(s: &str, cues: &[(usize, usize)]) -> Option<Vec<(usize, usize)>> {
+fn relative_matches(s: &str, cues: &[(usize, usize)], starts: &mut Vec<usize>, found: &mut Vec<(usize, usize)>) -> bool {
     let b = s.as_bytes();
-    if !s.is_ascii() && (s.contains('ſ') || s.contains('\u{212A}')) {
-        return None;
+    found.clear();
+    if !s.is_ascii() && has_long_s_or_kelvin(b) {
+        return false;
     }
-    let mut starts = Vec::with_capacity(4 * cues.len());
+    starts.clear();
     for &(cue, i) in cues {
         starts.extend(RELATIVE_CUE_OFFSETS[i].iter().filter_map(|&k| cue.checked_sub(k)));
         if cue > 0 && COUNT_AGO.iter().any(|tail| has_at(b, cue - 1, tail)) {
             // The count: the word before the space (a byte beyond ASCII may be part of it).
             let w = b[..cue - 1].iter().rposition(|&c| !(is_ascii_word_byte(c) || c >= 0x80)).map_or(0, |k| k + 1);
             if !b[w..cue - 1].is_ascii() {
-                return None;
+                return false;
             }
             starts.push(w);
         }
     }
     starts.sort_unstable();
     starts.dedup();
-    Some(read_at(starts, |q| Some((q, relative_end(b, q)?))))
+    read_into(starts.iter().copied(), |q| Some((q, relative_end(b, q)?)), found);
+    true
+}
+
+/// Whether UTF-8 `b` holds `ſ` (C5 BF) or the Kelvin sign (E2 84 AA), which `(?i)` reads as
+/// `s` and `k`.
+fn has_long_s_or_kelvin(b: &[u8]) -> bool {
+    memchr::memchr2_iter(0xC5, 0xE2, b).any(|i| match b[i] {
+        0xC5 => b.get(i + 1) == Some(&0xBF),
+        _ => b.get(i + 1..i + 3) == Some(&[0x84, 0xAA][..]),
+    })
+}
+
+/// The ASCII letters of the little-endian bytes `w` in lower case (other bytes as they are).
+fn ascii_lower_window(w: u128) -> u128 {
+    const LOW7: u128 = u128::from_le_bytes([0x7F; 16]);
+    const HIGH: u128 = u128::from_le_bytes([0x80; 16]);
+    let v = w & LOW7;
+    // (Per byte, without carries: its high bit set where the byte is at least 'A', at least
+    // '[', and where it is beyond ASCII.)
+    let from_a = v + u128::from_le_bytes([0x80 - b'A'; 16]);
+    let past_z = v + u128::from_le_bytes([0x80 - b'Z' - 1; 16]);
+    let upper = from_a & !past_z & !w & HIGH;
+    w | (upper >> 2)
 }
 
 /// The end of the relative pattern's match at `q` of `b`, its phrases tried in its order
-/// (a sentence without `ſ` or the Kelvin sign; a count of ASCII word bytes).
+/// (a sentence without `ſ` or the Kelvin sign; a count of ASCII word bytes). A phrase's
+/// first 16 bytes are compared as one number with the text's in lower case, the rest (of
+/// longer phrases) byte by byte.
 fn relative_end(b: &[u8], q: usize) -> Option<usize> {
     if q > 0 && is_ascii_word_byte(b[q - 1]) {
         return None;
     }
     let first = b.get(q)?.to_ascii_lowercase();
-    let phrase = RELATIVE_BY_FIRST_BYTE[usize::from(first)].iter().find(|p| has_at(b, q, p) && word_ends(b, q + p.len()));
-    if let Some(p) = phrase {
-        return Some(q + p.len());
+    let list = &RELATIVE_BY_FIRST_BYTE[usize::from(first)];
+    if !list.is_empty() {
+        let text = ascii_lower_window(window(b, q));
+        let fits = |p: &&RelativePhrase| {
+            let len = p.phrase.len();
+            text & p.mask == p.head && (len <= 16 || has_at(b, q + 16, &p.phrase[16..])) && word_ends(b, q + len)
+        };
+        if let Some(p) = list.iter().find(fits) {
+            return Some(q + p.phrase.len());
+        }
     }
     let count = q + b[q..].iter().take_while(|c| is_ascii_word_byte(**c)).count();
     let tail = COUNT_AGO.iter().find(|tail| has_at(b, count, tail) && word_ends(b, count + tail.len()));
@@ -1298,7 +1415,18 @@ fn years_end(s: &str, q: usize) -> Result<HandRead, ()> {
     Ok((k > q + word.len() && year(k)? && word_ends(b, k + 4)).then(|| groups(4, k)).flatten())
 }
 
+/// `t` parsed as a number, as [`str::parse`] reads it (one to four ASCII digits, the days and
+/// years of dates, read by hand).
+fn parsed<T: std::str::FromStr + From<u16>>(t: &str) -> Option<T> {
+    let b = t.as_bytes();
+    if (1..=4).contains(&b.len()) && b.iter().all(u8::is_ascii_digit) {
+        return Some(T::from(b.iter().fold(0, |n, c| n * 10 + u16::from(c - b'0'))));
+    }
+    t.parse().ok()
+}
+
 /// The end of the white space (Unicode's, as `\s`) from byte `k` of `s`.
+#[inline]
 fn space_end(s: &str, mut k: usize) -> usize {
     let b = s.as_bytes();
     // (ASCII white space byte by byte: `is_ascii_whitespace` and the vertical tab.)
@@ -1320,7 +1448,7 @@ fn month_ends<'a>(names: &'a NamesByFirstByte, b: &'a [u8], k: usize) -> impl It
     let list = b.get(k).map_or(&[][..], |c| &names[usize::from(*c)][..]);
     // (The text's next 16 bytes read once; a name's bytes are its first, zeros past its end.)
     let text = if list.is_empty() { 0 } else { window(b, k) };
-    list.iter().filter(move |n| text & mask(n.len) == n.bytes).flat_map(move |n| {
+    list.iter().filter(move |n| text & n.mask == n.bytes).flat_map(move |n| {
         let end = k + n.len;
         [(n.dot && b.get(end) == Some(&b'.')).then_some(end + 1), Some(end)].into_iter().flatten()
     })
@@ -1351,13 +1479,10 @@ fn sure_digits_in(s: &str, k: usize, n: usize) -> Result<bool, ()> {
 /// 2020"): where its digits start, if any.
 fn year_tail(s: &str, k: usize) -> Result<Option<usize>, ()> {
     let b = s.as_bytes();
-    for c in [k + usize::from(b.get(k) == Some(&b',')), k] {
-        let year = space_end(s, c);
-        if year > c && sure_digits_in(s, year, 4)? && word_ends(b, year + 4) {
-            return Ok(Some(year));
-        }
-    }
-    Ok(None)
+    // (After a comma, white space without it cannot follow: one place to read.)
+    let c = k + usize::from(b.get(k) == Some(&b','));
+    let year = space_end(s, c);
+    Ok((year > c && sure_digits_in(s, year, 4)? && word_ends(b, year + 4)).then_some(year))
 }
 
 /// The end of a match read by hand at `q` and, when the reader gives them, its groups
@@ -1515,10 +1640,10 @@ fn with_buffers(
     year_hint: Option<i32>,
     hits: impl for<'b> FnOnce(&'b mut HitLists) -> Hits<'b>,
 ) -> Vec<DateExpr> {
-    BUFFERS.with_borrow_mut(|Buffers { lists, taken }| {
+    BUFFERS.with_borrow_mut(|Buffers { lists, spare }| {
         let hits = hits(lists);
         // (Most sentences with cues hold no date: left before the readers are set up.)
-        if hits.none() { Vec::new() } else { find_dates_with(s, base, published, year_hint, hits, taken) }
+        if hits.none() { Vec::new() } else { find_dates_with(s, base, published, year_hint, hits, spare) }
     })
 }
 
@@ -1565,20 +1690,18 @@ fn own_digit_runs(s: &str) -> Vec<(usize, usize)> {
     crate::text::digit_runs(&crate::text::text_masks(s))
 }
 
-/// The dates of sentence `s` where `hits` says they may stand (`spare`: a buffer for the
-/// spans taken, emptied first).
+/// The dates of sentence `s` where `hits` says they may stand (`spare`: lists emptied
+/// first).
 fn find_dates_with(
     s: &str,
     base: usize,
     published: Option<NaiveDate>,
     year_hint: Option<i32>,
     hits: Hits,
-    spare: &mut Vec<(usize, usize)>,
+    spare: &mut Spare,
 ) -> Vec<DateExpr> {
-    if hits.none() {
-        return Vec::new();
-    }
-    let mut taken = std::mem::take(spare);
+    let Spare { taken: spare_taken, starts: relative_starts, relative: relative_found, lower } = spare;
+    let mut taken = std::mem::take(spare_taken);
     taken.clear();
     let mut out: Vec<DateExpr> = Vec::new();
     let free = |taken: &Vec<(usize, usize)>, a: usize, b: usize| taken.iter().all(|&(x, y)| b <= x || a >= y);
@@ -1593,7 +1716,7 @@ fn find_dates_with(
     let day_or_since = |s: &str, a: usize, d: NaiveDate| {
         if is_since(s, a) { DateKind::Since(d) } else { DateKind::Day(d, DateBasis::Explicit) }
     };
-    let num = |c: &Groups, k: usize| c.get(k).and_then(|x| x.parse::<u32>().ok());
+    let num = |c: &Groups, k: usize| c.get(k).and_then(parsed::<u32>);
     // (Each kind of date read only where the hits say it can stand: most sentences that reach
     // here hold one kind or two.)
     for c in if hits.matched(2) { digit_dates(2, s, &hits) } else { Vec::new() } {
@@ -1649,21 +1772,22 @@ fn find_dates_with(
             }
             let (Some(mon), Some(day)) = (c.get(month_group), c.get(day_group)) else { continue };
             let Some(month) = month_number(mon) else { continue };
-            let Ok(day) = day.parse::<u32>() else { continue };
+            let Some(day) = parsed::<u32>(day) else { continue };
             // "on 7 October last year": the year before publication's.
             let last_year = || {
                 let rest = s.as_bytes().get(m.1..m.1 + 10)?;
                 rest.eq_ignore_ascii_case(b" last year").then(|| published.map(|p| p.year()).or(year_hint).map(|y| y - 1))?
             };
-            let year = c.get(3).and_then(|y| y.parse().ok()).or_else(last_year);
+            let year = c.get(3).and_then(parsed::<i32>).or_else(last_year);
             // "May 5" is a date, "may 5" is not: English month names need their capital
             // (Russian ones are written in lower case).
             if mon.is_ascii() && !mon.starts_with(char::is_uppercase) {
                 continue;
             }
             // "the night of 11-12 October": the range's first day, as "October 11-12" reads.
-            let (start, day) = match range_first_day(s, m.0) {
-                Some((a, first)) if !month_first && first < day && free(&taken, a, m.1) => (a, first),
+            // (Read before a day-month date only: a month-day date's range is its own.)
+            let (start, day) = match if month_first { None } else { range_first_day(s, m.0) } {
+                Some((a, first)) if first < day && free(&taken, a, m.1) => (a, first),
                 _ => (m.0, day),
             };
             match with_year(month, day, year, published, year_hint) {
@@ -1681,7 +1805,7 @@ fn find_dates_with(
             continue;
         }
         let Some((start, part)) = month_part_before(s, p) else { continue };
-        let before = last_word(s[..start].trim_end()).1;
+        let before = last_word(end_trimmed(&s[..start])).1;
         if NOT_THE_DAY.iter().any(|w| w.eq_ignore_ascii_case(before)) {
             continue;
         }
@@ -1731,7 +1855,7 @@ fn find_dates_with(
             if !free(&taken, m.0, m.1) {
                 continue;
             }
-            let y = c.get(1).or(c.get(3)).or(c.get(4)).and_then(|y| y.parse::<i32>().ok());
+            let y = c.get(1).or(c.get(3)).or(c.get(4)).and_then(parsed::<i32>);
             if let Some(y) = y {
                 push(&mut out, &mut taken, m.0, m.1, DateKind::Year(y));
             }
@@ -1788,30 +1912,21 @@ fn find_dates_with(
         }
         // (Read by hand, else by the pattern: the rare case collected.)
         if hits.matched(5) {
-            let (by_hand, by_pattern) = match relative_matches(s, hits.relative) {
-                Some(found) => (found, Vec::new()),
-                None => (Vec::new(), matches_of(5, s).collect()),
-            };
-            let relative = by_hand.into_iter().map(|(a, e)| relative_groups(&s[a..e], a)).chain(by_pattern);
+            let by_hand = relative_matches(s, hits.relative, relative_starts, relative_found);
+            let by_pattern: Vec<Groups> = if by_hand { Vec::new() } else { matches_of(5, s).collect() };
+            let relative = relative_found.iter().map(|&(a, e)| relative_groups(&s[a..e], a)).chain(by_pattern);
             for c in relative {
                 let m = c.span(0).unwrap_or_default();
                 if !free(&taken, m.0, m.1) {
                     continue;
                 }
-                // (In lower case: a short phrase in a buffer of its own, not allocated.)
-                let (mut buffer, long);
-                let written = c.get(1).unwrap_or_default();
-                let w = if written.len() <= 32 {
-                    buffer = [0; 32];
-                    buffer[..written.len()].copy_from_slice(written.as_bytes());
-                    buffer.make_ascii_lowercase();
-                    std::str::from_utf8(&buffer[..written.len()]).unwrap_or_default()
-                } else {
-                    long = written.to_ascii_lowercase();
-                    &long
-                };
+                // (In lower case, in the thread's buffer: not allocated.)
+                lower.clear();
+                lower.push_str(c.get(1).unwrap_or_default());
+                lower.make_ascii_lowercase();
+                let w = lower.as_str();
                 // "overnight Saturday", "tonight Monday": the weekday after the word says the day.
-                let gap = s[m.1..].len() - s[m.1..].trim_start().len();
+                let gap = s[m.1..].len() - start_trimmed(&s[m.1..]).len();
                 if gap > 0 && out.iter().any(|e| e.start == base + m.1 + gap && matches!(e.kind, DateKind::Day(_, DateBasis::Relative))) {
                     taken.push((m.0, m.1));
                     continue;
@@ -1820,10 +1935,10 @@ fn find_dates_with(
                 // "up from 710 a day earlier", "more than the day before": an earlier figure's day,
                 // not the sentence's.
                 let compares = || {
-                    let t = s[..m.0].trim_end();
+                    let t = end_trimmed(&s[..m.0]);
                     t.ends_with(|c: char| c.is_ascii_digit()) || ["than", "from"].iter().any(|w| strip_word_suffix(t, w).is_some())
                 };
-                if w.ends_with("before") && s[m.1..].trim_start().starts_with(char::is_alphanumeric) || previous_day(w) && compares() {
+                if w.ends_with("before") && start_trimmed(&s[m.1..]).starts_with(char::is_alphanumeric) || previous_day(w) && compares() {
                     taken.push((m.0, m.1));
                     continue;
                 }
@@ -1865,7 +1980,7 @@ fn find_dates_with(
             }
         }
     }
-    *spare = taken;
+    *spare_taken = taken;
     out.sort_by_key(|d| d.start);
     out
 }
@@ -2053,6 +2168,20 @@ mod tests {
         /// The relative dates read by hand at the relative cues are the pattern's matches,
         /// whenever the hand reader answers (in every sentence and in parts cut anywhere).
         #[test]
+        fn windows_in_lower_case_are_their_bytes_in_lower_case(bytes in proptest::prelude::any::<[u8; 16]>()) {
+            let lower = ascii_lower_window(u128::from_le_bytes(bytes));
+            proptest::prop_assert_eq!(lower.to_le_bytes(), bytes.map(|c| c.to_ascii_lowercase()));
+        }
+
+        #[test]
+        fn long_s_and_kelvin_found_as_characters(
+            chars in proptest::collection::vec(proptest::sample::select(vec!['a', 'K', 'ſ', '\u{212A}', 'Ş', 'ő', '’', '—', '\u{2129}', '\u{212B}', 'ſ', 'Ÿ']), 0..8),
+        ) {
+            let s: String = chars.into_iter().collect();
+            proptest::prop_assert_eq!(has_long_s_or_kelvin(s.as_bytes()), s.contains('ſ') || s.contains('\u{212A}'), "in {:?}", s);
+        }
+
+        #[test]
         fn relative_dates_read_by_hand_are_the_patterns(
             words in proptest::collection::vec(proptest::sample::select(vec![
                 "a", "the", "this", "last", "past", "over", "at", "earlier", "early", "late", "mid", "mid-", "start", "of",
@@ -2076,7 +2205,8 @@ mod tests {
                 let mut lists = HitLists::default();
                 let hits = Hits::from_cues(part, lo, cues.within(lo, hi, 0).1, own_digit_runs(part), &mut lists);
                 let full: Vec<(usize, usize)> = pattern(5).find_iter(part).map(|m| (m.start(), m.end())).collect();
-                if let Some(read) = relative_matches(part, hits.relative) {
+                let (mut starts, mut read) = (Vec::new(), Vec::new());
+                if relative_matches(part, hits.relative, &mut starts, &mut read) {
                     // (and their groups are the ones read from the match)
                     for &(a, e) in &read {
                         let (hand, of) = (relative_groups(&part[a..e], a), Groups::of(5, &part[a..e], a));
@@ -2196,7 +2326,7 @@ mod tests {
             // (and the years pattern searched through the whole sentence)
             all.years_at = None;
             let gated = find_dates(&s, 0, published, None);
-            let full = find_dates_with(&s, 0, published, None, all, &mut Vec::new());
+            let full = find_dates_with(&s, 0, published, None, all, &mut Spare::default());
             proptest::prop_assert_eq!(gated, full, "in {:?}", s);
         }
     }
@@ -2283,6 +2413,36 @@ mod tests {
         for (s, want) in cases {
             let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
             assert_eq!(days(s, p), want, "in {s:?}");
+        }
+    }
+
+    #[test]
+    fn month_numbers_from_any_three_bytes() {
+        let printable = 0x20..0x7F;
+        for a in printable.clone() {
+            for b in printable.clone() {
+                for c in printable.clone() {
+                    let w = [a, b, c];
+                    let reference = NAME_CUES[..12].iter().position(|n| n.as_bytes()[..3].eq_ignore_ascii_case(&w)).map(|i| i as u32 + 1);
+                    assert_eq!(month_number(std::str::from_utf8(&w).unwrap_or_default()), reference, "{w:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_parsed_as_str_parse() {
+        for t in ["", "0", "7", "07", "31", "2020", "0000", "9999", "12345", "+5", "-5", "1a", " 1", "٣", "4294967295", "4294967296"] {
+            assert_eq!(parsed::<u32>(t), t.parse::<u32>().ok(), "{t:?}");
+            assert_eq!(parsed::<i32>(t), t.parse::<i32>().ok(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn ends_trimmed_as_trim_end() {
+        for t in ["", " ", "a ", "a\u{a0}", "a \u{a0} \t", "ab\u{b}", "ə ", "x\u{2003}\n", "\u{85}", "a\u{c}", " \u{1680}a "] {
+            assert_eq!(end_trimmed(t), t.trim_end(), "{t:?}");
+            assert_eq!(start_trimmed(t), t.trim_start(), "{t:?}");
         }
     }
 
