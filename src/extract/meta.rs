@@ -1631,9 +1631,14 @@ mod tests {
             .iter()
             .map(|l| match l.first().and_then(|&i| i.checked_sub(12)) {
                 Some(k) => others[k % others.len()].to_string(),
-                None => l.iter().zip(DATELINE_SLOTS).map(|(&i, slot)| slot[i % 12]).collect::<String>() + "\n",
+                None => slot_line(&DATELINE_SLOTS, l) + "\n",
             })
             .collect()
+    }
+
+    /// One line of `slots`, each part the piece its pick names (modulo the slot's length).
+    fn slot_line(slots: &[&[&str]; 6], picks: &[usize]) -> String {
+        picks.iter().zip(slots).map(|(&i, slot)| slot[i % slot.len()]).collect()
     }
 
     #[test]
@@ -1790,7 +1795,7 @@ mod tests {
             let mut text: String = parts.iter().map(|&i| AGENCY_PARTS[i]).collect();
             for line in &lines {
                 text.push('\n');
-                text.extend(line.iter().zip(SLOTS).map(|(&i, slot)| slot[i]));
+                text.push_str(&slot_line(&SLOTS, line));
             }
             proptest::prop_assert_eq!(agency_match(&text), AGENCY.find(&text).map(|m| m.as_str()));
             let mut ls = 0;
