@@ -13,7 +13,7 @@
 //! sentence before, which the article's extraction applies), range starts (`since
 //! September 27`, `since late September`) and historical years (`1991-94`, `the early 1990s`).
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::sync::{LazyLock, OnceLock};
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
@@ -486,29 +486,6 @@ impl Buffers {
 thread_local! {
     /// This thread's [`Buffers`].
     static BUFFERS: RefCell<Buffers> = const { RefCell::new(Buffers::new()) };
-    /// Where the last sentence [`find_dates_in_runs`] read began in its text's digit runs and
-    /// cues: the next sentence of the text looks for its own from there ([`partition_from`]).
-    static READ_FROM: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
-}
-
-/// The partition point of `pred` in `v` (`pred` holds for a prefix of `v`), as
-/// [`slice::partition_point`] finds it, found by stepping on from `hint` when `pred` holds
-/// just before it (a text's sentences come in order, so the point of the sentence before lies
-/// a few steps back), else (any other hint) by binary search.
-#[inline]
-fn partition_from<T>(v: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
-    if hint == 0 || v.get(hint - 1).is_some_and(&pred) {
-        let mut k = hint;
-        // (A few steps, then a binary search of the rest.)
-        for _ in 0..8 {
-            if !v.get(k).is_some_and(&pred) {
-                return k;
-            }
-            k += 1;
-        }
-        return k + v[k..].partition_point(pred);
-    }
-    v.partition_point(pred)
 }
 
 /// Date cues of a whole text, found in one pass ([`Cues::scan`]) and then read sentence by
@@ -536,14 +513,12 @@ impl Cues {
         &self.found
     }
 
-    /// The cues inside the span `[start, end)`, and where they begin in [`Cues::found`]
-    /// (looked for from `hint` on, [`partition_from`]).
-    #[inline]
-    fn within(&self, start: usize, end: usize, hint: usize) -> (usize, &[(usize, usize, usize)]) {
-        let lo = partition_from(&self.found, hint, |c| c.0 < start);
+    /// The cues inside the span `[start, end)`.
+    fn within(&self, start: usize, end: usize) -> &[(usize, usize, usize)] {
+        let lo = self.found.partition_point(|c| c.0 < start);
         // (A sentence holds few cues: counted, not searched.)
         let hi = lo + self.found[lo..].iter().take_while(|c| c.1 <= end).count();
-        (lo, &self.found[lo..hi])
+        &self.found[lo..hi]
     }
 }
 
@@ -1649,40 +1624,62 @@ fn with_buffers(
 
 /// [`find_dates`] for a sentence of a text whose [`Cues`] were already found.
 pub fn find_dates_in(s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>, cues: &Cues) -> Vec<DateExpr> {
-    let found = cues.within(base, base + s.len(), 0).1;
+    let found = cues.within(base, base + s.len());
     with_buffers(s, base, published, year_hint, |lists| Hits::from_cues(s, base, found, own_digit_runs(s), lists))
 }
 
-/// [`find_dates_in`] given the runs of ASCII digits of the whole text (`start..end` in the
-/// text, in order, as [`crate::text::digit_runs`] finds them from the text's masks), so the
-/// sentence's bytes are not read again to find its digits.
-pub(crate) fn find_dates_in_runs(
-    s: &str,
+/// A text's [`Cues`] and runs of ASCII digits (`start..end` in the text, in order, as
+/// [`crate::text::digit_runs`] finds them from the text's masks) read sentence by sentence
+/// ([`SentenceDates::dates`]: [`find_dates_in`] without reading the sentence's bytes again
+/// for its digits). The sentences of a text come in order, so each sentence's cues and runs
+/// are looked for from where the sentence before found its own (from the first again when a
+/// sentence starts before the one before).
+pub(crate) struct SentenceDates<'t> {
+    cues: &'t [(usize, usize, usize)],
+    runs: &'t [(usize, usize)],
+    /// Where the sentence before started in the text, and where its runs and cues begin.
     base: usize,
-    published: Option<NaiveDate>,
-    year_hint: Option<i32>,
-    cues: &Cues,
-    text_runs: &[(usize, usize)],
-) -> Vec<DateExpr> {
-    let end = base + s.len();
-    // (The sentences of a text come in order: each looks for its runs and cues from where
-    // the one before found its own.)
-    let (runs_from, cues_from) = READ_FROM.get();
-    let first = partition_from(text_runs, runs_from, |r| r.1 <= base);
-    // (A sentence holds few runs: counted, not searched.)
-    let last = first + text_runs[first..].iter().take_while(|r| r.0 < end).count();
-    let (lo, found) = cues.within(base, end, cues_from);
-    READ_FROM.set((first, lo));
-    // The runs inside the sentence, cut at its edges, in sentence offsets.
-    let runs = text_runs[first..last].iter().map(|r| (r.0.max(base) - base, r.1.min(end) - base));
-    // (No cue, and no run of digits that a date can hold without one, four digits or more or
-    // a day before an ordinal's letter ("on the 12th"): no date, as [`Hits`] would find.)
-    let b = s.as_bytes();
-    let without_cue = |(a, e): (usize, usize)| e - a < 4 && (e - a > 2 || !matches!(b.get(e), Some(b's' | b'n' | b'r' | b't')));
-    if found.is_empty() && runs.clone().all(without_cue) {
-        return Vec::new();
+    run: usize,
+    cue: usize,
+}
+
+impl<'t> SentenceDates<'t> {
+    /// The reader of a text's `cues` and digit runs `runs`.
+    pub(crate) fn new(cues: &'t Cues, runs: &'t [(usize, usize)]) -> SentenceDates<'t> {
+        SentenceDates { cues: &cues.found, runs, base: 0, run: 0, cue: 0 }
     }
-    with_buffers(s, base, published, year_hint, |lists| Hits::from_cues(s, base, found, runs, lists))
+
+    /// [`find_dates_in`] for the sentence `s` starting at byte `base` of the text.
+    #[inline]
+    pub(crate) fn dates(&mut self, s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>) -> Vec<DateExpr> {
+        if base < self.base {
+            (self.run, self.cue) = (0, 0);
+        }
+        self.base = base;
+        let end = base + s.len();
+        let (text_runs, cues) = (self.runs, self.cues);
+        while text_runs.get(self.run).is_some_and(|r| r.1 <= base) {
+            self.run += 1;
+        }
+        while cues.get(self.cue).is_some_and(|c| c.0 < base) {
+            self.cue += 1;
+        }
+        let first = self.run;
+        // (A sentence holds few runs and cues: counted, not searched.)
+        let last = first + text_runs[first..].iter().take_while(|r| r.0 < end).count();
+        let lo = self.cue;
+        let found = &cues[lo..lo + cues[lo..].iter().take_while(|c| c.1 <= end).count()];
+        // The runs inside the sentence, cut at its edges, in sentence offsets.
+        let runs = text_runs[first..last].iter().map(|r| (r.0.max(base) - base, r.1.min(end) - base));
+        // (No cue, and no run of digits that a date can hold without one, four digits or more or
+        // a day before an ordinal's letter ("on the 12th"): no date, as [`Hits`] would find.)
+        let b = s.as_bytes();
+        let without_cue = |(a, e): (usize, usize)| e - a < 4 && (e - a > 2 || !matches!(b.get(e), Some(b's' | b'n' | b'r' | b't')));
+        if found.is_empty() && runs.clone().all(without_cue) {
+            return Vec::new();
+        }
+        with_buffers(s, base, published, year_hint, |lists| Hits::from_cues(s, base, found, runs, lists))
+    }
 }
 
 /// The runs of ASCII digits of `s` on its own (read from its masks, as for a whole article).
@@ -2059,31 +2056,18 @@ mod tests {
             let runs = crate::text::digit_runs(&crate::text::text_masks(s));
             let cues = Cues::scan(s);
             let cuts: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+            // (One reader for the parts in order of their starts, as a text's sentences come.)
+            let mut reader = SentenceDates::new(&cues, &runs);
             for &lo in &cuts {
                 for &hi in cuts.iter().filter(|&&hi| hi >= lo) {
                     let part = &s[lo..hi];
-                    assert_eq!(
-                        find_dates_in_runs(part, lo, published, None, &cues, &runs),
-                        find_dates_in(part, lo, published, None, &cues),
-                        "{part:?}"
-                    );
+                    assert_eq!(reader.dates(part, lo, published, None), find_dates_in(part, lo, published, None, &cues), "{part:?}");
                 }
             }
         }
     }
 
     proptest::proptest! {
-        /// The partition point found from any hint is the one a binary search finds.
-        #[test]
-        fn partition_from_any_hint_is_the_partition_point(
-            mut v in proptest::collection::vec(0usize..60, 0..40),
-            at in 0usize..64,
-            hint in 0usize..48,
-        ) {
-            v.sort_unstable();
-            proptest::prop_assert_eq!(partition_from(&v, hint, |&x| x < at), v.partition_point(|&x| x < at));
-        }
-
         /// Digit runs read from a text's masks are the runs a byte scan finds, and a sentence's
         /// dates found with the text's runs are the dates found from its own bytes.
         #[test]
@@ -2100,7 +2084,9 @@ mod tests {
             proptest::prop_assert_eq!(&runs, &digit_runs(s.as_bytes()).collect::<Vec<_>>(), "in {:?}", s);
             let cues = Cues::scan(&s);
             let published = NaiveDate::from_ymd_opt(2020, 10, 15);
-            // Every sentence, and a part of the text cut anywhere (even inside a run of digits).
+            // Every sentence in order, and then a part of the text cut anywhere (even inside a
+            // run of digits, and perhaps before the last sentence: read from the first again).
+            let mut reader = SentenceDates::new(&cues, &runs);
             let floor = |mut i: usize| {
                 i = i.min(s.len());
                 while !s.is_char_boundary(i) {
@@ -2113,7 +2099,7 @@ mod tests {
             for span in crate::text::sentences(&s).into_iter().chain([part]) {
                 let sentence = &s[span.start..span.end];
                 proptest::prop_assert_eq!(
-                    find_dates_in_runs(sentence, span.start, published, None, &cues, &runs),
+                    reader.dates(sentence, span.start, published, None),
                     find_dates_in(sentence, span.start, published, None, &cues),
                     "in {:?}", sentence
                 );
@@ -2203,7 +2189,7 @@ mod tests {
             for (lo, hi) in [(0, s.len()), (a.min(b), a.max(b))] {
                 let part = &s[lo..hi];
                 let mut lists = HitLists::default();
-                let hits = Hits::from_cues(part, lo, cues.within(lo, hi, 0).1, own_digit_runs(part), &mut lists);
+                let hits = Hits::from_cues(part, lo, cues.within(lo, hi), own_digit_runs(part), &mut lists);
                 let full: Vec<(usize, usize)> = pattern(5).find_iter(part).map(|m| (m.start(), m.end())).collect();
                 let (mut starts, mut read) = (Vec::new(), Vec::new());
                 if relative_matches(part, hits.relative, &mut starts, &mut read) {

@@ -354,13 +354,14 @@ fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Optio
     let mut sentences: Vec<Sentence> = Vec::with_capacity(spans.len());
     // The explicit date of the sentence before, for "a day earlier" (`dates::previous_day`).
     let mut explicit_before: Option<NaiveDate> = None;
+    let mut date_reader = dates::SentenceDates::new(&text_cues.dates, &digit_runs);
     sentences.extend(spans.into_iter().filter_map(|s| {
         let s = Span { start: s.start.max(body_start), end: s.end };
         if s.start >= s.end || skip.iter().any(|j| j.start <= s.start && s.end <= j.end) {
             return None;
         }
         let slice = &text[s.start..s.end];
-        let mut ds = dates::find_dates_in_runs(slice, s.start, published, year_hint, &text_cues.dates, &digit_runs);
+        let mut ds = date_reader.dates(slice, s.start, published, year_hint);
         if let Some(before) = explicit_before.take()
             && let Some(e) = ds.iter_mut().find(|e| matches!(e.kind, dates::DateKind::Day(..)))
             && dates::previous_day(&text[e.start..e.end])
