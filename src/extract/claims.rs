@@ -481,18 +481,49 @@ const fn head_of_three(a: u8, b: u8, c: u8) -> u32 {
     u32::from_le_bytes([a | 0x20, b | 0x20, c | 0x20, 0])
 }
 
+/// The multiplier of [`month_slot`], chosen so that the twelve heads of [`MONTH_HEADS`] take
+/// twelve slots of [`MONTH_SLOTS`].
+const MONTH_HASH: u32 = 26_597;
+
+/// The slot of [`MONTH_SLOTS`] of a head of three letters ([`head_of_three`]).
+const fn month_slot(head: u32) -> usize {
+    (head.wrapping_mul(MONTH_HASH) >> 28) as usize
+}
+
+/// Each head of [`MONTH_HEADS`] in its slot ([`month_slot`]; 0, which no head is, in the
+/// others), with the indices in [`MONTH_NAMES`] of the (at most three) names of that head
+/// (`u8::MAX` for none): a head is a month's when its slot holds it, one read instead of a
+/// search, and a word is compared only with the names of its head.
+const MONTH_SLOTS: [(u32, [u8; 3]); 16] = {
+    let mut t = [(0u32, [u8::MAX; 3]); 16];
+    let mut i = 0;
+    while i < MONTH_HEADS.len() {
+        let (h, k) = (MONTH_HEADS[i], month_slot(MONTH_HEADS[i]));
+        assert!(t[k].0 == 0 || t[k].0 == h, "two month heads share a slot: change MONTH_HASH");
+        t[k].0 = h;
+        let mut n = 0;
+        while t[k].1[n] != u8::MAX {
+            n += 1;
+        }
+        t[k].1[n] = i as u8;
+        i += 1;
+    }
+    t
+};
+
 /// Whether a lower-case word names a month ("october", "oct", "sept."): one of
-/// [`MONTH_NAMES`], whose first three letters most words do not have ([`MONTH_HEADS`]).
+/// [`MONTH_NAMES`], whose first three letters most words do not have (their slot of
+/// [`MONTH_SLOTS`] does not hold them), compared only with the names of its head.
 fn is_month(w: &str) -> bool {
     let b = w.as_bytes();
     let Some(&[x, y, z]) = b.first_chunk() else { return false };
     let head = head_of_three(x, y, z);
-    if !MONTH_HEADS.contains(&head) {
+    let (slot_head, names) = MONTH_SLOTS[month_slot(head)];
+    if slot_head != head {
         return false;
     }
-    // Compared only with the names of that head.
     let w = w.trim_end_matches('.');
-    MONTH_HEADS.iter().zip(MONTH_NAMES).any(|(&h, m)| h == head && m.eq_ignore_ascii_case(w))
+    names.iter().any(|&k| MONTH_NAMES.get(usize::from(k)).is_some_and(|m| m.eq_ignore_ascii_case(w)))
 }
 
 /// Where a parenthetical "including …" or "among them …" clause that starts at token `at`
@@ -2139,6 +2170,9 @@ mod tests {
             let listed = |w: &str| MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(w.trim_end_matches('.')));
             proptest::prop_assert_eq!(is_month(&w), listed(&w));
             proptest::prop_assert!(is_month(&MONTH_NAMES[k].to_ascii_lowercase()));
+            // A month's head with other letters after it ("octopus", "Mars", "sep.").
+            let headed: String = MONTH_NAMES[k][..3].chars().chain(w.chars().take(4)).collect();
+            proptest::prop_assert_eq!(is_month(&headed), listed(&headed));
         }
 
         #[test]

@@ -268,12 +268,19 @@ pub fn numbers_into(words: &[&str], out: &mut Vec<Number>, articles: &mut Vec<us
             continue;
         }
         // "a dozen", "a hundred", "a thousand"
-        let (mut value, first) = if (lower == "a" || lower == "an")
+        let article = lower == "a" || lower == "an";
+        let (mut value, first) = if article
             && let Some(&n) = words.get(i + 1)
             && (n == "dozen" || multiplier(n).is_some())
         {
             i += 1;
             (if n == "dozen" { 12 } else { multiplier(n).unwrap_or(1) }, i - 1)
+        } else if article {
+            // Any other "a" or "an" is no number (alone it has no value, nor a decimal point):
+            // an article, answered without the readers below.
+            articles.push(i);
+            i += 1;
+            continue;
         } else if let Some((v, digits)) = lower_token_value(lower) {
             in_words = !digits;
             (v, i)
@@ -285,9 +292,6 @@ pub fn numbers_into(words: &[&str], out: &mut Vec<Number>, articles: &mut Vec<us
             i += 1;
             ((f * m as f64).round() as u64, i - 1)
         } else {
-            if lower == "a" || lower == "an" {
-                articles.push(i);
-            }
             i += 1;
             continue;
         };
