@@ -219,11 +219,11 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
         if inner.starts_with(char::is_uppercase) && inner.chars().skip(1).all(|c| c.is_alphanumeric() || c == '-') {
             continue;
         }
-        // Remember names of sentences before this quote's sentence.
-        while observed < ctx.sentences.len() && ctx.sentences[observed].span.end <= q.outer.start {
-            mem.observe(ctx, ctx.sentences[observed].span);
-            observed += 1;
-        }
+        // Remember names of sentences before this quote's sentence (read from the article's
+        // records of whole sentences, without finding each sentence again).
+        let upto = observed + ctx.sentences[observed..].iter().take_while(|s| s.span.end <= q.outer.start).count();
+        mem.observe_sentences(ctx, observed..upto);
+        observed = upto;
         // Names earlier in the quote's own sentence are named before it too: in `Spokeswoman
         // Shushan Stepanyan called it "groundless." She said …`, "she" is Stepanyan.
         // (The quote's sentence is where the walk stopped, the first sentence that does not end
