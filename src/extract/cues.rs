@@ -51,23 +51,29 @@ fn patterns() -> (Vec<String>, Vec<Vec<Kind>>) {
     (patterns, kinds)
 }
 
-/// Entries of [`Automaton::table`]: room for every state's row, a power of two so that a
-/// masked index needs no bounds check ([`Automaton::new`] asserts that the cues fit).
+/// Entries of [`Automaton::table`] for the states' rows: room for every state's row, a power
+/// of two so that a masked index needs no bounds check ([`Automaton::new`] asserts that the
+/// cues fit).
 const TABLE: usize = 1 << 17;
+
+/// The bit of a table entry that marks a state where cues end: the first above a row index,
+/// so the mask of [`TABLE`] drops it when the state's row is read.
+const MATCH: u32 = TABLE as u32;
 
 /// An Aho-Corasick automaton (every occurrence, overlapping) over the cues, ASCII case
 /// folded, as one flat transition table: the search loop ([`Automaton::run`]) reads one byte
-/// class and one table entry per byte and compares the state with [`Automaton::first_match`].
+/// class and one table entry per byte and tests the state's [`MATCH`] bit.
 struct Automaton {
-    /// Byte class of each byte: one per byte the cues hold (an upper-case ASCII letter shares
-    /// its lower case's), 0 for the rest.
-    classes: [u8; 256],
     /// `1 << shift` table entries per state (at least the number of classes).
     shift: u32,
     /// The next state by state and class: a state is its row's first index (its number times
-    /// `1 << shift`); the start state is 0.
-    table: Box<[u32; TABLE]>,
-    /// States at or above this one are where cues end; the others are below it.
+    /// `1 << shift`), with the [`MATCH`] bit where cues end; the start state is 0. After the
+    /// [`TABLE`] entries of the rows, the byte class of each byte: one per byte the cues hold
+    /// (an upper-case ASCII letter shares its lower case's), 0 for the rest. (One allocation
+    /// for both, so that the search loop keeps one address for them.)
+    table: Box<[u32; TABLE + 256]>,
+    /// States (without their [`MATCH`] bit) at or above this one are where cues end; the
+    /// others are below it.
     first_match: u32,
     /// Per state from [`Automaton::first_match`] on, its range of [`Automaton::ends`].
     ranges: Vec<(u32, u32)>,
@@ -139,11 +145,17 @@ impl Automaton {
             number[s] = u32::try_from(n << shift).unwrap_or_else(|_| panic!("too many states"));
         }
         assert!(ends.len() << shift <= TABLE, "the cues need {} table entries", ends.len() << shift);
-        let mut table: Box<[u32; TABLE]> = vec![0u32; TABLE].into_boxed_slice().try_into().unwrap_or_else(|_| panic!("table size"));
+        let first_match = (quiet.len() << shift) as u32;
+        let mut table: Box<[u32; TABLE + 256]> =
+            vec![0u32; TABLE + 256].into_boxed_slice().try_into().unwrap_or_else(|_| panic!("table size"));
         for (s, &n) in number.iter().enumerate() {
             for c in 0..n_classes {
-                table[n as usize + c] = number[next[s * n_classes + c] as usize];
+                let to = number[next[s * n_classes + c] as usize];
+                table[n as usize + c] = if to >= first_match { to | MATCH } else { to };
             }
+        }
+        for (byte, &class) in classes.iter().enumerate() {
+            table[TABLE + byte] = u32::from(class);
         }
         let mut ranges = Vec::with_capacity(matching.len());
         let mut flat = Vec::new();
@@ -154,17 +166,23 @@ impl Automaton {
             }
             ranges.push((from, flat.len() as u32));
         }
-        let first_match = (quiet.len() << shift) as u32;
         let longest = patterns.iter().map(String::len).max().unwrap_or(0);
-        Automaton { classes, shift, table, first_match, ranges, ends: flat, longest }
+        Automaton { shift, table, first_match, ranges, ends: flat, longest }
     }
 }
 
 impl Automaton {
+    /// The cues ending at state `sid` (as [`Automaton::run`] found it): (length in bytes, what
+    /// the cue stands for).
+    fn ends_at(&self, sid: usize) -> &[(usize, Kind)] {
+        let (from, to) = self.ranges[((sid & (TABLE - 1)) - self.first_match as usize) >> self.shift];
+        &self.ends[from as usize..to as usize]
+    }
+
     /// Runs over `b` from the start state and adds to `found` each byte where a cue ends, in
-    /// order: the position after it and the state there. One table read and one compare per
-    /// byte; not inlined, so the loop keeps its few values in registers instead of sharing
-    /// them with the match handling.
+    /// order: the position after it and the state there (with its [`MATCH`] bit). Two table
+    /// reads (class and next state) and one bit test per byte; not inlined, so the loop keeps
+    /// its few values in registers instead of sharing them with the match handling.
     ///
     /// A text of more than a few hundred bytes is read as two halves at once, so that the
     /// table reads of one half need not wait for the other's: each byte's next state depends
@@ -175,14 +193,15 @@ impl Automaton {
     /// first byte on it finds exactly what one pass would.
     #[inline(never)]
     fn run(&self, b: &[u8], found: &mut Vec<(usize, usize)>) {
-        let (table, classes, first_match) = (&*self.table, &self.classes, self.first_match as usize);
-        let next = |sid: usize, c: u8| table[(sid + usize::from(classes[usize::from(c)])) & (TABLE - 1)] as usize;
+        let table = &*self.table;
+        let next = |sid: usize, c: u8| table[(sid + table[TABLE + usize::from(c)] as usize) & (TABLE - 1)] as usize;
+        let hit = |sid: usize| sid & MATCH as usize != 0;
         let lead = self.longest;
         if b.len() < 4 * lead + 256 {
             let mut sid = 0;
             for (j, &c) in b.iter().enumerate() {
                 sid = next(sid, c);
-                if sid >= first_match {
+                if hit(sid) {
                     found.push((j + 1, sid));
                 }
             }
@@ -206,10 +225,10 @@ impl Automaton {
             for j in 0..8 {
                 s1 = next(s1, block1[j]);
                 s2 = next(s2, block2[j]);
-                if s1 >= first_match {
+                if hit(s1) {
                     push_cold(found, 8 * k + j + 1, s1);
                 }
-                if s2 >= first_match {
+                if hit(s2) {
                     push_cold(&mut later, half + 8 * k + j + 1, s2);
                 }
             }
@@ -217,13 +236,13 @@ impl Automaton {
         let done = half - rest1.len();
         for (j, &c) in rest1.iter().enumerate() {
             s1 = next(s1, c);
-            if s1 >= first_match {
+            if hit(s1) {
                 found.push((done + j + 1, s1));
             }
         }
         for (j, &c) in b.iter().enumerate().skip(half + done) {
             s2 = next(s2, c);
-            if s2 >= first_match {
+            if hit(s2) {
                 later.push((j + 1, s2));
             }
         }
@@ -309,13 +328,14 @@ pub fn scan(text: &str) -> TextCues {
     let mut found = Vec::with_capacity(text.len() / 16 + 16);
     ac.run(b, &mut found);
     for (end, sid) in found {
-        let (from, to) = ac.ranges[(sid - ac.first_match as usize) >> ac.shift];
-        for &(len, kind) in &ac.ends[from as usize..to as usize] {
+        for &(len, kind) in ac.ends_at(sid) {
             let start = end - len;
             match kind {
                 Kind::Date(i) => insert_sorted(&mut date_words, (start, end, i), start_longest),
                 Kind::Verb(i) => {
-                    if &b[start..end] == attribution::VERBS[i].as_bytes() {
+                    // (Compared byte by byte in line: a cue is a few bytes, and a call to
+                    // compare them costs more.)
+                    if b[start..end].iter().eq(attribution::VERBS[i].as_bytes()) {
                         insert_sorted(&mut verbs, (start, end, i), start_longest);
                     }
                 }
@@ -381,8 +401,7 @@ mod tests {
         let mut found = Vec::new();
         ac.run(text.as_bytes(), &mut found);
         for (end, sid) in found {
-            let (from, to) = ac.ranges[(sid - ac.first_match as usize) >> ac.shift];
-            v.extend(ac.ends[from as usize..to as usize].iter().map(|&(len, k)| (end - len, end, k)));
+            v.extend(ac.ends_at(sid).iter().map(|&(len, k)| (end - len, end, k)));
         }
         v.sort_unstable();
         v
