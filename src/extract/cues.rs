@@ -279,16 +279,17 @@ pub struct TextCues {
 
 /// Adds `x` to `v`, kept in the order `less`. Cues are found in the order of their ends, so
 /// `x` goes at the end unless a longer cue ending here started before the last ones.
+#[inline(always)]
 fn insert_sorted<T: Copy>(v: &mut Vec<T>, x: T, less: impl Fn(&T, &T) -> bool) {
-    let mut j = v.len();
+    if v.last().is_none_or(|last| !less(&x, last)) {
+        v.push(x);
+        return;
+    }
+    let mut j = v.len() - 1;
     while j > 0 && less(&x, &v[j - 1]) {
         j -= 1;
     }
-    if j == v.len() {
-        v.push(x);
-    } else {
-        v.insert(j, x);
-    }
+    v.insert(j, x);
 }
 
 /// Leftmost-longest without overlaps, from every occurrence ordered by start, longest first:
@@ -305,8 +306,9 @@ fn leftmost_longest(found: &mut Vec<(usize, usize, usize)>) {
 }
 
 /// By start, then the longest first, then by index: the order [`leftmost_longest`] reads.
+/// (Compared field by field with early exits: it runs at every date word and verb found.)
 fn start_longest(a: &(usize, usize, usize), b: &(usize, usize, usize)) -> bool {
-    a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)).is_lt()
+    a.0 < b.0 || (a.0 == b.0 && (a.1 > b.1 || (a.1 == b.1 && a.2 < b.2)))
 }
 
 /// All cues of `text`.
@@ -327,7 +329,7 @@ pub fn scan(text: &str) -> TextCues {
     // (a state holds the cues that end its suffixes too).
     let mut found = Vec::with_capacity(text.len() / 16 + 16);
     ac.run(b, &mut found);
-    for (end, sid) in found {
+    for &(end, sid) in &found {
         for &(len, kind) in ac.ends_at(sid) {
             let start = end - len;
             match kind {
