@@ -171,12 +171,29 @@ impl Automaton {
     }
 }
 
-impl Automaton {
+/// What [`Automaton::ends_at`] reads, taken out of the automaton once per text (not read
+/// again at every hit).
+struct Ends<'a> {
+    ranges: &'a [(u32, u32)],
+    ends: &'a [(usize, Kind)],
+    first_match: usize,
+    shift: u32,
+}
+
+impl Ends<'_> {
     /// The cues ending at state `sid` (as [`Automaton::run`] found it): (length in bytes, what
     /// the cue stands for).
-    fn ends_at(&self, sid: usize) -> &[(usize, Kind)] {
-        let (from, to) = self.ranges[((sid & (TABLE - 1)) - self.first_match as usize) >> self.shift];
+    #[inline(always)]
+    fn at(&self, sid: usize) -> &[(usize, Kind)] {
+        let (from, to) = self.ranges[((sid & (TABLE - 1)) - self.first_match) >> self.shift];
         &self.ends[from as usize..to as usize]
+    }
+}
+
+impl Automaton {
+    /// The automaton's lists of the cues ending at each state.
+    fn ends_at(&self) -> Ends<'_> {
+        Ends { ranges: &self.ranges, ends: &self.ends, first_match: self.first_match as usize, shift: self.shift }
     }
 
     /// Runs over `b` from the start state and adds to `found` each byte where a cue ends, in
@@ -329,15 +346,14 @@ pub fn scan(text: &str) -> TextCues {
     // (a state holds the cues that end its suffixes too).
     let mut found = Vec::with_capacity(text.len() / 16 + 16);
     ac.run(b, &mut found);
+    let ends = ac.ends_at();
     for &(end, sid) in &found {
-        for &(len, kind) in ac.ends_at(sid) {
+        for &(len, kind) in ends.at(sid) {
             let start = end - len;
             match kind {
                 Kind::Date(i) => insert_sorted(&mut date_words, (start, end, i), start_longest),
                 Kind::Verb(i) => {
-                    // (Compared byte by byte in line: a cue is a few bytes, and a call to
-                    // compare them costs more.)
-                    if b[start..end].iter().eq(attribution::VERBS[i].as_bytes()) {
+                    if &b[start..end] == attribution::VERBS[i].as_bytes() {
                         insert_sorted(&mut verbs, (start, end, i), start_longest);
                     }
                 }
@@ -403,7 +419,7 @@ mod tests {
         let mut found = Vec::new();
         ac.run(text.as_bytes(), &mut found);
         for (end, sid) in found {
-            v.extend(ac.ends_at(sid).iter().map(|&(len, k)| (end - len, end, k)));
+            v.extend(ac.ends_at().at(sid).iter().map(|&(len, k)| (end - len, end, k)));
         }
         v.sort_unstable();
         v
