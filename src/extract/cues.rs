@@ -38,11 +38,14 @@ fn patterns() -> (Vec<String>, Vec<Vec<Kind>>) {
     cues.extend(meta::TRUCE_HINTS.iter().map(|c| (c.to_ascii_lowercase(), Kind::Truce)));
     let mut patterns: Vec<String> = Vec::new();
     let mut kinds: Vec<Vec<Kind>> = Vec::new();
+    // Each distinct cue's place in `patterns`.
+    let mut place: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (c, k) in cues {
-        match patterns.iter().position(|p| *p == c) {
-            Some(i) if !kinds[i].contains(&k) => kinds[i].push(k),
+        match place.get(&c) {
+            Some(&i) if !kinds[i].contains(&k) => kinds[i].push(k),
             Some(_) => {}
             None => {
+                place.insert(c.clone(), patterns.len());
                 patterns.push(c);
                 kinds.push(vec![k]);
             }
@@ -120,17 +123,21 @@ impl Automaton {
         let mut fail = vec![0usize; ends.len()];
         let mut order = vec![0usize];
         let mut k = 0;
+        // The row of a state's failure state (none for the start state's), copied out so that
+        // the state's own row can be written beside it.
+        let mut via_fail = vec![0u32; n_classes];
         while k < order.len() {
             let s = order[k];
             k += 1;
-            for c in 0..n_classes {
-                let child = next[s * n_classes + c];
-                let via_fail = if s == 0 { 0 } else { next[fail[s] * n_classes + c] };
-                if child == NONE {
-                    next[s * n_classes + c] = via_fail as u32;
+            if s != 0 {
+                via_fail.copy_from_slice(&next[fail[s] * n_classes..(fail[s] + 1) * n_classes]);
+            }
+            for (slot, &via) in next[s * n_classes..(s + 1) * n_classes].iter_mut().zip(&via_fail) {
+                if *slot == NONE {
+                    *slot = via;
                 } else {
-                    let child = child as usize;
-                    fail[child] = via_fail as usize;
+                    let child = *slot as usize;
+                    fail[child] = via as usize;
                     let inherited = ends[fail[child]].clone();
                     ends[child].extend(inherited);
                     order.push(child);
@@ -148,10 +155,10 @@ impl Automaton {
         let first_match = (quiet.len() << shift) as u32;
         let mut table: Box<[u32; TABLE + 256]> =
             vec![0u32; TABLE + 256].into_boxed_slice().try_into().unwrap_or_else(|_| panic!("table size"));
-        for (s, &n) in number.iter().enumerate() {
-            for c in 0..n_classes {
-                let to = number[next[s * n_classes + c] as usize];
-                table[n as usize + c] = if to >= first_match { to | MATCH } else { to };
+        for (row, &n) in next.chunks_exact(n_classes).zip(&number) {
+            for (slot, &to) in table[n as usize..n as usize + n_classes].iter_mut().zip(row) {
+                let to = number[to as usize];
+                *slot = if to >= first_match { to | MATCH } else { to };
             }
         }
         for (byte, &class) in classes.iter().enumerate() {
