@@ -1,9 +1,10 @@
 //! The cue words of a whole article, found in one pass: date words (months, weekdays,
 //! relative words), speech verbs, casualty word stems, the scope and category phrases
-//! of casualty sentences, and the words without which no truce word is found. One case-insensitive automaton reports every occurrence of every
+//! of casualty sentences, the words without which no truce word is found and those without
+//! which nothing is said to take effect. One case-insensitive automaton reports every occurrence of every
 //! cue (overlapping), and each kind of cue is then read with its own rule: date words and
 //! speech verbs leftmost-longest without overlaps (verbs in their exact case, whole words),
-//! casualty stems and truce hints anywhere, phrases as whole words. Before, each kind was a search of its
+//! casualty stems, truce and taking-effect hints anywhere, phrases as whole words. Before, each kind was a search of its
 //! own over the text.
 
 use std::sync::LazyLock;
@@ -24,6 +25,8 @@ enum Kind {
     Phrase(u8),
     /// A truce word hint ([`meta::TRUCE_HINTS`]).
     Truce,
+    /// A hint of what takes effect ([`meta::TAKES_EFFECT_HINTS`]).
+    Effect,
 }
 
 /// The distinct lower-case cues and what each stands for.
@@ -36,6 +39,7 @@ fn patterns() -> (Vec<String>, Vec<Vec<Kind>>) {
         cues.extend(group.iter().map(|c| (c.to_ascii_lowercase(), Kind::Phrase(g as u8))));
     }
     cues.extend(meta::TRUCE_HINTS.iter().map(|c| (c.to_ascii_lowercase(), Kind::Truce)));
+    cues.extend(meta::TAKES_EFFECT_HINTS.iter().map(|c| (c.to_ascii_lowercase(), Kind::Effect)));
     let mut patterns: Vec<String> = Vec::new();
     let mut kinds: Vec<Vec<Kind>> = Vec::new();
     // Each distinct cue's place in `patterns`.
@@ -299,6 +303,8 @@ pub struct TextCues {
     pub phrases: Vec<(usize, usize, u8)>,
     /// Starts of truce hints (anywhere).
     pub truce: Vec<usize>,
+    /// Hints of what takes effect (anywhere, overlapping): (start, end), in order.
+    pub effect: Vec<(usize, usize)>,
 }
 
 /// Adds `x` to `v`, kept in the order `less`. Cues are found in the order of their ends, so
@@ -366,6 +372,7 @@ pub fn scan(text: &str) -> TextCues {
                 }
                 Kind::Casualty => insert_sorted(&mut cues.casualty, start, |a, b| a < b),
                 Kind::Truce => insert_sorted(&mut cues.truce, start, |a, b| a < b),
+                Kind::Effect => insert_sorted(&mut cues.effect, (start, end), |a, b| a < b),
                 Kind::Phrase(g) => {
                     if is_whole_ascii_word(b, start, end) {
                         insert_sorted(&mut cues.phrases, (start, end, g), |a, b| a < b);
@@ -480,11 +487,11 @@ mod tests {
         }
 
         #[test]
-        fn one_pass_finds_what_separate_searches_find(parts in proptest::collection::vec(0usize..29, 0..40)) {
+        fn one_pass_finds_what_separate_searches_find(parts in proptest::collection::vec(0usize..33, 0..40)) {
             const PARTS: &[&str] = &[
                 " ", "Sept", "ember", "Sep", "May", "day", "mon", "th", "ago", "night", "over", "said", "According to", "according",
                 " to", "SAID", "killed", "in total", " of", "civilians", ".", "so far", "cease", "fire", "TRUCE", "armi",
-                "read", "statement", "letter",
+                "read", "statement", "letter", "EFFECT", " hold", "start", "into force",
             ];
             let text: String = parts.iter().map(|&i| PARTS[i]).collect();
             let c = scan(&text);
@@ -523,6 +530,7 @@ mod tests {
                 v
             };
             proptest::prop_assert_eq!(&c.truce, &every(meta::TRUCE_HINTS).iter().map(|h| h.0).collect::<Vec<_>>());
+            proptest::prop_assert_eq!(&c.effect, &every(meta::TAKES_EFFECT_HINTS));
         }
     }
 }

@@ -208,17 +208,27 @@ fn takes_effect_by_hand(t: &str) -> Option<bool> {
 
 /// Every match of [`TAKES_EFFECT`] contains one of these (in any ASCII case; none has an `s`
 /// or a `k`, which `(?i)` also matches as `ſ` or `K`), so only sentences holding one are
-/// searched.
-const TAKES_EFFECT_HINTS: &[&str] = &["effect", "into force", " hold", "announced from", "begin", "began", "tart", " hour"];
+/// searched. Found by [`super::cues::scan`].
+pub(crate) const TAKES_EFFECT_HINTS: &[&str] = &["effect", "into force", " hold", "announced from", "begin", "began", "tart", " hour"];
 
-static TAKES_EFFECT_HINT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(TAKES_EFFECT_HINTS).unwrap_or_else(|e| panic!("{e}"))
-});
+/// Whether a sentence that holds one of [`TAKES_EFFECT_HINTS`] says something takes effect
+/// ([`TAKES_EFFECT`]), read by hand ([`takes_effect_by_hand`]).
+fn takes_effect_hinted(t: &str) -> bool {
+    takes_effect_by_hand(t).unwrap_or_else(|| TAKES_EFFECT.is_match(t))
+}
 
-/// Whether a sentence says something takes effect ([`TAKES_EFFECT`]), searched only when it
-/// holds one of [`TAKES_EFFECT_HINTS`], and read by hand ([`takes_effect_by_hand`]).
+/// Whether a hint of what takes effect (`hints`, (start, end) in order of start, as
+/// [`super::cues::TextCues::effect`] holds them) stands inside `[start, end)`.
+fn holds_effect_hint(hints: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let from = hints.partition_point(|h| h.0 < start);
+    hints[from..].iter().take_while(|h| h.0 < end).any(|h| h.1 <= end)
+}
+
+/// Whether a sentence says something takes effect ([`TAKES_EFFECT`]): [`truces`]'s test, on a
+/// sentence alone.
+#[cfg(test)]
 fn takes_effect(t: &str) -> bool {
-    TAKES_EFFECT_HINT.is_match(t) && takes_effect_by_hand(t).unwrap_or_else(|| TAKES_EFFECT.is_match(t))
+    holds_effect_hint(&super::cues::scan(t).effect, 0, t.len()) && takes_effect_hinted(t)
 }
 
 /// The ` date YYYY-MM-DD` header at the very start of an article.
@@ -1370,7 +1380,9 @@ pub fn truces(ctx: &DocCtx) -> Vec<Truce> {
         // (In ASCII case alone: only the Kelvin sign beyond ASCII is a letter in lower case,
         // and none of these words has a `k`.) Tested before the sentence is searched.
         let refers_back = |w: &str| ["after", "of", "since", "before", "until", "despite"].iter().any(|x| w.eq_ignore_ascii_case(x));
-        if t[..k].split_whitespace().rev().take(3).any(refers_back) || !takes_effect(t) {
+        if t[..k].split_whitespace().rev().take(3).any(refers_back)
+            || !(holds_effect_hint(&ctx.cues.effect, s.span.start, s.span.end) && takes_effect_hinted(t))
+        {
             continue;
         }
         out.push(Truce { article: ctx.article.clone(), date, start: s.span.start, end: s.span.end });
