@@ -796,75 +796,97 @@ pub(crate) fn tokens_in<'a>(text: &'a str, masks: &[Masks], span: Span, out: &mu
 }
 
 /// Tokens of `text[lo..hi]` read from the masks of `text` (bytes from `hi` on are ignored,
-/// whatever their class); token offsets are positions in `text` plus `shift`. Each run of
-/// word bytes is found with two bit scans of the chunk's word mask (its first word bit, then
-/// its first non-word bit), and only where a run ends is a byte looked at, for a joiner.
+/// whatever their class); token offsets are positions in `text` plus `shift`. A chunk's word
+/// runs start where a word bit follows a non-word bit and end where a non-word bit follows a
+/// word bit: its tokens are those starts and ends taken in pairs, in order, with no byte
+/// looked at. Only an end that may be a joiner (no white space, a word byte right after it,
+/// or after the two continuation bytes of a `’`) has its bytes read, and when they join the
+/// runs, the token goes on to the next run's end.
 fn tokens_masked<'a>(text: &'a str, masks: &[Masks], lo: usize, hi: usize, shift: usize, out: &mut Vec<Token<'a>>) {
     if lo >= hi {
         return;
     }
     // The span's bytes up to `hi`: a byte past it is none.
     let b = &text.as_bytes()[..hi];
-    // The word bits of chunk `k` below `hi` (none past it).
-    let (hk, hr) = (hi / 64, hi % 64);
-    let word_at = |k: usize| {
-        if k < hk {
-            masks.get(k).map_or(0, |m| m.word)
-        } else if k == hk {
-            masks.get(k).map_or(0, |m| m.word) & !(u64::MAX << hr)
-        } else {
-            0
-        }
-    };
-    // The first position at or after `p` (< `hi`) that is no word byte (at most `hi`), with
-    // its chunk's word bits.
-    let run_end = |p: usize, mut cw: u64| {
-        let mut k = p / 64;
-        let mut e = !cw & (u64::MAX << (p % 64));
-        while e == 0 {
-            k += 1;
-            cw = word_at(k);
-            e = !cw;
-        }
-        (64 * k + e.trailing_zeros() as usize, cw)
-    };
-    let is_word = |p: usize| p < hi && word_at(p / 64) >> (p % 64) & 1 != 0;
-    // Chunk `k`'s word bits, and those not yet read.
-    let mut k = lo / 64;
-    let mut cw = word_at(k);
-    let mut w = cw & (u64::MAX << (lo % 64));
-    loop {
-        while w == 0 {
-            k += 1;
-            if k > hk {
-                return;
+    let (lk, hk) = (lo / 64, (hi - 1) / 64);
+    let is_word = |p: usize| p < hi && masks.get(p / 64).is_some_and(|m| m.word >> (p % 64) & 1 != 0);
+    // Whether the runs on either side of the non-word byte at `end` join (1,165 / 3.5 /
+    // don't / Azerbaijan’s / Moscow-brokered) into the token from `start`; the position after
+    // the joiner. (A comma or full stop joins only a token of digits so far, joined by commas
+    // and full stops.)
+    let joined = |start: usize, end: usize| {
+        const APOSTROPHE: usize = '’'.len_utf8();
+        match b.get(end) {
+            Some(b',' | b'.')
+                if b.get(end + 1).is_some_and(u8::is_ascii_digit)
+                    && b[start..end].iter().all(|&c| c.is_ascii_digit() || c == b',' || c == b'.') =>
+            {
+                Some(end + 1)
             }
-            cw = word_at(k);
-            w = cw;
+            Some(b'\'' | b'-') if is_word(end + 1) => Some(end + 1),
+            Some(0xe2) if b[end..].starts_with("’".as_bytes()) && is_word(end + APOSTROPHE) => Some(end + APOSTROPHE),
+            _ => None,
         }
-        let start = 64 * k + w.trailing_zeros() as usize;
-        let (mut end, mut ew) = run_end(start, cw);
-        loop {
-            // Inner joiners: 1,165 / 3.5 / don't / Azerbaijan’s / Moscow-brokered; the
-            // position after the joiner. (A comma or full stop joins only a token of digits
-            // so far, joined by commas and full stops.)
-            const APOSTROPHE: usize = '’'.len_utf8();
-            let after = match b.get(end) {
-                Some(b',' | b'.')
-                    if b.get(end + 1).is_some_and(u8::is_ascii_digit)
-                        && b[start..end].iter().all(|&c| c.is_ascii_digit() || c == b',' || c == b'.') =>
-                {
-                    end + 1
+    };
+    // The start of the token whose end is not found yet (its run goes on past the chunk
+    // before, or it was joined to a run that does); whether the first start of the next
+    // chunk is the run joined to it; whether the last byte of the chunk before is a word byte.
+    let mut open: Option<usize> = None;
+    let mut skip = false;
+    let mut carry = 0u64;
+    for k in lk..=hk {
+        let m = masks.get(k).copied().unwrap_or_default();
+        let mut cw = m.word;
+        if k == lk {
+            cw &= u64::MAX << (lo % 64);
+        }
+        if k == hk {
+            cw &= u64::MAX >> (63 - (hi - 1) % 64);
+        }
+        let before = cw << 1 | carry;
+        let mut starts = cw & !before;
+        if skip {
+            starts &= starts.wrapping_sub(1);
+            skip = false;
+        }
+        let mut ends = !cw & before;
+        // Ends that may join: no white space, and a word byte next or after a character's two
+        // continuation bytes (or that byte in the next chunk).
+        let may_join = ends & !m.space & ((cw >> 1) | (m.continuation >> 1 & cw >> 3) | 7 << 61);
+        let base = 64 * k;
+        while ends != 0 {
+            let end = base + ends.trailing_zeros() as usize;
+            ends &= ends - 1;
+            let start = match open.take() {
+                Some(s) => s,
+                None => {
+                    let s = base + starts.trailing_zeros() as usize;
+                    starts &= starts.wrapping_sub(1);
+                    s
                 }
-                Some(b'\'' | b'-') if is_word(end + 1) => end + 1,
-                Some(0xe2) if b[end..].starts_with("’".as_bytes()) && is_word(end + APOSTROPHE) => end + APOSTROPHE,
-                _ => break,
             };
-            (end, ew) = run_end(after, word_at(after / 64));
+            if may_join >> (end % 64) & 1 != 0
+                && let Some(after) = joined(start, end)
+            {
+                // The run from `after` is this token's: its start is no token's.
+                open = Some(start);
+                if after / 64 == k {
+                    starts &= starts.wrapping_sub(1);
+                } else {
+                    skip = true;
+                }
+                continue;
+            }
+            out.push(Token { text: &text[start..end], start: shift + start, end: shift + end });
         }
-        out.push(Token { text: &text[start..end], start: shift + start, end: shift + end });
-        (k, cw) = (end / 64, ew);
-        w = cw & (u64::MAX << (end % 64));
+        if starts != 0 {
+            open = Some(base + starts.trailing_zeros() as usize);
+        }
+        carry = cw >> 63;
+    }
+    // (A run that reaches `hi` at the end of a chunk.)
+    if let Some(start) = open {
+        out.push(Token { text: &text[start..hi], start: shift + start, end: shift + hi });
     }
 }
 
