@@ -696,20 +696,21 @@ fn classes(chunk: &[u8; 64]) -> (Masks, u64) {
 /// The [`Masks`] of a whole text, one per 64 bytes (entry `k` for the bytes from `64 * k`).
 /// Computed once per article and shared by the tokenizer ([`tokens_in`]), the name
 /// matchers' word starts and the digit runs of the date cues ([`digit_runs`]), so each byte
-/// is classified once.
+/// is classified once. (The whole chunks are read in place, with no bounds to check, and
+/// the masks written without a capacity check per chunk.)
 pub(crate) fn text_masks(text: &str) -> Vec<Masks> {
     let b = text.as_bytes();
+    let (whole, rest) = b.as_chunks::<64>();
     let mut out = Vec::with_capacity(b.len().div_ceil(64));
-    for i in (0..b.len()).step_by(64) {
-        out.push(chunk_masks(text, i));
+    out.extend(whole.iter().enumerate().map(|(k, chunk)| masks_of(text, 64 * k, chunk)));
+    if !rest.is_empty() {
+        out.push(chunk_masks(text, 64 * whole.len()));
     }
     out
 }
 
 /// The [`Masks`] of the (at most 64) bytes of `text` from `from` (bytes past its end count as
-/// spaces): the ASCII bytes by [`classes`] without a branch per byte, then each character
-/// beyond ASCII giving its class to all its bytes (including those of a character begun
-/// before `from`).
+/// spaces).
 fn chunk_masks(text: &str, from: usize) -> Masks {
     let b = text.as_bytes();
     let mut padded = [b' '; 64];
@@ -721,6 +722,14 @@ fn chunk_masks(text: &str, from: usize) -> Masks {
             &padded
         }
     };
+    masks_of(text, from, chunk)
+}
+
+/// The [`Masks`] of `chunk`, the bytes of `text` from `from`: the ASCII bytes by [`classes`]
+/// without a branch per byte, then each character beyond ASCII giving its class to all its
+/// bytes (including those of a character begun before `from`).
+#[inline(always)]
+fn masks_of(text: &str, from: usize, chunk: &[u8; 64]) -> Masks {
     let (mut m, beyond) = classes(chunk);
     if beyond != 0 {
         beyond_ascii(text, from, &mut m, beyond);
