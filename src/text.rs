@@ -678,11 +678,13 @@ fn classes(chunk: &[u8; 64]) -> (Masks, u64) {
             | (u8::from(x.is_ascii_digit()) << 5)
             | ((x >> 7) << 4);
     }
-    let any_beyond = chunk.iter().fold(0, |a, &x| a | x) >= 0x80;
+    let (eights, _) = bits.as_chunks::<8>();
+    // (A byte beyond ASCII has its bit 0x10 set.)
+    let any_beyond = eights.iter().fold(0, |a, e| a | u64::from_le_bytes(*e)) & HIGH >> 3 != 0;
     let mut m = Masks::default();
     let mut beyond = 0u64;
-    for (j, eight) in bits.chunks_exact(8).enumerate() {
-        let v = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+    for (j, eight) in eights.iter().enumerate() {
+        let v = u64::from_le_bytes(*eight);
         m.word |= u64::from(high_bits(v)) << (8 * j);
         m.space |= u64::from(high_bits(v << 1)) << (8 * j);
         m.digit |= u64::from(high_bits(v << 2)) << (8 * j);
@@ -738,41 +740,41 @@ fn masks_of(text: &str, from: usize, chunk: &[u8; 64]) -> Masks {
 }
 
 /// The runs of ASCII digits of the text whose [`text_masks`] these are: `start..end`, in
-/// order, read from the digit bits (64 bytes a step where there are none).
+/// order, read from the digit bits: a chunk's runs start where a digit bit follows a bit that
+/// is none and end where one that is none follows a digit bit, taken in pairs (a chunk
+/// without digits, as most are, costs one test).
 pub(crate) fn digit_runs(masks: &[Masks]) -> Vec<(usize, usize)> {
     // Room for the figures and dates of a news text without growing.
     let mut out = Vec::with_capacity(masks.len() / 2 + 4);
-    // The start of a run still open at the end of the previous chunk.
-    let mut open: Option<usize> = None;
+    // The start of a run still open at the end of the previous chunk, and whether it is.
+    let mut open = 0;
+    let mut carry = 0u64;
     for (k, m) in masks.iter().enumerate() {
-        let base = 64 * k;
-        let mut from = 0u32;
-        while from < 64 {
-            let rest = u64::MAX << from;
-            match open {
-                Some(start) => {
-                    let ends = !m.digit & rest;
-                    if ends == 0 {
-                        break;
-                    }
-                    from = ends.trailing_zeros();
-                    out.push((start, base + from as usize));
-                    open = None;
-                }
-                None => {
-                    let starts = m.digit & rest;
-                    if starts == 0 {
-                        break;
-                    }
-                    from = starts.trailing_zeros();
-                    open = Some(base + from as usize);
-                }
-            }
+        let d = m.digit;
+        if d | carry == 0 {
+            continue;
         }
+        let base = 64 * k;
+        let before = d << 1 | carry;
+        let mut starts = d & !before;
+        let mut ends = !d & before;
+        if carry != 0 && ends != 0 {
+            out.push((open, base + ends.trailing_zeros() as usize));
+            ends &= ends - 1;
+        }
+        while ends != 0 {
+            out.push((base + starts.trailing_zeros() as usize, base + ends.trailing_zeros() as usize));
+            starts &= starts - 1;
+            ends &= ends - 1;
+        }
+        if starts != 0 {
+            open = base + starts.trailing_zeros() as usize;
+        }
+        carry = d >> 63;
     }
     // (Bytes past the end of the text are spaces: only a text of whole chunks ends in a run.)
-    if let Some(start) = open {
-        out.push((start, 64 * masks.len()));
+    if carry != 0 {
+        out.push((open, 64 * masks.len()));
     }
     out
 }
@@ -1175,6 +1177,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Digit runs across chunk edges: one that runs on through a whole chunk, one that ends
+    /// where a chunk ends or the text ends (a text of whole chunks).
+    #[test]
+    fn digit_runs_across_chunks() {
+        let runs = |s: &str| digit_runs(&text_masks(s));
+        let a = |n: usize| "a".repeat(n);
+        let d = |n: usize| "1".repeat(n);
+        assert_eq!(runs(&d(64)), [(0, 64)]);
+        assert_eq!(runs(&d(200)), [(0, 200)]);
+        assert_eq!(runs(&format!("{}{}", a(63), d(65))), [(63, 128)]);
+        assert_eq!(runs(&format!("{}{}{}", a(60), d(4), a(64))), [(60, 64)]);
+        assert_eq!(runs(&format!("{}{}{}{}", d(2), a(62), d(130), a(1))), [(0, 2), (64, 194)]);
+        assert_eq!(runs(&format!("1 22 {}{}", a(59), d(1))), [(0, 1), (2, 4), (64, 65)]);
     }
 
     /// A span that ends on a joiner ends its last token there, whatever follows.
