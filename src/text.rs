@@ -678,11 +678,13 @@ fn classes(chunk: &[u8; 64]) -> (Masks, u64) {
             | (u8::from(x.is_ascii_digit()) << 5)
             | ((x >> 7) << 4);
     }
-    let any_beyond = chunk.iter().fold(0, |a, &x| a | x) >= 0x80;
+    let (eights, _) = bits.as_chunks::<8>();
+    // (A byte beyond ASCII has its bit 0x10 set.)
+    let any_beyond = eights.iter().fold(0, |a, e| a | u64::from_le_bytes(*e)) & HIGH >> 3 != 0;
     let mut m = Masks::default();
     let mut beyond = 0u64;
-    for (j, eight) in bits.chunks_exact(8).enumerate() {
-        let v = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+    for (j, eight) in eights.iter().enumerate() {
+        let v = u64::from_le_bytes(*eight);
         m.word |= u64::from(high_bits(v)) << (8 * j);
         m.space |= u64::from(high_bits(v << 1)) << (8 * j);
         m.digit |= u64::from(high_bits(v << 2)) << (8 * j);
@@ -696,20 +698,21 @@ fn classes(chunk: &[u8; 64]) -> (Masks, u64) {
 /// The [`Masks`] of a whole text, one per 64 bytes (entry `k` for the bytes from `64 * k`).
 /// Computed once per article and shared by the tokenizer ([`tokens_in`]), the name
 /// matchers' word starts and the digit runs of the date cues ([`digit_runs`]), so each byte
-/// is classified once.
+/// is classified once. (The whole chunks are read in place, with no bounds to check, and
+/// the masks written without a capacity check per chunk.)
 pub(crate) fn text_masks(text: &str) -> Vec<Masks> {
     let b = text.as_bytes();
+    let (whole, rest) = b.as_chunks::<64>();
     let mut out = Vec::with_capacity(b.len().div_ceil(64));
-    for i in (0..b.len()).step_by(64) {
-        out.push(chunk_masks(text, i));
+    out.extend(whole.iter().enumerate().map(|(k, chunk)| masks_of(text, 64 * k, chunk)));
+    if !rest.is_empty() {
+        out.push(chunk_masks(text, 64 * whole.len()));
     }
     out
 }
 
 /// The [`Masks`] of the (at most 64) bytes of `text` from `from` (bytes past its end count as
-/// spaces): the ASCII bytes by [`classes`] without a branch per byte, then each character
-/// beyond ASCII giving its class to all its bytes (including those of a character begun
-/// before `from`).
+/// spaces).
 fn chunk_masks(text: &str, from: usize) -> Masks {
     let b = text.as_bytes();
     let mut padded = [b' '; 64];
@@ -721,6 +724,14 @@ fn chunk_masks(text: &str, from: usize) -> Masks {
             &padded
         }
     };
+    masks_of(text, from, chunk)
+}
+
+/// The [`Masks`] of `chunk`, the bytes of `text` from `from`: the ASCII bytes by [`classes`]
+/// without a branch per byte, then each character beyond ASCII giving its class to all its
+/// bytes (including those of a character begun before `from`).
+#[inline(always)]
+fn masks_of(text: &str, from: usize, chunk: &[u8; 64]) -> Masks {
     let (mut m, beyond) = classes(chunk);
     if beyond != 0 {
         beyond_ascii(text, from, &mut m, beyond);
@@ -729,41 +740,41 @@ fn chunk_masks(text: &str, from: usize) -> Masks {
 }
 
 /// The runs of ASCII digits of the text whose [`text_masks`] these are: `start..end`, in
-/// order, read from the digit bits (64 bytes a step where there are none).
+/// order, read from the digit bits: a chunk's runs start where a digit bit follows a bit that
+/// is none and end where one that is none follows a digit bit, taken in pairs (a chunk
+/// without digits, as most are, costs one test).
 pub(crate) fn digit_runs(masks: &[Masks]) -> Vec<(usize, usize)> {
     // Room for the figures and dates of a news text without growing.
     let mut out = Vec::with_capacity(masks.len() / 2 + 4);
-    // The start of a run still open at the end of the previous chunk.
-    let mut open: Option<usize> = None;
+    // The start of a run still open at the end of the previous chunk, and whether it is.
+    let mut open = 0;
+    let mut carry = 0u64;
     for (k, m) in masks.iter().enumerate() {
-        let base = 64 * k;
-        let mut from = 0u32;
-        while from < 64 {
-            let rest = u64::MAX << from;
-            match open {
-                Some(start) => {
-                    let ends = !m.digit & rest;
-                    if ends == 0 {
-                        break;
-                    }
-                    from = ends.trailing_zeros();
-                    out.push((start, base + from as usize));
-                    open = None;
-                }
-                None => {
-                    let starts = m.digit & rest;
-                    if starts == 0 {
-                        break;
-                    }
-                    from = starts.trailing_zeros();
-                    open = Some(base + from as usize);
-                }
-            }
+        let d = m.digit;
+        if d | carry == 0 {
+            continue;
         }
+        let base = 64 * k;
+        let before = d << 1 | carry;
+        let mut starts = d & !before;
+        let mut ends = !d & before;
+        if carry != 0 && ends != 0 {
+            out.push((open, base + ends.trailing_zeros() as usize));
+            ends &= ends - 1;
+        }
+        while ends != 0 {
+            out.push((base + starts.trailing_zeros() as usize, base + ends.trailing_zeros() as usize));
+            starts &= starts - 1;
+            ends &= ends - 1;
+        }
+        if starts != 0 {
+            open = base + starts.trailing_zeros() as usize;
+        }
+        carry = d >> 63;
     }
     // (Bytes past the end of the text are spaces: only a text of whole chunks ends in a run.)
-    if let Some(start) = open {
-        out.push((start, 64 * masks.len()));
+    if carry != 0 {
+        out.push((open, 64 * masks.len()));
     }
     out
 }
@@ -796,75 +807,99 @@ pub(crate) fn tokens_in<'a>(text: &'a str, masks: &[Masks], span: Span, out: &mu
 }
 
 /// Tokens of `text[lo..hi]` read from the masks of `text` (bytes from `hi` on are ignored,
-/// whatever their class); token offsets are positions in `text` plus `shift`. Each run of
-/// word bytes is found with two bit scans of the chunk's word mask (its first word bit, then
-/// its first non-word bit), and only where a run ends is a byte looked at, for a joiner.
+/// whatever their class); token offsets are positions in `text` plus `shift`. A chunk's word
+/// runs start where a word bit follows a non-word bit and end where a non-word bit follows a
+/// word bit: its tokens are those starts and ends taken in pairs, in order, with no byte
+/// looked at. Only an end that may be a joiner (no white space, a word byte right after it,
+/// or after the two continuation bytes of a `’`) has its bytes read, and when they join the
+/// runs, the token goes on to the next run's end. (Always inlined: in [`tokens_in`], called
+/// for every sentence, `shift` is zero.)
+#[inline(always)]
 fn tokens_masked<'a>(text: &'a str, masks: &[Masks], lo: usize, hi: usize, shift: usize, out: &mut Vec<Token<'a>>) {
     if lo >= hi {
         return;
     }
     // The span's bytes up to `hi`: a byte past it is none.
     let b = &text.as_bytes()[..hi];
-    // The word bits of chunk `k` below `hi` (none past it).
-    let (hk, hr) = (hi / 64, hi % 64);
-    let word_at = |k: usize| {
-        if k < hk {
-            masks.get(k).map_or(0, |m| m.word)
-        } else if k == hk {
-            masks.get(k).map_or(0, |m| m.word) & !(u64::MAX << hr)
-        } else {
-            0
-        }
-    };
-    // The first position at or after `p` (< `hi`) that is no word byte (at most `hi`), with
-    // its chunk's word bits.
-    let run_end = |p: usize, mut cw: u64| {
-        let mut k = p / 64;
-        let mut e = !cw & (u64::MAX << (p % 64));
-        while e == 0 {
-            k += 1;
-            cw = word_at(k);
-            e = !cw;
-        }
-        (64 * k + e.trailing_zeros() as usize, cw)
-    };
-    let is_word = |p: usize| p < hi && word_at(p / 64) >> (p % 64) & 1 != 0;
-    // Chunk `k`'s word bits, and those not yet read.
-    let mut k = lo / 64;
-    let mut cw = word_at(k);
-    let mut w = cw & (u64::MAX << (lo % 64));
-    loop {
-        while w == 0 {
-            k += 1;
-            if k > hk {
-                return;
+    let (lk, hk) = (lo / 64, (hi - 1) / 64);
+    let is_word = |p: usize| p < hi && masks.get(p / 64).is_some_and(|m| m.word >> (p % 64) & 1 != 0);
+    // Whether the runs on either side of the non-word byte at `end` join (1,165 / 3.5 /
+    // don't / Azerbaijan’s / Moscow-brokered) into the token from `start`; the position after
+    // the joiner. (A comma or full stop joins only a token of digits so far, joined by commas
+    // and full stops.)
+    let joined = |start: usize, end: usize| {
+        const APOSTROPHE: usize = '’'.len_utf8();
+        match b.get(end) {
+            Some(b',' | b'.')
+                if b.get(end + 1).is_some_and(u8::is_ascii_digit)
+                    && b[start..end].iter().all(|&c| c.is_ascii_digit() || c == b',' || c == b'.') =>
+            {
+                Some(end + 1)
             }
-            cw = word_at(k);
-            w = cw;
+            Some(b'\'' | b'-') if is_word(end + 1) => Some(end + 1),
+            Some(0xe2) if b[end..].starts_with("’".as_bytes()) && is_word(end + APOSTROPHE) => Some(end + APOSTROPHE),
+            _ => None,
         }
-        let start = 64 * k + w.trailing_zeros() as usize;
-        let (mut end, mut ew) = run_end(start, cw);
-        loop {
-            // Inner joiners: 1,165 / 3.5 / don't / Azerbaijan’s / Moscow-brokered; the
-            // position after the joiner. (A comma or full stop joins only a token of digits
-            // so far, joined by commas and full stops.)
-            const APOSTROPHE: usize = '’'.len_utf8();
-            let after = match b.get(end) {
-                Some(b',' | b'.')
-                    if b.get(end + 1).is_some_and(u8::is_ascii_digit)
-                        && b[start..end].iter().all(|&c| c.is_ascii_digit() || c == b',' || c == b'.') =>
-                {
-                    end + 1
+    };
+    // The start of the token whose end is not found yet (its run goes on past the chunk
+    // before, or it was joined to a run that does); whether the first start of the next
+    // chunk is the run joined to it; whether the last byte of the chunk before is a word byte.
+    let mut open: Option<usize> = None;
+    let mut skip = false;
+    let mut carry = 0u64;
+    for k in lk..=hk {
+        let m = masks.get(k).copied().unwrap_or_default();
+        let mut cw = m.word;
+        if k == lk {
+            cw &= u64::MAX << (lo % 64);
+        }
+        if k == hk {
+            cw &= u64::MAX >> (63 - (hi - 1) % 64);
+        }
+        let before = cw << 1 | carry;
+        let mut starts = cw & !before;
+        if skip {
+            starts &= starts.wrapping_sub(1);
+            skip = false;
+        }
+        let mut ends = !cw & before;
+        // Ends that may join: no white space, and a word byte next or after a character's two
+        // continuation bytes (or that byte in the next chunk).
+        let may_join = ends & !m.space & ((cw >> 1) | (m.continuation >> 1 & cw >> 3) | 7 << 61);
+        let base = 64 * k;
+        while ends != 0 {
+            let end = base + ends.trailing_zeros() as usize;
+            ends &= ends - 1;
+            let start = match open.take() {
+                Some(s) => s,
+                None => {
+                    let s = base + starts.trailing_zeros() as usize;
+                    starts &= starts.wrapping_sub(1);
+                    s
                 }
-                Some(b'\'' | b'-') if is_word(end + 1) => end + 1,
-                Some(0xe2) if b[end..].starts_with("’".as_bytes()) && is_word(end + APOSTROPHE) => end + APOSTROPHE,
-                _ => break,
             };
-            (end, ew) = run_end(after, word_at(after / 64));
+            if may_join >> (end % 64) & 1 != 0
+                && let Some(after) = joined(start, end)
+            {
+                // The run from `after` is this token's: its start is no token's.
+                open = Some(start);
+                if after / 64 == k {
+                    starts &= starts.wrapping_sub(1);
+                } else {
+                    skip = true;
+                }
+                continue;
+            }
+            out.push(Token { text: &text[start..end], start: shift + start, end: shift + end });
         }
-        out.push(Token { text: &text[start..end], start: shift + start, end: shift + end });
-        (k, cw) = (end / 64, ew);
-        w = cw & (u64::MAX << (end % 64));
+        if starts != 0 {
+            open = Some(base + starts.trailing_zeros() as usize);
+        }
+        carry = cw >> 63;
+    }
+    // (A run that reaches `hi` at the end of a chunk.)
+    if let Some(start) = open {
+        out.push(Token { text: &text[start..hi], start: shift + start, end: shift + hi });
     }
 }
 
@@ -1142,6 +1177,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Digit runs across chunk edges: one that runs on through a whole chunk, one that ends
+    /// where a chunk ends or the text ends (a text of whole chunks).
+    #[test]
+    fn digit_runs_across_chunks() {
+        let runs = |s: &str| digit_runs(&text_masks(s));
+        let a = |n: usize| "a".repeat(n);
+        let d = |n: usize| "1".repeat(n);
+        assert_eq!(runs(&d(64)), [(0, 64)]);
+        assert_eq!(runs(&d(200)), [(0, 200)]);
+        assert_eq!(runs(&format!("{}{}", a(63), d(65))), [(63, 128)]);
+        assert_eq!(runs(&format!("{}{}{}", a(60), d(4), a(64))), [(60, 64)]);
+        assert_eq!(runs(&format!("{}{}{}{}", d(2), a(62), d(130), a(1))), [(0, 2), (64, 194)]);
+        assert_eq!(runs(&format!("1 22 {}{}", a(59), d(1))), [(0, 1), (2, 4), (64, 65)]);
     }
 
     /// A span that ends on a joiner ends its last token there, whatever follows.
