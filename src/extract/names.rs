@@ -359,8 +359,20 @@ fn is_acronym(w: &str) -> bool {
 /// Whether a word can start with a capital at all: ASCII lower case, digits and punctuation
 /// cannot (most words of running text), so they are rejected without Unicode tables.
 fn may_be_capitalised(w: &str) -> bool {
-    w.as_bytes().first().is_some_and(|&b| b >= 0x80 || b.is_ascii_uppercase())
+    w.as_bytes().first().is_some_and(|&b| OPENS_CAPITAL[usize::from(b)])
 }
+
+/// The first bytes [`may_be_capitalised`] keeps: ASCII capitals and bytes beyond ASCII (one
+/// table read per word, not two comparisons).
+const OPENS_CAPITAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b >= 0x80 || b'A' as usize <= b && b <= b'Z' as usize;
+        b += 1;
+    }
+    t
+};
 
 /// Two sorted sequences merged into one sorted vector.
 fn merge_sorted<T: Ord + Copy>(a: impl Iterator<Item = T>, b: impl Iterator<Item = T>) -> Vec<T> {
@@ -518,7 +530,7 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
                 i += 1;
                 continue;
             }
-            let adjacent = |k: usize| k + 1 < toks.len() && ctx.text[toks[k].end..toks[k + 1].start].trim().trim_matches('.').is_empty();
+            let adjacent = |k: usize| k + 1 < toks.len() && only_dots_between(&ctx.text[toks[k].end..toks[k + 1].start]);
             let mut j = i;
             // A possessive ends the owner's name: in "Al Jazeera's Hana Kassem" the owner is
             // "Al Jazeera", the person "Hana Kassem".
@@ -656,6 +668,20 @@ fn hyphen_particle(w: &str) -> bool {
         && rest.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
 }
 
+/// Whether the text between two words is at most full stops inside white space (`" "`,
+/// `". "`: `gap.trim().trim_matches('.')` is empty), read by bytes where it is ASCII.
+#[inline(never)]
+fn only_dots_between(gap: &str) -> bool {
+    let b = gap.as_bytes();
+    if !b.is_ascii() {
+        return gap.trim().trim_matches('.').is_empty();
+    }
+    // (The ASCII white space `trim` takes: tab to carriage return, and space.)
+    let space = |c: &u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let Some(first) = b.iter().position(|c| !space(c)) else { return true };
+    b[first..].iter().rev().skip_while(|c| space(c)).all(|&c| c == b'.')
+}
+
 fn possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("’s")
 }
@@ -722,6 +748,11 @@ mod tests {
             proptest::prop_assert_eq!(is_stop_word(&w), listed, "{:?}", w);
             let word = STOP_WORDS[k % STOP_WORDS.len()];
             proptest::prop_assert!(is_stop_word(word), "{:?}", word);
+        }
+
+        #[test]
+        fn only_dots_between_agrees_with_trimming(gap in "[ .\t\n\r\u{b}\u{c}\u{a0}a]{0,8}") {
+            proptest::prop_assert_eq!(only_dots_between(&gap), gap.trim().trim_matches('.').is_empty(), "{:?}", gap);
         }
 
         #[test]
