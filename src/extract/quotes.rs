@@ -24,7 +24,8 @@ pub struct QuoteSpan {
 /// quotes); so does an unclosed straight quote when the next paragraph opens with one, and
 /// other unbalanced straight quotes are dropped at the paragraph end.
 pub fn find_quotes(text: &str, from: usize) -> Vec<QuoteSpan> {
-    let mut out = Vec::new();
+    // Room for the quotes of most articles without growing.
+    let mut out = Vec::with_capacity(16);
     let mut open: Option<(usize, char)> = None;
     // Only quotation marks matter, and line breaks while a quote is open: jump between them
     // ('“' and '”' start with 0xE2, and are told from other such characters by their last
@@ -71,7 +72,7 @@ fn step(text: &str, i: usize, c: char, open: &mut Option<(usize, char)>, out: &m
         ('"', Some((s, '"'))) | ('”', Some((s, '“'))) | ('”', Some((s, '"'))) | ('"', Some((s, '“'))) => {
             let mark_len = text[s..].chars().next().map_or(1, char::len_utf8);
             let inner = Span { start: s + mark_len, end: i };
-            if !text[inner.start..inner.end].trim().is_empty() {
+            if !blank(&text[inner.start..inner.end]) {
                 out.push(QuoteSpan { outer: Span { start: s, end: i + c.len_utf8() }, inner, runs_on: false });
             }
             *open = None;
@@ -89,6 +90,15 @@ fn step(text: &str, i: usize, c: char, open: &mut Option<(usize, char)>, out: &m
             *open = Some((i, c));
         }
         _ => {}
+    }
+}
+
+/// Whether `s` is all white space (`s.trim()` is empty): most quotes are told by their first
+/// byte, an ASCII character that is not white space.
+fn blank(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(&b) if b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ') => false,
+        _ => s.trim().is_empty(),
     }
 }
 
@@ -354,6 +364,11 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn blank_is_trimmed_empty(s in "[ a\t\n\r\u{b}\u{c}\u{a0}\u{85}]{0,4}") {
+            proptest::prop_assert_eq!(blank(&s), s.trim().is_empty(), "{:?}", s);
+        }
+
         #[test]
         fn paragraph_end_within_is_the_nearer_end(text in "[a .\n]{0,40}", pos in 0usize..45, max in 0usize..30) {
             let pos = pos.min(text.len());
