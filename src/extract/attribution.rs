@@ -1572,7 +1572,7 @@ mod tests {
             const PARTS: &[&str] = &[" ", ",", "and", "but", "while", "whereas", "although", "an", "\u{b}", "\u{a0}", "x", "\n"];
             let s: String = parts.iter().map(|&k| PARTS[k]).collect();
             let want = s.split_whitespace().any(|w| matches!(w.trim_matches(','), "while" | "but" | "whereas" | "and" | "although"));
-            proptest::prop_assert_eq!(opens_clause(&s), want, "{:?}", s);
+            proptest::prop_assert_eq!(super::opens_clause(&s), want, "{:?}", s);
         }
 
         /// [`super::word_before_titles`] is the last word split at spaces that does not open
