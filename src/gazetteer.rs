@@ -128,7 +128,7 @@ pub struct NameMatcher {
     by_head: Buckets,
     targets: Vec<Target>,
     /// The first bytes and head keys of the names: most words are ruled out by it before
-    /// the hash map is asked.
+    /// the table is asked.
     starts: StartFilter,
 }
 
@@ -140,8 +140,64 @@ fn filter_bit(key: u64) -> usize {
     (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
 }
 
-/// Names by the key of their head.
-type Buckets = rustc_hash::FxHashMap<u64, Bucket>;
+/// Names by the key of their head: an open-addressed table at most half full, whose slot
+/// for a key is the top bits of its multiplicative hash (as [`filter_bit`]'s), the slots
+/// after it holding the keys that came on the same; a lookup reads slots from there until
+/// the key or an empty slot (one or two reads, no hasher and no control bytes).
+#[derive(Debug, Clone, Default)]
+struct Buckets {
+    /// Per slot, a key and its bucket's index in `buckets` plus one (zero: an empty slot).
+    slots: Box<[(u64, u32)]>,
+    /// How far a key's hash is shifted down to a slot (64 less the bits of the slot count).
+    shift: u32,
+    buckets: Vec<Bucket>,
+}
+
+impl Buckets {
+    /// The table of these buckets by their keys (each key once).
+    fn of(by_key: Vec<(u64, Bucket)>) -> Buckets {
+        let bits = (2 * by_key.len()).next_power_of_two().max(2).trailing_zeros();
+        let mut slots = vec![(0u64, 0u32); 1 << bits].into_boxed_slice();
+        let shift = 64 - bits;
+        let mut buckets = Vec::with_capacity(by_key.len());
+        for (key, bucket) in by_key {
+            buckets.push(bucket);
+            let mut h = Self::slot(key, shift);
+            while slots[h].1 != 0 {
+                h = (h + 1) & (slots.len() - 1);
+            }
+            // (Fewer than `u32::MAX` names, so fewer buckets.)
+            slots[h] = (key, buckets.len() as u32);
+        }
+        Buckets { slots, shift, buckets }
+    }
+
+    #[inline]
+    fn slot(key: u64, shift: u32) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
+    }
+
+    /// The bucket of a key.
+    #[inline]
+    fn get(&self, key: u64) -> Option<&Bucket> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut h = Self::slot(key, self.shift) & mask;
+        loop {
+            let &(k, b) = self.slots.get(h)?;
+            if b == 0 {
+                return None;
+            }
+            if k == key {
+                return self.buckets.get(b as usize - 1);
+            }
+            h = (h + 1) & mask;
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.buckets.is_empty()
+    }
+}
 
 /// The names of one head key, longest first, and where one byte tells most of them apart:
 /// "the Kremlin", "the Pentagon" and "the ministry" differ at their fifth byte, so where
@@ -476,7 +532,7 @@ impl NameMatcher {
         let mut seen = HashSet::new();
         let mut targets = Vec::new();
         let mut starts = StartFilter::none();
-        let mut by_head = Buckets::default();
+        let mut by_head: rustc_hash::FxHashMap<u64, Bucket> = rustc_hash::FxHashMap::default();
         for (p, t) in patterns {
             let p = p.trim().to_string();
             if p.is_empty() || !seen.insert(p.clone()) {
@@ -492,6 +548,7 @@ impl NameMatcher {
         for bucket in by_head.values_mut() {
             bucket.finish();
         }
+        let by_head = Buckets::of(by_head.into_iter().collect());
         Ok(NameMatcher { by_head, targets, starts })
     }
 
@@ -531,7 +588,7 @@ impl NameMatcher {
             if i < free_from || !b.get(i).is_some_and(|&c| self.starts.keeps(c, key)) || !text.is_char_boundary(i) {
                 continue;
             }
-            let Some(bucket) = self.by_head.get(&key) else { continue };
+            let Some(bucket) = self.by_head.get(key) else { continue };
             let names = &bucket.names;
             // The longest name with this head key that is in the text here and ends on a word boundary.
             while gaps.get(gap).is_some_and(|&g| g < i) {
@@ -1150,6 +1207,25 @@ country = "Azerbaijan"
     }
 
     proptest::proptest! {
+        #[test]
+        fn buckets_find_each_key_as_a_hash_map(
+            keys in proptest::collection::hash_set(proptest::prelude::any::<u64>(), 0..300),
+            others in proptest::collection::vec(proptest::prelude::any::<u64>(), 0..50),
+        ) {
+            let keyed: Vec<(u64, Bucket)> =
+                keys.iter().map(|&k| (k, Bucket { at: (k % 1000) as usize, ..Bucket::default() })).collect();
+            let table = Buckets::of(keyed);
+            for k in keys.iter().chain(&others) {
+                let want = keys.contains(k).then_some((k % 1000) as usize);
+                proptest::prop_assert_eq!(table.get(*k).map(|b| b.at), want);
+            }
+            // Keys that differ only in their top byte, and the key zero.
+            let table = Buckets::of((0..40u64).map(|k| (k << 56, Bucket { at: k as usize, ..Bucket::default() })).collect());
+            for k in 0..40u64 {
+                proptest::prop_assert_eq!(table.get(k << 56).map(|b| b.at), Some(k as usize));
+            }
+        }
+
         #[test]
         fn matcher_agrees_with_brute_force(parts in proptest::collection::vec(0usize..16, 0..40)) {
             const PATS: &[&str] = &["Ganja", "Ganja C", "Gəncə", "Nagorno-Karabakh", "Karabakh", "Geneva", "Geneva Conventions", "Ст", "Степанакерт", "the Kremlin", "Kremlin"];

@@ -551,6 +551,22 @@ pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
 
 /// Whether `s` holds a quotation mark, straight or curly (`s.contains(['"', '“', '”'])`), read
 /// by bytes: '“' and '”' are 0xE2 0x80 0x9C and 0xE2 0x80 0x9D.
+/// Whether a word of `s` (split at white space, its commas trimmed) is a conjunction that
+/// opens a clause ("while", "but", "whereas", "and", "although"); an ASCII `s` is split by
+/// bytes.
+fn opens_clause(s: &str) -> bool {
+    let conjunction = |w: &[u8]| matches!(w, b"while" | b"but" | b"whereas" | b"and" | b"although");
+    if !s.is_ascii() {
+        return s.split_whitespace().any(|w| conjunction(w.trim_matches(',').as_bytes()));
+    }
+    // (The ASCII white space `split_whitespace` splits at: tab to carriage return, space.)
+    s.as_bytes().split(|b| matches!(b, b'\t'..=b'\r' | b' ')).any(|w| {
+        let from = w.iter().position(|&b| b != b',').unwrap_or(w.len());
+        let to = w.iter().rposition(|&b| b != b',').map_or(from, |k| k + 1);
+        conjunction(&w[from..to])
+    })
+}
+
 pub(crate) fn has_quote_mark(s: &str) -> bool {
     let b = s.as_bytes();
     memchr::memchr2_iter(b'"', 0xE2, b).any(|i| b[i] == b'"' || matches!(b.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])))
@@ -988,16 +1004,14 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     });
     if let Some((span @ Span { end, .. }, actor)) = best.filter(|_| !longer) {
         let between = &ctx.text[end..verb.start];
-        let clause_break = between.contains(';')
-            || between.split_whitespace().any(|w| matches!(w.trim_matches(','), "while" | "but" | "whereas" | "and" | "although"));
+        let clause_break = between.contains(';') || opens_clause(between);
         // "… the city of El Fasher on Saturday, killing 30 civilians, a local committee said":
         // a noun phrase of its own after the last comma is the subject, not the name.
-        let own_subject = between
-            .rsplit(',')
-            .next()
-            .map(str::trim_start)
-            .is_some_and(|w| w.starts_with("a ") || w.starts_with("an ") || w.starts_with("the "))
-            && between.contains(',');
+        // (The last comma found once, from the end.)
+        let own_subject = memchr::memrchr(b',', between.as_bytes()).is_some_and(|c| {
+            let w = between[c + 1..].trim_start();
+            w.starts_with("a ") || w.starts_with("an ") || w.starts_with("the ")
+        });
         if !has_quote_mark(between) && !clause_break && !own_subject && !more_words_than(between, 25) {
             return Some(actor.map_or_else(|| ctx.person_speaker(span), |i| ctx.actor_speaker(i)));
         }
@@ -1553,6 +1567,14 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn opens_clause_agrees_with_splitting_words(parts in proptest::collection::vec(0usize..12, 0..12)) {
+            const PARTS: &[&str] = &[" ", ",", "and", "but", "while", "whereas", "although", "an", "\u{b}", "\u{a0}", "x", "\n"];
+            let s: String = parts.iter().map(|&k| PARTS[k]).collect();
+            let want = s.split_whitespace().any(|w| matches!(w.trim_matches(','), "while" | "but" | "whereas" | "and" | "although"));
+            proptest::prop_assert_eq!(super::opens_clause(&s), want, "{:?}", s);
+        }
+
         /// [`super::word_before_titles`] is the last word split at spaces that does not open
         /// with a capital.
         #[test]

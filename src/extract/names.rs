@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use super::DocCtx;
-use crate::text::{Span, Token, WordFilter};
+use crate::text::{Span, Token};
 
 /// A person-like name in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,18 +184,57 @@ const STOP: &[&str] = &[
     "Col",
 ];
 
-/// The [`STOP`] words and the month and weekday names, and a [`WordFilter`] of them that
-/// rules out most other words before the set is asked.
-static STOP_SET: std::sync::LazyLock<(rustc_hash::FxHashSet<&'static str>, WordFilter)> = std::sync::LazyLock::new(|| {
-    let words = || STOP.iter().chain(super::dates::NAME_CUES).copied();
-    (words().collect(), WordFilter::of(words()))
-});
+/// The [`STOP`] words and the month and weekday names.
+const STOP_WORDS: [&str; STOP.len() + super::dates::NAME_CUES.len()] = {
+    let mut all = [""; STOP.len() + super::dates::NAME_CUES.len()];
+    let mut k = 0;
+    while k < all.len() {
+        all[k] = if k < STOP.len() { STOP[k] } else { super::dates::NAME_CUES[k - STOP.len()] };
+        k += 1;
+    }
+    all
+};
+
+/// Slots of [`STOP_WORDS`] (at most a quarter full): the word's index plus one in the slot of
+/// [`stop_slot`] or, when that is taken, the first free one after it (zero: free). A word is
+/// compared only with the words from its slot to the next free one, most often none or one.
+const STOP_SLOTS: [u8; 1024] = {
+    assert!(4 * STOP_WORDS.len() <= 1024 && STOP_WORDS.len() < 255);
+    let mut slots = [0u8; 1024];
+    let mut k = 0;
+    while k < STOP_WORDS.len() {
+        let mut h = stop_slot(STOP_WORDS[k].as_bytes());
+        while slots[h] != 0 {
+            h = (h + 1) % 1024;
+        }
+        slots[h] = k as u8 + 1;
+        k += 1;
+    }
+    slots
+};
+
+/// The slot of a word in [`STOP_SLOTS`]: a hash of its first and last bytes and length.
+#[inline]
+const fn stop_slot(w: &[u8]) -> usize {
+    let (first, last) = match w {
+        [] => (0, 0),
+        [f, ..] => (*f, w[w.len() - 1]),
+    };
+    let key = first as u32 | (last as u32) << 8 | (w.len() as u32) << 16;
+    (key.wrapping_mul(0x9e37_79b1) >> 22) as usize
+}
 
 /// Whether a capitalised word is one that starts sentences or names a role ("The",
 /// "President", "Ministry", month names), never a word of a person's name.
 pub(crate) fn is_stop_word(w: &str) -> bool {
-    let (set, filter) = &*STOP_SET;
-    filter.may_hold(w) && set.contains(w)
+    let mut h = stop_slot(w.as_bytes());
+    loop {
+        match STOP_SLOTS[h % 1024] {
+            0 => return false,
+            k if STOP_WORDS[usize::from(k) - 1] == w => return true,
+            _ => h += 1,
+        }
+    }
 }
 
 /// Words that make a capitalised name a thing, a place or a body rather than a person
@@ -320,8 +359,20 @@ fn is_acronym(w: &str) -> bool {
 /// Whether a word can start with a capital at all: ASCII lower case, digits and punctuation
 /// cannot (most words of running text), so they are rejected without Unicode tables.
 fn may_be_capitalised(w: &str) -> bool {
-    w.as_bytes().first().is_some_and(|&b| b >= 0x80 || b.is_ascii_uppercase())
+    w.as_bytes().first().is_some_and(|&b| OPENS_CAPITAL[usize::from(b)])
 }
+
+/// The first bytes [`may_be_capitalised`] keeps: ASCII capitals and bytes beyond ASCII (one
+/// table read per word, not two comparisons).
+const OPENS_CAPITAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b >= 0x80 || b'A' as usize <= b && b <= b'Z' as usize;
+        b += 1;
+    }
+    t
+};
 
 /// Two sorted sequences merged into one sorted vector.
 fn merge_sorted<T: Ord + Copy>(a: impl Iterator<Item = T>, b: impl Iterator<Item = T>) -> Vec<T> {
@@ -461,23 +512,25 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
                 None => break,
             }
             let t = &toks[i];
-            // (Cheapest tests first: most capitalised words of news are the known names, whose
-            // case is not read.)
-            let usable = |t: &crate::text::Token| {
-                may_be_capitalised(t.text)
-                    && !covered(t)
-                    && (capitalised(t.text) || is_acronym(t.text) || (t.text.len() == 1 && t.text.chars().all(char::is_uppercase)))
+            // A word of a name by its shape and what it is not (a stop word, a month in capitals,
+            // a demonym), asked of words that may be capitalised and lie in no known name.
+            let shaped = |t: &crate::text::Token| {
+                (capitalised(t.text) || is_acronym(t.text) || (t.text.len() == 1 && t.text.chars().all(char::is_uppercase)))
                     && !is_stop_word(crate::text::strip_possessive(t.text))
                     // (A month in capitals is a dateline's; capitalised words never are all capitals.)
                     && !(t.text.len() >= 3 && t.text.chars().all(char::is_uppercase) && super::dates::month_number(t.text).is_some())
                     && !demonym(t.text)
             };
-            // (Known names, most capitalised words of news, are passed over at once.)
-            if covered(t) || !usable(t) {
+            // (Cheapest tests first: most capitalised words of news are the known names, whose
+            // case is not read.)
+            let usable = |t: &crate::text::Token| may_be_capitalised(t.text) && !covered(t) && shaped(t);
+            // (Known names, most capitalised words of news, are passed over at once; `t` may be
+            // capitalised.)
+            if covered(t) || !shaped(t) {
                 i += 1;
                 continue;
             }
-            let adjacent = |k: usize| k + 1 < toks.len() && ctx.text[toks[k].end..toks[k + 1].start].trim().trim_matches('.').is_empty();
+            let adjacent = |k: usize| k + 1 < toks.len() && only_dots_between(&ctx.text[toks[k].end..toks[k + 1].start]);
             let mut j = i;
             // A possessive ends the owner's name: in "Al Jazeera's Hana Kassem" the owner is
             // "Al Jazeera", the person "Hana Kassem".
@@ -615,6 +668,20 @@ fn hyphen_particle(w: &str) -> bool {
         && rest.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
 }
 
+/// Whether the text between two words is at most full stops inside white space (`" "`,
+/// `". "`: `gap.trim().trim_matches('.')` is empty), read by bytes where it is ASCII.
+#[inline(never)]
+fn only_dots_between(gap: &str) -> bool {
+    let b = gap.as_bytes();
+    if !b.is_ascii() {
+        return gap.trim().trim_matches('.').is_empty();
+    }
+    // (The ASCII white space `trim` takes: tab to carriage return, and space.)
+    let space = |c: &u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let Some(first) = b.iter().position(|c| !space(c)) else { return true };
+    b[first..].iter().rev().skip_while(|c| space(c)).all(|&c| c == b'.')
+}
+
 fn possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("’s")
 }
@@ -673,6 +740,19 @@ mod tests {
             for q in queries {
                 proptest::prop_assert_eq!(known.first_ending_after(q), spans.partition_point(|k| k.1 <= q), "{:?} at {}", spans, q);
             }
+        }
+
+        #[test]
+        fn stop_words_are_the_listed_words(w in "[A-Za-z.-]{0,12}", k in 0usize..1000) {
+            let listed = STOP.iter().chain(super::super::dates::NAME_CUES).any(|s| *s == w);
+            proptest::prop_assert_eq!(is_stop_word(&w), listed, "{:?}", w);
+            let word = STOP_WORDS[k % STOP_WORDS.len()];
+            proptest::prop_assert!(is_stop_word(word), "{:?}", word);
+        }
+
+        #[test]
+        fn only_dots_between_agrees_with_trimming(gap in "[ .\t\n\r\u{b}\u{c}\u{a0}a]{0,8}") {
+            proptest::prop_assert_eq!(only_dots_between(&gap), gap.trim().trim_matches('.').is_empty(), "{:?}", gap);
         }
 
         #[test]

@@ -24,7 +24,8 @@ pub struct QuoteSpan {
 /// quotes); so does an unclosed straight quote when the next paragraph opens with one, and
 /// other unbalanced straight quotes are dropped at the paragraph end.
 pub fn find_quotes(text: &str, from: usize) -> Vec<QuoteSpan> {
-    let mut out = Vec::new();
+    // Room for the quotes of most articles without growing.
+    let mut out = Vec::with_capacity(16);
     let mut open: Option<(usize, char)> = None;
     // Only quotation marks matter, and line breaks while a quote is open: jump between them
     // ('“' and '”' start with 0xE2, and are told from other such characters by their last
@@ -71,7 +72,7 @@ fn step(text: &str, i: usize, c: char, open: &mut Option<(usize, char)>, out: &m
         ('"', Some((s, '"'))) | ('”', Some((s, '“'))) | ('”', Some((s, '"'))) | ('"', Some((s, '“'))) => {
             let mark_len = text[s..].chars().next().map_or(1, char::len_utf8);
             let inner = Span { start: s + mark_len, end: i };
-            if !text[inner.start..inner.end].trim().is_empty() {
+            if !blank(&text[inner.start..inner.end]) {
                 out.push(QuoteSpan { outer: Span { start: s, end: i + c.len_utf8() }, inner, runs_on: false });
             }
             *open = None;
@@ -92,6 +93,15 @@ fn step(text: &str, i: usize, c: char, open: &mut Option<(usize, char)>, out: &m
     }
 }
 
+/// Whether `s` is all white space (`s.trim()` is empty): most quotes are told by their first
+/// byte, an ASCII character that is not white space.
+fn blank(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(&b) if b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ') => false,
+        _ => s.trim().is_empty(),
+    }
+}
+
 /// An opening curly quote still open at the end of the text runs to its end.
 fn finish(text: &str, open: Option<(usize, char)>, out: &mut Vec<QuoteSpan>) {
     if let Some((s, '“')) = open {
@@ -102,14 +112,17 @@ fn finish(text: &str, open: Option<(usize, char)>, out: &mut Vec<QuoteSpan>) {
     }
 }
 
-fn paragraph_end(text: &str, pos: usize) -> usize {
-    text[pos..].find('\n').map_or(text.len(), |i| pos + i)
+/// The end of the paragraph from `pos` or `pos + max`, whichever comes first (within the
+/// text): only the bytes up to there are searched for a line break.
+fn paragraph_end_within(text: &str, pos: usize, max: usize) -> usize {
+    let cap = pos.saturating_add(max).min(text.len());
+    text.as_bytes().get(pos..cap).and_then(|b| memchr::memchr(b'\n', b)).map_or(cap, |i| pos + i)
 }
 
 /// Speaker named right after the quote: `," Lavrov said`, `” She said.`, `," said X`.
 fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, mem: &Memory<'a>) -> Option<Speaker<'a>> {
     let text = ctx.text;
-    let limit = crate::text::floor_boundary(text, paragraph_end(text, q.outer.end).min(q.outer.end + 160));
+    let limit = crate::text::floor_boundary(text, paragraph_end_within(text, q.outer.end, 160));
     let region = Span { start: q.outer.end, end: limit };
     let v = attribution::verbs_in(ctx, region).next()?;
     // "…, saying" attributes the words after it, never a quote before it ("…," Kahn was
@@ -143,7 +156,8 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, mem: &Memory<'a>) -> Optio
         let word = trimmed[..i].rsplit(' ').next().unwrap_or("");
         !(word.len() <= 4 && word.starts_with(|c: char| c.is_ascii_uppercase()) && super::names::is_stop_word(word))
     };
-    if trimmed.match_indices(". ").any(|(i, _)| sentence_end(i)) {
+    // (". " found by its full stop.)
+    if memchr::memchr_iter(b'.', trimmed.as_bytes()).any(|i| trimmed.as_bytes().get(i + 1) == Some(&b' ') && sentence_end(i)) {
         return None;
     }
     if gap.trim().trim_matches(',').is_empty() {
@@ -350,6 +364,22 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn blank_is_trimmed_empty(s in "[ a\t\n\r\u{b}\u{c}\u{a0}\u{85}]{0,4}") {
+            proptest::prop_assert_eq!(blank(&s), s.trim().is_empty(), "{:?}", s);
+        }
+
+        #[test]
+        fn paragraph_end_within_is_the_nearer_end(text in "[a .\n]{0,40}", pos in 0usize..45, max in 0usize..30) {
+            let pos = pos.min(text.len());
+            let paragraph_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+            proptest::prop_assert_eq!(paragraph_end_within(&text, pos, max), paragraph_end.min(pos + max).min(text.len()));
+            // Full stops before a space where the text has ". ".
+            let stops: Vec<usize> =
+                memchr::memchr_iter(b'.', text.as_bytes()).filter(|&i| text.as_bytes().get(i + 1) == Some(&b' ')).collect();
+            proptest::prop_assert_eq!(stops, text.match_indices(". ").map(|(i, _)| i).collect::<Vec<_>>());
+        }
+
         #[test]
         fn quotes_found_as_by_visiting_every_mark(parts in proptest::collection::vec(0usize..16, 0..50), from in 0usize..8) {
             const PARTS: &[&str] = &[
