@@ -590,9 +590,11 @@ pub(crate) fn ascii_word_space_digit(v: u64) -> (u8, u8, u8) {
 }
 
 /// The high bit of each byte of a word.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// The eight high bits of `m`'s bytes gathered into one byte (bit `k` for byte `k`).
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
 fn high_bits(m: u64) -> u8 {
     ((m & HIGH).wrapping_mul(0x0002_0408_1020_4081) >> 56) as u8
 }
@@ -667,10 +669,74 @@ fn beyond_ascii(text: &str, from: usize, m: &mut Masks, mut beyond: u64) {
 const STACK_WORDS: usize = 8;
 
 /// The classes of 64 bytes as masks (word, space and digit of the ASCII bytes; bytes beyond
-/// ASCII are none of them), and the bytes beyond ASCII. Each byte's classes are first written
-/// as the bits of one byte (word 0x80, space 0x40, digit 0x20, beyond ASCII 0x10), a loop the
-/// compiler runs sixteen bytes a step, then gathered eight bytes at a time by a multiply.
+/// ASCII are none of them), and the bytes beyond ASCII: on x86-64, sixteen bytes a step by
+/// SSE2 compares, each class's sixteen bits taken at once from the compares' high bits
+/// ([`classes_sse2`]); elsewhere by [`classes_portable`].
+#[inline]
 fn classes(chunk: &[u8; 64]) -> (Masks, u64) {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        // SAFETY: the build enables SSE2 (the `cfg` above; every x86-64 target has it), the
+        // only target feature `classes_sse2` needs.
+        unsafe { classes_sse2(chunk) }
+    }
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    {
+        classes_portable(chunk)
+    }
+}
+
+/// [`classes`] by SSE2: sixteen bytes a step, a class told by one or two compares (a range of
+/// bytes by one signed compare after an add that moves its first byte to `i8::MIN`), and its
+/// sixteen bits read at once from the compares' high bits (`pmovmskb`), which portable code
+/// cannot ask for.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn classes_sse2(chunk: &[u8; 64]) -> (Masks, u64) {
+    use std::arch::x86_64::{
+        __m128i, _mm_add_epi8, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x,
+        _mm_set1_epi8,
+    };
+    // All bytes 0xFF where `lo <= byte <= hi`, else 0.
+    let within = |v: __m128i, lo: u8, hi: u8| {
+        _mm_cmplt_epi8(
+            _mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8)),
+            _mm_set1_epi8((0x80u8 + (hi - lo) + 1) as i8),
+        )
+    };
+    // The high bits of the sixteen bytes, bit `k` for byte `k`.
+    let high = |m: __m128i| u64::from(_mm_movemask_epi8(m) as u16);
+    let (sixteens, _) = chunk.as_chunks::<16>();
+    let mut m = Masks::default();
+    let mut beyond = 0u64;
+    for (k, c) in sixteens.iter().enumerate() {
+        let (lo, hi) = c.split_at(8);
+        let word_of = |w: &[u8]| i64::from_le_bytes(w.try_into().unwrap_or_default());
+        let v = _mm_set_epi64x(word_of(hi), word_of(lo));
+        // (No byte beyond ASCII is in any of these ranges.)
+        let digit = within(v, b'0', b'9');
+        let letter = within(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a', b'z');
+        let word = _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmpeq_epi8(v, _mm_set1_epi8(b'_' as i8)));
+        // ' ', \t, \n, \x0c, \r (not \x0b), as `u8::is_ascii_whitespace`.
+        let space = _mm_or_si128(
+            _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x0b)), within(v, b'\t', b'\r')),
+            _mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8)),
+        );
+        let at = 16 * k;
+        m.word |= high(word) << at;
+        m.space |= high(space) << at;
+        m.digit |= high(digit) << at;
+        beyond |= high(v) << at;
+    }
+    (m, beyond)
+}
+
+/// [`classes`] in portable code. Each byte's classes are first written as the bits of one
+/// byte (word 0x80, space 0x40, digit 0x20, beyond ASCII 0x10), a loop the compiler runs
+/// sixteen bytes a step, then gathered eight bytes at a time by a multiply. (On x86-64 the
+/// tests' reference for [`classes_sse2`].)
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+fn classes_portable(chunk: &[u8; 64]) -> (Masks, u64) {
     let mut bits = [0u8; 64];
     for (o, &x) in bits.iter_mut().zip(chunk) {
         *o = (u8::from(is_ascii_word_byte(x)) << 7)
@@ -1175,6 +1241,30 @@ mod tests {
                     assert_eq!(bit(m.digit), x.is_ascii_digit(), "digit bit of {x:#x} at {k}");
                     assert_eq!(bit(beyond), !x.is_ascii(), "beyond bit of {x:#x} at {k}");
                 }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The classes of 64 bytes told by SSE2 are the portable code's, for any bytes (ASCII,
+        /// UTF-8 text, or neither).
+        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+        #[test]
+        fn sse2_classes_are_the_portable_ones(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 64),
+            text in "[a-zA-Z0-9 _\t\n\x0b\x0c\r\x1f/:@\\[`{\x7f\u{a0}əԱ٣’]{64}",
+        ) {
+            let text: Vec<u8> = text.bytes().chain(std::iter::repeat(b' ')).take(64).collect();
+            for chunk in [&bytes, &text] {
+                let chunk: &[u8; 64] = chunk.as_slice().try_into().unwrap_or(&[0; 64]);
+                // SAFETY: the build enables SSE2 (the test's `cfg`).
+                let (m, beyond) = unsafe { classes_sse2(chunk) };
+                let (want, want_beyond) = classes_portable(chunk);
+                proptest::prop_assert_eq!(
+                    (m.word, m.space, m.digit, m.continuation, beyond),
+                    (want.word, want.space, want.digit, want.continuation, want_beyond),
+                    "{:?}", chunk
+                );
             }
         }
     }
