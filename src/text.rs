@@ -933,6 +933,25 @@ fn tokens_masked<'a>(text: &'a str, masks: &[Masks], lo: usize, hi: usize, shift
         // continuation bytes (or that byte in the next chunk).
         let may_join = ends & !m.space & ((cw >> 1) | (m.continuation >> 1 & cw >> 3) | 7 << 61);
         let base = 64 * k;
+        if may_join == 0 {
+            // No end joins (as in most chunks): one token per end, the first from the open
+            // start if there is one, the others from the starts in order, in a loop of its own
+            // (few values live, all kept in registers).
+            if ends != 0
+                && let Some(start) = open.take()
+            {
+                let end = base + ends.trailing_zeros() as usize;
+                ends &= ends - 1;
+                out.push(Token { text: &text[start..end], start: shift + start, end: shift + end });
+            }
+            while ends != 0 {
+                let (start, end) = (base + starts.trailing_zeros() as usize, base + ends.trailing_zeros() as usize);
+                starts &= starts.wrapping_sub(1);
+                ends &= ends - 1;
+                out.push(Token { text: &text[start..end], start: shift + start, end: shift + end });
+            }
+        }
+        // (Otherwise, end by end, asking whether it joins.)
         while ends != 0 {
             let end = base + ends.trailing_zeros() as usize;
             ends &= ends - 1;
