@@ -613,8 +613,9 @@ pub(crate) struct Masks {
 }
 
 /// The [`Masks`] of the (at most 64) bytes of `text` from `from` (bytes past its end count as
-/// spaces), classified eight ASCII bytes at a time ([`ascii_word_space_digit`]): the
-/// reference the tests check [`text_masks`] against.
+/// spaces), classified eight ASCII bytes at a time ([`ascii_word_space_digit`]) and character
+/// by character beyond ASCII ([`beyond_ascii_by_chars`]): the reference the tests check
+/// [`text_masks`] against.
 #[cfg(test)]
 pub(crate) fn masks(text: &str, from: usize) -> Masks {
     let b = text.as_bytes();
@@ -638,14 +639,56 @@ pub(crate) fn masks(text: &str, from: usize) -> Masks {
         m.digit |= u64::from(d & !high) << (8 * k);
         beyond |= u64::from(high) << (8 * k);
     }
-    beyond_ascii(text, from, &mut m, beyond);
+    beyond_ascii_by_chars(text, from, &mut m, beyond);
     m
 }
 
 /// Gives each character beyond ASCII that has a byte among `beyond` (bits of the bytes from
 /// `from`) its class in `m`, for all its bytes in the chunk (including those of a character
-/// begun before `from`), and marks its bytes after the first as continuation bytes.
+/// begun before `from`), and marks its bytes after the first as continuation bytes. A
+/// character of two bytes (U+0080 to U+07FF: Latin, Greek, Cyrillic, Armenian, Hebrew,
+/// Arabic) or of the general punctuation from U+2000 to U+203F (curly quotes, dashes, spaces)
+/// that starts in the chunk, as nearly all do, is told from its bytes (no search back for its
+/// first byte, no decoding); any other as [`beyond_ascii_by_chars`] tells it.
 fn beyond_ascii(text: &str, from: usize, m: &mut Masks, mut beyond: u64) {
+    let b = text.as_bytes();
+    let end = (from + 64).min(text.len());
+    while beyond != 0 {
+        let j = beyond.trailing_zeros() as usize;
+        let at = from + j;
+        // Where the character starts, its length, whether it is a word character and whether
+        // it is white space.
+        let (lead, len, word, space) = match (b.get(at).copied(), b.get(at + 1).copied(), b.get(at + 2).copied()) {
+            (Some(c0 @ 0xC2..=0xDF), Some(c1), _) => {
+                let u = u32::from(c0 & 0x1F) << 6 | u32::from(c1 & 0x3F);
+                // (Below U+0800 only U+0085 and U+00A0 are white space.)
+                (at, 2, WORD_TABLE[(u >> 6) as usize] >> (u & 63) & 1 != 0, u == 0x85 || u == 0xA0)
+            }
+            // (No word character there; white space: U+2000 to U+200A, U+2028, U+2029, U+202F.)
+            (Some(0xE2), Some(0x80), Some(c2)) => (at, 3, false, c2 <= 0x8A || matches!(c2, 0xA8 | 0xA9 | 0xAF)),
+            _ => {
+                let lead = (at.saturating_sub(3)..=at).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(at);
+                let ch = next_char(text, lead).unwrap_or(' ');
+                (lead, ch.len_utf8(), is_word_char(ch), ch.is_whitespace())
+            }
+        };
+        let (lo, hi) = (lead.max(from) - from, (lead + len).min(end) - from);
+        let bytes = (u64::MAX >> (64 - (hi - lo))) << lo;
+        if word {
+            m.word |= bytes;
+        }
+        if space {
+            m.space |= bytes;
+        }
+        m.continuation |= if lead >= from { bytes & !(1 << lo) } else { bytes };
+        beyond &= !bytes;
+    }
+}
+
+/// [`beyond_ascii`] as first written, every character found by searching back for its first
+/// byte and decoded: the reference the tests check it against (through [`masks`]).
+#[cfg(test)]
+fn beyond_ascii_by_chars(text: &str, from: usize, m: &mut Masks, mut beyond: u64) {
     let end = (from + 64).min(text.len());
     while beyond != 0 {
         let j = beyond.trailing_zeros() as usize;
@@ -1204,7 +1247,7 @@ mod tests {
         /// The masks of a whole text are each 64 bytes' [`masks`], classified the first
         /// way (eight bytes at a time by sums), with and without characters beyond ASCII.
         #[test]
-        fn text_masks_are_the_masks_of_each_chunk(mixed in "([a-zA-Z0-9əԱ٣]{0,9}[ ,.'’“\u{a0}\t\n\\-_\x0b]{1,2}){0,60}") {
+        fn text_masks_are_the_masks_of_each_chunk(mixed in "([a-zA-Z0-9əԱ٣éДא\u{7ff}]{0,9}[ ,.'’“—\u{a0}\u{85}\u{2003}\u{2028}\u{202f}\u{205f}\u{3000}😀\t\n\\-_\x0b]{1,2}){0,60}") {
             // The text, and the text without its characters beyond ASCII (whose chunks are
             // all ASCII).
             let ascii: String = mixed.chars().filter(char::is_ascii).collect();
