@@ -346,11 +346,11 @@ fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Optio
     }
     // Room for the tokens of running text (about one per six bytes) without growing.
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    // Every byte classified once (bit masks), for the tokens, the names' word starts and the
-    // digit runs of the date cues.
+    // Every byte classified once (bit masks), for the tokens, the names' word starts, the
+    // digit runs of the date cues and the sentences' terminators.
     let masks = text::text_masks(text);
     let digit_runs = text::digit_runs(&masks);
-    let spans = text::sentences_of(text, &paragraphs);
+    let spans = text::sentences_masked(text, &paragraphs, &masks);
     let mut sentences: Vec<Sentence> = Vec::with_capacity(spans.len());
     // The explicit date of the sentence before, for "a day earlier" (`dates::previous_day`).
     let mut explicit_before: Option<NaiveDate> = None;
