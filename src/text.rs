@@ -813,10 +813,7 @@ fn classes_sse2(chunk: &[u8; 64]) -> (Masks, u64) {
     };
     // All bytes 0xFF where `lo <= byte <= hi`, else 0.
     let within = |v: __m128i, lo: u8, hi: u8| {
-        _mm_cmplt_epi8(
-            _mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8)),
-            _mm_set1_epi8((0x80u8 + (hi - lo) + 1) as i8),
-        )
+        _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8)), _mm_set1_epi8((0x80u8 + (hi - lo) + 1) as i8))
     };
     // The high bits of the sixteen bytes, bit `k` for byte `k`.
     let high = |m: __m128i| u64::from(_mm_movemask_epi8(m) as u16);
