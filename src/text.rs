@@ -808,7 +808,7 @@ fn classes(chunk: &[u8; 64]) -> (Masks, u64) {
 #[target_feature(enable = "sse2")]
 fn classes_sse2(chunk: &[u8; 64]) -> (Masks, u64) {
     use std::arch::x86_64::{
-        __m128i, _mm_add_epi8, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x,
+        __m128i, _mm_add_epi8, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi8,
         _mm_set1_epi8,
     };
     // All bytes 0xFF where `lo <= byte <= hi`, else 0.
@@ -821,9 +821,27 @@ fn classes_sse2(chunk: &[u8; 64]) -> (Masks, u64) {
     let mut m = Masks::default();
     let mut beyond = 0u64;
     for (k, c) in sixteens.iter().enumerate() {
-        let (lo, hi) = c.split_at(8);
-        let word_of = |w: &[u8]| i64::from_le_bytes(w.try_into().unwrap_or_default());
-        let v = _mm_set_epi64x(word_of(hi), word_of(lo));
+        // (Sixteen bytes in order: one unaligned load. Set as two words, the bytes were
+        // loaded twice and joined.)
+        let byte = |k: usize| c[k] as i8;
+        let v = _mm_set_epi8(
+            byte(15),
+            byte(14),
+            byte(13),
+            byte(12),
+            byte(11),
+            byte(10),
+            byte(9),
+            byte(8),
+            byte(7),
+            byte(6),
+            byte(5),
+            byte(4),
+            byte(3),
+            byte(2),
+            byte(1),
+            byte(0),
+        );
         // (No byte beyond ASCII is in any of these ranges.)
         let digit = within(v, b'0', b'9');
         let letter = within(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a', b'z');
