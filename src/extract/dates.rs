@@ -1628,6 +1628,36 @@ pub fn find_dates_in(s: &str, base: usize, published: Option<NaiveDate>, year_hi
     with_buffers(s, base, published, year_hint, |lists| Hits::from_cues(s, base, found, own_digit_runs(s), lists))
 }
 
+/// The first full date (`Day` or `Since`: a day with its year) of `head`, the opening of a
+/// text (its first byte the text's first) whose [`Cues`] are `cues`: the first such date
+/// [`find_dates_in`] finds in `head` without a publication date or year hint. The runs of
+/// ASCII digits are the text's `runs` (as [`crate::text::digit_runs`] finds them, cut at the
+/// head's end) when given, else read from the head. The years' and month-years' readers are
+/// not asked: their dates are years alone, and they read after every reader of a full date
+/// (the one after them, since a month, finds no date without a year to give it).
+pub(crate) fn first_full_date(head: &str, cues: &Cues, runs: Option<&[(usize, usize)]>) -> Option<NaiveDate> {
+    let end = head.len();
+    let found = cues.within(0, end);
+    let own;
+    let runs = match runs {
+        Some(runs) => &runs[..runs.partition_point(|r| r.0 < end)],
+        None => {
+            own = own_digit_runs(head);
+            &own[..]
+        }
+    };
+    let runs = runs.iter().map(|r| (r.0, r.1.min(end)));
+    let dates = with_buffers(head, 0, None, None, |lists| {
+        let mut hits = Hits::from_cues(head, 0, found, runs, lists);
+        (hits.patterns[6], hits.patterns[7]) = (false, false);
+        hits
+    });
+    dates.into_iter().find_map(|d| match d.kind {
+        DateKind::Day(x, _) | DateKind::Since(x) => Some(x),
+        DateKind::Year(_) => None,
+    })
+}
+
 /// A text's [`Cues`] and runs of ASCII digits (`start..end` in the text, in order, as
 /// [`crate::text::digit_runs`] finds them from the text's masks) read sentence by sentence
 /// ([`SentenceDates::dates`]: [`find_dates_in`] without reading the sentence's bytes again
@@ -2104,6 +2134,34 @@ mod tests {
                     "in {:?}", sentence
                 );
             }
+        }
+
+        /// The first full date of a text's opening, read with the text's digit runs or the
+        /// opening's own and without the years' readers, is the first day or since-date that
+        /// a search of the opening finds.
+        #[test]
+        fn first_full_dates_are_the_first_days_found(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "12", "5th", "2020", "1994", "1990s", "2020-10-12", "12.10.2020", "10/12/2020", "October", "Oct.", "May", "Monday",
+                "since", "in", "early", "late", "the", "on", "of", "Barda", "ə", "٣", "٢٠٢٠", "Ա", "—", "1,165", "2019-21",
+            ]), 0..40),
+            seps in proptest::collection::vec(proptest::sample::select(vec![" ", "", ", ", "\u{a0}", ". ", "-", "/", "\n\n"]), 40),
+            cut in proptest::prelude::any::<proptest::sample::Index>(),
+        ) {
+            let s = interleaved(&words, &seps);
+            let runs = crate::text::digit_runs(&crate::text::text_masks(&s));
+            let cues = Cues::scan(&s);
+            let mut end = cut.index(s.len() + 1);
+            while !s.is_char_boundary(end) {
+                end -= 1;
+            }
+            let head = &s[..end];
+            let expected = find_dates_in(head, 0, None, None, &cues).into_iter().find_map(|d| match d.kind {
+                DateKind::Day(x, _) | DateKind::Since(x) => Some(x),
+                DateKind::Year(_) => None,
+            });
+            proptest::prop_assert_eq!(first_full_date(head, &cues, Some(&runs)), expected, "in {:?}", head);
+            proptest::prop_assert_eq!(first_full_date(head, &Cues::scan(head), None), expected, "in {:?}", head);
         }
 
         #[test]

@@ -370,7 +370,19 @@ pub fn dateline(text: &str, body_start: usize, year_hint: Option<i32>) -> Option
 }
 
 /// [`dateline`] of a text whose date cues were already found.
-pub fn dateline_in<'a>(text: &'a str, body_start: usize, year_hint: Option<i32>, cues: &dates::Cues) -> Option<NaiveDate> {
+pub fn dateline_in(text: &str, body_start: usize, year_hint: Option<i32>, cues: &dates::Cues) -> Option<NaiveDate> {
+    dateline_with(text, body_start, year_hint, cues, None)
+}
+
+/// [`dateline_in`], the text's runs of ASCII digits given too (as
+/// [`crate::text::digit_runs`] finds them) when they were already found.
+pub(crate) fn dateline_with<'a>(
+    text: &'a str,
+    body_start: usize,
+    year_hint: Option<i32>,
+    cues: &dates::Cues,
+    runs: Option<&[(usize, usize)]>,
+) -> Option<NaiveDate> {
     // Datelines open the body: the title and the first paragraph or two are enough.
     let head_end = crate::text::floor_boundary(text, body_start + 600);
     let head = &text[body_start..head_end];
@@ -412,11 +424,7 @@ pub fn dateline_in<'a>(text: &'a str, body_start: usize, year_hint: Option<i32>,
         return NaiveDate::from_ymd_opt(y, month, day);
     }
     // No year: from the first full date of the opening, else the corpus's.
-    let head = &text[..crate::text::floor_boundary(text, 1500)];
-    let first = dates::find_dates_in(head, 0, None, None, cues).into_iter().find_map(|d| match d.kind {
-        DateKind::Day(x, _) | DateKind::Since(x) => Some(x),
-        DateKind::Year(_) => None,
-    });
+    let first = dates::first_full_date(&text[..crate::text::floor_boundary(text, 1500)], cues, runs);
     dateline_year(month, day, first, year_hint)
 }
 
