@@ -769,15 +769,27 @@ fn may_hold_full_date(line: &str) -> bool {
     line.bytes().any(|c| c.is_ascii_digit()) || (!line.is_ascii() && line.chars().any(char::is_numeric))
 }
 
+/// The lines of `s`, each with its line feed (the last perhaps without one), as
+/// `s.split_inclusive('\n')` gives them, each line's end found by `memchr`.
+fn lines_inclusive(s: &str) -> impl Iterator<Item = &str> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = s.get(at..).filter(|r| !r.is_empty())?;
+        let end = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
+        at += end;
+        Some(&rest[..end])
+    })
+}
+
 /// [`date_line`], the text's date cues given by `cues` when a line is first read for a date.
 fn date_line_with<'c>(text: &str, body_start: usize, cues: impl Fn() -> &'c dates::Cues) -> Option<NaiveDate> {
     let head_end = crate::text::floor_boundary(text, body_start + 800);
     let mut at = body_start;
-    for (n, line) in text[body_start..head_end].split_inclusive('\n').enumerate() {
+    for (n, line) in lines_inclusive(&text[body_start..head_end]).enumerate() {
         let start = at;
         at += line.len();
         // The title first, then a few lines (byline, photo credit, the date).
-        if n == 0 || line.trim().is_empty() || line.len() > 80 {
+        if n == 0 || line.len() > 80 || line.trim().is_empty() {
             continue;
         }
         if n > 10 {
@@ -1830,6 +1842,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The lines found by `memchr` are the lines `split_inclusive` gives.
+        #[test]
+        fn lines_are_split_inclusive(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "\n", "\n\n", "a", "By", " ", "\r\n", "é", "—", "12 October 2020", "\u{2028}", "\u{85}",
+        ]), 0..40)) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(lines_inclusive(&text).collect::<Vec<_>>(), text.split_inclusive('\n').collect::<Vec<_>>());
+        }
+
         #[test]
         fn bylines_pass_over_the_middle_as_read_line_by_line(parts in proptest::collection::vec(0usize..16, 0..400), start in 0usize..40) {
             const PARTS: &[&str] = &[
