@@ -530,7 +530,21 @@ impl<'b> Hits<'b> {
     /// Hits of sentence `s` (starting at byte `base` of the text) from the text's cues inside
     /// it and the runs of ASCII digits in it (`start..end` in `s`, in order), listed in
     /// `lists` (cleared first).
+    #[inline]
     fn from_cues(
+        s: &str,
+        base: usize,
+        found: &[(usize, usize, usize)],
+        runs: impl IntoIterator<Item = (usize, usize)>,
+        lists: &'b mut HitLists,
+    ) -> Hits<'b> {
+        Hits::reading::<true>(s, base, found, runs, lists)
+    }
+
+    /// [`Hits::from_cues`], or with `ALL` false the hits of the dates that need neither a
+    /// publication date nor a year hint, years alone left out ([`first_full_date`]): no
+    /// relative or weekday cue, no day written alone, no year's hits.
+    fn reading<const ALL: bool>(
         s: &str,
         base: usize,
         found: &[(usize, usize, usize)],
@@ -546,6 +560,9 @@ impl<'b> Hits<'b> {
         let b = s.as_bytes();
         for &(start, end, i) in found {
             let (start, end) = (start - base, end - base);
+            if !ALL && (i >= NAME_CUES.len() || (FIRST_WEEKDAY..FIRST_RUSSIAN).contains(&i)) {
+                continue;
+            }
             if i >= NAME_CUES.len() {
                 relative |= relative_cue_fits(b, start, end, i - NAME_CUES.len());
                 relatives.push((start, i - NAME_CUES.len()));
@@ -577,7 +594,11 @@ impl<'b> Hits<'b> {
         let mut ordinal = None;
         for (start, k) in runs {
             digit = true;
-            if k - start <= 2 && ordinal.is_none() && matches!(b.get(k), Some(b's' | b'n' | b'r' | b't')) && day_of_month_alone(s, start, k)
+            if ALL
+                && k - start <= 2
+                && ordinal.is_none()
+                && matches!(b.get(k), Some(b's' | b'n' | b'r' | b't'))
+                && day_of_month_alone(s, start, k)
             {
                 ordinal = Some((start, k));
             }
@@ -591,7 +612,7 @@ impl<'b> Hits<'b> {
                 if k - start == 4 && dot {
                     dotted_at.push(start);
                 }
-                let fits = year_cue_fits(s, start, k);
+                let fits = ALL && year_cue_fits(s, start, k);
                 years |= fits;
                 if fits && k - start == 4 {
                     year_starts(s, start, years_at);
@@ -1634,7 +1655,8 @@ pub fn find_dates_in(s: &str, base: usize, published: Option<NaiveDate>, year_hi
 /// ASCII digits are the text's `runs` (as [`crate::text::digit_runs`] finds them, cut at the
 /// head's end) when given, else read from the head. The years' and month-years' readers are
 /// not asked: their dates are years alone, and they read after every reader of a full date
-/// (the one after them, since a month, finds no date without a year to give it).
+/// (the one after them, since a month, finds no date without a year to give it); nor are the
+/// readers that need a publication date (relative dates, weekdays, a day written alone).
 pub(crate) fn first_full_date(head: &str, cues: &Cues, runs: Option<&[(usize, usize)]>) -> Option<NaiveDate> {
     let end = head.len();
     let found = cues.within(0, end);
@@ -1648,8 +1670,8 @@ pub(crate) fn first_full_date(head: &str, cues: &Cues, runs: Option<&[(usize, us
     };
     let runs = runs.iter().map(|r| (r.0, r.1.min(end)));
     let dates = with_buffers(head, 0, None, None, |lists| {
-        let mut hits = Hits::from_cues(head, 0, found, runs, lists);
-        (hits.patterns[6], hits.patterns[7]) = (false, false);
+        let mut hits = Hits::reading::<false>(head, 0, found, runs, lists);
+        hits.patterns[7] = false;
         hits
     });
     dates.into_iter().find_map(|d| match d.kind {
