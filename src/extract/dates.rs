@@ -453,7 +453,9 @@ struct HitLists {
 }
 
 /// A sentence's [`HitLists`] and [`find_dates_with`]'s [`Spare`] lists, kept per thread
-/// ([`BUFFERS`]) for the next sentence, so a sentence allocates none of its own.
+/// ([`BUFFERS`]) for the next sentence, so a sentence allocates none of its own (a text's
+/// [`SentenceDates`] holds them while it reads the text's sentences).
+#[derive(Default)]
 struct Buffers {
     lists: HitLists,
     spare: Spare,
@@ -1636,11 +1638,25 @@ fn with_buffers(
     year_hint: Option<i32>,
     hits: impl for<'b> FnOnce(&'b mut HitLists) -> Hits<'b>,
 ) -> Vec<DateExpr> {
-    BUFFERS.with_borrow_mut(|Buffers { lists, spare }| {
+    BUFFERS.with_borrow_mut(|buffers| buffers.dates(s, base, published, year_hint, hits))
+}
+
+impl Buffers {
+    /// [`find_dates_with`] the hits `hits` lists in these buffers.
+    #[inline]
+    fn dates(
+        &mut self,
+        s: &str,
+        base: usize,
+        published: Option<NaiveDate>,
+        year_hint: Option<i32>,
+        hits: impl for<'b> FnOnce(&'b mut HitLists) -> Hits<'b>,
+    ) -> Vec<DateExpr> {
+        let Buffers { lists, spare } = self;
         let hits = hits(lists);
         // (Most sentences with cues hold no date: left before the readers are set up.)
         if hits.none() { Vec::new() } else { find_dates_with(s, base, published, year_hint, hits, spare) }
-    })
+    }
 }
 
 /// [`find_dates`] for a sentence of a text whose [`Cues`] were already found.
@@ -1685,7 +1701,8 @@ pub(crate) fn first_full_date(head: &str, cues: &Cues, runs: Option<&[(usize, us
 /// ([`SentenceDates::dates`]: [`find_dates_in`] without reading the sentence's bytes again
 /// for its digits). The sentences of a text come in order, so each sentence's cues and runs
 /// are looked for from where the sentence before found its own (from the first again when a
-/// sentence starts before the one before).
+/// sentence starts before the one before). It holds the thread's [`Buffers`] while it lives
+/// (one access to [`BUFFERS`] per text, not per sentence), and gives them back when dropped.
 pub(crate) struct SentenceDates<'t> {
     cues: &'t [(usize, usize, usize)],
     runs: &'t [(usize, usize)],
@@ -1693,12 +1710,22 @@ pub(crate) struct SentenceDates<'t> {
     base: usize,
     run: usize,
     cue: usize,
+    buffers: Buffers,
+}
+
+impl Drop for SentenceDates<'_> {
+    fn drop(&mut self) {
+        let buffers = std::mem::take(&mut self.buffers);
+        // (Were the thread's buffers in use or gone, these are dropped instead.)
+        let _ = BUFFERS.try_with(|b| b.try_borrow_mut().map(|mut b| *b = buffers));
+    }
 }
 
 impl<'t> SentenceDates<'t> {
     /// The reader of a text's `cues` and digit runs `runs`.
     pub(crate) fn new(cues: &'t Cues, runs: &'t [(usize, usize)]) -> SentenceDates<'t> {
-        SentenceDates { cues: &cues.found, runs, base: 0, run: 0, cue: 0 }
+        let buffers = BUFFERS.try_with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b))).ok().and_then(Result::ok);
+        SentenceDates { cues: &cues.found, runs, base: 0, run: 0, cue: 0, buffers: buffers.unwrap_or_default() }
     }
 
     /// [`find_dates_in`] for the sentence `s` starting at byte `base` of the text.
@@ -1730,7 +1757,7 @@ impl<'t> SentenceDates<'t> {
         if found.is_empty() && runs.clone().all(without_cue) {
             return Vec::new();
         }
-        with_buffers(s, base, published, year_hint, |lists| Hits::from_cues(s, base, found, runs, lists))
+        self.buffers.dates(s, base, published, year_hint, |lists| Hits::from_cues(s, base, found, runs, lists))
     }
 }
 

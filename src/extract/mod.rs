@@ -378,6 +378,8 @@ fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Optio
         text::tokens_in(text, &masks, s, &mut tokens);
         Some(Sentence { span: s, dates: ds, date, basis, tokens: first..tokens.len() })
     }));
+    // (The reader gives the thread's date buffers back.)
+    drop(date_reader);
     let in_body = |m: &NameMatch| m.start >= body_start && !skip.iter().any(|j| j.start <= m.start && m.end <= j.end);
     // Word starts found once for both name matchers.
     let starts = crate::gazetteer::word_starts_masked(text, &masks, &shared.name_starts);
