@@ -928,7 +928,7 @@ fn agency_line_shapes() -> [String; 2] {
 /// …": its date is followed by a bracket), so the pattern is rarely built.
 fn may_be_agency_line(line: &str) -> bool {
     let b = line.as_bytes();
-    let word = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'\'' | b'.' | b'-' | b' ') || c >= 0x80;
+    let word = |c: u8| PLACE_BYTES[usize::from(c)] & PLACE != 0;
     let blank = |c: u8| matches!(c, b' ' | b'\t');
     // A month's first three letters in any ASCII case (only the `s` of "Sep" may be written
     // otherwise, `ſ`, a byte beyond ASCII).
@@ -943,8 +943,10 @@ fn may_be_agency_line(line: &str) -> bool {
     let mut i = f;
     while let Some(&c) = b.get(i) {
         i += 1;
-        if !matches!(c, b',' | b'.') {
-            if word(c) || c == b'\t' {
+        // (A comma or full stop, else a byte of the place or a tab, told by one table read.)
+        let class = PLACE_BYTES[usize::from(c)];
+        if class & SEPARATOR == 0 {
+            if class & (PLACE | TAB) != 0 {
                 continue;
             }
             break;
@@ -978,6 +980,33 @@ fn may_be_agency_line(line: &str) -> bool {
     }
     false
 }
+
+/// The class bits of a byte in [`PLACE_BYTES`]: a byte of a place's run in a dateline
+/// ([`may_be_agency_line`]: an ASCII letter or digit, `_`, `'`, `.`, `-`, a space, or any byte
+/// beyond ASCII), a tab, a comma or full stop.
+const PLACE: u8 = 1;
+const TAB: u8 = 2;
+const SEPARATOR: u8 = 4;
+
+/// The class bits ([`PLACE`], [`TAB`], [`SEPARATOR`]) of every byte.
+static PLACE_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        if c.is_ascii_alphanumeric() || matches!(c, b'_' | b'\'' | b'.' | b'-' | b' ') || c >= 0x80 {
+            table[i] |= PLACE;
+        }
+        if c == b'\t' {
+            table[i] |= TAB;
+        }
+        if matches!(c, b',' | b'.') {
+            table[i] |= SEPARATOR;
+        }
+        i += 1;
+    }
+    table
+};
 
 /// The first byte at or after `i` of `b` that is not `more`.
 fn skip_while(b: &[u8], mut i: usize, more: impl Fn(u8) -> bool) -> usize {
@@ -1737,6 +1766,18 @@ mod tests {
         let [slashed, dated] = agency_line_shapes();
         Regex::new(&format!(r"(?m)(?:[(/](?i:{tags}|{domains})[)/:]|^{slashed}|^{dated})")).unwrap_or_else(|e| panic!("{e}"))
     });
+
+    /// The place bytes' table holds what its bytes are, for every byte.
+    #[test]
+    fn place_bytes_are_their_classes() {
+        for c in 0..=255u8 {
+            let place = c.is_ascii_alphanumeric() || matches!(c, b'_' | b'\'' | b'.' | b'-' | b' ') || c >= 0x80;
+            let class = PLACE_BYTES[usize::from(c)];
+            assert_eq!(class & PLACE != 0, place, "{c:#x}");
+            assert_eq!(class & TAB != 0, c == b'\t', "{c:#x}");
+            assert_eq!(class & SEPARATOR != 0, matches!(c, b',' | b'.'), "{c:#x}");
+        }
+    }
 
     #[test]
     fn agency_match_table() {
