@@ -1655,7 +1655,7 @@ impl Buffers {
         let Buffers { lists, spare } = self;
         let hits = hits(lists);
         // (Most sentences with cues hold no date: left before the readers are set up.)
-        if hits.none() { Vec::new() } else { find_dates_with(s, base, published, year_hint, hits, spare) }
+        if hits.none() { Vec::new() } else { find_dates_with(s, base, published, year_hint, &hits, spare) }
     }
 }
 
@@ -1773,7 +1773,7 @@ fn find_dates_with(
     base: usize,
     published: Option<NaiveDate>,
     year_hint: Option<i32>,
-    hits: Hits,
+    hits: &Hits,
     spare: &mut Spare,
 ) -> Vec<DateExpr> {
     let Spare { taken: spare_taken, starts: relative_starts, relative: relative_found, lower } = spare;
@@ -1795,14 +1795,14 @@ fn find_dates_with(
     let num = |c: &Groups, k: usize| c.get(k).and_then(parsed::<u32>);
     // (Each kind of date read only where the hits say it can stand: most sentences that reach
     // here hold one kind or two.)
-    for c in if hits.matched(2) { digit_dates(2, s, &hits) } else { Vec::new() } {
+    for c in if hits.matched(2) { digit_dates(2, s, hits) } else { Vec::new() } {
         let m = c.span(0).unwrap_or_default();
         let d = (|| NaiveDate::from_ymd_opt(c.get(1)?.parse().ok()?, num(&c, 2)?, num(&c, 3)?))();
         if let Some(d) = d {
             push(&mut out, &mut taken, m.0, m.1, day_or_since(s, m.0, d));
         }
     }
-    for c in if hits.matched(3) { digit_dates(3, s, &hits) } else { Vec::new() } {
+    for c in if hits.matched(3) { digit_dates(3, s, hits) } else { Vec::new() } {
         let m = c.span(0).unwrap_or_default();
         if !free(&taken, m.0, m.1) {
             continue;
@@ -2419,7 +2419,7 @@ mod tests {
             // (and the years pattern searched through the whole sentence)
             all.years_at = None;
             let gated = find_dates(&s, 0, published, None);
-            let full = find_dates_with(&s, 0, published, None, all, &mut Spare::default());
+            let full = find_dates_with(&s, 0, published, None, &all, &mut Spare::default());
             proptest::prop_assert_eq!(gated, full, "in {:?}", s);
         }
     }
