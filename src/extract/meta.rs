@@ -1072,7 +1072,7 @@ pub fn agency(text: &str, body_start: usize) -> Option<&'static str> {
     let head = &text[body_start..crate::text::floor_boundary(text, body_start + 400)];
     // Every tag is in parentheses or slashes, or follows a comma or a full stop: other texts skip
     // the pattern.
-    if !head.contains(['(', '/', ',', '.']) {
+    if !holds_tag_punctuation(head) {
         return None;
     }
     // The match alone (no capture groups, which need a slower engine): the tag is inside its
@@ -1085,6 +1085,12 @@ pub fn agency(text: &str, body_start: usize) -> Option<&'static str> {
             tag.len() >= t.len() && tag.is_char_boundary(tag.len() - t.len()) && tag[tag.len() - t.len()..].eq_ignore_ascii_case(t)
         })
         .map(|&(_, name)| name)
+}
+
+/// Whether `head` holds a bracket, slash, comma or full stop (`contains(['(', '/', ',', '.'])`
+/// read by bytes: each is ASCII).
+fn holds_tag_punctuation(head: &str) -> bool {
+    head.bytes().any(|c| matches!(c, b'(' | b'/' | b',' | b'.'))
 }
 
 /// The latest full date (with a year) the article mentions: an inferred publication date.
@@ -1895,15 +1901,17 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Template junk's opening braces found by their first brace are those `memmem` finds.
+        /// Template junk's opening braces found by their first brace are those `memmem` finds,
+        /// and a tag's punctuation found by bytes is the characters `contains` finds.
         #[test]
-        fn braces_found_by_bytes(parts in proptest::collection::vec(proptest::sample::select(vec![
+        fn braces_and_punctuation_found_by_bytes(parts in proptest::collection::vec(proptest::sample::select(vec![
             "{", "{{", "}", "}}", "a", " ", "é", "(", "/", ",", ".", "—", "{{x}}", "\n",
         ]), 0..30), from in 0usize..40) {
             let text: String = parts.concat();
             let b = text.as_bytes();
             let from = from.min(b.len());
             proptest::prop_assert_eq!(open_braces(b, from), memchr::memmem::find(&b[from..], b"{{").map(|i| from + i));
+            proptest::prop_assert_eq!(holds_tag_punctuation(&text), text.contains(['(', '/', ',', '.']));
         }
 
         /// The lines found by `memchr` are the lines `split_inclusive` gives.
