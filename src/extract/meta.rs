@@ -1246,12 +1246,17 @@ fn bylines_reading(text: &str, body_start: usize, every_line: bool) -> Bylines {
     let mut last = false;
     while !last {
         let start = at;
-        let line_end = match memchr::memchr(b'\n', &all[start..]) {
-            Some(i) => start + i + 1,
-            None => {
-                last = true;
-                text.len()
-            }
+        // (A blank line between paragraphs, as every other line is, ends where it starts: no
+        // search.)
+        let line_end = match all.get(start) {
+            Some(b'\n') => start + 1,
+            _ => match memchr::memchr(b'\n', &all[start..]) {
+                Some(i) => start + i + 1,
+                None => {
+                    last = true;
+                    text.len()
+                }
+            },
         };
         at = line_end;
         if start > head_end && line_end < tail_start {
