@@ -1418,6 +1418,41 @@ fn is_date_note(line: &str) -> bool {
         })
 }
 
+/// Words that, among the three before a truce word, make it refer back to a truce ("minutes
+/// after the truce took hold").
+const REFERS_BACK: &[&str] = &["after", "of", "since", "before", "until", "despite"];
+
+/// Whether one of the last three words of `t` (split at white space) is one of
+/// [`REFERS_BACK`] in any ASCII case: read back by bytes while they are ASCII, else by
+/// `split_whitespace` (white space beyond ASCII).
+fn refers_back(t: &str) -> bool {
+    let by_words = || t.split_whitespace().rev().take(3).any(|w| REFERS_BACK.iter().any(|x| w.eq_ignore_ascii_case(x)));
+    let b = t.as_bytes();
+    // (White space in ASCII, as `char::is_whitespace` reads it.)
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    let mut end = b.len();
+    for _ in 0..3 {
+        while end > 0 && space(b[end - 1]) {
+            end -= 1;
+        }
+        if end == 0 {
+            return false;
+        }
+        let mut start = end;
+        while start > 0 && !space(b[start - 1]) {
+            if b[start - 1] >= 0x80 {
+                return by_words();
+            }
+            start -= 1;
+        }
+        if REFERS_BACK.iter().any(|x| b[start..end].eq_ignore_ascii_case(x.as_bytes())) {
+            return true;
+        }
+        end = start;
+    }
+    false
+}
+
 /// Truce moments: sentences that say a ceasefire takes effect, dated by their own date (or
 /// the article's).
 pub fn truces(ctx: &DocCtx) -> Vec<Truce> {
@@ -1451,10 +1486,7 @@ pub fn truces(ctx: &DocCtx) -> Vec<Truce> {
         // "minutes after the truce took hold" refers back to a truce; it does not report one.
         // (In ASCII case alone: only the Kelvin sign beyond ASCII is a letter in lower case,
         // and none of these words has a `k`.) Tested before the sentence is searched.
-        let refers_back = |w: &str| ["after", "of", "since", "before", "until", "despite"].iter().any(|x| w.eq_ignore_ascii_case(x));
-        if t[..k].split_whitespace().rev().take(3).any(refers_back)
-            || !(holds_effect_hint(&ctx.cues.effect, s.span.start, s.span.end) && takes_effect_hinted(t))
-        {
+        if refers_back(&t[..k]) || !(holds_effect_hint(&ctx.cues.effect, s.span.start, s.span.end) && takes_effect_hinted(t)) {
             continue;
         }
         out.push(Truce { article: ctx.article.clone(), date, start: s.span.start, end: s.span.end });
@@ -1917,6 +1949,17 @@ mod tests {
             let from = from.min(b.len());
             proptest::prop_assert_eq!(open_braces(b, from), memchr::memmem::find(&b[from..], b"{{").map(|i| from + i));
             proptest::prop_assert_eq!(holds_tag_punctuation(&text), text.contains(['(', '/', ',', '.']));
+        }
+
+        /// The words before a truce word read back by bytes are those `split_whitespace` gives.
+        #[test]
+        fn refers_back_as_split_whitespace(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "after", "AFTER", "of", "Since", "before", "until", "despite", "the", "truce", "x", " ", "  ", "\t", "\n", "\u{0B}",
+            "\u{0C}", "\u{a0}", "\u{2009}", "é", "ſince", "of,", "-",
+        ]), 0..12)) {
+            let text: String = parts.concat();
+            let by_words = text.split_whitespace().rev().take(3).any(|w| REFERS_BACK.iter().any(|x| w.eq_ignore_ascii_case(x)));
+            proptest::prop_assert_eq!(refers_back(&text), by_words, "{:?}", text);
         }
 
         /// The lines found by `memchr` are the lines `split_inclusive` gives.
