@@ -781,6 +781,15 @@ fn lines_inclusive(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The lines of `s` as `s.lines()` gives them (without a line feed or carriage return and
+/// line feed at their ends), found by [`lines_inclusive`].
+fn lines_of(s: &str) -> impl Iterator<Item = &str> {
+    lines_inclusive(s).map(|line| {
+        let Some(line) = line.strip_suffix('\n') else { return line };
+        line.strip_suffix('\r').unwrap_or(line)
+    })
+}
+
 /// [`date_line`], the text's date cues given by `cues` when a line is first read for a date.
 fn date_line_with<'c>(text: &str, body_start: usize, cues: impl Fn() -> &'c dates::Cues) -> Option<NaiveDate> {
     let head_end = crate::text::floor_boundary(text, body_start + 800);
@@ -1372,7 +1381,7 @@ fn open_braces(b: &[u8], from: usize) -> Option<usize> {
 /// The title: the first non-empty line that is not a header or template junk, cut at a
 /// sentence end if it is long.
 pub fn title(text: &str, body_start: usize) -> String {
-    for line in text[body_start..].lines() {
+    for line in lines_of(&text[body_start..]) {
         // (A line without template junk is read as it stands.)
         let without_junk: String;
         let l = if memchr::memmem::find(line.as_bytes(), b"{{").is_some() {
@@ -1390,7 +1399,8 @@ pub fn title(text: &str, body_start: usize) -> String {
         if l.is_empty() || is_date_note(l) {
             continue;
         }
-        if l.chars().count() <= 140 {
+        // (No more characters than bytes: a short line is not counted.)
+        if l.len() <= 140 || l.chars().count() <= 140 {
             return l.to_string();
         }
         let cut = crate::text::sentences(l).first().map(|s| &l[s.start..s.end]).unwrap_or(l);
@@ -1962,13 +1972,14 @@ mod tests {
             proptest::prop_assert_eq!(refers_back(&text), by_words, "{:?}", text);
         }
 
-        /// The lines found by `memchr` are the lines `split_inclusive` gives.
+        /// The lines found by `memchr` are the lines `split_inclusive` and `lines` give.
         #[test]
         fn lines_are_split_inclusive(parts in proptest::collection::vec(proptest::sample::select(vec![
-            "\n", "\n\n", "a", "By", " ", "\r\n", "é", "—", "12 October 2020", "\u{2028}", "\u{85}",
+            "\n", "\n\n", "a", "By", " ", "\r\n", "é", "—", "12 October 2020", "\u{2028}", "\u{85}", "\r", "\r\r\n",
         ]), 0..40)) {
             let text: String = parts.concat();
             proptest::prop_assert_eq!(lines_inclusive(&text).collect::<Vec<_>>(), text.split_inclusive('\n').collect::<Vec<_>>());
+            proptest::prop_assert_eq!(lines_of(&text).collect::<Vec<_>>(), text.lines().collect::<Vec<_>>());
         }
 
         #[test]
