@@ -185,10 +185,11 @@ fn takes_effect_by_hand(t: &str) -> Option<bool> {
     for i in 0..b.len() {
         // Every phrase opens with one of these letters (or `ſ`, whose first byte is 0xC5, for
         // an `s`): only the phrases that open with the letter at `i` are compared.
-        let first = if b[i] == 0xC5 { b's' } else { b[i] | 0x20 };
-        if !matches!(first, b't' | b'e' | b'c' | b'w' | b'g' | b'i' | b'b' | b's' | b'f') || !bound(i) {
+        // (Told by one table read, [`OPENS_EFFECT_PHRASE`].)
+        if !OPENS_EFFECT_PHRASE[usize::from(b[i])] || !bound(i) {
             continue;
         }
+        let first = effect_first_letter(b[i]);
         if TAKES_EFFECT_PHRASES.iter().any(|p| p.as_bytes()[0] == first && folded_at(b, i, p).is_some_and(bound)) {
             return Some(true);
         }
@@ -205,6 +206,24 @@ fn takes_effect_by_hand(t: &str) -> Option<bool> {
     }
     (!unsure).then_some(false)
 }
+
+/// The letter a phrase of [`TAKES_EFFECT_PHRASES`] may open with that byte `c` stands for
+/// (in lower case; 0xC5, the first byte of `ſ`, for an `s`).
+const fn effect_first_letter(c: u8) -> u8 {
+    if c == 0xC5 { b's' } else { c | 0x20 }
+}
+
+/// Whether a byte may open a phrase of [`TAKES_EFFECT_PHRASES`] ([`effect_first_letter`] is
+/// one of their first letters), for every byte.
+static OPENS_EFFECT_PHRASE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = matches!(effect_first_letter(i as u8), b't' | b'e' | b'c' | b'w' | b'g' | b'i' | b'b' | b's' | b'f');
+        i += 1;
+    }
+    table
+};
 
 /// Every match of [`TAKES_EFFECT`] contains one of these (in any ASCII case; none has an `s`
 /// or a `k`, which `(?i)` also matches as `ſ` or `K`), so only sentences holding one are
@@ -1831,6 +1850,19 @@ mod tests {
         let [slashed, dated] = agency_line_shapes();
         Regex::new(&format!(r"(?m)(?:[(/](?i:{tags}|{domains})[)/:]|^{slashed}|^{dated})")).unwrap_or_else(|e| panic!("{e}"))
     });
+
+    /// The phrases' first letters are those the table says may open one, and every phrase
+    /// opens with one of them.
+    #[test]
+    fn effect_phrases_open_with_the_tables_letters() {
+        for p in TAKES_EFFECT_PHRASES.iter().chain(&["from "]) {
+            assert!(OPENS_EFFECT_PHRASE[usize::from(p.as_bytes()[0])], "{p}");
+        }
+        for c in 0..=255u8 {
+            let first = effect_first_letter(c);
+            assert_eq!(OPENS_EFFECT_PHRASE[usize::from(c)], matches!(first, b't' | b'e' | b'c' | b'w' | b'g' | b'i' | b'b' | b's' | b'f'));
+        }
+    }
 
     /// The place bytes' table holds what its bytes are, for every byte.
     #[test]
