@@ -566,7 +566,8 @@ impl<'b> Hits<'b> {
                 continue;
             }
             if i >= NAME_CUES.len() {
-                relative |= relative_cue_fits(b, start, end, i - NAME_CUES.len());
+                // (One fitting cue is enough: the rest are not asked.)
+                relative = relative || relative_cue_fits(b, start, end, i - NAME_CUES.len());
                 relatives.push((start, i - NAME_CUES.len()));
                 continue;
             }
