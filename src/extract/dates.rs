@@ -453,7 +453,9 @@ struct HitLists {
 }
 
 /// A sentence's [`HitLists`] and [`find_dates_with`]'s [`Spare`] lists, kept per thread
-/// ([`BUFFERS`]) for the next sentence, so a sentence allocates none of its own.
+/// ([`BUFFERS`]) for the next sentence, so a sentence allocates none of its own (a text's
+/// [`SentenceDates`] holds them while it reads the text's sentences).
+#[derive(Default)]
 struct Buffers {
     lists: HitLists,
     spare: Spare,
@@ -530,7 +532,21 @@ impl<'b> Hits<'b> {
     /// Hits of sentence `s` (starting at byte `base` of the text) from the text's cues inside
     /// it and the runs of ASCII digits in it (`start..end` in `s`, in order), listed in
     /// `lists` (cleared first).
+    #[inline]
     fn from_cues(
+        s: &str,
+        base: usize,
+        found: &[(usize, usize, usize)],
+        runs: impl IntoIterator<Item = (usize, usize)>,
+        lists: &'b mut HitLists,
+    ) -> Hits<'b> {
+        Hits::reading::<true>(s, base, found, runs, lists)
+    }
+
+    /// [`Hits::from_cues`], or with `ALL` false the hits of the dates that need neither a
+    /// publication date nor a year hint, years alone left out ([`first_full_date`]): no
+    /// relative or weekday cue, no day written alone, no year's hits.
+    fn reading<const ALL: bool>(
         s: &str,
         base: usize,
         found: &[(usize, usize, usize)],
@@ -546,8 +562,12 @@ impl<'b> Hits<'b> {
         let b = s.as_bytes();
         for &(start, end, i) in found {
             let (start, end) = (start - base, end - base);
+            if !ALL && (i >= NAME_CUES.len() || (FIRST_WEEKDAY..FIRST_RUSSIAN).contains(&i)) {
+                continue;
+            }
             if i >= NAME_CUES.len() {
-                relative |= relative_cue_fits(b, start, end, i - NAME_CUES.len());
+                // (One fitting cue is enough: the rest are not asked.)
+                relative = relative || relative_cue_fits(b, start, end, i - NAME_CUES.len());
                 relatives.push((start, i - NAME_CUES.len()));
                 continue;
             }
@@ -577,7 +597,11 @@ impl<'b> Hits<'b> {
         let mut ordinal = None;
         for (start, k) in runs {
             digit = true;
-            if k - start <= 2 && ordinal.is_none() && matches!(b.get(k), Some(b's' | b'n' | b'r' | b't')) && day_of_month_alone(s, start, k)
+            if ALL
+                && k - start <= 2
+                && ordinal.is_none()
+                && matches!(b.get(k), Some(b's' | b'n' | b'r' | b't'))
+                && day_of_month_alone(s, start, k)
             {
                 ordinal = Some((start, k));
             }
@@ -591,7 +615,7 @@ impl<'b> Hits<'b> {
                 if k - start == 4 && dot {
                     dotted_at.push(start);
                 }
-                let fits = year_cue_fits(s, start, k);
+                let fits = ALL && year_cue_fits(s, start, k);
                 years |= fits;
                 if fits && k - start == 4 {
                     year_starts(s, start, years_at);
@@ -1615,11 +1639,25 @@ fn with_buffers(
     year_hint: Option<i32>,
     hits: impl for<'b> FnOnce(&'b mut HitLists) -> Hits<'b>,
 ) -> Vec<DateExpr> {
-    BUFFERS.with_borrow_mut(|Buffers { lists, spare }| {
+    BUFFERS.with_borrow_mut(|buffers| buffers.dates(s, base, published, year_hint, hits))
+}
+
+impl Buffers {
+    /// [`find_dates_with`] the hits `hits` lists in these buffers.
+    #[inline]
+    fn dates(
+        &mut self,
+        s: &str,
+        base: usize,
+        published: Option<NaiveDate>,
+        year_hint: Option<i32>,
+        hits: impl for<'b> FnOnce(&'b mut HitLists) -> Hits<'b>,
+    ) -> Vec<DateExpr> {
+        let Buffers { lists, spare } = self;
         let hits = hits(lists);
         // (Most sentences with cues hold no date: left before the readers are set up.)
-        if hits.none() { Vec::new() } else { find_dates_with(s, base, published, year_hint, hits, spare) }
-    })
+        if hits.none() { Vec::new() } else { find_dates_with(s, base, published, year_hint, &hits, spare) }
+    }
 }
 
 /// [`find_dates`] for a sentence of a text whose [`Cues`] were already found.
@@ -1628,12 +1666,44 @@ pub fn find_dates_in(s: &str, base: usize, published: Option<NaiveDate>, year_hi
     with_buffers(s, base, published, year_hint, |lists| Hits::from_cues(s, base, found, own_digit_runs(s), lists))
 }
 
+/// The first full date (`Day` or `Since`: a day with its year) of `head`, the opening of a
+/// text (its first byte the text's first) whose [`Cues`] are `cues`: the first such date
+/// [`find_dates_in`] finds in `head` without a publication date or year hint. The runs of
+/// ASCII digits are the text's `runs` (as [`crate::text::digit_runs`] finds them, cut at the
+/// head's end) when given, else read from the head. The years' and month-years' readers are
+/// not asked: their dates are years alone, and they read after every reader of a full date
+/// (the one after them, since a month, finds no date without a year to give it); nor are the
+/// readers that need a publication date (relative dates, weekdays, a day written alone).
+pub(crate) fn first_full_date(head: &str, cues: &Cues, runs: Option<&[(usize, usize)]>) -> Option<NaiveDate> {
+    let end = head.len();
+    let found = cues.within(0, end);
+    let own;
+    let runs = match runs {
+        Some(runs) => &runs[..runs.partition_point(|r| r.0 < end)],
+        None => {
+            own = own_digit_runs(head);
+            &own[..]
+        }
+    };
+    let runs = runs.iter().map(|r| (r.0, r.1.min(end)));
+    let dates = with_buffers(head, 0, None, None, |lists| {
+        let mut hits = Hits::reading::<false>(head, 0, found, runs, lists);
+        hits.patterns[7] = false;
+        hits
+    });
+    dates.into_iter().find_map(|d| match d.kind {
+        DateKind::Day(x, _) | DateKind::Since(x) => Some(x),
+        DateKind::Year(_) => None,
+    })
+}
+
 /// A text's [`Cues`] and runs of ASCII digits (`start..end` in the text, in order, as
 /// [`crate::text::digit_runs`] finds them from the text's masks) read sentence by sentence
 /// ([`SentenceDates::dates`]: [`find_dates_in`] without reading the sentence's bytes again
 /// for its digits). The sentences of a text come in order, so each sentence's cues and runs
 /// are looked for from where the sentence before found its own (from the first again when a
-/// sentence starts before the one before).
+/// sentence starts before the one before). It holds the thread's [`Buffers`] while it lives
+/// (one access to [`BUFFERS`] per text, not per sentence), and gives them back when dropped.
 pub(crate) struct SentenceDates<'t> {
     cues: &'t [(usize, usize, usize)],
     runs: &'t [(usize, usize)],
@@ -1641,12 +1711,22 @@ pub(crate) struct SentenceDates<'t> {
     base: usize,
     run: usize,
     cue: usize,
+    buffers: Buffers,
+}
+
+impl Drop for SentenceDates<'_> {
+    fn drop(&mut self) {
+        let buffers = std::mem::take(&mut self.buffers);
+        // (Were the thread's buffers in use or gone, these are dropped instead.)
+        let _ = BUFFERS.try_with(|b| b.try_borrow_mut().map(|mut b| *b = buffers));
+    }
 }
 
 impl<'t> SentenceDates<'t> {
     /// The reader of a text's `cues` and digit runs `runs`.
     pub(crate) fn new(cues: &'t Cues, runs: &'t [(usize, usize)]) -> SentenceDates<'t> {
-        SentenceDates { cues: &cues.found, runs, base: 0, run: 0, cue: 0 }
+        let buffers = BUFFERS.try_with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b))).ok().and_then(Result::ok);
+        SentenceDates { cues: &cues.found, runs, base: 0, run: 0, cue: 0, buffers: buffers.unwrap_or_default() }
     }
 
     /// [`find_dates_in`] for the sentence `s` starting at byte `base` of the text.
@@ -1678,7 +1758,7 @@ impl<'t> SentenceDates<'t> {
         if found.is_empty() && runs.clone().all(without_cue) {
             return Vec::new();
         }
-        with_buffers(s, base, published, year_hint, |lists| Hits::from_cues(s, base, found, runs, lists))
+        self.buffers.dates(s, base, published, year_hint, |lists| Hits::from_cues(s, base, found, runs, lists))
     }
 }
 
@@ -1694,7 +1774,7 @@ fn find_dates_with(
     base: usize,
     published: Option<NaiveDate>,
     year_hint: Option<i32>,
-    hits: Hits,
+    hits: &Hits,
     spare: &mut Spare,
 ) -> Vec<DateExpr> {
     let Spare { taken: spare_taken, starts: relative_starts, relative: relative_found, lower } = spare;
@@ -1716,14 +1796,14 @@ fn find_dates_with(
     let num = |c: &Groups, k: usize| c.get(k).and_then(parsed::<u32>);
     // (Each kind of date read only where the hits say it can stand: most sentences that reach
     // here hold one kind or two.)
-    for c in if hits.matched(2) { digit_dates(2, s, &hits) } else { Vec::new() } {
+    for c in if hits.matched(2) { digit_dates(2, s, hits) } else { Vec::new() } {
         let m = c.span(0).unwrap_or_default();
         let d = (|| NaiveDate::from_ymd_opt(c.get(1)?.parse().ok()?, num(&c, 2)?, num(&c, 3)?))();
         if let Some(d) = d {
             push(&mut out, &mut taken, m.0, m.1, day_or_since(s, m.0, d));
         }
     }
-    for c in if hits.matched(3) { digit_dates(3, s, &hits) } else { Vec::new() } {
+    for c in if hits.matched(3) { digit_dates(3, s, hits) } else { Vec::new() } {
         let m = c.span(0).unwrap_or_default();
         if !free(&taken, m.0, m.1) {
             continue;
@@ -2106,6 +2186,34 @@ mod tests {
             }
         }
 
+        /// The first full date of a text's opening, read with the text's digit runs or the
+        /// opening's own and without the years' readers, is the first day or since-date that
+        /// a search of the opening finds.
+        #[test]
+        fn first_full_dates_are_the_first_days_found(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "12", "5th", "2020", "1994", "1990s", "2020-10-12", "12.10.2020", "10/12/2020", "October", "Oct.", "May", "Monday",
+                "since", "in", "early", "late", "the", "on", "of", "Barda", "ə", "٣", "٢٠٢٠", "Ա", "—", "1,165", "2019-21",
+            ]), 0..40),
+            seps in proptest::collection::vec(proptest::sample::select(vec![" ", "", ", ", "\u{a0}", ". ", "-", "/", "\n\n"]), 40),
+            cut in proptest::prelude::any::<proptest::sample::Index>(),
+        ) {
+            let s = interleaved(&words, &seps);
+            let runs = crate::text::digit_runs(&crate::text::text_masks(&s));
+            let cues = Cues::scan(&s);
+            let mut end = cut.index(s.len() + 1);
+            while !s.is_char_boundary(end) {
+                end -= 1;
+            }
+            let head = &s[..end];
+            let expected = find_dates_in(head, 0, None, None, &cues).into_iter().find_map(|d| match d.kind {
+                DateKind::Day(x, _) | DateKind::Since(x) => Some(x),
+                DateKind::Year(_) => None,
+            });
+            proptest::prop_assert_eq!(first_full_date(head, &cues, Some(&runs)), expected, "in {:?}", head);
+            proptest::prop_assert_eq!(first_full_date(head, &Cues::scan(head), None), expected, "in {:?}", head);
+        }
+
         #[test]
         fn anchored_runs_find_what_a_full_search_finds(
             words in proptest::collection::vec(proptest::sample::select(vec![
@@ -2312,7 +2420,7 @@ mod tests {
             // (and the years pattern searched through the whole sentence)
             all.years_at = None;
             let gated = find_dates(&s, 0, published, None);
-            let full = find_dates_with(&s, 0, published, None, all, &mut Spare::default());
+            let full = find_dates_with(&s, 0, published, None, &all, &mut Spare::default());
             proptest::prop_assert_eq!(gated, full, "in {:?}", s);
         }
     }

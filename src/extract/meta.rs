@@ -185,10 +185,11 @@ fn takes_effect_by_hand(t: &str) -> Option<bool> {
     for i in 0..b.len() {
         // Every phrase opens with one of these letters (or `ſ`, whose first byte is 0xC5, for
         // an `s`): only the phrases that open with the letter at `i` are compared.
-        let first = if b[i] == 0xC5 { b's' } else { b[i] | 0x20 };
-        if !matches!(first, b't' | b'e' | b'c' | b'w' | b'g' | b'i' | b'b' | b's' | b'f') || !bound(i) {
+        // (Told by one table read, [`OPENS_EFFECT_PHRASE`].)
+        if !OPENS_EFFECT_PHRASE[usize::from(b[i])] || !bound(i) {
             continue;
         }
+        let first = effect_first_letter(b[i]);
         if TAKES_EFFECT_PHRASES.iter().any(|p| p.as_bytes()[0] == first && folded_at(b, i, p).is_some_and(bound)) {
             return Some(true);
         }
@@ -205,6 +206,24 @@ fn takes_effect_by_hand(t: &str) -> Option<bool> {
     }
     (!unsure).then_some(false)
 }
+
+/// The letter a phrase of [`TAKES_EFFECT_PHRASES`] may open with that byte `c` stands for
+/// (in lower case; 0xC5, the first byte of `ſ`, for an `s`).
+const fn effect_first_letter(c: u8) -> u8 {
+    if c == 0xC5 { b's' } else { c | 0x20 }
+}
+
+/// Whether a byte may open a phrase of [`TAKES_EFFECT_PHRASES`] ([`effect_first_letter`] is
+/// one of their first letters), for every byte.
+static OPENS_EFFECT_PHRASE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = matches!(effect_first_letter(i as u8), b't' | b'e' | b'c' | b'w' | b'g' | b'i' | b'b' | b's' | b'f');
+        i += 1;
+    }
+    table
+};
 
 /// Every match of [`TAKES_EFFECT`] contains one of these (in any ASCII case; none has an `s`
 /// or a `k`, which `(?i)` also matches as `ſ` or `K`), so only sentences holding one are
@@ -370,7 +389,19 @@ pub fn dateline(text: &str, body_start: usize, year_hint: Option<i32>) -> Option
 }
 
 /// [`dateline`] of a text whose date cues were already found.
-pub fn dateline_in<'a>(text: &'a str, body_start: usize, year_hint: Option<i32>, cues: &dates::Cues) -> Option<NaiveDate> {
+pub fn dateline_in(text: &str, body_start: usize, year_hint: Option<i32>, cues: &dates::Cues) -> Option<NaiveDate> {
+    dateline_with(text, body_start, year_hint, cues, None)
+}
+
+/// [`dateline_in`], the text's runs of ASCII digits given too (as
+/// [`crate::text::digit_runs`] finds them) when they were already found.
+pub(crate) fn dateline_with<'a>(
+    text: &'a str,
+    body_start: usize,
+    year_hint: Option<i32>,
+    cues: &dates::Cues,
+    runs: Option<&[(usize, usize)]>,
+) -> Option<NaiveDate> {
     // Datelines open the body: the title and the first paragraph or two are enough.
     let head_end = crate::text::floor_boundary(text, body_start + 600);
     let head = &text[body_start..head_end];
@@ -412,11 +443,7 @@ pub fn dateline_in<'a>(text: &'a str, body_start: usize, year_hint: Option<i32>,
         return NaiveDate::from_ymd_opt(y, month, day);
     }
     // No year: from the first full date of the opening, else the corpus's.
-    let head = &text[..crate::text::floor_boundary(text, 1500)];
-    let first = dates::find_dates_in(head, 0, None, None, cues).into_iter().find_map(|d| match d.kind {
-        DateKind::Day(x, _) | DateKind::Since(x) => Some(x),
-        DateKind::Year(_) => None,
-    });
+    let first = dates::first_full_date(&text[..crate::text::floor_boundary(text, 1500)], cues, runs);
     dateline_year(month, day, first, year_hint)
 }
 
@@ -761,15 +788,36 @@ fn may_hold_full_date(line: &str) -> bool {
     line.bytes().any(|c| c.is_ascii_digit()) || (!line.is_ascii() && line.chars().any(char::is_numeric))
 }
 
+/// The lines of `s`, each with its line feed (the last perhaps without one), as
+/// `s.split_inclusive('\n')` gives them, each line's end found by `memchr`.
+fn lines_inclusive(s: &str) -> impl Iterator<Item = &str> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = s.get(at..).filter(|r| !r.is_empty())?;
+        let end = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
+        at += end;
+        Some(&rest[..end])
+    })
+}
+
+/// The lines of `s` as `s.lines()` gives them (without a line feed or carriage return and
+/// line feed at their ends), found by [`lines_inclusive`].
+fn lines_of(s: &str) -> impl Iterator<Item = &str> {
+    lines_inclusive(s).map(|line| {
+        let Some(line) = line.strip_suffix('\n') else { return line };
+        line.strip_suffix('\r').unwrap_or(line)
+    })
+}
+
 /// [`date_line`], the text's date cues given by `cues` when a line is first read for a date.
 fn date_line_with<'c>(text: &str, body_start: usize, cues: impl Fn() -> &'c dates::Cues) -> Option<NaiveDate> {
     let head_end = crate::text::floor_boundary(text, body_start + 800);
     let mut at = body_start;
-    for (n, line) in text[body_start..head_end].split_inclusive('\n').enumerate() {
+    for (n, line) in lines_inclusive(&text[body_start..head_end]).enumerate() {
         let start = at;
         at += line.len();
         // The title first, then a few lines (byline, photo credit, the date).
-        if n == 0 || line.trim().is_empty() || line.len() > 80 {
+        if n == 0 || line.len() > 80 || line.trim().is_empty() {
             continue;
         }
         if n > 10 {
@@ -908,7 +956,7 @@ fn agency_line_shapes() -> [String; 2] {
 /// …": its date is followed by a bracket), so the pattern is rarely built.
 fn may_be_agency_line(line: &str) -> bool {
     let b = line.as_bytes();
-    let word = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'\'' | b'.' | b'-' | b' ') || c >= 0x80;
+    let word = |c: u8| PLACE_BYTES[usize::from(c)] & PLACE != 0;
     let blank = |c: u8| matches!(c, b' ' | b'\t');
     // A month's first three letters in any ASCII case (only the `s` of "Sep" may be written
     // otherwise, `ſ`, a byte beyond ASCII).
@@ -923,8 +971,10 @@ fn may_be_agency_line(line: &str) -> bool {
     let mut i = f;
     while let Some(&c) = b.get(i) {
         i += 1;
-        if !matches!(c, b',' | b'.') {
-            if word(c) || c == b'\t' {
+        // (A comma or full stop, else a byte of the place or a tab, told by one table read.)
+        let class = PLACE_BYTES[usize::from(c)];
+        if class & SEPARATOR == 0 {
+            if class & (PLACE | TAB) != 0 {
                 continue;
             }
             break;
@@ -958,6 +1008,33 @@ fn may_be_agency_line(line: &str) -> bool {
     }
     false
 }
+
+/// The class bits of a byte in [`PLACE_BYTES`]: a byte of a place's run in a dateline
+/// ([`may_be_agency_line`]: an ASCII letter or digit, `_`, `'`, `.`, `-`, a space, or any byte
+/// beyond ASCII), a tab, a comma or full stop.
+const PLACE: u8 = 1;
+const TAB: u8 = 2;
+const SEPARATOR: u8 = 4;
+
+/// The class bits ([`PLACE`], [`TAB`], [`SEPARATOR`]) of every byte.
+static PLACE_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        if c.is_ascii_alphanumeric() || matches!(c, b'_' | b'\'' | b'.' | b'-' | b' ') || c >= 0x80 {
+            table[i] |= PLACE;
+        }
+        if c == b'\t' {
+            table[i] |= TAB;
+        }
+        if matches!(c, b',' | b'.') {
+            table[i] |= SEPARATOR;
+        }
+        i += 1;
+    }
+    table
+};
 
 /// The first byte at or after `i` of `b` that is not `more`.
 fn skip_while(b: &[u8], mut i: usize, more: impl Fn(u8) -> bool) -> usize {
@@ -1023,7 +1100,7 @@ pub fn agency(text: &str, body_start: usize) -> Option<&'static str> {
     let head = &text[body_start..crate::text::floor_boundary(text, body_start + 400)];
     // Every tag is in parentheses or slashes, or follows a comma or a full stop: other texts skip
     // the pattern.
-    if !head.contains(['(', '/', ',', '.']) {
+    if !holds_tag_punctuation(head) {
         return None;
     }
     // The match alone (no capture groups, which need a slower engine): the tag is inside its
@@ -1036,6 +1113,12 @@ pub fn agency(text: &str, body_start: usize) -> Option<&'static str> {
             tag.len() >= t.len() && tag.is_char_boundary(tag.len() - t.len()) && tag[tag.len() - t.len()..].eq_ignore_ascii_case(t)
         })
         .map(|&(_, name)| name)
+}
+
+/// Whether `head` holds a bracket, slash, comma or full stop (`contains(['(', '/', ',', '.'])`
+/// read by bytes: each is ASCII).
+fn holds_tag_punctuation(head: &str) -> bool {
+    head.bytes().any(|c| matches!(c, b'(' | b'/' | b',' | b'.'))
 }
 
 /// The latest full date (with a year) the article mentions: an inferred publication date.
@@ -1191,12 +1274,17 @@ fn bylines_reading(text: &str, body_start: usize, every_line: bool) -> Bylines {
     let mut last = false;
     while !last {
         let start = at;
-        let line_end = match memchr::memchr(b'\n', &all[start..]) {
-            Some(i) => start + i + 1,
-            None => {
-                last = true;
-                text.len()
-            }
+        // (A blank line between paragraphs, as every other line is, ends where it starts: no
+        // search.)
+        let line_end = match all.get(start) {
+            Some(b'\n') => start + 1,
+            _ => match memchr::memchr(b'\n', &all[start..]) {
+                Some(i) => start + i + 1,
+                None => {
+                    last = true;
+                    text.len()
+                }
+            },
         };
         at = line_end;
         if start > head_end && line_end < tail_start {
@@ -1284,8 +1372,7 @@ fn bylines_reading(text: &str, body_start: usize, every_line: bool) -> Bylines {
 pub fn junk_spans(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(s) = memchr::memmem::find(&text.as_bytes()[from..], b"{{") {
-        let start = from + s;
+    while let Some(start) = open_braces(text.as_bytes(), from) {
         match memchr::memmem::find(&text.as_bytes()[start..], b"}}") {
             Some(e) => {
                 out.push(Span { start, end: start + e + 2 });
@@ -1297,10 +1384,23 @@ pub fn junk_spans(text: &str) -> Vec<Span> {
     out
 }
 
+/// Where the first `{{` at or after `from` of `b` starts, found by its first brace (one byte's
+/// search, the fastest: most texts hold no brace at all).
+fn open_braces(b: &[u8], from: usize) -> Option<usize> {
+    let mut k = from;
+    loop {
+        let i = k + memchr::memchr(b'{', b.get(k..)?)?;
+        if b.get(i + 1) == Some(&b'{') {
+            return Some(i);
+        }
+        k = i + 1;
+    }
+}
+
 /// The title: the first non-empty line that is not a header or template junk, cut at a
 /// sentence end if it is long.
 pub fn title(text: &str, body_start: usize) -> String {
-    for line in text[body_start..].lines() {
+    for line in lines_of(&text[body_start..]) {
         // (A line without template junk is read as it stands.)
         let without_junk: String;
         let l = if memchr::memmem::find(line.as_bytes(), b"{{").is_some() {
@@ -1318,7 +1418,8 @@ pub fn title(text: &str, body_start: usize) -> String {
         if l.is_empty() || is_date_note(l) {
             continue;
         }
-        if l.chars().count() <= 140 {
+        // (No more characters than bytes: a short line is not counted.)
+        if l.len() <= 140 || l.chars().count() <= 140 {
             return l.to_string();
         }
         let cut = crate::text::sentences(l).first().map(|s| &l[s.start..s.end]).unwrap_or(l);
@@ -1344,6 +1445,41 @@ fn is_date_note(line: &str) -> bool {
                 || dates::weekday(w).is_some()
                 || dates::NAME_CUES[..24].iter().any(|m| m.eq_ignore_ascii_case(w))
         })
+}
+
+/// Words that, among the three before a truce word, make it refer back to a truce ("minutes
+/// after the truce took hold").
+const REFERS_BACK: &[&str] = &["after", "of", "since", "before", "until", "despite"];
+
+/// Whether one of the last three words of `t` (split at white space) is one of
+/// [`REFERS_BACK`] in any ASCII case: read back by bytes while they are ASCII, else by
+/// `split_whitespace` (white space beyond ASCII).
+fn refers_back(t: &str) -> bool {
+    let by_words = || t.split_whitespace().rev().take(3).any(|w| REFERS_BACK.iter().any(|x| w.eq_ignore_ascii_case(x)));
+    let b = t.as_bytes();
+    // (White space in ASCII, as `char::is_whitespace` reads it.)
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    let mut end = b.len();
+    for _ in 0..3 {
+        while end > 0 && space(b[end - 1]) {
+            end -= 1;
+        }
+        if end == 0 {
+            return false;
+        }
+        let mut start = end;
+        while start > 0 && !space(b[start - 1]) {
+            if b[start - 1] >= 0x80 {
+                return by_words();
+            }
+            start -= 1;
+        }
+        if REFERS_BACK.iter().any(|x| b[start..end].eq_ignore_ascii_case(x.as_bytes())) {
+            return true;
+        }
+        end = start;
+    }
+    false
 }
 
 /// Truce moments: sentences that say a ceasefire takes effect, dated by their own date (or
@@ -1379,10 +1515,7 @@ pub fn truces(ctx: &DocCtx) -> Vec<Truce> {
         // "minutes after the truce took hold" refers back to a truce; it does not report one.
         // (In ASCII case alone: only the Kelvin sign beyond ASCII is a letter in lower case,
         // and none of these words has a `k`.) Tested before the sentence is searched.
-        let refers_back = |w: &str| ["after", "of", "since", "before", "until", "despite"].iter().any(|x| w.eq_ignore_ascii_case(x));
-        if t[..k].split_whitespace().rev().take(3).any(refers_back)
-            || !(holds_effect_hint(&ctx.cues.effect, s.span.start, s.span.end) && takes_effect_hinted(t))
-        {
+        if refers_back(&t[..k]) || !(holds_effect_hint(&ctx.cues.effect, s.span.start, s.span.end) && takes_effect_hinted(t)) {
             continue;
         }
         out.push(Truce { article: ctx.article.clone(), date, start: s.span.start, end: s.span.end });
@@ -1718,6 +1851,31 @@ mod tests {
         Regex::new(&format!(r"(?m)(?:[(/](?i:{tags}|{domains})[)/:]|^{slashed}|^{dated})")).unwrap_or_else(|e| panic!("{e}"))
     });
 
+    /// The phrases' first letters are those the table says may open one, and every phrase
+    /// opens with one of them.
+    #[test]
+    fn effect_phrases_open_with_the_tables_letters() {
+        for p in TAKES_EFFECT_PHRASES.iter().chain(&["from "]) {
+            assert!(OPENS_EFFECT_PHRASE[usize::from(p.as_bytes()[0])], "{p}");
+        }
+        for c in 0..=255u8 {
+            let first = effect_first_letter(c);
+            assert_eq!(OPENS_EFFECT_PHRASE[usize::from(c)], matches!(first, b't' | b'e' | b'c' | b'w' | b'g' | b'i' | b'b' | b's' | b'f'));
+        }
+    }
+
+    /// The place bytes' table holds what its bytes are, for every byte.
+    #[test]
+    fn place_bytes_are_their_classes() {
+        for c in 0..=255u8 {
+            let place = c.is_ascii_alphanumeric() || matches!(c, b'_' | b'\'' | b'.' | b'-' | b' ') || c >= 0x80;
+            let class = PLACE_BYTES[usize::from(c)];
+            assert_eq!(class & PLACE != 0, place, "{c:#x}");
+            assert_eq!(class & TAB != 0, c == b'\t', "{c:#x}");
+            assert_eq!(class & SEPARATOR != 0, matches!(c, b',' | b'.'), "{c:#x}");
+        }
+    }
+
     #[test]
     fn agency_match_table() {
         for text in [
@@ -1822,6 +1980,40 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Template junk's opening braces found by their first brace are those `memmem` finds,
+        /// and a tag's punctuation found by bytes is the characters `contains` finds.
+        #[test]
+        fn braces_and_punctuation_found_by_bytes(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "{", "{{", "}", "}}", "a", " ", "é", "(", "/", ",", ".", "—", "{{x}}", "\n",
+        ]), 0..30), from in 0usize..40) {
+            let text: String = parts.concat();
+            let b = text.as_bytes();
+            let from = from.min(b.len());
+            proptest::prop_assert_eq!(open_braces(b, from), memchr::memmem::find(&b[from..], b"{{").map(|i| from + i));
+            proptest::prop_assert_eq!(holds_tag_punctuation(&text), text.contains(['(', '/', ',', '.']));
+        }
+
+        /// The words before a truce word read back by bytes are those `split_whitespace` gives.
+        #[test]
+        fn refers_back_as_split_whitespace(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "after", "AFTER", "of", "Since", "before", "until", "despite", "the", "truce", "x", " ", "  ", "\t", "\n", "\u{0B}",
+            "\u{0C}", "\u{a0}", "\u{2009}", "é", "ſince", "of,", "-",
+        ]), 0..12)) {
+            let text: String = parts.concat();
+            let by_words = text.split_whitespace().rev().take(3).any(|w| REFERS_BACK.iter().any(|x| w.eq_ignore_ascii_case(x)));
+            proptest::prop_assert_eq!(refers_back(&text), by_words, "{:?}", text);
+        }
+
+        /// The lines found by `memchr` are the lines `split_inclusive` and `lines` give.
+        #[test]
+        fn lines_are_split_inclusive(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "\n", "\n\n", "a", "By", " ", "\r\n", "é", "—", "12 October 2020", "\u{2028}", "\u{85}", "\r", "\r\r\n",
+        ]), 0..40)) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(lines_inclusive(&text).collect::<Vec<_>>(), text.split_inclusive('\n').collect::<Vec<_>>());
+            proptest::prop_assert_eq!(lines_of(&text).collect::<Vec<_>>(), text.lines().collect::<Vec<_>>());
+        }
+
         #[test]
         fn bylines_pass_over_the_middle_as_read_line_by_line(parts in proptest::collection::vec(0usize..16, 0..400), start in 0usize..40) {
             const PARTS: &[&str] = &[

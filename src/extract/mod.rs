@@ -320,13 +320,17 @@ fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Optio
     // Cue words of the whole text, found in one pass: date words (for the dateline's year and
     // every sentence), speech verbs, casualty stems, sentence phrases and truce hints.
     let text_cues = cues::scan(text);
+    // Every byte classified once (bit masks), for the tokens, the names' word starts, the
+    // sentences' terminators and the digit runs of the date cues (and of a dateline's year).
+    let masks = text::text_masks(text);
+    let digit_runs = text::digit_runs(&masks);
     let (published, published_source) = match (doc.published, &header) {
         (Some(p), _) => (Some(p.0), p.1),
         (None, Some(h)) => (Some(h.date), crate::model::DateSource::Header),
         // A date line under the title ("Published 14 October 2020") is a header too.
         (None, None) => match meta::date_line(text, body_start, &text_cues.dates) {
             Some(d) => (Some(d), crate::model::DateSource::Header),
-            None => match meta::dateline_in(text, body_start, year_hint, &text_cues.dates) {
+            None => match meta::dateline_with(text, body_start, year_hint, &text_cues.dates, Some(&digit_runs)) {
                 Some(d) => (Some(d), crate::model::DateSource::Dateline),
                 None => match meta::infer_published_in(text, body_start, &text_cues.dates) {
                     Some(d) => (Some(d), crate::model::DateSource::Inferred),
@@ -346,10 +350,6 @@ fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Optio
     }
     // Room for the tokens of running text (about one per six bytes) without growing.
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    // Every byte classified once (bit masks), for the tokens, the names' word starts, the
-    // digit runs of the date cues and the sentences' terminators.
-    let masks = text::text_masks(text);
-    let digit_runs = text::digit_runs(&masks);
     let spans = text::sentences_masked(text, &paragraphs, &masks);
     let mut sentences: Vec<Sentence> = Vec::with_capacity(spans.len());
     // The explicit date of the sentence before, for "a day earlier" (`dates::previous_day`).
@@ -378,6 +378,8 @@ fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Optio
         text::tokens_in(text, &masks, s, &mut tokens);
         Some(Sentence { span: s, dates: ds, date, basis, tokens: first..tokens.len() })
     }));
+    // (The reader gives the thread's date buffers back.)
+    drop(date_reader);
     let in_body = |m: &NameMatch| m.start >= body_start && !skip.iter().any(|j| j.start <= m.start && m.end <= j.end);
     // Word starts found once for both name matchers.
     let starts = crate::gazetteer::word_starts_masked(text, &masks, &shared.name_starts);
