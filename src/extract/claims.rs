@@ -1685,12 +1685,12 @@ pub fn claimants_from_quotes(claims: &mut [Claim], quotes: &[crate::model::Quote
 
 /// Extract the casualty claims of an article.
 pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Claim> {
-    let mut out = Vec::new();
     let mut mem = Memory::default();
     // Cue positions of the whole text, found in one pass.
     let cues = &ctx.cues.casualty;
-    // The sentences holding a cue (sentences and cues are in text order).
-    let mut with_cue = Vec::new();
+    // The sentences holding a cue (sentences and cues are in text order), in room for every
+    // sentence (an index each: no growth of the list).
+    let mut with_cue = Vec::with_capacity(ctx.sentences.len());
     let mut first_cue = 0;
     for (index, s) in ctx.sentences.iter().enumerate() {
         while cues.get(first_cue).is_some_and(|&c| c < s.span.start) {
@@ -1727,6 +1727,9 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         }
     }
     let mut next_beyond = 0;
+    // The claims, in room for one per sentence with a cue (about as many as most articles
+    // give: a claim is not copied as the list grows).
+    let mut out = Vec::with_capacity(with_cue.len());
     // The buffers the sentences' words and figures reuse.
     let mut words_buf: Vec<&str> = Vec::new();
     let mut scratch = Scratch::default();
