@@ -17,6 +17,7 @@ use super::attribution::{self, Memory};
 use super::dates::DateKind;
 use super::numbers::{Number, Vague, numbers_into};
 use super::{DocCtx, Sentence, interned_again};
+use crate::gazetteer::NameMatch;
 use crate::model::{Category, Claim, Hedge, Id, Problem, Scope};
 use crate::text::{Span, Token};
 
@@ -1218,7 +1219,18 @@ impl Lead<'_> {
 /// came "from" only when no other is named; the place of a
 /// dateline opening the sentence ("BAKU, Azerbaijan (AP) —", "(Berlin) –") is where the
 /// report was filed, not where the casualties were.
-fn claim_place<'a>(ctx: &DocCtx<'a>, sent: Span, figure: Span, claimant_span: Option<Span>) -> Option<&'a str> {
+///
+/// `places`: the text's place matches from the first that starts in the sentence on;
+/// `actors`: its actor matches that start in the sentence (both found once per sentence, as
+/// the sentences are read in order, not searched for per claim and per place).
+fn claim_place<'a>(
+    ctx: &DocCtx<'a>,
+    sent: Span,
+    places: &[NameMatch],
+    actors: &[NameMatch],
+    figure: Span,
+    claimant_span: Option<Span>,
+) -> Option<&'a str> {
     // Datelines open with a capital letter or a parenthesis: other sentences skip the pattern.
     let opening = ctx.text.as_bytes().get(sent.start..sent.start + 2).is_some_and(|b| b[0] == b'(' || b.iter().all(u8::is_ascii_uppercase));
     let filed = if opening { dateline_lead(&ctx.text[sent.start..sent.end]) } else { None };
@@ -1231,14 +1243,16 @@ fn claim_place<'a>(ctx: &DocCtx<'a>, sent: Span, figure: Span, claimant_span: Op
         _ => 4,
     };
     let mut best: Option<((usize, bool, usize), &str)> = None;
-    for m in ctx.places_in(Span { start: filed_end, end: sent.end }) {
+    // The places inside the sentence after its dateline (as `ctx.places_in` gives them).
+    let inside = places.iter().skip_while(|m| m.start < filed_end).take_while(|m| m.start < sent.end).filter(|m| m.end <= sent.end);
+    for m in inside {
         if let Some(c) = claimant_span
             && m.start >= c.start
             && m.end <= c.end
         {
             continue;
         }
-        if ctx.actors_in(sent).any(|a| a.start <= m.start && m.end <= a.end) {
+        if actors.iter().filter(|a| a.end <= sent.end).any(|a| a.start <= m.start && m.end <= a.end) {
             continue;
         }
         let p = &ctx.gazetteer.places[m.item];
@@ -1736,6 +1750,9 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     let mut figs_buf: Vec<Figure> = Vec::new();
     let mut verbs: Vec<Span> = Vec::new();
     let mut first_verb = 0;
+    // The first place and actor matches at or after the sentence's start (which only move
+    // on from one sentence to the next).
+    let (mut first_place, mut first_actor) = (0, 0);
     // The last claimant's and side's ids ([`interned_again`]).
     let (mut last_claimant, mut last_side) = (None, None);
     // Sentences that `mem` has observed: it learns the ones before a sentence with figures
@@ -1778,6 +1795,15 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         }
         verbs.clear();
         verbs.extend(ctx.cues.verbs[first_verb..].iter().take_while(|v| v.start < s.span.end).filter(|v| v.end <= s.span.end));
+        while ctx.places.get(first_place).is_some_and(|m| m.start < s.span.start) {
+            first_place += 1;
+        }
+        while ctx.actor_matches.get(first_actor).is_some_and(|m| m.start < s.span.start) {
+            first_actor += 1;
+        }
+        let places = &ctx.places[first_place..];
+        let actors = &ctx.actor_matches[first_actor..];
+        let actors = &actors[..actors.iter().take_while(|a| a.start < s.span.end).count()];
         let whole_scope = std::cell::OnceCell::new();
         let according = std::cell::OnceCell::new();
         let according = || {
@@ -1893,7 +1919,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 None => day_after.flatten().unwrap_or((s.date, s.basis)),
             };
             let who = claimant(ctx, s, start, end, &mem, &verbs, according);
-            let place = claim_place(ctx, s.span, Span { start, end }, who.as_ref().map(|w| w.1));
+            let place = claim_place(ctx, s.span, places, actors, Span { start, end }, who.as_ref().map(|w| w.1));
             let (claimant, claimant_side) = match &who {
                 Some((sp, span)) => {
                     // A source unknown to the actor list that is "of" a country ("the Prosecutor
