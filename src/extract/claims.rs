@@ -366,9 +366,10 @@ fn not_a_count(words: &[&str], n: &Number) -> bool {
     let next = words.get(n.last + 1).copied().unwrap_or_default();
     let prev = n.first.checked_sub(1).map_or("", |k| words[k]);
     let month = |w: &str| w != "may" && is_month(w);
-    // "On 12 October 5 soldiers …": the month has its day before it already.
-    let dated_before = n.first >= 2 && words[n.first - 2].bytes().all(|b| b.is_ascii_digit());
-    let day = n.first == n.last && n.value <= 31 && t.bytes().all(|b| b.is_ascii_digit()) && (month(prev) && !dated_before || month(next));
+    // "On 12 October 5 soldiers …": the month has its day before it already (read only
+    // after a month).
+    let dated_before = || n.first >= 2 && words[n.first - 2].bytes().all(|b| b.is_ascii_digit());
+    let day = n.first == n.last && n.value <= 31 && t.bytes().all(|b| b.is_ascii_digit()) && (month(prev) && !dated_before() || month(next));
     day || (t.len() == 4 && (1800..2100).contains(&n.value) && !t.contains(','))
         || matches!(
             next,
