@@ -1764,19 +1764,18 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         let text = &ctx.text[s.span.start..s.span.end];
         let toks = ctx.tokens_of(s);
         words_buf.clear();
-        if beyond_at.get(next_beyond).is_none_or(|b| b.0 >= s.tokens.end) {
-            words_buf.extend(toks.iter().map(|t| &lower[t.start..t.end]));
-        } else {
-            for (k, t) in s.tokens.clone().zip(toks) {
-                match beyond_at.get(next_beyond) {
-                    Some(&(at, from, to)) if at == k => {
-                        words_buf.push(&beyond[from..to]);
-                        next_beyond += 1;
-                    }
-                    _ => words_buf.push(&lower[t.start..t.end]),
-                }
-            }
+        // The runs of tokens before each token beyond ASCII (most sentences have none: one
+        // run) taken at once, then that token's words.
+        let mut k = s.tokens.start;
+        while let Some(&(at, from, to)) = beyond_at.get(next_beyond)
+            && at < s.tokens.end
+        {
+            words_buf.extend(ctx.tokens[k..at].iter().map(|t| &lower[t.start..t.end]));
+            words_buf.push(&beyond[from..to]);
+            next_beyond += 1;
+            k = at + 1;
         }
+        words_buf.extend(ctx.tokens[k..s.tokens.end].iter().map(|t| &lower[t.start..t.end]));
         let words = &words_buf[..];
         figures(text, s.span.start, toks, words, &mut scratch, &mut figs_buf);
         let figs = &figs_buf[..];
