@@ -369,7 +369,8 @@ fn not_a_count(words: &[&str], n: &Number) -> bool {
     // "On 12 October 5 soldiers …": the month has its day before it already (read only
     // after a month).
     let dated_before = || n.first >= 2 && words[n.first - 2].bytes().all(|b| b.is_ascii_digit());
-    let day = n.first == n.last && n.value <= 31 && t.bytes().all(|b| b.is_ascii_digit()) && (month(prev) && !dated_before() || month(next));
+    let day =
+        n.first == n.last && n.value <= 31 && t.bytes().all(|b| b.is_ascii_digit()) && (month(prev) && !dated_before() || month(next));
     day || (t.len() == 4 && (1800..2100).contains(&n.value) && !t.contains(','))
         || matches!(
             next,
@@ -929,29 +930,35 @@ fn figures(s: &str, base: usize, toks: &[Token], words: &[&str], scratch: &mut S
         if found.is_none() {
             let start = n.first.saturating_sub(hedge_len);
             let prep = start.checked_sub(1).map(|k| words[k]);
-            // "the death toll", "the civilian toll", "bringing the toll to 60".
+            // "the death toll", "the civilian toll", "bringing the toll to 60" (both this and
+            // the number below looked for only where the words before the figure may take
+            // them: most figures' do not).
             let toll_before =
-                (0..start).rev().take(12).find(|&k| words[k] == "toll" && k > 0 && !matches!(words[k - 1], "no" | "a" | "casualty"));
+                || (0..start).rev().take(12).find(|&k| words[k] == "toll" && k > 0 && !matches!(words[k - 1], "no" | "a" | "casualty"));
             let prep = if hedge_len > 0 { start.checked_sub(1).map(|k| words[k]) } else { prep };
             let ok_prep =
                 matches!(prep, Some("to" | "at" | "of" | "reached" | "reaches" | "hit" | "hits" | "was" | "is" | "stood" | "stands"));
-            if let (true, Some(k)) = (ok_prep || hedge_len > 0 && prep.is_some(), toll_before) {
+            if (ok_prep || hedge_len > 0 && prep.is_some())
+                && let Some(k) = toll_before()
+            {
                 found = Some((Kind::Killed, k));
             }
             // "brought the number of civilians killed since September 27 to 41".
             // "taking the number killed this week to 31".
-            let number_of = (0..start).rev().take(14).find_map(|k| {
-                let of = match words.get(k + 1) {
-                    Some(&"of") => k + 2,
-                    _ => k + 1,
-                };
-                (words[k] == "number")
-                    .then(|| (of..(of + 4).min(start)).find_map(|j| casualty_word(words[j]).map(|kind| (kind, k))))
-                    .flatten()
-            });
+            let number_of = || {
+                (0..start).rev().take(14).find_map(|k| {
+                    let of = match words.get(k + 1) {
+                        Some(&"of") => k + 2,
+                        _ => k + 1,
+                    };
+                    (words[k] == "number")
+                        .then(|| (of..(of + 4).min(start)).find_map(|j| casualty_word(words[j]).map(|kind| (kind, k))))
+                        .flatten()
+                })
+            };
             if found.is_none()
                 && matches!(prep, Some("to" | "reached" | "hit" | "at"))
-                && let Some(f) = number_of
+                && let Some(f) = number_of()
             {
                 found = Some(f);
                 running = true;
