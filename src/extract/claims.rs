@@ -450,7 +450,8 @@ fn is_age(words: &[&str], n: &Number) -> bool {
     // The age word is one of the five words before the number (the numbers and words of a
     // range between take at most four): most numbers have none, answered before the range
     // is read.
-    if !words[n.first.saturating_sub(5)..n.first].iter().any(|w| w.as_bytes().first_chunk() == Some(b"age")) {
+    // (A word's bytes matched one by one: most fail at the first.)
+    if !words[n.first.saturating_sub(5)..n.first].iter().any(|w| matches!(w.as_bytes(), [b'a', b'g', b'e', ..])) {
         return false;
     }
     let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit()) || super::numbers::word_value(w).is_some();
