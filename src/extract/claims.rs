@@ -17,6 +17,7 @@ use super::attribution::{self, Memory};
 use super::dates::DateKind;
 use super::numbers::{Number, Vague, numbers_into};
 use super::{DocCtx, Sentence, interned_again};
+use crate::gazetteer::NameMatch;
 use crate::model::{Category, Claim, Hedge, Id, Problem, Scope};
 use crate::text::{Span, Token};
 
@@ -365,9 +366,11 @@ fn not_a_count(words: &[&str], n: &Number) -> bool {
     let next = words.get(n.last + 1).copied().unwrap_or_default();
     let prev = n.first.checked_sub(1).map_or("", |k| words[k]);
     let month = |w: &str| w != "may" && is_month(w);
-    // "On 12 October 5 soldiers …": the month has its day before it already.
-    let dated_before = n.first >= 2 && words[n.first - 2].bytes().all(|b| b.is_ascii_digit());
-    let day = n.first == n.last && n.value <= 31 && t.bytes().all(|b| b.is_ascii_digit()) && (month(prev) && !dated_before || month(next));
+    // "On 12 October 5 soldiers …": the month has its day before it already (read only
+    // after a month).
+    let dated_before = || n.first >= 2 && words[n.first - 2].bytes().all(|b| b.is_ascii_digit());
+    let day =
+        n.first == n.last && n.value <= 31 && t.bytes().all(|b| b.is_ascii_digit()) && (month(prev) && !dated_before() || month(next));
     day || (t.len() == 4 && (1800..2100).contains(&n.value) && !t.contains(','))
         || matches!(
             next,
@@ -447,7 +450,8 @@ fn is_age(words: &[&str], n: &Number) -> bool {
     // The age word is one of the five words before the number (the numbers and words of a
     // range between take at most four): most numbers have none, answered before the range
     // is read.
-    if !words[n.first.saturating_sub(5)..n.first].iter().any(|w| w.as_bytes().first_chunk() == Some(b"age")) {
+    // (A word's bytes matched one by one: most fail at the first.)
+    if !words[n.first.saturating_sub(5)..n.first].iter().any(|w| matches!(w.as_bytes(), [b'a', b'g', b'e', ..])) {
         return false;
     }
     let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit()) || super::numbers::word_value(w).is_some();
@@ -927,29 +931,35 @@ fn figures(s: &str, base: usize, toks: &[Token], words: &[&str], scratch: &mut S
         if found.is_none() {
             let start = n.first.saturating_sub(hedge_len);
             let prep = start.checked_sub(1).map(|k| words[k]);
-            // "the death toll", "the civilian toll", "bringing the toll to 60".
+            // "the death toll", "the civilian toll", "bringing the toll to 60" (both this and
+            // the number below looked for only where the words before the figure may take
+            // them: most figures' do not).
             let toll_before =
-                (0..start).rev().take(12).find(|&k| words[k] == "toll" && k > 0 && !matches!(words[k - 1], "no" | "a" | "casualty"));
+                || (0..start).rev().take(12).find(|&k| words[k] == "toll" && k > 0 && !matches!(words[k - 1], "no" | "a" | "casualty"));
             let prep = if hedge_len > 0 { start.checked_sub(1).map(|k| words[k]) } else { prep };
             let ok_prep =
                 matches!(prep, Some("to" | "at" | "of" | "reached" | "reaches" | "hit" | "hits" | "was" | "is" | "stood" | "stands"));
-            if let (true, Some(k)) = (ok_prep || hedge_len > 0 && prep.is_some(), toll_before) {
+            if (ok_prep || hedge_len > 0 && prep.is_some())
+                && let Some(k) = toll_before()
+            {
                 found = Some((Kind::Killed, k));
             }
             // "brought the number of civilians killed since September 27 to 41".
             // "taking the number killed this week to 31".
-            let number_of = (0..start).rev().take(14).find_map(|k| {
-                let of = match words.get(k + 1) {
-                    Some(&"of") => k + 2,
-                    _ => k + 1,
-                };
-                (words[k] == "number")
-                    .then(|| (of..(of + 4).min(start)).find_map(|j| casualty_word(words[j]).map(|kind| (kind, k))))
-                    .flatten()
-            });
+            let number_of = || {
+                (0..start).rev().take(14).find_map(|k| {
+                    let of = match words.get(k + 1) {
+                        Some(&"of") => k + 2,
+                        _ => k + 1,
+                    };
+                    (words[k] == "number")
+                        .then(|| (of..(of + 4).min(start)).find_map(|j| casualty_word(words[j]).map(|kind| (kind, k))))
+                        .flatten()
+                })
+            };
             if found.is_none()
                 && matches!(prep, Some("to" | "reached" | "hit" | "at"))
-                && let Some(f) = number_of
+                && let Some(f) = number_of()
             {
                 found = Some(f);
                 running = true;
@@ -1218,7 +1228,18 @@ impl Lead<'_> {
 /// came "from" only when no other is named; the place of a
 /// dateline opening the sentence ("BAKU, Azerbaijan (AP) —", "(Berlin) –") is where the
 /// report was filed, not where the casualties were.
-fn claim_place<'a>(ctx: &DocCtx<'a>, sent: Span, figure: Span, claimant_span: Option<Span>) -> Option<&'a str> {
+///
+/// `places`: the text's place matches from the first that starts in the sentence on;
+/// `actors`: its actor matches that start in the sentence (both found once per sentence, as
+/// the sentences are read in order, not searched for per claim and per place).
+fn claim_place<'a>(
+    ctx: &DocCtx<'a>,
+    sent: Span,
+    places: &[NameMatch],
+    actors: &[NameMatch],
+    figure: Span,
+    claimant_span: Option<Span>,
+) -> Option<&'a str> {
     // Datelines open with a capital letter or a parenthesis: other sentences skip the pattern.
     let opening = ctx.text.as_bytes().get(sent.start..sent.start + 2).is_some_and(|b| b[0] == b'(' || b.iter().all(u8::is_ascii_uppercase));
     let filed = if opening { dateline_lead(&ctx.text[sent.start..sent.end]) } else { None };
@@ -1231,14 +1252,16 @@ fn claim_place<'a>(ctx: &DocCtx<'a>, sent: Span, figure: Span, claimant_span: Op
         _ => 4,
     };
     let mut best: Option<((usize, bool, usize), &str)> = None;
-    for m in ctx.places_in(Span { start: filed_end, end: sent.end }) {
+    // The places inside the sentence after its dateline (as `ctx.places_in` gives them).
+    let inside = places.iter().skip_while(|m| m.start < filed_end).take_while(|m| m.start < sent.end).filter(|m| m.end <= sent.end);
+    for m in inside {
         if let Some(c) = claimant_span
             && m.start >= c.start
             && m.end <= c.end
         {
             continue;
         }
-        if ctx.actors_in(sent).any(|a| a.start <= m.start && m.end <= a.end) {
+        if actors.iter().filter(|a| a.end <= sent.end).any(|a| a.start <= m.start && m.end <= a.end) {
             continue;
         }
         let p = &ctx.gazetteer.places[m.item];
@@ -1685,12 +1708,12 @@ pub fn claimants_from_quotes(claims: &mut [Claim], quotes: &[crate::model::Quote
 
 /// Extract the casualty claims of an article.
 pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Claim> {
-    let mut out = Vec::new();
     let mut mem = Memory::default();
     // Cue positions of the whole text, found in one pass.
     let cues = &ctx.cues.casualty;
-    // The sentences holding a cue (sentences and cues are in text order).
-    let mut with_cue = Vec::new();
+    // The sentences holding a cue (sentences and cues are in text order), in room for every
+    // sentence (an index each: no growth of the list).
+    let mut with_cue = Vec::with_capacity(ctx.sentences.len());
     let mut first_cue = 0;
     for (index, s) in ctx.sentences.iter().enumerate() {
         while cues.get(first_cue).is_some_and(|&c| c < s.span.start) {
@@ -1727,12 +1750,18 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         }
     }
     let mut next_beyond = 0;
+    // The claims, in room for one per sentence with a cue (about as many as most articles
+    // give: a claim is not copied as the list grows).
+    let mut out = Vec::with_capacity(with_cue.len());
     // The buffers the sentences' words and figures reuse.
     let mut words_buf: Vec<&str> = Vec::new();
     let mut scratch = Scratch::default();
     let mut figs_buf: Vec<Figure> = Vec::new();
     let mut verbs: Vec<Span> = Vec::new();
     let mut first_verb = 0;
+    // The first place and actor matches at or after the sentence's start (which only move
+    // on from one sentence to the next).
+    let (mut first_place, mut first_actor) = (0, 0);
     // The last claimant's and side's ids ([`interned_again`]).
     let (mut last_claimant, mut last_side) = (None, None);
     // Sentences that `mem` has observed: it learns the ones before a sentence with figures
@@ -1743,19 +1772,18 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         let text = &ctx.text[s.span.start..s.span.end];
         let toks = ctx.tokens_of(s);
         words_buf.clear();
-        if beyond_at.get(next_beyond).is_none_or(|b| b.0 >= s.tokens.end) {
-            words_buf.extend(toks.iter().map(|t| &lower[t.start..t.end]));
-        } else {
-            for (k, t) in s.tokens.clone().zip(toks) {
-                match beyond_at.get(next_beyond) {
-                    Some(&(at, from, to)) if at == k => {
-                        words_buf.push(&beyond[from..to]);
-                        next_beyond += 1;
-                    }
-                    _ => words_buf.push(&lower[t.start..t.end]),
-                }
-            }
+        // The runs of tokens before each token beyond ASCII (most sentences have none: one
+        // run) taken at once, then that token's words.
+        let mut k = s.tokens.start;
+        while let Some(&(at, from, to)) = beyond_at.get(next_beyond)
+            && at < s.tokens.end
+        {
+            words_buf.extend(ctx.tokens[k..at].iter().map(|t| &lower[t.start..t.end]));
+            words_buf.push(&beyond[from..to]);
+            next_beyond += 1;
+            k = at + 1;
         }
+        words_buf.extend(ctx.tokens[k..s.tokens.end].iter().map(|t| &lower[t.start..t.end]));
         let words = &words_buf[..];
         figures(text, s.span.start, toks, words, &mut scratch, &mut figs_buf);
         let figs = &figs_buf[..];
@@ -1775,6 +1803,15 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         }
         verbs.clear();
         verbs.extend(ctx.cues.verbs[first_verb..].iter().take_while(|v| v.start < s.span.end).filter(|v| v.end <= s.span.end));
+        while ctx.places.get(first_place).is_some_and(|m| m.start < s.span.start) {
+            first_place += 1;
+        }
+        while ctx.actor_matches.get(first_actor).is_some_and(|m| m.start < s.span.start) {
+            first_actor += 1;
+        }
+        let places = &ctx.places[first_place..];
+        let actors = &ctx.actor_matches[first_actor..];
+        let actors = &actors[..actors.iter().take_while(|a| a.start < s.span.end).count()];
         let whole_scope = std::cell::OnceCell::new();
         let according = std::cell::OnceCell::new();
         let according = || {
@@ -1890,7 +1927,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 None => day_after.flatten().unwrap_or((s.date, s.basis)),
             };
             let who = claimant(ctx, s, start, end, &mem, &verbs, according);
-            let place = claim_place(ctx, s.span, Span { start, end }, who.as_ref().map(|w| w.1));
+            let place = claim_place(ctx, s.span, places, actors, Span { start, end }, who.as_ref().map(|w| w.1));
             let (claimant, claimant_side) = match &who {
                 Some((sp, span)) => {
                     // A source unknown to the actor list that is "of" a country ("the Prosecutor

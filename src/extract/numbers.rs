@@ -111,6 +111,43 @@ fn may_start_number(lower: &str) -> bool {
     }
 }
 
+/// For each first byte of a word, a bit per length (31 for any longer word) of the words
+/// starting with it that may start a number ([`may_start_number`]) or be a plural unit
+/// ([`plural_unit`]): every other word of a sentence is passed over after one read of this
+/// table ([`may_count`]).
+const FIRST_BYTES: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut c = 0;
+    while c < 26 {
+        t[b'a' as usize + c] = FIRST_LENGTHS[c] as u32;
+        c += 1;
+    }
+    let mut i = 0;
+    while i < PLURAL_UNITS.len() {
+        let w = PLURAL_UNITS[i].0.as_bytes();
+        assert!(w.len() < 31);
+        t[w[0] as usize] |= 1 << w.len();
+        i += 1;
+    }
+    // Figures and decimals, of any length.
+    let mut c = b'0';
+    while c <= b'9' {
+        t[c as usize] = u32::MAX;
+        c += 1;
+    }
+    t[b'.' as usize] = u32::MAX;
+    t[b'-' as usize] = u32::MAX;
+    t[b'+' as usize] = u32::MAX;
+    t
+};
+
+/// Whether a lower-cased word may start a number or be a plural unit, by its first byte and
+/// length ([`FIRST_BYTES`]): when not, it is neither.
+fn may_count(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    b.first().is_some_and(|&c| FIRST_BYTES[usize::from(c)] >> b.len().min(31) & 1 != 0)
+}
+
 /// Plural units of vague numbers and the least they can mean (two of the unit): "dozens of
 /// people" are at least 24, "scores of civilians" at least 40.
 /// They all end in "s", and none passes [`may_start_number`] (they share first letters and
@@ -230,6 +267,11 @@ pub fn numbers_into(words: &[&str], out: &mut Vec<Number>, articles: &mut Vec<us
     let mut i = 0;
     while i < words.len() {
         let lower = words[i];
+        // Most words neither start a number nor are a plural unit: one table read.
+        if !may_count(lower) {
+            i += 1;
+            continue;
+        }
         // Every number starts with a digit, a sign or point (decimals), or a number word
         // ("one", "two", ..., "ninety", "dozen", "a", "twenty-five"): other words at once.
         if !may_start_number(lower) {
@@ -432,6 +474,17 @@ mod tests {
         #[test]
         fn digits_in_one_pass_are_the_plain_reading(w in "[0-9][0-9,]{0,24}|[0-9][0-9,.a-z]{0,6}|[0-9]{1,3}(,[0-9]{3}){0,6}") {
             proptest::prop_assert_eq!(digits_value(w.as_bytes()), digits_value_plain(&w));
+        }
+
+        #[test]
+        fn words_that_may_count_by_their_first_byte_are_the_plain_tests(w in words(), other in "[a-zA-Z0-9.,+\\-ğé’]{0,40}") {
+            for w in [&w, &other] {
+                let plain = may_start_number(w) || plural_unit(w).is_some();
+                proptest::prop_assert!(!plain || may_count(w), "{w:?} may count but is passed over");
+            }
+            for (unit, _) in PLURAL_UNITS {
+                proptest::prop_assert!(may_count(unit));
+            }
         }
 
         #[test]
