@@ -374,27 +374,25 @@ const OPENS_CAPITAL: [bool; 256] = {
     t
 };
 
-/// Two sorted sequences merged into one sorted vector.
-fn merge_sorted<T: Ord + Copy>(a: impl Iterator<Item = T>, b: impl Iterator<Item = T>) -> Vec<T> {
-    let (mut a, mut b) = (a.peekable(), b.peekable());
-    let mut out = Vec::with_capacity(a.size_hint().0 + b.size_hint().0);
-    loop {
-        let next = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) => {
-                if x <= y {
-                    a.next()
-                } else {
-                    b.next()
-                }
-            }
-            (Some(_), None) => a.next(),
-            (None, _) => b.next(),
-        };
-        match next {
-            Some(x) => out.push(x),
-            None => return out,
+/// Two sorted sequences merged into one sorted vector (each read by its key; on equal keys
+/// `a`'s first): by index over the slices, and the rest of either copied at once when the
+/// other runs out.
+fn merge_sorted<A, B, T: Ord + Copy>(a: &[A], ka: impl Fn(&A) -> T, b: &[B], kb: impl Fn(&B) -> T) -> Vec<T> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        let (x, y) = (ka(x), kb(y));
+        if x <= y {
+            out.push(x);
+            i += 1;
+        } else {
+            out.push(y);
+            j += 1;
         }
     }
+    out.extend(a[i..].iter().map(ka));
+    out.extend(b[j..].iter().map(kb));
+    out
 }
 
 /// The spans of the known names of a text (sorted by start), to tell whether a token lies in
@@ -492,8 +490,8 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
     // Spans of known names (places, actors), merged and sorted, to skip tokens inside them.
     // (Each list is in order already, so merging them sorts them.)
     let span = |m: &crate::gazetteer::NameMatch| (m.start, m.end);
-    let names = merge_sorted(ctx.places.iter().map(span), ctx.actor_matches.iter().map(span));
-    let known = merge_sorted(names.into_iter(), excluded.iter().copied());
+    let names = merge_sorted(&ctx.places, span, &ctx.actor_matches, span);
+    let known = merge_sorted(&names, |&k| k, excluded, |&k| k);
     let known = Known::new(known);
     let covered = |t: &crate::text::Token| known.covers(t.start, t.end);
     // Persons named in full so far, by first and last word, for one-word mentions later.
@@ -718,14 +716,40 @@ fn learn_gender<'a>(ctx: &DocCtx<'a>, toks: &[Token<'a>], persons: &mut [PersonN
 mod tests {
     use super::*;
 
+    /// Two sequences merged by peeking at the next of each (the merge as first written).
+    fn merge_by_peeking<T: Ord + Copy>(a: impl Iterator<Item = T>, b: impl Iterator<Item = T>) -> Vec<T> {
+        let (mut a, mut b) = (a.peekable(), b.peekable());
+        let mut out = Vec::new();
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) => {
+                    if x <= y {
+                        a.next()
+                    } else {
+                        b.next()
+                    }
+                }
+                (Some(_), None) => a.next(),
+                (None, _) => b.next(),
+            };
+            match next {
+                Some(x) => out.push(x),
+                None => return out,
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn merging_sorted_lists_sorts_them(mut a in proptest::collection::vec((0usize..20, 0usize..20), 0..12), mut b in proptest::collection::vec((0usize..20, 0usize..20), 0..12)) {
+            // Unsorted lists merged as by peeking at both (the merge as first written).
+            let by_peeking = merge_by_peeking(a.iter().copied(), b.iter().copied());
+            proptest::prop_assert_eq!(merge_sorted(&a, |&k| k, &b, |&k| k), by_peeking);
             a.sort_unstable();
             b.sort_unstable();
             let mut want = [a.clone(), b.clone()].concat();
             want.sort_unstable();
-            proptest::prop_assert_eq!(merge_sorted(a.into_iter(), b.into_iter()), want);
+            proptest::prop_assert_eq!(merge_sorted(&a, |&k| k, &b, |&(s, e)| (s, e)), want);
         }
 
         #[test]
