@@ -437,11 +437,11 @@ impl Known {
 /// title ("President Aliyev", "Foreign Minister Lavrov"), a possessive ("Armenia's
 /// Pashinyan") or a demonym ("Azerbaijani Aliyev") before it keeps the actor.
 pub(crate) fn surname_of_someone_else(text: &str, start: usize, end: usize, gazetteer: &crate::gazetteer::Gazetteer) -> bool {
-    if text[start..end].contains(char::is_whitespace) || !text[..start].ends_with(' ') {
+    // (The space before the name first: one byte, and most names have it.)
+    if !text[..start].ends_with(' ') || text[start..end].contains(char::is_whitespace) {
         return false;
     }
-    let before =
-        text[..start - 1].rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' || c == '.')).next().unwrap_or("");
+    let before = word_before(text, start - 1);
     capitalised(before)
         && !before.ends_with("'s")
         && !before.ends_with("’s")
@@ -451,19 +451,47 @@ pub(crate) fn surname_of_someone_else(text: &str, start: usize, end: usize, gaze
         && !is_acronym(before)
 }
 
+/// The word that ends at `at` in `text`: the text back to the last character that is not
+/// alphanumeric, an apostrophe, a hyphen or a full stop (`text[..at].rsplit(..).next()`),
+/// read back by bytes while they are ASCII (a character beyond ASCII sends the word to the
+/// search by characters).
+fn word_before(text: &str, at: usize) -> &str {
+    let b = &text.as_bytes()[..at];
+    let mut k = at;
+    while let Some(&c) = b.get(k.wrapping_sub(1)) {
+        if !c.is_ascii() {
+            return text[..at]
+                .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' || c == '.'))
+                .next()
+                .unwrap_or("");
+        }
+        if !(c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'.')) {
+            break;
+        }
+        k -= 1;
+    }
+    &text[k..at]
+}
+
 /// Whether the single capitalised word `toks[i]` is a person's given name by what stands
 /// around it, and the person's sex when the text says ("gave her name only as Anahit").
 fn given_name(ctx: &DocCtx, toks: &[crate::text::Token], i: usize) -> (bool, Option<bool>) {
-    let lower = |k: usize| toks[k].text.to_ascii_lowercase();
+    // Whether word `k` is one of `words` (lower case) in any ASCII case (as its
+    // `to_ascii_lowercase` would be, without allocating it).
+    let is = |k: usize, words: &[&str]| words.iter().any(|w| toks[k].text.eq_ignore_ascii_case(w));
     // "… gave her name only as X", "identified only as X", "known only as X", "named only as
     // X", "who gave only her first name, X,".
-    let as_only = i >= 2 && lower(i - 1) == "as" && matches!(lower(i - 2).as_str(), "only" | "name" | "identified" | "known");
-    let name_comma = i >= 1 && lower(i - 1) == "name" && ctx.text[toks[i - 1].end..toks[i].start].trim() == ",";
+    let as_only = i >= 2 && is(i - 1, &["as"]) && is(i - 2, &["only", "name", "identified", "known"]);
+    let name_comma = i >= 1 && is(i - 1, &["name"]) && ctx.text[toks[i - 1].end..toks[i].start].trim() == ",";
     if as_only || name_comma {
-        let female = (i.saturating_sub(6)..i).rev().find_map(|k| match lower(k).as_str() {
-            "her" | "she" | "woman" => Some(true),
-            "his" | "he" | "man" => Some(false),
-            _ => None,
+        let female = (i.saturating_sub(6)..i).rev().find_map(|k| {
+            if is(k, &["her", "she", "woman"]) {
+                Some(true)
+            } else if is(k, &["his", "he", "man"]) {
+                Some(false)
+            } else {
+                None
+            }
         });
         return (true, female);
     }
@@ -777,6 +805,19 @@ mod tests {
         #[test]
         fn only_dots_between_agrees_with_trimming(gap in "[ .\t\n\r\u{b}\u{c}\u{a0}a]{0,8}") {
             proptest::prop_assert_eq!(only_dots_between(&gap), gap.trim().trim_matches('.').is_empty(), "{:?}", gap);
+        }
+
+        #[test]
+        fn word_before_agrees_with_splitting(text in "[a-zA-Z0-9 .,'’-]{0,6}[ a-zÉé’'.\\-—]{0,6}", cut in 0usize..20) {
+            let at = (0..=cut.min(text.len())).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
+            let split = text[..at].rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' || c == '.')).next().unwrap_or("");
+            proptest::prop_assert_eq!(word_before(&text, at), split, "{:?} at {}", text, at);
+        }
+
+        #[test]
+        fn word_before_agrees_with_splitting_any_text(text in "\\PC{0,16}") {
+            let split = text.rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' || c == '.')).next().unwrap_or("");
+            proptest::prop_assert_eq!(word_before(&text, text.len()), split, "{:?}", text);
         }
 
         #[test]
