@@ -533,8 +533,10 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
         while i < toks.len() {
             // Most words of running text cannot start with a capital: passed over in one tight
             // loop before any other test.
-            match toks[i..].iter().position(|t| may_be_capitalised(t.text)) {
-                Some(k) => i += k,
+            // (The word found by reference and its index read from its address: no count kept
+            // beside the walk.)
+            match toks[i..].iter().find(|t| may_be_capitalised(t.text)) {
+                Some(t) => i = (t as *const Token as usize - toks.as_ptr() as usize) / std::mem::size_of::<Token>(),
                 None => break,
             }
             let t = &toks[i];
