@@ -1645,13 +1645,13 @@ mod tests {
             }
         }
 
-        #[test]
         /// [`super::is_adverbial`]'s table rejects no word of the list, in any case.
         #[test]
         fn adverbials_as_by_the_list(w in "(?i)(on|in|a|statement|week|monday|later|both|would|ministry|said|x)(\u{212a}|s|ſ)?") {
             proptest::prop_assert_eq!(super::is_adverbial(&w), super::ADVERBIAL.contains(&&*super::lower(&w)));
         }
 
+        #[test]
         fn words_and_quote_marks_as_by_chars_in_any_text(s in "\\PC{0,60}", n in 0usize..8) {
             proptest::prop_assert_eq!(super::more_words_than(&s, n), s.split_whitespace().count() > n);
             proptest::prop_assert_eq!(super::has_quote_mark(&s), s.contains(['"', '“', '”']));
