@@ -375,23 +375,27 @@ const OPENS_CAPITAL: [bool; 256] = {
 };
 
 /// Two sorted sequences merged into one sorted vector (each read by its key; on equal keys
-/// `a`'s first): by index over the slices, and the rest of either copied at once when the
-/// other runs out.
+/// `a`'s first): by index over the slices, a run of either taken at once up to the other's
+/// next key (most of a run of places or actors lies between two excluded spans), and the rest
+/// of either copied at once when the other runs out.
 fn merge_sorted<A, B, T: Ord + Copy>(a: &[A], ka: impl Fn(&A) -> T, b: &[B], kb: impl Fn(&B) -> T) -> Vec<T> {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        let (x, y) = (ka(x), kb(y));
-        if x <= y {
-            out.push(x);
-            i += 1;
-        } else {
-            out.push(y);
-            j += 1;
-        }
+    while let Some(y) = b.get(j) {
+        // `a`'s keys up to `b`'s next one.
+        let y = kb(y);
+        let run = a[i..].iter().position(|x| ka(x) > y).unwrap_or(a.len() - i);
+        out.extend(a[i..i + run].iter().map(&ka));
+        i += run;
+        let Some(x) = a.get(i) else { break };
+        // `b`'s keys below `a`'s next one.
+        let x = ka(x);
+        let run = b[j..].iter().position(|y| kb(y) >= x).unwrap_or(b.len() - j);
+        out.extend(b[j..j + run].iter().map(&kb));
+        j += run;
     }
-    out.extend(a[i..].iter().map(ka));
-    out.extend(b[j..].iter().map(kb));
+    out.extend(a[i..].iter().map(&ka));
+    out.extend(b[j..].iter().map(&kb));
     out
 }
 
