@@ -403,36 +403,41 @@ fn merge_sorted<A, B, T: Ord + Copy>(a: &[A], ka: impl Fn(&A) -> T, b: &[B], kb:
 /// one.
 struct Known {
     spans: Vec<(usize, usize)>,
-    /// Where [`Known::first_ending_after`] stopped last, when the spans' ends grow with their
-    /// starts (no span inside another that starts before it): the tokens asked about move
-    /// forward, and so does the answer.
-    cursor: std::cell::Cell<Option<usize>>,
+    /// Whether the spans' ends grow with their starts (no span inside another that starts
+    /// before it): then the tokens asked about move forward, and so does the answer, read on
+    /// from the cursor.
+    ends_grow: bool,
+    /// Where the last answer read on from the cursor stopped (the first span that ends after
+    /// the position asked about).
+    cursor: std::cell::Cell<usize>,
 }
 
 impl Known {
     fn new(spans: Vec<(usize, usize)>) -> Known {
         let ends_grow = spans.windows(2).all(|w| w[0].1 <= w[1].1);
-        Known { spans, cursor: std::cell::Cell::new(ends_grow.then_some(0)) }
+        Known { spans, ends_grow, cursor: std::cell::Cell::new(0) }
     }
 
-    /// `spans.partition_point(|k| k.1 <= pos)`: from the cursor when it lies before `pos`,
-    /// else by binary search.
-    fn first_ending_after(&self, pos: usize) -> usize {
-        match self.cursor.get() {
-            Some(mut c) if c == 0 || self.spans[c - 1].1 <= pos => {
-                while self.spans.get(c).is_some_and(|k| k.1 <= pos) {
+    /// Whether `start..end` overlaps the first span that ends after `start`
+    /// (`spans.partition_point(|k| k.1 <= start)`): read on from the cursor when the ends grow
+    /// and it lies before `start`, else found by binary search.
+    fn covers(&self, start: usize, end: usize) -> bool {
+        let spans = &self.spans[..];
+        if self.ends_grow {
+            let mut c = self.cursor.get();
+            if c == 0 || spans.get(c - 1).is_some_and(|k| k.1 <= start) {
+                while let Some(k) = spans.get(c) {
+                    if k.1 > start {
+                        self.cursor.set(c);
+                        return k.0 < end;
+                    }
                     c += 1;
                 }
-                self.cursor.set(Some(c));
-                c
+                self.cursor.set(c);
+                return false;
             }
-            _ => self.spans.partition_point(|k| k.1 <= pos),
         }
-    }
-
-    /// Whether `start..end` overlaps the first span that ends after `start`.
-    fn covers(&self, start: usize, end: usize) -> bool {
-        self.spans.get(self.first_ending_after(start)).is_some_and(|k| k.0 < end)
+        spans.get(spans.partition_point(|k| k.1 <= start)).is_some_and(|k| k.0 < end)
     }
 }
 
@@ -789,14 +794,16 @@ mod tests {
         #[test]
         fn known_spans_answer_as_binary_search(
             mut spans in proptest::collection::vec((0usize..40, 0usize..8), 0..12),
-            queries in proptest::collection::vec(0usize..50, 0..30),
+            queries in proptest::collection::vec((0usize..50, 0usize..6), 0..30),
         ) {
             // Spans whose ends grow with their starts, and spans inside others.
             let mut spans: Vec<(usize, usize)> = spans.drain(..).map(|(s, l)| (s, s + l)).collect();
             spans.sort_unstable();
             let known = Known::new(spans.clone());
-            for q in queries {
-                proptest::prop_assert_eq!(known.first_ending_after(q), spans.partition_point(|k| k.1 <= q), "{:?} at {}", spans, q);
+            for (q, l) in queries {
+                let first = spans.partition_point(|k| k.1 <= q);
+                let want = spans.get(first).is_some_and(|k| k.0 < q + l);
+                proptest::prop_assert_eq!(known.covers(q, q + l), want, "{:?} at {}..{}", spans, q, q + l);
             }
         }
 
