@@ -567,7 +567,7 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
                 i += 1;
                 continue;
             }
-            let adjacent = |k: usize| k + 1 < toks.len() && only_dots_between(&ctx.text[toks[k].end..toks[k + 1].start]);
+            let adjacent = |k: usize| k + 1 < toks.len() && adjacent_words(ctx.text, toks[k].end, toks[k + 1].start);
             let mut j = i;
             // A possessive ends the owner's name: in "Al Jazeera's Hana Kassem" the owner is
             // "Al Jazeera", the person "Hana Kassem".
@@ -705,6 +705,14 @@ fn hyphen_particle(w: &str) -> bool {
         && rest.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
 }
 
+/// Whether words ending at `end` and starting at `next` are adjacent:
+/// [`only_dots_between`] them, where most words of a name are one space apart (that gap read
+/// as one byte).
+#[inline]
+fn adjacent_words(text: &str, end: usize, next: usize) -> bool {
+    next == end + 1 && text.as_bytes()[end] == b' ' || only_dots_between(&text[end..next])
+}
+
 /// Whether the text between two words is at most full stops inside white space (`" "`,
 /// `". "`: `gap.trim().trim_matches('.')` is empty), read by bytes where it is ASCII.
 #[inline(never)]
@@ -831,6 +839,13 @@ mod tests {
         fn word_before_agrees_with_splitting_any_text(text in "\\PC{0,16}") {
             let split = text.rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' || c == '.')).next().unwrap_or("");
             proptest::prop_assert_eq!(word_before(&text, text.len()), split, "{:?}", text);
+        }
+
+        #[test]
+        fn adjacent_words_as_only_dots_between(text in "[ .a\t\u{a0}é]{0,10}", end in 0usize..12, len in 0usize..4) {
+            let boundary = |k: usize| (0..=k.min(text.len())).rev().find(|&f| text.is_char_boundary(f)).unwrap_or(0);
+            let (end, next) = (boundary(end), boundary(end + len));
+            proptest::prop_assert_eq!(adjacent_words(&text, end, next), only_dots_between(&text[end..next]), "{:?} {}..{}", text, end, next);
         }
 
         #[test]
