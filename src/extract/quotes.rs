@@ -229,6 +229,7 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
     for q in spans {
         // A capitalised word alone in quotation marks names a thing (an "Osa" missile system,
         // "Smerch" rockets, operation "Iron Fist"): nobody said it.
+        // (Trimmed once: the quote's text is made from it too.)
         let inner = ctx.text[q.inner.start..q.inner.end].trim();
         if inner.starts_with(char::is_uppercase) && inner.chars().skip(1).all(|c| c.is_alphanumeric() || c == '-') {
             continue;
@@ -305,7 +306,7 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
             article: ctx.article.clone(),
             speaker: speaker.as_ref().map(|s| ctx.intern(s.name)),
             speaker_side: speaker.as_ref().and_then(|s| s.side.map(|x| ctx.intern(x))),
-            text: quote_text(&ctx.text[q.inner.start..q.inner.end]),
+            text: quote_text(inner),
             date: sent.and_then(|s| s.date).or(ctx.published),
             date_basis: sent.map_or(crate::model::DateBasis::Article, |s| s.basis),
             places,
@@ -318,10 +319,11 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
     out
 }
 
-/// The words of a quote as shown: without the comma that hands over to the speaker, its
-/// runs of white space (a hard-wrapped quote's line ends, read as spaces, [`crate::text::unwrap_lines`]) as one space.
+/// The words of a quote as shown, from its words without the white space around them
+/// (`inner`, trimmed once for the quote): without the comma that hands over to the speaker,
+/// its runs of white space (a hard-wrapped quote's line ends, read as spaces, [`crate::text::unwrap_lines`]) as one space.
 fn quote_text(inner: &str) -> String {
-    let t = inner.trim().trim_end_matches(',');
+    let t = inner.trim_end_matches(',');
     if crate::text::has_two_spaces(t) || memchr::memchr3(b'\n', b'\r', b'\t', t.as_bytes()).is_some() {
         t.split_whitespace().collect::<Vec<_>>().join(" ")
     } else {
