@@ -120,7 +120,8 @@ fn paragraph_end_within(text: &str, pos: usize, max: usize) -> usize {
 }
 
 /// Speaker named right after the quote: `," Lavrov said`, `” She said.`, `," said X`.
-fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, mem: &Memory<'a>) -> Option<Speaker<'a>> {
+/// (`words`: the quote's words without the white space around them.)
+fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, words: &str, mem: &Memory<'a>) -> Option<Speaker<'a>> {
     let text = ctx.text;
     let limit = crate::text::floor_boundary(text, paragraph_end_within(text, q.outer.end, 160));
     let region = Span { start: q.outer.end, end: limit };
@@ -132,7 +133,7 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, mem: &Memory<'a>) -> Optio
     }
     // `"We have nowhere to go." Later she added: "…"`: a verb whose colon opens the next quote
     // speaks that quote, not the one that ended its sentence before it.
-    let ended = text[q.inner.start..q.inner.end].trim_end().ends_with(['.', '!', '?']);
+    let ended = words.ends_with(['.', '!', '?']);
     if ended && text[v.end..limit].trim_start().starts_with(':') {
         return None;
     }
@@ -255,7 +256,7 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
             }
             _ => &mem,
         };
-        let mut speaker = speaker_after(ctx, &q, here).or_else(|| speaker_before(ctx, &q, here));
+        let mut speaker = speaker_after(ctx, &q, inner, here).or_else(|| speaker_before(ctx, &q, here));
         // A quote of several paragraphs: the paragraph that opens with a quotation mark after
         // one left open continues it, whoever is named after either part.
         let continues = prev.as_ref().is_some_and(|(pq, _)| pq.runs_on && ctx.text[pq.outer.end..q.outer.start].trim().is_empty());
