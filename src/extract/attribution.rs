@@ -706,6 +706,15 @@ const ANAPHORS: &[&str] = &[
 
 const BOUNDARY_WORDS: &[&str] = &["that", "while", "and", "but", "as", "when", "after", "which", "who", "where", "because", "although"];
 
+/// [`BOUNDARY_WORDS`] by first letter and length.
+const BOUNDARY_STARTS: [u16; 26] = super::claims::letters_and_lengths(BOUNDARY_WORDS);
+
+/// Whether a word in lower case is one of [`BOUNDARY_WORDS`]: most words are rejected by
+/// their first letter and length alone ([`BOUNDARY_STARTS`]).
+fn is_boundary_word(lw: &str) -> bool {
+    super::claims::may_be_in(&BOUNDARY_STARTS, lw) && BOUNDARY_WORDS.contains(&lw)
+}
+
 /// Resolve a pronoun or an anaphoric noun phrase ("the ministry") to someone named before.
 pub(crate) fn resolve_anaphor<'a>(words: &str, mem: &Memory<'a>) -> Option<Speaker<'a>> {
     let w = lower(words.trim());
@@ -1070,12 +1079,16 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     while first > 0 {
         let (pos, w) = words[first - 1];
         let lw = lower(w);
-        let punct_after = ctx.text[pos + w.len()..limit].trim_start().starts_with([',', ';', ':', '(', '"', '“', '”', '—']);
-        let name_goes_on = matches!(&*lw, "of" | "the" | "for")
-            || w.starts_with(char::is_uppercase) && !ADVERBIAL.contains(&&*lw) && words[first..].iter().any(|x| x.1 == "of");
-        if BOUNDARY_WORDS.contains(&&*lw)
-            || (punct_after && first < words.len())
-            || words.len() - first >= 7 && !name_goes_on
+        // (Both asked only where they can matter: punctuation after any word but the last,
+        // a name going on from the seventh word back.)
+        let punct_after = || ctx.text[pos + w.len()..limit].trim_start().starts_with([',', ';', ':', '(', '"', '“', '”', '—']);
+        let name_goes_on = || {
+            matches!(&*lw, "of" | "the" | "for")
+                || w.starts_with(char::is_uppercase) && !ADVERBIAL.contains(&&*lw) && words[first..].iter().any(|x| x.1 == "of")
+        };
+        if is_boundary_word(&lw)
+            || (first < words.len() && punct_after())
+            || words.len() - first >= 7 && !name_goes_on()
             || words.len() - first >= 14
         {
             break;
@@ -1568,6 +1581,12 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn boundary_words_found_as_listed(w in "(that|while|and|but|as|when|after|which|who|where|because|although)?[a-zA-Zé’ ]{0,3}", k in 0usize..12) {
+            proptest::prop_assert_eq!(super::is_boundary_word(&w), super::BOUNDARY_WORDS.contains(&w.as_str()), "{:?}", w);
+            proptest::prop_assert!(super::is_boundary_word(super::BOUNDARY_WORDS[k]));
+        }
+
+        #[test]
         fn opens_clause_agrees_with_splitting_words(parts in proptest::collection::vec(0usize..12, 0..12)) {
             const PARTS: &[&str] = &[" ", ",", "and", "but", "while", "whereas", "although", "an", "\u{b}", "\u{a0}", "x", "\n"];
             let s: String = parts.iter().map(|&k| PARTS[k]).collect();
@@ -1626,13 +1645,13 @@ mod tests {
             }
         }
 
-        #[test]
         /// [`super::is_adverbial`]'s table rejects no word of the list, in any case.
         #[test]
         fn adverbials_as_by_the_list(w in "(?i)(on|in|a|statement|week|monday|later|both|would|ministry|said|x)(\u{212a}|s|ſ)?") {
             proptest::prop_assert_eq!(super::is_adverbial(&w), super::ADVERBIAL.contains(&&*super::lower(&w)));
         }
 
+        #[test]
         fn words_and_quote_marks_as_by_chars_in_any_text(s in "\\PC{0,60}", n in 0usize..8) {
             proptest::prop_assert_eq!(super::more_words_than(&s, n), s.split_whitespace().count() > n);
             proptest::prop_assert_eq!(super::has_quote_mark(&s), s.contains(['"', '“', '”']));

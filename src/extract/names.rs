@@ -374,63 +374,70 @@ const OPENS_CAPITAL: [bool; 256] = {
     t
 };
 
-/// Two sorted sequences merged into one sorted vector.
-fn merge_sorted<T: Ord + Copy>(a: impl Iterator<Item = T>, b: impl Iterator<Item = T>) -> Vec<T> {
-    let (mut a, mut b) = (a.peekable(), b.peekable());
-    let mut out = Vec::with_capacity(a.size_hint().0 + b.size_hint().0);
-    loop {
-        let next = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) => {
-                if x <= y {
-                    a.next()
-                } else {
-                    b.next()
-                }
-            }
-            (Some(_), None) => a.next(),
-            (None, _) => b.next(),
-        };
-        match next {
-            Some(x) => out.push(x),
-            None => return out,
-        }
+/// Two sorted sequences merged into one sorted vector (each read by its key; on equal keys
+/// `a`'s first): by index over the slices, a run of either taken at once up to the other's
+/// next key (most of a run of places or actors lies between two excluded spans), and the rest
+/// of either copied at once when the other runs out.
+fn merge_sorted<A, B, T: Ord + Copy>(a: &[A], ka: impl Fn(&A) -> T, b: &[B], kb: impl Fn(&B) -> T) -> Vec<T> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while let Some(y) = b.get(j) {
+        // `a`'s keys up to `b`'s next one.
+        let y = kb(y);
+        let run = a[i..].iter().position(|x| ka(x) > y).unwrap_or(a.len() - i);
+        out.extend(a[i..i + run].iter().map(&ka));
+        i += run;
+        let Some(x) = a.get(i) else { break };
+        // `b`'s keys below `a`'s next one.
+        let x = ka(x);
+        let run = b[j..].iter().position(|y| kb(y) >= x).unwrap_or(b.len() - j);
+        out.extend(b[j..j + run].iter().map(&kb));
+        j += run;
     }
+    out.extend(a[i..].iter().map(&ka));
+    out.extend(b[j..].iter().map(&kb));
+    out
 }
 
 /// The spans of the known names of a text (sorted by start), to tell whether a token lies in
 /// one.
 struct Known {
     spans: Vec<(usize, usize)>,
-    /// Where [`Known::first_ending_after`] stopped last, when the spans' ends grow with their
-    /// starts (no span inside another that starts before it): the tokens asked about move
-    /// forward, and so does the answer.
-    cursor: std::cell::Cell<Option<usize>>,
+    /// Whether the spans' ends grow with their starts (no span inside another that starts
+    /// before it): then the tokens asked about move forward, and so does the answer, read on
+    /// from the cursor.
+    ends_grow: bool,
+    /// Where the last answer read on from the cursor stopped (the first span that ends after
+    /// the position asked about).
+    cursor: std::cell::Cell<usize>,
 }
 
 impl Known {
     fn new(spans: Vec<(usize, usize)>) -> Known {
         let ends_grow = spans.windows(2).all(|w| w[0].1 <= w[1].1);
-        Known { spans, cursor: std::cell::Cell::new(ends_grow.then_some(0)) }
+        Known { spans, ends_grow, cursor: std::cell::Cell::new(0) }
     }
 
-    /// `spans.partition_point(|k| k.1 <= pos)`: from the cursor when it lies before `pos`,
-    /// else by binary search.
-    fn first_ending_after(&self, pos: usize) -> usize {
-        match self.cursor.get() {
-            Some(mut c) if c == 0 || self.spans[c - 1].1 <= pos => {
-                while self.spans.get(c).is_some_and(|k| k.1 <= pos) {
+    /// Whether `start..end` overlaps the first span that ends after `start`
+    /// (`spans.partition_point(|k| k.1 <= start)`): read on from the cursor when the ends grow
+    /// and it lies before `start`, else found by binary search.
+    fn covers(&self, start: usize, end: usize) -> bool {
+        let spans = &self.spans[..];
+        if self.ends_grow {
+            let mut c = self.cursor.get();
+            if c == 0 || spans.get(c - 1).is_some_and(|k| k.1 <= start) {
+                while let Some(k) = spans.get(c) {
+                    if k.1 > start {
+                        self.cursor.set(c);
+                        return k.0 < end;
+                    }
                     c += 1;
                 }
-                self.cursor.set(Some(c));
-                c
+                self.cursor.set(c);
+                return false;
             }
-            _ => self.spans.partition_point(|k| k.1 <= pos),
         }
-    }
-
-    /// Whether `start..end` overlaps the first span that ends after `start`.
-    fn covers(&self, start: usize, end: usize) -> bool {
-        self.spans.get(self.first_ending_after(start)).is_some_and(|k| k.0 < end)
+        spans.get(spans.partition_point(|k| k.1 <= start)).is_some_and(|k| k.0 < end)
     }
 }
 
@@ -439,11 +446,11 @@ impl Known {
 /// title ("President Aliyev", "Foreign Minister Lavrov"), a possessive ("Armenia's
 /// Pashinyan") or a demonym ("Azerbaijani Aliyev") before it keeps the actor.
 pub(crate) fn surname_of_someone_else(text: &str, start: usize, end: usize, gazetteer: &crate::gazetteer::Gazetteer) -> bool {
-    if text[start..end].contains(char::is_whitespace) || !text[..start].ends_with(' ') {
+    // (The space before the name first: one byte, and most names have it.)
+    if !text[..start].ends_with(' ') || text[start..end].contains(char::is_whitespace) {
         return false;
     }
-    let before =
-        text[..start - 1].rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' || c == '.')).next().unwrap_or("");
+    let before = word_before(text, start - 1);
     capitalised(before)
         && !before.ends_with("'s")
         && !before.ends_with("’s")
@@ -453,19 +460,47 @@ pub(crate) fn surname_of_someone_else(text: &str, start: usize, end: usize, gaze
         && !is_acronym(before)
 }
 
+/// The word that ends at `at` in `text`: the text back to the last character that is not
+/// alphanumeric, an apostrophe, a hyphen or a full stop (`text[..at].rsplit(..).next()`),
+/// read back by bytes while they are ASCII (a character beyond ASCII sends the word to the
+/// search by characters).
+fn word_before(text: &str, at: usize) -> &str {
+    let b = &text.as_bytes()[..at];
+    let mut k = at;
+    while let Some(&c) = b.get(k.wrapping_sub(1)) {
+        if !c.is_ascii() {
+            return text[..at]
+                .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' || c == '.'))
+                .next()
+                .unwrap_or("");
+        }
+        if !(c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-' | b'.')) {
+            break;
+        }
+        k -= 1;
+    }
+    &text[k..at]
+}
+
 /// Whether the single capitalised word `toks[i]` is a person's given name by what stands
 /// around it, and the person's sex when the text says ("gave her name only as Anahit").
 fn given_name(ctx: &DocCtx, toks: &[crate::text::Token], i: usize) -> (bool, Option<bool>) {
-    let lower = |k: usize| toks[k].text.to_ascii_lowercase();
+    // Whether word `k` is one of `words` (lower case) in any ASCII case (as its
+    // `to_ascii_lowercase` would be, without allocating it).
+    let is = |k: usize, words: &[&str]| words.iter().any(|w| toks[k].text.eq_ignore_ascii_case(w));
     // "… gave her name only as X", "identified only as X", "known only as X", "named only as
     // X", "who gave only her first name, X,".
-    let as_only = i >= 2 && lower(i - 1) == "as" && matches!(lower(i - 2).as_str(), "only" | "name" | "identified" | "known");
-    let name_comma = i >= 1 && lower(i - 1) == "name" && ctx.text[toks[i - 1].end..toks[i].start].trim() == ",";
+    let as_only = i >= 2 && is(i - 1, &["as"]) && is(i - 2, &["only", "name", "identified", "known"]);
+    let name_comma = i >= 1 && is(i - 1, &["name"]) && ctx.text[toks[i - 1].end..toks[i].start].trim() == ",";
     if as_only || name_comma {
-        let female = (i.saturating_sub(6)..i).rev().find_map(|k| match lower(k).as_str() {
-            "her" | "she" | "woman" => Some(true),
-            "his" | "he" | "man" => Some(false),
-            _ => None,
+        let female = (i.saturating_sub(6)..i).rev().find_map(|k| {
+            if is(k, &["her", "she", "woman"]) {
+                Some(true)
+            } else if is(k, &["his", "he", "man"]) {
+                Some(false)
+            } else {
+                None
+            }
         });
         return (true, female);
     }
@@ -492,8 +527,8 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
     // Spans of known names (places, actors), merged and sorted, to skip tokens inside them.
     // (Each list is in order already, so merging them sorts them.)
     let span = |m: &crate::gazetteer::NameMatch| (m.start, m.end);
-    let names = merge_sorted(ctx.places.iter().map(span), ctx.actor_matches.iter().map(span));
-    let known = merge_sorted(names.into_iter(), excluded.iter().copied());
+    let names = merge_sorted(&ctx.places, span, &ctx.actor_matches, span);
+    let known = merge_sorted(&names, |&k| k, excluded, |&k| k);
     let known = Known::new(known);
     let covered = |t: &crate::text::Token| known.covers(t.start, t.end);
     // Persons named in full so far, by first and last word, for one-word mentions later.
@@ -507,8 +542,10 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
         while i < toks.len() {
             // Most words of running text cannot start with a capital: passed over in one tight
             // loop before any other test.
-            match toks[i..].iter().position(|t| may_be_capitalised(t.text)) {
-                Some(k) => i += k,
+            // (The word found by reference and its index read from its address: no count kept
+            // beside the walk.)
+            match toks[i..].iter().find(|t| may_be_capitalised(t.text)) {
+                Some(t) => i = (t as *const Token as usize - toks.as_ptr() as usize) / std::mem::size_of::<Token>(),
                 None => break,
             }
             let t = &toks[i];
@@ -530,7 +567,7 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
                 i += 1;
                 continue;
             }
-            let adjacent = |k: usize| k + 1 < toks.len() && only_dots_between(&ctx.text[toks[k].end..toks[k + 1].start]);
+            let adjacent = |k: usize| k + 1 < toks.len() && adjacent_words(ctx.text, toks[k].end, toks[k + 1].start);
             let mut j = i;
             // A possessive ends the owner's name: in "Al Jazeera's Hana Kassem" the owner is
             // "Al Jazeera", the person "Hana Kassem".
@@ -668,6 +705,14 @@ fn hyphen_particle(w: &str) -> bool {
         && rest.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
 }
 
+/// Whether words ending at `end` and starting at `next` are adjacent:
+/// [`only_dots_between`] them, where most words of a name are one space apart (that gap read
+/// as one byte).
+#[inline]
+fn adjacent_words(text: &str, end: usize, next: usize) -> bool {
+    next == end + 1 && text.as_bytes()[end] == b' ' || only_dots_between(&text[end..next])
+}
+
 /// Whether the text between two words is at most full stops inside white space (`" "`,
 /// `". "`: `gap.trim().trim_matches('.')` is empty), read by bytes where it is ASCII.
 #[inline(never)]
@@ -718,27 +763,55 @@ fn learn_gender<'a>(ctx: &DocCtx<'a>, toks: &[Token<'a>], persons: &mut [PersonN
 mod tests {
     use super::*;
 
+    /// Two sequences merged by peeking at the next of each (the merge as first written).
+    fn merge_by_peeking<T: Ord + Copy>(a: impl Iterator<Item = T>, b: impl Iterator<Item = T>) -> Vec<T> {
+        let (mut a, mut b) = (a.peekable(), b.peekable());
+        let mut out = Vec::new();
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) => {
+                    if x <= y {
+                        a.next()
+                    } else {
+                        b.next()
+                    }
+                }
+                (Some(_), None) => a.next(),
+                (None, _) => b.next(),
+            };
+            match next {
+                Some(x) => out.push(x),
+                None => return out,
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn merging_sorted_lists_sorts_them(mut a in proptest::collection::vec((0usize..20, 0usize..20), 0..12), mut b in proptest::collection::vec((0usize..20, 0usize..20), 0..12)) {
+            // Unsorted lists merged as by peeking at both (the merge as first written).
+            let by_peeking = merge_by_peeking(a.iter().copied(), b.iter().copied());
+            proptest::prop_assert_eq!(merge_sorted(&a, |&k| k, &b, |&k| k), by_peeking);
             a.sort_unstable();
             b.sort_unstable();
             let mut want = [a.clone(), b.clone()].concat();
             want.sort_unstable();
-            proptest::prop_assert_eq!(merge_sorted(a.into_iter(), b.into_iter()), want);
+            proptest::prop_assert_eq!(merge_sorted(&a, |&k| k, &b, |&(s, e)| (s, e)), want);
         }
 
         #[test]
         fn known_spans_answer_as_binary_search(
             mut spans in proptest::collection::vec((0usize..40, 0usize..8), 0..12),
-            queries in proptest::collection::vec(0usize..50, 0..30),
+            queries in proptest::collection::vec((0usize..50, 0usize..6), 0..30),
         ) {
             // Spans whose ends grow with their starts, and spans inside others.
             let mut spans: Vec<(usize, usize)> = spans.drain(..).map(|(s, l)| (s, s + l)).collect();
             spans.sort_unstable();
             let known = Known::new(spans.clone());
-            for q in queries {
-                proptest::prop_assert_eq!(known.first_ending_after(q), spans.partition_point(|k| k.1 <= q), "{:?} at {}", spans, q);
+            for (q, l) in queries {
+                let first = spans.partition_point(|k| k.1 <= q);
+                let want = spans.get(first).is_some_and(|k| k.0 < q + l);
+                proptest::prop_assert_eq!(known.covers(q, q + l), want, "{:?} at {}..{}", spans, q, q + l);
             }
         }
 
@@ -753,6 +826,26 @@ mod tests {
         #[test]
         fn only_dots_between_agrees_with_trimming(gap in "[ .\t\n\r\u{b}\u{c}\u{a0}a]{0,8}") {
             proptest::prop_assert_eq!(only_dots_between(&gap), gap.trim().trim_matches('.').is_empty(), "{:?}", gap);
+        }
+
+        #[test]
+        fn word_before_agrees_with_splitting(text in "[a-zA-Z0-9 .,'’-]{0,6}[ a-zÉé’'.\\-—]{0,6}", cut in 0usize..20) {
+            let at = (0..=cut.min(text.len())).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
+            let split = text[..at].rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' || c == '.')).next().unwrap_or("");
+            proptest::prop_assert_eq!(word_before(&text, at), split, "{:?} at {}", text, at);
+        }
+
+        #[test]
+        fn word_before_agrees_with_splitting_any_text(text in "\\PC{0,16}") {
+            let split = text.rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' || c == '.')).next().unwrap_or("");
+            proptest::prop_assert_eq!(word_before(&text, text.len()), split, "{:?}", text);
+        }
+
+        #[test]
+        fn adjacent_words_as_only_dots_between(text in "[ .a\t\u{a0}é]{0,10}", end in 0usize..12, len in 0usize..4) {
+            let boundary = |k: usize| (0..=k.min(text.len())).rev().find(|&f| text.is_char_boundary(f)).unwrap_or(0);
+            let (end, next) = (boundary(end), boundary(end + len));
+            proptest::prop_assert_eq!(adjacent_words(&text, end, next), only_dots_between(&text[end..next]), "{:?} {}..{}", text, end, next);
         }
 
         #[test]

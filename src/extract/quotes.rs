@@ -120,7 +120,8 @@ fn paragraph_end_within(text: &str, pos: usize, max: usize) -> usize {
 }
 
 /// Speaker named right after the quote: `," Lavrov said`, `” She said.`, `," said X`.
-fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, mem: &Memory<'a>) -> Option<Speaker<'a>> {
+/// (`words`: the quote's words without the white space around them.)
+fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, words: &str, mem: &Memory<'a>) -> Option<Speaker<'a>> {
     let text = ctx.text;
     let limit = crate::text::floor_boundary(text, paragraph_end_within(text, q.outer.end, 160));
     let region = Span { start: q.outer.end, end: limit };
@@ -132,7 +133,7 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, mem: &Memory<'a>) -> Optio
     }
     // `"We have nowhere to go." Later she added: "…"`: a verb whose colon opens the next quote
     // speaks that quote, not the one that ended its sentence before it.
-    let ended = text[q.inner.start..q.inner.end].trim_end().ends_with(['.', '!', '?']);
+    let ended = words.ends_with(['.', '!', '?']);
     if ended && text[v.end..limit].trim_start().starts_with(':') {
         return None;
     }
@@ -229,6 +230,7 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
     for q in spans {
         // A capitalised word alone in quotation marks names a thing (an "Osa" missile system,
         // "Smerch" rockets, operation "Iron Fist"): nobody said it.
+        // (Trimmed once: the quote's text is made from it too.)
         let inner = ctx.text[q.inner.start..q.inner.end].trim();
         if inner.starts_with(char::is_uppercase) && inner.chars().skip(1).all(|c| c.is_alphanumeric() || c == '-') {
             continue;
@@ -254,7 +256,7 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
             }
             _ => &mem,
         };
-        let mut speaker = speaker_after(ctx, &q, here).or_else(|| speaker_before(ctx, &q, here));
+        let mut speaker = speaker_after(ctx, &q, inner, here).or_else(|| speaker_before(ctx, &q, here));
         // A quote of several paragraphs: the paragraph that opens with a quotation mark after
         // one left open continues it, whoever is named after either part.
         let continues = prev.as_ref().is_some_and(|(pq, _)| pq.runs_on && ctx.text[pq.outer.end..q.outer.start].trim().is_empty());
@@ -305,7 +307,7 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
             article: ctx.article.clone(),
             speaker: speaker.as_ref().map(|s| ctx.intern(s.name)),
             speaker_side: speaker.as_ref().and_then(|s| s.side.map(|x| ctx.intern(x))),
-            text: quote_text(&ctx.text[q.inner.start..q.inner.end]),
+            text: quote_text(inner),
             date: sent.and_then(|s| s.date).or(ctx.published),
             date_basis: sent.map_or(crate::model::DateBasis::Article, |s| s.basis),
             places,
@@ -318,10 +320,11 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
     out
 }
 
-/// The words of a quote as shown: without the comma that hands over to the speaker, its
-/// runs of white space (a hard-wrapped quote's line ends, read as spaces, [`crate::text::unwrap_lines`]) as one space.
+/// The words of a quote as shown, from its words without the white space around them
+/// (`inner`, trimmed once for the quote): without the comma that hands over to the speaker,
+/// its runs of white space (a hard-wrapped quote's line ends, read as spaces, [`crate::text::unwrap_lines`]) as one space.
 fn quote_text(inner: &str) -> String {
-    let t = inner.trim().trim_end_matches(',');
+    let t = inner.trim_end_matches(',');
     if crate::text::has_two_spaces(t) || memchr::memchr3(b'\n', b'\r', b'\t', t.as_bytes()).is_some() {
         t.split_whitespace().collect::<Vec<_>>().join(" ")
     } else {
