@@ -209,17 +209,15 @@ struct Bucket {
     names: Vec<Name>,
     /// The offset of that byte from the word start ([`Name::probe`]).
     at: usize,
-    /// The bytes at [`Bucket::at`] of the names long enough to have one, as a set of 256 bits
-    /// (bit `p % 64` of word `p / 64` for byte `p`).
-    probes: [u64; 4],
-    /// How many bytes of [`Bucket::probes`] lie in the words before each word.
-    before: [u8; 4],
-    /// The names of each byte of [`Bucket::probes`] (indices into `names`), a group per byte
-    /// in increasing order, each longest first: the byte that has `k` smaller bytes in the set
-    /// is `by_probe[bounds[k]..bounds[k + 1]]`.
+    /// The smallest byte at [`Bucket::at`] of the names long enough to have one.
+    lo: u8,
+    /// The names with each byte at [`Bucket::at`] (indices into `names`), a group per byte in
+    /// increasing order, each longest first.
     by_probe: Box<[u32]>,
-    /// Where each group of [`Bucket::by_probe`] starts, and its end.
-    bounds: Box<[u32]>,
+    /// Per byte from [`Bucket::lo`] to the largest such byte, where its group of
+    /// [`Bucket::by_probe`] starts and ends (an empty group for a byte no name has there): one
+    /// read for a byte of the text, no bit set and no count of the bits below it.
+    groups: Box<[(u32, u32)]>,
     /// The first of the names without a byte at [`Bucket::at`]: the shortest, after all others.
     short: usize,
 }
@@ -249,22 +247,17 @@ impl Bucket {
         let mut by_probe: Vec<(u8, u32)> = self.names[..self.short].iter().zip(0u32..).filter_map(|(n, k)| Some((n.probe?, k))).collect();
         // (Stable: each group stays longest first.)
         by_probe.sort_by_key(|&(p, _)| p);
-        self.probes = [0; 4];
-        let mut bounds = Vec::new();
-        for (k, &(p, _)) in by_probe.iter().enumerate() {
-            if self.probes[usize::from(p / 64)] >> (p % 64) & 1 == 0 {
-                self.probes[usize::from(p / 64)] |= 1 << (p % 64);
-                bounds.push(k as u32);
+        self.lo = by_probe.first().map_or(0, |&(p, _)| p);
+        let span = by_probe.last().map_or(0, |&(p, _)| usize::from(p - self.lo) + 1);
+        let mut groups = vec![(0u32, 0u32); span];
+        for (k, &(p, _)) in (0u32..).zip(&by_probe) {
+            let g = &mut groups[usize::from(p - self.lo)];
+            if g.0 == g.1 {
+                g.0 = k;
             }
+            g.1 = k + 1;
         }
-        bounds.push(by_probe.len() as u32);
-        let mut n = 0u32;
-        for (b, w) in self.before.iter_mut().zip(self.probes) {
-            // (At most 192 bytes lie before the last word.)
-            *b = n as u8;
-            n += w.count_ones();
-        }
-        self.bounds = bounds.into();
+        self.groups = groups.into();
         self.by_probe = by_probe.into_iter().map(|(_, k)| k).collect();
     }
 
@@ -274,16 +267,11 @@ impl Bucket {
     /// [`Name::probe`]: the indices of the first, and the second.
     #[inline]
     fn candidates(&self, probe: Option<u8>) -> (&[u32], &[Name]) {
-        let group = match probe {
-            Some(p) if self.probes[usize::from(p / 64)] >> (p % 64) & 1 != 0 => {
-                // Its rank in the set: the group's number.
-                let w = usize::from(p / 64);
-                let k = usize::from(self.before[w]) + (self.probes[w] & !(u64::MAX << (p % 64))).count_ones() as usize;
-                self.bounds[k] as usize..self.bounds[k + 1] as usize
-            }
-            _ => 0..0,
+        let (from, to) = match probe {
+            Some(p) => self.groups.get(usize::from(p.wrapping_sub(self.lo))).copied().unwrap_or_default(),
+            None => (0, 0),
         };
-        (&self.by_probe[group], &self.names[self.short..])
+        (&self.by_probe[from as usize..to as usize], &self.names[self.short..])
     }
 }
 
