@@ -365,26 +365,31 @@ pub struct WordStart {
 
 /// Which word starts may start a name: those whose head key is set in a bit filter (one bit
 /// per hashed head key of the names), all that [`word_starts`] keeps, and whose first byte
-/// some name starts with, which a matcher also asks. Matchers run on the same starts share
+/// some name starts with, which a matcher also asks; the starts at a character that is no
+/// word character only when some name starts with one. Matchers run on the same starts share
 /// one filter, the [`StartFilter::union`] of theirs.
 #[derive(Debug, Clone)]
 pub struct StartFilter {
     first: [bool; 256],
+    /// Whether some name starts with a character that is no word character ("'s-Hertogenbosch").
+    non_word: bool,
     keys: Box<[u64; FILTER_BITS / 64]>,
 }
 
 impl StartFilter {
     /// A filter that keeps every word start.
     pub fn all() -> StartFilter {
-        StartFilter { first: [true; 256], keys: Box::new([u64::MAX; FILTER_BITS / 64]) }
+        StartFilter { first: [true; 256], non_word: true, keys: Box::new([u64::MAX; FILTER_BITS / 64]) }
     }
 
     fn none() -> StartFilter {
-        StartFilter { first: [false; 256], keys: Box::new([0; FILTER_BITS / 64]) }
+        StartFilter { first: [false; 256], non_word: false, keys: Box::new([0; FILTER_BITS / 64]) }
     }
 
-    fn insert(&mut self, first: u8, key: u64) {
-        self.first[first as usize] = true;
+    fn insert(&mut self, name: &str, key: u64) {
+        let Some(c) = name.chars().next() else { return };
+        self.first[usize::from(name.as_bytes()[0])] = true;
+        self.non_word |= !is_word_char(c);
         let bit = filter_bit(key);
         self.keys[bit / 64] |= 1 << (bit % 64);
     }
@@ -406,6 +411,7 @@ impl StartFilter {
     /// The filter keeping what either keeps.
     pub fn union(&self, other: &StartFilter) -> StartFilter {
         let mut u = self.clone();
+        u.non_word |= other.non_word;
         for (f, o) in u.first.iter_mut().zip(&other.first) {
             *f |= *o;
         }
@@ -444,7 +450,8 @@ fn key_of(first: u64, len: usize) -> u64 {
 
 /// Where a name may start: every character that is not white space and follows a non-word
 /// character (or starts the text), in order, with its head; only those whose head key
-/// `filter` keeps (the union of the [`NameMatcher::start_filter`]s of the matchers to run).
+/// `filter` keeps (the union of the [`NameMatcher::start_filter`]s of the matchers to run),
+/// and at a digit or a character that is no word character only when some name starts so.
 pub fn word_starts(text: &str, filter: &StartFilter) -> Vec<WordStart> {
     word_starts_masked(text, &crate::text::text_masks(text), filter)
 }
@@ -464,6 +471,9 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
     // When no name starts with a digit, the filter keeps no start at one: those are taken
     // out with the digit mask before any work.
     let digits = if (b'0'..=b'9').any(|d| filter.first[usize::from(d)]) { 0 } else { u64::MAX };
+    // When no name starts with a character that is no word character (punctuation, a
+    // quotation mark, a dash), the starts at one are taken out with the word mask.
+    let non_word = if filter.non_word { u64::MAX } else { 0 };
     // The bytes of a chunk and the eight after it (zeros past the end of the text), so a
     // head's first eight bytes are one load without a bounds check.
     let mut padded = [0u8; 72];
@@ -481,7 +491,7 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
         };
         let (word, space, continuation) = (m.word, m.space, m.continuation);
         // (Past the end of the text the masks say space: no start there.)
-        let mut starts = !space & !((word << 1) | u64::from(prev_word)) & !continuation & !(m.digit & digits);
+        let mut starts = !space & !((word << 1) | u64::from(prev_word)) & !continuation & !(m.digit & digits) & (word | non_word);
         let mut n = 0;
         while starts != 0 {
             // (At most 64 starts, so `j` and `n` are below 64.)
@@ -532,7 +542,7 @@ impl NameMatcher {
             let index =
                 u32::try_from(targets.len()).map_err(|_| Error::Data { path: "matcher".into(), message: "too many names".into() })?;
             let key = head_key(p.as_bytes(), 0, head_len(&p, 0));
-            starts.insert(p.as_bytes()[0], key);
+            starts.insert(&p, key);
             by_head.entry(key).or_default().names.push(Name::new(index, p.as_bytes()));
             targets.push(t);
         }
@@ -1258,6 +1268,19 @@ country = "Azerbaijan"
             if text.as_bytes().get(i..).is_some_and(|rest| rest.starts_with(name.as_bytes())) {
                 proptest::prop_assert!(n.may_be_at(text.as_bytes(), i));
             }
+        }
+
+        /// A name that starts with a character that is no word character is found as the
+        /// names are without it (its filter keeps the starts at such characters).
+        #[test]
+        fn names_opening_on_punctuation_are_found(parts in proptest::collection::vec(0usize..8, 0..30)) {
+            const PATS: &[&str] = &["'s-Hertogenbosch", "“Azat”", "Ganja", "-Ganja"];
+            const PARTS: &[&str] = &["'s-Hertogenbosch", " ", "“Azat”", "Ganja", "-", "x", "’s", "Azat"];
+            let text: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let m = NameMatcher::build(PATS.iter().enumerate().map(|(i, p)| (p.to_string(), Target::Item(i))).collect())
+                .unwrap_or_else(|e| panic!("{e}"));
+            let got: Vec<(usize, usize, usize)> = m.find(&text).iter().map(|x| (x.item, x.start, x.end)).collect();
+            proptest::prop_assert_eq!(got, brute_force(PATS, &text), "in {:?}", text);
         }
 
         #[test]
