@@ -1342,7 +1342,9 @@ fn bylines_reading(text: &str, body_start: usize, every_line: bool) -> Bylines {
                 bare.as_bytes().get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o.as_bytes()))
                     && bare[o.len()..].split_whitespace().next().is_some_and(|w| name_word(w) || BYLINE_WORDS.contains(&w))
             };
-            if by_line(bare) || CREDIT_OPENINGS.iter().any(opens) {
+            // (An opening is only compared where its first letter is the line's: `first` is an
+            // ASCII letter here, every opening starts with a lower-case one.)
+            if by_line(bare) || CREDIT_OPENINGS.iter().any(|o| o.as_bytes()[0] == first | 0x20 && opens(&o)) {
                 out.credits.push(span);
                 continue;
             }
