@@ -1359,7 +1359,8 @@ fn bylines_reading(text: &str, body_start: usize, every_line: bool) -> Bylines {
         if n == 1 || in_story {
             continue;
         }
-        if line.split_whitespace().nth(10).is_some() || n > 8 {
+        // (Words counted by bytes while they are ASCII, as `split_whitespace` counts them.)
+        if super::attribution::more_words_than(line, 10) || n > 8 {
             in_story = true;
             continue;
         }
