@@ -1350,7 +1350,7 @@ fn bylines_reading(text: &str, body_start: usize, every_line: bool) -> Bylines {
             };
             // (An opening is only compared where its first letter is the line's: `first` is an
             // ASCII letter here, every opening starts with a lower-case one.)
-            if by_line(bare) || CREDIT_OPENINGS.iter().any(|o| o.as_bytes()[0] == first | 0x20 && opens(&o)) {
+            if by_line(bare) || CREDIT_OPENINGS.iter().any(|o| o.as_bytes()[0] == first | 0x20 && opens(o)) {
                 out.credits.push(span);
                 continue;
             }
