@@ -771,14 +771,17 @@ const DATE_LINE_WORDS: &[&str] = &[
 /// "2020-10-27T14:52:00Z", or a byline with its date ("By Joshua Kucera, Oct 12, 2020"). Only
 /// the first lines of the body are read.
 pub fn date_line(text: &str, body_start: usize, cues: &dates::Cues) -> Option<NaiveDate> {
-    date_line_with(text, body_start, || cues)
+    date_line_with(text, body_start, |line, _, start| dates::find_dates_in(line, start, None, None, cues))
 }
 
-/// [`date_line`] of the opening of a text alone, whose date cues are found only if a line
-/// could be a date line (most openings hold none: the cue pass is skipped).
+/// [`date_line`] of the opening of a text alone, whose date cues are found only in a line
+/// that could be a date line (most openings hold none: the cue pass is skipped), in that line
+/// alone: no cue holds a line feed, so a line's cues are those of the whole opening inside it.
 pub fn date_line_of_opening(head: &str) -> Option<NaiveDate> {
-    let cues = std::cell::OnceCell::new();
-    date_line_with(head, 0, || cues.get_or_init(|| dates::Cues::scan(head)))
+    date_line_with(head, 0, |line, written, start| {
+        let found = dates::Cues::scan(written).found().iter().map(|&(a, b, i)| (a + start, b + start, i)).collect();
+        dates::find_dates_in(line, start, None, None, &dates::Cues::from_found(found))
+    })
 }
 
 /// Whether a line may hold a full date: without a publication date or year hint only dates
@@ -809,8 +812,10 @@ fn lines_of(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// [`date_line`], the text's date cues given by `cues` when a line is first read for a date.
-fn date_line_with<'c>(text: &str, body_start: usize, cues: impl Fn() -> &'c dates::Cues) -> Option<NaiveDate> {
+/// [`date_line`], a line's dates (without a publication date or year hint) found by `find`
+/// from the line as read, the line as written (with its line feed) and where it starts in
+/// `text`.
+fn date_line_with(text: &str, body_start: usize, find: impl Fn(&str, &str, usize) -> Vec<dates::DateExpr>) -> Option<NaiveDate> {
     let head_end = crate::text::floor_boundary(text, body_start + 800);
     let mut at = body_start;
     for (n, line) in lines_inclusive(&text[body_start..head_end]).enumerate() {
@@ -827,6 +832,7 @@ fn date_line_with<'c>(text: &str, body_start: usize, cues: impl Fn() -> &'c date
             continue;
         }
         // "2020-10-27T14:52:00Z": the time is set apart (same length, so offsets hold).
+        let written = line;
         let spaced: String;
         let line = if line.contains('T') && line.starts_with(|c: char| c.is_ascii_digit()) {
             let b = line.as_bytes();
@@ -841,7 +847,7 @@ fn date_line_with<'c>(text: &str, body_start: usize, cues: impl Fn() -> &'c date
             line
         };
         // Without a publication date or year hint only dates written with their year are found.
-        let found = dates::find_dates_in(line, start, None, None, cues());
+        let found = find(line, written, start);
         let Some((d, span)) = found.iter().find_map(|d| match d.kind {
             DateKind::Day(x, _) => Some((x, (d.start - start, d.end - start))),
             _ => None,
@@ -1342,7 +1348,9 @@ fn bylines_reading(text: &str, body_start: usize, every_line: bool) -> Bylines {
                 bare.as_bytes().get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o.as_bytes()))
                     && bare[o.len()..].split_whitespace().next().is_some_and(|w| name_word(w) || BYLINE_WORDS.contains(&w))
             };
-            if by_line(bare) || CREDIT_OPENINGS.iter().any(opens) {
+            // (An opening is only compared where its first letter is the line's: `first` is an
+            // ASCII letter here, every opening starts with a lower-case one.)
+            if by_line(bare) || CREDIT_OPENINGS.iter().any(|o| o.as_bytes()[0] == first | 0x20 && opens(o)) {
                 out.credits.push(span);
                 continue;
             }
@@ -1357,7 +1365,8 @@ fn bylines_reading(text: &str, body_start: usize, every_line: bool) -> Bylines {
         if n == 1 || in_story {
             continue;
         }
-        if line.split_whitespace().nth(10).is_some() || n > 8 {
+        // (Words counted by bytes while they are ASCII, as `split_whitespace` counts them.)
+        if super::attribution::more_words_than(line, 10) || n > 8 {
             in_story = true;
             continue;
         }
@@ -1593,6 +1602,19 @@ mod tests {
                 may_hold_full_date(&line) || !found.iter().any(|d| matches!(d.kind, DateKind::Day(..))),
                 "{line:?}"
             );
+        }
+
+        /// The date line of an opening, its cues found line by line, is the one read with the
+        /// cues of the whole opening (lines of all sorts, "\r\n", text beyond ASCII).
+        #[test]
+        fn opening_date_line_is_read_with_the_openings_cues(parts in proptest::collection::vec(0usize..30, 0..40)) {
+            const PARTS: &[&str] = &[
+                "Title", "\n", "\r\n", "\n\n", "October", "Oct.", "OCT", "12", "2020", ", ", " ", ".", "-", "/", "T", "14:52",
+                "Published", "By Jane Doe", "Monday", "last year", "since", "Updated", "ə", "\u{a0}", "١٢", "Сочи", "21.10.2020",
+                "2020-10-27T14:52:00Z", "May", "yesterday",
+            ];
+            let head: String = parts.iter().map(|&i| PARTS[i]).collect();
+            proptest::prop_assert_eq!(date_line_of_opening(&head), date_line(&head, 0, &dates::Cues::scan(&head)), "{:?}", head);
         }
     }
 
