@@ -246,16 +246,11 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
         // before the quote, if it holds the quote's start: `DocCtx::sentence_at` without a
         // search. Quotes come in text order.)
         let sent = ctx.sentences.get(observed).filter(|s| s.span.start <= q.outer.start);
-        let with_lead;
-        let here = match sent {
-            Some(s) if s.span.start < q.outer.start => {
-                let mut m = mem.clone();
-                m.observe(ctx, Span { start: s.span.start, end: q.outer.start });
-                with_lead = m;
-                &with_lead
-            }
-            _ => &mem,
-        };
+        // (The memory copied only when that part of the sentence names someone.)
+        let with_lead = sent
+            .filter(|s| s.span.start < q.outer.start)
+            .and_then(|s| mem.observed_part(ctx, Span { start: s.span.start, end: q.outer.start }));
+        let here = with_lead.as_ref().unwrap_or(&mem);
         let mut speaker = speaker_after(ctx, &q, inner, here).or_else(|| speaker_before(ctx, &q, here));
         // A quote of several paragraphs: the paragraph that opens with a quotation mark after
         // one left open continues it, whoever is named after either part.
