@@ -291,8 +291,18 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
         let end = q.outer.end.saturating_sub(1);
         let k = observed + ctx.sentences[observed..].iter().take_while(|s| s.span.end <= end).count();
         let last = ctx.sentences.get(k).filter(|s| s.span.start <= end).map_or(q.outer.end, |s| s.span.end);
-        let mut places: Vec<crate::model::Id> = Vec::new();
-        for m in ctx.places_in(Span { start: first, end: last.max(q.outer.end) }) {
+        // (Room for a few places made with the first: many quotes have none, and
+        // those allocate nothing.)
+        let mut near = ctx.places_in(Span { start: first, end: last.max(q.outer.end) });
+        let mut places: Vec<crate::model::Id> = match near.next() {
+            Some(m) => {
+                let mut v = Vec::with_capacity(4);
+                v.push(ctx.gazetteer.place_ids[m.item].clone());
+                v
+            }
+            None => Vec::new(),
+        };
+        for m in near {
             let id = &ctx.gazetteer.place_ids[m.item];
             if !places.contains(id) {
                 places.push(id.clone());
