@@ -178,9 +178,10 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, words: &str, mem: &Memory<
         .or_else(|| attribution::subject_after(ctx, Span { start: v.start, end: limit }, v))
 }
 
-/// Speaker named before the quote in its sentence: `X said: "..."`, `X told reporters, "..."`.
-fn speaker_before<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, mem: &Memory<'a>) -> Option<Speaker<'a>> {
-    let sent = ctx.sentence_at(q.outer.start)?.span;
+/// Speaker named before the quote in its sentence (`sent`, the sentence holding the quote's
+/// start, as [`DocCtx::sentence_at`] finds it): `X said: "..."`, `X told reporters, "..."`.
+fn speaker_before<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, sent: Option<Span>, mem: &Memory<'a>) -> Option<Speaker<'a>> {
+    let sent = sent?;
     let region = Span { start: sent.start, end: q.outer.start };
     let verbs = attribution::verbs(ctx, region);
     for v in verbs.iter().rev() {
@@ -251,7 +252,7 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
             .filter(|s| s.span.start < q.outer.start)
             .and_then(|s| mem.observed_part(ctx, Span { start: s.span.start, end: q.outer.start }));
         let here = with_lead.as_ref().unwrap_or(&mem);
-        let mut speaker = speaker_after(ctx, &q, inner, here).or_else(|| speaker_before(ctx, &q, here));
+        let mut speaker = speaker_after(ctx, &q, inner, here).or_else(|| speaker_before(ctx, &q, sent.map(|s| s.span), here));
         // A quote of several paragraphs: the paragraph that opens with a quotation mark after
         // one left open continues it, whoever is named after either part.
         let continues = prev.as_ref().is_some_and(|(pq, _)| pq.runs_on && ctx.text[pq.outer.end..q.outer.start].trim().is_empty());
