@@ -219,6 +219,20 @@ impl<'a> Memory<'a> {
         }
     }
 
+    /// This memory after [`Memory::observe`] of `span`, the part of a sentence before a quote
+    /// (never a whole sentence), or `None` when the part names nobody and the memory stays as
+    /// it is (no copy made).
+    pub(crate) fn observed_part(&self, ctx: &DocCtx<'a>, span: Span) -> Option<Memory<'a>> {
+        let indefinite = opens_indefinite(&ctx.text[span.start..span.end]);
+        let seen = Observed::of(ctx, span, indefinite);
+        if !seen.any {
+            return None;
+        }
+        let mut m = self.clone();
+        m.apply(ctx, &seen);
+        Some(m)
+    }
+
     /// [`Memory::observe`] of the whole sentences `range` of the article (indices into its
     /// sentences, from the one after the last observed), in order: what each names read
     /// from [`DocCtx::observed`](super::DocCtx) without finding the sentence.

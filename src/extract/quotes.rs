@@ -178,9 +178,10 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, words: &str, mem: &Memory<
         .or_else(|| attribution::subject_after(ctx, Span { start: v.start, end: limit }, v))
 }
 
-/// Speaker named before the quote in its sentence: `X said: "..."`, `X told reporters, "..."`.
-fn speaker_before<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, mem: &Memory<'a>) -> Option<Speaker<'a>> {
-    let sent = ctx.sentence_at(q.outer.start)?.span;
+/// Speaker named before the quote in its sentence (`sent`, the sentence holding the quote's
+/// start, as [`DocCtx::sentence_at`] finds it): `X said: "..."`, `X told reporters, "..."`.
+fn speaker_before<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, sent: Option<Span>, mem: &Memory<'a>) -> Option<Speaker<'a>> {
+    let sent = sent?;
     let region = Span { start: sent.start, end: q.outer.start };
     let verbs = attribution::verbs(ctx, region);
     for v in verbs.iter().rev() {
@@ -246,17 +247,12 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
         // before the quote, if it holds the quote's start: `DocCtx::sentence_at` without a
         // search. Quotes come in text order.)
         let sent = ctx.sentences.get(observed).filter(|s| s.span.start <= q.outer.start);
-        let with_lead;
-        let here = match sent {
-            Some(s) if s.span.start < q.outer.start => {
-                let mut m = mem.clone();
-                m.observe(ctx, Span { start: s.span.start, end: q.outer.start });
-                with_lead = m;
-                &with_lead
-            }
-            _ => &mem,
-        };
-        let mut speaker = speaker_after(ctx, &q, inner, here).or_else(|| speaker_before(ctx, &q, here));
+        // (The memory copied only when that part of the sentence names someone.)
+        let with_lead = sent
+            .filter(|s| s.span.start < q.outer.start)
+            .and_then(|s| mem.observed_part(ctx, Span { start: s.span.start, end: q.outer.start }));
+        let here = with_lead.as_ref().unwrap_or(&mem);
+        let mut speaker = speaker_after(ctx, &q, inner, here).or_else(|| speaker_before(ctx, &q, sent.map(|s| s.span), here));
         // A quote of several paragraphs: the paragraph that opens with a quotation mark after
         // one left open continues it, whoever is named after either part.
         let continues = prev.as_ref().is_some_and(|(pq, _)| pq.runs_on && ctx.text[pq.outer.end..q.outer.start].trim().is_empty());
@@ -296,8 +292,18 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
         let end = q.outer.end.saturating_sub(1);
         let k = observed + ctx.sentences[observed..].iter().take_while(|s| s.span.end <= end).count();
         let last = ctx.sentences.get(k).filter(|s| s.span.start <= end).map_or(q.outer.end, |s| s.span.end);
-        let mut places: Vec<crate::model::Id> = Vec::new();
-        for m in ctx.places_in(Span { start: first, end: last.max(q.outer.end) }) {
+        // (Room for a few places made with the first: many quotes have none, and
+        // those allocate nothing.)
+        let mut near = ctx.places_in(Span { start: first, end: last.max(q.outer.end) });
+        let mut places: Vec<crate::model::Id> = match near.next() {
+            Some(m) => {
+                let mut v = Vec::with_capacity(4);
+                v.push(ctx.gazetteer.place_ids[m.item].clone());
+                v
+            }
+            None => Vec::new(),
+        };
+        for m in near {
             let id = &ctx.gazetteer.place_ids[m.item];
             if !places.contains(id) {
                 places.push(id.clone());
