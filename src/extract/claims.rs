@@ -1761,7 +1761,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     let mut next_beyond = 0;
     // The claims, in room for one per sentence with a cue (about as many as most articles
     // give: a claim is not copied as the list grows).
-    let mut out = Vec::with_capacity(with_cue.len());
+    let mut out: Vec<Claim> = Vec::with_capacity(with_cue.len());
     // The buffers the sentences' words and figures reuse.
     let mut words_buf: Vec<&str> = Vec::new();
     let mut scratch = Scratch::default();
@@ -1974,7 +1974,11 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 date_basis,
                 start,
                 end,
-                sentence: crate::text::single_spaced(text).into_owned(),
+                // (A sentence's later claims copy the text as its first claim shows it.)
+                sentence: match out.last() {
+                    Some(c) if c.sentence_start == s.span.start => c.sentence.clone(),
+                    _ => crate::text::single_spaced(text).into_owned(),
+                },
                 sentence_start: s.span.start,
                 sentence_end: s.span.end,
             });
