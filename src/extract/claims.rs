@@ -1585,7 +1585,11 @@ fn claimant<'a>(
     }
     // No speech verb: the subject of a verb of counting before the figure ("Armenia's defence
     // ministry recorded another 40 casualties", "the ministry published the names of 30").
-    let tally = toks.iter().rev().filter(|t| t.end <= pos).take(12).find(|t| TALLY_VERBS.contains(&t.text))?;
+    // (The tokens before the figure are a prefix of the sentence's, found by binary search;
+    // every verb of counting is of six to ten letters ending in "ed": most words fail that
+    // before the list is read.)
+    let before = &toks[..toks.partition_point(|t| t.end <= pos)];
+    let tally = before.iter().rev().take(12).find(|t| is_tally_verb(t.text))?;
     let v = Span { start: tally.start, end: tally.end };
     if passive(ctx.text, v) {
         return None;
@@ -1596,6 +1600,11 @@ fn claimant<'a>(
 
 /// Verbs by which a source counts the dead without a verb of speech.
 const TALLY_VERBS: &[&str] = &["recorded", "registered", "documented", "counted", "published", "tallied", "listed", "verified"];
+
+/// Whether `w` is one of [`TALLY_VERBS`]: its length and last two letters first.
+fn is_tally_verb(w: &str) -> bool {
+    (6..=10).contains(&w.len()) && w.ends_with("ed") && TALLY_VERBS.contains(&w)
+}
 
 /// Whether the speech verb `v` has a pronoun subject inside a noun phrase: "21 people it said
 /// were killed", "civilians they say died" (a lower-case word right before the pronoun, no
@@ -1752,7 +1761,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     let mut next_beyond = 0;
     // The claims, in room for one per sentence with a cue (about as many as most articles
     // give: a claim is not copied as the list grows).
-    let mut out = Vec::with_capacity(with_cue.len());
+    let mut out: Vec<Claim> = Vec::with_capacity(with_cue.len());
     // The buffers the sentences' words and figures reuse.
     let mut words_buf: Vec<&str> = Vec::new();
     let mut scratch = Scratch::default();
@@ -1965,7 +1974,11 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 date_basis,
                 start,
                 end,
-                sentence: crate::text::single_spaced(text).into_owned(),
+                // (A sentence's later claims copy the text as its first claim shows it.)
+                sentence: match out.last() {
+                    Some(c) if c.sentence_start == s.span.start => c.sentence.clone(),
+                    _ => crate::text::single_spaced(text).into_owned(),
+                },
                 sentence_start: s.span.start,
                 sentence_end: s.span.end,
             });
@@ -2200,6 +2213,12 @@ mod tests {
             proptest::prop_assert_eq!(is_incident_word(&w), listed(&w));
             let word = if upper { INCIDENT_WORDS[k].to_ascii_uppercase() } else { INCIDENT_WORDS[k].to_string() };
             proptest::prop_assert!(is_incident_word(&word));
+        }
+
+        #[test]
+        fn tally_verbs_by_length_and_ending_are_the_list(w in "[a-zé]{0,6}(ed)?", k in 0usize..TALLY_VERBS.len()) {
+            proptest::prop_assert_eq!(is_tally_verb(&w), TALLY_VERBS.contains(&w.as_str()));
+            proptest::prop_assert!(is_tally_verb(TALLY_VERBS[k]));
         }
 
         #[test]
