@@ -1628,18 +1628,12 @@ fn read_anchored_at(i: usize, s: &str, starts: impl IntoIterator<Item = usize>) 
 
 /// Find all date expressions in `s` (a sentence whose first byte is at `base` in the article).
 pub fn find_dates(s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>) -> Vec<DateExpr> {
-    with_buffers(s, base, published, year_hint, |lists| Hits::of(s, lists))
+    with_buffers(|b| b.dates(s, base, published, year_hint, |lists| Hits::of(s, lists)))
 }
 
-/// [`find_dates_with`] the hits `hits` lists in this thread's [`Buffers`].
-fn with_buffers(
-    s: &str,
-    base: usize,
-    published: Option<NaiveDate>,
-    year_hint: Option<i32>,
-    hits: impl for<'b> FnOnce(&'b mut HitLists) -> Hits<'b>,
-) -> Vec<DateExpr> {
-    BUFFERS.with_borrow_mut(|buffers| buffers.dates(s, base, published, year_hint, hits))
+/// `read` with this thread's [`Buffers`] (a sentence's dates found by [`Buffers::dates`]).
+fn with_buffers<R>(read: impl FnOnce(&mut Buffers) -> R) -> R {
+    BUFFERS.with_borrow_mut(read)
 }
 
 impl Buffers {
@@ -1663,7 +1657,7 @@ impl Buffers {
 /// [`find_dates`] for a sentence of a text whose [`Cues`] were already found.
 pub fn find_dates_in(s: &str, base: usize, published: Option<NaiveDate>, year_hint: Option<i32>, cues: &Cues) -> Vec<DateExpr> {
     let found = cues.within(base, base + s.len());
-    with_buffers(s, base, published, year_hint, |lists| Hits::from_cues(s, base, found, own_digit_runs(s), lists))
+    with_buffers(|b| b.dates(s, base, published, year_hint, |lists| Hits::from_cues(s, base, found, own_digit_runs(s), lists)))
 }
 
 /// The first full date (`Day` or `Since`: a day with its year) of `head`, the opening of a
@@ -1686,10 +1680,12 @@ pub(crate) fn first_full_date(head: &str, cues: &Cues, runs: Option<&[(usize, us
         }
     };
     let runs = runs.iter().map(|r| (r.0, r.1.min(end)));
-    let dates = with_buffers(head, 0, None, None, |lists| {
-        let mut hits = Hits::reading::<false>(head, 0, found, runs, lists);
-        hits.patterns[7] = false;
-        hits
+    let dates = with_buffers(|b| {
+        b.dates(head, 0, None, None, |lists| {
+            let mut hits = Hits::reading::<false>(head, 0, found, runs, lists);
+            hits.patterns[7] = false;
+            hits
+        })
     });
     dates.into_iter().find_map(|d| match d.kind {
         DateKind::Day(x, _) | DateKind::Since(x) => Some(x),
