@@ -1740,16 +1740,27 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     let mut lower = if with_cue.is_empty() { String::new() } else { ctx.text.to_owned() };
     let mut beyond = String::new();
     let mut beyond_at: Vec<(usize, usize, usize)> = Vec::new();
-    for &index in &with_cue {
-        let s = &ctx.sentences[index];
-        lower[s.span.start..s.span.end].make_ascii_lowercase();
-        let mut k = s.tokens.start;
-        for at in continuation_bytes(&ctx.masks, s.span) {
+    // (A run of sentences with a cue one after another is read as one span, from the first
+    // one's start to the last one's end: the bytes between them are in no token, and their
+    // tokens are the run's sentences' tokens, one range.)
+    let mut r = 0;
+    while let Some(&first) = with_cue.get(r) {
+        let mut last = first;
+        r += 1;
+        while with_cue.get(r) == Some(&(last + 1)) {
+            last += 1;
+            r += 1;
+        }
+        let (a, b) = (&ctx.sentences[first], &ctx.sentences[last]);
+        let run = Span { start: a.span.start, end: b.span.end };
+        lower[run.start..run.end].make_ascii_lowercase();
+        let mut k = a.tokens.start;
+        for at in continuation_bytes(&ctx.masks, run) {
             // The token holding byte `at`, if any (its later bytes then fall before the next).
-            while k < s.tokens.end && ctx.tokens[k].end <= at {
+            while k < b.tokens.end && ctx.tokens[k].end <= at {
                 k += 1;
             }
-            let Some(t) = ctx.tokens[..s.tokens.end].get(k) else { break };
+            let Some(t) = ctx.tokens[..b.tokens.end].get(k) else { break };
             if t.start <= at {
                 let from = beyond.len();
                 push_lower(&mut beyond, t.text);
