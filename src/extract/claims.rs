@@ -550,6 +550,24 @@ fn clause_end(s: &str, base: usize, toks: &[Token], at: usize) -> Option<usize> 
     (after - at - 1 <= 5).then_some(after)
 }
 
+/// Whether a part of the victims of the figure whose last word is `words[n_last]` is named
+/// by a kind of victim ("150,000 people, including over 14,500 civilians"): a word
+/// "including" among the words `n_last + 1..window` (`window` at most `words.len()`) with,
+/// within four words after it, a kind of victim right after a number (`nums_at`: each
+/// number's first and last word). Read from the numbers, which are few: the word after
+/// each, and only when it names a kind, the words before it for "including" (the same
+/// answer as reading every word of the window for "including", checked by proptest).
+fn part_of_a_kind(words: &[&str], nums_at: &[(usize, usize)], n_last: usize, window: usize) -> bool {
+    nums_at.iter().any(|&(_, l)| {
+        let i = l + 1;
+        i > n_last + 1
+            && words.get(i).is_some_and(|w| {
+                matches!(*w, "civilians" | "non-combatants" | "soldiers" | "servicemen" | "troops" | "combatants" | "fighters")
+            })
+            && (i.saturating_sub(4).max(n_last + 1)..i.min(window)).any(|k| words[k] == "including")
+    })
+}
+
 /// Buffers that the figures of an article's sentences reuse, one sentence after another.
 #[derive(Default)]
 struct Scratch {
@@ -978,21 +996,8 @@ fn figures(s: &str, base: usize, toks: &[Token], words: &[&str], scratch: &mut S
         let first = n.first.saturating_sub(hedge_len).min(at);
         let last = n.last.max(at).max(j.min(toks.len()).saturating_sub(1)).min(toks.len() - 1);
         // "150,000 people, including over 14,500 civilians": a part of the victims named by
-        // a kind of victim says the rest are not of it. (The part's number ends within four
-        // words after "including": without a number there, the words are not read.)
-        let window = words.len().min(last + 7);
-        let part_number = nums_at.iter().any(|&(_, l)| l + 1 >= n.last + 2 && l + 1 < window + 4);
-        let mixed = part_number
-            && (n.last + 1..window).any(|k| {
-                words[k] == "including"
-                    && (k + 1..words.len().min(k + 5)).any(|i| {
-                        nums_at.iter().any(|&(_, last)| last + 1 == i)
-                            && matches!(
-                                words[i],
-                                "civilians" | "non-combatants" | "soldiers" | "servicemen" | "troops" | "combatants" | "fighters"
-                            )
-                    })
-            });
+        // a kind of victim says the rest are not of it.
+        let mixed = part_of_a_kind(words, nums_at, n.last, words.len().min(last + 7));
         out.push(Figure {
             number: n,
             kind,
@@ -2282,6 +2287,42 @@ mod tests {
                 (Hedge::About, 1)
             }
             _ => (Hedge::Exact, 0),
+        }
+    }
+
+    /// [`part_of_a_kind`] read word by word over the window, as it was written first.
+    fn part_of_a_kind_by_words(words: &[&str], nums_at: &[(usize, usize)], n_last: usize, window: usize) -> bool {
+        let part_number = nums_at.iter().any(|&(_, l)| l + 1 >= n_last + 2 && l + 1 < window + 4);
+        part_number
+            && (n_last + 1..window).any(|k| {
+                words[k] == "including"
+                    && (k + 1..words.len().min(k + 5)).any(|i| {
+                        nums_at.iter().any(|&(_, last)| last + 1 == i)
+                            && matches!(
+                                words[i],
+                                "civilians" | "non-combatants" | "soldiers" | "servicemen" | "troops" | "combatants" | "fighters"
+                            )
+                    })
+            })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn part_of_a_kind_from_the_numbers_is_the_word_by_word_reading(
+            parts in proptest::collection::vec(0usize..8, 1..16),
+            spans in proptest::collection::vec((0usize..16, 0usize..3), 0..5),
+            at in 0usize..16,
+            extra in 0usize..10,
+        ) {
+            const WORDS: &[&str] = &["including", "civilians", "soldiers", "fighters", "people", "12", "of", "ğ"];
+            let words: Vec<&str> = parts.iter().map(|&i| WORDS[i]).collect();
+            let n_last = at % words.len();
+            let nums_at: Vec<(usize, usize)> = spans.iter().map(|&(f, d)| (f, f + d)).collect();
+            let window = words.len().min(n_last + extra);
+            proptest::prop_assert_eq!(
+                part_of_a_kind(&words, &nums_at, n_last, window),
+                part_of_a_kind_by_words(&words, &nums_at, n_last, window)
+            );
         }
     }
 
