@@ -579,6 +579,31 @@ struct Scratch {
     articles: Vec<usize>,
 }
 
+/// The buffers of [`extract`], which a thread keeps from one article to the next
+/// ([`BUFFERS`]: taken when an article's claims are read and given back after): once they
+/// have grown, an article's claims allocate nothing but the claims.
+#[derive(Default)]
+struct Buffers {
+    /// The indices of the sentences with a cue.
+    with_cue: Vec<usize>,
+    /// The text with those sentences in lower case.
+    lower: String,
+    /// Their tokens beyond ASCII in lower case, and where each is in it.
+    beyond: String,
+    beyond_at: Vec<(usize, usize, usize)>,
+    /// A sentence's words (empty between articles: its slices are of one article's text).
+    words: Vec<&'static str>,
+    scratch: Scratch,
+    /// A sentence's figures and speech verbs.
+    figs: Vec<Figure>,
+    verbs: Vec<Span>,
+}
+
+thread_local! {
+    /// This thread's [`Buffers`].
+    static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::new(Buffers::default());
+}
+
 /// Casualty figures of sentence `s` (starting at byte `base`) with its word tokens and their
 /// lower-case words (one per token), written into `out` (cleared first).
 fn figures(s: &str, base: usize, toks: &[Token], words: &[&str], scratch: &mut Scratch, out: &mut Vec<Figure>) {
@@ -1725,9 +1750,13 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     let mut mem = Memory::default();
     // Cue positions of the whole text, found in one pass.
     let cues = &ctx.cues.casualty;
+    // The thread's buffers (given back below; a panic in between only loses them).
+    let Buffers { mut with_cue, mut lower, mut beyond, mut beyond_at, words: mut words_buf, mut scratch, figs: mut figs_buf, mut verbs } =
+        BUFFERS.take();
     // The sentences holding a cue (sentences and cues are in text order), in room for every
     // sentence (an index each: no growth of the list).
-    let mut with_cue = Vec::with_capacity(ctx.sentences.len());
+    with_cue.clear();
+    with_cue.reserve(ctx.sentences.len());
     let mut first_cue = 0;
     for (index, s) in ctx.sentences.iter().enumerate() {
         while cues.get(first_cue).is_some_and(|&c| c < s.span.start) {
@@ -1742,9 +1771,12 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     // slices of one string written once per article (`beyond`: each such token's index and
     // range in it, in text order). The tokens beyond ASCII are those holding a continuation
     // byte of the text's masks (every character beyond ASCII has one), found by bit scans.
-    let mut lower = if with_cue.is_empty() { String::new() } else { ctx.text.to_owned() };
-    let mut beyond = String::new();
-    let mut beyond_at: Vec<(usize, usize, usize)> = Vec::new();
+    lower.clear();
+    if !with_cue.is_empty() {
+        lower.push_str(ctx.text);
+    }
+    beyond.clear();
+    beyond_at.clear();
     // (A run of sentences with a cue one after another is read as one span, from the first
     // one's start to the last one's end: the bytes between them are in no token, and their
     // tokens are the run's sentences' tokens, one range.)
@@ -1778,11 +1810,6 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     // The claims, in room for one per sentence with a cue (about as many as most articles
     // give: a claim is not copied as the list grows).
     let mut out: Vec<Claim> = Vec::with_capacity(with_cue.len());
-    // The buffers the sentences' words and figures reuse.
-    let mut words_buf: Vec<&str> = Vec::new();
-    let mut scratch = Scratch::default();
-    let mut figs_buf: Vec<Figure> = Vec::new();
-    let mut verbs: Vec<Span> = Vec::new();
     let mut first_verb = 0;
     // The first place and actor matches at or after the sentence's start (which only move
     // on from one sentence to the next).
@@ -2000,6 +2027,11 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
             });
         }
     }
+    // The buffers back to the thread, the words' emptied first (collected in place, in the
+    // same allocation: their slices of this text are gone).
+    words_buf.clear();
+    let words = words_buf.into_iter().map(|_| -> &'static str { "" }).collect();
+    BUFFERS.set(Buffers { with_cue, lower, beyond, beyond_at, words, scratch, figs: figs_buf, verbs });
     merge_headlines(ctx, &mut out);
     out
 }
