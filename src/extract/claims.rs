@@ -2065,11 +2065,7 @@ fn continuation_bytes(masks: &[crate::text::Masks], span: Span) -> impl Iterator
 /// one by one (most are the '’' of "Azerbaijan’s"), without a string per word; a word with a
 /// capital sigma, which lower-cases by where it stands in the word, as the whole word.
 fn push_lower(out: &mut String, word: &str) {
-    let apostrophe = |c| if c == '’' { '\'' } else { c };
-    if word.contains('Σ') {
-        out.extend(word.to_lowercase().chars().map(apostrophe));
-        return;
-    }
+    let start = out.len();
     let mut rest = word;
     loop {
         let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
@@ -2079,6 +2075,12 @@ fn push_lower(out: &mut String, word: &str) {
         let Some(c) = rest[ascii..].chars().next() else { return };
         if c == '’' {
             out.push('\'');
+        } else if c == 'Σ' {
+            // (Met on the way, not searched for before it: what was written of the word is
+            // taken back.)
+            out.truncate(start);
+            out.extend(word.to_lowercase().chars().map(|c| if c == '’' { '\'' } else { c }));
+            return;
         } else {
             out.extend(c.to_lowercase());
         }
