@@ -399,6 +399,13 @@ fn not_a_count(words: &[&str], n: &Number) -> bool {
         )
 }
 
+/// Whether text ends with '€' or '£' (as `str::ends_with(['€', '£'])`), by its last bytes:
+/// a text ending with a character's bytes ends with that character (UTF-8 is
+/// self-synchronising), so no character is decoded.
+fn ends_with_currency(text: &[u8]) -> bool {
+    text.ends_with("€".as_bytes()) || text.ends_with("£".as_bytes())
+}
+
 /// Nouns whose number is a name, not a count: "Brigade 155", "Route 12", "Flight 752".
 const NUMBERED_NOUNS: &[&str] = &[
     "brigade",
@@ -432,7 +439,7 @@ fn not_a_count_as_written(s: &str, base: usize, toks: &[Token], words: &[&str], 
     let digit_after_colon = s.as_bytes().get(b + 1).is_some_and(u8::is_ascii_digit);
     matches!(before, Some(b'$' | b':')) && toks[first].text.as_bytes()[0].is_ascii_digit()
         // (The last bytes of '€' and '£' are continuation bytes: most figures have none before them.)
-        || s.as_bytes()[..a].last().is_some_and(|&c| c >= 0x80) && s[..a].ends_with(['€', '£'])
+        || s.as_bytes()[..a].last().is_some_and(|&c| c >= 0x80) && ends_with_currency(&s.as_bytes()[..a])
         || matches!(after, Some(b'%'))
         || after == Some(b':') && digit_after_colon
         || first > 0
@@ -2321,6 +2328,13 @@ mod tests {
                 (Hedge::About, 1)
             }
             _ => (Hedge::Exact, 0),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn currency_by_bytes_is_ends_with(w in "[a-z1 €£$¢₤\u{a0}’]{0,6}") {
+            proptest::prop_assert_eq!(ends_with_currency(w.as_bytes()), w.ends_with(['€', '£']));
         }
     }
 
