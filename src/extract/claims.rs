@@ -1506,8 +1506,13 @@ fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope 
     // neither "has", "have", "had" nor "previously".
     let (mut perfect, mut earlier_report) = (false, false);
     for (i, w0) in toks.iter().enumerate() {
-        let first = w0.text.as_bytes().first().map_or(0, |c| c | 0x20);
-        if !(matches!(w0.text.len(), 3 | 4) && first == b'h' || w0.text.len() == 10 && first == b'p') {
+        // (The length alone first: most words' first letter is not read.)
+        let len = w0.text.len();
+        if !matches!(len, 3 | 4 | 10) {
+            continue;
+        }
+        let first = w0.text.as_bytes()[0] | 0x20;
+        if !(len != 10 && first == b'h' || len == 10 && first == b'p') {
             continue;
         }
         let Some(w1) = toks.get(i + 1) else { break };
