@@ -30,13 +30,63 @@ enum Kind {
     Wounded,
 }
 
-fn casualty_word(w: &str) -> Option<Kind> {
-    match w {
+/// Words and what each means, written once: the list `$list` (for a table of first letters
+/// and lengths, [`letters_and_lengths`]) and the `match` of `$read` are both made from it.
+macro_rules! word_meanings {
+    ($list:ident, $read:ident -> $meaning:ty { $($($word:literal)|+ => $value:expr),* $(,)? }) => {
+        /// The words of the `match` of the function beside this list.
+        const $list: &[&str] = &[$($($word),+),*];
+
+        fn $read(w: &str) -> Option<$meaning> {
+            match w {
+                $($($word)|+ => Some($value),)*
+                _ => None,
+            }
+        }
+    };
+}
+
+word_meanings! {
+    CASUALTY_WORDS, casualty_match -> Kind {
         "killed" | "dead" | "died" | "deaths" | "lives" | "fatalities" | "slain" | "perished" | "kills" | "killing" | "dying"
-        | "martyred" | "martyrs" => Some(Kind::Killed),
-        "wounded" | "injured" | "hurt" | "injuries" | "wounding" | "injuring" => Some(Kind::Wounded),
-        _ => None,
+        | "martyred" | "martyrs" => Kind::Killed,
+        "wounded" | "injured" | "hurt" | "injuries" | "wounding" | "injuring" => Kind::Wounded,
     }
+}
+
+/// For each first byte, a bit per length (below 16) of the words of `list` that start with
+/// it, as written (the words of a `match` are matched in their case): a word that a table of
+/// its list does not pass is none of the list's words ([`may_match`]).
+const fn bytes_and_lengths(list: &[&str]) -> [u16; 256] {
+    let mut t = [0u16; 256];
+    let mut i = 0;
+    while i < list.len() {
+        let w = list[i].as_bytes();
+        assert!(!w.is_empty() && w.len() < 16);
+        t[w[0] as usize] |= 1 << w.len();
+        i += 1;
+    }
+    t
+}
+
+/// Whether a word's first byte and length (in a table of [`bytes_and_lengths`]) are those
+/// of a word of the list: one read of the table.
+fn may_match(table: &[u16; 256], w: &str) -> bool {
+    let b = w.as_bytes();
+    b.first().is_some_and(|&c| b.len() < 16 && table[usize::from(c)] >> b.len() & 1 != 0)
+}
+
+/// [`CASUALTY_WORDS`] by first byte and length.
+const CASUALTY_FIRSTS: [u16; 256] = bytes_and_lengths(CASUALTY_WORDS);
+
+/// What a lower-case casualty word says. Most words are none, told by their first byte and
+/// length ([`may_match`]) before the `match`, whose jump table by length the processor
+/// mostly mispredicts.
+fn casualty_word(w: &str) -> Option<Kind> {
+    if !may_match(&CASUALTY_FIRSTS, w) {
+        return None;
+    }
+    casualty_match(w)
 }
 
 /// Victims named in the singular: after "a"/"an" each is one victim ("a civilian was
@@ -61,20 +111,38 @@ const SINGLE_VICTIMS: &[(&str, Category)] = &[
 /// man", "a local resident".
 const AGE_WORDS: &[&str] = &["year", "old", "elderly", "young", "local", "pregnant", "teenage", "retired", "female", "male"];
 
-fn category_word(w: &str) -> Option<Category> {
-    match w {
+word_meanings! {
+    CATEGORY_WORDS, category_match -> Category {
         "civilians" | "residents" | "children" | "women" | "girls" | "boys" | "villagers" | "journalists" | "inhabitants"
         | "passers-by" | "non-combatants" | "workers" | "worshippers" | "refugees" | "pilgrims" | "students" | "patients" | "shoppers"
-        | "farmers" | "medics" | "doctors" | "nurses" => Some(Category::Civilian),
+        | "farmers" | "medics" | "doctors" | "nurses" => Category::Civilian,
         "soldiers" | "servicemen" | "troops" | "military" | "fighters" | "personnel" | "officers" | "militants" | "mercenaries"
-        | "conscripts" | "combatants" | "troopers" | "volunteers" | "rebels" | "insurgents" | "paramilitaries" | "gunmen" => {
-            Some(Category::Military)
-        }
-        "people" | "persons" | "others" | "individuals" | "men" | "policemen" | "guards" | "nationals" | "citizens" | "foreigners" => {
-            Some(Category::Unspecified)
-        }
-        _ => SINGLE_VICTIMS.iter().find(|(v, _)| *v == w).map(|&(_, c)| c),
+        | "conscripts" | "combatants" | "troopers" | "volunteers" | "rebels" | "insurgents" | "paramilitaries" | "gunmen" => Category::Military,
+        "people" | "persons" | "others" | "individuals" | "men" | "policemen" | "guards" | "nationals" | "citizens" | "foreigners" => Category::Unspecified,
     }
+}
+
+/// [`CATEGORY_WORDS`] and the [`SINGLE_VICTIMS`] by first byte and length.
+const CATEGORY_FIRSTS: [u16; 256] = {
+    let mut t = bytes_and_lengths(CATEGORY_WORDS);
+    let mut i = 0;
+    while i < SINGLE_VICTIMS.len() {
+        let w = SINGLE_VICTIMS[i].0.as_bytes();
+        assert!(!w.is_empty() && w.len() < 16);
+        t[w[0] as usize] |= 1 << w.len();
+        i += 1;
+    }
+    t
+};
+
+/// The kind of victims a lower-case word names, the plural words first, then the single
+/// victims. Most words are none, told by their first byte and length ([`may_match`])
+/// before the `match`, whose jump table by length the processor mostly mispredicts.
+fn category_word(w: &str) -> Option<Category> {
+    if !may_match(&CATEGORY_FIRSTS, w) {
+        return None;
+    }
+    category_match(w).or_else(|| SINGLE_VICTIMS.iter().find(|(v, _)| *v == w).map(|&(_, c)| c))
 }
 
 /// Words that may stand between a figure and its casualty word.
@@ -2340,6 +2408,26 @@ mod tests {
         #[test]
         fn currency_by_bytes_is_ends_with(w in "[a-z1 €£$¢₤\u{a0}’]{0,6}") {
             proptest::prop_assert_eq!(ends_with_currency(w.as_bytes()), w.ends_with(['€', '£']));
+        }
+    }
+
+    proptest::proptest! {
+        /// The words' tables of first letters and lengths pass every word of their lists.
+        #[test]
+        fn casualty_and_category_words_by_table_are_the_match(
+            w in "[a-zA-Z’' -]{0,16}",
+            k in 0usize..CASUALTY_WORDS.len(),
+            c in 0usize..CATEGORY_WORDS.len(),
+            v in 0usize..SINGLE_VICTIMS.len(),
+        ) {
+            let category_plain = |w: &str| category_match(w).or_else(|| SINGLE_VICTIMS.iter().find(|(v, _)| *v == w).map(|&(_, c)| c));
+            for w in [w.as_str(), CASUALTY_WORDS[k], CATEGORY_WORDS[c], SINGLE_VICTIMS[v].0] {
+                proptest::prop_assert_eq!(casualty_word(w), casualty_match(w));
+                proptest::prop_assert_eq!(category_word(w), category_plain(w));
+            }
+            proptest::prop_assert!(casualty_word(CASUALTY_WORDS[k]).is_some());
+            proptest::prop_assert!(category_word(CATEGORY_WORDS[c]).is_some());
+            proptest::prop_assert_eq!(category_word(SINGLE_VICTIMS[v].0), Some(SINGLE_VICTIMS[v].1));
         }
     }
 
