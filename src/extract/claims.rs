@@ -439,32 +439,7 @@ fn not_a_count(words: &[&str], n: &Number) -> bool {
     let dated_before = || n.first >= 2 && words[n.first - 2].bytes().all(|b| b.is_ascii_digit());
     let day =
         n.first == n.last && n.value <= 31 && t.bytes().all(|b| b.is_ascii_digit()) && (month(prev) && !dated_before() || month(next));
-    day || (t.len() == 4 && (1800..2100).contains(&n.value) && !t.contains(','))
-        || matches!(
-            next,
-            "hours"
-                | "hour"
-                | "minutes"
-                | "minute"
-                | "km"
-                | "kilometres"
-                | "kilometers"
-                | "miles"
-                | "percent"
-                | "per"
-                | "years"
-                | "year"
-                | "days"
-                | "day"
-                | "weeks"
-                | "months"
-                | "gmt"
-                | "pm"
-                | "am"
-                | "times"
-                | "metres"
-                | "meters"
-        )
+    day || (t.len() == 4 && (1800..2100).contains(&n.value) && !t.contains(',')) || is_unit_after(next)
 }
 
 /// Whether text ends with '€' or '£' (as `str::ends_with(['€', '£'])`), by its last bytes:
@@ -472,6 +447,22 @@ fn not_a_count(words: &[&str], n: &Number) -> bool {
 /// self-synchronising), so no character is decoded.
 fn ends_with_currency(text: &[u8]) -> bool {
     text.ends_with("€".as_bytes()) || text.ends_with("£".as_bytes())
+}
+
+word_meanings! {
+    UNITS_AFTER, unit_after_match -> () {
+        "hours" | "hour" | "minutes" | "minute" | "km" | "kilometres" | "kilometers" | "miles" | "percent" | "per" | "years" | "year" | "days" | "day" | "weeks" | "months" | "gmt" | "pm" | "am" | "times" | "metres" | "meters" => (),
+    }
+}
+
+/// [`UNITS_AFTER`] by first byte and length.
+const UNITS_AFTER_FIRSTS: [u16; 256] = bytes_and_lengths(UNITS_AFTER);
+
+/// Whether the word after a number makes it a quantity of something else than people (a
+/// time, a distance, a share: "12 hours", "5 km"): most words after a number are none,
+/// told by their first byte and length before the `match`.
+fn is_unit_after(next: &str) -> bool {
+    may_match(&UNITS_AFTER_FIRSTS, next) && unit_after_match(next).is_some()
 }
 
 /// Nouns whose number is a name, not a count: "Brigade 155", "Route 12", "Flight 752".
@@ -2428,6 +2419,16 @@ mod tests {
             proptest::prop_assert!(casualty_word(CASUALTY_WORDS[k]).is_some());
             proptest::prop_assert!(category_word(CATEGORY_WORDS[c]).is_some());
             proptest::prop_assert_eq!(category_word(SINGLE_VICTIMS[v].0), Some(SINGLE_VICTIMS[v].1));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn units_after_by_table_are_the_match(w in "[a-zA-Z’' -]{0,12}", u in 0usize..UNITS_AFTER.len()) {
+            for w in [w.as_str(), UNITS_AFTER[u]] {
+                proptest::prop_assert_eq!(is_unit_after(w), unit_after_match(w).is_some());
+            }
+            proptest::prop_assert!(is_unit_after(UNITS_AFTER[u]));
         }
     }
 
