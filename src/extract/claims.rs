@@ -641,6 +641,13 @@ const WALK_WORDS: &[&str] = &["lost", "fallen", "names", "among", "of", "aged"];
 /// [`WALK_WORDS`] by first byte and length.
 const WALK_FIRSTS: [u16; 256] = bytes_and_lengths(WALK_WORDS);
 
+/// The sources a victims' phrase may name inside it ("21 people it said were killed") and
+/// the words that open a description of the victims ("nine people, mostly civilians, …"),
+/// by first byte and length: the walk right of a figure asks these tables before its
+/// `matches!` of those words (which the compiler makes jump tables by length).
+const SOURCE_FIRSTS: [u16; 256] = bytes_and_lengths(&["it", "they", "he", "she", "officials", "authorities"]);
+const DESCRIBING_FIRSTS: [u16; 256] = bytes_and_lengths(&["mostly", "mainly", "largely", "all", "most", "many"]);
+
 /// Buffers that the figures of an article's sentences reuse, one sentence after another.
 #[derive(Default)]
 struct Scratch {
@@ -858,6 +865,7 @@ fn figures(s: &str, base: usize, toks: &[Token], words: &[&str], scratch: &mut S
             // "21 people it said were killed", "14 civilians officials say died": the source's
             // words inside the victims' phrase.
             if category.is_some()
+                && may_match(&SOURCE_FIRSTS, w)
                 && matches!(w, "it" | "they" | "he" | "she" | "officials" | "authorities")
                 && matches!(words.get(j + 1), Some(&("said" | "says" | "say" | "believed" | "believes" | "claimed" | "claims")))
             {
@@ -889,7 +897,7 @@ fn figures(s: &str, base: usize, toks: &[Token], words: &[&str], scratch: &mut S
                 };
                 // (The word first: most words are none of these, and the text between two
                 // words is not sliced for them.)
-                (matches!(w, "mostly" | "mainly" | "largely" | "all" | "most" | "many") || part())
+                (may_match(&DESCRIBING_FIRSTS, w) && matches!(w, "mostly" | "mainly" | "largely" | "all" | "most" | "many") || part())
                     && s[toks[j - 1].end - base..toks[j].start - base].contains(',')
             };
             if (matches!(w, "including" | "among") || describing())
