@@ -351,11 +351,12 @@ pub fn scan(text: &str) -> TextCues {
     let mut cues = TextCues {
         casualty: Vec::with_capacity(room),
         phrases: Vec::with_capacity(room),
-        truce: Vec::with_capacity(room / 4),
+        truce: Vec::with_capacity(room / 2),
+        effect: Vec::with_capacity(room / 4),
         ..Default::default()
     };
-    let mut date_words: Vec<(usize, usize, usize)> = Vec::with_capacity(room);
-    let mut verbs: Vec<(usize, usize, usize)> = Vec::with_capacity(room / 2);
+    let mut date_words: Vec<(usize, usize, usize)> = Vec::with_capacity(2 * room);
+    let mut verbs: Vec<(usize, usize, usize)> = Vec::with_capacity(room);
     // Every occurrence of every cue: at each byte, the cues of the state reached end there
     // (a state holds the cues that end its suffixes too).
     let mut found = Vec::with_capacity(text.len() / 16 + 16);
