@@ -58,32 +58,33 @@ fn patterns() -> (Vec<String>, Vec<Vec<Kind>>) {
     (patterns, kinds)
 }
 
-/// Entries of [`Automaton::table`] for the states' rows: room for every state's row, a power
-/// of two so that a masked index needs no bounds check ([`Automaton::new`] asserts that the
-/// cues fit).
-const TABLE: usize = 1 << 17;
+/// Entries of [`Automaton::table`] for the states' rows: room for a row at twice any `u16` (a
+/// state), so that a state doubled plus a byte class (a `u8`) needs no bounds check and no
+/// mask ([`Automaton::new`] asserts that the cues fit).
+const TABLE: usize = 2 * (1 << 16) + 256;
 
-/// The bit of a table entry that marks a state where cues end: the first above a row index,
-/// so the mask of [`TABLE`] drops it when the state's row is read.
-const MATCH: u32 = TABLE as u32;
+/// The first state where cues end: those states are numbered from here on (their rows in the
+/// upper half of [`Automaton::table`]), the others below it, so a state's top bit tells
+/// whether cues end there (a constant: no register kept for it in the search loop).
+const FIRST_MATCH: u16 = 1 << 15;
 
 /// An Aho-Corasick automaton (every occurrence, overlapping) over the cues, ASCII case
-/// folded, as one flat transition table: the search loop ([`Automaton::run`]) reads one byte
-/// class and one table entry per byte and tests the state's [`MATCH`] bit.
+/// folded, as one flat transition table of `u16` entries (the rows of the states that the
+/// search reads most, by the start, kept small and together): the search loop
+/// ([`Automaton::run`]) reads one byte class and one table entry per byte and tests the
+/// state's top bit ([`FIRST_MATCH`]).
 struct Automaton {
-    /// `1 << shift` table entries per state (at least the number of classes).
-    shift: u32,
-    /// The next state by state and class: a state is its row's first index (its number times
-    /// `1 << shift`), with the [`MATCH`] bit where cues end; the start state is 0. After the
-    /// [`TABLE`] entries of the rows, the byte class of each byte: one per byte the cues hold
-    /// (an upper-case ASCII letter shares its lower case's), 0 for the rest. (One allocation
-    /// for both, so that the search loop keeps one address for them.)
-    table: Box<[u32; TABLE + 256]>,
-    /// States (without their [`MATCH`] bit) at or above this one are where cues end; the
-    /// others are below it.
-    first_match: u32,
-    /// Per state from [`Automaton::first_match`] on, its range of [`Automaton::ends`].
-    ranges: Vec<(u32, u32)>,
+    /// The next state by state and class: a state is half the index of its row's first entry
+    /// (rows of [`Automaton::width`] entries, `width` even, breadth first: those of the
+    /// states where no cue ends one after the other from 0, the others from twice
+    /// [`FIRST_MATCH`]); the start state is 0. A state where cues end has two more entries
+    /// after its row: the range of [`Automaton::ends`] listing them. After the [`TABLE`] entries of
+    /// the rows, the byte class of each byte: one per byte the cues hold (an upper-case ASCII
+    /// letter shares its lower case's), 0 for the rest. (One allocation for both, so that the
+    /// search loop keeps one address for them.)
+    table: Box<[u16; TABLE + 256]>,
+    /// Entries of a row: the number of classes, rounded up to an even number.
+    width: usize,
     /// The cues ending at a state: (length in bytes, what the cue stands for).
     ends: Vec<(usize, Kind)>,
     /// The length in bytes of the longest cue.
@@ -148,47 +149,50 @@ impl Automaton {
                 }
             }
         }
-        // Numbered with the states where no cue ends first (the start state 0 among them).
+        // Numbered breadth first, the states where no cue ends (the start state 0 among them)
+        // from 0, the others from [`FIRST_MATCH`]; a state is half its row's offset.
         let (quiet, matching): (Vec<usize>, Vec<usize>) = order.iter().partition(|&&s| ends[s].is_empty());
-        let shift = n_classes.next_power_of_two().trailing_zeros();
-        let mut number = vec![0u32; ends.len()];
-        for (n, &s) in quiet.iter().chain(&matching).enumerate() {
-            number[s] = u32::try_from(n << shift).unwrap_or_else(|_| panic!("too many states"));
+        let width = n_classes.next_multiple_of(2);
+        let mut number = vec![0u16; ends.len()];
+        for (n, &s) in quiet.iter().enumerate() {
+            number[s] = (n * width / 2) as u16;
         }
-        assert!(ends.len() << shift <= TABLE, "the cues need {} table entries", ends.len() << shift);
-        let first_match = (quiet.len() << shift) as u32;
-        let mut table: Box<[u32; TABLE + 256]> =
-            vec![0u32; TABLE + 256].into_boxed_slice().try_into().unwrap_or_else(|_| panic!("table size"));
+        assert!(quiet.len() * width <= 2 * usize::from(FIRST_MATCH), "the cues need {} table entries", quiet.len() * width);
+        for (n, &s) in matching.iter().enumerate() {
+            number[s] = u16::try_from(usize::from(FIRST_MATCH) + n * (width + 2) / 2).unwrap_or_else(|_| panic!("too many states"));
+        }
+        let mut table: Box<[u16; TABLE + 256]> =
+            vec![0u16; TABLE + 256].into_boxed_slice().try_into().unwrap_or_else(|_| panic!("table size"));
         for (row, &n) in next.chunks_exact(n_classes).zip(&number) {
-            for (slot, &to) in table[n as usize..n as usize + n_classes].iter_mut().zip(row) {
-                let to = number[to as usize];
-                *slot = if to >= first_match { to | MATCH } else { to };
+            let at = 2 * usize::from(n);
+            for (slot, &to) in table[at..at + n_classes].iter_mut().zip(row) {
+                *slot = number[to as usize];
             }
         }
-        for (byte, &class) in classes.iter().enumerate() {
-            table[TABLE + byte] = u32::from(class);
-        }
-        let mut ranges = Vec::with_capacity(matching.len());
         let mut flat = Vec::new();
         for &s in &matching {
-            let from = flat.len() as u32;
+            let from = flat.len();
             for &p in &ends[s] {
                 flat.extend(kinds[p].iter().map(|&k| (patterns[p].len(), k)));
             }
-            ranges.push((from, flat.len() as u32));
+            let at = 2 * usize::from(number[s]) + width;
+            let range = [from, flat.len()].map(|e| u16::try_from(e).unwrap_or_else(|_| panic!("too many cue ends")));
+            table[at..at + 2].copy_from_slice(&range);
+        }
+        for (byte, &class) in classes.iter().enumerate() {
+            table[TABLE + byte] = u16::from(class);
         }
         let longest = patterns.iter().map(String::len).max().unwrap_or(0);
-        Automaton { shift, table, first_match, ranges, ends: flat, longest }
+        Automaton { table, width, ends: flat, longest }
     }
 }
 
 /// What [`Automaton::ends_at`] reads, taken out of the automaton once per text (not read
 /// again at every hit).
 struct Ends<'a> {
-    ranges: &'a [(u32, u32)],
+    table: &'a [u16; TABLE + 256],
     ends: &'a [(usize, Kind)],
-    first_match: usize,
-    shift: u32,
+    width: usize,
 }
 
 impl Ends<'_> {
@@ -196,21 +200,22 @@ impl Ends<'_> {
     /// the cue stands for).
     #[inline(always)]
     fn at(&self, sid: usize) -> &[(usize, Kind)] {
-        let (from, to) = self.ranges[((sid & (TABLE - 1)) - self.first_match) >> self.shift];
-        &self.ends[from as usize..to as usize]
+        let at = 2 * sid + self.width;
+        let (from, to) = (self.table[at], self.table[at + 1]);
+        &self.ends[usize::from(from)..usize::from(to)]
     }
 }
 
 impl Automaton {
     /// The automaton's lists of the cues ending at each state.
     fn ends_at(&self) -> Ends<'_> {
-        Ends { ranges: &self.ranges, ends: &self.ends, first_match: self.first_match as usize, shift: self.shift }
+        Ends { table: &self.table, ends: &self.ends, width: self.width }
     }
 
     /// Runs over `b` from the start state and adds to `found` each byte where a cue ends, in
-    /// order: the position after it and the state there (with its [`MATCH`] bit). Two table
-    /// reads (class and next state) and one bit test per byte; not inlined, so the loop keeps
-    /// its few values in registers instead of sharing them with the match handling.
+    /// order: the position after it and the state there. Two table reads (class and next
+    /// state) and one test of the state's top bit per byte; not inlined, so the loop keeps its few values in
+    /// registers instead of sharing them with the match handling.
     ///
     /// A text of more than a few hundred bytes is read as two halves at once, so that the
     /// table reads of one half need not wait for the other's: each byte's next state depends
@@ -222,8 +227,9 @@ impl Automaton {
     #[inline(never)]
     fn run(&self, b: &[u8], found: &mut Vec<(usize, usize)>) {
         let table = &*self.table;
-        let next = |sid: usize, c: u8| table[(sid + table[TABLE + usize::from(c)] as usize) & (TABLE - 1)] as usize;
-        let hit = |sid: usize| sid & MATCH as usize != 0;
+        // (A class is below 256: read as a byte, it needs no bounds check beside the state.)
+        let next = |sid: usize, c: u8| usize::from(table[2 * sid + usize::from(table[TABLE + usize::from(c)] as u8)]);
+        let hit = |sid: usize| sid >= usize::from(FIRST_MATCH);
         let lead = self.longest;
         if b.len() < 4 * lead + 256 {
             let mut sid = 0;
@@ -444,8 +450,8 @@ mod tests {
     #[test]
     fn automaton_fits_its_table() {
         let ac = &*ALL;
-        assert!(ac.first_match as usize <= TABLE);
-        assert!(ac.ranges.len() << ac.shift <= TABLE - ac.first_match as usize);
+        // (Each state's row lies in the table, from its state number, by construction.)
+        assert!(ac.width > usize::from(ac.table[TABLE..].iter().copied().max().unwrap_or(0)));
     }
 
     /// Pieces of text the automaton proptests join: cues, parts of cues, other letters.
