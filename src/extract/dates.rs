@@ -1197,7 +1197,9 @@ fn digits_at(b: &[u8], k: usize, n: usize) -> bool {
 fn relative_matches(s: &str, cues: &[(usize, usize)], starts: &mut Vec<usize>, found: &mut Vec<(usize, usize)>) -> bool {
     let b = s.as_bytes();
     found.clear();
-    if !s.is_ascii() && has_long_s_or_kelvin(b) {
+    // (Searched for their first bytes at once: no test of the whole sentence for ASCII
+    // first, whose tail went byte by byte.)
+    if has_long_s_or_kelvin(b) {
         return false;
     }
     starts.clear();
