@@ -89,6 +89,8 @@ struct Automaton {
     ends: Vec<(usize, Kind)>,
     /// The length in bytes of the longest cue.
     longest: usize,
+    /// Each speech verb of [`attribution::VERBS`] as [`verb_at`] compares it.
+    verbs: Vec<VerbWord>,
 }
 
 impl Automaton {
@@ -183,7 +185,8 @@ impl Automaton {
             table[TABLE + byte] = u16::from(class);
         }
         let longest = patterns.iter().map(String::len).max().unwrap_or(0);
-        Automaton { table, width, ends: flat, longest }
+        let verbs = attribution::VERBS.iter().map(|v| VerbWord::of(v)).collect();
+        Automaton { table, width, ends: flat, longest, verbs }
     }
 }
 
@@ -294,6 +297,38 @@ fn push_cold(found: &mut Vec<(usize, usize)>, end: usize, sid: usize) {
     found.push((end, sid));
 }
 
+/// A speech verb's bytes as one little-endian number and the mask of its bytes, when it has
+/// at most eight (`mask` 0 for a longer verb).
+#[derive(Debug, Clone, Copy)]
+struct VerbWord {
+    word: u64,
+    mask: u64,
+}
+
+impl VerbWord {
+    fn of(verb: &str) -> VerbWord {
+        let b = verb.as_bytes();
+        if b.len() > 8 || b.is_empty() {
+            return VerbWord { word: 0, mask: 0 };
+        }
+        let mut bytes = [0u8; 8];
+        bytes[..b.len()].copy_from_slice(b);
+        VerbWord { word: u64::from_le_bytes(bytes), mask: u64::MAX >> (64 - 8 * b.len()) }
+    }
+}
+
+/// Whether `b` holds `verb` (whose [`VerbWord`] is `w`) at `start`, in its exact case: the
+/// eight bytes from `start` read as one number and compared under the verb's mask when the
+/// verb has at most eight bytes and eight bytes follow `start` (most verbs found), else
+/// compared as slices (a call to bcmp).
+#[inline(always)]
+fn verb_at(b: &[u8], start: usize, verb: &str, w: VerbWord) -> bool {
+    match b.get(start..start + 8) {
+        Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) if w.mask != 0 => u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]) & w.mask == w.word,
+        _ => b.get(start..start + verb.len()) == Some(verb.as_bytes()),
+    }
+}
+
 static ALL: LazyLock<Automaton> = LazyLock::new(Automaton::new);
 
 /// The cues of one text, each kind in text order.
@@ -374,7 +409,7 @@ pub fn scan(text: &str) -> TextCues {
             match kind {
                 Kind::Date(i) => insert_sorted(&mut date_words, (start, end, i), start_longest),
                 Kind::Verb(i) => {
-                    if &b[start..end] == attribution::VERBS[i].as_bytes() {
+                    if verb_at(b, start, attribution::VERBS[i], ac.verbs[i]) {
                         insert_sorted(&mut verbs, (start, end, i), start_longest);
                     }
                 }
@@ -475,6 +510,36 @@ mod tests {
     ];
 
     proptest::proptest! {
+        /// [`verb_at`] against comparing the slices, on any text (the verbs in any case too).
+        #[test]
+        fn verbs_read_as_numbers_are_the_slices(
+            parts in proptest::collection::vec((0usize..attribution::VERBS.len(), proptest::bool::ANY, "\\PC{0,3}"), 0..12),
+            at in 0usize..200,
+            verb in 0usize..attribution::VERBS.len(),
+        ) {
+            let text: String = parts
+                .iter()
+                .map(|(i, upper, other)| {
+                    let v = attribution::VERBS[*i];
+                    format!("{}{other}", if *upper { v.to_ascii_uppercase() } else { v.to_string() })
+                })
+                .collect();
+            let b = text.as_bytes();
+            let v = attribution::VERBS[verb];
+            let w = VerbWord::of(v);
+            for start in [at.min(b.len()), b.len().saturating_sub(v.len()), b.len().saturating_sub(8)] {
+                let expected = b.get(start..start + v.len()) == Some(v.as_bytes());
+                proptest::prop_assert_eq!(verb_at(b, start, v, w), expected, "{:?} at {} in {:?}", v, start, text);
+            }
+            // Every start where a verb of the text begins.
+            for start in 0..b.len() {
+                for (k, v) in attribution::VERBS.iter().enumerate() {
+                    let expected = b.get(start..start + v.len()) == Some(v.as_bytes());
+                    proptest::prop_assert_eq!(verb_at(b, start, v, ALL.verbs[k]), expected);
+                }
+            }
+        }
+
         #[test]
         fn automaton_finds_what_aho_corasick_finds(parts in proptest::collection::vec(0usize..16, 0..60)) {
             let text: String = parts.iter().map(|&i| CUE_PARTS[i]).collect();
