@@ -111,9 +111,14 @@ impl Automaton {
         }
         // The trie, then the failure links breadth first; a missing child becomes the
         // transition its failure state takes, so `next` ends up the full transition table.
+        // (Room for a state per byte of the cues, the most the trie can have: `next` is not
+        // copied as it grows.)
         const NONE: u32 = u32::MAX;
-        let mut next: Vec<u32> = vec![NONE; n_classes];
-        let mut ends: Vec<Vec<usize>> = vec![Vec::new()];
+        let most = patterns.iter().map(String::len).sum::<usize>() + 1;
+        let mut next: Vec<u32> = Vec::with_capacity(most * n_classes);
+        next.resize(n_classes, NONE);
+        let mut ends: Vec<Vec<usize>> = Vec::with_capacity(most);
+        ends.push(Vec::new());
         for (i, p) in patterns.iter().enumerate() {
             let mut s = 0;
             for &c in p.as_bytes() {
