@@ -1602,14 +1602,21 @@ fn weekday_end(s: &str, q: usize) -> HandRead {
 /// The end of the anchored pattern `i`'s match in `s[q..]` (month-day, day-month, weekday,
 /// years, month-year) and perhaps its groups: read by hand, else (`Err`) by the pattern.
 fn anchored_end(i: usize, s: &str, q: usize) -> HandRead {
-    let read = match i {
-        0 => month_day_end(s, q),
-        1 => day_month_end(s, q),
-        4 => Ok(weekday_end(s, q)),
-        6 => years_end(s, q),
-        _ => month_year_end(s, q).map(|e| e.map(|e| (e, None))),
-    };
-    read.unwrap_or_else(|()| anchored(i).find(&s[q..]).map(|m| (q + m.end(), None)))
+    // (Each reader's answer given back in its own arm, the pattern's out of the way.)
+    match i {
+        0 => month_day_end(s, q).unwrap_or_else(|()| anchored_by_pattern(i, s, q)),
+        1 => day_month_end(s, q).unwrap_or_else(|()| anchored_by_pattern(i, s, q)),
+        4 => weekday_end(s, q),
+        6 => years_end(s, q).unwrap_or_else(|()| anchored_by_pattern(i, s, q)),
+        _ => month_year_end(s, q).map_or_else(|()| anchored_by_pattern(i, s, q), |e| e.map(|e| (e, None))),
+    }
+}
+
+/// The end of the anchored pattern `i`'s match in `s[q..]`, by the pattern.
+#[cold]
+#[inline(never)]
+fn anchored_by_pattern(i: usize, s: &str, q: usize) -> HandRead {
+    anchored(i).find(&s[q..]).map(|m| (q + m.end(), None))
 }
 
 /// The matches of anchored pattern `i` at `starts` (as the tests' `anchored_at` finds them),
