@@ -1834,10 +1834,12 @@ fn find_dates_with(
         }
     }
     // (No month named: neither pattern can match.)
-    for (i, month_first) in [(0, true), (1, false)].into_iter().filter(|_| !hits.months.is_empty()) {
+    // (Month-day is pattern 0, day-month 1; counted in a range, not taken from an array.)
+    for i in if hits.months.is_empty() { 0..0 } else { 0..2 } {
         if !hits.matched(i) {
             continue;
         }
+        let month_first = i == 0;
         // Month-day starts at the month name, day-month at the day before it.
         let starts = hits.months.iter().filter_map(|&p| if month_first { Some(p) } else { day_before(s, p) });
         let found = read_anchored_at(i, s, starts);
