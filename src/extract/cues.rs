@@ -83,8 +83,9 @@ struct Automaton {
     /// letter shares its lower case's), 0 for the rest. (One allocation for both, so that the
     /// search loop keeps one address for them.)
     table: Box<[u16; TABLE + 256]>,
-    /// Entries of a row: the number of classes, rounded up to an even number.
-    width: usize,
+    /// Entries of a row: the number of classes, rounded up to an even number (below 256, so
+    /// that a state's cue range, read after its row, needs no bounds check either).
+    width: u8,
     /// The cues ending at a state: (length in bytes, what the cue stands for).
     ends: Vec<(usize, Kind)>,
     /// The length in bytes of the longest cue.
@@ -160,6 +161,7 @@ impl Automaton {
         // from 0, the others from [`FIRST_MATCH`]; a state is half its row's offset.
         let (quiet, matching): (Vec<usize>, Vec<usize>) = order.iter().partition(|&&s| ends[s].is_empty());
         let width = n_classes.next_multiple_of(2);
+        assert!(width < 256, "too many byte classes");
         let mut number = vec![0u16; ends.len()];
         for (n, &s) in quiet.iter().enumerate() {
             number[s] = (n * width / 2) as u16;
@@ -191,7 +193,7 @@ impl Automaton {
         }
         let longest = patterns.iter().map(String::len).max().unwrap_or(0);
         let verbs = attribution::VERBS.iter().map(|v| VerbWord::of(v)).collect();
-        Automaton { table, width, ends: flat, longest, verbs }
+        Automaton { table, width: width as u8, ends: flat, longest, verbs }
     }
 }
 
@@ -200,15 +202,15 @@ impl Automaton {
 struct Ends<'a> {
     table: &'a [u16; TABLE + 256],
     ends: &'a [(usize, Kind)],
-    width: usize,
+    width: u8,
 }
 
 impl Ends<'_> {
-    /// The cues ending at state `sid` (as [`Automaton::run`] found it): (length in bytes, what
-    /// the cue stands for).
+    /// The cues ending at state `sid` (as [`Automaton::run`] found it: a `u16`, read as one, so
+    /// that its cue range needs no bounds check): (length in bytes, what the cue stands for).
     #[inline(always)]
     fn at(&self, sid: usize) -> &[(usize, Kind)] {
-        let at = 2 * sid + self.width;
+        let at = 2 * usize::from(sid as u16) + usize::from(self.width);
         let (from, to) = (self.table[at], self.table[at + 1]);
         &self.ends[usize::from(from)..usize::from(to)]
     }
@@ -504,7 +506,7 @@ mod tests {
     fn automaton_fits_its_table() {
         let ac = &*ALL;
         // (Each state's row lies in the table, from its state number, by construction.)
-        assert!(ac.width > usize::from(ac.table[TABLE..].iter().copied().max().unwrap_or(0)));
+        assert!(ac.width > ac.table[TABLE..].iter().copied().max().unwrap_or(0) as u8);
     }
 
     /// Pieces of text the automaton proptests join: cues, parts of cues, other letters.
