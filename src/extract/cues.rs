@@ -58,10 +58,15 @@ fn patterns() -> (Vec<String>, Vec<Vec<Kind>>) {
     (patterns, kinds)
 }
 
-/// Entries of [`Automaton::table`] for the states' rows: room for a row at twice any `u16` (a
-/// state), so that a state doubled plus a byte class (a `u8`) needs no bounds check and no
-/// mask ([`Automaton::new`] asserts that the cues fit).
-const TABLE: usize = 2 * (1 << 16) + 256;
+/// Table entries per state: a state times `SCALE` is its row's first entry in
+/// [`Automaton::table`] (rows of the states where no cue ends may take `SCALE << 15` entries
+/// in all: about twice what the cues need).
+const SCALE: usize = 4;
+
+/// Entries of [`Automaton::table`] for the states' rows: room for a row at [`SCALE`] times
+/// any `u16` (a state), so that a state so scaled plus a byte class (a `u8`) needs no bounds
+/// check and no mask ([`Automaton::new`] asserts that the cues fit).
+const TABLE: usize = SCALE * (1 << 16) + 256;
 
 /// The first state where cues end: those states are numbered from here on (their rows in the
 /// upper half of [`Automaton::table`]), the others below it, so a state's top bit tells
@@ -74,17 +79,18 @@ const FIRST_MATCH: u16 = 1 << 15;
 /// ([`Automaton::run`]) reads one byte class and one table entry per byte and tests the
 /// state's top bit ([`FIRST_MATCH`]).
 struct Automaton {
-    /// The next state by state and class: a state is half the index of its row's first entry
-    /// (rows of [`Automaton::width`] entries, `width` even, breadth first: those of the
-    /// states where no cue ends one after the other from 0, the others from twice
-    /// [`FIRST_MATCH`]); the start state is 0. A state where cues end has two more entries
-    /// after its row: the range of [`Automaton::ends`] listing them. After the [`TABLE`] entries of
+    /// The next state by state and class: a state is the index of its row's first entry
+    /// divided by [`SCALE`] (rows of [`Automaton::width`] entries, a multiple of `SCALE`,
+    /// breadth first: those of the states where no cue ends one after the other from 0, the
+    /// others from `SCALE` times [`FIRST_MATCH`]); the start state is 0. A state where cues
+    /// end has `SCALE` more entries after its row, the first two the range of
+    /// [`Automaton::ends`] listing them. After the [`TABLE`] entries of
     /// the rows, the byte class of each byte: one per byte the cues hold (an upper-case ASCII
     /// letter shares its lower case's), 0 for the rest. (One allocation for both, so that the
     /// search loop keeps one address for them.)
     table: Box<[u16; TABLE + 256]>,
-    /// Entries of a row: the number of classes, rounded up to an even number (below 256, so
-    /// that a state's cue range, read after its row, needs no bounds check either).
+    /// Entries of a row: the number of classes, rounded up to a multiple of [`SCALE`] (below
+    /// 256, so that a state's cue range, read after its row, needs no bounds check either).
     width: u8,
     /// The cues ending at a state: (length in bytes, what the cue stands for).
     ends: Vec<(usize, Kind)>,
@@ -158,22 +164,22 @@ impl Automaton {
             }
         }
         // Numbered breadth first, the states where no cue ends (the start state 0 among them)
-        // from 0, the others from [`FIRST_MATCH`]; a state is half its row's offset.
+        // from 0, the others from [`FIRST_MATCH`]; a state is its row's offset over [`SCALE`].
         let (quiet, matching): (Vec<usize>, Vec<usize>) = order.iter().partition(|&&s| ends[s].is_empty());
-        let width = n_classes.next_multiple_of(2);
+        let width = n_classes.next_multiple_of(SCALE);
         assert!(width < 256, "too many byte classes");
         let mut number = vec![0u16; ends.len()];
         for (n, &s) in quiet.iter().enumerate() {
-            number[s] = (n * width / 2) as u16;
+            number[s] = (n * width / SCALE) as u16;
         }
-        assert!(quiet.len() * width <= 2 * usize::from(FIRST_MATCH), "the cues need {} table entries", quiet.len() * width);
+        assert!(quiet.len() * width <= SCALE * usize::from(FIRST_MATCH), "the cues need {} table entries", quiet.len() * width);
         for (n, &s) in matching.iter().enumerate() {
-            number[s] = u16::try_from(usize::from(FIRST_MATCH) + n * (width + 2) / 2).unwrap_or_else(|_| panic!("too many states"));
+            number[s] = u16::try_from(usize::from(FIRST_MATCH) + n * (width + SCALE) / SCALE).unwrap_or_else(|_| panic!("too many states"));
         }
         let mut table: Box<[u16; TABLE + 256]> =
             vec![0u16; TABLE + 256].into_boxed_slice().try_into().unwrap_or_else(|_| panic!("table size"));
         for (row, &n) in next.chunks_exact(n_classes).zip(&number) {
-            let at = 2 * usize::from(n);
+            let at = SCALE * usize::from(n);
             for (slot, &to) in table[at..at + n_classes].iter_mut().zip(row) {
                 *slot = number[to as usize];
             }
@@ -184,7 +190,7 @@ impl Automaton {
             for &p in &ends[s] {
                 flat.extend(kinds[p].iter().map(|&k| (patterns[p].len(), k)));
             }
-            let at = 2 * usize::from(number[s]) + width;
+            let at = SCALE * usize::from(number[s]) + width;
             let range = [from, flat.len()].map(|e| u16::try_from(e).unwrap_or_else(|_| panic!("too many cue ends")));
             table[at..at + 2].copy_from_slice(&range);
         }
@@ -210,7 +216,7 @@ impl Ends<'_> {
     /// that its cue range needs no bounds check): (length in bytes, what the cue stands for).
     #[inline(always)]
     fn at(&self, sid: usize) -> &[(usize, Kind)] {
-        let at = 2 * usize::from(sid as u16) + usize::from(self.width);
+        let at = SCALE * usize::from(sid as u16) + usize::from(self.width);
         let (from, to) = (self.table[at], self.table[at + 1]);
         &self.ends[usize::from(from)..usize::from(to)]
     }
@@ -238,7 +244,7 @@ impl Automaton {
     fn run(&self, b: &[u8], found: &mut Vec<(usize, usize)>) {
         let table = &*self.table;
         // (A class is below 256: read as a byte, it needs no bounds check beside the state.)
-        let next = |sid: usize, c: u8| usize::from(table[2 * sid + usize::from(table[TABLE + usize::from(c)] as u8)]);
+        let next = |sid: usize, c: u8| usize::from(table[SCALE * sid + usize::from(table[TABLE + usize::from(c)] as u8)]);
         let hit = |sid: usize| sid >= usize::from(FIRST_MATCH);
         let lead = self.longest;
         if b.len() < 4 * lead + 256 {
