@@ -58,36 +58,46 @@ fn patterns() -> (Vec<String>, Vec<Vec<Kind>>) {
     (patterns, kinds)
 }
 
-/// Entries of [`Automaton::table`] for the states' rows: room for every state's row, a power
-/// of two so that a masked index needs no bounds check ([`Automaton::new`] asserts that the
-/// cues fit).
-const TABLE: usize = 1 << 17;
+/// Table entries per state: a state times `SCALE` is its row's first entry in
+/// [`Automaton::table`] (rows of the states where no cue ends may take `SCALE << 15` entries
+/// in all: about twice what the cues need).
+const SCALE: usize = 4;
 
-/// The bit of a table entry that marks a state where cues end: the first above a row index,
-/// so the mask of [`TABLE`] drops it when the state's row is read.
-const MATCH: u32 = TABLE as u32;
+/// Entries of [`Automaton::table`] for the states' rows: room for a row at [`SCALE`] times
+/// any `u16` (a state), so that a state so scaled plus a byte class (a `u8`) needs no bounds
+/// check and no mask ([`Automaton::new`] asserts that the cues fit).
+const TABLE: usize = SCALE * (1 << 16) + 256;
+
+/// The first state where cues end: those states are numbered from here on (their rows in the
+/// upper half of [`Automaton::table`]), the others below it, so a state's top bit tells
+/// whether cues end there (a constant: no register kept for it in the search loop).
+const FIRST_MATCH: u16 = 1 << 15;
 
 /// An Aho-Corasick automaton (every occurrence, overlapping) over the cues, ASCII case
-/// folded, as one flat transition table: the search loop ([`Automaton::run`]) reads one byte
-/// class and one table entry per byte and tests the state's [`MATCH`] bit.
+/// folded, as one flat transition table of `u16` entries (the rows of the states that the
+/// search reads most, by the start, kept small and together): the search loop
+/// ([`Automaton::run`]) reads one byte class and one table entry per byte and tests the
+/// state's top bit ([`FIRST_MATCH`]).
 struct Automaton {
-    /// `1 << shift` table entries per state (at least the number of classes).
-    shift: u32,
-    /// The next state by state and class: a state is its row's first index (its number times
-    /// `1 << shift`), with the [`MATCH`] bit where cues end; the start state is 0. After the
-    /// [`TABLE`] entries of the rows, the byte class of each byte: one per byte the cues hold
-    /// (an upper-case ASCII letter shares its lower case's), 0 for the rest. (One allocation
-    /// for both, so that the search loop keeps one address for them.)
-    table: Box<[u32; TABLE + 256]>,
-    /// States (without their [`MATCH`] bit) at or above this one are where cues end; the
-    /// others are below it.
-    first_match: u32,
-    /// Per state from [`Automaton::first_match`] on, its range of [`Automaton::ends`].
-    ranges: Vec<(u32, u32)>,
+    /// The next state by state and class: a state is the index of its row's first entry
+    /// divided by [`SCALE`] (rows of [`Automaton::width`] entries, a multiple of `SCALE`,
+    /// breadth first: those of the states where no cue ends one after the other from 0, the
+    /// others from `SCALE` times [`FIRST_MATCH`]); the start state is 0. A state where cues
+    /// end has `SCALE` more entries after its row, the first two the range of
+    /// [`Automaton::ends`] listing them. After the [`TABLE`] entries of
+    /// the rows, the byte class of each byte: one per byte the cues hold (an upper-case ASCII
+    /// letter shares its lower case's), 0 for the rest. (One allocation for both, so that the
+    /// search loop keeps one address for them.)
+    table: Box<[u16; TABLE + 256]>,
+    /// Entries of a row: the number of classes, rounded up to a multiple of [`SCALE`] (below
+    /// 256, so that a state's cue range, read after its row, needs no bounds check either).
+    width: u8,
     /// The cues ending at a state: (length in bytes, what the cue stands for).
     ends: Vec<(usize, Kind)>,
     /// The length in bytes of the longest cue.
     longest: usize,
+    /// Each speech verb of [`attribution::VERBS`] as [`verb_at`] compares it.
+    verbs: Vec<VerbWord>,
 }
 
 impl Automaton {
@@ -108,9 +118,14 @@ impl Automaton {
         }
         // The trie, then the failure links breadth first; a missing child becomes the
         // transition its failure state takes, so `next` ends up the full transition table.
+        // (Room for a state per byte of the cues, the most the trie can have: `next` is not
+        // copied as it grows.)
         const NONE: u32 = u32::MAX;
-        let mut next: Vec<u32> = vec![NONE; n_classes];
-        let mut ends: Vec<Vec<usize>> = vec![Vec::new()];
+        let most = patterns.iter().map(String::len).sum::<usize>() + 1;
+        let mut next: Vec<u32> = Vec::with_capacity(most * n_classes);
+        next.resize(n_classes, NONE);
+        let mut ends: Vec<Vec<usize>> = Vec::with_capacity(most);
+        ends.push(Vec::new());
         for (i, p) in patterns.iter().enumerate() {
             let mut s = 0;
             for &c in p.as_bytes() {
@@ -148,69 +163,75 @@ impl Automaton {
                 }
             }
         }
-        // Numbered with the states where no cue ends first (the start state 0 among them).
+        // Numbered breadth first, the states where no cue ends (the start state 0 among them)
+        // from 0, the others from [`FIRST_MATCH`]; a state is its row's offset over [`SCALE`].
         let (quiet, matching): (Vec<usize>, Vec<usize>) = order.iter().partition(|&&s| ends[s].is_empty());
-        let shift = n_classes.next_power_of_two().trailing_zeros();
-        let mut number = vec![0u32; ends.len()];
-        for (n, &s) in quiet.iter().chain(&matching).enumerate() {
-            number[s] = u32::try_from(n << shift).unwrap_or_else(|_| panic!("too many states"));
+        let width = n_classes.next_multiple_of(SCALE);
+        assert!(width < 256, "too many byte classes");
+        let mut number = vec![0u16; ends.len()];
+        for (n, &s) in quiet.iter().enumerate() {
+            number[s] = (n * width / SCALE) as u16;
         }
-        assert!(ends.len() << shift <= TABLE, "the cues need {} table entries", ends.len() << shift);
-        let first_match = (quiet.len() << shift) as u32;
-        let mut table: Box<[u32; TABLE + 256]> =
-            vec![0u32; TABLE + 256].into_boxed_slice().try_into().unwrap_or_else(|_| panic!("table size"));
+        assert!(quiet.len() * width <= SCALE * usize::from(FIRST_MATCH), "the cues need {} table entries", quiet.len() * width);
+        for (n, &s) in matching.iter().enumerate() {
+            number[s] = u16::try_from(usize::from(FIRST_MATCH) + n * (width + SCALE) / SCALE).unwrap_or_else(|_| panic!("too many states"));
+        }
+        let mut table: Box<[u16; TABLE + 256]> =
+            vec![0u16; TABLE + 256].into_boxed_slice().try_into().unwrap_or_else(|_| panic!("table size"));
         for (row, &n) in next.chunks_exact(n_classes).zip(&number) {
-            for (slot, &to) in table[n as usize..n as usize + n_classes].iter_mut().zip(row) {
-                let to = number[to as usize];
-                *slot = if to >= first_match { to | MATCH } else { to };
+            let at = SCALE * usize::from(n);
+            for (slot, &to) in table[at..at + n_classes].iter_mut().zip(row) {
+                *slot = number[to as usize];
             }
         }
-        for (byte, &class) in classes.iter().enumerate() {
-            table[TABLE + byte] = u32::from(class);
-        }
-        let mut ranges = Vec::with_capacity(matching.len());
         let mut flat = Vec::new();
         for &s in &matching {
-            let from = flat.len() as u32;
+            let from = flat.len();
             for &p in &ends[s] {
                 flat.extend(kinds[p].iter().map(|&k| (patterns[p].len(), k)));
             }
-            ranges.push((from, flat.len() as u32));
+            let at = SCALE * usize::from(number[s]) + width;
+            let range = [from, flat.len()].map(|e| u16::try_from(e).unwrap_or_else(|_| panic!("too many cue ends")));
+            table[at..at + 2].copy_from_slice(&range);
+        }
+        for (byte, &class) in classes.iter().enumerate() {
+            table[TABLE + byte] = u16::from(class);
         }
         let longest = patterns.iter().map(String::len).max().unwrap_or(0);
-        Automaton { shift, table, first_match, ranges, ends: flat, longest }
+        let verbs = attribution::VERBS.iter().map(|v| VerbWord::of(v)).collect();
+        Automaton { table, width: width as u8, ends: flat, longest, verbs }
     }
 }
 
 /// What [`Automaton::ends_at`] reads, taken out of the automaton once per text (not read
 /// again at every hit).
 struct Ends<'a> {
-    ranges: &'a [(u32, u32)],
+    table: &'a [u16; TABLE + 256],
     ends: &'a [(usize, Kind)],
-    first_match: usize,
-    shift: u32,
+    width: u8,
 }
 
 impl Ends<'_> {
-    /// The cues ending at state `sid` (as [`Automaton::run`] found it): (length in bytes, what
-    /// the cue stands for).
+    /// The cues ending at state `sid` (as [`Automaton::run`] found it: a `u16`, read as one, so
+    /// that its cue range needs no bounds check): (length in bytes, what the cue stands for).
     #[inline(always)]
     fn at(&self, sid: usize) -> &[(usize, Kind)] {
-        let (from, to) = self.ranges[((sid & (TABLE - 1)) - self.first_match) >> self.shift];
-        &self.ends[from as usize..to as usize]
+        let at = SCALE * usize::from(sid as u16) + usize::from(self.width);
+        let (from, to) = (self.table[at], self.table[at + 1]);
+        &self.ends[usize::from(from)..usize::from(to)]
     }
 }
 
 impl Automaton {
     /// The automaton's lists of the cues ending at each state.
     fn ends_at(&self) -> Ends<'_> {
-        Ends { ranges: &self.ranges, ends: &self.ends, first_match: self.first_match as usize, shift: self.shift }
+        Ends { table: &self.table, ends: &self.ends, width: self.width }
     }
 
     /// Runs over `b` from the start state and adds to `found` each byte where a cue ends, in
-    /// order: the position after it and the state there (with its [`MATCH`] bit). Two table
-    /// reads (class and next state) and one bit test per byte; not inlined, so the loop keeps
-    /// its few values in registers instead of sharing them with the match handling.
+    /// order: the position after it and the state there. Two table reads (class and next
+    /// state) and one test of the state's top bit per byte; not inlined, so the loop keeps its few values in
+    /// registers instead of sharing them with the match handling.
     ///
     /// A text of more than a few hundred bytes is read as two halves at once, so that the
     /// table reads of one half need not wait for the other's: each byte's next state depends
@@ -222,8 +243,9 @@ impl Automaton {
     #[inline(never)]
     fn run(&self, b: &[u8], found: &mut Vec<(usize, usize)>) {
         let table = &*self.table;
-        let next = |sid: usize, c: u8| table[(sid + table[TABLE + usize::from(c)] as usize) & (TABLE - 1)] as usize;
-        let hit = |sid: usize| sid & MATCH as usize != 0;
+        // (A class is below 256: read as a byte, it needs no bounds check beside the state.)
+        let next = |sid: usize, c: u8| usize::from(table[SCALE * sid + usize::from(table[TABLE + usize::from(c)] as u8)]);
+        let hit = |sid: usize| sid >= usize::from(FIRST_MATCH);
         let lead = self.longest;
         if b.len() < 4 * lead + 256 {
             let mut sid = 0;
@@ -282,10 +304,55 @@ impl Automaton {
 /// hundred, and the two pushes inlined in [`Automaton::run`]'s loop made it longer (about 1%
 /// more instructions in all, measured with callgrind; 2% with the byte classes in the table's
 /// allocation, when the loop's addresses no longer left registers for them).
+/// (With room in `found`, as there mostly is, it pushes and returns without saving a
+/// register: the growing is a call of its own.)
 #[cold]
 #[inline(never)]
 fn push_cold(found: &mut Vec<(usize, usize)>, end: usize, sid: usize) {
+    if found.len() < found.capacity() {
+        found.push((end, sid));
+    } else {
+        grow_and_push(found, end, sid);
+    }
+}
+
+/// `found.push((end, sid))` when `found` is full.
+#[cold]
+#[inline(never)]
+fn grow_and_push(found: &mut Vec<(usize, usize)>, end: usize, sid: usize) {
     found.push((end, sid));
+}
+
+/// A speech verb's bytes as one little-endian number and the mask of its bytes, when it has
+/// at most eight (`mask` 0 for a longer verb).
+#[derive(Debug, Clone, Copy)]
+struct VerbWord {
+    word: u64,
+    mask: u64,
+}
+
+impl VerbWord {
+    fn of(verb: &str) -> VerbWord {
+        let b = verb.as_bytes();
+        if b.len() > 8 || b.is_empty() {
+            return VerbWord { word: 0, mask: 0 };
+        }
+        let mut bytes = [0u8; 8];
+        bytes[..b.len()].copy_from_slice(b);
+        VerbWord { word: u64::from_le_bytes(bytes), mask: u64::MAX >> (64 - 8 * b.len()) }
+    }
+}
+
+/// Whether `b` holds `verb` (whose [`VerbWord`] is `w`) at `start`, in its exact case: the
+/// eight bytes from `start` read as one number and compared under the verb's mask when the
+/// verb has at most eight bytes and eight bytes follow `start` (most verbs found), else
+/// compared as slices (a call to bcmp).
+#[inline(always)]
+fn verb_at(b: &[u8], start: usize, verb: &str, w: VerbWord) -> bool {
+    match b.get(start..start + 8) {
+        Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) if w.mask != 0 => u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]) & w.mask == w.word,
+        _ => b.get(start..start + verb.len()) == Some(verb.as_bytes()),
+    }
 }
 
 static ALL: LazyLock<Automaton> = LazyLock::new(Automaton::new);
@@ -351,11 +418,12 @@ pub fn scan(text: &str) -> TextCues {
     let mut cues = TextCues {
         casualty: Vec::with_capacity(room),
         phrases: Vec::with_capacity(room),
-        truce: Vec::with_capacity(room / 4),
+        truce: Vec::with_capacity(room / 2),
+        effect: Vec::with_capacity(room / 4),
         ..Default::default()
     };
-    let mut date_words: Vec<(usize, usize, usize)> = Vec::with_capacity(room);
-    let mut verbs: Vec<(usize, usize, usize)> = Vec::with_capacity(room / 2);
+    let mut date_words: Vec<(usize, usize, usize)> = Vec::with_capacity(2 * room);
+    let mut verbs: Vec<(usize, usize, usize)> = Vec::with_capacity(room);
     // Every occurrence of every cue: at each byte, the cues of the state reached end there
     // (a state holds the cues that end its suffixes too).
     let mut found = Vec::with_capacity(text.len() / 16 + 16);
@@ -367,7 +435,7 @@ pub fn scan(text: &str) -> TextCues {
             match kind {
                 Kind::Date(i) => insert_sorted(&mut date_words, (start, end, i), start_longest),
                 Kind::Verb(i) => {
-                    if &b[start..end] == attribution::VERBS[i].as_bytes() {
+                    if verb_at(b, start, attribution::VERBS[i], ac.verbs[i]) {
                         insert_sorted(&mut verbs, (start, end, i), start_longest);
                     }
                 }
@@ -443,8 +511,8 @@ mod tests {
     #[test]
     fn automaton_fits_its_table() {
         let ac = &*ALL;
-        assert!(ac.first_match as usize <= TABLE);
-        assert!(ac.ranges.len() << ac.shift <= TABLE - ac.first_match as usize);
+        // (Each state's row lies in the table, from its state number, by construction.)
+        assert!(ac.width > ac.table[TABLE..].iter().copied().max().unwrap_or(0) as u8);
     }
 
     /// Pieces of text the automaton proptests join: cues, parts of cues, other letters.
@@ -468,6 +536,36 @@ mod tests {
     ];
 
     proptest::proptest! {
+        /// [`verb_at`] against comparing the slices, on any text (the verbs in any case too).
+        #[test]
+        fn verbs_read_as_numbers_are_the_slices(
+            parts in proptest::collection::vec((0usize..attribution::VERBS.len(), proptest::bool::ANY, "\\PC{0,3}"), 0..12),
+            at in 0usize..200,
+            verb in 0usize..attribution::VERBS.len(),
+        ) {
+            let text: String = parts
+                .iter()
+                .map(|(i, upper, other)| {
+                    let v = attribution::VERBS[*i];
+                    format!("{}{other}", if *upper { v.to_ascii_uppercase() } else { v.to_string() })
+                })
+                .collect();
+            let b = text.as_bytes();
+            let v = attribution::VERBS[verb];
+            let w = VerbWord::of(v);
+            for start in [at.min(b.len()), b.len().saturating_sub(v.len()), b.len().saturating_sub(8)] {
+                let expected = b.get(start..start + v.len()) == Some(v.as_bytes());
+                proptest::prop_assert_eq!(verb_at(b, start, v, w), expected, "{:?} at {} in {:?}", v, start, text);
+            }
+            // Every start where a verb of the text begins.
+            for start in 0..b.len() {
+                for (k, v) in attribution::VERBS.iter().enumerate() {
+                    let expected = b.get(start..start + v.len()) == Some(v.as_bytes());
+                    proptest::prop_assert_eq!(verb_at(b, start, v, ALL.verbs[k]), expected);
+                }
+            }
+        }
+
         #[test]
         fn automaton_finds_what_aho_corasick_finds(parts in proptest::collection::vec(0usize..16, 0..60)) {
             let text: String = parts.iter().map(|&i| CUE_PARTS[i]).collect();

@@ -1197,7 +1197,9 @@ fn digits_at(b: &[u8], k: usize, n: usize) -> bool {
 fn relative_matches(s: &str, cues: &[(usize, usize)], starts: &mut Vec<usize>, found: &mut Vec<(usize, usize)>) -> bool {
     let b = s.as_bytes();
     found.clear();
-    if !s.is_ascii() && has_long_s_or_kelvin(b) {
+    // (Searched for their first bytes at once: no test of the whole sentence for ASCII
+    // first, whose tail went byte by byte.)
+    if has_long_s_or_kelvin(b) {
         return false;
     }
     starts.clear();
@@ -1600,14 +1602,21 @@ fn weekday_end(s: &str, q: usize) -> HandRead {
 /// The end of the anchored pattern `i`'s match in `s[q..]` (month-day, day-month, weekday,
 /// years, month-year) and perhaps its groups: read by hand, else (`Err`) by the pattern.
 fn anchored_end(i: usize, s: &str, q: usize) -> HandRead {
-    let read = match i {
-        0 => month_day_end(s, q),
-        1 => day_month_end(s, q),
-        4 => Ok(weekday_end(s, q)),
-        6 => years_end(s, q),
-        _ => month_year_end(s, q).map(|e| e.map(|e| (e, None))),
-    };
-    read.unwrap_or_else(|()| anchored(i).find(&s[q..]).map(|m| (q + m.end(), None)))
+    // (Each reader's answer given back in its own arm, the pattern's out of the way.)
+    match i {
+        0 => month_day_end(s, q).unwrap_or_else(|()| anchored_by_pattern(i, s, q)),
+        1 => day_month_end(s, q).unwrap_or_else(|()| anchored_by_pattern(i, s, q)),
+        4 => weekday_end(s, q),
+        6 => years_end(s, q).unwrap_or_else(|()| anchored_by_pattern(i, s, q)),
+        _ => month_year_end(s, q).map_or_else(|()| anchored_by_pattern(i, s, q), |e| e.map(|e| (e, None))),
+    }
+}
+
+/// The end of the anchored pattern `i`'s match in `s[q..]`, by the pattern.
+#[cold]
+#[inline(never)]
+fn anchored_by_pattern(i: usize, s: &str, q: usize) -> HandRead {
+    anchored(i).find(&s[q..]).map(|m| (q + m.end(), None))
 }
 
 /// The matches of anchored pattern `i` at `starts` (as the tests' `anchored_at` finds them),
@@ -1825,10 +1834,12 @@ fn find_dates_with(
         }
     }
     // (No month named: neither pattern can match.)
-    for (i, month_first) in [(0, true), (1, false)].into_iter().filter(|_| !hits.months.is_empty()) {
+    // (Month-day is pattern 0, day-month 1; counted in a range, not taken from an array.)
+    for i in if hits.months.is_empty() { 0..0 } else { 0..2 } {
         if !hits.matched(i) {
             continue;
         }
+        let month_first = i == 0;
         // Month-day starts at the month name, day-month at the day before it.
         let starts = hits.months.iter().filter_map(|&p| if month_first { Some(p) } else { day_before(s, p) });
         let found = read_anchored_at(i, s, starts);
