@@ -608,12 +608,23 @@ impl NameMatcher {
                 // written, so only those with the text's byte at the bucket's offset (or
                 // without one) are compared.
                 let (group, short) = bucket.candidates(b.get(i + bucket.at).copied());
+                // (The group, then the short names: two loops, no chained iterator's state.)
                 let mut found = None;
-                for name in group.iter().map(|&k| &names[k as usize]).chain(short) {
+                for &k in group {
+                    let name = &names[k as usize];
                     let end = i + name.bytes.len();
                     if name.is_at(b, i) && ends_word_at(text, end) {
                         found = Some((name.pattern, end));
                         break;
+                    }
+                }
+                if found.is_none() {
+                    for name in short {
+                        let end = i + name.bytes.len();
+                        if name.is_at(b, i) && ends_word_at(text, end) {
+                            found = Some((name.pattern, end));
+                            break;
+                        }
                     }
                 }
                 found
