@@ -130,6 +130,8 @@ pub struct NameMatcher {
     /// The first bytes and head keys of the names: most words are ruled out by it before
     /// the table is asked.
     starts: StartFilter,
+    /// Whether any pattern is an exclusion phrase.
+    excludes: bool,
 }
 
 /// Size of a [`NameMatcher`]'s key filter in bits (8 KB).
@@ -554,7 +556,8 @@ impl NameMatcher {
             bucket.finish();
         }
         let by_head = Buckets::of(by_head.into_iter().collect());
-        Ok(NameMatcher { by_head, targets, starts })
+        let excludes = targets.contains(&Target::Exclude);
+        Ok(NameMatcher { by_head, targets, starts, excludes })
     }
 
     /// All whole-word matches in `text`, left to right, not overlapping.
@@ -578,8 +581,9 @@ impl NameMatcher {
     /// (`text::soft_breaks`, in order): a name cut by one may hold more spaces than it has
     /// ([`name_end`]); elsewhere a name is matched only as it is written.
     pub fn find_at(&self, text: &str, starts: &[WordStart], breaks: &[usize]) -> (Vec<NameMatch>, Vec<(usize, usize)>) {
-        let mut excluded = Vec::new();
-        // Room for the names of a news article (a few dozen) without growing.
+        // Room for the names of a news article (a few dozen) and, when the matcher has any,
+        // its exclusion phrases and demonyms, without growing.
+        let mut excluded = Vec::with_capacity(if self.excludes { starts.len().min(32) } else { 0 });
         let mut out = Vec::with_capacity(starts.len().min(64));
         if self.by_head.is_empty() {
             return (out, excluded);
