@@ -551,9 +551,11 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
             let t = &toks[i];
             // A word of a name by its shape and what it is not (a stop word, a month in capitals,
             // a demonym), asked of words that may be capitalised and lie in no known name.
+            // (Stop words first: most capitalised words that are no known name are one, "The",
+            // "He", "President", and need not have their case read.)
             let shaped = |t: &crate::text::Token| {
-                (capitalised(t.text) || is_acronym(t.text) || (t.text.len() == 1 && t.text.chars().all(char::is_uppercase)))
-                    && !is_stop_word(crate::text::strip_possessive(t.text))
+                !is_stop_word(crate::text::strip_possessive(t.text))
+                    && (capitalised(t.text) || is_acronym(t.text) || (t.text.len() == 1 && t.text.chars().all(char::is_uppercase)))
                     // (A month in capitals is a dateline's; capitalised words never are all capitals.)
                     && !(t.text.len() >= 3 && t.text.chars().all(char::is_uppercase) && super::dates::month_number(t.text).is_some())
                     && !demonym(t.text)
