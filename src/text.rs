@@ -325,11 +325,13 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 
 /// The span `start..end` of `text` without white space at its ends, pushed unless that leaves
 /// nothing.
+/// (Inlined: most spans are pushed as they are, or are empty, with no call; the others are
+/// trimmed by [`push_trimmed_by_chars`].)
+#[inline]
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     // Most lines and sentences start and end with an ASCII byte that is not white space:
     // nothing to trim, no character decoded, and both ends are character boundaries (an
     // ASCII byte is a whole character). An empty span (a blank line) gives nothing.
-    let solid = |c: Option<&u8>| c.is_some_and(|&c| c < 0x80 && !(c as char).is_whitespace());
     let b = text.as_bytes();
     if start >= end {
         return;
@@ -338,6 +340,19 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
         out.push(Span { start, end });
         return;
     }
+    push_trimmed_by_chars(text, start, end, out);
+}
+
+/// Whether a byte is there and is an ASCII byte that is not white space.
+#[inline]
+fn solid(c: Option<&u8>) -> bool {
+    c.is_some_and(|&c| c < 0x80 && !(c as char).is_whitespace())
+}
+
+/// [`push_trimmed`] of a span that starts or ends with white space or a byte beyond ASCII
+/// (or reaches past the text), its ends trimmed by characters.
+#[inline(never)]
+fn push_trimmed_by_chars(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let Some(s) = text.get(start..end) else { return };
     let lead = if solid(s.as_bytes().first()) { 0 } else { s.len() - s.trim_start().len() };
     if lead == s.len() {
