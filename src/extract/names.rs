@@ -447,7 +447,7 @@ impl Known {
 /// Pashinyan") or a demonym ("Azerbaijani Aliyev") before it keeps the actor.
 pub(crate) fn surname_of_someone_else(text: &str, start: usize, end: usize, gazetteer: &crate::gazetteer::Gazetteer) -> bool {
     // (The space before the name first: one byte, and most names have it.)
-    if !text[..start].ends_with(' ') || text[start..end].contains(char::is_whitespace) {
+    if !text[..start].ends_with(' ') || has_white_space(&text[start..end]) {
         return false;
     }
     let before = word_before(text, start - 1);
@@ -458,6 +458,22 @@ pub(crate) fn surname_of_someone_else(text: &str, start: usize, end: usize, gaze
         && !is_stop_word(before)
         && !gazetteer.is_demonym(before)
         && !is_acronym(before)
+}
+
+/// Whether `s` holds a white-space character (`s.contains(char::is_whitespace)`), read by
+/// bytes while they are ASCII (a byte beyond ASCII sends the rest to the search by
+/// characters): a name's bytes are mostly letters, each told by one comparison.
+fn has_white_space(s: &str) -> bool {
+    for (k, &c) in s.as_bytes().iter().enumerate() {
+        if c >= 0x80 {
+            // (The bytes before are ASCII: `k` is a character boundary.)
+            return s[k..].contains(char::is_whitespace);
+        }
+        if c <= b' ' && matches!(c, b'\t'..=b'\r' | b' ') {
+            return true;
+        }
+    }
+    false
 }
 
 /// The word that ends at `at` in `text`: the text back to the last character that is not
@@ -823,6 +839,11 @@ mod tests {
             proptest::prop_assert_eq!(is_stop_word(&w), listed, "{:?}", w);
             let word = STOP_WORDS[k % STOP_WORDS.len()];
             proptest::prop_assert!(is_stop_word(word), "{:?}", word);
+        }
+
+        #[test]
+        fn has_white_space_agrees_with_contains(s in "[a-zA-Z .'’\t\n\r\u{b}\u{c}\u{1c}\u{1f}\u{85}\u{a0}\u{2009}\u{3000}é-]{0,12}") {
+            proptest::prop_assert_eq!(has_white_space(&s), s.contains(char::is_whitespace), "{:?}", s);
         }
 
         #[test]
