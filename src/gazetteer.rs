@@ -137,20 +137,21 @@ pub struct NameMatcher {
 /// Size of a [`NameMatcher`]'s key filter in bits (8 KB).
 const FILTER_BITS: usize = 1 << 16;
 
-/// The bit of a head key in the filter.
+/// The bit of a head key in the filter: its top bits (a key is mixed already, [`key_of`]).
+#[inline]
 fn filter_bit(key: u64) -> usize {
-    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
+    (key >> 48) as usize
 }
 
 /// Names by the key of their head: an open-addressed table at most half full, whose slot
-/// for a key is the top bits of its multiplicative hash (as [`filter_bit`]'s), the slots
+/// for a key is its top bits (as [`filter_bit`]'s; a key is a multiplicative hash), the slots
 /// after it holding the keys that came on the same; a lookup reads slots from there until
 /// the key or an empty slot (one or two reads, no hasher and no control bytes).
 #[derive(Debug, Clone, Default)]
 struct Buckets {
     /// Per slot, a key and its bucket's index in `buckets` plus one (zero: an empty slot).
     slots: Box<[(u64, u32)]>,
-    /// How far a key's hash is shifted down to a slot (64 less the bits of the slot count).
+    /// How far a key is shifted down to a slot (64 less the bits of the slot count).
     shift: u32,
     buckets: Vec<Bucket>,
 }
@@ -176,7 +177,7 @@ impl Buckets {
 
     #[inline]
     fn slot(key: u64, shift: u32) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
+        (key >> shift) as usize
     }
 
     /// The bucket of a key.
@@ -359,7 +360,7 @@ pub struct NameMatch {
 pub struct WordStart {
     /// Byte offset of the word's first character.
     pub start: usize,
-    /// A key of its head (first eight bytes and length): its word characters, or its first
+    /// A key of its head (first eight bytes and length, mixed by a multiplication): its word characters, or its first
     /// character when that is not a word character ("Nagorno" in "Nagorno-Karabakh", "'" in
     /// "'s-Hertogenbosch").
     pub key: u64,
@@ -428,7 +429,9 @@ impl StartFilter {
 }
 
 /// A number standing for a head (`len` bytes of `b` from `i`): its first eight bytes and its
-/// length. Different heads can share a key; names are always compared in full.
+/// length, mixed by a multiplication (odd, so heads share a key only when they share those),
+/// whose top bits are its bit in a [`StartFilter`] and its slot in [`Buckets`], with no hash
+/// taken again. Different heads can share a key; names are always compared in full.
 fn head_key(b: &[u8], i: usize, len: usize) -> u64 {
     let mut buf = [0u8; 8];
     let n = len.min(8);
@@ -450,7 +453,7 @@ fn key_of(first: u64, len: usize) -> u64 {
         }
         m
     };
-    (first & MASKS[len.min(8)]) ^ (len as u64).rotate_right(7)
+    ((first & MASKS[len.min(8)]) ^ (len as u64).rotate_right(7)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// Where a name may start: every character that is not white space and follows a non-word
