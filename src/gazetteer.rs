@@ -126,7 +126,6 @@ enum Target {
 pub struct NameMatcher {
     /// Names by [`head_key`], longest first.
     by_head: Buckets,
-    targets: Vec<Target>,
     /// The first bytes and head keys of the names: most words are ruled out by it before
     /// the table is asked.
     starts: StartFilter,
@@ -283,6 +282,9 @@ impl Bucket {
 struct Name {
     /// Index of its pattern.
     pattern: u32,
+    /// What it stands for, kept with it so that a match reads no other table: the index of
+    /// its place or actor, or [`EXCLUDED`] for an exclusion phrase.
+    target: u32,
     /// The name as written.
     bytes: Box<[u8]>,
     /// Its last eight bytes as one word (a shorter name: all its bytes), so that most names
@@ -301,8 +303,11 @@ fn word_of(w: &[u8]) -> u64 {
     u64::from_le_bytes(w.try_into().unwrap_or_default())
 }
 
+/// [`Name::target`] of an exclusion phrase.
+const EXCLUDED: u32 = u32::MAX;
+
 impl Name {
-    fn new(pattern: u32, bytes: &[u8]) -> Name {
+    fn new(pattern: u32, target: u32, bytes: &[u8]) -> Name {
         let (head, tail) = match bytes.len().checked_sub(8) {
             Some(from) => (word_of(&bytes[..8]), word_of(&bytes[from..])),
             None => {
@@ -311,7 +316,7 @@ impl Name {
                 (u64::from_le_bytes(buf), u64::from_le_bytes(buf))
             }
         };
-        Name { pattern, bytes: bytes.into(), tail, head, probe: None }
+        Name { pattern, target, bytes: bytes.into(), tail, head, probe: None }
     }
 
     /// Whether the name is written as it is at byte `i` of `b`: a name of up to sixteen bytes
@@ -540,7 +545,7 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
 impl NameMatcher {
     fn build(patterns: Vec<(String, Target)>) -> Result<Self, Error> {
         let mut seen = HashSet::new();
-        let mut targets = Vec::new();
+        let (mut count, mut excludes) = (0usize, false);
         let mut starts = StartFilter::none();
         let mut by_head: rustc_hash::FxHashMap<u64, Bucket> = rustc_hash::FxHashMap::default();
         for (p, t) in patterns {
@@ -548,19 +553,23 @@ impl NameMatcher {
             if p.is_empty() || !seen.insert(p.clone()) {
                 continue;
             }
-            let index =
-                u32::try_from(targets.len()).map_err(|_| Error::Data { path: "matcher".into(), message: "too many names".into() })?;
+            let too_many = || Error::Data { path: "matcher".into(), message: "too many names".into() };
+            let index = u32::try_from(count).map_err(|_| too_many())?;
+            let target = match t {
+                Target::Item(item) => u32::try_from(item).ok().filter(|&k| k != EXCLUDED).ok_or_else(too_many)?,
+                Target::Exclude => EXCLUDED,
+            };
+            excludes |= t == Target::Exclude;
             let key = head_key(p.as_bytes(), 0, head_len(&p, 0));
             starts.insert(&p, key);
-            by_head.entry(key).or_default().names.push(Name::new(index, p.as_bytes()));
-            targets.push(t);
+            by_head.entry(key).or_default().names.push(Name::new(index, target, p.as_bytes()));
+            count += 1;
         }
         for bucket in by_head.values_mut() {
             bucket.finish();
         }
         let by_head = Buckets::of(by_head.into_iter().collect());
-        let excludes = targets.contains(&Target::Exclude);
-        Ok(NameMatcher { by_head, targets, starts, excludes })
+        Ok(NameMatcher { by_head, starts, excludes })
     }
 
     /// All whole-word matches in `text`, left to right, not overlapping.
@@ -609,7 +618,7 @@ impl NameMatcher {
                 gap += 1;
             }
             let next_gap = gaps.get(gap).copied().unwrap_or(usize::MAX);
-            let ends_word = |name: &Name, end: usize| ends_word_at(text, end).then_some((name.pattern, end));
+            let ends_word = |name: &Name, end: usize| ends_word_at(text, end).then_some((name.target, end));
             let found = if names.first().is_none_or(|longest| next_gap >= i + longest.bytes.len()) {
                 // No soft break within the longest name: each name is there only as it is
                 // written, so only those with the text's byte at the bucket's offset (or
@@ -621,7 +630,7 @@ impl NameMatcher {
                     let name = &names[k as usize];
                     let end = i + name.bytes.len();
                     if name.is_at(b, i) && ends_word_at(text, end) {
-                        found = Some((name.pattern, end));
+                        found = Some((name.target, end));
                         break;
                     }
                 }
@@ -629,7 +638,7 @@ impl NameMatcher {
                     for name in short {
                         let end = i + name.bytes.len();
                         if name.is_at(b, i) && ends_word_at(text, end) {
-                            found = Some((name.pattern, end));
+                            found = Some((name.target, end));
                             break;
                         }
                     }
@@ -645,10 +654,11 @@ impl NameMatcher {
                     ends_word(name, name_end(b, i, &name.bytes, spaced)?)
                 })
             };
-            if let Some((pattern, end)) = found {
-                match self.targets[pattern as usize] {
-                    Target::Item(item) => out.push(NameMatch { item, start: i, end }),
-                    Target::Exclude => excluded.push((i, end)),
+            if let Some((target, end)) = found {
+                if target == EXCLUDED {
+                    excluded.push((i, end));
+                } else {
+                    out.push(NameMatch { item: target as usize, start: i, end });
                 }
                 free_from = end;
             }
@@ -1287,7 +1297,7 @@ country = "Azerbaijan"
         fn candidates_are_the_names_with_the_probe_byte(names in proptest::collection::btree_set("[ab ]{1,7}", 1..14)) {
             let mut bucket = Bucket::default();
             for (k, n) in names.iter().enumerate() {
-                bucket.names.push(Name::new(k as u32, n.as_bytes()));
+                bucket.names.push(Name::new(k as u32, 0, n.as_bytes()));
             }
             bucket.finish();
             for probe in [None, Some(b'a'), Some(b'b'), Some(b' '), Some(b'c')] {
@@ -1301,14 +1311,14 @@ country = "Azerbaijan"
         /// [`Name::is_at`] is comparing the name with the text's bytes.
         #[test]
         fn a_name_is_at_where_the_text_starts_with_it(text in "[ab ]{0,40}", name in "[ab ]{1,20}", i in 0usize..40) {
-            let n = Name::new(0, name.as_bytes());
+            let n = Name::new(0, 0, name.as_bytes());
             let b = text.as_bytes();
             proptest::prop_assert_eq!(n.is_at(b, i), b.get(i..).is_some_and(|rest| rest.starts_with(name.as_bytes())));
         }
 
         #[test]
         fn a_name_written_as_it_is_passes_its_tail_test(text in "[ab ]{0,20}", name in "[ab ]{1,12}", i in 0usize..20) {
-            let n = Name::new(0, name.as_bytes());
+            let n = Name::new(0, 0, name.as_bytes());
             if text.as_bytes().get(i..).is_some_and(|rest| rest.starts_with(name.as_bytes())) {
                 proptest::prop_assert!(n.may_be_at(text.as_bytes(), i));
             }
