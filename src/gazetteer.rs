@@ -668,14 +668,25 @@ impl NameMatcher {
 }
 
 /// Whether no word character starts at byte `end` of `text` (a name written up to there
-/// ends a word); an ASCII byte is read as it is.
+/// ends a word); an ASCII byte is read as it is, by one read of a table.
 #[inline]
 fn ends_word_at(text: &str, end: usize) -> bool {
     match text.as_bytes().get(end) {
-        Some(&c) if c < 0x80 => !crate::text::is_ascii_word_byte(c),
+        Some(&c) if c < 0x80 => ENDS_WORD[usize::from(c)],
         _ => next_char(text, end).is_none_or(|c| !is_word_char(c)),
     }
 }
+
+/// For each ASCII byte, whether it is no word byte ([`crate::text::is_ascii_word_byte`]).
+const ENDS_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = !crate::text::is_ascii_word_byte(c as u8);
+        c += 1;
+    }
+    t
+};
 
 /// Where `name` ends when it is written at byte `i` of `b`: as it is, or with more spaces
 /// after a space or hyphen of the name, as a hard-wrapped line break leaves them in the
@@ -1211,6 +1222,18 @@ country = "Azerbaijan"
             }
         }
         out
+    }
+
+    /// The table of bytes that end a word is the byte test, for every ASCII byte, and a name
+    /// ends before a character beyond ASCII that is no word character only.
+    #[test]
+    fn ends_word_table_is_the_byte_test() {
+        for c in 0u8..128 {
+            assert_eq!(ENDS_WORD[usize::from(c)], !crate::text::is_ascii_word_byte(c), "{c:#x}");
+            let text = format!("ab{}", c as char);
+            assert_eq!(ends_word_at(&text, 2), !is_word_char(c as char), "{c:#x}");
+        }
+        assert!(!ends_word_at("abə", 2) && ends_word_at("ab’", 2) && ends_word_at("ab", 2));
     }
 
     /// A head that runs across chunks (one of more than 64 bytes across two of them) has
