@@ -340,13 +340,25 @@ const TITLES_BEFORE_NAME: &[&str] = &[
     "Abbot",
 ];
 
-#[inline]
+/// (Always inlined with its ASCII case, an ASCII capital and a lower-case ASCII letter after
+/// it, as most capitalised words are; the rest by [`capitalised_by_chars`].)
+#[inline(always)]
 fn capitalised(w: &str) -> bool {
     match w.as_bytes() {
         // An ASCII capital: a lower-case letter after it, ASCII (one byte test) or beyond.
         [first, rest @ ..] if first.is_ascii() => {
-            first.is_ascii_uppercase() && (rest.iter().any(u8::is_ascii_lowercase) || !rest.is_ascii() && w.chars().any(char::is_lowercase))
+            first.is_ascii_uppercase() && (rest.iter().any(u8::is_ascii_lowercase) || capitalised_by_chars(w))
         }
+        _ => capitalised_by_chars(w),
+    }
+}
+
+/// [`capitalised`] of a word that opens with a character beyond ASCII, or an ASCII capital
+/// with no lower-case ASCII letter after it (a lower-case letter beyond ASCII then counts).
+#[inline(never)]
+fn capitalised_by_chars(w: &str) -> bool {
+    match w.as_bytes() {
+        [first, rest @ ..] if first.is_ascii() => !rest.is_ascii() && w.chars().any(char::is_lowercase),
         _ => w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase),
     }
 }
