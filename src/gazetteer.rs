@@ -126,29 +126,31 @@ enum Target {
 pub struct NameMatcher {
     /// Names by [`head_key`], longest first.
     by_head: Buckets,
-    targets: Vec<Target>,
     /// The first bytes and head keys of the names: most words are ruled out by it before
     /// the table is asked.
     starts: StartFilter,
+    /// Whether any pattern is an exclusion phrase.
+    excludes: bool,
 }
 
 /// Size of a [`NameMatcher`]'s key filter in bits (8 KB).
 const FILTER_BITS: usize = 1 << 16;
 
-/// The bit of a head key in the filter.
+/// The bit of a head key in the filter: its top bits (a key is mixed already, [`key_of`]).
+#[inline]
 fn filter_bit(key: u64) -> usize {
-    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
+    (key >> 48) as usize
 }
 
 /// Names by the key of their head: an open-addressed table at most half full, whose slot
-/// for a key is the top bits of its multiplicative hash (as [`filter_bit`]'s), the slots
+/// for a key is its top bits (as [`filter_bit`]'s; a key is a multiplicative hash), the slots
 /// after it holding the keys that came on the same; a lookup reads slots from there until
 /// the key or an empty slot (one or two reads, no hasher and no control bytes).
 #[derive(Debug, Clone, Default)]
 struct Buckets {
     /// Per slot, a key and its bucket's index in `buckets` plus one (zero: an empty slot).
     slots: Box<[(u64, u32)]>,
-    /// How far a key's hash is shifted down to a slot (64 less the bits of the slot count).
+    /// How far a key is shifted down to a slot (64 less the bits of the slot count).
     shift: u32,
     buckets: Vec<Bucket>,
 }
@@ -174,7 +176,7 @@ impl Buckets {
 
     #[inline]
     fn slot(key: u64, shift: u32) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
+        (key >> shift) as usize
     }
 
     /// The bucket of a key.
@@ -280,6 +282,9 @@ impl Bucket {
 struct Name {
     /// Index of its pattern.
     pattern: u32,
+    /// What it stands for, kept with it so that a match reads no other table: the index of
+    /// its place or actor, or [`EXCLUDED`] for an exclusion phrase.
+    target: u32,
     /// The name as written.
     bytes: Box<[u8]>,
     /// Its last eight bytes as one word (a shorter name: all its bytes), so that most names
@@ -298,8 +303,11 @@ fn word_of(w: &[u8]) -> u64 {
     u64::from_le_bytes(w.try_into().unwrap_or_default())
 }
 
+/// [`Name::target`] of an exclusion phrase.
+const EXCLUDED: u32 = u32::MAX;
+
 impl Name {
-    fn new(pattern: u32, bytes: &[u8]) -> Name {
+    fn new(pattern: u32, target: u32, bytes: &[u8]) -> Name {
         let (head, tail) = match bytes.len().checked_sub(8) {
             Some(from) => (word_of(&bytes[..8]), word_of(&bytes[from..])),
             None => {
@@ -308,7 +316,7 @@ impl Name {
                 (u64::from_le_bytes(buf), u64::from_le_bytes(buf))
             }
         };
-        Name { pattern, bytes: bytes.into(), tail, head, probe: None }
+        Name { pattern, target, bytes: bytes.into(), tail, head, probe: None }
     }
 
     /// Whether the name is written as it is at byte `i` of `b`: a name of up to sixteen bytes
@@ -357,7 +365,7 @@ pub struct NameMatch {
 pub struct WordStart {
     /// Byte offset of the word's first character.
     pub start: usize,
-    /// A key of its head (first eight bytes and length): its word characters, or its first
+    /// A key of its head (first eight bytes and length, mixed by a multiplication): its word characters, or its first
     /// character when that is not a word character ("Nagorno" in "Nagorno-Karabakh", "'" in
     /// "'s-Hertogenbosch").
     pub key: u64,
@@ -370,6 +378,8 @@ pub struct WordStart {
 /// one filter, the [`StartFilter::union`] of theirs.
 #[derive(Debug, Clone)]
 pub struct StartFilter {
+    /// The first bytes of the names: a continuation byte (0x80 to 0xBF) never, as no string
+    /// starts with one, unless the filter keeps every start ([`StartFilter::all`]).
     first: [bool; 256],
     /// Whether some name starts with a character that is no word character ("'s-Hertogenbosch").
     non_word: bool,
@@ -397,7 +407,8 @@ impl StartFilter {
     /// Whether a word starting with byte `first` with head key `key` may start a name.
     #[inline]
     fn keeps(&self, first: u8, key: u64) -> bool {
-        self.first[first as usize] & self.keeps_key(key)
+        // (The key first: it rules out more starts.)
+        self.keeps_key(key) && self.first[first as usize]
     }
 
     /// Whether a word with head key `key` may start a name, whatever its first byte: what
@@ -423,7 +434,9 @@ impl StartFilter {
 }
 
 /// A number standing for a head (`len` bytes of `b` from `i`): its first eight bytes and its
-/// length. Different heads can share a key; names are always compared in full.
+/// length, mixed by a multiplication (odd, so heads share a key only when they share those),
+/// whose top bits are its bit in a [`StartFilter`] and its slot in [`Buckets`], with no hash
+/// taken again. Different heads can share a key; names are always compared in full.
 fn head_key(b: &[u8], i: usize, len: usize) -> u64 {
     let mut buf = [0u8; 8];
     let n = len.min(8);
@@ -445,7 +458,7 @@ fn key_of(first: u64, len: usize) -> u64 {
         }
         m
     };
-    (first & MASKS[len.min(8)]) ^ (len as u64).rotate_right(7)
+    ((first & MASKS[len.min(8)]) ^ (len as u64).rotate_right(7)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// Where a name may start: every character that is not white space and follows a non-word
@@ -502,9 +515,10 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
             // next chunks when it reaches the end of this one), or one character.
             let run = (!(word >> j)).trailing_zeros() as usize;
             let len = match run {
-                // Not a word character: one byte, or one character beyond ASCII.
-                0 if first < 0x80 => 1,
-                0 => head_len(text, i + j),
+                // Not a word character: one character, its length told by its first byte (one
+                // byte for ASCII, else as many as the byte's leading ones; a start is at no
+                // continuation byte), as `head_len` gives it, with no call in this loop.
+                0 => (first.leading_ones() as usize).max(1),
                 r if j + r < 64 => r,
                 r => r + leading_word_bytes(&masks[c + 1..]),
             };
@@ -531,7 +545,7 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
 impl NameMatcher {
     fn build(patterns: Vec<(String, Target)>) -> Result<Self, Error> {
         let mut seen = HashSet::new();
-        let mut targets = Vec::new();
+        let (mut count, mut excludes) = (0usize, false);
         let mut starts = StartFilter::none();
         let mut by_head: rustc_hash::FxHashMap<u64, Bucket> = rustc_hash::FxHashMap::default();
         for (p, t) in patterns {
@@ -539,18 +553,23 @@ impl NameMatcher {
             if p.is_empty() || !seen.insert(p.clone()) {
                 continue;
             }
-            let index =
-                u32::try_from(targets.len()).map_err(|_| Error::Data { path: "matcher".into(), message: "too many names".into() })?;
+            let too_many = || Error::Data { path: "matcher".into(), message: "too many names".into() };
+            let index = u32::try_from(count).map_err(|_| too_many())?;
+            let target = match t {
+                Target::Item(item) => u32::try_from(item).ok().filter(|&k| k != EXCLUDED).ok_or_else(too_many)?,
+                Target::Exclude => EXCLUDED,
+            };
+            excludes |= t == Target::Exclude;
             let key = head_key(p.as_bytes(), 0, head_len(&p, 0));
             starts.insert(&p, key);
-            by_head.entry(key).or_default().names.push(Name::new(index, p.as_bytes()));
-            targets.push(t);
+            by_head.entry(key).or_default().names.push(Name::new(index, target, p.as_bytes()));
+            count += 1;
         }
         for bucket in by_head.values_mut() {
             bucket.finish();
         }
         let by_head = Buckets::of(by_head.into_iter().collect());
-        Ok(NameMatcher { by_head, targets, starts })
+        Ok(NameMatcher { by_head, starts, excludes })
     }
 
     /// All whole-word matches in `text`, left to right, not overlapping.
@@ -574,8 +593,9 @@ impl NameMatcher {
     /// (`text::soft_breaks`, in order): a name cut by one may hold more spaces than it has
     /// ([`name_end`]); elsewhere a name is matched only as it is written.
     pub fn find_at(&self, text: &str, starts: &[WordStart], breaks: &[usize]) -> (Vec<NameMatch>, Vec<(usize, usize)>) {
-        let mut excluded = Vec::new();
-        // Room for the names of a news article (a few dozen) without growing.
+        // Room for the names of a news article (a few dozen) and, when the matcher has any,
+        // its exclusion phrases and demonyms, without growing.
+        let mut excluded = Vec::with_capacity(if self.excludes { starts.len().min(32) } else { 0 });
         let mut out = Vec::with_capacity(starts.len().min(64));
         if self.by_head.is_empty() {
             return (out, excluded);
@@ -585,8 +605,10 @@ impl NameMatcher {
         let mut gap = 0;
         let mut free_from = 0;
         for &WordStart { start: i, key } in starts {
-            // (Starts that are not character boundaries of `text` are passed over.)
-            if i < free_from || !b.get(i).is_some_and(|&c| self.starts.keeps(c, key)) || !text.is_char_boundary(i) {
+            // (Starts that are not character boundaries of `text` are passed over: their byte
+            // is a continuation byte, which starts no name, so the filter's first bytes do not
+            // keep it; a start past the end of the text has no byte.)
+            if i < free_from || !b.get(i).is_some_and(|&c| self.starts.keeps(c, key)) {
                 continue;
             }
             let Some(bucket) = self.by_head.get(key) else { continue };
@@ -596,18 +618,29 @@ impl NameMatcher {
                 gap += 1;
             }
             let next_gap = gaps.get(gap).copied().unwrap_or(usize::MAX);
-            let ends_word = |name: &Name, end: usize| ends_word_at(text, end).then_some((name.pattern, end));
+            let ends_word = |name: &Name, end: usize| ends_word_at(text, end).then_some((name.target, end));
             let found = if names.first().is_none_or(|longest| next_gap >= i + longest.bytes.len()) {
                 // No soft break within the longest name: each name is there only as it is
                 // written, so only those with the text's byte at the bucket's offset (or
                 // without one) are compared.
                 let (group, short) = bucket.candidates(b.get(i + bucket.at).copied());
+                // (The group, then the short names: two loops, no chained iterator's state.)
                 let mut found = None;
-                for name in group.iter().map(|&k| &names[k as usize]).chain(short) {
+                for &k in group {
+                    let name = &names[k as usize];
                     let end = i + name.bytes.len();
                     if name.is_at(b, i) && ends_word_at(text, end) {
-                        found = Some((name.pattern, end));
+                        found = Some((name.target, end));
                         break;
+                    }
+                }
+                if found.is_none() {
+                    for name in short {
+                        let end = i + name.bytes.len();
+                        if name.is_at(b, i) && ends_word_at(text, end) {
+                            found = Some((name.target, end));
+                            break;
+                        }
                     }
                 }
                 found
@@ -621,10 +654,11 @@ impl NameMatcher {
                     ends_word(name, name_end(b, i, &name.bytes, spaced)?)
                 })
             };
-            if let Some((pattern, end)) = found {
-                match self.targets[pattern as usize] {
-                    Target::Item(item) => out.push(NameMatch { item, start: i, end }),
-                    Target::Exclude => excluded.push((i, end)),
+            if let Some((target, end)) = found {
+                if target == EXCLUDED {
+                    excluded.push((i, end));
+                } else {
+                    out.push(NameMatch { item: target as usize, start: i, end });
                 }
                 free_from = end;
             }
@@ -634,14 +668,25 @@ impl NameMatcher {
 }
 
 /// Whether no word character starts at byte `end` of `text` (a name written up to there
-/// ends a word); an ASCII byte is read as it is.
+/// ends a word); an ASCII byte is read as it is, by one read of a table.
 #[inline]
 fn ends_word_at(text: &str, end: usize) -> bool {
     match text.as_bytes().get(end) {
-        Some(&c) if c < 0x80 => !crate::text::is_ascii_word_byte(c),
+        Some(&c) if c < 0x80 => ENDS_WORD[usize::from(c)],
         _ => next_char(text, end).is_none_or(|c| !is_word_char(c)),
     }
 }
+
+/// For each ASCII byte, whether it is no word byte ([`crate::text::is_ascii_word_byte`]).
+const ENDS_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = !crate::text::is_ascii_word_byte(c as u8);
+        c += 1;
+    }
+    t
+};
 
 /// Where `name` ends when it is written at byte `i` of `b`: as it is, or with more spaces
 /// after a space or hyphen of the name, as a hard-wrapped line break leaves them in the
@@ -1179,6 +1224,18 @@ country = "Azerbaijan"
         out
     }
 
+    /// The table of bytes that end a word is the byte test, for every ASCII byte, and a name
+    /// ends before a character beyond ASCII that is no word character only.
+    #[test]
+    fn ends_word_table_is_the_byte_test() {
+        for c in 0u8..128 {
+            assert_eq!(ENDS_WORD[usize::from(c)], !crate::text::is_ascii_word_byte(c), "{c:#x}");
+            let text = format!("ab{}", c as char);
+            assert_eq!(ends_word_at(&text, 2), !is_word_char(c as char), "{c:#x}");
+        }
+        assert!(!ends_word_at("abə", 2) && ends_word_at("ab’", 2) && ends_word_at("ab", 2));
+    }
+
     /// A head that runs across chunks (one of more than 64 bytes across two of them) has
     /// its whole length in its key.
     #[test]
@@ -1238,12 +1295,32 @@ country = "Azerbaijan"
             proptest::prop_assert_eq!(got, brute_force(PATS, &text), "in {:?}", text);
         }
 
+        /// Starts handed in at any byte, inside a character too, with any name's head key:
+        /// a name is found only at a character boundary (a continuation byte starts no name,
+        /// so the matcher's first bytes pass over every other start).
+        #[test]
+        fn starts_inside_a_character_find_nothing(parts in proptest::collection::vec(0usize..16, 0..40)) {
+            const PATS: &[&str] = &["Ganja", "Gəncə", "əncə", "Ст", "Степанакерт", "епанакерт", "тепанакерт", "’s", "s", "Kremlin"];
+            const PARTS: &[&str] = &["Ganja", " ", "Gəncə", "əncə", "Ст", "епанакерт", "’s", "-", "Kremlin", "x", "т", "ə", "Ə", "“", " s", "."];
+            let text: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let m = NameMatcher::build(PATS.iter().enumerate().map(|(i, p)| (p.to_string(), Target::Item(i))).collect())
+                .unwrap_or_else(|e| panic!("{e}"));
+            let starts: Vec<WordStart> = (0..text.len())
+                .flat_map(|i| PATS.iter().map(move |p| WordStart { start: i, key: head_key(p.as_bytes(), 0, head_len(p, 0)) }))
+                .collect();
+            let (found, excluded) = m.find_at(&text, &starts, &[]);
+            for (start, end) in found.iter().map(|x| (x.start, x.end)).chain(excluded) {
+                proptest::prop_assert!(text.is_char_boundary(start) && text.is_char_boundary(end), "{}..{} in {:?}", start, end, text);
+                proptest::prop_assert!(PATS.contains(&&text[start..end]), "{}..{} in {:?}", start, end, text);
+            }
+        }
+
         /// A bucket's candidates for a byte are its names filtered by that byte, in order.
         #[test]
         fn candidates_are_the_names_with_the_probe_byte(names in proptest::collection::btree_set("[ab ]{1,7}", 1..14)) {
             let mut bucket = Bucket::default();
             for (k, n) in names.iter().enumerate() {
-                bucket.names.push(Name::new(k as u32, n.as_bytes()));
+                bucket.names.push(Name::new(k as u32, 0, n.as_bytes()));
             }
             bucket.finish();
             for probe in [None, Some(b'a'), Some(b'b'), Some(b' '), Some(b'c')] {
@@ -1257,14 +1334,14 @@ country = "Azerbaijan"
         /// [`Name::is_at`] is comparing the name with the text's bytes.
         #[test]
         fn a_name_is_at_where_the_text_starts_with_it(text in "[ab ]{0,40}", name in "[ab ]{1,20}", i in 0usize..40) {
-            let n = Name::new(0, name.as_bytes());
+            let n = Name::new(0, 0, name.as_bytes());
             let b = text.as_bytes();
             proptest::prop_assert_eq!(n.is_at(b, i), b.get(i..).is_some_and(|rest| rest.starts_with(name.as_bytes())));
         }
 
         #[test]
         fn a_name_written_as_it_is_passes_its_tail_test(text in "[ab ]{0,20}", name in "[ab ]{1,12}", i in 0usize..20) {
-            let n = Name::new(0, name.as_bytes());
+            let n = Name::new(0, 0, name.as_bytes());
             if text.as_bytes().get(i..).is_some_and(|rest| rest.starts_with(name.as_bytes())) {
                 proptest::prop_assert!(n.may_be_at(text.as_bytes(), i));
             }
@@ -1284,7 +1361,7 @@ country = "Azerbaijan"
         }
 
         #[test]
-        fn word_starts_agree_with_char_by_char(s in "[a-zA-Z0-9 _.,’“”əԱ\n\u{a0}-]{0,300}") {
+        fn word_starts_agree_with_char_by_char(s in "[a-zA-Z0-9 _.,’“”əԱ\n\u{a0}«×😀\u{2028}-]{0,300}") {
             // Also the text without its non-ASCII characters (64-byte chunks of ASCII only).
             let ascii: String = s.chars().filter(char::is_ascii).collect();
             for s in [&s, &ascii] {

@@ -325,11 +325,13 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 
 /// The span `start..end` of `text` without white space at its ends, pushed unless that leaves
 /// nothing.
+/// (Inlined: most spans are pushed as they are, or are empty, with no call; the others are
+/// trimmed by [`push_trimmed_by_chars`].)
+#[inline]
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     // Most lines and sentences start and end with an ASCII byte that is not white space:
     // nothing to trim, no character decoded, and both ends are character boundaries (an
     // ASCII byte is a whole character). An empty span (a blank line) gives nothing.
-    let solid = |c: Option<&u8>| c.is_some_and(|&c| c < 0x80 && !(c as char).is_whitespace());
     let b = text.as_bytes();
     if start >= end {
         return;
@@ -338,6 +340,19 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
         out.push(Span { start, end });
         return;
     }
+    push_trimmed_by_chars(text, start, end, out);
+}
+
+/// Whether a byte is there and is an ASCII byte that is not white space.
+#[inline]
+fn solid(c: Option<&u8>) -> bool {
+    c.is_some_and(|&c| c < 0x80 && !(c as char).is_whitespace())
+}
+
+/// [`push_trimmed`] of a span that starts or ends with white space or a byte beyond ASCII
+/// (or reaches past the text), its ends trimmed by characters.
+#[inline(never)]
+fn push_trimmed_by_chars(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let Some(s) = text.get(start..end) else { return };
     let lead = if solid(s.as_bytes().first()) { 0 } else { s.len() - s.trim_start().len() };
     if lead == s.len() {
@@ -1017,25 +1032,6 @@ fn tokens_masked<'a>(text: &'a str, masks: &[Masks], lo: usize, hi: usize, shift
     // The span's bytes up to `hi`: a byte past it is none.
     let b = &text.as_bytes()[..hi];
     let (lk, hk) = (lo / 64, (hi - 1) / 64);
-    let is_word = |p: usize| p < hi && masks.get(p / 64).is_some_and(|m| m.word >> (p % 64) & 1 != 0);
-    // Whether the runs on either side of the non-word byte at `end` join (1,165 / 3.5 /
-    // don't / Azerbaijan’s / Moscow-brokered) into the token from `start`; the position after
-    // the joiner. (A comma or full stop joins only a token of digits so far, joined by commas
-    // and full stops.)
-    let joined = |start: usize, end: usize| {
-        const APOSTROPHE: usize = '’'.len_utf8();
-        match b.get(end) {
-            Some(b',' | b'.')
-                if b.get(end + 1).is_some_and(u8::is_ascii_digit)
-                    && b[start..end].iter().all(|&c| c.is_ascii_digit() || c == b',' || c == b'.') =>
-            {
-                Some(end + 1)
-            }
-            Some(b'\'' | b'-') if is_word(end + 1) => Some(end + 1),
-            Some(0xe2) if b[end..].starts_with("’".as_bytes()) && is_word(end + APOSTROPHE) => Some(end + APOSTROPHE),
-            _ => None,
-        }
-    };
     // The start of the token whose end is not found yet (its run goes on past the chunk
     // before, or it was joined to a run that does); whether the first start of the next
     // chunk is the run joined to it; whether the last byte of the chunk before is a word byte.
@@ -1093,7 +1089,7 @@ fn tokens_masked<'a>(text: &'a str, masks: &[Masks], lo: usize, hi: usize, shift
                 }
             };
             if may_join >> (end % 64) & 1 != 0
-                && let Some(after) = joined(start, end)
+                && let Some(after) = joined(b, masks, start, end)
             {
                 // The run from `after` is this token's: its start is no token's.
                 open = Some(start);
@@ -1114,6 +1110,29 @@ fn tokens_masked<'a>(text: &'a str, masks: &[Masks], lo: usize, hi: usize, shift
     // (A run that reaches `hi` at the end of a chunk.)
     if let Some(start) = open {
         out.push(Token { text: &text[start..hi], start: shift + start, end: shift + hi });
+    }
+}
+
+/// Whether the runs on either side of the non-word byte at `end` of `b` (a text's bytes up
+/// to the end of the part tokenised, whose [`text_masks`] are `masks`) join (1,165 / 3.5 /
+/// don't / Azerbaijan’s / Moscow-brokered) into the token from `start`; the position after
+/// the joiner. (A comma or full stop joins only a token of digits so far, joined by commas
+/// and full stops.) Not inlined: [`tokens_masked`] asks it only of an end that may join, and
+/// its loops keep their values in registers without its captures.
+#[inline(never)]
+fn joined(b: &[u8], masks: &[Masks], start: usize, end: usize) -> Option<usize> {
+    const APOSTROPHE: usize = '’'.len_utf8();
+    let is_word = |p: usize| p < b.len() && masks.get(p / 64).is_some_and(|m| m.word >> (p % 64) & 1 != 0);
+    match b.get(end) {
+        Some(b',' | b'.')
+            if b.get(end + 1).is_some_and(u8::is_ascii_digit)
+                && b[start..end].iter().all(|&c| c.is_ascii_digit() || c == b',' || c == b'.') =>
+        {
+            Some(end + 1)
+        }
+        Some(b'\'' | b'-') if is_word(end + 1) => Some(end + 1),
+        Some(0xe2) if b[end..].starts_with("’".as_bytes()) && is_word(end + APOSTROPHE) => Some(end + APOSTROPHE),
+        _ => None,
     }
 }
 

@@ -340,13 +340,25 @@ const TITLES_BEFORE_NAME: &[&str] = &[
     "Abbot",
 ];
 
-#[inline]
+/// (Always inlined with its ASCII case, an ASCII capital and a lower-case ASCII letter after
+/// it, as most capitalised words are; the rest by [`capitalised_by_chars`].)
+#[inline(always)]
 fn capitalised(w: &str) -> bool {
     match w.as_bytes() {
         // An ASCII capital: a lower-case letter after it, ASCII (one byte test) or beyond.
         [first, rest @ ..] if first.is_ascii() => {
-            first.is_ascii_uppercase() && (rest.iter().any(u8::is_ascii_lowercase) || !rest.is_ascii() && w.chars().any(char::is_lowercase))
+            first.is_ascii_uppercase() && (rest.iter().any(u8::is_ascii_lowercase) || capitalised_by_chars(w))
         }
+        _ => capitalised_by_chars(w),
+    }
+}
+
+/// [`capitalised`] of a word that opens with a character beyond ASCII, or an ASCII capital
+/// with no lower-case ASCII letter after it (a lower-case letter beyond ASCII then counts).
+#[inline(never)]
+fn capitalised_by_chars(w: &str) -> bool {
+    match w.as_bytes() {
+        [first, rest @ ..] if first.is_ascii() => !rest.is_ascii() && w.chars().any(char::is_lowercase),
         _ => w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase),
     }
 }
@@ -447,7 +459,7 @@ impl Known {
 /// Pashinyan") or a demonym ("Azerbaijani Aliyev") before it keeps the actor.
 pub(crate) fn surname_of_someone_else(text: &str, start: usize, end: usize, gazetteer: &crate::gazetteer::Gazetteer) -> bool {
     // (The space before the name first: one byte, and most names have it.)
-    if !text[..start].ends_with(' ') || text[start..end].contains(char::is_whitespace) {
+    if !text[..start].ends_with(' ') || has_white_space(&text[start..end]) {
         return false;
     }
     let before = word_before(text, start - 1);
@@ -458,6 +470,22 @@ pub(crate) fn surname_of_someone_else(text: &str, start: usize, end: usize, gaze
         && !is_stop_word(before)
         && !gazetteer.is_demonym(before)
         && !is_acronym(before)
+}
+
+/// Whether `s` holds a white-space character (`s.contains(char::is_whitespace)`), read by
+/// bytes while they are ASCII (a byte beyond ASCII sends the rest to the search by
+/// characters): a name's bytes are mostly letters, each told by one comparison.
+fn has_white_space(s: &str) -> bool {
+    for (k, &c) in s.as_bytes().iter().enumerate() {
+        if c >= 0x80 {
+            // (The bytes before are ASCII: `k` is a character boundary.)
+            return s[k..].contains(char::is_whitespace);
+        }
+        if c <= b' ' && matches!(c, b'\t'..=b'\r' | b' ') {
+            return true;
+        }
+    }
+    false
 }
 
 /// The word that ends at `at` in `text`: the text back to the last character that is not
@@ -551,9 +579,11 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
             let t = &toks[i];
             // A word of a name by its shape and what it is not (a stop word, a month in capitals,
             // a demonym), asked of words that may be capitalised and lie in no known name.
+            // (Stop words first: most capitalised words that are no known name are one, "The",
+            // "He", "President", and need not have their case read.)
             let shaped = |t: &crate::text::Token| {
-                (capitalised(t.text) || is_acronym(t.text) || (t.text.len() == 1 && t.text.chars().all(char::is_uppercase)))
-                    && !is_stop_word(crate::text::strip_possessive(t.text))
+                !is_stop_word(crate::text::strip_possessive(t.text))
+                    && (capitalised(t.text) || is_acronym(t.text) || (t.text.len() == 1 && t.text.chars().all(char::is_uppercase)))
                     // (A month in capitals is a dateline's; capitalised words never are all capitals.)
                     && !(t.text.len() >= 3 && t.text.chars().all(char::is_uppercase) && super::dates::month_number(t.text).is_some())
                     && !demonym(t.text)
@@ -821,6 +851,11 @@ mod tests {
             proptest::prop_assert_eq!(is_stop_word(&w), listed, "{:?}", w);
             let word = STOP_WORDS[k % STOP_WORDS.len()];
             proptest::prop_assert!(is_stop_word(word), "{:?}", word);
+        }
+
+        #[test]
+        fn has_white_space_agrees_with_contains(s in "[a-zA-Z .'’\t\n\r\u{b}\u{c}\u{1c}\u{1f}\u{85}\u{a0}\u{2009}\u{3000}é-]{0,12}") {
+            proptest::prop_assert_eq!(has_white_space(&s), s.contains(char::is_whitespace), "{:?}", s);
         }
 
         #[test]
