@@ -716,7 +716,6 @@ fn extract_reusing(
 ) -> Extraction {
     // The word starts where a place or an actor name may begin, and the engine's names as Ids.
     let shared = Shared { name_starts: engine.gazetteer.start_filter().union(engine.actors.start_filter()), ids: EngineIds::new(engine) };
-    let total = docs.len();
     progress.total.store(docs.len(), Ordering::Relaxed);
     progress.done.store(0, Ordering::Relaxed);
     // Articles are extracted in parallel a chunk at a time and each chunk is merged while the
@@ -739,7 +738,6 @@ fn extract_reusing(
             || {
                 if let Some(results) = pending.take() {
                     merged.add(results);
-                    merged.reserve_for_corpus(total);
                 }
             },
             || -> Vec<DocResult> {
@@ -788,6 +786,8 @@ struct Merged {
     /// known by its address without hashing its text.
     used_at: FxHashSet<usize>,
     ledger: Ledger,
+    /// How many articles the corpus holds (the rate of items seen so far is scaled to it).
+    total: usize,
 }
 
 impl Merged {
@@ -802,11 +802,13 @@ impl Merged {
             used_places: FxHashSet::default(),
             used_at: FxHashSet::default(),
             ledger,
+            total: articles,
         }
     }
 
     /// Move one chunk's results into the corpus.
     fn add(&mut self, results: Vec<DocResult>) {
+        self.make_room(&results);
         let out = &mut self.out;
         for r in results {
             let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
@@ -848,20 +850,27 @@ impl Merged {
         }
     }
 
-    /// After the first chunk, make room for the whole corpus at the rate seen so far (plus a
-    /// tenth), so the big vectors are not grown by doubling: doubling leaves up to half of each
-    /// unused, and trimming it at the end copies the vector, both at the peak of memory use.
-    fn reserve_for_corpus(&mut self, total: usize) {
-        let out = &mut self.out;
-        let done = out.articles.len();
-        if done == 0 || done > CHUNK {
-            return;
+    /// Before a chunk's items are moved in, give each big vector too small for them room for
+    /// the whole corpus at the rate seen so far, this chunk included (plus a tenth), in one
+    /// allocation, so it is not grown by doubling as the items come: each doubling copies the
+    /// vector and leaves up to half of it unused, and trimming it at the end copies it again,
+    /// both at the peak of memory use.
+    fn make_room(&mut self, results: &[DocResult]) {
+        let done = self.out.articles.len() + results.len();
+        let total = self.total.max(done);
+        fn room<T>(v: &mut Vec<T>, adding: usize, done: usize, total: usize) {
+            let need = v.len() + adding;
+            if need > v.capacity() {
+                let estimate = (need as f64 * total as f64 / done as f64 * 1.1) as usize;
+                v.reserve_exact(estimate.max(need) - v.len());
+            }
         }
-        let estimate = |n: usize| (n as f64 * total as f64 / done as f64 * 1.1) as usize;
-        out.articles.reserve_exact(total.saturating_sub(done));
-        out.mentions.reserve_exact(estimate(out.mentions.len()).saturating_sub(out.mentions.len()));
-        out.claims.reserve_exact(estimate(out.claims.len()).saturating_sub(out.claims.len()));
-        out.quotes.reserve_exact(estimate(out.quotes.len()).saturating_sub(out.quotes.len()));
+        let sum = |n: fn(&DocResult) -> usize| results.iter().map(n).sum();
+        room(&mut self.out.mentions, sum(|r| r.mentions.len()), done, total);
+        room(&mut self.out.claims, sum(|r| r.claims.len()), done, total);
+        room(&mut self.out.quotes, sum(|r| r.quotes.len()), done, total);
+        room(&mut self.out.truces, sum(|r| r.truces.len()), done, total);
+        room(&mut self.ledger.unknown, sum(|r| r.unknown.len()), done, total);
     }
 
     /// Corpus-level records after all articles: manifest truces, the places used, unknown
