@@ -228,6 +228,7 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
     let mut prev: Option<(QuoteSpan, Option<Speaker>)> = None;
     // Per quote pushed to `out`: whether it runs on into the next paragraph.
     let mut runs_on: Vec<bool> = Vec::with_capacity(spans.len());
+    let (mut last_name, mut last_side) = (None, None);
     for q in spans {
         // A capitalised word alone in quotation marks names a thing (an "Osa" missile system,
         // "Smerch" rockets, operation "Iron Fist"): nobody said it.
@@ -309,10 +310,12 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
                 places.push(id.clone());
             }
         }
+        // (A speaker mostly speaks several quotes in turn: the Ids of the last one's name and
+        // side are taken again for the same text.)
         out.push(Quote {
             article: ctx.article.clone(),
-            speaker: speaker.as_ref().map(|s| ctx.intern(s.name)),
-            speaker_side: speaker.as_ref().and_then(|s| s.side.map(|x| ctx.intern(x))),
+            speaker: speaker.as_ref().map(|s| super::interned_again(&mut last_name, s.name, |x| ctx.intern(x))),
+            speaker_side: speaker.as_ref().and_then(|s| s.side.map(|x| super::interned_again(&mut last_side, x, |x| ctx.intern(x)))),
             text: quote_text(inner),
             date: sent.and_then(|s| s.date).or(ctx.published),
             date_basis: sent.map_or(crate::model::DateBasis::Article, |s| s.basis),
