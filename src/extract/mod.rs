@@ -785,6 +785,10 @@ struct Merged {
     /// address stays its): mentions share the engine's place ids, so a place met again is
     /// known by its address without hashing its text.
     used_at: FxHashSet<usize>,
+    /// Addresses known to be in `used_at` (or of an Id whose text is in `used_places`), each
+    /// in a slot by its address: most mentions name a place met shortly before, known without
+    /// hashing.
+    recent: [usize; 64],
     ledger: Ledger,
     /// How many articles the corpus holds (the rate of items seen so far is scaled to it).
     total: usize,
@@ -801,6 +805,7 @@ impl Merged {
             counts: Vec::new(),
             used_places: FxHashSet::default(),
             used_at: FxHashSet::default(),
+            recent: [0; 64],
             ledger,
             total: articles,
         }
@@ -824,9 +829,14 @@ impl Merged {
             out.articles.push(r.article);
             for m in &r.mentions {
                 let at = m.place.as_ptr() as usize;
+                let known = &mut self.recent[(at >> 4) % 64];
+                if *known == at {
+                    continue;
+                }
                 if !self.used_at.contains(&at) && self.used_places.insert(m.place.clone()) {
                     self.used_at.insert(at);
                 }
+                *known = at;
             }
             out.mentions.extend(r.mentions);
             out.claims.extend(r.claims);
