@@ -1045,27 +1045,28 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     }
     // 3. The words right before the verb: a country, a pronoun, "the ministry", or a short
     //    noun phrase back to a clause boundary.
-    let mut words: Vec<(usize, &str)> =
-        ctx.tokens_between(Span { start: sent.start, end: verb.start }).iter().map(|t| (t.start, t.text)).collect();
+    // (The tokens as they come: each word's start and text read from its token.)
+    let mut words = ctx.tokens_between(Span { start: sent.start, end: verb.start });
     // "the statement said" ("statement" is otherwise adverbial: "said in a statement").
-    if let [.., (at, the), (_, "statement")] = words[..]
-        && matches!(the, "the" | "The")
-        && let Some(s) = earlier_source(ctx, sent, ctx.text[at..verb.start].trim_end())
+    if let [.., the, statement] = &words[..]
+        && statement.text == "statement"
+        && matches!(the.text, "the" | "The")
+        && let Some(s) = earlier_source(ctx, sent, ctx.text[the.start..verb.start].trim_end())
     {
         return Some(s);
     }
     // Drop trailing adverbials ("said on Friday", "on Saturday said").
-    while let Some((_, w)) = words.last() {
-        if is_adverbial(w) {
+    while let Some(w) = words.last() {
+        if is_adverbial(w.text) {
             words.pop();
         } else {
             break;
         }
     }
-    let &(last_start, _) = words.last()?;
+    let last_start = words.last()?.start;
     // A country directly before the verb: "Azerbaijan said".
     // (Not the end of a body's name: "the UN Human Rights Monitoring Mission in Ukraine said".)
-    let of_a_body = words.len() >= 2 && matches!(words[words.len() - 2].1, "in" | "of" | "for" | "on" | "to");
+    let of_a_body = words.len() >= 2 && matches!(words[words.len() - 2].text, "in" | "of" | "for" | "on" | "to");
     if let Some(p) = ctx.places_in(Span { start: last_start, end: verb.start }).next().filter(|_| !of_a_body) {
         let entry = &ctx.gazetteer.places[p.item];
         if entry.kind == "country" {
@@ -1075,15 +1076,15 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     // "Officials in the capital, known as Khankendi to Azeris, said": skip the appositive
     // between commas; the subject stands before it.
     let mut limit = verb.start;
-    if let Some(&(pos, w)) = words.last()
+    if let Some(&crate::text::Token { start: pos, text: w, .. }) = words.last()
         && ctx.text[pos + w.len()..verb.start].trim_start().starts_with(',')
     {
         let open = (0..words.len().saturating_sub(1)).rev().find(|&k| {
-            let (p, w) = words[k];
+            let (p, w) = (words[k].start, words[k].text);
             ctx.text[p + w.len()..verb.start].trim_start().starts_with(',')
         });
         if let Some(k) = open {
-            limit = words[k].0 + words[k].1.len();
+            limit = words[k].start + words[k].text.len();
             words.truncate(k + 1);
         }
     }
@@ -1091,14 +1092,14 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     // goes on ("the Prosecutor General's Office of the Republic of Azerbaijan said").
     let mut first = words.len();
     while first > 0 {
-        let (pos, w) = words[first - 1];
+        let (pos, w) = (words[first - 1].start, words[first - 1].text);
         let lw = lower(w);
         // (Both asked only where they can matter: punctuation after any word but the last,
         // a name going on from the seventh word back.)
         let punct_after = || ctx.text[pos + w.len()..limit].trim_start().starts_with([',', ';', ':', '(', '"', '“', '”', '—']);
         let name_goes_on = || {
             matches!(&*lw, "of" | "the" | "for")
-                || w.starts_with(char::is_uppercase) && !ADVERBIAL.contains(&&*lw) && words[first..].iter().any(|x| x.1 == "of")
+                || w.starts_with(char::is_uppercase) && !ADVERBIAL.contains(&&*lw) && words[first..].iter().any(|x| x.text == "of")
         };
         if is_boundary_word(&lw)
             || (first < words.len() && punct_after())
@@ -1110,7 +1111,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
         first -= 1;
     }
     // A pronoun right before the verb is the whole subject: "Later she added", "Then he said".
-    if let Some(&(_, w)) = words.last()
+    if let Some(w) = words.last().map(|t| t.text)
         && first < words.len()
         && matches!(&*lower(w), "he" | "she" | "they" | "it" | "we" | "i")
     {
@@ -1119,7 +1120,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     if first == words.len() {
         // "Azerbaijan has not disclosed its losses, but says 60 civilians…": the subject of
         // the first clause, when the sentence opens with a known actor or a country.
-        let joined = words.last().is_some_and(|(_, w)| matches!(&*lower(w), "but" | "and"));
+        let joined = words.last().is_some_and(|t| matches!(&*lower(t.text), "but" | "and"));
         if joined {
             if let Some(m) = ctx.actors_in(sent).next().filter(|m| ctx.text[sent.start..m.start].split_whitespace().count() <= 1) {
                 return Some(ctx.actor_speaker(m.item));
@@ -1133,8 +1134,8 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
         }
         return None;
     }
-    let phrase_start = words[first].0;
-    let phrase = &ctx.text[phrase_start..words[words.len() - 1].0 + words[words.len() - 1].1.len()];
+    let phrase_start = words[first].start;
+    let phrase = &ctx.text[phrase_start..words[words.len() - 1].start + words[words.len() - 1].text.len()];
     // "The terse statements issued by the foreign ministries … described it": the source of
     // the statement speaks.
     if let Some(source) = statement_source(phrase) {
