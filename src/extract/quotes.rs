@@ -102,6 +102,40 @@ fn blank(s: &str) -> bool {
     }
 }
 
+/// `s.trim()`, told at once when `s` opens and ends with an ASCII byte that is no white space
+/// (most quotes' words: then nothing is trimmed).
+fn trim(s: &str) -> &str {
+    let solid = |c: &u8| c.is_ascii() && !matches!(c, b'\t'..=b'\r' | b' ');
+    match s.as_bytes() {
+        [a, .., z] if solid(a) && solid(z) => s,
+        [a] if solid(a) => s,
+        _ => s.trim(),
+    }
+}
+
+/// Whether `s` is white space, commas and white space (`s.trim().trim_matches(',')` is
+/// empty), read by bytes while they are ASCII, else by that trim.
+fn only_commas(s: &str) -> bool {
+    let b = s.as_bytes();
+    let space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let mut i = 0;
+    while i < b.len() && space(b[i]) {
+        i += 1;
+    }
+    while i < b.len() && b[i] == b',' {
+        i += 1;
+    }
+    while i < b.len() && space(b[i]) {
+        i += 1;
+    }
+    match b.get(i) {
+        None => true,
+        // Any other ASCII character stays after the trims.
+        Some(c) if c.is_ascii() => false,
+        Some(_) => s.trim().trim_matches(',').is_empty(),
+    }
+}
+
 /// An opening curly quote still open at the end of the text runs to its end.
 fn finish(text: &str, open: Option<(usize, char)>, out: &mut Vec<QuoteSpan>) {
     if let Some((s, '“')) = open {
@@ -161,7 +195,7 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, words: &str, mem: &Memory<
     if memchr::memchr_iter(b'.', trimmed.as_bytes()).any(|i| trimmed.as_bytes().get(i + 1) == Some(&b' ') && sentence_end(i)) {
         return None;
     }
-    if gap.trim().trim_matches(',').is_empty() {
+    if only_commas(gap) {
         return attribution::subject_after(ctx, Span { start: v.start, end: limit }, v);
     }
     // After a quote the subject comes first: `," Hikmet Hajiyev, an aide to President Ilham
@@ -233,7 +267,7 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
         // A capitalised word alone in quotation marks names a thing (an "Osa" missile system,
         // "Smerch" rockets, operation "Iron Fist"): nobody said it.
         // (Trimmed once: the quote's text is made from it too.)
-        let inner = ctx.text[q.inner.start..q.inner.end].trim();
+        let inner = trim(&ctx.text[q.inner.start..q.inner.end]);
         if inner.starts_with(char::is_uppercase) && inner.chars().skip(1).all(|c| c.is_alphanumeric() || c == '-') {
             continue;
         }
@@ -379,6 +413,15 @@ mod tests {
         #[test]
         fn blank_is_trimmed_empty(s in "[ a\t\n\r\u{b}\u{c}\u{a0}\u{85}]{0,4}") {
             proptest::prop_assert_eq!(blank(&s), s.trim().is_empty(), "{:?}", s);
+        }
+
+        #[test]
+        fn trims_by_bytes_as_by_chars(text in "\\PC{0,12}", parts in proptest::collection::vec(0usize..9, 0..8)) {
+            const PARTS: &[&str] = &[" ", ",", "\t", "\u{b}", "\u{a0}", "\u{2003}", "a", "é", "\u{85}"];
+            for t in [text.clone(), parts.iter().map(|&i| PARTS[i]).collect::<String>()] {
+                proptest::prop_assert_eq!(trim(&t), t.trim(), "{:?}", t);
+                proptest::prop_assert_eq!(only_commas(&t), t.trim().trim_matches(',').is_empty(), "{:?}", t);
+            }
         }
 
         #[test]
