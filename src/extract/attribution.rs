@@ -440,10 +440,22 @@ impl Observed {
         };
         // (start, end, who, a person, female) of each name, in text order.
         type Named = (usize, usize, Who, bool, Option<bool>);
-        // The sentence's names, a batch at a time (one pass, nothing allocated).
-        const BATCH: usize = 6;
-        let mut batch: [Option<Named>; BATCH] = [None; BATCH];
-        let (mut n, mut people, mut flushed) = (0usize, 0usize, false);
+        // `many` for every name: two people or more, or six names or more, counted first (up
+        // to where it is sure) over the same names, so that each is noted as it is met.
+        let many = {
+            let persons_named = persons.clone().take(2).count();
+            persons_named >= 2 || {
+                let (mut names, mut people) = (persons.clone().take(6).count(), persons_named);
+                for m in actors.clone() {
+                    names += 1;
+                    people += usize::from(ctx.actor_speaker(m.item).person);
+                    if people >= 2 || names >= 6 {
+                        break;
+                    }
+                }
+                people >= 2 || names >= 6
+            }
+        };
         loop {
             let actor_first = match (actors.peek(), persons.peek()) {
                 (Some(a), Some((_, p))) => a.start <= p.start,
@@ -459,20 +471,7 @@ impl Observed {
                 let Some((k, p)) = persons.next() else { break };
                 (p.start, p.end, Who::Person((lo + k) as u32), true, p.female)
             };
-            people += usize::from(named.3);
-            batch[n] = Some(named);
-            n += 1;
-            if n == BATCH {
-                for x in batch.iter().flatten() {
-                    note(*x, true);
-                }
-                batch = [None; BATCH];
-                (n, flushed) = (0, true);
-            }
-        }
-        let many = flushed || people >= 2;
-        for x in batch[..n].iter().flatten() {
-            note(*x, many);
+            note(named, many);
         }
         Observed { any: true, last: last.map(|x| x.map(|(_, _, w)| w)), roles, unnamed: unnamed() }
     }
