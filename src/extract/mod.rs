@@ -173,11 +173,36 @@ pub(crate) fn capitalised_article(name: &str) -> Option<String> {
     ["the ", "a ", "an "].iter().any(|a| name.starts_with(a)).then(|| format!("{}{}", name[..1].to_ascii_uppercase(), &name[1..]))
 }
 
+/// `a == b`, a text of up to 16 bytes compared in place by two overlapping reads of each (of
+/// 8, 4, 2 or 1 bytes, by its length), not by a call of `memcmp` (names are short).
+#[inline]
+pub(crate) fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    // The first and the last `K` bytes of each (`K <= n <= 2 * K`: together they cover it).
+    fn ends<const K: usize>(a: &[u8], b: &[u8]) -> bool {
+        let n = a.len();
+        let word = |x: &[u8], at: usize| -> [u8; K] { x[at..at + K].try_into().unwrap_or([0; K]) };
+        word(a, 0) == word(b, 0) && word(a, n - K) == word(b, n - K)
+    }
+    match n {
+        0 => true,
+        1 => a[0] == b[0],
+        2..=3 => ends::<2>(a, b),
+        4..=7 => ends::<4>(a, b),
+        8..=16 => ends::<8>(a, b),
+        _ => a == b,
+    }
+}
+
 /// `intern(text)`, or the id of `last` when its text is the same (then `intern` would give
 /// the same text again); `last` becomes `text` and its id.
 pub(crate) fn interned_again<'a>(last: &mut Option<(&'a str, Id)>, text: &'a str, intern: impl FnOnce(&'a str) -> Id) -> Id {
     match last {
-        Some((t, id)) if *t == text => id.clone(),
+        Some((t, id)) if same_text(t, text) => id.clone(),
         _ => last.insert((text, intern(text))).1.clone(),
     }
 }
@@ -449,7 +474,7 @@ fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Optio
         }
         let Some(s) = ctx.sentences.get(at).filter(|s| s.span.start <= m.start) else { continue };
         let written = &text[m.start..m.end];
-        let name = if let Some((_, id)) = shared.ids.place_names[m.item].iter().find(|(n, _)| *n == written) {
+        let name = if let Some((_, id)) = shared.ids.place_names[m.item].iter().find(|(n, _)| same_text(n, written)) {
             id.clone()
         } else {
             interned_again(last_text.entry(m.item).or_default(), written, |w| ctx.intern(w))
@@ -925,6 +950,22 @@ impl Merged {
 #[cfg(test)]
 mod tests {
     use super::holds_year;
+
+    proptest::proptest! {
+        /// [`super::same_text`] is `==`, texts of any length and characters.
+        #[test]
+        fn same_text_is_eq(a in "\\PC{0,20}", b in "\\PC{0,20}", k in 0usize..24) {
+            proptest::prop_assert_eq!(super::same_text(&a, &b), a == b);
+            proptest::prop_assert!(super::same_text(&a, &a.clone()));
+            // The same text but one byte, anywhere.
+            let mut c = a.clone().into_bytes();
+            if let Some(x) = c.get_mut(k) {
+                *x ^= 1;
+            }
+            let c = String::from_utf8_lossy(&c).into_owned();
+            proptest::prop_assert_eq!(super::same_text(&a, &c), a == c);
+        }
+    }
 
     /// A place written as its name or an alias, and an actor speaking, in two articles take the
     /// engine's one Id of each ([`super::EngineIds`]): the same text, one allocation.
