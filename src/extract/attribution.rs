@@ -540,6 +540,20 @@ fn word_before_titles(before: &str) -> Option<&[u8]> {
     before.as_bytes().rsplit(|&b| b == b' ').filter(|w| !w.is_empty()).find(|w| !capital(w))
 }
 
+/// `s.trim_start()`: its ASCII white space passed over by bytes (a word mostly follows one
+/// space), the rest, from a byte beyond ASCII on, by `trim_start`.
+fn trim_start(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() && matches!(b[i], b'\t'..=b'\r' | b' ') {
+        i += 1;
+    }
+    match b.get(i) {
+        Some(c) if !c.is_ascii() => s[i..].trim_start(),
+        _ => &s[i..],
+    }
+}
+
 /// Whether `s` holds more than `n` words split at white space (`s.split_whitespace().count() >
 /// n`), read byte by byte while ASCII and stopping at word `n + 1` (a long text is not read to
 /// its end); from a byte beyond ASCII on, read as characters from the start.
@@ -1007,7 +1021,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     // "Hikmet Hajiyev, an adviser to President Ilham Aliyev, said": a name inside an
     // appositive (between commas, opening in lower case) describes the one before it.
     if let Some((span, _)) = best
-        && ctx.text[span.end..verb.start].trim_start().starts_with(',')
+        && trim_start(&ctx.text[span.end..verb.start]).starts_with(',')
         && let Some(comma) = ctx.text[sent.start..span.start].rfind(',').map(|c| sent.start + c)
         && ctx.text[comma + 1..span.start].trim_start().starts_with(|c: char| c.is_lowercase())
         && !has_quote_mark(&ctx.text[comma..span.start])
@@ -1076,11 +1090,11 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     // between commas; the subject stands before it.
     let mut limit = verb.start;
     if let Some(&crate::text::Token { start: pos, text: w, .. }) = words.last()
-        && ctx.text[pos + w.len()..verb.start].trim_start().starts_with(',')
+        && trim_start(&ctx.text[pos + w.len()..verb.start]).starts_with(',')
     {
         let open = (0..words.len().saturating_sub(1)).rev().find(|&k| {
             let (p, w) = (words[k].start, words[k].text);
-            ctx.text[p + w.len()..verb.start].trim_start().starts_with(',')
+            trim_start(&ctx.text[p + w.len()..verb.start]).starts_with(',')
         });
         if let Some(k) = open {
             limit = words[k].start + words[k].text.len();
@@ -1095,7 +1109,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
         let lw = lower(w);
         // (Both asked only where they can matter: punctuation after any word but the last,
         // a name going on from the seventh word back.)
-        let punct_after = || ctx.text[pos + w.len()..limit].trim_start().starts_with([',', ';', ':', '(', '"', '“', '”', '—']);
+        let punct_after = || trim_start(&ctx.text[pos + w.len()..limit]).starts_with([',', ';', ':', '(', '"', '“', '”', '—']);
         let name_goes_on = || {
             matches!(&*lw, "of" | "the" | "for")
                 || w.starts_with(char::is_uppercase) && !ADVERBIAL.contains(&&*lw) && words[first..].iter().any(|x| x.text == "of")
@@ -1594,6 +1608,14 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn trim_start_is_strs(text in "\\PC{0,12}", parts in proptest::collection::vec(0usize..9, 0..8)) {
+            const PARTS: &[&str] = &[" ", "\t", "\u{b}", "\u{a0}", "\u{2003}", ",", "é", "\u{85}", "\r\n"];
+            for t in [text.clone(), parts.iter().map(|&i| PARTS[i]).collect::<String>()] {
+                proptest::prop_assert_eq!(super::trim_start(&t), t.trim_start(), "{:?}", t);
+            }
+        }
+
         #[test]
         fn boundary_words_found_as_listed(w in "(that|while|and|but|as|when|after|which|who|where|because|although)?[a-zA-Zé’ ]{0,3}", k in 0usize..12) {
             proptest::prop_assert_eq!(super::is_boundary_word(&w), super::BOUNDARY_WORDS.contains(&w.as_str()), "{:?}", w);
