@@ -29,17 +29,28 @@ pub fn find_quotes(text: &str, from: usize) -> Vec<QuoteSpan> {
     let mut open: Option<(usize, char)> = None;
     // Only quotation marks matter, and line breaks while a quote is open: jump between them
     // ('“' and '”' start with 0xE2, and are told from other such characters by their last
-    // two bytes).
+    // two bytes). With no quote open only '"' and '“' matter (a closing mark then does
+    // nothing): '“' is found by its last byte, 0x9C, which apostrophes, closing marks and
+    // dashes (0xE2 too) do not end with.
     let bytes = text.as_bytes();
     let mut at = from;
     while let Some(hay) = bytes.get(at..) {
-        let found = if open.is_some() { memchr::memchr3(b'\n', b'"', 0xE2, hay) } else { memchr::memchr2(b'"', 0xE2, hay) };
+        let found = if open.is_some() { memchr::memchr3(b'\n', b'"', 0xE2, hay) } else { memchr::memchr2(b'"', 0x9C, hay) };
         let Some(k) = found else { break };
-        let i = at + k;
+        let start = at;
+        let mut i = at + k;
         at = i + 1;
         let c = match bytes[i] {
             b'\n' => '\n',
             b'"' => '"',
+            0x9C if open.is_none() => {
+                if i >= start + 2 && bytes[i - 2] == 0xE2 && bytes[i - 1] == 0x80 {
+                    i -= 2;
+                    '“'
+                } else {
+                    continue;
+                }
+            }
             _ => match bytes.get(i + 1..i + 3) {
                 Some([0x80, 0x9C]) => '“',
                 Some([0x80, 0x9D]) => '”',
