@@ -219,18 +219,18 @@ impl<'a> Memory<'a> {
         }
     }
 
-    /// This memory after [`Memory::observe`] of `span`, the part of a sentence before a quote
-    /// (never a whole sentence), or `None` when the part names nobody and the memory stays as
-    /// it is (no copy made).
-    pub(crate) fn observed_part(&self, ctx: &DocCtx<'a>, span: Span) -> Option<Memory<'a>> {
+    /// Whether the part of a sentence before a quote, `span` (never a whole sentence), names
+    /// anyone: then `part` becomes this memory after [`Memory::observe`] of it (copied into
+    /// the caller's memory, not returned by value); else `part` is left as it is (no copy made).
+    pub(crate) fn observed_part(&self, ctx: &DocCtx<'a>, span: Span, part: &mut Memory<'a>) -> bool {
         let indefinite = opens_indefinite(&ctx.text[span.start..span.end]);
         let seen = Observed::of(ctx, span, indefinite);
         if !seen.any {
-            return None;
+            return false;
         }
-        let mut m = self.clone();
-        m.apply(ctx, &seen);
-        Some(m)
+        part.clone_from(self);
+        part.apply(ctx, &seen);
+        true
     }
 
     /// [`Memory::observe`] of the whole sentences `range` of the article (indices into its

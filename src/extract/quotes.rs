@@ -269,6 +269,8 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
     let spans = find_quotes(ctx.text, ctx.body_start);
     let mut out: Vec<Quote> = Vec::with_capacity(spans.len());
     let mut mem = Memory::default();
+    // The memory with the names of a quote's sentence before it ([`Memory::observed_part`]).
+    let mut part = Memory::default();
     let mut observed = 0usize; // sentences observed so far
     let mut prev: Option<(QuoteSpan, Option<Speaker>)> = None;
     // Per quote pushed to `out`: whether it runs on into the next paragraph.
@@ -293,11 +295,11 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
         // before the quote, if it holds the quote's start: `DocCtx::sentence_at` without a
         // search. Quotes come in text order.)
         let sent = ctx.sentences.get(observed).filter(|s| s.span.start <= q.outer.start);
-        // (The memory copied only when that part of the sentence names someone.)
+        // (The memory copied, into `part`, only when that part of the sentence names someone.)
         let with_lead = sent
             .filter(|s| s.span.start < q.outer.start)
-            .and_then(|s| mem.observed_part(ctx, Span { start: s.span.start, end: q.outer.start }));
-        let here = with_lead.as_ref().unwrap_or(&mem);
+            .is_some_and(|s| mem.observed_part(ctx, Span { start: s.span.start, end: q.outer.start }, &mut part));
+        let here = if with_lead { &part } else { &mem };
         let mut speaker = speaker_after(ctx, &q, inner, here).or_else(|| speaker_before(ctx, &q, sent.map(|s| s.span), here));
         // A quote of several paragraphs: the paragraph that opens with a quotation mark after
         // one left open continues it, whoever is named after either part.
