@@ -228,21 +228,20 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, words: &str, mem: &Memory<
 fn speaker_before<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, sent: Option<Span>, mem: &Memory<'a>) -> Option<Speaker<'a>> {
     let sent = sent?;
     let region = Span { start: sent.start, end: q.outer.start };
-    let verbs = attribution::verbs(ctx, region);
-    for v in verbs.iter().rev() {
+    for v in attribution::verbs_back(ctx, region) {
         if ctx.text[v.start..v.end].eq_ignore_ascii_case("according to") {
             let after = Span { start: v.start, end: q.outer.start };
-            if let Some(s) = attribution::subject_after(ctx, after, *v)
+            if let Some(s) = attribution::subject_after(ctx, after, v)
                 .or_else(|| attribution::according_to(ctx, Span { start: v.end, end: q.outer.start }, mem).map(|(s, _)| s))
             {
                 return Some(s);
             }
             continue;
         }
-        if let Some(s) = attribution::subject_before(ctx, region, *v, mem) {
+        if let Some(s) = attribution::subject_before(ctx, region, v, mem) {
             return Some(s);
         }
-        if let Some(s) = attribution::subject_after(ctx, region, *v) {
+        if let Some(s) = attribution::subject_after(ctx, region, v) {
             return Some(s);
         }
     }
