@@ -170,7 +170,9 @@ impl<'a> DocCtx<'a> {
 /// "The country’s attorney general"), so the casualty plot keeps one series for it. Quote
 /// speakers stay as written (the output contract keys unknown speakers by the name as written).
 pub(crate) fn capitalised_article(name: &str) -> Option<String> {
-    ["the ", "a ", "an "].iter().any(|a| name.starts_with(a)).then(|| format!("{}{}", name[..1].to_ascii_uppercase(), &name[1..]))
+    // (The three openings told by a slice pattern of the name's first bytes.)
+    matches!(name.as_bytes(), [b't', b'h', b'e', b' ', ..] | [b'a', b' ', ..] | [b'a', b'n', b' ', ..])
+        .then(|| format!("{}{}", name[..1].to_ascii_uppercase(), &name[1..]))
 }
 
 /// `a == b`, a text of up to 16 bytes compared in place by two overlapping reads of each (of
@@ -952,6 +954,13 @@ mod tests {
     use super::holds_year;
 
     proptest::proptest! {
+        /// [`super::capitalised_article`] capitalises a name that opens with "the ", "a " or "an ".
+        #[test]
+        fn capitalised_article_opens_as_listed(name in "(the |a |an |The |A )?[a -zé]{0,6}") {
+            let opens = ["the ", "a ", "an "].iter().any(|a| name.starts_with(a));
+            proptest::prop_assert_eq!(super::capitalised_article(&name).is_some(), opens, "{:?}", name);
+        }
+
         /// [`super::same_text`] is `==`, texts of any length and characters.
         #[test]
         fn same_text_is_eq(a in "\\PC{0,20}", b in "\\PC{0,20}", k in 0usize..24) {
