@@ -1482,7 +1482,7 @@ pub fn title(text: &str, body_start: usize) -> String {
 /// "Updated 12:41 GMT", "Monday, 12 October 2020").
 fn is_date_note(line: &str) -> bool {
     line.len() <= 80
-        && line.contains(|c: char| c.is_ascii_digit())
+        && holds_ascii_digit(line)
         && line.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).all(|w| {
             let lower = w.to_lowercase();
             DATE_LINE_WORDS.contains(&lower.as_str())
@@ -1490,6 +1490,12 @@ fn is_date_note(line: &str) -> bool {
                 || dates::weekday(w).is_some()
                 || dates::NAME_CUES[..24].iter().any(|m| m.eq_ignore_ascii_case(w))
         })
+}
+
+/// Whether `s` holds an ASCII digit (`s.contains(|c: char| c.is_ascii_digit())`), read by
+/// bytes: a digit is one byte, and no byte of a longer character is one.
+fn holds_ascii_digit(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Words that, among the three before a truce word, make it refer back to a truce ("minutes
@@ -1759,6 +1765,11 @@ mod tests {
             ];
             let text: String = parts.iter().map(|&i| PARTS[i]).collect();
             proptest::prop_assert_eq!(header(&text), header_by_pattern(&text));
+        }
+
+        #[test]
+        fn holds_ascii_digit_as_contains(text in "\\PC{0,20}") {
+            proptest::prop_assert_eq!(holds_ascii_digit(&text), text.contains(|c: char| c.is_ascii_digit()));
         }
 
         /// Read around its hints only, a sentence of any text says something takes effect as
