@@ -554,6 +554,13 @@ fn trim_start(s: &str) -> &str {
     }
 }
 
+/// `s` up to its first space, comma, full stop or semicolon (`s.split([' ', ',', '.',
+/// ';']).next()`), found by bytes: each is ASCII.
+fn first_word(s: &str) -> &str {
+    let end = s.bytes().position(|b| matches!(b, b' ' | b',' | b'.' | b';')).unwrap_or(s.len());
+    &s[..end]
+}
+
 /// Whether `s` holds more than `n` words split at white space (`s.split_whitespace().count() >
 /// n`), read byte by byte while ASCII and stopping at word `n + 1` (a long text is not read to
 /// its end); from a byte beyond ASCII on, read as characters from the start.
@@ -1046,7 +1053,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     // is not the speaker; the whole name is (below).
     let longer = best.is_some_and(|(span, _)| {
         let after = ctx.text[span.end..verb.start].strip_prefix(' ').unwrap_or("");
-        let next = after.split([' ', ',', '.', ';']).next().unwrap_or("");
+        let next = first_word(after);
         next.starts_with(|c: char| c.is_ascii_uppercase())
             && !super::names::is_stop_word(next)
             && ctx.persons_in(Span { start: span.end, end: verb.start }).next().is_none()
@@ -1621,6 +1628,14 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn first_word_is_split(text in "\\PC{0,16}", parts in proptest::collection::vec(0usize..7, 0..8)) {
+            const PARTS: &[&str] = &[" ", ",", ".", ";", "Mission", "é", "\u{a0}"];
+            for t in [text.clone(), parts.iter().map(|&i| PARTS[i]).collect::<String>()] {
+                proptest::prop_assert_eq!(super::first_word(&t), t.split([' ', ',', '.', ';']).next().unwrap_or(""), "{:?}", t);
+            }
+        }
+
         /// The verbs in a span from the last are those read forwards (`verbs_in`), reversed.
         #[test]
         fn spans_back_are_the_spans_in_reverse(mut v in proptest::collection::vec((0usize..40, 0usize..6), 0..12), a in 0usize..45, n in 0usize..30) {
