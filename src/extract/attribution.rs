@@ -219,18 +219,18 @@ impl<'a> Memory<'a> {
         }
     }
 
-    /// This memory after [`Memory::observe`] of `span`, the part of a sentence before a quote
-    /// (never a whole sentence), or `None` when the part names nobody and the memory stays as
-    /// it is (no copy made).
-    pub(crate) fn observed_part(&self, ctx: &DocCtx<'a>, span: Span) -> Option<Memory<'a>> {
+    /// Whether the part of a sentence before a quote, `span` (never a whole sentence), names
+    /// anyone: then `part` becomes this memory after [`Memory::observe`] of it (copied into
+    /// the caller's memory, not returned by value); else `part` is left as it is (no copy made).
+    pub(crate) fn observed_part(&self, ctx: &DocCtx<'a>, span: Span, part: &mut Memory<'a>) -> bool {
         let indefinite = opens_indefinite(&ctx.text[span.start..span.end]);
         let seen = Observed::of(ctx, span, indefinite);
         if !seen.any {
-            return None;
+            return false;
         }
-        let mut m = self.clone();
-        m.apply(ctx, &seen);
-        Some(m)
+        part.clone_from(self);
+        part.apply(ctx, &seen);
+        true
     }
 
     /// [`Memory::observe`] of the whole sentences `range` of the article (indices into its
@@ -440,10 +440,22 @@ impl Observed {
         };
         // (start, end, who, a person, female) of each name, in text order.
         type Named = (usize, usize, Who, bool, Option<bool>);
-        // The sentence's names, a batch at a time (one pass, nothing allocated).
-        const BATCH: usize = 6;
-        let mut batch: [Option<Named>; BATCH] = [None; BATCH];
-        let (mut n, mut people, mut flushed) = (0usize, 0usize, false);
+        // `many` for every name: two people or more, or six names or more, counted first (up
+        // to where it is sure) over the same names, so that each is noted as it is met.
+        let many = {
+            let persons_named = persons.clone().take(2).count();
+            persons_named >= 2 || {
+                let (mut names, mut people) = (persons.clone().take(6).count(), persons_named);
+                for m in actors.clone() {
+                    names += 1;
+                    people += usize::from(ctx.actor_speaker(m.item).person);
+                    if people >= 2 || names >= 6 {
+                        break;
+                    }
+                }
+                people >= 2 || names >= 6
+            }
+        };
         loop {
             let actor_first = match (actors.peek(), persons.peek()) {
                 (Some(a), Some((_, p))) => a.start <= p.start,
@@ -459,20 +471,7 @@ impl Observed {
                 let Some((k, p)) = persons.next() else { break };
                 (p.start, p.end, Who::Person((lo + k) as u32), true, p.female)
             };
-            people += usize::from(named.3);
-            batch[n] = Some(named);
-            n += 1;
-            if n == BATCH {
-                for x in batch.iter().flatten() {
-                    note(*x, true);
-                }
-                batch = [None; BATCH];
-                (n, flushed) = (0, true);
-            }
-        }
-        let many = flushed || people >= 2;
-        for x in batch[..n].iter().flatten() {
-            note(*x, many);
+            note(named, many);
         }
         Observed { any: true, last: last.map(|x| x.map(|(_, _, w)| w)), roles, unnamed: unnamed() }
     }
@@ -539,6 +538,27 @@ fn word_before_titles(before: &str) -> Option<&[u8]> {
         _ => std::str::from_utf8(w).ok().and_then(|w| w.chars().next()).is_some_and(char::is_uppercase),
     };
     before.as_bytes().rsplit(|&b| b == b' ').filter(|w| !w.is_empty()).find(|w| !capital(w))
+}
+
+/// `s.trim_start()`: its ASCII white space passed over by bytes (a word mostly follows one
+/// space), the rest, from a byte beyond ASCII on, by `trim_start`.
+fn trim_start(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() && matches!(b[i], b'\t'..=b'\r' | b' ') {
+        i += 1;
+    }
+    match b.get(i) {
+        Some(c) if !c.is_ascii() => s[i..].trim_start(),
+        _ => &s[i..],
+    }
+}
+
+/// `s` up to its first space, comma, full stop or semicolon (`s.split([' ', ',', '.',
+/// ';']).next()`), found by bytes: each is ASCII.
+fn first_word(s: &str) -> &str {
+    let end = s.bytes().position(|b| matches!(b, b' ' | b',' | b'.' | b';')).unwrap_or(s.len());
+    &s[..end]
 }
 
 /// Whether `s` holds more than `n` words split at white space (`s.split_whitespace().count() >
@@ -635,6 +655,19 @@ pub fn verbs(ctx: &DocCtx, span: Span) -> Vec<Span> {
 pub(crate) fn verbs_in<'c>(ctx: &'c DocCtx, span: Span) -> impl Iterator<Item = Span> + 'c {
     let lo = ctx.cues.verbs.partition_point(|v| v.start < span.start);
     ctx.cues.verbs[lo..].iter().take_while(move |v| v.start < span.end).filter(move |v| v.end <= span.end).copied()
+}
+
+/// [`verbs`] from the last, nothing collected: the verbs that start in `span` are a run of the
+/// text's verbs (in order of start), read backwards, those that end after it passed over.
+pub(crate) fn verbs_back<'c>(ctx: &'c DocCtx, span: Span) -> impl Iterator<Item = Span> + 'c {
+    spans_back(&ctx.cues.verbs, span)
+}
+
+/// The spans of `verbs` (in order of start) that lie in `span`, from the last.
+fn spans_back(verbs: &[Span], span: Span) -> impl Iterator<Item = Span> + '_ {
+    let lo = verbs.partition_point(|v| v.start < span.start);
+    let hi = lo + verbs[lo..].partition_point(|v| v.start < span.end);
+    verbs[lo..hi].iter().rev().filter(move |v| v.end <= span.end).copied()
 }
 
 /// Whether a word, in any case, is one of [`ADVERBIAL`]: most words are rejected by their
@@ -1008,7 +1041,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     // "Hikmet Hajiyev, an adviser to President Ilham Aliyev, said": a name inside an
     // appositive (between commas, opening in lower case) describes the one before it.
     if let Some((span, _)) = best
-        && ctx.text[span.end..verb.start].trim_start().starts_with(',')
+        && trim_start(&ctx.text[span.end..verb.start]).starts_with(',')
         && let Some(comma) = ctx.text[sent.start..span.start].rfind(',').map(|c| sent.start + c)
         && ctx.text[comma + 1..span.start].trim_start().starts_with(|c: char| c.is_lowercase())
         && !has_quote_mark(&ctx.text[comma..span.start])
@@ -1020,7 +1053,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     // is not the speaker; the whole name is (below).
     let longer = best.is_some_and(|(span, _)| {
         let after = ctx.text[span.end..verb.start].strip_prefix(' ').unwrap_or("");
-        let next = after.split([' ', ',', '.', ';']).next().unwrap_or("");
+        let next = first_word(after);
         next.starts_with(|c: char| c.is_ascii_uppercase())
             && !super::names::is_stop_word(next)
             && ctx.persons_in(Span { start: span.end, end: verb.start }).next().is_none()
@@ -1045,27 +1078,28 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     }
     // 3. The words right before the verb: a country, a pronoun, "the ministry", or a short
     //    noun phrase back to a clause boundary.
-    let mut words: Vec<(usize, &str)> =
-        ctx.tokens_between(Span { start: sent.start, end: verb.start }).iter().map(|t| (t.start, t.text)).collect();
+    // (The tokens as they come: each word's start and text read from its token.)
+    let mut words = ctx.tokens_between(Span { start: sent.start, end: verb.start });
     // "the statement said" ("statement" is otherwise adverbial: "said in a statement").
-    if let [.., (at, the), (_, "statement")] = words[..]
-        && matches!(the, "the" | "The")
-        && let Some(s) = earlier_source(ctx, sent, ctx.text[at..verb.start].trim_end())
+    if let [.., the, statement] = &words[..]
+        && statement.text == "statement"
+        && matches!(the.text, "the" | "The")
+        && let Some(s) = earlier_source(ctx, sent, ctx.text[the.start..verb.start].trim_end())
     {
         return Some(s);
     }
     // Drop trailing adverbials ("said on Friday", "on Saturday said").
-    while let Some((_, w)) = words.last() {
-        if is_adverbial(w) {
+    while let Some(w) = words.last() {
+        if is_adverbial(w.text) {
             words.pop();
         } else {
             break;
         }
     }
-    let &(last_start, _) = words.last()?;
+    let last_start = words.last()?.start;
     // A country directly before the verb: "Azerbaijan said".
     // (Not the end of a body's name: "the UN Human Rights Monitoring Mission in Ukraine said".)
-    let of_a_body = words.len() >= 2 && matches!(words[words.len() - 2].1, "in" | "of" | "for" | "on" | "to");
+    let of_a_body = words.len() >= 2 && matches!(words[words.len() - 2].text, "in" | "of" | "for" | "on" | "to");
     if let Some(p) = ctx.places_in(Span { start: last_start, end: verb.start }).next().filter(|_| !of_a_body) {
         let entry = &ctx.gazetteer.places[p.item];
         if entry.kind == "country" {
@@ -1075,15 +1109,15 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     // "Officials in the capital, known as Khankendi to Azeris, said": skip the appositive
     // between commas; the subject stands before it.
     let mut limit = verb.start;
-    if let Some(&(pos, w)) = words.last()
-        && ctx.text[pos + w.len()..verb.start].trim_start().starts_with(',')
+    if let Some(&crate::text::Token { start: pos, text: w, .. }) = words.last()
+        && trim_start(&ctx.text[pos + w.len()..verb.start]).starts_with(',')
     {
         let open = (0..words.len().saturating_sub(1)).rev().find(|&k| {
-            let (p, w) = words[k];
-            ctx.text[p + w.len()..verb.start].trim_start().starts_with(',')
+            let (p, w) = (words[k].start, words[k].text);
+            trim_start(&ctx.text[p + w.len()..verb.start]).starts_with(',')
         });
         if let Some(k) = open {
-            limit = words[k].0 + words[k].1.len();
+            limit = words[k].start + words[k].text.len();
             words.truncate(k + 1);
         }
     }
@@ -1091,14 +1125,14 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     // goes on ("the Prosecutor General's Office of the Republic of Azerbaijan said").
     let mut first = words.len();
     while first > 0 {
-        let (pos, w) = words[first - 1];
+        let (pos, w) = (words[first - 1].start, words[first - 1].text);
         let lw = lower(w);
         // (Both asked only where they can matter: punctuation after any word but the last,
         // a name going on from the seventh word back.)
-        let punct_after = || ctx.text[pos + w.len()..limit].trim_start().starts_with([',', ';', ':', '(', '"', '“', '”', '—']);
+        let punct_after = || trim_start(&ctx.text[pos + w.len()..limit]).starts_with([',', ';', ':', '(', '"', '“', '”', '—']);
         let name_goes_on = || {
             matches!(&*lw, "of" | "the" | "for")
-                || w.starts_with(char::is_uppercase) && !ADVERBIAL.contains(&&*lw) && words[first..].iter().any(|x| x.1 == "of")
+                || w.starts_with(char::is_uppercase) && !ADVERBIAL.contains(&&*lw) && words[first..].iter().any(|x| x.text == "of")
         };
         if is_boundary_word(&lw)
             || (first < words.len() && punct_after())
@@ -1110,7 +1144,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
         first -= 1;
     }
     // A pronoun right before the verb is the whole subject: "Later she added", "Then he said".
-    if let Some(&(_, w)) = words.last()
+    if let Some(w) = words.last().map(|t| t.text)
         && first < words.len()
         && matches!(&*lower(w), "he" | "she" | "they" | "it" | "we" | "i")
     {
@@ -1119,7 +1153,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     if first == words.len() {
         // "Azerbaijan has not disclosed its losses, but says 60 civilians…": the subject of
         // the first clause, when the sentence opens with a known actor or a country.
-        let joined = words.last().is_some_and(|(_, w)| matches!(&*lower(w), "but" | "and"));
+        let joined = words.last().is_some_and(|t| matches!(&*lower(t.text), "but" | "and"));
         if joined {
             if let Some(m) = ctx.actors_in(sent).next().filter(|m| ctx.text[sent.start..m.start].split_whitespace().count() <= 1) {
                 return Some(ctx.actor_speaker(m.item));
@@ -1133,8 +1167,8 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
         }
         return None;
     }
-    let phrase_start = words[first].0;
-    let phrase = &ctx.text[phrase_start..words[words.len() - 1].0 + words[words.len() - 1].1.len()];
+    let phrase_start = words[first].start;
+    let phrase = &ctx.text[phrase_start..words[words.len() - 1].start + words[words.len() - 1].text.len()];
     // "The terse statements issued by the foreign ministries … described it": the source of
     // the statement speaks.
     if let Some(source) = statement_source(phrase) {
@@ -1594,6 +1628,35 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn first_word_is_split(text in "\\PC{0,16}", parts in proptest::collection::vec(0usize..7, 0..8)) {
+            const PARTS: &[&str] = &[" ", ",", ".", ";", "Mission", "é", "\u{a0}"];
+            for t in [text.clone(), parts.iter().map(|&i| PARTS[i]).collect::<String>()] {
+                proptest::prop_assert_eq!(super::first_word(&t), t.split([' ', ',', '.', ';']).next().unwrap_or(""), "{:?}", t);
+            }
+        }
+
+        /// The verbs in a span from the last are those read forwards (`verbs_in`), reversed.
+        #[test]
+        fn spans_back_are_the_spans_in_reverse(mut v in proptest::collection::vec((0usize..40, 0usize..6), 0..12), a in 0usize..45, n in 0usize..30) {
+            v.sort_unstable();
+            let verbs: Vec<crate::text::Span> = v.iter().map(|&(s, l)| crate::text::Span { start: s, end: s + l }).collect();
+            let span = crate::text::Span { start: a, end: a + n };
+            let lo = verbs.partition_point(|v| v.start < span.start);
+            let mut forwards: Vec<crate::text::Span> =
+                verbs[lo..].iter().take_while(|v| v.start < span.end).filter(|v| v.end <= span.end).copied().collect();
+            forwards.reverse();
+            proptest::prop_assert_eq!(super::spans_back(&verbs, span).collect::<Vec<_>>(), forwards);
+        }
+
+        #[test]
+        fn trim_start_is_strs(text in "\\PC{0,12}", parts in proptest::collection::vec(0usize..9, 0..8)) {
+            const PARTS: &[&str] = &[" ", "\t", "\u{b}", "\u{a0}", "\u{2003}", ",", "é", "\u{85}", "\r\n"];
+            for t in [text.clone(), parts.iter().map(|&i| PARTS[i]).collect::<String>()] {
+                proptest::prop_assert_eq!(super::trim_start(&t), t.trim_start(), "{:?}", t);
+            }
+        }
+
         #[test]
         fn boundary_words_found_as_listed(w in "(that|while|and|but|as|when|after|which|who|where|because|although)?[a-zA-Zé’ ]{0,3}", k in 0usize..12) {
             proptest::prop_assert_eq!(super::is_boundary_word(&w), super::BOUNDARY_WORDS.contains(&w.as_str()), "{:?}", w);

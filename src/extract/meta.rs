@@ -177,34 +177,72 @@ static TAKES_EFFECT: LazyLock<Regex> = LazyLock::new(|| {
 /// two digits and "hours" stands between two ASCII word boundaries (`(?-u:\b)`: one side an
 /// ASCII letter, digit or `_`, the other not); `None` (ask the pattern) where a numeric
 /// character beyond ASCII (perhaps a decimal digit, `\d`) stands where a digit may.
+/// (Every byte read as a start: the reference of [`takes_effect_near`].)
+#[cfg(test)]
 fn takes_effect_by_hand(t: &str) -> Option<bool> {
-    let b = t.as_bytes();
-    let word = |i: usize| b.get(i).is_some_and(|&c| crate::text::is_ascii_word_byte(c));
-    let bound = |i: usize| (i > 0 && word(i - 1)) != word(i);
     let mut unsure = false;
-    for i in 0..b.len() {
-        // Every phrase opens with one of these letters (or `ſ`, whose first byte is 0xC5, for
-        // an `s`): only the phrases that open with the letter at `i` are compared.
-        // (Told by one table read, [`OPENS_EFFECT_PHRASE`].)
-        if !OPENS_EFFECT_PHRASE[usize::from(b[i])] || !bound(i) {
-            continue;
-        }
-        let first = effect_first_letter(b[i]);
-        if TAKES_EFFECT_PHRASES.iter().any(|p| p.as_bytes()[0] == first && folded_at(b, i, p).is_some_and(bound)) {
-            return Some(true);
-        }
-        if first != b'f' {
-            continue;
-        }
-        let Some(j) = folded_at(b, i, "from ") else { continue };
-        let digits = b[j..].iter().take(2).take_while(|c| c.is_ascii_digit()).count();
-        if digits < 2 && t[j + digits..].chars().next().is_some_and(|c| !c.is_ascii() && c.is_numeric()) {
-            unsure = true;
-        } else if digits > 0 && folded_at(b, j + digits, " hours").is_some_and(bound) {
+    for i in 0..t.len() {
+        if effect_phrase_at(t, i, &mut unsure) {
             return Some(true);
         }
     }
     (!unsure).then_some(false)
+}
+
+/// How far before a hint of what takes effect ([`TAKES_EFFECT_HINTS`]) that it holds a
+/// match of [`TAKES_EFFECT`] can start: 13 bytes, "from", a space and two digits of up to
+/// four bytes each (`\d`) before " hour"; a phrase's hint stands at most 11 bytes into it
+/// ("goeſ into effect"; a test checks every phrase with each `s` written `ſ` and each `k`
+/// written `K`).
+const EFFECT_HINT_OFFSET: usize = 13;
+
+/// [`takes_effect_by_hand`] reading as starts only the bytes at most [`EFFECT_HINT_OFFSET`]
+/// before a hint of what takes effect (`hints`: the hints that start in the sentence `t`,
+/// which starts at byte `start` of the text, in order of start): every match holds one.
+fn takes_effect_near(t: &str, start: usize, hints: &[(usize, usize)]) -> Option<bool> {
+    let mut unsure = false;
+    // The first byte not read yet (hints a few bytes apart share their starts).
+    let mut next = 0;
+    for &(h, _) in hints {
+        let h = h - start;
+        for i in h.saturating_sub(EFFECT_HINT_OFFSET).max(next)..=h {
+            if effect_phrase_at(t, i, &mut unsure) {
+                return Some(true);
+            }
+        }
+        next = h + 1;
+    }
+    (!unsure).then_some(false)
+}
+
+/// Whether a match of [`takes_effect_by_hand`] starts at byte `i` of `t` (on a word
+/// boundary); `unsure` is set where a numeric character beyond ASCII stands where a digit may.
+#[inline]
+fn effect_phrase_at(t: &str, i: usize, unsure: &mut bool) -> bool {
+    let b = t.as_bytes();
+    let word = |i: usize| b.get(i).is_some_and(|&c| crate::text::is_ascii_word_byte(c));
+    let bound = |i: usize| (i > 0 && word(i - 1)) != word(i);
+    // Every phrase opens with one of these letters (or `ſ`, whose first byte is 0xC5, for
+    // an `s`): only the phrases that open with the letter at `i` are compared.
+    // (Told by one table read, [`OPENS_EFFECT_PHRASE`].)
+    if !OPENS_EFFECT_PHRASE[usize::from(b[i])] || !bound(i) {
+        return false;
+    }
+    let first = effect_first_letter(b[i]);
+    if TAKES_EFFECT_PHRASES.iter().any(|p| p.as_bytes()[0] == first && folded_at(b, i, p).is_some_and(bound)) {
+        return true;
+    }
+    if first != b'f' {
+        return false;
+    }
+    let Some(j) = folded_at(b, i, "from ") else { return false };
+    let digits = b[j..].iter().take(2).take_while(|c| c.is_ascii_digit()).count();
+    if digits < 2 && t[j + digits..].chars().next().is_some_and(|c| !c.is_ascii() && c.is_numeric()) {
+        *unsure = true;
+        false
+    } else {
+        digits > 0 && folded_at(b, j + digits, " hours").is_some_and(bound)
+    }
 }
 
 /// The letter a phrase of [`TAKES_EFFECT_PHRASES`] may open with that byte `c` stands for
@@ -230,24 +268,22 @@ static OPENS_EFFECT_PHRASE: [bool; 256] = {
 /// searched. Found by [`super::cues::scan`].
 pub(crate) const TAKES_EFFECT_HINTS: &[&str] = &["effect", "into force", " hold", "announced from", "begin", "began", "tart", " hour"];
 
-/// Whether a sentence that holds one of [`TAKES_EFFECT_HINTS`] says something takes effect
-/// ([`TAKES_EFFECT`]), read by hand ([`takes_effect_by_hand`]).
-fn takes_effect_hinted(t: &str) -> bool {
-    takes_effect_by_hand(t).unwrap_or_else(|| TAKES_EFFECT.is_match(t))
-}
-
-/// Whether a hint of what takes effect (`hints`, (start, end) in order of start, as
-/// [`super::cues::TextCues::effect`] holds them) stands inside `[start, end)`.
-fn holds_effect_hint(hints: &[(usize, usize)], start: usize, end: usize) -> bool {
+/// Whether the sentence `t`, which starts at byte `start` of the text, says something takes
+/// effect ([`TAKES_EFFECT`]), given the hints of what takes effect in the text (`hints`,
+/// (start, end) in order of start, as [`super::cues::TextCues::effect`] holds them): none
+/// when no hint stands inside it, else read by hand around its hints ([`takes_effect_near`]).
+fn takes_effect_in(t: &str, start: usize, hints: &[(usize, usize)]) -> bool {
+    let end = start + t.len();
     let from = hints.partition_point(|h| h.0 < start);
-    hints[from..].iter().take_while(|h| h.0 < end).any(|h| h.1 <= end)
+    let hints = &hints[from..from + hints[from..].iter().take_while(|h| h.0 < end).count()];
+    hints.iter().any(|h| h.1 <= end) && takes_effect_near(t, start, hints).unwrap_or_else(|| TAKES_EFFECT.is_match(t))
 }
 
 /// Whether a sentence says something takes effect ([`TAKES_EFFECT`]): [`truces`]'s test, on a
 /// sentence alone.
 #[cfg(test)]
 fn takes_effect(t: &str) -> bool {
-    holds_effect_hint(&super::cues::scan(t).effect, 0, t.len()) && takes_effect_hinted(t)
+    takes_effect_in(t, 0, &super::cues::scan(t).effect)
 }
 
 /// The ` date YYYY-MM-DD` header at the very start of an article.
@@ -1446,7 +1482,7 @@ pub fn title(text: &str, body_start: usize) -> String {
 /// "Updated 12:41 GMT", "Monday, 12 October 2020").
 fn is_date_note(line: &str) -> bool {
     line.len() <= 80
-        && line.contains(|c: char| c.is_ascii_digit())
+        && holds_ascii_digit(line)
         && line.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).all(|w| {
             let lower = w.to_lowercase();
             DATE_LINE_WORDS.contains(&lower.as_str())
@@ -1454,6 +1490,12 @@ fn is_date_note(line: &str) -> bool {
                 || dates::weekday(w).is_some()
                 || dates::NAME_CUES[..24].iter().any(|m| m.eq_ignore_ascii_case(w))
         })
+}
+
+/// Whether `s` holds an ASCII digit (`s.contains(|c: char| c.is_ascii_digit())`), read by
+/// bytes: a digit is one byte, and no byte of a longer character is one.
+fn holds_ascii_digit(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Words that, among the three before a truce word, make it refer back to a truce ("minutes
@@ -1524,7 +1566,7 @@ pub fn truces(ctx: &DocCtx) -> Vec<Truce> {
         // "minutes after the truce took hold" refers back to a truce; it does not report one.
         // (In ASCII case alone: only the Kelvin sign beyond ASCII is a letter in lower case,
         // and none of these words has a `k`.) Tested before the sentence is searched.
-        if refers_back(&t[..k]) || !(holds_effect_hint(&ctx.cues.effect, s.span.start, s.span.end) && takes_effect_hinted(t)) {
+        if refers_back(&t[..k]) || !takes_effect_in(t, s.span.start, &ctx.cues.effect) {
             continue;
         }
         out.push(Truce { article: ctx.article.clone(), date, start: s.span.start, end: s.span.end });
@@ -1652,6 +1694,29 @@ mod tests {
         }
     }
 
+    /// Every phrase of what takes effect, with each `s` written `ſ` or not and each `k`
+    /// written `K` or not, holds a hint at most [`EFFECT_HINT_OFFSET`] bytes from its start.
+    #[test]
+    fn effect_hints_stand_near_the_phrase_start() {
+        for p in TAKES_EFFECT_PHRASES {
+            let mut variants = vec![String::new()];
+            for c in p.chars() {
+                let forms: &[&str] = match c {
+                    's' => &["s", "ſ"],
+                    'k' => &["k", "\u{212A}"],
+                    _ => &[],
+                };
+                let forms: Vec<String> = if forms.is_empty() { vec![c.to_string()] } else { forms.iter().map(|f| f.to_string()).collect() };
+                variants = variants.iter().flat_map(|v| forms.iter().map(move |f| format!("{v}{f}"))).collect();
+            }
+            for v in variants {
+                let lower = v.to_ascii_lowercase();
+                let nearest = TAKES_EFFECT_HINTS.iter().filter_map(|h| lower.find(h)).min();
+                assert!(nearest.is_some_and(|k| k <= 11), "{v:?}");
+            }
+        }
+    }
+
     #[test]
     fn hints_of_what_takes_effect() {
         assert!(takes_effect("The ceasefire TOOK EFFECT at noon."));
@@ -1700,6 +1765,26 @@ mod tests {
             ];
             let text: String = parts.iter().map(|&i| PARTS[i]).collect();
             proptest::prop_assert_eq!(header(&text), header_by_pattern(&text));
+        }
+
+        #[test]
+        fn holds_ascii_digit_as_contains(text in "\\PC{0,20}") {
+            proptest::prop_assert_eq!(holds_ascii_digit(&text), text.contains(|c: char| c.is_ascii_digit()));
+        }
+
+        /// Read around its hints only, a sentence of any text says something takes effect as
+        /// the pattern reads it, and as every byte read as a start does.
+        #[test]
+        fn takes_effect_near_its_hints_in_any_text(text in "\\PC{0,60}", parts in proptest::collection::vec(0usize..12, 0..10)) {
+            const PARTS: &[&str] = &[" ", "took effect", "from ", "٢", "𝟏", "12", " hours", "ſ", "\u{212A}", "goeſ into effect", "x", "é"];
+            for t in [text.clone(), parts.iter().map(|&i| PARTS[i]).collect::<String>(), format!("{text} from 1 hours")] {
+                let hints = super::super::cues::scan(&t).effect;
+                let near = takes_effect_near(&t, 0, &hints).unwrap_or_else(|| TAKES_EFFECT.is_match(&t));
+                let every = takes_effect_by_hand(&t).unwrap_or_else(|| TAKES_EFFECT.is_match(&t));
+                proptest::prop_assert_eq!(near, TAKES_EFFECT.is_match(&t), "{:?}", t);
+                proptest::prop_assert_eq!(near, every, "{:?}", t);
+                proptest::prop_assert_eq!(takes_effect(&t), near, "{:?}", t);
+            }
         }
 
         #[test]

@@ -170,14 +170,41 @@ impl<'a> DocCtx<'a> {
 /// "The country’s attorney general"), so the casualty plot keeps one series for it. Quote
 /// speakers stay as written (the output contract keys unknown speakers by the name as written).
 pub(crate) fn capitalised_article(name: &str) -> Option<String> {
-    ["the ", "a ", "an "].iter().any(|a| name.starts_with(a)).then(|| format!("{}{}", name[..1].to_ascii_uppercase(), &name[1..]))
+    // (The three openings told by a slice pattern of the name's first bytes.)
+    matches!(name.as_bytes(), [b't', b'h', b'e', b' ', ..] | [b'a', b' ', ..] | [b'a', b'n', b' ', ..])
+        .then(|| format!("{}{}", name[..1].to_ascii_uppercase(), &name[1..]))
+}
+
+/// `a == b`, a text of up to 16 bytes compared in place by two overlapping reads of each (of
+/// 8, 4, 2 or 1 bytes, by its length), not by a call of `memcmp` (names are short).
+#[inline]
+pub(crate) fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    // The first and the last `K` bytes of each (`K <= n <= 2 * K`: together they cover it).
+    fn ends<const K: usize>(a: &[u8], b: &[u8]) -> bool {
+        let n = a.len();
+        let word = |x: &[u8], at: usize| -> [u8; K] { x[at..at + K].try_into().unwrap_or([0; K]) };
+        word(a, 0) == word(b, 0) && word(a, n - K) == word(b, n - K)
+    }
+    match n {
+        0 => true,
+        1 => a[0] == b[0],
+        2..=3 => ends::<2>(a, b),
+        4..=7 => ends::<4>(a, b),
+        8..=16 => ends::<8>(a, b),
+        _ => a == b,
+    }
 }
 
 /// `intern(text)`, or the id of `last` when its text is the same (then `intern` would give
 /// the same text again); `last` becomes `text` and its id.
 pub(crate) fn interned_again<'a>(last: &mut Option<(&'a str, Id)>, text: &'a str, intern: impl FnOnce(&'a str) -> Id) -> Id {
     match last {
-        Some((t, id)) if *t == text => id.clone(),
+        Some((t, id)) if same_text(t, text) => id.clone(),
         _ => last.insert((text, intern(text))).1.clone(),
     }
 }
@@ -449,7 +476,7 @@ fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Optio
         }
         let Some(s) = ctx.sentences.get(at).filter(|s| s.span.start <= m.start) else { continue };
         let written = &text[m.start..m.end];
-        let name = if let Some((_, id)) = shared.ids.place_names[m.item].iter().find(|(n, _)| *n == written) {
+        let name = if let Some((_, id)) = shared.ids.place_names[m.item].iter().find(|(n, _)| same_text(n, written)) {
             id.clone()
         } else {
             interned_again(last_text.entry(m.item).or_default(), written, |w| ctx.intern(w))
@@ -716,7 +743,6 @@ fn extract_reusing(
 ) -> Extraction {
     // The word starts where a place or an actor name may begin, and the engine's names as Ids.
     let shared = Shared { name_starts: engine.gazetteer.start_filter().union(engine.actors.start_filter()), ids: EngineIds::new(engine) };
-    let total = docs.len();
     progress.total.store(docs.len(), Ordering::Relaxed);
     progress.done.store(0, Ordering::Relaxed);
     // Articles are extracted in parallel a chunk at a time and each chunk is merged while the
@@ -739,7 +765,6 @@ fn extract_reusing(
             || {
                 if let Some(results) = pending.take() {
                     merged.add(results);
-                    merged.reserve_for_corpus(total);
                 }
             },
             || -> Vec<DocResult> {
@@ -787,7 +812,13 @@ struct Merged {
     /// address stays its): mentions share the engine's place ids, so a place met again is
     /// known by its address without hashing its text.
     used_at: FxHashSet<usize>,
+    /// Addresses known to be in `used_at` (or of an Id whose text is in `used_places`), each
+    /// in a slot by its address: most mentions name a place met shortly before, known without
+    /// hashing.
+    recent: [usize; 64],
     ledger: Ledger,
+    /// How many articles the corpus holds (the rate of items seen so far is scaled to it).
+    total: usize,
 }
 
 impl Merged {
@@ -801,12 +832,15 @@ impl Merged {
             counts: Vec::new(),
             used_places: FxHashSet::default(),
             used_at: FxHashSet::default(),
+            recent: [0; 64],
             ledger,
+            total: articles,
         }
     }
 
     /// Move one chunk's results into the corpus.
     fn add(&mut self, results: Vec<DocResult>) {
+        self.make_room(&results);
         let out = &mut self.out;
         for r in results {
             let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
@@ -822,9 +856,14 @@ impl Merged {
             out.articles.push(r.article);
             for m in &r.mentions {
                 let at = m.place.as_ptr() as usize;
+                let known = &mut self.recent[(at >> 4) % 64];
+                if *known == at {
+                    continue;
+                }
                 if !self.used_at.contains(&at) && self.used_places.insert(m.place.clone()) {
                     self.used_at.insert(at);
                 }
+                *known = at;
             }
             out.mentions.extend(r.mentions);
             out.claims.extend(r.claims);
@@ -848,20 +887,27 @@ impl Merged {
         }
     }
 
-    /// After the first chunk, make room for the whole corpus at the rate seen so far (plus a
-    /// tenth), so the big vectors are not grown by doubling: doubling leaves up to half of each
-    /// unused, and trimming it at the end copies the vector, both at the peak of memory use.
-    fn reserve_for_corpus(&mut self, total: usize) {
-        let out = &mut self.out;
-        let done = out.articles.len();
-        if done == 0 || done > CHUNK {
-            return;
+    /// Before a chunk's items are moved in, give each big vector too small for them room for
+    /// the whole corpus at the rate seen so far, this chunk included (plus a tenth), in one
+    /// allocation, so it is not grown by doubling as the items come: each doubling copies the
+    /// vector and leaves up to half of it unused, and trimming it at the end copies it again,
+    /// both at the peak of memory use.
+    fn make_room(&mut self, results: &[DocResult]) {
+        let done = self.out.articles.len() + results.len();
+        let total = self.total.max(done);
+        fn room<T>(v: &mut Vec<T>, adding: usize, done: usize, total: usize) {
+            let need = v.len() + adding;
+            if need > v.capacity() {
+                let estimate = (need as f64 * total as f64 / done as f64 * 1.1) as usize;
+                v.reserve_exact(estimate.max(need) - v.len());
+            }
         }
-        let estimate = |n: usize| (n as f64 * total as f64 / done as f64 * 1.1) as usize;
-        out.articles.reserve_exact(total.saturating_sub(done));
-        out.mentions.reserve_exact(estimate(out.mentions.len()).saturating_sub(out.mentions.len()));
-        out.claims.reserve_exact(estimate(out.claims.len()).saturating_sub(out.claims.len()));
-        out.quotes.reserve_exact(estimate(out.quotes.len()).saturating_sub(out.quotes.len()));
+        let sum = |n: fn(&DocResult) -> usize| results.iter().map(n).sum();
+        room(&mut self.out.mentions, sum(|r| r.mentions.len()), done, total);
+        room(&mut self.out.claims, sum(|r| r.claims.len()), done, total);
+        room(&mut self.out.quotes, sum(|r| r.quotes.len()), done, total);
+        room(&mut self.out.truces, sum(|r| r.truces.len()), done, total);
+        room(&mut self.ledger.unknown, sum(|r| r.unknown.len()), done, total);
     }
 
     /// Corpus-level records after all articles: manifest truces, the places used, unknown
@@ -906,6 +952,29 @@ impl Merged {
 #[cfg(test)]
 mod tests {
     use super::holds_year;
+
+    proptest::proptest! {
+        /// [`super::capitalised_article`] capitalises a name that opens with "the ", "a " or "an ".
+        #[test]
+        fn capitalised_article_opens_as_listed(name in "(the |a |an |The |A )?[a -zé]{0,6}") {
+            let opens = ["the ", "a ", "an "].iter().any(|a| name.starts_with(a));
+            proptest::prop_assert_eq!(super::capitalised_article(&name).is_some(), opens, "{:?}", name);
+        }
+
+        /// [`super::same_text`] is `==`, texts of any length and characters.
+        #[test]
+        fn same_text_is_eq(a in "\\PC{0,20}", b in "\\PC{0,20}", k in 0usize..24) {
+            proptest::prop_assert_eq!(super::same_text(&a, &b), a == b);
+            proptest::prop_assert!(super::same_text(&a, &a.clone()));
+            // The same text but one byte, anywhere.
+            let mut c = a.clone().into_bytes();
+            if let Some(x) = c.get_mut(k) {
+                *x ^= 1;
+            }
+            let c = String::from_utf8_lossy(&c).into_owned();
+            proptest::prop_assert_eq!(super::same_text(&a, &c), a == c);
+        }
+    }
 
     /// A place written as its name or an alias, and an actor speaking, in two articles take the
     /// engine's one Id of each ([`super::EngineIds`]): the same text, one allocation.

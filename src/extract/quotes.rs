@@ -29,17 +29,28 @@ pub fn find_quotes(text: &str, from: usize) -> Vec<QuoteSpan> {
     let mut open: Option<(usize, char)> = None;
     // Only quotation marks matter, and line breaks while a quote is open: jump between them
     // ('“' and '”' start with 0xE2, and are told from other such characters by their last
-    // two bytes).
+    // two bytes). With no quote open only '"' and '“' matter (a closing mark then does
+    // nothing): '“' is found by its last byte, 0x9C, which apostrophes, closing marks and
+    // dashes (0xE2 too) do not end with.
     let bytes = text.as_bytes();
     let mut at = from;
     while let Some(hay) = bytes.get(at..) {
-        let found = if open.is_some() { memchr::memchr3(b'\n', b'"', 0xE2, hay) } else { memchr::memchr2(b'"', 0xE2, hay) };
+        let found = if open.is_some() { memchr::memchr3(b'\n', b'"', 0xE2, hay) } else { memchr::memchr2(b'"', 0x9C, hay) };
         let Some(k) = found else { break };
-        let i = at + k;
+        let start = at;
+        let mut i = at + k;
         at = i + 1;
         let c = match bytes[i] {
             b'\n' => '\n',
             b'"' => '"',
+            0x9C if open.is_none() => {
+                if i >= start + 2 && bytes[i - 2] == 0xE2 && bytes[i - 1] == 0x80 {
+                    i -= 2;
+                    '“'
+                } else {
+                    continue;
+                }
+            }
             _ => match bytes.get(i + 1..i + 3) {
                 Some([0x80, 0x9C]) => '“',
                 Some([0x80, 0x9D]) => '”',
@@ -102,6 +113,40 @@ fn blank(s: &str) -> bool {
     }
 }
 
+/// `s.trim()`, told at once when `s` opens and ends with an ASCII byte that is no white space
+/// (most quotes' words: then nothing is trimmed).
+fn trim(s: &str) -> &str {
+    let solid = |c: &u8| c.is_ascii() && !matches!(c, b'\t'..=b'\r' | b' ');
+    match s.as_bytes() {
+        [a, .., z] if solid(a) && solid(z) => s,
+        [a] if solid(a) => s,
+        _ => s.trim(),
+    }
+}
+
+/// Whether `s` is white space, commas and white space (`s.trim().trim_matches(',')` is
+/// empty), read by bytes while they are ASCII, else by that trim.
+fn only_commas(s: &str) -> bool {
+    let b = s.as_bytes();
+    let space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let mut i = 0;
+    while i < b.len() && space(b[i]) {
+        i += 1;
+    }
+    while i < b.len() && b[i] == b',' {
+        i += 1;
+    }
+    while i < b.len() && space(b[i]) {
+        i += 1;
+    }
+    match b.get(i) {
+        None => true,
+        // Any other ASCII character stays after the trims.
+        Some(c) if c.is_ascii() => false,
+        Some(_) => s.trim().trim_matches(',').is_empty(),
+    }
+}
+
 /// An opening curly quote still open at the end of the text runs to its end.
 fn finish(text: &str, open: Option<(usize, char)>, out: &mut Vec<QuoteSpan>) {
     if let Some((s, '“')) = open {
@@ -161,7 +206,7 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, words: &str, mem: &Memory<
     if memchr::memchr_iter(b'.', trimmed.as_bytes()).any(|i| trimmed.as_bytes().get(i + 1) == Some(&b' ') && sentence_end(i)) {
         return None;
     }
-    if gap.trim().trim_matches(',').is_empty() {
+    if only_commas(gap) {
         return attribution::subject_after(ctx, Span { start: v.start, end: limit }, v);
     }
     // After a quote the subject comes first: `," Hikmet Hajiyev, an aide to President Ilham
@@ -183,21 +228,20 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, words: &str, mem: &Memory<
 fn speaker_before<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, sent: Option<Span>, mem: &Memory<'a>) -> Option<Speaker<'a>> {
     let sent = sent?;
     let region = Span { start: sent.start, end: q.outer.start };
-    let verbs = attribution::verbs(ctx, region);
-    for v in verbs.iter().rev() {
+    for v in attribution::verbs_back(ctx, region) {
         if ctx.text[v.start..v.end].eq_ignore_ascii_case("according to") {
             let after = Span { start: v.start, end: q.outer.start };
-            if let Some(s) = attribution::subject_after(ctx, after, *v)
+            if let Some(s) = attribution::subject_after(ctx, after, v)
                 .or_else(|| attribution::according_to(ctx, Span { start: v.end, end: q.outer.start }, mem).map(|(s, _)| s))
             {
                 return Some(s);
             }
             continue;
         }
-        if let Some(s) = attribution::subject_before(ctx, region, *v, mem) {
+        if let Some(s) = attribution::subject_before(ctx, region, v, mem) {
             return Some(s);
         }
-        if let Some(s) = attribution::subject_after(ctx, region, *v) {
+        if let Some(s) = attribution::subject_after(ctx, region, v) {
             return Some(s);
         }
     }
@@ -224,15 +268,18 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
     let spans = find_quotes(ctx.text, ctx.body_start);
     let mut out: Vec<Quote> = Vec::with_capacity(spans.len());
     let mut mem = Memory::default();
+    // The memory with the names of a quote's sentence before it ([`Memory::observed_part`]).
+    let mut part = Memory::default();
     let mut observed = 0usize; // sentences observed so far
     let mut prev: Option<(QuoteSpan, Option<Speaker>)> = None;
     // Per quote pushed to `out`: whether it runs on into the next paragraph.
     let mut runs_on: Vec<bool> = Vec::with_capacity(spans.len());
+    let (mut last_name, mut last_side) = (None, None);
     for q in spans {
         // A capitalised word alone in quotation marks names a thing (an "Osa" missile system,
         // "Smerch" rockets, operation "Iron Fist"): nobody said it.
         // (Trimmed once: the quote's text is made from it too.)
-        let inner = ctx.text[q.inner.start..q.inner.end].trim();
+        let inner = trim(&ctx.text[q.inner.start..q.inner.end]);
         if inner.starts_with(char::is_uppercase) && inner.chars().skip(1).all(|c| c.is_alphanumeric() || c == '-') {
             continue;
         }
@@ -247,11 +294,11 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
         // before the quote, if it holds the quote's start: `DocCtx::sentence_at` without a
         // search. Quotes come in text order.)
         let sent = ctx.sentences.get(observed).filter(|s| s.span.start <= q.outer.start);
-        // (The memory copied only when that part of the sentence names someone.)
+        // (The memory copied, into `part`, only when that part of the sentence names someone.)
         let with_lead = sent
             .filter(|s| s.span.start < q.outer.start)
-            .and_then(|s| mem.observed_part(ctx, Span { start: s.span.start, end: q.outer.start }));
-        let here = with_lead.as_ref().unwrap_or(&mem);
+            .is_some_and(|s| mem.observed_part(ctx, Span { start: s.span.start, end: q.outer.start }, &mut part));
+        let here = if with_lead { &part } else { &mem };
         let mut speaker = speaker_after(ctx, &q, inner, here).or_else(|| speaker_before(ctx, &q, sent.map(|s| s.span), here));
         // A quote of several paragraphs: the paragraph that opens with a quotation mark after
         // one left open continues it, whoever is named after either part.
@@ -309,10 +356,12 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
                 places.push(id.clone());
             }
         }
+        // (A speaker mostly speaks several quotes in turn: the Ids of the last one's name and
+        // side are taken again for the same text.)
         out.push(Quote {
             article: ctx.article.clone(),
-            speaker: speaker.as_ref().map(|s| ctx.intern(s.name)),
-            speaker_side: speaker.as_ref().and_then(|s| s.side.map(|x| ctx.intern(x))),
+            speaker: speaker.as_ref().map(|s| super::interned_again(&mut last_name, s.name, |x| ctx.intern(x))),
+            speaker_side: speaker.as_ref().and_then(|s| s.side.map(|x| super::interned_again(&mut last_side, x, |x| ctx.intern(x)))),
             text: quote_text(inner),
             date: sent.and_then(|s| s.date).or(ctx.published),
             date_basis: sent.map_or(crate::model::DateBasis::Article, |s| s.basis),
@@ -376,6 +425,15 @@ mod tests {
         #[test]
         fn blank_is_trimmed_empty(s in "[ a\t\n\r\u{b}\u{c}\u{a0}\u{85}]{0,4}") {
             proptest::prop_assert_eq!(blank(&s), s.trim().is_empty(), "{:?}", s);
+        }
+
+        #[test]
+        fn trims_by_bytes_as_by_chars(text in "\\PC{0,12}", parts in proptest::collection::vec(0usize..9, 0..8)) {
+            const PARTS: &[&str] = &[" ", ",", "\t", "\u{b}", "\u{a0}", "\u{2003}", "a", "é", "\u{85}"];
+            for t in [text.clone(), parts.iter().map(|&i| PARTS[i]).collect::<String>()] {
+                proptest::prop_assert_eq!(trim(&t), t.trim(), "{:?}", t);
+                proptest::prop_assert_eq!(only_commas(&t), t.trim().trim_matches(',').is_empty(), "{:?}", t);
+            }
         }
 
         #[test]
