@@ -1384,7 +1384,7 @@ fn claim_place<'a>(
         let p = &ctx.gazetteer.places[m.item];
         let distance = if m.end <= figure.start { figure.start - m.end } else { m.start.saturating_sub(figure.end) };
         // "fired from Khankendi": where the fire came from, not where it struck.
-        let before = ctx.text[sent.start..m.start].trim_end();
+        let before = trim_end(&ctx.text[sent.start..m.start]);
         let origin = before.len() >= 4 && before.as_bytes()[before.len() - 4..].eq_ignore_ascii_case(b"from");
         let r = (rank(&p.kind), origin, distance);
         if best.is_none_or(|(br, _)| r < br) {
@@ -1392,6 +1392,18 @@ fn claim_place<'a>(
         }
     }
     best.filter(|((r, _, _), _)| *r < 4).map(|(_, id)| id)
+}
+
+/// `t` without the white space at its end, as [`str::trim_end`], read byte by byte while
+/// ASCII (the white space of most texts: the tab to the carriage return and the space); only
+/// a text whose last byte left is beyond ASCII is trimmed by characters.
+fn trim_end(t: &str) -> &str {
+    let b = t.as_bytes();
+    let mut k = b.len();
+    while k > 0 && matches!(b[k - 1], b'\t'..=b'\r' | b' ') {
+        k -= 1;
+    }
+    if k > 0 && !b[k - 1].is_ascii() { t[..k].trim_end() } else { &t[..k] }
 }
 
 /// Words of one event: a sentence holding one reports an incident even in the present
@@ -1505,7 +1517,7 @@ fn period_end(ctx: &DocCtx, s: &Sentence, within: Span) -> Option<(chrono::Naive
     s.dates.windows(2).filter(|w| within.start <= w[0].start && w[1].end <= within.end).find_map(|w| {
         let (DateKind::Day(a, _), DateKind::Day(b, basis)) = (w[0].kind, w[1].kind) else { return None };
         let joined = ctx.text[w[0].end..w[1].start].trim();
-        let opening = ctx.text[s.span.start..w[0].start].trim_end();
+        let opening = trim_end(&ctx.text[s.span.start..w[0].start]);
         let tail = |word: &str| {
             opening.len() >= word.len()
                 && opening.as_bytes()[opening.len() - word.len()..].eq_ignore_ascii_case(word.as_bytes())
@@ -1531,7 +1543,7 @@ fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope 
     }
     // "since February 2022", "since 2014": when the count began, not a past year.
     let since_word = |at: usize| {
-        let before = ctx.text[s.span.start..at].trim_end().as_bytes();
+        let before = trim_end(&ctx.text[s.span.start..at]).as_bytes();
         before.len() >= 5 && before[before.len() - 5..].eq_ignore_ascii_case(b"since")
     };
     let past_year = dates.clone().any(|d| match d.kind {
@@ -2080,7 +2092,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                         (!sp.person)
                             .then(|| {
                                 ctx.places_in(*span).find(|p| {
-                                    let before = ctx.text[span.start..p.start].trim_end();
+                                    let before = trim_end(&ctx.text[span.start..p.start]);
                                     ctx.gazetteer.places[p.item].kind == "country"
                                         && (before.ends_with(" of") || before.ends_with(" of the"))
                                 })
@@ -2417,6 +2429,14 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn trim_end_by_bytes_is_strs(text in "\\PC{0,12}", parts in proptest::collection::vec(0usize..10, 0..8)) {
+            const PARTS: &[&str] = &[" ", "\t", "\u{b}", "\u{c}", "\u{a0}", "\u{2003}", "from", "é", "\u{85}", "\r\n"];
+            for t in [text.clone(), parts.iter().map(|&i| PARTS[i]).collect::<String>()] {
+                proptest::prop_assert_eq!(trim_end(&t), t.trim_end(), "{:?}", t);
+            }
+        }
+
         #[test]
         fn currency_by_bytes_is_ends_with(w in "[a-z1 €£$¢₤\u{a0}’]{0,6}") {
             proptest::prop_assert_eq!(ends_with_currency(w.as_bytes()), w.ends_with(['€', '£']));
