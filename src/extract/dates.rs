@@ -582,7 +582,7 @@ impl<'b> Hits<'b> {
             let written = &s[start..end];
             let caps =
                 || i < FIRST_WEEKDAY && written.eq_ignore_ascii_case(NAME_CUES[i]) && !written.bytes().any(|c| c.is_ascii_lowercase());
-            if word_start && word_end && (written == NAME_CUES[i] || caps()) {
+            if word_start && word_end && (super::same_text(written, NAME_CUES[i]) || caps()) {
                 if is_month {
                     months.push(start);
                 } else {
