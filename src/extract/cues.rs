@@ -73,6 +73,11 @@ const TABLE: usize = SCALE * (1 << 16) + 256;
 /// whether cues end there (a constant: no register kept for it in the search loop).
 const FIRST_MATCH: u16 = 1 << 15;
 
+/// Room for the cues ending at the states where cues end, in [`Automaton::ends`]: a power
+/// of two, so that an entry read at an index masked by it needs no bounds check
+/// ([`Automaton::new`] asserts that the cues fit).
+const ENDS: usize = 1 << 12;
+
 /// An Aho-Corasick automaton (every occurrence, overlapping) over the cues, ASCII case
 /// folded, as one flat transition table of `u16` entries (the rows of the states that the
 /// search reads most, by the start, kept small and together): the search loop
@@ -92,8 +97,10 @@ struct Automaton {
     /// Entries of a row: the number of classes, rounded up to a multiple of [`SCALE`] (below
     /// 256, so that a state's cue range, read after its row, needs no bounds check either).
     width: u8,
-    /// The cues ending at a state: (length in bytes, what the cue stands for).
-    ends: Vec<(usize, Kind)>,
+    /// The cues ending at a state: (length in bytes, what the cue stands for), the first
+    /// of [`ENDS`] entries (the rest unused), so that an index below `ENDS` needs no bounds
+    /// check.
+    ends: Box<[(usize, Kind); ENDS]>,
     /// The length in bytes of the longest cue.
     longest: usize,
     /// Each speech verb of [`attribution::VERBS`] as [`verb_at`] compares it.
@@ -199,7 +206,10 @@ impl Automaton {
         }
         let longest = patterns.iter().map(String::len).max().unwrap_or(0);
         let verbs = attribution::VERBS.iter().map(|v| VerbWord::of(v)).collect();
-        Automaton { table, width: width as u8, ends: flat, longest, verbs }
+        assert!(flat.len() <= ENDS, "too many cue ends: {}", flat.len());
+        flat.resize(ENDS, (0, Kind::Casualty));
+        let ends = flat.into_boxed_slice().try_into().unwrap_or_else(|_| panic!("cue ends"));
+        Automaton { table, width: width as u8, ends, longest, verbs }
     }
 }
 
@@ -207,18 +217,32 @@ impl Automaton {
 /// again at every hit).
 struct Ends<'a> {
     table: &'a [u16; TABLE + 256],
-    ends: &'a [(usize, Kind)],
+    ends: &'a [(usize, Kind); ENDS],
     width: u8,
 }
 
 impl Ends<'_> {
-    /// The cues ending at state `sid` (as [`Automaton::run`] found it: a `u16`, read as one, so
-    /// that its cue range needs no bounds check): (length in bytes, what the cue stands for).
+    /// The range in [`Automaton::ends`] of the cues ending at state `sid` (as
+    /// [`Automaton::run`] found it: a `u16`, read as one, so that its cue range needs no
+    /// bounds check); never empty.
     #[inline(always)]
-    fn at(&self, sid: usize) -> &[(usize, Kind)] {
+    fn range(&self, sid: usize) -> (u16, u16) {
         let at = SCALE * usize::from(sid as u16) + usize::from(self.width);
-        let (from, to) = (self.table[at], self.table[at + 1]);
-        &self.ends[usize::from(from)..usize::from(to)]
+        (self.table[at], self.table[at + 1])
+    }
+
+    /// The `k`th entry of [`Automaton::ends`] (below [`ENDS`], as every index of a range is:
+    /// masked, it needs no bounds check).
+    #[inline(always)]
+    fn entry(&self, k: u16) -> (usize, Kind) {
+        self.ends[usize::from(k) % ENDS]
+    }
+
+    /// The cues ending at state `sid`: (length in bytes, what the cue stands for).
+    #[cfg(test)]
+    fn at(&self, sid: usize) -> impl Iterator<Item = (usize, Kind)> + '_ {
+        let (from, to) = self.range(sid);
+        (from..to).map(|k| self.entry(k))
     }
 }
 
@@ -430,7 +454,10 @@ pub fn scan(text: &str) -> TextCues {
     ac.run(b, &mut found);
     let ends = ac.ends_at();
     for &(end, sid) in &found {
-        for &(len, kind) in ends.at(sid) {
+        // (A state where cues end has one at least: read first, then the rest.)
+        let (mut k, to) = ends.range(sid);
+        loop {
+            let (len, kind) = ends.entry(k);
             let start = end - len;
             match kind {
                 Kind::Date(i) => insert_sorted(&mut date_words, (start, end, i), start_longest),
@@ -447,6 +474,10 @@ pub fn scan(text: &str) -> TextCues {
                         insert_sorted(&mut cues.phrases, (start, end, g), |a, b| a < b);
                     }
                 }
+            }
+            k += 1;
+            if k == to {
+                break;
             }
         }
     }
@@ -502,7 +533,7 @@ mod tests {
         let mut found = Vec::new();
         ac.run(text.as_bytes(), &mut found);
         for (end, sid) in found {
-            v.extend(ac.ends_at().at(sid).iter().map(|&(len, k)| (end - len, end, k)));
+            v.extend(ac.ends_at().at(sid).map(|(len, k)| (end - len, end, k)));
         }
         v.sort_unstable();
         v
