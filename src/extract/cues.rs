@@ -73,6 +73,23 @@ const TABLE: usize = SCALE * (1 << 16) + 256;
 /// whether cues end there (a constant: no register kept for it in the search loop).
 const FIRST_MATCH: u16 = 1 << 15;
 
+/// Room for the cues ending at the states where cues end, in [`Automaton::ends`]: a power
+/// of two, so that an entry read at an index masked by it needs no bounds check
+/// ([`Automaton::new`] asserts that the cues fit).
+const ENDS: usize = 1 << 12;
+
+/// A cue ending at a state of [`Automaton`].
+#[derive(Debug, Clone, Copy)]
+struct End {
+    /// Its length in bytes.
+    len: u32,
+    /// Whether it is the last cue of its state (the list of the next state follows), so
+    /// that the cues of a state are read without the end of their range.
+    last: bool,
+    /// What it stands for.
+    kind: Kind,
+}
+
 /// An Aho-Corasick automaton (every occurrence, overlapping) over the cues, ASCII case
 /// folded, as one flat transition table of `u16` entries (the rows of the states that the
 /// search reads most, by the start, kept small and together): the search loop
@@ -92,8 +109,9 @@ struct Automaton {
     /// Entries of a row: the number of classes, rounded up to a multiple of [`SCALE`] (below
     /// 256, so that a state's cue range, read after its row, needs no bounds check either).
     width: u8,
-    /// The cues ending at a state: (length in bytes, what the cue stands for).
-    ends: Vec<(usize, Kind)>,
+    /// The cues ending at a state, each state's last marked, the first of [`ENDS`] entries
+    /// (the rest unused), so that an index below `ENDS` needs no bounds check.
+    ends: Box<[End; ENDS]>,
     /// The length in bytes of the longest cue.
     longest: usize,
     /// Each speech verb of [`attribution::VERBS`] as [`verb_at`] compares it.
@@ -184,11 +202,15 @@ impl Automaton {
                 *slot = number[to as usize];
             }
         }
-        let mut flat = Vec::new();
+        let mut flat: Vec<End> = Vec::new();
         for &s in &matching {
             let from = flat.len();
             for &p in &ends[s] {
-                flat.extend(kinds[p].iter().map(|&k| (patterns[p].len(), k)));
+                let len = u32::try_from(patterns[p].len()).unwrap_or_else(|_| panic!("cue too long"));
+                flat.extend(kinds[p].iter().map(|&kind| End { len, last: false, kind }));
+            }
+            if let Some(e) = flat.last_mut() {
+                e.last = true;
             }
             let at = SCALE * usize::from(number[s]) + width;
             let range = [from, flat.len()].map(|e| u16::try_from(e).unwrap_or_else(|_| panic!("too many cue ends")));
@@ -199,7 +221,10 @@ impl Automaton {
         }
         let longest = patterns.iter().map(String::len).max().unwrap_or(0);
         let verbs = attribution::VERBS.iter().map(|v| VerbWord::of(v)).collect();
-        Automaton { table, width: width as u8, ends: flat, longest, verbs }
+        assert!(flat.len() <= ENDS, "too many cue ends: {}", flat.len());
+        flat.resize(ENDS, End { len: 0, last: true, kind: Kind::Casualty });
+        let ends = flat.into_boxed_slice().try_into().unwrap_or_else(|_| panic!("cue ends"));
+        Automaton { table, width: width as u8, ends, longest, verbs }
     }
 }
 
@@ -207,18 +232,34 @@ impl Automaton {
 /// again at every hit).
 struct Ends<'a> {
     table: &'a [u16; TABLE + 256],
-    ends: &'a [(usize, Kind)],
+    ends: &'a [End; ENDS],
     width: u8,
 }
 
 impl Ends<'_> {
-    /// The cues ending at state `sid` (as [`Automaton::run`] found it: a `u16`, read as one, so
-    /// that its cue range needs no bounds check): (length in bytes, what the cue stands for).
+    /// The index in [`Automaton::ends`] of the first cue ending at state `sid` (as
+    /// [`Automaton::run`] found it: a `u16`, read as one, so that its index needs no bounds
+    /// check); the state's cues go on to the one marked [`End::last`].
     #[inline(always)]
-    fn at(&self, sid: usize) -> &[(usize, Kind)] {
+    fn first(&self, sid: usize) -> u16 {
+        self.table[SCALE * usize::from(sid as u16) + usize::from(self.width)]
+    }
+
+    /// The `k`th entry of [`Automaton::ends`] (below [`ENDS`], as every index of a state's
+    /// cues is: masked, it needs no bounds check).
+    #[inline(always)]
+    fn entry(&self, k: u16) -> End {
+        self.ends[usize::from(k) % ENDS]
+    }
+
+    /// The cues ending at state `sid`: (length in bytes, what the cue stands for), read to
+    /// the end of their range in the table (which tests [`End::last`]).
+    #[cfg(test)]
+    fn at(&self, sid: usize) -> impl Iterator<Item = (usize, Kind)> + '_ {
         let at = SCALE * usize::from(sid as u16) + usize::from(self.width);
         let (from, to) = (self.table[at], self.table[at + 1]);
-        &self.ends[usize::from(from)..usize::from(to)]
+        assert!((from..to).all(|k| self.entry(k).last == (k + 1 == to)), "the last cue of state {sid} marked");
+        (from..to).map(|k| self.entry(k)).map(|e| (e.len as usize, e.kind))
     }
 }
 
@@ -430,9 +471,12 @@ pub fn scan(text: &str) -> TextCues {
     ac.run(b, &mut found);
     let ends = ac.ends_at();
     for &(end, sid) in &found {
-        for &(len, kind) in ends.at(sid) {
-            let start = end - len;
-            match kind {
+        // (A state where cues end has one at least: each read, to the one marked last.)
+        let mut k = ends.first(sid);
+        loop {
+            let e = ends.entry(k);
+            let start = end - e.len as usize;
+            match e.kind {
                 Kind::Date(i) => insert_sorted(&mut date_words, (start, end, i), start_longest),
                 Kind::Verb(i) => {
                     if verb_at(b, start, attribution::VERBS[i], ac.verbs[i]) {
@@ -448,6 +492,10 @@ pub fn scan(text: &str) -> TextCues {
                     }
                 }
             }
+            if e.last {
+                break;
+            }
+            k += 1;
         }
     }
     leftmost_longest(&mut date_words);
@@ -502,7 +550,7 @@ mod tests {
         let mut found = Vec::new();
         ac.run(text.as_bytes(), &mut found);
         for (end, sid) in found {
-            v.extend(ac.ends_at().at(sid).iter().map(|&(len, k)| (end - len, end, k)));
+            v.extend(ac.ends_at().at(sid).map(|(len, k)| (end - len, end, k)));
         }
         v.sort_unstable();
         v

@@ -582,7 +582,7 @@ impl<'b> Hits<'b> {
             let written = &s[start..end];
             let caps =
                 || i < FIRST_WEEKDAY && written.eq_ignore_ascii_case(NAME_CUES[i]) && !written.bytes().any(|c| c.is_ascii_lowercase());
-            if word_start && word_end && (written == NAME_CUES[i] || caps()) {
+            if word_start && word_end && (super::same_text(written, NAME_CUES[i]) || caps()) {
                 if is_month {
                     months.push(start);
                 } else {
@@ -1016,7 +1016,17 @@ struct Groups<'a> {
     /// Where the match starts in the searched text.
     offset: usize,
     /// Spans of groups 1.. in `text`.
-    spans: [Option<(usize, usize)>; 4],
+    spans: Spans,
+}
+
+/// Spans of groups 1.. of a match, in the matched text, as `u32`s (half the bytes of `usize`
+/// spans, moved with each match a hand reader gives back; a date match is a few dozen bytes).
+type Spans = [Option<(u32, u32)>; 4];
+
+/// `spans` as [`Spans`].
+#[inline(always)]
+fn narrow(spans: [Option<(usize, usize)>; 4]) -> Spans {
+    spans.map(|g| g.map(|(a, b)| (a as u32, b as u32)))
 }
 
 impl<'a> Groups<'a> {
@@ -1105,7 +1115,7 @@ impl<'a> Groups<'a> {
                 spans[..2].copy_from_slice(&[Some((0, month_end)), Some((skip_space(month_end), len))]);
             }
         }
-        Groups { text, offset, spans }
+        Groups { text, offset, spans: narrow(spans) }
     }
 
     /// Group `k` (0 the whole match), as text.
@@ -1113,7 +1123,7 @@ impl<'a> Groups<'a> {
         if k == 0 {
             return Some(self.text);
         }
-        self.spans[k - 1].map(|(a, b)| &self.text[a..b])
+        self.spans[k - 1].map(|(a, b)| &self.text[a as usize..b as usize])
     }
 
     /// The span of group `k` in the searched text.
@@ -1121,7 +1131,7 @@ impl<'a> Groups<'a> {
         if k == 0 {
             return Some((self.offset, self.offset + self.text.len()));
         }
-        self.spans[k - 1].map(|(a, b)| (self.offset + a, self.offset + b))
+        self.spans[k - 1].map(|(a, b)| (self.offset + a as usize, self.offset + b as usize))
     }
 }
 
@@ -1278,7 +1288,7 @@ fn relative_groups(text: &str, offset: usize) -> Groups<'_> {
             spans[k + 1] = Some((0, len - tail.len()));
         }
     }
-    Groups { text, offset, spans }
+    Groups { text, offset, spans: narrow(spans) }
 }
 
 /// Whether `\d` reads only ASCII digits in `s` (no decimal digit beyond ASCII), so the ISO
@@ -1387,7 +1397,7 @@ fn years_end(s: &str, q: usize) -> Result<HandRead, ()> {
         let end = skip_space(dash + width);
         for n in [2, 4] {
             if width > 0 && sure_digits_in(s, end, n)? && word_ends(b, end + n) {
-                return Ok(Some((end + n, Some([Some((0, 4)), Some((end - q, end + n - q)), None, None]))));
+                return Ok(Some((end + n, Some(narrow([Some((0, 4)), Some((end - q, end + n - q)), None, None])))));
             }
         }
     }
@@ -1401,7 +1411,7 @@ fn years_end(s: &str, q: usize) -> Result<HandRead, ()> {
         let mut spans = [None; 4];
         spans[group - 1] = Some((k - q, k + 4 - q));
         // (A decade ends in its "s".)
-        Some((k + 4 + usize::from(group == 3), Some(spans)))
+        Some((k + 4 + usize::from(group == 3), Some(narrow(spans))))
     };
     if let Some(part) = ["early ", "late ", "mid-", "mid "].iter().find(|p| at.starts_with(*p))
         && decade(q + part.len())?
@@ -1488,7 +1498,7 @@ fn year_tail(s: &str, k: usize) -> Result<Option<usize>, ()> {
 
 /// The end of a match read by hand at `q` and, when the reader gives them, its groups
 /// ([`Groups`]'s spans: 1.. in the match).
-type HandRead = Option<(usize, Option<[Option<(usize, usize)>; 4]>)>;
+type HandRead = Option<(usize, Option<Spans>)>;
 
 /// A match at `q` of a day at `day..day_end`, a month at `month..month_end` and the year
 /// after `end` ([`year_tail`]), with the groups of the month-day pattern (`day_first`: of the
@@ -1498,7 +1508,7 @@ fn day_and_month(s: &str, q: usize, day: (usize, usize), month: (usize, usize), 
     let span = |(a, b): (usize, usize)| Some((a - q, b - q));
     let (first, second) = if day_first { (day, month) } else { (month, day) };
     let end = year.map_or(end, |y| y + 4);
-    Ok(Some((end, Some([span(first), span(second), year.and_then(|y| span((y, y + 4))), None]))))
+    Ok(Some((end, Some(narrow([span(first), span(second), year.and_then(|y| span((y, y + 4))), None])))))
 }
 
 /// The end of the anchored month-day pattern's match in `s[q..]`, read by hand: a month name
@@ -1593,7 +1603,7 @@ fn weekday_end(s: &str, q: usize) -> HandRead {
         let name_end = day + name.len();
         let possessive = ["'s", "’s"].iter().find(|p| s[name_end..].starts_with(*p)).map(|p| name_end + p.len());
         if let Some(end) = [possessive, Some(name_end)].into_iter().flatten().find(|&end| word_ends(b, end)) {
-            return Some((end, Some([modifier, Some((day - q, name_end - q)), None, None])));
+            return Some((end, Some(narrow([modifier, Some((day - q, name_end - q)), None, None]))));
         }
     }
     None
