@@ -448,18 +448,27 @@ fn head_key(b: &[u8], i: usize, len: usize) -> u64 {
 /// (little-endian; bytes past the head are ignored).
 #[inline]
 fn key_of(first: u64, len: usize) -> u64 {
-    // The bytes of a head of each length up to eight, read from a table (no branch).
-    const MASKS: [u64; 9] = {
-        let mut m = [u64::MAX; 9];
-        let mut n = 0;
-        while n < 8 {
-            m[n] = (1u64 << (8 * n)) - 1;
-            n += 1;
-        }
-        m
-    };
-    ((first & MASKS[len.min(8)]) ^ (len as u64).rotate_right(7)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    key_of_masked(first & HEAD_MASKS[len.min(8)], len)
 }
+
+/// [`key_of`] of a head's first eight bytes with the bytes past the head already cleared.
+#[inline]
+fn key_of_masked(masked: u64, len: usize) -> u64 {
+    (masked ^ (len as u64).rotate_right(7)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// The bytes of a head of each length (of its first eight bytes: all eight from eight on),
+/// read from a table (no branch); 128 entries, so that [`word_starts_masked`] reads it with
+/// its index masked (one `and`) instead of clamped to eight (a compare and a move).
+const HEAD_MASKS: [u64; 128] = {
+    let mut m = [u64::MAX; 128];
+    let mut n = 0;
+    while n < 8 {
+        m[n] = (1u64 << (8 * n)) - 1;
+        n += 1;
+    }
+    m
+};
 
 /// Where a name may start: every character that is not white space and follows a non-word
 /// character (or starts the text), in order, with its head; only those whose head key
@@ -514,13 +523,21 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
             // The head: the run of word bytes from here (read from the masks, on into the
             // next chunks when it reaches the end of this one), or one character.
             let run = (!(word >> j)).trailing_zeros() as usize;
-            let len = match run {
+            // (And the index of its bytes' mask in `HEAD_MASKS`: its length, below 64 but for a
+            // head that goes on into the next chunk, clamped to eight there, off the common path.)
+            let (len, upto) = match run {
                 // Not a word character: one character, its length told by its first byte (one
                 // byte for ASCII, else as many as the byte's leading ones; a start is at no
                 // continuation byte), as `head_len` gives it, with no call in this loop.
-                0 => (first.leading_ones() as usize).max(1),
-                r if j + r < 64 => r,
-                r => r + leading_word_bytes(&masks[c + 1..]),
+                0 => {
+                    let n = (first.leading_ones() as usize).max(1);
+                    (n, n)
+                }
+                r if j + r < 64 => (r, r),
+                r => {
+                    let n = r + leading_word_bytes(&masks[c + 1..]);
+                    (n, n.min(8))
+                }
             };
             let eight = u64::from_le_bytes([
                 window[j],
@@ -532,7 +549,7 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
                 window[j + 6],
                 window[j + 7],
             ]);
-            let key = key_of(eight, len);
+            let key = key_of_masked(eight & HEAD_MASKS[upto & 127], len);
             kept[n & 63] = WordStart { start: i + j, key };
             n += usize::from(filter.keeps_key(key));
         }
