@@ -389,9 +389,9 @@ pub struct WordStart {
 }
 
 /// Which word starts may start a name: those whose head key is set in a bit filter (one bit
-/// per hashed head key of the names), all that [`word_starts`] keeps, and whose first byte
-/// some name starts with, which a matcher also asks; the starts at a character that is no
-/// word character only when some name starts with one. Matchers run on the same starts share
+/// per hashed head key of the names), all that [`word_starts`] keeps and all that a matcher
+/// asks; the starts at a digit or a character that is no word character only when some name
+/// starts with one (read from the names' first bytes). Matchers run on the same starts share
 /// one filter, the [`StartFilter::union`] of theirs.
 #[derive(Debug, Clone)]
 pub struct StartFilter {
@@ -421,15 +421,8 @@ impl StartFilter {
         self.keys[bit / 64] |= 1 << (bit % 64);
     }
 
-    /// Whether a word starting with byte `first` with head key `key` may start a name.
-    #[inline]
-    fn keeps(&self, first: u8, key: u64) -> bool {
-        // (The key first: it rules out more starts.)
-        self.keeps_key(key) && self.first[first as usize]
-    }
-
     /// Whether a word with head key `key` may start a name, whatever its first byte: what
-    /// [`word_starts`] keeps (the matchers test the first byte too).
+    /// [`word_starts`] keeps, and what the matchers ask.
     #[inline]
     fn keeps_key(&self, key: u64) -> bool {
         let bit = filter_bit(key);
@@ -636,10 +629,11 @@ impl NameMatcher {
         let mut gap = 0;
         let mut free_from = 0;
         for &WordStart { start: i, key } in starts {
-            // (Starts that are not character boundaries of `text` are passed over: their byte
-            // is a continuation byte, which starts no name, so the filter's first bytes do not
-            // keep it; a start past the end of the text has no byte.)
-            if i < free_from || !b.get(i).is_some_and(|&c| self.starts.keeps(c, key)) {
+            // (Only the head key is asked, not the first byte: the byte of a start that the key
+            // keeps and no name starts with, a continuation byte at a start that is no character
+            // boundary of `text` among them, is no name's first byte, so no name is there. A
+            // start past the end of the text is passed over.)
+            if i < free_from || i >= b.len() || !self.starts.keeps_key(key) {
                 continue;
             }
             let Some(bucket) = self.by_head.get(key) else { continue };
