@@ -205,12 +205,16 @@ impl Buckets {
 /// "the Kremlin", "the Pentagon" and "the ministry" differ at their fifth byte, so where
 /// the text has "the army" only the names without a fifth byte are compared.
 /// The names with a byte there are listed by that byte ([`Bucket::candidates`]), so a lookup
-/// reads only the names it compares, not every name of the bucket.
+/// reads only the names it compares, not every name of the bucket. (Its fields fit one
+/// 64-byte cache line, where it is aligned: a lookup reads them with one miss at most.)
 #[derive(Debug, Clone, Default)]
+#[repr(align(64))]
 struct Bucket {
-    names: Vec<Name>,
+    names: Box<[Name]>,
     /// The offset of that byte from the word start ([`Name::probe`]).
-    at: usize,
+    at: u32,
+    /// The length of the longest name (the first; none: zero).
+    longest: u32,
     /// The smallest byte at [`Bucket::at`] of the names long enough to have one.
     lo: u8,
     /// The names with each byte at [`Bucket::at`] (indices into `names`), a group per byte in
@@ -221,46 +225,59 @@ struct Bucket {
     /// read for a byte of the text, no bit set and no count of the bits below it.
     groups: Box<[(u32, u32)]>,
     /// The first of the names without a byte at [`Bucket::at`]: the shortest, after all others.
-    short: usize,
+    short: u32,
 }
 
+// (One cache line: more fields would spill into a second.)
+const _: () = assert!(std::mem::size_of::<Bucket>() == 64);
+
 impl Bucket {
-    /// Sorts the names longest first and chooses [`Bucket::at`]: the offset that leaves the
-    /// fewest names to compare for the worst byte of the text.
-    fn finish(&mut self) {
+    /// The bucket of these names (fewer than `u32::MAX`, each shorter than 4 GB): sorted
+    /// longest first, with [`Bucket::at`] the offset that leaves the fewest names to compare
+    /// for the worst byte of the text.
+    fn of(mut names: Vec<Name>) -> Bucket {
         // Longest first; equal lengths cannot both match at one place (names are unique).
-        self.names.sort_by(|a, b| b.bytes.len().cmp(&a.bytes.len()).then(a.pattern.cmp(&b.pattern)));
+        names.sort_by(|a, b| b.bytes.len().cmp(&a.bytes.len()).then(a.pattern.cmp(&b.pattern)));
+        let first = names.first().map_or(0, |n| n.bytes.len());
         // (One or two names are compared at once.)
-        let longest = if self.names.len() > 2 { self.names.first().map_or(0, |n| n.bytes.len()) } else { 0 };
-        let mut bytes: Vec<u8> = Vec::with_capacity(self.names.len());
+        let longest = if names.len() > 2 { first } else { 0 };
+        let mut bytes: Vec<u8> = Vec::with_capacity(names.len());
         let mut left = |at: usize| {
             bytes.clear();
-            bytes.extend(self.names.iter().filter_map(|n| n.bytes.get(at).copied()));
+            bytes.extend(names.iter().filter_map(|n| n.bytes.get(at).copied()));
             bytes.sort_unstable();
             let most = bytes.chunk_by(|x, y| x == y).map(<[_]>::len).max().unwrap_or(0);
-            self.names.len() - bytes.len() + most
+            names.len() - bytes.len() + most
         };
-        self.at = (0..longest).min_by_key(|&at| (left(at), at)).unwrap_or(0);
-        for n in &mut self.names {
-            n.probe = n.bytes.get(self.at).copied();
+        let at = (0..longest).min_by_key(|&at| (left(at), at)).unwrap_or(0);
+        for n in &mut names {
+            n.probe = n.bytes.get(at).copied();
         }
         // (Longest first: the names with a byte at `at` come before those without.)
-        self.short = self.names.iter().position(|n| n.probe.is_none()).unwrap_or(self.names.len());
-        let mut by_probe: Vec<(u8, u32)> = self.names[..self.short].iter().zip(0u32..).filter_map(|(n, k)| Some((n.probe?, k))).collect();
+        let short = names.iter().position(|n| n.probe.is_none()).unwrap_or(names.len());
+        let mut by_probe: Vec<(u8, u32)> = names[..short].iter().zip(0u32..).filter_map(|(n, k)| Some((n.probe?, k))).collect();
         // (Stable: each group stays longest first.)
         by_probe.sort_by_key(|&(p, _)| p);
-        self.lo = by_probe.first().map_or(0, |&(p, _)| p);
-        let span = by_probe.last().map_or(0, |&(p, _)| usize::from(p - self.lo) + 1);
+        let lo = by_probe.first().map_or(0, |&(p, _)| p);
+        let span = by_probe.last().map_or(0, |&(p, _)| usize::from(p - lo) + 1);
         let mut groups = vec![(0u32, 0u32); span];
         for (k, &(p, _)) in (0u32..).zip(&by_probe) {
-            let g = &mut groups[usize::from(p - self.lo)];
+            let g = &mut groups[usize::from(p - lo)];
             if g.0 == g.1 {
                 g.0 = k;
             }
             g.1 = k + 1;
         }
-        self.groups = groups.into();
-        self.by_probe = by_probe.into_iter().map(|(_, k)| k).collect();
+        let u32_of = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Bucket {
+            names: names.into(),
+            at: u32_of(at),
+            longest: u32_of(first),
+            lo,
+            by_probe: by_probe.into_iter().map(|(_, k)| k).collect(),
+            groups: groups.into(),
+            short: u32_of(short),
+        }
     }
 
     /// The names that may be written at a word start whose byte at [`Bucket::at`] is `probe`
@@ -273,7 +290,7 @@ impl Bucket {
             Some(p) => self.groups.get(usize::from(p.wrapping_sub(self.lo))).copied().unwrap_or_default(),
             None => (0, 0),
         };
-        (&self.by_probe[from as usize..to as usize], &self.names[self.short..])
+        (&self.by_probe[from as usize..to as usize], &self.names[self.short as usize..])
     }
 }
 
@@ -372,9 +389,9 @@ pub struct WordStart {
 }
 
 /// Which word starts may start a name: those whose head key is set in a bit filter (one bit
-/// per hashed head key of the names), all that [`word_starts`] keeps, and whose first byte
-/// some name starts with, which a matcher also asks; the starts at a character that is no
-/// word character only when some name starts with one. Matchers run on the same starts share
+/// per hashed head key of the names), all that [`word_starts`] keeps and all that a matcher
+/// asks; the starts at a digit or a character that is no word character only when some name
+/// starts with one (read from the names' first bytes). Matchers run on the same starts share
 /// one filter, the [`StartFilter::union`] of theirs.
 #[derive(Debug, Clone)]
 pub struct StartFilter {
@@ -404,15 +421,8 @@ impl StartFilter {
         self.keys[bit / 64] |= 1 << (bit % 64);
     }
 
-    /// Whether a word starting with byte `first` with head key `key` may start a name.
-    #[inline]
-    fn keeps(&self, first: u8, key: u64) -> bool {
-        // (The key first: it rules out more starts.)
-        self.keeps_key(key) && self.first[first as usize]
-    }
-
     /// Whether a word with head key `key` may start a name, whatever its first byte: what
-    /// [`word_starts`] keeps (the matchers test the first byte too).
+    /// [`word_starts`] keeps, and what the matchers ask.
     #[inline]
     fn keeps_key(&self, key: u64) -> bool {
         let bit = filter_bit(key);
@@ -448,18 +458,27 @@ fn head_key(b: &[u8], i: usize, len: usize) -> u64 {
 /// (little-endian; bytes past the head are ignored).
 #[inline]
 fn key_of(first: u64, len: usize) -> u64 {
-    // The bytes of a head of each length up to eight, read from a table (no branch).
-    const MASKS: [u64; 9] = {
-        let mut m = [u64::MAX; 9];
-        let mut n = 0;
-        while n < 8 {
-            m[n] = (1u64 << (8 * n)) - 1;
-            n += 1;
-        }
-        m
-    };
-    ((first & MASKS[len.min(8)]) ^ (len as u64).rotate_right(7)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    key_of_masked(first & HEAD_MASKS[len.min(8)], len)
 }
+
+/// [`key_of`] of a head's first eight bytes with the bytes past the head already cleared.
+#[inline]
+fn key_of_masked(masked: u64, len: usize) -> u64 {
+    (masked ^ (len as u64).rotate_right(7)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// The bytes of a head of each length (of its first eight bytes: all eight from eight on),
+/// read from a table (no branch); 128 entries, so that [`word_starts_masked`] reads it with
+/// its index masked (one `and`) instead of clamped to eight (a compare and a move).
+const HEAD_MASKS: [u64; 128] = {
+    let mut m = [u64::MAX; 128];
+    let mut n = 0;
+    while n < 8 {
+        m[n] = (1u64 << (8 * n)) - 1;
+        n += 1;
+    }
+    m
+};
 
 /// Where a name may start: every character that is not white space and follows a non-word
 /// character (or starts the text), in order, with its head; only those whose head key
@@ -514,13 +533,21 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
             // The head: the run of word bytes from here (read from the masks, on into the
             // next chunks when it reaches the end of this one), or one character.
             let run = (!(word >> j)).trailing_zeros() as usize;
-            let len = match run {
+            // (And the index of its bytes' mask in `HEAD_MASKS`: its length, below 64 but for a
+            // head that goes on into the next chunk, clamped to eight there, off the common path.)
+            let (len, upto) = match run {
                 // Not a word character: one character, its length told by its first byte (one
                 // byte for ASCII, else as many as the byte's leading ones; a start is at no
                 // continuation byte), as `head_len` gives it, with no call in this loop.
-                0 => (first.leading_ones() as usize).max(1),
-                r if j + r < 64 => r,
-                r => r + leading_word_bytes(&masks[c + 1..]),
+                0 => {
+                    let n = (first.leading_ones() as usize).max(1);
+                    (n, n)
+                }
+                r if j + r < 64 => (r, r),
+                r => {
+                    let n = r + leading_word_bytes(&masks[c + 1..]);
+                    (n, n.min(8))
+                }
             };
             let eight = u64::from_le_bytes([
                 window[j],
@@ -532,7 +559,7 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
                 window[j + 6],
                 window[j + 7],
             ]);
-            let key = key_of(eight, len);
+            let key = key_of_masked(eight & HEAD_MASKS[upto & 127], len);
             kept[n & 63] = WordStart { start: i + j, key };
             n += usize::from(filter.keeps_key(key));
         }
@@ -547,7 +574,7 @@ impl NameMatcher {
         let mut seen = HashSet::new();
         let (mut count, mut excludes) = (0usize, false);
         let mut starts = StartFilter::none();
-        let mut by_head: rustc_hash::FxHashMap<u64, Bucket> = rustc_hash::FxHashMap::default();
+        let mut by_head: rustc_hash::FxHashMap<u64, Vec<Name>> = rustc_hash::FxHashMap::default();
         for (p, t) in patterns {
             let p = p.trim().to_string();
             if p.is_empty() || !seen.insert(p.clone()) {
@@ -562,13 +589,10 @@ impl NameMatcher {
             excludes |= t == Target::Exclude;
             let key = head_key(p.as_bytes(), 0, head_len(&p, 0));
             starts.insert(&p, key);
-            by_head.entry(key).or_default().names.push(Name::new(index, target, p.as_bytes()));
+            by_head.entry(key).or_default().push(Name::new(index, target, p.as_bytes()));
             count += 1;
         }
-        for bucket in by_head.values_mut() {
-            bucket.finish();
-        }
-        let by_head = Buckets::of(by_head.into_iter().collect());
+        let by_head = Buckets::of(by_head.into_iter().map(|(key, names)| (key, Bucket::of(names))).collect());
         Ok(NameMatcher { by_head, starts, excludes })
     }
 
@@ -605,10 +629,11 @@ impl NameMatcher {
         let mut gap = 0;
         let mut free_from = 0;
         for &WordStart { start: i, key } in starts {
-            // (Starts that are not character boundaries of `text` are passed over: their byte
-            // is a continuation byte, which starts no name, so the filter's first bytes do not
-            // keep it; a start past the end of the text has no byte.)
-            if i < free_from || !b.get(i).is_some_and(|&c| self.starts.keeps(c, key)) {
+            // (Only the head key is asked, not the first byte: the byte of a start that the key
+            // keeps and no name starts with, a continuation byte at a start that is no character
+            // boundary of `text` among them, is no name's first byte, so no name is there. A
+            // start past the end of the text is passed over.)
+            if i < free_from || i >= b.len() || !self.starts.keeps_key(key) {
                 continue;
             }
             let Some(bucket) = self.by_head.get(key) else { continue };
@@ -619,11 +644,11 @@ impl NameMatcher {
             }
             let next_gap = gaps.get(gap).copied().unwrap_or(usize::MAX);
             let ends_word = |name: &Name, end: usize| ends_word_at(text, end).then_some((name.target, end));
-            let found = if names.first().is_none_or(|longest| next_gap >= i + longest.bytes.len()) {
+            let found = if next_gap >= i + bucket.longest as usize {
                 // No soft break within the longest name: each name is there only as it is
                 // written, so only those with the text's byte at the bucket's offset (or
                 // without one) are compared.
-                let (group, short) = bucket.candidates(b.get(i + bucket.at).copied());
+                let (group, short) = bucket.candidates(b.get(i + bucket.at as usize).copied());
                 // (The group, then the short names: two loops, no chained iterator's state.)
                 let mut found = None;
                 for &k in group {
@@ -1271,16 +1296,16 @@ country = "Azerbaijan"
             others in proptest::collection::vec(proptest::prelude::any::<u64>(), 0..50),
         ) {
             let keyed: Vec<(u64, Bucket)> =
-                keys.iter().map(|&k| (k, Bucket { at: (k % 1000) as usize, ..Bucket::default() })).collect();
+                keys.iter().map(|&k| (k, Bucket { at: (k % 1000) as u32, ..Bucket::default() })).collect();
             let table = Buckets::of(keyed);
             for k in keys.iter().chain(&others) {
-                let want = keys.contains(k).then_some((k % 1000) as usize);
+                let want = keys.contains(k).then_some((k % 1000) as u32);
                 proptest::prop_assert_eq!(table.get(*k).map(|b| b.at), want);
             }
             // Keys that differ only in their top byte, and the key zero.
-            let table = Buckets::of((0..40u64).map(|k| (k << 56, Bucket { at: k as usize, ..Bucket::default() })).collect());
+            let table = Buckets::of((0..40u64).map(|k| (k << 56, Bucket { at: k as u32, ..Bucket::default() })).collect());
             for k in 0..40u64 {
-                proptest::prop_assert_eq!(table.get(k << 56).map(|b| b.at), Some(k as usize));
+                proptest::prop_assert_eq!(table.get(k << 56).map(|b| b.at), Some(k as u32));
             }
         }
 
@@ -1318,11 +1343,7 @@ country = "Azerbaijan"
         /// A bucket's candidates for a byte are its names filtered by that byte, in order.
         #[test]
         fn candidates_are_the_names_with_the_probe_byte(names in proptest::collection::btree_set("[ab ]{1,7}", 1..14)) {
-            let mut bucket = Bucket::default();
-            for (k, n) in names.iter().enumerate() {
-                bucket.names.push(Name::new(k as u32, 0, n.as_bytes()));
-            }
-            bucket.finish();
+            let bucket = Bucket::of(names.iter().enumerate().map(|(k, n)| Name::new(k as u32, 0, n.as_bytes())).collect());
             for probe in [None, Some(b'a'), Some(b'b'), Some(b' '), Some(b'c')] {
                 let want: Vec<u32> = bucket.names.iter().filter(|n| n.probe.is_none() || n.probe == probe).map(|n| n.pattern).collect();
                 let (group, short) = bucket.candidates(probe);
