@@ -1101,10 +1101,44 @@ fn may_follow_date(line: &[u8], j: usize) -> bool {
 /// The agencies ([`AGENCIES`]) whose tag may be read at `j` of `b` by [`folded_at`]: those
 /// whose first letter stands there in either ASCII case (every tag opens with a lower-case
 /// letter), or all of them before a byte beyond ASCII (`ſ`, the Kelvin sign).
+/// (The agencies are read as the bits of [`AGENCIES_BY_FIRST`]'s set for the byte, in their
+/// order: the same ones as [`agencies_at_by_list`] gives, without a compare per agency.)
 fn agencies_at(b: &[u8], j: usize) -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    let mut set = b.get(j).map_or(0, |&c| if c >= 0x80 { ALL_AGENCIES } else { AGENCIES_BY_FIRST[usize::from(c | 0x20)] });
+    std::iter::from_fn(move || {
+        if set == 0 {
+            return None;
+        }
+        let i = set.trailing_zeros() as usize;
+        set &= set - 1;
+        AGENCIES.get(i)
+    })
+}
+
+/// [`agencies_at`] by comparing each agency's first letter: the proptest's reference.
+#[cfg(test)]
+fn agencies_at_by_list(b: &[u8], j: usize) -> impl Iterator<Item = &'static (&'static str, &'static str)> {
     let c = b.get(j).copied();
     AGENCIES.iter().filter(move |(t, _)| c.is_some_and(|c| c >= 0x80 || c | 0x20 == t.as_bytes()[0]))
 }
+
+/// Every agency of [`AGENCIES`], one bit each by its index.
+const ALL_AGENCIES: u64 = {
+    assert!(AGENCIES.len() <= 64);
+    if AGENCIES.len() == 64 { u64::MAX } else { (1 << AGENCIES.len()) - 1 }
+};
+
+/// Per ASCII byte in lower case (a byte `| 0x20`), the agencies whose tag opens with it, one
+/// bit each by its index in [`AGENCIES`].
+static AGENCIES_BY_FIRST: [u64; 128] = {
+    let mut table = [0; 128];
+    let mut i = 0;
+    while i < AGENCIES.len() {
+        table[AGENCIES[i].0.as_bytes()[0] as usize & 0x7F] |= 1 << i;
+        i += 1;
+    }
+    table
+};
 
 /// The first agency tag of `head`: the leftmost bracketed tag ([`bracketed_tag`]) or match of
 /// [`AGENCY_LINE`] at a line's start (a bracket never opens a line's match). A line's match
@@ -1823,6 +1857,19 @@ mod tests {
             const PARTS: &[&str] = &["#", "*", "_", " ", "Title", "\u{b}", "\t", "é", "\u{a0}", "\u{2003}", "\n", "#x"];
             for t in [text.clone(), parts.iter().map(|&i| PARTS[i]).collect::<String>()] {
                 proptest::prop_assert_eq!(without_title_marks(&t), without_title_marks_by_chars(&t), "{:?}", t);
+            }
+        }
+
+        #[test]
+        fn agencies_at_as_by_list(text in "\\PC{0,6}", j in 0usize..8, c in 0u8..=255) {
+            // (Any byte at `j`, or past the end.)
+            let mut b = text.into_bytes();
+            let j = j.min(b.len());
+            b.insert(j, c);
+            for k in [j, b.len()] {
+                let fast: Vec<_> = agencies_at(&b, k).collect();
+                let by_list: Vec<_> = agencies_at_by_list(&b, k).collect();
+                proptest::prop_assert_eq!(fast, by_list);
             }
         }
 
