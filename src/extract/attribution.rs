@@ -164,9 +164,29 @@ fn role_word(w: &str) -> Option<&'static str> {
     if !(4..=16).contains(&b.len()) || !matches!(b[0] | 0x20, b'a' | b'c' | b'd' | b'e' | b'g' | b'm' | b'o' | b'p' | b's') {
         return None;
     }
-    let w = crate::text::strip_possessive(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'));
+    let w = crate::text::strip_possessive(trim_to_word(w));
     let first = w.as_bytes().first()? | 0x20;
     ROLE_NOUNS.iter().find(|r| r.len() == w.len() && r.as_bytes()[0] == first && w.eq_ignore_ascii_case(r)).copied()
+}
+
+/// `w` without the characters at its ends that are neither alphanumeric nor an apostrophe
+/// (`'`, `’`), as `trim_matches` of them gives it: read by bytes when both ends stop at an
+/// ASCII byte (the bytes passed over before it are then ASCII characters trimmed, and the
+/// byte is a character kept), else by `trim_matches` (an end beyond ASCII, which only
+/// characters can tell).
+fn trim_to_word(w: &str) -> &str {
+    let b = w.as_bytes();
+    let stop = |c: &u8| *c >= 0x80 || c.is_ascii_alphanumeric() || *c == b'\'';
+    match (b.iter().position(stop), b.iter().rposition(stop)) {
+        (None, _) | (_, None) => &w[w.len()..],
+        (Some(s), Some(e)) if b[s] < 0x80 && b[e] < 0x80 => &w[s..=e],
+        _ => trim_to_word_by_chars(w),
+    }
+}
+
+/// [`trim_to_word`] by characters (`trim_matches`): its slow path and the proptest's reference.
+fn trim_to_word_by_chars(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
 }
 
 /// The role the sentence `sent` gives the person named at `pos..end`: a title or role just
@@ -1647,6 +1667,17 @@ mod tests {
                 verbs[lo..].iter().take_while(|v| v.start < span.end).filter(|v| v.end <= span.end).copied().collect();
             forwards.reverse();
             proptest::prop_assert_eq!(super::spans_back(&verbs, span).collect::<Vec<_>>(), forwards);
+        }
+
+        /// [`super::trim_to_word`] is `trim_matches` of what is neither alphanumeric nor an
+        /// apostrophe, on any text and on words with punctuation, quotation marks and letters
+        /// beyond ASCII at their ends.
+        #[test]
+        fn trim_to_word_is_trim_matches(text in "\\PC{0,12}", parts in proptest::collection::vec(0usize..12, 0..8)) {
+            const PARTS: &[&str] = &["mayor", ",", "'", "’", "\"", "”", "é", "(", "1", "\u{a0}", "s", "Ⅻ"];
+            for t in [text.clone(), parts.iter().map(|&i| PARTS[i]).collect::<String>()] {
+                proptest::prop_assert_eq!(super::trim_to_word(&t), super::trim_to_word_by_chars(&t), "{:?}", t);
+            }
         }
 
         #[test]

@@ -1101,10 +1101,44 @@ fn may_follow_date(line: &[u8], j: usize) -> bool {
 /// The agencies ([`AGENCIES`]) whose tag may be read at `j` of `b` by [`folded_at`]: those
 /// whose first letter stands there in either ASCII case (every tag opens with a lower-case
 /// letter), or all of them before a byte beyond ASCII (`ſ`, the Kelvin sign).
+/// (The agencies are read as the bits of [`AGENCIES_BY_FIRST`]'s set for the byte, in their
+/// order: the same ones as [`agencies_at_by_list`] gives, without a compare per agency.)
 fn agencies_at(b: &[u8], j: usize) -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    let mut set = b.get(j).map_or(0, |&c| if c >= 0x80 { ALL_AGENCIES } else { AGENCIES_BY_FIRST[usize::from(c | 0x20)] });
+    std::iter::from_fn(move || {
+        if set == 0 {
+            return None;
+        }
+        let i = set.trailing_zeros() as usize;
+        set &= set - 1;
+        AGENCIES.get(i)
+    })
+}
+
+/// [`agencies_at`] by comparing each agency's first letter: the proptest's reference.
+#[cfg(test)]
+fn agencies_at_by_list(b: &[u8], j: usize) -> impl Iterator<Item = &'static (&'static str, &'static str)> {
     let c = b.get(j).copied();
     AGENCIES.iter().filter(move |(t, _)| c.is_some_and(|c| c >= 0x80 || c | 0x20 == t.as_bytes()[0]))
 }
+
+/// Every agency of [`AGENCIES`], one bit each by its index.
+const ALL_AGENCIES: u64 = {
+    assert!(AGENCIES.len() <= 64);
+    if AGENCIES.len() == 64 { u64::MAX } else { (1 << AGENCIES.len()) - 1 }
+};
+
+/// Per ASCII byte in lower case (a byte `| 0x20`), the agencies whose tag opens with it, one
+/// bit each by its index in [`AGENCIES`].
+static AGENCIES_BY_FIRST: [u64; 128] = {
+    let mut table = [0; 128];
+    let mut i = 0;
+    while i < AGENCIES.len() {
+        table[AGENCIES[i].0.as_bytes()[0] as usize & 0x7F] |= 1 << i;
+        i += 1;
+    }
+    table
+};
 
 /// The first agency tag of `head`: the leftmost bracketed tag ([`bracketed_tag`]) or match of
 /// [`AGENCY_LINE`] at a line's start (a bracket never opens a line's match). A line's match
@@ -1370,7 +1404,7 @@ fn bylines_reading(text: &str, body_start: usize, every_line: bool) -> Bylines {
         n += 1;
         let span = Span { start: start + lead, end: start + lead + line.len() };
         // Markdown emphasis, brackets and dashes around a credit: "*By …*", "(Reporting by …)".
-        let bare = line.trim_matches(|c: char| matches!(c, '*' | '_' | '(' | ')' | '[' | ']' | '-' | '–' | '—' | ' '));
+        let bare = without_credit_marks(line);
         let first = bare.as_bytes().first().copied().unwrap_or(b' ');
         // Most lines open with none of the letters a credit opens with.
         if matches!(
@@ -1411,6 +1445,30 @@ fn bylines_reading(text: &str, body_start: usize, every_line: bool) -> Bylines {
         }
     }
     out
+}
+
+/// Whether an ASCII byte is a mark [`without_credit_marks`] trims (emphasis, brackets,
+/// hyphen, space).
+fn is_credit_mark(c: u8) -> bool {
+    matches!(c, b'*' | b'_' | b'(' | b')' | b'[' | b']' | b'-' | b' ')
+}
+
+/// A line without the Markdown emphasis, brackets, dashes and spaces around it ("*By …*",
+/// "(Reporting by …)"), as [`without_credit_marks_by_chars`] trims them: a line whose first
+/// and last bytes are ASCII and none of those marks (most lines) is its own, with no
+/// character read.
+fn without_credit_marks(line: &str) -> &str {
+    let b = line.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) if f < 0x80 && l < 0x80 && !is_credit_mark(f) && !is_credit_mark(l) => line,
+        _ => without_credit_marks_by_chars(line),
+    }
+}
+
+/// [`without_credit_marks`] by characters (`trim_matches`, which also trims the dashes `–`
+/// and `—`): its slow path and the proptest's reference.
+fn without_credit_marks_by_chars(line: &str) -> &str {
+    line.trim_matches(|c: char| matches!(c, '*' | '_' | '(' | ')' | '[' | ']' | '-' | '–' | '—' | ' '))
 }
 
 /// Spans of template junk such as `{{dayPoint.date | date : 'd MMMM yyyy'}}`.
@@ -1459,7 +1517,7 @@ pub fn title(text: &str, body_start: usize) -> String {
             line
         };
         // Markdown: "# Title", "*By …*".
-        let l = l.trim().trim_start_matches('#').trim().trim_matches(['*', '_']).trim();
+        let l = without_title_marks(l);
         if l.is_empty() || is_date_note(l) {
             continue;
         }
@@ -1475,6 +1533,25 @@ pub fn title(text: &str, body_start: usize) -> String {
         return t;
     }
     "(untitled)".into()
+}
+
+/// A title line without its white space, Markdown heading marks and emphasis around it, as
+/// [`without_title_marks_by_chars`] trims them: a line that opens and ends with an ASCII byte
+/// none of those trims (most lines) is its own, with no character read.
+fn without_title_marks(l: &str) -> &str {
+    let b = l.as_bytes();
+    let kept = |c: u8| c < 0x80 && !c.is_ascii_whitespace() && !matches!(c, b'#' | b'*' | b'_');
+    match (b.first(), b.last()) {
+        // (`is_ascii_whitespace` holds the ASCII white space `trim` trims but the vertical
+        // tab: that byte is taken by the slow path.)
+        (Some(&f), Some(&e)) if kept(f) && kept(e) && f != 0x0B && e != 0x0B => l,
+        _ => without_title_marks_by_chars(l),
+    }
+}
+
+/// [`without_title_marks`] by characters: its slow path and the proptest's reference.
+fn without_title_marks_by_chars(l: &str) -> &str {
+    l.trim().trim_start_matches('#').trim().trim_matches(['*', '_']).trim()
 }
 
 /// Whether a line is a date or an update note and not a title: it holds a digit and only
@@ -1765,6 +1842,35 @@ mod tests {
             ];
             let text: String = parts.iter().map(|&i| PARTS[i]).collect();
             proptest::prop_assert_eq!(header(&text), header_by_pattern(&text));
+        }
+
+        #[test]
+        fn without_credit_marks_as_trim_matches(text in "\\PC{0,20}", parts in proptest::collection::vec(0usize..12, 0..8)) {
+            const PARTS: &[&str] = &["*", "_", "(", ")", "By", "–", "—", " ", "é", "-", "[", "\u{a0}"];
+            for t in [text.clone(), parts.iter().map(|&i| PARTS[i]).collect::<String>()] {
+                proptest::prop_assert_eq!(without_credit_marks(&t), without_credit_marks_by_chars(&t), "{:?}", t);
+            }
+        }
+
+        #[test]
+        fn without_title_marks_as_trims(text in "\\PC{0,20}", parts in proptest::collection::vec(0usize..12, 0..8)) {
+            const PARTS: &[&str] = &["#", "*", "_", " ", "Title", "\u{b}", "\t", "é", "\u{a0}", "\u{2003}", "\n", "#x"];
+            for t in [text.clone(), parts.iter().map(|&i| PARTS[i]).collect::<String>()] {
+                proptest::prop_assert_eq!(without_title_marks(&t), without_title_marks_by_chars(&t), "{:?}", t);
+            }
+        }
+
+        #[test]
+        fn agencies_at_as_by_list(text in "\\PC{0,6}", j in 0usize..8, c in 0u8..=255) {
+            // (Any byte at `j`, or past the end.)
+            let mut b = text.into_bytes();
+            let j = j.min(b.len());
+            b.insert(j, c);
+            for k in [j, b.len()] {
+                let fast: Vec<_> = agencies_at(&b, k).collect();
+                let by_list: Vec<_> = agencies_at_by_list(&b, k).collect();
+                proptest::prop_assert_eq!(fast, by_list);
+            }
         }
 
         #[test]
