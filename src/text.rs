@@ -84,6 +84,43 @@ pub fn floor_boundary(text: &str, i: usize) -> usize {
     i
 }
 
+/// `s.trim_start()`: its ASCII white space (the tab to the carriage return and the space, the
+/// white space of most texts) passed over byte by byte; from a byte beyond ASCII on, the rest
+/// by `str::trim_start`.
+pub(crate) fn trim_start(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() && matches!(b[i], b'\t'..=b'\r' | b' ') {
+        i += 1;
+    }
+    match b.get(i) {
+        Some(c) if !c.is_ascii() => s[i..].trim_start(),
+        _ => &s[i..],
+    }
+}
+
+/// `t.trim_end()`: its ASCII white space passed over byte by byte from the end; only a text
+/// whose last byte left is beyond ASCII is trimmed by characters.
+pub(crate) fn trim_end(t: &str) -> &str {
+    let b = t.as_bytes();
+    let mut k = b.len();
+    while k > 0 && matches!(b[k - 1], b'\t'..=b'\r' | b' ') {
+        k -= 1;
+    }
+    if k > 0 && !b[k - 1].is_ascii() { t[..k].trim_end() } else { &t[..k] }
+}
+
+/// `s.trim()`, told at once when `s` opens and ends with an ASCII byte that is no white space
+/// (most words: then nothing is trimmed), else by [`trim_start`] and [`trim_end`].
+pub(crate) fn trim(s: &str) -> &str {
+    let solid = |c: &u8| c.is_ascii() && !matches!(c, b'\t'..=b'\r' | b' ');
+    match s.as_bytes() {
+        [a, .., z] if solid(a) && solid(z) => s,
+        [a] if solid(a) => s,
+        _ => trim_end(trim_start(s)),
+    }
+}
+
 /// `s` in ASCII lower case, borrowed when it already is (most words are), so hot loops do
 /// not allocate.
 pub fn ascii_lower(s: &str) -> std::borrow::Cow<'_, str> {

@@ -7,7 +7,7 @@
 //! with the sex the text gives, for a later "she said". Shared by casualty claims and quotes.
 
 use super::DocCtx;
-use crate::text::Span;
+use crate::text::{Span, trim_start};
 
 /// Speech verbs that attribute words or figures to someone (as written: lower case, but
 /// "According to" opening a sentence). Found by [`super::cues::scan`].
@@ -558,20 +558,6 @@ fn word_before_titles(before: &str) -> Option<&[u8]> {
         _ => std::str::from_utf8(w).ok().and_then(|w| w.chars().next()).is_some_and(char::is_uppercase),
     };
     before.as_bytes().rsplit(|&b| b == b' ').filter(|w| !w.is_empty()).find(|w| !capital(w))
-}
-
-/// `s.trim_start()`: its ASCII white space passed over by bytes (a word mostly follows one
-/// space), the rest, from a byte beyond ASCII on, by `trim_start`.
-fn trim_start(s: &str) -> &str {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() && matches!(b[i], b'\t'..=b'\r' | b' ') {
-        i += 1;
-    }
-    match b.get(i) {
-        Some(c) if !c.is_ascii() => s[i..].trim_start(),
-        _ => &s[i..],
-    }
 }
 
 /// `s` up to its first space, comma, full stop or semicolon (`s.split([' ', ',', '.',

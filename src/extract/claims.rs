@@ -19,7 +19,7 @@ use super::numbers::{Number, Vague, numbers_into};
 use super::{DocCtx, Sentence, interned_again};
 use crate::gazetteer::NameMatch;
 use crate::model::{Category, Claim, Hedge, Id, Problem, Scope};
-use crate::text::{Span, Token};
+use crate::text::{Span, Token, trim_end};
 
 /// Figures above this are not believable casualty counts and are reported as problems.
 pub const MAX_FIGURE: u64 = 10_000_000;
@@ -1392,18 +1392,6 @@ fn claim_place<'a>(
         }
     }
     best.filter(|((r, _, _), _)| *r < 4).map(|(_, id)| id)
-}
-
-/// `t` without the white space at its end, as [`str::trim_end`], read byte by byte while
-/// ASCII (the white space of most texts: the tab to the carriage return and the space); only
-/// a text whose last byte left is beyond ASCII is trimmed by characters.
-fn trim_end(t: &str) -> &str {
-    let b = t.as_bytes();
-    let mut k = b.len();
-    while k > 0 && matches!(b[k - 1], b'\t'..=b'\r' | b' ') {
-        k -= 1;
-    }
-    if k > 0 && !b[k - 1].is_ascii() { t[..k].trim_end() } else { &t[..k] }
 }
 
 /// Words of one event: a sentence holding one reports an incident even in the present

@@ -20,7 +20,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
 
 use crate::model::DateBasis;
-use crate::text::is_ascii_word_byte;
+use crate::text::{self, is_ascii_word_byte};
 
 /// What a date expression means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -246,7 +246,7 @@ fn small_number(w: &str) -> Option<i64> {
 
 /// Whether the words before `start` make the date a range start.
 fn is_since(s: &str, start: usize) -> bool {
-    let before = end_trimmed(&s[..start]).as_bytes();
+    let before = text::trim_end(&s[..start]).as_bytes();
     // "since", "since the", "erupted", "started", "began", and any of "since", "erupted",
     // "began", "started", "broke out" before "on", in any ASCII case: each compared only
     // where the last letter before the date, or before "on", is its own.
@@ -750,11 +750,11 @@ const YEAR_WORDS: &[&str] = &["in", "In", "since", "Since", "of", "from", "From"
 /// pattern: before a dash ("1991-94", "1992 – 1994"), an `s` ("1990s"), or after one of
 /// [`YEAR_WORDS`].
 fn year_cue_fits(s: &str, start: usize, end: usize) -> bool {
-    let after = start_trimmed(&s[end..]);
+    let after = text::trim_start(&s[end..]);
     if after.starts_with(['-', '–', 's']) {
         return true;
     }
-    let before = end_trimmed(&s[..start]);
+    let before = text::trim_end(&s[..start]);
     before.len() < start && YEAR_WORDS.iter().any(|w| strip_word_suffix(before, w).is_some())
 }
 
@@ -772,30 +772,12 @@ fn year_starts(s: &str, year: usize, out: &mut Vec<usize>) {
     };
     push(year);
     push(year.wrapping_sub(4));
-    let gap = end_trimmed(&s[..year]).len();
+    let gap = text::trim_end(&s[..year]).len();
     if gap < year {
         for len in [2, 4, 5, 7] {
             push(gap.wrapping_sub(len));
         }
     }
-}
-
-/// `t` without the white space at its end, as [`str::trim_end`] (ASCII white space byte by
-/// byte: the white space of most texts).
-fn end_trimmed(t: &str) -> &str {
-    let b = t.as_bytes();
-    let mut k = b.len();
-    while k > 0 && (b[k - 1].is_ascii_whitespace() || b[k - 1] == 0x0B) {
-        k -= 1;
-    }
-    if k > 0 && !b[k - 1].is_ascii() { t[..k].trim_end() } else { &t[..k] }
-}
-
-/// `t` without the white space at its start, as [`str::trim_start`] (ASCII white space byte
-/// by byte).
-fn start_trimmed(t: &str) -> &str {
-    let k = space_end(t, 0);
-    &t[k..]
 }
 
 /// `t` without the whole word `w` at its end (nothing or a non-word byte before it).
@@ -807,15 +789,15 @@ fn strip_word_suffix<'a>(t: &'a str, w: &str) -> Option<&'a str> {
 /// (with `st`/`nd`/`rd`/`th`, then `of`) before it, on a word boundary.
 fn day_before(s: &str, p: usize) -> Option<usize> {
     let before = &s[..p];
-    let mut t = end_trimmed(before);
+    let mut t = text::trim_end(before);
     if t.len() == before.len() {
         return None;
     }
     // "12 of October"
     if let Some(x) = t.strip_suffix("of")
-        && x.len() > end_trimmed(x).len()
+        && x.len() > text::trim_end(x).len()
     {
-        t = end_trimmed(x);
+        t = text::trim_end(x);
     }
     // "12th October"
     for suffix in ["st", "nd", "rd", "th"] {
@@ -853,7 +835,7 @@ fn range_first_day(s: &str, at: usize) -> Option<(usize, u32)> {
     if worded
         && !["on", "from", "between", "of", "On", "From", "Between"]
             .iter()
-            .any(|w| strip_word_suffix(end_trimmed(&before[..start]), w).is_some())
+            .any(|w| strip_word_suffix(text::trim_end(&before[..start]), w).is_some())
     {
         return None;
     }
@@ -918,7 +900,7 @@ fn month_part_before(s: &str, p: usize) -> Option<(usize, MonthPart)> {
     if let Some(x) = s[..p].strip_suffix("mid-") {
         return Some((x.len(), MonthPart::Day(15)));
     }
-    let t = end_trimmed(&s[..p]);
+    let t = text::trim_end(&s[..p]);
     if t.len() == p {
         return None;
     }
@@ -930,10 +912,10 @@ fn month_part_before(s: &str, p: usize) -> Option<(usize, MonthPart)> {
     if !word.eq_ignore_ascii_case("of") {
         return None;
     }
-    let t = end_trimmed(&t[..start]);
+    let t = text::trim_end(&t[..start]);
     let (start, word) = last_word(t);
     let part = MonthPart::of(word).filter(|x| *x != MonthPart::Day(5) && *x != MonthPart::Day(25) && !word.eq_ignore_ascii_case("mid"))?;
-    let t = end_trimmed(&t[..start]);
+    let t = text::trim_end(&t[..start]);
     let (start, the) = last_word(t);
     the.eq_ignore_ascii_case("the").then_some((start, part))
 }
@@ -957,7 +939,7 @@ fn since_month(s: &str, p: usize) -> Option<(usize, usize, u32, Option<MonthPart
         Some((a, part)) => (a, Some(part)),
         None => (p, None),
     };
-    let t = end_trimmed(&s[..start]);
+    let t = text::trim_end(&s[..start]);
     if t.len() == start {
         return None;
     }
@@ -995,7 +977,7 @@ fn capitalised(w: &str) -> String {
 /// else at the weekday.
 fn modifier_before(s: &str, p: usize) -> usize {
     let before = &s[..p];
-    let t = end_trimmed(before);
+    let t = text::trim_end(before);
     if t.len() < before.len() {
         let (start, word) = last_word(t);
         // (The word as written or with its first letter in capitals.)
@@ -1899,7 +1881,7 @@ fn find_dates_with(
             continue;
         }
         let Some((start, part)) = month_part_before(s, p) else { continue };
-        let before = last_word(end_trimmed(&s[..start])).1;
+        let before = last_word(text::trim_end(&s[..start])).1;
         if NOT_THE_DAY.iter().any(|w| w.eq_ignore_ascii_case(before)) {
             continue;
         }
@@ -2020,7 +2002,7 @@ fn find_dates_with(
                 lower.make_ascii_lowercase();
                 let w = lower.as_str();
                 // "overnight Saturday", "tonight Monday": the weekday after the word says the day.
-                let gap = s[m.1..].len() - start_trimmed(&s[m.1..]).len();
+                let gap = s[m.1..].len() - text::trim_start(&s[m.1..]).len();
                 if gap > 0 && out.iter().any(|e| e.start == base + m.1 + gap && matches!(e.kind, DateKind::Day(_, DateBasis::Relative))) {
                     taken.push((m.0, m.1));
                     continue;
@@ -2029,10 +2011,11 @@ fn find_dates_with(
                 // "up from 710 a day earlier", "more than the day before": an earlier figure's day,
                 // not the sentence's.
                 let compares = || {
-                    let t = end_trimmed(&s[..m.0]);
+                    let t = text::trim_end(&s[..m.0]);
                     t.ends_with(|c: char| c.is_ascii_digit()) || ["than", "from"].iter().any(|w| strip_word_suffix(t, w).is_some())
                 };
-                if w.ends_with("before") && start_trimmed(&s[m.1..]).starts_with(char::is_alphanumeric) || previous_day(w) && compares() {
+                if w.ends_with("before") && text::trim_start(&s[m.1..]).starts_with(char::is_alphanumeric) || previous_day(w) && compares()
+                {
                     taken.push((m.0, m.1));
                     continue;
                 }
@@ -2552,8 +2535,8 @@ mod tests {
     #[test]
     fn ends_trimmed_as_trim_end() {
         for t in ["", " ", "a ", "a\u{a0}", "a \u{a0} \t", "ab\u{b}", "ə ", "x\u{2003}\n", "\u{85}", "a\u{c}", " \u{1680}a "] {
-            assert_eq!(end_trimmed(t), t.trim_end(), "{t:?}");
-            assert_eq!(start_trimmed(t), t.trim_start(), "{t:?}");
+            assert_eq!(text::trim_end(t), t.trim_end(), "{t:?}");
+            assert_eq!(text::trim_start(t), t.trim_start(), "{t:?}");
         }
     }
 

@@ -7,6 +7,7 @@ use super::DocCtx;
 use super::attribution::{self, Memory, Speaker};
 use crate::model::Quote;
 use crate::text::Span;
+use crate::text::trim;
 
 /// A quoted span: `outer` includes the marks, `inner` excludes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,17 +111,6 @@ fn blank(s: &str) -> bool {
     match s.as_bytes().first() {
         Some(&b) if b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ') => false,
         _ => s.trim().is_empty(),
-    }
-}
-
-/// `s.trim()`, told at once when `s` opens and ends with an ASCII byte that is no white space
-/// (most quotes' words: then nothing is trimmed).
-fn trim(s: &str) -> &str {
-    let solid = |c: &u8| c.is_ascii() && !matches!(c, b'\t'..=b'\r' | b' ');
-    match s.as_bytes() {
-        [a, .., z] if solid(a) && solid(z) => s,
-        [a] if solid(a) => s,
-        _ => s.trim(),
     }
 }
 
