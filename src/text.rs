@@ -348,16 +348,94 @@ pub fn single_spaced(s: &str) -> std::borrow::Cow<'_, str> {
 /// Paragraphs: runs of text separated by blank lines or single newlines (news text puts one
 /// paragraph per line; hard-wrapped text is unwrapped first, [`unwrap_lines`]). Spans
 /// exclude the line breaks.
+/// (The line breaks are read 64 bytes at a time as the bits of a word, [`newlines`], not
+/// searched for one by one: news lines are short, and a search's setup per line cost more
+/// than its bytes.)
 pub fn paragraphs(text: &str) -> Vec<Span> {
     // Room for paragraphs of news length without growing.
     let mut out = Vec::with_capacity(text.len() / 256 + 4);
     let mut start = 0;
-    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        push_trimmed(text, start, i, &mut out);
-        start = i + 1;
+    let (whole, rest) = text.as_bytes().as_chunks::<64>();
+    let mut lines = |k: usize, chunk: &[u8; 64]| {
+        let mut bits = newlines(chunk);
+        while bits != 0 {
+            let i = 64 * k + bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            push_trimmed(text, start, i, &mut out);
+            start = i + 1;
+        }
+    };
+    for (k, chunk) in whole.iter().enumerate() {
+        lines(k, chunk);
+    }
+    if !rest.is_empty() {
+        let mut padded = [0u8; 64];
+        padded[..rest.len()].copy_from_slice(rest);
+        lines(whole.len(), &padded);
     }
     push_trimmed(text, start, text.len(), &mut out);
     out
+}
+
+/// The line breaks (`\n`) of 64 bytes as bits (bit `k` for byte `k`): on x86-64 sixteen bytes
+/// a step by an SSE2 compare whose high bits are read at once ([`newlines_sse2`]).
+#[inline]
+fn newlines(chunk: &[u8; 64]) -> u64 {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        // SAFETY: the build enables SSE2 (the `cfg` above), the only target feature
+        // `newlines_sse2` needs.
+        unsafe { newlines_sse2(chunk) }
+    }
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    {
+        newlines_portable(chunk)
+    }
+}
+
+/// [`newlines`] byte by byte: the portable way, and the tests' reference.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+fn newlines_portable(chunk: &[u8; 64]) -> u64 {
+    chunk.iter().enumerate().fold(0, |m, (k, &c)| m | u64::from(c == b'\n') << k)
+}
+
+/// [`newlines`] by SSE2.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn newlines_sse2(chunk: &[u8; 64]) -> u64 {
+    use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_set1_epi8};
+    let (sixteens, _) = chunk.as_chunks::<16>();
+    let mut m = 0u64;
+    for (k, c) in sixteens.iter().enumerate() {
+        let eq = _mm_cmpeq_epi8(sixteen(c), _mm_set1_epi8(b'\n' as i8));
+        m |= u64::from(_mm_movemask_epi8(eq) as u16) << (16 * k);
+    }
+    m
+}
+
+/// Sixteen bytes as one SSE2 vector, in order (one unaligned load).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn sixteen(c: &[u8; 16]) -> std::arch::x86_64::__m128i {
+    let byte = |k: usize| c[k] as i8;
+    std::arch::x86_64::_mm_set_epi8(
+        byte(15),
+        byte(14),
+        byte(13),
+        byte(12),
+        byte(11),
+        byte(10),
+        byte(9),
+        byte(8),
+        byte(7),
+        byte(6),
+        byte(5),
+        byte(4),
+        byte(3),
+        byte(2),
+        byte(1),
+        byte(0),
+    )
 }
 
 /// The span `start..end` of `text` without white space at its ends, pushed unless that leaves
@@ -1453,6 +1531,23 @@ mod tests {
             let from_start: Vec<(usize, usize)> = reference_tokens(&s[start..]).iter().map(|&(a, b)| (a + start, b + start)).collect();
             proptest::prop_assert_eq!(part.iter().map(|t| (t.start, t.end)).collect::<Vec<_>>(), from_start);
             proptest::prop_assert!(part.iter().all(|t| t.text == &s[t.start..t.end]));
+        }
+
+        /// The paragraphs read from the bits of 64 bytes' line breaks are those split at each
+        /// line break found by a search, and the SSE2 bits are the portable ones.
+        #[test]
+        fn paragraphs_split_at_every_line_break(s in "([a-z ,.\t\r]{0,70}[\n]{0,3}[ə’é]?){0,30}") {
+            let mut want = Vec::new();
+            let mut start = 0;
+            for i in memchr::memchr_iter(b'\n', s.as_bytes()) {
+                push_trimmed(&s, start, i, &mut want);
+                start = i + 1;
+            }
+            push_trimmed(&s, start, s.len(), &mut want);
+            proptest::prop_assert_eq!(paragraphs(&s), want);
+            for chunk in s.as_bytes().as_chunks::<64>().0 {
+                proptest::prop_assert_eq!(newlines(chunk), newlines_portable(chunk));
+            }
         }
 
         /// Whether 64 bytes from an offset (or those to the end) are all ASCII, as `is_ascii`
