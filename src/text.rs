@@ -936,6 +936,7 @@ fn classes(chunk: &[u8; 64]) -> (Masks, u64) {
 /// cannot ask for.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[target_feature(enable = "sse2")]
+#[inline]
 fn classes_sse2(chunk: &[u8; 64]) -> (Masks, u64) {
     use std::arch::x86_64::{
         __m128i, _mm_add_epi8, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi8,
