@@ -579,13 +579,25 @@ const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len() + MONTH_ABBREVIATIONS.len()] 
     keys
 };
 
+/// Whether a byte is an ASCII letter or digit or a full stop, the bytes [`word_at_end`] reads
+/// back over: one read per byte, not three range tests.
+const WORD_OR_STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric() || c as u8 == b'.';
+        c += 1;
+    }
+    t
+};
+
 /// The word at the end of `before`: its trailing run of alphanumeric characters and full
 /// stops, read byte by byte while they are ASCII (characters decoded only when one beyond
 /// ASCII stands in the way).
 fn word_at_end(before: &str) -> &str {
     let b = before.as_bytes();
     let mut k = b.len();
-    while k > 0 && (b[k - 1].is_ascii_alphanumeric() || b[k - 1] == b'.') {
+    while k > 0 && WORD_OR_STOP[usize::from(b[k - 1])] {
         k -= 1;
     }
     if k > 0 && b[k - 1] >= 0x80 {
@@ -1337,6 +1349,13 @@ mod tests {
             &before[word_start..]
         }
         ends_sentence_with(p, start, i, j, word_of, |word| ABBREVIATIONS.contains(&word) || MONTH_ABBREVIATIONS.contains(&word))
+    }
+
+    #[test]
+    fn word_or_stop_is_alphanumeric_or_a_full_stop() {
+        for c in 0..=255u8 {
+            assert_eq!(WORD_OR_STOP[usize::from(c)], c.is_ascii_alphanumeric() || c == b'.', "{c}");
+        }
     }
 
     proptest::proptest! {
