@@ -1166,7 +1166,8 @@ fn tokens_masked<'a>(text: &'a str, masks: &[Masks], lo: usize, hi: usize, shift
     let mut open: Option<usize> = None;
     let mut skip = false;
     let mut carry = 0u64;
-    for k in lk..=hk {
+    // (A half-open range: an inclusive one keeps a flag of its own, tested at every step.)
+    for k in lk..hk + 1 {
         let m = masks.get(k).copied().unwrap_or_default();
         let mut cw = m.word;
         if k == lk {
