@@ -1161,27 +1161,25 @@ fn tokens_masked<'a>(text: &'a str, masks: &[Masks], lo: usize, hi: usize, shift
     let b = &text.as_bytes()[..hi];
     let (lk, hk) = (lo / 64, (hi - 1) / 64);
     // The start of the token whose end is not found yet (its run goes on past the chunk
-    // before, or it was joined to a run that does); whether the first start of the next
-    // chunk is the run joined to it; whether the last byte of the chunk before is a word byte.
+    // before, or it was joined to a run that does); the bit of the next chunk's first start
+    // when it is the run joined to it (none else: each chunk clears it, one and-not, no
+    // flag tested); whether the last byte of the chunk before is a word byte; the bytes of
+    // the chunk that are in the span as far as its start tells (all but in the first chunk).
     let mut open: Option<usize> = None;
-    let mut skip = false;
+    let mut skip = 0u64;
     let mut carry = 0u64;
+    let mut from_lo = u64::MAX << (lo % 64);
     // (A half-open range: an inclusive one keeps a flag of its own, tested at every step.)
     for k in lk..hk + 1 {
         let m = masks.get(k).copied().unwrap_or_default();
-        let mut cw = m.word;
-        if k == lk {
-            cw &= u64::MAX << (lo % 64);
-        }
+        let mut cw = m.word & from_lo;
+        from_lo = u64::MAX;
         if k == hk {
             cw &= u64::MAX >> (63 - (hi - 1) % 64);
         }
         let before = cw << 1 | carry;
-        let mut starts = cw & !before;
-        if skip {
-            starts &= starts.wrapping_sub(1);
-            skip = false;
-        }
+        let mut starts = cw & !before & !skip;
+        skip = 0;
         let mut ends = !cw & before;
         // Ends that may join: no white space, and a word byte next or after a character's two
         // continuation bytes (or that byte in the next chunk).
@@ -1249,7 +1247,9 @@ fn tokens_masked<'a>(text: &'a str, masks: &[Masks], lo: usize, hi: usize, shift
                 if after / 64 == k {
                     starts &= starts.wrapping_sub(1);
                 } else {
-                    skip = true;
+                    // (The next chunk's first start is `after`: the bytes of the joiner
+                    // before it there, if any, are no word's.)
+                    skip = 1 << (after % 64);
                 }
                 continue;
             }
