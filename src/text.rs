@@ -1201,24 +1201,17 @@ fn tokens_masked<'a>(text: &'a str, masks: &[Masks], lo: usize, hi: usize, shift
             // character boundaries: every offset from its first byte to the one after its last
             // is one.
             if ends != 0 && out.capacity() - out.len() >= 32 && ascii_chunk(text.as_bytes(), base) {
-                let mut n = 0;
-                for slot in &mut out.spare_capacity_mut()[..32] {
-                    if ends == 0 {
-                        break;
+                // SAFETY: `ascii_chunk` found the 64 bytes of `text` from `base` (those up to
+                // its end) ASCII; `b` is its first bytes; the room is there.
+                // (`ends`, the falling edges of a word, has 32 bits at most.)
+                starts = unsafe {
+                    if shift == 0 {
+                        push_ascii_tokens::<false>(b, base, 0, starts, ends, out)
+                    } else {
+                        push_ascii_tokens::<true>(b, base, shift, starts, ends, out)
                     }
-                    let (start, end) = (base + starts.trailing_zeros() as usize, base + ends.trailing_zeros() as usize);
-                    starts &= starts.wrapping_sub(1);
-                    ends &= ends - 1;
-                    // SAFETY: `b[start..end]` (bounds checked) lies within the 64 bytes of
-                    // `text` from `base` and the one after them (a bit scan of a word gives at
-                    // most 64), all ASCII by `ascii_chunk`: both offsets are character
-                    // boundaries of `text`, whose first bytes `b` are.
-                    let t = unsafe { std::str::from_utf8_unchecked(&b[start..end]) };
-                    slot.write(Token { text: t, start: shift + start, end: shift + end });
-                    n += 1;
-                }
-                // SAFETY: the first `n` slots of the spare room were written just above.
-                unsafe { out.set_len(out.len() + n) };
+                };
+                ends = 0;
             }
             while ends != 0 {
                 let (start, end) = (base + starts.trailing_zeros() as usize, base + ends.trailing_zeros() as usize);
@@ -1264,6 +1257,51 @@ fn tokens_masked<'a>(text: &'a str, masks: &[Masks], lo: usize, hi: usize, shift
     if let Some(start) = open {
         out.push(Token { text: &text[start..hi], start: shift + start, end: shift + hi });
     }
+}
+
+/// The tokens of a chunk whose word runs start at `starts` and end at `ends` (bits of the
+/// bytes from `base`; `ends` not empty), written into the room after `out`'s end, their texts
+/// cut from `b` (a text's first bytes) with no test of character boundaries, their offsets
+/// those in the text plus `shift` when `SHIFTED` (else `shift` is 0); the starts left (the
+/// start of a run that goes on into the next chunk). Out of line: a leaf whose loop has all
+/// the registers it needs (inlined, its values were moved about and reloaded at every token).
+///
+/// # Safety
+///
+/// The 64 bytes of the text from `base` (those up to its end when fewer are left) are ASCII,
+/// and `out` has room for as many more tokens as `ends` has bits.
+#[inline(never)]
+unsafe fn push_ascii_tokens<'a, const SHIFTED: bool>(
+    b: &'a [u8],
+    base: usize,
+    shift: usize,
+    mut starts: u64,
+    mut ends: u64,
+    out: &mut Vec<Token<'a>>,
+) -> u64 {
+    let len = out.len();
+    let first = out.spare_capacity_mut().as_mut_ptr();
+    let mut slot = first;
+    while ends != 0 {
+        let (start, end) = (base + starts.trailing_zeros() as usize, base + ends.trailing_zeros() as usize);
+        starts &= starts.wrapping_sub(1);
+        ends &= ends - 1;
+        // SAFETY: `b[start..end]` (bounds checked) lies within the 64 bytes of the text from
+        // `base` and the one after them (a bit scan of a word gives at most 64), all ASCII (the
+        // caller's promise): both offsets are character boundaries of the text, whose first
+        // bytes `b` are.
+        let t = unsafe { std::str::from_utf8_unchecked(&b[start..end]) };
+        let at = if SHIFTED { shift } else { 0 };
+        // SAFETY: one slot per bit of `ends`, each written once: within the room the caller
+        // promised.
+        unsafe {
+            slot.write(std::mem::MaybeUninit::new(Token { text: t, start: at + start, end: at + end }));
+            slot = slot.add(1);
+        }
+    }
+    // SAFETY: the slots from `first` to `slot` were written just above.
+    unsafe { out.set_len(len + slot.offset_from_unsigned(first)) };
+    starts
 }
 
 /// Whether the 64 bytes of `b` from `from` (those up to its end when fewer are left) are all
