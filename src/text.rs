@@ -352,8 +352,9 @@ pub fn single_spaced(s: &str) -> std::borrow::Cow<'_, str> {
 /// searched for one by one: news lines are short, and a search's setup per line cost more
 /// than its bytes.)
 pub fn paragraphs(text: &str) -> Vec<Span> {
-    // Room for paragraphs of news length without growing.
-    let mut out = Vec::with_capacity(text.len() / 256 + 4);
+    // Room for the paragraphs of news text (lines of about 50 bytes, half of them blank)
+    // without growing.
+    let mut out = Vec::with_capacity(text.len() / 64 + 4);
     let mut start = 0;
     let (whole, rest) = text.as_bytes().as_chunks::<64>();
     let mut lines = |k: usize, chunk: &[u8; 64]| {
@@ -1083,7 +1084,7 @@ fn masks_of(text: &str, from: usize, chunk: &[u8; 64]) -> Masks {
 /// without digits, as most are, costs one test).
 pub(crate) fn digit_runs(masks: &[Masks]) -> Vec<(usize, usize)> {
     // Room for the figures and dates of a news text without growing.
-    let mut out = Vec::with_capacity(masks.len() / 2 + 4);
+    let mut out = Vec::with_capacity(masks.len() + 4);
     // The start of a run still open at the end of the previous chunk, and whether it is.
     let mut open = 0;
     let mut carry = 0u64;
