@@ -253,10 +253,13 @@ pub fn decode_vec(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
 }
 
 fn is_article_file(p: &Path) -> bool {
-    matches!(
-        p.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref(),
-        Some("txt" | "md" | "text" | "jsonl" | "ndjson")
-    )
+    extension_in(p, &["txt", "md", "text", "jsonl", "ndjson"])
+}
+
+/// Whether `p`'s extension is one of `exts` (written in lower case) in any case, compared
+/// without a lower-cased copy of it.
+fn extension_in(p: &Path, exts: &[&str]) -> bool {
+    p.extension().and_then(|e| e.to_str()).is_some_and(|e| exts.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
 /// List article files under the paths: folders are walked (symlinks followed once; loops
@@ -351,7 +354,8 @@ pub type FileResult = Result<(Vec<Document>, Vec<Problem>), Problem>;
 
 /// Read one file into documents (several for JSON Lines).
 pub fn read_file(path: &Path) -> FileResult {
-    let display = path.display().to_string();
+    // (The lossy text `display()` writes, without the formatting machinery.)
+    let display = path.to_string_lossy().into_owned();
     let fail = |message: String| Problem { path: display.clone(), message };
     // One open and one status call per file: the size is read from the open file.
     let mut file = std::fs::File::open(path).map_err(|e| fail(io_message(&e)))?;
@@ -373,8 +377,7 @@ pub fn read_file(path: &Path) -> FileResult {
     if let Some(n) = note {
         problems.push(Problem { path: display.clone(), message: n });
     }
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    if ext == "jsonl" || ext == "ndjson" {
+    if extension_in(path, &["jsonl", "ndjson"]) {
         let (docs, mut p) = read_jsonl(&text, path);
         problems.append(&mut p);
         return Ok((docs, problems));
@@ -679,6 +682,18 @@ pub fn corpus_name(paths: &[PathBuf], manifest: Option<&Manifest>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn extensions_in_any_case_are_the_lower_cased_ones() {
+        for name in ["a.txt", "a.TXT", "a.Md", "b.jsonL", "c.NDJSON", "d.json", "e", "f.tx", "g.ṫxt", "h.TEXT", ".txt"] {
+            let p = Path::new(name);
+            let lower = p.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase());
+            let want = matches!(lower.as_deref(), Some("txt" | "md" | "text" | "jsonl" | "ndjson"));
+            assert_eq!(is_article_file(p), want, "{name}");
+            assert_eq!(extension_in(p, &["jsonl", "ndjson"]), matches!(lower.as_deref(), Some("jsonl" | "ndjson")), "{name}");
+            assert_eq!(p.to_string_lossy(), p.display().to_string());
+        }
+    }
 
     /// Files of the same name in different folders get distinct ids, in reading order.
     #[test]
