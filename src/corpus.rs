@@ -209,9 +209,8 @@ pub fn decode_vec(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
     let sample = &bytes[..bytes.len().min(8192)];
     // Control bytes other than tab, line breaks and escape (NUL among them). Most samples
     // hold none, which one branch-free pass over the bytes tells; only then are they counted.
-    let control = |b: u8| (b < 0x09) | (0x0e..0x20).contains(&b) & (b != 0x1b);
-    let (nul, controls) = if sample.iter().fold(false, |any, &b| any | control(b)) {
-        (sample.iter().filter(|&&b| b == 0).count(), sample.iter().filter(|&&b| control(b)).count())
+    let (nul, controls) = if holds_control(sample) {
+        (sample.iter().filter(|&&b| b == 0).count(), sample.iter().filter(|&&b| is_control(b)).count())
     } else {
         (0, 0)
     };
@@ -250,6 +249,59 @@ pub fn decode_vec(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
             Ok((text, Some(format!("not valid UTF-8 ({what}, the first at offset {first}); those read as Latin-1/Windows-1252"))))
         }
     }
+}
+
+/// Whether a byte is a control byte other than tab, the line breaks and escape (NUL among
+/// them): bytes a text file holds few of.
+fn is_control(b: u8) -> bool {
+    (b < 0x09) | (0x0e..0x20).contains(&b) & (b != 0x1b)
+}
+
+/// Whether `b` holds an [`is_control`] byte: one branch-free pass, on x86-64 sixteen bytes a
+/// step by SSE2 compares ([`holds_control_sse2`]).
+fn holds_control(b: &[u8]) -> bool {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        // SAFETY: the build enables SSE2 (the `cfg` above), the only target feature
+        // `holds_control_sse2` needs.
+        unsafe { holds_control_sse2(b) }
+    }
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    {
+        holds_control_by_bytes(b)
+    }
+}
+
+/// [`holds_control`] byte by byte (which the compiler runs 32 bytes a step, in about an
+/// eighth more instructions than [`holds_control_sse2`]): the portable way and the tests'
+/// reference.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+fn holds_control_by_bytes(b: &[u8]) -> bool {
+    b.iter().fold(false, |any, &c| any | is_control(c))
+}
+
+/// [`holds_control`] by SSE2: each range of control bytes told by one signed compare after an
+/// add that moves its first byte to `i8::MIN`, escape by an equality, the answers of all
+/// the sixteen-byte steps gathered by `or` and read once at the end.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn holds_control_sse2(b: &[u8]) -> bool {
+    use std::arch::x86_64::{
+        _mm_add_epi8, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_setzero_si128,
+    };
+    // All bytes 0xFF where `lo <= byte <= hi`, else 0.
+    let within = |v, lo: u8, hi: u8| {
+        _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8)), _mm_set1_epi8((0x80u8 + (hi - lo) + 1) as i8))
+    };
+    let (sixteens, rest) = b.as_chunks::<16>();
+    let mut any = _mm_setzero_si128();
+    for c in sixteens {
+        let v = crate::text::sixteen(c);
+        let escape = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x1b));
+        let control = _mm_or_si128(within(v, 0x00, 0x08), _mm_andnot_si128(escape, within(v, 0x0e, 0x1f)));
+        any = _mm_or_si128(any, control);
+    }
+    _mm_movemask_epi8(any) != 0 || rest.iter().any(|&c| is_control(c))
 }
 
 fn is_article_file(p: &Path) -> bool {
@@ -682,6 +734,34 @@ pub fn corpus_name(paths: &[PathBuf], manifest: Option<&Manifest>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Whether bytes hold a control byte, read sixteen at a time, is what reading them
+        /// one by one says, wherever the control byte stands.
+        #[test]
+        fn holds_control_is_by_bytes(mut b in proptest::collection::vec(0x09u8..=0xff, 0..100), at in 0usize..100, c in 0u8..=0xff) {
+            proptest::prop_assert_eq!(holds_control(&b), holds_control_by_bytes(&b));
+            if !b.is_empty() {
+                let at = at % b.len();
+                b[at] = c;
+                proptest::prop_assert_eq!(holds_control(&b), holds_control_by_bytes(&b));
+            }
+        }
+    }
+
+    #[test]
+    fn every_control_byte() {
+        for c in 0..=255u8 {
+            for len in [1, 16, 17, 40] {
+                let mut b = vec![b'a'; len];
+                b[len - 1] = c;
+                assert_eq!(holds_control(&b), is_control(c), "{c} at {}", len - 1);
+                b[len - 1] = b'a';
+                b[0] = c;
+                assert_eq!(holds_control(&b), is_control(c), "{c} at 0");
+            }
+        }
+    }
 
     #[test]
     fn extensions_in_any_case_are_the_lower_cased_ones() {

@@ -417,7 +417,7 @@ fn newlines_sse2(chunk: &[u8; 64]) -> u64 {
 /// Sixteen bytes as one SSE2 vector, in order (one unaligned load).
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[target_feature(enable = "sse2")]
-fn sixteen(c: &[u8; 16]) -> std::arch::x86_64::__m128i {
+pub(crate) fn sixteen(c: &[u8; 16]) -> std::arch::x86_64::__m128i {
     let byte = |k: usize| c[k] as i8;
     std::arch::x86_64::_mm_set_epi8(
         byte(15),
