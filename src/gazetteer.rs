@@ -496,10 +496,14 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
     // every word.
     let mut out = Vec::with_capacity(b.len() / 16 + 8);
     let mut prev_word = false;
-    // Every start of a chunk is written to a small buffer and kept by advancing its length,
-    // so which starts the filter keeps costs no branch (it is unpredictable). (One buffer
-    // for all chunks: only the `n` entries written for a chunk are read.)
-    let mut kept = [WordStart { start: 0, key: 0 }; 64];
+    // Every start is written to a buffer and kept by advancing its length, so which starts
+    // the filter keeps costs no branch (it is unpredictable). The buffer holds the starts of
+    // several chunks (a chunk adds at most 64) and is copied out when it is over half full,
+    // not after every chunk (a call of `memcpy` for two or three starts). (Its entries are
+    // only read once written; the ones it starts with are not all zeros, so it is filled by
+    // a few stores, not by a `memset`, which for 2 KB takes `rep stosb`.)
+    let mut kept = [WordStart { start: usize::MAX, key: 0 }; KEPT];
+    let mut n = 0;
     // When no name starts with a digit, the filter keeps no start at one: those are taken
     // out with the digit mask before any work.
     let digits = if (b'0'..=b'9').any(|d| filter.first[usize::from(d)]) { 0 } else { u64::MAX };
@@ -524,12 +528,21 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
         let (word, space, continuation) = (m.word, m.space, m.continuation);
         // (Past the end of the text the masks say space: no start there.)
         let mut starts = !space & !((word << 1) | u64::from(prev_word)) & !continuation & !(m.digit & digits) & (word | non_word);
-        let mut n = 0;
-        while starts != 0 {
-            // (At most 64 starts, so `j` and `n` are below 64.)
-            let j = starts.trailing_zeros() as usize & 63;
-            starts &= starts - 1;
-            let first = window[j];
+        // The first eight bytes from byte `j` of the chunk (`j` below 64).
+        let eight = |j: usize| {
+            u64::from_le_bytes([
+                window[j],
+                window[j + 1],
+                window[j + 2],
+                window[j + 3],
+                window[j + 4],
+                window[j + 5],
+                window[j + 6],
+                window[j + 7],
+            ])
+        };
+        // The key of the head at any start `j` of the chunk.
+        let key_at = |j: usize| {
             // The head: the run of word bytes from here (read from the masks, on into the
             // next chunks when it reaches the end of this one), or one character.
             let run = (!(word >> j)).trailing_zeros() as usize;
@@ -540,7 +553,7 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
                 // byte for ASCII, else as many as the byte's leading ones; a start is at no
                 // continuation byte), as `head_len` gives it, with no call in this loop.
                 0 => {
-                    let n = (first.leading_ones() as usize).max(1);
+                    let n = (window[j].leading_ones() as usize).max(1);
                     (n, n)
                 }
                 r if j + r < 64 => (r, r),
@@ -549,25 +562,49 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
                     (n, n.min(8))
                 }
             };
-            let eight = u64::from_le_bytes([
-                window[j],
-                window[j + 1],
-                window[j + 2],
-                window[j + 3],
-                window[j + 4],
-                window[j + 5],
-                window[j + 6],
-                window[j + 7],
-            ]);
-            let key = key_of_masked(eight & HEAD_MASKS[upto & 127], len);
-            kept[n & 63] = WordStart { start: i + j, key };
+            key_of_masked(eight(j) & HEAD_MASKS[upto & 127], len)
+        };
+        if starts & !word == 0 {
+            // Only starts at word characters (as most chunks have, the filter keeping none at
+            // a character that is no word character): each head is a run of word bytes, and
+            // all but the one that reaches the chunk's last byte (and may go on into the next
+            // chunk) end inside the chunk, so its length is read from the mask with no test.
+            let last_run = if word >> 63 != 0 { u64::MAX << (64 - word.leading_ones()) } else { 0 };
+            let mut inner = starts & !last_run;
+            while inner != 0 {
+                // (At most 64 starts, so `j` is below 64; the run from it ends below 64 too.)
+                let j = inner.trailing_zeros() as usize & 63;
+                inner &= inner - 1;
+                let run = (!(word >> j)).trailing_zeros() as usize;
+                let key = key_of_masked(eight(j) & HEAD_MASKS[run & 127], run);
+                kept[n % KEPT] = WordStart { start: i + j, key };
+                n += usize::from(filter.keeps_key(key));
+            }
+            starts &= last_run;
+        }
+        // The start of a run that reaches the chunk's end, or every start of a chunk with
+        // starts at characters that are no word characters.
+        while starts != 0 {
+            let j = starts.trailing_zeros() as usize & 63;
+            starts &= starts - 1;
+            let key = key_at(j);
+            kept[n % KEPT] = WordStart { start: i + j, key };
             n += usize::from(filter.keeps_key(key));
         }
-        out.extend_from_slice(&kept[..n]);
+        // (At most `KEPT - 64` before the chunk, so at most `KEPT` after it.)
+        if n > KEPT - 64 {
+            out.extend_from_slice(&kept[..n.min(KEPT)]);
+            n = 0;
+        }
         prev_word = word >> 63 != 0;
     }
+    out.extend_from_slice(&kept[..n.min(KEPT)]);
     out
 }
+
+/// Room for the word starts [`word_starts_masked`] holds before copying them out: two
+/// chunks' worth, a power of two.
+const KEPT: usize = 128;
 
 impl NameMatcher {
     fn build(patterns: Vec<(String, Target)>) -> Result<Self, Error> {
@@ -1266,8 +1303,10 @@ country = "Azerbaijan"
     #[test]
     fn heads_across_chunks_are_whole() {
         for text in [format!("{} {} x", "a".repeat(60), "Ə".repeat(80)), format!("x {}.", "b".repeat(200))] {
-            for w in word_starts(&text, &StartFilter::all()) {
-                assert_eq!(w.key, head_key(text.as_bytes(), w.start, head_len(&text, w.start)), "head at {}", w.start);
+            for filter in [StartFilter::all(), StartFilter { non_word: false, ..StartFilter::all() }] {
+                for w in word_starts(&text, &filter) {
+                    assert_eq!(w.key, head_key(text.as_bytes(), w.start, head_len(&text, w.start)), "head at {}", w.start);
+                }
             }
         }
     }
@@ -1393,7 +1432,16 @@ country = "Azerbaijan"
                     .collect();
                 let fast: Vec<WordStart> = word_starts(s, &StartFilter::all());
                 let starts: Vec<usize> = fast.iter().map(|w| w.start).collect();
-                proptest::prop_assert_eq!(starts, slow);
+                proptest::prop_assert_eq!(starts, slow.clone());
+                for w in fast {
+                    proptest::prop_assert_eq!(w.key, head_key(s.as_bytes(), w.start, head_len(s, w.start)), "head at {}", w.start);
+                }
+                // With no name opening on a character that is no word character: only the
+                // starts at word characters (most chunks then take the loop over word runs).
+                let words_only = StartFilter { non_word: false, ..StartFilter::all() };
+                let fast: Vec<WordStart> = word_starts(s, &words_only);
+                let at_words: Vec<usize> = slow.iter().copied().filter(|&i| next_char(s, i).is_some_and(is_word_char)).collect();
+                proptest::prop_assert_eq!(fast.iter().map(|w| w.start).collect::<Vec<_>>(), at_words);
                 for w in fast {
                     proptest::prop_assert_eq!(w.key, head_key(s.as_bytes(), w.start, head_len(s, w.start)), "head at {}", w.start);
                 }
