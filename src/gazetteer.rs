@@ -283,14 +283,19 @@ impl Bucket {
     /// The names that may be written at a word start whose byte at [`Bucket::at`] is `probe`
     /// (none past the end of the text), longest first: those with that byte there, then those
     /// too short to have one; the same names, in the same order, as filtering `names` by
-    /// [`Name::probe`]: the indices of the first, and the second.
+    /// [`Name::probe`]: the indices of the first, and the second. None when there are none
+    /// (most often, for a common word that heads some names: "the" of "the Kremlin" before
+    /// "the army"), told before any slice is made.
     #[inline]
-    fn candidates(&self, probe: Option<u8>) -> (&[u32], &[Name]) {
+    fn candidates(&self, probe: Option<u8>) -> Option<(&[u32], &[Name])> {
         let (from, to) = match probe {
             Some(p) => self.groups.get(usize::from(p.wrapping_sub(self.lo))).copied().unwrap_or_default(),
             None => (0, 0),
         };
-        (&self.by_probe[from as usize..to as usize], &self.names[self.short as usize..])
+        if from == to && self.short as usize >= self.names.len() {
+            return None;
+        }
+        Some((&self.by_probe[from as usize..to as usize], &self.names[self.short as usize..]))
     }
 }
 
@@ -665,12 +670,16 @@ impl NameMatcher {
         let gaps = breaks;
         let mut gap = 0;
         let mut free_from = 0;
+        // The bytes from `free_from` to the end of the text (a name found ends in the text): a
+        // start is among them when `i - free_from`, which wraps around for a start before
+        // `free_from`, is below their count, told by one compare.
+        let mut room = b.len();
         for &WordStart { start: i, key } in starts {
             // (Only the head key is asked, not the first byte: the byte of a start that the key
             // keeps and no name starts with, a continuation byte at a start that is no character
             // boundary of `text` among them, is no name's first byte, so no name is there. A
             // start past the end of the text is passed over.)
-            if i < free_from || i >= b.len() || !self.starts.keeps_key(key) {
+            if i.wrapping_sub(free_from) >= room || !self.starts.keeps_key(key) {
                 continue;
             }
             let Some(bucket) = self.by_head.get(key) else { continue };
@@ -685,7 +694,7 @@ impl NameMatcher {
                 // No soft break within the longest name: each name is there only as it is
                 // written, so only those with the text's byte at the bucket's offset (or
                 // without one) are compared.
-                let (group, short) = bucket.candidates(b.get(i + bucket.at as usize).copied());
+                let Some((group, short)) = bucket.candidates(b.get(i + bucket.at as usize).copied()) else { continue };
                 // (The group, then the short names: two loops, no chained iterator's state.)
                 let mut found = None;
                 for &k in group {
@@ -723,6 +732,7 @@ impl NameMatcher {
                     out.push(NameMatch { item: target as usize, start: i, end });
                 }
                 free_from = end;
+                room = b.len().saturating_sub(end);
             }
         }
         (out, excluded)
@@ -1385,7 +1395,7 @@ country = "Azerbaijan"
             let bucket = Bucket::of(names.iter().enumerate().map(|(k, n)| Name::new(k as u32, 0, n.as_bytes())).collect());
             for probe in [None, Some(b'a'), Some(b'b'), Some(b' '), Some(b'c')] {
                 let want: Vec<u32> = bucket.names.iter().filter(|n| n.probe.is_none() || n.probe == probe).map(|n| n.pattern).collect();
-                let (group, short) = bucket.candidates(probe);
+                let (group, short) = bucket.candidates(probe).unwrap_or_default();
                 let got: Vec<u32> = group.iter().map(|&k| &bucket.names[k as usize]).chain(short).map(|n| n.pattern).collect();
                 proptest::prop_assert_eq!(got, want, "byte {:?} at {}", probe, bucket.at);
             }
