@@ -576,11 +576,14 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
             // chunk) end inside the chunk, so its length is read from the mask with no test.
             let last_run = if word >> 63 != 0 { u64::MAX << (64 - word.leading_ones()) } else { 0 };
             let mut inner = starts & !last_run;
+            // (The bytes that are no word bytes: a run from a start ends at the first of them
+            // after it, which there is in the chunk.)
+            let not_word = !word;
             while inner != 0 {
                 // (At most 64 starts, so `j` is below 64; the run from it ends below 64 too.)
                 let j = inner.trailing_zeros() as usize & 63;
                 inner &= inner - 1;
-                let run = (!(word >> j)).trailing_zeros() as usize;
+                let run = (not_word >> j).trailing_zeros() as usize;
                 let key = key_of_masked(eight(j) & HEAD_MASKS[run & 127], run);
                 kept[n % KEPT] = WordStart { start: i + j, key };
                 n += usize::from(filter.keeps_key(key));
