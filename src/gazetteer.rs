@@ -448,8 +448,10 @@ impl StartFilter {
     }
 }
 
-/// A number standing for a head (`len` bytes of `b` from `i`): its first eight bytes and its
-/// length, mixed by a multiplication (odd, so heads share a key only when they share those),
+/// A number standing for a head (`len` bytes of `b` from `i`): its first eight bytes, the
+/// length (which tells apart only heads of eight bytes or more: a shorter one's bytes past
+/// it are zeros, as no word byte is) xor'd into them, mixed by a multiplication (odd, so heads
+/// share a key only when they share those),
 /// whose top bits are its bit in a [`StartFilter`] and its slot in [`Buckets`], with no hash
 /// taken again. Different heads can share a key; names are always compared in full.
 fn head_key(b: &[u8], i: usize, len: usize) -> u64 {
@@ -469,7 +471,8 @@ fn key_of(first: u64, len: usize) -> u64 {
 /// [`key_of`] of a head's first eight bytes with the bytes past the head already cleared.
 #[inline]
 fn key_of_masked(masked: u64, len: usize) -> u64 {
-    (masked ^ (len as u64).rotate_right(7)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    // (The length xor'd as it is: one instruction.)
+    (masked ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// The bytes of a head of each length (of its first eight bytes: all eight from eight on),
