@@ -619,13 +619,15 @@ const KEPT: usize = 128;
 
 impl NameMatcher {
     fn build(patterns: Vec<(String, Target)>) -> Result<Self, Error> {
-        let mut seen = HashSet::new();
+        // The patterns seen, borrowed from the list (a name's bytes are copied once, into its
+        // `Name`), by a fast hash.
+        let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::with_capacity_and_hasher(patterns.len(), Default::default());
         let (mut count, mut excludes) = (0usize, false);
         let mut starts = StartFilter::none();
         let mut by_head: rustc_hash::FxHashMap<u64, Vec<Name>> = rustc_hash::FxHashMap::default();
-        for (p, t) in patterns {
-            let p = p.trim().to_string();
-            if p.is_empty() || !seen.insert(p.clone()) {
+        for (p, t) in &patterns {
+            let (p, t) = (p.trim(), *t);
+            if p.is_empty() || !seen.insert(p) {
                 continue;
             }
             let too_many = || Error::Data { path: "matcher".into(), message: "too many names".into() };
@@ -635,8 +637,8 @@ impl NameMatcher {
                 Target::Exclude => EXCLUDED,
             };
             excludes |= t == Target::Exclude;
-            let key = head_key(p.as_bytes(), 0, head_len(&p, 0));
-            starts.insert(&p, key);
+            let key = head_key(p.as_bytes(), 0, head_len(p, 0));
+            starts.insert(p, key);
             by_head.entry(key).or_default().push(Name::new(index, target, p.as_bytes()));
             count += 1;
         }
