@@ -241,15 +241,14 @@ impl Bucket {
         let first = names.first().map_or(0, |n| n.bytes.len());
         // (One or two names are compared at once.)
         let longest = if names.len() > 2 { first } else { 0 };
-        let mut bytes: Vec<u8> = Vec::with_capacity(names.len());
-        let mut left = |at: usize| {
-            bytes.clear();
-            bytes.extend(names.iter().filter_map(|n| n.bytes.get(at).copied()));
-            bytes.sort_unstable();
-            let most = bytes.chunk_by(|x, y| x == y).map(<[_]>::len).max().unwrap_or(0);
-            names.len() - bytes.len() + most
+        // (The counts zeroed only for a bucket whose offset is chosen: of more than two names.)
+        let at = match longest {
+            0 => 0,
+            _ => {
+                let mut counts = [0u32; 256];
+                (0..longest).min_by_key(|&at| (names_left(&names, at, &mut counts), at)).unwrap_or(0)
+            }
         };
-        let at = (0..longest).min_by_key(|&at| (left(at), at)).unwrap_or(0);
         for n in &mut names {
             n.probe = n.bytes.get(at).copied();
         }
@@ -297,6 +296,27 @@ impl Bucket {
         }
         Some((&self.by_probe[from as usize..to as usize], &self.names[self.short as usize..]))
     }
+}
+
+/// How many of `names` are left to compare at worst when their bytes at `at` are told apart:
+/// those without a byte there and the most that share one. Counted per byte in `counts`
+/// (all zeros, and left so), not by sorting the bytes.
+fn names_left(names: &[Name], at: usize, counts: &mut [u32; 256]) -> usize {
+    let (mut with, mut most) = (0, 0);
+    for n in names {
+        if let Some(&c) = n.bytes.get(at) {
+            let k = &mut counts[usize::from(c)];
+            *k += 1;
+            most = most.max(*k);
+            with += 1;
+        }
+    }
+    for n in names {
+        if let Some(&c) = n.bytes.get(at) {
+            counts[usize::from(c)] = 0;
+        }
+    }
+    names.len() - with + most as usize
 }
 
 /// One name of a [`NameMatcher`] bucket.
@@ -1398,6 +1418,18 @@ country = "Azerbaijan"
         }
 
         /// A bucket's candidates for a byte are its names filtered by that byte, in order.
+        #[test]
+        fn names_left_are_counted_as_by_sorting(names in proptest::collection::vec("[ab ]{0,7}", 0..14), at in 0usize..8) {
+            let names: Vec<Name> = names.iter().map(|n| Name::new(0, 0, n.as_bytes())).collect();
+            // The bytes at `at` sorted and grouped, as `Bucket::of` first counted them.
+            let mut bytes: Vec<u8> = names.iter().filter_map(|n| n.bytes.get(at).copied()).collect();
+            bytes.sort_unstable();
+            let most = bytes.chunk_by(|x, y| x == y).map(<[_]>::len).max().unwrap_or(0);
+            let mut counts = [0u32; 256];
+            proptest::prop_assert_eq!(names_left(&names, at, &mut counts), names.len() - bytes.len() + most);
+            proptest::prop_assert!(counts.iter().all(|&k| k == 0));
+        }
+
         #[test]
         fn candidates_are_the_names_with_the_probe_byte(names in proptest::collection::btree_set("[ab ]{1,7}", 1..14)) {
             let bucket = Bucket::of(names.iter().enumerate().map(|(k, n)| Name::new(k as u32, 0, n.as_bytes())).collect());
