@@ -876,26 +876,31 @@ fn variants(name: &str, upper: bool) -> Vec<String> {
 }
 
 /// The ways a name is capitalised in running text: as written, all lower case, every word
-/// capitalised, first letter lowered ("the Kremlin") and raised ("The Kremlin").
+/// capitalised, first letter lowered ("the Kremlin") and raised ("The Kremlin"). (Each
+/// variant written into one string made with room for it: the word's first character cased,
+/// then the rest of it as it is, not collected character by character.)
 fn case_variants(name: &str) -> Vec<String> {
-    let title: String = name
-        .split(' ')
-        .map(|w| {
-            let mut c = w.chars();
-            match c.next() {
-                Some(f) => f.to_uppercase().chain(c).collect::<String>(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
-    let flip_first = |upper: bool| {
-        let mut c = name.chars();
+    // `w` pushed to `out` with its first character in upper or lower case.
+    let push_cased = |out: &mut String, w: &str, upper: bool| {
+        let mut c = w.chars();
         match c.next() {
-            Some(f) if upper => f.to_uppercase().chain(c).collect::<String>(),
-            Some(f) => f.to_lowercase().chain(c).collect::<String>(),
-            None => String::new(),
+            Some(f) if upper => out.extend(f.to_uppercase()),
+            Some(f) => out.extend(f.to_lowercase()),
+            None => {}
         }
+        out.push_str(c.as_str());
+    };
+    let mut title = String::with_capacity(name.len() + 4);
+    for (k, w) in name.split(' ').enumerate() {
+        if k > 0 {
+            title.push(' ');
+        }
+        push_cased(&mut title, w, true);
+    }
+    let flip_first = |upper: bool| {
+        let mut out = String::with_capacity(name.len() + 4);
+        push_cased(&mut out, name, upper);
+        out
     };
     let mut v = vec![name.to_string(), title, flip_first(true), flip_first(false)];
     // All lower case only for multi-word descriptions ("foreign ministry"), not for names.
@@ -1326,6 +1331,38 @@ country = "Azerbaijan"
 
     /// The table of bytes that end a word is the byte test, for every ASCII byte, and a name
     /// ends before a character beyond ASCII that is no word character only.
+    /// [`case_variants`] as first written, each variant collected character by character:
+    /// the reference the tests check it against.
+    fn case_variants_by_chars(name: &str) -> Vec<String> {
+        let title: String = name
+            .split(' ')
+            .map(|w| {
+                let mut c = w.chars();
+                match c.next() {
+                    Some(f) => f.to_uppercase().chain(c).collect::<String>(),
+                    None => String::new(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let flip_first = |upper: bool| {
+            let mut c = name.chars();
+            match c.next() {
+                Some(f) if upper => f.to_uppercase().chain(c).collect::<String>(),
+                Some(f) => f.to_lowercase().chain(c).collect::<String>(),
+                None => String::new(),
+            }
+        };
+        let mut v = vec![name.to_string(), title, flip_first(true), flip_first(false)];
+        // All lower case only for multi-word descriptions ("foreign ministry"), not for names.
+        if name.contains(' ') && name.split(' ').any(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+            v.push(name.to_lowercase());
+        }
+        v.sort();
+        v.dedup();
+        v
+    }
+
     #[test]
     fn ends_word_table_is_the_byte_test() {
         for c in 0u8..128 {
@@ -1418,6 +1455,11 @@ country = "Azerbaijan"
         }
 
         /// A bucket's candidates for a byte are its names filtered by that byte, in order.
+        #[test]
+        fn case_variants_are_those_collected_by_chars(name in "[aAßǅİΣ \\-'’ﬀ]{0,12}") {
+            proptest::prop_assert_eq!(case_variants(&name), case_variants_by_chars(&name));
+        }
+
         #[test]
         fn names_left_are_counted_as_by_sorting(names in proptest::collection::vec("[ab ]{0,7}", 0..14), at in 0usize..8) {
             let names: Vec<Name> = names.iter().map(|n| Name::new(0, 0, n.as_bytes())).collect();
