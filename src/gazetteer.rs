@@ -611,10 +611,19 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
                 kept[n % KEPT] = WordStart { start: i + j, key };
                 n += usize::from(filter.keeps_key(key));
             }
-            starts &= last_run;
+            // The start of the run that reaches the chunk's last byte, when it starts here: its
+            // head goes on into the next chunks as far as their word bytes do.
+            let tail = starts & last_run;
+            if tail != 0 {
+                let j = tail.trailing_zeros() as usize & 63;
+                let len = 64 - j + leading_word_bytes(&masks[c + 1..]);
+                let key = key_of_masked(eight(j) & HEAD_MASKS[len.min(8)], len);
+                kept[n % KEPT] = WordStart { start: i + j, key };
+                n += usize::from(filter.keeps_key(key));
+            }
+            starts = 0;
         }
-        // The start of a run that reaches the chunk's end, or every start of a chunk with
-        // starts at characters that are no word characters.
+        // Every start of a chunk with starts at characters that are no word characters.
         while starts != 0 {
             let j = starts.trailing_zeros() as usize & 63;
             starts &= starts - 1;
