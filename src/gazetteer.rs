@@ -597,7 +597,9 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
             // a character that is no word character): each head is a run of word bytes, and
             // all but the one that reaches the chunk's last byte (and may go on into the next
             // chunk) end inside the chunk, so its length is read from the mask with no test.
-            let last_run = if word >> 63 != 0 { u64::MAX << (64 - word.leading_ones()) } else { 0 };
+            // (None when the last byte is no word byte: a shift by 64, taken as no bits without
+            // a branch.)
+            let last_run = u64::MAX.checked_shl(64 - word.leading_ones()).unwrap_or(0);
             let mut inner = starts & !last_run;
             // (The bytes that are no word bytes: a run from a start ends at the first of them
             // after it, which there is in the chunk.)
