@@ -1396,8 +1396,9 @@ fn bylines_reading(text: &str, body_start: usize, every_line: bool) -> Bylines {
                 continue;
             }
         }
-        let lead = raw.len() - raw.trim_start().len();
-        let line = raw.trim();
+        // (Trimmed by bytes while ASCII: `text::trim_start`, `text::trim`.)
+        let lead = raw.len() - crate::text::trim_start(raw).len();
+        let line = crate::text::trim(raw);
         if line.is_empty() || line.starts_with("{{") {
             continue;
         }

@@ -519,7 +519,7 @@ fn given_name(ctx: &DocCtx, toks: &[crate::text::Token], i: usize) -> (bool, Opt
     // "… gave her name only as X", "identified only as X", "known only as X", "named only as
     // X", "who gave only her first name, X,".
     let as_only = i >= 2 && is(i - 1, &["as"]) && is(i - 2, &["only", "name", "identified", "known"]);
-    let name_comma = i >= 1 && is(i - 1, &["name"]) && ctx.text[toks[i - 1].end..toks[i].start].trim() == ",";
+    let name_comma = i >= 1 && is(i - 1, &["name"]) && crate::text::trim(&ctx.text[toks[i - 1].end..toks[i].start]) == ",";
     if as_only || name_comma {
         let female = (i.saturating_sub(6)..i).rev().find_map(|k| {
             if is(k, &["her", "she", "woman"]) {
@@ -535,13 +535,14 @@ fn given_name(ctx: &DocCtx, toks: &[crate::text::Token], i: usize) -> (bool, Opt
     // "Vachagan, a 70-year-old …, told", "Ayten, 34, who works in a pharmacy, said": a
     // sentence opening with a name and its description; "…," said Halyna, 67, after a quote.
     if i == 0 || SAYS.contains(&toks[i - 1].text) {
-        let after = ctx.text[toks[i].end..].trim_start();
+        // (White space trimmed by bytes while ASCII, `text::trim_start`.)
+        let after = crate::text::trim_start(&ctx.text[toks[i].end..]);
         if let Some(rest) = after.strip_prefix(',') {
-            let rest = rest.trim_start();
+            let rest = crate::text::trim_start(rest);
             let described = rest.starts_with("a ")
                 || rest.starts_with("an ")
                 || rest.starts_with("aged ")
-                || rest.split(',').next().is_some_and(|n| !n.is_empty() && n.trim().bytes().all(|b| b.is_ascii_digit()));
+                || rest.split(',').next().is_some_and(|n| !n.is_empty() && crate::text::trim(n).bytes().all(|b| b.is_ascii_digit()));
             return (described, None);
         }
     }
