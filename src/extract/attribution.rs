@@ -568,13 +568,38 @@ fn first_word(s: &str) -> &str {
 }
 
 /// Whether `s` holds more than `n` words split at white space (`s.split_whitespace().count() >
-/// n`), read byte by byte while ASCII and stopping at word `n + 1` (a long text is not read to
-/// its end); from a byte beyond ASCII on, read as characters from the start.
+/// n`), read eight bytes at a time while ASCII (a word starts at each byte that is no white
+/// space after one that is: counted by the bits of a mask) and stopping past word `n + 1` (a
+/// long text is not read to its end); from the first eight bytes that hold a byte beyond
+/// ASCII on, read as characters (the bytes before are ASCII: a character starts there).
 pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
-    let (mut words, mut in_word) = (0usize, false);
-    for &b in s.as_bytes() {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b = s.as_bytes();
+    let mut words = 0usize;
+    // The high bit of the byte before the next one: set when it is white space (the text's
+    // start counts as white space).
+    let mut carry = 0x80u64;
+    let chunks = b.chunks_exact(8);
+    let rest = chunks.remainder();
+    for (k, c) in chunks.enumerate() {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        if w & HIGH != 0 {
+            return more_words_by_chars(&s[8 * k..], words, carry == 0, n);
+        }
+        let space = ascii_space_bits(w);
+        // Bytes that are no white space after one that is (no carry crosses a byte: each is
+        // below 0x80).
+        let starts = !space & HIGH & (space << 8 | carry);
+        words += starts.count_ones() as usize;
+        if words > n {
+            return true;
+        }
+        carry = space >> 56;
+    }
+    let mut in_word = carry == 0;
+    for (k, &b) in rest.iter().enumerate() {
         if !b.is_ascii() {
-            return s.split_whitespace().nth(n).is_some();
+            return more_words_by_chars(&s[s.len() - rest.len() + k..], words, in_word, n);
         }
         // The ASCII characters `char::is_whitespace` holds: tab to carriage return, space.
         let space = b == b' ' || (0x09..=0x0D).contains(&b);
@@ -587,6 +612,37 @@ pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
         in_word = !space;
     }
     false
+}
+
+/// [`more_words_than`] of the rest `s` of a text, read as characters, after `words` words
+/// before it (`in_word`: a word runs on into it, the byte before it being no white space).
+fn more_words_by_chars(s: &str, mut words: usize, mut in_word: bool, n: usize) -> bool {
+    for c in s.chars() {
+        let space = c.is_whitespace();
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !space;
+    }
+    false
+}
+
+/// The high bit of each byte of `w` (eight ASCII bytes) that is white space as
+/// `char::is_whitespace` holds it (tab to carriage return, space), the other bits clear.
+/// (Each sum stays within its byte: every byte is below 0x80.)
+#[inline]
+fn ascii_space_bits(w: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // At least 0x09 and at most 0x0D.
+    let tab_to_cr = w.wrapping_add(ONES * (0x80 - 0x09)) & !w.wrapping_add(ONES * (0x7F - 0x0D));
+    // Equal to 0x20: no bit left after the exclusive or.
+    let x = w ^ (ONES * 0x20);
+    let spaces = !x.wrapping_add(ONES * 0x7F);
+    (tab_to_cr | spaces) & HIGH
 }
 
 /// Whether `s` holds a quotation mark, straight or curly (`s.contains(['"', '“', '”'])`), read
@@ -1633,6 +1689,20 @@ mod tests {
         assert_eq!(ing, ["saying", "adding", "noting", "stressing", "insisting"]);
     }
 
+    /// [`super::ascii_space_bits`] marks every ASCII byte `char::is_whitespace` holds, at
+    /// every place in the word, and no other.
+    #[test]
+    fn space_bits_are_the_white_space_bytes() {
+        for b in 0u8..0x80 {
+            for k in 0..8 {
+                let mut bytes = [b'a'; 8];
+                bytes[k] = b;
+                let want = if char::from(b).is_whitespace() { 0x80u64 << (8 * k) } else { 0 };
+                assert_eq!(super::ascii_space_bits(u64::from_le_bytes(bytes)), want, "{b:#x} at {k}");
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn first_word_is_split(text in "\\PC{0,16}", parts in proptest::collection::vec(0usize..7, 0..8)) {
@@ -1743,6 +1813,13 @@ mod tests {
         #[test]
         fn adverbials_as_by_the_list(w in "(?i)(on|in|a|statement|week|monday|later|both|would|ministry|said|x)(\u{212a}|s|ſ)?") {
             proptest::prop_assert_eq!(super::is_adverbial(&w), super::ADVERBIAL.contains(&&*super::lower(&w)));
+        }
+
+        /// [`super::more_words_than`] read eight bytes at a time counts as splitting: long
+        /// texts of words and every ASCII white space, a character beyond ASCII anywhere.
+        #[test]
+        fn more_words_than_as_splitting_long_texts(s in "[a-z,. \t\n\u{b}\u{c}\r\u{8}\u{e}\u{1f}!~]{0,80}(\u{a0}|é|\u{2003})?[a z]{0,12}", n in 0usize..24) {
+            proptest::prop_assert_eq!(super::more_words_than(&s, n), s.split_whitespace().count() > n, "{:?}", s);
         }
 
         #[test]
