@@ -7,7 +7,7 @@
 //! with the sex the text gives, for a later "she said". Shared by casualty claims and quotes.
 
 use super::DocCtx;
-use crate::text::{Span, trim_start};
+use crate::text::{Span, Token, trim_start};
 
 /// Speech verbs that attribute words or figures to someone (as written: lower case, but
 /// "According to" opening a sentence). Found by [`super::cues::scan`].
@@ -1078,6 +1078,40 @@ pub(crate) const AGENT_NOUNS: &[&str] = &[
     "junta",
 ];
 
+/// The tokens of the text from `from` to `to`, as [`DocCtx::tokens_between`] makes them:
+/// when a sentence holds both, its own tokens between them ([`tokens_within`]), else made
+/// into `own`.
+fn tokens_upto<'c, 'a>(ctx: &'c DocCtx<'a>, from: usize, to: usize, own: &'c mut Vec<Token<'a>>) -> &'c [Token<'a>] {
+    let i = ctx.sentences.partition_point(|s| s.span.end <= from);
+    if let Some(s) = ctx.sentences.get(i).filter(|s| s.span.start <= from && to <= s.span.end)
+        && let Some(words) = tokens_within(&ctx.tokens[s.tokens.clone()], from, to)
+    {
+        return words;
+    }
+    *own = ctx.tokens_between(Span { start: from, end: to });
+    own
+}
+
+/// The tokens of the text from `from` to `to` inside a sentence, from the sentence's tokens
+/// (`tokens`, made from its span by [`crate::text::tokens_in`]): those that lie between them,
+/// as the shorter text gives them, when none runs across `from` or `to` (a token so cut, or
+/// joined across either: "1,|165", "don|'t", is made differently from the shorter text; then
+/// `None`). A token made from the shorter text starts where a word starts after a byte that
+/// is none, as in the sentence, reads no byte from `to` on, and where its parts join (a
+/// joiner and the word byte after it) reads the same bytes as in the sentence.
+fn tokens_within<'t, 'a>(tokens: &'t [Token<'a>], from: usize, to: usize) -> Option<&'t [Token<'a>]> {
+    // (Mostly `from` starts the sentence: no search.)
+    let lo = if tokens.first().is_none_or(|t| t.start >= from) { 0 } else { tokens.partition_point(|t| t.start < from) };
+    if lo > 0 && tokens[lo - 1].end > from {
+        return None;
+    }
+    let hi = lo + tokens[lo..].partition_point(|t| t.end <= to);
+    if tokens.get(hi).is_some_and(|t| t.start < to) {
+        return None;
+    }
+    Some(&tokens[lo..hi])
+}
+
 /// The subject of the speech verb at `verb`, looking left within the sentence `sent`.
 pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory<'a>) -> Option<Speaker<'a>> {
     if is_participle(&ctx.text[verb.start..verb.end]) {
@@ -1141,7 +1175,8 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     // 3. The words right before the verb: a country, a pronoun, "the ministry", or a short
     //    noun phrase back to a clause boundary.
     // (The tokens as they come: each word's start and text read from its token.)
-    let mut words = ctx.tokens_between(Span { start: sent.start, end: verb.start });
+    let mut own = Vec::new();
+    let mut words = tokens_upto(ctx, sent.start, verb.start, &mut own);
     // "the statement said" ("statement" is otherwise adverbial: "said in a statement").
     if let [.., the, statement] = &words[..]
         && statement.text == "statement"
@@ -1153,7 +1188,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     // Drop trailing adverbials ("said on Friday", "on Saturday said").
     while let Some(w) = words.last() {
         if is_adverbial(w.text) {
-            words.pop();
+            words = &words[..words.len() - 1];
         } else {
             break;
         }
@@ -1180,7 +1215,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
         });
         if let Some(k) = open {
             limit = words[k].start + words[k].text.len();
-            words.truncate(k + 1);
+            words = &words[..k + 1];
         }
     }
     // Back to a clause boundary, at most seven words, or fourteen while an official name
@@ -1567,7 +1602,8 @@ fn participle_subject<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
         return Some(s);
     }
     // "The ministry also rejected …": the words that open the sentence, up to its verb.
-    let toks = ctx.tokens_between(Span { start: sent.start, end: verb.start });
+    let mut own = Vec::new();
+    let toks = tokens_upto(ctx, sent.start, verb.start, &mut own);
     let n = toks
         .iter()
         .take(6)
@@ -1704,6 +1740,32 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// [`super::tokens_within`] gives the tokens the text between two bytes gives,
+        /// wherever they cut a sentence (words joined across "1,165", "don't",
+        /// "Azerbaijan’s", "Moscow-brokered", characters beyond ASCII, sentences longer than
+        /// a chunk).
+        #[test]
+        fn tokens_within_are_the_tokens_of_the_shorter_text(
+            parts in proptest::collection::vec(0usize..16, 0..60),
+            lead in 0usize..3,
+            cuts in (0usize..400, 0usize..400),
+        ) {
+            const PARTS: &[&str] =
+                &[" ", "word", "1", ",", "165", "'", "t", "’", "s", "-", ".", "é", "Moscow", "\n", "\u{a0}", "3.5"];
+            let text: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let boundary = |k: usize| (0..=k.min(text.len())).rev().find(|&f| text.is_char_boundary(f)).unwrap_or(0);
+            let start = boundary(lead);
+            let (from, to) = (boundary(cuts.0.min(cuts.1)).max(start), boundary(cuts.0.max(cuts.1)).max(start));
+            let masks = crate::text::text_masks(&text);
+            let mut sentence = Vec::new();
+            crate::text::tokens_in(&text, &masks, super::Span { start, end: text.len() }, &mut sentence);
+            let mut want = Vec::new();
+            crate::text::tokens_in(&text, &masks, super::Span { start: from, end: to }, &mut want);
+            if let Some(got) = super::tokens_within(&sentence, from, to) {
+                proptest::prop_assert_eq!(got, &want[..], "{:?} {} {}", text, from, to);
+            }
+        }
+
         #[test]
         fn first_word_is_split(text in "\\PC{0,16}", parts in proptest::collection::vec(0usize..7, 0..8)) {
             const PARTS: &[&str] = &[" ", ",", ".", ";", "Mission", "é", "\u{a0}"];
