@@ -1078,6 +1078,65 @@ pub(crate) const AGENT_NOUNS: &[&str] = &[
     "junta",
 ];
 
+/// Whether the name before a speech verb is its subject across the words `between` them: no
+/// quotation mark, no clause break (a semicolon, a conjunction of [`opens_clause`]), no noun
+/// phrase of its own after the last comma ("… the city of El Fasher on Saturday, killing 30
+/// civilians, a local committee said"), at most 25 words ([`name_speaks_across_by_parts`]).
+/// An ASCII text is read once, byte by byte (the words between are few).
+fn name_speaks_across(between: &str) -> bool {
+    let b = between.as_bytes();
+    let conjunction = |w: &[u8]| {
+        // (The word without its commas, as `opens_clause` trims it.)
+        let from = w.iter().position(|&c| c != b',').unwrap_or(w.len());
+        let to = w.iter().rposition(|&c| c != b',').map_or(from, |k| k + 1);
+        matches!(&w[from..to], b"while" | b"but" | b"whereas" | b"and" | b"although")
+    };
+    let (mut words, mut word_start, mut last_comma) = (0usize, None, None);
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            // The ASCII white space `split_whitespace` splits at: tab to carriage return, space.
+            b'\t'..=b'\r' | b' ' => {
+                if let Some(w) = word_start.take()
+                    && conjunction(&b[w..i])
+                {
+                    return false;
+                }
+                continue;
+            }
+            0x80.. => return name_speaks_across_by_parts(between),
+            b'"' | b';' => return false,
+            b',' => last_comma = Some(i),
+            _ => {}
+        }
+        if word_start.is_none() {
+            word_start = Some(i);
+            words += 1;
+            if words > 25 {
+                return false;
+            }
+        }
+    }
+    if word_start.is_some_and(|w| conjunction(&b[w..])) {
+        return false;
+    }
+    !last_comma.is_some_and(|c| {
+        let w = trim_start(&between[c + 1..]);
+        w.starts_with("a ") || w.starts_with("an ") || w.starts_with("the ")
+    })
+}
+
+/// [`name_speaks_across`] by its parts, each read on its own: its slow path (a text beyond
+/// ASCII) and the proptest's reference.
+fn name_speaks_across_by_parts(between: &str) -> bool {
+    let clause_break = between.contains(';') || opens_clause(between);
+    // (The last comma found once, from the end.)
+    let own_subject = memchr::memrchr(b',', between.as_bytes()).is_some_and(|c| {
+        let w = between[c + 1..].trim_start();
+        w.starts_with("a ") || w.starts_with("an ") || w.starts_with("the ")
+    });
+    !has_quote_mark(between) && !clause_break && !own_subject && !more_words_than(between, 25)
+}
+
 /// The tokens of the text from `from` to `to`, as [`DocCtx::tokens_between`] makes them:
 /// when a sentence holds both, its own tokens between them ([`tokens_within`]), else made
 /// into `own`.
@@ -1154,19 +1213,10 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
             && !super::names::is_stop_word(next)
             && ctx.persons_in(Span { start: span.end, end: verb.start }).next().is_none()
     });
-    if let Some((span @ Span { end, .. }, actor)) = best.filter(|_| !longer) {
-        let between = &ctx.text[end..verb.start];
-        let clause_break = between.contains(';') || opens_clause(between);
-        // "… the city of El Fasher on Saturday, killing 30 civilians, a local committee said":
-        // a noun phrase of its own after the last comma is the subject, not the name.
-        // (The last comma found once, from the end.)
-        let own_subject = memchr::memrchr(b',', between.as_bytes()).is_some_and(|c| {
-            let w = between[c + 1..].trim_start();
-            w.starts_with("a ") || w.starts_with("an ") || w.starts_with("the ")
-        });
-        if !has_quote_mark(between) && !clause_break && !own_subject && !more_words_than(between, 25) {
-            return Some(actor.map_or_else(|| ctx.person_speaker(span), |i| ctx.actor_speaker(i)));
-        }
+    if let Some((span @ Span { end, .. }, actor)) = best.filter(|_| !longer)
+        && name_speaks_across(&ctx.text[end..verb.start])
+    {
+        return Some(actor.map_or_else(|| ctx.person_speaker(span), |i| ctx.actor_speaker(i)));
     }
     // 2. An unnamed person opening the sentence: "A nurse at the city hospital said".
     if let Some((name, female)) = unnamed_subject(ctx, sent, verb) {
@@ -1740,6 +1790,21 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// [`super::name_speaks_across`] read byte by byte answers as its parts read one by
+        /// one, on texts of conjunctions, commas, articles, marks and many words, and on any
+        /// text.
+        #[test]
+        fn name_speaks_across_as_by_parts(parts in proptest::collection::vec(0usize..24, 0..40), text in "\\PC{0,30}") {
+            const PARTS: &[&str] = &[
+                " ", "word", ",", ", ", "and", ",and,", "but", "while", "whereas", "although", "a ", "an ", "the ", ";",
+                "\"", "“", "”", "é", "\t", "\u{b}", "\u{a0}", "ands", "the", "  ",
+            ];
+            let s: String = parts.iter().map(|&i| PARTS[i]).collect();
+            for t in [s, text] {
+                proptest::prop_assert_eq!(super::name_speaks_across(&t), super::name_speaks_across_by_parts(&t), "{:?}", t);
+            }
+        }
+
         /// [`super::tokens_within`] gives the tokens the text between two bytes gives,
         /// wherever they cut a sentence (words joined across "1,165", "don't",
         /// "Azerbaijan’s", "Moscow-brokered", characters beyond ASCII, sentences longer than
