@@ -137,6 +137,14 @@ fn only_commas(s: &str) -> bool {
     }
 }
 
+/// `s` without the commas, full stops, exclamation and question marks and spaces that open
+/// it (`s.trim_start_matches([',', '.', '!', '?', ' '])`), passed over by bytes: each is ASCII,
+/// and a character beyond ASCII opens with a byte that none is.
+fn without_lead_marks(s: &str) -> &str {
+    let k = s.bytes().position(|c| !matches!(c, b',' | b'.' | b'!' | b'?' | b' ')).unwrap_or(s.len());
+    &s[k..]
+}
+
 /// An opening curly quote still open at the end of the text runs to its end.
 fn finish(text: &str, open: Option<(usize, char)>, out: &mut Vec<QuoteSpan>) {
     if let Some((s, '“')) = open {
@@ -163,13 +171,14 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, words: &str, mem: &Memory<
     let v = attribution::verbs_in(ctx, region).next()?;
     // "…, saying" attributes the words after it, never a quote before it ("…," Kahn was
     // quoted as saying, is Kahn's).
-    if attribution::is_participle(&text[v.start..v.end]) && !text[q.outer.end..v.start].trim_end().ends_with(" as") {
+    if attribution::is_participle(&text[v.start..v.end]) && !crate::text::trim_end(&text[q.outer.end..v.start]).ends_with(" as") {
         return None;
     }
     // `"We have nowhere to go." Later she added: "…"`: a verb whose colon opens the next quote
     // speaks that quote, not the one that ended its sentence before it.
-    let ended = words.ends_with(['.', '!', '?']);
-    if ended && text[v.end..limit].trim_start().starts_with(':') {
+    // (Its last byte: each of the three is ASCII.)
+    let ended = matches!(words.as_bytes().last(), Some(b'.' | b'!' | b'?'));
+    if ended && crate::text::trim_start(&text[v.end..limit]).starts_with(':') {
         return None;
     }
     let gap = &text[q.outer.end..v.start];
@@ -187,7 +196,7 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, words: &str, mem: &Memory<
     // Appositives are allowed ("Irina Grigorian, a teacher who fled, said"), but a sentence
     // end between quote and verb is not, unless the quote itself ended the sentence.
     // (A title's full stop is no sentence end: `," Dr. Marwan al-Hams told`.)
-    let trimmed = gap.trim_start_matches([',', '.', '!', '?', ' ']);
+    let trimmed = without_lead_marks(gap);
     let sentence_end = |i: usize| {
         let word = trimmed[..i].rsplit(' ').next().unwrap_or("");
         !(word.len() <= 4 && word.starts_with(|c: char| c.is_ascii_uppercase()) && super::names::is_stop_word(word))
@@ -418,11 +427,12 @@ mod tests {
         }
 
         #[test]
-        fn trims_by_bytes_as_by_chars(text in "\\PC{0,12}", parts in proptest::collection::vec(0usize..9, 0..8)) {
-            const PARTS: &[&str] = &[" ", ",", "\t", "\u{b}", "\u{a0}", "\u{2003}", "a", "é", "\u{85}"];
+        fn trims_by_bytes_as_by_chars(text in "\\PC{0,12}", parts in proptest::collection::vec(0usize..12, 0..8)) {
+            const PARTS: &[&str] = &[" ", ",", "\t", "\u{b}", "\u{a0}", "\u{2003}", "a", "é", "\u{85}", ".", "!", "?"];
             for t in [text.clone(), parts.iter().map(|&i| PARTS[i]).collect::<String>()] {
                 proptest::prop_assert_eq!(trim(&t), t.trim(), "{:?}", t);
                 proptest::prop_assert_eq!(only_commas(&t), t.trim().trim_matches(',').is_empty(), "{:?}", t);
+                proptest::prop_assert_eq!(without_lead_marks(&t), t.trim_start_matches([',', '.', '!', '?', ' ']), "{:?}", t);
             }
         }
 
