@@ -1078,6 +1078,25 @@ pub(crate) const AGENT_NOUNS: &[&str] = &[
     "junta",
 ];
 
+/// The items of `items` (in order of start; `pos` gives an item's start and end) that start
+/// in `span`: all that [`DocCtx`]'s `in_span` finds in `span` or in any part of it, which
+/// [`lying_in`] then reads from these.
+fn starting_in<T>(items: &[T], span: Span, pos: impl Fn(&T) -> (usize, usize)) -> &[T] {
+    let lo = items.partition_point(|m| pos(m).0 < span.start);
+    // (A sentence names few: counted, not searched.)
+    let n = items[lo..].iter().take_while(|m| pos(m).0 < span.end).count();
+    &items[lo..lo + n]
+}
+
+/// The items of `near` ([`starting_in`] a span that holds `part`) that lie in `part`, in
+/// order: those `in_span` finds in `part` among all the items.
+fn lying_in<T>(near: &[T], part: Span, pos: impl Fn(&T) -> (usize, usize)) -> impl Iterator<Item = &T> {
+    near.iter().filter(move |m| {
+        let (start, end) = pos(m);
+        start >= part.start && start < part.end && end <= part.end
+    })
+}
+
 /// Whether the name before a speech verb is its subject across the words `between` them: no
 /// quotation mark, no clause break (a semicolon, a conjunction of [`opens_clause`]), no noun
 /// phrase of its own after the last comma ("… the city of El Fasher on Saturday, killing 30
@@ -1187,10 +1206,16 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     };
     // The names before the verb, known actors first, each with its actor's index (none for a
     // person name): read again rather than collected, and only the chosen one made a speaker.
+    // (The actors and person names that start before the verb found once: those inside a
+    // part of it, a person's name, are read from them, not searched for again.)
+    let actors_near = starting_in(&ctx.actor_matches, before, |m| (m.start, m.end));
+    let persons_near = starting_in(&ctx.persons, before, |p| (p.start, p.end));
+    let actors_in = move |part: Span| lying_in(actors_near, part, |m| (m.start, m.end));
+    let persons_in = move |part: Span| lying_in(persons_near, part, |p| (p.start, p.end)).map(|p| Span { start: p.start, end: p.end });
     let named = || {
-        ctx.actors_in(before)
+        actors_in(before)
             .map(|m| (Span { start: m.start, end: m.end }, Some(m.item)))
-            .chain(ctx.persons_in(before).filter(|p| ctx.actors_in(*p).next().is_none() && !placed(p)).map(|p| (p, None)))
+            .chain(persons_in(before).filter(|p| actors_in(*p).next().is_none() && !placed(p)).map(|p| (p, None)))
     };
     let mut best = named().max_by_key(|(span, _)| span.end);
     // "Hikmet Hajiyev, an adviser to President Ilham Aliyev, said": a name inside an
@@ -1211,7 +1236,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
         let next = first_word(after);
         next.starts_with(|c: char| c.is_ascii_uppercase())
             && !super::names::is_stop_word(next)
-            && ctx.persons_in(Span { start: span.end, end: verb.start }).next().is_none()
+            && persons_in(Span { start: span.end, end: verb.start }).next().is_none()
     });
     if let Some((span @ Span { end, .. }, actor)) = best.filter(|_| !longer)
         && name_speaks_across(&ctx.text[end..verb.start])
@@ -1790,6 +1815,27 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// [`super::lying_in`] the items [`super::starting_in`] a span finds the items
+        /// `in_span` finds in any part of that span.
+        #[test]
+        fn lying_in_a_part_as_in_span(
+            items in proptest::collection::vec((0usize..40, 0usize..6), 0..12),
+            span in (0usize..40, 0usize..40),
+            part in (0usize..40, 0usize..40),
+        ) {
+            let mut items: Vec<(usize, usize)> = items.into_iter().map(|(a, n)| (a, a + n)).collect();
+            items.sort_by_key(|x| x.0);
+            let span = super::Span { start: span.0.min(span.1), end: span.0.max(span.1) };
+            let (a, b) = (part.0.clamp(span.start, span.end), part.1.clamp(span.start, span.end));
+            let part = super::Span { start: a.min(b), end: a.max(b) };
+            let near = super::starting_in(&items, span, |m| *m);
+            for p in [span, part] {
+                let want: Vec<&(usize, usize)> = super::super::in_span(&items, p, |m| *m).collect();
+                let got: Vec<&(usize, usize)> = super::lying_in(near, p, |m| *m).collect();
+                proptest::prop_assert_eq!(got, want);
+            }
+        }
+
         /// [`super::name_speaks_across`] read byte by byte answers as its parts read one by
         /// one, on texts of conjunctions, commas, articles, marks and many words, and on any
         /// text.
