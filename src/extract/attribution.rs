@@ -826,7 +826,17 @@ fn is_boundary_word(lw: &str) -> bool {
 
 /// Resolve a pronoun or an anaphoric noun phrase ("the ministry") to someone named before.
 pub(crate) fn resolve_anaphor<'a>(words: &str, mem: &Memory<'a>) -> Option<Speaker<'a>> {
-    let w = lower(words.trim());
+    let t = crate::text::trim(words);
+    // Only "he", "she", "it" and what opens with "the " resolve: words whose first four bytes
+    // are ASCII and no "the " in any case are none of them in lower case either (those four
+    // characters stay four bytes), told without lower-casing them all.
+    if let Some(head) = t.as_bytes().get(..4)
+        && head.is_ascii()
+        && !head.eq_ignore_ascii_case(b"the ")
+    {
+        return None;
+    }
+    let w = lower(t);
     match &*w {
         // A person of unknown sex may be either; a woman is never "he", a man never "she".
         "he" => return mem.last_male.or(mem.last_person.filter(|p| p.female != Some(true))),
@@ -1815,6 +1825,19 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// [`super::resolve_anaphor`]'s test of the first four bytes passes over no words
+        /// that "he", "she", "it" or "the …" in lower case would resolve.
+        #[test]
+        fn anaphors_kept_by_their_first_bytes(parts in proptest::collection::vec(0usize..14, 0..6)) {
+            const PARTS: &[&str] = &["the", "The", "THE", " ", "he", "She", "IT", "ministry", "\u{a0}", "\u{130}", "\u{212a}", "x", "é", "\t"];
+            let s: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let w = super::lower(s.trim());
+            let resolves = matches!(&*w, "he" | "she" | "it") || w.starts_with("the ");
+            let head = crate::text::trim(&s).as_bytes().get(..4).map(<[u8]>::to_vec);
+            let passed_over = head.is_some_and(|h| h.is_ascii() && !h.eq_ignore_ascii_case(b"the "));
+            proptest::prop_assert!(!(resolves && passed_over), "{:?}", s);
+        }
+
         /// [`super::lying_in`] the items [`super::starting_in`] a span finds the items
         /// `in_span` finds in any part of that span.
         #[test]
