@@ -269,6 +269,8 @@ impl<'a> Memory<'a> {
     }
 
     /// Remember what one sentence names ([`Observed`]).
+    /// (Inlined: called for most sentences, from each memory's loop over them.)
+    #[inline(always)]
     fn apply(&mut self, ctx: &DocCtx<'a>, seen: &Observed) {
         // Most sentences name nobody.
         if !seen.any {
