@@ -721,19 +721,6 @@ pub(crate) fn verbs_in<'c>(ctx: &'c DocCtx, span: Span) -> impl Iterator<Item = 
     ctx.cues.verbs[lo..].iter().take_while(move |v| v.start < span.end).filter(move |v| v.end <= span.end).copied()
 }
 
-/// [`verbs`] from the last, nothing collected: the verbs that start in `span` are a run of the
-/// text's verbs (in order of start), read backwards, those that end after it passed over.
-pub(crate) fn verbs_back<'c>(ctx: &'c DocCtx, span: Span) -> impl Iterator<Item = Span> + 'c {
-    spans_back(&ctx.cues.verbs, span)
-}
-
-/// The spans of `verbs` (in order of start) that lie in `span`, from the last.
-fn spans_back(verbs: &[Span], span: Span) -> impl Iterator<Item = Span> + '_ {
-    let lo = verbs.partition_point(|v| v.start < span.start);
-    let hi = lo + verbs[lo..].partition_point(|v| v.start < span.end);
-    verbs[lo..hi].iter().rev().filter(move |v| v.end <= span.end).copied()
-}
-
 /// Whether a word, in any case, is one of [`ADVERBIAL`]: most words are rejected by their
 /// first letter and length alone ([`ADVERBIAL_STARTS`]; a word beyond ASCII, whose lower
 /// case may be shorter, "weeK" with the Kelvin sign, is compared).
@@ -1908,19 +1895,6 @@ mod tests {
             for t in [text.clone(), parts.iter().map(|&i| PARTS[i]).collect::<String>()] {
                 proptest::prop_assert_eq!(super::first_word(&t), t.split([' ', ',', '.', ';']).next().unwrap_or(""), "{:?}", t);
             }
-        }
-
-        /// The verbs in a span from the last are those read forwards (`verbs_in`), reversed.
-        #[test]
-        fn spans_back_are_the_spans_in_reverse(mut v in proptest::collection::vec((0usize..40, 0usize..6), 0..12), a in 0usize..45, n in 0usize..30) {
-            v.sort_unstable();
-            let verbs: Vec<crate::text::Span> = v.iter().map(|&(s, l)| crate::text::Span { start: s, end: s + l }).collect();
-            let span = crate::text::Span { start: a, end: a + n };
-            let lo = verbs.partition_point(|v| v.start < span.start);
-            let mut forwards: Vec<crate::text::Span> =
-                verbs[lo..].iter().take_while(|v| v.start < span.end).filter(|v| v.end <= span.end).copied().collect();
-            forwards.reverse();
-            proptest::prop_assert_eq!(super::spans_back(&verbs, span).collect::<Vec<_>>(), forwards);
         }
 
         /// [`super::trim_to_word`] is `trim_matches` of what is neither alphanumeric nor an

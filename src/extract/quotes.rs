@@ -164,11 +164,15 @@ fn paragraph_end_within(text: &str, pos: usize, max: usize) -> usize {
 
 /// Speaker named right after the quote: `," Lavrov said`, `” She said.`, `," said X`.
 /// (`words`: the quote's words without the white space around them.)
-fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, words: &str, mem: &Memory<'a>) -> Option<Speaker<'a>> {
+fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, words: &str, mem: &Memory<'a>, cursors: &mut Cursors) -> Option<Speaker<'a>> {
     let text = ctx.text;
     let limit = crate::text::floor_boundary(text, paragraph_end_within(text, q.outer.end, 160));
     let region = Span { start: q.outer.end, end: limit };
-    let v = attribution::verbs_in(ctx, region).next()?;
+    // (The first verb of the region: `attribution::verbs_in`, from where the quote before's
+    // search ended.)
+    let verbs = &ctx.cues.verbs;
+    let lo = cursors.after_quote.first(verbs, |v| v.start, region.start);
+    let v = verbs[lo..].iter().take_while(|v| v.start < region.end).find(|v| v.end <= region.end).copied()?;
     // "…, saying" attributes the words after it, never a quote before it ("…," Kahn was
     // quoted as saying, is Kahn's).
     if attribution::is_participle(&text[v.start..v.end]) && !crate::text::trim_end(&text[q.outer.end..v.start]).ends_with(" as") {
@@ -224,10 +228,15 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, words: &str, mem: &Memory<
 
 /// Speaker named before the quote in its sentence (`sent`, the sentence holding the quote's
 /// start, as [`DocCtx::sentence_at`] finds it): `X said: "..."`, `X told reporters, "..."`.
-fn speaker_before<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, sent: Option<Span>, mem: &Memory<'a>) -> Option<Speaker<'a>> {
+fn speaker_before<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, sent: Option<Span>, mem: &Memory<'a>, cursors: &mut Cursors) -> Option<Speaker<'a>> {
     let sent = sent?;
     let region = Span { start: sent.start, end: q.outer.start };
-    for v in attribution::verbs_back(ctx, region) {
+    // (The verbs that start in the region, from the last, those that end after it passed
+    // over; the run's ends found from where the quote before's ended.)
+    let verbs = &ctx.cues.verbs;
+    let lo = cursors.sentence.first(verbs, |v| v.start, region.start);
+    let hi = cursors.quote.first(verbs, |v| v.start, region.end).max(lo);
+    for v in verbs[lo..hi].iter().rev().filter(|v| v.end <= region.end).copied() {
         if ctx.text[v.start..v.end].eq_ignore_ascii_case("according to") {
             let after = Span { start: v.start, end: q.outer.start };
             if let Some(s) = attribution::subject_after(ctx, after, v)
@@ -262,6 +271,39 @@ fn speaker_before<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, sent: Option<Span>, mem: 
     Some(ctx.actor_speaker(m.item))
 }
 
+/// Where a search of a list in order of start ended ([`Cursor::first`]): the next search
+/// walks on from there, as the quotes of an article come in text order.
+#[derive(Debug, Default, Clone, Copy)]
+struct Cursor(usize);
+
+impl Cursor {
+    /// The index of the first of `items` (in order of start, `start` gives it) that starts at
+    /// or after `at`, as `items.partition_point(|m| start(m) < at)` finds it: walked on from
+    /// where the last search ended when that lies before `at`, else searched.
+    fn first<T>(&mut self, items: &[T], start: impl Fn(&T) -> usize, at: usize) -> usize {
+        let mut k = self.0;
+        if k > items.len() || k > 0 && start(&items[k - 1]) >= at {
+            k = items.partition_point(|m| start(m) < at);
+        } else {
+            while k < items.len() && start(&items[k]) < at {
+                k += 1;
+            }
+        }
+        self.0 = k;
+        k
+    }
+}
+
+/// The [`Cursor`]s of an article's quotes: into its speech verbs after a quote's end, from its
+/// sentence's start and from its start, and into its places.
+#[derive(Debug, Default)]
+struct Cursors {
+    after_quote: Cursor,
+    sentence: Cursor,
+    quote: Cursor,
+    places: Cursor,
+}
+
 /// Extract the quotes of an article.
 pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
     let spans = find_quotes(ctx.text, ctx.body_start);
@@ -274,6 +316,7 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
     // Per quote pushed to `out`: whether it runs on into the next paragraph.
     let mut runs_on: Vec<bool> = Vec::with_capacity(spans.len());
     let (mut last_name, mut last_side) = (None, None);
+    let mut cursors = Cursors::default();
     for q in spans {
         // A capitalised word alone in quotation marks names a thing (an "Osa" missile system,
         // "Smerch" rockets, operation "Iron Fist"): nobody said it.
@@ -298,7 +341,8 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
             .filter(|s| s.span.start < q.outer.start)
             .is_some_and(|s| mem.observed_part(ctx, Span { start: s.span.start, end: q.outer.start }, &mut part));
         let here = if with_lead { &part } else { &mem };
-        let mut speaker = speaker_after(ctx, &q, inner, here).or_else(|| speaker_before(ctx, &q, sent.map(|s| s.span), here));
+        let mut speaker =
+            speaker_after(ctx, &q, inner, here, &mut cursors).or_else(|| speaker_before(ctx, &q, sent.map(|s| s.span), here, &mut cursors));
         // A quote of several paragraphs: the paragraph that opens with a quotation mark after
         // one left open continues it, whoever is named after either part.
         let continues = prev.as_ref().is_some_and(|(pq, _)| pq.runs_on && ctx.text[pq.outer.end..q.outer.start].trim().is_empty());
@@ -340,7 +384,10 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
         let last = ctx.sentences.get(k).filter(|s| s.span.start <= end).map_or(q.outer.end, |s| s.span.end);
         // (Room for a few places made with the first: many quotes have none, and
         // those allocate nothing.)
-        let mut near = ctx.places_in(Span { start: first, end: last.max(q.outer.end) });
+        // (`DocCtx::places_in`, from where the quote before's places began.)
+        let span = Span { start: first, end: last.max(q.outer.end) };
+        let lo = cursors.places.first(&ctx.places, |m| m.start, span.start);
+        let mut near = ctx.places[lo..].iter().take_while(|m| m.start < span.end).filter(|m| m.end <= span.end);
         let mut places: Vec<crate::model::Id> = match near.next() {
             Some(m) => {
                 let mut v = Vec::with_capacity(4);
@@ -421,6 +468,19 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// [`Cursor::first`], asked in any order, finds what `partition_point` finds.
+        #[test]
+        fn cursor_finds_as_partition_point(
+            mut items in proptest::collection::vec(0usize..50, 0..20),
+            asks in proptest::collection::vec(0usize..55, 0..12),
+        ) {
+            items.sort_unstable();
+            let mut cursor = Cursor::default();
+            for at in asks {
+                proptest::prop_assert_eq!(cursor.first(&items, |m| *m, at), items.partition_point(|m| *m < at));
+            }
+        }
+
         #[test]
         fn blank_is_trimmed_empty(s in "[ a\t\n\r\u{b}\u{c}\u{a0}\u{85}]{0,4}") {
             proptest::prop_assert_eq!(blank(&s), s.trim().is_empty(), "{:?}", s);
