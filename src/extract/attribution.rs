@@ -1252,7 +1252,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     let mut own = Vec::new();
     let mut words = tokens_upto(ctx, sent.start, verb.start, &mut own);
     // "the statement said" ("statement" is otherwise adverbial: "said in a statement").
-    if let [.., the, statement] = &words[..]
+    if let [.., the, statement] = words
         && statement.text == "statement"
         && matches!(the.text, "the" | "The")
         && let Some(s) = earlier_source(ctx, sent, ctx.text[the.start..verb.start].trim_end())
