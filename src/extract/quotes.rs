@@ -215,8 +215,20 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, words: &str, mem: &Memory<
     // After a quote the subject comes first: `," Hikmet Hajiyev, an aide to President Ilham
     // Aliyev, told reporters` is Hajiyev's, not Aliyev's.
     let between = Span { start: q.outer.end, end: v.start };
-    let first_actor = ctx.actors_in(between).next().map(|m| (m.start, ctx.actor_speaker(m.item)));
-    let first_person = ctx.persons_in(between).find(|p| ctx.actors_in(*p).next().is_none()).map(|p| (p.start, ctx.person_speaker(p)));
+    // (`DocCtx::actors_in` and `persons_in` of the gap, from where the quote before's ended;
+    // the actors inside a person's name, who starts in the gap, read on from its first actor.)
+    let actors = &ctx.actor_matches[cursors.actors.first(&ctx.actor_matches, |m| m.start, between.start)..];
+    let persons = &ctx.persons[cursors.persons.first(&ctx.persons, |p| p.start, between.start)..];
+    let first_actor = actors.iter().take_while(|m| m.start < between.end).find(|m| m.end <= between.end);
+    let first_actor = first_actor.map(|m| (m.start, ctx.actor_speaker(m.item)));
+    let holds_actor = |p: Span| holds_any(actors, |m| (m.start, m.end), p);
+    let first_person = persons
+        .iter()
+        .take_while(|p| p.start < between.end)
+        .filter(|p| p.end <= between.end)
+        .map(|p| Span { start: p.start, end: p.end })
+        .find(|p| !holds_actor(*p))
+        .map(|p| (p.start, ctx.person_speaker(p)));
     let first = match (first_actor, first_person) {
         (Some(a), Some(p)) => Some(if p.0 < a.0 { p.1 } else { a.1 }),
         (a, p) => a.or(p).map(|x| x.1),
@@ -224,6 +236,13 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, words: &str, mem: &Memory<
     first
         .or_else(|| attribution::subject_before(ctx, Span { start: q.outer.end, end: limit }, v, mem))
         .or_else(|| attribution::subject_after(ctx, Span { start: v.start, end: limit }, v))
+}
+
+/// Whether any of `items` (in order of start, `pos` giving an item's start and end; none
+/// that starts before `p` left out) lies in `p`, as `DocCtx`'s `in_span` finds them among
+/// all the items: read on from the first only while they start in `p`.
+fn holds_any<T>(items: &[T], pos: impl Fn(&T) -> (usize, usize), p: Span) -> bool {
+    items.iter().map(pos).take_while(|m| m.0 < p.end).any(|(start, end)| start >= p.start && end <= p.end)
 }
 
 /// Speaker named before the quote in its sentence (`sent`, the sentence holding the quote's
@@ -295,13 +314,16 @@ impl Cursor {
 }
 
 /// The [`Cursor`]s of an article's quotes: into its speech verbs after a quote's end, from its
-/// sentence's start and from its start, and into its places.
+/// sentence's start and from its start, into its places, and into its actors and person names.
 #[derive(Debug, Default)]
 struct Cursors {
     after_quote: Cursor,
     sentence: Cursor,
     quote: Cursor,
     places: Cursor,
+    /// Into its actors and person names after a quote's end.
+    actors: Cursor,
+    persons: Cursor,
 }
 
 /// Extract the quotes of an article.
@@ -468,6 +490,22 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// [`holds_any`] of the items from any that starts at or before a span finds what
+        /// `in_span` finds among all the items.
+        #[test]
+        fn holds_any_as_in_span(
+            items in proptest::collection::vec((0usize..40, 0usize..6), 0..12),
+            from in 0usize..40,
+            span in (0usize..40, 0usize..10),
+        ) {
+            let mut items: Vec<(usize, usize)> = items.into_iter().map(|(a, n)| (a, a + n)).collect();
+            items.sort_by_key(|x| x.0);
+            let p = Span { start: span.0, end: span.0 + span.1 };
+            let lo = items.partition_point(|m| m.0 < from.min(p.start));
+            let want = super::super::in_span(&items, p, |m| *m).next().is_some();
+            proptest::prop_assert_eq!(holds_any(&items[lo..], |m| *m, p), want);
+        }
+
         /// [`Cursor::first`], asked in any order, finds what `partition_point` finds.
         #[test]
         fn cursor_finds_as_partition_point(
