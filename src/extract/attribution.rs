@@ -467,7 +467,8 @@ impl Observed {
         let many = {
             let persons_named = persons.clone().take(2).count();
             persons_named >= 2 || {
-                let (mut names, mut people) = (persons.clone().take(6).count(), persons_named);
+                // (Fewer than two persons: all of them counted already.)
+                let (mut names, mut people) = (persons_named, persons_named);
                 for m in actors.clone() {
                     names += 1;
                     people += usize::from(ctx.actor_speaker(m.item).person);
@@ -1901,8 +1902,8 @@ mod tests {
         /// apostrophe, on any text and on words with punctuation, quotation marks and letters
         /// beyond ASCII at their ends.
         #[test]
-        fn trim_to_word_is_trim_matches(text in "\\PC{0,12}", parts in proptest::collection::vec(0usize..12, 0..8)) {
-            const PARTS: &[&str] = &["mayor", ",", "'", "’", "\"", "”", "é", "(", "1", "\u{a0}", "s", "Ⅻ"];
+        fn trim_to_word_is_trim_matches(text in "\\PC{0,12}", parts in proptest::collection::vec(0usize..15, 0..8)) {
+            const PARTS: &[&str] = &["mayor", ",", "'", "’", "\"", "”", "é", "(", "1", "\u{a0}", "s", "Ⅻ", "‘", "\u{2099}", "\u{1019}"];
             for t in [text.clone(), parts.iter().map(|&i| PARTS[i]).collect::<String>()] {
                 proptest::prop_assert_eq!(super::trim_to_word(&t), super::trim_to_word_by_chars(&t), "{:?}", t);
             }
