@@ -1410,16 +1410,25 @@ fn years_end(s: &str, q: usize) -> Result<HandRead, ()> {
 
 /// `t` parsed as a number, as [`str::parse`] reads it (one to four ASCII digits, the days and
 /// years of dates, read by hand).
+/// (Always inlined, with its common case; the rest, [`parsed_by_str`], a call of its own.)
+#[inline(always)]
 fn parsed<T: std::str::FromStr + From<u16>>(t: &str) -> Option<T> {
     let b = t.as_bytes();
     if (1..=4).contains(&b.len()) && b.iter().all(u8::is_ascii_digit) {
         return Some(T::from(b.iter().fold(0, |n, c| n * 10 + u16::from(c - b'0'))));
     }
+    parsed_by_str(t)
+}
+
+/// [`parsed`] by [`str::parse`]: what is no run of one to four ASCII digits.
+#[inline(never)]
+fn parsed_by_str<T: std::str::FromStr>(t: &str) -> Option<T> {
     t.parse().ok()
 }
 
 /// The end of the white space (Unicode's, as `\s`) from byte `k` of `s`.
-#[inline]
+/// (Always inlined with its ASCII bytes; from a byte beyond ASCII on, [`space_end_by_chars`].)
+#[inline(always)]
 fn space_end(s: &str, mut k: usize) -> usize {
     let b = s.as_bytes();
     // (ASCII white space byte by byte: `is_ascii_whitespace` and the vertical tab.)
@@ -1428,11 +1437,17 @@ fn space_end(s: &str, mut k: usize) -> usize {
             return k;
         }
         if !c.is_ascii() {
-            return s[k..].find(|c: char| !c.is_whitespace()).map_or(s.len(), |n| k + n);
+            return space_end_by_chars(s, k);
         }
         k += 1;
     }
     k
+}
+
+/// [`space_end`] from a character beyond ASCII at `k`, read by characters.
+#[inline(never)]
+fn space_end_by_chars(s: &str, k: usize) -> usize {
+    s[k..].find(|c: char| !c.is_whitespace()).map_or(s.len(), |n| k + n)
 }
 
 /// Where the month names of `names` ([`MONTH_NAMES`]) that `b` has at `k` end, in the
