@@ -169,9 +169,12 @@ fn anchored(i: usize) -> &'static Regex {
 }
 
 /// Month number from a month name or abbreviation (English, or a Russian genitive name).
+/// (Inlined where it is asked, with its English names; a Russian one, [`russian_month`], a
+/// call of its own.)
+#[inline]
 pub fn month_number(name: &str) -> Option<u32> {
     if !name.is_ascii() {
-        return RUSSIAN_MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1);
+        return russian_month(name);
     }
     let b = name.as_bytes();
     if b.len() < 3 {
@@ -192,6 +195,12 @@ pub fn month_number(name: &str) -> Option<u32> {
         keys
     };
     KEYS.iter().position(|k| *k == first).map(|i| i as u32 + 1)
+}
+
+/// [`month_number`] of a name beyond ASCII: a Russian genitive month name.
+#[inline(never)]
+fn russian_month(name: &str) -> Option<u32> {
+    RUSSIAN_MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1)
 }
 
 /// A weekday from its English name or three-letter abbreviation, in any case.
