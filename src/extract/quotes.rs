@@ -334,7 +334,9 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
     // The memory with the names of a quote's sentence before it ([`Memory::observed_part`]).
     let mut part = Memory::default();
     let mut observed = 0usize; // sentences observed so far
-    let mut prev: Option<(QuoteSpan, Option<Speaker>)> = None;
+    // The quote before: where it ends, whether it runs on into the next paragraph, and its
+    // speaker (no more of it is read again).
+    let mut prev: Option<(usize, bool, Option<Speaker>)> = None;
     // Per quote pushed to `out`: whether it runs on into the next paragraph.
     let mut runs_on: Vec<bool> = Vec::with_capacity(spans.len());
     let (mut last_name, mut last_side) = (None, None);
@@ -367,9 +369,9 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
             speaker_after(ctx, &q, inner, here, &mut cursors).or_else(|| speaker_before(ctx, &q, sent.map(|s| s.span), here, &mut cursors));
         // A quote of several paragraphs: the paragraph that opens with a quotation mark after
         // one left open continues it, whoever is named after either part.
-        let continues = prev.as_ref().is_some_and(|(pq, _)| pq.runs_on && ctx.text[pq.outer.end..q.outer.start].trim().is_empty());
+        let continues = prev.as_ref().is_some_and(|&(end, runs_on, _)| runs_on && trim(&ctx.text[end..q.outer.start]).is_empty());
         if continues {
-            if let Some((_, Some(ps))) = &prev {
+            if let Some((_, _, Some(ps))) = &prev {
                 speaker = speaker.or(Some(*ps));
             } else if let Some(s) = speaker {
                 // The earlier paragraphs had no speaker of their own: they are this one's.
@@ -385,11 +387,11 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
         // A quote that follows an attributed quote with nothing but attribution between them
         // continues it: `"...," Aliyev said. "Let them ..."`.
         if speaker.is_none()
-            && let Some((pq, Some(ps))) = &prev
+            && let Some((pq_end, _, Some(ps))) = &prev
         {
             // Short first: its words are read only up to the limit, however far the quotes lie
             // apart.
-            let between = &ctx.text[pq.outer.end..q.outer.start];
+            let between = &ctx.text[*pq_end..q.outer.start];
             let short = !attribution::more_words_than(between, 20) && !between.contains('\n');
             if short && !attribution::has_quote_mark(between) {
                 speaker = Some(*ps);
@@ -438,7 +440,7 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
             end: q.outer.end,
         });
         runs_on.push(q.runs_on);
-        prev = Some((q, speaker));
+        prev = Some((q.outer.end, q.runs_on, speaker));
     }
     out
 }
