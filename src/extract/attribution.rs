@@ -1159,8 +1159,11 @@ fn name_speaks_across_by_parts(between: &str) -> bool {
 /// The tokens of the text from `from` to `to`, as [`DocCtx::tokens_between`] makes them:
 /// when a sentence holds both, its own tokens between them ([`tokens_within`]), else made
 /// into `own`.
-fn tokens_upto<'c, 'a>(ctx: &'c DocCtx<'a>, from: usize, to: usize, own: &'c mut Vec<Token<'a>>) -> &'c [Token<'a>] {
-    let i = ctx.sentences.partition_point(|s| s.span.end <= from);
+/// (`hint`: the sentence most likely to hold them, the memory's next sentence: the one whose
+/// verb is read, for claims and quotes. Taken when it is the first that ends after `from`,
+/// as the search would find it, else searched for.)
+fn tokens_upto<'c, 'a>(ctx: &'c DocCtx<'a>, from: usize, to: usize, hint: usize, own: &'c mut Vec<Token<'a>>) -> &'c [Token<'a>] {
+    let i = partition_from_hint(&ctx.sentences, hint, |s| s.span.end <= from);
     if let Some(s) = ctx.sentences.get(i).filter(|s| s.span.start <= from && to <= s.span.end)
         && let Some(words) = tokens_within(&ctx.tokens[s.tokens.clone()], from, to)
     {
@@ -1168,6 +1171,13 @@ fn tokens_upto<'c, 'a>(ctx: &'c DocCtx<'a>, from: usize, to: usize, own: &'c mut
     }
     *own = ctx.tokens_between(Span { start: from, end: to });
     own
+}
+
+/// `items.partition_point(pred)` (`pred` true of the items before some place, false after
+/// it), taken to be `hint` when `pred` holds of the item before it and not of the item at it.
+fn partition_from_hint<T>(items: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let at_hint = hint <= items.len() && (hint == 0 || pred(&items[hint - 1])) && items.get(hint).is_none_or(|m| !pred(m));
+    if at_hint { hint } else { items.partition_point(pred) }
 }
 
 /// The tokens of the text from `from` to `to` inside a sentence, from the sentence's tokens
@@ -1251,7 +1261,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     //    noun phrase back to a clause boundary.
     // (The tokens as they come: each word's start and text read from its token.)
     let mut own = Vec::new();
-    let mut words = tokens_upto(ctx, sent.start, verb.start, &mut own);
+    let mut words = tokens_upto(ctx, sent.start, verb.start, mem.next_sentence, &mut own);
     // "the statement said" ("statement" is otherwise adverbial: "said in a statement").
     if let [.., the, statement] = words
         && statement.text == "statement"
@@ -1678,7 +1688,7 @@ fn participle_subject<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     }
     // "The ministry also rejected …": the words that open the sentence, up to its verb.
     let mut own = Vec::new();
-    let toks = tokens_upto(ctx, sent.start, verb.start, &mut own);
+    let toks = tokens_upto(ctx, sent.start, verb.start, mem.next_sentence, &mut own);
     let n = toks
         .iter()
         .take(6)
@@ -1815,6 +1825,13 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// [`super::partition_from_hint`] finds `partition_point`'s place from any hint.
+        #[test]
+        fn partition_from_any_hint(mut v in proptest::collection::vec(0usize..30, 0..12), at in 0usize..32, hint in 0usize..14) {
+            v.sort_unstable();
+            proptest::prop_assert_eq!(super::partition_from_hint(&v, hint, |&x| x <= at), v.partition_point(|&x| x <= at));
+        }
+
         /// [`super::resolve_anaphor`]'s test of the first four bytes passes over no words
         /// that "he", "she", "it" or "the …" in lower case would resolve.
         #[test]
