@@ -7,7 +7,7 @@
 //! with the sex the text gives, for a later "she said". Shared by casualty claims and quotes.
 
 use super::DocCtx;
-use crate::text::{Span, trim_start};
+use crate::text::{Span, Token, trim_start};
 
 /// Speech verbs that attribute words or figures to someone (as written: lower case, but
 /// "According to" opening a sentence). Found by [`super::cues::scan`].
@@ -269,6 +269,8 @@ impl<'a> Memory<'a> {
     }
 
     /// Remember what one sentence names ([`Observed`]).
+    /// (Inlined: called for most sentences, from each memory's loop over them.)
+    #[inline(always)]
     fn apply(&mut self, ctx: &DocCtx<'a>, seen: &Observed) {
         // Most sentences name nobody.
         if !seen.any {
@@ -465,7 +467,8 @@ impl Observed {
         let many = {
             let persons_named = persons.clone().take(2).count();
             persons_named >= 2 || {
-                let (mut names, mut people) = (persons.clone().take(6).count(), persons_named);
+                // (Fewer than two persons: all of them counted already.)
+                let (mut names, mut people) = (persons_named, persons_named);
                 for m in actors.clone() {
                     names += 1;
                     people += usize::from(ctx.actor_speaker(m.item).person);
@@ -568,13 +571,38 @@ fn first_word(s: &str) -> &str {
 }
 
 /// Whether `s` holds more than `n` words split at white space (`s.split_whitespace().count() >
-/// n`), read byte by byte while ASCII and stopping at word `n + 1` (a long text is not read to
-/// its end); from a byte beyond ASCII on, read as characters from the start.
+/// n`), read eight bytes at a time while ASCII (a word starts at each byte that is no white
+/// space after one that is: counted by the bits of a mask) and stopping past word `n + 1` (a
+/// long text is not read to its end); from the first eight bytes that hold a byte beyond
+/// ASCII on, read as characters (the bytes before are ASCII: a character starts there).
 pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
-    let (mut words, mut in_word) = (0usize, false);
-    for &b in s.as_bytes() {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b = s.as_bytes();
+    let mut words = 0usize;
+    // The high bit of the byte before the next one: set when it is white space (the text's
+    // start counts as white space).
+    let mut carry = 0x80u64;
+    let chunks = b.chunks_exact(8);
+    let rest = chunks.remainder();
+    for (k, c) in chunks.enumerate() {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        if w & HIGH != 0 {
+            return more_words_by_chars(&s[8 * k..], words, carry == 0, n);
+        }
+        let space = ascii_space_bits(w);
+        // Bytes that are no white space after one that is (no carry crosses a byte: each is
+        // below 0x80).
+        let starts = !space & HIGH & (space << 8 | carry);
+        words += starts.count_ones() as usize;
+        if words > n {
+            return true;
+        }
+        carry = space >> 56;
+    }
+    let mut in_word = carry == 0;
+    for (k, &b) in rest.iter().enumerate() {
         if !b.is_ascii() {
-            return s.split_whitespace().nth(n).is_some();
+            return more_words_by_chars(&s[s.len() - rest.len() + k..], words, in_word, n);
         }
         // The ASCII characters `char::is_whitespace` holds: tab to carriage return, space.
         let space = b == b' ' || (0x09..=0x0D).contains(&b);
@@ -587,6 +615,37 @@ pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
         in_word = !space;
     }
     false
+}
+
+/// [`more_words_than`] of the rest `s` of a text, read as characters, after `words` words
+/// before it (`in_word`: a word runs on into it, the byte before it being no white space).
+fn more_words_by_chars(s: &str, mut words: usize, mut in_word: bool, n: usize) -> bool {
+    for c in s.chars() {
+        let space = c.is_whitespace();
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !space;
+    }
+    false
+}
+
+/// The high bit of each byte of `w` (eight ASCII bytes) that is white space as
+/// `char::is_whitespace` holds it (tab to carriage return, space), the other bits clear.
+/// (Each sum stays within its byte: every byte is below 0x80.)
+#[inline]
+fn ascii_space_bits(w: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // At least 0x09 and at most 0x0D.
+    let tab_to_cr = w.wrapping_add(ONES * (0x80 - 0x09)) & !w.wrapping_add(ONES * (0x7F - 0x0D));
+    // Equal to 0x20: no bit left after the exclusive or.
+    let x = w ^ (ONES * 0x20);
+    let spaces = !x.wrapping_add(ONES * 0x7F);
+    (tab_to_cr | spaces) & HIGH
 }
 
 /// Whether `s` holds a quotation mark, straight or curly (`s.contains(['"', '“', '”'])`), read
@@ -661,19 +720,6 @@ pub fn verbs(ctx: &DocCtx, span: Span) -> Vec<Span> {
 pub(crate) fn verbs_in<'c>(ctx: &'c DocCtx, span: Span) -> impl Iterator<Item = Span> + 'c {
     let lo = ctx.cues.verbs.partition_point(|v| v.start < span.start);
     ctx.cues.verbs[lo..].iter().take_while(move |v| v.start < span.end).filter(move |v| v.end <= span.end).copied()
-}
-
-/// [`verbs`] from the last, nothing collected: the verbs that start in `span` are a run of the
-/// text's verbs (in order of start), read backwards, those that end after it passed over.
-pub(crate) fn verbs_back<'c>(ctx: &'c DocCtx, span: Span) -> impl Iterator<Item = Span> + 'c {
-    spans_back(&ctx.cues.verbs, span)
-}
-
-/// The spans of `verbs` (in order of start) that lie in `span`, from the last.
-fn spans_back(verbs: &[Span], span: Span) -> impl Iterator<Item = Span> + '_ {
-    let lo = verbs.partition_point(|v| v.start < span.start);
-    let hi = lo + verbs[lo..].partition_point(|v| v.start < span.end);
-    verbs[lo..hi].iter().rev().filter(move |v| v.end <= span.end).copied()
 }
 
 /// Whether a word, in any case, is one of [`ADVERBIAL`]: most words are rejected by their
@@ -770,7 +816,17 @@ fn is_boundary_word(lw: &str) -> bool {
 
 /// Resolve a pronoun or an anaphoric noun phrase ("the ministry") to someone named before.
 pub(crate) fn resolve_anaphor<'a>(words: &str, mem: &Memory<'a>) -> Option<Speaker<'a>> {
-    let w = lower(words.trim());
+    let t = crate::text::trim(words);
+    // Only "he", "she", "it" and what opens with "the " resolve: words whose first four bytes
+    // are ASCII and no "the " in any case are none of them in lower case either (those four
+    // characters stay four bytes), told without lower-casing them all.
+    if let Some(head) = t.as_bytes().get(..4)
+        && head.is_ascii()
+        && !head.eq_ignore_ascii_case(b"the ")
+    {
+        return None;
+    }
+    let w = lower(t);
     match &*w {
         // A person of unknown sex may be either; a woman is never "he", a man never "she".
         "he" => return mem.last_male.or(mem.last_person.filter(|p| p.female != Some(true))),
@@ -1022,6 +1078,128 @@ pub(crate) const AGENT_NOUNS: &[&str] = &[
     "junta",
 ];
 
+/// The items of `items` (in order of start; `pos` gives an item's start and end) that start
+/// in `span`: all that [`DocCtx`]'s `in_span` finds in `span` or in any part of it, which
+/// [`lying_in`] then reads from these.
+fn starting_in<T>(items: &[T], span: Span, pos: impl Fn(&T) -> (usize, usize)) -> &[T] {
+    let lo = items.partition_point(|m| pos(m).0 < span.start);
+    // (A sentence names few: counted, not searched.)
+    let n = items[lo..].iter().take_while(|m| pos(m).0 < span.end).count();
+    &items[lo..lo + n]
+}
+
+/// The items of `near` ([`starting_in`] a span that holds `part`) that lie in `part`, in
+/// order: those `in_span` finds in `part` among all the items.
+fn lying_in<T>(near: &[T], part: Span, pos: impl Fn(&T) -> (usize, usize)) -> impl Iterator<Item = &T> {
+    near.iter().filter(move |m| {
+        let (start, end) = pos(m);
+        start >= part.start && start < part.end && end <= part.end
+    })
+}
+
+/// Whether the name before a speech verb is its subject across the words `between` them: no
+/// quotation mark, no clause break (a semicolon, a conjunction of [`opens_clause`]), no noun
+/// phrase of its own after the last comma ("… the city of El Fasher on Saturday, killing 30
+/// civilians, a local committee said"), at most 25 words ([`name_speaks_across_by_parts`]).
+/// An ASCII text is read once, byte by byte (the words between are few).
+fn name_speaks_across(between: &str) -> bool {
+    let b = between.as_bytes();
+    let conjunction = |w: &[u8]| {
+        // (The word without its commas, as `opens_clause` trims it.)
+        let from = w.iter().position(|&c| c != b',').unwrap_or(w.len());
+        let to = w.iter().rposition(|&c| c != b',').map_or(from, |k| k + 1);
+        matches!(&w[from..to], b"while" | b"but" | b"whereas" | b"and" | b"although")
+    };
+    let (mut words, mut word_start, mut last_comma) = (0usize, None, None);
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            // The ASCII white space `split_whitespace` splits at: tab to carriage return, space.
+            b'\t'..=b'\r' | b' ' => {
+                if let Some(w) = word_start.take()
+                    && conjunction(&b[w..i])
+                {
+                    return false;
+                }
+                continue;
+            }
+            0x80.. => return name_speaks_across_by_parts(between),
+            b'"' | b';' => return false,
+            b',' => last_comma = Some(i),
+            _ => {}
+        }
+        if word_start.is_none() {
+            word_start = Some(i);
+            words += 1;
+            if words > 25 {
+                return false;
+            }
+        }
+    }
+    if word_start.is_some_and(|w| conjunction(&b[w..])) {
+        return false;
+    }
+    !last_comma.is_some_and(|c| {
+        let w = trim_start(&between[c + 1..]);
+        w.starts_with("a ") || w.starts_with("an ") || w.starts_with("the ")
+    })
+}
+
+/// [`name_speaks_across`] by its parts, each read on its own: its slow path (a text beyond
+/// ASCII) and the proptest's reference.
+fn name_speaks_across_by_parts(between: &str) -> bool {
+    let clause_break = between.contains(';') || opens_clause(between);
+    // (The last comma found once, from the end.)
+    let own_subject = memchr::memrchr(b',', between.as_bytes()).is_some_and(|c| {
+        let w = between[c + 1..].trim_start();
+        w.starts_with("a ") || w.starts_with("an ") || w.starts_with("the ")
+    });
+    !has_quote_mark(between) && !clause_break && !own_subject && !more_words_than(between, 25)
+}
+
+/// The tokens of the text from `from` to `to`, as [`DocCtx::tokens_between`] makes them:
+/// when a sentence holds both, its own tokens between them ([`tokens_within`]), else made
+/// into `own`.
+/// (`hint`: the sentence most likely to hold them, the memory's next sentence: the one whose
+/// verb is read, for claims and quotes. Taken when it is the first that ends after `from`,
+/// as the search would find it, else searched for.)
+fn tokens_upto<'c, 'a>(ctx: &'c DocCtx<'a>, from: usize, to: usize, hint: usize, own: &'c mut Vec<Token<'a>>) -> &'c [Token<'a>] {
+    let i = partition_from_hint(&ctx.sentences, hint, |s| s.span.end <= from);
+    if let Some(s) = ctx.sentences.get(i).filter(|s| s.span.start <= from && to <= s.span.end)
+        && let Some(words) = tokens_within(&ctx.tokens[s.tokens.clone()], from, to)
+    {
+        return words;
+    }
+    *own = ctx.tokens_between(Span { start: from, end: to });
+    own
+}
+
+/// `items.partition_point(pred)` (`pred` true of the items before some place, false after
+/// it), taken to be `hint` when `pred` holds of the item before it and not of the item at it.
+fn partition_from_hint<T>(items: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let at_hint = hint <= items.len() && (hint == 0 || pred(&items[hint - 1])) && items.get(hint).is_none_or(|m| !pred(m));
+    if at_hint { hint } else { items.partition_point(pred) }
+}
+
+/// The tokens of the text from `from` to `to` inside a sentence, from the sentence's tokens
+/// (`tokens`, made from its span by [`crate::text::tokens_in`]): those that lie between them,
+/// as the shorter text gives them, when none runs across `from` or `to` (a token so cut, or
+/// joined across either: "1,|165", "don|'t", is made differently from the shorter text; then
+/// `None`). A token made from the shorter text starts where a word starts after a byte that
+/// is none, as in the sentence, reads no byte from `to` on, and where its parts join (a
+/// joiner and the word byte after it) reads the same bytes as in the sentence.
+fn tokens_within<'t, 'a>(tokens: &'t [Token<'a>], from: usize, to: usize) -> Option<&'t [Token<'a>]> {
+    // (Mostly `from` starts the sentence: no search.)
+    let lo = if tokens.first().is_none_or(|t| t.start >= from) { 0 } else { tokens.partition_point(|t| t.start < from) };
+    if lo > 0 && tokens[lo - 1].end > from {
+        return None;
+    }
+    let hi = lo + tokens[lo..].partition_point(|t| t.end <= to);
+    if tokens.get(hi).is_some_and(|t| t.start < to) {
+        return None;
+    }
+    Some(&tokens[lo..hi])
+}
+
 /// The subject of the speech verb at `verb`, looking left within the sentence `sent`.
 pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory<'a>) -> Option<Speaker<'a>> {
     if is_participle(&ctx.text[verb.start..verb.end]) {
@@ -1038,10 +1216,16 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     };
     // The names before the verb, known actors first, each with its actor's index (none for a
     // person name): read again rather than collected, and only the chosen one made a speaker.
+    // (The actors and person names that start before the verb found once: those inside a
+    // part of it, a person's name, are read from them, not searched for again.)
+    let actors_near = starting_in(&ctx.actor_matches, before, |m| (m.start, m.end));
+    let persons_near = starting_in(&ctx.persons, before, |p| (p.start, p.end));
+    let actors_in = move |part: Span| lying_in(actors_near, part, |m| (m.start, m.end));
+    let persons_in = move |part: Span| lying_in(persons_near, part, |p| (p.start, p.end)).map(|p| Span { start: p.start, end: p.end });
     let named = || {
-        ctx.actors_in(before)
+        actors_in(before)
             .map(|m| (Span { start: m.start, end: m.end }, Some(m.item)))
-            .chain(ctx.persons_in(before).filter(|p| ctx.actors_in(*p).next().is_none() && !placed(p)).map(|p| (p, None)))
+            .chain(persons_in(before).filter(|p| actors_in(*p).next().is_none() && !placed(p)).map(|p| (p, None)))
     };
     let mut best = named().max_by_key(|(span, _)| span.end);
     // "Hikmet Hajiyev, an adviser to President Ilham Aliyev, said": a name inside an
@@ -1062,21 +1246,12 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
         let next = first_word(after);
         next.starts_with(|c: char| c.is_ascii_uppercase())
             && !super::names::is_stop_word(next)
-            && ctx.persons_in(Span { start: span.end, end: verb.start }).next().is_none()
+            && persons_in(Span { start: span.end, end: verb.start }).next().is_none()
     });
-    if let Some((span @ Span { end, .. }, actor)) = best.filter(|_| !longer) {
-        let between = &ctx.text[end..verb.start];
-        let clause_break = between.contains(';') || opens_clause(between);
-        // "… the city of El Fasher on Saturday, killing 30 civilians, a local committee said":
-        // a noun phrase of its own after the last comma is the subject, not the name.
-        // (The last comma found once, from the end.)
-        let own_subject = memchr::memrchr(b',', between.as_bytes()).is_some_and(|c| {
-            let w = between[c + 1..].trim_start();
-            w.starts_with("a ") || w.starts_with("an ") || w.starts_with("the ")
-        });
-        if !has_quote_mark(between) && !clause_break && !own_subject && !more_words_than(between, 25) {
-            return Some(actor.map_or_else(|| ctx.person_speaker(span), |i| ctx.actor_speaker(i)));
-        }
+    if let Some((span @ Span { end, .. }, actor)) = best.filter(|_| !longer)
+        && name_speaks_across(&ctx.text[end..verb.start])
+    {
+        return Some(actor.map_or_else(|| ctx.person_speaker(span), |i| ctx.actor_speaker(i)));
     }
     // 2. An unnamed person opening the sentence: "A nurse at the city hospital said".
     if let Some((name, female)) = unnamed_subject(ctx, sent, verb) {
@@ -1085,9 +1260,10 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     // 3. The words right before the verb: a country, a pronoun, "the ministry", or a short
     //    noun phrase back to a clause boundary.
     // (The tokens as they come: each word's start and text read from its token.)
-    let mut words = ctx.tokens_between(Span { start: sent.start, end: verb.start });
+    let mut own = Vec::new();
+    let mut words = tokens_upto(ctx, sent.start, verb.start, mem.next_sentence, &mut own);
     // "the statement said" ("statement" is otherwise adverbial: "said in a statement").
-    if let [.., the, statement] = &words[..]
+    if let [.., the, statement] = words
         && statement.text == "statement"
         && matches!(the.text, "the" | "The")
         && let Some(s) = earlier_source(ctx, sent, ctx.text[the.start..verb.start].trim_end())
@@ -1097,7 +1273,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     // Drop trailing adverbials ("said on Friday", "on Saturday said").
     while let Some(w) = words.last() {
         if is_adverbial(w.text) {
-            words.pop();
+            words = &words[..words.len() - 1];
         } else {
             break;
         }
@@ -1124,7 +1300,7 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
         });
         if let Some(k) = open {
             limit = words[k].start + words[k].text.len();
-            words.truncate(k + 1);
+            words = &words[..k + 1];
         }
     }
     // Back to a clause boundary, at most seven words, or fourteen while an official name
@@ -1511,7 +1687,8 @@ fn participle_subject<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
         return Some(s);
     }
     // "The ministry also rejected …": the words that open the sentence, up to its verb.
-    let toks = ctx.tokens_between(Span { start: sent.start, end: verb.start });
+    let mut own = Vec::new();
+    let toks = tokens_upto(ctx, sent.start, verb.start, mem.next_sentence, &mut own);
     let n = toks
         .iter()
         .take(6)
@@ -1633,7 +1810,103 @@ mod tests {
         assert_eq!(ing, ["saying", "adding", "noting", "stressing", "insisting"]);
     }
 
+    /// [`super::ascii_space_bits`] marks every ASCII byte `char::is_whitespace` holds, at
+    /// every place in the word, and no other.
+    #[test]
+    fn space_bits_are_the_white_space_bytes() {
+        for b in 0u8..0x80 {
+            for k in 0..8 {
+                let mut bytes = [b'a'; 8];
+                bytes[k] = b;
+                let want = if char::from(b).is_whitespace() { 0x80u64 << (8 * k) } else { 0 };
+                assert_eq!(super::ascii_space_bits(u64::from_le_bytes(bytes)), want, "{b:#x} at {k}");
+            }
+        }
+    }
+
     proptest::proptest! {
+        /// [`super::partition_from_hint`] finds `partition_point`'s place from any hint.
+        #[test]
+        fn partition_from_any_hint(mut v in proptest::collection::vec(0usize..30, 0..12), at in 0usize..32, hint in 0usize..14) {
+            v.sort_unstable();
+            proptest::prop_assert_eq!(super::partition_from_hint(&v, hint, |&x| x <= at), v.partition_point(|&x| x <= at));
+        }
+
+        /// [`super::resolve_anaphor`]'s test of the first four bytes passes over no words
+        /// that "he", "she", "it" or "the …" in lower case would resolve.
+        #[test]
+        fn anaphors_kept_by_their_first_bytes(parts in proptest::collection::vec(0usize..14, 0..6)) {
+            const PARTS: &[&str] = &["the", "The", "THE", " ", "he", "She", "IT", "ministry", "\u{a0}", "\u{130}", "\u{212a}", "x", "é", "\t"];
+            let s: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let w = super::lower(s.trim());
+            let resolves = matches!(&*w, "he" | "she" | "it") || w.starts_with("the ");
+            let head = crate::text::trim(&s).as_bytes().get(..4).map(<[u8]>::to_vec);
+            let passed_over = head.is_some_and(|h| h.is_ascii() && !h.eq_ignore_ascii_case(b"the "));
+            proptest::prop_assert!(!(resolves && passed_over), "{:?}", s);
+        }
+
+        /// [`super::lying_in`] the items [`super::starting_in`] a span finds the items
+        /// `in_span` finds in any part of that span.
+        #[test]
+        fn lying_in_a_part_as_in_span(
+            items in proptest::collection::vec((0usize..40, 0usize..6), 0..12),
+            span in (0usize..40, 0usize..40),
+            part in (0usize..40, 0usize..40),
+        ) {
+            let mut items: Vec<(usize, usize)> = items.into_iter().map(|(a, n)| (a, a + n)).collect();
+            items.sort_by_key(|x| x.0);
+            let span = super::Span { start: span.0.min(span.1), end: span.0.max(span.1) };
+            let (a, b) = (part.0.clamp(span.start, span.end), part.1.clamp(span.start, span.end));
+            let part = super::Span { start: a.min(b), end: a.max(b) };
+            let near = super::starting_in(&items, span, |m| *m);
+            for p in [span, part] {
+                let want: Vec<&(usize, usize)> = super::super::in_span(&items, p, |m| *m).collect();
+                let got: Vec<&(usize, usize)> = super::lying_in(near, p, |m| *m).collect();
+                proptest::prop_assert_eq!(got, want);
+            }
+        }
+
+        /// [`super::name_speaks_across`] read byte by byte answers as its parts read one by
+        /// one, on texts of conjunctions, commas, articles, marks and many words, and on any
+        /// text.
+        #[test]
+        fn name_speaks_across_as_by_parts(parts in proptest::collection::vec(0usize..24, 0..40), text in "\\PC{0,30}") {
+            const PARTS: &[&str] = &[
+                " ", "word", ",", ", ", "and", ",and,", "but", "while", "whereas", "although", "a ", "an ", "the ", ";",
+                "\"", "“", "”", "é", "\t", "\u{b}", "\u{a0}", "ands", "the", "  ",
+            ];
+            let s: String = parts.iter().map(|&i| PARTS[i]).collect();
+            for t in [s, text] {
+                proptest::prop_assert_eq!(super::name_speaks_across(&t), super::name_speaks_across_by_parts(&t), "{:?}", t);
+            }
+        }
+
+        /// [`super::tokens_within`] gives the tokens the text between two bytes gives,
+        /// wherever they cut a sentence (words joined across "1,165", "don't",
+        /// "Azerbaijan’s", "Moscow-brokered", characters beyond ASCII, sentences longer than
+        /// a chunk).
+        #[test]
+        fn tokens_within_are_the_tokens_of_the_shorter_text(
+            parts in proptest::collection::vec(0usize..16, 0..60),
+            lead in 0usize..3,
+            cuts in (0usize..400, 0usize..400),
+        ) {
+            const PARTS: &[&str] =
+                &[" ", "word", "1", ",", "165", "'", "t", "’", "s", "-", ".", "é", "Moscow", "\n", "\u{a0}", "3.5"];
+            let text: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let boundary = |k: usize| (0..=k.min(text.len())).rev().find(|&f| text.is_char_boundary(f)).unwrap_or(0);
+            let start = boundary(lead);
+            let (from, to) = (boundary(cuts.0.min(cuts.1)).max(start), boundary(cuts.0.max(cuts.1)).max(start));
+            let masks = crate::text::text_masks(&text);
+            let mut sentence = Vec::new();
+            crate::text::tokens_in(&text, &masks, super::Span { start, end: text.len() }, &mut sentence);
+            let mut want = Vec::new();
+            crate::text::tokens_in(&text, &masks, super::Span { start: from, end: to }, &mut want);
+            if let Some(got) = super::tokens_within(&sentence, from, to) {
+                proptest::prop_assert_eq!(got, &want[..], "{:?} {} {}", text, from, to);
+            }
+        }
+
         #[test]
         fn first_word_is_split(text in "\\PC{0,16}", parts in proptest::collection::vec(0usize..7, 0..8)) {
             const PARTS: &[&str] = &[" ", ",", ".", ";", "Mission", "é", "\u{a0}"];
@@ -1642,25 +1915,12 @@ mod tests {
             }
         }
 
-        /// The verbs in a span from the last are those read forwards (`verbs_in`), reversed.
-        #[test]
-        fn spans_back_are_the_spans_in_reverse(mut v in proptest::collection::vec((0usize..40, 0usize..6), 0..12), a in 0usize..45, n in 0usize..30) {
-            v.sort_unstable();
-            let verbs: Vec<crate::text::Span> = v.iter().map(|&(s, l)| crate::text::Span { start: s, end: s + l }).collect();
-            let span = crate::text::Span { start: a, end: a + n };
-            let lo = verbs.partition_point(|v| v.start < span.start);
-            let mut forwards: Vec<crate::text::Span> =
-                verbs[lo..].iter().take_while(|v| v.start < span.end).filter(|v| v.end <= span.end).copied().collect();
-            forwards.reverse();
-            proptest::prop_assert_eq!(super::spans_back(&verbs, span).collect::<Vec<_>>(), forwards);
-        }
-
         /// [`super::trim_to_word`] is `trim_matches` of what is neither alphanumeric nor an
         /// apostrophe, on any text and on words with punctuation, quotation marks and letters
         /// beyond ASCII at their ends.
         #[test]
-        fn trim_to_word_is_trim_matches(text in "\\PC{0,12}", parts in proptest::collection::vec(0usize..12, 0..8)) {
-            const PARTS: &[&str] = &["mayor", ",", "'", "’", "\"", "”", "é", "(", "1", "\u{a0}", "s", "Ⅻ"];
+        fn trim_to_word_is_trim_matches(text in "\\PC{0,12}", parts in proptest::collection::vec(0usize..15, 0..8)) {
+            const PARTS: &[&str] = &["mayor", ",", "'", "’", "\"", "”", "é", "(", "1", "\u{a0}", "s", "Ⅻ", "‘", "\u{2099}", "\u{1019}"];
             for t in [text.clone(), parts.iter().map(|&i| PARTS[i]).collect::<String>()] {
                 proptest::prop_assert_eq!(super::trim_to_word(&t), super::trim_to_word_by_chars(&t), "{:?}", t);
             }
@@ -1743,6 +2003,13 @@ mod tests {
         #[test]
         fn adverbials_as_by_the_list(w in "(?i)(on|in|a|statement|week|monday|later|both|would|ministry|said|x)(\u{212a}|s|ſ)?") {
             proptest::prop_assert_eq!(super::is_adverbial(&w), super::ADVERBIAL.contains(&&*super::lower(&w)));
+        }
+
+        /// [`super::more_words_than`] read eight bytes at a time counts as splitting: long
+        /// texts of words and every ASCII white space, a character beyond ASCII anywhere.
+        #[test]
+        fn more_words_than_as_splitting_long_texts(s in "[a-z,. \t\n\u{b}\u{c}\r\u{8}\u{e}\u{1f}!~]{0,80}(\u{a0}|é|\u{2003})?[a z]{0,12}", n in 0usize..24) {
+            proptest::prop_assert_eq!(super::more_words_than(&s, n), s.split_whitespace().count() > n, "{:?}", s);
         }
 
         #[test]

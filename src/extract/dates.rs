@@ -169,9 +169,12 @@ fn anchored(i: usize) -> &'static Regex {
 }
 
 /// Month number from a month name or abbreviation (English, or a Russian genitive name).
+/// (Inlined where it is asked, with its English names; a Russian one, [`russian_month`], a
+/// call of its own.)
+#[inline]
 pub fn month_number(name: &str) -> Option<u32> {
     if !name.is_ascii() {
-        return RUSSIAN_MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1);
+        return russian_month(name);
     }
     let b = name.as_bytes();
     if b.len() < 3 {
@@ -192,6 +195,12 @@ pub fn month_number(name: &str) -> Option<u32> {
         keys
     };
     KEYS.iter().position(|k| *k == first).map(|i| i as u32 + 1)
+}
+
+/// [`month_number`] of a name beyond ASCII: a Russian genitive month name.
+#[inline(never)]
+fn russian_month(name: &str) -> Option<u32> {
+    RUSSIAN_MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1)
 }
 
 /// A weekday from its English name or three-letter abbreviation, in any case.
@@ -1410,16 +1419,25 @@ fn years_end(s: &str, q: usize) -> Result<HandRead, ()> {
 
 /// `t` parsed as a number, as [`str::parse`] reads it (one to four ASCII digits, the days and
 /// years of dates, read by hand).
+/// (Always inlined, with its common case; the rest, [`parsed_by_str`], a call of its own.)
+#[inline(always)]
 fn parsed<T: std::str::FromStr + From<u16>>(t: &str) -> Option<T> {
     let b = t.as_bytes();
     if (1..=4).contains(&b.len()) && b.iter().all(u8::is_ascii_digit) {
         return Some(T::from(b.iter().fold(0, |n, c| n * 10 + u16::from(c - b'0'))));
     }
+    parsed_by_str(t)
+}
+
+/// [`parsed`] by [`str::parse`]: what is no run of one to four ASCII digits.
+#[inline(never)]
+fn parsed_by_str<T: std::str::FromStr>(t: &str) -> Option<T> {
     t.parse().ok()
 }
 
 /// The end of the white space (Unicode's, as `\s`) from byte `k` of `s`.
-#[inline]
+/// (Always inlined with its ASCII bytes; from a byte beyond ASCII on, [`space_end_by_chars`].)
+#[inline(always)]
 fn space_end(s: &str, mut k: usize) -> usize {
     let b = s.as_bytes();
     // (ASCII white space byte by byte: `is_ascii_whitespace` and the vertical tab.)
@@ -1428,11 +1446,17 @@ fn space_end(s: &str, mut k: usize) -> usize {
             return k;
         }
         if !c.is_ascii() {
-            return s[k..].find(|c: char| !c.is_whitespace()).map_or(s.len(), |n| k + n);
+            return space_end_by_chars(s, k);
         }
         k += 1;
     }
     k
+}
+
+/// [`space_end`] from a character beyond ASCII at `k`, read by characters.
+#[inline(never)]
+fn space_end_by_chars(s: &str, k: usize) -> usize {
+    s[k..].find(|c: char| !c.is_whitespace()).map_or(s.len(), |n| k + n)
 }
 
 /// Where the month names of `names` ([`MONTH_NAMES`]) that `b` has at `k` end, in the

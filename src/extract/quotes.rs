@@ -137,6 +137,14 @@ fn only_commas(s: &str) -> bool {
     }
 }
 
+/// `s` without the commas, full stops, exclamation and question marks and spaces that open
+/// it (`s.trim_start_matches([',', '.', '!', '?', ' '])`), passed over by bytes: each is ASCII,
+/// and a character beyond ASCII opens with a byte that none is.
+fn without_lead_marks(s: &str) -> &str {
+    let k = s.bytes().position(|c| !matches!(c, b',' | b'.' | b'!' | b'?' | b' ')).unwrap_or(s.len());
+    &s[k..]
+}
+
 /// An opening curly quote still open at the end of the text runs to its end.
 fn finish(text: &str, open: Option<(usize, char)>, out: &mut Vec<QuoteSpan>) {
     if let Some((s, '“')) = open {
@@ -156,20 +164,25 @@ fn paragraph_end_within(text: &str, pos: usize, max: usize) -> usize {
 
 /// Speaker named right after the quote: `," Lavrov said`, `” She said.`, `," said X`.
 /// (`words`: the quote's words without the white space around them.)
-fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, words: &str, mem: &Memory<'a>) -> Option<Speaker<'a>> {
+fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, words: &str, mem: &Memory<'a>, cursors: &mut Cursors) -> Option<Speaker<'a>> {
     let text = ctx.text;
     let limit = crate::text::floor_boundary(text, paragraph_end_within(text, q.outer.end, 160));
     let region = Span { start: q.outer.end, end: limit };
-    let v = attribution::verbs_in(ctx, region).next()?;
+    // (The first verb of the region: `attribution::verbs_in`, from where the quote before's
+    // search ended.)
+    let verbs = &ctx.cues.verbs;
+    let lo = cursors.after_quote.first(verbs, |v| v.start, region.start);
+    let v = verbs[lo..].iter().take_while(|v| v.start < region.end).find(|v| v.end <= region.end).copied()?;
     // "…, saying" attributes the words after it, never a quote before it ("…," Kahn was
     // quoted as saying, is Kahn's).
-    if attribution::is_participle(&text[v.start..v.end]) && !text[q.outer.end..v.start].trim_end().ends_with(" as") {
+    if attribution::is_participle(&text[v.start..v.end]) && !crate::text::trim_end(&text[q.outer.end..v.start]).ends_with(" as") {
         return None;
     }
     // `"We have nowhere to go." Later she added: "…"`: a verb whose colon opens the next quote
     // speaks that quote, not the one that ended its sentence before it.
-    let ended = words.ends_with(['.', '!', '?']);
-    if ended && text[v.end..limit].trim_start().starts_with(':') {
+    // (Its last byte: each of the three is ASCII.)
+    let ended = matches!(words.as_bytes().last(), Some(b'.' | b'!' | b'?'));
+    if ended && crate::text::trim_start(&text[v.end..limit]).starts_with(':') {
         return None;
     }
     let gap = &text[q.outer.end..v.start];
@@ -187,7 +200,7 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, words: &str, mem: &Memory<
     // Appositives are allowed ("Irina Grigorian, a teacher who fled, said"), but a sentence
     // end between quote and verb is not, unless the quote itself ended the sentence.
     // (A title's full stop is no sentence end: `," Dr. Marwan al-Hams told`.)
-    let trimmed = gap.trim_start_matches([',', '.', '!', '?', ' ']);
+    let trimmed = without_lead_marks(gap);
     let sentence_end = |i: usize| {
         let word = trimmed[..i].rsplit(' ').next().unwrap_or("");
         !(word.len() <= 4 && word.starts_with(|c: char| c.is_ascii_uppercase()) && super::names::is_stop_word(word))
@@ -202,8 +215,20 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, words: &str, mem: &Memory<
     // After a quote the subject comes first: `," Hikmet Hajiyev, an aide to President Ilham
     // Aliyev, told reporters` is Hajiyev's, not Aliyev's.
     let between = Span { start: q.outer.end, end: v.start };
-    let first_actor = ctx.actors_in(between).next().map(|m| (m.start, ctx.actor_speaker(m.item)));
-    let first_person = ctx.persons_in(between).find(|p| ctx.actors_in(*p).next().is_none()).map(|p| (p.start, ctx.person_speaker(p)));
+    // (`DocCtx::actors_in` and `persons_in` of the gap, from where the quote before's ended;
+    // the actors inside a person's name, who starts in the gap, read on from its first actor.)
+    let actors = &ctx.actor_matches[cursors.actors.first(&ctx.actor_matches, |m| m.start, between.start)..];
+    let persons = &ctx.persons[cursors.persons.first(&ctx.persons, |p| p.start, between.start)..];
+    let first_actor = actors.iter().take_while(|m| m.start < between.end).find(|m| m.end <= between.end);
+    let first_actor = first_actor.map(|m| (m.start, ctx.actor_speaker(m.item)));
+    let holds_actor = |p: Span| holds_any(actors, |m| (m.start, m.end), p);
+    let first_person = persons
+        .iter()
+        .take_while(|p| p.start < between.end)
+        .filter(|p| p.end <= between.end)
+        .map(|p| Span { start: p.start, end: p.end })
+        .find(|p| !holds_actor(*p))
+        .map(|p| (p.start, ctx.person_speaker(p)));
     let first = match (first_actor, first_person) {
         (Some(a), Some(p)) => Some(if p.0 < a.0 { p.1 } else { a.1 }),
         (a, p) => a.or(p).map(|x| x.1),
@@ -213,12 +238,24 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, words: &str, mem: &Memory<
         .or_else(|| attribution::subject_after(ctx, Span { start: v.start, end: limit }, v))
 }
 
+/// Whether any of `items` (in order of start, `pos` giving an item's start and end; none
+/// that starts before `p` left out) lies in `p`, as `DocCtx`'s `in_span` finds them among
+/// all the items: read on from the first only while they start in `p`.
+fn holds_any<T>(items: &[T], pos: impl Fn(&T) -> (usize, usize), p: Span) -> bool {
+    items.iter().map(pos).take_while(|m| m.0 < p.end).any(|(start, end)| start >= p.start && end <= p.end)
+}
+
 /// Speaker named before the quote in its sentence (`sent`, the sentence holding the quote's
 /// start, as [`DocCtx::sentence_at`] finds it): `X said: "..."`, `X told reporters, "..."`.
-fn speaker_before<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, sent: Option<Span>, mem: &Memory<'a>) -> Option<Speaker<'a>> {
+fn speaker_before<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, sent: Option<Span>, mem: &Memory<'a>, cursors: &mut Cursors) -> Option<Speaker<'a>> {
     let sent = sent?;
     let region = Span { start: sent.start, end: q.outer.start };
-    for v in attribution::verbs_back(ctx, region) {
+    // (The verbs that start in the region, from the last, those that end after it passed
+    // over; the run's ends found from where the quote before's ended.)
+    let verbs = &ctx.cues.verbs;
+    let lo = cursors.sentence.first(verbs, |v| v.start, region.start);
+    let hi = cursors.quote.first(verbs, |v| v.start, region.end).max(lo);
+    for v in verbs[lo..hi].iter().rev().filter(|v| v.end <= region.end).copied() {
         if ctx.text[v.start..v.end].eq_ignore_ascii_case("according to") {
             let after = Span { start: v.start, end: q.outer.start };
             if let Some(s) = attribution::subject_after(ctx, after, v)
@@ -253,6 +290,42 @@ fn speaker_before<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, sent: Option<Span>, mem: 
     Some(ctx.actor_speaker(m.item))
 }
 
+/// Where a search of a list in order of start ended ([`Cursor::first`]): the next search
+/// walks on from there, as the quotes of an article come in text order.
+#[derive(Debug, Default, Clone, Copy)]
+struct Cursor(usize);
+
+impl Cursor {
+    /// The index of the first of `items` (in order of start, `start` gives it) that starts at
+    /// or after `at`, as `items.partition_point(|m| start(m) < at)` finds it: walked on from
+    /// where the last search ended when that lies before `at`, else searched.
+    fn first<T>(&mut self, items: &[T], start: impl Fn(&T) -> usize, at: usize) -> usize {
+        let mut k = self.0;
+        if k > items.len() || k > 0 && start(&items[k - 1]) >= at {
+            k = items.partition_point(|m| start(m) < at);
+        } else {
+            while k < items.len() && start(&items[k]) < at {
+                k += 1;
+            }
+        }
+        self.0 = k;
+        k
+    }
+}
+
+/// The [`Cursor`]s of an article's quotes: into its speech verbs after a quote's end, from its
+/// sentence's start and from its start, into its places, and into its actors and person names.
+#[derive(Debug, Default)]
+struct Cursors {
+    after_quote: Cursor,
+    sentence: Cursor,
+    quote: Cursor,
+    places: Cursor,
+    /// Into its actors and person names after a quote's end.
+    actors: Cursor,
+    persons: Cursor,
+}
+
 /// Extract the quotes of an article.
 pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
     let spans = find_quotes(ctx.text, ctx.body_start);
@@ -261,10 +334,13 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
     // The memory with the names of a quote's sentence before it ([`Memory::observed_part`]).
     let mut part = Memory::default();
     let mut observed = 0usize; // sentences observed so far
-    let mut prev: Option<(QuoteSpan, Option<Speaker>)> = None;
+    // The quote before: where it ends, whether it runs on into the next paragraph, and its
+    // speaker (no more of it is read again).
+    let mut prev: Option<(usize, bool, Option<Speaker>)> = None;
     // Per quote pushed to `out`: whether it runs on into the next paragraph.
     let mut runs_on: Vec<bool> = Vec::with_capacity(spans.len());
     let (mut last_name, mut last_side) = (None, None);
+    let mut cursors = Cursors::default();
     for q in spans {
         // A capitalised word alone in quotation marks names a thing (an "Osa" missile system,
         // "Smerch" rockets, operation "Iron Fist"): nobody said it.
@@ -289,12 +365,13 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
             .filter(|s| s.span.start < q.outer.start)
             .is_some_and(|s| mem.observed_part(ctx, Span { start: s.span.start, end: q.outer.start }, &mut part));
         let here = if with_lead { &part } else { &mem };
-        let mut speaker = speaker_after(ctx, &q, inner, here).or_else(|| speaker_before(ctx, &q, sent.map(|s| s.span), here));
+        let mut speaker =
+            speaker_after(ctx, &q, inner, here, &mut cursors).or_else(|| speaker_before(ctx, &q, sent.map(|s| s.span), here, &mut cursors));
         // A quote of several paragraphs: the paragraph that opens with a quotation mark after
         // one left open continues it, whoever is named after either part.
-        let continues = prev.as_ref().is_some_and(|(pq, _)| pq.runs_on && ctx.text[pq.outer.end..q.outer.start].trim().is_empty());
+        let continues = prev.as_ref().is_some_and(|&(end, runs_on, _)| runs_on && trim(&ctx.text[end..q.outer.start]).is_empty());
         if continues {
-            if let Some((_, Some(ps))) = &prev {
+            if let Some((_, _, Some(ps))) = &prev {
                 speaker = speaker.or(Some(*ps));
             } else if let Some(s) = speaker {
                 // The earlier paragraphs had no speaker of their own: they are this one's.
@@ -310,11 +387,11 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
         // A quote that follows an attributed quote with nothing but attribution between them
         // continues it: `"...," Aliyev said. "Let them ..."`.
         if speaker.is_none()
-            && let Some((pq, Some(ps))) = &prev
+            && let Some((pq_end, _, Some(ps))) = &prev
         {
             // Short first: its words are read only up to the limit, however far the quotes lie
             // apart.
-            let between = &ctx.text[pq.outer.end..q.outer.start];
+            let between = &ctx.text[*pq_end..q.outer.start];
             let short = !attribution::more_words_than(between, 20) && !between.contains('\n');
             if short && !attribution::has_quote_mark(between) {
                 speaker = Some(*ps);
@@ -331,7 +408,10 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
         let last = ctx.sentences.get(k).filter(|s| s.span.start <= end).map_or(q.outer.end, |s| s.span.end);
         // (Room for a few places made with the first: many quotes have none, and
         // those allocate nothing.)
-        let mut near = ctx.places_in(Span { start: first, end: last.max(q.outer.end) });
+        // (`DocCtx::places_in`, from where the quote before's places began.)
+        let span = Span { start: first, end: last.max(q.outer.end) };
+        let lo = cursors.places.first(&ctx.places, |m| m.start, span.start);
+        let mut near = ctx.places[lo..].iter().take_while(|m| m.start < span.end).filter(|m| m.end <= span.end);
         let mut places: Vec<crate::model::Id> = match near.next() {
             Some(m) => {
                 let mut v = Vec::with_capacity(4);
@@ -360,7 +440,7 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
             end: q.outer.end,
         });
         runs_on.push(q.runs_on);
-        prev = Some((q, speaker));
+        prev = Some((q.outer.end, q.runs_on, speaker));
     }
     out
 }
@@ -412,17 +492,47 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// [`holds_any`] of the items from any that starts at or before a span finds what
+        /// `in_span` finds among all the items.
+        #[test]
+        fn holds_any_as_in_span(
+            items in proptest::collection::vec((0usize..40, 0usize..6), 0..12),
+            from in 0usize..40,
+            span in (0usize..40, 0usize..10),
+        ) {
+            let mut items: Vec<(usize, usize)> = items.into_iter().map(|(a, n)| (a, a + n)).collect();
+            items.sort_by_key(|x| x.0);
+            let p = Span { start: span.0, end: span.0 + span.1 };
+            let lo = items.partition_point(|m| m.0 < from.min(p.start));
+            let want = super::super::in_span(&items, p, |m| *m).next().is_some();
+            proptest::prop_assert_eq!(holds_any(&items[lo..], |m| *m, p), want);
+        }
+
+        /// [`Cursor::first`], asked in any order, finds what `partition_point` finds.
+        #[test]
+        fn cursor_finds_as_partition_point(
+            mut items in proptest::collection::vec(0usize..50, 0..20),
+            asks in proptest::collection::vec(0usize..55, 0..12),
+        ) {
+            items.sort_unstable();
+            let mut cursor = Cursor::default();
+            for at in asks {
+                proptest::prop_assert_eq!(cursor.first(&items, |m| *m, at), items.partition_point(|m| *m < at));
+            }
+        }
+
         #[test]
         fn blank_is_trimmed_empty(s in "[ a\t\n\r\u{b}\u{c}\u{a0}\u{85}]{0,4}") {
             proptest::prop_assert_eq!(blank(&s), s.trim().is_empty(), "{:?}", s);
         }
 
         #[test]
-        fn trims_by_bytes_as_by_chars(text in "\\PC{0,12}", parts in proptest::collection::vec(0usize..9, 0..8)) {
-            const PARTS: &[&str] = &[" ", ",", "\t", "\u{b}", "\u{a0}", "\u{2003}", "a", "é", "\u{85}"];
+        fn trims_by_bytes_as_by_chars(text in "\\PC{0,12}", parts in proptest::collection::vec(0usize..12, 0..8)) {
+            const PARTS: &[&str] = &[" ", ",", "\t", "\u{b}", "\u{a0}", "\u{2003}", "a", "é", "\u{85}", ".", "!", "?"];
             for t in [text.clone(), parts.iter().map(|&i| PARTS[i]).collect::<String>()] {
                 proptest::prop_assert_eq!(trim(&t), t.trim(), "{:?}", t);
                 proptest::prop_assert_eq!(only_commas(&t), t.trim().trim_matches(',').is_empty(), "{:?}", t);
+                proptest::prop_assert_eq!(without_lead_marks(&t), t.trim_start_matches([',', '.', '!', '?', ' ']), "{:?}", t);
             }
         }
 
