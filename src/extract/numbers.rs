@@ -111,7 +111,8 @@ fn may_start_number(lower: &str) -> bool {
     }
 }
 
-/// For each first byte of a word, a bit per length (31 for any longer word) of the words
+/// For each first byte of a word, a bit per length (below 32; a longer word's length is read
+/// modulo 32, so the table may pass a word that is none, never the reverse) of the words
 /// starting with it that may start a number ([`may_start_number`]) or be a plural unit
 /// ([`plural_unit`]): every other word of a sentence is passed over after one read of this
 /// table ([`may_count`]).
@@ -145,7 +146,8 @@ const FIRST_BYTES: [u32; 256] = {
 /// length ([`FIRST_BYTES`]): when not, it is neither.
 fn may_count(lower: &str) -> bool {
     let b = lower.as_bytes();
-    b.first().is_some_and(|&c| FIRST_BYTES[usize::from(c)] >> b.len().min(31) & 1 != 0)
+    // (`wrapping_shr` takes the length modulo 32, as the processor's shift does: no clamp.)
+    b.first().is_some_and(|&c| FIRST_BYTES[usize::from(c)].wrapping_shr(b.len() as u32) & 1 != 0)
 }
 
 /// Plural units of vague numbers and the least they can mean (two of the unit): "dozens of
@@ -266,12 +268,11 @@ pub fn numbers_into(words: &[&str], out: &mut Vec<Number>, articles: &mut Vec<us
     articles.clear();
     let mut i = 0;
     while i < words.len() {
+        // Most words neither start a number nor are a plural unit: one table read each, in a
+        // loop of its own up to the next word that may.
+        let Some(skip) = words[i..].iter().position(|w| may_count(w)) else { break };
+        i += skip;
         let lower = words[i];
-        // Most words neither start a number nor are a plural unit: one table read.
-        if !may_count(lower) {
-            i += 1;
-            continue;
-        }
         // Every number starts with a digit, a sign or point (decimals), or a number word
         // ("one", "two", ..., "ninety", "dozen", "a", "twenty-five"): other words at once.
         if !may_start_number(lower) {
