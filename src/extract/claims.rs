@@ -1472,19 +1472,24 @@ const TOLL_NOUNS: &[&str] = &["toll", "total", "tally", "number", "figure", "cou
 
 /// Where a sentence's running total begins after its incident: the comma before "bringing the
 /// toll to 60", "raising the total to", "taking the number of dead to" (a byte offset).
-fn toll_clause(ctx: &DocCtx, toks: &[Token]) -> Option<usize> {
+///
+/// Its tokens read in one pass over the slice, each passed over by its length alone unless
+/// it has a gerund's ([`GERUND_LENGTHS`]), as most have not.
+fn toll_clause(text: &str, toks: &[Token]) -> Option<usize> {
     let is = |t: &Token, words: &[&str]| words.iter().any(|w| t.text.eq_ignore_ascii_case(w));
-    (1..toks.len()).find_map(|i| {
-        let t = &toks[i];
+    toks.iter().enumerate().skip(1).find_map(|(i, t)| {
         // Cheapest tests first: every gerund here ends in "ing".
-        let found = t.text.len() >= 6
+        let found = GERUND_LENGTHS.contains(&t.text.len())
             && t.text.as_bytes().last_chunk() == Some(b"ing")
             && is(t, TOLL_GERUNDS)
-            && ctx.text[toks[i - 1].end..t.start].contains(',')
+            && text[toks[i - 1].end..t.start].contains(',')
             && toks[i + 1..toks.len().min(i + 6)].iter().any(|w| is(w, TOLL_NOUNS));
         found.then_some(t.start)
     })
 }
+
+/// The lengths of the [`TOLL_GERUNDS`] (a test checks them).
+const GERUND_LENGTHS: std::ops::RangeInclusive<usize> = 6..=8;
 
 /// Whether the lower-case words after `from` bring a death toll to a new figure ("…,
 /// pushing the military death toll to 673", "taking the number of dead to 50"): what that
@@ -1969,7 +1974,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         // (Also with one figure and a toll word: "lost 1,200 troops over the past day,
         // bringing its total losses since February 2022 to 505,490" reads no figure in the
         // clause, whose "since" is still not the incident's.)
-        let split = if figs.len() > 1 || figs.len() == 1 && cues().toll { toll_clause(ctx, toks) } else { None };
+        let split = if figs.len() > 1 || figs.len() == 1 && cues().toll { toll_clause(ctx.text, toks) } else { None };
         // The figure after one paired with it (below) is read with it.
         let mut paired = false;
         for i in 0..figs.len() {
@@ -2555,6 +2560,47 @@ mod tests {
             proptest::prop_assert_eq!(found, plain);
             let beyond: Vec<usize> = (start..end).filter(|&i| text.as_bytes()[i] & 0xC0 == 0x80).collect();
             proptest::prop_assert_eq!(continuation_bytes(&masks, span).collect::<Vec<_>>(), beyond);
+        }
+    }
+
+    #[test]
+    fn toll_gerunds_have_their_lengths() {
+        assert!(TOLL_GERUNDS.iter().all(|w| GERUND_LENGTHS.contains(&w.len())));
+    }
+
+    /// [`toll_clause`] as it was written first: every token read for a gerund after a comma.
+    fn toll_clause_by_tokens(text: &str, toks: &[Token]) -> Option<usize> {
+        let is = |t: &Token, words: &[&str]| words.iter().any(|w| t.text.eq_ignore_ascii_case(w));
+        (1..toks.len()).find_map(|i| {
+            let t = &toks[i];
+            let found = t.text.len() >= 6
+                && t.text.as_bytes().last_chunk() == Some(b"ing")
+                && is(t, TOLL_GERUNDS)
+                && text[toks[i - 1].end..t.start].contains(',')
+                && toks[i + 1..toks.len().min(i + 6)].iter().any(|w| is(w, TOLL_NOUNS));
+            found.then_some(t.start)
+        })
+    }
+
+    proptest::proptest! {
+        /// The toll clause read by the lengths of tokens is the one read from every token, in
+        /// any part of any text.
+        #[test]
+        fn toll_clauses_by_lengths_are_those_of_every_token(
+            parts in proptest::collection::vec(0usize..20, 0..40),
+            other in "[a-zA-Z0-9,. é’Ж]{0,40}",
+            cut in 0usize..8,
+        ) {
+            const PARTS: &[&str] = &[
+                "bringing", "Raising", "taking", "the", "toll", "TOTAL", "number", "of", "dead", "to", "60", "1,200", ",", ", ",
+                " ", ",,", "é", "killed", "’s", "putting",
+            ];
+            let text: String = parts.iter().map(|&i| PARTS[i]).collect::<String>() + &other;
+            let toks = crate::text::tokens(&text, 0);
+            for from in [0, cut.min(toks.len())] {
+                let part = &toks[from..];
+                proptest::prop_assert_eq!(toll_clause(&text, part), toll_clause_by_tokens(&text, part));
+            }
         }
     }
 
