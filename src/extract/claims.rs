@@ -1889,12 +1889,13 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         let run = Span { start: a.span.start, end: b.span.end };
         lower[run.start..run.end].make_ascii_lowercase();
         let mut k = a.tokens.start;
+        let run_tokens = &ctx.tokens[..b.tokens.end];
         for at in continuation_bytes(&ctx.masks, run) {
-            // The token holding byte `at`, if any (its later bytes then fall before the next).
-            while k < b.tokens.end && ctx.tokens[k].end <= at {
-                k += 1;
-            }
-            let Some(t) = ctx.tokens[..b.tokens.end].get(k) else { break };
+            // The token holding byte `at`, if any (its later bytes then fall before the next):
+            // the first from `k` that ends after it, by a pass over the slice.
+            let Some(skip) = run_tokens[k..].iter().position(|t| t.end > at) else { break };
+            k += skip;
+            let t = &run_tokens[k];
             if t.start <= at {
                 let from = beyond.len();
                 push_lower(&mut beyond, t.text);
@@ -2557,7 +2558,19 @@ mod tests {
                     k += 1;
                 }
             }
-            proptest::prop_assert_eq!(found, plain);
+            proptest::prop_assert_eq!(&found, &plain);
+            // As `extract` walks them: the first token from `k` that ends after the byte.
+            let mut by_position = Vec::new();
+            let mut k = 0;
+            for at in continuation_bytes(&masks, span) {
+                let Some(skip) = toks[k..].iter().position(|t| t.end > at) else { break };
+                k += skip;
+                if toks[k].start <= at {
+                    by_position.push(k);
+                    k += 1;
+                }
+            }
+            proptest::prop_assert_eq!(by_position, plain);
             let beyond: Vec<usize> = (start..end).filter(|&i| text.as_bytes()[i] & 0xC0 == 0x80).collect();
             proptest::prop_assert_eq!(continuation_bytes(&masks, span).collect::<Vec<_>>(), beyond);
         }
