@@ -1923,17 +1923,20 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         let toks = ctx.tokens_of(s);
         words_buf.clear();
         // The runs of tokens before each token beyond ASCII (most sentences have none: one
-        // run) taken at once, then that token's words.
+        // run) taken at once, then that token's words. (The lower-cased text's address and
+        // length held by the closure, not read again through the string for every word.)
+        let lower_text: &str = &lower;
+        let word = move |t: &Token| &lower_text[t.start..t.end];
         let mut k = s.tokens.start;
         while let Some(&(at, from, to)) = beyond_at.get(next_beyond)
             && at < s.tokens.end
         {
-            words_buf.extend(ctx.tokens[k..at].iter().map(|t| &lower[t.start..t.end]));
+            words_buf.extend(ctx.tokens[k..at].iter().map(word));
             words_buf.push(&beyond[from..to]);
             next_beyond += 1;
             k = at + 1;
         }
-        words_buf.extend(ctx.tokens[k..s.tokens.end].iter().map(|t| &lower[t.start..t.end]));
+        words_buf.extend(ctx.tokens[k..s.tokens.end].iter().map(word));
         let words = &words_buf[..];
         figures(text, s.span.start, toks, words, &mut scratch, &mut figs_buf);
         let figs = &figs_buf[..];
