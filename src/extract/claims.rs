@@ -1775,10 +1775,29 @@ fn passive(text: &str, v: Span) -> bool {
     let before = &before[..end];
     // None: six such bytes (no auxiliary is that long) or the text's start before a byte
     // that is none (an auxiliary must have a byte before it).
-    let Some(len) = before.iter().rev().take(6).position(|c| !c.is_ascii_alphanumeric()) else { return false };
+    // (Each byte told by one read of a table: most words before a verb are six letters long
+    // at least, all six read.)
+    let mut len = 0;
+    while len < 6 && len < end && ASCII_ALPHANUMERIC[usize::from(before[end - 1 - len])] {
+        len += 1;
+    }
+    if len == 6 || len == end {
+        return false;
+    }
     let word = &before[end - len..];
     PASSIVE_AUXILIARIES.iter().any(|aux| word.eq_ignore_ascii_case(aux))
 }
+
+/// Whether a byte is an ASCII letter or digit ([`u8::is_ascii_alphanumeric`]), by the byte.
+const ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
 
 /// The auxiliaries of [`passive`].
 const PASSIVE_AUXILIARIES: [&[u8]; 7] = [b"was", b"were", b"been", b"being", b"is", b"are", b"be"];
@@ -2577,6 +2596,11 @@ mod tests {
             let beyond: Vec<usize> = (start..end).filter(|&i| text.as_bytes()[i] & 0xC0 == 0x80).collect();
             proptest::prop_assert_eq!(continuation_bytes(&masks, span).collect::<Vec<_>>(), beyond);
         }
+    }
+
+    #[test]
+    fn the_alphanumeric_table_is_the_ascii_test() {
+        assert!((0..=255u8).all(|c| ASCII_ALPHANUMERIC[usize::from(c)] == c.is_ascii_alphanumeric()));
     }
 
     #[test]
