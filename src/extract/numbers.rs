@@ -197,7 +197,11 @@ fn lower_token_value(lower: &str) -> Option<(u64, bool)> {
     if !b.first().is_some_and(u8::is_ascii_lowercase) || b.len() > 13 {
         return None;
     }
-    if let Some(k) = b.iter().position(|&c| c == b'-') {
+    // A word shorter than the shortest compound ("forty-one") is a number word or none (no
+    // number word holds a hyphen): its hyphen is not looked for.
+    if b.len() >= SHORTEST_COMPOUND
+        && let Some(k) = b.iter().position(|&c| c == b'-')
+    {
         let (x, y) = (word_value(&lower[..k])?, word_value(&lower[k + 1..])?);
         // A tens word and a unit word ("twenty-five"; not "twenty-a").
         if x >= 20 && x % 10 == 0 && y < 10 && is_unit_word(&lower[k + 1..]) {
@@ -210,6 +214,24 @@ fn lower_token_value(lower: &str) -> Option<(u64, bool)> {
     }
     word_value(lower).map(|v| (v, false))
 }
+
+/// The length of the shortest compound of a tens word and a unit word ("forty-one"): the
+/// shortest tens word, a hyphen and the shortest unit word.
+const SHORTEST_COMPOUND: usize = {
+    let (mut tens, mut unit) = (usize::MAX, usize::MAX);
+    let mut i = 0;
+    while i < NUMBER_WORDS.len() {
+        let (w, v) = NUMBER_WORDS[i];
+        if v >= 20 && v % 10 == 0 && w.len() < tens {
+            tens = w.len();
+        }
+        if v < 10 && is_unit_word(w) && w.len() < unit {
+            unit = w.len();
+        }
+        i += 1;
+    }
+    tens + 1 + unit
+};
 
 /// The value of a word of digits with commas that group thousands ("1,165" yes, "1,16" no),
 /// read in one pass; `None` for any other word that starts with a digit ("12.5", "3rd") and
@@ -510,6 +532,48 @@ mod tests {
             assert!(!may_start_number(w) && plural_unit(w).is_some(), "{w}");
         }
         assert_eq!(lower_token_value("forty-two"), Some((42, false)));
+    }
+
+    #[test]
+    fn the_shortest_compound_is_forty_one() {
+        assert_eq!(SHORTEST_COMPOUND, "forty-one".len());
+        // Shorter words with a hyphen are no number, as before the hyphen was passed over.
+        for w in ["ten-one", "six-six", "a-one", "one-", "-one", "fifty-a"] {
+            assert_eq!(lower_token_value(w), None, "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The value of a word (its hyphen read only at compound lengths) is the value read
+        /// from its parts at every hyphen as before.
+        #[test]
+        fn values_are_those_read_at_every_hyphen(a in words(), b in words(), other in "[a-z0-9,\\-]{0,14}") {
+            for w in [format!("{a}-{b}"), a.clone(), other.clone(), format!("{a}-"), format!("-{b}")] {
+                proptest::prop_assert_eq!(lower_token_value(&w), lower_token_value_plain(&w), "{:?}", w);
+            }
+        }
+    }
+
+    /// [`lower_token_value`] as it was written first: a hyphen looked for in every word.
+    fn lower_token_value_plain(lower: &str) -> Option<(u64, bool)> {
+        let b = lower.as_bytes();
+        if b.first().is_some_and(u8::is_ascii_digit) {
+            return digits_value(b).map(|v| (v, true));
+        }
+        if !b.first().is_some_and(u8::is_ascii_lowercase) || b.len() > 13 {
+            return None;
+        }
+        if let Some(k) = b.iter().position(|&c| c == b'-') {
+            let (x, y) = (word_value(&lower[..k])?, word_value(&lower[k + 1..])?);
+            if x >= 20 && x % 10 == 0 && y < 10 && is_unit_word(&lower[k + 1..]) {
+                return Some((x + y, false));
+            }
+            return None;
+        }
+        if lower == "a" || lower == "an" {
+            return None;
+        }
+        word_value(lower).map(|v| (v, false))
     }
 
     #[test]
