@@ -1455,9 +1455,50 @@ pub(super) fn may_be_in(table: &[u16; 26], w: &str) -> bool {
 /// [`INCIDENT_WORDS`] by first letter and length.
 const INCIDENT_STARTS: [u16; 26] = letters_and_lengths(INCIDENT_WORDS);
 
-/// Whether a word, in any case, is one of [`INCIDENT_WORDS`].
+/// [`INCIDENT_WORDS`] by length, shortest first, and for each length below 16 the range of
+/// them that have it ([`is_incident_word`] compares a word with those alone).
+const INCIDENT_BY_LENGTH: ([&str; INCIDENT_WORDS.len()], [(u8, u8); 16]) = {
+    let mut words = [""; INCIDENT_WORDS.len()];
+    let mut i = 0;
+    while i < words.len() {
+        words[i] = INCIDENT_WORDS[i];
+        // Inserted among the ones before it, by length.
+        let mut j = i;
+        while j > 0 && words[j - 1].len() > words[j].len() {
+            let w = words[j];
+            words[j] = words[j - 1];
+            words[j - 1] = w;
+            j -= 1;
+        }
+        i += 1;
+    }
+    let mut ranges = [(0u8, 0u8); 16];
+    let mut len = 0;
+    while len < 16 {
+        let (mut a, mut b) = (0, 0);
+        while a < words.len() && words[a].len() < len {
+            a += 1;
+        }
+        while b < words.len() && words[b].len() <= len {
+            b += 1;
+        }
+        assert!(b < 256);
+        ranges[len] = (a as u8, if b > a { b as u8 } else { a as u8 });
+        len += 1;
+    }
+    (words, ranges)
+};
+
+/// Whether a word, in any case, is one of [`INCIDENT_WORDS`]: most words are none at a glance
+/// (their first letter and length, [`may_be_in`]); the others are compared only with the
+/// words of their length ([`INCIDENT_BY_LENGTH`]).
 fn is_incident_word(w: &str) -> bool {
-    may_be_in(&INCIDENT_STARTS, w) && INCIDENT_WORDS.iter().any(|i| w.eq_ignore_ascii_case(i))
+    if !may_be_in(&INCIDENT_STARTS, w) {
+        return false;
+    }
+    let (words, ranges) = &INCIDENT_BY_LENGTH;
+    let (a, b) = ranges[w.len() % 16];
+    words[usize::from(a)..usize::from(b)].iter().any(|i| w.eq_ignore_ascii_case(i))
 }
 
 /// Verbs of a report that, after "had" or "previously", give an earlier count.
