@@ -1631,7 +1631,11 @@ fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope 
     // Both read in one pass over the pairs, lengths and first letters first: most words are
     // neither "has", "have", "had" nor "previously".
     let (mut perfect, mut earlier_report) = (false, false);
-    for (i, w0) in toks.iter().enumerate() {
+    // (Each token with the ones after it, by splitting the slice: no index kept beside the
+    // iterator.)
+    let mut rest = toks;
+    while let [w0, after @ ..] = rest {
+        rest = after;
         // (The length alone first: most words' first letter is not read.)
         let len = w0.text.len();
         if !matches!(len, 3 | 4 | 10) {
@@ -1641,9 +1645,9 @@ fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope 
         if !(len != 10 && first == b'h' || len == 10 && first == b'p') {
             continue;
         }
-        let Some(w1) = toks.get(i + 1) else { break };
+        let Some(w1) = after.first() else { break };
         let had = is(w0, "had");
-        let third = toks.get(i + 2);
+        let third = after.get(1);
         if matches!(w0.text.len(), 3 | 4)
             && (had || is(w0, "has") || is(w0, "have"))
             && (is(w1, "been")
