@@ -2049,9 +2049,10 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
             if std::mem::take(&mut paired) {
                 continue;
             }
-            let f = figs[i];
+            // (The figures read where they are, not copied.)
+            let f = &figs[i];
             // Pair "seven dead and 33 wounded" / "31 killed and 178 injured".
-            let mut partner: Option<Figure> = None;
+            let mut partner: Option<&Figure> = None;
             if let Some(g) = figs.get(i + 1)
                 && g.kind != f.kind
                 && g.number.first > f.number.last
@@ -2063,7 +2064,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 // the first figure's casualty word when a clause stands inside its phrase.
                 && (g.number.first - f.number.last <= 8 || g.number.first <= f.last + 3)
             {
-                partner = Some(*g);
+                partner = Some(g);
                 paired = true;
             }
             let (killed_fig, wounded_fig) = match (f.kind, partner) {
@@ -2072,7 +2073,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 (Kind::Killed, None) => (Some(f), None),
                 (Kind::Wounded, None) => (None, Some(f)),
             };
-            let value = |x: Option<Figure>| x.map(|x| x.number.value);
+            let value = |x: Option<&Figure>| x.map(|x| x.number.value);
             let (killed, wounded) = (value(killed_fig), value(wounded_fig));
             if killed.unwrap_or(0) > MAX_FIGURE || wounded.unwrap_or(0) > MAX_FIGURE {
                 problems.push(Problem {
