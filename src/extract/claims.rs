@@ -1696,18 +1696,19 @@ fn rfind_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
 static ACCORDING_TO: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new("according to"));
 
-/// Find the claimant for a figure at byte `pos` in sentence `s`; `according` gives the
-/// source after the sentence's first "according to", if any
+/// Find the claimant for the figure at bytes `figure` of sentence `s` (whose tokens are
+/// `toks`); `according` gives the source after the sentence's first "according to", if any
 /// ([`attribution::according_to`]), worked out once per sentence.
 fn claimant<'a>(
     ctx: &DocCtx<'a>,
     s: &Sentence,
-    pos: usize,
-    figure_end: usize,
+    toks: &[Token<'a>],
+    figure: Span,
     mem: &Memory<'a>,
     sentence_verbs: &[Span],
     according: impl FnOnce() -> Option<(attribution::Speaker<'a>, Span)>,
 ) -> Option<(attribution::Speaker<'a>, Span)> {
+    let (pos, figure_end) = (figure.start, figure.end);
     let text = &ctx.text[s.span.start..s.span.end];
     // A figure inside a quotation is its speaker's ([`claimants_from_quotes`]), not the
     // subject's of a speech verb of the sentence: "\"Four people were killed,\" said …".
@@ -1729,7 +1730,6 @@ fn claimant<'a>(
     // The nearest speech verb before the figure, else the first one after it.
     let before = sentence_verbs.iter().filter(attributes).filter(|v| v.end <= pos);
     let after = sentence_verbs.iter().filter(attributes).filter(|v| v.start >= pos);
-    let toks = ctx.tokens_of(s);
     for v in before.rev().chain(after) {
         let word = &ctx.text[v.start..v.end];
         if word.eq_ignore_ascii_case("according to") || word == "called" || word == "described" || passive(ctx.text, *v) {
@@ -2144,7 +2144,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 Some((end_day, basis)) => (Some(end_day), basis),
                 None => day_after.flatten().unwrap_or((s.date, s.basis)),
             };
-            let who = claimant(ctx, s, start, end, &mem, &verbs, according);
+            let who = claimant(ctx, s, toks, Span { start, end }, &mem, &verbs, according);
             let place = claim_place(ctx, s.span, places, actors, Span { start, end }, who.as_ref().map(|w| w.1));
             let (claimant, claimant_side) = match &who {
                 Some((sp, span)) => {
