@@ -202,17 +202,22 @@ fn lower_token_value(lower: &str) -> Option<(u64, bool)> {
     if b.len() >= SHORTEST_COMPOUND
         && let Some(k) = b.iter().position(|&c| c == b'-')
     {
-        let (x, y) = (word_value(&lower[..k])?, word_value(&lower[k + 1..])?);
-        // A tens word and a unit word ("twenty-five"; not "twenty-a").
-        if x >= 20 && x % 10 == 0 && y < 10 && is_unit_word(&lower[k + 1..]) {
-            return Some((x + y, false));
-        }
-        return None;
+        return compound_value(lower, k);
     }
     if lower == "a" || lower == "an" {
         return None;
     }
     word_value(lower).map(|v| (v, false))
+}
+
+/// The value of a compound of a tens word and a unit word ("twenty-five") whose hyphen is
+/// at `k`, if it is one; none for any other word with a hyphen there. (Out of line: its
+/// registers are not saved at every call of [`lower_token_value`], most of which read none.)
+#[inline(never)]
+fn compound_value(lower: &str, k: usize) -> Option<(u64, bool)> {
+    let (x, y) = (word_value(&lower[..k])?, word_value(&lower[k + 1..])?);
+    // A tens word and a unit word ("twenty-five"; not "twenty-a").
+    (x >= 20 && x % 10 == 0 && y < 10 && is_unit_word(&lower[k + 1..])).then_some((x + y, false))
 }
 
 /// The length of the shortest compound of a tens word and a unit word ("forty-one"): the
