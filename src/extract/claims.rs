@@ -37,6 +37,8 @@ macro_rules! word_meanings {
         /// The words of the `match` of the function beside this list.
         const $list: &[&str] = &[$($($word),+),*];
 
+        // (Out of line: its callers ask it only of the few words that pass their tables.)
+        #[inline(never)]
         fn $read(w: &str) -> Option<$meaning> {
             match w {
                 $($($word)|+ => Some($value),)*
@@ -81,7 +83,8 @@ const CASUALTY_FIRSTS: [u16; 256] = bytes_and_lengths(CASUALTY_WORDS);
 
 /// What a lower-case casualty word says. Most words are none, told by their first byte and
 /// length ([`may_match`]) before the `match`, whose jump table by length the processor
-/// mostly mispredicts.
+/// mostly mispredicts. (Inlined: most words are passed over without a call.)
+#[inline(always)]
 fn casualty_word(w: &str) -> Option<Kind> {
     if !may_match(&CASUALTY_FIRSTS, w) {
         return None;
@@ -138,10 +141,19 @@ const CATEGORY_FIRSTS: [u16; 256] = {
 /// The kind of victims a lower-case word names, the plural words first, then the single
 /// victims. Most words are none, told by their first byte and length ([`may_match`])
 /// before the `match`, whose jump table by length the processor mostly mispredicts.
+/// (Inlined: most words are passed over without a call.)
+#[inline(always)]
 fn category_word(w: &str) -> Option<Category> {
     if !may_match(&CATEGORY_FIRSTS, w) {
         return None;
     }
+    category_by_name(w)
+}
+
+/// [`category_word`] of a word that passes its table: the plural words, then the single
+/// victims.
+#[inline(never)]
+fn category_by_name(w: &str) -> Option<Category> {
     category_match(w).or_else(|| SINGLE_VICTIMS.iter().find(|(v, _)| *v == w).map(|&(_, c)| c))
 }
 
