@@ -598,14 +598,19 @@ const MONTH_SLOTS: [(u32, [u8; 3]); 16] = {
 /// Whether a lower-case word names a month ("october", "oct", "sept."): one of
 /// [`MONTH_NAMES`], whose first three letters most words do not have (their slot of
 /// [`MONTH_SLOTS`] does not hold them), compared only with the names of its head.
+/// (Inlined where it is asked: most words are told by their head in place, without a call.)
+#[inline(always)]
 fn is_month(w: &str) -> bool {
     let b = w.as_bytes();
     let Some(&[x, y, z]) = b.first_chunk() else { return false };
     let head = head_of_three(x, y, z);
     let (slot_head, names) = MONTH_SLOTS[month_slot(head)];
-    if slot_head != head {
-        return false;
-    }
+    slot_head == head && is_month_of(w, names)
+}
+
+/// Whether `w` is one of the month names at `names` of [`MONTH_NAMES`] (those of its head).
+#[inline(never)]
+fn is_month_of(w: &str, names: [u8; 3]) -> bool {
     let w = w.trim_end_matches('.');
     names.iter().any(|&k| MONTH_NAMES.get(usize::from(k)).is_some_and(|m| m.eq_ignore_ascii_case(w)))
 }
