@@ -187,7 +187,9 @@ fn multiplier(w: &str) -> Option<u64> {
 
 /// Value of one token: digits (with thousands commas), a number word, or a hyphenated
 /// compound (`twenty-five`). `a`/`an` only count before a multiplier, handled by the caller.
-/// The word must already be in lower case.
+/// The word must already be in lower case. (Inlined in the numbers' pass, which asks it of
+/// every word that may start a number.)
+#[inline(always)]
 fn lower_token_value(lower: &str) -> Option<(u64, bool)> {
     let b = lower.as_bytes();
     if b.first().is_some_and(u8::is_ascii_digit) {
