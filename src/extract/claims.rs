@@ -612,8 +612,13 @@ fn is_month(w: &str) -> bool {
 /// Whether `w` is one of the month names at `names` of [`MONTH_NAMES`] (those of its head).
 #[inline(never)]
 fn is_month_of(w: &str, names: [u8; 3]) -> bool {
-    let w = w.trim_end_matches('.');
-    names.iter().any(|&k| MONTH_NAMES.get(usize::from(k)).is_some_and(|m| m.eq_ignore_ascii_case(w)))
+    // Its full stops at the end passed over by bytes (as `trim_end_matches('.')`, without a
+    // character searcher).
+    let mut w = w.as_bytes();
+    while let [rest @ .., b'.'] = w {
+        w = rest;
+    }
+    names.iter().any(|&k| MONTH_NAMES.get(usize::from(k)).is_some_and(|m| m.as_bytes().eq_ignore_ascii_case(w)))
 }
 
 /// Where a parenthetical "including …" or "among them …" clause that starts at token `at`
