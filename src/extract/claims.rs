@@ -1571,8 +1571,19 @@ fn adds_to_death_toll(words: &[&str], from: usize) -> bool {
 
 /// The later day of a period longer than a month that the part `within` of sentence `s` counts over ("between 7
 /// October 2023 and 10 April 2024", "from 1 March to 10 April"): a count over it is a running
-/// total as of that day.
+/// total as of that day. (Inlined where it is asked: a sentence with fewer than two dates,
+/// as most are, has none without a call.)
+#[inline(always)]
 fn period_end(ctx: &DocCtx, s: &Sentence, within: Span) -> Option<(chrono::NaiveDate, crate::model::DateBasis)> {
+    if s.dates.len() < 2 {
+        return None;
+    }
+    period_end_of_pairs(ctx, s, within)
+}
+
+/// [`period_end`] read from the pairs of the dates of a sentence with two at least.
+#[inline(never)]
+fn period_end_of_pairs(ctx: &DocCtx, s: &Sentence, within: Span) -> Option<(chrono::NaiveDate, crate::model::DateBasis)> {
     s.dates.windows(2).filter(|w| within.start <= w[0].start && w[1].end <= within.end).find_map(|w| {
         let (DateKind::Day(a, _), DateKind::Day(b, basis)) = (w[0].kind, w[1].kind) else { return None };
         let joined = ctx.text[w[0].end..w[1].start].trim();
