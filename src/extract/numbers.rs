@@ -16,6 +16,8 @@ macro_rules! number_words {
         const NUMBER_WORDS: &[(&str, u64)] = &[$(($word, $value)),*];
 
         /// Value of a single number word (`seven`, `twenty`, `dozen`).
+        // (Inlined where it is asked, as in the numbers' pass: no call for each word.)
+        #[inline(always)]
         pub fn word_value(w: &str) -> Option<u64> {
             match w {
                 $($word => Some($value),)*
@@ -111,7 +113,8 @@ fn may_start_number(lower: &str) -> bool {
     }
 }
 
-/// For each first byte of a word, a bit per length (31 for any longer word) of the words
+/// For each first byte of a word, a bit per length (below 32; a longer word's length is read
+/// modulo 32, so the table may pass a word that is none, never the reverse) of the words
 /// starting with it that may start a number ([`may_start_number`]) or be a plural unit
 /// ([`plural_unit`]): every other word of a sentence is passed over after one read of this
 /// table ([`may_count`]).
@@ -145,7 +148,8 @@ const FIRST_BYTES: [u32; 256] = {
 /// length ([`FIRST_BYTES`]): when not, it is neither.
 fn may_count(lower: &str) -> bool {
     let b = lower.as_bytes();
-    b.first().is_some_and(|&c| FIRST_BYTES[usize::from(c)] >> b.len().min(31) & 1 != 0)
+    // (`wrapping_shr` takes the length modulo 32, as the processor's shift does: no clamp.)
+    b.first().is_some_and(|&c| FIRST_BYTES[usize::from(c)].wrapping_shr(b.len() as u32) & 1 != 0)
 }
 
 /// Plural units of vague numbers and the least they can mean (two of the unit): "dozens of
@@ -185,7 +189,9 @@ fn multiplier(w: &str) -> Option<u64> {
 
 /// Value of one token: digits (with thousands commas), a number word, or a hyphenated
 /// compound (`twenty-five`). `a`/`an` only count before a multiplier, handled by the caller.
-/// The word must already be in lower case.
+/// The word must already be in lower case. (Inlined in the numbers' pass, which asks it of
+/// every word that may start a number.)
+#[inline(always)]
 fn lower_token_value(lower: &str) -> Option<(u64, bool)> {
     let b = lower.as_bytes();
     if b.first().is_some_and(u8::is_ascii_digit) {
@@ -195,19 +201,46 @@ fn lower_token_value(lower: &str) -> Option<(u64, bool)> {
     if !b.first().is_some_and(u8::is_ascii_lowercase) || b.len() > 13 {
         return None;
     }
-    if let Some(k) = b.iter().position(|&c| c == b'-') {
-        let (x, y) = (word_value(&lower[..k])?, word_value(&lower[k + 1..])?);
-        // A tens word and a unit word ("twenty-five"; not "twenty-a").
-        if x >= 20 && x % 10 == 0 && y < 10 && is_unit_word(&lower[k + 1..]) {
-            return Some((x + y, false));
-        }
-        return None;
+    // A word shorter than the shortest compound ("forty-one") is a number word or none (no
+    // number word holds a hyphen): its hyphen is not looked for.
+    if b.len() >= SHORTEST_COMPOUND
+        && let Some(k) = b.iter().position(|&c| c == b'-')
+    {
+        return compound_value(lower, k);
     }
     if lower == "a" || lower == "an" {
         return None;
     }
     word_value(lower).map(|v| (v, false))
 }
+
+/// The value of a compound of a tens word and a unit word ("twenty-five") whose hyphen is
+/// at `k`, if it is one; none for any other word with a hyphen there. (Out of line: its
+/// registers are not saved at every call of [`lower_token_value`], most of which read none.)
+#[inline(never)]
+fn compound_value(lower: &str, k: usize) -> Option<(u64, bool)> {
+    let (x, y) = (word_value(&lower[..k])?, word_value(&lower[k + 1..])?);
+    // A tens word and a unit word ("twenty-five"; not "twenty-a").
+    (x >= 20 && x % 10 == 0 && y < 10 && is_unit_word(&lower[k + 1..])).then_some((x + y, false))
+}
+
+/// The length of the shortest compound of a tens word and a unit word ("forty-one"): the
+/// shortest tens word, a hyphen and the shortest unit word.
+const SHORTEST_COMPOUND: usize = {
+    let (mut tens, mut unit) = (usize::MAX, usize::MAX);
+    let mut i = 0;
+    while i < NUMBER_WORDS.len() {
+        let (w, v) = NUMBER_WORDS[i];
+        if v >= 20 && v % 10 == 0 && w.len() < tens {
+            tens = w.len();
+        }
+        if v < 10 && is_unit_word(w) && w.len() < unit {
+            unit = w.len();
+        }
+        i += 1;
+    }
+    tens + 1 + unit
+};
 
 /// The value of a word of digits with commas that group thousands ("1,165" yes, "1,16" no),
 /// read in one pass; `None` for any other word that starts with a digit ("12.5", "3rd") and
@@ -266,12 +299,11 @@ pub fn numbers_into(words: &[&str], out: &mut Vec<Number>, articles: &mut Vec<us
     articles.clear();
     let mut i = 0;
     while i < words.len() {
+        // Most words neither start a number nor are a plural unit: one table read each, in a
+        // loop of its own up to the next word that may.
+        let Some(skip) = words[i..].iter().position(|w| may_count(w)) else { break };
+        i += skip;
         let lower = words[i];
-        // Most words neither start a number nor are a plural unit: one table read.
-        if !may_count(lower) {
-            i += 1;
-            continue;
-        }
         // Every number starts with a digit, a sign or point (decimals), or a number word
         // ("one", "two", ..., "ninety", "dozen", "a", "twenty-five"): other words at once.
         if !may_start_number(lower) {
@@ -509,6 +541,48 @@ mod tests {
             assert!(!may_start_number(w) && plural_unit(w).is_some(), "{w}");
         }
         assert_eq!(lower_token_value("forty-two"), Some((42, false)));
+    }
+
+    #[test]
+    fn the_shortest_compound_is_forty_one() {
+        assert_eq!(SHORTEST_COMPOUND, "forty-one".len());
+        // Shorter words with a hyphen are no number, as before the hyphen was passed over.
+        for w in ["ten-one", "six-six", "a-one", "one-", "-one", "fifty-a"] {
+            assert_eq!(lower_token_value(w), None, "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The value of a word (its hyphen read only at compound lengths) is the value read
+        /// from its parts at every hyphen as before.
+        #[test]
+        fn values_are_those_read_at_every_hyphen(a in words(), b in words(), other in "[a-z0-9,\\-]{0,14}") {
+            for w in [format!("{a}-{b}"), a.clone(), other.clone(), format!("{a}-"), format!("-{b}")] {
+                proptest::prop_assert_eq!(lower_token_value(&w), lower_token_value_plain(&w), "{:?}", w);
+            }
+        }
+    }
+
+    /// [`lower_token_value`] as it was written first: a hyphen looked for in every word.
+    fn lower_token_value_plain(lower: &str) -> Option<(u64, bool)> {
+        let b = lower.as_bytes();
+        if b.first().is_some_and(u8::is_ascii_digit) {
+            return digits_value(b).map(|v| (v, true));
+        }
+        if !b.first().is_some_and(u8::is_ascii_lowercase) || b.len() > 13 {
+            return None;
+        }
+        if let Some(k) = b.iter().position(|&c| c == b'-') {
+            let (x, y) = (word_value(&lower[..k])?, word_value(&lower[k + 1..])?);
+            if x >= 20 && x % 10 == 0 && y < 10 && is_unit_word(&lower[k + 1..]) {
+                return Some((x + y, false));
+            }
+            return None;
+        }
+        if lower == "a" || lower == "an" {
+            return None;
+        }
+        word_value(lower).map(|v| (v, false))
     }
 
     #[test]
