@@ -417,6 +417,7 @@ fn newlines_sse2(chunk: &[u8; 64]) -> u64 {
 /// Sixteen bytes as one SSE2 vector, in order (one unaligned load).
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[target_feature(enable = "sse2")]
+#[inline]
 pub(crate) fn sixteen(c: &[u8; 16]) -> std::arch::x86_64::__m128i {
     let byte = |k: usize| c[k] as i8;
     std::arch::x86_64::_mm_set_epi8(
@@ -952,8 +953,7 @@ fn classes(chunk: &[u8; 64]) -> (Masks, u64) {
 #[inline]
 fn classes_sse2(chunk: &[u8; 64]) -> (Masks, u64) {
     use std::arch::x86_64::{
-        __m128i, _mm_add_epi8, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi8,
-        _mm_set1_epi8,
+        __m128i, _mm_add_epi8, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
     };
     // All bytes 0xFF where `lo <= byte <= hi`, else 0.
     let within = |v: __m128i, lo: u8, hi: u8| {
@@ -967,25 +967,7 @@ fn classes_sse2(chunk: &[u8; 64]) -> (Masks, u64) {
     for (k, c) in sixteens.iter().enumerate() {
         // (Sixteen bytes in order: one unaligned load. Set as two words, the bytes were
         // loaded twice and joined.)
-        let byte = |k: usize| c[k] as i8;
-        let v = _mm_set_epi8(
-            byte(15),
-            byte(14),
-            byte(13),
-            byte(12),
-            byte(11),
-            byte(10),
-            byte(9),
-            byte(8),
-            byte(7),
-            byte(6),
-            byte(5),
-            byte(4),
-            byte(3),
-            byte(2),
-            byte(1),
-            byte(0),
-        );
+        let v = sixteen(c);
         // (No byte beyond ASCII is in any of these ranges.)
         let digit = within(v, b'0', b'9');
         let letter = within(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a', b'z');
