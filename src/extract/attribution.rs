@@ -599,22 +599,8 @@ pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
         }
         carry = space >> 56;
     }
-    let mut in_word = carry == 0;
-    for (k, &b) in rest.iter().enumerate() {
-        if !b.is_ascii() {
-            return more_words_by_chars(&s[s.len() - rest.len() + k..], words, in_word, n);
-        }
-        // The ASCII characters `char::is_whitespace` holds: tab to carriage return, space.
-        let space = b == b' ' || (0x09..=0x0D).contains(&b);
-        if !space && !in_word {
-            words += 1;
-            if words > n {
-                return true;
-            }
-        }
-        in_word = !space;
-    }
-    false
+    // The last bytes (fewer than eight), read as characters: the bytes before are ASCII.
+    more_words_by_chars(&s[s.len() - rest.len()..], words, carry == 0, n)
 }
 
 /// [`more_words_than`] of the rest `s` of a text, read as characters, after `words` words
