@@ -574,7 +574,8 @@ fn first_word(s: &str) -> &str {
 /// n`), read eight bytes at a time while ASCII (a word starts at each byte that is no white
 /// space after one that is: counted by the bits of a mask) and stopping past word `n + 1` (a
 /// long text is not read to its end); from the first eight bytes that hold a byte beyond
-/// ASCII on, read as characters (the bytes before are ASCII: a character starts there).
+/// ASCII on, and the last fewer than eight bytes, read as characters (the bytes before are
+/// ASCII: a character starts there).
 pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let b = s.as_bytes();
