@@ -1117,14 +1117,127 @@ pub fn tokens_into<'a>(s: &'a str, base: usize, out: &mut Vec<Token<'a>>) {
     for (k, m) in all.iter_mut().enumerate() {
         *m = chunk_masks(s, 64 * k);
     }
-    tokens_masked(s, all, 0, s.len(), base, out);
+    tokens_masked(s, all, 0, s.len(), base, &mut (), out);
 }
 
 /// The tokens of the part `span` of `text` (a sentence of an article), given the text's
 /// [`text_masks`]: the same tokens as [`tokens_into`] of `&text[span]` with `span.start` as
 /// base, without classifying the bytes again.
 pub(crate) fn tokens_in<'a>(text: &'a str, masks: &[Masks], span: Span, out: &mut Vec<Token<'a>>) {
-    tokens_masked(text, masks, span.start, span.end, 0, out);
+    tokens_masked(text, masks, span.start, span.end, 0, &mut (), out);
+}
+
+/// A part of a text (a sentence) whose tokens [`tokens_of_parts`] finds: its span, and the
+/// range of the tokens' vector that holds its tokens.
+pub(crate) trait Part {
+    /// Its span in the text.
+    fn span(&self) -> Span;
+    /// Its tokens are `tokens` of the vector [`tokens_of_parts`] appended them to.
+    fn set_tokens(&mut self, tokens: std::ops::Range<usize>);
+}
+
+/// The tokens of each of `parts` (in order, apart) of `text`, given the text's
+/// [`text_masks`]: the same tokens as [`tokens_in`] of each part's span in turn, appended to
+/// `out`, each part given its range of `out`. A run of parts of which each starts after only
+/// white space from the end of the one before (the sentences of an article, save where a
+/// part left out lies between) is tokenised in one pass from its first part's start to its
+/// last part's end, not a pass per part (each its own call, and the chunk of 64 bytes two
+/// parts share read twice): no token holds white space, so none crosses a part's end, and
+/// the tokens before that end are those that start before it, counted back from the last
+/// one once the chunk that holds the end is read.
+pub(crate) fn tokens_of_parts<'a, P: Part>(text: &'a str, masks: &[Masks], parts: &mut [P], out: &mut Vec<Token<'a>>) {
+    let mut i = 0;
+    while i < parts.len() {
+        let mut j = i + 1;
+        while j < parts.len() && white_between(masks, parts[j - 1].span(), parts[j].span()) {
+            j += 1;
+        }
+        let run = &mut parts[i..j];
+        let (lo, hi) = (run[0].span().start, run[run.len() - 1].span().end);
+        let next = if run.len() > 1 { run[0].span().end } else { usize::MAX };
+        let mut closing = Closing { parts: run, at: 0, first: out.len(), next };
+        tokens_masked(text, masks, lo, hi, 0, &mut closing, out);
+        let Closing { parts: run, at, first, .. } = closing;
+        run[at].set_tokens(first..out.len());
+        i = j;
+    }
+}
+
+/// Whether `next` starts after only white space (one byte or more) from the end of `part`,
+/// both of them not empty, as the masks tell: then no token crosses `part`'s end. (Inlined
+/// with the common case, white space within one chunk.)
+#[inline]
+fn white_between(masks: &[Masks], part: Span, next: Span) -> bool {
+    let (from, to) = (part.end, next.start);
+    if !(part.start < from && from < to && to < next.end) {
+        return false;
+    }
+    let k = from / 64;
+    if (to - 1) / 64 == k {
+        let want = (u64::MAX << (from % 64)) & (u64::MAX >> (63 - (to - 1) % 64));
+        return masks.get(k).is_some_and(|m| m.space & want == want);
+    }
+    white_across(masks, from, to)
+}
+
+/// Whether the bytes `from..to` (`from < to`), in more than one chunk, are all white space.
+#[inline(never)]
+fn white_across(masks: &[Masks], from: usize, to: usize) -> bool {
+    let (fk, tk) = (from / 64, (to - 1) / 64);
+    (fk..tk + 1).all(|k| {
+        let mut want = u64::MAX;
+        if k == fk {
+            want &= u64::MAX << (from % 64);
+        }
+        if k == tk {
+            want &= u64::MAX >> (63 - (to - 1) % 64);
+        }
+        masks.get(k).is_some_and(|m| m.space & want == want)
+    })
+}
+
+/// The ends of the parts of a run that [`tokens_masked`] tokenises in one pass, but the
+/// last's (which ends the pass), in order.
+trait PartEnds {
+    /// The end of the next part to close, `usize::MAX` when none is left.
+    fn next_end(&self) -> usize;
+    /// Closes that part: the first `count` tokens of the vector lie before its end.
+    fn close(&mut self, count: usize);
+}
+
+/// No part to close: a pass over one part.
+impl PartEnds for () {
+    #[inline(always)]
+    fn next_end(&self) -> usize {
+        usize::MAX
+    }
+
+    #[inline(always)]
+    fn close(&mut self, _: usize) {}
+}
+
+/// The parts of a run ([`tokens_of_parts`]): the one to close next (`at`), where its tokens
+/// start in the vector, and its end (`usize::MAX` for the last part, closed after the pass).
+struct Closing<'p, P> {
+    parts: &'p mut [P],
+    at: usize,
+    first: usize,
+    next: usize,
+}
+
+impl<P: Part> PartEnds for Closing<'_, P> {
+    #[inline(always)]
+    fn next_end(&self) -> usize {
+        self.next
+    }
+
+    #[inline]
+    fn close(&mut self, count: usize) {
+        self.parts[self.at].set_tokens(self.first..count);
+        self.first = count;
+        self.at += 1;
+        self.next = if self.at + 1 < self.parts.len() { self.parts[self.at].span().end } else { usize::MAX };
+    }
 }
 
 /// Tokens of `text[lo..hi]` read from the masks of `text` (bytes from `hi` on are ignored,
@@ -1133,10 +1246,20 @@ pub(crate) fn tokens_in<'a>(text: &'a str, masks: &[Masks], span: Span, out: &mu
 /// word bit: its tokens are those starts and ends taken in pairs, in order, with no byte
 /// looked at. Only an end that may be a joiner (no white space, a word byte right after it,
 /// or after the two continuation bytes of a `’`) has its bytes read, and when they join the
-/// runs, the token goes on to the next run's end. (Always inlined: in [`tokens_in`], called
-/// for every sentence, `shift` is zero.)
+/// runs, the token goes on to the next run's end. The ends before a chunk's first end that
+/// may join (all its ends in most chunks) are read in a loop of their own, then that end,
+/// and so on. Once a chunk is read, the parts of a run that end in it are closed (`parts`). (Always
+/// inlined: in [`tokens_of_parts`], called for every run of sentences, `shift` is zero.)
 #[inline(always)]
-fn tokens_masked<'a>(text: &'a str, masks: &[Masks], lo: usize, hi: usize, shift: usize, out: &mut Vec<Token<'a>>) {
+fn tokens_masked<'a>(
+    text: &'a str,
+    masks: &[Masks],
+    lo: usize,
+    hi: usize,
+    shift: usize,
+    parts: &mut impl PartEnds,
+    out: &mut Vec<Token<'a>>,
+) {
     if lo >= hi {
         return;
     }
@@ -1166,47 +1289,52 @@ fn tokens_masked<'a>(text: &'a str, masks: &[Masks], lo: usize, hi: usize, shift
         let mut ends = !cw & before;
         // Ends that may join: no white space, and a word byte next or after a character's two
         // continuation bytes (or that byte in the next chunk).
-        let may_join = ends & !m.space & ((cw >> 1) | (m.continuation >> 1 & cw >> 3) | 7 << 61);
+        let mut may_join = ends & !m.space & ((cw >> 1) | (m.continuation >> 1 & cw >> 3) | 7 << 61);
         let base = 64 * k;
-        if may_join == 0 {
-            // No end joins (as in most chunks): one token per end, the first from the open
-            // start if there is one, the others from the starts in order, in a loop of its own
-            // (few values live, all kept in registers).
-            if ends != 0
-                && let Some(start) = open.take()
-            {
-                let end = base + ends.trailing_zeros() as usize;
-                ends &= ends - 1;
-                out.push(Token { text: &text[start..end], start: shift + start, end: shift + end });
+        // The ends before the first that may join (all of them in most chunks) one token each,
+        // the first from the open start if there is one, the others from the starts in order,
+        // in a loop of their own (few values live, all kept in registers); then that end, asked
+        // whether it joins; and so on.
+        loop {
+            let mut plain = if may_join == 0 { ends } else { ends & ((may_join & may_join.wrapping_neg()) - 1) };
+            if plain != 0 {
+                ends &= !plain;
+                if let Some(start) = open.take() {
+                    let end = base + plain.trailing_zeros() as usize;
+                    plain &= plain - 1;
+                    out.push(Token { text: &text[start..end], start: shift + start, end: shift + end });
+                }
+                // A chunk of ASCII bytes (most are) has its tokens written into room for as
+                // many as a chunk may hold (32), their texts cut from its bytes with no test
+                // of character boundaries: every offset from its first byte to the one after
+                // its last is one.
+                if plain != 0 && out.capacity() - out.len() >= 32 && ascii_chunk(text.as_bytes(), base) {
+                    // SAFETY: `ascii_chunk` found the 64 bytes of `text` from `base` (those up
+                    // to its end) ASCII; `b` is its first bytes; the room is there.
+                    // (`plain`, falling edges of a word, has 32 bits at most.)
+                    starts = unsafe {
+                        if shift == 0 {
+                            push_ascii_tokens::<false>(b, base, 0, starts, plain, out)
+                        } else {
+                            push_ascii_tokens::<true>(b, base, shift, starts, plain, out)
+                        }
+                    };
+                    plain = 0;
+                }
+                while plain != 0 {
+                    let (start, end) = (base + starts.trailing_zeros() as usize, base + plain.trailing_zeros() as usize);
+                    starts &= starts.wrapping_sub(1);
+                    plain &= plain - 1;
+                    out.push(Token { text: &text[start..end], start: shift + start, end: shift + end });
+                }
             }
-            // A chunk of ASCII bytes (most are) has its tokens written into room for as many
-            // as a chunk may hold (32), their texts cut from its bytes with no test of
-            // character boundaries: every offset from its first byte to the one after its last
-            // is one.
-            if ends != 0 && out.capacity() - out.len() >= 32 && ascii_chunk(text.as_bytes(), base) {
-                // SAFETY: `ascii_chunk` found the 64 bytes of `text` from `base` (those up to
-                // its end) ASCII; `b` is its first bytes; the room is there.
-                // (`ends`, the falling edges of a word, has 32 bits at most.)
-                starts = unsafe {
-                    if shift == 0 {
-                        push_ascii_tokens::<false>(b, base, 0, starts, ends, out)
-                    } else {
-                        push_ascii_tokens::<true>(b, base, shift, starts, ends, out)
-                    }
-                };
-                ends = 0;
+            if ends == 0 {
+                break;
             }
-            while ends != 0 {
-                let (start, end) = (base + starts.trailing_zeros() as usize, base + ends.trailing_zeros() as usize);
-                starts &= starts.wrapping_sub(1);
-                ends &= ends - 1;
-                out.push(Token { text: &text[start..end], start: shift + start, end: shift + end });
-            }
-        }
-        // (Otherwise, end by end, asking whether it joins.)
-        while ends != 0 {
+            // (The first end left may join: the first of `may_join`.)
             let end = base + ends.trailing_zeros() as usize;
             ends &= ends - 1;
+            may_join &= may_join - 1;
             let start = match open.take() {
                 Some(s) => s,
                 None => {
@@ -1215,9 +1343,7 @@ fn tokens_masked<'a>(text: &'a str, masks: &[Masks], lo: usize, hi: usize, shift
                     s
                 }
             };
-            if may_join >> (end % 64) & 1 != 0
-                && let Some(after) = joined(b, masks, start, end)
-            {
+            if let Some(after) = joined(b, masks, start, end) {
                 // The run from `after` is this token's: its start is no token's.
                 open = Some(start);
                 if after / 64 == k {
@@ -1235,6 +1361,17 @@ fn tokens_masked<'a>(text: &'a str, masks: &[Masks], lo: usize, hi: usize, shift
             open = Some(base + starts.trailing_zeros() as usize);
         }
         carry = cw >> 63;
+        // The parts that end in this chunk (at white space: every token that starts before
+        // such an end is written, and the run open at the chunk's end starts after it) take
+        // the tokens that start before their ends, counted back over this chunk's last ones.
+        while parts.next_end() < base + 64 {
+            let e = parts.next_end();
+            let mut n = out.len();
+            while n > 0 && out[n - 1].start >= shift + e {
+                n -= 1;
+            }
+            parts.close(n);
+        }
     }
     // (A run that reaches `hi` at the end of a chunk.)
     if let Some(start) = open {
@@ -1643,6 +1780,55 @@ mod tests {
             let mut from_masks = Vec::new();
             tokens_in(&s, &text_masks(&s), Span { start: lo, end: hi }, &mut from_masks);
             proptest::prop_assert_eq!(from_masks, tokens(&s[lo..hi], lo));
+        }
+
+        /// The tokens of a text's parts found by runs ([`tokens_of_parts`]) are those of
+        /// each part's span ([`tokens_in`]), each part given its own: for its sentences
+        /// (apart by white space, and some left out) and for parts cut anywhere (touching,
+        /// apart by words, empty, inside words and characters' runs, of one chunk or many).
+        #[test]
+        fn tokens_of_parts_are_each_parts_tokens(
+            s in "([a-z0-9əԱ٣]{0,9}[ ,.'’“\u{a0}\u{2003}\n\\-_\"()A-Z!?]{1,3}){0,60}",
+            cuts in proptest::collection::vec(0usize..700, 0..24),
+            left_out in proptest::collection::vec(proptest::bool::ANY, 0..40),
+        ) {
+            #[derive(Debug, PartialEq)]
+            struct P(Span, std::ops::Range<usize>);
+            impl Part for P {
+                fn span(&self) -> Span {
+                    self.0
+                }
+                fn set_tokens(&mut self, tokens: std::ops::Range<usize>) {
+                    self.1 = tokens;
+                }
+            }
+            let floor = |mut i: usize| {
+                i = i.min(s.len());
+                while !s.is_char_boundary(i) {
+                    i -= 1;
+                }
+                i
+            };
+            let mut cut: Vec<usize> = cuts.iter().map(|&c| floor(c)).collect();
+            cut.sort_unstable();
+            let sentences: Vec<Span> =
+                sentences(&s).into_iter().enumerate().filter(|(k, _)| !left_out.get(*k).copied().unwrap_or(false)).map(|(_, p)| p).collect();
+            let pieces: Vec<Span> = cut.chunks(2).filter(|c| c.len() == 2).map(|c| Span { start: c[0], end: c[1] }).collect();
+            let masks = text_masks(&s);
+            for spans in [sentences, pieces] {
+                let mut parts: Vec<P> = spans.iter().map(|&p| P(p, 0..0)).collect();
+                let mut by_runs = vec![Token { text: "", start: 0, end: 0 }];
+                tokens_of_parts(&s, &masks, &mut parts, &mut by_runs);
+                let mut by_parts = vec![Token { text: "", start: 0, end: 0 }];
+                let mut want = Vec::new();
+                for &p in &spans {
+                    let first = by_parts.len();
+                    tokens_in(&s, &masks, p, &mut by_parts);
+                    want.push(P(p, first..by_parts.len()));
+                }
+                proptest::prop_assert_eq!(&by_runs, &by_parts);
+                proptest::prop_assert_eq!(parts, want);
+            }
         }
     }
 

@@ -42,6 +42,16 @@ pub struct Sentence {
     pub tokens: std::ops::Range<usize>,
 }
 
+impl text::Part for Sentence {
+    fn span(&self) -> Span {
+        self.span
+    }
+
+    fn set_tokens(&mut self, tokens: std::ops::Range<usize>) {
+        self.tokens = tokens;
+    }
+}
+
 /// Everything known about one article while extracting it.
 pub struct DocCtx<'a> {
     /// The article text.
@@ -401,12 +411,12 @@ fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Optio
             None => (published, if published.is_some() { DateBasis::Article } else { DateBasis::Unknown }),
         };
         explicit_before = date.filter(|_| basis == DateBasis::Explicit);
-        let first = tokens.len();
-        text::tokens_in(text, &masks, s, &mut tokens);
-        Some(Sentence { span: s, dates: ds, date, basis, tokens: first..tokens.len() })
+        Some(Sentence { span: s, dates: ds, date, basis, tokens: 0..0 })
     }));
     // (The reader gives the thread's date buffers back.)
     drop(date_reader);
+    // Each run of sentences apart by white space only tokenised in one pass.
+    text::tokens_of_parts(text, &masks, &mut sentences, &mut tokens);
     let in_body = |m: &NameMatch| m.start >= body_start && !skip.iter().any(|j| j.start <= m.start && m.end <= j.end);
     // Word starts found once for both name matchers.
     let starts = crate::gazetteer::word_starts_masked(text, &masks, &shared.name_starts);
