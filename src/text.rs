@@ -1304,19 +1304,21 @@ fn tokens_masked<'a>(
                     plain &= plain - 1;
                     out.push(Token { text: &text[start..end], start: shift + start, end: shift + end });
                 }
-                // A chunk of ASCII bytes (most are) has its tokens written into room for as
-                // many as a chunk may hold (32), their texts cut from its bytes with no test
-                // of character boundaries: every offset from its first byte to the one after
-                // its last is one.
-                if plain != 0 && out.capacity() - out.len() >= 32 && ascii_chunk(text.as_bytes(), base) {
-                    // SAFETY: `ascii_chunk` found the 64 bytes of `text` from `base` (those up
-                    // to its end) ASCII; `b` is its first bytes; the room is there.
-                    // (`plain`, falling edges of a word, has 32 bits at most.)
+                // A chunk whose tokens start and end at character boundaries, as the bytes
+                // tell (all of a chunk of ASCII bytes, as most are, and those at no
+                // continuation byte of another) has them written into room for as many as a
+                // chunk may hold (32), their texts cut from its bytes with no test of
+                // character boundaries.
+                if plain != 0 && out.capacity() - out.len() >= 32 && at_boundaries(text.as_bytes(), base, starts | plain) {
+                    // SAFETY: `at_boundaries` found every bit of `starts` and `plain` (of the
+                    // bytes of `text` from `base`) at a character boundary of `text`, whose
+                    // first bytes `b` are; the room is there. (`plain`, falling edges of a
+                    // word, has 32 bits at most.)
                     starts = unsafe {
                         if shift == 0 {
-                            push_ascii_tokens::<false>(b, base, 0, starts, plain, out)
+                            push_chunk_tokens::<false>(b, base, 0, starts, plain, out)
                         } else {
-                            push_ascii_tokens::<true>(b, base, shift, starts, plain, out)
+                            push_chunk_tokens::<true>(b, base, shift, starts, plain, out)
                         }
                     };
                     plain = 0;
@@ -1388,10 +1390,11 @@ fn tokens_masked<'a>(
 ///
 /// # Safety
 ///
-/// The 64 bytes of the text from `base` (those up to its end when fewer are left) are ASCII,
-/// and `out` has room for as many more tokens as `ends` has bits.
+/// Every bit of `starts` and `ends` is at a character boundary of the text (as every offset
+/// of 64 ASCII bytes is: [`at_boundaries`]), and `out` has room for as many more tokens as
+/// `ends` has bits.
 #[inline(never)]
-unsafe fn push_ascii_tokens<'a, const SHIFTED: bool>(
+unsafe fn push_chunk_tokens<'a, const SHIFTED: bool>(
     b: &'a [u8],
     base: usize,
     shift: usize,
@@ -1406,10 +1409,8 @@ unsafe fn push_ascii_tokens<'a, const SHIFTED: bool>(
         let (start, end) = (base + starts.trailing_zeros() as usize, base + ends.trailing_zeros() as usize);
         starts &= starts.wrapping_sub(1);
         ends &= ends - 1;
-        // SAFETY: `b[start..end]` (bounds checked) lies within the 64 bytes of the text from
-        // `base` and the one after them (a bit scan of a word gives at most 64), all ASCII (the
-        // caller's promise): both offsets are character boundaries of the text, whose first
-        // bytes `b` are.
+        // SAFETY: `b[start..end]` (bounds checked) starts and ends at character boundaries of
+        // the text (the caller's promise), whose first bytes `b` are: a str of its own.
         let t = unsafe { std::str::from_utf8_unchecked(&b[start..end]) };
         let at = if SHIFTED { shift } else { 0 };
         // SAFETY: one slot per bit of `ends`, each written once: within the room the caller
@@ -1443,6 +1444,54 @@ fn ascii_chunk(b: &[u8], from: usize) -> bool {
 #[inline(never)]
 fn ascii_tail(b: &[u8], from: usize) -> bool {
     b.get(from..).unwrap_or_default().is_ascii()
+}
+
+/// Whether every bit of `bits` (of the 64 bytes of `b` from `from`) is at a character
+/// boundary of the text whose first bytes `b` are, as its bytes tell: all are when those
+/// bytes (those up to its end when fewer are left) are ASCII ([`ascii_chunk`]), else those at
+/// no continuation byte ([`continuation_bytes`], when 64 bytes are left; none else).
+#[inline(always)]
+fn at_boundaries(b: &[u8], from: usize, bits: u64) -> bool {
+    ascii_chunk(b, from)
+        || b.get(from..from + 64).and_then(|c| <&[u8; 64]>::try_from(c).ok()).is_some_and(|c| continuation_bytes(c) & bits == 0)
+}
+
+/// The continuation bytes (0x80 to 0xBF: no character starts there) of 64 bytes as bits (bit
+/// `k` for byte `k`): on x86-64 sixteen bytes a step by one SSE2 compare whose high bits are
+/// read at once ([`continuation_bytes_sse2`]). Out of line: asked only of a chunk beyond ASCII.
+#[inline(never)]
+fn continuation_bytes(chunk: &[u8; 64]) -> u64 {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        // SAFETY: the build enables SSE2 (the `cfg` above), the only target feature
+        // `continuation_bytes_sse2` needs.
+        unsafe { continuation_bytes_sse2(chunk) }
+    }
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    {
+        continuation_bytes_portable(chunk)
+    }
+}
+
+/// [`continuation_bytes`] byte by byte: the portable way, and the tests' reference.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+fn continuation_bytes_portable(chunk: &[u8; 64]) -> u64 {
+    chunk.iter().enumerate().fold(0, |m, (k, &c)| m | u64::from(c & 0xC0 == 0x80) << k)
+}
+
+/// [`continuation_bytes`] by SSE2: a continuation byte read as a signed byte is below -64
+/// (0x80 to 0xBF are -128 to -65).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn continuation_bytes_sse2(chunk: &[u8; 64]) -> u64 {
+    use std::arch::x86_64::{_mm_cmplt_epi8, _mm_movemask_epi8, _mm_set1_epi8};
+    let (sixteens, _) = chunk.as_chunks::<16>();
+    let mut m = 0u64;
+    for (k, c) in sixteens.iter().enumerate() {
+        let below = _mm_cmplt_epi8(sixteen(c), _mm_set1_epi8(-64));
+        m |= u64::from(_mm_movemask_epi8(below) as u16) << (16 * k);
+    }
+    m
 }
 
 /// Whether the runs on either side of the non-word byte at `end` of `b` (a text's bytes up
@@ -1740,6 +1789,25 @@ mod tests {
             }
         }
 
+        /// The bits `at_boundaries` finds at character boundaries are there, and of 64 bytes
+        /// beyond ASCII it finds those that are: the bits at no continuation byte.
+        #[test]
+        fn at_boundaries_are_character_boundaries(
+            s in "[a-z ]{0,40}([éə’😀 a-z]{0,3}[a-z ]{0,20}){0,8}",
+            from in 0usize..200,
+            bits in proptest::prelude::any::<u64>(),
+        ) {
+            let b = s.as_bytes();
+            let from = from.min(b.len());
+            let all = (0..64).filter(|k| bits >> k & 1 != 0 && from + k <= b.len()).all(|k| s.is_char_boundary(from + k));
+            if at_boundaries(b, from, bits) {
+                proptest::prop_assert!(all);
+            }
+            if from + 64 <= b.len() {
+                proptest::prop_assert_eq!(at_boundaries(b, from, bits), all);
+            }
+        }
+
         /// The masks of a whole text are each 64 bytes' [`masks`], classified the first
         /// way (eight bytes at a time by sums), with and without characters beyond ASCII.
         #[test]
@@ -1872,6 +1940,23 @@ mod tests {
                     (want.word, want.space, want.digit, want.continuation, want_beyond),
                     "{:?}", chunk
                 );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The continuation bytes of 64 bytes by SSE2 are those found byte by byte, for any
+        /// bytes and for text.
+        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+        #[test]
+        fn sse2_continuation_bytes_are_the_portable_ones(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 64),
+            text in "[a-z ’əԱ😀é]{64}",
+        ) {
+            for chunk in [&bytes, &text.as_bytes()[..64].to_vec()] {
+                let chunk: &[u8; 64] = chunk.as_slice().try_into().unwrap_or(&[0; 64]);
+                // SAFETY: the build enables SSE2 (the test's `cfg`).
+                proptest::prop_assert_eq!(unsafe { continuation_bytes_sse2(chunk) }, continuation_bytes_portable(chunk));
             }
         }
     }
