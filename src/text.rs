@@ -460,6 +460,67 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     push_trimmed_by_chars(text, start, end, out);
 }
 
+/// [`push_trimmed`] for a sentence, which after the first of its paragraph starts at the
+/// white space after the one before, and often starts or ends with a curly quote: the ASCII
+/// white space it starts with passed over byte by byte, and a first and last character told
+/// from their bytes ([`solid_first`], [`solid_last`]), before it is trimmed by characters.
+#[inline(always)]
+fn push_trimmed_sentence(text: &str, mut start: usize, end: usize, out: &mut Vec<Span>) {
+    // Most sentences start and end with a character that is not white space (an ASCII byte,
+    // a curly quote, a letter of two bytes) after that white space: nothing to trim, no
+    // character decoded, and both ends are character boundaries (such a character's first
+    // byte and the byte after its last).
+    let b = text.as_bytes();
+    if end > b.len() {
+        return push_trimmed_by_chars(text, start, end, out);
+    }
+    while start < end && b[start] < 0x80 && (b[start] as char).is_whitespace() {
+        start += 1;
+    }
+    if start >= end {
+        return;
+    }
+    if solid_first(b, start) && solid_last(&b[..end]) {
+        out.push(Span { start, end });
+        return;
+    }
+    push_trimmed_by_chars(text, start, end, out);
+}
+
+/// Whether a character that is no white space starts at `i` of `b` (a str's bytes), told from
+/// its bytes: an ASCII byte, a character of two bytes (U+0080 to U+07FF, white space only
+/// U+0085 and U+00A0) or of the general punctuation from U+2000 to U+203F (curly quotes and
+/// dashes; white space U+2000 to U+200A, U+2028, U+2029 and U+202F); `false` for any other
+/// (then read by characters). Such a first byte is a character boundary.
+#[inline]
+fn solid_first(b: &[u8], i: usize) -> bool {
+    match b.get(i) {
+        Some(&c) if c < 0x80 => !(c as char).is_whitespace(),
+        Some(&c0 @ 0xC2..=0xDF) => !(c0 == 0xC2 && matches!(b.get(i + 1), Some(0x85 | 0xA0))),
+        Some(0xE2) => b.get(i + 1) == Some(&0x80) && b.get(i + 2).is_some_and(|&c2| solid_punctuation(c2)),
+        _ => false,
+    }
+}
+
+/// Whether `b` (a str's bytes up to some offset) ends with a whole character that is no white
+/// space, told from its bytes as [`solid_first`] tells a first one; `false` for any other.
+/// (Then the offset is a character boundary.)
+#[inline]
+fn solid_last(b: &[u8]) -> bool {
+    match *b {
+        [.., c] if c < 0x80 => !(c as char).is_whitespace(),
+        [.., 0xE2, 0x80, c2] => solid_punctuation(c2),
+        [.., c0 @ 0xC2..=0xDF, c1] => !(c0 == 0xC2 && matches!(c1, 0x85 | 0xA0)),
+        _ => false,
+    }
+}
+
+/// Whether the character 0xE2 0x80 `c2` (U+2000 to U+203F) is no white space.
+#[inline]
+fn solid_punctuation(c2: u8) -> bool {
+    !(c2 <= 0x8A || matches!(c2, 0xA8 | 0xA9 | 0xAF))
+}
+
 /// Whether a byte is there and is an ASCII byte that is not white space.
 #[inline]
 fn solid(c: Option<&u8>) -> bool {
@@ -522,12 +583,12 @@ fn split_at_ends(
         let j = closing_run_end(p, i);
         let followed_by_space = j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t');
         if followed_by_space && is_end(p, start, i, j) {
-            push_trimmed(text, para.start + start, para.start + j, out);
+            push_trimmed_sentence(text, para.start + start, para.start + j, out);
             start = j;
         }
         i = j.max(i + 1);
     }
-    push_trimmed(text, para.start + start, para.end, out);
+    push_trimmed_sentence(text, para.start + start, para.end, out);
 }
 
 /// The end of the closing quotes and brackets right after the terminator at `i` of `p`.
@@ -1736,6 +1797,31 @@ mod tests {
                 vec![Span { start: start + lead, end: start + lead + t.len() }]
             };
             proptest::prop_assert_eq!(out, want);
+        }
+
+        /// A span cut anywhere (its ends inside characters too, or the wrong way round) is
+        /// pushed trimmed as `str::trim` trims it when it is a str, else not at all, by both
+        /// trims: a sentence's ends told from their bytes (curly quotes, dashes, letters of two
+        /// bytes, spaces of every kind) keep the answer of reading them as characters.
+        #[test]
+        fn push_trimmed_is_trim_anywhere(
+            s in "[ a\t\n\r\x0b\x0c\u{a0}\u{85}\u{2003}\u{200a}\u{200b}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}\u{2030}ə”“’—é.]{0,10}",
+            a in 0usize..40,
+            b in 0usize..40,
+        ) {
+            let (start, end) = (a.min(s.len() + 1), b.min(s.len() + 1));
+            let (mut out, mut sentence) = (Vec::new(), Vec::new());
+            push_trimmed(&s, start, end, &mut out);
+            push_trimmed_sentence(&s, start, end, &mut sentence);
+            let want: Vec<Span> = match s.get(start..end) {
+                Some(t) if !t.trim().is_empty() => {
+                    let lead = t.len() - t.trim_start().len();
+                    vec![Span { start: start + lead, end: start + lead + t.trim().len() }]
+                }
+                _ => Vec::new(),
+            };
+            proptest::prop_assert_eq!(&out, &want);
+            proptest::prop_assert_eq!(sentence, want);
         }
 
         /// Tokens of texts of ASCII chunks (cut from their bytes without boundary tests) with a
