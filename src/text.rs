@@ -1209,12 +1209,17 @@ pub(crate) trait Part {
 pub(crate) fn tokens_of_parts<'a, P: Part>(text: &'a str, masks: &[Masks], parts: &mut [P], out: &mut Vec<Token<'a>>) {
     let mut i = 0;
     while i < parts.len() {
-        let mut j = i + 1;
-        while j < parts.len() && white_between(masks, parts[j - 1].span(), parts[j].span()) {
-            j += 1;
+        // (The parts after the first read in turn, each beside the one before.)
+        let (mut j, mut last) = (i + 1, parts[i].span());
+        for p in &parts[i + 1..] {
+            let next = p.span();
+            if !white_between(masks, last, next) {
+                break;
+            }
+            (j, last) = (j + 1, next);
         }
         let run = &mut parts[i..j];
-        let (lo, hi) = (run[0].span().start, run[run.len() - 1].span().end);
+        let (lo, hi) = (run[0].span().start, last.end);
         let next = if run.len() > 1 { run[0].span().end } else { usize::MAX };
         let mut closing = Closing { parts: run, at: 0, first: out.len(), next };
         tokens_masked(text, masks, lo, hi, 0, &mut closing, out);
