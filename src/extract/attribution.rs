@@ -575,10 +575,14 @@ fn first_word(s: &str) -> &str {
 /// space after one that is: counted by the bits of a mask) and stopping past word `n + 1` (a
 /// long text is not read to its end); from the first eight bytes that hold a byte beyond
 /// ASCII on, and the last fewer than eight bytes, read as characters (the bytes before are
-/// ASCII: a character starts there).
+/// ASCII: a character starts there). A text of at most `2 n` bytes is not read: `n + 1`
+/// words take a byte each, and a byte of white space parts each from the next.
 pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let b = s.as_bytes();
+    if b.len() <= 2 * n {
+        return false;
+    }
     let mut words = 0usize;
     // The high bit of the byte before the next one: set when it is white space (the text's
     // start counts as white space).
@@ -1996,6 +2000,13 @@ mod tests {
         /// texts of words and every ASCII white space, a character beyond ASCII anywhere.
         #[test]
         fn more_words_than_as_splitting_long_texts(s in "[a-z,. \t\n\u{b}\u{c}\r\u{8}\u{e}\u{1f}!~]{0,80}(\u{a0}|é|\u{2003})?[a z]{0,12}", n in 0usize..24) {
+            proptest::prop_assert_eq!(super::more_words_than(&s, n), s.split_whitespace().count() > n, "{:?}", s);
+        }
+
+        /// [`super::more_words_than`] answers as splitting on texts of one-byte words as
+        /// close together as they go, where the length alone may tell (`2 n` bytes or fewer).
+        #[test]
+        fn more_words_than_as_splitting_packed_words(s in "[a \t\u{a0}é]{0,40}", n in 0usize..24) {
             proptest::prop_assert_eq!(super::more_words_than(&s, n), s.split_whitespace().count() > n, "{:?}", s);
         }
 
