@@ -744,8 +744,6 @@ fn ascii_space_bits(w: u64) -> u64 {
     (tab_to_cr | spaces) & HIGH
 }
 
-/// Whether `s` holds a quotation mark, straight or curly (`s.contains(['"', '“', '”'])`), read
-/// by bytes: '“' and '”' are 0xE2 0x80 0x9C and 0xE2 0x80 0x9D.
 /// Whether a word of `s` (split at white space, its commas trimmed) is a conjunction that
 /// opens a clause ("while", "but", "whereas", "and", "although"); an ASCII `s` is split by
 /// bytes.
@@ -762,6 +760,8 @@ fn opens_clause(s: &str) -> bool {
     })
 }
 
+/// Whether `s` holds a quotation mark, straight or curly (`s.contains(['"', '“', '”'])`), read
+/// by bytes: '“' and '”' are 0xE2 0x80 0x9C and 0xE2 0x80 0x9D.
 pub(crate) fn has_quote_mark(s: &str) -> bool {
     let b = s.as_bytes();
     memchr::memchr2_iter(b'"', 0xE2, b).any(|i| b[i] == b'"' || matches!(b.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])))
