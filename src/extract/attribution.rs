@@ -98,6 +98,7 @@ impl<'a> Speaker<'a> {
 
 /// What the article has named so far, for pronouns and "the ministry".
 #[derive(Debug, Default, Clone)]
+#[cfg_attr(test, derive(PartialEq))]
 pub struct Memory<'a> {
     /// Last person named.
     pub last_person: Option<Speaker<'a>>,
@@ -255,17 +256,54 @@ impl<'a> Memory<'a> {
 
     /// [`Memory::observe`] of the whole sentences `range` of the article (indices into its
     /// sentences, from the one after the last observed), in order: what each names read
-    /// from [`DocCtx::observed`](super::DocCtx) without finding the sentence.
+    /// from [`DocCtx::observed`](super::DocCtx) without finding the sentence. Each of the
+    /// last person, woman, man and body is what the last sentence of the range that sets it
+    /// sets (as observing each in turn leaves it), found from the range's last sentence
+    /// ([`Observed::set_by`]) and made a speaker once, without reading the others; the
+    /// range's sentences are read only when one of them names people with a role.
     pub(crate) fn observe_sentences(&mut self, ctx: &DocCtx<'a>, range: std::ops::Range<usize>) {
         if range.is_empty() {
             return;
         }
         let all = ctx.observed.get_or_init(|| Observed::all(ctx));
+        // (In tests, what observing each sentence in turn leaves, to compare.)
+        #[cfg(test)]
+        let in_turn = {
+            let mut m = self.clone();
+            for seen in all[range.clone()].iter().filter(|seen| seen.any) {
+                m.apply(ctx, seen);
+            }
+            m.next_sentence = range.end;
+            m
+        };
         self.next_sentence = range.end;
-        // Most sentences name nobody.
-        for seen in all[range].iter().filter(|seen| seen.any) {
-            self.apply(ctx, seen);
+        let last = &all[range.end - 1];
+        let roles_before = range.start.checked_sub(1).map_or(0, |k| all[k].with_roles);
+        if last.with_roles > roles_before {
+            for seen in all[range.clone()].iter().filter(|seen| seen.roles[0].is_some()) {
+                for &(role, w) in seen.roles.iter().flatten() {
+                    self.note_role(ROLE_NOUNS[usize::from(role)], who_speaker(ctx, w));
+                }
+            }
         }
+        // (One more than the index of the sentence that sets each: in the range when above
+        // its start.)
+        let from = range.start;
+        let [person, female, male, body] = last.set_by.map(|k| k as usize);
+        if person > from {
+            self.last_person = all[person - 1].sets(ctx, 0);
+        }
+        if female > from {
+            self.last_female = all[female - 1].sets(ctx, 1);
+        }
+        if male > from {
+            self.last_male = all[male - 1].sets(ctx, 2);
+        }
+        if body > from {
+            self.last_body = all[body - 1].sets(ctx, 3);
+        }
+        #[cfg(test)]
+        assert_eq!(*self, in_turn, "sentences {range:?}");
     }
 
     /// Remember what one sentence names ([`Observed`]).
@@ -276,19 +314,7 @@ impl<'a> Memory<'a> {
         if !seen.any {
             return;
         }
-        let speaker = |w: Who| match w {
-            Who::Actor(i) => ctx.actor_speaker(i as usize),
-            Who::Person(i) => {
-                let i = i as usize;
-                let p = &ctx.persons[i];
-                // The first person at its start is the one `person_speaker` finds there.
-                if i == 0 || ctx.persons[i - 1].start < p.start {
-                    Speaker { name: p.name(ctx.text), side: None, person: true, female: p.female }
-                } else {
-                    ctx.person_speaker(Span { start: p.start, end: p.end })
-                }
-            }
-        };
+        let speaker = |w: Who| who_speaker(ctx, w);
         for &(role, w) in seen.roles.iter().flatten() {
             self.note_role(ROLE_NOUNS[usize::from(role)], speaker(w));
         }
@@ -347,6 +373,36 @@ impl<'a> Memory<'a> {
     }
 }
 
+/// The speaker a sentence's name stands for.
+#[inline(always)]
+fn who_speaker<'a>(ctx: &DocCtx<'a>, w: Who) -> Speaker<'a> {
+    match w {
+        Who::Actor(i) => ctx.actor_speaker(i as usize),
+        Who::Person(i) => {
+            let i = i as usize;
+            let p = &ctx.persons[i];
+            // The first person at its start is the one `person_speaker` finds there.
+            if i == 0 || ctx.persons[i - 1].start < p.start {
+                Speaker { name: p.name(ctx.text), side: None, person: true, female: p.female }
+            } else {
+                ctx.person_speaker(Span { start: p.start, end: p.end })
+            }
+        }
+    }
+}
+
+/// Whether [`Memory::remember`] of an unnamed person (`female`: the sex when known) sets the
+/// memory's last person, woman, man or body (`k`, 0 to 3).
+#[inline(always)]
+fn unnamed_sets(k: usize, female: Option<bool>) -> bool {
+    match k {
+        0 => true,
+        1 => female != Some(false),
+        2 => female != Some(true),
+        _ => false,
+    }
+}
+
 /// Who a sentence names: an actor or one of the article's person names.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Who {
@@ -371,16 +427,27 @@ pub(crate) struct Observed {
     /// The unnamed person who is the subject of the sentence's speech verb ("A nurse at the
     /// city hospital said"): start, end and sex when known ([`unnamed_subject`]).
     unnamed: Option<(u32, u32, Option<bool>)>,
+    /// Of the memory's last person, woman, man and body, one more than the index of the last
+    /// sentence of the article up to this one that sets each ([`Observed::sets_slot`]), 0
+    /// for none ([`Observed::all`] fills it in; 0 elsewhere).
+    set_by: [u32; 4],
+    /// How many sentences of the article up to this one name people with a role
+    /// ([`Observed::all`] fills it in; 0 elsewhere).
+    with_roles: u32,
 }
 
 impl Observed {
-    /// The names of every sentence of the article, in one pass over sentences and names.
+    /// The names of every sentence of the article, in one pass over sentences and names,
+    /// with where each of the memory's last names was last set and how many sentences name
+    /// people with a role, up to each sentence.
     fn all(ctx: &DocCtx) -> Vec<Observed> {
         let (mut a, mut p) = (0, 0);
         let (actors, persons) = (&ctx.actor_matches, &ctx.persons);
+        let (mut set_by, mut with_roles) = ([0u32; 4], 0u32);
         ctx.sentences
             .iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(i, s)| {
                 while a < actors.len() && actors[a].start < s.span.start {
                     a += 1;
                 }
@@ -389,9 +456,47 @@ impl Observed {
                 }
                 let named = actors.get(a).is_some_and(|m| m.start < s.span.end) || persons.get(p).is_some_and(|x| x.start < s.span.end);
                 let indefinite = opens_indefinite(&ctx.text[s.span.start..s.span.end]);
-                if named || indefinite { Observed::of_from(ctx, s.span, indefinite, (a, p)) } else { Observed::default() }
+                if !(named || indefinite) {
+                    return Observed { set_by, with_roles, ..Observed::default() };
+                }
+                let mut seen = Observed::of_from(ctx, s.span, indefinite, (a, p));
+                if seen.any {
+                    // (Sentence indices fit: an article's text is far below 4 GiB.)
+                    let this = u32::try_from(i + 1).unwrap_or(u32::MAX);
+                    for (k, by) in set_by.iter_mut().enumerate() {
+                        if seen.sets_slot(k) {
+                            *by = this;
+                        }
+                    }
+                    with_roles += u32::from(seen.roles[0].is_some());
+                }
+                seen.set_by = set_by;
+                seen.with_roles = with_roles;
+                seen
             })
             .collect()
+    }
+
+    /// Whether [`Memory::apply`] of this sentence sets the memory's last person, woman, man
+    /// or body (`k`, 0 to 3): a name of that kind, or the unnamed subject for a person of
+    /// that sex or of none known.
+    #[inline(always)]
+    fn sets_slot(&self, k: usize) -> bool {
+        self.last[k].is_some() || self.unnamed.is_some_and(|(_, _, female)| unnamed_sets(k, female))
+    }
+
+    /// What [`Memory::apply`] of this sentence sets the memory's last person, woman, man or
+    /// body (`k`, 0 to 3) to, if anything: the unnamed subject (remembered after the names,
+    /// [`Memory::remember`]) where [`Observed::sets_slot`] says it sets it, else the last name
+    /// of that kind.
+    #[inline(always)]
+    fn sets<'a>(&self, ctx: &DocCtx<'a>, k: usize) -> Option<Speaker<'a>> {
+        if let Some((start, end, female)) = self.unnamed
+            && unnamed_sets(k, female)
+        {
+            return Some(Speaker { name: &ctx.text[start as usize..end as usize], side: None, person: true, female });
+        }
+        self.last[k].map(|w| who_speaker(ctx, w))
     }
 
     /// The names of `span` (a sentence or its opening), which `indefinite` says
@@ -496,7 +601,7 @@ impl Observed {
             };
             note(named, many);
         }
-        Observed { any: true, last: last.map(|x| x.map(|(_, _, w)| w)), roles, unnamed: unnamed() }
+        Observed { any: true, last: last.map(|x| x.map(|(_, _, w)| w)), roles, unnamed: unnamed(), ..Observed::default() }
     }
 }
 
@@ -575,10 +680,14 @@ fn first_word(s: &str) -> &str {
 /// space after one that is: counted by the bits of a mask) and stopping past word `n + 1` (a
 /// long text is not read to its end); from the first eight bytes that hold a byte beyond
 /// ASCII on, and the last fewer than eight bytes, read as characters (the bytes before are
-/// ASCII: a character starts there).
+/// ASCII: a character starts there). A text of at most `2 n` bytes is not read: `n + 1`
+/// words take a byte each, and a byte of white space parts each from the next.
 pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let b = s.as_bytes();
+    if b.len() <= 2 * n {
+        return false;
+    }
     let mut words = 0usize;
     // The high bit of the byte before the next one: set when it is white space (the text's
     // start counts as white space).
@@ -635,8 +744,6 @@ fn ascii_space_bits(w: u64) -> u64 {
     (tab_to_cr | spaces) & HIGH
 }
 
-/// Whether `s` holds a quotation mark, straight or curly (`s.contains(['"', '“', '”'])`), read
-/// by bytes: '“' and '”' are 0xE2 0x80 0x9C and 0xE2 0x80 0x9D.
 /// Whether a word of `s` (split at white space, its commas trimmed) is a conjunction that
 /// opens a clause ("while", "but", "whereas", "and", "although"); an ASCII `s` is split by
 /// bytes.
@@ -653,6 +760,8 @@ fn opens_clause(s: &str) -> bool {
     })
 }
 
+/// Whether `s` holds a quotation mark, straight or curly (`s.contains(['"', '“', '”'])`), read
+/// by bytes: '“' and '”' are 0xE2 0x80 0x9C and 0xE2 0x80 0x9D.
 pub(crate) fn has_quote_mark(s: &str) -> bool {
     let b = s.as_bytes();
     memchr::memchr2_iter(b'"', 0xE2, b).any(|i| b[i] == b'"' || matches!(b.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])))
@@ -1791,6 +1900,25 @@ mod tests {
         assert!(super::ROLE_NOUNS.iter().all(|r| super::role_index(r).is_some()));
     }
 
+    /// [`super::Memory::observe_sentences`] leaves the memory as observing each sentence in
+    /// turn does: compared in every call while a test runs (its `cfg(test)` check), here on
+    /// the embedded corpus and 300 generated articles, by claims and quotes.
+    #[test]
+    fn sentences_observed_at_once_as_in_turn() {
+        let engine = crate::Engine::embedded().expect("the embedded engine loads");
+        let (mut docs, _) = crate::corpus::embedded();
+        let synth = crate::synth::Synth::embedded().expect("the generator loads");
+        docs.extend((0..300).map(|i| crate::corpus::Document {
+            id: format!("synth{i}"),
+            path: format!("synth{i}"),
+            text: synth.article(7, i),
+            ..Default::default()
+        }));
+        let x = engine.extract_documents(docs);
+        assert!(x.quotes.iter().filter(|q| q.speaker.is_some()).count() > 300, "{}", x.counts());
+        assert!(x.claims.iter().filter(|c| c.claimant.is_some()).count() > 300, "{}", x.counts());
+    }
+
     #[test]
     fn participles_are_the_verbs_in_ing() {
         let ing: Vec<&str> = super::VERBS.iter().copied().filter(|v| super::is_participle(v)).collect();
@@ -1996,6 +2124,13 @@ mod tests {
         /// texts of words and every ASCII white space, a character beyond ASCII anywhere.
         #[test]
         fn more_words_than_as_splitting_long_texts(s in "[a-z,. \t\n\u{b}\u{c}\r\u{8}\u{e}\u{1f}!~]{0,80}(\u{a0}|é|\u{2003})?[a z]{0,12}", n in 0usize..24) {
+            proptest::prop_assert_eq!(super::more_words_than(&s, n), s.split_whitespace().count() > n, "{:?}", s);
+        }
+
+        /// [`super::more_words_than`] answers as splitting on texts of one-byte words as
+        /// close together as they go, where the length alone may tell (`2 n` bytes or fewer).
+        #[test]
+        fn more_words_than_as_splitting_packed_words(s in "[a \t\u{a0}é]{0,40}", n in 0usize..24) {
             proptest::prop_assert_eq!(super::more_words_than(&s, n), s.split_whitespace().count() > n, "{:?}", s);
         }
 
