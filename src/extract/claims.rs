@@ -2025,8 +2025,12 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         // The runs of tokens before each token beyond ASCII (most sentences have none: one
         // run) taken at once, then that token's words. (The lower-cased text's address and
         // length held by the closure, not read again through the string for every word.)
+        // (Each word sliced without the checks of its bounds and character boundaries,
+        // which cost more than the rest of its copy: see `lower_word`.)
         let lower_text: &str = &lower;
-        let word = move |t: &Token| &lower_text[t.start..t.end];
+        // SAFETY: `lower` is `ctx.text` with the bytes of some of its spans ASCII-lower-cased
+        // in place, and every token of `ctx.tokens` is a slice of `ctx.text` at its offsets.
+        let word = move |t: &Token| unsafe { lower_word(lower_text, ctx.text, t) };
         let mut k = s.tokens.start;
         while let Some(&(at, from, to)) = beyond_at.get(next_beyond)
             && at < s.tokens.end
@@ -2236,6 +2240,22 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     BUFFERS.set(Buffers { with_cue, lower, beyond, beyond_at, words, scratch, figs: figs_buf, verbs });
     merge_headlines(ctx, &mut out);
     out
+}
+
+/// The lower-case word of token `t` of `text`: its bytes in `lower`, a copy of `text` whose
+/// bytes are ASCII-lower-cased in place. A slice without the checks of its bounds and
+/// character boundaries (checked in debug builds).
+///
+/// # Safety
+/// `lower` has `text`'s length and its characters start where `text`'s do (ASCII case
+/// mapping changes ASCII bytes into ASCII bytes only), and `t` is a token of `text` (`t.text`
+/// is `text[t.start..t.end]`).
+#[inline(always)]
+unsafe fn lower_word<'a>(lower: &'a str, text: &str, t: &Token) -> &'a str {
+    debug_assert!(lower.len() == text.len() && std::ptr::eq(t.text, &text[t.start..t.end]));
+    // SAFETY: `t.start..t.end` is in bounds of `text`, so of `lower`, and at character
+    // boundaries of `text`, so of `lower` (the caller's contract).
+    unsafe { lower.get_unchecked(t.start..t.end) }
 }
 
 /// The positions of the continuation bytes (the bytes after the first of a character beyond
