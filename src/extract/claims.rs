@@ -2049,9 +2049,16 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         }
         mem.observe_sentences(ctx, observed..index);
         observed = index;
-        // Worked out once per sentence, for all its figures.
-        let sentence_cues = std::cell::OnceCell::new();
-        let cues = || *sentence_cues.get_or_init(|| SentenceCues::within(&ctx.cues.phrases, s.span));
+        // Worked out once per sentence, for all its figures. (Kept in cells of their values,
+        // which are small and copied: worked out in place, not in a call of `OnceCell`'s.)
+        let sentence_cues = std::cell::Cell::new(None);
+        let cues = || {
+            sentence_cues.get().unwrap_or_else(|| {
+                let c = SentenceCues::within(&ctx.cues.phrases, s.span);
+                sentence_cues.set(Some(c));
+                c
+            })
+        };
         // The sentence's speech verbs, in a buffer that every sentence reuses.
         // (Found as `attribution::verbs_in` finds them, from the first verb at or after the
         // sentence's start, which only moves on from one sentence to the next.)
@@ -2069,12 +2076,15 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         let places = &ctx.places[first_place..];
         let actors = &ctx.actor_matches[first_actor..];
         let actors = &actors[..actors.iter().take_while(|a| a.start < s.span.end).count()];
-        let whole_scope = std::cell::OnceCell::new();
-        let according = std::cell::OnceCell::new();
+        let whole_scope = std::cell::Cell::new(None);
+        let according = std::cell::Cell::new(None);
         let according = || {
-            *according.get_or_init(|| {
-                let i = ACCORDING_TO.find(&lower.as_bytes()[s.span.start..s.span.end])?;
-                attribution::according_to(ctx, Span { start: s.span.start + i + "according to".len(), end: s.span.end }, &mem)
+            according.get().unwrap_or_else(|| {
+                let found = ACCORDING_TO.find(&lower.as_bytes()[s.span.start..s.span.end]).and_then(|i| {
+                    attribution::according_to(ctx, Span { start: s.span.start + i + "according to".len(), end: s.span.end }, &mem)
+                });
+                according.set(Some(found));
+                found
             })
         };
         // "… killed 13 people, bringing the toll since September 27 to 60": 13 is the
@@ -2164,7 +2174,11 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                         let part = Span { start: s.span.start, end: at };
                         scope(ctx, s, part, SentenceCues::within(&ctx.cues.phrases, part))
                     }
-                    _ => *whole_scope.get_or_init(|| scope(ctx, s, s.span, cues())),
+                    _ => whole_scope.get().unwrap_or_else(|| {
+                        let found = scope(ctx, s, s.span, cues());
+                        whole_scope.set(Some(found));
+                        found
+                    }),
                 };
                 let increment = f.increment || partner.is_some_and(|g| g.increment);
                 // A figure compared with an earlier one ("729 killed, up from 710") is a
