@@ -393,11 +393,11 @@ struct SentenceCues {
 
 impl SentenceCues {
     /// The cues of sentence `span` from the text's phrases ([`super::cues::TextCues::phrases`]:
-    /// every occurrence as whole words, overlapping ones too).
-    fn within(phrases: &[(usize, usize, u8)], span: Span) -> SentenceCues {
-        let lo = phrases.partition_point(|p| p.0 < span.start);
+    /// every occurrence as whole words, overlapping ones too, in the order of their starts)
+    /// from the first that starts in `span` on (`phrases`: none before `span.start`).
+    fn from_first(phrases: &[(usize, usize, u8)], span: Span) -> SentenceCues {
         let mut cues = SentenceCues::default();
-        for &(_, end, group) in phrases[lo..].iter().take_while(|p| p.0 < span.end) {
+        for &(_, end, group) in phrases.iter().take_while(|p| p.0 < span.end) {
             if end > span.end {
                 continue;
             }
@@ -2008,7 +2008,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     // The claims, in room for one per sentence with a cue (about as many as most articles
     // give: a claim is not copied as the list grows).
     let mut out: Vec<Claim> = Vec::with_capacity(with_cue.len());
-    let mut first_verb = 0;
+    let (mut first_verb, mut first_phrase) = (0, 0);
     // The first place and actor matches at or after the sentence's start (which only move
     // on from one sentence to the next).
     let (mut first_place, mut first_actor) = (0, 0);
@@ -2049,12 +2049,18 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         }
         mem.observe_sentences(ctx, observed..index);
         observed = index;
+        // The text's phrases from the first at or after the sentence's start (which only
+        // moves on from one sentence to the next, as the verbs' below: no search per sentence).
+        while ctx.cues.phrases.get(first_phrase).is_some_and(|p| p.0 < s.span.start) {
+            first_phrase += 1;
+        }
+        let phrases = &ctx.cues.phrases[first_phrase..];
         // Worked out once per sentence, for all its figures. (Kept in cells of their values,
         // which are small and copied: worked out in place, not in a call of `OnceCell`'s.)
         let sentence_cues = std::cell::Cell::new(None);
         let cues = || {
             sentence_cues.get().unwrap_or_else(|| {
-                let c = SentenceCues::within(&ctx.cues.phrases, s.span);
+                let c = SentenceCues::from_first(phrases, s.span);
                 sentence_cues.set(Some(c));
                 c
             })
@@ -2172,7 +2178,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                     Some(at) if start >= at => Scope::Toll,
                     Some(at) if end <= at => {
                         let part = Span { start: s.span.start, end: at };
-                        scope(ctx, s, part, SentenceCues::within(&ctx.cues.phrases, part))
+                        scope(ctx, s, part, SentenceCues::from_first(phrases, part))
                     }
                     _ => whole_scope.get().unwrap_or_else(|| {
                         let found = scope(ctx, s, s.span, cues());
@@ -2774,7 +2780,7 @@ mod tests {
 
     #[test]
     fn sentence_cues_are_whole_words_in_any_case() {
-        let of = |text: &str| SentenceCues::within(&crate::extract::cues::scan(text).phrases, Span { start: 0, end: text.len() });
+        let of = |text: &str| SentenceCues::from_first(&crate::extract::cues::scan(text).phrases, Span { start: 0, end: text.len() });
         let c = of("The war has killed 40 civilians, officials said.");
         assert!(c.toll && c.civilian && !c.history && !c.military);
         // Inside longer words they say nothing ("tollbooth", "sinceer", "troopship").
