@@ -2246,6 +2246,9 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 // (A sentence's later claims copy the text as its first claim shows it.)
                 sentence: match out.last() {
                     Some(c) if c.sentence_start == s.span.start => c.sentence.clone(),
+                    // (Most sentences have no two white-space bytes in a row, told by the
+                    // text's masks: copied as they are, with no search for two spaces.)
+                    _ if !spaces_in_a_row(&ctx.masks, s.span) => text.to_owned(),
                     _ => crate::text::single_spaced(text).into_owned(),
                 },
                 sentence_start: s.span.start,
@@ -2300,6 +2303,30 @@ fn continuation_bytes(masks: &[crate::text::Masks], span: Span) -> impl Iterator
             })
         })
     })
+}
+
+/// Whether `span` of the text whose [`text_masks`](crate::text::text_masks) are `masks` has
+/// two white-space bytes in a row (two spaces are two, so a span without has none): the
+/// bits of its chunks' white space, each and the one before it (the last of the chunk
+/// before carried over), nothing read but its masks.
+fn spaces_in_a_row(masks: &[crate::text::Masks], span: Span) -> bool {
+    let mut carry = 0;
+    for c in span.start / 64..span.end.div_ceil(64) {
+        let base = 64 * c;
+        let Some(m) = masks.get(c) else { return true };
+        let mut bits = m.space;
+        if span.start > base {
+            bits &= u64::MAX << (span.start - base);
+        }
+        if span.end < base + 64 {
+            bits &= !(u64::MAX << (span.end - base));
+        }
+        if bits & (bits << 1 | carry) != 0 {
+            return true;
+        }
+        carry = bits >> 63;
+    }
+    false
 }
 
 /// Appends `word` in lower case (as `str::to_lowercase`) with '’' as '\'' to `out`: its runs
@@ -2676,6 +2703,27 @@ mod tests {
     proptest::proptest! {
         /// The tokens holding a continuation byte of the masks are the tokens beyond ASCII,
         /// in any span of a text.
+        #[test]
+        fn spaces_in_a_row_are_found_where_two_spaces_are(
+            parts in proptest::collection::vec(0usize..9, 0..60),
+            cut in 0usize..200,
+            len in 0usize..200,
+        ) {
+            const PARTS: &[&str] = &[" ", "  ", "a", "Ганджа", "\n", "\t", "\u{a0}", "\u{2003}", "killed,"];
+            let text: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let start = crate::text::floor_boundary(&text, cut.min(text.len()));
+            let end = crate::text::floor_boundary(&text, (start + len).min(text.len()));
+            let masks = crate::text::text_masks(&text);
+            let in_a_row = spaces_in_a_row(&masks, Span { start, end });
+            // None in a row: no two spaces, the sentence is its own single-spaced text.
+            proptest::prop_assert!(in_a_row || !text[start..end].contains("  "));
+            // In ASCII text, exactly where two white-space bytes are.
+            let white = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+            if text[start..end].is_ascii() {
+                proptest::prop_assert_eq!(in_a_row, text[start..end].as_bytes().windows(2).any(|w| white(&w[0]) && white(&w[1])));
+            }
+        }
+
         #[test]
         fn continuation_bytes_find_the_tokens_beyond_ascii(
             parts in proptest::collection::vec(0usize..10, 0..40),
