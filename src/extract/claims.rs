@@ -1987,7 +1987,8 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         }
         let (a, b) = (&ctx.sentences[first], &ctx.sentences[last]);
         let run = Span { start: a.span.start, end: b.span.end };
-        lower[run.start..run.end].make_ascii_lowercase();
+        // SAFETY: ASCII case mapping keeps the bytes valid UTF-8 (ASCII bytes into ASCII bytes).
+        lowercase_ascii(unsafe { lower[run.start..run.end].as_bytes_mut() });
         let mut k = a.tokens.start;
         let run_tokens = &ctx.tokens[..b.tokens.end];
         for at in continuation_bytes(&ctx.masks, run) {
@@ -2303,6 +2304,44 @@ fn continuation_bytes(masks: &[crate::text::Masks], span: Span) -> impl Iterator
             })
         })
     })
+}
+
+/// `bytes` ASCII-lower-cased in place (as `make_ascii_lowercase`): sixteen bytes a step by
+/// SSE2, the last sixteen overlapping the step before (lower-casing twice is lower-casing
+/// once: no tail byte by byte); fewer than sixteen bytes byte by byte.
+fn lowercase_ascii(bytes: &mut [u8]) {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    if bytes.len() >= 16 {
+        let n = bytes.len();
+        let (blocks, rest) = bytes.as_chunks_mut::<16>();
+        let whole = rest.is_empty();
+        for c in blocks {
+            // SAFETY: the build enables SSE2 (the `cfg` above), the only target feature
+            // `lowercase_sixteen` needs.
+            unsafe { lowercase_sixteen(c) };
+        }
+        if !whole && let Some(last) = bytes.last_chunk_mut::<16>() {
+            // SAFETY: as above.
+            unsafe { lowercase_sixteen(last) };
+        }
+        debug_assert!(bytes.len() == n);
+        return;
+    }
+    bytes.make_ascii_lowercase();
+}
+
+/// Sixteen bytes ASCII-lower-cased in place by SSE2: 'A'..='Z' are the only bytes that an
+/// add of 0x3F moves below -102 (to -128..=-103, as signed bytes), each given its 0x20.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+#[inline]
+fn lowercase_sixteen(c: &mut [u8; 16]) {
+    use std::arch::x86_64::{_mm_add_epi8, _mm_and_si128, _mm_cmpgt_epi8, _mm_or_si128, _mm_set1_epi8, _mm_storeu_si128};
+    let v = crate::text::sixteen(c);
+    let upper = _mm_cmpgt_epi8(_mm_set1_epi8(-102), _mm_add_epi8(v, _mm_set1_epi8(0x3F)));
+    let v = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+    // SAFETY: `c` is sixteen bytes that may be written, written unaligned.
+    unsafe { _mm_storeu_si128(c.as_mut_ptr().cast(), v) };
 }
 
 /// Whether `span` of the text whose [`text_masks`](crate::text::text_masks) are `masks` has
@@ -2703,6 +2742,20 @@ mod tests {
     proptest::proptest! {
         /// The tokens holding a continuation byte of the masks are the tokens beyond ASCII,
         /// in any span of a text.
+        #[test]
+        fn lowercase_ascii_is_make_ascii_lowercase(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..80), text in "[a-zA-Z0-9 ,.’ÀÉİΣЖ@\\[`{]{0,40}") {
+            let mut plain = bytes.clone();
+            plain.make_ascii_lowercase();
+            let mut fast = bytes;
+            lowercase_ascii(&mut fast);
+            proptest::prop_assert_eq!(fast, plain);
+            let mut plain = text.clone().into_bytes();
+            plain.make_ascii_lowercase();
+            let mut fast = text.into_bytes();
+            lowercase_ascii(&mut fast);
+            proptest::prop_assert_eq!(fast, plain);
+        }
+
         #[test]
         fn spaces_in_a_row_are_found_where_two_spaces_are(
             parts in proptest::collection::vec(0usize..9, 0..60),
