@@ -1989,21 +1989,12 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         let run = Span { start: a.span.start, end: b.span.end };
         // SAFETY: ASCII case mapping keeps the bytes valid UTF-8 (ASCII bytes into ASCII bytes).
         lowercase_ascii(unsafe { lower[run.start..run.end].as_bytes_mut() });
-        let mut k = a.tokens.start;
         let run_tokens = &ctx.tokens[..b.tokens.end];
-        for at in continuation_bytes(&ctx.masks, run) {
-            // The token holding byte `at`, if any (its later bytes then fall before the next):
-            // the first from `k` that ends after it, by a pass over the slice.
-            let Some(skip) = run_tokens[k..].iter().position(|t| t.end > at) else { break };
-            k += skip;
-            let t = &run_tokens[k];
-            if t.start <= at {
-                let from = beyond.len();
-                push_lower(&mut beyond, t.text);
-                beyond_at.push((k, from, beyond.len()));
-                k += 1;
-            }
-        }
+        tokens_beyond_ascii(&ctx.masks, run, run_tokens, a.tokens.start, |k| {
+            let from = beyond.len();
+            push_lower(&mut beyond, run_tokens[k].text);
+            beyond_at.push((k, from, beyond.len()));
+        });
     }
     let mut next_beyond = 0;
     // The claims, in room for one per sentence with a cue (about as many as most articles
@@ -2282,28 +2273,65 @@ unsafe fn lower_word<'a>(lower: &'a str, text: &str, t: &Token) -> &'a str {
     unsafe { lower.get_unchecked(t.start..t.end) }
 }
 
-/// The positions of the continuation bytes (the bytes after the first of a character beyond
-/// ASCII) of `span` of the text whose [`text_masks`](crate::text::text_masks) are `masks`,
-/// in order: bit scans of the masks, nothing read for an ASCII span but its masks.
+/// The continuation bytes (the bytes after the first of a character beyond ASCII) of `span`
+/// in chunk `c` of the text whose [`text_masks`](crate::text::text_masks) are `masks`, as
+/// the bits of the chunk (`c` one of the chunks that `span` reaches).
+#[inline(always)]
+fn continuation_bits(masks: &[crate::text::Masks], span: Span, c: usize) -> u64 {
+    let base = 64 * c;
+    let mut bits = masks.get(c).map_or(0, |m| m.continuation);
+    if span.start > base {
+        bits &= u64::MAX << (span.start - base);
+    }
+    if span.end < base + 64 {
+        bits &= !(u64::MAX << (span.end - base));
+    }
+    bits
+}
+
+/// The positions of the continuation bytes of `span` ([`continuation_bits`]), in order: bit
+/// scans of the masks, nothing read for an ASCII span but its masks.
+#[cfg(test)]
 fn continuation_bytes(masks: &[crate::text::Masks], span: Span) -> impl Iterator<Item = usize> + '_ {
-    let chunks = span.start / 64..span.end.div_ceil(64);
-    chunks.flat_map(move |c| {
-        let base = 64 * c;
-        let mut bits = masks.get(c).map_or(0, |m| m.continuation);
-        if span.start > base {
-            bits &= u64::MAX << (span.start - base);
-        }
-        if span.end < base + 64 {
-            bits &= !(u64::MAX << (span.end - base));
-        }
+    (span.start / 64..span.end.div_ceil(64)).flat_map(move |c| {
+        let mut bits = continuation_bits(masks, span, c);
         std::iter::from_fn(move || {
             let bit = bits.trailing_zeros();
             (bits != 0).then(|| {
                 bits &= bits - 1;
-                base + bit as usize
+                64 * c + bit as usize
             })
         })
     })
+}
+
+/// `each` index of the tokens of `toks` from index `k` on that hold a character beyond ASCII
+/// (those inside `span` of the text whose [`text_masks`](crate::text::text_masks) are
+/// `masks`; `toks[k..]` are in text order and none before `k` reaches into `span`), in order:
+/// the token holding each continuation byte of `span` found by bit scans of its chunks'
+/// masks, the first from `k` that ends after it by a pass over the slice (the bytes of a
+/// token found, or of no token, passed over at once, not one continuation byte at a time).
+fn tokens_beyond_ascii(masks: &[crate::text::Masks], span: Span, toks: &[Token], mut k: usize, mut each: impl FnMut(usize)) {
+    for c in span.start / 64..span.end.div_ceil(64) {
+        let base = 64 * c;
+        let mut bits = continuation_bits(masks, span, c);
+        while bits != 0 {
+            let at = base + bits.trailing_zeros() as usize;
+            let Some(skip) = toks[k..].iter().position(|t| t.end > at) else { return };
+            k += skip;
+            let t = &toks[k];
+            // The bytes before the token's end (when it holds `at`) or start (no token holds
+            // them) have no token of their own from `k` on.
+            let past = if t.start <= at {
+                each(k);
+                k += 1;
+                t.end
+            } else {
+                t.start
+            };
+            bits &= if past - base < 64 { u64::MAX << (past - base) } else { 0 };
+        }
+    }
 }
 
 /// `bytes` ASCII-lower-cased in place (as `make_ascii_lowercase`): sixteen bytes a step by
@@ -2811,18 +2839,13 @@ mod tests {
                 }
             }
             proptest::prop_assert_eq!(&found, &plain);
-            // As `extract` walks them: the first token from `k` that ends after the byte.
-            let mut by_position = Vec::new();
-            let mut k = 0;
-            for at in continuation_bytes(&masks, span) {
-                let Some(skip) = toks[k..].iter().position(|t| t.end > at) else { break };
-                k += skip;
-                if toks[k].start <= at {
-                    by_position.push(k);
-                    k += 1;
-                }
+            // As `extract` walks them, from any first token.
+            for from in [0, cut % (toks.len() + 1)] {
+                let mut walked = Vec::new();
+                tokens_beyond_ascii(&masks, span, &toks, from, |k| walked.push(k));
+                let plain_from: Vec<usize> = plain.iter().copied().filter(|&k| k >= from).collect();
+                proptest::prop_assert_eq!(walked, plain_from);
             }
-            proptest::prop_assert_eq!(by_position, plain);
             let beyond: Vec<usize> = (start..end).filter(|&i| text.as_bytes()[i] & 0xC0 == 0x80).collect();
             proptest::prop_assert_eq!(continuation_bytes(&masks, span).collect::<Vec<_>>(), beyond);
         }
