@@ -2801,7 +2801,7 @@ mod tests {
             // In ASCII text, exactly where two white-space bytes are.
             let white = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
             if text[start..end].is_ascii() {
-                proptest::prop_assert_eq!(in_a_row, text[start..end].as_bytes().windows(2).any(|w| white(&w[0]) && white(&w[1])));
+                proptest::prop_assert_eq!(in_a_row, text.as_bytes()[start..end].windows(2).any(|w| white(&w[0]) && white(&w[1])));
             }
         }
 
