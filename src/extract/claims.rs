@@ -1745,13 +1745,12 @@ fn claimant<'a>(
     according: impl FnOnce() -> Option<(attribution::Speaker<'a>, Span)>,
 ) -> Option<(attribution::Speaker<'a>, Span)> {
     let (pos, figure_end) = (figure.start, figure.end);
-    let text = &ctx.text[s.span.start..s.span.end];
     // A figure inside a quotation is its speaker's ([`claimants_from_quotes`]), not the
     // subject's of a speech verb of the sentence: "\"Four people were killed,\" said …".
     // (Most sentences hold no quotation mark: one search for '"' and the first byte of '“'
-    // and '”' answers them.)
-    let before = &text[..pos - s.span.start];
-    if memchr::memchr2(b'"', 0xE2, before.as_bytes()).is_some() {
+    // and '”' in the bytes before the figure answers them, the text sliced only then.)
+    if memchr::memchr2(b'"', 0xE2, &ctx.text.as_bytes()[s.span.start..pos]).is_some() {
+        let before = &ctx.text[s.span.start..pos];
         let straight = memchr::memchr_iter(b'"', before.as_bytes()).count();
         if straight % 2 == 1 || before.matches('“').count() > before.matches('”').count() {
             return None;
