@@ -1604,22 +1604,30 @@ fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope 
     let year = ctx.published.map(|p| p.year());
     let dates = s.dates.iter().filter(|d| within.start <= d.start && d.end <= within.end);
     // "since September 27" (this war) outranks a comparison with an older war.
-    let since_now = dates.clone().any(|d| match d.kind {
-        DateKind::Since(x) => year.is_none_or(|py| x.year() >= py - 1),
-        _ => false,
-    });
-    if since_now {
-        return Scope::Toll;
-    }
     // "since February 2022", "since 2014": when the count began, not a past year.
     let since_word = |at: usize| {
         let before = trim_end(&ctx.text[s.span.start..at]).as_bytes();
         before.len() >= 5 && before[before.len() - 5..].eq_ignore_ascii_case(b"since")
     };
-    let past_year = dates.clone().any(|d| match d.kind {
-        DateKind::Year(y) => year.is_none_or(|py| y < py - 1) && !since_word(d.start),
-        _ => false,
-    });
+    // What the part's dates say, read in one pass: a start of this war's count, any start
+    // of a count, a past year (read until a start of this war's is found, which answers).
+    let (mut since_now, mut since, mut past_year) = (false, false, false);
+    for d in dates.clone() {
+        match d.kind {
+            DateKind::Since(x) => {
+                since = true;
+                if year.is_none_or(|py| x.year() >= py - 1) {
+                    since_now = true;
+                    break;
+                }
+            }
+            DateKind::Year(y) => past_year = past_year || year.is_none_or(|py| y < py - 1) && !since_word(d.start),
+            _ => {}
+        }
+    }
+    if since_now {
+        return Scope::Toll;
+    }
     // The tokens of the part: all of the sentence's when it is the whole sentence (most are),
     // else those inside it, found by binary search.
     let all = ctx.tokens_of(s);
@@ -1652,7 +1660,6 @@ fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope 
     if cues.today {
         return Scope::Incident;
     }
-    let since = dates.clone().any(|d| matches!(d.kind, DateKind::Since(_)));
     if since || cues.toll {
         return Scope::Toll;
     }
