@@ -1407,11 +1407,17 @@ fn claim_place<'a>(
             continue;
         }
         let p = &ctx.gazetteer.places[m.item];
+        // (A place of a lower rank than the best so far is passed over before the text
+        // before it is read: it cannot come first.)
+        let kind = rank(&p.kind);
+        if best.is_some_and(|((br, _, _), _)| kind > br) {
+            continue;
+        }
         let distance = if m.end <= figure.start { figure.start - m.end } else { m.start.saturating_sub(figure.end) };
         // "fired from Khankendi": where the fire came from, not where it struck.
         let before = trim_end(&ctx.text[sent.start..m.start]);
         let origin = before.len() >= 4 && before.as_bytes()[before.len() - 4..].eq_ignore_ascii_case(b"from");
-        let r = (rank(&p.kind), origin, distance);
+        let r = (kind, origin, distance);
         if best.is_none_or(|(br, _)| r < br) {
             best = Some((r, &p.id));
         }
