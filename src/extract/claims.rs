@@ -393,11 +393,11 @@ struct SentenceCues {
 
 impl SentenceCues {
     /// The cues of sentence `span` from the text's phrases ([`super::cues::TextCues::phrases`]:
-    /// every occurrence as whole words, overlapping ones too).
-    fn within(phrases: &[(usize, usize, u8)], span: Span) -> SentenceCues {
-        let lo = phrases.partition_point(|p| p.0 < span.start);
+    /// every occurrence as whole words, overlapping ones too, in the order of their starts)
+    /// from the first that starts in `span` on (`phrases`: none before `span.start`).
+    fn from_first(phrases: &[(usize, usize, u8)], span: Span) -> SentenceCues {
         let mut cues = SentenceCues::default();
-        for &(_, end, group) in phrases[lo..].iter().take_while(|p| p.0 < span.end) {
+        for &(_, end, group) in phrases.iter().take_while(|p| p.0 < span.end) {
             if end > span.end {
                 continue;
             }
@@ -1407,11 +1407,17 @@ fn claim_place<'a>(
             continue;
         }
         let p = &ctx.gazetteer.places[m.item];
+        // (A place of a lower rank than the best so far is passed over before the text
+        // before it is read: it cannot come first.)
+        let kind = rank(&p.kind);
+        if best.is_some_and(|((br, _, _), _)| kind > br) {
+            continue;
+        }
         let distance = if m.end <= figure.start { figure.start - m.end } else { m.start.saturating_sub(figure.end) };
         // "fired from Khankendi": where the fire came from, not where it struck.
         let before = trim_end(&ctx.text[sent.start..m.start]);
         let origin = before.len() >= 4 && before.as_bytes()[before.len() - 4..].eq_ignore_ascii_case(b"from");
-        let r = (rank(&p.kind), origin, distance);
+        let r = (kind, origin, distance);
         if best.is_none_or(|(br, _)| r < br) {
             best = Some((r, &p.id));
         }
@@ -1604,22 +1610,30 @@ fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope 
     let year = ctx.published.map(|p| p.year());
     let dates = s.dates.iter().filter(|d| within.start <= d.start && d.end <= within.end);
     // "since September 27" (this war) outranks a comparison with an older war.
-    let since_now = dates.clone().any(|d| match d.kind {
-        DateKind::Since(x) => year.is_none_or(|py| x.year() >= py - 1),
-        _ => false,
-    });
-    if since_now {
-        return Scope::Toll;
-    }
     // "since February 2022", "since 2014": when the count began, not a past year.
     let since_word = |at: usize| {
         let before = trim_end(&ctx.text[s.span.start..at]).as_bytes();
         before.len() >= 5 && before[before.len() - 5..].eq_ignore_ascii_case(b"since")
     };
-    let past_year = dates.clone().any(|d| match d.kind {
-        DateKind::Year(y) => year.is_none_or(|py| y < py - 1) && !since_word(d.start),
-        _ => false,
-    });
+    // What the part's dates say, read in one pass: a start of this war's count, any start
+    // of a count, a past year (read until a start of this war's is found, which answers).
+    let (mut since_now, mut since, mut past_year) = (false, false, false);
+    for d in dates.clone() {
+        match d.kind {
+            DateKind::Since(x) => {
+                since = true;
+                if year.is_none_or(|py| x.year() >= py - 1) {
+                    since_now = true;
+                    break;
+                }
+            }
+            DateKind::Year(y) => past_year = past_year || year.is_none_or(|py| y < py - 1) && !since_word(d.start),
+            _ => {}
+        }
+    }
+    if since_now {
+        return Scope::Toll;
+    }
     // The tokens of the part: all of the sentence's when it is the whole sentence (most are),
     // else those inside it, found by binary search.
     let all = ctx.tokens_of(s);
@@ -1652,7 +1666,6 @@ fn scope(ctx: &DocCtx, s: &Sentence, within: Span, cues: SentenceCues) -> Scope 
     if cues.today {
         return Scope::Incident;
     }
-    let since = dates.clone().any(|d| matches!(d.kind, DateKind::Since(_)));
     if since || cues.toll {
         return Scope::Toll;
     }
@@ -1745,13 +1758,12 @@ fn claimant<'a>(
     according: impl FnOnce() -> Option<(attribution::Speaker<'a>, Span)>,
 ) -> Option<(attribution::Speaker<'a>, Span)> {
     let (pos, figure_end) = (figure.start, figure.end);
-    let text = &ctx.text[s.span.start..s.span.end];
     // A figure inside a quotation is its speaker's ([`claimants_from_quotes`]), not the
     // subject's of a speech verb of the sentence: "\"Four people were killed,\" said …".
     // (Most sentences hold no quotation mark: one search for '"' and the first byte of '“'
-    // and '”' answers them.)
-    let before = &text[..pos - s.span.start];
-    if memchr::memchr2(b'"', 0xE2, before.as_bytes()).is_some() {
+    // and '”' in the bytes before the figure answers them, the text sliced only then.)
+    if memchr::memchr2(b'"', 0xE2, &ctx.text.as_bytes()[s.span.start..pos]).is_some() {
+        let before = &ctx.text[s.span.start..pos];
         let straight = memchr::memchr_iter(b'"', before.as_bytes()).count();
         if straight % 2 == 1 || before.matches('“').count() > before.matches('”').count() {
             return None;
@@ -1987,28 +1999,20 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         }
         let (a, b) = (&ctx.sentences[first], &ctx.sentences[last]);
         let run = Span { start: a.span.start, end: b.span.end };
-        lower[run.start..run.end].make_ascii_lowercase();
-        let mut k = a.tokens.start;
+        // SAFETY: ASCII case mapping keeps the bytes valid UTF-8 (ASCII bytes into ASCII bytes).
+        lowercase_ascii(unsafe { lower[run.start..run.end].as_bytes_mut() });
         let run_tokens = &ctx.tokens[..b.tokens.end];
-        for at in continuation_bytes(&ctx.masks, run) {
-            // The token holding byte `at`, if any (its later bytes then fall before the next):
-            // the first from `k` that ends after it, by a pass over the slice.
-            let Some(skip) = run_tokens[k..].iter().position(|t| t.end > at) else { break };
-            k += skip;
-            let t = &run_tokens[k];
-            if t.start <= at {
-                let from = beyond.len();
-                push_lower(&mut beyond, t.text);
-                beyond_at.push((k, from, beyond.len()));
-                k += 1;
-            }
-        }
+        tokens_beyond_ascii(&ctx.masks, run, run_tokens, a.tokens.start, |k| {
+            let from = beyond.len();
+            push_lower(&mut beyond, run_tokens[k].text);
+            beyond_at.push((k, from, beyond.len()));
+        });
     }
     let mut next_beyond = 0;
     // The claims, in room for one per sentence with a cue (about as many as most articles
     // give: a claim is not copied as the list grows).
     let mut out: Vec<Claim> = Vec::with_capacity(with_cue.len());
-    let mut first_verb = 0;
+    let (mut first_verb, mut first_phrase) = (0, 0);
     // The first place and actor matches at or after the sentence's start (which only move
     // on from one sentence to the next).
     let (mut first_place, mut first_actor) = (0, 0);
@@ -2025,8 +2029,12 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         // The runs of tokens before each token beyond ASCII (most sentences have none: one
         // run) taken at once, then that token's words. (The lower-cased text's address and
         // length held by the closure, not read again through the string for every word.)
+        // (Each word sliced without the checks of its bounds and character boundaries,
+        // which cost more than the rest of its copy: see `lower_word`.)
         let lower_text: &str = &lower;
-        let word = move |t: &Token| &lower_text[t.start..t.end];
+        // SAFETY: `lower` is `ctx.text` with the bytes of some of its spans ASCII-lower-cased
+        // in place, and every token of `ctx.tokens` is a slice of `ctx.text` at its offsets.
+        let word = move |t: &Token| unsafe { lower_word(lower_text, ctx.text, t) };
         let mut k = s.tokens.start;
         while let Some(&(at, from, to)) = beyond_at.get(next_beyond)
             && at < s.tokens.end
@@ -2045,9 +2053,22 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         }
         mem.observe_sentences(ctx, observed..index);
         observed = index;
-        // Worked out once per sentence, for all its figures.
-        let sentence_cues = std::cell::OnceCell::new();
-        let cues = || *sentence_cues.get_or_init(|| SentenceCues::within(&ctx.cues.phrases, s.span));
+        // The text's phrases from the first at or after the sentence's start (which only
+        // moves on from one sentence to the next, as the verbs' below: no search per sentence).
+        while ctx.cues.phrases.get(first_phrase).is_some_and(|p| p.0 < s.span.start) {
+            first_phrase += 1;
+        }
+        let phrases = &ctx.cues.phrases[first_phrase..];
+        // Worked out once per sentence, for all its figures. (Kept in cells of their values,
+        // which are small and copied: worked out in place, not in a call of `OnceCell`'s.)
+        let sentence_cues = std::cell::Cell::new(None);
+        let cues = || {
+            sentence_cues.get().unwrap_or_else(|| {
+                let c = SentenceCues::from_first(phrases, s.span);
+                sentence_cues.set(Some(c));
+                c
+            })
+        };
         // The sentence's speech verbs, in a buffer that every sentence reuses.
         // (Found as `attribution::verbs_in` finds them, from the first verb at or after the
         // sentence's start, which only moves on from one sentence to the next.)
@@ -2065,12 +2086,15 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         let places = &ctx.places[first_place..];
         let actors = &ctx.actor_matches[first_actor..];
         let actors = &actors[..actors.iter().take_while(|a| a.start < s.span.end).count()];
-        let whole_scope = std::cell::OnceCell::new();
-        let according = std::cell::OnceCell::new();
+        let whole_scope = std::cell::Cell::new(None);
+        let according = std::cell::Cell::new(None);
         let according = || {
-            *according.get_or_init(|| {
-                let i = ACCORDING_TO.find(&lower.as_bytes()[s.span.start..s.span.end])?;
-                attribution::according_to(ctx, Span { start: s.span.start + i + "according to".len(), end: s.span.end }, &mem)
+            according.get().unwrap_or_else(|| {
+                let found = ACCORDING_TO.find(&lower.as_bytes()[s.span.start..s.span.end]).and_then(|i| {
+                    attribution::according_to(ctx, Span { start: s.span.start + i + "according to".len(), end: s.span.end }, &mem)
+                });
+                according.set(Some(found));
+                found
             })
         };
         // "… killed 13 people, bringing the toll since September 27 to 60": 13 is the
@@ -2158,9 +2182,13 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                     Some(at) if start >= at => Scope::Toll,
                     Some(at) if end <= at => {
                         let part = Span { start: s.span.start, end: at };
-                        scope(ctx, s, part, SentenceCues::within(&ctx.cues.phrases, part))
+                        scope(ctx, s, part, SentenceCues::from_first(phrases, part))
                     }
-                    _ => *whole_scope.get_or_init(|| scope(ctx, s, s.span, cues())),
+                    _ => whole_scope.get().unwrap_or_else(|| {
+                        let found = scope(ctx, s, s.span, cues());
+                        whole_scope.set(Some(found));
+                        found
+                    }),
                 };
                 let increment = f.increment || partner.is_some_and(|g| g.increment);
                 // A figure compared with an earlier one ("729 killed, up from 710") is a
@@ -2222,6 +2250,9 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 // (A sentence's later claims copy the text as its first claim shows it.)
                 sentence: match out.last() {
                     Some(c) if c.sentence_start == s.span.start => c.sentence.clone(),
+                    // (Most sentences have no two white-space bytes in a row, told by the
+                    // text's masks: copied as they are, with no search for two spaces.)
+                    _ if !spaces_in_a_row(&ctx.masks, s.span) => text.to_owned(),
                     _ => crate::text::single_spaced(text).into_owned(),
                 },
                 sentence_start: s.span.start,
@@ -2238,28 +2269,143 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     out
 }
 
-/// The positions of the continuation bytes (the bytes after the first of a character beyond
-/// ASCII) of `span` of the text whose [`text_masks`](crate::text::text_masks) are `masks`,
-/// in order: bit scans of the masks, nothing read for an ASCII span but its masks.
+/// The lower-case word of token `t` of `text`: its bytes in `lower`, a copy of `text` whose
+/// bytes are ASCII-lower-cased in place. A slice without the checks of its bounds and
+/// character boundaries (checked in debug builds).
+///
+/// # Safety
+/// `lower` has `text`'s length and its characters start where `text`'s do (ASCII case
+/// mapping changes ASCII bytes into ASCII bytes only), and `t` is a token of `text` (`t.text`
+/// is `text[t.start..t.end]`).
+#[inline(always)]
+unsafe fn lower_word<'a>(lower: &'a str, text: &str, t: &Token) -> &'a str {
+    debug_assert!(lower.len() == text.len() && std::ptr::eq(t.text, &text[t.start..t.end]));
+    // SAFETY: `t.start..t.end` is in bounds of `text`, so of `lower`, and at character
+    // boundaries of `text`, so of `lower` (the caller's contract).
+    unsafe { lower.get_unchecked(t.start..t.end) }
+}
+
+/// The continuation bytes (the bytes after the first of a character beyond ASCII) of `span`
+/// in chunk `c` of the text whose [`text_masks`](crate::text::text_masks) are `masks`, as
+/// the bits of the chunk (`c` one of the chunks that `span` reaches).
+#[inline(always)]
+fn continuation_bits(masks: &[crate::text::Masks], span: Span, c: usize) -> u64 {
+    let base = 64 * c;
+    let mut bits = masks.get(c).map_or(0, |m| m.continuation);
+    if span.start > base {
+        bits &= u64::MAX << (span.start - base);
+    }
+    if span.end < base + 64 {
+        bits &= !(u64::MAX << (span.end - base));
+    }
+    bits
+}
+
+/// The positions of the continuation bytes of `span` ([`continuation_bits`]), in order: bit
+/// scans of the masks, nothing read for an ASCII span but its masks.
+#[cfg(test)]
 fn continuation_bytes(masks: &[crate::text::Masks], span: Span) -> impl Iterator<Item = usize> + '_ {
-    let chunks = span.start / 64..span.end.div_ceil(64);
-    chunks.flat_map(move |c| {
+    (span.start / 64..span.end.div_ceil(64)).flat_map(move |c| {
+        let mut bits = continuation_bits(masks, span, c);
+        std::iter::from_fn(move || {
+            let bit = bits.trailing_zeros();
+            (bits != 0).then(|| {
+                bits &= bits - 1;
+                64 * c + bit as usize
+            })
+        })
+    })
+}
+
+/// `each` index of the tokens of `toks` from index `k` on that hold a character beyond ASCII
+/// (those inside `span` of the text whose [`text_masks`](crate::text::text_masks) are
+/// `masks`; `toks[k..]` are in text order and none before `k` reaches into `span`), in order:
+/// the token holding each continuation byte of `span` found by bit scans of its chunks'
+/// masks, the first from `k` that ends after it by a pass over the slice (the bytes of a
+/// token found, or of no token, passed over at once, not one continuation byte at a time).
+fn tokens_beyond_ascii(masks: &[crate::text::Masks], span: Span, toks: &[Token], mut k: usize, mut each: impl FnMut(usize)) {
+    for c in span.start / 64..span.end.div_ceil(64) {
         let base = 64 * c;
-        let mut bits = masks.get(c).map_or(0, |m| m.continuation);
+        let mut bits = continuation_bits(masks, span, c);
+        while bits != 0 {
+            let at = base + bits.trailing_zeros() as usize;
+            let Some(skip) = toks[k..].iter().position(|t| t.end > at) else { return };
+            k += skip;
+            let t = &toks[k];
+            // The bytes before the token's end (when it holds `at`) or start (no token holds
+            // them) have no token of their own from `k` on.
+            let past = if t.start <= at {
+                each(k);
+                k += 1;
+                t.end
+            } else {
+                t.start
+            };
+            bits &= if past - base < 64 { u64::MAX << (past - base) } else { 0 };
+        }
+    }
+}
+
+/// `bytes` ASCII-lower-cased in place (as `make_ascii_lowercase`): sixteen bytes a step by
+/// SSE2, the last sixteen overlapping the step before (lower-casing twice is lower-casing
+/// once: no tail byte by byte); fewer than sixteen bytes byte by byte.
+fn lowercase_ascii(bytes: &mut [u8]) {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    if bytes.len() >= 16 {
+        let n = bytes.len();
+        let (blocks, rest) = bytes.as_chunks_mut::<16>();
+        let whole = rest.is_empty();
+        for c in blocks {
+            // SAFETY: the build enables SSE2 (the `cfg` above), the only target feature
+            // `lowercase_sixteen` needs.
+            unsafe { lowercase_sixteen(c) };
+        }
+        if !whole && let Some(last) = bytes.last_chunk_mut::<16>() {
+            // SAFETY: as above.
+            unsafe { lowercase_sixteen(last) };
+        }
+        debug_assert!(bytes.len() == n);
+        return;
+    }
+    bytes.make_ascii_lowercase();
+}
+
+/// Sixteen bytes ASCII-lower-cased in place by SSE2: 'A'..='Z' are the only bytes that an
+/// add of 0x3F moves below -102 (to -128..=-103, as signed bytes), each given its 0x20.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+#[inline]
+fn lowercase_sixteen(c: &mut [u8; 16]) {
+    use std::arch::x86_64::{_mm_add_epi8, _mm_and_si128, _mm_cmpgt_epi8, _mm_or_si128, _mm_set1_epi8, _mm_storeu_si128};
+    let v = crate::text::sixteen(c);
+    let upper = _mm_cmpgt_epi8(_mm_set1_epi8(-102), _mm_add_epi8(v, _mm_set1_epi8(0x3F)));
+    let v = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+    // SAFETY: `c` is sixteen bytes that may be written, written unaligned.
+    unsafe { _mm_storeu_si128(c.as_mut_ptr().cast(), v) };
+}
+
+/// Whether `span` of the text whose [`text_masks`](crate::text::text_masks) are `masks` has
+/// two white-space bytes in a row (two spaces are two, so a span without has none): the
+/// bits of its chunks' white space, each and the one before it (the last of the chunk
+/// before carried over), nothing read but its masks.
+fn spaces_in_a_row(masks: &[crate::text::Masks], span: Span) -> bool {
+    let mut carry = 0;
+    for c in span.start / 64..span.end.div_ceil(64) {
+        let base = 64 * c;
+        let Some(m) = masks.get(c) else { return true };
+        let mut bits = m.space;
         if span.start > base {
             bits &= u64::MAX << (span.start - base);
         }
         if span.end < base + 64 {
             bits &= !(u64::MAX << (span.end - base));
         }
-        std::iter::from_fn(move || {
-            let bit = bits.trailing_zeros();
-            (bits != 0).then(|| {
-                bits &= bits - 1;
-                base + bit as usize
-            })
-        })
-    })
+        if bits & (bits << 1 | carry) != 0 {
+            return true;
+        }
+        carry = bits >> 63;
+    }
+    false
 }
 
 /// Appends `word` in lower case (as `str::to_lowercase`) with '’' as '\'' to `out`: its runs
@@ -2637,6 +2783,41 @@ mod tests {
         /// The tokens holding a continuation byte of the masks are the tokens beyond ASCII,
         /// in any span of a text.
         #[test]
+        fn lowercase_ascii_is_make_ascii_lowercase(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..80), text in "[a-zA-Z0-9 ,.’ÀÉİΣЖ@\\[`{]{0,40}") {
+            let mut plain = bytes.clone();
+            plain.make_ascii_lowercase();
+            let mut fast = bytes;
+            lowercase_ascii(&mut fast);
+            proptest::prop_assert_eq!(fast, plain);
+            let mut plain = text.clone().into_bytes();
+            plain.make_ascii_lowercase();
+            let mut fast = text.into_bytes();
+            lowercase_ascii(&mut fast);
+            proptest::prop_assert_eq!(fast, plain);
+        }
+
+        #[test]
+        fn spaces_in_a_row_are_found_where_two_spaces_are(
+            parts in proptest::collection::vec(0usize..9, 0..60),
+            cut in 0usize..200,
+            len in 0usize..200,
+        ) {
+            const PARTS: &[&str] = &[" ", "  ", "a", "Ганджа", "\n", "\t", "\u{a0}", "\u{2003}", "killed,"];
+            let text: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let start = crate::text::floor_boundary(&text, cut.min(text.len()));
+            let end = crate::text::floor_boundary(&text, (start + len).min(text.len()));
+            let masks = crate::text::text_masks(&text);
+            let in_a_row = spaces_in_a_row(&masks, Span { start, end });
+            // None in a row: no two spaces, the sentence is its own single-spaced text.
+            proptest::prop_assert!(in_a_row || !text[start..end].contains("  "));
+            // In ASCII text, exactly where two white-space bytes are.
+            let white = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+            if text[start..end].is_ascii() {
+                proptest::prop_assert_eq!(in_a_row, text.as_bytes()[start..end].windows(2).any(|w| white(&w[0]) && white(&w[1])));
+            }
+        }
+
+        #[test]
         fn continuation_bytes_find_the_tokens_beyond_ascii(
             parts in proptest::collection::vec(0usize..10, 0..40),
             cut in 0usize..200,
@@ -2670,18 +2851,13 @@ mod tests {
                 }
             }
             proptest::prop_assert_eq!(&found, &plain);
-            // As `extract` walks them: the first token from `k` that ends after the byte.
-            let mut by_position = Vec::new();
-            let mut k = 0;
-            for at in continuation_bytes(&masks, span) {
-                let Some(skip) = toks[k..].iter().position(|t| t.end > at) else { break };
-                k += skip;
-                if toks[k].start <= at {
-                    by_position.push(k);
-                    k += 1;
-                }
+            // As `extract` walks them, from any first token.
+            for from in [0, cut % (toks.len() + 1)] {
+                let mut walked = Vec::new();
+                tokens_beyond_ascii(&masks, span, &toks, from, |k| walked.push(k));
+                let plain_from: Vec<usize> = plain.iter().copied().filter(|&k| k >= from).collect();
+                proptest::prop_assert_eq!(walked, plain_from);
             }
-            proptest::prop_assert_eq!(by_position, plain);
             let beyond: Vec<usize> = (start..end).filter(|&i| text.as_bytes()[i] & 0xC0 == 0x80).collect();
             proptest::prop_assert_eq!(continuation_bytes(&masks, span).collect::<Vec<_>>(), beyond);
         }
@@ -2740,7 +2916,7 @@ mod tests {
 
     #[test]
     fn sentence_cues_are_whole_words_in_any_case() {
-        let of = |text: &str| SentenceCues::within(&crate::extract::cues::scan(text).phrases, Span { start: 0, end: text.len() });
+        let of = |text: &str| SentenceCues::from_first(&crate::extract::cues::scan(text).phrases, Span { start: 0, end: text.len() });
         let c = of("The war has killed 40 civilians, officials said.");
         assert!(c.toll && c.civilian && !c.history && !c.military);
         // Inside longer words they say nothing ("tollbooth", "sinceer", "troopship").
