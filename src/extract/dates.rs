@@ -1035,8 +1035,9 @@ impl<'a> Groups<'a> {
         match i {
             // Month-day: month, space, day, ordinal suffix, optional year.
             0 => {
-                // "OCT.12": no space after an abbreviation's full stop.
-                let month_end = find_from(0, &|c| c.is_whitespace() || c.is_ascii_digit());
+                // "OCT.12": no space after an abbreviation's full stop. The pattern's `\d` is
+                // any decimal digit ("October١٢"), and a month name holds no digit.
+                let month_end = find_from(0, &|c| c.is_whitespace() || c.is_numeric());
                 let day = skip_space(month_end);
                 let day_end = find_from(day, &|c| c.is_ascii_alphabetic() || c == ',' || c.is_whitespace());
                 let suffix_end = find_from(day_end, &|c| !c.is_ascii_alphabetic());
