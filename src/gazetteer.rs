@@ -526,10 +526,11 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
     let mut prev_word = false;
     // Every start is written to a buffer and kept by advancing its length, so which starts
     // the filter keeps costs no branch (it is unpredictable). The buffer holds the starts of
-    // several chunks (a chunk adds at most 64) and is copied out when it is over half full,
-    // not after every chunk (a call of `memcpy` for two or three starts). (Its entries are
-    // only read once written; the ones it starts with are not all zeros, so it is filled by
-    // a few stores, not by a `memset`, which for 2 KB takes `rep stosb`.)
+    // several chunks (a chunk adds at most 64) and is copied out when it may have no room
+    // for another chunk's, not after every chunk (a call of `memcpy` for two or three
+    // starts). (Its entries are only read once written; the ones it starts with are not all
+    // zeros, so it is filled by a few stores, not by a `memset`, which for 4 KB takes `rep
+    // stosb`.)
     let mut kept = [WordStart { start: usize::MAX, key: 0 }; KEPT];
     let mut n = 0;
     // When no name starts with a digit, the filter keeps no start at one: those are taken
@@ -610,7 +611,7 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
                 inner &= inner - 1;
                 let run = (not_word >> j).trailing_zeros() as usize;
                 let key = key_of_masked(eight(j) & HEAD_MASKS[run & 127], run);
-                kept[n % KEPT] = WordStart { start: i + j, key };
+                kept[usize::from(n as u8)] = WordStart { start: i + j, key };
                 n += usize::from(filter.keeps_key(key));
             }
             // The start of the run that reaches the chunk's last byte, when it starts here: its
@@ -620,7 +621,7 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
                 let j = tail.trailing_zeros() as usize & 63;
                 let len = 64 - j + leading_word_bytes(&masks[c + 1..]);
                 let key = key_of_masked(eight(j) & HEAD_MASKS[len.min(8)], len);
-                kept[n % KEPT] = WordStart { start: i + j, key };
+                kept[usize::from(n as u8)] = WordStart { start: i + j, key };
                 n += usize::from(filter.keeps_key(key));
             }
             starts = 0;
@@ -630,7 +631,7 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
             let j = starts.trailing_zeros() as usize & 63;
             starts &= starts - 1;
             let key = key_at(j);
-            kept[n % KEPT] = WordStart { start: i + j, key };
+            kept[usize::from(n as u8)] = WordStart { start: i + j, key };
             n += usize::from(filter.keeps_key(key));
         }
         // (At most `KEPT - 64` before the chunk, so at most `KEPT` after it.)
@@ -644,9 +645,11 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
     out
 }
 
-/// Room for the word starts [`word_starts_masked`] holds before copying them out: two
-/// chunks' worth, a power of two.
-const KEPT: usize = 128;
+/// Room for the word starts [`word_starts_masked`] holds before copying them out: four
+/// chunks' worth, as many as a byte counts, so that an index read as a byte needs no bounds
+/// check (one instruction, not a copy and a mask).
+const KEPT: usize = 256;
+const _: () = assert!(KEPT == 1 << u8::BITS);
 
 impl NameMatcher {
     fn build(patterns: Vec<(String, Target)>) -> Result<Self, Error> {
