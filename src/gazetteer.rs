@@ -701,24 +701,13 @@ impl NameMatcher {
     /// (`text::soft_breaks`, in order): a name cut by one may hold more spaces than it has
     /// ([`name_end`]); elsewhere a name is matched only as it is written.
     pub fn find_at(&self, text: &str, starts: &[WordStart], breaks: &[usize]) -> (Vec<NameMatch>, Vec<(usize, usize)>) {
-        // Room for the names of a news article (a few dozen) and, when the matcher has any,
-        // its exclusion phrases and demonyms, without growing.
-        let mut excluded = Vec::with_capacity(if self.excludes { starts.len().min(32) } else { 0 });
-        let mut out = Vec::with_capacity(starts.len().min(64));
+        let mut search = Search::new(self, starts.len(), text.len());
         if self.by_head.is_empty() {
-            return (out, excluded);
+            return (search.out, search.excluded);
         }
-        let b = text.as_bytes();
-        let gaps = breaks;
-        let mut gap = 0;
-        let mut free_from = 0;
-        // The bytes from `free_from` to the end of the text (a name found ends in the text): a
-        // start is among them when `i - free_from`, which wraps around for a start before
-        // `free_from`, is below their count, told by one compare.
-        let mut room = b.len();
-        // The starts are those of both matchers: this one's are first copied out of each block
-        // of them, kept by advancing a count (no branch: about half are the other matcher's,
-        // a branch that would be mispredicted for many), and only they are read on.
+        // The starts are those of all matchers run on the text: this one's are first copied out
+        // of each block of them, kept by advancing a count (no branch: many are another
+        // matcher's, a branch that would be mispredicted for many), and only they are read on.
         let mut own = [WordStart { start: 0, key: 0 }; 64];
         for block in starts.chunks(64) {
             let mut m = 0;
@@ -726,69 +715,144 @@ impl NameMatcher {
                 own[m % 64] = w;
                 m += usize::from(self.starts.keeps_key(w.key));
             }
-            for &WordStart { start: i, key } in &own[..m.min(64)] {
-                // (Only the head key is asked, not the first byte: the byte of a start that the key
-                // keeps and no name starts with, a continuation byte at a start that is no character
-                // boundary of `text` among them, is no name's first byte, so no name is there. A
-                // start past the end of the text is passed over.)
-                if i.wrapping_sub(free_from) >= room {
-                    continue;
-                }
-                let Some(bucket) = self.by_head.get(key) else { continue };
-                let names = &bucket.names;
-                // The longest name with this head key that is in the text here and ends on a word boundary.
-                while gaps.get(gap).is_some_and(|&g| g < i) {
-                    gap += 1;
-                }
-                let next_gap = gaps.get(gap).copied().unwrap_or(usize::MAX);
-                let ends_word = |name: &Name, end: usize| ends_word_at(text, end).then_some((name.target, end));
-                let found = if next_gap >= i + bucket.longest as usize {
-                    // No soft break within the longest name: each name is there only as it is
-                    // written, so only those with the text's byte at the bucket's offset (or
-                    // without one) are compared.
-                    let Some((group, short)) = bucket.candidates(b.get(i + bucket.at as usize).copied()) else { continue };
-                    // (The group, then the short names: two loops, no chained iterator's state.)
-                    let mut found = None;
-                    for &k in group {
-                        let name = &names[k as usize];
-                        let end = i + name.bytes.len();
-                        if name.is_at(b, i) && ends_word_at(text, end) {
-                            found = Some((name.target, end));
-                            break;
-                        }
-                    }
-                    if found.is_none() {
-                        for name in short {
-                            let end = i + name.bytes.len();
-                            if name.is_at(b, i) && ends_word_at(text, end) {
-                                found = Some((name.target, end));
-                                break;
-                            }
-                        }
-                    }
-                    found
-                } else {
-                    names.iter().find_map(|name| {
-                        let spaced = next_gap < i + name.bytes.len();
-                        // (Where no soft break can widen it, the name is there only as it is written.)
-                        if !spaced && !name.may_be_at(b, i) {
-                            return None;
-                        }
-                        ends_word(name, name_end(b, i, &name.bytes, spaced)?)
-                    })
-                };
-                if let Some((target, end)) = found {
-                    if target == EXCLUDED {
-                        excluded.push((i, end));
-                    } else {
-                        out.push(NameMatch { item: target as usize, start: i, end });
-                    }
-                    free_from = end;
-                    room = b.len().saturating_sub(end);
-                }
+            for &w in &own[..m.min(64)] {
+                search.at(text, breaks, w);
             }
         }
-        (out, excluded)
+        (search.out, search.excluded)
+    }
+}
+
+/// Two matchers' [`NameMatcher::find_at`] over the same word starts, their own starts copied
+/// out of each block of them in one pass (each start read once, written to the buffer of each
+/// matcher and kept by advancing that matcher's count), not one pass for each matcher; the
+/// same matches as two calls of [`NameMatcher::find_at`].
+fn find_at_both(
+    a: &NameMatcher,
+    b: &NameMatcher,
+    text: &str,
+    starts: &[WordStart],
+    breaks: &[usize],
+) -> [(Vec<NameMatch>, Vec<(usize, usize)>); 2] {
+    if a.by_head.is_empty() || b.by_head.is_empty() {
+        return [a.find_at(text, starts, breaks), b.find_at(text, starts, breaks)];
+    }
+    let (mut sa, mut sb) = (Search::new(a, starts.len(), text.len()), Search::new(b, starts.len(), text.len()));
+    let mut own_a = [WordStart { start: 0, key: 0 }; 64];
+    let mut own_b = [WordStart { start: 0, key: 0 }; 64];
+    for block in starts.chunks(64) {
+        let (mut ma, mut mb) = (0, 0);
+        for &w in block {
+            own_a[ma % 64] = w;
+            own_b[mb % 64] = w;
+            ma += usize::from(a.starts.keeps_key(w.key));
+            mb += usize::from(b.starts.keeps_key(w.key));
+        }
+        for &w in &own_a[..ma.min(64)] {
+            sa.at(text, breaks, w);
+        }
+        for &w in &own_b[..mb.min(64)] {
+            sb.at(text, breaks, w);
+        }
+    }
+    [(sa.out, sa.excluded), (sb.out, sb.excluded)]
+}
+
+/// What a matcher's search through the word starts of a text ([`NameMatcher::find_at`]) has
+/// found so far and where it stands.
+struct Search<'m> {
+    m: &'m NameMatcher,
+    out: Vec<NameMatch>,
+    excluded: Vec<(usize, usize)>,
+    /// The first of the text's soft breaks not before the last start read.
+    gap: usize,
+    /// Where the last name found ends: no name starts before it.
+    free_from: usize,
+    /// The bytes from `free_from` to the end of the text (a name found ends in the text): a
+    /// start is among them when `i - free_from`, which wraps around for a start before
+    /// `free_from`, is below their count, told by one compare.
+    room: usize,
+}
+
+impl<'m> Search<'m> {
+    fn new(m: &'m NameMatcher, starts: usize, text_len: usize) -> Search<'m> {
+        // Room for the names of a news article (a few dozen) and, when the matcher has any,
+        // its exclusion phrases and demonyms, without growing.
+        Search {
+            m,
+            excluded: Vec::with_capacity(if m.excludes { starts.min(32) } else { 0 }),
+            out: Vec::with_capacity(starts.min(64)),
+            gap: 0,
+            free_from: 0,
+            room: text_len,
+        }
+    }
+
+    /// Reads on at the word start `w` (one the matcher's filter keeps, after those read
+    /// before): the longest name there, if any, found and kept.
+    #[inline(always)]
+    fn at(&mut self, text: &str, gaps: &[usize], w: WordStart) {
+        let WordStart { start: i, key } = w;
+        let b = text.as_bytes();
+        // (Only the head key is asked, not the first byte: the byte of a start that the key
+        // keeps and no name starts with, a continuation byte at a start that is no character
+        // boundary of `text` among them, is no name's first byte, so no name is there. A
+        // start past the end of the text is passed over.)
+        if i.wrapping_sub(self.free_from) >= self.room {
+            return;
+        }
+        let Some(bucket) = self.m.by_head.get(key) else { return };
+        let names = &bucket.names;
+        // The longest name with this head key that is in the text here and ends on a word boundary.
+        while gaps.get(self.gap).is_some_and(|&g| g < i) {
+            self.gap += 1;
+        }
+        let next_gap = gaps.get(self.gap).copied().unwrap_or(usize::MAX);
+        let ends_word = |name: &Name, end: usize| ends_word_at(text, end).then_some((name.target, end));
+        let found = if next_gap >= i + bucket.longest as usize {
+            // No soft break within the longest name: each name is there only as it is
+            // written, so only those with the text's byte at the bucket's offset (or
+            // without one) are compared.
+            let Some((group, short)) = bucket.candidates(b.get(i + bucket.at as usize).copied()) else { return };
+            // (The group, then the short names: two loops, no chained iterator's state.)
+            let mut found = None;
+            for &k in group {
+                let name = &names[k as usize];
+                let end = i + name.bytes.len();
+                if name.is_at(b, i) && ends_word_at(text, end) {
+                    found = Some((name.target, end));
+                    break;
+                }
+            }
+            if found.is_none() {
+                for name in short {
+                    let end = i + name.bytes.len();
+                    if name.is_at(b, i) && ends_word_at(text, end) {
+                        found = Some((name.target, end));
+                        break;
+                    }
+                }
+            }
+            found
+        } else {
+            names.iter().find_map(|name| {
+                let spaced = next_gap < i + name.bytes.len();
+                // (Where no soft break can widen it, the name is there only as it is written.)
+                if !spaced && !name.may_be_at(b, i) {
+                    return None;
+                }
+                ends_word(name, name_end(b, i, &name.bytes, spaced)?)
+            })
+        };
+        if let Some((target, end)) = found {
+            if target == EXCLUDED {
+                self.excluded.push((i, end));
+            } else {
+                self.out.push(NameMatch { item: target as usize, start: i, end });
+            }
+            self.free_from = end;
+            self.room = b.len().saturating_sub(end);
+        }
     }
 }
 
@@ -1128,6 +1192,20 @@ impl Gazetteer {
         self.matcher.find_at(text, starts, breaks)
     }
 
+    /// [`Gazetteer::find_at`] and `actors`' [`Actors::find_at`] of the same text and word
+    /// starts (found for both: the union of their [`Gazetteer::start_filter`] and
+    /// [`Actors::start_filter`]), the starts read once for both.
+    pub fn find_at_with_actors(
+        &self,
+        actors: &Actors,
+        text: &str,
+        starts: &[WordStart],
+        breaks: &[usize],
+    ) -> ((Vec<NameMatch>, Vec<(usize, usize)>), Vec<NameMatch>) {
+        let [places, actors] = find_at_both(&self.matcher, &actors.matcher, text, starts, breaks);
+        (places, actors.0)
+    }
+
     /// Every name and alias, one per entry, for `dateline gazetteer --aliases`.
     pub fn aliases(&self) -> Vec<String> {
         let mut v: Vec<String> =
@@ -1458,6 +1536,29 @@ country = "Azerbaijan"
                 .unwrap_or_else(|e| panic!("{e}"));
             let got: Vec<(usize, usize, usize)> = m.find(&text).iter().map(|x| (x.item, x.start, x.end)).collect();
             proptest::prop_assert_eq!(got, brute_force(PATS, &text), "in {:?}", text);
+        }
+
+        /// Two matchers run over the same word starts in one pass find what each finds alone,
+        /// exclusions included, across blocks of 64 starts (up to 300 parts), with soft breaks.
+        #[test]
+        fn two_matchers_in_one_pass_find_what_each_finds(
+            parts in proptest::collection::vec(0usize..16, 0..300),
+            breaks in proptest::collection::btree_set(0usize..2000, 0..4),
+        ) {
+            const A: &[&str] = &["Ganja", "Ganja C", "Gəncə", "Nagorno-Karabakh", "Karabakh", "Geneva", "Степанакерт"];
+            const B: &[&str] = &["the Kremlin", "Kremlin", "Karabakh", "Ст", "Ganja City", "x"];
+            const PARTS: &[&str] = &["Ganja", " ", "Gəncə", "Nagorno-", "Karabakh", "Geneva", " Conventions", "Ст", "епанакерт", "the ", "Kremlin", "x", "’s", "-", "C", "ity"];
+            let text: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let a = NameMatcher::build(
+                A.iter().enumerate().map(|(i, p)| (p.to_string(), Target::Item(i))).chain([("Geneva Conventions".to_string(), Target::Exclude)]).collect(),
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+            let b = NameMatcher::build(B.iter().enumerate().map(|(i, p)| (p.to_string(), Target::Item(i))).collect()).unwrap_or_else(|e| panic!("{e}"));
+            let starts = word_starts(&text, &a.start_filter().union(b.start_filter()));
+            let breaks: Vec<usize> = breaks.into_iter().filter(|&k| k < text.len()).collect();
+            let [got_a, got_b] = find_at_both(&a, &b, &text, &starts, &breaks);
+            proptest::prop_assert_eq!(got_a, a.find_at(&text, &starts, &breaks), "in {:?}", text);
+            proptest::prop_assert_eq!(got_b, b.find_at(&text, &starts, &breaks), "in {:?}", text);
         }
 
         /// Starts handed in at any byte, inside a character too, with any name's head key:
