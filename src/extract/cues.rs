@@ -144,41 +144,72 @@ impl Automaton {
         next.resize(n_classes, NONE);
         let mut ends: Vec<Vec<usize>> = Vec::with_capacity(most);
         ends.push(Vec::new());
+        // Each edge of the trie: (parent, class, child), in the order made.
+        let mut edges: Vec<(usize, u8, u32)> = Vec::with_capacity(most);
         for (i, p) in patterns.iter().enumerate() {
             let mut s = 0;
             for &c in p.as_bytes() {
-                let at = s * n_classes + usize::from(classes[usize::from(c)]);
+                let class = classes[usize::from(c)];
+                let at = s * n_classes + usize::from(class);
                 if next[at] == NONE {
-                    next[at] = u32::try_from(ends.len()).unwrap_or_else(|_| panic!("too many states"));
+                    let child = u32::try_from(ends.len()).unwrap_or_else(|_| panic!("too many states"));
+                    next[at] = child;
                     next.extend(std::iter::repeat_n(NONE, n_classes));
                     ends.push(Vec::new());
+                    edges.push((s, class, child));
                 }
                 s = next[at] as usize;
             }
             ends[s].push(i);
         }
+        // The children of each state in the order of their classes, (class, child): those of
+        // state `s` are `children[kids[s]..kids[s + 1]]` (placed by a count of each state's
+        // children, then each state's few sorted).
+        let mut kids = vec![0usize; ends.len() + 1];
+        for &(parent, _, _) in &edges {
+            kids[parent + 1] += 1;
+        }
+        for s in 1..kids.len() {
+            kids[s] += kids[s - 1];
+        }
+        let mut children = vec![(0u8, 0u32); edges.len()];
+        let mut free = kids.clone();
+        for &(parent, class, child) in &edges {
+            children[free[parent]] = (class, child);
+            free[parent] += 1;
+        }
+        for s in 0..ends.len() {
+            children[kids[s]..kids[s + 1]].sort_unstable();
+        }
         let mut fail = vec![0usize; ends.len()];
         let mut order = vec![0usize];
         let mut k = 0;
-        // The row of a state's failure state (none for the start state's), copied out so that
-        // the state's own row can be written beside it.
-        let mut via_fail = vec![0u32; n_classes];
+        // The start state's missing children go back to it.
+        for slot in &mut next[..n_classes] {
+            if *slot == NONE {
+                *slot = 0;
+            }
+        }
         while k < order.len() {
             let s = order[k];
             k += 1;
+            // A state's row is its failure state's (whose row is whole: it comes before in
+            // breadth-first order), but for its children, whose failure states are read there.
+            // (Not the start state's, whose row is its children and itself.)
+            let f = fail[s];
             if s != 0 {
-                via_fail.copy_from_slice(&next[fail[s] * n_classes..(fail[s] + 1) * n_classes]);
+                next.copy_within(f * n_classes..(f + 1) * n_classes, s * n_classes);
             }
-            for (slot, &via) in next[s * n_classes..(s + 1) * n_classes].iter_mut().zip(&via_fail) {
-                if *slot == NONE {
-                    *slot = via;
-                } else {
-                    let child = *slot as usize;
-                    fail[child] = via as usize;
-                    let inherited = ends[fail[child]].clone();
+            for &(class, child) in &children[kids[s]..kids[s + 1]] {
+                let (class, child) = (usize::from(class), child as usize);
+                let via = if s == 0 { 0 } else { next[s * n_classes + class] as usize };
+                next[s * n_classes + class] = child as u32;
+                fail[child] = via;
+                if !ends[via].is_empty() {
+                    let inherited = ends[via].clone();
                     ends[child].extend(inherited);
-                    order.push(child);
                 }
+                order.push(child);
             }
         }
         // Numbered breadth first, the states where no cue ends (the start state 0 among them)
