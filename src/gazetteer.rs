@@ -723,17 +723,15 @@ impl NameMatcher {
     }
 }
 
+/// What [`NameMatcher::find_at`] finds: the matches, and the spans of the exclusion phrases
+/// skipped.
+pub type Found = (Vec<NameMatch>, Vec<(usize, usize)>);
+
 /// Two matchers' [`NameMatcher::find_at`] over the same word starts, their own starts copied
 /// out of each block of them in one pass (each start read once, written to the buffer of each
 /// matcher and kept by advancing that matcher's count), not one pass for each matcher; the
 /// same matches as two calls of [`NameMatcher::find_at`].
-fn find_at_both(
-    a: &NameMatcher,
-    b: &NameMatcher,
-    text: &str,
-    starts: &[WordStart],
-    breaks: &[usize],
-) -> [(Vec<NameMatch>, Vec<(usize, usize)>); 2] {
+fn find_at_both(a: &NameMatcher, b: &NameMatcher, text: &str, starts: &[WordStart], breaks: &[usize]) -> [Found; 2] {
     if a.by_head.is_empty() || b.by_head.is_empty() {
         return [a.find_at(text, starts, breaks), b.find_at(text, starts, breaks)];
     }
@@ -1195,13 +1193,7 @@ impl Gazetteer {
     /// [`Gazetteer::find_at`] and `actors`' [`Actors::find_at`] of the same text and word
     /// starts (found for both: the union of their [`Gazetteer::start_filter`] and
     /// [`Actors::start_filter`]), the starts read once for both.
-    pub fn find_at_with_actors(
-        &self,
-        actors: &Actors,
-        text: &str,
-        starts: &[WordStart],
-        breaks: &[usize],
-    ) -> ((Vec<NameMatch>, Vec<(usize, usize)>), Vec<NameMatch>) {
+    pub fn find_at_with_actors(&self, actors: &Actors, text: &str, starts: &[WordStart], breaks: &[usize]) -> (Found, Vec<NameMatch>) {
         let [places, actors] = find_at_both(&self.matcher, &actors.matcher, text, starts, breaks);
         (places, actors.0)
     }
