@@ -43,21 +43,24 @@ fn patterns() -> (Vec<String>, Vec<Vec<Kind>>) {
     }
     cues.extend(meta::TRUCE_HINTS.iter().map(|c| (c.to_ascii_lowercase(), Kind::Truce)));
     cues.extend(meta::TAKES_EFFECT_HINTS.iter().map(|c| (c.to_ascii_lowercase(), Kind::Effect)));
-    let mut patterns: Vec<String> = Vec::new();
-    let mut kinds: Vec<Vec<Kind>> = Vec::new();
-    // Each distinct cue's place in `patterns`.
-    let mut place: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for (c, k) in cues {
-        match place.get(&c) {
-            Some(&i) if !kinds[i].contains(&k) => kinds[i].push(k),
+    let mut kinds: Vec<Vec<Kind>> = Vec::with_capacity(cues.len());
+    // Each distinct cue's place in `kinds` (and in the patterns), borrowed from `cues`, by a
+    // fast hash; each cue's string is kept, not copied, when it is the first of its kind.
+    let mut place: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::with_capacity_and_hasher(cues.len(), Default::default());
+    let mut first = vec![false; cues.len()];
+    for (n, (c, k)) in cues.iter().enumerate() {
+        match place.get(c.as_str()) {
+            Some(&i) if !kinds[i].contains(k) => kinds[i].push(*k),
             Some(_) => {}
             None => {
-                place.insert(c.clone(), patterns.len());
-                patterns.push(c);
-                kinds.push(vec![k]);
+                place.insert(c, kinds.len());
+                kinds.push(vec![*k]);
+                first[n] = true;
             }
         }
     }
+    drop(place);
+    let patterns = cues.into_iter().zip(first).filter_map(|((c, _), first)| first.then_some(c)).collect();
     (patterns, kinds)
 }
 
