@@ -422,32 +422,35 @@ struct Known {
     /// Where the last answer read on from the cursor stopped (the first span that ends after
     /// the position asked about).
     cursor: std::cell::Cell<usize>,
+    /// The end of the span before the cursor (zero when there is none): the spans before the
+    /// cursor end by it, so a position at or after it reads on from the cursor.
+    passed: std::cell::Cell<usize>,
 }
 
 impl Known {
     fn new(spans: Vec<(usize, usize)>) -> Known {
         let ends_grow = spans.windows(2).all(|w| w[0].1 <= w[1].1);
-        Known { spans, ends_grow, cursor: std::cell::Cell::new(0) }
+        Known { spans, ends_grow, cursor: std::cell::Cell::new(0), passed: std::cell::Cell::new(0) }
     }
 
     /// Whether `start..end` overlaps the first span that ends after `start`
     /// (`spans.partition_point(|k| k.1 <= start)`): read on from the cursor when the ends grow
-    /// and it lies before `start`, else found by binary search.
+    /// and the spans before it end by `start` (one compare with the end of the last of them),
+    /// else found by binary search.
     fn covers(&self, start: usize, end: usize) -> bool {
         let spans = &self.spans[..];
-        if self.ends_grow {
+        if self.ends_grow && self.passed.get() <= start {
             let mut c = self.cursor.get();
-            if c == 0 || spans.get(c - 1).is_some_and(|k| k.1 <= start) {
-                while let Some(k) = spans.get(c) {
-                    if k.1 > start {
-                        self.cursor.set(c);
-                        return k.0 < end;
-                    }
-                    c += 1;
+            while let Some(k) = spans.get(c) {
+                if k.1 > start {
+                    self.cursor.set(c);
+                    return k.0 < end;
                 }
-                self.cursor.set(c);
-                return false;
+                self.passed.set(k.1);
+                c += 1;
             }
+            self.cursor.set(c);
+            return false;
         }
         spans.get(spans.partition_point(|k| k.1 <= start)).is_some_and(|k| k.0 < end)
     }
