@@ -226,15 +226,31 @@ const fn stop_slot(w: &[u8]) -> usize {
 
 /// Whether a capitalised word is one that starts sentences or names a role ("The",
 /// "President", "Ministry", month names), never a word of a person's name.
+#[inline]
 pub(crate) fn is_stop_word(w: &str) -> bool {
     let mut h = stop_slot(w.as_bytes());
     loop {
         match STOP_SLOTS[h % 1024] {
             0 => return false,
-            k if STOP_WORDS[usize::from(k) - 1] == w => return true,
+            k if same_bytes(STOP_WORDS[usize::from(k) - 1].as_bytes(), w.as_bytes()) => return true,
             _ => h += 1,
         }
     }
+}
+
+/// `a == b`, read as numbers when the two have the same length of up to sixteen bytes (the
+/// first and the last two, four or eight bytes of each, which overlap), as the stop words
+/// are, not by a call of `bcmp`.
+#[inline(always)]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len()
+        && match a.len() {
+            0..=1 => a.first() == b.first(),
+            2..=3 => a.first_chunk::<2>() == b.first_chunk::<2>() && a.last_chunk::<2>() == b.last_chunk::<2>(),
+            4..=7 => a.first_chunk::<4>() == b.first_chunk::<4>() && a.last_chunk::<4>() == b.last_chunk::<4>(),
+            8..=16 => a.first_chunk::<8>() == b.first_chunk::<8>() && a.last_chunk::<8>() == b.last_chunk::<8>(),
+            _ => a == b,
+        }
 }
 
 /// Words that make a capitalised name a thing, a place or a body rather than a person
@@ -821,6 +837,21 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// [`same_bytes`] against `==`, on strings of any length and text, equal, of the same
+        /// length, and differing in one byte.
+        #[test]
+        fn same_bytes_is_equality(a in "\\PC{0,20}", b in "\\PC{0,20}", at in 0usize..80, flip in 1u8..=255) {
+            let (a, b) = (a.as_bytes(), b.as_bytes());
+            proptest::prop_assert_eq!(same_bytes(a, b), a == b);
+            proptest::prop_assert!(same_bytes(a, a));
+            if !a.is_empty() {
+                let mut c = a.to_vec();
+                let k = at % a.len();
+                c[k] ^= flip;
+                proptest::prop_assert!(!same_bytes(a, &c) && !same_bytes(&c, a));
+            }
+        }
+
         #[test]
         fn merging_sorted_lists_sorts_them(mut a in proptest::collection::vec((0usize..20, 0usize..20), 0..12), mut b in proptest::collection::vec((0usize..20, 0usize..20), 0..12)) {
             // Unsorted lists merged as by peeking at both (the merge as first written).
