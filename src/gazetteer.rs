@@ -345,6 +345,21 @@ fn word_of(w: &[u8]) -> u64 {
     u64::from_le_bytes(w.try_into().unwrap_or_default())
 }
 
+/// `a == b`, read as numbers when the two have the same length of up to sixteen bytes (the
+/// first and the last two, four or eight bytes of each, which overlap), as the stop words of
+/// `extract::names` and most names' middles are, not by a call of `bcmp`.
+#[inline(always)]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len()
+        && match a.len() {
+            0..=1 => a.first() == b.first(),
+            2..=3 => a.first_chunk::<2>() == b.first_chunk::<2>() && a.last_chunk::<2>() == b.last_chunk::<2>(),
+            4..=7 => a.first_chunk::<4>() == b.first_chunk::<4>() && a.last_chunk::<4>() == b.last_chunk::<4>(),
+            8..=16 => a.first_chunk::<8>() == b.first_chunk::<8>() && a.last_chunk::<8>() == b.last_chunk::<8>(),
+            _ => a == b,
+        }
+}
+
 /// [`Name::target`] of an exclusion phrase.
 const EXCLUDED: u32 = u32::MAX;
 
@@ -375,7 +390,9 @@ impl Name {
             };
         }
         let Some(w) = b.get(i..i + len) else { return false };
-        word_of(&w[len - 8..]) == self.tail && word_of(&w[..8]) == self.head && (len <= 16 || w[8..len - 8] == self.bytes[8..len - 8])
+        word_of(&w[len - 8..]) == self.tail
+            && word_of(&w[..8]) == self.head
+            && (len <= 16 || same_bytes(&w[8..len - 8], &self.bytes[8..len - 8]))
     }
 
     /// Whether the name may be written as it is at byte `i` of `b`: false only when it is

@@ -232,25 +232,10 @@ pub(crate) fn is_stop_word(w: &str) -> bool {
     loop {
         match STOP_SLOTS[h % 1024] {
             0 => return false,
-            k if same_bytes(STOP_WORDS[usize::from(k) - 1].as_bytes(), w.as_bytes()) => return true,
+            k if crate::gazetteer::same_bytes(STOP_WORDS[usize::from(k) - 1].as_bytes(), w.as_bytes()) => return true,
             _ => h += 1,
         }
     }
-}
-
-/// `a == b`, read as numbers when the two have the same length of up to sixteen bytes (the
-/// first and the last two, four or eight bytes of each, which overlap), as the stop words
-/// are, not by a call of `bcmp`.
-#[inline(always)]
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len()
-        && match a.len() {
-            0..=1 => a.first() == b.first(),
-            2..=3 => a.first_chunk::<2>() == b.first_chunk::<2>() && a.last_chunk::<2>() == b.last_chunk::<2>(),
-            4..=7 => a.first_chunk::<4>() == b.first_chunk::<4>() && a.last_chunk::<4>() == b.last_chunk::<4>(),
-            8..=16 => a.first_chunk::<8>() == b.first_chunk::<8>() && a.last_chunk::<8>() == b.last_chunk::<8>(),
-            _ => a == b,
-        }
 }
 
 /// Words that make a capitalised name a thing, a place or a body rather than a person
@@ -842,13 +827,13 @@ mod tests {
         #[test]
         fn same_bytes_is_equality(a in "\\PC{0,20}", b in "\\PC{0,20}", at in 0usize..80, flip in 1u8..=255) {
             let (a, b) = (a.as_bytes(), b.as_bytes());
-            proptest::prop_assert_eq!(same_bytes(a, b), a == b);
-            proptest::prop_assert!(same_bytes(a, a));
+            proptest::prop_assert_eq!(crate::gazetteer::same_bytes(a, b), a == b);
+            proptest::prop_assert!(crate::gazetteer::same_bytes(a, a));
             if !a.is_empty() {
                 let mut c = a.to_vec();
                 let k = at % a.len();
                 c[k] ^= flip;
-                proptest::prop_assert!(!same_bytes(a, &c) && !same_bytes(&c, a));
+                proptest::prop_assert!(!crate::gazetteer::same_bytes(a, &c) && !crate::gazetteer::same_bytes(&c, a));
             }
         }
 
