@@ -345,6 +345,21 @@ fn word_of(w: &[u8]) -> u64 {
     u64::from_le_bytes(w.try_into().unwrap_or_default())
 }
 
+/// `a == b`, read as numbers when the two have the same length of up to sixteen bytes (the
+/// first and the last two, four or eight bytes of each, which overlap), as the stop words of
+/// `extract::names` and most names' middles are, not by a call of `bcmp`.
+#[inline(always)]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len()
+        && match a.len() {
+            0..=1 => a.first() == b.first(),
+            2..=3 => a.first_chunk::<2>() == b.first_chunk::<2>() && a.last_chunk::<2>() == b.last_chunk::<2>(),
+            4..=7 => a.first_chunk::<4>() == b.first_chunk::<4>() && a.last_chunk::<4>() == b.last_chunk::<4>(),
+            8..=16 => a.first_chunk::<8>() == b.first_chunk::<8>() && a.last_chunk::<8>() == b.last_chunk::<8>(),
+            _ => a == b,
+        }
+}
+
 /// [`Name::target`] of an exclusion phrase.
 const EXCLUDED: u32 = u32::MAX;
 
@@ -375,7 +390,9 @@ impl Name {
             };
         }
         let Some(w) = b.get(i..i + len) else { return false };
-        word_of(&w[len - 8..]) == self.tail && word_of(&w[..8]) == self.head && (len <= 16 || w[8..len - 8] == self.bytes[8..len - 8])
+        word_of(&w[len - 8..]) == self.tail
+            && word_of(&w[..8]) == self.head
+            && (len <= 16 || same_bytes(&w[8..len - 8], &self.bytes[8..len - 8]))
     }
 
     /// Whether the name may be written as it is at byte `i` of `b`: false only when it is
@@ -526,10 +543,11 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
     let mut prev_word = false;
     // Every start is written to a buffer and kept by advancing its length, so which starts
     // the filter keeps costs no branch (it is unpredictable). The buffer holds the starts of
-    // several chunks (a chunk adds at most 64) and is copied out when it is over half full,
-    // not after every chunk (a call of `memcpy` for two or three starts). (Its entries are
-    // only read once written; the ones it starts with are not all zeros, so it is filled by
-    // a few stores, not by a `memset`, which for 2 KB takes `rep stosb`.)
+    // several chunks (a chunk adds at most 64) and is copied out when it may have no room
+    // for another chunk's, not after every chunk (a call of `memcpy` for two or three
+    // starts). (Its entries are only read once written; the ones it starts with are not all
+    // zeros, so it is filled by a few stores, not by a `memset`, which for 4 KB takes `rep
+    // stosb`.)
     let mut kept = [WordStart { start: usize::MAX, key: 0 }; KEPT];
     let mut n = 0;
     // When no name starts with a digit, the filter keeps no start at one: those are taken
@@ -610,7 +628,7 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
                 inner &= inner - 1;
                 let run = (not_word >> j).trailing_zeros() as usize;
                 let key = key_of_masked(eight(j) & HEAD_MASKS[run & 127], run);
-                kept[n % KEPT] = WordStart { start: i + j, key };
+                kept[usize::from(n as u8)] = WordStart { start: i + j, key };
                 n += usize::from(filter.keeps_key(key));
             }
             // The start of the run that reaches the chunk's last byte, when it starts here: its
@@ -620,7 +638,7 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
                 let j = tail.trailing_zeros() as usize & 63;
                 let len = 64 - j + leading_word_bytes(&masks[c + 1..]);
                 let key = key_of_masked(eight(j) & HEAD_MASKS[len.min(8)], len);
-                kept[n % KEPT] = WordStart { start: i + j, key };
+                kept[usize::from(n as u8)] = WordStart { start: i + j, key };
                 n += usize::from(filter.keeps_key(key));
             }
             starts = 0;
@@ -630,7 +648,7 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
             let j = starts.trailing_zeros() as usize & 63;
             starts &= starts - 1;
             let key = key_at(j);
-            kept[n % KEPT] = WordStart { start: i + j, key };
+            kept[usize::from(n as u8)] = WordStart { start: i + j, key };
             n += usize::from(filter.keeps_key(key));
         }
         // (At most `KEPT - 64` before the chunk, so at most `KEPT` after it.)
@@ -644,9 +662,11 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
     out
 }
 
-/// Room for the word starts [`word_starts_masked`] holds before copying them out: two
-/// chunks' worth, a power of two.
-const KEPT: usize = 128;
+/// Room for the word starts [`word_starts_masked`] holds before copying them out: four
+/// chunks' worth, as many as a byte counts, so that an index read as a byte needs no bounds
+/// check (one instruction, not a copy and a mask).
+const KEPT: usize = 256;
+const _: () = assert!(KEPT == 1 << u8::BITS);
 
 impl NameMatcher {
     fn build(patterns: Vec<(String, Target)>) -> Result<Self, Error> {
@@ -698,24 +718,13 @@ impl NameMatcher {
     /// (`text::soft_breaks`, in order): a name cut by one may hold more spaces than it has
     /// ([`name_end`]); elsewhere a name is matched only as it is written.
     pub fn find_at(&self, text: &str, starts: &[WordStart], breaks: &[usize]) -> (Vec<NameMatch>, Vec<(usize, usize)>) {
-        // Room for the names of a news article (a few dozen) and, when the matcher has any,
-        // its exclusion phrases and demonyms, without growing.
-        let mut excluded = Vec::with_capacity(if self.excludes { starts.len().min(32) } else { 0 });
-        let mut out = Vec::with_capacity(starts.len().min(64));
+        let mut search = Search::new(self, starts.len(), text.len());
         if self.by_head.is_empty() {
-            return (out, excluded);
+            return (search.out, search.excluded);
         }
-        let b = text.as_bytes();
-        let gaps = breaks;
-        let mut gap = 0;
-        let mut free_from = 0;
-        // The bytes from `free_from` to the end of the text (a name found ends in the text): a
-        // start is among them when `i - free_from`, which wraps around for a start before
-        // `free_from`, is below their count, told by one compare.
-        let mut room = b.len();
-        // The starts are those of both matchers: this one's are first copied out of each block
-        // of them, kept by advancing a count (no branch: about half are the other matcher's,
-        // a branch that would be mispredicted for many), and only they are read on.
+        // The starts are those of all matchers run on the text: this one's are first copied out
+        // of each block of them, kept by advancing a count (no branch: many are another
+        // matcher's, a branch that would be mispredicted for many), and only they are read on.
         let mut own = [WordStart { start: 0, key: 0 }; 64];
         for block in starts.chunks(64) {
             let mut m = 0;
@@ -723,69 +732,142 @@ impl NameMatcher {
                 own[m % 64] = w;
                 m += usize::from(self.starts.keeps_key(w.key));
             }
-            for &WordStart { start: i, key } in &own[..m.min(64)] {
-                // (Only the head key is asked, not the first byte: the byte of a start that the key
-                // keeps and no name starts with, a continuation byte at a start that is no character
-                // boundary of `text` among them, is no name's first byte, so no name is there. A
-                // start past the end of the text is passed over.)
-                if i.wrapping_sub(free_from) >= room {
-                    continue;
-                }
-                let Some(bucket) = self.by_head.get(key) else { continue };
-                let names = &bucket.names;
-                // The longest name with this head key that is in the text here and ends on a word boundary.
-                while gaps.get(gap).is_some_and(|&g| g < i) {
-                    gap += 1;
-                }
-                let next_gap = gaps.get(gap).copied().unwrap_or(usize::MAX);
-                let ends_word = |name: &Name, end: usize| ends_word_at(text, end).then_some((name.target, end));
-                let found = if next_gap >= i + bucket.longest as usize {
-                    // No soft break within the longest name: each name is there only as it is
-                    // written, so only those with the text's byte at the bucket's offset (or
-                    // without one) are compared.
-                    let Some((group, short)) = bucket.candidates(b.get(i + bucket.at as usize).copied()) else { continue };
-                    // (The group, then the short names: two loops, no chained iterator's state.)
-                    let mut found = None;
-                    for &k in group {
-                        let name = &names[k as usize];
-                        let end = i + name.bytes.len();
-                        if name.is_at(b, i) && ends_word_at(text, end) {
-                            found = Some((name.target, end));
-                            break;
-                        }
-                    }
-                    if found.is_none() {
-                        for name in short {
-                            let end = i + name.bytes.len();
-                            if name.is_at(b, i) && ends_word_at(text, end) {
-                                found = Some((name.target, end));
-                                break;
-                            }
-                        }
-                    }
-                    found
-                } else {
-                    names.iter().find_map(|name| {
-                        let spaced = next_gap < i + name.bytes.len();
-                        // (Where no soft break can widen it, the name is there only as it is written.)
-                        if !spaced && !name.may_be_at(b, i) {
-                            return None;
-                        }
-                        ends_word(name, name_end(b, i, &name.bytes, spaced)?)
-                    })
-                };
-                if let Some((target, end)) = found {
-                    if target == EXCLUDED {
-                        excluded.push((i, end));
-                    } else {
-                        out.push(NameMatch { item: target as usize, start: i, end });
-                    }
-                    free_from = end;
-                    room = b.len().saturating_sub(end);
-                }
+            for &w in &own[..m.min(64)] {
+                search.at(text, breaks, w);
             }
         }
-        (out, excluded)
+        (search.out, search.excluded)
+    }
+}
+
+/// What [`NameMatcher::find_at`] finds: the matches, and the spans of the exclusion phrases
+/// skipped.
+pub type Found = (Vec<NameMatch>, Vec<(usize, usize)>);
+
+/// Two matchers' [`NameMatcher::find_at`] over the same word starts, their own starts copied
+/// out of each block of them in one pass (each start read once, written to the buffer of each
+/// matcher and kept by advancing that matcher's count), not one pass for each matcher; the
+/// same matches as two calls of [`NameMatcher::find_at`].
+fn find_at_both(a: &NameMatcher, b: &NameMatcher, text: &str, starts: &[WordStart], breaks: &[usize]) -> [Found; 2] {
+    if a.by_head.is_empty() || b.by_head.is_empty() {
+        return [a.find_at(text, starts, breaks), b.find_at(text, starts, breaks)];
+    }
+    let (mut sa, mut sb) = (Search::new(a, starts.len(), text.len()), Search::new(b, starts.len(), text.len()));
+    let mut own_a = [WordStart { start: 0, key: 0 }; 64];
+    let mut own_b = [WordStart { start: 0, key: 0 }; 64];
+    for block in starts.chunks(64) {
+        let (mut ma, mut mb) = (0, 0);
+        for &w in block {
+            own_a[ma % 64] = w;
+            own_b[mb % 64] = w;
+            ma += usize::from(a.starts.keeps_key(w.key));
+            mb += usize::from(b.starts.keeps_key(w.key));
+        }
+        for &w in &own_a[..ma.min(64)] {
+            sa.at(text, breaks, w);
+        }
+        for &w in &own_b[..mb.min(64)] {
+            sb.at(text, breaks, w);
+        }
+    }
+    [(sa.out, sa.excluded), (sb.out, sb.excluded)]
+}
+
+/// What a matcher's search through the word starts of a text ([`NameMatcher::find_at`]) has
+/// found so far and where it stands.
+struct Search<'m> {
+    m: &'m NameMatcher,
+    out: Vec<NameMatch>,
+    excluded: Vec<(usize, usize)>,
+    /// The first of the text's soft breaks not before the last start read.
+    gap: usize,
+    /// Where the last name found ends: no name starts before it.
+    free_from: usize,
+    /// The bytes from `free_from` to the end of the text (a name found ends in the text): a
+    /// start is among them when `i - free_from`, which wraps around for a start before
+    /// `free_from`, is below their count, told by one compare.
+    room: usize,
+}
+
+impl<'m> Search<'m> {
+    fn new(m: &'m NameMatcher, starts: usize, text_len: usize) -> Search<'m> {
+        // Room for the names of a news article (a few dozen) and, when the matcher has any,
+        // its exclusion phrases and demonyms, without growing.
+        Search {
+            m,
+            excluded: Vec::with_capacity(if m.excludes { starts.min(32) } else { 0 }),
+            out: Vec::with_capacity(starts.min(64)),
+            gap: 0,
+            free_from: 0,
+            room: text_len,
+        }
+    }
+
+    /// Reads on at the word start `w` (one the matcher's filter keeps, after those read
+    /// before): the longest name there, if any, found and kept.
+    #[inline(always)]
+    fn at(&mut self, text: &str, gaps: &[usize], w: WordStart) {
+        let WordStart { start: i, key } = w;
+        let b = text.as_bytes();
+        // (Only the head key is asked, not the first byte: the byte of a start that the key
+        // keeps and no name starts with, a continuation byte at a start that is no character
+        // boundary of `text` among them, is no name's first byte, so no name is there. A
+        // start past the end of the text is passed over.)
+        if i.wrapping_sub(self.free_from) >= self.room {
+            return;
+        }
+        let Some(bucket) = self.m.by_head.get(key) else { return };
+        let names = &bucket.names;
+        // The longest name with this head key that is in the text here and ends on a word boundary.
+        while gaps.get(self.gap).is_some_and(|&g| g < i) {
+            self.gap += 1;
+        }
+        let next_gap = gaps.get(self.gap).copied().unwrap_or(usize::MAX);
+        let ends_word = |name: &Name, end: usize| ends_word_at(text, end).then_some((name.target, end));
+        let found = if next_gap >= i + bucket.longest as usize {
+            // No soft break within the longest name: each name is there only as it is
+            // written, so only those with the text's byte at the bucket's offset (or
+            // without one) are compared.
+            let Some((group, short)) = bucket.candidates(b.get(i + bucket.at as usize).copied()) else { return };
+            // (The group, then the short names: two loops, no chained iterator's state.)
+            let mut found = None;
+            for &k in group {
+                let name = &names[k as usize];
+                let end = i + name.bytes.len();
+                if name.is_at(b, i) && ends_word_at(text, end) {
+                    found = Some((name.target, end));
+                    break;
+                }
+            }
+            if found.is_none() {
+                for name in short {
+                    let end = i + name.bytes.len();
+                    if name.is_at(b, i) && ends_word_at(text, end) {
+                        found = Some((name.target, end));
+                        break;
+                    }
+                }
+            }
+            found
+        } else {
+            names.iter().find_map(|name| {
+                let spaced = next_gap < i + name.bytes.len();
+                // (Where no soft break can widen it, the name is there only as it is written.)
+                if !spaced && !name.may_be_at(b, i) {
+                    return None;
+                }
+                ends_word(name, name_end(b, i, &name.bytes, spaced)?)
+            })
+        };
+        if let Some((target, end)) = found {
+            if target == EXCLUDED {
+                self.excluded.push((i, end));
+            } else {
+                self.out.push(NameMatch { item: target as usize, start: i, end });
+            }
+            self.free_from = end;
+            self.room = b.len().saturating_sub(end);
+        }
     }
 }
 
@@ -1125,6 +1207,14 @@ impl Gazetteer {
         self.matcher.find_at(text, starts, breaks)
     }
 
+    /// [`Gazetteer::find_at`] and `actors`' [`Actors::find_at`] of the same text and word
+    /// starts (found for both: the union of their [`Gazetteer::start_filter`] and
+    /// [`Actors::start_filter`]), the starts read once for both.
+    pub fn find_at_with_actors(&self, actors: &Actors, text: &str, starts: &[WordStart], breaks: &[usize]) -> (Found, Vec<NameMatch>) {
+        let [places, actors] = find_at_both(&self.matcher, &actors.matcher, text, starts, breaks);
+        (places, actors.0)
+    }
+
     /// Every name and alias, one per entry, for `dateline gazetteer --aliases`.
     pub fn aliases(&self) -> Vec<String> {
         let mut v: Vec<String> =
@@ -1455,6 +1545,29 @@ country = "Azerbaijan"
                 .unwrap_or_else(|e| panic!("{e}"));
             let got: Vec<(usize, usize, usize)> = m.find(&text).iter().map(|x| (x.item, x.start, x.end)).collect();
             proptest::prop_assert_eq!(got, brute_force(PATS, &text), "in {:?}", text);
+        }
+
+        /// Two matchers run over the same word starts in one pass find what each finds alone,
+        /// exclusions included, across blocks of 64 starts (up to 300 parts), with soft breaks.
+        #[test]
+        fn two_matchers_in_one_pass_find_what_each_finds(
+            parts in proptest::collection::vec(0usize..16, 0..300),
+            breaks in proptest::collection::btree_set(0usize..2000, 0..4),
+        ) {
+            const A: &[&str] = &["Ganja", "Ganja C", "Gəncə", "Nagorno-Karabakh", "Karabakh", "Geneva", "Степанакерт"];
+            const B: &[&str] = &["the Kremlin", "Kremlin", "Karabakh", "Ст", "Ganja City", "x"];
+            const PARTS: &[&str] = &["Ganja", " ", "Gəncə", "Nagorno-", "Karabakh", "Geneva", " Conventions", "Ст", "епанакерт", "the ", "Kremlin", "x", "’s", "-", "C", "ity"];
+            let text: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let a = NameMatcher::build(
+                A.iter().enumerate().map(|(i, p)| (p.to_string(), Target::Item(i))).chain([("Geneva Conventions".to_string(), Target::Exclude)]).collect(),
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+            let b = NameMatcher::build(B.iter().enumerate().map(|(i, p)| (p.to_string(), Target::Item(i))).collect()).unwrap_or_else(|e| panic!("{e}"));
+            let starts = word_starts(&text, &a.start_filter().union(b.start_filter()));
+            let breaks: Vec<usize> = breaks.into_iter().filter(|&k| k < text.len()).collect();
+            let [got_a, got_b] = find_at_both(&a, &b, &text, &starts, &breaks);
+            proptest::prop_assert_eq!(got_a, a.find_at(&text, &starts, &breaks), "in {:?}", text);
+            proptest::prop_assert_eq!(got_b, b.find_at(&text, &starts, &breaks), "in {:?}", text);
         }
 
         /// Starts handed in at any byte, inside a character too, with any name's head key:

@@ -16,9 +16,9 @@ use crate::text::{Span, is_whole_ascii_word};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Kind {
     /// A date word: its index in [`dates::DATE_CUES`].
-    Date(usize),
+    Date(u16),
     /// A speech verb: its index in [`attribution::VERBS`] (matched in its exact case).
-    Verb(usize),
+    Verb(u16),
     /// A casualty word stem.
     Casualty,
     /// A sentence phrase of this group of [`claims::SENTENCE_PHRASES`].
@@ -32,29 +32,35 @@ enum Kind {
 /// The distinct lower-case cues and what each stands for.
 fn patterns() -> (Vec<String>, Vec<Vec<Kind>>) {
     let mut cues: Vec<(String, Kind)> = Vec::new();
-    cues.extend(dates::DATE_CUES.iter().enumerate().map(|(i, c)| (c.to_ascii_lowercase(), Kind::Date(i))));
-    cues.extend(attribution::VERBS.iter().enumerate().map(|(i, c)| (c.to_ascii_lowercase(), Kind::Verb(i))));
+    // (Fewer than 2^16 date words and verbs: an index is a `u16`, so that a cue's end in the
+    // automaton's table, read at every cue found, takes eight bytes.)
+    let index = |i: usize| u16::try_from(i).unwrap_or_else(|_| panic!("too many cues"));
+    cues.extend(dates::DATE_CUES.iter().enumerate().map(|(i, c)| (c.to_ascii_lowercase(), Kind::Date(index(i)))));
+    cues.extend(attribution::VERBS.iter().enumerate().map(|(i, c)| (c.to_ascii_lowercase(), Kind::Verb(index(i)))));
     cues.extend(claims::CASUALTY_STEMS.iter().map(|c| (c.to_ascii_lowercase(), Kind::Casualty)));
     for (g, group) in claims::SENTENCE_PHRASES.iter().enumerate() {
         cues.extend(group.iter().map(|c| (c.to_ascii_lowercase(), Kind::Phrase(g as u8))));
     }
     cues.extend(meta::TRUCE_HINTS.iter().map(|c| (c.to_ascii_lowercase(), Kind::Truce)));
     cues.extend(meta::TAKES_EFFECT_HINTS.iter().map(|c| (c.to_ascii_lowercase(), Kind::Effect)));
-    let mut patterns: Vec<String> = Vec::new();
-    let mut kinds: Vec<Vec<Kind>> = Vec::new();
-    // Each distinct cue's place in `patterns`.
-    let mut place: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for (c, k) in cues {
-        match place.get(&c) {
-            Some(&i) if !kinds[i].contains(&k) => kinds[i].push(k),
+    let mut kinds: Vec<Vec<Kind>> = Vec::with_capacity(cues.len());
+    // Each distinct cue's place in `kinds` (and in the patterns), borrowed from `cues`, by a
+    // fast hash; each cue's string is kept, not copied, when it is the first of its kind.
+    let mut place: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::with_capacity_and_hasher(cues.len(), Default::default());
+    let mut first = vec![false; cues.len()];
+    for (n, (c, k)) in cues.iter().enumerate() {
+        match place.get(c.as_str()) {
+            Some(&i) if !kinds[i].contains(k) => kinds[i].push(*k),
             Some(_) => {}
             None => {
-                place.insert(c.clone(), patterns.len());
-                patterns.push(c);
-                kinds.push(vec![k]);
+                place.insert(c, kinds.len());
+                kinds.push(vec![*k]);
+                first[n] = true;
             }
         }
     }
+    drop(place);
+    let patterns = cues.into_iter().zip(first).filter_map(|((c, _), first)| first.then_some(c)).collect();
     (patterns, kinds)
 }
 
@@ -78,17 +84,20 @@ const FIRST_MATCH: u16 = 1 << 15;
 /// ([`Automaton::new`] asserts that the cues fit).
 const ENDS: usize = 1 << 12;
 
-/// A cue ending at a state of [`Automaton`].
+/// A cue ending at a state of [`Automaton`] (eight bytes: one read at an index scaled by
+/// eight, no multiplication by three first).
 #[derive(Debug, Clone, Copy)]
 struct End {
     /// Its length in bytes.
-    len: u32,
+    len: u16,
     /// Whether it is the last cue of its state (the list of the next state follows), so
     /// that the cues of a state are read without the end of their range.
     last: bool,
     /// What it stands for.
     kind: Kind,
 }
+
+const _: () = assert!(std::mem::size_of::<End>() == 8);
 
 /// An Aho-Corasick automaton (every occurrence, overlapping) over the cues, ASCII case
 /// folded, as one flat transition table of `u16` entries (the rows of the states that the
@@ -144,41 +153,72 @@ impl Automaton {
         next.resize(n_classes, NONE);
         let mut ends: Vec<Vec<usize>> = Vec::with_capacity(most);
         ends.push(Vec::new());
+        // Each edge of the trie: (parent, class, child), in the order made.
+        let mut edges: Vec<(usize, u8, u32)> = Vec::with_capacity(most);
         for (i, p) in patterns.iter().enumerate() {
             let mut s = 0;
             for &c in p.as_bytes() {
-                let at = s * n_classes + usize::from(classes[usize::from(c)]);
+                let class = classes[usize::from(c)];
+                let at = s * n_classes + usize::from(class);
                 if next[at] == NONE {
-                    next[at] = u32::try_from(ends.len()).unwrap_or_else(|_| panic!("too many states"));
+                    let child = u32::try_from(ends.len()).unwrap_or_else(|_| panic!("too many states"));
+                    next[at] = child;
                     next.extend(std::iter::repeat_n(NONE, n_classes));
                     ends.push(Vec::new());
+                    edges.push((s, class, child));
                 }
                 s = next[at] as usize;
             }
             ends[s].push(i);
         }
+        // The children of each state in the order of their classes, (class, child): those of
+        // state `s` are `children[kids[s]..kids[s + 1]]` (placed by a count of each state's
+        // children, then each state's few sorted).
+        let mut kids = vec![0usize; ends.len() + 1];
+        for &(parent, _, _) in &edges {
+            kids[parent + 1] += 1;
+        }
+        for s in 1..kids.len() {
+            kids[s] += kids[s - 1];
+        }
+        let mut children = vec![(0u8, 0u32); edges.len()];
+        let mut free = kids.clone();
+        for &(parent, class, child) in &edges {
+            children[free[parent]] = (class, child);
+            free[parent] += 1;
+        }
+        for s in 0..ends.len() {
+            children[kids[s]..kids[s + 1]].sort_unstable();
+        }
         let mut fail = vec![0usize; ends.len()];
         let mut order = vec![0usize];
         let mut k = 0;
-        // The row of a state's failure state (none for the start state's), copied out so that
-        // the state's own row can be written beside it.
-        let mut via_fail = vec![0u32; n_classes];
+        // The start state's missing children go back to it.
+        for slot in &mut next[..n_classes] {
+            if *slot == NONE {
+                *slot = 0;
+            }
+        }
         while k < order.len() {
             let s = order[k];
             k += 1;
+            // A state's row is its failure state's (whose row is whole: it comes before in
+            // breadth-first order), but for its children, whose failure states are read there.
+            // (Not the start state's, whose row is its children and itself.)
+            let f = fail[s];
             if s != 0 {
-                via_fail.copy_from_slice(&next[fail[s] * n_classes..(fail[s] + 1) * n_classes]);
+                next.copy_within(f * n_classes..(f + 1) * n_classes, s * n_classes);
             }
-            for (slot, &via) in next[s * n_classes..(s + 1) * n_classes].iter_mut().zip(&via_fail) {
-                if *slot == NONE {
-                    *slot = via;
-                } else {
-                    let child = *slot as usize;
-                    fail[child] = via as usize;
-                    let inherited = ends[fail[child]].clone();
+            for &(class, child) in &children[kids[s]..kids[s + 1]] {
+                let (class, child) = (usize::from(class), child as usize);
+                let via = if s == 0 { 0 } else { next[s * n_classes + class] as usize };
+                next[s * n_classes + class] = child as u32;
+                fail[child] = via;
+                if !ends[via].is_empty() {
+                    let inherited = ends[via].clone();
                     ends[child].extend(inherited);
-                    order.push(child);
                 }
+                order.push(child);
             }
         }
         // Numbered breadth first, the states where no cue ends (the start state 0 among them)
@@ -206,7 +246,7 @@ impl Automaton {
         for &s in &matching {
             let from = flat.len();
             for &p in &ends[s] {
-                let len = u32::try_from(patterns[p].len()).unwrap_or_else(|_| panic!("cue too long"));
+                let len = u16::try_from(patterns[p].len()).unwrap_or_else(|_| panic!("cue too long"));
                 flat.extend(kinds[p].iter().map(|&kind| End { len, last: false, kind }));
             }
             if let Some(e) = flat.last_mut() {
@@ -477,8 +517,9 @@ pub fn scan(text: &str) -> TextCues {
             let e = ends.entry(k);
             let start = end - e.len as usize;
             match e.kind {
-                Kind::Date(i) => insert_sorted(&mut date_words, (start, end, i), start_longest),
+                Kind::Date(i) => insert_sorted(&mut date_words, (start, end, usize::from(i)), start_longest),
                 Kind::Verb(i) => {
+                    let i = usize::from(i);
                     if verb_at(b, start, attribution::VERBS[i], ac.verbs[i]) {
                         insert_sorted(&mut verbs, (start, end, i), start_longest);
                     }

@@ -420,11 +420,9 @@ fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Optio
     let in_body = |m: &NameMatch| m.start >= body_start && !skip.iter().any(|j| j.start <= m.start && m.end <= j.end);
     // Word starts found once for both name matchers.
     let starts = crate::gazetteer::word_starts_masked(text, &masks, &shared.name_starts);
-    let (places, excluded) = engine.gazetteer.find_at(text, &starts, &breaks);
+    let ((places, excluded), actor_matches) = engine.gazetteer.find_at_with_actors(&engine.actors, text, &starts, &breaks);
     let places: Vec<NameMatch> = places.into_iter().filter(in_body).collect();
-    let actor_matches: Vec<NameMatch> = engine
-        .actors
-        .find_at(text, &starts, &breaks)
+    let actor_matches: Vec<NameMatch> = actor_matches
         .into_iter()
         .filter(in_body)
         .filter(|m| !names::surname_of_someone_else(text, m.start, m.end, &engine.gazetteer))

@@ -226,12 +226,13 @@ const fn stop_slot(w: &[u8]) -> usize {
 
 /// Whether a capitalised word is one that starts sentences or names a role ("The",
 /// "President", "Ministry", month names), never a word of a person's name.
+#[inline]
 pub(crate) fn is_stop_word(w: &str) -> bool {
     let mut h = stop_slot(w.as_bytes());
     loop {
         match STOP_SLOTS[h % 1024] {
             0 => return false,
-            k if STOP_WORDS[usize::from(k) - 1] == w => return true,
+            k if crate::gazetteer::same_bytes(STOP_WORDS[usize::from(k) - 1].as_bytes(), w.as_bytes()) => return true,
             _ => h += 1,
         }
     }
@@ -422,32 +423,35 @@ struct Known {
     /// Where the last answer read on from the cursor stopped (the first span that ends after
     /// the position asked about).
     cursor: std::cell::Cell<usize>,
+    /// The end of the span before the cursor (zero when there is none): the spans before the
+    /// cursor end by it, so a position at or after it reads on from the cursor.
+    passed: std::cell::Cell<usize>,
 }
 
 impl Known {
     fn new(spans: Vec<(usize, usize)>) -> Known {
         let ends_grow = spans.windows(2).all(|w| w[0].1 <= w[1].1);
-        Known { spans, ends_grow, cursor: std::cell::Cell::new(0) }
+        Known { spans, ends_grow, cursor: std::cell::Cell::new(0), passed: std::cell::Cell::new(0) }
     }
 
     /// Whether `start..end` overlaps the first span that ends after `start`
     /// (`spans.partition_point(|k| k.1 <= start)`): read on from the cursor when the ends grow
-    /// and it lies before `start`, else found by binary search.
+    /// and the spans before it end by `start` (one compare with the end of the last of them),
+    /// else found by binary search.
     fn covers(&self, start: usize, end: usize) -> bool {
         let spans = &self.spans[..];
-        if self.ends_grow {
+        if self.ends_grow && self.passed.get() <= start {
             let mut c = self.cursor.get();
-            if c == 0 || spans.get(c - 1).is_some_and(|k| k.1 <= start) {
-                while let Some(k) = spans.get(c) {
-                    if k.1 > start {
-                        self.cursor.set(c);
-                        return k.0 < end;
-                    }
-                    c += 1;
+            while let Some(k) = spans.get(c) {
+                if k.1 > start {
+                    self.cursor.set(c);
+                    return k.0 < end;
                 }
-                self.cursor.set(c);
-                return false;
+                self.passed.set(k.1);
+                c += 1;
             }
+            self.cursor.set(c);
+            return false;
         }
         spans.get(spans.partition_point(|k| k.1 <= start)).is_some_and(|k| k.0 < end)
     }
@@ -818,6 +822,21 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// [`same_bytes`] against `==`, on strings of any length and text, equal, of the same
+        /// length, and differing in one byte.
+        #[test]
+        fn same_bytes_is_equality(a in "\\PC{0,20}", b in "\\PC{0,20}", at in 0usize..80, flip in 1u8..=255) {
+            let (a, b) = (a.as_bytes(), b.as_bytes());
+            proptest::prop_assert_eq!(crate::gazetteer::same_bytes(a, b), a == b);
+            proptest::prop_assert!(crate::gazetteer::same_bytes(a, a));
+            if !a.is_empty() {
+                let mut c = a.to_vec();
+                let k = at % a.len();
+                c[k] ^= flip;
+                proptest::prop_assert!(!crate::gazetteer::same_bytes(a, &c) && !crate::gazetteer::same_bytes(&c, a));
+            }
+        }
+
         #[test]
         fn merging_sorted_lists_sorts_them(mut a in proptest::collection::vec((0usize..20, 0usize..20), 0..12), mut b in proptest::collection::vec((0usize..20, 0usize..20), 0..12)) {
             // Unsorted lists merged as by peeking at both (the merge as first written).
