@@ -555,6 +555,7 @@ impl<'b> Hits<'b> {
     /// [`Hits::from_cues`], or with `ALL` false the hits of the dates that need neither a
     /// publication date nor a year hint, years alone left out ([`first_full_date`]): no
     /// relative or weekday cue, no day written alone, no year's hits.
+    #[inline]
     fn reading<const ALL: bool>(
         s: &str,
         base: usize,
