@@ -1286,9 +1286,37 @@ fn relative_groups(text: &str, offset: usize) -> Groups<'_> {
 
 /// Whether `\d` reads only ASCII digits in `s` (no decimal digit beyond ASCII), so the ISO
 /// and dotted readers read as their patterns.
+/// (No decimal digit beyond ASCII comes before U+0660, and a character from U+0660 on opens
+/// with a byte from 0xD9 on, which no other byte of UTF-8 is: only the characters opening
+/// with such a byte are read, found eight bytes at a time by [`high_lead_from`].)
 fn ascii_digits_only(s: &str) -> bool {
-    // (No decimal digit beyond ASCII comes before U+0660.)
-    s.is_ascii() || !s.chars().any(|c| c >= '\u{660}' && c.is_numeric())
+    let b = s.as_bytes();
+    let mut k = high_lead_from(b, 0);
+    while k < b.len() {
+        if s[k..].chars().next().is_some_and(|c| c >= '\u{660}' && c.is_numeric()) {
+            return false;
+        }
+        k = high_lead_from(b, k + 1);
+    }
+    true
+}
+
+/// The first byte of `b` from `k` on that is 0xD9 or more (the end of `b` if none): eight
+/// bytes read at a time, a byte's low seven bits plus 0x27 reaching its high bit where the
+/// byte's own high bit is set too (no sum carries out of its byte).
+fn high_lead_from(b: &[u8], mut k: usize) -> usize {
+    const LOW: u64 = u64::from_le_bytes([0x7F; 8]);
+    const ADD: u64 = u64::from_le_bytes([0x27; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    while let Some(chunk) = b.get(k..k + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let found = ((w & LOW) + ADD) & w & HIGH;
+        if found != 0 {
+            return k + (found.trailing_zeros() / 8) as usize;
+        }
+        k += 8;
+    }
+    k + b.get(k..).map_or(0, |t| t.iter().take_while(|&&c| c < 0xD9).count())
 }
 
 /// The end of the ISO pattern's match at `q` of `b` (its year's four digits; ASCII digits):
@@ -2170,6 +2198,20 @@ mod tests {
                     assert_eq!(reader.dates(part, lo, published, None), find_dates_in(part, lo, published, None, &cues), "{part:?}");
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Whether `\d` reads only ASCII digits, read at the characters opening with a byte
+        /// from 0xD9 on, is the answer of every character read, in any text (digits of other
+        /// scripts, U+0640 to U+065F just below them, and ASCII mixed in).
+        #[test]
+        fn ascii_digits_only_is_every_character_read(text in "([\\u{600}-\\u{6ff}٠-٩०-९0-9a-z ]|\\PC){0,40}", at in 0usize..48) {
+            let by_chars = !text.chars().any(|c| c >= '\u{660}' && c.is_numeric());
+            proptest::prop_assert_eq!(ascii_digits_only(&text), by_chars);
+            let b = text.as_bytes();
+            let k = at.min(b.len());
+            proptest::prop_assert_eq!(high_lead_from(b, k), b[k..].iter().position(|&c| c >= 0xD9).map_or(b.len(), |n| k + n));
         }
     }
 
