@@ -1424,9 +1424,11 @@ fn bylines_reading(text: &str, body_start: usize, every_line: bool) -> Bylines {
                 continue;
             }
         }
-        // (Trimmed by bytes while ASCII: `text::trim_start`, `text::trim`.)
-        let lead = raw.len() - crate::text::trim_start(raw).len();
-        let line = crate::text::trim(raw);
+        // (Trimmed by bytes while ASCII: `text::trim_start`, then `text::trim_end` of what it
+        // leaves, as `text::trim` would, without trimming the start twice.)
+        let started = crate::text::trim_start(raw);
+        let lead = raw.len() - started.len();
+        let line = crate::text::trim_end(started);
         if line.is_empty() || line.starts_with("{{") {
             continue;
         }
