@@ -1537,9 +1537,10 @@ fn open_braces(b: &[u8], from: usize) -> Option<usize> {
 /// sentence end if it is long.
 pub fn title(text: &str, body_start: usize) -> String {
     for line in lines_of(&text[body_start..]) {
-        // (A line without template junk is read as it stands.)
+        // (A line without template junk is read as it stands: its `{{` looked for by its first
+        // brace, [`open_braces`], not by a two-byte `memmem` search set up for each line.)
         let without_junk: String;
-        let l = if memchr::memmem::find(line.as_bytes(), b"{{").is_some() {
+        let l = if open_braces(line.as_bytes(), 0).is_some() {
             let mut l = line.to_string();
             for j in junk_spans(line).iter().rev() {
                 l.replace_range(j.start..j.end, "");
