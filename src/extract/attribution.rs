@@ -376,10 +376,9 @@ impl<'a> Memory<'a> {
 /// The speaker a sentence's name stands for.
 #[inline(always)]
 fn who_speaker<'a>(ctx: &DocCtx<'a>, w: Who) -> Speaker<'a> {
-    match w {
-        Who::Actor(i) => ctx.actor_speaker(i as usize),
-        Who::Person(i) => {
-            let i = i as usize;
+    match w.unpacked() {
+        (i, false) => ctx.actor_speaker(i),
+        (i, true) => {
             let p = &ctx.persons[i];
             // The first person at its start is the one `person_speaker` finds there.
             if i == 0 || ctx.persons[i - 1].start < p.start {
@@ -403,13 +402,38 @@ fn unnamed_sets(k: usize, female: Option<bool>) -> bool {
     }
 }
 
-/// Who a sentence names: an actor or one of the article's person names.
+/// Who a sentence names: an actor (an index into the actors) or one of the article's person
+/// names (an index into them), packed in four bytes that are never all zero (the index
+/// doubled, one more for a person, plus one), so that an `Option<Who>` takes four bytes too
+/// and [`Observed`] stays small.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Who {
-    /// Index into the actors.
-    Actor(u32),
-    /// Index into the article's person names.
-    Person(u32),
+pub(crate) struct Who(std::num::NonZeroU32);
+
+impl Who {
+    /// The actor of this index.
+    #[inline(always)]
+    fn actor(i: usize) -> Who {
+        Who::packed(i, 0)
+    }
+
+    /// The article's person name of this index.
+    #[inline(always)]
+    fn person(i: usize) -> Who {
+        Who::packed(i, 1)
+    }
+
+    /// (Indices of actors and of an article's names are far below 2^31.)
+    #[inline(always)]
+    fn packed(i: usize, person: u32) -> Who {
+        Who(std::num::NonZeroU32::MIN.saturating_add((i as u32) << 1 | person))
+    }
+
+    /// The index, and whether it is a person name's (else an actor's).
+    #[inline(always)]
+    fn unpacked(self) -> (usize, bool) {
+        let v = self.0.get() - 1;
+        ((v >> 1) as usize, v & 1 == 1)
+    }
 }
 
 /// What one sentence names, as [`Memory`] remembers it: the last person, woman, man and
@@ -594,10 +618,10 @@ impl Observed {
             let named: Named = if actor_first {
                 let Some(m) = actors.next() else { break };
                 let a = ctx.actor_speaker(m.item);
-                (m.start, m.end, Who::Actor(m.item as u32), a.person, a.female)
+                (m.start, m.end, Who::actor(m.item), a.person, a.female)
             } else {
                 let Some((k, p)) = persons.next() else { break };
-                (p.start, p.end, Who::Person((lo + k) as u32), true, p.female)
+                (p.start, p.end, Who::person(lo + k), true, p.female)
             };
             note(named, many);
         }
@@ -1917,6 +1941,17 @@ mod tests {
         let x = engine.extract_documents(docs);
         assert!(x.quotes.iter().filter(|q| q.speaker.is_some()).count() > 300, "{}", x.counts());
         assert!(x.claims.iter().filter(|c| c.claimant.is_some()).count() > 300, "{}", x.counts());
+    }
+
+    #[test]
+    fn who_is_packed_and_unpacked() {
+        for i in [0, 1, 2, 77, 1 << 20, (1 << 31) - 2] {
+            assert_eq!(super::Who::actor(i).unpacked(), (i, false));
+            assert_eq!(super::Who::person(i).unpacked(), (i, true));
+            assert_ne!(super::Who::actor(i), super::Who::person(i));
+        }
+        assert_eq!(std::mem::size_of::<Option<super::Who>>(), 4);
+        assert_eq!(std::mem::size_of::<super::Observed>(), 84);
     }
 
     #[test]
