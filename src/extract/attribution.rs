@@ -468,37 +468,38 @@ impl Observed {
         let (mut a, mut p) = (0, 0);
         let (actors, persons) = (&ctx.actor_matches, &ctx.persons);
         let (mut set_by, mut with_roles) = ([0u32; 4], 0u32);
-        ctx.sentences
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                while a < actors.len() && actors[a].start < s.span.start {
-                    a += 1;
-                }
-                while p < persons.len() && persons[p].start < s.span.start {
-                    p += 1;
-                }
-                let named = actors.get(a).is_some_and(|m| m.start < s.span.end) || persons.get(p).is_some_and(|x| x.start < s.span.end);
-                let indefinite = opens_indefinite(&ctx.text[s.span.start..s.span.end]);
-                if !(named || indefinite) {
-                    return Observed { set_by, with_roles, ..Observed::default() };
-                }
-                let mut seen = Observed::of_from(ctx, s.span, indefinite, (a, p));
-                if seen.any {
-                    // (Sentence indices fit: an article's text is far below 4 GiB.)
-                    let this = u32::try_from(i + 1).unwrap_or(u32::MAX);
-                    for (k, by) in set_by.iter_mut().enumerate() {
-                        if seen.sets_slot(k) {
-                            *by = this;
-                        }
+        // (Each sentence's record written in its place in the list, not made and then copied
+        // into it.)
+        let mut out = Vec::with_capacity(ctx.sentences.len());
+        for (i, s) in ctx.sentences.iter().enumerate() {
+            while a < actors.len() && actors[a].start < s.span.start {
+                a += 1;
+            }
+            while p < persons.len() && persons[p].start < s.span.start {
+                p += 1;
+            }
+            let named = actors.get(a).is_some_and(|m| m.start < s.span.end) || persons.get(p).is_some_and(|x| x.start < s.span.end);
+            let indefinite = opens_indefinite(&ctx.text[s.span.start..s.span.end]);
+            if !(named || indefinite) {
+                out.push(Observed { set_by, with_roles, ..Observed::default() });
+                continue;
+            }
+            out.push(Observed::of_from(ctx, s.span, indefinite, (a, p)));
+            let Some(seen) = out.last_mut() else { break };
+            if seen.any {
+                // (Sentence indices fit: an article's text is far below 4 GiB.)
+                let this = u32::try_from(i + 1).unwrap_or(u32::MAX);
+                for (k, by) in set_by.iter_mut().enumerate() {
+                    if seen.sets_slot(k) {
+                        *by = this;
                     }
-                    with_roles += u32::from(seen.roles[0].is_some());
                 }
-                seen.set_by = set_by;
-                seen.with_roles = with_roles;
-                seen
-            })
-            .collect()
+                with_roles += u32::from(seen.roles[0].is_some());
+            }
+            seen.set_by = set_by;
+            seen.with_roles = with_roles;
+        }
+        out
     }
 
     /// Whether [`Memory::apply`] of this sentence sets the memory's last person, woman, man
