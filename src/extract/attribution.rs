@@ -1201,9 +1201,11 @@ pub(crate) const AGENT_NOUNS: &[&str] = &[
 
 /// The items of `items` (in order of start; `pos` gives an item's start and end) that start
 /// in `span`: all that [`DocCtx`]'s `in_span` finds in `span` or in any part of it, which
-/// [`lying_in`] then reads from these.
-fn starting_in<T>(items: &[T], span: Span, pos: impl Fn(&T) -> (usize, usize)) -> &[T] {
-    let lo = items.partition_point(|m| pos(m).0 < span.start);
+/// [`lying_in`] then reads from these. (`first`: the index of the first item that starts at
+/// `span.start` or after it, when the caller knows it; else searched for.)
+fn starting_in<T>(items: &[T], span: Span, first: Option<usize>, pos: impl Fn(&T) -> (usize, usize)) -> &[T] {
+    let lo = first.unwrap_or_else(|| items.partition_point(|m| pos(m).0 < span.start));
+    debug_assert_eq!(lo, items.partition_point(|m| pos(m).0 < span.start));
     // (A sentence names few: counted, not searched.)
     let n = items[lo..].iter().take_while(|m| pos(m).0 < span.end).count();
     &items[lo..lo + n]
@@ -1323,6 +1325,19 @@ fn tokens_within<'t, 'a>(tokens: &'t [Token<'a>], from: usize, to: usize) -> Opt
 
 /// The subject of the speech verb at `verb`, looking left within the sentence `sent`.
 pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory<'a>) -> Option<Speaker<'a>> {
+    subject_before_from(ctx, sent, verb, mem, None)
+}
+
+/// [`subject_before`], given the index of the first actor match and of the first person
+/// name that start at `sent`'s start or after it when the caller knows them (claims walks
+/// them with the sentences), so that they are not searched for.
+pub(crate) fn subject_before_from<'a>(
+    ctx: &DocCtx<'a>,
+    sent: Span,
+    verb: Span,
+    mem: &Memory<'a>,
+    first: Option<[usize; 2]>,
+) -> Option<Speaker<'a>> {
     if is_participle(&ctx.text[verb.start..verb.end]) {
         return participle_subject(ctx, sent, verb, mem);
     }
@@ -1339,8 +1354,8 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     // person name): read again rather than collected, and only the chosen one made a speaker.
     // (The actors and person names that start before the verb found once: those inside a
     // part of it, a person's name, are read from them, not searched for again.)
-    let actors_near = starting_in(&ctx.actor_matches, before, |m| (m.start, m.end));
-    let persons_near = starting_in(&ctx.persons, before, |p| (p.start, p.end));
+    let actors_near = starting_in(&ctx.actor_matches, before, first.map(|[a, _]| a), |m| (m.start, m.end));
+    let persons_near = starting_in(&ctx.persons, before, first.map(|[_, p]| p), |p| (p.start, p.end));
     let actors_in = move |part: Span| lying_in(actors_near, part, |m| (m.start, m.end));
     let persons_in = move |part: Span| lying_in(persons_near, part, |p| (p.start, p.end)).map(|p| Span { start: p.start, end: p.end });
     let named = || {
@@ -2009,7 +2024,7 @@ mod tests {
             let span = super::Span { start: span.0.min(span.1), end: span.0.max(span.1) };
             let (a, b) = (part.0.clamp(span.start, span.end), part.1.clamp(span.start, span.end));
             let part = super::Span { start: a.min(b), end: a.max(b) };
-            let near = super::starting_in(&items, span, |m| *m);
+            let near = super::starting_in(&items, span, None, |m| *m);
             for p in [span, part] {
                 let want: Vec<&(usize, usize)> = super::super::in_span(&items, p, |m| *m).collect();
                 let got: Vec<&(usize, usize)> = super::lying_in(near, p, |m| *m).collect();
