@@ -217,8 +217,11 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, words: &str, mem: &Memory<
     let between = Span { start: q.outer.end, end: v.start };
     // (`DocCtx::actors_in` and `persons_in` of the gap, from where the quote before's ended;
     // the actors inside a person's name, who starts in the gap, read on from its first actor.)
-    let actors = &ctx.actor_matches[cursors.actors.first(&ctx.actor_matches, |m| m.start, between.start)..];
-    let persons = &ctx.persons[cursors.persons.first(&ctx.persons, |p| p.start, between.start)..];
+    let first_of = [
+        cursors.actors.first(&ctx.actor_matches, |m| m.start, between.start),
+        cursors.persons.first(&ctx.persons, |p| p.start, between.start),
+    ];
+    let (actors, persons) = (&ctx.actor_matches[first_of[0]..], &ctx.persons[first_of[1]..]);
     let first_actor = actors.iter().take_while(|m| m.start < between.end).find(|m| m.end <= between.end);
     let first_actor = first_actor.map(|m| (m.start, ctx.actor_speaker(m.item)));
     let holds_actor = |p: Span| holds_any(actors, |m| (m.start, m.end), p);
@@ -234,7 +237,8 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, words: &str, mem: &Memory<
         (a, p) => a.or(p).map(|x| x.1),
     };
     first
-        .or_else(|| attribution::subject_before(ctx, Span { start: q.outer.end, end: limit }, v, mem))
+        // (From the same first actor match and person name: the region starts at the gap's start.)
+        .or_else(|| attribution::subject_before_from(ctx, Span { start: q.outer.end, end: limit }, v, mem, Some(first_of)))
         .or_else(|| attribution::subject_after(ctx, Span { start: v.start, end: limit }, v))
 }
 
