@@ -243,9 +243,13 @@ impl<'a> Memory<'a> {
     /// Whether the part of a sentence before a quote, `span` (never a whole sentence), names
     /// anyone: then `part` becomes this memory after [`Memory::observe`] of it (copied into
     /// the caller's memory, not returned by value); else `part` is left as it is (no copy made).
-    pub(crate) fn observed_part(&self, ctx: &DocCtx<'a>, span: Span, part: &mut Memory<'a>) -> bool {
+    /// (`first`: the index of the first actor match and of the first person name that start
+    /// at `span`'s start or after it, which the caller walks to.)
+    pub(crate) fn observed_part(&self, ctx: &DocCtx<'a>, span: Span, first: [usize; 2], part: &mut Memory<'a>) -> bool {
+        debug_assert_eq!(first[0], ctx.actor_matches.partition_point(|m| m.start < span.start));
+        debug_assert_eq!(first[1], ctx.persons.partition_point(|p| p.start < span.start));
         let indefinite = opens_indefinite(&ctx.text[span.start..span.end]);
-        let seen = Observed::of(ctx, span, indefinite);
+        let seen = Observed::of_from(ctx, span, indefinite, (first[0], first[1]));
         if !seen.any {
             return false;
         }
