@@ -243,9 +243,13 @@ impl<'a> Memory<'a> {
     /// Whether the part of a sentence before a quote, `span` (never a whole sentence), names
     /// anyone: then `part` becomes this memory after [`Memory::observe`] of it (copied into
     /// the caller's memory, not returned by value); else `part` is left as it is (no copy made).
-    pub(crate) fn observed_part(&self, ctx: &DocCtx<'a>, span: Span, part: &mut Memory<'a>) -> bool {
+    /// (`first`: the index of the first actor match and of the first person name that start
+    /// at `span`'s start or after it, which the caller walks to.)
+    pub(crate) fn observed_part(&self, ctx: &DocCtx<'a>, span: Span, first: [usize; 2], part: &mut Memory<'a>) -> bool {
+        debug_assert_eq!(first[0], ctx.actor_matches.partition_point(|m| m.start < span.start));
+        debug_assert_eq!(first[1], ctx.persons.partition_point(|p| p.start < span.start));
         let indefinite = opens_indefinite(&ctx.text[span.start..span.end]);
-        let seen = Observed::of(ctx, span, indefinite);
+        let seen = Observed::of_from(ctx, span, indefinite, (first[0], first[1]));
         if !seen.any {
             return false;
         }
@@ -376,10 +380,9 @@ impl<'a> Memory<'a> {
 /// The speaker a sentence's name stands for.
 #[inline(always)]
 fn who_speaker<'a>(ctx: &DocCtx<'a>, w: Who) -> Speaker<'a> {
-    match w {
-        Who::Actor(i) => ctx.actor_speaker(i as usize),
-        Who::Person(i) => {
-            let i = i as usize;
+    match w.unpacked() {
+        (i, false) => ctx.actor_speaker(i),
+        (i, true) => {
             let p = &ctx.persons[i];
             // The first person at its start is the one `person_speaker` finds there.
             if i == 0 || ctx.persons[i - 1].start < p.start {
@@ -403,13 +406,38 @@ fn unnamed_sets(k: usize, female: Option<bool>) -> bool {
     }
 }
 
-/// Who a sentence names: an actor or one of the article's person names.
+/// Who a sentence names: an actor (an index into the actors) or one of the article's person
+/// names (an index into them), packed in four bytes that are never all zero (the index
+/// doubled, one more for a person, plus one), so that an `Option<Who>` takes four bytes too
+/// and [`Observed`] stays small.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Who {
-    /// Index into the actors.
-    Actor(u32),
-    /// Index into the article's person names.
-    Person(u32),
+pub(crate) struct Who(std::num::NonZeroU32);
+
+impl Who {
+    /// The actor of this index.
+    #[inline(always)]
+    fn actor(i: usize) -> Who {
+        Who::packed(i, 0)
+    }
+
+    /// The article's person name of this index.
+    #[inline(always)]
+    fn person(i: usize) -> Who {
+        Who::packed(i, 1)
+    }
+
+    /// (Indices of actors and of an article's names are far below 2^31.)
+    #[inline(always)]
+    fn packed(i: usize, person: u32) -> Who {
+        Who(std::num::NonZeroU32::MIN.saturating_add((i as u32) << 1 | person))
+    }
+
+    /// The index, and whether it is a person name's (else an actor's).
+    #[inline(always)]
+    fn unpacked(self) -> (usize, bool) {
+        let v = self.0.get() - 1;
+        ((v >> 1) as usize, v & 1 == 1)
+    }
 }
 
 /// What one sentence names, as [`Memory`] remembers it: the last person, woman, man and
@@ -444,37 +472,38 @@ impl Observed {
         let (mut a, mut p) = (0, 0);
         let (actors, persons) = (&ctx.actor_matches, &ctx.persons);
         let (mut set_by, mut with_roles) = ([0u32; 4], 0u32);
-        ctx.sentences
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                while a < actors.len() && actors[a].start < s.span.start {
-                    a += 1;
-                }
-                while p < persons.len() && persons[p].start < s.span.start {
-                    p += 1;
-                }
-                let named = actors.get(a).is_some_and(|m| m.start < s.span.end) || persons.get(p).is_some_and(|x| x.start < s.span.end);
-                let indefinite = opens_indefinite(&ctx.text[s.span.start..s.span.end]);
-                if !(named || indefinite) {
-                    return Observed { set_by, with_roles, ..Observed::default() };
-                }
-                let mut seen = Observed::of_from(ctx, s.span, indefinite, (a, p));
-                if seen.any {
-                    // (Sentence indices fit: an article's text is far below 4 GiB.)
-                    let this = u32::try_from(i + 1).unwrap_or(u32::MAX);
-                    for (k, by) in set_by.iter_mut().enumerate() {
-                        if seen.sets_slot(k) {
-                            *by = this;
-                        }
+        // (Each sentence's record written in its place in the list, not made and then copied
+        // into it.)
+        let mut out = Vec::with_capacity(ctx.sentences.len());
+        for (i, s) in ctx.sentences.iter().enumerate() {
+            while a < actors.len() && actors[a].start < s.span.start {
+                a += 1;
+            }
+            while p < persons.len() && persons[p].start < s.span.start {
+                p += 1;
+            }
+            let named = actors.get(a).is_some_and(|m| m.start < s.span.end) || persons.get(p).is_some_and(|x| x.start < s.span.end);
+            let indefinite = opens_indefinite(&ctx.text[s.span.start..s.span.end]);
+            if !(named || indefinite) {
+                out.push(Observed { set_by, with_roles, ..Observed::default() });
+                continue;
+            }
+            out.push(Observed::of_from(ctx, s.span, indefinite, (a, p)));
+            let Some(seen) = out.last_mut() else { break };
+            if seen.any {
+                // (Sentence indices fit: an article's text is far below 4 GiB.)
+                let this = u32::try_from(i + 1).unwrap_or(u32::MAX);
+                for (k, by) in set_by.iter_mut().enumerate() {
+                    if seen.sets_slot(k) {
+                        *by = this;
                     }
-                    with_roles += u32::from(seen.roles[0].is_some());
                 }
-                seen.set_by = set_by;
-                seen.with_roles = with_roles;
-                seen
-            })
-            .collect()
+                with_roles += u32::from(seen.roles[0].is_some());
+            }
+            seen.set_by = set_by;
+            seen.with_roles = with_roles;
+        }
+        out
     }
 
     /// Whether [`Memory::apply`] of this sentence sets the memory's last person, woman, man
@@ -594,10 +623,10 @@ impl Observed {
             let named: Named = if actor_first {
                 let Some(m) = actors.next() else { break };
                 let a = ctx.actor_speaker(m.item);
-                (m.start, m.end, Who::Actor(m.item as u32), a.person, a.female)
+                (m.start, m.end, Who::actor(m.item), a.person, a.female)
             } else {
                 let Some((k, p)) = persons.next() else { break };
-                (p.start, p.end, Who::Person((lo + k) as u32), true, p.female)
+                (p.start, p.end, Who::person(lo + k), true, p.female)
             };
             note(named, many);
         }
@@ -1176,9 +1205,11 @@ pub(crate) const AGENT_NOUNS: &[&str] = &[
 
 /// The items of `items` (in order of start; `pos` gives an item's start and end) that start
 /// in `span`: all that [`DocCtx`]'s `in_span` finds in `span` or in any part of it, which
-/// [`lying_in`] then reads from these.
-fn starting_in<T>(items: &[T], span: Span, pos: impl Fn(&T) -> (usize, usize)) -> &[T] {
-    let lo = items.partition_point(|m| pos(m).0 < span.start);
+/// [`lying_in`] then reads from these. (`first`: the index of the first item that starts at
+/// `span.start` or after it, when the caller knows it; else searched for.)
+fn starting_in<T>(items: &[T], span: Span, first: Option<usize>, pos: impl Fn(&T) -> (usize, usize)) -> &[T] {
+    let lo = first.unwrap_or_else(|| items.partition_point(|m| pos(m).0 < span.start));
+    debug_assert_eq!(lo, items.partition_point(|m| pos(m).0 < span.start));
     // (A sentence names few: counted, not searched.)
     let n = items[lo..].iter().take_while(|m| pos(m).0 < span.end).count();
     &items[lo..lo + n]
@@ -1298,6 +1329,19 @@ fn tokens_within<'t, 'a>(tokens: &'t [Token<'a>], from: usize, to: usize) -> Opt
 
 /// The subject of the speech verb at `verb`, looking left within the sentence `sent`.
 pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory<'a>) -> Option<Speaker<'a>> {
+    subject_before_from(ctx, sent, verb, mem, None)
+}
+
+/// [`subject_before`], given the index of the first actor match and of the first person
+/// name that start at `sent`'s start or after it when the caller knows them (claims walks
+/// them with the sentences), so that they are not searched for.
+pub(crate) fn subject_before_from<'a>(
+    ctx: &DocCtx<'a>,
+    sent: Span,
+    verb: Span,
+    mem: &Memory<'a>,
+    first: Option<[usize; 2]>,
+) -> Option<Speaker<'a>> {
     if is_participle(&ctx.text[verb.start..verb.end]) {
         return participle_subject(ctx, sent, verb, mem);
     }
@@ -1314,8 +1358,8 @@ pub fn subject_before<'a>(ctx: &DocCtx<'a>, sent: Span, verb: Span, mem: &Memory
     // person name): read again rather than collected, and only the chosen one made a speaker.
     // (The actors and person names that start before the verb found once: those inside a
     // part of it, a person's name, are read from them, not searched for again.)
-    let actors_near = starting_in(&ctx.actor_matches, before, |m| (m.start, m.end));
-    let persons_near = starting_in(&ctx.persons, before, |p| (p.start, p.end));
+    let actors_near = starting_in(&ctx.actor_matches, before, first.map(|[a, _]| a), |m| (m.start, m.end));
+    let persons_near = starting_in(&ctx.persons, before, first.map(|[_, p]| p), |p| (p.start, p.end));
     let actors_in = move |part: Span| lying_in(actors_near, part, |m| (m.start, m.end));
     let persons_in = move |part: Span| lying_in(persons_near, part, |p| (p.start, p.end)).map(|p| Span { start: p.start, end: p.end });
     let named = || {
@@ -1920,6 +1964,17 @@ mod tests {
     }
 
     #[test]
+    fn who_is_packed_and_unpacked() {
+        for i in [0, 1, 2, 77, 1 << 20, (1 << 31) - 2] {
+            assert_eq!(super::Who::actor(i).unpacked(), (i, false));
+            assert_eq!(super::Who::person(i).unpacked(), (i, true));
+            assert_ne!(super::Who::actor(i), super::Who::person(i));
+        }
+        assert_eq!(std::mem::size_of::<Option<super::Who>>(), 4);
+        assert_eq!(std::mem::size_of::<super::Observed>(), 84);
+    }
+
+    #[test]
     fn participles_are_the_verbs_in_ing() {
         let ing: Vec<&str> = super::VERBS.iter().copied().filter(|v| super::is_participle(v)).collect();
         assert_eq!(ing, ["saying", "adding", "noting", "stressing", "insisting"]);
@@ -1973,7 +2028,7 @@ mod tests {
             let span = super::Span { start: span.0.min(span.1), end: span.0.max(span.1) };
             let (a, b) = (part.0.clamp(span.start, span.end), part.1.clamp(span.start, span.end));
             let part = super::Span { start: a.min(b), end: a.max(b) };
-            let near = super::starting_in(&items, span, |m| *m);
+            let near = super::starting_in(&items, span, None, |m| *m);
             for p in [span, part] {
                 let want: Vec<&(usize, usize)> = super::super::in_span(&items, p, |m| *m).collect();
                 let got: Vec<&(usize, usize)> = super::lying_in(near, p, |m| *m).collect();

@@ -1747,13 +1747,15 @@ static ACCORDING_TO: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
 
 /// Find the claimant for the figure at bytes `figure` of sentence `s` (whose tokens are
 /// `toks`); `according` gives the source after the sentence's first "according to", if any
-/// ([`attribution::according_to`]), worked out once per sentence.
+/// ([`attribution::according_to`]), worked out once per sentence; `(mem, first)`, the memory
+/// at the sentence and the first actor match and person name at or after its start
+/// ([`attribution::subject_before_from`]).
 fn claimant<'a>(
     ctx: &DocCtx<'a>,
     s: &Sentence,
     toks: &[Token<'a>],
     figure: Span,
-    mem: &Memory<'a>,
+    (mem, first): (&Memory<'a>, [usize; 2]),
     sentence_verbs: &[Span],
     according: impl FnOnce() -> Option<(attribution::Speaker<'a>, Span)>,
 ) -> Option<(attribution::Speaker<'a>, Span)> {
@@ -1794,7 +1796,7 @@ fn claimant<'a>(
         } else {
             *v
         };
-        if let Some(sp) = attribution::subject_before(ctx, s.span, v, mem) {
+        if let Some(sp) = attribution::subject_before_from(ctx, s.span, v, mem, Some(first)) {
             return Some((sp, subject_span(ctx, Span { start: s.span.start, end: v.start }, sp.name)));
         }
         // "… medical sources told Al Jazeera": the one told is no claimant.
@@ -1814,7 +1816,7 @@ fn claimant<'a>(
     if passive(ctx.text, v) {
         return None;
     }
-    let sp = attribution::subject_before(ctx, s.span, v, mem)?;
+    let sp = attribution::subject_before_from(ctx, s.span, v, mem, Some(first))?;
     Some((sp, subject_span(ctx, Span { start: s.span.start, end: v.start }, sp.name)))
 }
 
@@ -2013,9 +2015,9 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
     // give: a claim is not copied as the list grows).
     let mut out: Vec<Claim> = Vec::with_capacity(with_cue.len());
     let (mut first_verb, mut first_phrase) = (0, 0);
-    // The first place and actor matches at or after the sentence's start (which only move
-    // on from one sentence to the next).
-    let (mut first_place, mut first_actor) = (0, 0);
+    // The first place and actor matches and person name at or after the sentence's start
+    // (which only move on from one sentence to the next).
+    let (mut first_place, mut first_actor, mut first_person) = (0, 0, 0);
     // The last claimant's and side's ids ([`interned_again`]).
     let (mut last_claimant, mut last_side) = (None, None);
     // Sentences that `mem` has observed: it learns the ones before a sentence with figures
@@ -2082,6 +2084,9 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
         }
         while ctx.actor_matches.get(first_actor).is_some_and(|m| m.start < s.span.start) {
             first_actor += 1;
+        }
+        while ctx.persons.get(first_person).is_some_and(|p| p.start < s.span.start) {
+            first_person += 1;
         }
         let places = &ctx.places[first_place..];
         let actors = &ctx.actor_matches[first_actor..];
@@ -2208,7 +2213,7 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 Some((end_day, basis)) => (Some(end_day), basis),
                 None => day_after.flatten().unwrap_or((s.date, s.basis)),
             };
-            let who = claimant(ctx, s, toks, Span { start, end }, &mem, &verbs, according);
+            let who = claimant(ctx, s, toks, Span { start, end }, (&mem, [first_actor, first_person]), &verbs, according);
             let place = claim_place(ctx, s.span, places, actors, Span { start, end }, who.as_ref().map(|w| w.1));
             let (claimant, claimant_side) = match &who {
                 Some((sp, span)) => {

@@ -217,8 +217,11 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, words: &str, mem: &Memory<
     let between = Span { start: q.outer.end, end: v.start };
     // (`DocCtx::actors_in` and `persons_in` of the gap, from where the quote before's ended;
     // the actors inside a person's name, who starts in the gap, read on from its first actor.)
-    let actors = &ctx.actor_matches[cursors.actors.first(&ctx.actor_matches, |m| m.start, between.start)..];
-    let persons = &ctx.persons[cursors.persons.first(&ctx.persons, |p| p.start, between.start)..];
+    let first_of = [
+        cursors.actors.first(&ctx.actor_matches, |m| m.start, between.start),
+        cursors.persons.first(&ctx.persons, |p| p.start, between.start),
+    ];
+    let (actors, persons) = (&ctx.actor_matches[first_of[0]..], &ctx.persons[first_of[1]..]);
     let first_actor = actors.iter().take_while(|m| m.start < between.end).find(|m| m.end <= between.end);
     let first_actor = first_actor.map(|m| (m.start, ctx.actor_speaker(m.item)));
     let holds_actor = |p: Span| holds_any(actors, |m| (m.start, m.end), p);
@@ -234,7 +237,8 @@ fn speaker_after<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, words: &str, mem: &Memory<
         (a, p) => a.or(p).map(|x| x.1),
     };
     first
-        .or_else(|| attribution::subject_before(ctx, Span { start: q.outer.end, end: limit }, v, mem))
+        // (From the same first actor match and person name: the region starts at the gap's start.)
+        .or_else(|| attribution::subject_before_from(ctx, Span { start: q.outer.end, end: limit }, v, mem, Some(first_of)))
         .or_else(|| attribution::subject_after(ctx, Span { start: v.start, end: limit }, v))
 }
 
@@ -265,7 +269,13 @@ fn speaker_before<'a>(ctx: &DocCtx<'a>, q: &QuoteSpan, sent: Option<Span>, mem: 
             }
             continue;
         }
-        if let Some(s) = attribution::subject_before(ctx, region, v, mem) {
+        // (From the first actor match and person name at the sentence's start, walked on from
+        // the quote before's.)
+        let first_of = [
+            cursors.sentence_actors.first(&ctx.actor_matches, |m| m.start, region.start),
+            cursors.sentence_persons.first(&ctx.persons, |p| p.start, region.start),
+        ];
+        if let Some(s) = attribution::subject_before_from(ctx, region, v, mem, Some(first_of)) {
             return Some(s);
         }
         if let Some(s) = attribution::subject_after(ctx, region, v) {
@@ -314,7 +324,8 @@ impl Cursor {
 }
 
 /// The [`Cursor`]s of an article's quotes: into its speech verbs after a quote's end, from its
-/// sentence's start and from its start, into its places, and into its actors and person names.
+/// sentence's start and from its start, into its places, and into its actors and person names
+/// after a quote's end and from its sentence's start.
 #[derive(Debug, Default)]
 struct Cursors {
     after_quote: Cursor,
@@ -324,6 +335,9 @@ struct Cursors {
     /// Into its actors and person names after a quote's end.
     actors: Cursor,
     persons: Cursor,
+    /// Into its actors and person names from its sentence's start.
+    sentence_actors: Cursor,
+    sentence_persons: Cursor,
 }
 
 /// Extract the quotes of an article.
@@ -361,9 +375,15 @@ pub fn extract(ctx: &DocCtx) -> Vec<Quote> {
         // search. Quotes come in text order.)
         let sent = ctx.sentences.get(observed).filter(|s| s.span.start <= q.outer.start);
         // (The memory copied, into `part`, only when that part of the sentence names someone.)
-        let with_lead = sent
-            .filter(|s| s.span.start < q.outer.start)
-            .is_some_and(|s| mem.observed_part(ctx, Span { start: s.span.start, end: q.outer.start }, &mut part));
+        let with_lead = sent.filter(|s| s.span.start < q.outer.start).is_some_and(|s| {
+            // (Its first actor match and person name walked to as `speaker_before` walks to
+            // them for the same sentence.)
+            let first = [
+                cursors.sentence_actors.first(&ctx.actor_matches, |m| m.start, s.span.start),
+                cursors.sentence_persons.first(&ctx.persons, |p| p.start, s.span.start),
+            ];
+            mem.observed_part(ctx, Span { start: s.span.start, end: q.outer.start }, first, &mut part)
+        });
         let here = if with_lead { &part } else { &mem };
         let mut speaker =
             speaker_after(ctx, &q, inner, here, &mut cursors).or_else(|| speaker_before(ctx, &q, sent.map(|s| s.span), here, &mut cursors));
