@@ -556,7 +556,6 @@ fn given_name(ctx: &DocCtx, toks: &[crate::text::Token], i: usize) -> (bool, Opt
 /// Find person-like names and count unknown names across the article's sentences.
 pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxHashMap<String, usize>) -> Vec<PersonName> {
     let mut persons = Vec::new();
-    let demonym = |w: &str| ctx.gazetteer.is_demonym(crate::text::strip_possessive(w));
     // Spans of known names (places, actors), merged and sorted, to skip tokens inside them.
     // (Each list is in order already, so merging them sorts them.)
     let span = |m: &crate::gazetteer::NameMatch| (m.start, m.end);
@@ -586,12 +585,16 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
             // a demonym), asked of words that may be capitalised and lie in no known name.
             // (Stop words first: most capitalised words that are no known name are one, "The",
             // "He", "President", and need not have their case read.)
+            // (The word without its possessive read once, for the stop words and the demonyms.)
             let shaped = |t: &crate::text::Token| {
-                !is_stop_word(crate::text::strip_possessive(t.text))
-                    && (capitalised(t.text) || is_acronym(t.text) || (t.text.len() == 1 && t.text.chars().all(char::is_uppercase)))
-                    // (A month in capitals is a dateline's; capitalised words never are all capitals.)
-                    && !(t.text.len() >= 3 && t.text.chars().all(char::is_uppercase) && super::dates::month_number(t.text).is_some())
-                    && !demonym(t.text)
+                let w = crate::text::strip_possessive(t.text);
+                !is_stop_word(w)
+                    // (A month in capitals is a dateline's; a capitalised word, which has a
+                    // lower-case letter, is never all capitals, so it is not asked.)
+                    && (capitalised(t.text)
+                        || (is_acronym(t.text) || (t.text.len() == 1 && t.text.chars().all(char::is_uppercase)))
+                            && !(t.text.len() >= 3 && t.text.chars().all(char::is_uppercase) && super::dates::month_number(t.text).is_some()))
+                    && !ctx.gazetteer.is_demonym(w)
             };
             // (Cheapest tests first: most capitalised words of news are the known names, whose
             // case is not read.)
@@ -819,6 +822,13 @@ mod tests {
                 None => return out,
             }
         }
+    }
+
+    /// What `shaped` in [`scan`] relies on: no character is both upper and lower case, so a
+    /// capitalised word (one with a lower-case letter) is never all capitals. Every character.
+    #[test]
+    fn no_character_is_both_cases() {
+        assert!(('\0'..=char::MAX).all(|c| !(c.is_uppercase() && c.is_lowercase())));
     }
 
     proptest::proptest! {
