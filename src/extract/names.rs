@@ -612,9 +612,13 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
             // a demonym), asked of words that may be capitalised and lie in no known name.
             // (Stop words first: most capitalised words that are no known name are one, "The",
             // "He", "President", and need not have their case read.)
-            // (The word without its possessive read once, for the stop words and the demonyms.)
+            // (The word without its possessive read once, for the stop words and the demonyms;
+            // a word that does not end in "s" has none.)
             let shaped = |t: &crate::text::Token| {
-                let w = crate::text::strip_possessive(t.text);
+                let w = match t.text.as_bytes().last() {
+                    Some(b's') => crate::text::strip_possessive(t.text),
+                    _ => t.text,
+                };
                 !is_stop_word(w)
                     // (A month in capitals is a dateline's; a capitalised word, which has a
                     // lower-case letter, is never all capitals, so it is not asked.)
