@@ -790,6 +790,7 @@ struct Search<'m> {
 }
 
 impl<'m> Search<'m> {
+    #[inline]
     fn new(m: &'m NameMatcher, starts: usize, text_len: usize) -> Search<'m> {
         // Room for the names of a news article (a few dozen) and, when the matcher has any,
         // its exclusion phrases and demonyms, without growing.

@@ -388,28 +388,54 @@ const OPENS_CAPITAL: [bool; 256] = {
 };
 
 /// Two sorted sequences merged into one sorted vector (each read by its key; on equal keys
-/// `a`'s first): by index over the slices, a run of either taken at once up to the other's
-/// next key (most of a run of places or actors lies between two excluded spans), and the rest
-/// of either copied at once when the other runs out.
-fn merge_sorted<A, B, T: Ord + Copy>(a: &[A], ka: impl Fn(&A) -> T, b: &[B], kb: impl Fn(&B) -> T) -> Vec<T> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while let Some(y) = b.get(j) {
-        // `a`'s keys up to `b`'s next one.
-        let y = kb(y);
-        let run = a[i..].iter().position(|x| ka(x) > y).unwrap_or(a.len() - i);
-        out.extend(a[i..i + run].iter().map(&ka));
-        i += run;
-        let Some(x) = a.get(i) else { break };
-        // `b`'s keys below `a`'s next one.
-        let x = ka(x);
-        let run = b[j..].iter().position(|y| kb(y) >= x).unwrap_or(b.len() - j);
-        out.extend(b[j..j + run].iter().map(&kb));
-        j += run;
+/// `a`'s first): key by key, each sequence read as the slice left of it (no index, no bounds
+/// check), and the rest of either copied at once when the other runs out. Made with room for
+/// `room` more (those [`merge_into`] adds).
+fn merge_sorted<A, B, T: Ord + Copy>(a: &[A], ka: impl Fn(&A) -> T, b: &[B], kb: impl Fn(&B) -> T, room: usize) -> Vec<T> {
+    let mut out = Vec::with_capacity(a.len() + b.len() + room);
+    let (mut a, mut b) = (a, b);
+    while let ([x, a_rest @ ..], [y, b_rest @ ..]) = (a, b) {
+        let (x, y) = (ka(x), kb(y));
+        if y < x {
+            out.push(y);
+            b = b_rest;
+        } else {
+            out.push(x);
+            a = a_rest;
+        }
     }
-    out.extend(a[i..].iter().map(&ka));
-    out.extend(b[j..].iter().map(&kb));
+    out.extend(a.iter().map(&ka));
+    out.extend(b.iter().map(&kb));
     out
+}
+
+/// `b` (sorted) merged into the sorted `a` in place ([`merge_sorted`] of the two): `a` grown by
+/// `b`'s length, then filled from the back, the larger of the two lasts first (on equal keys
+/// `b`'s, which are the same values), until `b` is used up (`a`'s keys below `b`'s first stay
+/// where they are) or `a` is (`b`'s keys left copied at once). One vector, not a second one
+/// and a copy of every key.
+fn merge_into<T: Ord + Copy>(a: &mut Vec<T>, b: &[T]) {
+    let n = a.len();
+    a.extend_from_slice(b);
+    // `a`'s keys not yet moved are the first `i` of `slots`, the slots still to fill (the last
+    // of them filled first).
+    let (mut i, mut b) = (n, b);
+    let mut slots = &mut a[..];
+    while let [b_rest @ .., y] = b {
+        let Some(&x) = slots[..i].last() else {
+            slots[..b.len()].copy_from_slice(b);
+            return;
+        };
+        let Some((last, rest)) = slots.split_last_mut() else { return };
+        if x > *y {
+            *last = x;
+            i -= 1;
+        } else {
+            *last = *y;
+            b = b_rest;
+        }
+        slots = rest;
+    }
 }
 
 /// The spans of the known names of a text (sorted by start), to tell whether a token lies in
@@ -556,12 +582,12 @@ fn given_name(ctx: &DocCtx, toks: &[crate::text::Token], i: usize) -> (bool, Opt
 /// Find person-like names and count unknown names across the article's sentences.
 pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxHashMap<String, usize>) -> Vec<PersonName> {
     let mut persons = Vec::new();
-    let demonym = |w: &str| ctx.gazetteer.is_demonym(crate::text::strip_possessive(w));
-    // Spans of known names (places, actors), merged and sorted, to skip tokens inside them.
-    // (Each list is in order already, so merging them sorts them.)
+    // Spans of known names (places, actors, excluded spans), merged and sorted, to skip tokens
+    // inside them. (Each list is in order already, so merging them sorts them: the places and
+    // actors into one vector with room for the excluded spans, merged into it in place.)
     let span = |m: &crate::gazetteer::NameMatch| (m.start, m.end);
-    let names = merge_sorted(&ctx.places, span, &ctx.actor_matches, span);
-    let known = merge_sorted(&names, |&k| k, excluded, |&k| k);
+    let mut known = merge_sorted(&ctx.places, span, &ctx.actor_matches, span, excluded.len());
+    merge_into(&mut known, excluded);
     let known = Known::new(known);
     let covered = |t: &crate::text::Token| known.covers(t.start, t.end);
     // Persons named in full so far, by first and last word, for one-word mentions later.
@@ -586,12 +612,20 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
             // a demonym), asked of words that may be capitalised and lie in no known name.
             // (Stop words first: most capitalised words that are no known name are one, "The",
             // "He", "President", and need not have their case read.)
+            // (The word without its possessive read once, for the stop words and the demonyms;
+            // a word that does not end in "s" has none.)
             let shaped = |t: &crate::text::Token| {
-                !is_stop_word(crate::text::strip_possessive(t.text))
-                    && (capitalised(t.text) || is_acronym(t.text) || (t.text.len() == 1 && t.text.chars().all(char::is_uppercase)))
-                    // (A month in capitals is a dateline's; capitalised words never are all capitals.)
-                    && !(t.text.len() >= 3 && t.text.chars().all(char::is_uppercase) && super::dates::month_number(t.text).is_some())
-                    && !demonym(t.text)
+                let w = match t.text.as_bytes().last() {
+                    Some(b's') => crate::text::strip_possessive(t.text),
+                    _ => t.text,
+                };
+                !is_stop_word(w)
+                    // (A month in capitals is a dateline's; a capitalised word, which has a
+                    // lower-case letter, is never all capitals, so it is not asked.)
+                    && (capitalised(t.text)
+                        || (is_acronym(t.text) || (t.text.len() == 1 && t.text.chars().all(char::is_uppercase)))
+                            && !(t.text.len() >= 3 && t.text.chars().all(char::is_uppercase) && super::dates::month_number(t.text).is_some()))
+                    && !ctx.gazetteer.is_demonym(w)
             };
             // (Cheapest tests first: most capitalised words of news are the known names, whose
             // case is not read.)
@@ -733,8 +767,13 @@ const PARTICLES: &[&str] = &["bin", "ibn", "bint", "abu", "van", "von", "der", "
 /// A name word with an Arabic article or particle before a capital: "al-Hams", "el-Sisi",
 /// "ash-Shami", "bin-Ali".
 fn hyphen_particle(w: &str) -> bool {
-    // (The hyphen found by bytes, not by a character searcher: most words have none.)
-    let Some(k) = w.bytes().position(|b| b == b'-') else { return false };
+    // (Every particle is two or three bytes long, so only a word with a hyphen at its third or
+    // fourth byte is read on; a hyphen before it leaves a particle holding one, which none is.)
+    let k = match w.as_bytes() {
+        [_, _, b'-', ..] => 2,
+        [_, _, _, b'-', ..] => 3,
+        _ => return false,
+    };
     let (pre, rest) = (&w[..k], &w[k + 1..]);
     matches!(pre, "al" | "el" | "ad" | "ash" | "as" | "at" | "az" | "an" | "ar" | "ul" | "bin" | "ibn" | "abu")
         && rest.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
@@ -821,6 +860,13 @@ mod tests {
         }
     }
 
+    /// What `shaped` in [`scan`] relies on: no character is both upper and lower case, so a
+    /// capitalised word (one with a lower-case letter) is never all capitals. Every character.
+    #[test]
+    fn no_character_is_both_cases() {
+        assert!(('\0'..=char::MAX).all(|c| !(c.is_uppercase() && c.is_lowercase())));
+    }
+
     proptest::proptest! {
         /// [`same_bytes`] against `==`, on strings of any length and text, equal, of the same
         /// length, and differing in one byte.
@@ -841,12 +887,22 @@ mod tests {
         fn merging_sorted_lists_sorts_them(mut a in proptest::collection::vec((0usize..20, 0usize..20), 0..12), mut b in proptest::collection::vec((0usize..20, 0usize..20), 0..12)) {
             // Unsorted lists merged as by peeking at both (the merge as first written).
             let by_peeking = merge_by_peeking(a.iter().copied(), b.iter().copied());
-            proptest::prop_assert_eq!(merge_sorted(&a, |&k| k, &b, |&k| k), by_peeking);
+            proptest::prop_assert_eq!(merge_sorted(&a, |&k| k, &b, |&k| k, 0), by_peeking);
             a.sort_unstable();
             b.sort_unstable();
             let mut want = [a.clone(), b.clone()].concat();
             want.sort_unstable();
-            proptest::prop_assert_eq!(merge_sorted(&a, |&k| k, &b, |&(s, e)| (s, e)), want);
+            proptest::prop_assert_eq!(merge_sorted(&a, |&k| k, &b, |&(s, e)| (s, e), 0), want);
+        }
+
+        #[test]
+        fn merging_into_a_list_merges_them(mut a in proptest::collection::vec((0usize..20, 0usize..20), 0..12), mut b in proptest::collection::vec((0usize..20, 0usize..20), 0..12)) {
+            a.sort_unstable();
+            b.sort_unstable();
+            let want = merge_sorted(&a, |&k| k, &b, |&k| k, 0);
+            let mut got = a.clone();
+            merge_into(&mut got, &b);
+            proptest::prop_assert_eq!(got, want);
         }
 
         #[test]
@@ -901,6 +957,16 @@ mod tests {
             let boundary = |k: usize| (0..=k.min(text.len())).rev().find(|&f| text.is_char_boundary(f)).unwrap_or(0);
             let (end, next) = (boundary(end), boundary(end + len));
             proptest::prop_assert_eq!(adjacent_words(&text, end, next), only_dots_between(&text[end..next]), "{:?} {}..{}", text, end, next);
+        }
+
+        #[test]
+        fn hyphen_particle_agrees_with_the_first_hyphen(w in "(al|el|ash|bin|abu|a|-|x|é)?(al|-|é|[a-zA-Z]){0,6}") {
+            // The particle before the word's first hyphen, as first written.
+            let simple = w.bytes().position(|b| b == b'-').is_some_and(|k| {
+                matches!(&w[..k], "al" | "el" | "ad" | "ash" | "as" | "at" | "az" | "an" | "ar" | "ul" | "bin" | "ibn" | "abu")
+                    && w.as_bytes().get(k + 1).is_some_and(u8::is_ascii_uppercase)
+            });
+            proptest::prop_assert_eq!(hyphen_particle(&w), simple, "{:?}", w);
         }
 
         #[test]
