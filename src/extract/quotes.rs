@@ -495,37 +495,13 @@ fn spaced_unevenly_sse2(b: &[u8]) -> bool {
     use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_min_epu8, _mm_movemask_epi8, _mm_set1_epi8};
     // The bits of the spaces and of the bytes below 0x0E (at most 0x0D, unsigned) of sixteen
     // bytes, bit `k` for byte `k`.
-    let marks = |c: &[u8; 16]| {
+    // (A mask of sixteen bits: the casts keep them.)
+    spaced_unevenly_in_steps(b, 1, |c: &[u8; 16]| {
         let v = crate::text::sixteen(c);
         let space = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8))) as u32;
-        let low = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x0D)), v));
-        (space, low)
-    };
-    // The space bit of the byte before the next sixteen.
-    let mut carry = 0u32;
-    let (sixteens, rest) = b.as_chunks::<16>();
-    for c in sixteens {
-        let (space, low) = marks(c);
-        if space & (space << 1 | carry) != 0 {
-            return true;
-        }
-        if low != 0 {
-            return spaced_unevenly_by_search(b);
-        }
-        carry = space >> 15;
-    }
-    // The last sixteen bytes, those read before among them: any two spaces in a row that
-    // reach the last bytes lie within them.
-    match b.last_chunk::<16>() {
-        Some(c) if !rest.is_empty() => {
-            let (space, low) = marks(c);
-            if low != 0 {
-                return spaced_unevenly_by_search(b);
-            }
-            space & space << 1 != 0
-        }
-        _ => false,
-    }
+        let low = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x0D)), v)) as u32;
+        (u64::from(space), u64::from(low))
+    })
 }
 
 /// [`spaced_unevenly`] eight bytes a step (a text shorter than eight bytes by
@@ -546,28 +522,39 @@ fn spaced_unevenly_by_eights(b: &[u8]) -> bool {
         let low = !((w & LOW).wrapping_add(ONES * (0x80 - 0x0E)) | w) & HIGH;
         (space, low)
     };
-    // The space bit of the byte before the next eight.
+    spaced_unevenly_in_steps(b, 8, marks)
+}
+
+/// [`spaced_unevenly`] `W` bytes a step (`b` of `W` bytes or more): `marks` gives the bits of
+/// a step's spaces and of its bytes below 0x0E, `per_byte` bits a byte (the mark of byte `k`
+/// at bit `per_byte * k + per_byte - 1`, or at bit `k` when `per_byte` is 1); where a byte
+/// below 0x0E stands, the searches ([`spaced_unevenly_by_search`]) answer.
+#[inline(always)]
+fn spaced_unevenly_in_steps<const W: usize>(b: &[u8], per_byte: u32, marks: impl Fn(&[u8; W]) -> (u64, u64)) -> bool {
+    // The space mark of the step's last byte, moved to where the next step's first byte's is.
+    let last = per_byte * (W as u32 - 1);
+    // The space bit of the byte before the next step.
     let mut carry = 0u64;
-    let (eights, rest) = b.as_chunks::<8>();
-    for c in eights {
+    let (steps, rest) = b.as_chunks::<W>();
+    for c in steps {
         let (space, low) = marks(c);
-        if space & (space << 8 | carry) != 0 {
+        if space & (space << per_byte | carry) != 0 {
             return true;
         }
         if low != 0 {
             return spaced_unevenly_by_search(b);
         }
-        carry = space >> 56;
+        carry = space >> last;
     }
-    // The last eight bytes, those read before among them: any two spaces in a row that reach
+    // The last `W` bytes, those read before among them: any two spaces in a row that reach
     // the last bytes lie within them.
-    match b.last_chunk::<8>() {
+    match b.last_chunk::<W>() {
         Some(c) if !rest.is_empty() => {
             let (space, low) = marks(c);
             if low != 0 {
                 return spaced_unevenly_by_search(b);
             }
-            space & space << 8 != 0
+            space & space << per_byte != 0
         }
         _ => false,
     }
