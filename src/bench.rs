@@ -122,7 +122,7 @@ fn load_rss(dir: &Path) -> Result<u64, String> {
         .map_err(|_| format!("{} load-rss gave no figure (not the dateline binary?)", exe.display()))
 }
 
-/// Time `rg -c -F -f aliases dir`, best of `runs`. `Ok(None)` when `rg` is not installed.
+/// Time `rg -c -F -f aliases dir`, the median of `runs` (as the extraction is timed). `Ok(None)` when `rg` is not installed.
 fn time_rg(aliases: &Path, dir: &Path, runs: usize) -> Result<Option<Duration>, String> {
     let mut times = Vec::new();
     for _ in 0..runs.max(1) {
