@@ -2413,31 +2413,47 @@ fn spaces_in_a_row(masks: &[crate::text::Masks], span: Span) -> bool {
     false
 }
 
-/// Appends `word` in lower case (as `str::to_lowercase`) with '’' as '\'' to `out`: its runs
-/// of ASCII copied and lower-cased at once, the characters beyond ASCII between them
-/// one by one (most are the '’' of "Azerbaijan’s"), without a string per word; a word with a
-/// capital sigma, which lower-cases by where it stands in the word, as the whole word.
+/// Appends `word` in lower case (as `str::to_lowercase`) with '’' as '\'' to `out`: its
+/// bytes read one by one in a single pass, an ASCII byte written lower-cased and a '’' (most
+/// of the characters beyond ASCII, as in "Azerbaijan’s") as '\'' at once, any other character
+/// beyond ASCII decoded and lower-cased, without a string per word; a word with a capital
+/// sigma, which lower-cases by where it stands in the word, as the whole word.
 fn push_lower(out: &mut String, word: &str) {
     let start = out.len();
-    let mut rest = word;
-    loop {
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
-        let from = out.len();
-        out.push_str(&rest[..ascii]);
-        out[from..].make_ascii_lowercase();
-        let Some(c) = rest[ascii..].chars().next() else { return };
-        if c == '’' {
-            out.push('\'');
-        } else if c == 'Σ' {
-            // (Met on the way, not searched for before it: what was written of the word is
-            // taken back.)
-            out.truncate(start);
-            out.extend(word.to_lowercase().chars().map(|c| if c == '’' { '\'' } else { c }));
-            return;
-        } else {
-            out.extend(c.to_lowercase());
+    let b = word.as_bytes();
+    let mut i = 0;
+    {
+        // SAFETY: what is written below is ASCII bytes and the UTF-8 of whole characters, so
+        // `out` holds valid UTF-8 whenever this borrow ends.
+        let v = unsafe { out.as_mut_vec() };
+        v.reserve(b.len());
+        while let Some(&c) = b.get(i) {
+            if c.is_ascii() {
+                v.push(c.to_ascii_lowercase());
+                i += 1;
+            } else if b[i..].starts_with(CURLY_APOSTROPHE) {
+                v.push(b'\'');
+                i += CURLY_APOSTROPHE.len();
+            } else {
+                // (`i` is at the first byte of a character: every byte before it was read
+                // as a whole ASCII byte or character.)
+                let Some(ch) = word[i..].chars().next() else { break };
+                if ch == 'Σ' {
+                    // (Met on the way, not searched for before it: what was written of the
+                    // word is taken back.)
+                    v.truncate(start);
+                    break;
+                }
+                let mut buf = [0; 4];
+                for l in ch.to_lowercase() {
+                    v.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+                }
+                i += ch.len_utf8();
+            }
         }
-        rest = &rest[ascii + c.len_utf8()..];
+    }
+    if i < b.len() {
+        out.extend(word.to_lowercase().chars().map(|c| if c == '’' { '\'' } else { c }));
     }
 }
 
@@ -2597,6 +2613,13 @@ mod tests {
             let mut out = String::new();
             push_lower(&mut out, &w);
             proptest::prop_assert_eq!(out, w.to_lowercase().replace('’', "'"));
+        }
+
+        #[test]
+        fn any_text_lowered_byte_by_byte_is_the_whole_text_lowered(before in "\\PC{0,3}", w in "\\PC{0,12}") {
+            let mut out = before.clone();
+            push_lower(&mut out, &w);
+            proptest::prop_assert_eq!(out, before + &w.to_lowercase().replace('’', "'"));
         }
 
         #[test]
