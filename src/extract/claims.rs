@@ -2330,6 +2330,11 @@ fn continuation_bytes(masks: &[crate::text::Masks], span: Span) -> impl Iterator
 /// token found, or of no token, passed over at once, not one continuation byte at a time).
 fn tokens_beyond_ascii(masks: &[crate::text::Masks], span: Span, toks: &[Token], mut k: usize, mut each: impl FnMut(usize)) {
     for c in span.start / 64..span.end.div_ceil(64) {
+        // (Most chunks hold no character beyond ASCII: passed over by their mask alone, before
+        // it is cut to the span.)
+        if masks.get(c).is_none_or(|m| m.continuation == 0) {
+            continue;
+        }
         let base = 64 * c;
         let mut bits = continuation_bits(masks, span, c);
         while bits != 0 {
