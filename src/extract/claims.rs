@@ -2418,6 +2418,25 @@ fn spaces_in_a_row(masks: &[crate::text::Masks], span: Span) -> bool {
     false
 }
 
+/// For each character of two bytes in UTF-8 (U+0080 to U+07FF, by its code point's eleven
+/// bits, so also the overlong forms, which no `str` holds), the code point of its lower case
+/// when that is one character of two bytes too, as [`char::to_lowercase`] gives it; 0 for
+/// the others and for 'Σ' (whose lower case depends on where it stands in a word), which
+/// [`push_lower`] lower-cases by `to_lowercase`. Made once, from `to_lowercase` itself.
+static LOWER_OF_TWO_BYTES: std::sync::LazyLock<[u16; 0x800]> = std::sync::LazyLock::new(|| {
+    let mut t = [0u16; 0x800];
+    for (cp, low) in t.iter_mut().enumerate().skip(0x80) {
+        let Some(c) = char::from_u32(cp as u32).filter(|&c| c != 'Σ') else { continue };
+        let mut lower = c.to_lowercase();
+        if let (Some(l), None) = (lower.next(), lower.next())
+            && (0x80..0x800).contains(&u32::from(l))
+        {
+            *low = u32::from(l) as u16;
+        }
+    }
+    t
+});
+
 /// Appends `word` in lower case (as `str::to_lowercase`) with '’' as '\'' to `out`: its
 /// bytes read one by one in a single pass, an ASCII byte written lower-cased and a '’' (most
 /// of the characters beyond ASCII, as in "Azerbaijan’s") as '\'' at once, any other character
@@ -2439,6 +2458,14 @@ fn push_lower(out: &mut String, word: &str) {
             } else if b[i..].starts_with(CURLY_APOSTROPHE) {
                 v.push(b'\'');
                 i += CURLY_APOSTROPHE.len();
+            } else if let Some(&[lead @ 0xC2..=0xDF, next]) = b.get(i..i + 2)
+                && let low = LOWER_OF_TWO_BYTES[usize::from(lead & 0x1F) << 6 | usize::from(next & 0x3F)]
+                && low != 0
+            {
+                // A character of two bytes whose lower case is one of two bytes (Cyrillic,
+                // Armenian, Greek, most of the Latin letters beyond ASCII), from the table.
+                v.extend_from_slice(&[0xC0 | (low >> 6) as u8, 0x80 | (low & 0x3F) as u8]);
+                i += 2;
             } else {
                 // (`i` is at the first byte of a character: every byte before it was read
                 // as a whole ASCII byte or character.)
@@ -2610,6 +2637,19 @@ mod tests {
                 && before[before.len() - aux.len()..].eq_ignore_ascii_case(aux)
                 && !before[before.len() - aux.len() - 1].is_ascii_alphanumeric()
         })
+    }
+
+    /// Every character of two bytes, alone and inside a word, is lowered as `to_lowercase`
+    /// lowers it (through [`LOWER_OF_TWO_BYTES`] or past it).
+    #[test]
+    fn characters_of_two_bytes_lowered_by_table_are_to_lowercase() {
+        for c in (0x80..0x800).filter_map(char::from_u32) {
+            for w in [c.to_string(), format!("A{c}b{c}")] {
+                let mut out = String::from("x");
+                push_lower(&mut out, &w);
+                assert_eq!(out, format!("x{}", w.to_lowercase()), "{c:?}");
+            }
+        }
     }
 
     proptest::proptest! {
