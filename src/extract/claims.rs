@@ -2330,6 +2330,11 @@ fn continuation_bytes(masks: &[crate::text::Masks], span: Span) -> impl Iterator
 /// token found, or of no token, passed over at once, not one continuation byte at a time).
 fn tokens_beyond_ascii(masks: &[crate::text::Masks], span: Span, toks: &[Token], mut k: usize, mut each: impl FnMut(usize)) {
     for c in span.start / 64..span.end.div_ceil(64) {
+        // (Most chunks hold no character beyond ASCII: passed over by their mask alone, before
+        // it is cut to the span.)
+        if masks.get(c).is_none_or(|m| m.continuation == 0) {
+            continue;
+        }
         let base = 64 * c;
         let mut bits = continuation_bits(masks, span, c);
         while bits != 0 {
@@ -2413,31 +2418,74 @@ fn spaces_in_a_row(masks: &[crate::text::Masks], span: Span) -> bool {
     false
 }
 
-/// Appends `word` in lower case (as `str::to_lowercase`) with '’' as '\'' to `out`: its runs
-/// of ASCII copied and lower-cased at once, the characters beyond ASCII between them
-/// one by one (most are the '’' of "Azerbaijan’s"), without a string per word; a word with a
-/// capital sigma, which lower-cases by where it stands in the word, as the whole word.
+/// For each character of two bytes in UTF-8 (U+0080 to U+07FF, by its code point's eleven
+/// bits, so also the overlong forms, which no `str` holds), the code point of its lower case
+/// when that is one character of two bytes too, as [`char::to_lowercase`] gives it; 0 for
+/// the others and for 'Σ' (whose lower case depends on where it stands in a word), which
+/// [`push_lower`] lower-cases by `to_lowercase`. Made once, from `to_lowercase` itself.
+static LOWER_OF_TWO_BYTES: std::sync::LazyLock<[u16; 0x800]> = std::sync::LazyLock::new(|| {
+    let mut t = [0u16; 0x800];
+    for (cp, low) in t.iter_mut().enumerate().skip(0x80) {
+        let Some(c) = char::from_u32(cp as u32).filter(|&c| c != 'Σ') else { continue };
+        let mut lower = c.to_lowercase();
+        if let (Some(l), None) = (lower.next(), lower.next())
+            && (0x80..0x800).contains(&u32::from(l))
+        {
+            *low = u32::from(l) as u16;
+        }
+    }
+    t
+});
+
+/// Appends `word` in lower case (as `str::to_lowercase`) with '’' as '\'' to `out`: its
+/// bytes read one by one in a single pass, an ASCII byte written lower-cased and a '’' (most
+/// of the characters beyond ASCII, as in "Azerbaijan’s") as '\'' at once, any other character
+/// beyond ASCII decoded and lower-cased, without a string per word; a word with a capital
+/// sigma, which lower-cases by where it stands in the word, as the whole word.
 fn push_lower(out: &mut String, word: &str) {
     let start = out.len();
-    let mut rest = word;
-    loop {
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
-        let from = out.len();
-        out.push_str(&rest[..ascii]);
-        out[from..].make_ascii_lowercase();
-        let Some(c) = rest[ascii..].chars().next() else { return };
-        if c == '’' {
-            out.push('\'');
-        } else if c == 'Σ' {
-            // (Met on the way, not searched for before it: what was written of the word is
-            // taken back.)
-            out.truncate(start);
-            out.extend(word.to_lowercase().chars().map(|c| if c == '’' { '\'' } else { c }));
-            return;
-        } else {
-            out.extend(c.to_lowercase());
+    let b = word.as_bytes();
+    let mut i = 0;
+    {
+        // SAFETY: what is written below is ASCII bytes and the UTF-8 of whole characters, so
+        // `out` holds valid UTF-8 whenever this borrow ends.
+        let v = unsafe { out.as_mut_vec() };
+        v.reserve(b.len());
+        while let Some(&c) = b.get(i) {
+            if c.is_ascii() {
+                v.push(c.to_ascii_lowercase());
+                i += 1;
+            } else if b[i..].starts_with(CURLY_APOSTROPHE) {
+                v.push(b'\'');
+                i += CURLY_APOSTROPHE.len();
+            } else if let Some(&[lead @ 0xC2..=0xDF, next]) = b.get(i..i + 2)
+                && let low = LOWER_OF_TWO_BYTES[usize::from(lead & 0x1F) << 6 | usize::from(next & 0x3F)]
+                && low != 0
+            {
+                // A character of two bytes whose lower case is one of two bytes (Cyrillic,
+                // Armenian, Greek, most of the Latin letters beyond ASCII), from the table.
+                v.extend_from_slice(&[0xC0 | (low >> 6) as u8, 0x80 | (low & 0x3F) as u8]);
+                i += 2;
+            } else {
+                // (`i` is at the first byte of a character: every byte before it was read
+                // as a whole ASCII byte or character.)
+                let Some(ch) = word[i..].chars().next() else { break };
+                if ch == 'Σ' {
+                    // (Met on the way, not searched for before it: what was written of the
+                    // word is taken back.)
+                    v.truncate(start);
+                    break;
+                }
+                let mut buf = [0; 4];
+                for l in ch.to_lowercase() {
+                    v.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+                }
+                i += ch.len_utf8();
+            }
         }
-        rest = &rest[ascii + c.len_utf8()..];
+    }
+    if i < b.len() {
+        out.extend(word.to_lowercase().chars().map(|c| if c == '’' { '\'' } else { c }));
     }
 }
 
@@ -2591,12 +2639,32 @@ mod tests {
         })
     }
 
+    /// Every character of two bytes, alone and inside a word, is lowered as `to_lowercase`
+    /// lowers it (through [`LOWER_OF_TWO_BYTES`] or past it).
+    #[test]
+    fn characters_of_two_bytes_lowered_by_table_are_to_lowercase() {
+        for c in (0x80..0x800).filter_map(char::from_u32) {
+            for w in [c.to_string(), format!("A{c}b{c}")] {
+                let mut out = String::from("x");
+                push_lower(&mut out, &w);
+                assert_eq!(out, format!("x{}", w.to_lowercase()), "{c:?}");
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn words_lowered_char_by_char_are_the_whole_word_lowered(w in "[a-zA-ZΣσİÀ-ÿА-яԱ-և’'-]{0,8}") {
             let mut out = String::new();
             push_lower(&mut out, &w);
             proptest::prop_assert_eq!(out, w.to_lowercase().replace('’', "'"));
+        }
+
+        #[test]
+        fn any_text_lowered_byte_by_byte_is_the_whole_text_lowered(before in "\\PC{0,3}", w in "\\PC{0,12}") {
+            let mut out = before.clone();
+            push_lower(&mut out, &w);
+            proptest::prop_assert_eq!(out, before + &w.to_lowercase().replace('’', "'"));
         }
 
         #[test]
