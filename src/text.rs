@@ -1379,7 +1379,12 @@ fn tokens_masked<'a>(
                     // SAFETY: `at_boundaries` found every bit of `starts` and `plain` (of the
                     // bytes of `text` from `base`) at a character boundary of `text`, whose
                     // first bytes `b` are; the room is there. (`plain`, falling edges of a
-                    // word, has 32 bits at most.)
+                    // word, has 32 bits at most.) The open run's end taken out above, the
+                    // `k`th end of `plain` ends the run that the `k`th start of `starts`
+                    // begins (the starts and ends of the word bits `cw` alternate, and a
+                    // joined run's start is taken out where its joiner is read), so it lies
+                    // after it; and no end lies past `hi`, `b`'s length (`cw` has no bit from
+                    // `hi` on).
                     starts = unsafe {
                         if shift == 0 {
                             push_chunk_tokens::<false>(b, base, 0, starts, plain, out)
@@ -1457,8 +1462,10 @@ fn tokens_masked<'a>(
 /// # Safety
 ///
 /// Every bit of `starts` and `ends` is at a character boundary of the text (as every offset
-/// of 64 ASCII bytes is: [`at_boundaries`]), and `out` has room for as many more tokens as
-/// `ends` has bits.
+/// of 64 ASCII bytes is: [`at_boundaries`]), the `k`th bit of `ends` (from the lowest) lies
+/// after the `k`th of `starts` and at most at `b.len()` (so each token's bytes are a slice of
+/// `b`, cut with no bounds check), and `out` has room for as many more tokens as `ends` has
+/// bits.
 #[inline(never)]
 unsafe fn push_chunk_tokens<'a, const SHIFTED: bool>(
     b: &'a [u8],
@@ -1471,13 +1478,18 @@ unsafe fn push_chunk_tokens<'a, const SHIFTED: bool>(
     let len = out.len();
     let first = out.spare_capacity_mut().as_mut_ptr();
     let mut slot = first;
+    let bytes = b.as_ptr();
     while ends != 0 {
+        // SAFETY: each end has a start before it (the caller's promise): one is left.
+        unsafe { std::hint::assert_unchecked(starts != 0) };
         let (start, end) = (base + starts.trailing_zeros() as usize, base + ends.trailing_zeros() as usize);
-        starts &= starts.wrapping_sub(1);
+        starts &= starts - 1;
         ends &= ends - 1;
-        // SAFETY: `b[start..end]` (bounds checked) starts and ends at character boundaries of
-        // the text (the caller's promise), whose first bytes `b` are: a str of its own.
-        let t = unsafe { std::str::from_utf8_unchecked(&b[start..end]) };
+        debug_assert!(start <= end && end <= b.len(), "a token {start}..{end} of {} bytes", b.len());
+        // SAFETY: `start <= end <= b.len()` (the caller's promise): `b[start..end]`, which
+        // starts and ends at character boundaries of the text (the caller's promise too),
+        // whose first bytes `b` are: a str of its own.
+        let t = unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(bytes.add(start), end - start)) };
         let at = if SHIFTED { shift } else { 0 };
         // SAFETY: one slot per bit of `ends`, each written once: within the room the caller
         // promised.
