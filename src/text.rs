@@ -1081,12 +1081,32 @@ fn classes_portable(chunk: &[u8; 64]) -> (Masks, u64) {
 /// Computed once per article and shared by the tokenizer ([`tokens_in`]), the name
 /// matchers' word starts and the digit runs of the date cues ([`digit_runs`]), so each byte
 /// is classified once. (The whole chunks are read in place, with no bounds to check, and
-/// the masks written without a capacity check per chunk.)
+/// the masks written straight into the vector's room, with no capacity check per chunk and
+/// no copy through the stack; the chunks beyond ASCII, their bytes beyond ASCII kept in
+/// their continuation bits meanwhile, have their characters' classes added in place in a
+/// second pass, so that the first calls nothing and keeps its constants in registers.)
 pub(crate) fn text_masks(text: &str) -> Vec<Masks> {
     let b = text.as_bytes();
     let (whole, rest) = b.as_chunks::<64>();
     let mut out = Vec::with_capacity(b.len().div_ceil(64));
-    out.extend(whole.iter().enumerate().map(|(k, chunk)| masks_of(text, 64 * k, chunk)));
+    let mut any_beyond = 0u64;
+    for (chunk, slot) in whole.iter().zip(out.spare_capacity_mut()) {
+        let (mut m, beyond) = classes(chunk);
+        m.continuation = beyond;
+        any_beyond |= beyond;
+        slot.write(m);
+    }
+    // SAFETY: the room holds a slot for each whole chunk (`div_ceil` of the length, at least
+    // as many), each written just above.
+    unsafe { out.set_len(whole.len()) };
+    if any_beyond != 0 {
+        for (k, m) in out.iter_mut().enumerate() {
+            let beyond = std::mem::take(&mut m.continuation);
+            if beyond != 0 {
+                beyond_ascii(text, 64 * k, m, beyond);
+            }
+        }
+    }
     if !rest.is_empty() {
         out.push(chunk_masks(text, 64 * whole.len()));
     }
