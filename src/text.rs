@@ -1385,34 +1385,38 @@ fn tokens_masked<'a>(
             let mut plain = if may_join == 0 { ends } else { ends & ((may_join & may_join.wrapping_neg()) - 1) };
             if plain != 0 {
                 ends &= !plain;
+                // A chunk whose tokens start and end at character boundaries, as the bytes
+                // tell (all of a chunk of ASCII bytes, as most are, and those at no
+                // continuation byte of another; and the open start, told by its byte) has
+                // them written into room for as many as a chunk may hold (32), the open run's
+                // first, their texts cut from its bytes with no test of character boundaries.
+                if out.capacity() - out.len() >= 32
+                    && at_boundaries(text.as_bytes(), base, starts | plain)
+                    && open.is_none_or(|s| text.is_char_boundary(s))
+                {
+                    // SAFETY: `at_boundaries` found every bit of `starts` and `plain` (of the
+                    // bytes of `text` from `base`) at a character boundary of `text`, whose
+                    // first bytes `b` are, and the open start is one; the room is there.
+                    // (`plain`, falling edges of a word, has 32 bits at most, the open run's
+                    // end among them.) The first end of `plain` ends the open run when there
+                    // is one, and the open start lies before it; the `k`th end after it ends
+                    // the run that the `k`th start of `starts` begins (the starts and ends of
+                    // the word bits `cw` alternate, and a joined run's start is taken out
+                    // where its joiner is read), so it lies after it; and no end lies past
+                    // `hi`, `b`'s length (`cw` has no bit from `hi` on).
+                    starts = unsafe {
+                        if shift == 0 {
+                            push_chunk_tokens::<false>(b, base, 0, open.take(), starts, plain, out)
+                        } else {
+                            push_chunk_tokens::<true>(b, base, shift, open.take(), starts, plain, out)
+                        }
+                    };
+                    plain = 0;
+                }
                 if let Some(start) = open.take() {
                     let end = base + plain.trailing_zeros() as usize;
                     plain &= plain - 1;
                     out.push(Token { text: &text[start..end], start: shift + start, end: shift + end });
-                }
-                // A chunk whose tokens start and end at character boundaries, as the bytes
-                // tell (all of a chunk of ASCII bytes, as most are, and those at no
-                // continuation byte of another) has them written into room for as many as a
-                // chunk may hold (32), their texts cut from its bytes with no test of
-                // character boundaries.
-                if plain != 0 && out.capacity() - out.len() >= 32 && at_boundaries(text.as_bytes(), base, starts | plain) {
-                    // SAFETY: `at_boundaries` found every bit of `starts` and `plain` (of the
-                    // bytes of `text` from `base`) at a character boundary of `text`, whose
-                    // first bytes `b` are; the room is there. (`plain`, falling edges of a
-                    // word, has 32 bits at most.) The open run's end taken out above, the
-                    // `k`th end of `plain` ends the run that the `k`th start of `starts`
-                    // begins (the starts and ends of the word bits `cw` alternate, and a
-                    // joined run's start is taken out where its joiner is read), so it lies
-                    // after it; and no end lies past `hi`, `b`'s length (`cw` has no bit from
-                    // `hi` on).
-                    starts = unsafe {
-                        if shift == 0 {
-                            push_chunk_tokens::<false>(b, base, 0, starts, plain, out)
-                        } else {
-                            push_chunk_tokens::<true>(b, base, shift, starts, plain, out)
-                        }
-                    };
-                    plain = 0;
                 }
                 while plain != 0 {
                     let (start, end) = (base + starts.trailing_zeros() as usize, base + plain.trailing_zeros() as usize);
@@ -1473,7 +1477,9 @@ fn tokens_masked<'a>(
 }
 
 /// The tokens of a chunk whose word runs start at `starts` and end at `ends` (bits of the
-/// bytes from `base`; `ends` not empty), written into the room after `out`'s end, their texts
+/// bytes from `base`; `ends` not empty), the first from `open` when it is there (the start of
+/// a run open from before, which the first of `ends` ends), written into the room after
+/// `out`'s end, their texts
 /// cut from `b` (a text's first bytes) with no test of character boundaries, their offsets
 /// those in the text plus `shift` when `SHIFTED` (else `shift` is 0); the starts left (the
 /// start of a run that goes on into the next chunk). Out of line: a leaf whose loop has all
@@ -1481,16 +1487,18 @@ fn tokens_masked<'a>(
 ///
 /// # Safety
 ///
-/// Every bit of `starts` and `ends` is at a character boundary of the text (as every offset
-/// of 64 ASCII bytes is: [`at_boundaries`]), the `k`th bit of `ends` (from the lowest) lies
-/// after the `k`th of `starts` and at most at `b.len()` (so each token's bytes are a slice of
-/// `b`, cut with no bounds check), and `out` has room for as many more tokens as `ends` has
-/// bits.
+/// `open`, when it is there, and every bit of `starts` and `ends` are at character
+/// boundaries of the text (as every offset of 64 ASCII bytes is: [`at_boundaries`]); `open`
+/// lies before the first bit of `ends` and, the open run's end taken out, the `k`th bit of
+/// `ends` (from the lowest) after the `k`th of `starts`; every end lies at most at `b.len()`
+/// (so each token's bytes are a slice of `b`, cut with no bounds check), and `out` has room
+/// for as many more tokens as `ends` has bits.
 #[inline(never)]
 unsafe fn push_chunk_tokens<'a, const SHIFTED: bool>(
     b: &'a [u8],
     base: usize,
     shift: usize,
+    open: Option<usize>,
     mut starts: u64,
     mut ends: u64,
     out: &mut Vec<Token<'a>>,
@@ -1499,6 +1507,20 @@ unsafe fn push_chunk_tokens<'a, const SHIFTED: bool>(
     let first = out.spare_capacity_mut().as_mut_ptr();
     let mut slot = first;
     let bytes = b.as_ptr();
+    let at = if SHIFTED { shift } else { 0 };
+    if let Some(start) = open {
+        let end = base + ends.trailing_zeros() as usize;
+        ends &= ends - 1;
+        debug_assert!(start <= end && end <= b.len(), "an open token {start}..{end} of {} bytes", b.len());
+        // SAFETY: `start <= end <= b.len()`, both at character boundaries of the text, whose
+        // first bytes `b` are (the caller's promise): a str of its own; the first slot of the
+        // room.
+        unsafe {
+            let t = std::str::from_utf8_unchecked(std::slice::from_raw_parts(bytes.add(start), end - start));
+            slot.write(std::mem::MaybeUninit::new(Token { text: t, start: at + start, end: at + end }));
+            slot = slot.add(1);
+        }
+    }
     while ends != 0 {
         // SAFETY: each end has a start before it (the caller's promise): one is left.
         unsafe { std::hint::assert_unchecked(starts != 0) };
@@ -1510,7 +1532,6 @@ unsafe fn push_chunk_tokens<'a, const SHIFTED: bool>(
         // starts and ends at character boundaries of the text (the caller's promise too),
         // whose first bytes `b` are: a str of its own.
         let t = unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(bytes.add(start), end - start)) };
-        let at = if SHIFTED { shift } else { 0 };
         // SAFETY: one slot per bit of `ends`, each written once: within the room the caller
         // promised.
         unsafe {
