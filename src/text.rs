@@ -1371,6 +1371,10 @@ fn tokens_masked<'a>(
         }
         let before = cw << 1 | carry;
         let mut starts = cw & !before & !skip;
+        // The starts of the tokens written in this chunk, for the parts that end in it: its
+        // runs' starts but those of runs joined to the token before (taken out where they
+        // join) and that of the run open at its end (taken out at the end).
+        let mut written = starts;
         skip = 0;
         let mut ends = !cw & before;
         // Ends that may join: no white space, and a word byte next or after a character's two
@@ -1444,6 +1448,7 @@ fn tokens_masked<'a>(
                 // The run from `after` is this token's: its start is no token's.
                 open = Some(start);
                 if after / 64 == k {
+                    written &= !(starts & starts.wrapping_neg());
                     starts &= starts.wrapping_sub(1);
                 } else {
                     // (The next chunk's first start is `after`: the bytes of the joiner
@@ -1460,20 +1465,38 @@ fn tokens_masked<'a>(
         carry = cw >> 63;
         // The parts that end in this chunk (at white space: every token that starts before
         // such an end is written, and the run open at the chunk's end starts after it) take
-        // the tokens that start before their ends, counted back over this chunk's last ones.
-        while parts.next_end() < base + 64 {
-            let e = parts.next_end();
-            let mut n = out.len();
-            while n > 0 && out[n - 1].start >= shift + e {
-                n -= 1;
+        // the tokens that start before their ends: all but those written in this chunk that
+        // start at or after the end, counted from the bits of their starts. (A token written
+        // in a chunk before starts before its first byte, which no part's end left to close
+        // lies before.)
+        if parts.next_end() < base + 64 {
+            if let Some(s) = open
+                && s >= base
+            {
+                written &= !(1 << (s - base));
             }
-            parts.close(n);
+            while parts.next_end() < base + 64 {
+                let e = parts.next_end();
+                let n = out.len() - (written >> (e - base)).count_ones() as usize;
+                debug_assert_eq!(n, written_before(out, shift + e), "the tokens before {e}");
+                parts.close(n);
+            }
         }
     }
     // (A run that reaches `hi` at the end of a chunk.)
     if let Some(start) = open {
         out.push(Token { text: &text[start..hi], start: shift + start, end: shift + hi });
     }
+}
+
+/// How many of `out`'s tokens (in order) start before `at`, counted back from the last: the
+/// way [`tokens_masked`] first closed a part, now its debug builds' check.
+fn written_before(out: &[Token<'_>], at: usize) -> usize {
+    let mut n = out.len();
+    while n > 0 && out[n - 1].start >= at {
+        n -= 1;
+    }
+    n
 }
 
 /// The tokens of a chunk whose word runs start at `starts` and end at `ends` (bits of the
