@@ -55,10 +55,30 @@ pub(crate) fn folded_at(b: &[u8], mut i: usize, word: &str) -> Option<usize> {
 }
 
 /// An ASCII word byte (letter, digit, `_`): what the regex patterns' ASCII word boundaries
-/// (`(?-u:\b)`) take for a word character.
+/// (`(?-u:\b)`) take for a word character. (Read from a table, [`WORD_BYTES`]: one load, not
+/// the compares of three ranges, for each of the hundreds of thousands of bytes asked about
+/// at the ends of cues, dates and names.)
+#[inline]
 pub const fn is_ascii_word_byte(b: u8) -> bool {
+    WORD_BYTES[b as usize]
+}
+
+/// [`is_ascii_word_byte`] by its ranges: how [`WORD_BYTES`] is made, and what a loop over
+/// many bytes asks (the compiler runs such a loop sixteen bytes a step).
+const fn is_ascii_word_byte_by_ranges(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
+
+/// Whether each byte is an ASCII word byte ([`is_ascii_word_byte_by_ranges`]).
+const WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = is_ascii_word_byte_by_ranges(c as u8);
+        c += 1;
+    }
+    t
+};
 
 /// Whether `start..end` of `b` is whole ASCII words: no ASCII word byte just before or after.
 pub fn is_whole_ascii_word(b: &[u8], start: usize, end: usize) -> bool {
@@ -1055,7 +1075,7 @@ fn classes_sse2(chunk: &[u8; 64]) -> (Masks, u64) {
 fn classes_portable(chunk: &[u8; 64]) -> (Masks, u64) {
     let mut bits = [0u8; 64];
     for (o, &x) in bits.iter_mut().zip(chunk) {
-        *o = (u8::from(is_ascii_word_byte(x)) << 7)
+        *o = (u8::from(is_ascii_word_byte_by_ranges(x)) << 7)
             | (u8::from(x.is_ascii_whitespace()) << 6)
             | (u8::from(x.is_ascii_digit()) << 5)
             | ((x >> 7) << 4);
@@ -1705,6 +1725,14 @@ mod tests {
     fn word_or_stop_is_alphanumeric_or_a_full_stop() {
         for c in 0..=255u8 {
             assert_eq!(WORD_OR_STOP[usize::from(c)], c.is_ascii_alphanumeric() || c == b'.', "{c}");
+        }
+    }
+
+    /// The word bytes' table is the ranges it is made from, for every byte.
+    #[test]
+    fn word_bytes_are_letters_digits_and_underscore() {
+        for c in 0..=255u8 {
+            assert_eq!(is_ascii_word_byte(c), c.is_ascii_alphanumeric() || c == b'_', "{c}");
         }
     }
 
