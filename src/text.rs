@@ -55,10 +55,30 @@ pub(crate) fn folded_at(b: &[u8], mut i: usize, word: &str) -> Option<usize> {
 }
 
 /// An ASCII word byte (letter, digit, `_`): what the regex patterns' ASCII word boundaries
-/// (`(?-u:\b)`) take for a word character.
+/// (`(?-u:\b)`) take for a word character. (Read from a table, [`WORD_BYTES`]: one load, not
+/// the compares of three ranges, for each of the hundreds of thousands of bytes asked about
+/// at the ends of cues, dates and names.)
+#[inline]
 pub const fn is_ascii_word_byte(b: u8) -> bool {
+    WORD_BYTES[b as usize]
+}
+
+/// [`is_ascii_word_byte`] by its ranges: how [`WORD_BYTES`] is made, and what a loop over
+/// many bytes asks (the compiler runs such a loop sixteen bytes a step).
+const fn is_ascii_word_byte_by_ranges(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
+
+/// Whether each byte is an ASCII word byte ([`is_ascii_word_byte_by_ranges`]).
+const WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = is_ascii_word_byte_by_ranges(c as u8);
+        c += 1;
+    }
+    t
+};
 
 /// Whether `start..end` of `b` is whole ASCII words: no ASCII word byte just before or after.
 pub fn is_whole_ascii_word(b: &[u8], start: usize, end: usize) -> bool {
@@ -1055,7 +1075,7 @@ fn classes_sse2(chunk: &[u8; 64]) -> (Masks, u64) {
 fn classes_portable(chunk: &[u8; 64]) -> (Masks, u64) {
     let mut bits = [0u8; 64];
     for (o, &x) in bits.iter_mut().zip(chunk) {
-        *o = (u8::from(is_ascii_word_byte(x)) << 7)
+        *o = (u8::from(is_ascii_word_byte_by_ranges(x)) << 7)
             | (u8::from(x.is_ascii_whitespace()) << 6)
             | (u8::from(x.is_ascii_digit()) << 5)
             | ((x >> 7) << 4);
@@ -1081,12 +1101,32 @@ fn classes_portable(chunk: &[u8; 64]) -> (Masks, u64) {
 /// Computed once per article and shared by the tokenizer ([`tokens_in`]), the name
 /// matchers' word starts and the digit runs of the date cues ([`digit_runs`]), so each byte
 /// is classified once. (The whole chunks are read in place, with no bounds to check, and
-/// the masks written without a capacity check per chunk.)
+/// the masks written straight into the vector's room, with no capacity check per chunk and
+/// no copy through the stack; the chunks beyond ASCII, their bytes beyond ASCII kept in
+/// their continuation bits meanwhile, have their characters' classes added in place in a
+/// second pass, so that the first calls nothing and keeps its constants in registers.)
 pub(crate) fn text_masks(text: &str) -> Vec<Masks> {
     let b = text.as_bytes();
     let (whole, rest) = b.as_chunks::<64>();
     let mut out = Vec::with_capacity(b.len().div_ceil(64));
-    out.extend(whole.iter().enumerate().map(|(k, chunk)| masks_of(text, 64 * k, chunk)));
+    let mut any_beyond = 0u64;
+    for (chunk, slot) in whole.iter().zip(out.spare_capacity_mut()) {
+        let (mut m, beyond) = classes(chunk);
+        m.continuation = beyond;
+        any_beyond |= beyond;
+        slot.write(m);
+    }
+    // SAFETY: the room holds a slot for each whole chunk (`div_ceil` of the length, at least
+    // as many), each written just above.
+    unsafe { out.set_len(whole.len()) };
+    if any_beyond != 0 {
+        for (k, m) in out.iter_mut().enumerate() {
+            let beyond = std::mem::take(&mut m.continuation);
+            if beyond != 0 {
+                beyond_ascii(text, 64 * k, m, beyond);
+            }
+        }
+    }
     if !rest.is_empty() {
         out.push(chunk_masks(text, 64 * whole.len()));
     }
@@ -1351,6 +1391,10 @@ fn tokens_masked<'a>(
         }
         let before = cw << 1 | carry;
         let mut starts = cw & !before & !skip;
+        // The starts of the tokens written in this chunk, for the parts that end in it: its
+        // runs' starts but those of runs joined to the token before (taken out where they
+        // join) and that of the run open at its end (taken out at the end).
+        let mut written = starts;
         skip = 0;
         let mut ends = !cw & before;
         // Ends that may join: no white space, and a word byte next or after a character's two
@@ -1365,29 +1409,38 @@ fn tokens_masked<'a>(
             let mut plain = if may_join == 0 { ends } else { ends & ((may_join & may_join.wrapping_neg()) - 1) };
             if plain != 0 {
                 ends &= !plain;
+                // A chunk whose tokens start and end at character boundaries, as the bytes
+                // tell (all of a chunk of ASCII bytes, as most are, and those at no
+                // continuation byte of another; and the open start, told by its byte) has
+                // them written into room for as many as a chunk may hold (32), the open run's
+                // first, their texts cut from its bytes with no test of character boundaries.
+                if out.capacity() - out.len() >= 32
+                    && at_boundaries(text.as_bytes(), base, starts | plain)
+                    && open.is_none_or(|s| text.is_char_boundary(s))
+                {
+                    // SAFETY: `at_boundaries` found every bit of `starts` and `plain` (of the
+                    // bytes of `text` from `base`) at a character boundary of `text`, whose
+                    // first bytes `b` are, and the open start is one; the room is there.
+                    // (`plain`, falling edges of a word, has 32 bits at most, the open run's
+                    // end among them.) The first end of `plain` ends the open run when there
+                    // is one, and the open start lies before it; the `k`th end after it ends
+                    // the run that the `k`th start of `starts` begins (the starts and ends of
+                    // the word bits `cw` alternate, and a joined run's start is taken out
+                    // where its joiner is read), so it lies after it; and no end lies past
+                    // `hi`, `b`'s length (`cw` has no bit from `hi` on).
+                    starts = unsafe {
+                        if shift == 0 {
+                            push_chunk_tokens::<false>(b, base, 0, open.take(), starts, plain, out)
+                        } else {
+                            push_chunk_tokens::<true>(b, base, shift, open.take(), starts, plain, out)
+                        }
+                    };
+                    plain = 0;
+                }
                 if let Some(start) = open.take() {
                     let end = base + plain.trailing_zeros() as usize;
                     plain &= plain - 1;
                     out.push(Token { text: &text[start..end], start: shift + start, end: shift + end });
-                }
-                // A chunk whose tokens start and end at character boundaries, as the bytes
-                // tell (all of a chunk of ASCII bytes, as most are, and those at no
-                // continuation byte of another) has them written into room for as many as a
-                // chunk may hold (32), their texts cut from its bytes with no test of
-                // character boundaries.
-                if plain != 0 && out.capacity() - out.len() >= 32 && at_boundaries(text.as_bytes(), base, starts | plain) {
-                    // SAFETY: `at_boundaries` found every bit of `starts` and `plain` (of the
-                    // bytes of `text` from `base`) at a character boundary of `text`, whose
-                    // first bytes `b` are; the room is there. (`plain`, falling edges of a
-                    // word, has 32 bits at most.)
-                    starts = unsafe {
-                        if shift == 0 {
-                            push_chunk_tokens::<false>(b, base, 0, starts, plain, out)
-                        } else {
-                            push_chunk_tokens::<true>(b, base, shift, starts, plain, out)
-                        }
-                    };
-                    plain = 0;
                 }
                 while plain != 0 {
                     let (start, end) = (base + starts.trailing_zeros() as usize, base + plain.trailing_zeros() as usize);
@@ -1415,6 +1468,7 @@ fn tokens_masked<'a>(
                 // The run from `after` is this token's: its start is no token's.
                 open = Some(start);
                 if after / 64 == k {
+                    written &= !(starts & starts.wrapping_neg());
                     starts &= starts.wrapping_sub(1);
                 } else {
                     // (The next chunk's first start is `after`: the bytes of the joiner
@@ -1431,14 +1485,22 @@ fn tokens_masked<'a>(
         carry = cw >> 63;
         // The parts that end in this chunk (at white space: every token that starts before
         // such an end is written, and the run open at the chunk's end starts after it) take
-        // the tokens that start before their ends, counted back over this chunk's last ones.
-        while parts.next_end() < base + 64 {
-            let e = parts.next_end();
-            let mut n = out.len();
-            while n > 0 && out[n - 1].start >= shift + e {
-                n -= 1;
+        // the tokens that start before their ends: all but those written in this chunk that
+        // start at or after the end, counted from the bits of their starts. (A token written
+        // in a chunk before starts before its first byte, which no part's end left to close
+        // lies before.)
+        if parts.next_end() < base + 64 {
+            if let Some(s) = open
+                && s >= base
+            {
+                written &= !(1 << (s - base));
             }
-            parts.close(n);
+            while parts.next_end() < base + 64 {
+                let e = parts.next_end();
+                let n = out.len() - (written >> (e - base)).count_ones() as usize;
+                debug_assert_eq!(n, written_before(out, shift + e), "the tokens before {e}");
+                parts.close(n);
+            }
         }
     }
     // (A run that reaches `hi` at the end of a chunk.)
@@ -1447,8 +1509,20 @@ fn tokens_masked<'a>(
     }
 }
 
+/// How many of `out`'s tokens (in order) start before `at`, counted back from the last: the
+/// way [`tokens_masked`] first closed a part, now its debug builds' check.
+fn written_before(out: &[Token<'_>], at: usize) -> usize {
+    let mut n = out.len();
+    while n > 0 && out[n - 1].start >= at {
+        n -= 1;
+    }
+    n
+}
+
 /// The tokens of a chunk whose word runs start at `starts` and end at `ends` (bits of the
-/// bytes from `base`; `ends` not empty), written into the room after `out`'s end, their texts
+/// bytes from `base`; `ends` not empty), the first from `open` when it is there (the start of
+/// a run open from before, which the first of `ends` ends), written into the room after
+/// `out`'s end, their texts
 /// cut from `b` (a text's first bytes) with no test of character boundaries, their offsets
 /// those in the text plus `shift` when `SHIFTED` (else `shift` is 0); the starts left (the
 /// start of a run that goes on into the next chunk). Out of line: a leaf whose loop has all
@@ -1456,14 +1530,18 @@ fn tokens_masked<'a>(
 ///
 /// # Safety
 ///
-/// Every bit of `starts` and `ends` is at a character boundary of the text (as every offset
-/// of 64 ASCII bytes is: [`at_boundaries`]), and `out` has room for as many more tokens as
-/// `ends` has bits.
+/// `open`, when it is there, and every bit of `starts` and `ends` are at character
+/// boundaries of the text (as every offset of 64 ASCII bytes is: [`at_boundaries`]); `open`
+/// lies before the first bit of `ends` and, the open run's end taken out, the `k`th bit of
+/// `ends` (from the lowest) after the `k`th of `starts`; every end lies at most at `b.len()`
+/// (so each token's bytes are a slice of `b`, cut with no bounds check), and `out` has room
+/// for as many more tokens as `ends` has bits.
 #[inline(never)]
 unsafe fn push_chunk_tokens<'a, const SHIFTED: bool>(
     b: &'a [u8],
     base: usize,
     shift: usize,
+    open: Option<usize>,
     mut starts: u64,
     mut ends: u64,
     out: &mut Vec<Token<'a>>,
@@ -1471,14 +1549,32 @@ unsafe fn push_chunk_tokens<'a, const SHIFTED: bool>(
     let len = out.len();
     let first = out.spare_capacity_mut().as_mut_ptr();
     let mut slot = first;
-    while ends != 0 {
-        let (start, end) = (base + starts.trailing_zeros() as usize, base + ends.trailing_zeros() as usize);
-        starts &= starts.wrapping_sub(1);
+    let bytes = b.as_ptr();
+    let at = if SHIFTED { shift } else { 0 };
+    if let Some(start) = open {
+        let end = base + ends.trailing_zeros() as usize;
         ends &= ends - 1;
-        // SAFETY: `b[start..end]` (bounds checked) starts and ends at character boundaries of
-        // the text (the caller's promise), whose first bytes `b` are: a str of its own.
-        let t = unsafe { std::str::from_utf8_unchecked(&b[start..end]) };
-        let at = if SHIFTED { shift } else { 0 };
+        debug_assert!(start <= end && end <= b.len(), "an open token {start}..{end} of {} bytes", b.len());
+        // SAFETY: `start <= end <= b.len()`, both at character boundaries of the text, whose
+        // first bytes `b` are (the caller's promise): a str of its own; the first slot of the
+        // room.
+        unsafe {
+            let t = std::str::from_utf8_unchecked(std::slice::from_raw_parts(bytes.add(start), end - start));
+            slot.write(std::mem::MaybeUninit::new(Token { text: t, start: at + start, end: at + end }));
+            slot = slot.add(1);
+        }
+    }
+    while ends != 0 {
+        // SAFETY: each end has a start before it (the caller's promise): one is left.
+        unsafe { std::hint::assert_unchecked(starts != 0) };
+        let (start, end) = (base + starts.trailing_zeros() as usize, base + ends.trailing_zeros() as usize);
+        starts &= starts - 1;
+        ends &= ends - 1;
+        debug_assert!(start <= end && end <= b.len(), "a token {start}..{end} of {} bytes", b.len());
+        // SAFETY: `start <= end <= b.len()` (the caller's promise): `b[start..end]`, which
+        // starts and ends at character boundaries of the text (the caller's promise too),
+        // whose first bytes `b` are: a str of its own.
+        let t = unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(bytes.add(start), end - start)) };
         // SAFETY: one slot per bit of `ends`, each written once: within the room the caller
         // promised.
         unsafe {
@@ -1629,6 +1725,14 @@ mod tests {
     fn word_or_stop_is_alphanumeric_or_a_full_stop() {
         for c in 0..=255u8 {
             assert_eq!(WORD_OR_STOP[usize::from(c)], c.is_ascii_alphanumeric() || c == b'.', "{c}");
+        }
+    }
+
+    /// The word bytes' table is the ranges it is made from, for every byte.
+    #[test]
+    fn word_bytes_are_letters_digits_and_underscore() {
+        for c in 0..=255u8 {
+            assert_eq!(is_ascii_word_byte(c), c.is_ascii_alphanumeric() || c == b'_', "{c}");
         }
     }
 
