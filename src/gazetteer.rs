@@ -836,7 +836,6 @@ impl<'m> Search<'m> {
             self.gap += 1;
         }
         let next_gap = gaps.get(self.gap).copied().unwrap_or(usize::MAX);
-        let ends_word = |name: &Name, end: usize| ends_word_at(text, end).then_some((name.target, end));
         let found = if next_gap >= i + bucket.longest as usize {
             // No soft break within the longest name: each name is there only as it is
             // written, so only those with the text's byte at the bucket's offset (or
@@ -863,6 +862,7 @@ impl<'m> Search<'m> {
             }
             found
         } else {
+            let ends_word = |name: &Name, end: usize| ends_word_at(text, end).then_some((name.target, end));
             names.iter().find_map(|name| {
                 let spaced = next_gap < i + name.bytes.len();
                 // (Where no soft break can widen it, the name is there only as it is written.)
