@@ -389,7 +389,7 @@ const OPENS_CAPITAL: [bool; 256] = {
 };
 
 /// The spans of three sorted lists of known names (places, actors, excluded spans) merged into
-/// one sorted vector, and whether its ends grow with its starts ([`Known::ends_grow`]), in one
+/// one sorted vector, and whether its ends grow with its starts (for [`Known::of_merged`]), in one
 /// pass: the first two merged span by span (each span compared as one number, its start above
 /// its end), the third's next span put before whichever comes next when it comes first (most
 /// often it does not: excluded spans are few), and each end compared with the one before as it
@@ -453,15 +453,14 @@ fn merge_spans(a: &[NameMatch], b: &[NameMatch], c: &[(usize, usize)]) -> (Vec<(
 /// one.
 struct Known {
     spans: Vec<(usize, usize)>,
-    /// Whether the spans' ends grow with their starts (no span inside another that starts
-    /// before it): then the tokens asked about move forward, and so does the answer, read on
-    /// from the cursor.
-    ends_grow: bool,
     /// Where the last answer read on from the cursor stopped (the first span that ends after
     /// the position asked about).
     cursor: std::cell::Cell<usize>,
     /// The end of the span before the cursor (zero when there is none): the spans before the
-    /// cursor end by it, so a position at or after it reads on from the cursor.
+    /// cursor end by it, so a position at or after it reads on from the cursor. When the spans'
+    /// ends do not grow with their starts (a span inside another that starts before it), no
+    /// position is at or after it (`usize::MAX`): only where they grow do the tokens asked about
+    /// move forward with the answer, read on from the cursor; so one compare tells both.
     passed: std::cell::Cell<usize>,
 }
 
@@ -475,7 +474,8 @@ impl Known {
     /// The known spans (sorted) and whether their ends grow with their starts, as
     /// [`merge_spans`] gives them.
     fn of_merged(spans: Vec<(usize, usize)>, ends_grow: bool) -> Known {
-        Known { spans, ends_grow, cursor: std::cell::Cell::new(0), passed: std::cell::Cell::new(0) }
+        let passed = if ends_grow { 0 } else { usize::MAX };
+        Known { spans, cursor: std::cell::Cell::new(0), passed: std::cell::Cell::new(passed) }
     }
 
     /// Whether `start..end` overlaps the first span that ends after `start`
@@ -484,7 +484,8 @@ impl Known {
     /// else found by binary search.
     fn covers(&self, start: usize, end: usize) -> bool {
         let spans = &self.spans[..];
-        if self.ends_grow && self.passed.get() <= start {
+        // (A token's start is below `usize::MAX`: where the ends do not grow, never read on.)
+        if self.passed.get() <= start {
             let mut c = self.cursor.get();
             while let Some(k) = spans.get(c) {
                 if k.1 > start {
