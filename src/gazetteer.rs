@@ -545,10 +545,9 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
     // the filter keeps costs no branch (it is unpredictable). The buffer holds the starts of
     // several chunks (a chunk adds at most 64) and is copied out when it may have no room
     // for another chunk's, not after every chunk (a call of `memcpy` for two or three
-    // starts). (Its entries are only read once written; the ones it starts with are not all
-    // zeros, so it is filled by a few stores, not by a `memset`, which for 4 KB takes `rep
-    // stosb`.)
-    let mut kept = [WordStart { start: usize::MAX, key: 0 }; KEPT];
+    // starts). (Its entries are only read once written, so it is not filled first: 4 KB of
+    // stores for each text.)
+    let mut kept = [std::mem::MaybeUninit::<WordStart>::uninit(); KEPT];
     let mut n = 0;
     // When no name starts with a digit, the filter keeps no start at one: those are taken
     // out with the digit mask before any work.
@@ -628,7 +627,7 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
                 inner &= inner - 1;
                 let run = (not_word >> j).trailing_zeros() as usize;
                 let key = key_of_masked(eight(j) & HEAD_MASKS[run & 127], run);
-                kept[usize::from(n as u8)] = WordStart { start: i + j, key };
+                kept[usize::from(n as u8)] = std::mem::MaybeUninit::new(WordStart { start: i + j, key });
                 n += usize::from(filter.keeps_key(key));
             }
             // The start of the run that reaches the chunk's last byte, when it starts here: its
@@ -638,7 +637,7 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
                 let j = tail.trailing_zeros() as usize & 63;
                 let len = 64 - j + leading_word_bytes(&masks[c + 1..]);
                 let key = key_of_masked(eight(j) & HEAD_MASKS[len.min(8)], len);
-                kept[usize::from(n as u8)] = WordStart { start: i + j, key };
+                kept[usize::from(n as u8)] = std::mem::MaybeUninit::new(WordStart { start: i + j, key });
                 n += usize::from(filter.keeps_key(key));
             }
             starts = 0;
@@ -648,18 +647,30 @@ pub(crate) fn word_starts_masked(text: &str, masks: &[crate::text::Masks], filte
             let j = starts.trailing_zeros() as usize & 63;
             starts &= starts - 1;
             let key = key_at(j);
-            kept[usize::from(n as u8)] = WordStart { start: i + j, key };
+            kept[usize::from(n as u8)] = std::mem::MaybeUninit::new(WordStart { start: i + j, key });
             n += usize::from(filter.keeps_key(key));
         }
         // (At most `KEPT - 64` before the chunk, so at most `KEPT` after it.)
         if n > KEPT - 64 {
-            out.extend_from_slice(&kept[..n.min(KEPT)]);
+            out.extend_from_slice(written(&kept, n));
             n = 0;
         }
         prev_word = word >> 63 != 0;
     }
-    out.extend_from_slice(&kept[..n.min(KEPT)]);
+    out.extend_from_slice(written(&kept, n));
     out
+}
+
+/// The first `n` entries of a buffer of word starts (at most all of them), each written before
+/// `n` counted it: the starts [`word_starts_masked`] and [`find_at_both`] keep in buffers not
+/// filled first.
+#[inline(always)]
+fn written<const N: usize>(buf: &[std::mem::MaybeUninit<WordStart>; N], n: usize) -> &[WordStart] {
+    let n = n.min(N);
+    // SAFETY: the callers write an entry before their count takes it in (a count grows by at
+    // most one after each write, at the index it had), so the first `n` are initialised; a
+    // `MaybeUninit<WordStart>` has the layout of a `WordStart`.
+    unsafe { std::slice::from_raw_parts(buf.as_ptr().cast::<WordStart>(), n) }
 }
 
 /// Room for the word starts [`word_starts_masked`] holds before copying them out: four
@@ -753,20 +764,21 @@ fn find_at_both(a: &NameMatcher, b: &NameMatcher, text: &str, starts: &[WordStar
         return [a.find_at(text, starts, breaks), b.find_at(text, starts, breaks)];
     }
     let (mut sa, mut sb) = (Search::new(a, starts.len(), text.len()), Search::new(b, starts.len(), text.len()));
-    let mut own_a = [WordStart { start: 0, key: 0 }; 64];
-    let mut own_b = [WordStart { start: 0, key: 0 }; 64];
+    // (Not filled first: each entry is read only once written.)
+    let mut own_a = [std::mem::MaybeUninit::<WordStart>::uninit(); 64];
+    let mut own_b = [std::mem::MaybeUninit::<WordStart>::uninit(); 64];
     for block in starts.chunks(64) {
         let (mut ma, mut mb) = (0, 0);
         for &w in block {
-            own_a[ma % 64] = w;
-            own_b[mb % 64] = w;
+            own_a[ma % 64] = std::mem::MaybeUninit::new(w);
+            own_b[mb % 64] = std::mem::MaybeUninit::new(w);
             ma += usize::from(a.starts.keeps_key(w.key));
             mb += usize::from(b.starts.keeps_key(w.key));
         }
-        for &w in &own_a[..ma.min(64)] {
+        for &w in written(&own_a, ma) {
             sa.at(text, breaks, w);
         }
-        for &w in &own_b[..mb.min(64)] {
+        for &w in written(&own_b, mb) {
             sb.at(text, breaks, w);
         }
     }
@@ -824,7 +836,6 @@ impl<'m> Search<'m> {
             self.gap += 1;
         }
         let next_gap = gaps.get(self.gap).copied().unwrap_or(usize::MAX);
-        let ends_word = |name: &Name, end: usize| ends_word_at(text, end).then_some((name.target, end));
         let found = if next_gap >= i + bucket.longest as usize {
             // No soft break within the longest name: each name is there only as it is
             // written, so only those with the text's byte at the bucket's offset (or
@@ -851,6 +862,7 @@ impl<'m> Search<'m> {
             }
             found
         } else {
+            let ends_word = |name: &Name, end: usize| ends_word_at(text, end).then_some((name.target, end));
             names.iter().find_map(|name| {
                 let spaced = next_gap < i + name.bytes.len();
                 // (Where no soft break can widen it, the name is there only as it is written.)

@@ -5,6 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use super::DocCtx;
+use crate::gazetteer::NameMatch;
 use crate::text::{Span, Token};
 
 /// A person-like name in the text.
@@ -387,77 +388,94 @@ const OPENS_CAPITAL: [bool; 256] = {
     t
 };
 
-/// Two sorted sequences merged into one sorted vector (each read by its key; on equal keys
-/// `a`'s first): key by key, each sequence read as the slice left of it (no index, no bounds
-/// check), and the rest of either copied at once when the other runs out. Made with room for
-/// `room` more (those [`merge_into`] adds).
-fn merge_sorted<A, B, T: Ord + Copy>(a: &[A], ka: impl Fn(&A) -> T, b: &[B], kb: impl Fn(&B) -> T, room: usize) -> Vec<T> {
-    let mut out = Vec::with_capacity(a.len() + b.len() + room);
-    let (mut a, mut b) = (a, b);
-    while let ([x, a_rest @ ..], [y, b_rest @ ..]) = (a, b) {
-        let (x, y) = (ka(x), kb(y));
-        if y < x {
-            out.push(y);
-            b = b_rest;
+/// The spans of three sorted lists of known names (places, actors, excluded spans) merged into
+/// one sorted vector, and whether its ends grow with its starts (for [`Known::of_merged`]), in one
+/// pass: the first two merged span by span (each span compared as one number, its start above
+/// its end), the third's next span put before whichever comes next when it comes first (most
+/// often it does not: excluded spans are few), and each end compared with the one before as it
+/// is written. The same vector as merging any two of them and then the third (equal keys are
+/// equal spans), without a second vector, a second pass over the spans moved, or a third
+/// reading the ends.
+fn merge_spans(a: &[NameMatch], b: &[NameMatch], c: &[(usize, usize)]) -> (Vec<(usize, usize)>, bool) {
+    // (No span of a text ends at `usize::MAX`: the key of a list that has run out.)
+    const DONE: u128 = u128::MAX;
+    let key = |s: usize, e: usize| (s as u128) << 64 | e as u128;
+    let mut out = vec![(0usize, 0usize); a.len() + b.len() + c.len()];
+    // (The spans written so far: `o`; read so far of each list: `i`, `j`, `k`. Each step writes
+    // one span and reads one, so `o` is `i + j + k`, below the vector's length while a list has
+    // a span left.)
+    let (mut i, mut j, mut k, mut o) = (0, 0, 0, 0);
+    // (The ends compared as they are written: with the one before, none before the first.)
+    let (mut last, mut grow) = (0usize, true);
+    let mut z = c.first().map_or(DONE, |&(s, e)| key(s, e));
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        let (x, y) = (key(x.start, x.end), key(y.start, y.end));
+        let from_b = y < x;
+        let mut m = if from_b { y } else { x };
+        if z < m {
+            m = z;
+            k += 1;
+            z = c.get(k).map_or(DONE, |&(s, e)| key(s, e));
         } else {
-            out.push(x);
-            a = a_rest;
+            i += usize::from(!from_b);
+            j += usize::from(from_b);
         }
+        let (s, e) = ((m >> 64) as usize, m as usize);
+        grow &= last <= e;
+        last = e;
+        out[o] = (s, e);
+        o += 1;
     }
-    out.extend(a.iter().map(&ka));
-    out.extend(b.iter().map(&kb));
-    out
-}
-
-/// `b` (sorted) merged into the sorted `a` in place ([`merge_sorted`] of the two): `a` grown by
-/// `b`'s length, then filled from the back, the larger of the two lasts first (on equal keys
-/// `b`'s, which are the same values), until `b` is used up (`a`'s keys below `b`'s first stay
-/// where they are) or `a` is (`b`'s keys left copied at once). One vector, not a second one
-/// and a copy of every key.
-fn merge_into<T: Ord + Copy>(a: &mut Vec<T>, b: &[T]) {
-    let n = a.len();
-    a.extend_from_slice(b);
-    // `a`'s keys not yet moved are the first `i` of `slots`, the slots still to fill (the last
-    // of them filled first).
-    let (mut i, mut b) = (n, b);
-    let mut slots = &mut a[..];
-    while let [b_rest @ .., y] = b {
-        let Some(&x) = slots[..i].last() else {
-            slots[..b.len()].copy_from_slice(b);
-            return;
+    // One of the first two has run out: the rest of the other merged with the third's rest.
+    let rest = if i < a.len() { &a[i..] } else { &b[j..] };
+    let mut r = 0;
+    while o < out.len() {
+        let x = rest.get(r).map_or(DONE, |x| key(x.start, x.end));
+        let m = if z < x {
+            let m = z;
+            k += 1;
+            z = c.get(k).map_or(DONE, |&(s, e)| key(s, e));
+            m
+        } else {
+            r += 1;
+            x
         };
-        let Some((last, rest)) = slots.split_last_mut() else { return };
-        if x > *y {
-            *last = x;
-            i -= 1;
-        } else {
-            *last = *y;
-            b = b_rest;
-        }
-        slots = rest;
+        let (s, e) = ((m >> 64) as usize, m as usize);
+        grow &= last <= e;
+        last = e;
+        out[o] = (s, e);
+        o += 1;
     }
+    (out, grow)
 }
 
 /// The spans of the known names of a text (sorted by start), to tell whether a token lies in
 /// one.
 struct Known {
     spans: Vec<(usize, usize)>,
-    /// Whether the spans' ends grow with their starts (no span inside another that starts
-    /// before it): then the tokens asked about move forward, and so does the answer, read on
-    /// from the cursor.
-    ends_grow: bool,
     /// Where the last answer read on from the cursor stopped (the first span that ends after
     /// the position asked about).
     cursor: std::cell::Cell<usize>,
     /// The end of the span before the cursor (zero when there is none): the spans before the
-    /// cursor end by it, so a position at or after it reads on from the cursor.
+    /// cursor end by it, so a position at or after it reads on from the cursor. When the spans'
+    /// ends do not grow with their starts (a span inside another that starts before it), no
+    /// position is at or after it (`usize::MAX`): only where they grow do the tokens asked about
+    /// move forward with the answer, read on from the cursor; so one compare tells both.
     passed: std::cell::Cell<usize>,
 }
 
 impl Known {
+    #[cfg(test)]
     fn new(spans: Vec<(usize, usize)>) -> Known {
         let ends_grow = spans.windows(2).all(|w| w[0].1 <= w[1].1);
-        Known { spans, ends_grow, cursor: std::cell::Cell::new(0), passed: std::cell::Cell::new(0) }
+        Known::of_merged(spans, ends_grow)
+    }
+
+    /// The known spans (sorted) and whether their ends grow with their starts, as
+    /// [`merge_spans`] gives them.
+    fn of_merged(spans: Vec<(usize, usize)>, ends_grow: bool) -> Known {
+        let passed = if ends_grow { 0 } else { usize::MAX };
+        Known { spans, cursor: std::cell::Cell::new(0), passed: std::cell::Cell::new(passed) }
     }
 
     /// Whether `start..end` overlaps the first span that ends after `start`
@@ -466,7 +484,8 @@ impl Known {
     /// else found by binary search.
     fn covers(&self, start: usize, end: usize) -> bool {
         let spans = &self.spans[..];
-        if self.ends_grow && self.passed.get() <= start {
+        // (A token's start is below `usize::MAX`: where the ends do not grow, never read on.)
+        if self.passed.get() <= start {
             let mut c = self.cursor.get();
             while let Some(k) = spans.get(c) {
                 if k.1 > start {
@@ -583,12 +602,10 @@ fn given_name(ctx: &DocCtx, toks: &[crate::text::Token], i: usize) -> (bool, Opt
 pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxHashMap<String, usize>) -> Vec<PersonName> {
     let mut persons = Vec::new();
     // Spans of known names (places, actors, excluded spans), merged and sorted, to skip tokens
-    // inside them. (Each list is in order already, so merging them sorts them: the places and
-    // actors into one vector with room for the excluded spans, merged into it in place.)
-    let span = |m: &crate::gazetteer::NameMatch| (m.start, m.end);
-    let mut known = merge_sorted(&ctx.places, span, &ctx.actor_matches, span, excluded.len());
-    merge_into(&mut known, excluded);
-    let known = Known::new(known);
+    // inside them. (Each list is in order already, so merging them sorts them: all three in one
+    // pass, which tells whether the ends grow too.)
+    let (known, ends_grow) = merge_spans(&ctx.places, &ctx.actor_matches, excluded);
+    let known = Known::of_merged(known, ends_grow);
     let covered = |t: &crate::text::Token| known.covers(t.start, t.end);
     // Persons named in full so far, by first and last word, for one-word mentions later.
     let mut named: Vec<(&str, &str, Span)> = Vec::new();
@@ -837,6 +854,57 @@ fn learn_gender<'a>(ctx: &DocCtx<'a>, toks: &[Token<'a>], persons: &mut [PersonN
 mod tests {
     use super::*;
 
+    /// Two sorted sequences merged into one sorted vector (each read by its key; on equal keys
+    /// `a`'s first): key by key, each sequence read as the slice left of it (no index, no bounds
+    /// check), and the rest of either copied at once when the other runs out. Made with room for
+    /// `room` more (those [`merge_into`] adds).
+    fn merge_sorted<A, B, T: Ord + Copy>(a: &[A], ka: impl Fn(&A) -> T, b: &[B], kb: impl Fn(&B) -> T, room: usize) -> Vec<T> {
+        let mut out = Vec::with_capacity(a.len() + b.len() + room);
+        let (mut a, mut b) = (a, b);
+        while let ([x, a_rest @ ..], [y, b_rest @ ..]) = (a, b) {
+            let (x, y) = (ka(x), kb(y));
+            if y < x {
+                out.push(y);
+                b = b_rest;
+            } else {
+                out.push(x);
+                a = a_rest;
+            }
+        }
+        out.extend(a.iter().map(&ka));
+        out.extend(b.iter().map(&kb));
+        out
+    }
+
+    /// `b` (sorted) merged into the sorted `a` in place ([`merge_sorted`] of the two): `a` grown by
+    /// `b`'s length, then filled from the back, the larger of the two lasts first (on equal keys
+    /// `b`'s, which are the same values), until `b` is used up (`a`'s keys below `b`'s first stay
+    /// where they are) or `a` is (`b`'s keys left copied at once). One vector, not a second one
+    /// and a copy of every key.
+    fn merge_into<T: Ord + Copy>(a: &mut Vec<T>, b: &[T]) {
+        let n = a.len();
+        a.extend_from_slice(b);
+        // `a`'s keys not yet moved are the first `i` of `slots`, the slots still to fill (the last
+        // of them filled first).
+        let (mut i, mut b) = (n, b);
+        let mut slots = &mut a[..];
+        while let [b_rest @ .., y] = b {
+            let Some(&x) = slots[..i].last() else {
+                slots[..b.len()].copy_from_slice(b);
+                return;
+            };
+            let Some((last, rest)) = slots.split_last_mut() else { return };
+            if x > *y {
+                *last = x;
+                i -= 1;
+            } else {
+                *last = *y;
+                b = b_rest;
+            }
+            slots = rest;
+        }
+    }
+
     /// Two sequences merged by peeking at the next of each (the merge as first written).
     fn merge_by_peeking<T: Ord + Copy>(a: impl Iterator<Item = T>, b: impl Iterator<Item = T>) -> Vec<T> {
         let (mut a, mut b) = (a.peekable(), b.peekable());
@@ -903,6 +971,30 @@ mod tests {
             let mut got = a.clone();
             merge_into(&mut got, &b);
             proptest::prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn merging_spans_merges_them_in_turn(
+            a in proptest::collection::vec((0usize..30, 0usize..6), 0..12),
+            b in proptest::collection::vec((0usize..30, 0usize..6), 0..12),
+            c in proptest::collection::vec((0usize..30, 0usize..6), 0..6),
+        ) {
+            // Sorted lists of spans (overlapping, nested, equal, empty), as the matchers and the
+            // bylines give them; the places and actors as matches.
+            let sorted = |v: Vec<(usize, usize)>| {
+                let mut v: Vec<(usize, usize)> = v.into_iter().map(|(s, l)| (s, s + l)).collect();
+                v.sort_unstable();
+                v
+            };
+            let (a, b, c) = (sorted(a), sorted(b), sorted(c));
+            let matches = |v: &[(usize, usize)]| v.iter().zip(0..).map(|(&(start, end), item)| NameMatch { item, start, end }).collect::<Vec<_>>();
+            let (ma, mb) = (matches(&a), matches(&b));
+            let span = |m: &NameMatch| (m.start, m.end);
+            let mut want = merge_sorted(&ma, span, &mb, span, c.len());
+            merge_into(&mut want, &c);
+            let (got, grow) = merge_spans(&ma, &mb, &c);
+            proptest::prop_assert_eq!(&got, &want);
+            proptest::prop_assert_eq!(grow, want.windows(2).all(|w| w[0].1 <= w[1].1));
         }
 
         #[test]
