@@ -532,10 +532,219 @@ struct Aggregates {
     spellings_by_place: Vec<Vec<String>>,
 }
 
+/// Values worked out from an [`Id`]'s text, remembered by where the text lies, in a slot by
+/// its address: items mostly share a few allocations of their names (the engine's place ids,
+/// an article's interned spellings), so most look-ups are one compare, without hashing the
+/// text. Only for Ids that all stay alive while it is used (an address is then one text).
+struct ByAddress([(usize, u32); 256]);
+
+impl ByAddress {
+    fn new() -> Self {
+        ByAddress([(0, 0); 256])
+    }
+
+    /// The value of `id`, from its slot if its address is there, else `find(id)` (kept).
+    #[inline]
+    fn get<'a>(&mut self, id: &'a Id, find: impl FnOnce(&'a str) -> u32) -> u32 {
+        let at = id.as_ptr() as usize;
+        let slot = &mut self.0[(at >> 4) & 255];
+        if slot.0 == at {
+            return slot.1;
+        }
+        let v = find(id.as_str());
+        *slot = (at, v);
+        v
+    }
+}
+
+/// The day number of an undated item, for [`Aggregates::of`].
+const NO_DAY: i32 = i32::MIN;
+
 impl Aggregates {
     /// The aggregates of `data`, with each item's publication day in `published_of` (per
-    /// kind: mentions, claims, quotes).
+    /// kind: mentions, claims, quotes). The items are read for their places and the span of
+    /// their days; when that span times the places and (place, spelling) pairs is not much
+    /// more than the items, they are read again and counted in tables by day (rows) and
+    /// place or pair (columns), which read row by row give the (day, place) and (day, place,
+    /// spelling) counts already sorted; else they are counted in hash maps and sorted
+    /// ([`Aggregates::of_hashed`]).
     fn of(data: &Extraction, place_by_id: &FxHashMap<String, usize>, published_of: &[Vec<Option<NaiveDate>>; 3]) -> Aggregates {
+        const NONE: u32 = u32::MAX;
+        let mut places = ByAddress::new();
+        let mut place_of = |id: &Id| places.get(id, |s| place_by_id.get(s).map_or(NONE, |&p| p as u32));
+        let mut spellings = ByAddress::new();
+        let mut spelling_ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut spelling_names: Vec<String> = Vec::new();
+        // (place, spelling) pairs in order of first use, each one's count, and a slot per
+        // pair by its numbers for the last pair seen there.
+        let mut pair_ids: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+        let mut pairs: Vec<(u32, u32, usize)> = Vec::new();
+        let mut recent_pairs = [(NONE, NONE, 0u32); 64];
+        // Each item's day as a number of days from the common era ([`NO_DAY`] for none),
+        // remembering the last day met: items of an article mostly share their days.
+        let number = |last: &mut (NaiveDate, i32), d: Option<NaiveDate>| match d {
+            Some(d) => {
+                if d != last.0 {
+                    *last = (d, d.num_days_from_ce());
+                }
+                last.1
+            }
+            None => NO_DAY,
+        };
+        let start = (NaiveDate::MIN, NaiveDate::MIN.num_days_from_ce());
+        let (mut low, mut high, mut last) = (i32::MAX, i32::MIN, start);
+        let mut span_of = |d: Option<NaiveDate>| {
+            let n = number(&mut last, d);
+            if n != NO_DAY {
+                low = low.min(n);
+                high = high.max(n);
+            }
+        };
+        // First pass: each item's place (a mention's (place, spelling) pair) in `refs`, in
+        // the items' order (NONE for a place not in the corpus), and the span of their days.
+        let mut refs: Vec<u32> = Vec::with_capacity(data.mentions.len() + data.claims.len() + data.quotes.len());
+        for (m, published) in data.mentions.iter().zip(&published_of[0]) {
+            let p = place_of(&m.place);
+            if p == NONE {
+                refs.push(NONE);
+                continue;
+            }
+            let sp = spellings.get(&m.text, |s| {
+                let next = spelling_names.len() as u32;
+                *spelling_ids.entry(s).or_insert_with(|| {
+                    spelling_names.push(s.to_string());
+                    next
+                })
+            });
+            let slot = &mut recent_pairs[(sp.wrapping_mul(31).wrapping_add(p) & 63) as usize];
+            let pair = if slot.0 == p && slot.1 == sp {
+                slot.2
+            } else {
+                let next = pairs.len() as u32;
+                let pair = *pair_ids.entry((p, sp)).or_insert_with(|| {
+                    pairs.push((p, sp, 0));
+                    next
+                });
+                *slot = (p, sp, pair);
+                pair
+            };
+            pairs[pair as usize].2 += 1;
+            refs.push(pair);
+            span_of(m.date);
+            span_of(*published);
+        }
+        for (c, published) in data.claims.iter().zip(&published_of[1]) {
+            let Some(id) = &c.place else { continue };
+            let p = place_of(id);
+            refs.push(p);
+            if p != NONE {
+                span_of(c.date);
+                span_of(*published);
+            }
+        }
+        for (q, published) in data.quotes.iter().zip(&published_of[2]) {
+            for id in &q.places {
+                let p = place_of(id);
+                refs.push(p);
+                if p != NONE {
+                    span_of(q.date);
+                    span_of(*published);
+                }
+            }
+        }
+        let span = if low <= high { (i64::from(high) - i64::from(low) + 1) as usize } else { 0 };
+        let (np, npairs) = (data.places.len(), pairs.len());
+        if span.saturating_mul(np + npairs) > 2 * refs.len() + 4096 {
+            return Aggregates::of_hashed(data, place_by_id, published_of);
+        }
+        // Second pass: the items counted by day, and by place or pair.
+        let mut pd: [Vec<[u32; 3]>; 2] = [vec![[0; 3]; span * np], vec![[0; 3]; span * np]];
+        let mut sd: [Vec<u32>; 2] = [vec![0; span * npairs], vec![0; span * npairs]];
+        let mut last = start;
+        let mut add = |days: [Option<NaiveDate>; 2], place: u32, kind: usize, pair: u32| {
+            for (axis, d) in days.into_iter().enumerate() {
+                let n = number(&mut last, d);
+                if n == NO_DAY {
+                    continue;
+                }
+                let row = (n - low) as usize;
+                pd[axis][row * np + place as usize][kind] += 1;
+                if kind == 0 {
+                    sd[axis][row * npairs + pair as usize] += 1;
+                }
+            }
+        };
+        let mut refs = refs.into_iter();
+        let mut next_ref = || refs.next().unwrap_or(NONE);
+        for (m, published) in data.mentions.iter().zip(&published_of[0]) {
+            let pair = next_ref();
+            if pair != NONE {
+                add([m.date, *published], pairs[pair as usize].0, 0, pair);
+            }
+        }
+        for (c, published) in data.claims.iter().zip(&published_of[1]) {
+            if c.place.is_some() {
+                let p = next_ref();
+                if p != NONE {
+                    add([c.date, *published], p, 1, NONE);
+                }
+            }
+        }
+        for (q, published) in data.quotes.iter().zip(&published_of[2]) {
+            for _ in &q.places {
+                let p = next_ref();
+                if p != NONE {
+                    add([q.date, *published], p, 2, NONE);
+                }
+            }
+        }
+        // The pairs by place, then spelling: the order of a day's spelling counts.
+        let mut order: Vec<u32> = (0..pairs.len() as u32).collect();
+        order.sort_unstable_by_key(|&i| (pairs[i as usize].0, pairs[i as usize].1));
+        let date = |row: usize| NaiveDate::from_num_days_from_ce_opt(low + row as i32).unwrap_or_default();
+        let place_days = pd.map(|cells| {
+            let mut v = Vec::new();
+            for (row, counts) in cells.chunks_exact(np.max(1)).enumerate() {
+                let day = date(row);
+                for (place, &counts) in counts.iter().enumerate() {
+                    if counts != [0; 3] {
+                        v.push(PlaceDay { day, place: place as u32, counts });
+                    }
+                }
+            }
+            v
+        });
+        let spell_days = sd.map(|cells| {
+            let mut v = Vec::new();
+            for (row, counts) in cells.chunks_exact(pairs.len().max(1)).enumerate() {
+                let day = date(row);
+                for &i in &order {
+                    let count = counts[i as usize];
+                    if count != 0 {
+                        let (place, spelling, _) = pairs[i as usize];
+                        v.push(SpellDay { day, place, spelling, count });
+                    }
+                }
+            }
+            v
+        });
+        // Each place's spellings, most used first (then by name), from its pairs in order.
+        let mut spellings_by_place: Vec<Vec<String>> = vec![Vec::new(); np];
+        let mut at = 0;
+        while at < order.len() {
+            let place = pairs[order[at] as usize].0;
+            let end = at + order[at..].partition_point(|&i| pairs[i as usize].0 == place);
+            let mut v: Vec<(u32, usize)> = order[at..end].iter().map(|&i| (pairs[i as usize].1, pairs[i as usize].2)).collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then(spelling_names[a.0 as usize].cmp(&spelling_names[b.0 as usize])));
+            spellings_by_place[place as usize] = v.into_iter().map(|(s, _)| spelling_names[s as usize].clone()).collect();
+            at = end;
+        }
+        Aggregates { place_days, spell_days, spelling_names, spellings_by_place }
+    }
+
+    /// [`Aggregates::of`] by hash maps of (day, place) and (day, place, spelling), sorted:
+    /// for days too far apart for tables (and the tests' reference).
+    fn of_hashed(data: &Extraction, place_by_id: &FxHashMap<String, usize>, published_of: &[Vec<Option<NaiveDate>>; 3]) -> Aggregates {
         let mut spelling_ids: FxHashMap<&str, u32> = FxHashMap::default();
         let mut spelling_names: Vec<String> = Vec::new();
         let mut pd: [FxHashMap<(NaiveDate, u32), [u32; 3]>; 2] = [FxHashMap::default(), FxHashMap::default()];
@@ -845,7 +1054,7 @@ impl ClaimKeys {
 }
 
 /// Items at one place on one day.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct PlaceDay {
     day: NaiveDate,
     place: u32,
@@ -853,7 +1062,7 @@ struct PlaceDay {
 }
 
 /// Mentions of one place in one spelling on one day.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct SpellDay {
     day: NaiveDate,
     place: u32,
@@ -1255,6 +1464,88 @@ mod tests {
                 }
             }
             proptest::prop_assert_eq!(density, want_density);
+        }
+
+        /// The aggregates counted in tables by day ([`Aggregates::of`]) are those counted in
+        /// hash maps and sorted ([`Aggregates::of_hashed`]): items at known and unknown places,
+        /// spellings beyond ASCII written by shared and by fresh Ids, dated on either axis or
+        /// not, days near each other (tables) or far apart (hash maps).
+        #[test]
+        fn aggregates_by_tables_are_those_by_hash_maps(
+            places in 0usize..6,
+            mentions in proptest::collection::vec((0usize..7, 0usize..6, proptest::bool::ANY, proptest::option::of(0i64..30), proptest::option::of(0i64..30)), 0..120),
+            claims in proptest::collection::vec((proptest::option::of(0usize..7), proptest::option::of(0i64..30), proptest::option::of(0i64..30)), 0..40),
+            quotes in proptest::collection::vec((proptest::collection::vec(0usize..7, 0..3), proptest::option::of(0i64..30), proptest::option::of(0i64..30)), 0..40),
+            far in proptest::option::of(1_000i64..3_000_000),
+        ) {
+            let base = NaiveDate::from_ymd_opt(2020, 12, 20).unwrap_or_default();
+            // One day far from the others when asked (hash maps), else all within a month.
+            let mut first = true;
+            let mut day = |d: Option<i64>| d.map(|d| base + chrono::Duration::days(if std::mem::take(&mut first) { far.unwrap_or(d) } else { d }));
+            let place_ids: Vec<Id> = (0..7).map(|i| Id::from(format!("p{i}"))).collect();
+            let texts = ["Baku", "Bakı", "Гянджа", "Ganja", "Şuşa", "Shusha"];
+            let shared: Vec<Id> = texts.iter().map(|t| Id::from(*t)).collect();
+            let places = (0..places)
+                .map(|i| Place { id: format!("p{i}"), name: format!("P{i}"), lat: 0.0, lon: 0.0, kind: "city".into(), country: String::new(), radius_km: 1.0 })
+                .collect();
+            let mut data = Extraction { places, ..Default::default() };
+            let mut published = [Vec::new(), Vec::new(), Vec::new()];
+            for &(p, t, fresh, d, pd) in &mentions {
+                data.mentions.push(Mention {
+                    article: Id::from("a"),
+                    place: place_ids[p].clone(),
+                    text: if fresh { Id::from(texts[t]) } else { shared[t].clone() },
+                    start: 0,
+                    end: 0,
+                    date: day(d),
+                    date_basis: DateBasis::Article,
+                    sentence_start: 0,
+                    sentence_end: 0,
+                });
+                published[0].push(day(pd));
+            }
+            for &(p, d, pd) in &claims {
+                data.claims.push(Claim {
+                    article: Id::from("a"),
+                    killed: Some(1),
+                    wounded: None,
+                    category: Category::Civilian,
+                    hedge: Hedge::Exact,
+                    scope: Scope::Incident,
+                    place: p.map(|p| place_ids[p].clone()),
+                    claimant: None,
+                    claimant_side: None,
+                    date: day(d),
+                    date_basis: DateBasis::Article,
+                    start: 0,
+                    end: 0,
+                    sentence: String::new(),
+                    sentence_start: 0,
+                    sentence_end: 0,
+                });
+                published[1].push(day(pd));
+            }
+            for (ps, d, pd) in &quotes {
+                data.quotes.push(Quote {
+                    article: Id::from("a"),
+                    speaker: None,
+                    speaker_side: None,
+                    text: String::new(),
+                    date: day(*d),
+                    date_basis: DateBasis::Article,
+                    places: ps.iter().map(|&p| place_ids[p].clone()).collect(),
+                    start: 0,
+                    end: 0,
+                });
+                published[2].push(day(*pd));
+            }
+            let place_by_id: FxHashMap<String, usize> = data.places.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+            let got = Aggregates::of(&data, &place_by_id, &published);
+            let want = Aggregates::of_hashed(&data, &place_by_id, &published);
+            proptest::prop_assert_eq!(got.place_days, want.place_days);
+            proptest::prop_assert_eq!(got.spell_days, want.spell_days);
+            proptest::prop_assert_eq!(got.spelling_names, want.spelling_names);
+            proptest::prop_assert_eq!(got.spellings_by_place, want.spellings_by_place);
         }
 
         /// The first `k` indices of a window of days are the window's `k` smallest, in order.
