@@ -817,7 +817,7 @@ impl DayIndex {
     /// The index of `counts` items of each kind (mentions, claims, quotes) whose days `day`
     /// gives (`day(kind, i)`, `None` for an undated item), and the items per day.
     fn of(counts: [usize; 3], day: impl Fn(usize, usize) -> Option<NaiveDate>) -> (DayIndex, BTreeMap<NaiveDate, DayCount>) {
-        let sorted = |kind: usize| by_day((0..counts[kind]).filter_map(|i| Some((day(kind, i)?, i as u32))).collect());
+        let sorted = |kind: usize| by_day(counts[kind], |i| day(kind, i));
         let index = DayIndex { mentions: sorted(0), claims: sorted(1), quotes: sorted(2) };
         // Counted from the sorted lists, a run of one day at a time.
         let mut density: BTreeMap<NaiveDate, DayCount> = BTreeMap::new();
@@ -831,35 +831,58 @@ impl DayIndex {
     }
 }
 
-/// `items` (each item's day and index, by index) sorted by day, then index. Days within a
-/// span a few times the number of items (a corpus's usual case) are counted into place, in
-/// one pass over the items and one over the days; wider spans are sorted.
-fn by_day(items: Vec<(NaiveDate, u32)>) -> Vec<(NaiveDate, u32)> {
-    let (Some(low), Some(high)) = (items.iter().map(|x| x.0).min(), items.iter().map(|x| x.0).max()) else {
-        return items;
-    };
-    let low = low.num_days_from_ce();
-    let span = usize::try_from(high.num_days_from_ce() - low + 1).unwrap_or(usize::MAX);
-    if span > 4 * items.len() + 1024 || !items.is_sorted_by_key(|x| x.1) {
-        let mut items = items;
+/// The dated ones of `n` items (item `i` on day `day(i)`, `None` for an undated one) by day,
+/// then index. Days within a span a few times the number of items (a corpus's usual case) are
+/// counted into place, in one pass over the items for their days' numbers (kept while the
+/// days repeat, as an article's items' do), one over the days and one placing the items;
+/// wider spans are sorted.
+fn by_day(n: usize, day: impl Fn(usize) -> Option<NaiveDate>) -> Vec<(NaiveDate, u32)> {
+    let mut numbers: Vec<i32> = Vec::with_capacity(n);
+    let (mut low, mut high, mut dated) = (i32::MAX, i32::MIN, 0usize);
+    let mut last = (NaiveDate::MIN, NaiveDate::MIN.num_days_from_ce());
+    for i in 0..n {
+        numbers.push(match day(i) {
+            Some(d) => {
+                if d != last.0 {
+                    last = (d, d.num_days_from_ce());
+                }
+                low = low.min(last.1);
+                high = high.max(last.1);
+                dated += 1;
+                last.1
+            }
+            None => NO_DAY,
+        });
+    }
+    if dated == 0 {
+        return Vec::new();
+    }
+    let span = usize::try_from(i64::from(high) - i64::from(low) + 1).unwrap_or(usize::MAX);
+    if span > 4 * dated + 1024 {
+        let mut items: Vec<(NaiveDate, u32)> = (0..n).filter_map(|i| Some((day(i)?, i as u32))).collect();
         items.sort_unstable();
         return items;
     }
-    // Each item's day as a number from the first day; where each day's items start; then
-    // each item placed after the earlier ones of its day.
-    let slots: Vec<u32> = items.iter().map(|x| (x.0.num_days_from_ce() - low) as u32).collect();
+    // Where each day's items start, each day's date, then each item placed after the earlier
+    // ones of its day.
     let mut starts = vec![0u32; span + 1];
-    for &d in &slots {
-        starts[d as usize + 1] += 1;
+    for &x in &numbers {
+        if x != NO_DAY {
+            starts[(x - low) as usize + 1] += 1;
+        }
     }
     for i in 1..starts.len() {
         starts[i] += starts[i - 1];
     }
-    let mut out = vec![(NaiveDate::MIN, 0u32); items.len()];
-    for (x, d) in items.into_iter().zip(slots) {
-        let at = &mut starts[d as usize];
-        out[*at as usize] = x;
-        *at += 1;
+    let dates: Vec<NaiveDate> = (0..span).map(|r| NaiveDate::from_num_days_from_ce_opt(low + r as i32).unwrap_or_default()).collect();
+    let mut out = vec![(NaiveDate::MIN, 0u32); dated];
+    for (i, &x) in numbers.iter().enumerate() {
+        if x != NO_DAY {
+            let row = (x - low) as usize;
+            let at = &mut starts[row];
+            out[*at as usize] = (dates[row], i as u32);
+            *at += 1;
+        }
     }
     out
 }
@@ -1434,11 +1457,10 @@ mod tests {
         #[test]
         fn items_by_day_are_sorted(days in proptest::collection::vec(proptest::option::of(proptest::prop_oneof![0i64..40, 0i64..3_000_000]), 0..200)) {
             let base = NaiveDate::from_ymd_opt(1000, 1, 1).unwrap_or_default();
-            let items: Vec<(NaiveDate, u32)> =
-                days.iter().enumerate().filter_map(|(i, d)| Some((base + chrono::Duration::days((*d)?), i as u32))).collect();
-            let mut want = items.clone();
+            let day = |i: usize| days[i].map(|d| base + chrono::Duration::days(d));
+            let mut want: Vec<(NaiveDate, u32)> = (0..days.len()).filter_map(|i| Some((day(i)?, i as u32))).collect();
             want.sort_unstable();
-            proptest::prop_assert_eq!(by_day(items), want);
+            proptest::prop_assert_eq!(by_day(days.len(), day), want);
         }
 
         /// The day index of items lists the dated ones by day (then item), and counts them per
