@@ -1033,27 +1033,26 @@ impl ClaimKeys {
         struct Names<'a> {
             index: FxHashMap<&'a str, u32>,
             names: Vec<Option<Id>>,
-            /// The last name looked up: claims of one article share their names' allocation.
-            last: Option<(&'a Id, u32)>,
+            /// Each name's index by the address of its Id: claims of one article share their
+            /// names' allocation, and claimants that are the engine's actors share the
+            /// engine's.
+            at: ByAddress,
         }
         impl<'a> Names<'a> {
             fn get(&mut self, id: Option<&'a Id>) -> u32 {
                 let Some(id) = id else { return 0 };
-                if let Some((seen, i)) = self.last
-                    && seen.same_as(id)
-                {
-                    return i;
-                }
-                let next = self.names.len() as u32;
-                let i = *self.index.entry(id.as_str()).or_insert_with(|| {
-                    self.names.push(Some(id.clone()));
-                    next
-                });
-                self.last = Some((id, i));
-                i
+                let Names { index, names, at } = self;
+                at.get(id, |s| {
+                    let next = names.len() as u32;
+                    *index.entry(s).or_insert_with(|| {
+                        names.push(Some(id.clone()));
+                        next
+                    })
+                })
             }
         }
-        let new = || Names { index: FxHashMap::default(), names: vec![None], last: None };
+        let new = || Names { index: FxHashMap::default(), names: vec![None], at: ByAddress::new() };
+        let mut places = ByAddress::new();
         let (mut claimants, mut sides) = (new(), new());
         let small = |f: Option<u64>| f.map(|f| u32::try_from(f).unwrap_or(u32::MAX));
         let keys = data
@@ -1063,7 +1062,10 @@ impl ClaimKeys {
             .map(|(c, published)| ClaimKey {
                 claimant: claimants.get(c.claimant.as_ref()),
                 side: sides.get(c.claimant_side.as_ref()),
-                place: c.place.as_ref().and_then(|p| place_by_id.get(p.as_str())).map_or(ClaimKey::NO_PLACE, |&p| p as u32),
+                place: c
+                    .place
+                    .as_ref()
+                    .map_or(ClaimKey::NO_PLACE, |p| places.get(p, |s| place_by_id.get(s).map_or(ClaimKey::NO_PLACE, |&p| p as u32))),
                 days: [c.date, *published],
                 killed: small(c.killed),
                 wounded: small(c.wounded),
