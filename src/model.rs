@@ -560,6 +560,50 @@ impl ByAddress {
 /// The day number of an undated item, for [`Aggregates::of`].
 const NO_DAY: i32 = i32::MIN;
 
+/// The number of day `d` from the common era ([`NO_DAY`] for none), `last` the last day met
+/// and its number, kept while the days repeat (items of an article mostly share their days).
+#[inline(always)]
+fn day_number(last: &mut (NaiveDate, i32), d: Option<NaiveDate>) -> i32 {
+    match d {
+        Some(d) => {
+            if d != last.0 {
+                *last = (d, d.num_days_from_ce());
+            }
+            last.1
+        }
+        None => NO_DAY,
+    }
+}
+
+/// [`Aggregates::of`]'s counts: per axis, a row per day from `low` of `np` places' counts of
+/// each kind, and of `npairs` (place, spelling) pairs' mentions.
+struct DayTables {
+    places: [Vec<[u32; 3]>; 2],
+    pairs: [Vec<u32>; 2],
+    low: i32,
+    np: usize,
+    npairs: usize,
+    last: (NaiveDate, i32),
+}
+
+impl DayTables {
+    /// Count an item of `kind` at `place` (a mention's `pair` too) on its days of both axes.
+    #[inline(always)]
+    fn add(&mut self, days: [Option<NaiveDate>; 2], place: u32, kind: usize, pair: u32) {
+        for (axis, d) in days.into_iter().enumerate() {
+            let n = day_number(&mut self.last, d);
+            if n == NO_DAY {
+                continue;
+            }
+            let row = (n - self.low) as usize;
+            self.places[axis][row * self.np + place as usize][kind] += 1;
+            if kind == 0 {
+                self.pairs[axis][row * self.npairs + pair as usize] += 1;
+            }
+        }
+    }
+}
+
 impl Aggregates {
     /// The aggregates of `data`, with each item's publication day in `published_of` (per
     /// kind: mentions, claims, quotes). The items are read for their places and the span of
@@ -580,21 +624,11 @@ impl Aggregates {
         let mut pair_ids: FxHashMap<(u32, u32), u32> = FxHashMap::default();
         let mut pairs: Vec<(u32, u32, usize)> = Vec::new();
         let mut recent_pairs = [(NONE, NONE, 0u32); 64];
-        // Each item's day as a number of days from the common era ([`NO_DAY`] for none),
-        // remembering the last day met: items of an article mostly share their days.
-        let number = |last: &mut (NaiveDate, i32), d: Option<NaiveDate>| match d {
-            Some(d) => {
-                if d != last.0 {
-                    *last = (d, d.num_days_from_ce());
-                }
-                last.1
-            }
-            None => NO_DAY,
-        };
+        // Each item's day as a number of days from the common era ([`day_number`]).
         let start = (NaiveDate::MIN, NaiveDate::MIN.num_days_from_ce());
         let (mut low, mut high, mut last) = (i32::MAX, i32::MIN, start);
         let mut span_of = |d: Option<NaiveDate>| {
-            let n = number(&mut last, d);
+            let n = day_number(&mut last, d);
             if n != NO_DAY {
                 low = low.min(n);
                 high = high.max(n);
@@ -658,35 +692,27 @@ impl Aggregates {
             return Aggregates::of_hashed(data, place_by_id, published_of);
         }
         // Second pass: the items counted by day, and by place or pair.
-        let mut pd: [Vec<[u32; 3]>; 2] = [vec![[0; 3]; span * np], vec![[0; 3]; span * np]];
-        let mut sd: [Vec<u32>; 2] = [vec![0; span * npairs], vec![0; span * npairs]];
-        let mut last = start;
-        let mut add = |days: [Option<NaiveDate>; 2], place: u32, kind: usize, pair: u32| {
-            for (axis, d) in days.into_iter().enumerate() {
-                let n = number(&mut last, d);
-                if n == NO_DAY {
-                    continue;
-                }
-                let row = (n - low) as usize;
-                pd[axis][row * np + place as usize][kind] += 1;
-                if kind == 0 {
-                    sd[axis][row * npairs + pair as usize] += 1;
-                }
-            }
+        let mut tables = DayTables {
+            places: [vec![[0; 3]; span * np], vec![[0; 3]; span * np]],
+            pairs: [vec![0; span * npairs], vec![0; span * npairs]],
+            low,
+            np,
+            npairs,
+            last: start,
         };
         let mut refs = refs.into_iter();
         let mut next_ref = || refs.next().unwrap_or(NONE);
         for (m, published) in data.mentions.iter().zip(&published_of[0]) {
             let pair = next_ref();
             if pair != NONE {
-                add([m.date, *published], pairs[pair as usize].0, 0, pair);
+                tables.add([m.date, *published], pairs[pair as usize].0, 0, pair);
             }
         }
         for (c, published) in data.claims.iter().zip(&published_of[1]) {
             if c.place.is_some() {
                 let p = next_ref();
                 if p != NONE {
-                    add([c.date, *published], p, 1, NONE);
+                    tables.add([c.date, *published], p, 1, NONE);
                 }
             }
         }
@@ -694,10 +720,11 @@ impl Aggregates {
             for _ in &q.places {
                 let p = next_ref();
                 if p != NONE {
-                    add([q.date, *published], p, 2, NONE);
+                    tables.add([q.date, *published], p, 2, NONE);
                 }
             }
         }
+        let DayTables { places: pd, pairs: sd, .. } = tables;
         // The pairs by place, then spelling: the order of a day's spelling counts.
         let mut order: Vec<u32> = (0..pairs.len() as u32).collect();
         order.sort_unstable_by_key(|&i| (pairs[i as usize].0, pairs[i as usize].1));
@@ -841,18 +868,13 @@ fn by_day(n: usize, day: impl Fn(usize) -> Option<NaiveDate>) -> Vec<(NaiveDate,
     let (mut low, mut high, mut dated) = (i32::MAX, i32::MIN, 0usize);
     let mut last = (NaiveDate::MIN, NaiveDate::MIN.num_days_from_ce());
     for i in 0..n {
-        numbers.push(match day(i) {
-            Some(d) => {
-                if d != last.0 {
-                    last = (d, d.num_days_from_ce());
-                }
-                low = low.min(last.1);
-                high = high.max(last.1);
-                dated += 1;
-                last.1
-            }
-            None => NO_DAY,
-        });
+        let x = day_number(&mut last, day(i));
+        if x != NO_DAY {
+            low = low.min(x);
+            high = high.max(x);
+            dated += 1;
+        }
+        numbers.push(x);
     }
     if dated == 0 {
         return Vec::new();
