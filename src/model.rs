@@ -1152,23 +1152,29 @@ impl Model {
         let place_by_id: FxHashMap<String, usize> = data.places.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
         // The publication date of each item's article, looked up once per run of items from
         // one article (items come article by article).
-        let published = |articles: &mut dyn Iterator<Item = &Id>| -> Vec<Option<NaiveDate>> {
+        // (A function generic over the items' iterator, so each kind's is read inline, not
+        // through a call per item.)
+        fn published<'a>(
+            articles: impl Iterator<Item = &'a Id>,
+            article_by_id: &FxHashMap<String, usize>,
+            all: &[Article],
+        ) -> Vec<Option<NaiveDate>> {
             let mut last: Option<(&Id, Option<NaiveDate>)> = None;
             articles
                 .map(|id| match last {
                     Some((seen, date)) if seen.same_as(id) => date,
                     _ => {
-                        let date = article_by_id.get(id.as_str()).and_then(|&i| data.articles[i].published);
+                        let date = article_by_id.get(id.as_str()).and_then(|&i| all[i].published);
                         last = Some((id, date));
                         date
                     }
                 })
                 .collect()
-        };
+        }
         let published_of = [
-            published(&mut data.mentions.iter().map(|m| &m.article)),
-            published(&mut data.claims.iter().map(|c| &c.article)),
-            published(&mut data.quotes.iter().map(|q| &q.article)),
+            published(data.mentions.iter().map(|m| &m.article), &article_by_id, &data.articles),
+            published(data.claims.iter().map(|c| &c.article), &article_by_id, &data.articles),
+            published(data.quotes.iter().map(|q| &q.article), &article_by_id, &data.articles),
         ];
         // The day indices of both axes (sorted item lists, and the items per day counted from
         // them) and the per-day aggregates ([`Aggregates`]) are built side by side.
