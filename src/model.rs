@@ -619,11 +619,10 @@ impl Aggregates {
         let mut spellings = ByAddress::new();
         let mut spelling_ids: FxHashMap<&str, u32> = FxHashMap::default();
         let mut spelling_names: Vec<String> = Vec::new();
-        // (place, spelling) pairs in order of first use, each one's count, and a slot per
-        // pair by its numbers for the last pair seen there.
-        let mut pair_ids: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+        // (place, spelling) pairs in order of first use, each one's count, and each place's
+        // pairs (its spellings and their pairs).
         let mut pairs: Vec<(u32, u32, usize)> = Vec::new();
-        let mut recent_pairs = [(NONE, NONE, 0u32); 64];
+        let mut pairs_of_place: Vec<Vec<(u32, u32)>> = vec![Vec::new(); data.places.len()];
         // Each item's day as a number of days from the common era ([`day_number`]).
         let start = (NaiveDate::MIN, NaiveDate::MIN.num_days_from_ce());
         let (mut low, mut high, mut last) = (i32::MAX, i32::MIN, start);
@@ -650,17 +649,16 @@ impl Aggregates {
                     next
                 })
             });
-            let slot = &mut recent_pairs[(sp.wrapping_mul(31).wrapping_add(p) & 63) as usize];
-            let pair = if slot.0 == p && slot.1 == sp {
-                slot.2
-            } else {
-                let next = pairs.len() as u32;
-                let pair = *pair_ids.entry((p, sp)).or_insert_with(|| {
+            // (A place's pairs are few: its spellings in the corpus.)
+            let of_place = &mut pairs_of_place[p as usize];
+            let pair = match of_place.iter().find(|x| x.0 == sp) {
+                Some(&(_, pair)) => pair,
+                None => {
+                    let pair = pairs.len() as u32;
                     pairs.push((p, sp, 0));
-                    next
-                });
-                *slot = (p, sp, pair);
-                pair
+                    of_place.push((sp, pair));
+                    pair
+                }
             };
             pairs[pair as usize].2 += 1;
             refs.push(pair);
