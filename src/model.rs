@@ -839,11 +839,15 @@ impl Aggregates {
 }
 
 impl DayIndex {
-    /// The index of `counts` items of each kind (mentions, claims, quotes) whose days `day`
-    /// gives (`day(kind, i)`, `None` for an undated item), and the items per day.
-    fn of(counts: [usize; 3], day: impl Fn(usize, usize) -> Option<NaiveDate>) -> (DayIndex, BTreeMap<NaiveDate, DayCount>) {
-        let sorted = |kind: usize| by_day(counts[kind], |i| day(kind, i));
-        let index = DayIndex { mentions: sorted(0), claims: sorted(1), quotes: sorted(2) };
+    /// The index of the items of each kind (mentions, claims, quotes), given as their days
+    /// in item order (`None` for an undated item), and the items per day. (Each kind's days
+    /// are read by an iterator of its own, inline, not by a function asked per item.)
+    fn of(
+        mentions: impl Iterator<Item = Option<NaiveDate>> + Clone,
+        claims: impl Iterator<Item = Option<NaiveDate>> + Clone,
+        quotes: impl Iterator<Item = Option<NaiveDate>> + Clone,
+    ) -> (DayIndex, BTreeMap<NaiveDate, DayCount>) {
+        let index = DayIndex { mentions: by_day(mentions), claims: by_day(claims), quotes: by_day(quotes) };
         // Counted from the sorted lists, a run of one day at a time.
         let mut density: BTreeMap<NaiveDate, DayCount> = BTreeMap::new();
         for (kind, list) in [&index.mentions, &index.claims, &index.quotes].into_iter().enumerate() {
@@ -856,17 +860,17 @@ impl DayIndex {
     }
 }
 
-/// The dated ones of `n` items (item `i` on day `day(i)`, `None` for an undated one) by day,
-/// then index. Days within a span a few times the number of items (a corpus's usual case) are
+/// The dated ones of the items whose days `days` gives in item order (`None` for an undated
+/// one), as (day, index), by day, then index. Days within a span a few times the number of items (a corpus's usual case) are
 /// counted into place, in one pass over the items for their days' numbers (kept while the
 /// days repeat, as an article's items' do), one over the days and one placing the items;
 /// wider spans are sorted.
-fn by_day(n: usize, day: impl Fn(usize) -> Option<NaiveDate>) -> Vec<(NaiveDate, u32)> {
-    let mut numbers: Vec<i32> = Vec::with_capacity(n);
+fn by_day(days: impl Iterator<Item = Option<NaiveDate>> + Clone) -> Vec<(NaiveDate, u32)> {
+    let mut numbers: Vec<i32> = Vec::with_capacity(days.size_hint().0);
     let (mut low, mut high, mut dated) = (i32::MAX, i32::MIN, 0usize);
     let mut last = (NaiveDate::MIN, NaiveDate::MIN.num_days_from_ce());
-    for i in 0..n {
-        let x = day_number(&mut last, day(i));
+    for d in days.clone() {
+        let x = day_number(&mut last, d);
         if x != NO_DAY {
             low = low.min(x);
             high = high.max(x);
@@ -879,7 +883,7 @@ fn by_day(n: usize, day: impl Fn(usize) -> Option<NaiveDate>) -> Vec<(NaiveDate,
     }
     let span = usize::try_from(i64::from(high) - i64::from(low) + 1).unwrap_or(usize::MAX);
     if span > 4 * dated + 1024 {
-        let mut items: Vec<(NaiveDate, u32)> = (0..n).filter_map(|i| Some((day(i)?, i as u32))).collect();
+        let mut items: Vec<(NaiveDate, u32)> = days.enumerate().filter_map(|(i, d)| Some((d?, i as u32))).collect();
         items.sort_unstable();
         return items;
     }
@@ -1176,10 +1180,11 @@ impl Model {
         ];
         // The day indices of both axes (sorted item lists, and the items per day counted from
         // them) and the per-day aggregates ([`Aggregates`]) are built side by side.
-        let counts = [data.mentions.len(), data.claims.len(), data.quotes.len()];
-        let event_day = |kind: usize, i: usize| day_of(&data, &published_of, TimeAxis::Event, kind, i);
-        let published_day = |kind: usize, i: usize| day_of(&data, &published_of, TimeAxis::Published, kind, i);
-        let indices = || rayon::join(|| DayIndex::of(counts, event_day), || DayIndex::of(counts, published_day));
+        let by_event =
+            || DayIndex::of(data.mentions.iter().map(|m| m.date), data.claims.iter().map(|c| c.date), data.quotes.iter().map(|q| q.date));
+        let [pm, pc, pq] = &published_of;
+        let by_published = || DayIndex::of(pm.iter().copied(), pc.iter().copied(), pq.iter().copied());
+        let indices = || rayon::join(by_event, by_published);
         let (((by_event, density_event), (by_published, density_published)), (aggregates, claims)) = rayon::join(indices, || {
             rayon::join(|| Aggregates::of(&data, &place_by_id, &published_of), || ClaimKeys::of(&data, &place_by_id, &published_of[1]))
         });
@@ -1488,7 +1493,7 @@ mod tests {
             let day = |i: usize| days[i].map(|d| base + chrono::Duration::days(d));
             let mut want: Vec<(NaiveDate, u32)> = (0..days.len()).filter_map(|i| Some((day(i)?, i as u32))).collect();
             want.sort_unstable();
-            proptest::prop_assert_eq!(by_day(days.len(), day), want);
+            proptest::prop_assert_eq!(by_day((0..days.len()).map(day)), want);
         }
 
         /// The day index of items lists the dated ones by day (then item), and counts them per
@@ -1498,7 +1503,7 @@ mod tests {
             let base = NaiveDate::from_ymd_opt(2020, 10, 1).unwrap_or_default();
             let day = |d: u32| base + chrono::Duration::days(i64::from(d));
             let days: [Vec<Option<NaiveDate>>; 3] = [0, 1, 2].map(|k| days[k].iter().map(|d| d.map(day)).collect());
-            let (index, density) = DayIndex::of([0, 1, 2].map(|k| days[k].len()), |k, i| days[k][i]);
+            let (index, density) = DayIndex::of(days[0].iter().copied(), days[1].iter().copied(), days[2].iter().copied());
             let mut want_density: BTreeMap<NaiveDate, DayCount> = BTreeMap::new();
             for (kind, (list, got)) in days.iter().zip([&index.mentions, &index.claims, &index.quotes]).enumerate() {
                 let mut want: Vec<(NaiveDate, u32)> = list.iter().enumerate().filter_map(|(i, d)| Some(((*d)?, i as u32))).collect();
