@@ -536,18 +536,18 @@ struct Aggregates {
 /// its address: items mostly share a few allocations of their names (the engine's place ids,
 /// an article's interned spellings), so most look-ups are one compare, without hashing the
 /// text. Only for Ids that all stay alive while it is used (an address is then one text).
-struct ByAddress([(usize, u32); 256]);
+struct ByAddress([(usize, u32); 1024]);
 
 impl ByAddress {
     fn new() -> Self {
-        ByAddress([(0, 0); 256])
+        ByAddress([(0, 0); 1024])
     }
 
     /// The value of `id`, from its slot if its address is there, else `find(id)` (kept).
     #[inline]
     fn get<'a>(&mut self, id: &'a Id, find: impl FnOnce(&'a str) -> u32) -> u32 {
         let at = id.as_ptr() as usize;
-        let slot = &mut self.0[(at >> 4) & 255];
+        let slot = &mut self.0[(at >> 4) & 1023];
         if slot.0 == at {
             return slot.1;
         }
