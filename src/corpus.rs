@@ -675,7 +675,9 @@ pub fn read_paths(paths: &[PathBuf], progress: &Progress) -> ReadResult {
         })
         .collect();
     progress.done.store(0, Ordering::Relaxed);
-    let mut documents = Vec::new();
+    // Made with room for all, not grown by doubling (each growth a copy of every document
+    // read so far into fresh memory).
+    let mut documents = Vec::with_capacity(results.iter().map(|r| r.as_ref().map_or(0, |(d, _)| d.len())).sum());
     for r in results {
         match r {
             Ok((d, mut p)) => {

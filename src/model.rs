@@ -532,10 +532,244 @@ struct Aggregates {
     spellings_by_place: Vec<Vec<String>>,
 }
 
+/// Values worked out from an [`Id`]'s text, remembered by where the text lies, in a slot by
+/// its address: items mostly share a few allocations of their names (the engine's place ids,
+/// an article's interned spellings), so most look-ups are one compare, without hashing the
+/// text. Only for Ids that all stay alive while it is used (an address is then one text).
+struct ByAddress([(usize, u32); 1024]);
+
+impl ByAddress {
+    fn new() -> Self {
+        ByAddress([(0, 0); 1024])
+    }
+
+    /// The value of `id`, from its slot if its address is there, else `find(id)` (kept).
+    #[inline]
+    fn get<'a>(&mut self, id: &'a Id, find: impl FnOnce(&'a str) -> u32) -> u32 {
+        let at = id.as_ptr() as usize;
+        let slot = &mut self.0[(at >> 4) & 1023];
+        if slot.0 == at {
+            return slot.1;
+        }
+        let v = find(id.as_str());
+        *slot = (at, v);
+        v
+    }
+}
+
+/// The day number of an undated item, for [`Aggregates::of`].
+const NO_DAY: i32 = i32::MIN;
+
+/// The number of day `d` from the common era ([`NO_DAY`] for none), `last` the last day met
+/// and its number, kept while the days repeat (items of an article mostly share their days).
+#[inline(always)]
+fn day_number(last: &mut (NaiveDate, i32), d: Option<NaiveDate>) -> i32 {
+    match d {
+        Some(d) => {
+            if d != last.0 {
+                *last = (d, d.num_days_from_ce());
+            }
+            last.1
+        }
+        None => NO_DAY,
+    }
+}
+
+/// [`Aggregates::of`]'s counts: per axis, a row per day from `low` of `np` places' counts of
+/// each kind, and of `npairs` (place, spelling) pairs' mentions.
+struct DayTables {
+    places: [Vec<[u32; 3]>; 2],
+    pairs: [Vec<u32>; 2],
+    low: i32,
+    np: usize,
+    npairs: usize,
+    last: (NaiveDate, i32),
+}
+
+impl DayTables {
+    /// Count an item of `kind` at `place` (a mention's `pair` too) on its days of both axes.
+    #[inline(always)]
+    fn add(&mut self, days: [Option<NaiveDate>; 2], place: u32, kind: usize, pair: u32) {
+        for (axis, d) in days.into_iter().enumerate() {
+            let n = day_number(&mut self.last, d);
+            if n == NO_DAY {
+                continue;
+            }
+            let row = (n - self.low) as usize;
+            self.places[axis][row * self.np + place as usize][kind] += 1;
+            if kind == 0 {
+                self.pairs[axis][row * self.npairs + pair as usize] += 1;
+            }
+        }
+    }
+}
+
 impl Aggregates {
     /// The aggregates of `data`, with each item's publication day in `published_of` (per
-    /// kind: mentions, claims, quotes).
+    /// kind: mentions, claims, quotes). The items are read for their places and the span of
+    /// their days; when that span times the places and (place, spelling) pairs is not much
+    /// more than the items, they are read again and counted in tables by day (rows) and
+    /// place or pair (columns), which read row by row give the (day, place) and (day, place,
+    /// spelling) counts already sorted; else they are counted in hash maps and sorted
+    /// ([`Aggregates::of_hashed`]).
     fn of(data: &Extraction, place_by_id: &FxHashMap<String, usize>, published_of: &[Vec<Option<NaiveDate>>; 3]) -> Aggregates {
+        const NONE: u32 = u32::MAX;
+        let mut places = ByAddress::new();
+        let mut place_of = |id: &Id| places.get(id, |s| place_by_id.get(s).map_or(NONE, |&p| p as u32));
+        let mut spellings = ByAddress::new();
+        let mut spelling_ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut spelling_names: Vec<String> = Vec::new();
+        // (place, spelling) pairs in order of first use, each one's count, and each place's
+        // pairs (its spellings and their pairs).
+        let mut pairs: Vec<(u32, u32, usize)> = Vec::new();
+        let mut pairs_of_place: Vec<Vec<(u32, u32)>> = vec![Vec::new(); data.places.len()];
+        // Each item's day as a number of days from the common era ([`day_number`]).
+        let start = (NaiveDate::MIN, NaiveDate::MIN.num_days_from_ce());
+        let (mut low, mut high, mut last) = (i32::MAX, i32::MIN, start);
+        let mut span_of = |d: Option<NaiveDate>| {
+            let n = day_number(&mut last, d);
+            if n != NO_DAY {
+                low = low.min(n);
+                high = high.max(n);
+            }
+        };
+        // First pass: each item's place (a mention's (place, spelling) pair) in `refs`, in
+        // the items' order (NONE for a place not in the corpus), and the span of their days.
+        let mut refs: Vec<u32> = Vec::with_capacity(data.mentions.len() + data.claims.len() + data.quotes.len());
+        for (m, published) in data.mentions.iter().zip(&published_of[0]) {
+            let p = place_of(&m.place);
+            if p == NONE {
+                refs.push(NONE);
+                continue;
+            }
+            let sp = spellings.get(&m.text, |s| {
+                let next = spelling_names.len() as u32;
+                *spelling_ids.entry(s).or_insert_with(|| {
+                    spelling_names.push(s.to_string());
+                    next
+                })
+            });
+            // (A place's pairs are few: its spellings in the corpus.)
+            let of_place = &mut pairs_of_place[p as usize];
+            let pair = match of_place.iter().find(|x| x.0 == sp) {
+                Some(&(_, pair)) => pair,
+                None => {
+                    let pair = pairs.len() as u32;
+                    pairs.push((p, sp, 0));
+                    of_place.push((sp, pair));
+                    pair
+                }
+            };
+            pairs[pair as usize].2 += 1;
+            refs.push(pair);
+            span_of(m.date);
+            span_of(*published);
+        }
+        for (c, published) in data.claims.iter().zip(&published_of[1]) {
+            let Some(id) = &c.place else { continue };
+            let p = place_of(id);
+            refs.push(p);
+            if p != NONE {
+                span_of(c.date);
+                span_of(*published);
+            }
+        }
+        for (q, published) in data.quotes.iter().zip(&published_of[2]) {
+            for id in &q.places {
+                let p = place_of(id);
+                refs.push(p);
+                if p != NONE {
+                    span_of(q.date);
+                    span_of(*published);
+                }
+            }
+        }
+        let span = if low <= high { (i64::from(high) - i64::from(low) + 1) as usize } else { 0 };
+        let (np, npairs) = (data.places.len(), pairs.len());
+        if span.saturating_mul(np + npairs) > 2 * refs.len() + 4096 {
+            return Aggregates::of_hashed(data, place_by_id, published_of);
+        }
+        // Second pass: the items counted by day, and by place or pair.
+        let mut tables = DayTables {
+            places: [vec![[0; 3]; span * np], vec![[0; 3]; span * np]],
+            pairs: [vec![0; span * npairs], vec![0; span * npairs]],
+            low,
+            np,
+            npairs,
+            last: start,
+        };
+        let mut refs = refs.into_iter();
+        let mut next_ref = || refs.next().unwrap_or(NONE);
+        for (m, published) in data.mentions.iter().zip(&published_of[0]) {
+            let pair = next_ref();
+            if pair != NONE {
+                tables.add([m.date, *published], pairs[pair as usize].0, 0, pair);
+            }
+        }
+        for (c, published) in data.claims.iter().zip(&published_of[1]) {
+            if c.place.is_some() {
+                let p = next_ref();
+                if p != NONE {
+                    tables.add([c.date, *published], p, 1, NONE);
+                }
+            }
+        }
+        for (q, published) in data.quotes.iter().zip(&published_of[2]) {
+            for _ in &q.places {
+                let p = next_ref();
+                if p != NONE {
+                    tables.add([q.date, *published], p, 2, NONE);
+                }
+            }
+        }
+        let DayTables { places: pd, pairs: sd, .. } = tables;
+        // The pairs by place, then spelling: the order of a day's spelling counts.
+        let mut order: Vec<u32> = (0..pairs.len() as u32).collect();
+        order.sort_unstable_by_key(|&i| (pairs[i as usize].0, pairs[i as usize].1));
+        let date = |row: usize| NaiveDate::from_num_days_from_ce_opt(low + row as i32).unwrap_or_default();
+        let place_days = pd.map(|cells| {
+            let mut v = Vec::new();
+            for (row, counts) in cells.chunks_exact(np.max(1)).enumerate() {
+                let day = date(row);
+                for (place, &counts) in counts.iter().enumerate() {
+                    if counts != [0; 3] {
+                        v.push(PlaceDay { day, place: place as u32, counts });
+                    }
+                }
+            }
+            v
+        });
+        let spell_days = sd.map(|cells| {
+            let mut v = Vec::new();
+            for (row, counts) in cells.chunks_exact(pairs.len().max(1)).enumerate() {
+                let day = date(row);
+                for &i in &order {
+                    let count = counts[i as usize];
+                    if count != 0 {
+                        let (place, spelling, _) = pairs[i as usize];
+                        v.push(SpellDay { day, place, spelling, count });
+                    }
+                }
+            }
+            v
+        });
+        // Each place's spellings, most used first (then by name), from its pairs in order.
+        let mut spellings_by_place: Vec<Vec<String>> = vec![Vec::new(); np];
+        let mut at = 0;
+        while at < order.len() {
+            let place = pairs[order[at] as usize].0;
+            let end = at + order[at..].partition_point(|&i| pairs[i as usize].0 == place);
+            let mut v: Vec<(u32, usize)> = order[at..end].iter().map(|&i| (pairs[i as usize].1, pairs[i as usize].2)).collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then(spelling_names[a.0 as usize].cmp(&spelling_names[b.0 as usize])));
+            spellings_by_place[place as usize] = v.into_iter().map(|(s, _)| spelling_names[s as usize].clone()).collect();
+            at = end;
+        }
+        Aggregates { place_days, spell_days, spelling_names, spellings_by_place }
+    }
+
+    /// [`Aggregates::of`] by hash maps of (day, place) and (day, place, spelling), sorted:
+    /// for days too far apart for tables (and the tests' reference).
+    fn of_hashed(data: &Extraction, place_by_id: &FxHashMap<String, usize>, published_of: &[Vec<Option<NaiveDate>>; 3]) -> Aggregates {
         let mut spelling_ids: FxHashMap<&str, u32> = FxHashMap::default();
         let mut spelling_names: Vec<String> = Vec::new();
         let mut pd: [FxHashMap<(NaiveDate, u32), [u32; 3]>; 2] = [FxHashMap::default(), FxHashMap::default()];
@@ -605,11 +839,15 @@ impl Aggregates {
 }
 
 impl DayIndex {
-    /// The index of `counts` items of each kind (mentions, claims, quotes) whose days `day`
-    /// gives (`day(kind, i)`, `None` for an undated item), and the items per day.
-    fn of(counts: [usize; 3], day: impl Fn(usize, usize) -> Option<NaiveDate>) -> (DayIndex, BTreeMap<NaiveDate, DayCount>) {
-        let sorted = |kind: usize| by_day((0..counts[kind]).filter_map(|i| Some((day(kind, i)?, i as u32))).collect());
-        let index = DayIndex { mentions: sorted(0), claims: sorted(1), quotes: sorted(2) };
+    /// The index of the items of each kind (mentions, claims, quotes), given as their days
+    /// in item order (`None` for an undated item), and the items per day. (Each kind's days
+    /// are read by an iterator of its own, inline, not by a function asked per item.)
+    fn of(
+        mentions: impl Iterator<Item = Option<NaiveDate>> + Clone,
+        claims: impl Iterator<Item = Option<NaiveDate>> + Clone,
+        quotes: impl Iterator<Item = Option<NaiveDate>> + Clone,
+    ) -> (DayIndex, BTreeMap<NaiveDate, DayCount>) {
+        let index = DayIndex { mentions: by_day(mentions), claims: by_day(claims), quotes: by_day(quotes) };
         // Counted from the sorted lists, a run of one day at a time.
         let mut density: BTreeMap<NaiveDate, DayCount> = BTreeMap::new();
         for (kind, list) in [&index.mentions, &index.claims, &index.quotes].into_iter().enumerate() {
@@ -622,35 +860,53 @@ impl DayIndex {
     }
 }
 
-/// `items` (each item's day and index, by index) sorted by day, then index. Days within a
-/// span a few times the number of items (a corpus's usual case) are counted into place, in
-/// one pass over the items and one over the days; wider spans are sorted.
-fn by_day(items: Vec<(NaiveDate, u32)>) -> Vec<(NaiveDate, u32)> {
-    let (Some(low), Some(high)) = (items.iter().map(|x| x.0).min(), items.iter().map(|x| x.0).max()) else {
-        return items;
-    };
-    let low = low.num_days_from_ce();
-    let span = usize::try_from(high.num_days_from_ce() - low + 1).unwrap_or(usize::MAX);
-    if span > 4 * items.len() + 1024 || !items.is_sorted_by_key(|x| x.1) {
-        let mut items = items;
+/// The dated ones of the items whose days `days` gives in item order (`None` for an undated
+/// one), as (day, index), by day, then index. Days within a span a few times the number of items (a corpus's usual case) are
+/// counted into place, in one pass over the items for their days' numbers (kept while the
+/// days repeat, as an article's items' do), one over the days and one placing the items;
+/// wider spans are sorted.
+fn by_day(days: impl Iterator<Item = Option<NaiveDate>> + Clone) -> Vec<(NaiveDate, u32)> {
+    let mut numbers: Vec<i32> = Vec::with_capacity(days.size_hint().0);
+    let (mut low, mut high, mut dated) = (i32::MAX, i32::MIN, 0usize);
+    let mut last = (NaiveDate::MIN, NaiveDate::MIN.num_days_from_ce());
+    for d in days.clone() {
+        let x = day_number(&mut last, d);
+        if x != NO_DAY {
+            low = low.min(x);
+            high = high.max(x);
+            dated += 1;
+        }
+        numbers.push(x);
+    }
+    if dated == 0 {
+        return Vec::new();
+    }
+    let span = usize::try_from(i64::from(high) - i64::from(low) + 1).unwrap_or(usize::MAX);
+    if span > 4 * dated + 1024 {
+        let mut items: Vec<(NaiveDate, u32)> = days.enumerate().filter_map(|(i, d)| Some((d?, i as u32))).collect();
         items.sort_unstable();
         return items;
     }
-    // Each item's day as a number from the first day; where each day's items start; then
-    // each item placed after the earlier ones of its day.
-    let slots: Vec<u32> = items.iter().map(|x| (x.0.num_days_from_ce() - low) as u32).collect();
+    // Where each day's items start, each day's date, then each item placed after the earlier
+    // ones of its day.
     let mut starts = vec![0u32; span + 1];
-    for &d in &slots {
-        starts[d as usize + 1] += 1;
+    for &x in &numbers {
+        if x != NO_DAY {
+            starts[(x - low) as usize + 1] += 1;
+        }
     }
     for i in 1..starts.len() {
         starts[i] += starts[i - 1];
     }
-    let mut out = vec![(NaiveDate::MIN, 0u32); items.len()];
-    for (x, d) in items.into_iter().zip(slots) {
-        let at = &mut starts[d as usize];
-        out[*at as usize] = x;
-        *at += 1;
+    let dates: Vec<NaiveDate> = (0..span).map(|r| NaiveDate::from_num_days_from_ce_opt(low + r as i32).unwrap_or_default()).collect();
+    let mut out = vec![(NaiveDate::MIN, 0u32); dated];
+    for (i, &x) in numbers.iter().enumerate() {
+        if x != NO_DAY {
+            let row = (x - low) as usize;
+            let at = &mut starts[row];
+            out[*at as usize] = (dates[row], i as u32);
+            *at += 1;
+        }
     }
     out
 }
@@ -801,27 +1057,26 @@ impl ClaimKeys {
         struct Names<'a> {
             index: FxHashMap<&'a str, u32>,
             names: Vec<Option<Id>>,
-            /// The last name looked up: claims of one article share their names' allocation.
-            last: Option<(&'a Id, u32)>,
+            /// Each name's index by the address of its Id: claims of one article share their
+            /// names' allocation, and claimants that are the engine's actors share the
+            /// engine's.
+            at: ByAddress,
         }
         impl<'a> Names<'a> {
             fn get(&mut self, id: Option<&'a Id>) -> u32 {
                 let Some(id) = id else { return 0 };
-                if let Some((seen, i)) = self.last
-                    && seen.same_as(id)
-                {
-                    return i;
-                }
-                let next = self.names.len() as u32;
-                let i = *self.index.entry(id.as_str()).or_insert_with(|| {
-                    self.names.push(Some(id.clone()));
-                    next
-                });
-                self.last = Some((id, i));
-                i
+                let Names { index, names, at } = self;
+                at.get(id, |s| {
+                    let next = names.len() as u32;
+                    *index.entry(s).or_insert_with(|| {
+                        names.push(Some(id.clone()));
+                        next
+                    })
+                })
             }
         }
-        let new = || Names { index: FxHashMap::default(), names: vec![None], last: None };
+        let new = || Names { index: FxHashMap::default(), names: vec![None], at: ByAddress::new() };
+        let mut places = ByAddress::new();
         let (mut claimants, mut sides) = (new(), new());
         let small = |f: Option<u64>| f.map(|f| u32::try_from(f).unwrap_or(u32::MAX));
         let keys = data
@@ -831,7 +1086,10 @@ impl ClaimKeys {
             .map(|(c, published)| ClaimKey {
                 claimant: claimants.get(c.claimant.as_ref()),
                 side: sides.get(c.claimant_side.as_ref()),
-                place: c.place.as_ref().and_then(|p| place_by_id.get(p.as_str())).map_or(ClaimKey::NO_PLACE, |&p| p as u32),
+                place: c
+                    .place
+                    .as_ref()
+                    .map_or(ClaimKey::NO_PLACE, |p| places.get(p, |s| place_by_id.get(s).map_or(ClaimKey::NO_PLACE, |&p| p as u32))),
                 days: [c.date, *published],
                 killed: small(c.killed),
                 wounded: small(c.wounded),
@@ -845,7 +1103,7 @@ impl ClaimKeys {
 }
 
 /// Items at one place on one day.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct PlaceDay {
     day: NaiveDate,
     place: u32,
@@ -853,7 +1111,7 @@ struct PlaceDay {
 }
 
 /// Mentions of one place in one spelling on one day.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct SpellDay {
     day: NaiveDate,
     place: u32,
@@ -896,30 +1154,37 @@ impl Model {
         let place_by_id: FxHashMap<String, usize> = data.places.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
         // The publication date of each item's article, looked up once per run of items from
         // one article (items come article by article).
-        let published = |articles: &mut dyn Iterator<Item = &Id>| -> Vec<Option<NaiveDate>> {
+        // (A function generic over the items' iterator, so each kind's is read inline, not
+        // through a call per item.)
+        fn published<'a>(
+            articles: impl Iterator<Item = &'a Id>,
+            article_by_id: &FxHashMap<String, usize>,
+            all: &[Article],
+        ) -> Vec<Option<NaiveDate>> {
             let mut last: Option<(&Id, Option<NaiveDate>)> = None;
             articles
                 .map(|id| match last {
                     Some((seen, date)) if seen.same_as(id) => date,
                     _ => {
-                        let date = article_by_id.get(id.as_str()).and_then(|&i| data.articles[i].published);
+                        let date = article_by_id.get(id.as_str()).and_then(|&i| all[i].published);
                         last = Some((id, date));
                         date
                     }
                 })
                 .collect()
-        };
+        }
         let published_of = [
-            published(&mut data.mentions.iter().map(|m| &m.article)),
-            published(&mut data.claims.iter().map(|c| &c.article)),
-            published(&mut data.quotes.iter().map(|q| &q.article)),
+            published(data.mentions.iter().map(|m| &m.article), &article_by_id, &data.articles),
+            published(data.claims.iter().map(|c| &c.article), &article_by_id, &data.articles),
+            published(data.quotes.iter().map(|q| &q.article), &article_by_id, &data.articles),
         ];
         // The day indices of both axes (sorted item lists, and the items per day counted from
         // them) and the per-day aggregates ([`Aggregates`]) are built side by side.
-        let counts = [data.mentions.len(), data.claims.len(), data.quotes.len()];
-        let event_day = |kind: usize, i: usize| day_of(&data, &published_of, TimeAxis::Event, kind, i);
-        let published_day = |kind: usize, i: usize| day_of(&data, &published_of, TimeAxis::Published, kind, i);
-        let indices = || rayon::join(|| DayIndex::of(counts, event_day), || DayIndex::of(counts, published_day));
+        let by_event =
+            || DayIndex::of(data.mentions.iter().map(|m| m.date), data.claims.iter().map(|c| c.date), data.quotes.iter().map(|q| q.date));
+        let [pm, pc, pq] = &published_of;
+        let by_published = || DayIndex::of(pm.iter().copied(), pc.iter().copied(), pq.iter().copied());
+        let indices = || rayon::join(by_event, by_published);
         let (((by_event, density_event), (by_published, density_published)), (aggregates, claims)) = rayon::join(indices, || {
             rayon::join(|| Aggregates::of(&data, &place_by_id, &published_of), || ClaimKeys::of(&data, &place_by_id, &published_of[1]))
         });
@@ -1225,11 +1490,10 @@ mod tests {
         #[test]
         fn items_by_day_are_sorted(days in proptest::collection::vec(proptest::option::of(proptest::prop_oneof![0i64..40, 0i64..3_000_000]), 0..200)) {
             let base = NaiveDate::from_ymd_opt(1000, 1, 1).unwrap_or_default();
-            let items: Vec<(NaiveDate, u32)> =
-                days.iter().enumerate().filter_map(|(i, d)| Some((base + chrono::Duration::days((*d)?), i as u32))).collect();
-            let mut want = items.clone();
+            let day = |i: usize| days[i].map(|d| base + chrono::Duration::days(d));
+            let mut want: Vec<(NaiveDate, u32)> = (0..days.len()).filter_map(|i| Some((day(i)?, i as u32))).collect();
             want.sort_unstable();
-            proptest::prop_assert_eq!(by_day(items), want);
+            proptest::prop_assert_eq!(by_day((0..days.len()).map(day)), want);
         }
 
         /// The day index of items lists the dated ones by day (then item), and counts them per
@@ -1239,7 +1503,7 @@ mod tests {
             let base = NaiveDate::from_ymd_opt(2020, 10, 1).unwrap_or_default();
             let day = |d: u32| base + chrono::Duration::days(i64::from(d));
             let days: [Vec<Option<NaiveDate>>; 3] = [0, 1, 2].map(|k| days[k].iter().map(|d| d.map(day)).collect());
-            let (index, density) = DayIndex::of([0, 1, 2].map(|k| days[k].len()), |k, i| days[k][i]);
+            let (index, density) = DayIndex::of(days[0].iter().copied(), days[1].iter().copied(), days[2].iter().copied());
             let mut want_density: BTreeMap<NaiveDate, DayCount> = BTreeMap::new();
             for (kind, (list, got)) in days.iter().zip([&index.mentions, &index.claims, &index.quotes]).enumerate() {
                 let mut want: Vec<(NaiveDate, u32)> = list.iter().enumerate().filter_map(|(i, d)| Some(((*d)?, i as u32))).collect();
@@ -1255,6 +1519,88 @@ mod tests {
                 }
             }
             proptest::prop_assert_eq!(density, want_density);
+        }
+
+        /// The aggregates counted in tables by day ([`Aggregates::of`]) are those counted in
+        /// hash maps and sorted ([`Aggregates::of_hashed`]): items at known and unknown places,
+        /// spellings beyond ASCII written by shared and by fresh Ids, dated on either axis or
+        /// not, days near each other (tables) or far apart (hash maps).
+        #[test]
+        fn aggregates_by_tables_are_those_by_hash_maps(
+            places in 0usize..6,
+            mentions in proptest::collection::vec((0usize..7, 0usize..6, proptest::bool::ANY, proptest::option::of(0i64..30), proptest::option::of(0i64..30)), 0..120),
+            claims in proptest::collection::vec((proptest::option::of(0usize..7), proptest::option::of(0i64..30), proptest::option::of(0i64..30)), 0..40),
+            quotes in proptest::collection::vec((proptest::collection::vec(0usize..7, 0..3), proptest::option::of(0i64..30), proptest::option::of(0i64..30)), 0..40),
+            far in proptest::option::of(1_000i64..3_000_000),
+        ) {
+            let base = NaiveDate::from_ymd_opt(2020, 12, 20).unwrap_or_default();
+            // One day far from the others when asked (hash maps), else all within a month.
+            let mut first = true;
+            let mut day = |d: Option<i64>| d.map(|d| base + chrono::Duration::days(if std::mem::take(&mut first) { far.unwrap_or(d) } else { d }));
+            let place_ids: Vec<Id> = (0..7).map(|i| Id::from(format!("p{i}"))).collect();
+            let texts = ["Baku", "Bakı", "Гянджа", "Ganja", "Şuşa", "Shusha"];
+            let shared: Vec<Id> = texts.iter().map(|t| Id::from(*t)).collect();
+            let places = (0..places)
+                .map(|i| Place { id: format!("p{i}"), name: format!("P{i}"), lat: 0.0, lon: 0.0, kind: "city".into(), country: String::new(), radius_km: 1.0 })
+                .collect();
+            let mut data = Extraction { places, ..Default::default() };
+            let mut published = [Vec::new(), Vec::new(), Vec::new()];
+            for &(p, t, fresh, d, pd) in &mentions {
+                data.mentions.push(Mention {
+                    article: Id::from("a"),
+                    place: place_ids[p].clone(),
+                    text: if fresh { Id::from(texts[t]) } else { shared[t].clone() },
+                    start: 0,
+                    end: 0,
+                    date: day(d),
+                    date_basis: DateBasis::Article,
+                    sentence_start: 0,
+                    sentence_end: 0,
+                });
+                published[0].push(day(pd));
+            }
+            for &(p, d, pd) in &claims {
+                data.claims.push(Claim {
+                    article: Id::from("a"),
+                    killed: Some(1),
+                    wounded: None,
+                    category: Category::Civilian,
+                    hedge: Hedge::Exact,
+                    scope: Scope::Incident,
+                    place: p.map(|p| place_ids[p].clone()),
+                    claimant: None,
+                    claimant_side: None,
+                    date: day(d),
+                    date_basis: DateBasis::Article,
+                    start: 0,
+                    end: 0,
+                    sentence: String::new(),
+                    sentence_start: 0,
+                    sentence_end: 0,
+                });
+                published[1].push(day(pd));
+            }
+            for (ps, d, pd) in &quotes {
+                data.quotes.push(Quote {
+                    article: Id::from("a"),
+                    speaker: None,
+                    speaker_side: None,
+                    text: String::new(),
+                    date: day(*d),
+                    date_basis: DateBasis::Article,
+                    places: ps.iter().map(|&p| place_ids[p].clone()).collect(),
+                    start: 0,
+                    end: 0,
+                });
+                published[2].push(day(*pd));
+            }
+            let place_by_id: FxHashMap<String, usize> = data.places.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+            let got = Aggregates::of(&data, &place_by_id, &published);
+            let want = Aggregates::of_hashed(&data, &place_by_id, &published);
+            proptest::prop_assert_eq!(got.place_days, want.place_days);
+            proptest::prop_assert_eq!(got.spell_days, want.spell_days);
+            proptest::prop_assert_eq!(got.spelling_names, want.spelling_names);
+            proptest::prop_assert_eq!(got.spellings_by_place, want.spellings_by_place);
         }
 
         /// The first `k` indices of a window of days are the window's `k` smallest, in order.
