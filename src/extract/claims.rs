@@ -576,25 +576,46 @@ const fn month_slot(head: u32) -> usize {
 }
 
 /// Each head of [`MONTH_HEADS`] in its slot ([`month_slot`]; 0, which no head is, in the
-/// others), with the indices in [`MONTH_NAMES`] of the (at most three) names of that head
-/// (`u8::MAX` for none): a head is a month's when its slot holds it, one read instead of a
-/// search, and a word is compared only with the names of its head.
-const MONTH_SLOTS: [(u32, [u8; 3]); 16] = {
-    let mut t = [(0u32, [u8::MAX; 3]); 16];
+/// others), with the (at most three) names of that head as their keys ([`month_key`];
+/// `u64::MAX`, which no word's key is, for none): a head is a month's when its slot holds
+/// it, one read instead of a search, and a word is compared only with the names of its head,
+/// each by one compare of integers.
+const MONTH_SLOTS: [(u32, [u64; 3]); 16] = {
+    let mut t = [(0u32, [u64::MAX; 3]); 16];
     let mut i = 0;
     while i < MONTH_HEADS.len() {
         let (h, k) = (MONTH_HEADS[i], month_slot(MONTH_HEADS[i]));
         assert!(t[k].0 == 0 || t[k].0 == h, "two month heads share a slot: change MONTH_HASH");
         t[k].0 = h;
         let mut n = 0;
-        while t[k].1[n] != u8::MAX {
+        while t[k].1[n] != u64::MAX {
             n += 1;
         }
-        t[k].1[n] = i as u8;
+        let Some(key) = month_key(MONTH_NAMES[i].as_bytes()) else { panic!("a month name longer than a key holds") };
+        t[k].1[n] = key;
         i += 1;
     }
     t
 };
+
+/// The key of a word of at least three bytes whose first three bytes are letters (a month's
+/// head), as [`MONTH_SLOTS`] keeps the names: its length in the top byte, its bytes after
+/// the head (at most six) each with bit 5 set (`| 0x20`: the lower case of a letter, and
+/// only the two cases of a letter become that) from the lowest byte up, zeros above. Two
+/// such words have one key exactly when they are equal ignoring ASCII case and the second
+/// is a name of lower-case letters ([`MONTH_NAMES`] in lower case): no byte with bit 5 set
+/// is 0, and the length tells the rest apart. `None` for a longer word (no month name is).
+const fn month_key(w: &[u8]) -> Option<u64> {
+    if w.len() > 9 {
+        return None;
+    }
+    let (mut key, mut i) = ((w.len() as u64) << 56, 3);
+    while i < w.len() {
+        key |= ((w[i] | 0x20) as u64) << (8 * (i - 3));
+        i += 1;
+    }
+    Some(key)
+}
 
 /// Whether a lower-case word names a month ("october", "oct", "sept."): one of
 /// [`MONTH_NAMES`], whose first three letters most words do not have (their slot of
@@ -605,20 +626,21 @@ fn is_month(w: &str) -> bool {
     let b = w.as_bytes();
     let Some(&[x, y, z]) = b.first_chunk() else { return false };
     let head = head_of_three(x, y, z);
-    let (slot_head, names) = MONTH_SLOTS[month_slot(head)];
-    slot_head == head && is_month_of(w, names)
+    let slot = month_slot(head);
+    MONTH_SLOTS[slot].0 == head && is_month_of(w, slot)
 }
 
-/// Whether `w` is one of the month names at `names` of [`MONTH_NAMES`] (those of its head).
+/// Whether `w`, whose first three bytes are the letters of the month head of `slot` of
+/// [`MONTH_SLOTS`], is one of the month names of that slot (by their keys, [`month_key`])
+/// once the full stops at its end are passed over (as `trim_end_matches('.')`, by bytes:
+/// the head's letters stay).
 #[inline(never)]
-fn is_month_of(w: &str, names: [u8; 3]) -> bool {
-    // Its full stops at the end passed over by bytes (as `trim_end_matches('.')`, without a
-    // character searcher).
+fn is_month_of(w: &str, slot: usize) -> bool {
     let mut w = w.as_bytes();
     while let [rest @ .., b'.'] = w {
         w = rest;
     }
-    names.iter().any(|&k| MONTH_NAMES.get(usize::from(k)).is_some_and(|m| m.as_bytes().eq_ignore_ascii_case(w)))
+    month_key(w).is_some_and(|key| MONTH_SLOTS[slot].1.contains(&key))
 }
 
 /// Where a parenthetical "including …" or "among them …" clause that starts at token `at`
