@@ -2419,8 +2419,42 @@ fn lowercase_sixteen(c: &mut [u8; 16]) {
 /// Whether `span` of the text whose [`text_masks`](crate::text::text_masks) are `masks` has
 /// two white-space bytes in a row (two spaces are two, so a span without has none): the
 /// bits of its chunks' white space, each and the one before it (the last of the chunk
-/// before carried over), nothing read but its masks.
+/// before carried over), nothing read but its masks. Only the first chunk is cut to the
+/// span's start and only the last to its end (the chunks between lie in it whole); a span
+/// that reaches past the masks has them (as [`spaces_in_a_row_by_chunks`], chunk by chunk,
+/// answers).
 fn spaces_in_a_row(masks: &[crate::text::Masks], span: Span) -> bool {
+    let (first, last) = (span.start / 64, span.end.div_ceil(64));
+    if first >= last {
+        return false;
+    }
+    let Some(chunks) = masks.get(first..last) else { return true };
+    // Bits from the start on in the first chunk, below the end in the last (all of them when
+    // the end is the last chunk's end).
+    let from_start = u64::MAX << (span.start % 64);
+    let below_end = u64::MAX >> ((64 - span.end % 64) % 64);
+    let in_a_row = |bits: u64, carry: u64| bits & (bits << 1 | carry) != 0;
+    let [head, middle @ .., tail] = chunks else {
+        // One chunk: cut at both ends.
+        return chunks.first().is_some_and(|m| in_a_row(m.space & from_start & below_end, 0));
+    };
+    let bits = head.space & from_start;
+    if in_a_row(bits, 0) {
+        return true;
+    }
+    let mut carry = bits >> 63;
+    for m in middle {
+        if in_a_row(m.space, carry) {
+            return true;
+        }
+        carry = m.space >> 63;
+    }
+    in_a_row(tail.space & below_end, carry)
+}
+
+/// [`spaces_in_a_row`] read chunk by chunk, each cut to the span: the proptest's reference.
+#[cfg(test)]
+fn spaces_in_a_row_by_chunks(masks: &[crate::text::Masks], span: Span) -> bool {
     let mut carry = 0;
     for c in span.start / 64..span.end.div_ceil(64) {
         let base = 64 * c;
@@ -2903,6 +2937,13 @@ mod tests {
             let end = crate::text::floor_boundary(&text, (start + len).min(text.len()));
             let masks = crate::text::text_masks(&text);
             let in_a_row = spaces_in_a_row(&masks, Span { start, end });
+            // As read chunk by chunk, and so for any span, one past the masks too.
+            proptest::prop_assert_eq!(in_a_row, spaces_in_a_row_by_chunks(&masks, Span { start, end }));
+            let (any_start, any_end) = (cut.min(start + len), start + len);
+            proptest::prop_assert_eq!(
+                spaces_in_a_row(&masks, Span { start: any_start, end: any_end }),
+                spaces_in_a_row_by_chunks(&masks, Span { start: any_start, end: any_end })
+            );
             // None in a row: no two spaces, the sentence is its own single-spaced text.
             proptest::prop_assert!(in_a_row || !text[start..end].contains("  "));
             // In ASCII text, exactly where two white-space bytes are.
