@@ -543,10 +543,14 @@ impl Observed {
         // the sentence: a name that can be the subject of what follows wins over any that
         // cannot, then the later over the earlier.
         // Actors and persons in text order (each list is in order; a person name never
-        // overlaps an actor's, `names::scan` skips the words of known names).
-        let mut actors = ctx.actor_matches[a..].iter().take_while(|m| m.start < span.end).filter(|m| m.end <= span.end).peekable();
-        let mut persons =
-            ctx.persons[lo..].iter().enumerate().take_while(|(_, p)| p.start < span.end).filter(|(_, p)| p.end <= span.end).peekable();
+        // overlaps an actor's, `names::scan` skips the words of known names): those that start
+        // in the sentence, read as slices, each passed over where it ends after the sentence.
+        let actors = &ctx.actor_matches[a..];
+        let actors = &actors[..actors.iter().position(|m| m.start >= span.end).unwrap_or(actors.len())];
+        let persons = &ctx.persons[lo..];
+        let persons = &persons[..persons.iter().position(|p| p.start >= span.end).unwrap_or(persons.len())];
+        let (in_span_actor, in_span_person) =
+            (|m: &&crate::gazetteer::NameMatch| m.end <= span.end, |p: &&super::names::PersonName| p.end <= span.end);
         // The unnamed subject of the first speech verb, when the sentence opens with one.
         let unnamed = || {
             if !indefinite {
@@ -558,11 +562,16 @@ impl Observed {
             Some((u32::try_from(name.start).ok()?, u32::try_from(name.end).ok()?, female))
         };
         // Most sentences name nobody.
-        if actors.peek().is_none() && persons.peek().is_none() {
+        if !actors.iter().any(|m| in_span_actor(&m)) && !persons.iter().any(|p| in_span_person(&p)) {
             let unnamed = unnamed();
             return Observed { any: unnamed.is_some(), unnamed, ..Observed::default() };
         }
-        let mut last: [Option<(bool, usize, Who)>; 4] = [None; 4];
+        // Of the last person, female, male and body: the key of (can be the subject,
+        // position), the subject in the top bit above the position, plus one (0 for none, below
+        // every name's: a name's key is at least the one before it exactly when it wins), and
+        // who it is.
+        let mut last_key = [0u64; 4];
+        let mut last: [Option<Who>; 4] = [None; 4];
         let mut prev_end: Option<usize> = None;
         let mut marks = MarksBefore::default();
         // People named with a role in this sentence (a few at most).
@@ -582,15 +591,19 @@ impl Observed {
             }
             let subject = !person || !many || could_be_subject(ctx.text, span.start, pos, prev_end, &mut marks);
             prev_end = Some(end);
-            let slots: &[usize] = match (person, female) {
-                (false, _) => &[3],
-                (true, Some(true)) => &[0, 1],
-                (true, Some(false)) => &[0, 2],
-                (true, None) => &[0, 1, 2],
+            // The slots it may take, a bit each (0 to 3: person, female, male, body).
+            let slots: u8 = match (person, female) {
+                (false, _) => 0b1000,
+                (true, Some(true)) => 0b0011,
+                (true, Some(false)) => 0b0101,
+                (true, None) => 0b0111,
             };
-            for &k in slots {
-                if last[k].is_none_or(|(s, p, _)| (subject, pos) >= (s, p)) {
-                    last[k] = Some((subject, pos, who));
+            // (A text's positions are far below 2^63.)
+            let key = (u64::from(subject) << 63 | pos as u64) + 1;
+            for k in 0..4 {
+                if slots >> k & 1 != 0 && key >= last_key[k] {
+                    last_key[k] = key;
+                    last[k] = Some(who);
                 }
             }
         };
@@ -599,11 +612,11 @@ impl Observed {
         // `many` for every name: two people or more, or six names or more, counted first (up
         // to where it is sure) over the same names, so that each is noted as it is met.
         let many = {
-            let persons_named = persons.clone().take(2).count();
+            let persons_named = persons.iter().filter(in_span_person).take(2).count();
             persons_named >= 2 || {
                 // (Fewer than two persons: all of them counted already.)
                 let (mut names, mut people) = (persons_named, persons_named);
-                for m in actors.clone() {
+                for m in actors.iter().filter(in_span_actor) {
                     names += 1;
                     people += usize::from(ctx.actor_speaker(m.item).person);
                     if people >= 2 || names >= 6 {
@@ -613,24 +626,33 @@ impl Observed {
                 people >= 2 || names >= 6
             }
         };
+        let (mut i, mut j) = (0, 0);
         loop {
-            let actor_first = match (actors.peek(), persons.peek()) {
-                (Some(a), Some((_, p))) => a.start <= p.start,
+            while actors.get(i).is_some_and(|m| !in_span_actor(&m)) {
+                i += 1;
+            }
+            while persons.get(j).is_some_and(|p| !in_span_person(&p)) {
+                j += 1;
+            }
+            let actor_first = match (actors.get(i), persons.get(j)) {
+                (Some(a), Some(p)) => a.start <= p.start,
                 (Some(_), None) => true,
                 (None, Some(_)) => false,
                 (None, None) => break,
             };
             let named: Named = if actor_first {
-                let Some(m) = actors.next() else { break };
+                let Some(m) = actors.get(i) else { break };
+                i += 1;
                 let a = ctx.actor_speaker(m.item);
                 (m.start, m.end, Who::actor(m.item), a.person, a.female)
             } else {
-                let Some((k, p)) = persons.next() else { break };
-                (p.start, p.end, Who::person(lo + k), true, p.female)
+                let Some(p) = persons.get(j) else { break };
+                j += 1;
+                (p.start, p.end, Who::person(lo + j - 1), true, p.female)
             };
             note(named, many);
         }
-        Observed { any: true, last: last.map(|x| x.map(|(_, _, w)| w)), roles, unnamed: unnamed(), ..Observed::default() }
+        Observed { any: true, last, roles, unnamed: unnamed(), ..Observed::default() }
     }
 }
 
