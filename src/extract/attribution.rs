@@ -483,7 +483,7 @@ impl Observed {
                 p += 1;
             }
             let named = actors.get(a).is_some_and(|m| m.start < s.span.end) || persons.get(p).is_some_and(|x| x.start < s.span.end);
-            let indefinite = opens_indefinite(&ctx.text[s.span.start..s.span.end]);
+            let indefinite = opens_indefinite_in(ctx.text, s.span);
             if !(named || indefinite) {
                 out.push(Observed { set_by, with_roles, ..Observed::default() });
                 continue;
@@ -1629,15 +1629,27 @@ const DESCRIPTION_ENDS: &[&str] = &["who", "whose", "that", "at", "in", "of", "f
 /// Whether a sentence (or the words after a quote) opens with an indefinite article or "One"
 /// ("A nurse …", "An official …", "One resident …"): where an unnamed person may speak.
 pub(crate) fn opens_indefinite(s: &str) -> bool {
+    opens_indefinite_in(s, Span { start: 0, end: s.len() })
+}
+
+/// [`opens_indefinite`] of `text[span.start..span.end]` (`span` between characters, as a
+/// sentence's is), its bytes read from the text's (a byte slice: its ends are not asked
+/// whether they fall between characters, as a `str`'s are) and the `str` made only where the
+/// white space before its first word is trimmed as characters. (Inlined in
+/// [`Observed::all`], which asks it of every sentence: most are answered by their first
+/// byte.)
+#[inline(always)]
+fn opens_indefinite_in(text: &str, span: Span) -> bool {
+    let b = &text.as_bytes()[span.start..span.end];
     // Most sentences open on an ASCII letter that is no 'a' or 'o': no white space to trim.
-    let s = match s.as_bytes().first() {
-        Some(&b) if b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0B => {
-            if !matches!(b | 0x20, b'a' | b'o') {
+    let s = match b.first() {
+        Some(&c) if c.is_ascii() && !c.is_ascii_whitespace() && c != 0x0B => {
+            if !matches!(c | 0x20, b'a' | b'o') {
                 return false;
             }
-            s.as_bytes()
+            b
         }
-        _ => s.trim_start().as_bytes(),
+        _ => text[span.start..span.end].trim_start().as_bytes(),
     };
     // The word and its space compared byte by byte ('| 0x20' lower-cases only the letter's
     // two cases into it).
@@ -2159,6 +2171,10 @@ mod tests {
             let t = s.trim_start().as_bytes();
             let word = |w: &[u8]| t.len() > w.len() && t[..w.len()].eq_ignore_ascii_case(w) && t[w.len()] == b' ';
             proptest::prop_assert_eq!(super::opens_indefinite(&s), word(b"a") || word(b"an") || word(b"one"));
+            // The same of a span of a longer text.
+            let text = format!("é{s}é");
+            let span = crate::text::Span { start: "é".len(), end: "é".len() + s.len() };
+            proptest::prop_assert_eq!(super::opens_indefinite_in(&text, span), super::opens_indefinite(&s));
         }
 
         /// [`super::more_words_than`] and [`super::has_quote_mark`] answer as counting the
