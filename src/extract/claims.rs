@@ -2260,7 +2260,17 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 }
                 None => (None, None),
             };
-            out.push(Claim {
+            // (A sentence's later claims copy the text as its first claim shows it.)
+            let sentence = match out.last() {
+                Some(c) if c.sentence_start == s.span.start => c.sentence.clone(),
+                // (Most sentences have no two white-space bytes in a row, told by the
+                // text's masks: copied as they are, with no search for two spaces.)
+                _ if !spaces_in_a_row(&ctx.masks, s.span) => text.to_owned(),
+                _ => crate::text::single_spaced(text).into_owned(),
+            };
+            out.reserve(1);
+            let len = out.len();
+            let claim = Claim {
                 article: ctx.article.clone(),
                 killed,
                 wounded,
@@ -2274,17 +2284,18 @@ pub fn extract(ctx: &DocCtx, problems: &mut Vec<Problem>, path: &str) -> Vec<Cla
                 date_basis,
                 start,
                 end,
-                // (A sentence's later claims copy the text as its first claim shows it.)
-                sentence: match out.last() {
-                    Some(c) if c.sentence_start == s.span.start => c.sentence.clone(),
-                    // (Most sentences have no two white-space bytes in a row, told by the
-                    // text's masks: copied as they are, with no search for two spaces.)
-                    _ if !spaces_in_a_row(&ctx.masks, s.span) => text.to_owned(),
-                    _ => crate::text::single_spaced(text).into_owned(),
-                },
+                sentence,
                 sentence_start: s.span.start,
                 sentence_end: s.span.end,
-            });
+            };
+            // The claim written in the list's room in place (its fields stored there as they
+            // are made), not made on the stack and then copied in by `push`.
+            // SAFETY: `reserve(1)` left room for one more claim after the `len` there are:
+            // it is written there, then counted in.
+            unsafe {
+                out.as_mut_ptr().add(len).write(claim);
+                out.set_len(len + 1);
+            }
         }
     }
     // The buffers back to the thread, the words' emptied first (collected in place, in the
