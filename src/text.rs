@@ -806,8 +806,9 @@ struct Terminators<'a> {
 
 impl<'a> Terminators<'a> {
     fn new(text: &'a str, masks: &'a [Masks], lo: usize, hi: usize) -> Terminators<'a> {
-        let mut t = Terminators { b: text.as_bytes(), masks, k: lo / 64, bits: 0, hi: hi.max(lo) };
-        if lo < hi {
+        // (`hi` at most the text's length: every byte read lies before it.)
+        let mut t = Terminators { b: text.as_bytes(), masks, k: lo / 64, bits: 0, hi: hi.max(lo).min(text.len()) };
+        if lo < t.hi {
             t.bits = t.chunk(t.k) & u64::MAX << (lo % 64);
         }
         t
@@ -834,7 +835,10 @@ impl Iterator for Terminators<'_> {
             if self.bits != 0 {
                 let p = 64 * self.k + self.bits.trailing_zeros() as usize;
                 self.bits &= self.bits - 1;
-                if matches!(self.b.get(p), Some(b'.' | b'!' | b'?')) {
+                debug_assert!(p < self.hi && self.hi <= self.b.len(), "a terminator at {p} of {} bytes", self.b.len());
+                // SAFETY: `p` is a bit of a chunk's bits below `hi` (`chunk` clears those from
+                // `hi` on), and `hi` is at most the text's length (`new`).
+                if matches!(unsafe { *self.b.get_unchecked(p) }, b'.' | b'!' | b'?') {
                     return Some(p);
                 }
                 continue;
