@@ -802,12 +802,19 @@ struct Terminators<'a> {
     k: usize,
     bits: u64,
     hi: usize,
+    /// The chunk after the last (the last holds byte `hi - 1`), and the bits of the last
+    /// chunk's bytes before `hi`: made once, so that a chunk's bits are cut at `hi` by one
+    /// compare of its number, not by a shift and a test of what is left of the span.
+    end: usize,
+    tail: u64,
 }
 
 impl<'a> Terminators<'a> {
     fn new(text: &'a str, masks: &'a [Masks], lo: usize, hi: usize) -> Terminators<'a> {
         // (`hi` at most the text's length: every byte read lies before it.)
-        let mut t = Terminators { b: text.as_bytes(), masks, k: lo / 64, bits: 0, hi: hi.max(lo).min(text.len()) };
+        let hi = hi.max(lo).min(text.len());
+        let tail = if hi.is_multiple_of(64) { u64::MAX } else { (1u64 << (hi % 64)) - 1 };
+        let mut t = Terminators { b: text.as_bytes(), masks, k: lo / 64, bits: 0, hi, end: hi.div_ceil(64), tail };
         if lo < t.hi {
             t.bits = t.chunk(t.k) & u64::MAX << (lo % 64);
         }
@@ -817,12 +824,8 @@ impl<'a> Terminators<'a> {
     /// The bytes of chunk `k` (which starts before `hi`) that may be a terminator.
     #[inline]
     fn chunk(&self, k: usize) -> u64 {
-        let mut bits = self.masks.get(k).map_or(0, |m| !(m.word | m.space | m.continuation));
-        let left = self.hi - 64 * k;
-        if left < 64 {
-            bits &= (1u64 << left) - 1;
-        }
-        bits
+        let bits = self.masks.get(k).map_or(0, |m| !(m.word | m.space | m.continuation));
+        bits & if k + 1 == self.end { self.tail } else { u64::MAX }
     }
 }
 
@@ -844,7 +847,7 @@ impl Iterator for Terminators<'_> {
                 continue;
             }
             self.k += 1;
-            if 64 * self.k >= self.hi {
+            if self.k >= self.end {
                 return None;
             }
             self.bits = self.chunk(self.k);
