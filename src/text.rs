@@ -794,7 +794,10 @@ pub(crate) fn sentences_masked(text: &str, paragraphs: &[Span], masks: &[Masks])
 /// read from its [`text_masks`]: only the bytes that are no word byte, no white space and no
 /// continuation byte (ASCII punctuation, and the first bytes of other characters beyond
 /// ASCII) are read, a chunk's such bytes taken from its bits (no search called per
-/// terminator).
+/// terminator). A terminator that a word byte follows in its chunk ("3.5", "U.S") is passed
+/// over, as are the other such bytes ("14,500", "al-Hams", "don't"): it ends no sentence (no
+/// closing quote or white space follows it), and the splitter reads past it as if it were
+/// none ([`split_at_ends`]).
 struct Terminators<'a> {
     b: &'a [u8],
     masks: &'a [Masks],
@@ -821,10 +824,11 @@ impl<'a> Terminators<'a> {
         t
     }
 
-    /// The bytes of chunk `k` (which starts before `hi`) that may be a terminator.
+    /// The bytes of chunk `k` (which starts before `hi`) that may be a terminator that may
+    /// end a sentence (no word byte after it in the chunk).
     #[inline]
     fn chunk(&self, k: usize) -> u64 {
-        let bits = self.masks.get(k).map_or(0, |m| !(m.word | m.space | m.continuation));
+        let bits = self.masks.get(k).map_or(0, |m| !(m.word | m.word >> 1 | m.space | m.continuation));
         bits & if k + 1 == self.end { self.tail } else { u64::MAX }
     }
 }
