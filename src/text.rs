@@ -794,7 +794,10 @@ pub(crate) fn sentences_masked(text: &str, paragraphs: &[Span], masks: &[Masks])
 /// read from its [`text_masks`]: only the bytes that are no word byte, no white space and no
 /// continuation byte (ASCII punctuation, and the first bytes of other characters beyond
 /// ASCII) are read, a chunk's such bytes taken from its bits (no search called per
-/// terminator).
+/// terminator). A terminator that a word byte follows in its chunk ("3.5", "U.S") is passed
+/// over, as are the other such bytes ("14,500", "al-Hams", "don't"): it ends no sentence (no
+/// closing quote or white space follows it), and the splitter reads past it as if it were
+/// none ([`split_at_ends`]).
 struct Terminators<'a> {
     b: &'a [u8],
     masks: &'a [Masks],
@@ -802,26 +805,31 @@ struct Terminators<'a> {
     k: usize,
     bits: u64,
     hi: usize,
+    /// The chunk after the last (the last holds byte `hi - 1`), and the bits of the last
+    /// chunk's bytes before `hi`: made once, so that a chunk's bits are cut at `hi` by one
+    /// compare of its number, not by a shift and a test of what is left of the span.
+    end: usize,
+    tail: u64,
 }
 
 impl<'a> Terminators<'a> {
     fn new(text: &'a str, masks: &'a [Masks], lo: usize, hi: usize) -> Terminators<'a> {
-        let mut t = Terminators { b: text.as_bytes(), masks, k: lo / 64, bits: 0, hi: hi.max(lo) };
-        if lo < hi {
+        // (`hi` at most the text's length: every byte read lies before it.)
+        let hi = hi.max(lo).min(text.len());
+        let tail = if hi.is_multiple_of(64) { u64::MAX } else { (1u64 << (hi % 64)) - 1 };
+        let mut t = Terminators { b: text.as_bytes(), masks, k: lo / 64, bits: 0, hi, end: hi.div_ceil(64), tail };
+        if lo < t.hi {
             t.bits = t.chunk(t.k) & u64::MAX << (lo % 64);
         }
         t
     }
 
-    /// The bytes of chunk `k` (which starts before `hi`) that may be a terminator.
+    /// The bytes of chunk `k` (which starts before `hi`) that may be a terminator that may
+    /// end a sentence (no word byte after it in the chunk).
     #[inline]
     fn chunk(&self, k: usize) -> u64 {
-        let mut bits = self.masks.get(k).map_or(0, |m| !(m.word | m.space | m.continuation));
-        let left = self.hi - 64 * k;
-        if left < 64 {
-            bits &= (1u64 << left) - 1;
-        }
-        bits
+        let bits = self.masks.get(k).map_or(0, |m| !(m.word | m.word >> 1 | m.space | m.continuation));
+        bits & if k + 1 == self.end { self.tail } else { u64::MAX }
     }
 }
 
@@ -834,13 +842,16 @@ impl Iterator for Terminators<'_> {
             if self.bits != 0 {
                 let p = 64 * self.k + self.bits.trailing_zeros() as usize;
                 self.bits &= self.bits - 1;
-                if matches!(self.b.get(p), Some(b'.' | b'!' | b'?')) {
+                debug_assert!(p < self.hi && self.hi <= self.b.len(), "a terminator at {p} of {} bytes", self.b.len());
+                // SAFETY: `p` is a bit of a chunk's bits below `hi` (`chunk` clears those from
+                // `hi` on), and `hi` is at most the text's length (`new`).
+                if matches!(unsafe { *self.b.get_unchecked(p) }, b'.' | b'!' | b'?') {
                     return Some(p);
                 }
                 continue;
             }
             self.k += 1;
-            if 64 * self.k >= self.hi {
+            if self.k >= self.end {
                 return None;
             }
             self.bits = self.chunk(self.k);

@@ -79,6 +79,11 @@ const TABLE: usize = SCALE * (1 << 16) + 256;
 /// whether cues end there (a constant: no register kept for it in the search loop).
 const FIRST_MATCH: u16 = 1 << 15;
 
+/// The blocks of eight bytes of each half that [`Automaton::run`] reads between two checks
+/// of its lists' room (each check makes room for a hit at every byte of the group's blocks,
+/// which the room made at first holds: no list grows for a news text).
+const GROUP: usize = 32;
+
 /// Room for the cues ending at the states where cues end, in [`Automaton::ends`]: a power
 /// of two, so that an entry read at an index masked by it needs no bounds check
 /// ([`Automaton::new`] asserts that the cues fit).
@@ -347,22 +352,53 @@ impl Automaton {
             s2 = next(s2, c);
         }
         let mut s1 = 0;
-        let mut later = Vec::with_capacity(found.capacity() / 2 + 4);
+        let mut later: Vec<(usize, usize)> = Vec::with_capacity(found.capacity() / 2 + 8 * GROUP);
         // Eight bytes of each half a step (fixed-size blocks need no bounds checks), then
-        // what is left of each.
+        // what is left of each. Room for a hit at every byte of a group of blocks is made
+        // before the group, so that a hit is written where it goes and counted, with no
+        // capacity check and no call.
         let (blocks1, rest1) = b[..half].as_chunks::<8>();
         let (blocks2, _) = b[half..2 * half].as_chunks::<8>();
-        for (k, (block1, block2)) in blocks1.iter().zip(blocks2).enumerate() {
-            for j in 0..8 {
-                s1 = next(s1, block1[j]);
-                s2 = next(s2, block2[j]);
-                if hit(s1) {
-                    push_cold(found, 8 * k + j + 1, s1);
-                }
-                if hit(s2) {
-                    push_cold(&mut later, half + 8 * k + j + 1, s2);
+        let mut from = 0;
+        while from < blocks1.len() {
+            let to = blocks1.len().min(from + GROUP);
+            found.reserve(8 * GROUP);
+            later.reserve(8 * GROUP);
+            // Where the next hit of each half goes (the second half's counted from the half:
+            // `half` is added as they are appended).
+            // SAFETY: the lists' lengths, within their allocations.
+            let (mut w1, mut w2) = unsafe { (found.as_mut_ptr().add(found.len()), later.as_mut_ptr().add(later.len())) };
+            for (k, (block1, block2)) in blocks1[from..to].iter().zip(&blocks2[from..to]).enumerate() {
+                let at = 8 * (from + k) + 1;
+                for j in 0..8 {
+                    s1 = next(s1, block1[j]);
+                    s2 = next(s2, block2[j]);
+                    // SAFETY (both writes): room for `8 * GROUP` more was made before the
+                    // group, whose at most `8 * GROUP` bytes write at most one entry each.
+                    if hit(s1) {
+                        unsafe {
+                            w1.write((at + j, s1));
+                            w1 = w1.add(1);
+                        }
+                    }
+                    if hit(s2) {
+                        unsafe {
+                            w2.write((at + j, s2));
+                            w2 = w2.add(1);
+                        }
+                    }
                 }
             }
+            // SAFETY: the entries up to `w1` and `w2` are those there before and those
+            // written above, within the room made.
+            unsafe {
+                found.set_len(w1.offset_from_unsigned(found.as_ptr()));
+                later.set_len(w2.offset_from_unsigned(later.as_ptr()));
+            }
+            from = to;
+        }
+        for e in &mut later {
+            e.0 += half;
         }
         let done = half - rest1.len();
         for (j, &c) in rest1.iter().enumerate() {
@@ -379,29 +415,6 @@ impl Automaton {
         }
         found.append(&mut later);
     }
-}
-
-/// `found.push((end, sid))`, out of the search loop's way: a cue ends at a few bytes in a
-/// hundred, and the two pushes inlined in [`Automaton::run`]'s loop made it longer (about 1%
-/// more instructions in all, measured with callgrind; 2% with the byte classes in the table's
-/// allocation, when the loop's addresses no longer left registers for them).
-/// (With room in `found`, as there mostly is, it pushes and returns without saving a
-/// register: the growing is a call of its own.)
-#[cold]
-#[inline(never)]
-fn push_cold(found: &mut Vec<(usize, usize)>, end: usize, sid: usize) {
-    if found.len() < found.capacity() {
-        found.push((end, sid));
-    } else {
-        grow_and_push(found, end, sid);
-    }
-}
-
-/// `found.push((end, sid))` when `found` is full.
-#[cold]
-#[inline(never)]
-fn grow_and_push(found: &mut Vec<(usize, usize)>, end: usize, sid: usize) {
-    found.push((end, sid));
 }
 
 /// A speech verb's bytes as one little-endian number and the mask of its bytes, when it has
@@ -507,7 +520,8 @@ pub fn scan(text: &str) -> TextCues {
     let mut verbs: Vec<(usize, usize, usize)> = Vec::with_capacity(room);
     // Every occurrence of every cue: at each byte, the cues of the state reached end there
     // (a state holds the cues that end its suffixes too).
-    let mut found = Vec::with_capacity(text.len() / 16 + 16);
+    // (And room for the run's check before each group of blocks: see [`GROUP`].)
+    let mut found = Vec::with_capacity(text.len() / 16 + 8 * GROUP + 16);
     ac.run(b, &mut found);
     let ends = ac.ends_at();
     for &(end, sid) in &found {
