@@ -685,9 +685,10 @@ fn written<const N: usize>(buf: &[std::mem::MaybeUninit<WordStart>; N], n: usize
     unsafe { std::slice::from_raw_parts(buf.as_ptr().cast::<WordStart>(), n) }
 }
 
-/// Room for the word starts [`word_starts_masked`] holds before copying them out: four
-/// chunks' worth, as many as a byte counts, so that an index read as a byte needs no bounds
-/// check (one instruction, not a copy and a mask).
+/// Room for the word starts [`word_starts_masked`] holds before copying them out (four
+/// chunks' worth) and for each matcher's of a block in [`find_at_both`]: as many as a byte
+/// counts, so that an index read as a byte needs no bounds check (one instruction, not a copy
+/// and a mask).
 const KEPT: usize = 256;
 const _: () = assert!(KEPT == 1 << u8::BITS);
 
@@ -776,14 +777,16 @@ fn find_at_both(a: &NameMatcher, b: &NameMatcher, text: &str, starts: &[WordStar
         return [a.find_at(text, starts, breaks), b.find_at(text, starts, breaks)];
     }
     let (mut sa, mut sb) = (Search::new(a, starts.len(), text.len()), Search::new(b, starts.len(), text.len()));
-    // (Not filled first: each entry is read only once written.)
-    let mut own_a = [std::mem::MaybeUninit::<WordStart>::uninit(); 64];
-    let mut own_b = [std::mem::MaybeUninit::<WordStart>::uninit(); 64];
+    // (Not filled first: each entry is read only once written. Room for as many as a byte
+    // counts, so that a count read as a byte needs no bounds check: one instruction, not a copy
+    // and a mask; a block's 64 starts fill at most the first 64.)
+    let mut own_a = [std::mem::MaybeUninit::<WordStart>::uninit(); KEPT];
+    let mut own_b = [std::mem::MaybeUninit::<WordStart>::uninit(); KEPT];
     for block in starts.chunks(64) {
-        let (mut ma, mut mb) = (0, 0);
+        let (mut ma, mut mb) = (0usize, 0usize);
         for &w in block {
-            own_a[ma % 64] = std::mem::MaybeUninit::new(w);
-            own_b[mb % 64] = std::mem::MaybeUninit::new(w);
+            own_a[usize::from(ma as u8)] = std::mem::MaybeUninit::new(w);
+            own_b[usize::from(mb as u8)] = std::mem::MaybeUninit::new(w);
             ma += usize::from(a.starts.keeps_key(w.key));
             mb += usize::from(b.starts.keeps_key(w.key));
         }
