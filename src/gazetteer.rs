@@ -201,28 +201,31 @@ impl Buckets {
     }
 }
 
-/// The names of one head key, longest first, and where one byte tells most of them apart:
+/// The names of one head key and where one byte tells most of them apart:
 /// "the Kremlin", "the Pentagon" and "the ministry" differ at their fifth byte, so where
 /// the text has "the army" only the names without a fifth byte are compared.
-/// The names with a byte there are listed by that byte ([`Bucket::candidates`]), so a lookup
-/// reads only the names it compares, not every name of the bucket. (Its fields fit one
-/// 64-byte cache line, where it is aligned: a lookup reads them with one miss at most.)
+/// The names with a byte there stand together by that byte ([`Bucket::candidates`]), so a
+/// lookup reads only the names it compares, not every name of the bucket, and reads them in
+/// place (no list of their indices). (Its fields fit one 64-byte cache line, where it is
+/// aligned: a lookup reads them with one miss at most.)
 #[derive(Debug, Clone, Default)]
 #[repr(align(64))]
 struct Bucket {
+    /// The names with a byte at [`Bucket::at`], a group per byte in increasing order, each
+    /// longest first; then those without one (the shortest), longest first.
     names: Box<[Name]>,
     /// The offset of that byte from the word start ([`Name::probe`]).
     at: u32,
-    /// The length of the longest name (the first; none: zero).
+    /// The length of the longest name (none: zero).
     longest: u32,
     /// The smallest byte at [`Bucket::at`] of the names long enough to have one.
     lo: u8,
-    /// The names with each byte at [`Bucket::at`] (indices into `names`), a group per byte in
-    /// increasing order, each longest first.
-    by_probe: Box<[u32]>,
-    /// Per byte from [`Bucket::lo`] to the largest such byte, where its group of
-    /// [`Bucket::by_probe`] starts and ends (an empty group for a byte no name has there): one
-    /// read for a byte of the text, no bit set and no count of the bits below it.
+    /// The names longest first (indices into `names`; equal lengths by pattern): the order in
+    /// which a name cut by a soft break is looked for.
+    by_length: Box<[u32]>,
+    /// Per byte from [`Bucket::lo`] to the largest such byte, where its group of `names`
+    /// starts and ends (an empty group for a byte no name has there): one read for a byte of
+    /// the text, no bit set and no count of the bits below it.
     groups: Box<[(u32, u32)]>,
     /// The first of the names without a byte at [`Bucket::at`]: the shortest, after all others.
     short: u32,
@@ -234,7 +237,7 @@ const _: () = assert!(std::mem::size_of::<Bucket>() == 64);
 impl Bucket {
     /// The bucket of these names (fewer than `u32::MAX`, each shorter than 4 GB): sorted
     /// longest first, with [`Bucket::at`] the offset that leaves the fewest names to compare
-    /// for the worst byte of the text.
+    /// for the worst byte of the text, then put in the groups of their bytes there.
     fn of(mut names: Vec<Name>) -> Bucket {
         // Longest first; equal lengths cannot both match at one place (names are unique).
         names.sort_by(|a, b| b.bytes.len().cmp(&a.bytes.len()).then(a.pattern.cmp(&b.pattern)));
@@ -267,13 +270,22 @@ impl Bucket {
             }
             g.1 = k + 1;
         }
+        // The names in the order of the groups, then the short ones; where each of the names
+        // longest first now stands.
+        let mut by_length: Vec<u32> = (0u32..).take(names.len()).collect();
+        for (k, &(_, from)) in (0u32..).zip(&by_probe) {
+            by_length[from as usize] = k;
+        }
+        let mut slots: Vec<Option<Name>> = names.into_iter().map(Some).collect();
+        let names: Vec<Name> =
+            by_probe.iter().map(|&(_, k)| k as usize).chain(short..slots.len()).filter_map(|k| slots[k].take()).collect();
         let u32_of = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Bucket {
             names: names.into(),
             at: u32_of(at),
             longest: u32_of(first),
             lo,
-            by_probe: by_probe.into_iter().map(|(_, k)| k).collect(),
+            by_length: by_length.into(),
             groups: groups.into(),
             short: u32_of(short),
         }
@@ -281,12 +293,12 @@ impl Bucket {
 
     /// The names that may be written at a word start whose byte at [`Bucket::at`] is `probe`
     /// (none past the end of the text), longest first: those with that byte there, then those
-    /// too short to have one; the same names, in the same order, as filtering `names` by
-    /// [`Name::probe`]: the indices of the first, and the second. None when there are none
+    /// too short to have one; the same names, in the same order, as filtering the names
+    /// longest first by [`Name::probe`]: two slices of `names`. None when there are none
     /// (most often, for a common word that heads some names: "the" of "the Kremlin" before
     /// "the army"), told before any slice is made.
     #[inline]
-    fn candidates(&self, probe: Option<u8>) -> Option<(&[u32], &[Name])> {
+    fn candidates(&self, probe: Option<u8>) -> Option<(&[Name], &[Name])> {
         let (from, to) = match probe {
             Some(p) => self.groups.get(usize::from(p.wrapping_sub(self.lo))).copied().unwrap_or_default(),
             None => (0, 0),
@@ -294,7 +306,7 @@ impl Bucket {
         if from == to && self.short as usize >= self.names.len() {
             return None;
         }
-        Some((&self.by_probe[from as usize..to as usize], &self.names[self.short as usize..]))
+        Some((&self.names[from as usize..to as usize], &self.names[self.short as usize..]))
     }
 }
 
@@ -673,9 +685,10 @@ fn written<const N: usize>(buf: &[std::mem::MaybeUninit<WordStart>; N], n: usize
     unsafe { std::slice::from_raw_parts(buf.as_ptr().cast::<WordStart>(), n) }
 }
 
-/// Room for the word starts [`word_starts_masked`] holds before copying them out: four
-/// chunks' worth, as many as a byte counts, so that an index read as a byte needs no bounds
-/// check (one instruction, not a copy and a mask).
+/// Room for the word starts [`word_starts_masked`] holds before copying them out (four
+/// chunks' worth) and for each matcher's of a block in [`find_at_both`]: as many as a byte
+/// counts, so that an index read as a byte needs no bounds check (one instruction, not a copy
+/// and a mask).
 const KEPT: usize = 256;
 const _: () = assert!(KEPT == 1 << u8::BITS);
 
@@ -764,14 +777,16 @@ fn find_at_both(a: &NameMatcher, b: &NameMatcher, text: &str, starts: &[WordStar
         return [a.find_at(text, starts, breaks), b.find_at(text, starts, breaks)];
     }
     let (mut sa, mut sb) = (Search::new(a, starts.len(), text.len()), Search::new(b, starts.len(), text.len()));
-    // (Not filled first: each entry is read only once written.)
-    let mut own_a = [std::mem::MaybeUninit::<WordStart>::uninit(); 64];
-    let mut own_b = [std::mem::MaybeUninit::<WordStart>::uninit(); 64];
+    // (Not filled first: each entry is read only once written. Room for as many as a byte
+    // counts, so that a count read as a byte needs no bounds check: one instruction, not a copy
+    // and a mask; a block's 64 starts fill at most the first 64.)
+    let mut own_a = [std::mem::MaybeUninit::<WordStart>::uninit(); KEPT];
+    let mut own_b = [std::mem::MaybeUninit::<WordStart>::uninit(); KEPT];
     for block in starts.chunks(64) {
-        let (mut ma, mut mb) = (0, 0);
+        let (mut ma, mut mb) = (0usize, 0usize);
         for &w in block {
-            own_a[ma % 64] = std::mem::MaybeUninit::new(w);
-            own_b[mb % 64] = std::mem::MaybeUninit::new(w);
+            own_a[usize::from(ma as u8)] = std::mem::MaybeUninit::new(w);
+            own_b[usize::from(mb as u8)] = std::mem::MaybeUninit::new(w);
             ma += usize::from(a.starts.keeps_key(w.key));
             mb += usize::from(b.starts.keeps_key(w.key));
         }
@@ -843,8 +858,7 @@ impl<'m> Search<'m> {
             let Some((group, short)) = bucket.candidates(b.get(i + bucket.at as usize).copied()) else { return };
             // (The group, then the short names: two loops, no chained iterator's state.)
             let mut found = None;
-            for &k in group {
-                let name = &names[k as usize];
+            for name in group {
                 let end = i + name.bytes.len();
                 if name.is_at(b, i) && ends_word_at(text, end) {
                     found = Some((name.target, end));
@@ -863,7 +877,7 @@ impl<'m> Search<'m> {
             found
         } else {
             let ends_word = |name: &Name, end: usize| ends_word_at(text, end).then_some((name.target, end));
-            names.iter().find_map(|name| {
+            bucket.by_length.iter().filter_map(|&k| names.get(k as usize)).find_map(|name| {
                 let spaced = next_gap < i + name.bytes.len();
                 // (Where no soft break can widen it, the name is there only as it is written.)
                 if !spaced && !name.may_be_at(b, i) {
@@ -1625,9 +1639,10 @@ country = "Azerbaijan"
         fn candidates_are_the_names_with_the_probe_byte(names in proptest::collection::btree_set("[ab ]{1,7}", 1..14)) {
             let bucket = Bucket::of(names.iter().enumerate().map(|(k, n)| Name::new(k as u32, 0, n.as_bytes())).collect());
             for probe in [None, Some(b'a'), Some(b'b'), Some(b' '), Some(b'c')] {
-                let want: Vec<u32> = bucket.names.iter().filter(|n| n.probe.is_none() || n.probe == probe).map(|n| n.pattern).collect();
+                let longest_first = bucket.by_length.iter().map(|&k| &bucket.names[k as usize]);
+                let want: Vec<u32> = longest_first.filter(|n| n.probe.is_none() || n.probe == probe).map(|n| n.pattern).collect();
                 let (group, short) = bucket.candidates(probe).unwrap_or_default();
-                let got: Vec<u32> = group.iter().map(|&k| &bucket.names[k as usize]).chain(short).map(|n| n.pattern).collect();
+                let got: Vec<u32> = group.iter().chain(short).map(|n| n.pattern).collect();
                 proptest::prop_assert_eq!(got, want, "byte {:?} at {}", probe, bucket.at);
             }
         }

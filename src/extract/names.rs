@@ -607,6 +607,29 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
     let (known, ends_grow) = merge_spans(&ctx.places, &ctx.actor_matches, excluded);
     let known = Known::of_merged(known, ends_grow);
     let covered = |t: &crate::text::Token| known.covers(t.start, t.end);
+    // A word of a name by its shape and what it is not (a stop word, a month in capitals,
+    // a demonym), asked of words that may be capitalised and lie in no known name. (Made once
+    // for the text, not for each capitalised word read: they borrow nothing of a sentence.)
+    // (Stop words first: most capitalised words that are no known name are one, "The",
+    // "He", "President", and need not have their case read.)
+    // (The word without its possessive read once, for the stop words and the demonyms;
+    // a word that does not end in "s" has none.)
+    let shaped = |t: &crate::text::Token| {
+        let w = match t.text.as_bytes().last() {
+            Some(b's') => crate::text::strip_possessive(t.text),
+            _ => t.text,
+        };
+        !is_stop_word(w)
+            // (A month in capitals is a dateline's; a capitalised word, which has a
+            // lower-case letter, is never all capitals, so it is not asked.)
+            && (capitalised(t.text)
+                || (is_acronym(t.text) || (t.text.len() == 1 && t.text.chars().all(char::is_uppercase)))
+                    && !(t.text.len() >= 3 && t.text.chars().all(char::is_uppercase) && super::dates::month_number(t.text).is_some()))
+            && !ctx.gazetteer.is_demonym(w)
+    };
+    // (Cheapest tests first: most capitalised words of news are the known names, whose
+    // case is not read.)
+    let usable = |t: &crate::text::Token| may_be_capitalised(t.text) && !covered(t) && shaped(t);
     // Persons named in full so far, by first and last word, for one-word mentions later.
     let mut named: Vec<(&str, &str, Span)> = Vec::new();
     // Who the text says is a woman (`true`) or a man.
@@ -625,28 +648,6 @@ pub fn scan<'a>(ctx: &DocCtx<'a>, excluded: &[(usize, usize)], unknown: &mut FxH
                 None => break,
             }
             let t = &toks[i];
-            // A word of a name by its shape and what it is not (a stop word, a month in capitals,
-            // a demonym), asked of words that may be capitalised and lie in no known name.
-            // (Stop words first: most capitalised words that are no known name are one, "The",
-            // "He", "President", and need not have their case read.)
-            // (The word without its possessive read once, for the stop words and the demonyms;
-            // a word that does not end in "s" has none.)
-            let shaped = |t: &crate::text::Token| {
-                let w = match t.text.as_bytes().last() {
-                    Some(b's') => crate::text::strip_possessive(t.text),
-                    _ => t.text,
-                };
-                !is_stop_word(w)
-                    // (A month in capitals is a dateline's; a capitalised word, which has a
-                    // lower-case letter, is never all capitals, so it is not asked.)
-                    && (capitalised(t.text)
-                        || (is_acronym(t.text) || (t.text.len() == 1 && t.text.chars().all(char::is_uppercase)))
-                            && !(t.text.len() >= 3 && t.text.chars().all(char::is_uppercase) && super::dates::month_number(t.text).is_some()))
-                    && !ctx.gazetteer.is_demonym(w)
-            };
-            // (Cheapest tests first: most capitalised words of news are the known names, whose
-            // case is not read.)
-            let usable = |t: &crate::text::Token| may_be_capitalised(t.text) && !covered(t) && shaped(t);
             // (Known names, most capitalised words of news, are passed over at once; `t` may be
             // capitalised.)
             if covered(t) || !shaped(t) {
