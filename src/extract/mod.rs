@@ -443,8 +443,13 @@ fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Optio
         cues: text_cues,
         published,
         article: Id::from(doc.id.as_str()),
-        // Room for the distinct names of a typical article without growing.
-        interned: std::cell::RefCell::new(FxHashMap::with_capacity_and_hasher(64, Default::default())),
+        // Room for the distinct names of a typical article without growing: the thread's map
+        // of the article before, empty ([`INTERNED`]).
+        interned: std::cell::RefCell::new({
+            let mut interned: FxHashMap<&str, Id> = INTERNED.take();
+            interned.reserve(64);
+            interned
+        }),
         engine_ids: &shared.ids,
         observed: std::cell::OnceCell::new(),
     };
@@ -515,6 +520,7 @@ fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Optio
     // The article keeps its own text, line breaks and all.
     // (The tokens' room goes back to the thread for the next article.)
     TOKENS.set(emptied(std::mem::take(&mut ctx.tokens)));
+    INTERNED.set(emptied_names(std::mem::take(ctx.interned.get_mut())));
     drop(ctx);
     drop(unwrapped);
     article.text = doc.text;
@@ -534,6 +540,21 @@ thread_local! {
 fn emptied(mut tokens: Vec<text::Token<'_>>) -> Vec<text::Token<'static>> {
     tokens.clear();
     tokens.into_iter().map(|t| text::Token { text: "", start: t.start, end: t.end }).collect()
+}
+
+thread_local! {
+    /// The map of the last article's interned names ([`DocCtx::intern`]), empty, for the next
+    /// article this thread extracts: its room kept (no allocation and growth per article).
+    static INTERNED: std::cell::Cell<FxHashMap<&'static str, Id>> = std::cell::Cell::new(FxHashMap::default());
+}
+
+/// `names` emptied, its room kept, as a map of no text in particular (`'static`). Only
+/// entries are looked up in it, never its order read, so its capacity changes no result.
+fn emptied_names(mut names: FxHashMap<&str, Id>) -> FxHashMap<&'static str, Id> {
+    names.clear();
+    // SAFETY: the map is empty, so no key borrows any text; the two types differ only in the
+    // lifetime of the keys, which the layout does not depend on.
+    unsafe { std::mem::transmute::<FxHashMap<&str, Id>, FxHashMap<&'static str, Id>>(names) }
 }
 
 /// The most common publication year among documents, for dates written without a year.
@@ -990,6 +1011,19 @@ mod tests {
         let emptied = super::emptied(tokens);
         assert!(emptied.is_empty());
         assert_eq!((emptied.as_ptr() as usize, emptied.capacity()), (at, 40));
+    }
+
+    /// A map of interned names emptied for the next article keeps its room.
+    #[test]
+    fn emptied_names_keep_their_room() {
+        let text = String::from("Nikol Pashinyan");
+        let mut names = rustc_hash::FxHashMap::default();
+        names.reserve(100);
+        names.insert(&text[..5], crate::model::Id::from("Nikol"));
+        let room = names.capacity();
+        let emptied = super::emptied_names(names);
+        assert!(emptied.is_empty());
+        assert_eq!(emptied.capacity(), room);
     }
 
     proptest::proptest! {
