@@ -420,6 +420,17 @@ fn control_bytes(v: std::arch::x86_64::__m128i) -> std::arch::x86_64::__m128i {
     _mm_or_si128(within(v, 0x00, 0x08), _mm_andnot_si128(escape, within(v, 0x0e, 0x1f)))
 }
 
+/// `entry.path()` for an entry of the folder `dir` (`dir.join(entry.file_name())`), made with
+/// room for it at once: `join` copies `dir` and grows the copy twice (for the separator and
+/// for the name), each growth a reallocation.
+fn entry_path(dir: &Path, entry: &std::fs::DirEntry) -> PathBuf {
+    let name = entry.file_name();
+    let mut path = PathBuf::with_capacity(dir.as_os_str().len() + 1 + name.len());
+    path.push(dir);
+    path.push(name);
+    path
+}
+
 fn is_article_file(p: &Path) -> bool {
     extension_in(p, &["txt", "md", "text", "jsonl", "ndjson"])
 }
@@ -473,7 +484,7 @@ fn list_files(paths: &[PathBuf], problems: &mut Vec<Problem>, manifests: &mut Ve
             // The entry's type comes with the folder listing (no system call per file); only
             // symbolic links, and entries whose type the listing lacks, are looked up.
             let mut children: Vec<(PathBuf, Option<std::fs::FileType>)> =
-                entries.filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok().filter(|t| !t.is_symlink())))).collect();
+                entries.filter_map(|e| e.ok().map(|e| (entry_path(&dir, &e), e.file_type().ok().filter(|t| !t.is_symlink())))).collect();
             // (Siblings: comparing the paths as bytes orders them as comparing them by components
             // would, without splitting every path into components.)
             children.sort_unstable_by(|a, b| a.0.as_os_str().as_encoded_bytes().cmp(b.0.as_os_str().as_encoded_bytes()));
@@ -908,6 +919,26 @@ mod tests {
                         assert_eq!(utf8_and_controls(&b, 40), utf8_and_controls_by_std(&b, 40), "{b:?}");
                     }
                 }
+            }
+        }
+    }
+
+    /// An entry's path made with its room is the entry's own, in a folder named absolute,
+    /// relative, or with a separator at its end.
+    #[test]
+    fn entry_paths_are_the_entries_own() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        for n in ["a.txt", "ä b.md", ".hidden", "x"] {
+            std::fs::write(dir.path().join(n), "Text").unwrap_or_else(|e| panic!("{e}"));
+        }
+        let with_slash = PathBuf::from(format!("{}/", dir.path().display()));
+        let cwd = std::env::current_dir().unwrap_or_else(|e| panic!("{e}"));
+        let relative = dir.path().strip_prefix(&cwd).map(Path::to_path_buf).ok();
+        for d in [Some(dir.path().to_path_buf()), Some(with_slash), relative].into_iter().flatten() {
+            for e in std::fs::read_dir(&d).unwrap_or_else(|e| panic!("{e}")) {
+                let e = e.unwrap_or_else(|e| panic!("{e}"));
+                assert_eq!(entry_path(&d, &e), e.path());
+                assert_eq!(entry_path(&d, &e).as_os_str(), e.path().as_os_str());
             }
         }
     }
