@@ -524,8 +524,17 @@ pub fn io_message(e: &std::io::Error) -> String {
     }
 }
 
+/// `s.to_string_lossy().into_owned()`, read by `to_str` first: a name that is UTF-8 (most
+/// are) is copied as it is, without `from_utf8_lossy`'s reading by chunks.
+fn lossy_string(s: &std::ffi::OsStr) -> String {
+    match s.to_str() {
+        Some(t) => t.to_owned(),
+        None => s.to_string_lossy().into_owned(),
+    }
+}
+
 fn stem(p: &Path) -> String {
-    p.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| p.display().to_string())
+    p.file_stem().map(lossy_string).unwrap_or_else(|| p.display().to_string())
 }
 
 /// What reading one file gives: its documents and warnings, or the reason it was skipped.
@@ -534,7 +543,7 @@ pub type FileResult = Result<(Vec<Document>, Vec<Problem>), Problem>;
 /// Read one file into documents (several for JSON Lines).
 pub fn read_file(path: &Path) -> FileResult {
     // (The lossy text `display()` writes, without the formatting machinery.)
-    let display = path.to_string_lossy().into_owned();
+    let display = lossy_string(path.as_os_str());
     let fail = |message: String| Problem { path: display.clone(), message };
     // One open and one status call per file: the size is read from the open file.
     let mut file = std::fs::File::open(path).map_err(|e| fail(io_message(&e)))?;
@@ -940,6 +949,16 @@ mod tests {
                 assert_eq!(entry_path(&d, &e), e.path());
                 assert_eq!(entry_path(&d, &e).as_os_str(), e.path().as_os_str());
             }
+        }
+    }
+
+    /// Names are read as `to_string_lossy` reads them, UTF-8 or not.
+    #[test]
+    fn lossy_strings_are_to_string_lossy() {
+        use std::os::unix::ffi::OsStrExt;
+        for name in [&b"a.txt"[..], b"\xc3\xa4 b.md", b"bad \xff name", b"", b"\xe2\x80"] {
+            let s = std::ffi::OsStr::from_bytes(name);
+            assert_eq!(lossy_string(s), s.to_string_lossy().into_owned());
         }
     }
 
