@@ -390,7 +390,9 @@ fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Optio
     let mut tokens: Vec<text::Token> = TOKENS.take();
     tokens.reserve(text.len() / 5);
     let spans = text::sentences_masked(text, &paragraphs, &masks);
-    let mut sentences: Vec<Sentence> = Vec::with_capacity(spans.len());
+    // (The thread's vector of the article before, empty: [`SENTENCES`].)
+    let mut sentences: Vec<Sentence> = SENTENCES.take();
+    sentences.reserve(spans.len());
     // The explicit date of the sentence before, for "a day earlier" (`dates::previous_day`).
     let mut explicit_before: Option<NaiveDate> = None;
     let mut date_reader = dates::SentenceDates::new(&text_cues.dates, &digit_runs);
@@ -521,6 +523,9 @@ fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Optio
     // (The tokens' room goes back to the thread for the next article.)
     TOKENS.set(emptied(std::mem::take(&mut ctx.tokens)));
     INTERNED.set(emptied_names(std::mem::take(ctx.interned.get_mut())));
+    let mut sentences = std::mem::take(&mut ctx.sentences);
+    sentences.clear();
+    SENTENCES.set(sentences);
     drop(ctx);
     drop(unwrapped);
     article.text = doc.text;
@@ -540,6 +545,12 @@ thread_local! {
 fn emptied(mut tokens: Vec<text::Token<'_>>) -> Vec<text::Token<'static>> {
     tokens.clear();
     tokens.into_iter().map(|t| text::Token { text: "", start: t.start, end: t.end }).collect()
+}
+
+thread_local! {
+    /// The room of the last article's sentences, empty, for the next article this thread
+    /// extracts (no allocation per article).
+    static SENTENCES: std::cell::Cell<Vec<Sentence>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 thread_local! {
