@@ -435,9 +435,29 @@ fn is_article_file(p: &Path) -> bool {
     extension_in(p, &["txt", "md", "text", "jsonl", "ndjson"])
 }
 
-/// Whether `p`'s extension is one of `exts` (written in lower case) in any case, compared
-/// without a lower-cased copy of it.
+/// Whether `p`'s extension is one of `exts` (written in lower case, ASCII) in any case,
+/// compared without a lower-cased copy of it. On Unix a path that ends in neither a slash nor
+/// a full stop has its file name after its last slash and its extension after the name's last
+/// full stop (none when that opens the name): read from its bytes, not by `Path::extension`'s
+/// walk of its components ([`extension_in_by_path`], which other paths take).
 fn extension_in(p: &Path, exts: &[&str]) -> bool {
+    #[cfg(unix)]
+    {
+        let b = p.as_os_str().as_encoded_bytes();
+        if !matches!(b.last(), None | Some(b'/' | b'.')) {
+            let name = &b[memchr::memrchr(b'/', b).map_or(0, |k| k + 1)..];
+            // (Bytes equal to an ASCII extension in any case are that extension as text.)
+            return memchr::memrchr(b'.', name)
+                .filter(|&dot| dot > 0)
+                .is_some_and(|dot| exts.iter().any(|x| name[dot + 1..].eq_ignore_ascii_case(x.as_bytes())));
+        }
+    }
+    extension_in_by_path(p, exts)
+}
+
+/// [`extension_in`] by `Path::extension`: paths that end in a slash or a full stop, on other
+/// systems every path, and the tests' reference.
+fn extension_in_by_path(p: &Path, exts: &[&str]) -> bool {
     p.extension().and_then(|e| e.to_str()).is_some_and(|e| exts.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
@@ -959,6 +979,18 @@ mod tests {
         for name in [&b"a.txt"[..], b"\xc3\xa4 b.md", b"bad \xff name", b"", b"\xe2\x80"] {
             let s = std::ffi::OsStr::from_bytes(name);
             assert_eq!(lossy_string(s), s.to_string_lossy().into_owned());
+        }
+    }
+
+    proptest::proptest! {
+        /// An extension read from a path's bytes is the one `Path::extension` finds, whatever
+        /// the slashes, full stops and characters of the path.
+        #[test]
+        fn extension_in_is_by_path(p in "[/.aTtXx\u{e4}]{0,12}(\\.(txt|TxT|md|jsonl|x\u{e4}))?[/.]{0,2}") {
+            let p = Path::new(&p);
+            for exts in [&["txt", "md", "text", "jsonl", "ndjson"][..], &["jsonl", "ndjson"], &["x\u{e4}"], &[]] {
+                proptest::prop_assert_eq!(extension_in(p, exts), extension_in_by_path(p, exts), "{:?} {:?}", p, exts);
+            }
         }
     }
 
