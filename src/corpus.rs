@@ -553,7 +553,31 @@ fn lossy_string(s: &std::ffi::OsStr) -> String {
     }
 }
 
+/// A document's id from its file's path: the file's name without its extension. On Unix a
+/// path that ends in neither a slash nor a full stop has it read from its bytes (the name
+/// after the last slash, up to its last full stop unless that opens it), as
+/// [`extension_in`] reads the extension, not by `Path::file_stem`'s walk of its components
+/// ([`stem_by_path`], which other paths take).
 fn stem(p: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let b = p.as_os_str().as_bytes();
+        if !matches!(b.last(), None | Some(b'/' | b'.')) {
+            let name = &b[memchr::memrchr(b'/', b).map_or(0, |k| k + 1)..];
+            let stem = match memchr::memrchr(b'.', name) {
+                Some(dot) if dot > 0 => &name[..dot],
+                _ => name,
+            };
+            return lossy_string(std::ffi::OsStr::from_bytes(stem));
+        }
+    }
+    stem_by_path(p)
+}
+
+/// [`stem`] by `Path::file_stem`: paths that end in a slash or a full stop, on other systems
+/// every path, and the tests' reference.
+fn stem_by_path(p: &Path) -> String {
     p.file_stem().map(lossy_string).unwrap_or_else(|| p.display().to_string())
 }
 
@@ -983,14 +1007,16 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// An extension read from a path's bytes is the one `Path::extension` finds, whatever
-        /// the slashes, full stops and characters of the path.
+        /// An extension and a stem read from a path's bytes are the ones `Path::extension`
+        /// and `Path::file_stem` find, whatever the slashes, full stops and characters of the
+        /// path.
         #[test]
         fn extension_in_is_by_path(p in "[/.aTtXx\u{e4}]{0,12}(\\.(txt|TxT|md|jsonl|x\u{e4}))?[/.]{0,2}") {
             let p = Path::new(&p);
             for exts in [&["txt", "md", "text", "jsonl", "ndjson"][..], &["jsonl", "ndjson"], &["x\u{e4}"], &[]] {
                 proptest::prop_assert_eq!(extension_in(p, exts), extension_in_by_path(p, exts), "{:?} {:?}", p, exts);
             }
+            proptest::prop_assert_eq!(stem(p), stem_by_path(p), "{:?}", p);
         }
     }
 
