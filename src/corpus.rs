@@ -455,6 +455,28 @@ fn extension_in(p: &Path, exts: &[&str]) -> bool {
     extension_in_by_path(p, exts)
 }
 
+/// Whether `p` names a file `manifest.toml` (`p.file_name() == Some("manifest.toml")`): on
+/// Unix, for a path that ends in neither a slash nor a full stop, whether its bytes end in the
+/// name after a slash or are the name, not by `Path::file_name`'s walk of its components
+/// ([`is_manifest_by_path`], which other paths take).
+fn is_manifest(p: &Path) -> bool {
+    const NAME: &[u8] = b"manifest.toml";
+    #[cfg(unix)]
+    {
+        let b = p.as_os_str().as_encoded_bytes();
+        if !matches!(b.last(), None | Some(b'/' | b'.')) {
+            return b.ends_with(NAME) && (b.len() == NAME.len() || b[b.len() - NAME.len() - 1] == b'/');
+        }
+    }
+    is_manifest_by_path(p)
+}
+
+/// [`is_manifest`] by `Path::file_name`: paths that end in a slash or a full stop, on other
+/// systems every path, and the tests' reference.
+fn is_manifest_by_path(p: &Path) -> bool {
+    p.file_name().is_some_and(|n| n == "manifest.toml")
+}
+
 /// [`extension_in`] by `Path::extension`: paths that end in a slash or a full stop, on other
 /// systems every path, and the tests' reference.
 fn extension_in_by_path(p: &Path, exts: &[&str]) -> bool {
@@ -520,7 +542,7 @@ fn list_files(paths: &[PathBuf], problems: &mut Vec<Problem>, manifests: &mut Ve
                             subdirs.push(c);
                         }
                     }
-                    Ok(false) if c.file_name().is_some_and(|n| n == "manifest.toml") => manifests.push(c),
+                    Ok(false) if is_manifest(&c) => manifests.push(c),
                     Ok(false) if is_article_file(&c) => files.push(c),
                     Ok(false) => {}
                     Err(e) => problems.push(Problem { path: c.display().to_string(), message: io_message(&e) }),
@@ -1017,6 +1039,13 @@ mod tests {
                 proptest::prop_assert_eq!(extension_in(p, exts), extension_in_by_path(p, exts), "{:?} {:?}", p, exts);
             }
             proptest::prop_assert_eq!(stem(p), stem_by_path(p), "{:?}", p);
+        }
+
+        /// A manifest's name read from a path's bytes is what `Path::file_name` says.
+        #[test]
+        fn is_manifest_is_by_path(p in "[/.am]{0,4}(manifest\\.toml|manifest\\.tom|anifest\\.toml|xmanifest\\.toml)?[/.]{0,2}") {
+            let p = Path::new(&p);
+            proptest::prop_assert_eq!(is_manifest(p), is_manifest_by_path(p), "{:?}", p);
         }
     }
 
