@@ -208,19 +208,25 @@ pub fn decode_vec(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
     }
     let sample = &bytes[..bytes.len().min(8192)];
     // Control bytes other than tab, line breaks and escape (NUL among them). Most samples
-    // hold none, which one branch-free pass over the bytes tells; only then are they counted.
-    let (nul, controls) = if holds_control(sample) {
-        (sample.iter().filter(|&&b| b == 0).count(), sample.iter().filter(|&&b| is_control(b)).count())
-    } else {
-        (0, 0)
-    };
+    // hold none, which one pass over the bytes tells (the same pass that tells whether they
+    // are UTF-8); only then are they counted.
+    let (utf8, holds) = utf8_and_controls(&bytes, sample.len());
+    let (nul, controls) =
+        if holds { (sample.iter().filter(|&&b| b == 0).count(), sample.iter().filter(|&&b| is_control(b)).count()) } else { (0, 0) };
     if nul > 0 {
         return Err(format!("binary file ({} NUL bytes in the first {} bytes); not text", nul, sample.len()));
     }
     if controls * 20 > sample.len() {
         return Err("binary file (mostly control bytes); not text".into());
     }
-    match String::from_utf8(bytes) {
+    let text = if utf8 {
+        // SAFETY: `utf8_and_controls` says the bytes are UTF-8 exactly when
+        // `std::str::from_utf8` does (its proptest and test of every sequence's lead bytes).
+        Ok(unsafe { String::from_utf8_unchecked(bytes) })
+    } else {
+        String::from_utf8(bytes)
+    };
+    match text {
         Ok(s) => {
             if s.trim().is_empty() {
                 Err("no text (only whitespace)".into())
@@ -280,37 +286,200 @@ fn holds_control_by_bytes(b: &[u8]) -> bool {
     b.iter().fold(false, |any, &c| any | is_control(c))
 }
 
-/// [`holds_control`] by SSE2: each range of control bytes told by one signed compare after an
-/// add that moves its first byte to `i8::MIN`, escape by an equality, the answers of all
-/// the sixteen-byte steps gathered by `or` and read once at the end.
+/// [`holds_control`] by SSE2: each sixteen-byte step's control bytes told by
+/// [`control_bytes`], the answers of all the steps gathered by `or` and read once at the end.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[target_feature(enable = "sse2")]
 fn holds_control_sse2(b: &[u8]) -> bool {
-    use std::arch::x86_64::{
-        _mm_add_epi8, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_setzero_si128,
-    };
+    use std::arch::x86_64::{_mm_movemask_epi8, _mm_or_si128, _mm_setzero_si128};
+    let (sixteens, rest) = b.as_chunks::<16>();
+    let mut any = _mm_setzero_si128();
+    for c in sixteens {
+        any = _mm_or_si128(any, control_bytes(crate::text::sixteen(c)));
+    }
+    _mm_movemask_epi8(any) != 0 || rest.iter().any(|&c| is_control(c))
+}
+
+/// Whether `b` is UTF-8 (as `std::str::from_utf8(b).is_ok()` says) and whether its first
+/// `sample` bytes hold an [`is_control`] byte (as [`holds_control`] says): one pass over the
+/// bytes, on x86-64 sixteen a step by SSE2 ([`utf8_and_controls_sse2`]), not a pass for the
+/// control bytes and std's validation after it.
+fn utf8_and_controls(b: &[u8], sample: usize) -> (bool, bool) {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        // SAFETY: the build enables SSE2 (the `cfg` above), the only target feature
+        // `utf8_and_controls_sse2` needs.
+        unsafe { utf8_and_controls_sse2(b, sample) }
+    }
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    {
+        utf8_and_controls_by_std(b, sample)
+    }
+}
+
+/// [`utf8_and_controls`] by std's validation and [`holds_control`]: the portable way and the
+/// tests' reference.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+fn utf8_and_controls_by_std(b: &[u8], sample: usize) -> (bool, bool) {
+    (std::str::from_utf8(b).is_ok(), holds_control(&b[..sample.min(b.len())]))
+}
+
+/// [`utf8_and_controls`] by SSE2, sixteen bytes a step: a step with no byte below 0x20 and
+/// none beyond ASCII (most of them: those bytes are line breaks and the bytes of the rare
+/// characters beyond ASCII) is passed over by one compare; another has its control bytes
+/// gathered as [`holds_control_sse2`] gathers them while it is in the sample, and the
+/// character at its first byte beyond ASCII, if it holds one, read as UTF-8
+/// ([`utf8_width_at`]); the next step starts after the step or that character (the bytes
+/// before it read again, the character's continuation bytes beyond the step no control bytes).
+/// The last bytes, fewer than sixteen, are read one by one.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn utf8_and_controls_sse2(b: &[u8], sample: usize) -> (bool, bool) {
+    use std::arch::x86_64::{__m128i, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_setzero_si128};
+    let sample = sample.min(b.len());
+    // SAFETY (of each load below): the step's sixteen bytes lie in `b`, as `i < ends - 15`
+    // and `ends <= b.len()` say.
+    let load = |i: usize| unsafe { _mm_loadu_si128(b.as_ptr().add(i).cast::<__m128i>()) };
+    // (Below 0x20 or beyond ASCII: less than 0x20 as a signed byte.)
+    let space = _mm_set1_epi8(0x20);
+    let mut any = _mm_setzero_si128();
+    let mut i = 0;
+    while i < sample.saturating_sub(15) {
+        let v = load(i);
+        if _mm_movemask_epi8(_mm_cmplt_epi8(v, space)) == 0 {
+            i += 16;
+            continue;
+        }
+        any = _mm_or_si128(any, control_bytes(v));
+        let high = _mm_movemask_epi8(v) as u32;
+        if high == 0 {
+            i += 16;
+            continue;
+        }
+        let at = i + high.trailing_zeros() as usize;
+        match utf8_width_at(b, at) {
+            Some(w) => i = at + w,
+            None => return (false, holds_control(&b[..sample])),
+        }
+    }
+    let controls = _mm_movemask_epi8(any) != 0 || b.get(i..sample).is_some_and(|r| r.iter().any(|&c| is_control(c)));
+    while i < b.len().saturating_sub(15) {
+        let high = _mm_movemask_epi8(load(i)) as u32;
+        if high == 0 {
+            i += 16;
+            continue;
+        }
+        let at = i + high.trailing_zeros() as usize;
+        match utf8_width_at(b, at) {
+            Some(w) => i = at + w,
+            None => return (false, controls),
+        }
+    }
+    while i < b.len() {
+        match utf8_width_at(b, i) {
+            Some(w) => i += w,
+            None => return (false, controls),
+        }
+    }
+    (true, controls)
+}
+
+/// The length of the UTF-8 character that starts at `b[j]`, or `None` when the bytes there
+/// are not UTF-8 (a lead byte no character opens with, a continuation byte missing or out of
+/// the range its lead byte allows: overlong forms, surrogates, code points beyond U+10FFFF).
+#[inline(always)]
+fn utf8_width_at(b: &[u8], j: usize) -> Option<usize> {
+    let within = |k: usize, lo: u8, hi: u8| b.get(k).is_some_and(|&x| (lo..=hi).contains(&x));
+    let cont = |k: usize| within(k, 0x80, 0xBF);
+    match *b.get(j)? {
+        0x00..=0x7F => Some(1),
+        0xC2..=0xDF if cont(j + 1) => Some(2),
+        0xE0 if within(j + 1, 0xA0, 0xBF) && cont(j + 2) => Some(3),
+        0xE1..=0xEC | 0xEE..=0xEF if cont(j + 1) && cont(j + 2) => Some(3),
+        0xED if within(j + 1, 0x80, 0x9F) && cont(j + 2) => Some(3),
+        0xF0 if within(j + 1, 0x90, 0xBF) && cont(j + 2) && cont(j + 3) => Some(4),
+        0xF1..=0xF3 if cont(j + 1) && cont(j + 2) && cont(j + 3) => Some(4),
+        0xF4 if within(j + 1, 0x80, 0x8F) && cont(j + 2) && cont(j + 3) => Some(4),
+        _ => None,
+    }
+}
+
+/// The bytes of `v` that are [`is_control`] bytes, all ones, the others zero: each range of
+/// control bytes told by one signed compare after an add that moves its first byte to
+/// `i8::MIN`, escape by an equality.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+#[inline]
+fn control_bytes(v: std::arch::x86_64::__m128i) -> std::arch::x86_64::__m128i {
+    use std::arch::x86_64::{_mm_add_epi8, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_or_si128, _mm_set1_epi8};
     // All bytes 0xFF where `lo <= byte <= hi`, else 0.
     let within = |v, lo: u8, hi: u8| {
         _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8)), _mm_set1_epi8((0x80u8 + (hi - lo) + 1) as i8))
     };
-    let (sixteens, rest) = b.as_chunks::<16>();
-    let mut any = _mm_setzero_si128();
-    for c in sixteens {
-        let v = crate::text::sixteen(c);
-        let escape = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x1b));
-        let control = _mm_or_si128(within(v, 0x00, 0x08), _mm_andnot_si128(escape, within(v, 0x0e, 0x1f)));
-        any = _mm_or_si128(any, control);
-    }
-    _mm_movemask_epi8(any) != 0 || rest.iter().any(|&c| is_control(c))
+    let escape = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x1b));
+    _mm_or_si128(within(v, 0x00, 0x08), _mm_andnot_si128(escape, within(v, 0x0e, 0x1f)))
+}
+
+/// `entry.path()` for an entry of the folder `dir` (`dir.join(entry.file_name())`), made with
+/// room for it at once: `join` copies `dir` and grows the copy twice (for the separator and
+/// for the name), each growth a reallocation.
+fn entry_path(dir: &Path, entry: &std::fs::DirEntry) -> PathBuf {
+    let name = entry.file_name();
+    let mut path = PathBuf::with_capacity(dir.as_os_str().len() + 1 + name.len());
+    path.push(dir);
+    path.push(name);
+    path
 }
 
 fn is_article_file(p: &Path) -> bool {
     extension_in(p, &["txt", "md", "text", "jsonl", "ndjson"])
 }
 
-/// Whether `p`'s extension is one of `exts` (written in lower case) in any case, compared
-/// without a lower-cased copy of it.
+/// Whether `p`'s extension is one of `exts` (written in lower case, ASCII) in any case,
+/// compared without a lower-cased copy of it. On Unix a path that ends in neither a slash nor
+/// a full stop has its file name after its last slash and its extension after the name's last
+/// full stop (none when that opens the name): read from its bytes, not by `Path::extension`'s
+/// walk of its components ([`extension_in_by_path`], which other paths take).
 fn extension_in(p: &Path, exts: &[&str]) -> bool {
+    #[cfg(unix)]
+    {
+        let b = p.as_os_str().as_encoded_bytes();
+        if !matches!(b.last(), None | Some(b'/' | b'.')) {
+            let name = &b[memchr::memrchr(b'/', b).map_or(0, |k| k + 1)..];
+            // (Bytes equal to an ASCII extension in any case are that extension as text.)
+            return memchr::memrchr(b'.', name)
+                .filter(|&dot| dot > 0)
+                .is_some_and(|dot| exts.iter().any(|x| name[dot + 1..].eq_ignore_ascii_case(x.as_bytes())));
+        }
+    }
+    extension_in_by_path(p, exts)
+}
+
+/// Whether `p` names a file `manifest.toml` (`p.file_name() == Some("manifest.toml")`): on
+/// Unix, for a path that ends in neither a slash nor a full stop, whether its bytes end in the
+/// name after a slash or are the name, not by `Path::file_name`'s walk of its components
+/// ([`is_manifest_by_path`], which other paths take).
+fn is_manifest(p: &Path) -> bool {
+    const NAME: &[u8] = b"manifest.toml";
+    #[cfg(unix)]
+    {
+        let b = p.as_os_str().as_encoded_bytes();
+        if !matches!(b.last(), None | Some(b'/' | b'.')) {
+            return b.ends_with(NAME) && (b.len() == NAME.len() || b[b.len() - NAME.len() - 1] == b'/');
+        }
+    }
+    is_manifest_by_path(p)
+}
+
+/// [`is_manifest`] by `Path::file_name`: paths that end in a slash or a full stop, on other
+/// systems every path, and the tests' reference.
+fn is_manifest_by_path(p: &Path) -> bool {
+    p.file_name().is_some_and(|n| n == "manifest.toml")
+}
+
+/// [`extension_in`] by `Path::extension`: paths that end in a slash or a full stop, on other
+/// systems every path, and the tests' reference.
+fn extension_in_by_path(p: &Path, exts: &[&str]) -> bool {
     p.extension().and_then(|e| e.to_str()).is_some_and(|e| exts.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
@@ -357,7 +526,7 @@ fn list_files(paths: &[PathBuf], problems: &mut Vec<Problem>, manifests: &mut Ve
             // The entry's type comes with the folder listing (no system call per file); only
             // symbolic links, and entries whose type the listing lacks, are looked up.
             let mut children: Vec<(PathBuf, Option<std::fs::FileType>)> =
-                entries.filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok().filter(|t| !t.is_symlink())))).collect();
+                entries.filter_map(|e| e.ok().map(|e| (entry_path(&dir, &e), e.file_type().ok().filter(|t| !t.is_symlink())))).collect();
             // (Siblings: comparing the paths as bytes orders them as comparing them by components
             // would, without splitting every path into components.)
             children.sort_unstable_by(|a, b| a.0.as_os_str().as_encoded_bytes().cmp(b.0.as_os_str().as_encoded_bytes()));
@@ -373,7 +542,7 @@ fn list_files(paths: &[PathBuf], problems: &mut Vec<Problem>, manifests: &mut Ve
                             subdirs.push(c);
                         }
                     }
-                    Ok(false) if c.file_name().is_some_and(|n| n == "manifest.toml") => manifests.push(c),
+                    Ok(false) if is_manifest(&c) => manifests.push(c),
                     Ok(false) if is_article_file(&c) => files.push(c),
                     Ok(false) => {}
                     Err(e) => problems.push(Problem { path: c.display().to_string(), message: io_message(&e) }),
@@ -397,8 +566,41 @@ pub fn io_message(e: &std::io::Error) -> String {
     }
 }
 
+/// `s.to_string_lossy().into_owned()`, read by `to_str` first: a name that is UTF-8 (most
+/// are) is copied as it is, without `from_utf8_lossy`'s reading by chunks.
+fn lossy_string(s: &std::ffi::OsStr) -> String {
+    match s.to_str() {
+        Some(t) => t.to_owned(),
+        None => s.to_string_lossy().into_owned(),
+    }
+}
+
+/// A document's id from its file's path: the file's name without its extension. On Unix a
+/// path that ends in neither a slash nor a full stop has it read from its bytes (the name
+/// after the last slash, up to its last full stop unless that opens it), as
+/// [`extension_in`] reads the extension, not by `Path::file_stem`'s walk of its components
+/// ([`stem_by_path`], which other paths take).
 fn stem(p: &Path) -> String {
-    p.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| p.display().to_string())
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let b = p.as_os_str().as_bytes();
+        if !matches!(b.last(), None | Some(b'/' | b'.')) {
+            let name = &b[memchr::memrchr(b'/', b).map_or(0, |k| k + 1)..];
+            let stem = match memchr::memrchr(b'.', name) {
+                Some(dot) if dot > 0 => &name[..dot],
+                _ => name,
+            };
+            return lossy_string(std::ffi::OsStr::from_bytes(stem));
+        }
+    }
+    stem_by_path(p)
+}
+
+/// [`stem`] by `Path::file_stem`: paths that end in a slash or a full stop, on other systems
+/// every path, and the tests' reference.
+fn stem_by_path(p: &Path) -> String {
+    p.file_stem().map(lossy_string).unwrap_or_else(|| p.display().to_string())
 }
 
 /// What reading one file gives: its documents and warnings, or the reason it was skipped.
@@ -407,7 +609,7 @@ pub type FileResult = Result<(Vec<Document>, Vec<Problem>), Problem>;
 /// Read one file into documents (several for JSON Lines).
 pub fn read_file(path: &Path) -> FileResult {
     // (The lossy text `display()` writes, without the formatting machinery.)
-    let display = path.to_string_lossy().into_owned();
+    let display = lossy_string(path.as_os_str());
     let fail = |message: String| Problem { path: display.clone(), message };
     // One open and one status call per file: the size is read from the open file.
     let mut file = std::fs::File::open(path).map_err(|e| fail(io_message(&e)))?;
@@ -748,6 +950,102 @@ mod tests {
                 b[at] = c;
                 proptest::prop_assert_eq!(holds_control(&b), holds_control_by_bytes(&b));
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Whether bytes are UTF-8 and whether their sample holds a control byte, read in one
+        /// pass, is what std's validation and `holds_control` say: on any bytes (most of them
+        /// beyond ASCII), and on text of any characters with a byte put anywhere.
+        #[test]
+        fn utf8_and_controls_is_by_std(b in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..120), sample in 0usize..130) {
+            proptest::prop_assert_eq!(utf8_and_controls(&b, sample), utf8_and_controls_by_std(&b, sample));
+        }
+
+        #[test]
+        fn utf8_and_controls_of_text_is_by_std(t in "(\\PC|[\\x00-\\x1f]| {1,20}){0,80}", at in 0usize..400, c in 0u8..=0xff, sample in 0usize..400) {
+            let mut b = t.into_bytes();
+            proptest::prop_assert_eq!(utf8_and_controls(&b, sample), utf8_and_controls_by_std(&b, sample));
+            if !b.is_empty() {
+                let at = at % b.len();
+                b[at] = c;
+                proptest::prop_assert_eq!(utf8_and_controls(&b, sample), utf8_and_controls_by_std(&b, sample));
+                b.truncate(at);
+                proptest::prop_assert_eq!(utf8_and_controls(&b, sample), utf8_and_controls_by_std(&b, sample));
+            }
+        }
+    }
+
+    /// Every lead byte with every second byte and the edges of the continuation ranges after
+    /// them, at each place in a step of sixteen bytes, in the sample and after it.
+    #[test]
+    fn utf8_of_every_lead_and_second_byte_is_by_std() {
+        let after = [(0x80u8, 0x80u8), (0xbf, 0xbf), (0x41, 0x80), (0x80, 0x41), (0xc0, 0x80), (0x80, 0xc0)];
+        for lead in 0..=255u8 {
+            for second in 0..=255u8 {
+                for &(third, fourth) in &after {
+                    for at in [13, 15, 30] {
+                        let mut b = vec![b'a'; 40];
+                        b[at..at + 4].copy_from_slice(&[lead, second, third, fourth]);
+                        for sample in [0, 40] {
+                            assert_eq!(utf8_and_controls(&b, sample), utf8_and_controls_by_std(&b, sample), "{b:?} {sample}");
+                        }
+                        b.truncate(at + 3);
+                        assert_eq!(utf8_and_controls(&b, 40), utf8_and_controls_by_std(&b, 40), "{b:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// An entry's path made with its room is the entry's own, in a folder named absolute,
+    /// relative, or with a separator at its end.
+    #[test]
+    fn entry_paths_are_the_entries_own() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        for n in ["a.txt", "ä b.md", ".hidden", "x"] {
+            std::fs::write(dir.path().join(n), "Text").unwrap_or_else(|e| panic!("{e}"));
+        }
+        let with_slash = PathBuf::from(format!("{}/", dir.path().display()));
+        let cwd = std::env::current_dir().unwrap_or_else(|e| panic!("{e}"));
+        let relative = dir.path().strip_prefix(&cwd).map(Path::to_path_buf).ok();
+        for d in [Some(dir.path().to_path_buf()), Some(with_slash), relative].into_iter().flatten() {
+            for e in std::fs::read_dir(&d).unwrap_or_else(|e| panic!("{e}")) {
+                let e = e.unwrap_or_else(|e| panic!("{e}"));
+                assert_eq!(entry_path(&d, &e), e.path());
+                assert_eq!(entry_path(&d, &e).as_os_str(), e.path().as_os_str());
+            }
+        }
+    }
+
+    /// Names are read as `to_string_lossy` reads them, UTF-8 or not.
+    #[test]
+    fn lossy_strings_are_to_string_lossy() {
+        use std::os::unix::ffi::OsStrExt;
+        for name in [&b"a.txt"[..], b"\xc3\xa4 b.md", b"bad \xff name", b"", b"\xe2\x80"] {
+            let s = std::ffi::OsStr::from_bytes(name);
+            assert_eq!(lossy_string(s), s.to_string_lossy().into_owned());
+        }
+    }
+
+    proptest::proptest! {
+        /// An extension and a stem read from a path's bytes are the ones `Path::extension`
+        /// and `Path::file_stem` find, whatever the slashes, full stops and characters of the
+        /// path.
+        #[test]
+        fn extension_in_is_by_path(p in "[/.aTtXx\u{e4}]{0,12}(\\.(txt|TxT|md|jsonl|x\u{e4}))?[/.]{0,2}") {
+            let p = Path::new(&p);
+            for exts in [&["txt", "md", "text", "jsonl", "ndjson"][..], &["jsonl", "ndjson"], &["x\u{e4}"], &[]] {
+                proptest::prop_assert_eq!(extension_in(p, exts), extension_in_by_path(p, exts), "{:?} {:?}", p, exts);
+            }
+            proptest::prop_assert_eq!(stem(p), stem_by_path(p), "{:?}", p);
+        }
+
+        /// A manifest's name read from a path's bytes is what `Path::file_name` says.
+        #[test]
+        fn is_manifest_is_by_path(p in "[/.am]{0,4}(manifest\\.toml|manifest\\.tom|anifest\\.toml|xmanifest\\.toml)?[/.]{0,2}") {
+            let p = Path::new(&p);
+            proptest::prop_assert_eq!(is_manifest(p), is_manifest_by_path(p), "{:?}", p);
         }
     }
 

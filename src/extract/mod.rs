@@ -385,10 +385,14 @@ fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Optio
     if !bylines.credits.is_empty() {
         skip.extend_from_slice(&bylines.credits);
     }
-    // Room for the tokens of running text (about one per six bytes) without growing.
-    let mut tokens = Vec::with_capacity(text.len() / 5);
+    // Room for the tokens of running text (about one per six bytes) without growing: the
+    // thread's buffer of the article before, empty ([`TOKENS`]), grown when it has less.
+    let mut tokens: Vec<text::Token> = TOKENS.take();
+    tokens.reserve(text.len() / 5);
     let spans = text::sentences_masked(text, &paragraphs, &masks);
-    let mut sentences: Vec<Sentence> = Vec::with_capacity(spans.len());
+    // (The thread's vector of the article before, empty: [`SENTENCES`].)
+    let mut sentences: Vec<Sentence> = SENTENCES.take();
+    sentences.reserve(spans.len());
     // The explicit date of the sentence before, for "a day earlier" (`dates::previous_day`).
     let mut explicit_before: Option<NaiveDate> = None;
     let mut date_reader = dates::SentenceDates::new(&text_cues.dates, &digit_runs);
@@ -441,8 +445,13 @@ fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Optio
         cues: text_cues,
         published,
         article: Id::from(doc.id.as_str()),
-        // Room for the distinct names of a typical article without growing.
-        interned: std::cell::RefCell::new(FxHashMap::with_capacity_and_hasher(64, Default::default())),
+        // Room for the distinct names of a typical article without growing: the thread's map
+        // of the article before, empty ([`INTERNED`]).
+        interned: std::cell::RefCell::new({
+            let mut interned: FxHashMap<&str, Id> = INTERNED.take();
+            interned.reserve(64);
+            interned
+        }),
         engine_ids: &shared.ids,
         observed: std::cell::OnceCell::new(),
     };
@@ -511,10 +520,52 @@ fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Optio
     let truces = meta::truces(&ctx);
     let mut article = article;
     // The article keeps its own text, line breaks and all.
+    // (The tokens' room goes back to the thread for the next article.)
+    TOKENS.set(emptied(std::mem::take(&mut ctx.tokens)));
+    INTERNED.set(emptied_names(std::mem::take(ctx.interned.get_mut())));
+    let mut sentences = std::mem::take(&mut ctx.sentences);
+    sentences.clear();
+    SENTENCES.set(sentences);
     drop(ctx);
     drop(unwrapped);
     article.text = doc.text;
     DocResult { article, mentions, claims, quotes, truces, unknown, problems, input, reused: false }
+}
+
+thread_local! {
+    /// The room of the last article's tokens, empty, for the next article this thread
+    /// extracts ([`extract_doc`]): some 30 KB an article, not allocated and freed again
+    /// for each.
+    static TOKENS: std::cell::Cell<Vec<text::Token<'static>>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// `tokens` emptied, its room kept, as tokens of no text in particular (`'static`): none is
+/// left to borrow the text. (Collected in place: the vector's allocation is reused, as std
+/// does for a map over a vector's own iterator to a type of the same size and alignment.)
+fn emptied(mut tokens: Vec<text::Token<'_>>) -> Vec<text::Token<'static>> {
+    tokens.clear();
+    tokens.into_iter().map(|t| text::Token { text: "", start: t.start, end: t.end }).collect()
+}
+
+thread_local! {
+    /// The room of the last article's sentences, empty, for the next article this thread
+    /// extracts (no allocation per article).
+    static SENTENCES: std::cell::Cell<Vec<Sentence>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+thread_local! {
+    /// The map of the last article's interned names ([`DocCtx::intern`]), empty, for the next
+    /// article this thread extracts: its room kept (no allocation and growth per article).
+    static INTERNED: std::cell::Cell<FxHashMap<&'static str, Id>> = std::cell::Cell::new(FxHashMap::default());
+}
+
+/// `names` emptied, its room kept, as a map of no text in particular (`'static`). Only
+/// entries are looked up in it, never its order read, so its capacity changes no result.
+fn emptied_names(mut names: FxHashMap<&str, Id>) -> FxHashMap<&'static str, Id> {
+    names.clear();
+    // SAFETY: the map is empty, so no key borrows any text; the two types differ only in the
+    // lifetime of the keys, which the layout does not depend on.
+    unsafe { std::mem::transmute::<FxHashMap<&str, Id>, FxHashMap<&'static str, Id>>(names) }
 }
 
 /// The most common publication year among documents, for dates written without a year.
@@ -960,6 +1011,31 @@ impl Merged {
 #[cfg(test)]
 mod tests {
     use super::holds_year;
+
+    /// Tokens emptied for the next article keep their room (the allocation itself).
+    #[test]
+    fn emptied_tokens_keep_their_room() {
+        let text = String::from("words of an article");
+        let mut tokens = Vec::with_capacity(40);
+        tokens.push(crate::text::Token { text: &text[..5], start: 0, end: 5 });
+        let at = tokens.as_ptr() as usize;
+        let emptied = super::emptied(tokens);
+        assert!(emptied.is_empty());
+        assert_eq!((emptied.as_ptr() as usize, emptied.capacity()), (at, 40));
+    }
+
+    /// A map of interned names emptied for the next article keeps its room.
+    #[test]
+    fn emptied_names_keep_their_room() {
+        let text = String::from("Nikol Pashinyan");
+        let mut names = rustc_hash::FxHashMap::default();
+        names.reserve(100);
+        names.insert(&text[..5], crate::model::Id::from("Nikol"));
+        let room = names.capacity();
+        let emptied = super::emptied_names(names);
+        assert!(emptied.is_empty());
+        assert_eq!(emptied.capacity(), room);
+    }
 
     proptest::proptest! {
         /// [`super::capitalised_article`] capitalises a name that opens with "the ", "a " or "an ".
