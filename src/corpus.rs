@@ -332,6 +332,19 @@ fn utf8_and_controls_by_std(b: &[u8], sample: usize) -> (bool, bool) {
 /// ([`utf8_width_at`]); the next step starts after the step or that character (the bytes
 /// before it read again, the character's continuation bytes beyond the step no control bytes).
 /// The last bytes, fewer than sixteen, are read one by one.
+/// Where [`utf8_and_controls_sse2`]'s reading goes on after the sixteen bytes from `i`,
+/// whose high bits are `high`: past them when all are ASCII, else past the first
+/// character beyond ASCII among them; `None` when that character is not UTF-8.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+fn past_first_beyond_ascii(b: &[u8], i: usize, high: u32) -> Option<usize> {
+    if high == 0 {
+        return Some(i + 16);
+    }
+    let at = i + high.trailing_zeros() as usize;
+    utf8_width_at(b, at).map(|w| at + w)
+}
+
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[target_feature(enable = "sse2")]
 fn utf8_and_controls_sse2(b: &[u8], sample: usize) -> (bool, bool) {
@@ -351,27 +364,15 @@ fn utf8_and_controls_sse2(b: &[u8], sample: usize) -> (bool, bool) {
             continue;
         }
         any = _mm_or_si128(any, control_bytes(v));
-        let high = _mm_movemask_epi8(v) as u32;
-        if high == 0 {
-            i += 16;
-            continue;
-        }
-        let at = i + high.trailing_zeros() as usize;
-        match utf8_width_at(b, at) {
-            Some(w) => i = at + w,
+        match past_first_beyond_ascii(b, i, _mm_movemask_epi8(v) as u32) {
+            Some(next) => i = next,
             None => return (false, holds_control(&b[..sample])),
         }
     }
     let controls = _mm_movemask_epi8(any) != 0 || b.get(i..sample).is_some_and(|r| r.iter().any(|&c| is_control(c)));
     while i < b.len().saturating_sub(15) {
-        let high = _mm_movemask_epi8(load(i)) as u32;
-        if high == 0 {
-            i += 16;
-            continue;
-        }
-        let at = i + high.trailing_zeros() as usize;
-        match utf8_width_at(b, at) {
-            Some(w) => i = at + w,
+        match past_first_beyond_ascii(b, i, _mm_movemask_epi8(load(i)) as u32) {
+            Some(next) => i = next,
             None => return (false, controls),
         }
     }
