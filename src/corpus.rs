@@ -324,14 +324,6 @@ fn utf8_and_controls_by_std(b: &[u8], sample: usize) -> (bool, bool) {
     (std::str::from_utf8(b).is_ok(), holds_control(&b[..sample.min(b.len())]))
 }
 
-/// [`utf8_and_controls`] by SSE2, sixteen bytes a step: a step with no byte below 0x20 and
-/// none beyond ASCII (most of them: those bytes are line breaks and the bytes of the rare
-/// characters beyond ASCII) is passed over by one compare; another has its control bytes
-/// gathered as [`holds_control_sse2`] gathers them while it is in the sample, and the
-/// character at its first byte beyond ASCII, if it holds one, read as UTF-8
-/// ([`utf8_width_at`]); the next step starts after the step or that character (the bytes
-/// before it read again, the character's continuation bytes beyond the step no control bytes).
-/// The last bytes, fewer than sixteen, are read one by one.
 /// Where [`utf8_and_controls_sse2`]'s reading goes on after the sixteen bytes from `i`,
 /// whose high bits are `high`: past them when all are ASCII, else past the first
 /// character beyond ASCII among them; `None` when that character is not UTF-8.
@@ -345,6 +337,14 @@ fn past_first_beyond_ascii(b: &[u8], i: usize, high: u32) -> Option<usize> {
     utf8_width_at(b, at).map(|w| at + w)
 }
 
+/// [`utf8_and_controls`] by SSE2, sixteen bytes a step: a step with no byte below 0x20 and
+/// none beyond ASCII (most of them: those bytes are line breaks and the bytes of the rare
+/// characters beyond ASCII) is passed over by one compare; another has its control bytes
+/// gathered as [`holds_control_sse2`] gathers them while it is in the sample, and the
+/// character at its first byte beyond ASCII, if it holds one, read as UTF-8
+/// ([`utf8_width_at`]); the next step starts after the step or that character (the bytes
+/// before it read again, the character's continuation bytes beyond the step no control bytes).
+/// The last bytes, fewer than sixteen, are read one by one.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[target_feature(enable = "sse2")]
 fn utf8_and_controls_sse2(b: &[u8], sample: usize) -> (bool, bool) {
@@ -437,39 +437,49 @@ fn is_article_file(p: &Path) -> bool {
 }
 
 /// Whether `p`'s extension is one of `exts` (written in lower case, ASCII) in any case,
-/// compared without a lower-cased copy of it. On Unix a path that ends in neither a slash nor
-/// a full stop has its file name after its last slash and its extension after the name's last
-/// full stop (none when that opens the name): read from its bytes, not by `Path::extension`'s
-/// walk of its components ([`extension_in_by_path`], which other paths take).
+/// compared without a lower-cased copy of it. The file name is read from the path's bytes
+/// where that can be ([`plain_file_name`]) and its extension after its last full stop
+/// ([`extension_dot`]), not by `Path::extension`'s walk of its components
+/// ([`extension_in_by_path`], which other paths take).
 fn extension_in(p: &Path, exts: &[&str]) -> bool {
-    #[cfg(unix)]
-    {
-        let b = p.as_os_str().as_encoded_bytes();
-        if !matches!(b.last(), None | Some(b'/' | b'.')) {
-            let name = &b[memchr::memrchr(b'/', b).map_or(0, |k| k + 1)..];
-            // (Bytes equal to an ASCII extension in any case are that extension as text.)
-            return memchr::memrchr(b'.', name)
-                .filter(|&dot| dot > 0)
-                .is_some_and(|dot| exts.iter().any(|x| name[dot + 1..].eq_ignore_ascii_case(x.as_bytes())));
-        }
+    if let Some(name) = plain_file_name(p) {
+        // (Bytes equal to an ASCII extension in any case are that extension as text.)
+        return extension_dot(name).is_some_and(|dot| exts.iter().any(|x| name[dot + 1..].eq_ignore_ascii_case(x.as_bytes())));
     }
     extension_in_by_path(p, exts)
 }
 
-/// Whether `p` names a file `manifest.toml` (`p.file_name() == Some("manifest.toml")`): on
-/// Unix, for a path that ends in neither a slash nor a full stop, whether its bytes end in the
-/// name after a slash or are the name, not by `Path::file_name`'s walk of its components
-/// ([`is_manifest_by_path`], which other paths take).
-fn is_manifest(p: &Path) -> bool {
-    const NAME: &[u8] = b"manifest.toml";
+/// The bytes of `p`'s file name (after its last slash) when they can be read from the path's
+/// bytes: on Unix, a path that ends in neither a slash nor a full stop (whose name
+/// `Path::file_name` would take otherwise); `None` for other paths and on other systems,
+/// which [`extension_in`], [`stem`] and [`is_manifest`] read by `Path`'s methods.
+fn plain_file_name(p: &Path) -> Option<&[u8]> {
     #[cfg(unix)]
     {
         let b = p.as_os_str().as_encoded_bytes();
         if !matches!(b.last(), None | Some(b'/' | b'.')) {
-            return b.ends_with(NAME) && (b.len() == NAME.len() || b[b.len() - NAME.len() - 1] == b'/');
+            return Some(&b[memchr::memrchr(b'/', b).map_or(0, |k| k + 1)..]);
         }
     }
-    is_manifest_by_path(p)
+    #[cfg(not(unix))]
+    let _ = p;
+    None
+}
+
+/// Where the extension of a file name's bytes starts, less one: its last full stop, unless
+/// that opens the name (".hidden" has none), as `Path::extension` reads it.
+fn extension_dot(name: &[u8]) -> Option<usize> {
+    memchr::memrchr(b'.', name).filter(|&dot| dot > 0)
+}
+
+/// Whether `p` names a file `manifest.toml` (`p.file_name() == Some("manifest.toml")`): its
+/// name read from its bytes ([`plain_file_name`]) where that can be, not by `Path::file_name`'s
+/// walk of its components ([`is_manifest_by_path`], which other paths take).
+fn is_manifest(p: &Path) -> bool {
+    match plain_file_name(p) {
+        Some(name) => name == b"manifest.toml",
+        None => is_manifest_by_path(p),
+    }
 }
 
 /// [`is_manifest`] by `Path::file_name`: paths that end in a slash or a full stop, on other
@@ -576,24 +586,16 @@ fn lossy_string(s: &std::ffi::OsStr) -> String {
     }
 }
 
-/// A document's id from its file's path: the file's name without its extension. On Unix a
-/// path that ends in neither a slash nor a full stop has it read from its bytes (the name
-/// after the last slash, up to its last full stop unless that opens it), as
+/// A document's id from its file's path: the file's name without its extension, read from
+/// the path's bytes where that can be ([`plain_file_name`], [`extension_dot`]), as
 /// [`extension_in`] reads the extension, not by `Path::file_stem`'s walk of its components
 /// ([`stem_by_path`], which other paths take).
 fn stem(p: &Path) -> String {
     #[cfg(unix)]
-    {
+    if let Some(name) = plain_file_name(p) {
         use std::os::unix::ffi::OsStrExt;
-        let b = p.as_os_str().as_bytes();
-        if !matches!(b.last(), None | Some(b'/' | b'.')) {
-            let name = &b[memchr::memrchr(b'/', b).map_or(0, |k| k + 1)..];
-            let stem = match memchr::memrchr(b'.', name) {
-                Some(dot) if dot > 0 => &name[..dot],
-                _ => name,
-            };
-            return lossy_string(std::ffi::OsStr::from_bytes(stem));
-        }
+        let stem = extension_dot(name).map_or(name, |dot| &name[..dot]);
+        return lossy_string(std::ffi::OsStr::from_bytes(stem));
     }
     stem_by_path(p)
 }
