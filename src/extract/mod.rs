@@ -519,8 +519,8 @@ fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Optio
     claims::claimants_from_quotes(&mut claims, &quotes);
     let truces = meta::truces(&ctx);
     let mut article = article;
-    // The article keeps its own text, line breaks and all.
-    // (The tokens' room goes back to the thread for the next article.)
+    // The room of the tokens, the interned names and the sentences goes back to the thread
+    // for the next article.
     TOKENS.set(emptied(std::mem::take(&mut ctx.tokens)));
     INTERNED.set(emptied_names(std::mem::take(ctx.interned.get_mut())));
     let mut sentences = std::mem::take(&mut ctx.sentences);
@@ -528,6 +528,7 @@ fn extract_doc(engine: &Engine, shared: &Shared, doc: Document, year_hint: Optio
     SENTENCES.set(sentences);
     drop(ctx);
     drop(unwrapped);
+    // The article keeps its own text, line breaks and all.
     article.text = doc.text;
     DocResult { article, mentions, claims, quotes, truces, unknown, problems, input, reused: false }
 }
@@ -551,9 +552,6 @@ thread_local! {
     /// The room of the last article's sentences, empty, for the next article this thread
     /// extracts (no allocation per article).
     static SENTENCES: std::cell::Cell<Vec<Sentence>> = const { std::cell::Cell::new(Vec::new()) };
-}
-
-thread_local! {
     /// The map of the last article's interned names ([`DocCtx::intern`]), empty, for the next
     /// article this thread extracts: its room kept (no allocation and growth per article).
     static INTERNED: std::cell::Cell<FxHashMap<&'static str, Id>> = std::cell::Cell::new(FxHashMap::default());
